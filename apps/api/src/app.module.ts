@@ -1,0 +1,25 @@
+import { MembersModule } from '@accord/api/members/feature';
+import { AppConfig, ConfigModule } from '@accord/api/shared/config';
+import { DatabaseModule, DatabaseSettings } from '@accord/api/shared/database';
+import { GraphqlSetupModule } from '@accord/api/shared/graphql';
+import { ObservabilityModule, loggerParams } from '@accord/api/shared/observability';
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+
+/** The whole product: shared infrastructure first, then one module per domain. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: DatabaseSettings): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config.LOG_LEVEL)),
+        DatabaseModule.forRoot(database),
+        GraphqlSetupModule.forRoot({ production: config.isProduction }),
+        ObservabilityModule,
+        MembersModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+import { InvitationEntity, MemberEntity, WorkspaceEntity } from '@accord/api/members/data-access';
+
+/** Every entity of the product, for the migration tooling; the app itself loads them per feature module. */
+export const ENTITIES = [WorkspaceEntity, MemberEntity, InvitationEntity];

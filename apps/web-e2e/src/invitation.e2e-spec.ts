@@ -1,0 +1,80 @@
+import { Page } from 'playwright-core';
+
+import { featuresFor } from '@accord/domain/workspace';
+
+import { DEMO_PASSWORD, Session, baseUrl, navLabels, openBrowser, signIn } from './support/browser';
+
+/** Has the demo admin invite a sales member and returns the one-time link the dialog shows. */
+async function inviteSalesMember(admin: Page, email: string, name: string): Promise<string> {
+  await signIn(admin, 'admin@demo.accord.dev', DEMO_PASSWORD);
+  await admin.waitForURL(`${baseUrl()}/members`);
+  await admin.getByRole('button', { name: 'Invite member' }).click();
+  const dialog = admin.getByRole('dialog');
+  await dialog.getByLabel('E-mail').fill(email);
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByRole('checkbox', { name: 'Sales' }).check();
+  await dialog.getByRole('button', { name: 'Send invitation' }).click();
+  const inviteUrl = await dialog.getByLabel('Invite link').inputValue();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await admin.getByRole('cell', { name: email }).waitFor();
+  return inviteUrl;
+}
+
+/** Opens the invite link and sets the password, which signs the new member in. */
+async function acceptInvitation(page: Page, inviteUrl: string, password: string): Promise<void> {
+  // The link is built from the product's public URL; reach it through the address under test.
+  await page.goto(inviteUrl.replace(/^https?:\/\/[^/]+/, baseUrl()));
+  await page.getByLabel('New password').fill(password);
+  await page.getByLabel('Confirm password').fill(password);
+  await page.getByRole('button', { name: 'Set password and sign in' }).click();
+  await page.waitForURL(`${baseUrl()}/handovers`);
+}
+
+describe('inviting a member', () => {
+  const sessions: Session[] = [];
+  const password = 'a fresh passphrase for e2e';
+
+  async function browser(): Promise<Session> {
+    const session = await openBrowser();
+    sessions.push(session);
+    return session;
+  }
+
+  afterEach(async () => {
+    await Promise.all(sessions.splice(0).map((session) => session.close()));
+  });
+
+  it('lets the invited member set a password through the link and sign in with it', async () => {
+    const email = `invitee-${Date.now()}@demo.accord.dev`;
+    const admin = await browser();
+    const inviteUrl = await inviteSalesMember(admin.page, email, 'Ivy Invitee');
+    expect(inviteUrl).toContain('/accept-invitation?token=');
+
+    const invitee = await browser();
+    await acceptInvitation(invitee.page, inviteUrl, password);
+    expect(await navLabels(invitee.page)).toEqual(featuresFor(['SALES']).map((access) => access.label));
+    await invitee.page.getByRole('banner').getByText('Ivy Invitee').waitFor();
+
+    await invitee.page.getByRole('button', { name: 'Sign out' }).click();
+    await invitee.page.waitForURL(`${baseUrl()}/sign-in`);
+    await signIn(invitee.page, email, password);
+    await invitee.page.waitForURL(`${baseUrl()}/handovers`);
+    expect(await navLabels(invitee.page)).toEqual(featuresFor(['SALES']).map((access) => access.label));
+  });
+
+  it('signs a deactivated member out on their next request', async () => {
+    const email = `deactivated-${Date.now()}@demo.accord.dev`;
+    const admin = await browser();
+    const inviteUrl = await inviteSalesMember(admin.page, email, 'Dee Deactivated');
+    const member = await browser();
+    await acceptInvitation(member.page, inviteUrl, password);
+
+    await admin.page.getByRole('button', { name: 'Deactivate Dee Deactivated' }).click();
+    await admin.page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
+    await admin.page.getByRole('row', { name: /Dee Deactivated.*Deactivated/ }).waitFor();
+    await member.page.reload();
+
+    await member.page.waitForURL((url) => url.pathname === '/sign-in');
+    expect(new URL(member.page.url()).pathname).toBe('/sign-in');
+  });
+});

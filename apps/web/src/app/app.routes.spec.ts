@@ -1,0 +1,35 @@
+import { FEATURE_ACCESS } from '@accord/domain/workspace';
+
+import { appRoutes, featureRoute } from './app.routes';
+
+describe('app routes', () => {
+  it('mounts one guarded route per feature under the shell, in the table’s order', () => {
+    const shell = appRoutes.find((route) => route.path === '');
+
+    expect(shell?.children?.slice(0, FEATURE_ACCESS.length).map((route) => route.path)).toEqual(
+      FEATURE_ACCESS.map((access) => access.path),
+    );
+    expect(shell?.children?.every((route) => route.path === '**' || route.canActivate?.length === 1)).toBe(
+      true,
+    );
+  });
+
+  it('shows the placeholder, labelled, for features still to come', () => {
+    const dashboard = FEATURE_ACCESS.find((access) => access.feature === 'DASHBOARD')!;
+
+    const route = featureRoute(dashboard);
+
+    expect(route.data).toEqual({ label: 'Funnel dashboard' });
+    expect(route.loadComponent).toBeDefined();
+    expect(route.loadChildren).toBeUndefined();
+  });
+
+  it('loads the members feature lazily', () => {
+    const members = FEATURE_ACCESS.find((access) => access.feature === 'MEMBERS')!;
+
+    const route = featureRoute(members);
+
+    expect(route.loadChildren).toBeDefined();
+    expect(route.title).toBe('Members · Accord');
+  });
+});

@@ -1,0 +1,57 @@
+import { Type, inject } from '@angular/core';
+import { Route, Routes } from '@angular/router';
+
+import { FEATURE_ACCESS, Feature, FeatureAccess } from '@accord/domain/workspace';
+import { AuthStore, authGuard, featureGuard, guestGuard } from '@accord/web/shared/data-access';
+
+type PageLoader = () => Promise<Type<unknown>>;
+
+const placeholderPage: PageLoader = () => import('@accord/web/shell/feature').then((m) => m.PlaceholderPage);
+
+/** Built features; every other entry of FEATURE_ACCESS shows the placeholder page. */
+const featurePages: Partial<Record<Feature, Route['loadChildren']>> = {
+  MEMBERS: () => import('@accord/web/members/feature-members').then((m) => m.membersRoutes),
+};
+
+/** One lazy route per feature, guarded by the same role table the API uses. */
+export function featureRoute(access: FeatureAccess): Route {
+  const route: Route = {
+    path: access.path,
+    title: `${access.label} · Accord`,
+    canActivate: [featureGuard(access.feature)],
+  };
+  const children = access.placeholder ? undefined : featurePages[access.feature];
+  return children
+    ? { ...route, loadChildren: children }
+    : { ...route, loadComponent: placeholderPage, data: { label: access.label } };
+}
+
+export const appRoutes: Routes = [
+  {
+    path: 'sign-in',
+    title: 'Sign in · Accord',
+    canActivate: [guestGuard],
+    loadComponent: () => import('@accord/web/auth/feature-sign-in').then((m) => m.SignInPage),
+  },
+  {
+    path: 'sign-up',
+    title: 'Create a workspace · Accord',
+    canActivate: [guestGuard],
+    loadComponent: () => import('@accord/web/auth/feature-sign-up').then((m) => m.SignUpPage),
+  },
+  {
+    path: 'accept-invitation',
+    title: 'Join your workspace · Accord',
+    loadComponent: () =>
+      import('@accord/web/auth/feature-accept-invitation').then((m) => m.AcceptInvitationPage),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadComponent: () => import('@accord/web/shell/feature').then((m) => m.ShellComponent),
+    children: [
+      ...FEATURE_ACCESS.map(featureRoute),
+      { path: '**', redirectTo: () => inject(AuthStore).homePath() },
+    ],
+  },
+];

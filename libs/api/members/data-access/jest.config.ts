@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-members-data-access',
+  preset: '../../../../jest.preset.js',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};

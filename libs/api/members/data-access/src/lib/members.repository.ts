@@ -1,0 +1,99 @@
+import type { Role } from '@accord/domain/workspace';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import { MemberEntity } from './member.entity';
+
+export interface MemberPage {
+  members: MemberEntity[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** Position in the members list ordered by (created_at to the millisecond, id). */
+export interface MemberCursor {
+  createdAt: Date;
+  id: string;
+}
+
+export type NewMember = Pick<
+  MemberEntity,
+  'workspaceId' | 'id' | 'email' | 'name' | 'roles' | 'approver' | 'status' | 'passwordHash'
+>;
+
+/** Member rows. Every method runs in the caller's tenant-scoped transaction. */
+@Injectable()
+export class MembersRepository {
+  async insert(manager: EntityManager, member: NewMember): Promise<void> {
+    await manager.insert(MemberEntity, member);
+  }
+
+  findById(manager: EntityManager, id: string): Promise<MemberEntity | null> {
+    return manager.findOneBy(MemberEntity, { id });
+  }
+
+  findByEmail(manager: EntityManager, email: string): Promise<MemberEntity | null> {
+    return manager.findOneBy(MemberEntity, { email });
+  }
+
+  /** Under the sign-in scope: every membership of one e-mail, oldest first. */
+  findSignInCandidates(manager: EntityManager, email: string): Promise<MemberEntity[]> {
+    return manager.find(MemberEntity, { where: { email }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async page(manager: EntityManager, first: number, after: MemberCursor | null): Promise<MemberPage> {
+    const query = manager
+      .createQueryBuilder(MemberEntity, 'member')
+      // Milliseconds, because cursors carry a JavaScript Date; PostgreSQL keeps microseconds.
+      .orderBy(`date_trunc('milliseconds', member.created_at)`, 'ASC')
+      .addOrderBy('member.id', 'ASC')
+      .limit(first + 1);
+    if (after) {
+      query.where(`(date_trunc('milliseconds', member.created_at), member.id) > (:createdAt, :id)`, { createdAt: after.createdAt, id: after.id });
+    }
+    const [rows, totalCount] = await Promise.all([query.getMany(), manager.count(MemberEntity)]);
+    return { members: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+
+  /**
+   * Locks the workspace's active admins until the transaction ends and returns their ids, so that two admins
+   * demoting each other at once cannot leave the workspace without one.
+   */
+  async lockActiveAdmins(manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM members WHERE status = 'ACTIVE' AND 'ADMIN' = ANY(roles) ORDER BY id FOR UPDATE`,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async updateAccess(manager: EntityManager, id: string, roles: Role[], approver: boolean): Promise<MemberEntity | null> {
+    await manager.update(MemberEntity, { id }, { roles, approver });
+    return this.findById(manager, id);
+  }
+
+  /** Deactivates once; returns null when the member was already deactivated or does not exist. */
+  async deactivate(manager: EntityManager, id: string, at: Date): Promise<MemberEntity | null> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(MemberEntity)
+      .set({ status: 'DEACTIVATED', deactivatedAt: at })
+      .where('id = :id AND status <> :status', { id, status: 'DEACTIVATED' })
+      .execute();
+    return result.affected === 1 ? this.findById(manager, id) : null;
+  }
+
+  /** Sets the password of an invited member; false when the member is no longer waiting for one. */
+  async activate(manager: EntityManager, id: string, passwordHash: string): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(MemberEntity)
+      .set({ status: 'ACTIVE', passwordHash })
+      .where('id = :id AND status = :status', { id, status: 'INVITED' })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async recordSignIn(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.update(MemberEntity, { id }, { lastSignedInAt: at });
+  }
+}

@@ -1,0 +1,2 @@
+export * from './lib/members.module';
+export * from './lib/demo-workspace.seeder';

@@ -1,0 +1,40 @@
+import { MembersRepository, WorkspacesRepository } from '@accord/api/members/data-access';
+import { PasswordHasher } from '@accord/api/shared/auth';
+import { TenantDb } from '@accord/api/shared/database';
+import type { Role } from '@accord/domain/workspace';
+import { Injectable } from '@nestjs/common';
+
+/** Fixed, so that "first start" is simply "this workspace does not exist yet". */
+export const DEMO_WORKSPACE_ID = '00000000-0000-4000-8000-00000000acc0';
+export const DEMO_PASSWORD = 'accord-demo';
+
+export const DEMO_MEMBERS: { id: string; email: string; name: string; roles: Role[]; approver: boolean }[] = [
+  { id: '00000000-0000-4000-8000-0000000000a1', email: 'admin@demo.accord.dev', name: 'Ada Admin', roles: ['ADMIN'], approver: false },
+  { id: '00000000-0000-4000-8000-0000000000a2', email: 'marketing@demo.accord.dev', name: 'Mia Marketing', roles: ['MARKETING'], approver: true },
+  { id: '00000000-0000-4000-8000-0000000000a3', email: 'sales@demo.accord.dev', name: 'Sam Sales', roles: ['SALES'], approver: true },
+  { id: '00000000-0000-4000-8000-0000000000a4', email: 'exec@demo.accord.dev', name: 'Eve Executive', roles: ['EXECUTIVE'], approver: false },
+];
+
+/** Creates the demo workspace and its four members once; later starts leave it as users changed it. */
+@Injectable()
+export class DemoWorkspaceSeeder {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly workspaces: WorkspacesRepository,
+    private readonly members: MembersRepository,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  /** Returns true when it created the workspace, false when it already existed. */
+  async seedIfMissing(): Promise<boolean> {
+    const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
+    return this.tenantDb.inWorkspace(DEMO_WORKSPACE_ID, async (manager) => {
+      if (await this.workspaces.findById(manager, DEMO_WORKSPACE_ID)) return false;
+      await this.workspaces.insert(manager, { id: DEMO_WORKSPACE_ID, name: 'Demo Co', timeZone: 'UTC' });
+      for (const member of DEMO_MEMBERS) {
+        await this.members.insert(manager, { ...member, workspaceId: DEMO_WORKSPACE_ID, status: 'ACTIVE', passwordHash });
+      }
+      return true;
+    });
+  }
+}

@@ -1,0 +1,29 @@
+import { MembersDataAccessModule } from '@accord/api/members/data-access';
+import { SharedAuthModule } from '@accord/api/shared/auth';
+import { Module } from '@nestjs/common';
+
+import { DemoWorkspaceSeeder } from './demo-workspace.seeder';
+import { InvitationMailer } from './invitation-mailer';
+import { MembersResolver, ViewerResolver } from './members.resolver';
+import { MembersService } from './members.service';
+import { SessionResolver } from './session.resolver';
+import { SessionService } from './session.service';
+
+/** Workspaces and their members: sign-up, sign-in, invitations, roles. */
+@Module({
+  imports: [MembersDataAccessModule, SharedAuthModule],
+  providers: [
+    SessionService,
+    MembersService,
+    InvitationMailer,
+    DemoWorkspaceSeeder,
+    SessionResolver,
+    ViewerResolver,
+    MembersResolver,
+  ],
+  exports: [DemoWorkspaceSeeder],
+})
+export class MembersModule {}
+
+/** Every resolver of this module, for printing the schema without booting the app. */
+export const MEMBERS_RESOLVERS = [SessionResolver, ViewerResolver, MembersResolver];

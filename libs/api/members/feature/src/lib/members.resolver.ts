@@ -1,0 +1,49 @@
+import { AuthMember, CurrentMember, Roles } from '@accord/api/shared/auth';
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+
+import { InviteMemberInput, MembersArgs, UpdateMemberInput } from './dto/member.inputs';
+import { MembersService } from './members.service';
+import { Viewer } from './models/auth.model';
+import { InvitationPayload, MemberConnection } from './models/member-connection.model';
+import { Member } from './models/member.model';
+
+/** Any signed-in member reads who they are; only admins manage members. */
+@Resolver()
+export class ViewerResolver {
+  constructor(private readonly service: MembersService) {}
+
+  @Query(() => Viewer, { description: 'The signed-in member and workspace.' })
+  viewer(@CurrentMember() actor: AuthMember): Promise<Viewer> {
+    return this.service.viewer(actor);
+  }
+}
+
+@Roles('ADMIN')
+@Resolver(() => Member)
+export class MembersResolver {
+  constructor(private readonly service: MembersService) {}
+
+  @Query(() => MemberConnection, { description: 'The workspace\'s members, oldest first.' })
+  members(@CurrentMember() actor: AuthMember, @Args() args: MembersArgs): Promise<MemberConnection> {
+    return this.service.list(actor, args);
+  }
+
+  @Mutation(() => InvitationPayload, { description: 'Invites a member (or re-sends a pending invitation).' })
+  inviteMember(@CurrentMember() actor: AuthMember, @Args('input') input: InviteMemberInput): Promise<InvitationPayload> {
+    return this.service.invite(actor, input);
+  }
+
+  @Mutation(() => Member, { description: 'Changes a member\'s roles and approver flag.' })
+  updateMember(@CurrentMember() actor: AuthMember, @Args('input') input: UpdateMemberInput): Promise<Member> {
+    return this.service.update(actor, input);
+  }
+
+  @Mutation(() => Member, { description: 'Deactivates a member; their tokens stop working at once.' })
+  deactivateMember(
+    @CurrentMember() actor: AuthMember,
+    @Args('memberId', { type: () => ID }, new ParseUUIDPipe()) memberId: string,
+  ): Promise<Member> {
+    return this.service.deactivate(actor, memberId);
+  }
+}

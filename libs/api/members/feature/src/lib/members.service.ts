@@ -1,0 +1,165 @@
+import { InvitationsRepository, MembersRepository, WorkspacesRepository } from '@accord/api/members/data-access';
+import type { AuthMember } from '@accord/api/shared/auth';
+import { AppConfig, Clock } from '@accord/api/shared/config';
+import { TenantDb } from '@accord/api/shared/database';
+import { AppError, decodeCursor, encodeCursor } from '@accord/api/shared/graphql';
+import { MemberChangeError, checkMemberChange, normaliseEmail, normaliseRoles } from '@accord/domain/workspace';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, QueryFailedError } from 'typeorm';
+
+import { InviteMemberInput, MembersArgs, UpdateMemberInput } from './dto/member.inputs';
+import { InvitationMailer } from './invitation-mailer';
+import { newInvitationToken } from './invitation-token';
+import { Viewer } from './models/auth.model';
+import { InvitationPayload, MemberConnection } from './models/member-connection.model';
+import { Member, toMember } from './models/member.model';
+import { toWorkspace } from './models/workspace.model';
+
+const CHANGE_REFUSALS: Record<MemberChangeError, string> = {
+  LAST_ADMIN: 'A workspace needs at least one active admin: make someone else an admin first.',
+  NO_ROLES: 'A member needs at least one role.',
+  SELF_DEACTIVATION: 'You cannot deactivate yourself; ask another admin.',
+};
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+}
+
+/** Admins manage who is in a workspace and what each member may do. */
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly workspaces: WorkspacesRepository,
+    private readonly members: MembersRepository,
+    private readonly invitations: InvitationsRepository,
+    private readonly mailer: InvitationMailer,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  viewer(actor: AuthMember): Promise<Viewer> {
+    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+      const [member, workspace] = await Promise.all([
+        this.members.findById(manager, actor.id),
+        this.workspaces.findById(manager, actor.workspaceId),
+      ]);
+      if (!member || !workspace) throw AppError.unauthenticated();
+      return { member: toMember(member), workspace: toWorkspace(workspace) };
+    });
+  }
+
+  list(actor: AuthMember, args: MembersArgs): Promise<MemberConnection> {
+    const after = args.after ? decodeCursor(args.after, 2) : null;
+    const cursor = after ? { createdAt: new Date(after[0]), id: String(after[1]) } : null;
+    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+      const page = await this.members.page(manager, args.first, cursor);
+      const edges = page.members.map((member) => ({
+        cursor: encodeCursor([member.createdAt.toISOString(), member.id]),
+        node: toMember(member),
+      }));
+      return {
+        edges,
+        pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: page.hasNextPage },
+        totalCount: page.totalCount,
+      };
+    });
+  }
+
+  async invite(actor: AuthMember, input: InviteMemberInput): Promise<InvitationPayload> {
+    const email = normaliseEmail(input.email);
+    const { token, tokenHash } = newInvitationToken();
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.INVITATION_TTL_HOURS * 3600_000);
+    const { member, workspaceName } = await this.tenantDb
+      .inWorkspace(actor.workspaceId, async (manager) => {
+        const existing = await this.members.findByEmail(manager, email);
+        if (existing && existing.status !== 'INVITED') {
+          throw AppError.conflict(`${email} is already a member of this workspace (${existing.status.toLowerCase()}).`);
+        }
+        const memberId = existing?.id ?? randomUUID();
+        if (existing) {
+          // Inviting again re-sends: the earlier link stops working, the new roles apply.
+          await this.invitations.revokeOpen(manager, memberId);
+          await this.members.updateAccess(manager, memberId, normaliseRoles(input.roles), input.approver);
+        } else {
+          await this.members.insert(manager, {
+            workspaceId: actor.workspaceId,
+            id: memberId,
+            email,
+            name: input.name.trim(),
+            roles: normaliseRoles(input.roles),
+            approver: input.approver,
+            status: 'INVITED',
+            passwordHash: null,
+          });
+        }
+        await this.invitations.insert(manager, {
+          workspaceId: actor.workspaceId,
+          id: randomUUID(),
+          memberId,
+          tokenHash,
+          expiresAt,
+          createdById: actor.id,
+        });
+        const workspace = await this.workspaces.findById(manager, actor.workspaceId);
+        return { member: await this.requireMember(manager, memberId), workspaceName: workspace?.name ?? '' };
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw AppError.conflict(`${email} was invited at the same moment by someone else.`);
+        throw error;
+      });
+    const inviteUrl = `${this.config.publicUrl}/accept-invitation?token=${token}`;
+    await this.mailer.send({ to: email, name: member.name, workspaceName, inviteUrl, expiresAt });
+    return { member, inviteUrl, expiresAt };
+  }
+
+  update(actor: AuthMember, input: UpdateMemberInput): Promise<Member> {
+    const roles = normaliseRoles(input.roles);
+    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+      const target = await this.members.findById(manager, input.memberId);
+      if (!target) throw AppError.notFound('No such member in this workspace.');
+      await this.checkChange(manager, actor, target.id, { nextRoles: roles, deactivate: false });
+      const updated = await this.members.updateAccess(manager, target.id, roles, input.approver);
+      if (!updated) throw AppError.notFound('No such member in this workspace.');
+      return toMember(updated);
+    });
+  }
+
+  deactivate(actor: AuthMember, memberId: string): Promise<Member> {
+    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+      const target = await this.members.findById(manager, memberId);
+      if (!target) throw AppError.notFound('No such member in this workspace.');
+      if (target.status === 'DEACTIVATED') throw AppError.conflict(`${target.email} is already deactivated.`);
+      await this.checkChange(manager, actor, target.id, { nextRoles: target.roles, deactivate: true });
+      const updated = await this.members.deactivate(manager, target.id, this.clock.now());
+      if (!updated) throw AppError.conflict(`${target.email} is already deactivated.`);
+      await this.invitations.revokeOpen(manager, target.id);
+      return toMember(updated);
+    });
+  }
+
+  private async checkChange(
+    manager: EntityManager,
+    actor: AuthMember,
+    targetId: string,
+    change: { nextRoles: readonly Member['roles'][number][]; deactivate: boolean },
+  ): Promise<void> {
+    const admins = await this.members.lockActiveAdmins(manager);
+    const refusal = checkMemberChange({
+      actorId: actor.id,
+      targetId,
+      targetIsActiveAdmin: admins.includes(targetId),
+      activeAdminCount: admins.length,
+      ...change,
+    });
+    if (refusal) throw AppError.conflict(CHANGE_REFUSALS[refusal]);
+  }
+
+  private async requireMember(manager: EntityManager, id: string): Promise<Member> {
+    const member = await this.members.findById(manager, id);
+    if (!member) throw new Error(`member ${id} missing right after it was written`);
+    return toMember(member);
+  }
+}

@@ -1,0 +1,121 @@
+import { InvitationsRepository, MembersRepository, WorkspacesRepository } from '@accord/api/members/data-access';
+import { PasswordHasher, TokenService } from '@accord/api/shared/auth';
+import { Clock } from '@accord/api/shared/config';
+import { TenantDb } from '@accord/api/shared/database';
+import { AppError } from '@accord/api/shared/graphql';
+import { normaliseEmail, passwordProblem } from '@accord/domain/workspace';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+
+import { AcceptInvitationInput, LoginInput, SignUpInput } from './dto/auth.inputs';
+import { hashInvitationToken } from './invitation-token';
+import { AuthPayload } from './models/auth.model';
+import { toMember } from './models/member.model';
+import { toWorkspace } from './models/workspace.model';
+
+const WRONG_CREDENTIALS = 'E-mail or password is incorrect.';
+const BAD_INVITATION = 'This invitation link is not valid: it was already used, has expired, or was revoked.';
+
+const PASSWORD_MESSAGES = {
+  TOO_SHORT: 'is too short',
+  TOO_LONG: 'is too long',
+  SAME_AS_EMAIL: 'must not be your e-mail address',
+} as const;
+
+function checkPassword(password: string, email: string): void {
+  const problem = passwordProblem(password, email);
+  if (problem) {
+    const message = PASSWORD_MESSAGES[problem];
+    throw AppError.badInput(`password: ${message}`, [{ field: 'password', message }]);
+  }
+}
+
+/** Signing up, signing in and accepting invitations: the ways to obtain an access token. */
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly workspaces: WorkspacesRepository,
+    private readonly members: MembersRepository,
+    private readonly invitations: InvitationsRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly clock: Clock,
+  ) {}
+
+  async signUp(input: SignUpInput): Promise<AuthPayload> {
+    const email = normaliseEmail(input.email);
+    checkPassword(input.password, email);
+    const passwordHash = await this.hasher.hash(input.password);
+    const workspaceId = randomUUID();
+    const memberId = randomUUID();
+    await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
+      await this.workspaces.insert(manager, { id: workspaceId, name: input.workspaceName.trim(), timeZone: 'UTC' });
+      await this.members.insert(manager, {
+        workspaceId,
+        id: memberId,
+        email,
+        name: input.name.trim(),
+        roles: ['ADMIN'],
+        approver: false,
+        status: 'ACTIVE',
+        passwordHash,
+      });
+    });
+    return this.startSession(workspaceId, memberId);
+  }
+
+  /** The same answer, after the same work, whether the e-mail is unknown or the password wrong. */
+  async login(input: LoginInput): Promise<AuthPayload> {
+    const email = normaliseEmail(input.email);
+    const candidates = await this.tenantDb.run({ loginEmail: email }, (manager) =>
+      this.members.findSignInCandidates(manager, email),
+    );
+    const eligible = candidates.filter(
+      (member) => member.status === 'ACTIVE' && (!input.workspaceId || member.workspaceId === input.workspaceId),
+    );
+    if (eligible.length === 0) {
+      await this.hasher.verify(null, input.password);
+      throw AppError.unauthenticated(WRONG_CREDENTIALS);
+    }
+    for (const member of eligible) {
+      if (await this.hasher.verify(member.passwordHash, input.password)) {
+        return this.startSession(member.workspaceId, member.id);
+      }
+    }
+    throw AppError.unauthenticated(WRONG_CREDENTIALS);
+  }
+
+  async acceptInvitation(input: AcceptInvitationInput): Promise<AuthPayload> {
+    const tokenHash = hashInvitationToken(input.token);
+    const invitation = await this.tenantDb.run({ invitationTokenHash: tokenHash }, (manager) =>
+      this.invitations.findByTokenHash(manager, tokenHash),
+    );
+    const now = this.clock.now();
+    if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now) throw AppError.badInput(BAD_INVITATION);
+    const passwordHash = await this.hasher.hash(input.password);
+    await this.tenantDb.inWorkspace(invitation.workspaceId, async (manager) => {
+      const member = await this.members.findById(manager, invitation.memberId);
+      if (!member) throw AppError.badInput(BAD_INVITATION);
+      checkPassword(input.password, member.email);
+      // Both updates are conditional, so two tabs accepting the same link at once cannot both succeed.
+      if (!(await this.invitations.consume(manager, invitation.id, now))) throw AppError.badInput(BAD_INVITATION);
+      if (!(await this.members.activate(manager, member.id, passwordHash))) throw AppError.badInput(BAD_INVITATION);
+    });
+    return this.startSession(invitation.workspaceId, invitation.memberId);
+  }
+
+  private async startSession(workspaceId: string, memberId: string): Promise<AuthPayload> {
+    const now = this.clock.now();
+    const { member, workspace } = await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
+      await this.members.recordSignIn(manager, memberId, now);
+      return {
+        member: await this.members.findById(manager, memberId),
+        workspace: await this.workspaces.findById(manager, workspaceId),
+      };
+    });
+    if (!member || !workspace) throw new Error(`member ${memberId} vanished while signing in`);
+    const token = await this.tokens.issue(member, now);
+    return { ...token, member: toMember(member), workspace: toWorkspace(workspace) };
+  }
+}

@@ -1,0 +1,40 @@
+import { Role, hasAnyRole } from '@accord/domain/workspace';
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+
+import { AppError } from '@accord/api/shared/graphql';
+
+import { PUBLIC_KEY, ROLES_KEY, requestOf } from './decorators';
+
+/**
+ * The global guard: every operation needs a valid token unless marked @Public(), and a role from @Roles()
+ * when it names any. Registered once as APP_GUARD, so a new resolver is closed until opened on purpose.
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override getRequest(context: ExecutionContext) {
+    return requestOf(context);
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    await (super.canActivate(context) as Promise<boolean>);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const member = requestOf(context).user;
+    if (roles && roles.length > 0 && !(member && hasAnyRole(member.roles, roles))) {
+      throw AppError.forbidden(`This needs one of the roles: ${roles.join(', ')}.`);
+    }
+    return true;
+  }
+
+  override handleRequest<T>(error: unknown, member: T): T {
+    if (error || !member) throw AppError.unauthenticated();
+    return member;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './lib/app-config';
+export * from './lib/clock';
+export * from './lib/config.module';

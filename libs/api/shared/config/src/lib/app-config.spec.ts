@@ -1,0 +1,50 @@
+import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('applies defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect({
+      port: config.PORT,
+      databaseUrl: config.DATABASE_URL,
+      publicUrl: config.publicUrl,
+      secret: config.jwtSecret,
+      seed: config.SEED_DEMO,
+    }).toEqual({
+      port: 3000,
+      databaseUrl: undefined,
+      publicUrl: 'http://localhost:3000',
+      secret: DEVELOPMENT_JWT_SECRET,
+      seed: true,
+    });
+  });
+
+  it('parses numbers, booleans and urls', () => {
+    const config = loadConfig({
+      PORT: '4100',
+      SEED_DEMO: 'false',
+      DATABASE_URL: 'postgres://app@db:5432/accord',
+      PUBLIC_URL: 'https://accord.example.com/',
+    });
+    expect([config.PORT, config.SEED_DEMO, config.DATABASE_URL, config.publicUrl]).toEqual([
+      4100,
+      false,
+      'postgres://app@db:5432/accord',
+      'https://accord.example.com',
+    ]);
+  });
+
+  it('names every bad setting', () => {
+    expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL[\s\S]*LOG_LEVEL/,
+    );
+  });
+
+  it('refuses production without a JWT secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('refuses a short JWT secret', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32 characters/);
+  });
+});

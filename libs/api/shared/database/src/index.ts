@@ -1,0 +1,6 @@
+export * from './lib/tenant-db';
+export * from './lib/database-options';
+export * from './lib/database.module';
+export * from './lib/embedded-postgres';
+export * from './lib/migrate';
+export * from './lib/migrations';

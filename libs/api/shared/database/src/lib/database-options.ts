@@ -1,0 +1,52 @@
+import { DataSourceOptions } from 'typeorm';
+
+import { APP_ROLE } from './tenant-db';
+import { MIGRATIONS } from './migrations';
+
+export interface DatabaseSettings {
+  url: string;
+  poolSize: number;
+  statementTimeoutMs: number;
+  /** PGlite serves one backend; its wire server accepts startup options but one connection at a time. */
+  embedded: boolean;
+}
+
+/**
+ * Options for the application's pool. Every session starts as the application role, with server-side
+ * timeouts, so a forgotten transaction or a runaway query cannot hold the database.
+ */
+export function appDataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  const serverOptions = [
+    `-c role=${APP_ROLE}`,
+    `-c statement_timeout=${settings.statementTimeoutMs}`,
+    `-c idle_in_transaction_session_timeout=${settings.statementTimeoutMs * 2}`,
+  ].join(' ');
+  return {
+    type: 'postgres',
+    url: settings.url,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: {
+      max: settings.embedded ? 1 : settings.poolSize,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      ...(settings.embedded ? {} : { options: serverOptions }),
+      application_name: 'accord-api',
+    },
+  };
+}
+
+/** Options for the owner's connection, which runs migrations; never used to serve requests. */
+export function migrationDataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    synchronize: false,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    logging: false,
+    extra: { max: 1, application_name: 'accord-migrate' },
+  };
+}

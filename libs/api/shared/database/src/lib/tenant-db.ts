@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** The non-privileged role every tenant transaction runs as; row-level security cannot be bypassed by it. */
+export const APP_ROLE = 'accord_app';
+
+/**
+ * What a transaction may see. Policies read these transaction-local settings:
+ * - workspaceId: the rows of one workspace (every ordinary request);
+ * - loginEmail: the members with that e-mail in any workspace (sign-in only, read-only);
+ * - invitationTokenHash: the invitation with that token (accepting an invitation only, read-only).
+ */
+export interface TenantScope {
+  workspaceId?: string;
+  loginEmail?: string;
+  invitationTokenHash?: string;
+}
+
+/**
+ * Runs database work inside one transaction scoped by PostgreSQL row-level security.
+ * The settings are set with set_config(…, true), so they end with the transaction and never leak to the next
+ * request that borrows the pooled connection.
+ */
+@Injectable()
+export class TenantDb {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Runs `work` in a transaction that sees only the rows of `workspaceId`. */
+  inWorkspace<T>(workspaceId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.run({ workspaceId }, work);
+  }
+
+  run<T>(scope: TenantScope, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await enterScope(manager, scope);
+      return work(manager);
+    });
+  }
+}
+
+/** Switches the current transaction to the application role and the given scope. */
+export async function enterScope(manager: EntityManager, scope: TenantScope): Promise<void> {
+  await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
+  await manager.query(
+    `SELECT set_config('app.workspace_id', $1, true),
+            set_config('app.login_email', $2, true),
+            set_config('app.invitation_token_hash', $3, true)`,
+    [scope.workspaceId ?? '', scope.loginEmail ?? '', scope.invitationTokenHash ?? ''],
+  );
+}

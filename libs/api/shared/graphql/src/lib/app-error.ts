@@ -1,0 +1,45 @@
+/** The error codes clients see in `extensions.code`; every expected failure maps to one of them. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** An expected failure with a message that is safe to show to the member who caused it. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  static badInput(message: string, fields: FieldProblem[] = []): AppError {
+    return new AppError(ErrorCode.BAD_USER_INPUT, message, fields);
+  }
+
+  static notFound(message: string): AppError {
+    return new AppError(ErrorCode.NOT_FOUND, message);
+  }
+
+  static conflict(message: string): AppError {
+    return new AppError(ErrorCode.CONFLICT, message);
+  }
+
+  static forbidden(message = 'You do not have permission to do this.'): AppError {
+    return new AppError(ErrorCode.FORBIDDEN, message);
+  }
+
+  static unauthenticated(message = 'Sign in to continue.'): AppError {
+    return new AppError(ErrorCode.UNAUTHENTICATED, message);
+  }
+}

@@ -1,0 +1,71 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+
+import { AppError, ErrorCode } from './app-error';
+
+/** Codes produced by Apollo or graphql-js itself for malformed operations; their messages are safe. */
+const PROTOCOL_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. Quote the request id if you contact support.';
+
+function codeForStatus(status: number): ErrorCode | null {
+  switch (status) {
+    case HttpStatus.BAD_REQUEST:
+    case HttpStatus.UNPROCESSABLE_ENTITY:
+      return ErrorCode.BAD_USER_INPUT;
+    case HttpStatus.UNAUTHORIZED:
+      return ErrorCode.UNAUTHENTICATED;
+    case HttpStatus.FORBIDDEN:
+      return ErrorCode.FORBIDDEN;
+    case HttpStatus.NOT_FOUND:
+      return ErrorCode.NOT_FOUND;
+    case HttpStatus.CONFLICT:
+      return ErrorCode.CONFLICT;
+    default:
+      return null;
+  }
+}
+
+function clientMessage(code: ErrorCode, error: AppError | HttpException): string {
+  switch (code) {
+    case ErrorCode.UNAUTHENTICATED:
+      return error instanceof AppError ? error.message : 'Sign in to continue.';
+    case ErrorCode.FORBIDDEN:
+      return error instanceof AppError ? error.message : 'You do not have permission to do this.';
+    case ErrorCode.BAD_USER_INPUT:
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.CONFLICT:
+      return error.message;
+  }
+}
+
+/**
+ * The single place where server errors become client errors. Expected errors keep their code and message;
+ * anything else becomes a generic INTERNAL_SERVER_ERROR, so no SQL, stack or row value reaches a client.
+ */
+export function toClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const cause = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (cause instanceof AppError) {
+    const fields = cause.fields.length > 0 ? { fields: cause.fields } : {};
+    return { ...base, message: clientMessage(cause.code, cause), extensions: { code: cause.code, ...fields } };
+  }
+  if (cause instanceof HttpException) {
+    const code = codeForStatus(cause.getStatus());
+    if (code) return { ...base, message: clientMessage(code, cause), extensions: { code } };
+  }
+  const protocolCode = formatted.extensions?.['code'];
+  if (cause instanceof GraphQLError && typeof protocolCode === 'string' && PROTOCOL_CODES.has(protocolCode)) {
+    return { ...base, extensions: { code: protocolCode } };
+  }
+  return { ...base, message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

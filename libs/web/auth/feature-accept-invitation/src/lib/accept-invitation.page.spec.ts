@@ -1,0 +1,88 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { fireEvent, render, screen, waitFor } from '@testing-library/angular';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import { AcceptInvitationPage } from './accept-invitation.page';
+
+@Component({ selector: 'accord-stub-page', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
+class StubPage {}
+
+async function renderPage(token: string | undefined): Promise<ApolloTestingController> {
+  localStorage.clear();
+  await render(AcceptInvitationPage, {
+    imports: [ApolloTestingModule],
+    inputs: { token },
+    providers: [provideRouter([{ path: 'handovers', component: StubPage }])],
+  });
+  return TestBed.inject(ApolloTestingController);
+}
+
+function choose(password: string, confirmation: string): void {
+  fireEvent.input(screen.getByLabelText(/new password/i), { target: { value: password } });
+  fireEvent.input(screen.getByLabelText(/confirm password/i), { target: { value: confirmation } });
+  fireEvent.click(screen.getByRole('button', { name: 'Set password and sign in' }));
+}
+
+describe('AcceptInvitationPage', () => {
+  it('explains a link without a token', async () => {
+    await renderPage(undefined);
+
+    expect(screen.getByRole('alert').textContent?.trim()).toBe(
+      'This invitation link is incomplete. Ask your admin for a new one.',
+    );
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('refuses two different passwords', async () => {
+    const apollo = await renderPage('invite-token');
+
+    choose('a long enough passphrase', 'another long passphrase');
+
+    expect(screen.getByRole('alert').textContent?.trim()).toBe('The two passwords differ.');
+    apollo.expectNone('AcceptInvitation');
+  });
+
+  it('sets the password and signs the member in', async () => {
+    const apollo = await renderPage('invite-token');
+
+    choose('a long enough passphrase', 'a long enough passphrase');
+    const accept = apollo.expectOne('AcceptInvitation');
+    expect(accept.operation.variables).toEqual({
+      input: { token: 'invite-token', password: 'a long enough passphrase' },
+    });
+    accept.flushData({
+      acceptInvitation: {
+        __typename: 'AuthPayload',
+        accessToken: 't',
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        member: {
+          __typename: 'Member',
+          id: 'm9',
+          email: 'sam@acme.test',
+          name: 'Sam Sales',
+          roles: ['SALES'],
+          approver: false,
+          status: 'ACTIVE',
+        },
+        workspace: { __typename: 'Workspace', id: 'w1', name: 'Acme', timeZone: 'UTC' },
+      },
+    });
+
+    await waitFor(() => expect(TestBed.inject(Router).url).toBe('/handovers'));
+  });
+
+  it('shows why the API refused the invitation', async () => {
+    const apollo = await renderPage('used-token');
+
+    choose('a long enough passphrase', 'a long enough passphrase');
+    apollo
+      .expectOne('AcceptInvitation')
+      .graphqlErrors([{ message: 'This invitation has expired.', extensions: { code: 'BAD_USER_INPUT' } }]);
+
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent?.trim()).toBe('This invitation has expired.'),
+    );
+  });
+});

@@ -1,0 +1,96 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
+
+import { AuthService } from '@accord/web/shared/data-access';
+import { AuthLayoutComponent, FormAlertComponent } from '@accord/web/shared/ui';
+
+/** Signs a member in with e-mail and password; a successful sign-in lands on the member's home feature. */
+@Component({
+  selector: 'accord-sign-in-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButton,
+    MatError,
+    MatFormField,
+    MatInput,
+    MatLabel,
+    AuthLayoutComponent,
+    FormAlertComponent,
+  ],
+  template: `
+    <accord-auth-layout heading="Sign in">
+      @if (expired()) {
+        <p class="notice" role="status">Your session has ended. Please sign in again.</p>
+      }
+      <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+        <mat-form-field appearance="outline">
+          <mat-label>E-mail</mat-label>
+          <input matInput type="email" formControlName="email" autocomplete="username" required />
+          <mat-error>Enter your e-mail address.</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Password</mat-label>
+          <input
+            matInput
+            type="password"
+            formControlName="password"
+            autocomplete="current-password"
+            required
+          />
+          <mat-error>Enter your password.</mat-error>
+        </mat-form-field>
+        <accord-form-alert [message]="error()" />
+        <button mat-flat-button type="submit" [disabled]="pending()">
+          {{ pending() ? 'Signing in…' : 'Sign in' }}
+        </button>
+      </form>
+      <p class="aside">New to Accord? <a routerLink="/sign-up">Create a workspace</a></p>
+    </accord-auth-layout>
+  `,
+  styles: `
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    .notice,
+    .aside {
+      font: var(--mat-sys-body-medium);
+    }
+    .aside {
+      margin: 24px 0 0;
+    }
+  `,
+})
+export class SignInPage {
+  private readonly auth = inject(AuthService);
+
+  /** Set by the router from `?expired=1` when the API ended the previous session. */
+  readonly expired = input<string>();
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.required]],
+    password: ['', [Validators.required]],
+  });
+  protected readonly error = signal<string | null>(null);
+  protected readonly pending = signal(false);
+
+  protected async submit(): Promise<void> {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.pending.set(true);
+    this.error.set(null);
+    const { email, password } = this.form.getRawValue();
+    const result = await this.auth.signIn(email.trim(), password);
+    this.pending.set(false);
+    if (!result.ok) this.error.set(result.error.message);
+  }
+}

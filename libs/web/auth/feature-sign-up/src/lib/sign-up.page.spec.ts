@@ -1,0 +1,87 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { fireEvent, render, screen, waitFor } from '@testing-library/angular';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import { SignUpPage } from './sign-up.page';
+
+@Component({ selector: 'accord-stub-page', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
+class StubPage {}
+
+async function renderPage(): Promise<ApolloTestingController> {
+  localStorage.clear();
+  await render(SignUpPage, {
+    imports: [ApolloTestingModule],
+    providers: [provideRouter([{ path: 'members', component: StubPage }])],
+  });
+  return TestBed.inject(ApolloTestingController);
+}
+
+function fillIn(password: string): void {
+  fireEvent.input(screen.getByLabelText(/workspace name/i), { target: { value: ' Acme ' } });
+  fireEvent.input(screen.getByLabelText(/your name/i), { target: { value: 'Ann Admin' } });
+  fireEvent.input(screen.getByLabelText(/e-mail/i), { target: { value: 'ann@acme.test' } });
+  fireEvent.input(screen.getByLabelText(/password/i), { target: { value: password } });
+}
+
+describe('SignUpPage', () => {
+  it('refuses a password shorter than the minimum without calling the API', async () => {
+    const apollo = await renderPage();
+    fillIn('short');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Create workspace' }));
+
+    expect(await screen.findByText('Use between 10 and 200 characters.')).toBeTruthy();
+    apollo.expectNone('SignUp');
+  });
+
+  it('creates the workspace and opens the new admin’s home page', async () => {
+    const apollo = await renderPage();
+    fillIn('a long enough passphrase');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Create workspace' }));
+    const signUp = apollo.expectOne('SignUp');
+    expect(signUp.operation.variables).toEqual({
+      input: {
+        workspaceName: 'Acme',
+        name: 'Ann Admin',
+        email: 'ann@acme.test',
+        password: 'a long enough passphrase',
+      },
+    });
+    signUp.flushData({
+      signUp: {
+        __typename: 'AuthPayload',
+        accessToken: 't',
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        member: {
+          __typename: 'Member',
+          id: 'm1',
+          email: 'ann@acme.test',
+          name: 'Ann Admin',
+          roles: ['ADMIN'],
+          approver: false,
+          status: 'ACTIVE',
+        },
+        workspace: { __typename: 'Workspace', id: 'w1', name: 'Acme', timeZone: 'UTC' },
+      },
+    });
+
+    await waitFor(() => expect(TestBed.inject(Router).url).toBe('/members'));
+  });
+
+  it('shows why the API refused the sign-up', async () => {
+    const apollo = await renderPage();
+    fillIn('a long enough passphrase');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Create workspace' }));
+    apollo
+      .expectOne('SignUp')
+      .graphqlErrors([{ message: 'This e-mail is already registered.', extensions: { code: 'CONFLICT' } }]);
+
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent?.trim()).toBe('This e-mail is already registered.'),
+    );
+  });
+});

@@ -1,0 +1,2 @@
+export * from './lib/member-row';
+export * from './lib/members.store';

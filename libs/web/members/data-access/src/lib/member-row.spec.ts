@@ -1,0 +1,58 @@
+import type { MemberFieldsFragment } from '@accord/web/shared/data-access';
+
+import { sortMembers, toMemberRow } from './member-row';
+
+function member(overrides: Partial<MemberFieldsFragment>): MemberFieldsFragment {
+  return {
+    id: 'm1',
+    email: 'ann@example.com',
+    name: 'Ann',
+    roles: ['ADMIN'],
+    approver: false,
+    status: 'ACTIVE',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    lastSignedInAt: null,
+    ...overrides,
+  };
+}
+
+describe('toMemberRow', () => {
+  it('words roles, approver and status for the table', () => {
+    expect(toMemberRow(member({ roles: ['MARKETING', 'SALES'], approver: true, status: 'INVITED' }))).toEqual(
+      {
+        id: 'm1',
+        name: 'Ann',
+        email: 'ann@example.com',
+        roles: 'Marketing, Sales',
+        approver: 'Yes',
+        status: 'Invited',
+        active: true,
+      },
+    );
+  });
+
+  it('marks a deactivated member as inactive', () => {
+    expect(toMemberRow(member({ status: 'DEACTIVATED' }))).toEqual({
+      id: 'm1',
+      name: 'Ann',
+      email: 'ann@example.com',
+      roles: 'Admin',
+      approver: 'No',
+      status: 'Deactivated',
+      active: false,
+    });
+  });
+});
+
+describe('sortMembers', () => {
+  it('orders by name, then e-mail, without changing the input', () => {
+    const input = [
+      member({ id: 'b', name: 'Bob', email: 'b@example.com' }),
+      member({ id: 'a2', name: 'Ann', email: 'z@example.com' }),
+      member({ id: 'a1', name: 'Ann', email: 'a@example.com' }),
+    ];
+
+    expect(sortMembers(input).map((entry) => entry.id)).toEqual(['a1', 'a2', 'b']);
+    expect(input.map((entry) => entry.id)).toEqual(['b', 'a2', 'a1']);
+  });
+});

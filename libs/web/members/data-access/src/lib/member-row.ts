@@ -1,0 +1,49 @@
+import type { MemberStatus, Role } from '@accord/domain/workspace';
+import type { MemberFieldsFragment } from '@accord/web/shared/data-access';
+
+const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: 'Admin',
+  MARKETING: 'Marketing',
+  SALES: 'Sales',
+  EXECUTIVE: 'Executive',
+};
+
+const STATUS_LABELS: Record<MemberStatus, string> = {
+  ACTIVE: 'Active',
+  INVITED: 'Invited',
+  DEACTIVATED: 'Deactivated',
+};
+
+export function roleLabel(role: Role): string {
+  return ROLE_LABELS[role];
+}
+
+/** One line of the members table, already worded for display. */
+export interface MemberRow {
+  id: string;
+  name: string;
+  email: string;
+  roles: string;
+  approver: string;
+  status: string;
+  active: boolean;
+}
+
+export function toMemberRow(member: MemberFieldsFragment): MemberRow {
+  return {
+    id: member.id,
+    name: member.name,
+    email: member.email,
+    roles: member.roles.map(roleLabel).join(', '),
+    approver: member.approver ? 'Yes' : 'No',
+    status: STATUS_LABELS[member.status],
+    active: member.status !== 'DEACTIVATED',
+  };
+}
+
+/** Members by name, then e-mail, so the table reads the same after every change. */
+export function sortMembers(members: readonly MemberFieldsFragment[]): MemberFieldsFragment[] {
+  return [...members].sort(
+    (a, b) => a.name.localeCompare(b.name, 'en') || a.email.localeCompare(b.email, 'en'),
+  );
+}

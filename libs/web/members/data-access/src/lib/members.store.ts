@@ -1,0 +1,117 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { Apollo } from 'apollo-angular';
+import { firstValueFrom } from 'rxjs';
+
+import {
+  ApiError,
+  ApiResult,
+  DeactivateMemberDocument,
+  InviteMemberDocument,
+  InviteMemberInput,
+  InviteMemberMutation,
+  MemberFieldsFragment,
+  MembersDocument,
+  MembersQuery,
+  UpdateMemberDocument,
+  UpdateMemberInput,
+  toApiError,
+} from '@accord/web/shared/data-access';
+
+import { sortMembers, toMemberRow } from './member-row';
+
+/** Members are fetched in pages of this size until the API says there are no more. */
+export const MEMBERS_PAGE_SIZE = 100;
+
+export type Invitation = InviteMemberMutation['inviteMember'];
+
+async function attempt<T>(call: () => Promise<T>): Promise<ApiResult<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    return { ok: false, error: toApiError(error) };
+  }
+}
+
+function required<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('The API returned no data.');
+  return value;
+}
+
+/** The workspace's members as signals, and the admin's changes to them. Provide it per page. */
+@Injectable()
+export class MembersStore {
+  private readonly apollo = inject(Apollo);
+  private readonly members = signal<MemberFieldsFragment[]>([]);
+
+  readonly loading = signal(false);
+  readonly loadError = signal<ApiError | null>(null);
+  readonly rows = computed(() => sortMembers(this.members()).map(toMemberRow));
+
+  member(id: string): MemberFieldsFragment | undefined {
+    return this.members().find((member) => member.id === id);
+  }
+
+  async load(): Promise<void> {
+    this.loading.set(true);
+    this.loadError.set(null);
+    const result = await attempt(() => this.fetchAll());
+    this.loading.set(false);
+    if (result.ok) this.members.set(result.value);
+    else this.loadError.set(result.error);
+  }
+
+  async invite(input: InviteMemberInput): Promise<ApiResult<Invitation>> {
+    const result = await attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.mutate({ mutation: InviteMemberDocument, variables: { input } }),
+      );
+      return required(answer.data?.inviteMember);
+    });
+    if (result.ok) this.put(result.value.member);
+    return result;
+  }
+
+  async update(input: UpdateMemberInput): Promise<ApiResult<MemberFieldsFragment>> {
+    const result = await attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.mutate({ mutation: UpdateMemberDocument, variables: { input } }),
+      );
+      return required(answer.data?.updateMember);
+    });
+    if (result.ok) this.put(result.value);
+    return result;
+  }
+
+  async deactivate(memberId: string): Promise<ApiResult<MemberFieldsFragment>> {
+    const result = await attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.mutate({ mutation: DeactivateMemberDocument, variables: { memberId } }),
+      );
+      return required(answer.data?.deactivateMember);
+    });
+    if (result.ok) this.put(result.value);
+    return result;
+  }
+
+  private async fetchAll(): Promise<MemberFieldsFragment[]> {
+    const members: MemberFieldsFragment[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const answer: { data?: MembersQuery } = await firstValueFrom(
+        this.apollo.query({
+          query: MembersDocument,
+          variables: { first: MEMBERS_PAGE_SIZE, after },
+          fetchPolicy: 'network-only',
+        }),
+      );
+      const page: MembersQuery['members'] = required(answer.data?.members);
+      members.push(...page.edges.map((edge) => edge.node));
+      if (!page.pageInfo.hasNextPage || page.pageInfo.endCursor === null) return members;
+      after = page.pageInfo.endCursor;
+    }
+  }
+
+  private put(member: MemberFieldsFragment): void {
+    this.members.update((members) => [...members.filter((entry) => entry.id !== member.id), member]);
+  }
+}

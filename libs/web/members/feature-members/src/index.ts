@@ -1,0 +1,2 @@
+export * from './lib/members.page';
+export * from './lib/members.routes';

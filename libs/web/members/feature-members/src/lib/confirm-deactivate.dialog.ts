@@ -1,0 +1,35 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+
+/** Asks before deactivating a member; closes with true to go ahead. */
+@Component({
+  selector: 'accord-confirm-deactivate-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle],
+  template: `
+    <h2 mat-dialog-title>Deactivate {{ data.name }}?</h2>
+    <mat-dialog-content>
+      <p>{{ data.name }} will be signed out and will no longer be able to sign in. Their history stays.</p>
+    </mat-dialog-content>
+    <mat-dialog-actions align="end">
+      <button mat-button type="button" [mat-dialog-close]="false">Cancel</button>
+      <button mat-flat-button type="button" class="danger" [mat-dialog-close]="true">Deactivate</button>
+    </mat-dialog-actions>
+  `,
+  styles: `
+    .danger {
+      --mat-button-filled-container-color: var(--mat-sys-error);
+      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
+    }
+  `,
+})
+export class ConfirmDeactivateDialog {
+  protected readonly data = inject<{ name: string }>(MAT_DIALOG_DATA);
+}

@@ -1,0 +1,88 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatSlideToggle } from '@angular/material/slide-toggle';
+
+import { Role } from '@accord/domain/workspace';
+import { MembersStore } from '@accord/web/members/data-access';
+import type { MemberFieldsFragment } from '@accord/web/shared/data-access';
+import { FormAlertComponent } from '@accord/web/shared/ui';
+
+import { RoleCheckboxesComponent } from './role-checkboxes.component';
+
+/** Changes a member's roles and approver flag. */
+@Component({
+  selector: 'accord-edit-member-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    MatButton,
+    MatDialogActions,
+    MatDialogClose,
+    MatDialogContent,
+    MatDialogTitle,
+    MatSlideToggle,
+    FormAlertComponent,
+    RoleCheckboxesComponent,
+  ],
+  template: `
+    <h2 mat-dialog-title>Edit {{ member.name }}</h2>
+    <form (submit)="$event.preventDefault(); save()" novalidate>
+      <mat-dialog-content>
+        <p class="email">{{ member.email }}</p>
+        <accord-role-checkboxes [(value)]="roles" />
+        <mat-slide-toggle [checked]="approver()" (change)="approver.set($event.checked)">
+          Approver (signs the agreement for their side)
+        </mat-slide-toggle>
+        <accord-form-alert [message]="error()" />
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="pending()">Save</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    .email {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    mat-slide-toggle {
+      display: block;
+      margin: 0 0 16px;
+    }
+  `,
+})
+export class EditMemberDialog {
+  private readonly store = inject(MembersStore);
+  private readonly dialog = inject<MatDialogRef<EditMemberDialog, boolean>>(MatDialogRef);
+
+  protected readonly member = inject<MemberFieldsFragment>(MAT_DIALOG_DATA);
+  protected readonly roles = signal<Role[]>([...this.member.roles]);
+  protected readonly approver = signal(this.member.approver);
+  protected readonly error = signal<string | null>(null);
+  protected readonly pending = signal(false);
+
+  protected async save(): Promise<void> {
+    if (this.roles().length === 0) {
+      this.error.set('Choose at least one role.');
+      return;
+    }
+    this.pending.set(true);
+    this.error.set(null);
+    const result = await this.store.update({
+      memberId: this.member.id,
+      roles: this.roles(),
+      approver: this.approver(),
+    });
+    this.pending.set(false);
+    if (result.ok) this.dialog.close(true);
+    else this.error.set(result.error.message);
+  }
+}

@@ -1,0 +1,134 @@
+import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatSlideToggle } from '@angular/material/slide-toggle';
+
+import { Role } from '@accord/domain/workspace';
+import { Invitation, MembersStore } from '@accord/web/members/data-access';
+import { FormAlertComponent } from '@accord/web/shared/ui';
+
+import { RoleCheckboxesComponent } from './role-checkboxes.component';
+
+/** Invites a member; on success shows the one-time invite link for the admin to pass on. */
+@Component({
+  selector: 'accord-invite-member-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    CdkCopyToClipboard,
+    ReactiveFormsModule,
+    MatButton,
+    MatDialogActions,
+    MatDialogClose,
+    MatDialogContent,
+    MatDialogTitle,
+    MatError,
+    MatFormField,
+    MatInput,
+    MatLabel,
+    MatSlideToggle,
+    FormAlertComponent,
+    RoleCheckboxesComponent,
+  ],
+  template: `
+    <h2 mat-dialog-title>Invite member</h2>
+    @if (invitation(); as sent) {
+      <mat-dialog-content>
+        <p>
+          {{ sent.member.name }} is invited. Send them this link; it works once and expires
+          {{ sent.expiresAt.slice(0, 10) }}.
+        </p>
+        <mat-form-field appearance="outline" class="wide">
+          <mat-label>Invite link</mat-label>
+          <input matInput readonly [value]="sent.inviteUrl" />
+        </mat-form-field>
+        <p role="status" class="status">{{ copied() ? 'Link copied.' : '' }}</p>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button
+          mat-button
+          type="button"
+          [cdkCopyToClipboard]="sent.inviteUrl"
+          (cdkCopyToClipboardCopied)="copied.set($event)"
+        >
+          Copy link
+        </button>
+        <button mat-flat-button type="button" mat-dialog-close>Done</button>
+      </mat-dialog-actions>
+    } @else {
+      <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+        <mat-dialog-content>
+          <mat-form-field appearance="outline" class="wide">
+            <mat-label>E-mail</mat-label>
+            <input matInput type="email" formControlName="email" required />
+            <mat-error>Enter a valid e-mail address.</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline" class="wide">
+            <mat-label>Name</mat-label>
+            <input matInput formControlName="name" required />
+            <mat-error>Enter the member's name.</mat-error>
+          </mat-form-field>
+          <accord-role-checkboxes [(value)]="roles" />
+          <mat-slide-toggle [checked]="approver()" (change)="approver.set($event.checked)">
+            Approver (signs the agreement for their side)
+          </mat-slide-toggle>
+          <accord-form-alert [message]="error()" />
+        </mat-dialog-content>
+        <mat-dialog-actions align="end">
+          <button mat-button type="button" mat-dialog-close>Cancel</button>
+          <button mat-flat-button type="submit" [disabled]="pending()">Send invitation</button>
+        </mat-dialog-actions>
+      </form>
+    }
+  `,
+  styles: `
+    .wide {
+      width: 100%;
+    }
+    mat-slide-toggle {
+      display: block;
+      margin: 0 0 16px;
+    }
+    .status {
+      font: var(--mat-sys-body-small);
+      min-height: 1.5em;
+    }
+  `,
+})
+export class InviteMemberDialog {
+  private readonly store = inject(MembersStore);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.required, Validators.email]],
+    name: ['', [Validators.required, Validators.maxLength(120)]],
+  });
+  protected readonly roles = signal<Role[]>([]);
+  protected readonly approver = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly pending = signal(false);
+  protected readonly invitation = signal<Invitation | null>(null);
+  protected readonly copied = signal(false);
+
+  protected async submit(): Promise<void> {
+    if (this.form.invalid || this.roles().length === 0) {
+      this.form.markAllAsTouched();
+      this.error.set(this.roles().length === 0 ? 'Choose at least one role.' : null);
+      return;
+    }
+    this.pending.set(true);
+    this.error.set(null);
+    const { email, name } = this.form.getRawValue();
+    const result = await this.store.invite({
+      email: email.trim(),
+      name: name.trim(),
+      roles: this.roles(),
+      approver: this.approver(),
+    });
+    this.pending.set(false);
+    if (result.ok) this.invitation.set(result.value);
+    else this.error.set(result.error.message);
+  }
+}

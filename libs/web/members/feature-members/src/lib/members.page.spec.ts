@@ -1,0 +1,206 @@
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import type { MemberFieldsFragment } from '@accord/web/shared/data-access';
+
+import { MembersPage } from './members.page';
+
+function member(
+  fields: Pick<MemberFieldsFragment, 'id' | 'name' | 'email' | 'roles'> & Partial<MemberFieldsFragment>,
+) {
+  return {
+    __typename: 'Member',
+    approver: false,
+    status: 'ACTIVE',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    lastSignedInAt: null,
+    ...fields,
+  };
+}
+
+const ada = member({ id: 'm1', name: 'Ada Admin', email: 'admin@demo.accord.dev', roles: ['ADMIN'] });
+const bea = member({
+  id: 'm2',
+  name: 'Bea Sales',
+  email: 'sales@demo.accord.dev',
+  roles: ['SALES'],
+  approver: true,
+});
+
+async function renderPage(): Promise<ApolloTestingController> {
+  await render(MembersPage, {
+    imports: [ApolloTestingModule],
+    providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+  });
+  const apollo = TestBed.inject(ApolloTestingController);
+  apollo.expectOne('Members').flushData({
+    members: {
+      __typename: 'MemberConnection',
+      totalCount: 2,
+      pageInfo: { __typename: 'PageInfo', endCursor: 'c2', hasNextPage: false },
+      edges: [bea, ada].map((node) => ({ __typename: 'MemberEdge', node })),
+    },
+  });
+  await screen.findByRole('cell', { name: 'Ada Admin' });
+  return apollo;
+}
+
+function rowTexts(): string[][] {
+  return screen
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .slice(0, 5)
+        .map((cell) => cell.textContent?.trim() ?? ''),
+    );
+}
+
+describe('MembersPage', () => {
+  it('lists the members with their e-mail, roles, approver flag and status', async () => {
+    await renderPage();
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Members' })).toBeTruthy();
+    expect(rowTexts()).toEqual([
+      ['Ada Admin', 'admin@demo.accord.dev', 'Admin', 'No', 'Active'],
+      ['Bea Sales', 'sales@demo.accord.dev', 'Sales', 'Yes', 'Active'],
+    ]);
+  });
+
+  it('invites a member and shows the one-time invite link', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Invite member' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.input(within(dialog).getByLabelText(/e-mail/i), { target: { value: 'carl@example.com' } });
+    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'Carl Marketing' } });
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Marketing' }));
+    fireEvent.click(within(dialog).getByRole('switch', { name: /approver/i }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
+
+    const invite = apollo.expectOne('InviteMember');
+    expect(invite.operation.variables).toEqual({
+      input: { email: 'carl@example.com', name: 'Carl Marketing', roles: ['MARKETING'], approver: true },
+    });
+    invite.flushData({
+      inviteMember: {
+        __typename: 'InvitationPayload',
+        inviteUrl: 'http://127.0.0.1:3300/accept-invitation?token=abc',
+        expiresAt: '2026-03-08T00:00:00.000Z',
+        member: member({
+          id: 'm3',
+          name: 'Carl Marketing',
+          email: 'carl@example.com',
+          roles: ['MARKETING'],
+          approver: true,
+          status: 'INVITED',
+        }),
+      },
+    });
+
+    const link = await within(dialog).findByLabelText<HTMLInputElement>('Invite link');
+    expect(link.value).toBe('http://127.0.0.1:3300/accept-invitation?token=abc');
+    expect(within(dialog).getByRole('button', { name: 'Copy link' })).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(rowTexts()).toContainEqual(['Carl Marketing', 'carl@example.com', 'Marketing', 'Yes', 'Invited']);
+  });
+
+  it('asks for a role before inviting', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Invite member' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.input(within(dialog).getByLabelText(/e-mail/i), { target: { value: 'carl@example.com' } });
+    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'Carl' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
+
+    expect(within(dialog).getByRole('alert').textContent?.trim()).toBe('Choose at least one role.');
+    apollo.expectNone('InviteMember');
+  });
+
+  it("shows the API's message when the invitation is refused", async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Invite member' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.input(within(dialog).getByLabelText(/e-mail/i), { target: { value: 'sales@demo.accord.dev' } });
+    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'Bea again' } });
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Sales' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
+    apollo
+      .expectOne('InviteMember')
+      .graphqlErrors([
+        { message: 'A member with this e-mail already exists.', extensions: { code: 'CONFLICT' } },
+      ]);
+
+    await waitFor(() =>
+      expect(within(dialog).getByRole('alert').textContent?.trim()).toBe(
+        'A member with this e-mail already exists.',
+      ),
+    );
+  });
+
+  it('changes roles and approver flag of a member', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Bea Sales' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Executive' }));
+    fireEvent.click(within(dialog).getByRole('switch', { name: /approver/i }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    const update = apollo.expectOne('UpdateMember');
+    expect(update.operation.variables).toEqual({
+      input: { memberId: 'm2', roles: ['SALES', 'EXECUTIVE'], approver: false },
+    });
+    update.flushData({ updateMember: { ...bea, roles: ['SALES', 'EXECUTIVE'], approver: false } });
+
+    await waitFor(() =>
+      expect(rowTexts()).toContainEqual([
+        'Bea Sales',
+        'sales@demo.accord.dev',
+        'Sales, Executive',
+        'No',
+        'Active',
+      ]),
+    );
+  });
+
+  it('deactivates a member after confirmation', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Deactivate Bea Sales' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Deactivate Bea Sales?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Deactivate' }));
+
+    const deactivate = await waitFor(() => apollo.expectOne('DeactivateMember'));
+    expect(deactivate.operation.variables).toEqual({ memberId: 'm2' });
+    deactivate.flushData({ deactivateMember: { ...bea, status: 'DEACTIVATED' } });
+
+    await waitFor(() =>
+      expect(rowTexts()).toContainEqual([
+        'Bea Sales',
+        'sales@demo.accord.dev',
+        'Sales',
+        'Yes',
+        'Deactivated',
+      ]),
+    );
+    expect(screen.queryByRole('button', { name: 'Deactivate Bea Sales' })).toBeNull();
+  });
+
+  it('does nothing when the deactivation is cancelled', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Deactivate Bea Sales' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    apollo.expectNone('DeactivateMember');
+  });
+});

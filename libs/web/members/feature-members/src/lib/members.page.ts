@@ -1,0 +1,170 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  OnInit,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { firstValueFrom } from 'rxjs';
+
+import { MemberRow, MembersStore } from '@accord/web/members/data-access';
+import { AuthStore } from '@accord/web/shared/data-access';
+import { FormAlertComponent } from '@accord/web/shared/ui';
+
+import { ConfirmDeactivateDialog } from './confirm-deactivate.dialog';
+import { EditMemberDialog } from './edit-member.dialog';
+import { InviteMemberDialog } from './invite-member.dialog';
+
+const DIALOG_WIDTH = 'min(560px, calc(100vw - 32px))';
+
+/** The admin's list of the workspace's members: invite, change roles and approver, deactivate. */
+@Component({
+  selector: 'accord-members-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [MembersStore],
+  imports: [MatButton, MatProgressBar, MatTableModule, FormAlertComponent],
+  template: `
+    <header class="header">
+      <h1>Members</h1>
+      <button mat-flat-button type="button" (click)="invite()">Invite member</button>
+    </header>
+    <accord-form-alert [message]="error()" />
+    @if (store.loading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Loading members" />
+    }
+    <div class="table-scroll">
+      <table mat-table [dataSource]="store.rows()" class="members">
+        <caption class="visually-hidden">
+          Members of the workspace
+        </caption>
+        <ng-container matColumnDef="name">
+          <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
+          <td mat-cell *matCellDef="let row">{{ row.name }}</td>
+        </ng-container>
+        <ng-container matColumnDef="email">
+          <th mat-header-cell *matHeaderCellDef scope="col">E-mail</th>
+          <td mat-cell *matCellDef="let row">{{ row.email }}</td>
+        </ng-container>
+        <ng-container matColumnDef="roles">
+          <th mat-header-cell *matHeaderCellDef scope="col">Roles</th>
+          <td mat-cell *matCellDef="let row">{{ row.roles }}</td>
+        </ng-container>
+        <ng-container matColumnDef="approver">
+          <th mat-header-cell *matHeaderCellDef scope="col">Approver</th>
+          <td mat-cell *matCellDef="let row">{{ row.approver }}</td>
+        </ng-container>
+        <ng-container matColumnDef="status">
+          <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+          <td mat-cell *matCellDef="let row">{{ row.status }}</td>
+        </ng-container>
+        <ng-container matColumnDef="actions">
+          <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">Actions</span></th>
+          <td mat-cell *matCellDef="let row" class="actions">
+            @if (row.active) {
+              <button mat-button type="button" [attr.aria-label]="'Edit ' + row.name" (click)="edit(row)">
+                Edit
+              </button>
+              @if (row.id !== selfId()) {
+                <button
+                  mat-button
+                  type="button"
+                  [attr.aria-label]="'Deactivate ' + row.name"
+                  (click)="deactivate(row)"
+                >
+                  Deactivate
+                </button>
+              }
+            }
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        <tr class="mat-mdc-row" *matNoDataRow>
+          <td class="mat-mdc-cell empty" [attr.colspan]="columns.length">
+            {{ store.loading() ? 'Loading…' : 'No members yet.' }}
+          </td>
+        </tr>
+      </table>
+    </div>
+  `,
+  styles: `
+    .header {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 16px;
+      flex-wrap: wrap;
+      margin: 0 0 16px;
+    }
+    h1 {
+      font: var(--mat-sys-headline-small);
+      margin: 0;
+    }
+    .table-scroll {
+      overflow-x: auto;
+    }
+    .members {
+      min-width: 720px;
+    }
+    .actions {
+      white-space: nowrap;
+      text-align: right;
+    }
+    .empty {
+      padding: 16px;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `,
+})
+export class MembersPage implements OnInit {
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly auth = inject(AuthStore);
+  protected readonly store = inject(MembersStore);
+  protected readonly selfId = computed(() => this.auth.member()?.id);
+
+  protected readonly columns = ['name', 'email', 'roles', 'approver', 'status', 'actions'];
+  protected readonly actionError = signal<string | null>(null);
+  protected readonly error = computed(() => this.actionError() ?? this.store.loadError()?.message ?? null);
+
+  ngOnInit(): void {
+    void this.store.load();
+  }
+
+  protected invite(): void {
+    this.actionError.set(null);
+    this.dialog.open(InviteMemberDialog, { injector: this.injector, width: DIALOG_WIDTH });
+  }
+
+  protected edit(row: MemberRow): void {
+    const member = this.store.member(row.id);
+    if (member === undefined) return;
+    this.actionError.set(null);
+    this.dialog.open(EditMemberDialog, { injector: this.injector, width: DIALOG_WIDTH, data: member });
+  }
+
+  protected async deactivate(row: MemberRow): Promise<void> {
+    this.actionError.set(null);
+    const confirmed: unknown = await firstValueFrom(
+      this.dialog
+        .open(ConfirmDeactivateDialog, { width: DIALOG_WIDTH, data: { name: row.name } })
+        .afterClosed(),
+    );
+    if (confirmed !== true) return;
+    const result = await this.store.deactivate(row.id);
+    if (!result.ok) this.actionError.set(result.error.message);
+  }
+}

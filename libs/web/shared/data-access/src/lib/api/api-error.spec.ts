@@ -1,0 +1,90 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+
+import { isUnauthenticated, toApiError } from './api-error';
+
+function graphQLErrors(...errors: { message: string; extensions?: Record<string, unknown> }[]) {
+  return new CombinedGraphQLErrors({ data: null, errors });
+}
+
+describe('toApiError', () => {
+  it('keeps the code, message and field problems of the first GraphQL error', () => {
+    const error = graphQLErrors(
+      {
+        message: 'Some fields are not valid.',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'email', message: 'Enter an e-mail address.' }],
+        },
+      },
+      { message: 'Second', extensions: { code: 'CONFLICT' } },
+    );
+
+    expect(toApiError(error)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'Some fields are not valid.',
+      fields: [{ field: 'email', message: 'Enter an e-mail address.' }],
+    });
+  });
+
+  it('ignores malformed field problems', () => {
+    const error = graphQLErrors({
+      message: 'Bad input',
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'email' }, 'name', null] },
+    });
+
+    expect(toApiError(error)).toEqual({ code: 'BAD_USER_INPUT', message: 'Bad input', fields: [] });
+  });
+
+  it('hides the text of internal errors and of unknown codes behind a generic sentence', () => {
+    const generic = {
+      code: 'INTERNAL_SERVER_ERROR',
+      message: 'Something went wrong on our side. Please try again.',
+      fields: [],
+    };
+
+    expect(toApiError(graphQLErrors({ message: 'relation "x" does not exist' }))).toEqual(generic);
+    expect(toApiError(graphQLErrors({ message: 'boom', extensions: { code: 'TEAPOT' } }))).toEqual(generic);
+  });
+
+  it('reads GraphQL errors from the body of a 400 answer', () => {
+    const error = new HttpErrorResponse({
+      status: 400,
+      error: {
+        errors: [{ message: 'Variable "$input" is invalid.', extensions: { code: 'BAD_USER_INPUT' } }],
+      },
+    });
+
+    expect(toApiError(error)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'Variable "$input" is invalid.',
+      fields: [],
+    });
+  });
+
+  it('reports an unreachable API as a network error', () => {
+    expect(toApiError(new HttpErrorResponse({ status: 0 }))).toEqual({
+      code: 'NETWORK',
+      message: 'Accord could not be reached. Check your connection and try again.',
+      fields: [],
+    });
+  });
+});
+
+describe('isUnauthenticated', () => {
+  it('is true when any error says UNAUTHENTICATED', () => {
+    const error = graphQLErrors(
+      { message: 'Not found', extensions: { code: 'NOT_FOUND' } },
+      { message: 'Sign in again', extensions: { code: 'UNAUTHENTICATED' } },
+    );
+
+    expect(isUnauthenticated(error)).toBe(true);
+  });
+
+  it('is false for other errors', () => {
+    expect(isUnauthenticated(graphQLErrors({ message: 'No', extensions: { code: 'FORBIDDEN' } }))).toBe(
+      false,
+    );
+    expect(isUnauthenticated(new Error('offline'))).toBe(false);
+  });
+});

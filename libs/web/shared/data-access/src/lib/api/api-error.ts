@@ -1,0 +1,85 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
+import type { GraphQLFormattedError } from 'graphql';
+
+/** The error codes the API puts in `extensions.code`, plus NETWORK when the API could not be reached. */
+export const API_ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL_SERVER_ERROR',
+  'NETWORK',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** What a page needs to explain a failed call: a code to branch on and a sentence to show. */
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+  fields: FieldProblem[];
+}
+
+/** The outcome of a call that may fail with an ApiError; pages branch on `ok` instead of catching. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+const UNREACHABLE = 'Accord could not be reached. Check your connection and try again.';
+const UNEXPECTED = 'Something went wrong on our side. Please try again.';
+
+function isApiErrorCode(value: unknown): value is ApiErrorCode {
+  return typeof value === 'string' && (API_ERROR_CODES as readonly string[]).includes(value);
+}
+
+function fieldProblems(value: unknown): FieldProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { field, message } = entry as Record<string, unknown>;
+    return typeof field === 'string' && typeof message === 'string' ? [{ field, message }] : [];
+  });
+}
+
+/** The code of one GraphQL error; an unknown or missing code counts as an internal error. */
+export function errorCode(error: GraphQLFormattedError): ApiErrorCode {
+  const code = error.extensions?.['code'];
+  return isApiErrorCode(code) ? code : 'INTERNAL_SERVER_ERROR';
+}
+
+function graphQLErrorsOf(error: unknown): readonly GraphQLFormattedError[] | null {
+  if (CombinedGraphQLErrors.is(error)) return error.errors;
+  // A 4xx answer from the server still carries GraphQL errors in its body.
+  if (error instanceof HttpErrorResponse && error.status >= 400 && error.status < 500) {
+    const body: unknown = error.error;
+    const errors =
+      typeof body === 'object' && body !== null ? (body as { errors?: unknown }).errors : undefined;
+    if (Array.isArray(errors)) return errors as GraphQLFormattedError[];
+  }
+  return null;
+}
+
+/** True when any of the errors says the caller is not (or no longer) signed in. */
+export function isUnauthenticated(error: unknown): boolean {
+  return graphQLErrorsOf(error)?.some((entry) => errorCode(entry) === 'UNAUTHENTICATED') ?? false;
+}
+
+/** Turns whatever Apollo threw into the first error's code and human message. */
+export function toApiError(error: unknown): ApiError {
+  const errors = graphQLErrorsOf(error);
+  if (errors !== null) {
+    const first = errors[0];
+    if (first === undefined) return { code: 'INTERNAL_SERVER_ERROR', message: UNEXPECTED, fields: [] };
+    const code = errorCode(first);
+    const message = code === 'INTERNAL_SERVER_ERROR' || !first.message ? UNEXPECTED : first.message;
+    return { code, message, fields: fieldProblems(first.extensions?.['fields']) };
+  }
+  if (ServerError.is(error) || ServerParseError.is(error) || error instanceof HttpErrorResponse) {
+    return { code: 'NETWORK', message: UNREACHABLE, fields: [] };
+  }
+  return { code: 'INTERNAL_SERVER_ERROR', message: UNEXPECTED, fields: [] };
+}

@@ -1,0 +1,2 @@
+export * from './lib/auth-layout.component';
+export * from './lib/form-alert.component';

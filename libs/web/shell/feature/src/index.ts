@@ -1,0 +1,2 @@
+export * from './lib/placeholder.page';
+export * from './lib/shell.component';
