@@ -1,5 +1,6 @@
 // The booted product over real HTTP, and a small GraphQL client for it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// The product launcher is plain JavaScript shared with the web journeys and the benchmarks, outside any project.
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries
 const { startProduct } = require('../../../../tools/testing/start-product.js') as {
   startProduct(env?: Record<string, string>): Promise<Product>;
 };

@@ -14,7 +14,9 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<EmbeddedPostgres> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port });
+  // PGlite has one backend. The application keeps a single pooled connection (see appDataSourceOptions); a few
+  // more slots only let a new connection in while the previous one is still closing.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 4 });
   await server.start();
   return {
     url: `postgres://postgres@${server.getServerConn()}/postgres`,

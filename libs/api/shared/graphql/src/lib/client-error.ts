@@ -18,7 +18,7 @@ const PROTOCOL_CODES = new Set([
 export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. Quote the request id if you contact support.';
 
 function codeForStatus(status: number): ErrorCode | null {
-  switch (status) {
+  switch (status as HttpStatus) {
     case HttpStatus.BAD_REQUEST:
     case HttpStatus.UNPROCESSABLE_ENTITY:
       return ErrorCode.BAD_USER_INPUT;

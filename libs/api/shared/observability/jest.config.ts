@@ -1,5 +1,0 @@
-export default {
-  displayName: 'api-shared-observability',
-  preset: '../../../../jest.preset.js',
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
-};
