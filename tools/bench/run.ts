@@ -25,7 +25,9 @@ class UsageError extends Error {}
 function seconds(flag: string, value: string | undefined): number {
   const parsed = Number(value);
   if (value === undefined || !Number.isFinite(parsed) || parsed <= 0 || parsed > MAX_SECONDS) {
-    throw new UsageError(`${flag} needs a number of seconds between 0 and ${MAX_SECONDS}, got ${value ?? 'nothing'}`);
+    throw new UsageError(
+      `${flag} needs a number of seconds between 0 and ${MAX_SECONDS}, got ${value ?? 'nothing'}`,
+    );
   }
   return parsed;
 }
@@ -97,14 +99,17 @@ async function main(): Promise<number> {
   const all = loadScenarios();
   const unknown = args.names.filter((name) => !all.some((scenario) => scenario.name === name));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown scenario ${unknown.join(', ')}; known: ${all.map((s) => s.name).join(', ')}`);
+    throw new UsageError(
+      `unknown scenario ${unknown.join(', ')}; known: ${all.map((s) => s.name).join(', ')}`,
+    );
   }
   const selected = args.names.length > 0 ? all.filter((scenario) => args.names.includes(scenario.name)) : all;
 
   // The product's launcher reads DATABASE_URL too, so set the default where it will see it.
   process.env.DATABASE_URL ||= DEFAULT_DATABASE_URL;
   const poolSize = Number(process.env.DATABASE_POOL_SIZE || 10);
-  if (!Number.isInteger(poolSize) || poolSize < 1) throw new UsageError('DATABASE_POOL_SIZE must be a positive integer');
+  if (!Number.isInteger(poolSize) || poolSize < 1)
+    throw new UsageError('DATABASE_POOL_SIZE must be a positive integer');
   const options: BenchOptions = {
     durationSeconds: args.durationSeconds,
     warmupSeconds: args.warmupSeconds,
@@ -130,7 +135,9 @@ async function main(): Promise<number> {
       context.log(`wrote ${file}`);
     } catch (error) {
       failed++;
-      process.stderr.write(`${scenario.name}: FAILED — ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `${scenario.name}: FAILED — ${error instanceof Error ? error.message : String(error)}\n`,
+      );
     } finally {
       await runCleanups();
     }

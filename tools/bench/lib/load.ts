@@ -81,7 +81,8 @@ export interface HttpLoad {
 /** Drives a POST with autocannon at a fixed number of connections. Throughput counts 2xx responses only. */
 export async function runHttp(label: string, load: HttpLoad): Promise<HttpMeasurement> {
   const url = new URL(load.url);
-  if (url.hostname !== '127.0.0.1') throw new Error(`benchmarks only send traffic to 127.0.0.1, not ${url.hostname}`);
+  if (url.hostname !== '127.0.0.1')
+    throw new Error(`benchmarks only send traffic to 127.0.0.1, not ${url.hostname}`);
   const result = await autocannon({
     url: load.url,
     connections: load.connections,

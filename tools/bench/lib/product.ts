@@ -13,6 +13,8 @@ type StartProduct = (extraEnv?: Record<string, string>) => Promise<RunningProduc
 /** Boots dist/apps/api/main.js through the end-to-end tests' launcher (so both boot the product alike). */
 export function startProduct(extraEnv: Record<string, string> = {}): Promise<RunningProduct> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const launcher = require(join(__dirname, '../../testing/start-product.js')) as { startProduct: StartProduct };
+  const launcher = require(join(__dirname, '../../testing/start-product.js')) as {
+    startProduct: StartProduct;
+  };
   return launcher.startProduct(extraEnv);
 }

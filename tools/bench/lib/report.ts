@@ -72,7 +72,11 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
 }
 
 export function compare(subject: Measurement, baseline: Measurement, description: string): Comparison {
-  return { baseline, ratio: baseline.perSecond > 0 ? subject.perSecond / baseline.perSecond : 0, description };
+  return {
+    baseline,
+    ratio: baseline.perSecond > 0 ? subject.perSecond / baseline.perSecond : 0,
+    description,
+  };
 }
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

@@ -32,10 +32,18 @@ interface MemberRow {
   name: string;
 }
 
-async function graphql<T>(baseUrl: string, query: string, token?: string): Promise<{ data: T; text: string }> {
+async function graphql<T>(
+  baseUrl: string,
+  query: string,
+  token?: string,
+): Promise<{ data: T; text: string }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers['authorization'] = `Bearer ${token}`;
-  const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query }) });
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query }),
+  });
   const text = await response.text();
   const body = JSON.parse(text) as GraphQLResponse<T>;
   if (response.status !== 200 || body.errors || !body.data) {
@@ -45,11 +53,14 @@ async function graphql<T>(baseUrl: string, query: string, token?: string): Promi
 }
 
 async function signIn(baseUrl: string): Promise<Session> {
-  const { data } = await graphql<{ login: { accessToken: string; member: { id: string }; workspace: { id: string } } }>(
-    baseUrl,
-    LOGIN,
-  );
-  return { token: data.login.accessToken, memberId: data.login.member.id, workspaceId: data.login.workspace.id };
+  const { data } = await graphql<{
+    login: { accessToken: string; member: { id: string }; workspace: { id: string } };
+  }>(baseUrl, LOGIN);
+  return {
+    token: data.login.accessToken,
+    memberId: data.login.member.id,
+    workspaceId: data.login.workspace.id,
+  };
 }
 
 /** The same read the resolver does, as one statement the superuser runs directly: the floor for this query. */
@@ -84,7 +95,8 @@ async function run({ options, defer, log }: BenchContext) {
   log('starting the product on a fresh database');
   const product = await startProduct({ DATABASE_POOL_SIZE: String(options.poolSize) });
   defer(() => product.stop());
-  if (!product.databaseUrl) throw new Error('the product runs on embedded PGlite; set DATABASE_URL to a PostgreSQL server');
+  if (!product.databaseUrl)
+    throw new Error('the product runs on embedded PGlite; set DATABASE_URL to a PostgreSQL server');
 
   const session = await signIn(product.baseUrl);
   const viewer = await graphql<{ viewer: { member: MemberRow } }>(product.baseUrl, VIEWER, session.token);
@@ -120,16 +132,32 @@ async function run({ options, defer, log }: BenchContext) {
   }
 
   log(`measuring bare pg select for ${options.durationSeconds} s at ${CONNECTIONS} loops`);
-  const plain = await runLoops('bare pg', 'q/s', CONNECTIONS, options.durationSeconds, plainSelect(pool, session));
+  const plain = await runLoops(
+    'bare pg',
+    'q/s',
+    CONNECTIONS,
+    options.durationSeconds,
+    plainSelect(pool, session),
+  );
   log(`measuring bare pg RLS transaction for ${options.durationSeconds} s at ${CONNECTIONS} loops`);
-  const rls = await runLoops('bare pg RLS tx', 'tx/s', CONNECTIONS, options.durationSeconds, rlsTransaction(pool, session));
+  const rls = await runLoops(
+    'bare pg RLS tx',
+    'tx/s',
+    CONNECTIONS,
+    options.durationSeconds,
+    rlsTransaction(pool, session),
+  );
 
   return {
     scenario: 'graphql-read',
     subject,
     comparisons: [
       compare(subject, plain, `${PLAIN_SELECT} as the superuser, pool of ${options.poolSize}`),
-      compare(subject, rls, `BEGIN; SET LOCAL ROLE accord_app; set_config(app.workspace_id); ${RLS_SELECT}; COMMIT`),
+      compare(
+        subject,
+        rls,
+        `BEGIN; SET LOCAL ROLE accord_app; set_config(app.workspace_id); ${RLS_SELECT}; COMMIT`,
+      ),
     ],
     notes: { connections: CONNECTIONS, poolSize: options.poolSize, query: VIEWER },
   };

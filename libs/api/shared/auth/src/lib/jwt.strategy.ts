@@ -3,6 +3,7 @@ import { AppConfig } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 
 import type { AccessTokenClaims, AuthMember } from './auth-member';
@@ -23,7 +24,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // A KeyObject, not a string: given a string, jsonwebtoken first tries (and fails) to parse it as a public
+      // key on every request, which cost about a sixth of the API's CPU under load.
+      secretOrKey: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as string,
       algorithms: [JWT_ALGORITHM],
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,

@@ -1,0 +1,131 @@
+import { AuthMember } from '@accord/api/shared/auth';
+import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
+import { DatabaseModule } from '@accord/api/shared/database';
+import { AppError, ErrorCode } from '@accord/api/shared/graphql';
+import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+
+import { MembersModule } from './members.module';
+import { MembersService } from './members.service';
+import { SessionService } from './session.service';
+
+class FrozenClock extends Clock {
+  current = new Date('2026-11-25T09:00:00.000Z');
+  override now(): Date {
+    return new Date(this.current);
+  }
+}
+
+function codeOf(result: PromiseSettledResult<unknown>): string {
+  if (result.status === 'fulfilled') return 'OK';
+  return result.reason instanceof AppError ? result.reason.code : String(result.reason);
+}
+
+describe('members and sessions on PostgreSQL', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let members: MembersService;
+  let sessions: SessionService;
+  const clock = new FrozenClock();
+
+  async function signUp(email: string): Promise<AuthMember> {
+    const payload = await sessions.signUp({ workspaceName: 'Race Co', name: email, email, password: 'a long passphrase' });
+    return {
+      id: payload.member.id,
+      workspaceId: payload.workspace.id,
+      email,
+      name: email,
+      roles: payload.member.roles,
+      approver: false,
+    };
+  }
+
+  async function inviteToken(actor: AuthMember, email: string, roles: AuthMember['roles']) {
+    const invitation = await members.invite(actor, { email, name: email, roles, approver: false });
+    return { memberId: invitation.member.id, token: new URL(invitation.inviteUrl).searchParams.get('token')! };
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', INVITATION_TTL_HOURS: '72' })),
+        DatabaseModule.forRoot({ url: database.url, poolSize: 4, statementTimeoutMs: 10_000, embedded: database.embedded }),
+        MembersModule,
+      ],
+    })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    app = await moduleRef.init();
+    members = app.get(MembersService);
+    sessions = app.get(SessionService);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('lets exactly one of two admins deactivating each other at once succeed', async () => {
+    const first = await signUp('first@race.example');
+    const { memberId, token } = await inviteToken(first, 'second@race.example', ['ADMIN']);
+    await sessions.acceptInvitation({ token, password: 'second passphrase' });
+    const second: AuthMember = { ...first, id: memberId, email: 'second@race.example' };
+
+    const results = await Promise.allSettled([members.deactivate(first, second.id), members.deactivate(second, first.id)]);
+
+    expect(results.map(codeOf).sort()).toEqual([ErrorCode.CONFLICT, 'OK']);
+    const listed = await members.list(first, { first: 10 });
+    expect(listed.edges.map((edge) => edge.node.status).sort()).toEqual(['ACTIVE', 'DEACTIVATED']);
+  });
+
+  it('accepts an invitation exactly once when two tabs submit it together', async () => {
+    const admin = await signUp('admin@tabs.example');
+    const { token } = await inviteToken(admin, 'tabs@tabs.example', ['SALES']);
+
+    const results = await Promise.allSettled([
+      sessions.acceptInvitation({ token, password: 'first tab passphrase' }),
+      sessions.acceptInvitation({ token, password: 'second tab passphrase' }),
+    ]);
+
+    expect(results.map(codeOf).sort()).toEqual([ErrorCode.BAD_USER_INPUT, 'OK']);
+  });
+
+  it('refuses an invitation link after it expires', async () => {
+    const admin = await signUp('admin@late.example');
+    const { token } = await inviteToken(admin, 'late@late.example', ['EXECUTIVE']);
+    clock.current = new Date(clock.current.getTime() + 73 * 3600_000);
+    try {
+      await expect(sessions.acceptInvitation({ token, password: 'too late passphrase' })).rejects.toMatchObject({
+        code: ErrorCode.BAD_USER_INPUT,
+      });
+    } finally {
+      clock.current = new Date('2026-11-25T09:00:00.000Z');
+    }
+  });
+
+  it('re-inviting replaces the earlier link', async () => {
+    const admin = await signUp('admin@again.example');
+    const earlier = await inviteToken(admin, 'again@again.example', ['SALES']);
+    const later = await inviteToken(admin, 'again@again.example', ['MARKETING']);
+
+    await expect(sessions.acceptInvitation({ token: earlier.token, password: 'earlier passphrase' })).rejects.toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+    });
+    const accepted = await sessions.acceptInvitation({ token: later.token, password: 'later passphrase' });
+    expect([later.memberId, accepted.member.roles]).toEqual([earlier.memberId, ['MARKETING']]);
+  });
+
+  it('does not let a deactivated member sign in', async () => {
+    const admin = await signUp('admin@gone.example');
+    const { memberId, token } = await inviteToken(admin, 'gone@gone.example', ['SALES']);
+    await sessions.acceptInvitation({ token, password: 'gone passphrase' });
+    await members.deactivate(admin, memberId);
+    await expect(sessions.login({ email: 'gone@gone.example', password: 'gone passphrase' })).rejects.toMatchObject({
+      code: ErrorCode.UNAUTHENTICATED,
+      message: 'E-mail or password is incorrect.',
+    });
+  });
+});
