@@ -1,12 +1,12 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@accord/domain/workspace';
+import { PASSWORD_MAX_LENGTH } from '@accord/domain/workspace';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+
+import { EmailField, NameField, NewPasswordField } from './fields';
 
 @InputType()
 export class LoginInput {
-  @Field()
-  @IsEmail({}, { message: 'must be an e-mail address' })
-  @MaxLength(254)
+  @EmailField()
   email!: string;
 
   // No minimum here: a too-short password is simply wrong, and must fail like any wrong password.
@@ -23,25 +23,16 @@ export class LoginInput {
 
 @InputType()
 export class SignUpInput {
-  @Field()
-  @IsString()
-  @Length(1, 120)
+  @NameField()
   workspaceName!: string;
 
-  @Field()
-  @IsString()
-  @Length(1, 120)
+  @NameField()
   name!: string;
 
-  @Field()
-  @IsEmail({}, { message: 'must be an e-mail address' })
-  @MaxLength(254)
+  @EmailField()
   email!: string;
 
-  @Field()
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @NewPasswordField()
   password!: string;
 }
 
@@ -52,9 +43,6 @@ export class AcceptInvitationInput {
   @Length(20, 100)
   token!: string;
 
-  @Field()
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @NewPasswordField()
   password!: string;
 }

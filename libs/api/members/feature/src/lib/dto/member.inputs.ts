@@ -1,40 +1,18 @@
-import { ROLES, Role } from '@accord/domain/workspace';
+import type { Role } from '@accord/domain/workspace';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
-import { RoleEnum } from '../models/member.model';
+import { EmailField, NameField, RolesField } from './fields';
 
 @InputType()
 export class InviteMemberInput {
-  @Field()
-  @IsEmail({}, { message: 'must be an e-mail address' })
-  @MaxLength(254)
+  @EmailField()
   email!: string;
 
-  @Field()
-  @IsString()
-  @Length(1, 120)
+  @NameField()
   name!: string;
 
-  @Field(() => [RoleEnum])
-  @ArrayMinSize(1, { message: 'give at least one role' })
-  @ArrayMaxSize(ROLES.length)
-  @ArrayUnique()
-  @IsIn(ROLES, { each: true })
+  @RolesField()
   roles!: Role[];
 
   @Field({ defaultValue: false })
@@ -48,11 +26,7 @@ export class UpdateMemberInput {
   @IsUUID()
   memberId!: string;
 
-  @Field(() => [RoleEnum])
-  @ArrayMinSize(1, { message: 'give at least one role' })
-  @ArrayMaxSize(ROLES.length)
-  @ArrayUnique()
-  @IsIn(ROLES, { each: true })
+  @RolesField()
   roles!: Role[];
 
   @Field()

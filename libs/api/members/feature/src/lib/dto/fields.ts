@@ -1,0 +1,29 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from '@accord/domain/workspace';
+import { applyDecorators } from '@nestjs/common';
+import { Field } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEmail, IsIn, IsString, Length, MaxLength, MinLength } from 'class-validator';
+
+import { RoleEnum } from '../models/member.model';
+
+/** The input fields several operations share, each declared once with its validation. */
+export const EmailField = () =>
+  applyDecorators(Field(), IsEmail({}, { message: 'must be an e-mail address' }), MaxLength(254));
+
+export const NameField = () => applyDecorators(Field(), IsString(), Length(1, 120));
+
+export const NewPasswordField = () =>
+  applyDecorators(
+    Field(),
+    IsString(),
+    MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` }),
+    MaxLength(PASSWORD_MAX_LENGTH),
+  );
+
+export const RolesField = () =>
+  applyDecorators(
+    Field(() => [RoleEnum]),
+    ArrayMinSize(1, { message: 'give at least one role' }),
+    ArrayMaxSize(ROLES.length),
+    ArrayUnique(),
+    IsIn(ROLES, { each: true }),
+  );
