@@ -11,7 +11,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@accord/domain/workspace';
-import { AuthService } from '@accord/web/shared/data-access';
+import { AuthService, PendingCall } from '@accord/web/shared/data-access';
 import { AuthLayoutComponent, FormAlertComponent } from '@accord/web/shared/ui';
 
 function passwordsMatch(group: AbstractControl): ValidationErrors | null {
@@ -102,9 +102,10 @@ export class AcceptInvitationPage {
     },
     { validators: passwordsMatch },
   );
-  protected readonly error = signal<string | null>(null);
+  protected readonly call = new PendingCall();
+  protected readonly error = this.call.error;
   protected readonly mismatch = signal<string | null>(null);
-  protected readonly pending = signal(false);
+  protected readonly pending = this.call.pending;
 
   protected async submit(): Promise<void> {
     this.mismatch.set(this.form.hasError('mismatch') ? 'The two passwords differ.' : null);
@@ -112,10 +113,7 @@ export class AcceptInvitationPage {
       this.form.markAllAsTouched();
       return;
     }
-    this.pending.set(true);
-    this.error.set(null);
-    const result = await this.auth.acceptInvitation(this.token() ?? '', this.form.getRawValue().password);
-    this.pending.set(false);
-    if (!result.ok) this.error.set(result.error.message);
+    const password = this.form.getRawValue().password;
+    await this.call.run(() => this.auth.acceptInvitation(this.token() ?? '', password));
   }
 }

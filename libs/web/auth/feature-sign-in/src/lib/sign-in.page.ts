@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 
-import { AuthService } from '@accord/web/shared/data-access';
+import { AuthService, PendingCall } from '@accord/web/shared/data-access';
 import { AuthLayoutComponent, FormAlertComponent } from '@accord/web/shared/ui';
 
 /** Signs a member in with e-mail and password; a successful sign-in lands on the member's home feature. */
@@ -78,19 +78,16 @@ export class SignInPage {
     email: ['', [Validators.required]],
     password: ['', [Validators.required]],
   });
-  protected readonly error = signal<string | null>(null);
-  protected readonly pending = signal(false);
+  protected readonly call = new PendingCall();
+  protected readonly error = this.call.error;
+  protected readonly pending = this.call.pending;
 
   protected async submit(): Promise<void> {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
     }
-    this.pending.set(true);
-    this.error.set(null);
     const { email, password } = this.form.getRawValue();
-    const result = await this.auth.signIn(email.trim(), password);
-    this.pending.set(false);
-    if (!result.ok) this.error.set(result.error.message);
+    await this.call.run(() => this.auth.signIn(email.trim(), password));
   }
 }

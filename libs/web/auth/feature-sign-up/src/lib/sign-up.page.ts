@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -6,7 +6,7 @@ import { MatInput } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@accord/domain/workspace';
-import { AuthService } from '@accord/web/shared/data-access';
+import { AuthService, PendingCall } from '@accord/web/shared/data-access';
 import { AuthLayoutComponent, FormAlertComponent } from '@accord/web/shared/ui';
 
 /** Creates a workspace with its first member, who becomes its admin and is signed in. */
@@ -88,24 +88,23 @@ export class SignUpPage {
       ],
     ],
   });
-  protected readonly error = signal<string | null>(null);
-  protected readonly pending = signal(false);
+  protected readonly call = new PendingCall();
+  protected readonly error = this.call.error;
+  protected readonly pending = this.call.pending;
 
   protected async submit(): Promise<void> {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
     }
-    this.pending.set(true);
-    this.error.set(null);
     const value = this.form.getRawValue();
-    const result = await this.auth.signUp({
-      workspaceName: value.workspaceName.trim(),
-      name: value.name.trim(),
-      email: value.email.trim(),
-      password: value.password,
-    });
-    this.pending.set(false);
-    if (!result.ok) this.error.set(result.error.message);
+    await this.call.run(() =>
+      this.auth.signUp({
+        workspaceName: value.workspaceName.trim(),
+        name: value.name.trim(),
+        email: value.email.trim(),
+        password: value.password,
+      }),
+    );
   }
 }

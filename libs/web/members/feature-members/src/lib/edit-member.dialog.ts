@@ -12,7 +12,7 @@ import { MatSlideToggle } from '@angular/material/slide-toggle';
 
 import { Role } from '@accord/domain/workspace';
 import { MembersStore } from '@accord/web/members/data-access';
-import type { MemberFieldsFragment } from '@accord/web/shared/data-access';
+import { type MemberFieldsFragment, PendingCall } from '@accord/web/shared/data-access';
 import { FormAlertComponent } from '@accord/web/shared/ui';
 
 import { RoleCheckboxesComponent } from './role-checkboxes.component';
@@ -66,23 +66,18 @@ export class EditMemberDialog {
   protected readonly member = inject<MemberFieldsFragment>(MAT_DIALOG_DATA);
   protected readonly roles = signal<Role[]>([...this.member.roles]);
   protected readonly approver = signal(this.member.approver);
-  protected readonly error = signal<string | null>(null);
-  protected readonly pending = signal(false);
+  protected readonly call = new PendingCall();
+  protected readonly error = this.call.error;
+  protected readonly pending = this.call.pending;
 
   protected async save(): Promise<void> {
     if (this.roles().length === 0) {
       this.error.set('Choose at least one role.');
       return;
     }
-    this.pending.set(true);
-    this.error.set(null);
-    const result = await this.store.update({
-      memberId: this.member.id,
-      roles: this.roles(),
-      approver: this.approver(),
-    });
-    this.pending.set(false);
+    const result = await this.call.run(() =>
+      this.store.update({ memberId: this.member.id, roles: this.roles(), approver: this.approver() }),
+    );
     if (result.ok) this.dialog.close(true);
-    else this.error.set(result.error.message);
   }
 }

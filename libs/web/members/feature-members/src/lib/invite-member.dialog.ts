@@ -9,6 +9,7 @@ import { MatSlideToggle } from '@angular/material/slide-toggle';
 
 import { Role } from '@accord/domain/workspace';
 import { Invitation, MembersStore } from '@accord/web/members/data-access';
+import { PendingCall } from '@accord/web/shared/data-access';
 import { FormAlertComponent } from '@accord/web/shared/ui';
 
 import { RoleCheckboxesComponent } from './role-checkboxes.component';
@@ -107,8 +108,9 @@ export class InviteMemberDialog {
   });
   protected readonly roles = signal<Role[]>([]);
   protected readonly approver = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly pending = signal(false);
+  protected readonly call = new PendingCall();
+  protected readonly error = this.call.error;
+  protected readonly pending = this.call.pending;
   protected readonly invitation = signal<Invitation | null>(null);
   protected readonly copied = signal(false);
 
@@ -118,17 +120,15 @@ export class InviteMemberDialog {
       this.error.set(this.roles().length === 0 ? 'Choose at least one role.' : null);
       return;
     }
-    this.pending.set(true);
-    this.error.set(null);
     const { email, name } = this.form.getRawValue();
-    const result = await this.store.invite({
-      email: email.trim(),
-      name: name.trim(),
-      roles: this.roles(),
-      approver: this.approver(),
-    });
-    this.pending.set(false);
+    const result = await this.call.run(() =>
+      this.store.invite({
+        email: email.trim(),
+        name: name.trim(),
+        roles: this.roles(),
+        approver: this.approver(),
+      }),
+    );
     if (result.ok) this.invitation.set(result.value);
-    else this.error.set(result.error.message);
   }
 }
