@@ -34,13 +34,13 @@ export class AppConfig {
 
   /** Where users reach the product; invitation links start with it. Defaults to http://localhost:PORT. */
   @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
-  PUBLIC_URL?: string;
+  PUBLIC_URL?: string = undefined;
 
   /** PostgreSQL server to use; when unset, an embedded PostgreSQL (PGlite) keeps its data in DATA_DIR. */
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['postgres', 'postgresql'] })
-  DATABASE_URL?: string;
+  DATABASE_URL?: string = undefined;
 
   @IsString()
   DATA_DIR = '.data';
@@ -55,7 +55,7 @@ export class AppConfig {
   @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.JWT_SECRET !== undefined)
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
-  JWT_SECRET?: string;
+  JWT_SECRET?: string = undefined;
 
   @IsString() @MinLength(1)
   JWT_ISSUER = 'accord';
@@ -71,7 +71,7 @@ export class AppConfig {
 
   /** SMTP server for invitation e-mails, e.g. smtp://user:pass@mail.example.com:587; unset logs the link. */
   @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'] })
-  SMTP_URL?: string;
+  SMTP_URL?: string = undefined;
 
   @IsString()
   MAIL_FROM = 'Accord <no-reply@accord.local>';
@@ -104,10 +104,9 @@ export class ConfigError extends Error {}
 
 /** Reads and validates the environment; throws one error naming every bad or missing setting. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  // Every setting, optional ones included, is an own property of a fresh AppConfig.
   const known = Object.keys(new AppConfig());
-  const input = Object.fromEntries(
-    Object.entries(env).filter(([key]) => known.includes(key) || key === 'JWT_SECRET' || key.endsWith('_URL')),
-  );
+  const input = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key)));
   const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
