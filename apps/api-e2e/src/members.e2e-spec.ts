@@ -155,8 +155,13 @@ describe('members over GraphQL', () => {
   });
 
   it('keeps at least one active admin', async () => {
-    const viewer = await graphql<{ viewer: { member: { email: string } } }>(product, '{ members(first: 100) { edges { node { id email } } } }', {}, adminToken);
-    const edges = (viewer.data as unknown as { members: { edges: { node: { id: string; email: string } }[] } }).members.edges;
+    const listed = await graphql<{ members: { edges: { node: { id: string; email: string } }[] } }>(
+      product,
+      '{ members(first: 100) { edges { node { id email } } } }',
+      {},
+      adminToken,
+    );
+    const edges = listed.data!.members.edges;
     const adminId = edges.find((edge) => edge.node.email === 'admin@demo.accord.dev')!.node.id;
     const demote = await graphql(
       product,
