@@ -1,0 +1,174 @@
+import { AgreementDocument } from './document';
+import { starterAgreement } from './starter';
+import { parseAgreementDocument } from './validation';
+
+const TEAM = ['00000000-0000-4000-8000-0000000000a3'];
+
+function starter(): AgreementDocument {
+  return structuredClone(starterAgreement(TEAM));
+}
+
+function issuesOf(input: unknown) {
+  const result = parseAgreementDocument(input);
+  if (result.ok) throw new Error('expected the document to be refused');
+  return result.issues;
+}
+
+describe('parseAgreementDocument', () => {
+  it('accepts the starter agreement unchanged', () => {
+    const result = parseAgreementDocument(starter());
+    expect(result).toEqual({ ok: true, document: starter() });
+  });
+
+  it('trims strings and normalises list values per field', () => {
+    const document = starter();
+    document.fit.criteria[0].label = '  Mid-market  ';
+    document.fit.criteria.push({
+      key: 'emea',
+      label: 'EMEA',
+      field: 'country',
+      condition: { kind: 'ANY_OF', values: ['de', ' FR ', 'DE'] },
+      points: 5,
+    });
+    document.fit.criteria[10].condition = { kind: 'ANY_OF', values: ['@Gmail.com', 'gmail.com'] };
+    const result = parseAgreementDocument(document);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.document.fit.criteria[0].label).toBe('Mid-market');
+    expect(result.document.fit.criteria.at(-1)?.condition).toEqual({ kind: 'ANY_OF', values: ['DE', 'FR'] });
+    expect(result.document.fit.criteria[10].condition).toEqual({ kind: 'ANY_OF', values: ['gmail.com'] });
+  });
+
+  it.each([
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['out of range', 101],
+    ['a string', '10'],
+  ])('refuses points that are %s', (_case, points) => {
+    const document = starter() as unknown as { fit: { criteria: { points: unknown }[] } };
+    document.fit.criteria[1].points = points;
+    expect(issuesOf(document)).toEqual([expect.objectContaining({ path: 'fit.criteria[1].points' })]);
+  });
+
+  it('refuses unknown fields, naming them', () => {
+    const document = { ...starter(), extra: true };
+    expect(issuesOf(document)).toEqual([{ path: '', message: 'has unknown field "extra"' }]);
+  });
+
+  it('refuses control characters and over-long text', () => {
+    const document = starter();
+    document.rejectionReasons[0].label = 'Not\u0000ready';
+    document.kpis[0].name = 'x'.repeat(121);
+    expect(issuesOf(document)).toEqual([
+      { path: 'rejectionReasons[0].label', message: 'must not contain control characters' },
+      { path: 'kpis[0].name', message: 'must be at most 120 characters' },
+    ]);
+  });
+
+  it('requires grade and temperature thresholds in order', () => {
+    const document = starter();
+    document.fit.grades = { A: 50, B: 50, C: 60 };
+    document.intent.temperature = { warm: 70, hot: 60 };
+    expect(issuesOf(document)).toEqual([
+      { path: 'fit.grades.A', message: 'must be above B (50)' },
+      { path: 'fit.grades.B', message: 'must be above C (60)' },
+      { path: 'intent.temperature.hot', message: 'must be above WARM (70)' },
+    ]);
+  });
+
+  it('refuses duplicate criteria, signal types, reasons and KPIs', () => {
+    const document = starter();
+    document.fit.criteria.push({ ...document.fit.criteria[0] });
+    document.intent.signals.push({ ...document.intent.signals[0] });
+    document.rejectionReasons.push({ ...document.rejectionReasons[0], key: 'other' });
+    document.kpis.push({ ...document.kpis[0] });
+    expect(issuesOf(document).map((issue) => issue.path)).toEqual([
+      'fit.criteria[12]',
+      'intent.signals[6]',
+      'rejectionReasons[5]',
+      'kpis[8]',
+    ]);
+  });
+
+  it('requires every matrix cell and every SLA', () => {
+    const document = starter() as unknown as {
+      handover: { matrix: { B: Record<string, string> }; slaHours: Record<string, number> };
+    };
+    delete document.handover.matrix.B['HOT'];
+    document.handover.slaHours['WARM'] = 0;
+    expect(issuesOf(document)).toEqual([
+      expect.objectContaining({ path: 'handover.matrix.B.HOT' }),
+      { path: 'handover.slaHours.WARM', message: 'must be more than 0' },
+    ]);
+  });
+
+  it('checks conditions against their field', () => {
+    const document = starter();
+    document.fit.criteria[0].condition = { kind: 'ANY_OF', values: ['big'] };
+    document.fit.criteria[1].condition = { kind: 'RANGE', min: 300, max: 200 };
+    document.fit.criteria[2].condition = { kind: 'RANGE', min: null, max: null };
+    document.fit.criteria[7].condition = { kind: 'ANY_OF', values: ['BOSS'] };
+    expect(issuesOf(document)).toEqual([
+      { path: 'fit.criteria[0].condition', message: 'employeeCount takes a RANGE condition, not ANY_OF' },
+      { path: 'fit.criteria[1].condition.max', message: 'must be above the minimum (300)' },
+      { path: 'fit.criteria[2].condition', message: 'a range needs a minimum, a maximum or both' },
+      {
+        path: 'fit.criteria[7].condition.values[0]',
+        message: expect.stringContaining('must be one of C_LEVEL'),
+      },
+    ]);
+  });
+
+  it('keeps activity out of the intent model and ties recycling days to the consequence', () => {
+    const document = starter();
+    document.intent.signals[0].type = 'EMAIL_SENT';
+    document.rejectionReasons[0].recycleAfterDays = null;
+    document.rejectionReasons[3].recycleAfterDays = 30;
+    document.sql.minimumMet = 5;
+    expect(issuesOf(document)).toEqual([
+      { path: 'intent.signals[0].type', message: 'EMAIL_SENT is activity, which never counts as intent' },
+      { path: 'sql.minimumMet', message: 'cannot exceed the 4 checklist items' },
+      {
+        path: 'rejectionReasons[0].recycleAfterDays',
+        message: 'is required when the consequence is RECYCLE',
+      },
+      {
+        path: 'rejectionReasons[3].recycleAfterDays',
+        message: 'must be null when the consequence is DISQUALIFY',
+      },
+    ]);
+  });
+
+  it('refuses a matrix that never hands a lead over and a fit model with nothing positive', () => {
+    const document = starter();
+    for (const row of Object.values(document.handover.matrix)) {
+      row.COLD = 'NURTURE';
+      row.WARM = 'NURTURE';
+      row.HOT = 'NURTURE';
+    }
+    document.fit.criteria = document.fit.criteria.filter((criterion) => criterion.points < 0);
+    expect(issuesOf(document).map((issue) => issue.path)).toEqual(['fit.criteria', 'handover.matrix']);
+  });
+
+  it('refuses a country in two territories', () => {
+    const document = starter();
+    document.handover.routing = {
+      mode: 'TERRITORY',
+      territories: [
+        { key: 'emea', label: 'EMEA', countries: ['DE', 'GB'], memberIds: TEAM },
+        { key: 'uk', label: 'UK', countries: ['gb'], memberIds: TEAM },
+      ],
+      fallbackMemberIds: TEAM,
+    };
+    expect(issuesOf(document)).toEqual([
+      {
+        path: 'handover.routing.territories[1].countries[0]',
+        message: 'GB already belongs to territory "emea"',
+      },
+    ]);
+  });
+
+  it('refuses something that is not a document', () => {
+    expect(issuesOf(null)).toEqual([{ path: '', message: 'the document must be an object' }]);
+    expect(issuesOf([])).toEqual([{ path: '', message: 'the document must be an object' }]);
+  });
+});
