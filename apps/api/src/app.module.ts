@@ -1,10 +1,12 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+
+import { AgreementsModule } from '@accord/api/agreements/feature';
 import { MembersModule } from '@accord/api/members/feature';
 import { AppConfig, ConfigModule } from '@accord/api/shared/config';
 import { DatabaseModule, DatabaseSettings } from '@accord/api/shared/database';
 import { GraphqlSetupModule } from '@accord/api/shared/graphql';
 import { ObservabilityModule, loggerParams } from '@accord/api/shared/observability';
-import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 
 /** The whole product: shared infrastructure first, then one module per domain. */
 @Module({})
@@ -19,6 +21,7 @@ export class AppModule {
         GraphqlSetupModule.forRoot({ production: config.isProduction }),
         ObservabilityModule,
         MembersModule,
+        AgreementsModule,
       ],
     };
   }

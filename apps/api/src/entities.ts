@@ -1,4 +1,5 @@
+import { AGREEMENT_ENTITIES } from '@accord/api/agreements/data-access';
 import { InvitationEntity, MemberEntity, WorkspaceEntity } from '@accord/api/members/data-access';
 
 /** Every entity of the product, for the migration tooling; the app itself loads them per feature module. */
-export const ENTITIES = [WorkspaceEntity, MemberEntity, InvitationEntity];
+export const ENTITIES = [WorkspaceEntity, MemberEntity, InvitationEntity, ...AGREEMENT_ENTITIES];

@@ -1,15 +1,16 @@
-import 'reflect-metadata';
-
-import { DEMO_MEMBERS, DEMO_PASSWORD, DemoWorkspaceSeeder } from '@accord/api/members/feature';
-import { ConfigError, loadConfig } from '@accord/api/shared/config';
-import { EmbeddedPostgres, runMigrations, startEmbeddedPostgres } from '@accord/api/shared/database';
-import { createValidationPipe } from '@accord/api/shared/graphql';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { join, resolve } from 'node:path';
+import 'reflect-metadata';
+
+import { DEMO_MEMBERS, DEMO_PASSWORD } from '@accord/api/members/feature';
+import { ConfigError, loadConfig } from '@accord/api/shared/config';
+import { EmbeddedPostgres, runMigrations, startEmbeddedPostgres } from '@accord/api/shared/database';
+import { createValidationPipe } from '@accord/api/shared/graphql';
 
 import { AppModule } from './app.module';
+import { seedDemo } from './demo';
 import { serveWebApp } from './web-app';
 
 async function bootstrap(): Promise<void> {
@@ -38,7 +39,7 @@ async function bootstrap(): Promise<void> {
   app.set('trust proxy', 'loopback');
   const servesWeb = serveWebApp(app, config.WEB_DIST);
 
-  const seeded = config.SEED_DEMO ? await app.get(DemoWorkspaceSeeder).seedIfMissing() : false;
+  const seeded = config.SEED_DEMO ? await seedDemo(app) : false;
   await app.listen(config.PORT, config.HOST);
 
   const stopEmbedded = async () => embedded?.stop();
@@ -48,11 +49,16 @@ async function bootstrap(): Promise<void> {
     '',
     `  Accord is running at ${config.publicUrl}`,
     `  Database: ${embedded ? `embedded PostgreSQL (PGlite) in ${resolve(config.DATA_DIR)}` : 'DATABASE_URL'}`,
-    servesWeb ? '  Web app: served from the same port' : `  Web app: no build found in ${config.WEB_DIST} (API only)`,
+    servesWeb
+      ? '  Web app: served from the same port'
+      : `  Web app: no build found in ${config.WEB_DIST} (API only)`,
   ];
   if (config.SEED_DEMO) {
-    lines.push(`  Demo workspace ${seeded ? 'created' : 'already present'}; sign in with password "${DEMO_PASSWORD}" as:`);
-    for (const member of DEMO_MEMBERS) lines.push(`    ${member.email.padEnd(28)} ${member.roles.join(', ')}`);
+    lines.push(
+      `  Demo workspace ${seeded ? 'created' : 'already present'}; sign in with password "${DEMO_PASSWORD}" as:`,
+    );
+    for (const member of DEMO_MEMBERS)
+      lines.push(`    ${member.email.padEnd(28)} ${member.roles.join(', ')}`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
@@ -61,7 +67,9 @@ bootstrap().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Accord failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Accord failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -14,7 +14,14 @@ export function serveWebApp(app: NestExpressApplication, webDist: string): boole
   if (!webDist || !existsSync(index)) return false;
   app.useStaticAssets(root, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
   const express = app.getHttpAdapter().getInstance() as {
-    get(path: RegExp, handler: (req: { path: string; accepts(type: string): string | false }, res: { sendFile(path: string, options: object): void }, next: () => void) => void): void;
+    get(
+      path: RegExp,
+      handler: (
+        req: { path: string; accepts(type: string): string | false },
+        res: { sendFile(path: string, options: object): void },
+        next: () => void,
+      ) => void,
+    ): void;
   };
   express.get(/.*/, (req, res, next) => {
     if (API_PATHS.test(req.path) || !req.accepts('html')) return next();

@@ -1,12 +1,26 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+
 import type { MemberStatus, Role } from '@accord/domain/workspace';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 import { WorkspaceEntity } from './workspace.entity';
 
 @Entity({ name: 'members' })
 @Index('members_workspace_email_key', ['workspaceId', 'email'], { unique: true })
 @Check('members_status_check', `"status" IN ('INVITED', 'ACTIVE', 'DEACTIVATED')`)
-@Check('members_roles_check', `"roles" <@ ARRAY['ADMIN','MARKETING','SALES','EXECUTIVE']::text[] AND cardinality("roles") > 0`)
+@Check(
+  'members_roles_check',
+  `"roles" <@ ARRAY['ADMIN','MARKETING','SALES','EXECUTIVE']::text[] AND cardinality("roles") > 0`,
+)
 @Check('members_email_check', `"email" = lower("email")`)
 export class MemberEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'uuid' })

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { InvitationEntity } from './invitation.entity';
-import { MemberEntity } from './member.entity';
 import { InvitationsRepository } from './invitations.repository';
+import { MemberEntity } from './member.entity';
 import { MembersRepository } from './members.repository';
 import { WorkspaceEntity } from './workspace.entity';
 import { WorkspacesRepository } from './workspaces.repository';

@@ -1,6 +1,7 @@
-import type { Role } from '@accord/domain/workspace';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
+import type { Role } from '@accord/domain/workspace';
 
 import { MemberEntity } from './member.entity';
 
@@ -49,7 +50,10 @@ export class MembersRepository {
       .addOrderBy('member.id', 'ASC')
       .limit(first + 1);
     if (after) {
-      query.where(`(date_trunc('milliseconds', member.created_at), member.id) > (:createdAt, :id)`, { createdAt: after.createdAt, id: after.id });
+      query.where(`(date_trunc('milliseconds', member.created_at), member.id) > (:createdAt, :id)`, {
+        createdAt: after.createdAt,
+        id: after.id,
+      });
     }
     const [rows, totalCount] = await Promise.all([query.getMany(), manager.count(MemberEntity)]);
     return { members: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
@@ -66,7 +70,12 @@ export class MembersRepository {
     return rows.map((row) => row.id);
   }
 
-  async updateAccess(manager: EntityManager, id: string, roles: Role[], approver: boolean): Promise<MemberEntity | null> {
+  async updateAccess(
+    manager: EntityManager,
+    id: string,
+    roles: Role[],
+    approver: boolean,
+  ): Promise<MemberEntity | null> {
     await manager.update(MemberEntity, { id }, { roles, approver });
     return this.findById(manager, id);
   }

@@ -74,6 +74,9 @@ describe('tenant isolation in PostgreSQL', () => {
         ORDER BY c.relname`,
       );
     expect(tables).toEqual([
+      { relname: 'agreement_events', relrowsecurity: true, relforcerowsecurity: true },
+      { relname: 'agreement_signatures', relrowsecurity: true, relforcerowsecurity: true },
+      { relname: 'agreement_versions', relrowsecurity: true, relforcerowsecurity: true },
       { relname: 'invitations', relrowsecurity: true, relforcerowsecurity: true },
       { relname: 'members', relrowsecurity: true, relforcerowsecurity: true },
       { relname: 'workspaces', relrowsecurity: true, relforcerowsecurity: true },

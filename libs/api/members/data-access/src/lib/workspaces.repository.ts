@@ -6,7 +6,10 @@ import { WorkspaceEntity } from './workspace.entity';
 /** Workspace rows. Every method runs in the caller's tenant-scoped transaction. */
 @Injectable()
 export class WorkspacesRepository {
-  async insert(manager: EntityManager, workspace: Pick<WorkspaceEntity, 'id' | 'name' | 'timeZone'>): Promise<void> {
+  async insert(
+    manager: EntityManager,
+    workspace: Pick<WorkspaceEntity, 'id' | 'name' | 'timeZone'>,
+  ): Promise<void> {
     await manager.insert(WorkspaceEntity, workspace);
   }
 

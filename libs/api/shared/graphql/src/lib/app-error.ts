@@ -18,6 +18,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields: FieldProblem[] = [],
+    /** Facts a client can act on without parsing the message, e.g. the current revision after a conflict. */
+    readonly details: Record<string, string | number | boolean | null> = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -31,8 +33,8 @@ export class AppError extends Error {
     return new AppError(ErrorCode.NOT_FOUND, message);
   }
 
-  static conflict(message: string): AppError {
-    return new AppError(ErrorCode.CONFLICT, message);
+  static conflict(message: string, details: AppError['details'] = {}): AppError {
+    return new AppError(ErrorCode.CONFLICT, message, [], details);
   }
 
   static forbidden(message = 'You do not have permission to do this.'): AppError {

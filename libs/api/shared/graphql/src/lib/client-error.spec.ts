@@ -9,13 +9,26 @@ function resolverError(cause: Error): GraphQLError {
 }
 
 describe('toClientError', () => {
-  it('keeps an expected error\'s code, message and fields', () => {
-    const error = AppError.badInput('email: must be an e-mail address', [{ field: 'email', message: 'must be an e-mail address' }]);
+  it("keeps an expected error's code, message and fields", () => {
+    const error = AppError.badInput('email: must be an e-mail address', [
+      { field: 'email', message: 'must be an e-mail address' },
+    ]);
     expect(toClientError({ message: error.message, path: ['field'] }, resolverError(error))).toEqual({
       message: 'email: must be an e-mail address',
       path: ['field'],
       locations: undefined,
-      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'email', message: 'must be an e-mail address' }] },
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'email', message: 'must be an e-mail address' }],
+      },
+    });
+  });
+
+  it("carries a conflict's details beside its code", () => {
+    const error = AppError.conflict('Someone saved revision 4 first.', { currentRevision: 4 });
+    expect(toClientError({ message: error.message }, resolverError(error)).extensions).toEqual({
+      code: 'CONFLICT',
+      currentRevision: 4,
     });
   });
 
@@ -27,7 +40,9 @@ describe('toClientError', () => {
   });
 
   it('hides the text of an unexpected error', () => {
-    const leak = new Error('duplicate key value violates unique constraint "members_pkey" Key (email)=(a@b.co)');
+    const leak = new Error(
+      'duplicate key value violates unique constraint "members_pkey" Key (email)=(a@b.co)',
+    );
     expect(toClientError({ message: leak.message, path: ['field'] }, resolverError(leak))).toEqual({
       message: INTERNAL_ERROR_MESSAGE,
       path: ['field'],
@@ -37,8 +52,13 @@ describe('toClientError', () => {
   });
 
   it('passes through graphql-js validation errors', () => {
-    const error = new GraphQLError('Cannot query field "nope" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-    expect(toClientError({ message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, error).extensions).toEqual({
+    const error = new GraphQLError('Cannot query field "nope" on type "Query".', {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    expect(
+      toClientError({ message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, error)
+        .extensions,
+    ).toEqual({
       code: 'GRAPHQL_VALIDATION_FAILED',
     });
   });

@@ -1,5 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { HttpException, HttpStatus } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 import { AppError, ErrorCode } from './app-error';
@@ -15,7 +15,8 @@ const PROTOCOL_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. Quote the request id if you contact support.';
+export const INTERNAL_ERROR_MESSAGE =
+  'Something went wrong on our side. Quote the request id if you contact support.';
 
 function codeForStatus(status: number): ErrorCode | null {
   switch (status as HttpStatus) {
@@ -57,7 +58,11 @@ export function toClientError(formatted: GraphQLFormattedError, error: unknown):
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (cause instanceof AppError) {
     const fields = cause.fields.length > 0 ? { fields: cause.fields } : {};
-    return { ...base, message: clientMessage(cause.code, cause), extensions: { code: cause.code, ...fields } };
+    return {
+      ...base,
+      message: clientMessage(cause.code, cause),
+      extensions: { ...cause.details, code: cause.code, ...fields },
+    };
   }
   if (cause instanceof HttpException) {
     const code = codeForStatus(cause.getStatus());

@@ -19,11 +19,17 @@ export function encodeCursor(parts: readonly (string | number)[]): string {
 export function decodeCursor(cursor: string, arity: number): (string | number)[] {
   try {
     const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts) && parts.length === arity && parts.every((p) => ['string', 'number'].includes(typeof p))) {
+    if (
+      Array.isArray(parts) &&
+      parts.length === arity &&
+      parts.every((p) => ['string', 'number'].includes(typeof p))
+    ) {
       return parts as (string | number)[];
     }
   } catch {
     // fall through to the error below
   }
-  throw AppError.badInput('after: not a cursor returned by this API', [{ field: 'after', message: 'invalid cursor' }]);
+  throw AppError.badInput('after: not a cursor returned by this API', [
+    { field: 'after', message: 'invalid cursor' },
+  ]);
 }

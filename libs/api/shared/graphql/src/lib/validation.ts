@@ -18,7 +18,10 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
-      return AppError.badInput(fields.map((problem) => `${problem.field}: ${problem.message}`).join('; '), fields);
+      return AppError.badInput(
+        fields.map((problem) => `${problem.field}: ${problem.message}`).join('; '),
+        fields,
+      );
     },
   });
 }

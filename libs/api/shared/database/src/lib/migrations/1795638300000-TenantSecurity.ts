@@ -26,7 +26,9 @@ export class TenantSecurity1795638300000 implements MigrationInterface {
       LANGUAGE sql STABLE PARALLEL SAFE
       AS $$ SELECT nullif(current_setting('app.workspace_id', true), '')::uuid $$`);
     await queryRunner.query(`GRANT USAGE ON SCHEMA public TO accord_app`);
-    await queryRunner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON workspaces, members, invitations TO accord_app`);
+    await queryRunner.query(
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON workspaces, members, invitations TO accord_app`,
+    );
     await queryRunner.query(`GRANT EXECUTE ON FUNCTION accord_current_workspace() TO accord_app`);
 
     for (const table of ['workspaces', 'members', 'invitations']) {

@@ -1,5 +1,12 @@
 import { Foundation1795638264783 } from './1795638264783-Foundation';
 import { TenantSecurity1795638300000 } from './1795638300000-TenantSecurity';
+import { Agreements1795643022805 } from './1795643022805-Agreements';
+import { AgreementsSecurity1795643100000 } from './1795643100000-AgreementsSecurity';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [Foundation1795638264783, TenantSecurity1795638300000];
+export const MIGRATIONS = [
+  Foundation1795638264783,
+  TenantSecurity1795638300000,
+  Agreements1795643022805,
+  AgreementsSecurity1795643100000,
+];

@@ -1,0 +1,23 @@
+import type { INestApplicationContext } from '@nestjs/common';
+
+import { AgreementDemoSeeder } from '@accord/api/agreements/feature';
+import { DEMO_MEMBERS, DEMO_WORKSPACE_ID, DemoWorkspaceSeeder } from '@accord/api/members/feature';
+import type { AuthMember } from '@accord/api/shared/auth';
+
+function demoMember(email: string): AuthMember {
+  const member = DEMO_MEMBERS.find((candidate) => candidate.email === email);
+  if (!member) throw new Error(`no demo member ${email}`);
+  return { ...member, workspaceId: DEMO_WORKSPACE_ID };
+}
+
+/**
+ * Seeds the demo workspace once, feature by feature, through each feature's own services.
+ * Returns true when it created the workspace, false when it was already there.
+ */
+export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
+  if (!(await app.get(DemoWorkspaceSeeder).seedIfMissing())) return false;
+  await app
+    .get(AgreementDemoSeeder)
+    .seed(demoMember('marketing@demo.accord.dev'), demoMember('sales@demo.accord.dev'));
+  return true;
+}

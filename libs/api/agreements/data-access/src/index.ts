@@ -1,0 +1,5 @@
+export * from './lib/agreement-version.entity';
+export * from './lib/agreement-signature.entity';
+export * from './lib/agreement-event.entity';
+export * from './lib/agreements.repository';
+export * from './lib/agreements-data-access.module';

@@ -1,0 +1,3 @@
+export * from './lib/agreements.module';
+export * from './lib/agreements.service';
+export * from './lib/agreement-demo.seeder';

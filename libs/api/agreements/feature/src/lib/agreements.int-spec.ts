@@ -1,0 +1,482 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+
+import {
+  MembersDataAccessModule,
+  MembersRepository,
+  WorkspacesRepository,
+} from '@accord/api/members/data-access';
+import { AuthMember } from '@accord/api/shared/auth';
+import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
+import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
+import { AppError, ErrorCode } from '@accord/api/shared/graphql';
+import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import type { AgreementDocument } from '@accord/domain/agreement';
+import type { Role } from '@accord/domain/workspace';
+
+import { AgreementsModule } from './agreements.module';
+import { AgreementsService } from './agreements.service';
+
+class FrozenClock extends Clock {
+  current = new Date('2026-11-25T09:00:00.000Z');
+  override now(): Date {
+    return new Date(this.current);
+  }
+}
+
+function outcome(result: PromiseSettledResult<unknown>): string {
+  if (result.status === 'fulfilled') return 'OK';
+  return result.reason instanceof AppError ? result.reason.code : String(result.reason);
+}
+
+interface Team {
+  workspaceId: string;
+  admin: AuthMember;
+  marketing: AuthMember;
+  sales: AuthMember;
+  secondSales: AuthMember;
+  executive: AuthMember;
+  marketingNonApprover: AuthMember;
+}
+
+describe('the agreement lifecycle on PostgreSQL', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let agreements: AgreementsService;
+  const clock = new FrozenClock();
+
+  async function newTeam(): Promise<Team> {
+    const workspaceId = randomUUID();
+    const tenantDb = app.get(TenantDb);
+    const member = (name: string, roles: Role[], approver: boolean): AuthMember => ({
+      id: randomUUID(),
+      workspaceId,
+      email: `${name}@${workspaceId.slice(0, 8)}.example`,
+      name,
+      roles,
+      approver,
+    });
+    const team: Team = {
+      workspaceId,
+      admin: member('admin', ['ADMIN'], false),
+      marketing: member('mia', ['MARKETING'], true),
+      sales: member('sam', ['SALES'], true),
+      secondSales: member('sue', ['SALES'], true),
+      executive: member('eve', ['EXECUTIVE'], true),
+      marketingNonApprover: member('max', ['MARKETING'], false),
+    };
+    await tenantDb.inWorkspace(workspaceId, async (manager) => {
+      await app.get(WorkspacesRepository).insert(manager, { id: workspaceId, name: 'Team', timeZone: 'UTC' });
+      for (const person of Object.values(team).filter(
+        (value): value is AuthMember => typeof value === 'object',
+      )) {
+        await app.get(MembersRepository).insert(manager, { ...person, status: 'ACTIVE', passwordHash: null });
+      }
+    });
+    return team;
+  }
+
+  /** A team with v1 published and in force. */
+  async function publishedTeam() {
+    const team = await newTeam();
+    const draft = await agreements.createDraft(team.marketing, {});
+    const proposed = await agreements.propose(team.marketing, {
+      versionId: draft.id,
+      revision: draft.revision,
+    });
+    await agreements.sign(team.marketing, {
+      versionId: proposed.id,
+      revision: proposed.revision,
+      side: 'MARKETING',
+    });
+    const v1 = await agreements.sign(team.sales, {
+      versionId: proposed.id,
+      revision: proposed.revision,
+      side: 'SALES',
+    });
+    return { team, v1 };
+  }
+
+  function edited(document: AgreementDocument, change: (copy: AgreementDocument) => void): AgreementDocument {
+    const copy = structuredClone(document);
+    change(copy);
+    return copy;
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false' })),
+        DatabaseModule.forRoot({
+          url: database.url,
+          poolSize: 6,
+          statementTimeoutMs: 10_000,
+          embedded: database.embedded,
+        }),
+        MembersDataAccessModule,
+        AgreementsModule,
+      ],
+    })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    app = await moduleRef.init();
+    agreements = app.get(AgreementsService);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  afterEach(() => {
+    clock.current = new Date('2026-11-25T09:00:00.000Z');
+  });
+
+  it('drafts, proposes, co-signs and publishes, keeping every step in the audit trail', async () => {
+    const team = await newTeam();
+    const draft = await agreements.createDraft(team.marketing, { comment: 'first go' });
+    expect(draft).toMatchObject({ number: 1, status: 'DRAFT', revision: 1, inForce: false, basedOnId: null });
+    // A new workspace starts from the starter agreement, routed to its active sales members.
+    const routing = draft.document.handover.routing;
+    expect(routing.mode === 'ROUND_ROBIN' && [...routing.memberIds].sort()).toEqual(
+      [team.sales.id, team.secondSales.id].sort(),
+    );
+
+    const saved = await agreements.save(team.marketing, {
+      versionId: draft.id,
+      baseRevision: 1,
+      document: edited(draft.document, (d) => (d.fit.grades.A = 80)),
+      comment: 'stricter A',
+    });
+    expect(saved).toMatchObject({ revision: 2, status: 'DRAFT' });
+    const proposed = await agreements.propose(team.admin, { versionId: draft.id, revision: 2 });
+    expect(proposed.status).toBe('PROPOSED');
+
+    const half = await agreements.sign(team.marketing, {
+      versionId: draft.id,
+      revision: 2,
+      side: 'MARKETING',
+    });
+    expect(half).toMatchObject({
+      status: 'PROPOSED',
+      signatures: [{ side: 'MARKETING', signer: { name: 'mia' } }],
+    });
+    const published = await agreements.sign(team.sales, {
+      versionId: draft.id,
+      revision: 2,
+      side: 'SALES',
+      comment: 'ok',
+    });
+    expect(published).toMatchObject({
+      status: 'PUBLISHED',
+      inForce: true,
+      effectiveAt: clock.current,
+      revision: 2,
+    });
+    expect(published.signatures.map((s) => s.side)).toEqual(['MARKETING', 'SALES']);
+    expect((await agreements.inForce(team.executive, null))?.id).toBe(draft.id);
+
+    const trail = await agreements.events(team.executive, { first: 50 });
+    expect(
+      trail.edges.map((edge) => [edge.node.action, edge.node.actor?.name ?? null, edge.node.revision]),
+    ).toEqual([
+      ['PUBLISHED', null, 2],
+      ['SIGNED', 'sam', 2],
+      ['SIGNED', 'mia', 2],
+      ['PROPOSED', 'admin', 2],
+      ['EDITED', 'mia', 2],
+      ['CREATED', 'mia', 1],
+    ]);
+    expect(trail.edges[4].node).toMatchObject({
+      comment: 'stricter A',
+      details: { changes: 1, signaturesVoided: 0 },
+    });
+  });
+
+  it('starts the next draft as a copy of the published version and diffs any two versions', async () => {
+    const { team, v1 } = await publishedTeam();
+    const v2 = await agreements.createDraft(team.marketing, {});
+    expect(v2).toMatchObject({ number: 2, basedOnId: v1.id, document: v1.document });
+    await agreements.save(team.marketing, {
+      versionId: v2.id,
+      baseRevision: v2.revision,
+      document: edited(v2.document, (d) => {
+        d.fit.grades.A = 85;
+        d.rejectionReasons = d.rejectionReasons.filter((reason) => reason.key !== 'competitor');
+      }),
+    });
+    const diff = await agreements.diff(team.sales, v1.id, v2.id);
+    expect(diff.changes).toEqual([
+      { path: 'fit.grades.A', kind: 'CHANGED', before: 75, after: 85 },
+      {
+        path: 'rejectionReasons[competitor]',
+        kind: 'REMOVED',
+        before: {
+          key: 'competitor',
+          label: 'Competitor or partner',
+          consequence: 'DISQUALIFY',
+          recycleAfterDays: null,
+        },
+        after: null,
+      },
+    ]);
+  });
+
+  it('refuses each action to the roles that may not take it, with FORBIDDEN', async () => {
+    const team = await newTeam();
+    await expect(agreements.createDraft(team.sales, {})).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    await expect(agreements.createDraft(team.executive, {})).rejects.toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+    });
+    const draft = await agreements.createDraft(team.marketingNonApprover, {});
+    await expect(
+      agreements.save(team.sales, { versionId: draft.id, baseRevision: 1, document: draft.document }),
+    ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    await expect(
+      agreements.propose(team.executive, { versionId: draft.id, revision: 1 }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+    });
+    await agreements.propose(team.marketing, { versionId: draft.id, revision: 1 });
+
+    const sign = (actor: AuthMember, side: 'MARKETING' | 'SALES') =>
+      agreements.sign(actor, { versionId: draft.id, revision: 1, side });
+    await expect(sign(team.executive, 'SALES')).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    await expect(sign(team.marketingNonApprover, 'MARKETING')).rejects.toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+    });
+    await expect(sign(team.sales, 'MARKETING')).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    await expect(sign(team.admin, 'SALES')).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    await expect(
+      agreements.sendBack(team.executive, { versionId: draft.id, revision: 1, comment: 'no' }),
+    ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    // Everyone reads it.
+    expect((await agreements.list(team.executive)).map((version) => version.status)).toEqual(['PROPOSED']);
+  });
+
+  it('never lets one person sign both sides', async () => {
+    const team = await newTeam();
+    const both: AuthMember = { ...team.marketing, roles: ['MARKETING', 'SALES'] };
+    const draft = await agreements.createDraft(team.marketing, {});
+    await agreements.propose(team.marketing, { versionId: draft.id, revision: 1 });
+    await agreements.sign(both, { versionId: draft.id, revision: 1, side: 'MARKETING' });
+    await expect(
+      agreements.sign(both, { versionId: draft.id, revision: 1, side: 'SALES' }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+      message: 'You already signed the other side; a different approver must sign for sales.',
+    });
+  });
+
+  it('lets exactly one of two saves on the same revision win, and tells the other which revision won', async () => {
+    const team = await newTeam();
+    const draft = await agreements.createDraft(team.marketing, {});
+    const mine = edited(draft.document, (d) => (d.fit.grades.A = 81));
+    const theirs = edited(draft.document, (d) => (d.fit.grades.A = 82));
+
+    const results = await Promise.allSettled([
+      agreements.save(team.marketing, { versionId: draft.id, baseRevision: 1, document: mine }),
+      agreements.save(team.admin, { versionId: draft.id, baseRevision: 1, document: theirs }),
+    ]);
+
+    expect(results.map(outcome).sort()).toEqual([ErrorCode.CONFLICT, 'OK']);
+    const loser = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+    expect(loser.reason).toMatchObject({ details: { currentRevision: 2 } });
+    expect(loser.reason.message).toMatch(
+      /it is at revision 2, you worked on revision 1\. Nothing was edited/,
+    );
+    const winner = (
+      results.find((result) => result.status === 'fulfilled') as PromiseFulfilledResult<{
+        document: AgreementDocument;
+      }>
+    ).value;
+    const stored = await agreements.get(team.marketing, draft.id);
+    expect(stored).toMatchObject({ revision: 2, document: winner.document });
+    const edits = (await agreements.events(team.marketing, { first: 10 })).edges.filter(
+      (e) => e.node.action === 'EDITED',
+    );
+    expect(edits).toHaveLength(1);
+  });
+
+  it('publishes exactly once when two sales approvers sign at the same moment', async () => {
+    const team = await newTeam();
+    const draft = await agreements.createDraft(team.marketing, {});
+    await agreements.propose(team.marketing, { versionId: draft.id, revision: 1 });
+    await agreements.sign(team.marketing, { versionId: draft.id, revision: 1, side: 'MARKETING' });
+
+    const results = await Promise.allSettled([
+      agreements.sign(team.sales, { versionId: draft.id, revision: 1, side: 'SALES' }),
+      agreements.sign(team.secondSales, { versionId: draft.id, revision: 1, side: 'SALES' }),
+    ]);
+
+    expect(results.map(outcome).sort()).toEqual([ErrorCode.CONFLICT, 'OK']);
+    const loser = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+    expect(loser.reason.message).toMatch(
+      /^(sam|sue) already signed revision 1 for sales\.$|is published, so it cannot be signed/,
+    );
+    const events = (await agreements.events(team.marketing, { first: 20 })).edges.map(
+      (edge) => edge.node.action,
+    );
+    expect(events.filter((action) => action === 'PUBLISHED')).toHaveLength(1);
+    expect(events.filter((action) => action === 'SIGNED')).toHaveLength(2);
+  });
+
+  it('publishes once when both sides sign at the same moment', async () => {
+    const team = await newTeam();
+    const draft = await agreements.createDraft(team.marketing, {});
+    await agreements.propose(team.marketing, { versionId: draft.id, revision: 1 });
+
+    const results = await Promise.allSettled([
+      agreements.sign(team.marketing, { versionId: draft.id, revision: 1, side: 'MARKETING' }),
+      agreements.sign(team.sales, { versionId: draft.id, revision: 1, side: 'SALES' }),
+    ]);
+
+    expect(results.map(outcome)).toEqual(['OK', 'OK']);
+    const version = await agreements.get(team.marketing, draft.id);
+    expect(version).toMatchObject({ status: 'PUBLISHED', inForce: true });
+  });
+
+  it('voids signatures when a proposal is edited or sent back, and refuses signing a stale revision', async () => {
+    const team = await newTeam();
+    const draft = await agreements.createDraft(team.marketing, {});
+    await agreements.propose(team.marketing, { versionId: draft.id, revision: 1 });
+    await agreements.sign(team.marketing, { versionId: draft.id, revision: 1, side: 'MARKETING' });
+
+    const edit = await agreements.save(team.admin, {
+      versionId: draft.id,
+      baseRevision: 1,
+      document: edited(draft.document, (d) => (d.intent.temperature.hot = 70)),
+    });
+    expect(edit).toMatchObject({ status: 'DRAFT', revision: 2, signatures: [] });
+    await expect(
+      agreements.sign(team.sales, { versionId: draft.id, revision: 1, side: 'SALES' }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+    });
+
+    await agreements.propose(team.marketing, { versionId: draft.id, revision: 2 });
+    await agreements.sign(team.sales, { versionId: draft.id, revision: 2, side: 'SALES' });
+    await expect(
+      agreements.sign(team.sales, { versionId: draft.id, revision: 1, side: 'SALES' }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      details: { currentRevision: 2 },
+    });
+    const back = await agreements.sendBack(team.sales, {
+      versionId: draft.id,
+      revision: 2,
+      comment: 'One more change',
+    });
+    expect(back).toMatchObject({ status: 'DRAFT', revision: 3, signatures: [] });
+
+    const trail = (await agreements.events(team.marketing, { versionId: draft.id, first: 20 })).edges.map(
+      (e) => e.node,
+    );
+    expect(trail[0]).toMatchObject({
+      action: 'SENT_BACK',
+      comment: 'One more change',
+      details: { signaturesVoided: 1 },
+    });
+    expect(trail.find((event) => event.action === 'EDITED')).toMatchObject({
+      details: { signaturesVoided: 1, returnedToDraft: true },
+    });
+  });
+
+  it('names every problem of an invalid document and stores nothing', async () => {
+    const team = await newTeam();
+    const draft = await agreements.createDraft(team.marketing, {});
+    const bad = edited(draft.document, (d) => {
+      d.fit.grades.B = 90;
+      d.intent.signals[0].weight = Number.POSITIVE_INFINITY;
+    });
+    await expect(
+      agreements.save(team.marketing, { versionId: draft.id, baseRevision: 1, document: bad }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      fields: [{ field: 'document.intent.signals[0].weight', message: 'must be a finite number' }],
+    });
+    const wrongOwner = edited(draft.document, (d) => {
+      d.handover.routing = { mode: 'ROUND_ROBIN', memberIds: [team.executive.id] };
+    });
+    await expect(
+      agreements.save(team.marketing, { versionId: draft.id, baseRevision: 1, document: wrongOwner }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      message: expect.stringContaining(team.executive.id),
+    });
+    expect(await agreements.get(team.marketing, draft.id)).toMatchObject({
+      revision: 1,
+      document: draft.document,
+    });
+  });
+
+  it('keeps one open version: a second draft is refused, even when two are started at once', async () => {
+    const team = await newTeam();
+    const results = await Promise.allSettled([
+      agreements.createDraft(team.marketing, {}),
+      agreements.createDraft(team.admin, {}),
+    ]);
+    expect(results.map(outcome).sort()).toEqual([ErrorCode.CONFLICT, 'OK']);
+    await expect(agreements.createDraft(team.marketing, {})).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      message: 'v1 is already open as a draft: edit it, or send it back, rather than starting another.',
+    });
+  });
+
+  it('publishes for a future instant: the old version stays in force until then, then is superseded', async () => {
+    const { team, v1 } = await publishedTeam();
+    const draft = await agreements.createDraft(team.marketing, {});
+    const start = new Date('2026-12-01T00:00:00.000Z');
+    await agreements.save(team.marketing, {
+      versionId: draft.id,
+      baseRevision: 1,
+      document: edited(draft.document, (d) => (d.fit.grades.C = 40)),
+      requestedEffectiveAt: start,
+    });
+    await agreements.propose(team.marketing, { versionId: draft.id, revision: 2 });
+    await agreements.sign(team.marketing, { versionId: draft.id, revision: 2, side: 'MARKETING' });
+    const v2 = await agreements.sign(team.sales, { versionId: draft.id, revision: 2, side: 'SALES' });
+
+    expect(v2).toMatchObject({ status: 'PUBLISHED', inForce: false, effectiveAt: start });
+    expect((await agreements.inForce(team.sales, null))?.id).toBe(v1.id);
+    expect((await agreements.inForce(team.sales, start))?.id).toBe(v2.id);
+    clock.current = start;
+    const versions = await agreements.list(team.sales);
+    expect(versions.map((version) => [version.number, version.status, version.inForce])).toEqual([
+      [2, 'PUBLISHED', true],
+      [1, 'SUPERSEDED', false],
+    ]);
+    expect(versions[1].supersededAt).toEqual(start);
+  });
+
+  it('refuses a requested effective time in the past', async () => {
+    const team = await newTeam();
+    const draft = await agreements.createDraft(team.marketing, {});
+    await expect(
+      agreements.save(team.marketing, {
+        versionId: draft.id,
+        baseRevision: 1,
+        document: draft.document,
+        requestedEffectiveAt: new Date('2020-01-01T00:00:00Z'),
+      }),
+    ).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, fields: [{ field: 'requestedEffectiveAt' }] });
+  });
+
+  it("never shows or changes another workspace's versions", async () => {
+    const { v1 } = await publishedTeam();
+    const stranger = await newTeam();
+    await expect(agreements.get(stranger.marketing, v1.id)).rejects.toMatchObject({
+      code: ErrorCode.NOT_FOUND,
+    });
+    await expect(
+      agreements.sign(stranger.sales, { versionId: v1.id, revision: 1, side: 'SALES' }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.NOT_FOUND,
+    });
+    expect(await agreements.list(stranger.marketing)).toEqual([]);
+    expect((await agreements.events(stranger.marketing, { first: 10 })).edges).toEqual([]);
+  });
+});

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+
+import { AgreementsDataAccessModule } from '@accord/api/agreements/data-access';
+
+import { AgreementDemoSeeder } from './agreement-demo.seeder';
+import { AgreementsResolver } from './agreements.resolver';
+import { AgreementsService } from './agreements.service';
+
+/** The lead agreement: versions, their co-signed lifecycle, diffs and audit trail. */
+@Module({
+  imports: [AgreementsDataAccessModule],
+  providers: [AgreementsService, AgreementsResolver, AgreementDemoSeeder],
+  exports: [AgreementsService, AgreementDemoSeeder],
+})
+export class AgreementsModule {}
+
+/** Every resolver of this module, for printing the schema without booting the app. */
+export const AGREEMENTS_RESOLVERS = [AgreementsResolver];
