@@ -118,7 +118,7 @@ const fitCriterion = z.strictObject({
   field: z.enum(FIT_FIELD_NAMES, { error: `must be one of ${FIT_FIELD_NAMES.join(', ')}` }),
   condition,
   /** Positive for a good fit, negative for a disqualifying trait (personal e-mail, competitor, student…). */
-  points: finite(-LIMITS.points, LIMITS.points),
+  points: whole(-LIMITS.points, LIMITS.points),
 });
 
 const threshold = finite(0, 100);

@@ -1,6 +1,6 @@
 import { AgreementDocument } from './document';
 import { starterAgreement } from './starter';
-import { parseAgreementDocument } from './validation';
+import { canonicalDocument, parseAgreementDocument } from './validation';
 
 const TEAM = ['00000000-0000-4000-8000-0000000000a3'];
 
@@ -170,5 +170,11 @@ describe('parseAgreementDocument', () => {
   it('refuses something that is not a document', () => {
     expect(issuesOf(null)).toEqual([{ path: '', message: 'the document must be an object' }]);
     expect(issuesOf([])).toEqual([{ path: '', message: 'the document must be an object' }]);
+  });
+
+  it('restores the schema order of a stored document whose keys were reordered', () => {
+    const { fit, intent, handover, sql, rejectionReasons, kpis } = starter();
+    const reordered = { sql, kpis, rejectionReasons, handover, intent, fit };
+    expect(Object.keys(canonicalDocument(reordered))).toEqual(Object.keys(starter()));
   });
 });

@@ -284,3 +284,12 @@ export function routedMemberIds(document: AgreementDocument): string[] {
     ...routing.fallbackMemberIds,
   ]);
 }
+
+/**
+ * A stored document with its fields back in the schema's order. PostgreSQL's jsonb keeps keys in its own
+ * order, which would otherwise reorder diffs and displays; a document that no longer parses is left as is.
+ */
+export function canonicalDocument(stored: unknown): AgreementDocument {
+  const parsed = agreementDocumentSchema.safeParse(stored);
+  return parsed.success ? parsed.data : (stored as AgreementDocument);
+}

@@ -10,7 +10,7 @@ import {
 } from 'typeorm';
 
 import { WorkspaceEntity } from '@accord/api/members/data-access';
-import type { AgreementDocument, StoredStatus } from '@accord/domain/agreement';
+import { type AgreementDocument, type StoredStatus, canonicalDocument } from '@accord/domain/agreement';
 
 /**
  * One numbered version of a workspace's lead agreement. The invariants that concurrency could otherwise break
@@ -56,7 +56,10 @@ export class AgreementVersionEntity {
   @Column({ type: 'integer', default: 1 })
   revision!: number;
 
-  @Column({ type: 'jsonb' })
+  @Column({
+    type: 'jsonb',
+    transformer: { from: canonicalDocument, to: (document: AgreementDocument) => document },
+  })
   document!: AgreementDocument;
 
   /** The published version this one was copied from, if any. */
