@@ -42,6 +42,7 @@ describe('parseAgreementDocument', () => {
     ['NaN', Number.NaN],
     ['Infinity', Number.POSITIVE_INFINITY],
     ['out of range', 101],
+    ['fractional', 2.5],
     ['a string', '10'],
   ])('refuses points that are %s', (_case, points) => {
     const document = starter() as unknown as { fit: { criteria: { points: unknown }[] } };

@@ -105,12 +105,9 @@ const rulesCount = starter().intent.signals.length;
 /** The starter agreement with every number varied within what parseAgreementDocument accepts. */
 export const documentArbitrary: fc.Arbitrary<AgreementDocument> = fc
   .record({
-    // Half points at the finest, as a person would write them. The validation accepts any float, but points
-    // like 1e-150 next to -100 scale a contribution to 1e18, where float64 cannot add up to within 1e-9.
-    points: exactly(
-      criteriaCount,
-      fc.integer({ min: -200, max: 200 }).map((halves) => halves / 2),
-    ),
+    // Whole points, as the validation requires: fractions like 1e-150 next to -100 would scale a contribution
+    // to 1e18, where float64 cannot add up to within 1e-9.
+    points: exactly(criteriaCount, fc.integer({ min: -100, max: 100 })),
     weights: exactly(rulesCount, fc.double({ min: 0, max: 100, noNaN: true })),
     caps: exactly(rulesCount, fc.integer({ min: 1, max: 5 })),
     halfLives: exactly(rulesCount, fc.double({ min: 0.001, max: 3650, noNaN: true })),
