@@ -1,4 +1,5 @@
 export * from './lib/vocabulary';
+export * from './lib/fields';
 export * from './lib/document';
 export * from './lib/validation';
 export * from './lib/diff';

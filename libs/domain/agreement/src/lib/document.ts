@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { finite, text, whole } from './fields';
 import {
   FIT_FIELD_NAMES,
   GRADES,
@@ -35,36 +36,6 @@ export const LIMITS = {
   rangeBound: 1e12,
   kpiTarget: 1e12,
 } as const;
-
-/** Tab and line breaks are allowed in long text; every other control character (NUL included) is refused. */
-function hasControlCharacter(value: string, multiline: boolean): boolean {
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index);
-    const lineBreak = code === 0x09 || code === 0x0a || code === 0x0d;
-    if ((code < 0x20 || code === 0x7f) && !(multiline && lineBreak)) return true;
-  }
-  return false;
-}
-
-function text(max: number, multiline = false) {
-  return z
-    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine((value) => !hasControlCharacter(value, multiline), 'must not contain control characters');
-}
-
-function finite(min: number, max: number) {
-  return z
-    .number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a finite number') })
-    .min(min, `must be at least ${min}`)
-    .max(max, `must be at most ${max}`);
-}
-
-function whole(min: number, max: number) {
-  return finite(min, max).int('must be a whole number');
-}
 
 /** Stable identities for list items, so that diffs and references survive reordering and relabelling. */
 const itemKey = z

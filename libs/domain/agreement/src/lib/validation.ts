@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { AgreementDocument, agreementDocumentSchema } from './document';
+import { InputIssue, inputIssue } from './fields';
 import {
   FIT_FIELD_CONDITION,
   type FitField,
@@ -10,37 +11,17 @@ import {
   isActivitySignalType,
 } from './vocabulary';
 
-/** One problem with a document, at a path such as `fit.criteria[2].points`, in words a member can act on. */
-export interface DocumentIssue {
-  path: string;
-  message: string;
-}
+/** One problem with a document, at a path such as `fit.criteria[2].points`. */
+export type DocumentIssue = InputIssue;
 
 export type DocumentParseResult =
   { ok: true; document: AgreementDocument } | { ok: false; issues: DocumentIssue[] };
 
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, part) => {
-    if (typeof part === 'number') return `${text}[${part}]`;
-    return text ? `${text}.${String(part)}` : String(part);
-  }, '');
-}
-
-function zodIssue(issue: z.core.$ZodIssue): DocumentIssue {
-  if (issue.code === 'unrecognized_keys') {
-    const names = issue.keys.map((key) => `"${key}"`).join(', ');
-    return {
-      path: formatPath(issue.path),
-      message: `has unknown field${issue.keys.length > 1 ? 's' : ''} ${names}`,
-    };
-  }
-  if (issue.code === 'invalid_type' && issue.expected === 'object') {
-    return {
-      path: formatPath(issue.path),
-      message: issue.path.length ? 'must be an object' : 'the document must be an object',
-    };
-  }
-  return { path: formatPath(issue.path), message: issue.message };
+function documentIssue(issue: z.core.$ZodIssue): DocumentIssue {
+  const mapped = inputIssue(issue);
+  return mapped.path === '' && mapped.message === 'must be an object'
+    ? { path: '', message: 'the document must be an object' }
+    : mapped;
 }
 
 const lowerCased = (value: string) => value.toLowerCase();
@@ -262,7 +243,7 @@ function reasonIssues(document: AgreementDocument): DocumentIssue[] {
  */
 export function parseAgreementDocument(input: unknown): DocumentParseResult {
   const parsed = agreementDocumentSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(zodIssue) };
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(documentIssue) };
   const document = normalise(parsed.data);
   const issues = [
     ...fitIssues(document),

@@ -1,0 +1,4 @@
+export * from './lib/stages';
+export * from './lib/lead-input';
+export * from './lib/signal-input';
+export * from './lib/signal-summary';

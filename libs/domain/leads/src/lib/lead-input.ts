@@ -1,0 +1,129 @@
+import { z } from 'zod';
+
+import { type InputIssue, SENIORITIES, finite, inputIssue, text, whole } from '@accord/domain/agreement';
+import type { LeadFacts } from '@accord/domain/scoring';
+import { emailDomainOf } from '@accord/domain/scoring';
+
+/** Mailbox providers whose domain says nothing about the lead's company. */
+const PERSONAL_DOMAINS = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.com',
+  'hotmail.com',
+  'outlook.com',
+  'live.com',
+  'icloud.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.de',
+  'web.de',
+]);
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+const optionalText = (max: number) => text(max).nullable().optional();
+
+export const leadFieldsSchema = z.strictObject({
+  email: text(254)
+    .toLowerCase()
+    .refine((value) => EMAIL.test(value), 'must be an e-mail address'),
+  firstName: optionalText(100),
+  lastName: optionalText(100),
+  title: optionalText(200),
+  seniority: z
+    .enum(SENIORITIES, { error: `must be one of ${SENIORITIES.join(', ')}` })
+    .nullable()
+    .optional(),
+  department: optionalText(100),
+  budgetAuthority: z.boolean({ error: 'must be true or false' }).nullable().optional(),
+  companyName: optionalText(200),
+  companyDomain: text(253)
+    .toLowerCase()
+    .refine((value) => DOMAIN.test(value), 'must be a domain such as example.com')
+    .nullable()
+    .optional(),
+  employeeCount: whole(0, 10_000_000).nullable().optional(),
+  annualRevenue: finite(0, 1e13).nullable().optional(),
+  industry: optionalText(100),
+  country: text(2)
+    .toUpperCase()
+    .refine((value) => /^[A-Z]{2}$/.test(value), 'must be a two-letter ISO country code')
+    .nullable()
+    .optional(),
+  technologies: z
+    .array(text(100), { error: 'must be a list' })
+    .max(100, 'must hold at most 100 items')
+    .optional(),
+  source: optionalText(100),
+  campaign: optionalText(200),
+});
+
+/** Every field of a lead with unknowns as null: the stored form. */
+export type LeadFields = {
+  [K in keyof z.output<typeof leadFieldsSchema>]-?: Exclude<z.output<typeof leadFieldsSchema>[K], undefined>;
+};
+
+export type LeadParseResult = { ok: true; lead: LeadFields } | { ok: false; issues: InputIssue[] };
+
+function uniqueIgnoringCase(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = value.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The company's domain: as given, else the e-mail's unless it is a personal mailbox. */
+export function companyDomainFor(email: string, given: string | null): string | null {
+  if (given) return given;
+  const domain = emailDomainOf(email);
+  return domain && !PERSONAL_DOMAINS.has(domain) ? domain : null;
+}
+
+/** Validates and normalises a lead from any edge (GraphQL, CSV, ingestion). */
+export function parseLeadFields(input: unknown): LeadParseResult {
+  const parsed = leadFieldsSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(inputIssue) };
+  const value = parsed.data;
+  return {
+    ok: true,
+    lead: {
+      email: value.email,
+      firstName: value.firstName ?? null,
+      lastName: value.lastName ?? null,
+      title: value.title ?? null,
+      seniority: value.seniority ?? null,
+      department: value.department ?? null,
+      budgetAuthority: value.budgetAuthority ?? null,
+      companyName: value.companyName ?? null,
+      companyDomain: companyDomainFor(value.email, value.companyDomain ?? null),
+      employeeCount: value.employeeCount ?? null,
+      annualRevenue: value.annualRevenue ?? null,
+      industry: value.industry ?? null,
+      country: value.country ?? null,
+      technologies: uniqueIgnoringCase(value.technologies ?? []),
+      source: value.source ?? null,
+      campaign: value.campaign ?? null,
+    },
+  };
+}
+
+/** What the scoring engine reads of a lead. */
+export function leadFacts(lead: Omit<LeadFields, 'source' | 'campaign'>): LeadFacts {
+  return {
+    employeeCount: lead.employeeCount,
+    annualRevenue: lead.annualRevenue,
+    industry: lead.industry,
+    country: lead.country,
+    technologies: lead.technologies,
+    seniority: lead.seniority,
+    department: lead.department,
+    emailDomain: emailDomainOf(lead.email),
+    title: lead.title,
+    budgetAuthority: lead.budgetAuthority,
+  };
+}

@@ -1,0 +1,139 @@
+import { parseLeadFields } from './lead-input';
+import { parseSignalEvent } from './signal-input';
+import { addToSummary, summarySignals } from './signal-summary';
+import { stageAfterEvaluation } from './stages';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+
+describe('parseLeadFields', () => {
+  it('normalises e-mail, country, technologies and derives the company domain', () => {
+    const result = parseLeadFields({
+      email: ' Ana@Acme.IO ',
+      country: 'de',
+      technologies: ['HubSpot', 'hubspot', ' Slack '],
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      lead: {
+        email: 'ana@acme.io',
+        country: 'DE',
+        technologies: ['HubSpot', 'Slack'],
+        companyDomain: 'acme.io',
+        title: null,
+      },
+    });
+  });
+
+  it('does not take a personal mailbox for a company', () => {
+    expect(parseLeadFields({ email: 'bob@gmail.com' })).toMatchObject({
+      ok: true,
+      lead: { companyDomain: null },
+    });
+  });
+
+  it.each([
+    ['an unknown field', { email: 'a@b.co', shoeSize: 44 }, '', 'has unknown field "shoeSize"'],
+    ['a NUL byte', { email: 'a@b.co', title: 'VP\u0000' }, 'title', 'must not contain control characters'],
+    [
+      'a very long string',
+      { email: 'a@b.co', companyName: 'x'.repeat(201) },
+      'companyName',
+      'must be at most 200 characters',
+    ],
+    ['a negative count', { email: 'a@b.co', employeeCount: -1 }, 'employeeCount', 'must be at least 0'],
+    [
+      'a non-finite revenue',
+      { email: 'a@b.co', annualRevenue: Number.POSITIVE_INFINITY },
+      'annualRevenue',
+      'must be a finite number',
+    ],
+    ['a wrong type', { email: 'a@b.co', budgetAuthority: 'yes' }, 'budgetAuthority', 'must be true or false'],
+    ['a bad e-mail', { email: 'not-an-email' }, 'email', 'must be an e-mail address'],
+  ])('refuses %s, naming the field', (_case, input, path, message) => {
+    expect(parseLeadFields(input)).toEqual({ ok: false, issues: [{ path, message }] });
+  });
+
+  it('keeps emoji and accents', () => {
+    expect(parseLeadFields({ email: 'a@b.co', companyName: 'Café 🚀' })).toMatchObject({
+      ok: true,
+      lead: { companyName: 'Café 🚀' },
+    });
+  });
+});
+
+describe('parseSignalEvent', () => {
+  const valid = {
+    externalId: 'evt-1',
+    type: 'PRICING_PAGE_VISIT',
+    occurredAt: '2026-11-24T10:00:00Z',
+    lead: { email: 'A@b.co' },
+  };
+
+  it('accepts a valid event and lower-cases the e-mail it refers to', () => {
+    expect(parseSignalEvent(valid, NOW)).toEqual({
+      ok: true,
+      signal: {
+        externalId: 'evt-1',
+        type: 'PRICING_PAGE_VISIT',
+        occurredAt: new Date('2026-11-24T10:00:00Z'),
+        lead: { email: 'a@b.co' },
+        source: null,
+      },
+    });
+  });
+
+  it.each([
+    ['a date that does not exist', '2026-02-30T10:00:00Z', 'is not a real date and time'],
+    [
+      'a date without a time zone',
+      '2026-11-24T10:00:00',
+      'must be an ISO 8601 date-time with a time zone, such as 2026-11-25T09:00:00Z',
+    ],
+    ['a date centuries ago', '1726-11-24T10:00:00Z', 'must not be before 2000-01-01'],
+    ['a date far in the future', '2126-11-24T10:00:00Z', 'must not be more than a day in the future'],
+  ])('refuses %s', (_case, occurredAt, message) => {
+    expect(parseSignalEvent({ ...valid, occurredAt }, NOW)).toEqual({
+      ok: false,
+      issues: [{ path: 'occurredAt', message }],
+    });
+  });
+
+  it('needs something to find the lead by', () => {
+    expect(parseSignalEvent({ ...valid, lead: {} }, NOW)).toEqual({
+      ok: false,
+      issues: [{ path: 'lead', message: 'needs an id, an email or a companyDomain' }],
+    });
+  });
+});
+
+describe('signal summary', () => {
+  it('keeps times newest first, whatever order they arrive in', () => {
+    let summary = addToSummary({}, 'DEMO_REQUEST', 2);
+    summary = addToSummary(summary, 'DEMO_REQUEST', 5);
+    summary = addToSummary(summary, 'DEMO_REQUEST', 1);
+    summary = addToSummary(summary, 'EMAIL_SENT', 3);
+    expect(summary).toEqual({ DEMO_REQUEST: [5, 2, 1], EMAIL_SENT: [3] });
+    expect(summarySignals(summary)).toHaveLength(4);
+  });
+
+  it('keeps no more times than the largest cap', () => {
+    let summary = {};
+    for (let time = 0; time < 1005; time++) summary = addToSummary(summary, 'EMAIL_CLICK', time);
+    expect((summary as Record<string, number[]>)['EMAIL_CLICK']).toHaveLength(1000);
+  });
+});
+
+describe('stageAfterEvaluation', () => {
+  it('moves a new lead to MQL or NURTURE, and a nurtured one to MQL once eligible', () => {
+    expect(stageAfterEvaluation('LEAD', 'FAST_TRACK', null, NOW)).toBe('MQL');
+    expect(stageAfterEvaluation('LEAD', 'NURTURE', null, NOW)).toBe('NURTURE');
+    expect(stageAfterEvaluation('NURTURE', 'MQL', null, NOW)).toBe('MQL');
+    expect(stageAfterEvaluation('NURTURE', 'MQL', new Date('2026-12-01T00:00:00Z'), NOW)).toBeNull();
+    expect(stageAfterEvaluation('NURTURE', 'NURTURE', null, NOW)).toBeNull();
+  });
+
+  it('leaves leads sales own where they are', () => {
+    expect(stageAfterEvaluation('MQL', 'NURTURE', null, NOW)).toBeNull();
+    expect(stageAfterEvaluation('SQL', 'MQL', null, NOW)).toBeNull();
+  });
+});
