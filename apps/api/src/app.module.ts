@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 
 import { AgreementsModule } from '@accord/api/agreements/feature';
+import { LeadsModule } from '@accord/api/leads/feature';
 import { MembersModule } from '@accord/api/members/feature';
 import { AppConfig, ConfigModule } from '@accord/api/shared/config';
 import { DatabaseModule, DatabaseSettings } from '@accord/api/shared/database';
@@ -22,6 +23,7 @@ export class AppModule {
         ObservabilityModule,
         MembersModule,
         AgreementsModule,
+        LeadsModule,
       ],
     };
   }

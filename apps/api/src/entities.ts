@@ -1,5 +1,12 @@
 import { AGREEMENT_ENTITIES } from '@accord/api/agreements/data-access';
+import { LEAD_ENTITIES } from '@accord/api/leads/data-access';
 import { InvitationEntity, MemberEntity, WorkspaceEntity } from '@accord/api/members/data-access';
 
 /** Every entity of the product, for the migration tooling; the app itself loads them per feature module. */
-export const ENTITIES = [WorkspaceEntity, MemberEntity, InvitationEntity, ...AGREEMENT_ENTITIES];
+export const ENTITIES = [
+  WorkspaceEntity,
+  MemberEntity,
+  InvitationEntity,
+  ...AGREEMENT_ENTITIES,
+  ...LEAD_ENTITIES,
+];

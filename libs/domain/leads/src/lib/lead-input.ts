@@ -112,8 +112,21 @@ export function parseLeadFields(input: unknown): LeadParseResult {
   };
 }
 
+/** The stored lead fields scoring reads; seniority may be any text a store holds (unknown values never match). */
+export type ScoringInputs = Pick<
+  LeadFields,
+  | 'email'
+  | 'title'
+  | 'department'
+  | 'budgetAuthority'
+  | 'employeeCount'
+  | 'annualRevenue'
+  | 'industry'
+  | 'country'
+> & { seniority: string | null; technologies: readonly string[] };
+
 /** What the scoring engine reads of a lead. */
-export function leadFacts(lead: Omit<LeadFields, 'source' | 'campaign'>): LeadFacts {
+export function leadFacts(lead: ScoringInputs): LeadFacts {
   return {
     employeeCount: lead.employeeCount,
     annualRevenue: lead.annualRevenue,

@@ -18,7 +18,7 @@ const EVERYONE: readonly Role[] = ['ADMIN', 'MARKETING', 'SALES', 'EXECUTIVE'];
 /** One table for the API's guards and the web app's navigation, so the two cannot disagree. */
 export const FEATURE_ACCESS: readonly FeatureAccess[] = [
   { feature: 'DASHBOARD', label: 'Funnel dashboard', path: 'dashboard', roles: EVERYONE, placeholder: true },
-  { feature: 'AGREEMENT', label: 'Lead agreement', path: 'agreement', roles: EVERYONE, placeholder: true },
+  { feature: 'AGREEMENT', label: 'Lead agreement', path: 'agreement', roles: EVERYONE, placeholder: false },
   { feature: 'LEADS', label: 'Leads', path: 'leads', roles: ['ADMIN', 'MARKETING', 'SALES'], placeholder: true },
   { feature: 'HANDOVERS', label: 'Handover queue', path: 'handovers', roles: ['ADMIN', 'SALES'], placeholder: true },
   { feature: 'IMPORTS', label: 'Imports', path: 'imports', roles: ['ADMIN', 'MARKETING'], placeholder: true },

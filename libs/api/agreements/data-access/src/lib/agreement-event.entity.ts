@@ -52,7 +52,7 @@ export class AgreementEventEntity {
   comment!: string | null;
 
   /** Facts particular to the action: the side signed, the effective time published, signatures voided… */
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'{}'` })
   details!: Record<string, unknown>;
 
   @Column({ type: 'timestamptz' })

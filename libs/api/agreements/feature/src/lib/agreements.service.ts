@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, QueryFailedError } from 'typeorm';
 
 import { AgreementVersionEntity, AgreementsRepository } from '@accord/api/agreements/data-access';
+import { ScoringStateRepository } from '@accord/api/leads/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
@@ -59,6 +60,7 @@ export class AgreementsService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly repository: AgreementsRepository,
+    private readonly scoring: ScoringStateRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -295,6 +297,13 @@ export class AgreementsService {
     // Supersede first: the index allowing one published version without a successor holds at every step.
     if (latest) await this.repository.supersede(manager, latest.id, timing.effectiveAt);
     await this.repository.publish(manager, version.id, timing.effectiveAt, now);
+    // Every lead is rescored under the new version once it takes effect; queued here, so a crash cannot lose it.
+    await this.scoring.enqueue(manager, {
+      workspaceId: actor.workspaceId,
+      id: randomUUID(),
+      versionId: version.id,
+      runAfter: timing.effectiveAt,
+    });
     await this.repository.insertEvent(manager, {
       workspaceId: actor.workspaceId,
       versionId: version.id,

@@ -70,15 +70,23 @@ describe('tenant isolation in PostgreSQL', () => {
       await dataSource.query(
         `SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'migrations'
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'migrations'
         ORDER BY c.relname`,
       );
     expect(tables).toEqual([
       { relname: 'agreement_events', relrowsecurity: true, relforcerowsecurity: true },
       { relname: 'agreement_signatures', relrowsecurity: true, relforcerowsecurity: true },
       { relname: 'agreement_versions', relrowsecurity: true, relforcerowsecurity: true },
+      { relname: 'api_keys', relrowsecurity: true, relforcerowsecurity: true },
+      { relname: 'ingest_requests', relrowsecurity: true, relforcerowsecurity: true },
       { relname: 'invitations', relrowsecurity: true, relforcerowsecurity: true },
+      { relname: 'lead_evaluations', relrowsecurity: true, relforcerowsecurity: true },
+      { relname: 'lead_transitions', relrowsecurity: true, relforcerowsecurity: true },
+      { relname: 'leads', relrowsecurity: true, relforcerowsecurity: true },
       { relname: 'members', relrowsecurity: true, relforcerowsecurity: true },
+      { relname: 'rescore_runs', relrowsecurity: true, relforcerowsecurity: true },
+      { relname: 'signals', relrowsecurity: true, relforcerowsecurity: true },
+      { relname: 'workspace_scoring', relrowsecurity: true, relforcerowsecurity: true },
       { relname: 'workspaces', relrowsecurity: true, relforcerowsecurity: true },
     ]);
   });

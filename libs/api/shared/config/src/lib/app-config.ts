@@ -76,6 +76,10 @@ export class AppConfig {
   @IsString()
   MAIL_FROM = 'Accord <no-reply@accord.local>';
 
+  /** How often background workers (rescoring) look for due work, in ms; 0 turns them off in this process. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(600_000)
+  JOBS_POLL_MS = 1_000;
+
   /** Seed the demo workspace when it does not exist yet. */
   @Transform(toBool) @IsBoolean()
   SEED_DEMO = true;

@@ -2,9 +2,10 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { DatabaseSettings, appDataSourceOptions } from './database-options';
+import { OwnerDb } from './owner-db';
 import { TenantDb } from './tenant-db';
 
-/** The application's connection pool (as the application role) and the tenant-scoped transaction runner. */
+/** The application's pool (as the application role), the tenant-scoped transaction runner, and the jobs' owner pool. */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -19,8 +20,8 @@ export class DatabaseModule {
           retryDelay: 500,
         }),
       ],
-      providers: [TenantDb],
-      exports: [TenantDb],
+      providers: [TenantDb, { provide: OwnerDb, useFactory: () => new OwnerDb(settings) }],
+      exports: [TenantDb, OwnerDb],
     };
   }
 }

@@ -9,12 +9,16 @@ export const APP_ROLE = 'accord_app';
  * What a transaction may see. Policies read these transaction-local settings:
  * - workspaceId: the rows of one workspace (every ordinary request);
  * - loginEmail: the members with that e-mail in any workspace (sign-in only, read-only);
- * - invitationTokenHash: the invitation with that token (accepting an invitation only, read-only).
+ * - invitationTokenHash: the invitation with that token (accepting an invitation only, read-only);
+ * - apiKeyHash: the API key with that hash (authenticating a machine client only, read-only);
+ * - system: background workers finding due work of any workspace (rescore runs only).
  */
 export interface TenantScope {
   workspaceId?: string;
   loginEmail?: string;
   invitationTokenHash?: string;
+  apiKeyHash?: string;
+  system?: boolean;
 }
 
 /**
@@ -45,7 +49,15 @@ export async function enterScope(manager: EntityManager, scope: TenantScope): Pr
   await manager.query(
     `SELECT set_config('app.workspace_id', $1, true),
             set_config('app.login_email', $2, true),
-            set_config('app.invitation_token_hash', $3, true)`,
-    [scope.workspaceId ?? '', scope.loginEmail ?? '', scope.invitationTokenHash ?? ''],
+            set_config('app.invitation_token_hash', $3, true),
+            set_config('app.api_key_hash', $4, true),
+            set_config('app.system', $5, true)`,
+    [
+      scope.workspaceId ?? '',
+      scope.loginEmail ?? '',
+      scope.invitationTokenHash ?? '',
+      scope.apiKeyHash ?? '',
+      scope.system ? 'on' : '',
+    ],
   );
 }

@@ -1,8 +1,9 @@
-import { Public } from '@accord/api/shared/auth';
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+
+import { Public } from '@accord/api/shared/auth';
 
 const CHECK_TIMEOUT_MS = 2_000;
 

@@ -1,7 +1,8 @@
-import { Public } from '@accord/api/shared/auth';
 import { Controller, Get, Header, Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+import { Public } from '@accord/api/shared/auth';
 
 /** One registry per process: default Node metrics plus HTTP request counts and durations. */
 @Injectable()

@@ -109,6 +109,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: withDatabase(serverUrl, name),
     embedded: false,
-    drop: () => admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

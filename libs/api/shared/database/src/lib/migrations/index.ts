@@ -2,6 +2,8 @@ import { Foundation1795638264783 } from './1795638264783-Foundation';
 import { TenantSecurity1795638300000 } from './1795638300000-TenantSecurity';
 import { Agreements1795643022805 } from './1795643022805-Agreements';
 import { AgreementsSecurity1795643100000 } from './1795643100000-AgreementsSecurity';
+import { Leads1795643817830 } from './1795643817830-Leads';
+import { LeadsSecurity1795643900000 } from './1795643900000-LeadsSecurity';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -9,4 +11,6 @@ export const MIGRATIONS = [
   TenantSecurity1795638300000,
   Agreements1795643022805,
   AgreementsSecurity1795643100000,
+  Leads1795643817830,
+  LeadsSecurity1795643900000,
 ];

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, IsNull } from 'typeorm';
+
+import { ApiKeyEntity } from './api-key.entity';
+import { IngestRequestEntity } from './ingest-request.entity';
+
+/** API keys and the responses replayed for idempotent ingestion requests. */
+@Injectable()
+export class ApiKeysRepository {
+  async insert(
+    manager: EntityManager,
+    key: Pick<ApiKeyEntity, 'workspaceId' | 'id' | 'name' | 'prefix' | 'secretHash' | 'createdById'>,
+  ): Promise<ApiKeyEntity> {
+    await manager.insert(ApiKeyEntity, key);
+    return (await manager.findOneBy(ApiKeyEntity, { id: key.id })) as ApiKeyEntity;
+  }
+
+  list(manager: EntityManager): Promise<ApiKeyEntity[]> {
+    return manager.find(ApiKeyEntity, { order: { createdAt: 'DESC' } });
+  }
+
+  /** Revokes once; null when the key does not exist or was already revoked. */
+  async revoke(manager: EntityManager, id: string, at: Date): Promise<ApiKeyEntity | null> {
+    const result = await manager.update(ApiKeyEntity, { id, revokedAt: IsNull() }, { revokedAt: at });
+    return result.affected === 1 ? manager.findOneBy(ApiKeyEntity, { id }) : null;
+  }
+
+  /** Under the API-key scope, which shows only the key with this hash. */
+  findByHash(manager: EntityManager, secretHash: string): Promise<ApiKeyEntity | null> {
+    return manager.findOneBy(ApiKeyEntity, { secretHash });
+  }
+
+  async touch(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE api_keys SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 minute')`,
+      [id, at],
+    );
+  }
+
+  findRequest(manager: EntityManager, idempotencyKey: string): Promise<IngestRequestEntity | null> {
+    return manager.findOneBy(IngestRequestEntity, { idempotencyKey });
+  }
+
+  /** Records the first response for a key; false when a concurrent request with the same key got there first. */
+  async saveRequest(
+    manager: EntityManager,
+    request: Omit<IngestRequestEntity, 'createdAt'>,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO ingest_requests (workspace_id, idempotency_key, body_hash, status_code, response)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,
+      [
+        request.workspaceId,
+        request.idempotencyKey,
+        request.bodyHash,
+        request.statusCode,
+        JSON.stringify(request.response),
+      ],
+    );
+    return rows.length === 1;
+  }
+}

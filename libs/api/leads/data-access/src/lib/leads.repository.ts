@@ -1,0 +1,319 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+
+import type { Grade, MatrixOutcome, Temperature } from '@accord/domain/agreement';
+import type { LeadFields, LifecycleStage, SignalSummary } from '@accord/domain/leads';
+
+import { LeadEvaluationEntity } from './lead-evaluation.entity';
+import { LeadTransitionEntity } from './lead-transition.entity';
+import { LeadEntity } from './lead.entity';
+import { SignalEntity } from './signal.entity';
+
+export interface EvaluationRow {
+  leadId: string;
+  versionId: string;
+  fitScore: number;
+  grade: Grade;
+  intentScore: number;
+  temperature: Temperature;
+  outcome: MatrixOutcome;
+  evaluatedAt: Date;
+}
+
+export interface TransitionRow {
+  leadId: string;
+  fromStage: LifecycleStage | null;
+  toStage: LifecycleStage;
+  versionId: string | null;
+  actorId: string | null;
+  reason: string;
+  at: Date;
+}
+
+export interface LeadFilter {
+  grade?: Grade | null;
+  temperature?: Temperature | null;
+  stage?: LifecycleStage | null;
+  ownerId?: string | null;
+  search?: string | null;
+}
+
+export type LeadSort = 'FIT' | 'INTENT' | 'NEWEST';
+
+/** Position in a sorted leads list: the sort value and the id. */
+export interface LeadCursor {
+  value: number | string;
+  id: string;
+}
+
+export interface LeadWithEvaluation {
+  lead: LeadEntity;
+  evaluation: LeadEvaluationEntity | null;
+}
+
+const SORT_COLUMN: Record<LeadSort, string> = {
+  FIT: 'coalesce(e.fit_score, -1)',
+  INTENT: 'coalesce(e.intent_score, -1)',
+  NEWEST: 'l.created_at',
+};
+
+/** Leads, their evaluations, transitions and signals. Every method runs in the caller's tenant transaction. */
+@Injectable()
+export class LeadsRepository {
+  findById(manager: EntityManager, id: string): Promise<LeadEntity | null> {
+    return manager.findOneBy(LeadEntity, { id });
+  }
+
+  /** Locks the leads in id order (so concurrent writers cannot deadlock) and returns them. */
+  lockByIds(manager: EntityManager, ids: readonly string[]): Promise<LeadEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return manager
+      .createQueryBuilder(LeadEntity, 'lead')
+      .where('lead.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .orderBy('lead.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  findByEmail(manager: EntityManager, email: string): Promise<LeadEntity | null> {
+    return manager.findOneBy(LeadEntity, { email });
+  }
+
+  /** The ids of leads by e-mail, and of the oldest lead of each company domain, for matching signals. */
+  async matchIds(
+    manager: EntityManager,
+    ids: readonly string[],
+    emails: readonly string[],
+    domains: readonly string[],
+  ): Promise<{ ids: Set<string>; byEmail: Map<string, string>; byDomain: Map<string, string> }> {
+    const none = Promise.resolve([]);
+    const idRows: Promise<{ id: string }[]> = ids.length
+      ? manager.query(`SELECT id FROM leads WHERE id = ANY($1::uuid[])`, [ids])
+      : none;
+    const emailRows: Promise<{ id: string; email: string }[]> = emails.length
+      ? manager.query(`SELECT id, email FROM leads WHERE email = ANY($1::text[])`, [emails])
+      : none;
+    // A company-domain reference goes to the company's oldest lead.
+    const domainRows: Promise<{ id: string; company_domain: string }[]> = domains.length
+      ? manager.query(
+          `SELECT DISTINCT ON (company_domain) id, company_domain FROM leads
+            WHERE company_domain = ANY($1::text[]) ORDER BY company_domain, created_at, id`,
+          [domains],
+        )
+      : none;
+    const [byId, byEmail, byDomain] = [await idRows, await emailRows, await domainRows];
+    return {
+      ids: new Set(byId.map((row) => row.id)),
+      byEmail: new Map(byEmail.map((row) => [row.email, row.id])),
+      byDomain: new Map(byDomain.map((row) => [row.company_domain, row.id])),
+    };
+  }
+
+  async insert(
+    manager: EntityManager,
+    lead: LeadFields & { workspaceId: string; id: string; ownerId: string | null; at: Date },
+  ): Promise<LeadEntity> {
+    const { at, ...fields } = lead;
+    await manager.insert(LeadEntity, { ...fields, createdAt: at, updatedAt: at, stageChangedAt: at });
+    return (await this.findById(manager, lead.id)) as LeadEntity;
+  }
+
+  async update(
+    manager: EntityManager,
+    id: string,
+    fields: Partial<LeadFields> & { ownerId?: string | null },
+    at: Date,
+  ): Promise<void> {
+    await manager.update(LeadEntity, { id }, { ...fields, updatedAt: at });
+  }
+
+  async saveSignalSummaries(
+    manager: EntityManager,
+    changes: readonly { id: string; summary: SignalSummary; added: number; lastSignalAt: Date }[],
+    at: Date,
+  ): Promise<void> {
+    if (changes.length === 0) return;
+    await manager.query(
+      `UPDATE leads AS l
+          SET signal_summary = c.summary, signal_count = l.signal_count + c.added,
+              last_signal_at = greatest(l.last_signal_at, c.last_signal_at), updated_at = $5
+         FROM unnest($1::uuid[], $2::jsonb[], $3::int[], $4::timestamptz[]) AS c(id, summary, added, last_signal_at)
+        WHERE l.id = c.id`,
+      [
+        changes.map((change) => change.id),
+        changes.map((change) => JSON.stringify(change.summary)),
+        changes.map((change) => change.added),
+        changes.map((change) => change.lastSignalAt),
+        at,
+      ],
+    );
+  }
+
+  async setStage(manager: EntityManager, id: string, stage: LifecycleStage, at: Date): Promise<void> {
+    await manager.update(LeadEntity, { id }, { stage, stageChangedAt: at });
+  }
+
+  async upsertEvaluations(manager: EntityManager, rows: readonly EvaluationRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `INSERT INTO lead_evaluations (workspace_id, version_id, lead_id, fit_score, grade, intent_score, temperature, outcome, evaluated_at)
+       SELECT accord_current_workspace(), r.version_id, r.lead_id, r.fit_score, r.grade, r.intent_score, r.temperature, r.outcome, r.evaluated_at
+         FROM unnest($1::uuid[], $2::uuid[], $3::float8[], $4::text[], $5::float8[], $6::text[], $7::text[], $8::timestamptz[])
+              AS r(version_id, lead_id, fit_score, grade, intent_score, temperature, outcome, evaluated_at)
+       ON CONFLICT (workspace_id, version_id, lead_id) DO UPDATE
+          SET fit_score = excluded.fit_score, grade = excluded.grade, intent_score = excluded.intent_score,
+              temperature = excluded.temperature, outcome = excluded.outcome, evaluated_at = excluded.evaluated_at`,
+      [
+        rows.map((row) => row.versionId),
+        rows.map((row) => row.leadId),
+        rows.map((row) => row.fitScore),
+        rows.map((row) => row.grade),
+        rows.map((row) => row.intentScore),
+        rows.map((row) => row.temperature),
+        rows.map((row) => row.outcome),
+        rows.map((row) => row.evaluatedAt),
+      ],
+    );
+  }
+
+  findEvaluation(
+    manager: EntityManager,
+    leadId: string,
+    versionId: string,
+  ): Promise<LeadEvaluationEntity | null> {
+    return manager.findOneBy(LeadEvaluationEntity, { leadId, versionId });
+  }
+
+  async insertTransitions(manager: EntityManager, rows: readonly TransitionRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `INSERT INTO lead_transitions (workspace_id, lead_id, from_stage, to_stage, version_id, actor_id, reason, at)
+       SELECT accord_current_workspace(), t.lead_id, t.from_stage, t.to_stage, t.version_id, t.actor_id, t.reason, t.at
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::timestamptz[])
+              AS t(lead_id, from_stage, to_stage, version_id, actor_id, reason, at)`,
+      [
+        rows.map((row) => row.leadId),
+        rows.map((row) => row.fromStage),
+        rows.map((row) => row.toStage),
+        rows.map((row) => row.versionId),
+        rows.map((row) => row.actorId),
+        rows.map((row) => row.reason),
+        rows.map((row) => row.at),
+      ],
+    );
+  }
+
+  transitions(manager: EntityManager, leadId: string): Promise<LeadTransitionEntity[]> {
+    return manager.find(LeadTransitionEntity, { where: { leadId }, order: { id: 'DESC' }, take: 200 });
+  }
+
+  /** Stores the signals not seen before and returns the external ids it stored. */
+  async insertSignals(
+    manager: EntityManager,
+    signals: readonly {
+      externalId: string;
+      leadId: string;
+      type: string;
+      occurredAt: Date;
+      source: string | null;
+    }[],
+    at: Date,
+  ): Promise<Set<string>> {
+    if (signals.length === 0) return new Set();
+    const rows: { external_id: string }[] = await manager.query(
+      `INSERT INTO signals (workspace_id, external_id, lead_id, type, occurred_at, source, received_at)
+       SELECT accord_current_workspace(), s.external_id, s.lead_id, s.type, s.occurred_at, s.source, $6
+         FROM unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[]) AS s(external_id, lead_id, type, occurred_at, source)
+       ON CONFLICT (workspace_id, external_id) DO NOTHING
+       RETURNING external_id`,
+      [
+        signals.map((signal) => signal.externalId),
+        signals.map((signal) => signal.leadId),
+        signals.map((signal) => signal.type),
+        signals.map((signal) => signal.occurredAt),
+        signals.map((signal) => signal.source),
+        at,
+      ],
+    );
+    return new Set(rows.map((row) => row.external_id));
+  }
+
+  recentSignals(manager: EntityManager, leadId: string, limit: number): Promise<SignalEntity[]> {
+    return manager.find(SignalEntity, { where: { leadId }, order: { occurredAt: 'DESC' }, take: limit });
+  }
+
+  /** One page of leads with their evaluation under `versionId`, filtered and sorted. */
+  async page(
+    manager: EntityManager,
+    options: {
+      versionId: string | null;
+      filter: LeadFilter;
+      sort: LeadSort;
+      first: number;
+      after: LeadCursor | null;
+    },
+  ): Promise<{ rows: LeadWithEvaluation[]; hasNextPage: boolean; totalCount: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [options.versionId];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    const { filter } = options;
+    if (filter.grade) add('e.grade = ?', filter.grade);
+    if (filter.temperature) add('e.temperature = ?', filter.temperature);
+    if (filter.stage) add('l.stage = ?', filter.stage);
+    if (filter.ownerId) add('l.owner_id = ?', filter.ownerId);
+    if (filter.search) {
+      const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      add(
+        `(l.email ILIKE ? OR l.company_name ILIKE $${params.length + 1} OR l.last_name ILIKE $${params.length + 1})`,
+        pattern,
+      );
+    }
+    const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const sort = SORT_COLUMN[options.sort];
+    const pageWhere = [...where];
+    const pageParams = [...params];
+    if (options.after) {
+      pageParams.push(options.after.value, options.after.id);
+      pageWhere.push(`(${sort}, l.id) < ($${pageParams.length - 1}, $${pageParams.length}::uuid)`);
+    }
+    pageParams.push(options.first + 1);
+    const from = `FROM leads l LEFT JOIN lead_evaluations e ON e.version_id = $1 AND e.lead_id = l.id`;
+    const pageRows: Promise<{ lead_id: string }[]> = manager.query(
+      `SELECT l.id AS lead_id ${from}
+        ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+        ORDER BY ${sort} DESC, l.id DESC LIMIT $${pageParams.length}`,
+      pageParams,
+    );
+    const counted: Promise<{ count: number }[]> = manager.query(
+      `SELECT count(*)::int AS count ${from} ${filterSql}`,
+      params,
+    );
+    const [rows, [{ count }]] = [await pageRows, await counted];
+    const ids = rows.slice(0, options.first).map((row) => row.lead_id);
+    const [leads, evaluations] = await Promise.all([
+      ids.length ? manager.findBy(LeadEntity, { id: In(ids) }) : Promise.resolve([]),
+      ids.length && options.versionId
+        ? manager
+            .createQueryBuilder(LeadEvaluationEntity, 'e')
+            .where('e.version_id = :versionId AND e.lead_id IN (:...ids)', {
+              versionId: options.versionId,
+              ids,
+            })
+            .getMany()
+        : Promise.resolve([]),
+    ]);
+    const leadById = new Map(leads.map((lead) => [lead.id, lead]));
+    const evaluationById = new Map(evaluations.map((evaluation) => [evaluation.leadId, evaluation]));
+    return {
+      rows: ids.map((id) => ({
+        lead: leadById.get(id) as LeadEntity,
+        evaluation: evaluationById.get(id) ?? null,
+      })),
+      hasNextPage: rows.length > options.first,
+      totalCount: count,
+    };
+  }
+}

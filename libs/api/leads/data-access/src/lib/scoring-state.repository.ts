@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import { RescoreRunEntity } from './scoring-state.entity';
+
+/** The workspace's scoring pointer and its rescore runs. */
+@Injectable()
+export class ScoringStateRepository {
+  /**
+   * The version whose evaluations the workspace reads, share-locked: a rescore's final flip waits for writers
+   * that scored under the old pointer, and catches up with them before it moves the pointer.
+   */
+  async pointer(manager: EntityManager, lock: 'share' | null = 'share'): Promise<string | null> {
+    // An advisory lock rather than a row lock: before the first rescore there is no row to lock.
+    if (lock === 'share')
+      await manager.query(
+        `SELECT pg_advisory_xact_lock_shared(hashtextextended(accord_current_workspace()::text, 7))`,
+      );
+    const rows: { version_id: string }[] = await manager.query(`SELECT version_id FROM workspace_scoring`);
+    return rows[0]?.version_id ?? null;
+  }
+
+  /** Waits until no transaction is scoring under the current pointer, and keeps new ones out until commit. */
+  async lockForFlip(manager: EntityManager, workspaceId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 7))`, [workspaceId]);
+  }
+
+  /**
+   * After a rescore, moves the leads marketing still owns as the new version's matrix says: the set-based twin
+   * of stageAfterEvaluation in @accord/domain/leads (LEAD → MQL or NURTURE; NURTURE → MQL once any recycling
+   * period has passed), with one transition each, naming the version.
+   */
+  async moveStagesAfterRescore(manager: EntityManager, versionId: string, at: Date): Promise<number> {
+    const rows: unknown[] = await manager.query(
+      `WITH candidates AS (
+         SELECT l.id, l.stage AS from_stage,
+                CASE WHEN e.outcome IN ('MQL', 'FAST_TRACK') THEN 'MQL' ELSE 'NURTURE' END AS to_stage,
+                e.grade, e.temperature, e.outcome
+           FROM leads l JOIN lead_evaluations e ON e.version_id = $1 AND e.lead_id = l.id
+          WHERE l.stage = 'LEAD'
+             OR (l.stage = 'NURTURE' AND e.outcome IN ('MQL', 'FAST_TRACK') AND (l.recycle_until IS NULL OR l.recycle_until <= $2))
+          FOR UPDATE OF l),
+       moved AS (
+         UPDATE leads SET stage = c.to_stage, stage_changed_at = $2 FROM candidates c WHERE leads.id = c.id RETURNING leads.id)
+       INSERT INTO lead_transitions (workspace_id, lead_id, from_stage, to_stage, version_id, actor_id, reason, at)
+       SELECT accord_current_workspace(), c.id, c.from_stage, c.to_stage, $1, NULL,
+              'rescored ' || c.grade || '/' || c.temperature || ': ' || c.outcome, $2
+         FROM candidates c JOIN moved m ON m.id = c.id
+       RETURNING 1`,
+      [versionId, at],
+    );
+    return rows.length;
+  }
+
+  async setPointer(manager: EntityManager, workspaceId: string, versionId: string, at: Date): Promise<void> {
+    await manager.query(
+      `INSERT INTO workspace_scoring (workspace_id, version_id, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (workspace_id) DO UPDATE SET version_id = excluded.version_id, updated_at = excluded.updated_at`,
+      [workspaceId, versionId, at],
+    );
+  }
+
+  /** Queues a rescore under a version, to run once it takes effect. Called in the publishing transaction. */
+  async enqueue(
+    manager: EntityManager,
+    run: { workspaceId: string; id: string; versionId: string; runAfter: Date },
+  ): Promise<void> {
+    await manager.insert(RescoreRunEntity, { ...run, status: 'QUEUED' });
+  }
+
+  latestRun(manager: EntityManager): Promise<RescoreRunEntity | null> {
+    return manager.findOne(RescoreRunEntity, { where: {}, order: { createdAt: 'DESC' } });
+  }
+
+  findRun(manager: EntityManager, id: string): Promise<RescoreRunEntity | null> {
+    return manager.findOneBy(RescoreRunEntity, { id });
+  }
+
+  /**
+   * Under the system scope: claims the oldest due run of any workspace (queued, or running but abandoned by a
+   * worker that stopped heartbeating), skipping runs other workers hold.
+   */
+  async claimDue(manager: EntityManager, now: Date, staleBefore: Date): Promise<RescoreRunEntity | null> {
+    const rows: { workspace_id: string; id: string }[] = await manager.query(
+      `UPDATE rescore_runs SET status = 'RUNNING', attempts = attempts + 1, started_at = $1, processed = 0, error = NULL
+        WHERE (workspace_id, id) = (
+          SELECT workspace_id, id FROM rescore_runs
+           WHERE run_after <= $1 AND (status = 'QUEUED' OR (status = 'RUNNING' AND started_at < $2))
+           ORDER BY run_after, created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+        RETURNING workspace_id, id`,
+      [now, staleBefore],
+    );
+    const [claimed] = Array.isArray(rows[0]) ? (rows[0] as typeof rows) : rows;
+    return claimed
+      ? manager.findOneBy(RescoreRunEntity, { workspaceId: claimed.workspace_id, id: claimed.id })
+      : null;
+  }
+
+  async progress(
+    manager: EntityManager,
+    id: string,
+    values: Partial<
+      Pick<RescoreRunEntity, 'total' | 'processed' | 'status' | 'error' | 'finishedAt' | 'startedAt'>
+    >,
+  ): Promise<void> {
+    await manager.update(RescoreRunEntity, { id }, values);
+  }
+}

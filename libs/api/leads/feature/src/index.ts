@@ -1,0 +1,5 @@
+export * from './lib/leads.module';
+export * from './lib/leads.service';
+export * from './lib/signal-ingestion.service';
+export * from './lib/rescore.worker';
+export * from './lib/ingestion.controller';

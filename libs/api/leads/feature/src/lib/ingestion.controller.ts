@@ -1,0 +1,159 @@
+import { Controller, Headers, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+
+import { ApiKeysRepository } from '@accord/api/leads/data-access';
+import { Public } from '@accord/api/shared/auth';
+import { Clock } from '@accord/api/shared/config';
+import { TenantDb } from '@accord/api/shared/database';
+
+import { ApiKeysService } from './api-keys.service';
+import { IngestReport, InvalidJsonLine, SignalIngestionService } from './signal-ingestion.service';
+
+/** The raw body parsers registered in main.ts leave these on the request. */
+interface IngestRequest {
+  body: unknown;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+interface IngestResponse {
+  status(code: number): IngestResponse;
+  setHeader(name: string, value: string): void;
+  json(body: unknown): void;
+}
+
+export const NDJSON_TYPE = 'application/x-ndjson';
+/** Events in one request; more is a sign the sender should split its batches. */
+export const MAX_EVENTS = 100_000;
+
+function problem(response: IngestResponse, status: number, code: string, message: string): void {
+  response.status(status).json({ error: code, message });
+}
+
+/** Reads the events of a JSON object, a JSON array or NDJSON; a line that is not JSON becomes a refusal. */
+export function eventsOf(body: unknown, contentType: string): { events: unknown[] } | { error: string } {
+  if (contentType.startsWith(NDJSON_TYPE)) {
+    if (typeof body !== 'string') return { error: 'An NDJSON body must be text, one JSON event per line.' };
+    const lines = body.split('\n').filter((line) => line.trim() !== '');
+    return {
+      events: lines.map((line) => {
+        try {
+          return JSON.parse(line) as unknown;
+        } catch {
+          return new InvalidJsonLine(line.slice(0, 80));
+        }
+      }),
+    };
+  }
+  if (Array.isArray(body)) return { events: body };
+  if (typeof body === 'object' && body !== null) return { events: [body] };
+  return {
+    error: `Send JSON (one event or an array) as application/json, or one event per line as ${NDJSON_TYPE}.`,
+  };
+}
+
+/**
+ * Signals from machines: `POST /api/v1/signals` with a workspace API key. The response reports every event
+ * (stored, duplicate, refused with the reason, unmatched). An `Idempotency-Key` makes a retried request
+ * replay the first response instead of running again.
+ */
+@Public()
+@Controller('api/v1')
+export class IngestionController {
+  constructor(
+    private readonly apiKeys: ApiKeysService,
+    private readonly keys: ApiKeysRepository,
+    private readonly ingestion: SignalIngestionService,
+    private readonly tenantDb: TenantDb,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post('signals')
+  async ingest(
+    @Req() request: IngestRequest,
+    @Res() response: IngestResponse,
+    @Headers('authorization') authorization: string | undefined,
+    @Headers('x-api-key') apiKeyHeader: string | undefined,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('content-type') contentType: string | undefined,
+  ): Promise<void> {
+    const secret = apiKeyHeader ?? authorization?.replace(/^Bearer\s+/i, '');
+    const key = secret ? await this.apiKeys.authenticate(secret.trim()) : null;
+    if (!key)
+      return problem(
+        response,
+        HttpStatus.UNAUTHORIZED,
+        'UNAUTHENTICATED',
+        'Send a valid, unrevoked API key as "Authorization: Bearer <key>".',
+      );
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+      return problem(
+        response,
+        HttpStatus.BAD_REQUEST,
+        'BAD_USER_INPUT',
+        'Idempotency-Key must be 1 to 200 visible ASCII characters.',
+      );
+    }
+    const parsed = eventsOf(request.body, (contentType ?? '').toLowerCase());
+    if ('error' in parsed) return problem(response, HttpStatus.BAD_REQUEST, 'BAD_USER_INPUT', parsed.error);
+    if (parsed.events.length === 0)
+      return problem(response, HttpStatus.BAD_REQUEST, 'BAD_USER_INPUT', 'The request holds no events.');
+    if (parsed.events.length > MAX_EVENTS) {
+      return problem(
+        response,
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'PAYLOAD_TOO_LARGE',
+        `At most ${MAX_EVENTS} events per request; split the batch.`,
+      );
+    }
+
+    const bodyHash = createHash('sha256')
+      .update(typeof request.body === 'string' ? request.body : JSON.stringify(request.body))
+      .digest('hex');
+    if (idempotencyKey) {
+      const earlier = await this.tenantDb.inWorkspace(key.workspaceId, (manager) =>
+        this.keys.findRequest(manager, idempotencyKey),
+      );
+      if (earlier) {
+        if (earlier.bodyHash !== bodyHash) {
+          return problem(
+            response,
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            'BAD_USER_INPUT',
+            'This Idempotency-Key was used with a different body.',
+          );
+        }
+        response.setHeader('Idempotent-Replayed', 'true');
+        response.status(earlier.statusCode).json(earlier.response);
+        return;
+      }
+    }
+
+    const report = await this.ingestion.ingest(key.workspaceId, parsed.events, this.clock.now());
+    const body = toResponse(report);
+    if (idempotencyKey) {
+      await this.tenantDb.inWorkspace(key.workspaceId, (manager) =>
+        this.keys.saveRequest(manager, {
+          workspaceId: key.workspaceId,
+          idempotencyKey,
+          bodyHash,
+          statusCode: HttpStatus.OK,
+          response: body,
+        }),
+      );
+    }
+    response.status(HttpStatus.OK).json(body);
+  }
+}
+
+function toResponse(report: IngestReport) {
+  return {
+    stored: report.stored,
+    duplicates: report.duplicates,
+    refused: report.refused,
+    unmatched: report.unmatched,
+    items: report.items.map((item) => ({
+      ...item,
+      problems: item.problems?.map((p) => ({ field: p.path, message: p.message })),
+    })),
+  };
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import { AgreementsRepository } from '@accord/api/agreements/data-access';
+import {
+  EvaluationRow,
+  LeadEntity,
+  LeadsRepository,
+  ScoringStateRepository,
+  TransitionRow,
+} from '@accord/api/leads/data-access';
+import type { AgreementDocument } from '@accord/domain/agreement';
+import { leadFacts, stageAfterEvaluation, summarySignals } from '@accord/domain/leads';
+import { Evaluation, evaluateLead } from '@accord/domain/scoring';
+
+export type ScoredLead = Pick<
+  LeadEntity,
+  | 'id'
+  | 'email'
+  | 'title'
+  | 'seniority'
+  | 'department'
+  | 'budgetAuthority'
+  | 'companyName'
+  | 'companyDomain'
+  | 'employeeCount'
+  | 'annualRevenue'
+  | 'industry'
+  | 'country'
+  | 'technologies'
+  | 'signalSummary'
+>;
+
+/** The lead's full evaluation: the same function scores one lead on a change and a million in a rescore. */
+export function evaluate(
+  lead: ScoredLead,
+  version: { id: string; document: AgreementDocument },
+  now: Date,
+): Evaluation {
+  return evaluateLead({
+    lead: leadFacts(lead),
+    signals: summarySignals(lead.signalSummary),
+    version,
+    now,
+  });
+}
+
+export function evaluationRow(leadId: string, evaluation: Evaluation, now: Date): EvaluationRow {
+  return {
+    leadId,
+    versionId: evaluation.versionId,
+    fitScore: evaluation.fit.score,
+    grade: evaluation.fit.grade,
+    intentScore: evaluation.intent.score,
+    temperature: evaluation.intent.temperature,
+    outcome: evaluation.outcome,
+    evaluatedAt: now,
+  };
+}
+
+/**
+ * Keeps leads' evaluations current as their inputs change: scores them under the workspace's scoring version
+ * in the caller's transaction, stores the evaluation, and moves the stage when the matrix says so.
+ */
+@Injectable()
+export class LeadScorer {
+  /** Published documents never change, so they are cached by version id for the life of the process. */
+  private readonly documents = new Map<string, AgreementDocument>();
+
+  constructor(
+    private readonly leads: LeadsRepository,
+    private readonly scoring: ScoringStateRepository,
+    private readonly agreements: AgreementsRepository,
+  ) {}
+
+  async document(manager: EntityManager, versionId: string): Promise<AgreementDocument> {
+    const cached = this.documents.get(versionId);
+    if (cached) return cached;
+    const version = await this.agreements.findById(manager, versionId);
+    if (!version || version.status !== 'PUBLISHED')
+      throw new Error(`scoring version ${versionId} is not a published version`);
+    this.documents.set(versionId, version.document);
+    return version.document;
+  }
+
+  /** Scores the given leads under a given version, without moving stages: a rescore's catch-up. */
+  async scoreUnder(
+    manager: EntityManager,
+    versionId: string,
+    leadIds: readonly string[],
+    now: Date,
+  ): Promise<void> {
+    const version = { id: versionId, document: await this.document(manager, versionId) };
+    for (let start = 0; start < leadIds.length; start += 1_000) {
+      const leads = await this.leads.lockByIds(manager, leadIds.slice(start, start + 1_000));
+      await this.leads.upsertEvaluations(
+        manager,
+        leads.map((lead) => evaluationRow(lead.id, evaluate(lead, version, now), now)),
+      );
+    }
+  }
+
+  /** Scores leads whose inputs just changed; returns nothing to score with until a version is published. */
+  async scoreChanged(
+    manager: EntityManager,
+    leads: readonly LeadEntity[],
+    now: Date,
+    actorId: string | null,
+  ): Promise<void> {
+    if (leads.length === 0) return;
+    const versionId = await this.scoring.pointer(manager, 'share');
+    if (!versionId) return;
+    const version = { id: versionId, document: await this.document(manager, versionId) };
+    const rows: EvaluationRow[] = [];
+    const transitions: TransitionRow[] = [];
+    for (const lead of leads) {
+      const evaluation = evaluate(lead, version, now);
+      rows.push(evaluationRow(lead.id, evaluation, now));
+      const next = stageAfterEvaluation(lead.stage, evaluation.outcome, lead.recycleUntil, now);
+      if (next) {
+        await this.leads.setStage(manager, lead.id, next, now);
+        transitions.push({
+          leadId: lead.id,
+          fromStage: lead.stage,
+          toStage: next,
+          versionId,
+          actorId,
+          reason: `scored ${evaluation.fit.grade}/${evaluation.intent.temperature}: ${evaluation.outcome}`,
+          at: now,
+        });
+      }
+    }
+    await this.leads.upsertEvaluations(manager, rows);
+    await this.leads.insertTransitions(manager, transitions);
+  }
+}

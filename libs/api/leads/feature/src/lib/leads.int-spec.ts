@@ -1,0 +1,349 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+
+// The test publishes versions through the real agreement lifecycle, which is what queues a rescore.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
+import {
+  MembersDataAccessModule,
+  MembersRepository,
+  WorkspacesRepository,
+} from '@accord/api/members/data-access';
+import { AuthMember } from '@accord/api/shared/auth';
+import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
+import { DatabaseModule, OwnerDb, TenantDb } from '@accord/api/shared/database';
+import { AppError, ErrorCode } from '@accord/api/shared/graphql';
+import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import type { AgreementDocument } from '@accord/domain/agreement';
+import type { Role } from '@accord/domain/workspace';
+
+import { ApiKeysService } from './api-keys.service';
+import { LeadsModule } from './leads.module';
+import { LeadsService } from './leads.service';
+import { partitionName } from './rescore.runner';
+import { RescoreWorker } from './rescore.worker';
+import { SignalIngestionService } from './signal-ingestion.service';
+
+class FrozenClock extends Clock {
+  current = new Date('2026-11-25T09:00:00.000Z');
+  override now(): Date {
+    return new Date(this.current);
+  }
+}
+
+interface Team {
+  workspaceId: string;
+  marketing: AuthMember;
+  sales: AuthMember;
+  admin: AuthMember;
+}
+
+describe('leads, signals and scoring on PostgreSQL', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let leads: LeadsService;
+  let agreements: AgreementsService;
+  let ingestion: SignalIngestionService;
+  let worker: RescoreWorker;
+  const clock = new FrozenClock();
+
+  async function newTeam(): Promise<Team> {
+    const workspaceId = randomUUID();
+    const member = (name: string, roles: Role[]): AuthMember => ({
+      id: randomUUID(),
+      workspaceId,
+      email: `${name}@${workspaceId.slice(0, 8)}.example`,
+      name,
+      roles,
+      approver: true,
+    });
+    const team = {
+      workspaceId,
+      marketing: member('mia', ['MARKETING']),
+      sales: member('sam', ['SALES']),
+      admin: member('ada', ['ADMIN']),
+    };
+    await app.get(TenantDb).inWorkspace(workspaceId, async (manager) => {
+      await app.get(WorkspacesRepository).insert(manager, { id: workspaceId, name: 'Team', timeZone: 'UTC' });
+      for (const person of [team.marketing, team.sales, team.admin]) {
+        await app.get(MembersRepository).insert(manager, { ...person, status: 'ACTIVE', passwordHash: null });
+      }
+    });
+    return team;
+  }
+
+  /** Drafts (optionally changed), proposes and co-signs a version; returns it. */
+  async function publish(team: Team, change: (document: AgreementDocument) => void = () => undefined) {
+    // Versions take effect one after another; a frozen clock needs a nudge between publications.
+    clock.current = new Date(clock.current.getTime() + 60_000);
+    const draft = await agreements.createDraft(team.marketing, {});
+    const document = structuredClone(draft.document);
+    change(document);
+    const saved = await agreements.save(team.marketing, {
+      versionId: draft.id,
+      baseRevision: draft.revision,
+      document,
+    });
+    await agreements.propose(team.marketing, { versionId: saved.id, revision: saved.revision });
+    await agreements.sign(team.marketing, {
+      versionId: saved.id,
+      revision: saved.revision,
+      side: 'MARKETING',
+    });
+    return agreements.sign(team.sales, { versionId: saved.id, revision: saved.revision, side: 'SALES' });
+  }
+
+  const fitLead = {
+    email: 'vp@bigco.example',
+    title: 'VP Marketing',
+    seniority: 'VP',
+    budgetAuthority: true,
+    employeeCount: 500,
+    industry: 'Software',
+    country: 'US',
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
+        DatabaseModule.forRoot({
+          url: database.url,
+          poolSize: 6,
+          statementTimeoutMs: 20_000,
+          embedded: database.embedded,
+        }),
+        MembersDataAccessModule,
+        AgreementsModule,
+        LeadsModule,
+      ],
+    })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    app = await moduleRef.init();
+    leads = app.get(LeadsService);
+    agreements = app.get(AgreementsService);
+    ingestion = app.get(SignalIngestionService);
+    worker = app.get(RescoreWorker);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('leaves leads unscored until a version is in force, then rescores all of them under it', async () => {
+    const team = await newTeam();
+    const created = await leads.create(team.marketing, fitLead);
+    const student = await leads.create(team.marketing, { email: 'kid@gmail.com', seniority: 'STUDENT' });
+    expect(created).toMatchObject({ stage: 'LEAD', evaluation: null, companyDomain: 'bigco.example' });
+
+    const v1 = await publish(team);
+    expect((await leads.scoringStatus(team.sales)).latestRun).toMatchObject({
+      status: 'QUEUED',
+      versionNumber: 1,
+    });
+    expect(await worker.drain()).toBe(1);
+
+    const status = await leads.scoringStatus(team.sales);
+    expect(status).toMatchObject({
+      scoredVersionNumber: 1,
+      latestRun: { status: 'DONE', total: 2, processed: 2 },
+    });
+    const page = await leads.list(team.sales, { sort: 'FIT', first: 10 });
+    expect(
+      page.edges.map((edge) => [
+        edge.node.email,
+        edge.node.evaluation?.grade,
+        edge.node.evaluation?.versionId,
+      ]),
+    ).toEqual([
+      ['vp@bigco.example', 'A', v1.id],
+      ['kid@gmail.com', 'D', v1.id],
+    ]);
+    // Cold leads go to nurture; the transition names the version.
+    const detail = await leads.detail(team.sales, student.id);
+    expect(detail.lead.stage).toBe('NURTURE');
+    expect(detail.transitions[0]).toMatchObject({ fromStage: 'LEAD', toStage: 'NURTURE', versionNumber: 1 });
+    expect(detail.explanation?.fit.map((line) => line.key)).toEqual(['student', 'personal-email']);
+  });
+
+  it('rescores a lead as its signals arrive, explains the score and moves it to MQL', async () => {
+    const team = await newTeam();
+    await publish(team);
+    await worker.drain();
+    const lead = await leads.create(team.marketing, fitLead);
+    expect(lead).toMatchObject({ stage: 'NURTURE', evaluation: { grade: 'A', temperature: 'COLD' } });
+
+    const report = await ingestion.ingest(
+      team.workspaceId,
+      [
+        {
+          externalId: 'demo-1',
+          type: 'DEMO_REQUEST',
+          occurredAt: '2026-11-24T09:00:00Z',
+          lead: { email: 'VP@bigco.example' },
+        },
+        {
+          externalId: 'price-1',
+          type: 'PRICING_PAGE_VISIT',
+          occurredAt: '2026-11-20T09:00:00Z',
+          lead: { companyDomain: 'bigco.example' },
+        },
+        {
+          externalId: 'price-1',
+          type: 'PRICING_PAGE_VISIT',
+          occurredAt: '2026-11-20T09:00:00Z',
+          lead: { id: lead.id },
+        },
+        {
+          externalId: 'mail-1',
+          type: 'EMAIL_SENT',
+          occurredAt: '2026-11-24T10:00:00Z',
+          lead: { id: lead.id },
+        },
+        { externalId: 'x', type: 'DEMO_REQUEST', occurredAt: '2026-02-30T09:00:00Z', lead: { id: lead.id } },
+        {
+          externalId: 'who',
+          type: 'DEMO_REQUEST',
+          occurredAt: '2026-11-24T09:00:00Z',
+          lead: { email: 'nobody@else.example' },
+        },
+      ],
+      clock.now(),
+    );
+    expect(report.items.map((item) => item.status)).toEqual([
+      'STORED',
+      'STORED',
+      'DUPLICATE',
+      'STORED',
+      'REFUSED',
+      'UNMATCHED',
+    ]);
+    expect(report.items[4].problems).toEqual([
+      { path: 'occurredAt', message: 'is not a real date and time' },
+    ]);
+
+    const detail = await leads.detail(team.sales, lead.id);
+    expect(detail.lead).toMatchObject({ stage: 'MQL', signalCount: 3, evaluation: { temperature: 'HOT' } });
+    expect(detail.transitions.map((t) => t.toStage)).toEqual(['MQL', 'NURTURE', 'LEAD']);
+    expect(detail.explanation?.summary).toContain('Demo request');
+    expect(detail.explanation?.activity).toEqual([{ type: 'EMAIL_SENT', count: 1 }]);
+    expect(detail.signals.map((signal) => signal.externalId)).toEqual(['mail-1', 'demo-1', 'price-1']);
+
+    // The same batch again stores nothing twice.
+    const again = await ingestion.ingest(
+      team.workspaceId,
+      [
+        {
+          externalId: 'demo-1',
+          type: 'DEMO_REQUEST',
+          occurredAt: '2026-11-24T09:00:00Z',
+          lead: { id: lead.id },
+        },
+      ],
+      clock.now(),
+    );
+    expect(again).toMatchObject({ stored: 0, duplicates: 1 });
+    expect((await leads.detail(team.sales, lead.id)).lead.signalCount).toBe(3);
+  });
+
+  it('rescores the whole workspace on the next version, and only then shows the new version', async () => {
+    const team = await newTeam();
+    const v1 = await publish(team);
+    await worker.drain();
+    for (let index = 0; index < 30; index++) {
+      await leads.create(team.marketing, {
+        ...fitLead,
+        email: `p${index}@bigco.example`,
+        employeeCount: 100 + index * 50,
+      });
+    }
+    const v2 = await publish(team, (document) => (document.fit.grades.A = 95));
+    // Until the run finishes, every lead is still read under v1.
+    const before = await leads.list(team.sales, { sort: 'NEWEST', first: 100 });
+    expect(new Set(before.edges.map((edge) => edge.node.evaluation?.versionId))).toEqual(new Set([v1.id]));
+
+    await worker.drain();
+    const after = await leads.list(team.sales, { sort: 'NEWEST', first: 100 });
+    expect(after.totalCount).toBe(30);
+    expect(new Set(after.edges.map((edge) => edge.node.evaluation?.versionId))).toEqual(new Set([v2.id]));
+    expect(after.edges.some((edge) => edge.node.evaluation?.grade === 'A')).toBe(false);
+  });
+
+  it('starts an abandoned run over and never leaves a mix', async () => {
+    const team = await newTeam();
+    await publish(team);
+    await worker.drain();
+    await leads.create(team.marketing, fitLead);
+    const v2 = await publish(team, (document) => (document.fit.grades.A = 90));
+    // A worker died half-way: its run is RUNNING since long ago, with a half-written partition left behind.
+    await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        manager.query(`UPDATE rescore_runs SET status = 'RUNNING', started_at = $1 WHERE version_id = $2`, [
+          new Date('2026-11-24T00:00:00Z'),
+          v2.id,
+        ]),
+      );
+    await app.get(OwnerDb).inWorkspace(team.workspaceId, async (client) => {
+      await client.query(`CREATE TABLE "${partitionName(v2.id)}" (LIKE lead_evaluations)`);
+      await client.query(
+        `INSERT INTO "${partitionName(v2.id)}" VALUES ($1, $2, gen_random_uuid(), 1, 'D', 0, 'COLD', 'NURTURE', now())`,
+        [team.workspaceId, v2.id],
+      );
+    });
+
+    expect(await worker.drain()).toBe(1);
+    const status = await leads.scoringStatus(team.sales);
+    expect(status).toMatchObject({
+      scoredVersionNumber: 2,
+      latestRun: { status: 'DONE', total: 1, processed: 1 },
+    });
+    const page = await leads.list(team.sales, { sort: 'FIT', first: 10 });
+    expect(page.edges.map((edge) => edge.node.evaluation?.versionNumber)).toEqual([2]);
+  });
+
+  it('refuses bad lead input, naming the field, and keeps e-mails unique', async () => {
+    const team = await newTeam();
+    await expect(
+      leads.create(team.marketing, { email: 'a@b.example', employeeCount: -5 }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      fields: [{ field: 'employeeCount', message: 'must be at least 0' }],
+    });
+    await leads.create(team.marketing, { email: 'a@b.example' });
+    await expect(leads.create(team.sales, { email: 'A@B.example' })).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+    });
+  });
+
+  it('authenticates machine clients by API key until the key is revoked', async () => {
+    const team = await newTeam();
+    const keys = app.get(ApiKeysService);
+    const { apiKey, secret } = await keys.create(team.admin, 'Website');
+    expect(await keys.authenticate(secret)).toEqual({ workspaceId: team.workspaceId, keyId: apiKey.id });
+    expect(await keys.authenticate(`${secret}x`)).toBeNull();
+    await keys.revoke(team.admin, apiKey.id);
+    expect(await keys.authenticate(secret)).toBeNull();
+    await expect(keys.revoke(team.admin, apiKey.id)).rejects.toBeInstanceOf(AppError);
+    expect((await keys.list(team.admin)).map((key) => key.revokedAt !== null)).toEqual([true]);
+  });
+
+  it("never shows one workspace's leads to another", async () => {
+    const team = await newTeam();
+    const lead = await leads.create(team.marketing, fitLead);
+    const stranger = await newTeam();
+    await expect(leads.detail(stranger.sales, lead.id)).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+    expect((await leads.list(stranger.sales, { sort: 'FIT', first: 10 })).totalCount).toBe(0);
+    const report = await ingestion.ingest(
+      stranger.workspaceId,
+      [{ externalId: 'e', type: 'DEMO_REQUEST', occurredAt: '2026-11-24T09:00:00Z', lead: { id: lead.id } }],
+      clock.now(),
+    );
+    expect(report.items[0].status).toBe('UNMATCHED');
+  });
+});

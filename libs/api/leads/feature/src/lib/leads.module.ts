@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+
+import { AgreementsDataAccessModule } from '@accord/api/agreements/data-access';
+import { LeadsDataAccessModule } from '@accord/api/leads/data-access';
+
+import { ApiKeysService } from './api-keys.service';
+import { IngestionController } from './ingestion.controller';
+import { LeadScorer } from './lead-scorer';
+import { ApiKeysResolver, LeadsResolver } from './leads.resolver';
+import { LeadsService } from './leads.service';
+import { RescoreRunner } from './rescore.runner';
+import { RescoreWorker } from './rescore.worker';
+import { SignalIngestionService } from './signal-ingestion.service';
+
+/** Leads, signals and scoring: CRUD, ingestion (GraphQL and HTTP with API keys) and rescoring on publish. */
+@Module({
+  imports: [LeadsDataAccessModule, AgreementsDataAccessModule],
+  controllers: [IngestionController],
+  providers: [
+    LeadScorer,
+    LeadsService,
+    SignalIngestionService,
+    ApiKeysService,
+    RescoreRunner,
+    RescoreWorker,
+    LeadsResolver,
+    ApiKeysResolver,
+  ],
+  exports: [LeadsService, SignalIngestionService, RescoreWorker],
+})
+export class LeadsModule {}
+
+/** Every resolver of this module, for printing the schema without booting the app. */
+export const LEADS_RESOLVERS = [LeadsResolver, ApiKeysResolver];

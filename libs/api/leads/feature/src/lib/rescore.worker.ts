@@ -1,0 +1,79 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+
+import { ScoringStateRepository } from '@accord/api/leads/data-access';
+import { AppConfig, Clock } from '@accord/api/shared/config';
+import { TenantDb } from '@accord/api/shared/database';
+
+import { RescoreRunner } from './rescore.runner';
+
+/** A run whose worker has not finished within this time is taken to have died and is started again. */
+const ABANDONED_AFTER_MS = 30 * 60_000;
+
+/**
+ * Drains due rescore runs. Runs are rows queued in the transaction that publishes a version, so none is lost
+ * to a crash; claiming uses SKIP LOCKED, so any number of replicas can poll at once and each run is taken once.
+ */
+@Injectable()
+export class RescoreWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RescoreWorker.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly scoring: ScoringStateRepository,
+    private readonly runner: RescoreRunner,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.JOBS_POLL_MS === 0) return;
+    this.timer = setInterval(() => void this.tick(), this.config.JOBS_POLL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Runs every due run now, one after another; returns how many ran. Tests and the poller call it. */
+  async drain(): Promise<number> {
+    let count = 0;
+    while (!this.stopped && (await this.runNext())) count += 1;
+    return count;
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.error(error))
+      .finally(() => (this.running = null));
+  }
+
+  private async runNext(): Promise<boolean> {
+    const now = this.clock.now();
+    const run = await this.tenantDb.run({ system: true }, (manager) =>
+      this.scoring.claimDue(manager, now, new Date(now.getTime() - ABANDONED_AFTER_MS)),
+    );
+    if (!run) return false;
+    try {
+      await this.runner.run(run, () => this.clock.now());
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.error(`rescore ${run.id} failed: ${message}`);
+      // Queued again: the next attempt starts its partition over; the pointer has not moved.
+      await this.tenantDb.inWorkspace(run.workspaceId, (manager) =>
+        this.scoring.progress(manager, run.id, {
+          status: run.attempts >= 3 ? 'FAILED' : 'QUEUED',
+          error: message.slice(0, 500),
+        }),
+      );
+    }
+    return true;
+  }
+}
