@@ -224,7 +224,7 @@ export class LeadsRepository {
       `INSERT INTO signals (workspace_id, external_id, lead_id, type, occurred_at, source, received_at)
        SELECT accord_current_workspace(), s.external_id, s.lead_id, s.type, s.occurred_at, s.source, $6
          FROM unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[]) AS s(external_id, lead_id, type, occurred_at, source)
-       ON CONFLICT (workspace_id, external_id) DO NOTHING
+       ON CONFLICT (workspace_id, lead_id, external_id) DO NOTHING
        RETURNING external_id`,
       [
         signals.map((signal) => signal.externalId),

@@ -98,11 +98,8 @@ export class Leads1795643817830 implements MigrationInterface {
                 "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL,
                 "source" character varying(100),
                 "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
-                CONSTRAINT "PK_5387a994ded40975ff7f14f0c4e" PRIMARY KEY ("workspace_id", "external_id")
+                CONSTRAINT "PK_74931d91d585337a7dade63bf5b" PRIMARY KEY ("workspace_id", "lead_id", "external_id")
             )
-        `);
-    await queryRunner.query(`
-            CREATE INDEX "signals_lead_idx" ON "signals" ("workspace_id", "lead_id", "occurred_at")
         `);
     await queryRunner.query(`
             CREATE TABLE "workspace_scoring" (
@@ -195,9 +192,6 @@ export class Leads1795643817830 implements MigrationInterface {
         `);
     await queryRunner.query(`
             DROP TABLE "workspace_scoring"
-        `);
-    await queryRunner.query(`
-            DROP INDEX "public"."signals_lead_idx"
         `);
     await queryRunner.query(`
             DROP TABLE "signals"
