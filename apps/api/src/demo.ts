@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 
 import { AgreementDemoSeeder } from '@accord/api/agreements/feature';
+import { LeadsDemoSeeder } from '@accord/api/leads/feature';
 import { DEMO_MEMBERS, DEMO_WORKSPACE_ID, DemoWorkspaceSeeder } from '@accord/api/members/feature';
 import type { AuthMember } from '@accord/api/shared/auth';
 
@@ -16,8 +17,9 @@ function demoMember(email: string): AuthMember {
  */
 export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
   if (!(await app.get(DemoWorkspaceSeeder).seedIfMissing())) return false;
-  await app
-    .get(AgreementDemoSeeder)
-    .seed(demoMember('marketing@demo.accord.dev'), demoMember('sales@demo.accord.dev'));
+  const marketing = demoMember('marketing@demo.accord.dev');
+  await app.get(AgreementDemoSeeder).seed(marketing, demoMember('sales@demo.accord.dev'));
+  // v1's rescore is queued by its publication; the worker scores these leads as soon as the app is up.
+  await app.get(LeadsDemoSeeder).seed(marketing);
   return true;
 }

@@ -3,3 +3,4 @@ export * from './lib/leads.service';
 export * from './lib/signal-ingestion.service';
 export * from './lib/rescore.worker';
 export * from './lib/ingestion.controller';
+export * from './lib/leads-demo.seeder';

@@ -6,6 +6,7 @@ import { LeadsDataAccessModule } from '@accord/api/leads/data-access';
 import { ApiKeysService } from './api-keys.service';
 import { IngestionController } from './ingestion.controller';
 import { LeadScorer } from './lead-scorer';
+import { LeadsDemoSeeder } from './leads-demo.seeder';
 import { ApiKeysResolver, LeadsResolver } from './leads.resolver';
 import { LeadsService } from './leads.service';
 import { RescoreRunner } from './rescore.runner';
@@ -25,8 +26,9 @@ import { SignalIngestionService } from './signal-ingestion.service';
     RescoreWorker,
     LeadsResolver,
     ApiKeysResolver,
+    LeadsDemoSeeder,
   ],
-  exports: [LeadsService, SignalIngestionService, RescoreWorker],
+  exports: [LeadsService, SignalIngestionService, RescoreWorker, LeadsDemoSeeder],
 })
 export class LeadsModule {}
 
