@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { parse } from 'csv-parse';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { EntityManager } from 'typeorm';
@@ -28,10 +28,12 @@ export function partitionName(versionId: string): string {
   return `lead_evaluations_${uuid(versionId).replace(/-/g, '')}`;
 }
 
-const LEAD_COLUMNS = `id, email, title, seniority, department, budget_authority, company_name, company_domain,
-  employee_count, annual_revenue, industry, country, array_to_json(technologies)::text, signal_summary::text`;
+// Every column as text, so COPY's CSV and a plain query (the embedded path) give the same strings.
+const LEAD_COLUMNS = `id::text, email, title, seniority, department, budget_authority::text, company_name, company_domain,
+  employee_count::text, annual_revenue::text, industry, country, array_to_json(technologies)::text, signal_summary::text`;
 
-function leadFromCsv(row: string[]): ScoredLead {
+/** A lead row as COPY's CSV or a text-cast query gives it: null or '' is unknown. */
+function leadFromRow(row: (string | null)[]): ScoredLead {
   const [
     id,
     email,
@@ -48,22 +50,23 @@ function leadFromCsv(row: string[]): ScoredLead {
     technologies,
     summary,
   ] = row;
-  const text = (value: string) => (value === '' ? null : value);
+  const text = (value: string | null) => (value === null || value === '' ? null : value);
+  const number = (value: string | null) => (value === null || value === '' ? null : Number(value));
   return {
-    id,
-    email,
+    id: id as string,
+    email: email as string,
     title: text(title),
     seniority: text(seniority),
     department: text(department),
-    budgetAuthority: budget === '' ? null : budget === 't',
+    budgetAuthority: text(budget) === null ? null : budget === 't' || budget === 'true',
     companyName: text(companyName),
     companyDomain: text(companyDomain),
-    employeeCount: employees === '' ? null : Number(employees),
-    annualRevenue: revenue === '' ? null : Number(revenue),
+    employeeCount: number(employees),
+    annualRevenue: number(revenue),
     industry: text(industry),
     country: text(country),
-    technologies: JSON.parse(technologies) as string[],
-    signalSummary: JSON.parse(summary) as SignalSummary,
+    technologies: JSON.parse(technologies ?? '[]') as string[],
+    signalSummary: JSON.parse(summary ?? '{}') as SignalSummary,
   };
 }
 
@@ -135,42 +138,89 @@ export class RescoreRunner {
     const version = { id: run.versionId, document };
     const prefix = `${run.workspaceId}\t${run.versionId}\t`;
     const at = evaluatedAt.toISOString();
-    let processed = 0;
-    const report = (count: number) =>
+    const line = (row: (string | null)[]) => {
+      const lead = leadFromRow(row);
+      const evaluation = evaluate(lead, version, evaluatedAt);
+      return `${prefix}${lead.id}\t${evaluation.fit.score}\t${evaluation.fit.grade}\t${evaluation.intent.score}\t${evaluation.intent.temperature}\t${evaluation.outcome}\t${at}\n`;
+    };
+    const report = (processed: number) =>
       this.tenantDb.inWorkspace(run.workspaceId, (manager) =>
-        this.scoring.progress(manager, run.id, { processed: count, total }),
+        this.scoring.progress(manager, run.id, { processed, total }),
       );
+    const copyIn = `COPY "${table}" (workspace_id, version_id, lead_id, fit_score, grade, intent_score, temperature, outcome, evaluated_at) FROM STDIN`;
+    // The owner may bypass row-level security (a superuser does), so the workspace is named explicitly.
+    const leads = `SELECT ${LEAD_COLUMNS} FROM leads WHERE workspace_id = '${uuid(run.workspaceId)}'`;
+    const processed = this.ownerDb.concurrent
+      ? await this.streamed(run.workspaceId, leads, copyIn, line, report)
+      : await this.chunked(run.workspaceId, leads, table, line, report);
+    await report(processed);
+  }
 
-    await this.ownerDb.inWorkspace(run.workspaceId, async (reader) => {
+  /** Reading and writing at once on two connections: PostgreSQL and Node each keep a core busy. */
+  private async streamed(
+    workspaceId: string,
+    leads: string,
+    copyIn: string,
+    line: (row: (string | null)[]) => string,
+    report: (processed: number) => Promise<void>,
+  ): Promise<number> {
+    let processed = 0;
+    await this.ownerDb.inWorkspace(workspaceId, async (reader) => {
       const writer = await this.ownerDb.client();
       try {
-        // The owner may bypass row-level security (a superuser does), so the workspace is named explicitly.
-        const leads = `SELECT ${LEAD_COLUMNS} FROM leads WHERE workspace_id = '${uuid(run.workspaceId)}'`;
         const source = reader.query(copyTo(`COPY (${leads}) TO STDOUT WITH (FORMAT csv)`));
-        const sink = writer.query(
-          copyFrom(
-            `COPY "${table}" (workspace_id, version_id, lead_id, fit_score, grade, intent_score, temperature, outcome, evaluated_at) FROM STDIN`,
-          ),
-        );
         const score = new Transform({
           writableObjectMode: true,
           transform: (row: string[], _encoding, done) => {
-            const lead = leadFromCsv(row);
-            const evaluation = evaluate(lead, version, evaluatedAt);
             processed += 1;
             if (processed % PROGRESS_EVERY === 0) void report(processed).catch(() => undefined);
-            done(
-              null,
-              `${prefix}${lead.id}\t${evaluation.fit.score}\t${evaluation.fit.grade}\t${evaluation.intent.score}\t${evaluation.intent.temperature}\t${evaluation.outcome}\t${at}\n`,
-            );
+            done(null, line(row));
           },
         });
-        await pipeline(source, parse({ relax_column_count: false }), score, sink);
+        await pipeline(source, parse({ relax_column_count: false }), score, writer.query(copyFrom(copyIn)));
       } finally {
         writer.release();
       }
     });
-    await report(processed);
+    return processed;
+  }
+
+  /**
+   * One connection, one step at a time, inserting with unnest: the embedded PostgreSQL serves a single backend
+   * and its wire server does not speak COPY FROM STDIN.
+   */
+  private async chunked(
+    workspaceId: string,
+    leads: string,
+    table: string,
+    line: (row: (string | null)[]) => string,
+    report: (processed: number) => Promise<void>,
+  ): Promise<number> {
+    let processed = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows = await this.ownerDb.inWorkspace(workspaceId, async (client) => {
+        const result = await client.query<(string | null)[]>({
+          text: `${leads} AND id > $1 ORDER BY id LIMIT ${PROGRESS_EVERY}`,
+          values: [after],
+          rowMode: 'array',
+        });
+        return result.rows;
+      });
+      if (rows.length === 0) return processed;
+      const columns = rows.map((row) => line(row).slice(0, -1).split('\t'));
+      const column = (index: number) => columns.map((values) => values[index]);
+      await this.ownerDb.inWorkspace(workspaceId, (client) =>
+        client.query(
+          `INSERT INTO "${table}" (workspace_id, version_id, lead_id, fit_score, grade, intent_score, temperature, outcome, evaluated_at)
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::float8[], $5::text[], $6::float8[], $7::text[], $8::text[], $9::timestamptz[])`,
+          [0, 1, 2, 3, 4, 5, 6, 7, 8].map(column),
+        ),
+      );
+      after = String(rows[rows.length - 1][0]);
+      processed += rows.length;
+      await report(processed);
+    }
   }
 
   /**

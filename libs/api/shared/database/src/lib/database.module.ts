@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 
 import { DatabaseSettings, appDataSourceOptions } from './database-options';
 import { OwnerDb } from './owner-db';
@@ -20,7 +21,14 @@ export class DatabaseModule {
           retryDelay: 500,
         }),
       ],
-      providers: [TenantDb, { provide: OwnerDb, useFactory: () => new OwnerDb(settings) }],
+      providers: [
+        TenantDb,
+        {
+          provide: OwnerDb,
+          useFactory: (dataSource: DataSource) => new OwnerDb(settings, dataSource),
+          inject: [DataSource],
+        },
+      ],
       exports: [TenantDb, OwnerDb],
     };
   }

@@ -1,19 +1,31 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Pool, PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
 
 import type { DatabaseSettings } from './database-options';
 
 /**
- * A small pool connected as the schema owner, for the few background jobs that need what the application role
- * may not do: bulk COPY into a new partition, and attaching or dropping it. Never used to serve a request.
- * Work still runs with the workspace setting, because the tenant tables force row-level security on their owner.
+ * Connections as the schema owner, for the few background jobs that need what the application role may not do:
+ * bulk COPY into a new partition, and attaching or dropping it. Never used to serve a request. Work still runs
+ * with the workspace setting, because the tenant tables force row-level security on their owner.
+ *
+ * On a real server this is a small pool of its own. The embedded PostgreSQL has a single backend whose wire
+ * server interleaves connections' queries, so there jobs borrow the application's one pooled connection
+ * (which is the owner there: tenant transactions switch role themselves) and must not hold two at once —
+ * `concurrent` tells them which.
  */
 @Injectable()
 export class OwnerDb implements OnModuleDestroy {
   private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  readonly concurrent: boolean;
 
-  constructor(settings: DatabaseSettings) {
-    this.pool = new Pool({ connectionString: settings.url, max: 2, application_name: 'accord-jobs' });
+  constructor(settings: DatabaseSettings, dataSource: DataSource) {
+    this.concurrent = !settings.embedded;
+    this.ownsPool = !settings.embedded;
+    this.pool = settings.embedded
+      ? (dataSource.driver as unknown as { master: Pool }).master
+      : new Pool({ connectionString: settings.url, max: 2, application_name: 'accord-jobs' });
   }
 
   async inWorkspace<T>(workspaceId: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
@@ -34,10 +46,11 @@ export class OwnerDb implements OnModuleDestroy {
 
   /** A connection outside any transaction, for a COPY that streams alongside another; release it after. */
   client(): Promise<PoolClient> {
+    if (!this.concurrent) throw new Error('the embedded database serves one connection at a time');
     return this.pool.connect();
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.pool.end();
+    if (this.ownsPool) await this.pool.end();
   }
 }
