@@ -2,6 +2,13 @@ import { performance } from 'node:perf_hooks';
 
 import { type Measurement, summarise } from './report';
 
+/** Runs `work` once and returns how long it took, in ms. */
+export async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
 /**
  * Runs `operation` in `concurrency` back-to-back loops for `durationSeconds`, recording each call's latency.
  * Every loop stops by itself at the deadline; the first failing call fails the whole run.
@@ -29,6 +36,12 @@ export async function runLoops(
 }
 
 // autocannon ships no type declarations; these cover the options and results used here.
+interface AutocannonRequest {
+  method: 'GET' | 'POST';
+  body?: string;
+  headers?: Record<string, string>;
+}
+
 interface AutocannonOptions {
   url: string;
   connections: number;
@@ -37,6 +50,8 @@ interface AutocannonOptions {
   headers: Record<string, string>;
   body?: string;
   expectBody?: string;
+  verifyBody?: (body: string) => boolean;
+  requests?: { method: 'POST'; setupRequest: (request: AutocannonRequest) => AutocannonRequest }[];
   timeout?: number;
 }
 
@@ -76,6 +91,10 @@ export interface HttpLoad {
   body: string;
   /** When set, any response body that differs counts as a mismatch. */
   expectBody?: string;
+  /** When set, gives each request its own body (a unique id per event, say); `body` is then unused. */
+  nextBody?: () => string;
+  /** When set, a response body for which it returns false counts as a mismatch. */
+  verifyBody?: (body: string) => boolean;
 }
 
 /** Drives a POST with autocannon at a fixed number of connections. Throughput counts 2xx responses only. */
@@ -83,6 +102,8 @@ export async function runHttp(label: string, load: HttpLoad): Promise<HttpMeasur
   const url = new URL(load.url);
   if (url.hostname !== '127.0.0.1')
     throw new Error(`benchmarks only send traffic to 127.0.0.1, not ${url.hostname}`);
+  const { nextBody, verifyBody } = load;
+  // autocannon spreads its options over its defaults, so an option given as undefined would erase a default.
   const result = await autocannon({
     url: load.url,
     connections: load.connections,
@@ -91,6 +112,11 @@ export async function runHttp(label: string, load: HttpLoad): Promise<HttpMeasur
     headers: load.headers,
     body: load.body,
     expectBody: load.expectBody,
+    ...(verifyBody ? { verifyBody } : {}),
+    // autocannon rebuilds a request (Content-Length included) through setupRequest before every send.
+    ...(nextBody
+      ? { requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, body: nextBody() }) }] }
+      : {}),
     timeout: 10,
   });
   return {

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 /** Latency percentiles of one measurement, in milliseconds. */
@@ -21,6 +21,8 @@ export interface Measurement {
   perSecond: number;
   latencyMs: LatencySummary;
   concurrency: number;
+  /** True for one long bulk operation (a rescore, a table-wide UPDATE): its latency is its duration. */
+  single?: boolean;
 }
 
 /** A baseline measured in the same run, and the subject's throughput as a share of it. */
@@ -36,6 +38,8 @@ export interface ScenarioResult {
   subject: Measurement;
   comparisons: Comparison[];
   notes?: Record<string, string | number | boolean>;
+  /** Further result lines printed under the ratios: targets, breakdowns. */
+  summary?: string[];
 }
 
 /** Builds a measurement from raw per-operation latencies (ms) gathered over `durationSeconds`. */
@@ -61,6 +65,20 @@ export function summarise(
       mean: sorted.length > 0 ? sum / sorted.length : 0,
     },
     concurrency,
+  };
+}
+
+/** A measurement of one bulk operation of `operations` rows that took `durationMs`. */
+export function single(label: string, unit: string, operations: number, durationMs: number): Measurement {
+  return {
+    label,
+    unit,
+    operations,
+    durationSeconds: durationMs / 1000,
+    perSecond: durationMs > 0 ? operations / (durationMs / 1000) : 0,
+    latencyMs: { p50: durationMs, p99: durationMs, max: durationMs, mean: durationMs },
+    concurrency: 1,
+    single: true,
   };
 }
 
@@ -94,17 +112,21 @@ function ratio(value: number): string {
 }
 
 function describe(measurement: Measurement): string {
+  if (measurement.single)
+    return `${rate(measurement.perSecond)} ${measurement.unit} (${measurement.durationSeconds.toFixed(2)} s)`;
   const { p50, p99 } = measurement.latencyMs;
   return `${rate(measurement.perSecond)} ${measurement.unit} (p50 ${ms(p50)}, p99 ${ms(p99)})`;
 }
 
 /** One line per comparison, the primary baseline first: `name: subject vs baseline → ratio r`. */
 export function formatResult(result: ScenarioResult): string {
+  const indent = ' '.repeat(result.scenario.length + 1);
   return result.comparisons
     .map((comparison, index) => {
-      const head = index === 0 ? `${result.scenario}:` : ' '.repeat(result.scenario.length + 1);
+      const head = index === 0 ? `${result.scenario}:` : indent;
       return `${head} ${describe(result.subject)} vs ${comparison.baseline.label} ${describe(comparison.baseline)} → ratio ${ratio(comparison.ratio)}`;
     })
+    .concat((result.summary ?? []).map((line) => `${indent} ${line}`))
     .join('\n');
 }
 
@@ -123,6 +145,8 @@ export function writeResult(
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
       memoryGiB: Math.round(totalmem() / 2 ** 30),
+      // Other work on the machine moves the figures; this shows how busy it was when the scenario ended.
+      loadAverage: loadavg().map((value) => Math.round(value * 100) / 100),
       node: process.version,
       postgres: context.databaseVersion ?? 'unknown',
     },

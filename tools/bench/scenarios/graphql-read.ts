@@ -1,66 +1,22 @@
 import { Pool } from 'pg';
 
+import { type Session, graphql, signIn } from '../lib/graphql';
 import { runHttp, runLoops } from '../lib/load';
 import { startProduct } from '../lib/product';
 import { compare } from '../lib/report';
 import type { BenchContext, Scenario } from '../lib/scenario';
 
 const CONNECTIONS = 32;
-const DEMO_EMAIL = 'admin@demo.accord.dev';
-const DEMO_PASSWORD = 'accord-demo';
 
-const LOGIN = `mutation { login(input: { email: "${DEMO_EMAIL}", password: "${DEMO_PASSWORD}" }) { accessToken member { id } workspace { id } } }`;
 const VIEWER = '{ viewer { member { id email name } } }';
 
 const PLAIN_SELECT = 'SELECT id, email, name FROM members WHERE workspace_id = $1 AND id = $2';
 const RLS_SELECT = 'SELECT id, email, name FROM members WHERE id = $1';
 
-interface GraphQLResponse<T> {
-  data?: T;
-  errors?: { message: string }[];
-}
-
-interface Session {
-  token: string;
-  memberId: string;
-  workspaceId: string;
-}
-
 interface MemberRow {
   id: string;
   email: string;
   name: string;
-}
-
-async function graphql<T>(
-  baseUrl: string,
-  query: string,
-  token?: string,
-): Promise<{ data: T; text: string }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers['authorization'] = `Bearer ${token}`;
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ query }),
-  });
-  const text = await response.text();
-  const body = JSON.parse(text) as GraphQLResponse<T>;
-  if (response.status !== 200 || body.errors || !body.data) {
-    throw new Error(`GraphQL request failed with ${response.status}: ${text}`);
-  }
-  return { data: body.data, text };
-}
-
-async function signIn(baseUrl: string): Promise<Session> {
-  const { data } = await graphql<{
-    login: { accessToken: string; member: { id: string }; workspace: { id: string } };
-  }>(baseUrl, LOGIN);
-  return {
-    token: data.login.accessToken,
-    memberId: data.login.member.id,
-    workspaceId: data.login.workspace.id,
-  };
 }
 
 /** The same read the resolver does, as one statement the superuser runs directly: the floor for this query. */

@@ -24,6 +24,16 @@ describe('app routes', () => {
     expect(route.loadChildren).toBeUndefined();
   });
 
+  it('loads the agreement feature lazily', () => {
+    const agreement = FEATURE_ACCESS.find((access) => access.feature === 'AGREEMENT')!;
+
+    const route = featureRoute(agreement);
+
+    expect(route.loadChildren).toBeDefined();
+    expect(route.loadComponent).toBeUndefined();
+    expect(route.title).toBe('Lead agreement · Accord');
+  });
+
   it('loads the members feature lazily', () => {
     const members = FEATURE_ACCESS.find((access) => access.feature === 'MEMBERS')!;
 

@@ -10,6 +10,7 @@ const placeholderPage: PageLoader = () => import('@accord/web/shell/feature').th
 
 /** Built features; every other entry of FEATURE_ACCESS shows the placeholder page. */
 const featurePages: Partial<Record<Feature, Route['loadChildren']>> = {
+  AGREEMENT: () => import('@accord/web/agreement/feature-agreement').then((m) => m.agreementRoutes),
   MEMBERS: () => import('@accord/web/members/feature-members').then((m) => m.membersRoutes),
 };
 

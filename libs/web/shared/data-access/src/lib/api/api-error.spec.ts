@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 
-import { isUnauthenticated, toApiError } from './api-error';
+import { errorExtensions, isUnauthenticated, toApiError } from './api-error';
 
 function graphQLErrors(...errors: { message: string; extensions?: Record<string, unknown> }[]) {
   return new CombinedGraphQLErrors({ data: null, errors });
@@ -86,5 +86,20 @@ describe('isUnauthenticated', () => {
       false,
     );
     expect(isUnauthenticated(new Error('offline'))).toBe(false);
+  });
+});
+
+describe('errorExtensions', () => {
+  it('reads the extensions of the first GraphQL error', () => {
+    const error = graphQLErrors(
+      { message: 'v2 was changed by someone else', extensions: { code: 'CONFLICT', currentRevision: 4 } },
+      { message: 'Second', extensions: { code: 'NOT_FOUND' } },
+    );
+
+    expect(errorExtensions(error)).toEqual({ code: 'CONFLICT', currentRevision: 4 });
+  });
+
+  it('is empty for errors that are not GraphQL errors', () => {
+    expect(errorExtensions(new Error('offline'))).toEqual({});
   });
 });

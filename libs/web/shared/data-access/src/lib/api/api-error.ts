@@ -68,6 +68,11 @@ export function isUnauthenticated(error: unknown): boolean {
   return graphQLErrorsOf(error)?.some((entry) => errorCode(entry) === 'UNAUTHENTICATED') ?? false;
 }
 
+/** The `extensions` of the first GraphQL error, for codes that carry more than a message (a CONFLICT's revision). */
+export function errorExtensions(error: unknown): Readonly<Record<string, unknown>> {
+  return graphQLErrorsOf(error)?.[0]?.extensions ?? {};
+}
+
 /** Turns whatever Apollo threw into the first error's code and human message. */
 export function toApiError(error: unknown): ApiError {
   const errors = graphQLErrorsOf(error);

@@ -10,7 +10,8 @@ export class PendingCall {
   readonly pending = signal(false);
   readonly error = signal<string | null>(null);
 
-  async run<T>(call: () => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+  /** Runs the call; the result comes back as the call typed it, so richer error shapes pass through. */
+  async run<R extends ApiResult<unknown>>(call: () => Promise<R>): Promise<R> {
     this.pending.set(true);
     this.error.set(null);
     try {

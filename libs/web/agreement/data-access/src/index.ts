@@ -1,0 +1,5 @@
+export * from './lib/agreement-version';
+export * from './lib/agreement.service';
+export * from './lib/agreement-draft.store';
+export * from './lib/agreement-overview.store';
+export * from './lib/agreement-review.store';

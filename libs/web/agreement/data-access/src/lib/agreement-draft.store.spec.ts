@@ -1,0 +1,199 @@
+import { TestBed } from '@angular/core/testing';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import { SAM_ID, versionNode } from '../testing/versions';
+import { AgreementDraftStore, toDocumentIssue } from './agreement-draft.store';
+
+async function loaded() {
+  TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [AgreementDraftStore] });
+  const store = TestBed.inject(AgreementDraftStore);
+  const apollo = TestBed.inject(ApolloTestingController);
+  const loading = store.load('v2-id');
+  apollo.expectOne('AgreementVersion').flushData({ agreementVersion: versionNode() });
+  await loading;
+  return { store, apollo };
+}
+
+describe('AgreementDraftStore', () => {
+  it('validates every change with the domain rules and blocks saving while invalid', async () => {
+    const { store } = await loaded();
+
+    store.edit((document) => {
+      document.fit.grades.A = 40;
+    });
+
+    expect(store.issues()).toEqual([{ path: 'fit.grades.A', message: 'must be above B (55)' }]);
+    expect([store.valid(), store.dirty(), store.canSave()]).toEqual([false, true, false]);
+    expect(store.version()?.document.fit.grades.A).toBe(75);
+  });
+
+  it('saves the normalised document over the revision the edit started from', async () => {
+    const { store, apollo } = await loaded();
+    store.edit((document) => {
+      document.fit.grades.A = 80;
+      document.fit.criteria[0].label = '  Mid-market  ';
+    });
+
+    const saving = store.save('Tighter A');
+    const request = apollo.expectOne('SaveAgreementDraft');
+    const input = request.operation.variables['input'];
+    expect([input.versionId, input.baseRevision, input.comment, input.requestedEffectiveAt]).toEqual([
+      'v2-id',
+      3,
+      'Tighter A',
+      null,
+    ]);
+    expect([input.document.fit.grades.A, input.document.fit.criteria[0].label]).toEqual([80, 'Mid-market']);
+    request.flushData({
+      saveAgreementDraft: versionNode({ status: 'DRAFT', revision: 4, document: input.document }),
+    });
+    await saving;
+
+    expect([store.version()?.status, store.version()?.revision, store.dirty(), store.canPropose()]).toEqual([
+      'DRAFT',
+      4,
+      false,
+      true,
+    ]);
+  });
+
+  it('keeps the member’s edits when someone saved first, and saves them over the winning revision on request', async () => {
+    const { store, apollo } = await loaded();
+    store.edit((document) => {
+      document.fit.grades.A = 85;
+    });
+
+    const saving = store.save(null);
+    apollo.expectOne('SaveAgreementDraft').graphqlErrors([
+      {
+        message: 'v2 was changed by someone else: it is at revision 5, you worked on revision 3.',
+        extensions: { code: 'CONFLICT', currentRevision: 5 },
+      },
+    ]);
+    await saving;
+
+    expect(store.conflict()).toEqual({
+      currentRevision: 5,
+      message: 'v2 was changed by someone else: it is at revision 5, you worked on revision 3.',
+    });
+    expect([store.document()?.fit.grades.A, store.dirty(), store.call.error()]).toEqual([85, true, null]);
+
+    const overwriting = store.saveOverTheirs(null);
+    const retry = apollo.expectOne('SaveAgreementDraft');
+    expect(retry.operation.variables['input'].baseRevision).toBe(5);
+    expect(retry.operation.variables['input'].document.fit.grades.A).toBe(85);
+    retry.flushData({
+      saveAgreementDraft: versionNode({
+        status: 'DRAFT',
+        revision: 6,
+        document: retry.operation.variables['input'].document,
+      }),
+    });
+    await overwriting;
+
+    expect([store.conflict(), store.version()?.revision, store.document()?.fit.grades.A]).toEqual([
+      null,
+      6,
+      85,
+    ]);
+  });
+
+  it('drops the member’s edits for the winning version when they choose theirs', async () => {
+    const { store, apollo } = await loaded();
+    store.edit((document) => {
+      document.fit.grades.A = 85;
+    });
+    const saving = store.save(null);
+    apollo
+      .expectOne('SaveAgreementDraft')
+      .graphqlErrors([
+        { message: 'Changed by someone else.', extensions: { code: 'CONFLICT', currentRevision: 5 } },
+      ]);
+    await saving;
+
+    const reloading = store.reloadTheirs();
+    const theirs = versionNode({ status: 'DRAFT', revision: 5 });
+    theirs.document.fit.grades.A = 90;
+    apollo.expectOne('AgreementVersion').flushData({ agreementVersion: theirs });
+    await reloading;
+
+    expect([
+      store.conflict(),
+      store.version()?.revision,
+      store.document()?.fit.grades.A,
+      store.dirty(),
+    ]).toEqual([null, 5, 90, false]);
+  });
+
+  it('shows the API’s field problems at the domain paths', async () => {
+    const { store, apollo } = await loaded();
+    store.edit((document) => {
+      document.handover.routing = {
+        mode: 'ROUND_ROBIN',
+        memberIds: ['00000000-0000-4000-8000-0000000000ff'],
+      };
+    });
+
+    const saving = store.save(null);
+    apollo.expectOne('SaveAgreementDraft').graphqlErrors([
+      {
+        message: 'Leads can only be routed to active sales members.',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'document.handover.routing', message: 'is not an active sales member' }],
+        },
+      },
+    ]);
+    await saving;
+
+    expect(store.issues()).toEqual([{ path: 'handover.routing', message: 'is not an active sales member' }]);
+    expect([store.call.error(), store.conflict()]).toEqual([
+      'Leads can only be routed to active sales members.',
+      null,
+    ]);
+  });
+
+  it('proposes the saved revision', async () => {
+    const { store, apollo } = await loaded();
+    store.edit((document) => {
+      document.handover.routing = { mode: 'ROUND_ROBIN', memberIds: [SAM_ID] };
+      document.fit.grades.A = 70;
+    });
+    const saving = store.save(null);
+    const save = apollo.expectOne('SaveAgreementDraft');
+    save.flushData({
+      saveAgreementDraft: versionNode({
+        status: 'DRAFT',
+        revision: 4,
+        document: save.operation.variables['input'].document,
+      }),
+    });
+    await saving;
+
+    const proposing = store.propose('Please sign');
+    const request = apollo.expectOne('ProposeAgreementVersion');
+    expect(request.operation.variables).toEqual({
+      input: { versionId: 'v2-id', revision: 4, comment: 'Please sign' },
+    });
+    request.flushData({ proposeAgreementVersion: versionNode({ status: 'PROPOSED', revision: 4 }) });
+
+    expect((await proposing)?.ok).toBe(true);
+    expect(store.version()?.status).toBe('PROPOSED');
+  });
+});
+
+describe('toDocumentIssue', () => {
+  it('reads document fields at their domain path and keeps other fields as named', () => {
+    expect(
+      [
+        { field: 'document.fit.criteria[2].points', message: 'must be at most 100' },
+        { field: 'document', message: 'the document must be an object' },
+        { field: 'requestedEffectiveAt', message: 'must be in the future' },
+      ].map(toDocumentIssue),
+    ).toEqual([
+      { path: 'fit.criteria[2].points', message: 'must be at most 100' },
+      { path: '', message: 'the document must be an object' },
+      { path: 'requestedEffectiveAt', message: 'must be in the future' },
+    ]);
+  });
+});

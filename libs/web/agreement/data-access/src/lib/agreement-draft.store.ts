@@ -1,0 +1,177 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+
+import { AgreementDocument, DocumentIssue, parseAgreementDocument } from '@accord/domain/agreement';
+import { ApiError, FieldProblem, PendingCall } from '@accord/web/shared/data-access';
+
+import { AgreementVersion } from './agreement-version';
+import { AgreementResult, AgreementService } from './agreement.service';
+
+/** Someone else moved the version on while this member edited it; their edits wait in the editor. */
+export interface DraftConflict {
+  /** The revision that won, when the API names it. */
+  currentRevision: number | null;
+  message: string;
+}
+
+/** The API names document fields `document.fit.grades.A`; the editor knows them by the domain's path. */
+export function toDocumentIssue(problem: FieldProblem): DocumentIssue {
+  if (problem.field === 'document') return { path: '', message: problem.message };
+  const path = problem.field.startsWith('document.')
+    ? problem.field.slice('document.'.length)
+    : problem.field;
+  return { path, message: problem.message };
+}
+
+function sameInstant(a: string | null, b: string | null): boolean {
+  return a === b || (a !== null && b !== null && Date.parse(a) === Date.parse(b));
+}
+
+/**
+ * One draft or proposal being edited: the member's copy of the document, validated by the domain on every
+ * change, saved over the revision it started from. A save that loses a race keeps the member's copy and says
+ * which revision won, so the member chooses between theirs and their own. Provide it per editor page.
+ */
+@Injectable()
+export class AgreementDraftStore {
+  private readonly service = inject(AgreementService);
+  private readonly base = signal<AgreementVersion | null>(null);
+  private readonly draft = signal<AgreementDocument | null>(null);
+  private readonly effectiveAt = signal<string | null>(null);
+  private readonly parsed = computed(() => {
+    const document = this.draft();
+    return document === null ? null : parseAgreementDocument(document);
+  });
+
+  /** The version as last read from or saved to the API. */
+  readonly version = this.base.asReadonly();
+  /** The member's copy, which may not be valid yet. */
+  readonly document = this.draft.asReadonly();
+  readonly requestedEffectiveAt = this.effectiveAt.asReadonly();
+  readonly loading = signal(false);
+  readonly loadError = signal<ApiError | null>(null);
+  readonly conflict = signal<DraftConflict | null>(null);
+  /** Field problems the API reported on the last save, shown until the next save or reload. */
+  readonly serverIssues = signal<DocumentIssue[]>([]);
+  readonly call = new PendingCall();
+
+  /** Problems with the member's copy, found by the same rules the API applies. */
+  readonly localIssues = computed<DocumentIssue[]>(() => {
+    const parsed = this.parsed();
+    return parsed && !parsed.ok ? parsed.issues : [];
+  });
+  readonly issues = computed(() => [...this.localIssues(), ...this.serverIssues()]);
+  readonly valid = computed(() => this.parsed()?.ok === true);
+  /** The member's copy as the domain normalises it, or null while it has problems. */
+  readonly validDocument = computed(() => {
+    const parsed = this.parsed();
+    return parsed?.ok ? parsed.document : null;
+  });
+  readonly dirty = computed(() => {
+    const version = this.base();
+    const document = this.draft();
+    if (version === null || document === null) return false;
+    return (
+      JSON.stringify(document) !== JSON.stringify(version.document) ||
+      !sameInstant(this.effectiveAt(), version.requestedEffectiveAt)
+    );
+  });
+  readonly canSave = computed(() => this.valid() && this.dirty() && !this.call.pending());
+  readonly canPropose = computed(
+    () => this.base()?.status === 'DRAFT' && this.valid() && !this.dirty() && !this.call.pending(),
+  );
+
+  async load(id: string): Promise<void> {
+    this.loading.set(true);
+    this.loadError.set(null);
+    const result = await this.service.version(id);
+    this.loading.set(false);
+    if (result.ok) this.accept(result.value);
+    else this.loadError.set(result.error);
+  }
+
+  /** Applies one change to the member's copy; the recipe edits a fresh copy, never the saved one. */
+  edit(recipe: (document: AgreementDocument) => void): void {
+    const current = this.draft();
+    if (current === null) return;
+    const next = structuredClone(current);
+    recipe(next);
+    this.draft.set(next);
+  }
+
+  setRequestedEffectiveAt(instant: string | null): void {
+    this.effectiveAt.set(instant);
+  }
+
+  /** Saves over the revision the edit started from. */
+  save(comment: string | null): Promise<AgreementResult<AgreementVersion> | null> {
+    const version = this.base();
+    return version === null ? Promise.resolve(null) : this.write(version.revision, comment);
+  }
+
+  /** After a conflict: saves the member's copy over the revision that won, replacing their edits. */
+  saveOverTheirs(comment: string | null): Promise<AgreementResult<AgreementVersion> | null> {
+    const revision = this.conflict()?.currentRevision;
+    return revision === null || revision === undefined
+      ? Promise.resolve(null)
+      : this.write(revision, comment);
+  }
+
+  /** After a conflict: drops the member's copy for the version as it now is. */
+  async reloadTheirs(): Promise<void> {
+    const version = this.base();
+    if (version !== null) await this.load(version.id);
+  }
+
+  /** Asks both sides to sign the saved revision. */
+  async propose(comment: string | null): Promise<AgreementResult<AgreementVersion> | null> {
+    const version = this.base();
+    if (version === null || !this.canPropose()) return null;
+    const result = await this.call.run(() =>
+      this.service.propose({ versionId: version.id, revision: version.revision, comment }),
+    );
+    this.settle(result);
+    return result;
+  }
+
+  private async write(
+    baseRevision: number,
+    comment: string | null,
+  ): Promise<AgreementResult<AgreementVersion> | null> {
+    const version = this.base();
+    const parsed = this.parsed();
+    if (version === null || parsed === null || !parsed.ok) return null;
+    const result = await this.call.run(() =>
+      this.service.save({
+        versionId: version.id,
+        baseRevision,
+        document: parsed.document,
+        requestedEffectiveAt: this.effectiveAt(),
+        comment,
+      }),
+    );
+    this.settle(result);
+    return result;
+  }
+
+  private settle(result: AgreementResult<AgreementVersion>): void {
+    if (result.ok) {
+      this.accept(result.value);
+      return;
+    }
+    const { error } = result;
+    this.serverIssues.set(error.fields.map(toDocumentIssue));
+    if (error.code === 'CONFLICT') {
+      // The banner says it with the choices; the member's copy stays as it is.
+      this.conflict.set({ currentRevision: error.currentRevision, message: error.message });
+      this.call.error.set(null);
+    }
+  }
+
+  private accept(version: AgreementVersion): void {
+    this.base.set(version);
+    this.draft.set(structuredClone(version.document));
+    this.effectiveAt.set(version.requestedEffectiveAt);
+    this.conflict.set(null);
+    this.serverIssues.set([]);
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+
+import { ApiError, ApproverSide, PendingCall } from '@accord/web/shared/data-access';
+
+import { AgreementDiff, AgreementVersion, knownPeople } from './agreement-version';
+import { AgreementResult, AgreementService } from './agreement.service';
+
+/** Which earlier version a version is read against: the one in force for an open version, else its base. */
+export function comparisonBase(
+  version: AgreementVersion,
+  versions: readonly AgreementVersion[],
+): AgreementVersion | null {
+  const open = version.status === 'DRAFT' || version.status === 'PROPOSED';
+  const base = open
+    ? versions.find((candidate) => candidate.inForce)
+    : versions.find((candidate) => candidate.id === version.basedOnId);
+  return base && base.id !== version.id ? base : null;
+}
+
+/** One version read for review: the version, what changed against its comparison base, signing and sending back. */
+@Injectable()
+export class AgreementReviewStore {
+  private readonly service = inject(AgreementService);
+  private readonly versions = signal<AgreementVersion[]>([]);
+
+  readonly version = signal<AgreementVersion | null>(null);
+  readonly diff = signal<AgreementDiff | null>(null);
+  readonly loading = signal(false);
+  readonly loadError = signal<ApiError | null>(null);
+  readonly inForce = computed(() => this.versions().find((version) => version.inForce) ?? null);
+  readonly people = computed(() => knownPeople(this.versions()));
+  readonly call = new PendingCall();
+
+  versionById(id: string): AgreementVersion | null {
+    return this.versions().find((version) => version.id === id) ?? null;
+  }
+
+  async load(id: string): Promise<void> {
+    this.loading.set(true);
+    this.loadError.set(null);
+    const [version, versions] = await Promise.all([this.service.version(id), this.service.versions()]);
+    if (!version.ok || !versions.ok) {
+      this.loading.set(false);
+      this.loadError.set(version.ok ? (versions.ok ? null : versions.error) : version.error);
+      return;
+    }
+    this.versions.set(versions.value);
+    this.version.set(version.value);
+    const base = comparisonBase(version.value, versions.value);
+    const diff = base ? await this.service.diff(base.id, version.value.id) : null;
+    this.loading.set(false);
+    if (diff && !diff.ok) this.loadError.set(diff.error);
+    this.diff.set(diff?.ok ? diff.value : null);
+  }
+
+  sign(side: ApproverSide, comment: string | null): Promise<AgreementResult<AgreementVersion> | null> {
+    return this.act((version) =>
+      this.service.sign({ versionId: version.id, revision: version.revision, side, comment }),
+    );
+  }
+
+  sendBack(comment: string): Promise<AgreementResult<AgreementVersion> | null> {
+    return this.act((version) =>
+      this.service.sendBack({ versionId: version.id, revision: version.revision, comment }),
+    );
+  }
+
+  /**
+   * Runs an action on the revision shown, then reads the version again: a signature may have published it, and
+   * after a conflict the member must read what changed before acting again.
+   */
+  private async act(
+    action: (version: AgreementVersion) => Promise<AgreementResult<AgreementVersion>>,
+  ): Promise<AgreementResult<AgreementVersion> | null> {
+    const version = this.version();
+    if (version === null) return null;
+    const result = await this.call.run(() => action(version));
+    if (result.ok || result.error.code === 'CONFLICT') await this.load(version.id);
+    return result;
+  }
+}

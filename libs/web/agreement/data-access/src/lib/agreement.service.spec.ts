@@ -1,0 +1,158 @@
+import { TestBed } from '@angular/core/testing';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import { starterAgreement } from '@accord/domain/agreement';
+
+import { SAM_ID, versionNode } from '../testing/versions';
+import { AgreementService, EVENTS_PAGE_SIZE } from './agreement.service';
+
+function setUp() {
+  TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
+  return { service: TestBed.inject(AgreementService), apollo: TestBed.inject(ApolloTestingController) };
+}
+
+describe('AgreementService', () => {
+  it('reads the versions with their documents typed by the domain', async () => {
+    const { service, apollo } = setUp();
+
+    const reading = service.versions();
+    apollo.expectOne('AgreementVersions').flushData({ agreementVersions: [versionNode()] });
+    const result = await reading;
+
+    if (!result.ok) throw new Error(result.error.message);
+    expect(
+      result.value.map((version) => [version.number, version.status, version.document.fit.grades]),
+    ).toEqual([[2, 'PROPOSED', { A: 75, B: 55, C: 35 }]]);
+  });
+
+  it('sends a save with the revision it started from', async () => {
+    const { service, apollo } = setUp();
+    const document = starterAgreement([SAM_ID]);
+
+    const saving = service.save({ versionId: 'v2-id', baseRevision: 3, document, comment: 'Tighter A' });
+    const request = apollo.expectOne('SaveAgreementDraft');
+    expect(request.operation.variables).toEqual({
+      input: { versionId: 'v2-id', baseRevision: 3, document, comment: 'Tighter A' },
+    });
+    request.flushData({ saveAgreementDraft: versionNode({ status: 'DRAFT', revision: 4 }) });
+
+    const result = await saving;
+    expect(result.ok && [result.value.status, result.value.revision]).toEqual(['DRAFT', 4]);
+  });
+
+  it('reports the revision a conflicting save lost to', async () => {
+    const { service, apollo } = setUp();
+
+    const saving = service.save({ versionId: 'v2-id', baseRevision: 3, document: {} });
+    apollo.expectOne('SaveAgreementDraft').graphqlErrors([
+      {
+        message: 'v2 was changed by someone else: it is at revision 5, you worked on revision 3.',
+        extensions: { code: 'CONFLICT', currentRevision: 5, status: 'DRAFT' },
+      },
+    ]);
+
+    expect(await saving).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'v2 was changed by someone else: it is at revision 5, you worked on revision 3.',
+        fields: [],
+        currentRevision: 5,
+      },
+    });
+  });
+
+  it('keeps the field problems of a refused document', async () => {
+    const { service, apollo } = setUp();
+
+    const saving = service.save({ versionId: 'v2-id', baseRevision: 3, document: {} });
+    apollo.expectOne('SaveAgreementDraft').graphqlErrors([
+      {
+        message: 'The agreement is not valid: document.fit.grades.A must be above B (55).',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'document.fit.grades.A', message: 'must be above B (55)' }],
+        },
+      },
+    ]);
+
+    expect(await saving).toEqual({
+      ok: false,
+      error: {
+        code: 'BAD_USER_INPUT',
+        message: 'The agreement is not valid: document.fit.grades.A must be above B (55).',
+        fields: [{ field: 'document.fit.grades.A', message: 'must be above B (55)' }],
+        currentRevision: null,
+      },
+    });
+  });
+
+  it('reads a page of the audit trail after a cursor', async () => {
+    const { service, apollo } = setUp();
+
+    const reading = service.events({ after: 'cursor-20' });
+    const request = apollo.expectOne('AgreementEvents');
+    expect(request.operation.variables).toEqual({
+      versionId: null,
+      first: EVENTS_PAGE_SIZE,
+      after: 'cursor-20',
+    });
+    const event = {
+      __typename: 'AgreementEvent',
+      id: '7',
+      versionId: 'v2-id',
+      versionNumber: 2,
+      action: 'PROPOSED',
+      revision: 3,
+      at: '2026-03-02T09:00:00.000Z',
+      comment: 'Please review',
+      details: {},
+      actor: { __typename: 'AgreementPerson', id: 'mia-id', name: 'Mia Marketing' },
+    };
+    request.flushData({
+      agreementEvents: {
+        __typename: 'AgreementEventConnection',
+        edges: [{ __typename: 'AgreementEventEdge', node: event }],
+        pageInfo: { __typename: 'PageInfo', endCursor: 'cursor-21', hasNextPage: false },
+      },
+    });
+
+    const result = await reading;
+    expect(result.ok && result.value).toEqual({
+      events: [expect.objectContaining({ id: '7', action: 'PROPOSED', comment: 'Please review' })],
+      endCursor: 'cursor-21',
+      hasNextPage: false,
+    });
+  });
+
+  it('offers only active sales members for routing', async () => {
+    const { service, apollo } = setUp();
+    const member = (id: string, roles: string[], status: string) => ({
+      __typename: 'Member',
+      id,
+      name: `Member ${id}`,
+      email: `${id}@acme.test`,
+      roles,
+      approver: false,
+      status,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      lastSignedInAt: null,
+    });
+
+    const reading = service.routableMembers();
+    apollo.expectOne('Members').flushData({
+      members: {
+        __typename: 'MemberConnection',
+        totalCount: 3,
+        pageInfo: { __typename: 'PageInfo', endCursor: 'c3', hasNextPage: false },
+        edges: [
+          member('a', ['SALES'], 'ACTIVE'),
+          member('b', ['MARKETING'], 'ACTIVE'),
+          member('c', ['SALES', 'ADMIN'], 'DEACTIVATED'),
+        ].map((node) => ({ __typename: 'MemberEdge', node })),
+      },
+    });
+
+    expect(await reading).toEqual({ ok: true, value: [{ id: 'a', name: 'Member a' }] });
+  });
+});

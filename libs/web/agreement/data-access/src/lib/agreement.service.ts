@@ -1,0 +1,210 @@
+import { Injectable, inject } from '@angular/core';
+import { Apollo } from 'apollo-angular';
+import { firstValueFrom } from 'rxjs';
+
+import {
+  AgreementDiffDocument,
+  AgreementEventsDocument,
+  AgreementInForceDocument,
+  AgreementVersionDocument,
+  AgreementVersionsDocument,
+  ApiError,
+  CreateAgreementDraftDocument,
+  MembersDocument,
+  MembersQuery,
+  ProposeAgreementInput,
+  ProposeAgreementVersionDocument,
+  SaveAgreementDraftDocument,
+  SaveAgreementDraftInput,
+  SendBackAgreementInput,
+  SendBackAgreementVersionDocument,
+  SignAgreementInput,
+  SignAgreementVersionDocument,
+  errorExtensions,
+  toApiError,
+} from '@accord/web/shared/data-access';
+
+import {
+  AgreementDiff,
+  AgreementEventPage,
+  AgreementVersion,
+  toAgreementDiff,
+  toAgreementVersion,
+} from './agreement-version';
+
+/** An API error, plus the revision a CONFLICT names when someone else moved the version on. */
+export interface AgreementError extends ApiError {
+  currentRevision: number | null;
+}
+
+export type AgreementResult<T> = { ok: true; value: T } | { ok: false; error: AgreementError };
+
+/** A member leads can be routed to: active, in sales. */
+export interface RoutableMember {
+  id: string;
+  name: string;
+}
+
+/** The audit trail is read in pages of this size. */
+export const EVENTS_PAGE_SIZE = 20;
+
+const MEMBERS_PAGE_SIZE = 100;
+
+function currentRevisionOf(error: unknown): number | null {
+  const revision = errorExtensions(error)['currentRevision'];
+  return typeof revision === 'number' && Number.isInteger(revision) ? revision : null;
+}
+
+async function attempt<T>(call: () => Promise<T>): Promise<AgreementResult<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    return { ok: false, error: { ...toApiError(error), currentRevision: currentRevisionOf(error) } };
+  }
+}
+
+function required<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('The API returned no data.');
+  return value;
+}
+
+/** The lead agreement's GraphQL operations, each answering with a result instead of throwing. */
+@Injectable({ providedIn: 'root' })
+export class AgreementService {
+  private readonly apollo = inject(Apollo);
+
+  /** Every version, newest first. */
+  versions(): Promise<AgreementResult<AgreementVersion[]>> {
+    return attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.query({ query: AgreementVersionsDocument, fetchPolicy: 'network-only' }),
+      );
+      return required(answer.data?.agreementVersions).map(toAgreementVersion);
+    });
+  }
+
+  version(id: string): Promise<AgreementResult<AgreementVersion>> {
+    return attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.query({
+          query: AgreementVersionDocument,
+          variables: { id },
+          fetchPolicy: 'network-only',
+        }),
+      );
+      return toAgreementVersion(required(answer.data?.agreementVersion));
+    });
+  }
+
+  /** The version whose rules apply now, or null before the first one takes effect. */
+  inForce(): Promise<AgreementResult<AgreementVersion | null>> {
+    return attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.query({ query: AgreementInForceDocument, fetchPolicy: 'network-only' }),
+      );
+      const version = required(answer.data).agreementInForce;
+      return version ? toAgreementVersion(version) : null;
+    });
+  }
+
+  diff(fromId: string, toId: string): Promise<AgreementResult<AgreementDiff>> {
+    return attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.query({
+          query: AgreementDiffDocument,
+          variables: { fromId, toId },
+          fetchPolicy: 'network-only',
+        }),
+      );
+      return toAgreementDiff(required(answer.data?.agreementDiff));
+    });
+  }
+
+  /** One page of the audit trail, of one version or of all of them. */
+  events(page: { versionId?: string; after: string | null }): Promise<AgreementResult<AgreementEventPage>> {
+    return attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.query({
+          query: AgreementEventsDocument,
+          variables: { versionId: page.versionId ?? null, first: EVENTS_PAGE_SIZE, after: page.after },
+          fetchPolicy: 'network-only',
+        }),
+      );
+      const connection = required(answer.data?.agreementEvents);
+      return {
+        events: connection.edges.map((edge) => edge.node),
+        endCursor: connection.pageInfo.endCursor,
+        hasNextPage: connection.pageInfo.hasNextPage,
+      };
+    });
+  }
+
+  /** Active sales members, for admins choosing whom routing hands leads to (only admins may list members). */
+  routableMembers(): Promise<AgreementResult<RoutableMember[]>> {
+    return attempt(async () => {
+      const members: RoutableMember[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const answer: { data?: MembersQuery } = await firstValueFrom(
+          this.apollo.query({
+            query: MembersDocument,
+            variables: { first: MEMBERS_PAGE_SIZE, after },
+            fetchPolicy: 'network-only',
+          }),
+        );
+        const page: MembersQuery['members'] = required(answer.data?.members);
+        for (const { node } of page.edges) {
+          if (node.status === 'ACTIVE' && node.roles.includes('SALES'))
+            members.push({ id: node.id, name: node.name });
+        }
+        if (!page.pageInfo.hasNextPage || page.pageInfo.endCursor === null) return members;
+        after = page.pageInfo.endCursor;
+      }
+    });
+  }
+
+  createDraft(comment: string | null): Promise<AgreementResult<AgreementVersion>> {
+    return attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.mutate({ mutation: CreateAgreementDraftDocument, variables: { input: { comment } } }),
+      );
+      return toAgreementVersion(required(answer.data?.createAgreementDraft));
+    });
+  }
+
+  save(input: SaveAgreementDraftInput): Promise<AgreementResult<AgreementVersion>> {
+    return attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.mutate({ mutation: SaveAgreementDraftDocument, variables: { input } }),
+      );
+      return toAgreementVersion(required(answer.data?.saveAgreementDraft));
+    });
+  }
+
+  propose(input: ProposeAgreementInput): Promise<AgreementResult<AgreementVersion>> {
+    return attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.mutate({ mutation: ProposeAgreementVersionDocument, variables: { input } }),
+      );
+      return toAgreementVersion(required(answer.data?.proposeAgreementVersion));
+    });
+  }
+
+  sign(input: SignAgreementInput): Promise<AgreementResult<AgreementVersion>> {
+    return attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.mutate({ mutation: SignAgreementVersionDocument, variables: { input } }),
+      );
+      return toAgreementVersion(required(answer.data?.signAgreementVersion));
+    });
+  }
+
+  sendBack(input: SendBackAgreementInput): Promise<AgreementResult<AgreementVersion>> {
+    return attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.mutate({ mutation: SendBackAgreementVersionDocument, variables: { input } }),
+      );
+      return toAgreementVersion(required(answer.data?.sendBackAgreementVersion));
+    });
+  }
+}

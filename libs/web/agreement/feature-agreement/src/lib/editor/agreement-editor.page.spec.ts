@@ -1,0 +1,192 @@
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter } from '@angular/router';
+import { fireEvent, render, screen, waitFor } from '@testing-library/angular';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import { AuthStore, SESSION_STORAGE } from '@accord/web/shared/data-access';
+
+import { versionNode as fullVersionNode, proposedDocument, sessionFor, v1Node } from '../../testing/fixtures';
+import { AgreementEditorPage } from './agreement-editor.page';
+
+/** v2 with three criteria: every control of a fit criterion is a Material field, and jsdom renders them slowly. */
+function versionNode(fields: Record<string, unknown> = {}) {
+  const document = proposedDocument();
+  document.fit.criteria = document.fit.criteria.filter((criterion) =>
+    ['employees-200-1000', 'industry-software', 'budget-holder'].includes(criterion.key),
+  );
+  return fullVersionNode({ document, ...fields });
+}
+
+async function renderEditor(): Promise<ApolloTestingController> {
+  await render(AgreementEditorPage, {
+    inputs: { id: 'v2-id' },
+    imports: [ApolloTestingModule],
+    providers: [
+      provideRouter([]),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      { provide: SESSION_STORAGE, useValue: sessionStorage },
+    ],
+    configureTestBed: () => {
+      TestBed.inject(AuthStore).start(sessionFor('mia-id', 'Mia Marketing', ['MARKETING'], true));
+    },
+  });
+  const apollo = TestBed.inject(ApolloTestingController);
+  apollo.expectOne('AgreementVersions').flushData({ agreementVersions: [versionNode(), v1Node()] });
+  apollo.expectOne('AgreementVersion').flushData({ agreementVersion: versionNode() });
+  await screen.findByRole('heading', { level: 1, name: 'Edit v2' });
+  return apollo;
+}
+
+function gradeA(): HTMLInputElement {
+  return screen.getByLabelText<HTMLInputElement>('Grade A');
+}
+
+function type(input: HTMLElement, value: string): void {
+  fireEvent.input(input, { target: { value } });
+}
+
+function button(name: string): HTMLButtonElement {
+  return screen.getByRole<HTMLButtonElement>('button', { name });
+}
+
+describe('AgreementEditorPage', () => {
+  it('shows the domain’s issue next to the field and in the summary, and blocks saving until it is fixed', async () => {
+    await renderEditor();
+    expect(gradeA().value).toBe('80');
+
+    type(gradeA(), '50');
+
+    await screen.findByText('Must be above B (55)');
+    expect(gradeA().getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('1 problem to fix before saving')).toBeTruthy();
+    expect(screen.getByText('Fit › Grade thresholds › Grade A: must be above B (55)')).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'ICP & fit (1)' })).toBeTruthy();
+    expect(button('Save').disabled).toBe(true);
+
+    type(gradeA(), '85');
+
+    await screen.findByText('No problems found.');
+    expect(screen.queryByText('Must be above B (55)')).toBeNull();
+    expect(button('Save').disabled).toBe(false);
+    expect(button('Propose').disabled).toBe(true);
+  });
+
+  it('saves over the revision it read, and on a conflict keeps the member’s edits until they choose', async () => {
+    const apollo = await renderEditor();
+    type(gradeA(), '85');
+    await waitFor(() => expect(button('Save').disabled).toBe(false));
+
+    fireEvent.click(button('Save'));
+    const save = apollo.expectOne('SaveAgreementDraft');
+    expect(save.operation.variables['input'].baseRevision).toBe(3);
+    save.graphqlErrors([
+      {
+        message:
+          'v2 was changed by someone else: it is at revision 5, you worked on revision 3. Nothing was edited.',
+        extensions: { code: 'CONFLICT', currentRevision: 5, status: 'DRAFT' },
+      },
+    ]);
+
+    await screen.findByText('Someone saved revision 5 first.');
+    expect(gradeA().value).toBe('85');
+    fireEvent.click(button('Keep mine and save over theirs'));
+
+    const retry = apollo.expectOne('SaveAgreementDraft');
+    expect([
+      retry.operation.variables['input'].baseRevision,
+      retry.operation.variables['input'].document.fit.grades.A,
+    ]).toEqual([5, 85]);
+    retry.flushData({
+      saveAgreementDraft: versionNode({
+        status: 'DRAFT',
+        revision: 6,
+        document: retry.operation.variables['input'].document,
+      }),
+    });
+
+    await screen.findByText('Saved as revision 6.');
+    expect(screen.queryByText('Someone saved revision 5 first.')).toBeNull();
+    expect(button('Propose').disabled).toBe(false);
+  });
+
+  it('reloads their version when the member gives up their edits', async () => {
+    const apollo = await renderEditor();
+    type(gradeA(), '85');
+    await waitFor(() => expect(button('Save').disabled).toBe(false));
+    fireEvent.click(button('Save'));
+    apollo
+      .expectOne('SaveAgreementDraft')
+      .graphqlErrors([
+        { message: 'Changed by someone else.', extensions: { code: 'CONFLICT', currentRevision: 5 } },
+      ]);
+    await screen.findByText('Someone saved revision 5 first.');
+
+    fireEvent.click(button('Reload theirs (discard mine)'));
+    const theirs = versionNode({ status: 'DRAFT', revision: 5 });
+    (theirs.document as { fit: { grades: { A: number } } }).fit.grades.A = 90;
+    apollo.expectOne('AgreementVersion').flushData({ agreementVersion: theirs });
+
+    await waitFor(() => expect(gradeA().value).toBe('90'));
+    expect(screen.queryByText('Someone saved revision 5 first.')).toBeNull();
+  });
+
+  it('shows the API’s field problems on their fields', async () => {
+    const apollo = await renderEditor();
+    type(gradeA(), '85');
+    await waitFor(() => expect(button('Save').disabled).toBe(false));
+
+    fireEvent.click(button('Save'));
+    apollo.expectOne('SaveAgreementDraft').graphqlErrors([
+      {
+        message: 'The agreement is not valid: document.fit.grades.B must be above C (35).',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'document.fit.grades.B', message: 'must be above C (35)' }],
+        },
+      },
+    ]);
+
+    await screen.findByText('Must be above C (35)');
+    expect(screen.getByLabelText('Grade B').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent?.trim())).toContain(
+      'The agreement is not valid: document.fit.grades.B must be above C (35).',
+    );
+  });
+
+  it('proposes the saved draft', async () => {
+    const apollo = await renderEditor();
+    type(gradeA(), '85');
+    await waitFor(() => expect(button('Save').disabled).toBe(false));
+    fireEvent.click(button('Save'));
+    const save = apollo.expectOne('SaveAgreementDraft');
+    save.flushData({
+      saveAgreementDraft: versionNode({
+        status: 'DRAFT',
+        revision: 4,
+        document: save.operation.variables['input'].document,
+      }),
+    });
+    await waitFor(() => expect(button('Propose').disabled).toBe(false));
+
+    fireEvent.input(screen.getByLabelText('Comment for the audit trail (optional)'), {
+      target: { value: 'Ready for signatures' },
+    });
+    fireEvent.click(button('Propose'));
+
+    const propose = apollo.expectOne('ProposeAgreementVersion');
+    expect(propose.operation.variables).toEqual({
+      input: { versionId: 'v2-id', revision: 4, comment: 'Ready for signatures' },
+    });
+  });
+
+  it('scores a sample lead with the unsaved draft', async () => {
+    await renderEditor();
+    const preview = screen.getByRole('complementary', { name: 'Live preview' });
+    await waitFor(() => expect(preview.textContent).toContain('Fit50 · grade C'));
+
+    type(screen.getByLabelText('Grade B'), '45');
+
+    await waitFor(() => expect(preview.textContent).toContain('Fit50 · grade B'));
+  });
+});

@@ -1,0 +1,61 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+
+import type { DraftConflict } from '@accord/web/agreement/data-access';
+
+/** Says that someone else saved first and lets the member choose whose version stays; nothing is lost silently. */
+@Component({
+  selector: 'accord-conflict-banner',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButton],
+  template: `
+    @let found = conflict();
+    <div class="banner" role="alert">
+      <p class="headline">
+        {{
+          found.currentRevision === null
+            ? 'Someone changed this version first.'
+            : 'Someone saved revision ' + found.currentRevision + ' first.'
+        }}
+      </p>
+      <p>{{ found.message }}</p>
+      <p>Your edits are still here. Choose whose version to keep.</p>
+      <div class="actions">
+        <button mat-stroked-button type="button" [disabled]="pending()" (click)="reload.emit()">
+          Reload theirs (discard mine)
+        </button>
+        @if (found.currentRevision !== null) {
+          <button mat-flat-button type="button" [disabled]="pending()" (click)="overwrite.emit()">
+            Keep mine and save over theirs
+          </button>
+        }
+      </div>
+    </div>
+  `,
+  styles: `
+    .banner {
+      margin: 0 0 16px;
+      padding: 12px 16px;
+      border-radius: 8px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    p {
+      margin: 0 0 8px;
+    }
+    .headline {
+      font: var(--mat-sys-title-small);
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+  `,
+})
+export class ConflictBannerComponent {
+  readonly conflict = input.required<DraftConflict>();
+  readonly pending = input(false);
+  readonly reload = output();
+  readonly overwrite = output();
+}

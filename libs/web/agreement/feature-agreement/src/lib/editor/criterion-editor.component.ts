@@ -1,0 +1,177 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
+
+import {
+  FIT_FIELD_NAMES,
+  type FitCondition,
+  type FitCriterion,
+  type FitField,
+} from '@accord/domain/agreement';
+import { AgreementDraftStore } from '@accord/web/agreement/data-access';
+
+import { IssueIndex } from '../shared/document-issues';
+import { IssueDirective } from '../shared/issue.directive';
+import { NumberInputDirective } from '../shared/number-input.directive';
+import { fieldLabel } from '../shared/wording';
+import { ConditionEditorComponent } from './condition-editor.component';
+import { inputText, withField } from './editing';
+
+/** One fit criterion: what it is called, which lead field it tests, how, and the points a match adds. */
+@Component({
+  selector: 'accord-criterion-editor',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    MatButton,
+    MatError,
+    MatFormField,
+    MatInput,
+    MatLabel,
+    MatOption,
+    MatSelect,
+    ConditionEditorComponent,
+    IssueDirective,
+    NumberInputDirective,
+  ],
+  template: `
+    @let item = criterion();
+    @let at = path();
+    @let found = issues();
+    <fieldset class="item">
+      <legend>Criterion {{ index() + 1 }}</legend>
+      <div class="row">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="grow">
+          <mat-label>Label</mat-label>
+          <input
+            matInput
+            [value]="item.label"
+            (input)="change({ label: text($event) })"
+            [accordIssue]="found.at(at + '.label')"
+          />
+          <mat-error>{{ found.at(at + '.label') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>Key</mat-label>
+          <input
+            matInput
+            [value]="item.key"
+            (input)="change({ key: text($event) })"
+            [accordIssue]="found.at(at + '.key')"
+          />
+          <mat-error>{{ found.at(at + '.key') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>Lead field</mat-label>
+          <mat-select [value]="item.field" (selectionChange)="setField($event.value)">
+            @for (field of fields; track field) {
+              <mat-option [value]="field">{{ fieldName(field) }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="points">
+          <mat-label>Points</mat-label>
+          <input
+            matInput
+            type="number"
+            [accordNumber]="item.points"
+            (accordNumberChange)="setPoints($event)"
+            [accordIssue]="found.at(at + '.points')"
+          />
+          <mat-error>{{ found.at(at + '.points') }}</mat-error>
+        </mat-form-field>
+      </div>
+      <accord-condition-editor
+        [field]="item.field"
+        [condition]="item.condition"
+        [path]="at + '.condition'"
+        [issues]="found"
+        (conditionChange)="setCondition($event)"
+      />
+      @if (found.at(at); as problem) {
+        <p class="issue">{{ problem }}</p>
+      }
+      <button
+        mat-button
+        type="button"
+        class="remove"
+        [attr.aria-label]="'Remove criterion ' + (index() + 1)"
+        (click)="remove()"
+      >
+        Remove
+      </button>
+    </fieldset>
+  `,
+  styles: `
+    .item {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+      padding: 8px 12px;
+      margin: 0 0 12px;
+    }
+    legend {
+      font: var(--mat-sys-title-small);
+      padding: 0 4px;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 12px;
+      margin: 0 0 8px;
+    }
+    .grow {
+      flex: 1 1 220px;
+    }
+    .points {
+      width: 110px;
+    }
+    .issue {
+      color: var(--mat-sys-error);
+      font: var(--mat-sys-body-small);
+    }
+  `,
+})
+export class CriterionEditorComponent {
+  private readonly store = inject(AgreementDraftStore);
+
+  readonly criterion = input.required<FitCriterion>();
+  readonly index = input.required<number>();
+  readonly issues = input.required<IssueIndex>();
+
+  protected readonly path = computed(() => `fit.criteria[${this.index()}]`);
+  protected readonly fields = FIT_FIELD_NAMES;
+  protected readonly fieldName = fieldLabel;
+  protected readonly text = inputText;
+
+  protected change(fields: Partial<Omit<FitCriterion, 'condition' | 'field'>>): void {
+    this.replace((criterion) => ({ ...criterion, ...fields }));
+  }
+
+  /** An emptied field is no number at all, which the domain reports; it never becomes 0 by itself. */
+  protected setPoints(points: number | null): void {
+    this.change({ points: points ?? Number.NaN });
+  }
+
+  protected setField(field: FitField): void {
+    this.replace((criterion) => withField(criterion, field));
+  }
+
+  protected setCondition(condition: FitCondition): void {
+    this.replace((criterion) => ({ ...criterion, condition }));
+  }
+
+  protected remove(): void {
+    const index = this.index();
+    this.store.edit((document) => {
+      document.fit.criteria.splice(index, 1);
+    });
+  }
+
+  private replace(next: (criterion: FitCriterion) => FitCriterion): void {
+    const index = this.index();
+    this.store.edit((document) => {
+      document.fit.criteria[index] = next(document.fit.criteria[index]);
+    });
+  }
+}

@@ -1,0 +1,164 @@
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
+
+import {
+  GRADES,
+  type Grade,
+  MATRIX_OUTCOMES,
+  type MatrixOutcome,
+  TEMPERATURES,
+  type Temperature,
+} from '@accord/domain/agreement';
+import { AgreementDraftStore } from '@accord/web/agreement/data-access';
+
+import { IssueIndex } from '../shared/document-issues';
+import { IssueDirective } from '../shared/issue.directive';
+import { NumberInputDirective } from '../shared/number-input.directive';
+import { outcomeLabel } from '../shared/wording';
+
+/** The handover matrix (what each grade × temperature does with a lead) and sales' time to decide, by temperature. */
+@Component({
+  selector: 'accord-handover-section',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    MatError,
+    MatFormField,
+    MatInput,
+    MatLabel,
+    MatOption,
+    MatSelect,
+    IssueDirective,
+    NumberInputDirective,
+  ],
+  template: `
+    @if (store.document(); as document) {
+      @let found = issues();
+      <h2>Matrix</h2>
+      <p class="help">
+        MQL hands the lead to sales; fast track hands it over first; nurture keeps it with marketing.
+      </p>
+      @if (found.at('handover.matrix'); as problem) {
+        <p class="issue">{{ problem }}</p>
+      }
+      <div class="scroll">
+        <table class="matrix">
+          <caption class="visually-hidden">
+            Outcome by fit grade and intent temperature
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Grade</th>
+              @for (temperature of temperatures; track temperature) {
+                <th scope="col">{{ temperature }}</th>
+              }
+            </tr>
+          </thead>
+          <tbody>
+            @for (grade of grades; track grade) {
+              <tr>
+                <th scope="row">{{ grade }}</th>
+                @for (temperature of temperatures; track temperature) {
+                  <td>
+                    <mat-select
+                      class="cell"
+                      [value]="document.handover.matrix[grade][temperature]"
+                      [attr.aria-label]="'Grade ' + grade + ', ' + temperature"
+                      (selectionChange)="setCell(grade, temperature, $event.value)"
+                    >
+                      @for (outcome of outcomes; track outcome) {
+                        <mat-option [value]="outcome">{{ outcomeName(outcome) }}</mat-option>
+                      }
+                    </mat-select>
+                  </td>
+                }
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
+      <h2>SLA</h2>
+      <p class="help">Hours sales have to accept or reject a handed-over lead.</p>
+      <div class="row">
+        @for (temperature of temperatures; track temperature) {
+          <mat-form-field appearance="outline" subscriptSizing="dynamic" class="number">
+            <mat-label>{{ temperature }} (hours)</mat-label>
+            <input
+              matInput
+              type="number"
+              [accordNumber]="document.handover.slaHours[temperature]"
+              (accordNumberChange)="setSla(temperature, $event)"
+              [accordIssue]="found.at('handover.slaHours.' + temperature)"
+            />
+            <mat-error>{{ found.at('handover.slaHours.' + temperature) }}</mat-error>
+          </mat-form-field>
+        }
+      </div>
+    }
+  `,
+  styles: `
+    h2 {
+      font: var(--mat-sys-title-medium);
+      margin: 16px 0 4px;
+    }
+    .help {
+      color: var(--mat-sys-on-surface-variant);
+      margin: 0 0 12px;
+    }
+    .scroll {
+      overflow-x: auto;
+    }
+    .matrix {
+      border-collapse: collapse;
+    }
+    .matrix th,
+    .matrix td {
+      padding: 4px 8px;
+      text-align: left;
+    }
+    .cell {
+      min-width: 130px;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 12px;
+    }
+    .number {
+      width: 140px;
+    }
+    .issue {
+      color: var(--mat-sys-error);
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `,
+})
+export class HandoverSectionComponent {
+  protected readonly store = inject(AgreementDraftStore);
+  readonly issues = input.required<IssueIndex>();
+
+  protected readonly grades = GRADES;
+  protected readonly temperatures = TEMPERATURES;
+  protected readonly outcomes = MATRIX_OUTCOMES;
+  protected readonly outcomeName = outcomeLabel;
+
+  protected setCell(grade: Grade, temperature: Temperature, outcome: MatrixOutcome): void {
+    this.store.edit((document) => {
+      document.handover.matrix[grade][temperature] = outcome;
+    });
+  }
+
+  protected setSla(temperature: Temperature, hours: number | null): void {
+    this.store.edit((document) => {
+      document.handover.slaHours[temperature] = hours ?? Number.NaN;
+    });
+  }
+}

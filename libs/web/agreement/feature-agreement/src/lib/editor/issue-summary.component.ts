@@ -1,0 +1,60 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+
+import type { AgreementDocument, DocumentIssue } from '@accord/domain/agreement';
+
+import { describePath } from '../shared/document-paths';
+
+/** How many problems stand between the draft and saving, and where each one is. */
+@Component({
+  selector: 'accord-issue-summary',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div role="status" class="summary" [class.problems]="issues().length > 0">
+      @if (issues().length === 0) {
+        <p>No problems found.</p>
+      } @else {
+        <p class="count">{{ heading() }}</p>
+        <ul>
+          @for (line of lines(); track $index) {
+            <li>{{ line }}</li>
+          }
+        </ul>
+      }
+    </div>
+  `,
+  styles: `
+    .summary {
+      margin: 0 0 16px;
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .summary.problems {
+      padding: 8px 16px;
+      border-left: 4px solid var(--mat-sys-error);
+      color: var(--mat-sys-on-surface);
+    }
+    p {
+      margin: 0;
+    }
+    .count {
+      font: var(--mat-sys-title-small);
+      color: var(--mat-sys-error);
+    }
+    ul {
+      margin: 4px 0 0;
+      padding-left: 20px;
+    }
+  `,
+})
+export class IssueSummaryComponent {
+  readonly issues = input.required<readonly DocumentIssue[]>();
+  readonly document = input<AgreementDocument | null>(null);
+
+  protected readonly heading = computed(() => {
+    const count = this.issues().length;
+    return `${count} ${count === 1 ? 'problem' : 'problems'} to fix before saving`;
+  });
+  protected readonly lines = computed(() =>
+    this.issues().map((issue) => `${describePath(issue.path, [this.document()])}: ${issue.message}`),
+  );
+}

@@ -1,0 +1,149 @@
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { Router, provideRouter } from '@angular/router';
+import { fireEvent, render, screen, waitFor } from '@testing-library/angular';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import { AuthStore, SESSION_STORAGE } from '@accord/web/shared/data-access';
+
+import { SAM_ID, sessionFor, v1Node, versionNode } from '../../testing/fixtures';
+import { AgreementOverviewPage } from './agreement-overview.page';
+
+type Session = ReturnType<typeof sessionFor>;
+
+function event(id: string, action: string, fields: Record<string, unknown> = {}) {
+  return {
+    __typename: 'AgreementEventEdge',
+    node: {
+      __typename: 'AgreementEvent',
+      id,
+      versionId: 'v2-id',
+      versionNumber: 2,
+      action,
+      revision: 3,
+      at: '2026-03-02T09:00:00.000Z',
+      comment: null,
+      details: {},
+      actor: { __typename: 'AgreementPerson', id: 'mia-id', name: 'Mia Marketing' },
+      ...fields,
+    },
+  };
+}
+
+function eventPage(edges: ReturnType<typeof event>[], endCursor: string, hasNextPage: boolean) {
+  return {
+    agreementEvents: {
+      __typename: 'AgreementEventConnection',
+      edges,
+      pageInfo: { __typename: 'PageInfo', endCursor, hasNextPage },
+    },
+  };
+}
+
+async function renderOverview(session: Session, versions = [versionNode(), v1Node()]) {
+  await render(AgreementOverviewPage, {
+    imports: [ApolloTestingModule],
+    providers: [
+      provideRouter([{ path: '**', children: [] }]),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      { provide: SESSION_STORAGE, useValue: sessionStorage },
+    ],
+    configureTestBed: () => TestBed.inject(AuthStore).start(session),
+  });
+  const apollo = TestBed.inject(ApolloTestingController);
+  apollo.expectOne('AgreementVersions').flushData({ agreementVersions: versions });
+  apollo
+    .expectOne('AgreementEvents')
+    .flushData(
+      eventPage([event('2', 'PROPOSED', { comment: 'Please review' }), event('1', 'EDITED')], 'c2', true),
+    );
+  await screen.findByRole('heading', { level: 1, name: 'Lead agreement' });
+  return apollo;
+}
+
+const mia = sessionFor('mia-id', 'Mia Marketing', ['MARKETING'], true);
+
+describe('AgreementOverviewPage', () => {
+  it('shows the version in force with its signers and the open proposal', async () => {
+    await renderOverview(sessionFor(SAM_ID, 'Sam Sales', ['SALES'], true));
+
+    const inForce = screen.getByRole('region', { name: 'In force' });
+    await waitFor(() => expect(inForce.textContent).toContain('v1 since 1 Jan 2026'));
+    expect(inForce.textContent?.replace(/\s+/g, ' ')).toContain(
+      'Signed for marketing by Mia Marketing; Signed for sales by Sam Sales.',
+    );
+    const open = screen.getByRole('region', { name: 'Open for change' });
+    expect(open.textContent).toContain('v2 · Proposed · revision 3');
+    expect(screen.getByRole('link', { name: 'Review proposal' }).getAttribute('href')).toBe(
+      '/agreement/versions/v2-id',
+    );
+    expect(screen.queryByRole('link', { name: /^Edit/ })).toBeNull();
+  });
+
+  it('offers marketing the editor for the open proposal', async () => {
+    await renderOverview(mia);
+
+    const edit = await screen.findByRole('link', { name: 'Edit proposal' });
+    expect(edit.getAttribute('href')).toBe('/agreement/versions/v2-id/edit');
+    expect(screen.queryByRole('button', { name: 'Start a new draft' })).toBeNull();
+  });
+
+  it('lets marketing start a draft when none is open', async () => {
+    const apollo = await renderOverview(mia, [v1Node()]);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Start a new draft' }));
+    apollo.expectOne('CreateAgreementDraft').flushData({
+      createAgreementDraft: versionNode({ id: 'v3-id', number: 3, status: 'DRAFT', revision: 1 }),
+    });
+
+    await waitFor(() => expect(TestBed.inject(Router).url).toBe('/agreement/versions/v3-id/edit'));
+  });
+
+  it('offers an executive no way to start a draft', async () => {
+    await renderOverview(sessionFor('eve-id', 'Eve Exec', ['EXECUTIVE'], false), [v1Node()]);
+
+    await screen.findByText('No draft or proposal is open.');
+    expect(screen.queryByRole('button', { name: 'Start a new draft' })).toBeNull();
+  });
+
+  it('compares two picked versions, older to newer', async () => {
+    const apollo = await renderOverview(mia);
+
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Compare v2' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Compare v1' }));
+
+    const diff = apollo.expectOne('AgreementDiff');
+    expect(diff.operation.variables).toEqual({ fromId: 'v1-id', toId: 'v2-id' });
+    diff.flushData({
+      agreementDiff: {
+        __typename: 'AgreementDiff',
+        from: { __typename: 'AgreementVersion', id: 'v1-id', number: 1 },
+        to: { __typename: 'AgreementVersion', id: 'v2-id', number: 2 },
+        changes: [
+          { __typename: 'AgreementChange', path: 'fit.grades.A', kind: 'CHANGED', before: 75, after: 80 },
+        ],
+      },
+    });
+
+    const table = await screen.findByRole('table', { name: 'Changes from v1 to v2' });
+    expect(table.textContent).toContain('Fit › Grade thresholds › Grade A');
+  });
+
+  it('pages through the audit trail', async () => {
+    const apollo = await renderOverview(mia);
+    await screen.findByText('“Please review”');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    const more = apollo.expectOne('AgreementEvents');
+    expect(more.operation.variables['after']).toBe('c2');
+    more.flushData(eventPage([event('0', 'CREATED', { details: { basedOnVersionNumber: 1 } })], 'c3', false));
+
+    await screen.findByText('copied from v1');
+    expect(screen.getAllByRole('listitem').map((item) => item.querySelector('strong')?.textContent)).toEqual([
+      'Proposed',
+      'Edited',
+      'Created',
+    ]);
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+});

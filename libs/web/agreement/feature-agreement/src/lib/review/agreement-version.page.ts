@@ -1,0 +1,227 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+
+import { canEditAgreement } from '@accord/domain/agreement';
+import type { ApproverSide } from '@accord/domain/workspace';
+import { AgreementReviewStore, sideLabel, versionLabel } from '@accord/web/agreement/data-access';
+import { AuthStore } from '@accord/web/shared/data-access';
+import { FormAlertComponent } from '@accord/web/shared/ui';
+
+import { DocumentDiffComponent } from '../shared/document-diff.component';
+import { StatusChipComponent } from '../shared/status-chip.component';
+import { formatInstant } from '../shared/wording';
+import { FitIntentViewComponent } from './fit-intent-view.component';
+import { HandoverViewComponent } from './handover-view.component';
+import { SendBackDialog } from './send-back.dialog';
+import { Reviewer } from './signing';
+import { SigningPanelComponent } from './signing-panel.component';
+import { TermsViewComponent } from './terms-view.component';
+
+/** One version, read: its status and signatures, what it changes, the agreement itself, and the reviewer's choices. */
+@Component({
+  selector: 'accord-agreement-version-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [AgreementReviewStore],
+  imports: [
+    RouterLink,
+    MatButton,
+    MatProgressBar,
+    DocumentDiffComponent,
+    FitIntentViewComponent,
+    FormAlertComponent,
+    HandoverViewComponent,
+    SigningPanelComponent,
+    StatusChipComponent,
+    TermsViewComponent,
+  ],
+  template: `
+    <a routerLink="/agreement" class="back">Lead agreement</a>
+    @if (store.loading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Loading the version" />
+    }
+    <accord-form-alert [message]="store.call.error() ?? store.loadError()?.message ?? null" />
+    @if (store.version(); as version) {
+      <header class="header">
+        <div>
+          <h1>{{ label(version) }} <accord-status-chip [status]="version.status" /></h1>
+          <p class="meta">
+            Revision {{ version.revision }}
+            @if (version.inForce) {
+              · in force since {{ when(version.effectiveAt) }}
+            } @else if (version.effectiveAt && version.status === 'PUBLISHED') {
+              · takes effect {{ when(version.effectiveAt) }}
+            } @else if (version.requestedEffectiveAt) {
+              · asks to take effect {{ when(version.requestedEffectiveAt) }}
+            }
+            @if (version.supersededAt) {
+              · superseded {{ when(version.supersededAt) }}
+            }
+            · last changed by {{ version.updatedBy?.name ?? version.createdBy?.name ?? 'a former member' }},
+            {{ when(version.updatedAt) }}
+          </p>
+        </div>
+        @if (editable()) {
+          <a mat-flat-button [routerLink]="['/agreement/versions', version.id, 'edit']">
+            {{ version.status === 'PROPOSED' ? 'Edit proposal' : 'Edit draft' }}
+          </a>
+        }
+      </header>
+
+      <section aria-labelledby="signatures-heading">
+        <h2 id="signatures-heading">Signatures</h2>
+        @if (version.signatures.length === 0) {
+          <p class="muted">No one has signed revision {{ version.revision }} yet.</p>
+        } @else {
+          <ul class="signatures">
+            @for (signature of version.signatures; track signature.side) {
+              <li>
+                Signed for {{ side(signature.side) }} by {{ signature.signer.name }},
+                {{ when(signature.signedAt) }}
+                @if (signature.comment) {
+                  — “{{ signature.comment }}”
+                }
+              </li>
+            }
+          </ul>
+        }
+      </section>
+
+      @if (reviewer(); as who) {
+        <accord-signing-panel
+          [version]="version"
+          [reviewer]="who"
+          [pending]="store.call.pending()"
+          (sign)="sign($event.side, $event.comment)"
+          (sentBack)="sendBack()"
+        />
+      }
+
+      @if (store.diff(); as diff) {
+        <section aria-labelledby="changes-heading">
+          <h2 id="changes-heading">
+            Changes from v{{ diff.from.number
+            }}{{ diff.from.id === store.inForce()?.id ? ' (in force)' : '' }}
+          </h2>
+          <accord-document-diff
+            [diff]="diff"
+            [before]="base()?.document ?? null"
+            [after]="version.document"
+            [people]="store.people()"
+          />
+        </section>
+      }
+
+      <section aria-labelledby="document-heading" class="document">
+        <h2 id="document-heading" class="visually-hidden">The agreement</h2>
+        <accord-fit-intent-view [document]="version.document" />
+        <accord-handover-view [document]="version.document" [people]="store.people()" />
+        <accord-terms-view [document]="version.document" />
+      </section>
+    }
+  `,
+  styles: `
+    .back {
+      display: inline-block;
+      margin: 0 0 12px;
+    }
+    .header {
+      display: flex;
+      align-items: flex-start;
+      justify-content: space-between;
+      flex-wrap: wrap;
+      gap: 8px 16px;
+    }
+    h1 {
+      font: var(--mat-sys-headline-small);
+      margin: 0;
+    }
+    h2 {
+      font: var(--mat-sys-title-large);
+      margin: 24px 0 8px;
+    }
+    .meta,
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .signatures {
+      margin: 0;
+      padding-left: 20px;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `,
+})
+export class AgreementVersionPage {
+  private readonly auth = inject(AuthStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  protected readonly store = inject(AgreementReviewStore);
+
+  /** The version's id, from the route. */
+  readonly id = input.required<string>();
+
+  protected readonly reviewer = computed<Reviewer | null>(() => {
+    const member = this.auth.member();
+    return member && { memberId: member.id, roles: member.roles, approver: member.approver };
+  });
+  protected readonly editable = computed(() => {
+    const status = this.store.version()?.status;
+    return canEditAgreement(this.auth.roles()) && (status === 'DRAFT' || status === 'PROPOSED');
+  });
+  /** The version the diff starts from, for naming the items it removed. */
+  protected readonly base = computed(() => {
+    const from = this.store.diff()?.from.id;
+    return from === undefined ? null : this.store.versionById(from);
+  });
+  protected readonly label = versionLabel;
+  protected readonly side = sideLabel;
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.store.load(id));
+    });
+  }
+
+  protected when(instant: string | null): string {
+    return formatInstant(instant, this.auth.workspace()?.timeZone);
+  }
+
+  protected async sign(side: ApproverSide, comment: string | null): Promise<void> {
+    await this.store.sign(side, comment);
+  }
+
+  protected async sendBack(): Promise<void> {
+    const version = this.store.version();
+    if (version === null) return;
+    const comment: unknown = await firstValueFrom(
+      this.dialog
+        .open(SendBackDialog, {
+          injector: this.injector,
+          width: 'min(560px, calc(100vw - 32px))',
+          data: { version: versionLabel(version) },
+        })
+        .afterClosed(),
+    );
+    if (typeof comment === 'string') await this.store.sendBack(comment);
+  }
+}

@@ -1,0 +1,137 @@
+import type {
+  FitCondition,
+  FitCriterion,
+  FitField,
+  IntentSignalRule,
+  Kpi,
+  MatrixOutcome,
+  RejectionReason,
+} from '@accord/domain/agreement';
+
+const FIELD_LABELS: Record<FitField, string> = {
+  employeeCount: 'Employee count',
+  annualRevenue: 'Annual revenue',
+  industry: 'Industry',
+  country: 'Country',
+  technologies: 'Technologies',
+  seniority: 'Seniority',
+  department: 'Department',
+  emailDomain: 'E-mail domain',
+  title: 'Job title',
+  budgetAuthority: 'Budget authority',
+};
+
+const OUTCOME_LABELS: Record<MatrixOutcome, string> = {
+  MQL: 'MQL',
+  FAST_TRACK: 'Fast track',
+  NURTURE: 'Nurture',
+};
+
+/** Words for the vocabulary's constants wherever they appear as values. */
+const VALUE_LABELS: Record<string, string> = {
+  ...FIELD_LABELS,
+  ...OUTCOME_LABELS,
+  C_LEVEL: 'C-level',
+  VP: 'VP',
+  DIRECTOR: 'Director',
+  MANAGER: 'Manager',
+  INDIVIDUAL: 'Individual contributor',
+  STUDENT: 'Student',
+  RECYCLE: 'Recycle',
+  DISQUALIFY: 'Disqualify',
+  OUTCOME: 'Outcome',
+  ACTIVITY: 'Activity',
+  WEEK: 'Week',
+  MONTH: 'Month',
+  QUARTER: 'Quarter',
+  ROUND_ROBIN: 'Round robin',
+  TERRITORY: 'By territory',
+  RANGE: 'Range',
+  ANY_OF: 'Any of',
+  CONTAINS_ANY: 'Contains any of',
+  IS: 'Is',
+};
+
+export function fieldLabel(field: FitField): string {
+  return FIELD_LABELS[field];
+}
+
+export function outcomeLabel(outcome: MatrixOutcome): string {
+  return OUTCOME_LABELS[outcome];
+}
+
+/** The label of a vocabulary constant (MQL, RECYCLE, MONTH…); other text as it is. */
+export function valueLabel(value: string): string {
+  return VALUE_LABELS[value] ?? value;
+}
+
+const MINUS = '\u2212';
+
+export function formatNumber(value: number): string {
+  return Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: 2 }) : '—';
+}
+
+/** "+15", "−30" */
+export function signedPoints(points: number): string {
+  return `${points < 0 ? MINUS : '+'}${formatNumber(Math.abs(points))}`;
+}
+
+function quotedList(values: readonly string[]): string {
+  return values.map((value) => `“${valueLabel(value)}”`).join(', ');
+}
+
+/** A condition in words: "50 to under 200", "any of “US”, “CA”", "contains “sales”", "yes". */
+export function conditionText(condition: FitCondition): string {
+  switch (condition.kind) {
+    case 'RANGE':
+      if (condition.min !== null && condition.max !== null)
+        return `${formatNumber(condition.min)} to under ${formatNumber(condition.max)}`;
+      if (condition.min !== null) return `${formatNumber(condition.min)} or more`;
+      return condition.max !== null ? `under ${formatNumber(condition.max)}` : 'any value';
+    case 'ANY_OF':
+      return `any of ${quotedList(condition.values)}`;
+    case 'CONTAINS_ANY':
+      return `contains ${quotedList(condition.keywords)}`;
+    case 'IS':
+      return condition.value ? 'yes' : 'no';
+  }
+}
+
+export function criterionText(criterion: FitCriterion): string {
+  return `${criterion.label}: ${fieldLabel(criterion.field)} ${conditionText(criterion.condition)}, ${signedPoints(criterion.points)} points`;
+}
+
+export function signalText(signal: IntentSignalRule): string {
+  return `${signal.label} (${signal.type}): weight ${formatNumber(signal.weight)}, counts ${signal.cap} at most, half-life ${formatNumber(signal.halfLifeDays)} days`;
+}
+
+export function recycleText(reason: RejectionReason): string {
+  return reason.recycleAfterDays === null
+    ? valueLabel(reason.consequence)
+    : `${valueLabel(reason.consequence)} after ${reason.recycleAfterDays} days`;
+}
+
+export function reasonText(reason: RejectionReason): string {
+  return `${reason.label}: ${recycleText(reason)}`;
+}
+
+export function kpiTargetText(target: Kpi['target']): string {
+  return target === null ? 'No target' : `${formatNumber(target.value)} per ${target.period.toLowerCase()}`;
+}
+
+export function kpiText(kpi: Kpi): string {
+  return `${kpi.name} (${valueLabel(kpi.kind).toLowerCase()}): ${kpiTargetText(kpi.target)}`;
+}
+
+/** A member's name when the page knows it, else their id as the agreement stores it. */
+export function personName(id: string, people: ReadonlyMap<string, string>): string {
+  return people.get(id) ?? id;
+}
+
+/** An instant in the workspace's time zone, e.g. "12 Mar 2026, 14:05". */
+export function formatInstant(iso: string | null, timeZone?: string): string {
+  if (iso === null) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+}
