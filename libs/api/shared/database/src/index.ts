@@ -5,3 +5,4 @@ export * from './lib/embedded-postgres';
 export * from './lib/migrate';
 export * from './lib/migrations';
 export * from './lib/owner-db';
+export * from './lib/errors';

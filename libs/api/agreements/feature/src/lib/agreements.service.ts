@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 
 import { AgreementVersionEntity, AgreementsRepository } from '@accord/api/agreements/data-access';
 import { ScoringStateRepository } from '@accord/api/leads/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
-import { TenantDb } from '@accord/api/shared/database';
+import { TenantDb, isUniqueViolation } from '@accord/api/shared/database';
 import { AppError, FieldProblem, decodeCursor, encodeCursor } from '@accord/api/shared/graphql';
 import {
   AgreementDocument,
@@ -41,9 +41,6 @@ const SIDE_NAME: Record<ApproverSide, string> = { MARKETING: 'marketing', SALES:
 /** How far ahead a proposal may ask to take effect. */
 const MAX_SCHEDULE_MS = 5 * 365 * 24 * 3600_000;
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
-}
 
 function label(version: AgreementVersionEntity): string {
   return `v${version.number}`;

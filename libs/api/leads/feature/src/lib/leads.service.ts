@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 
 import { AgreementsRepository } from '@accord/api/agreements/data-access';
 import {
@@ -12,7 +12,7 @@ import {
 } from '@accord/api/leads/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
-import { TenantDb } from '@accord/api/shared/database';
+import { TenantDb, isUniqueViolation } from '@accord/api/shared/database';
 import { AppError, decodeCursor, encodeCursor } from '@accord/api/shared/graphql';
 import { LeadFields, parseLeadFields } from '@accord/domain/leads';
 import { explanationSummary } from '@accord/domain/scoring';
@@ -48,9 +48,6 @@ const FIELD_NAMES: (keyof LeadFields)[] = [
   'campaign',
 ];
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
-}
 
 /** Leads as people create, edit and read them; every change rescores the lead in the same transaction. */
 @Injectable()

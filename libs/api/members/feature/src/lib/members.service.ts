@@ -1,12 +1,12 @@
 import { InvitationsRepository, MembersRepository, WorkspacesRepository } from '@accord/api/members/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { AppConfig, Clock } from '@accord/api/shared/config';
-import { TenantDb } from '@accord/api/shared/database';
+import { TenantDb, isUniqueViolation } from '@accord/api/shared/database';
 import { AppError, decodeCursor, encodeCursor } from '@accord/api/shared/graphql';
 import { MemberChangeError, checkMemberChange, normaliseEmail, normaliseRoles } from '@accord/domain/workspace';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 
 import { InviteMemberInput, MembersArgs, UpdateMemberInput } from './dto/member.inputs';
 import { InvitationMailer } from './invitation-mailer';
@@ -22,9 +22,6 @@ const CHANGE_REFUSALS: Record<MemberChangeError, string> = {
   SELF_DEACTIVATION: 'You cannot deactivate yourself; ask another admin.',
 };
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
-}
 
 /** Admins manage who is in a workspace and what each member may do. */
 @Injectable()

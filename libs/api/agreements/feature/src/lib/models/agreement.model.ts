@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 
-import { PageInfo } from '@accord/api/shared/graphql';
+import { PageInfo, enumOf } from '@accord/api/shared/graphql';
 import {
   AGREEMENT_ACTIONS,
   type AgreementAction,
@@ -11,10 +11,6 @@ import {
   type VersionStatus,
 } from '@accord/domain/agreement';
 import type { ApproverSide } from '@accord/domain/workspace';
-
-function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
-  return Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
-}
 
 export const AgreementStatusEnum = enumOf(VERSION_STATUSES);
 export const AgreementActionEnum = enumOf(AGREEMENT_ACTIONS);

@@ -1,6 +1,6 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
-import { PageInfo } from '@accord/api/shared/graphql';
+import { PageInfo, enumOf } from '@accord/api/shared/graphql';
 import {
   GRADES,
   type Grade,
@@ -11,10 +11,6 @@ import {
   type Temperature,
 } from '@accord/domain/agreement';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '@accord/domain/leads';
-
-function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
-  return Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
-}
 
 export const GradeEnum = enumOf(GRADES);
 export const TemperatureEnum = enumOf(TEMPERATURES);
