@@ -11,7 +11,9 @@ const placeholderPage: PageLoader = () => import('@accord/web/shell/feature').th
 /** Built features; every other entry of FEATURE_ACCESS shows the placeholder page. */
 const featurePages: Partial<Record<Feature, Route['loadChildren']>> = {
   AGREEMENT: () => import('@accord/web/agreement/feature-agreement').then((m) => m.agreementRoutes),
+  LEADS: () => import('@accord/web/leads/feature-leads').then((m) => m.leadsRoutes),
   MEMBERS: () => import('@accord/web/members/feature-members').then((m) => m.membersRoutes),
+  API_KEYS: () => import('@accord/web/api-keys/feature-api-keys').then((m) => m.apiKeysRoutes),
 };
 
 /** One lazy route per feature, guarded by the same role table the API uses. */

@@ -3,14 +3,15 @@ import { passwordProblem } from './identity';
 
 describe('featuresFor', () => {
   it('shows each demo role exactly its areas', () => {
-    const areas = (roles: Parameters<typeof featuresFor>[0]) => featuresFor(roles).map((entry) => entry.feature);
+    const areas = (roles: Parameters<typeof featuresFor>[0]) =>
+      featuresFor(roles).map((entry) => entry.feature);
     expect({
       admin: areas(['ADMIN']),
       marketing: areas(['MARKETING']),
       sales: areas(['SALES']),
       executive: areas(['EXECUTIVE']),
     }).toEqual({
-      admin: ['DASHBOARD', 'AGREEMENT', 'LEADS', 'HANDOVERS', 'IMPORTS', 'MEMBERS'],
+      admin: ['DASHBOARD', 'AGREEMENT', 'LEADS', 'HANDOVERS', 'IMPORTS', 'MEMBERS', 'API_KEYS'],
       marketing: ['DASHBOARD', 'AGREEMENT', 'LEADS', 'IMPORTS'],
       sales: ['DASHBOARD', 'AGREEMENT', 'LEADS', 'HANDOVERS'],
       executive: ['DASHBOARD', 'AGREEMENT'],
@@ -25,12 +26,12 @@ describe('featuresFor', () => {
 
 describe('homeFeature', () => {
   it('sends executives to the dashboard and sales to their queue', () => {
-    expect([homeFeature(['EXECUTIVE', 'SALES']), homeFeature(['SALES']), homeFeature(['MARKETING']), homeFeature(['ADMIN'])]).toEqual([
-      'DASHBOARD',
-      'HANDOVERS',
-      'AGREEMENT',
-      'MEMBERS',
-    ]);
+    expect([
+      homeFeature(['EXECUTIVE', 'SALES']),
+      homeFeature(['SALES']),
+      homeFeature(['MARKETING']),
+      homeFeature(['ADMIN']),
+    ]).toEqual(['DASHBOARD', 'HANDOVERS', 'AGREEMENT', 'MEMBERS']);
   });
 });
 

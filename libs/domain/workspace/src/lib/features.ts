@@ -1,7 +1,15 @@
 import { Role, hasAnyRole } from './roles';
 
 /** The product's areas; each is open to the roles listed in FEATURE_ACCESS. */
-export const FEATURES = ['DASHBOARD', 'AGREEMENT', 'LEADS', 'HANDOVERS', 'IMPORTS', 'MEMBERS'] as const;
+export const FEATURES = [
+  'DASHBOARD',
+  'AGREEMENT',
+  'LEADS',
+  'HANDOVERS',
+  'IMPORTS',
+  'MEMBERS',
+  'API_KEYS',
+] as const;
 export type Feature = (typeof FEATURES)[number];
 
 export interface FeatureAccess {
@@ -19,10 +27,23 @@ const EVERYONE: readonly Role[] = ['ADMIN', 'MARKETING', 'SALES', 'EXECUTIVE'];
 export const FEATURE_ACCESS: readonly FeatureAccess[] = [
   { feature: 'DASHBOARD', label: 'Funnel dashboard', path: 'dashboard', roles: EVERYONE, placeholder: true },
   { feature: 'AGREEMENT', label: 'Lead agreement', path: 'agreement', roles: EVERYONE, placeholder: false },
-  { feature: 'LEADS', label: 'Leads', path: 'leads', roles: ['ADMIN', 'MARKETING', 'SALES'], placeholder: true },
-  { feature: 'HANDOVERS', label: 'Handover queue', path: 'handovers', roles: ['ADMIN', 'SALES'], placeholder: true },
+  {
+    feature: 'LEADS',
+    label: 'Leads',
+    path: 'leads',
+    roles: ['ADMIN', 'MARKETING', 'SALES'],
+    placeholder: false,
+  },
+  {
+    feature: 'HANDOVERS',
+    label: 'Handover queue',
+    path: 'handovers',
+    roles: ['ADMIN', 'SALES'],
+    placeholder: true,
+  },
   { feature: 'IMPORTS', label: 'Imports', path: 'imports', roles: ['ADMIN', 'MARKETING'], placeholder: true },
   { feature: 'MEMBERS', label: 'Members', path: 'members', roles: ['ADMIN'], placeholder: false },
+  { feature: 'API_KEYS', label: 'API keys', path: 'api-keys', roles: ['ADMIN'], placeholder: false },
 ];
 
 export function canUse(roles: readonly Role[], feature: Feature): boolean {

@@ -1,4 +1,5 @@
 export * from './lib/api/api-error';
+export * from './lib/api/attempt';
 export * from './lib/api/pending-call';
 export * from './lib/api/provide-api';
 export * from './lib/auth/auth.service';

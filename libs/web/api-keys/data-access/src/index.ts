@@ -1,0 +1,2 @@
+export * from './lib/api-key-row';
+export * from './lib/api-keys.store';

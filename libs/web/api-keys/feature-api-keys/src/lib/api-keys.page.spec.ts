@@ -1,0 +1,96 @@
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import { ApiKeysPage } from './api-keys.page';
+
+function apiKey(id: string, name: string, revokedAt: string | null = null) {
+  return {
+    __typename: 'ApiKey',
+    id,
+    name,
+    prefix: `acc_${id}`,
+    createdAt: '2026-11-20T08:15:00.000Z',
+    lastUsedAt: null,
+    revokedAt,
+  };
+}
+
+async function renderPage(): Promise<ApolloTestingController> {
+  await render(ApiKeysPage, {
+    imports: [ApolloTestingModule],
+    providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+  });
+  const apollo = TestBed.inject(ApolloTestingController);
+  apollo.expectOne('ApiKeys').flushData({ apiKeys: [apiKey('k1', 'Website tracking')] });
+  await screen.findByRole('cell', { name: 'Website tracking' });
+  return apollo;
+}
+
+describe('ApiKeysPage', () => {
+  it('lists the keys with their prefix, dates and status', async () => {
+    await renderPage();
+
+    const row = screen.getAllByRole('row')[1];
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .slice(0, 5)
+        .map((cell) => cell.textContent?.trim()),
+    ).toEqual(['Website tracking', 'acc_k1…', '2026-11-20 08:15 UTC', 'Never', 'Active']);
+  });
+
+  it('creates a key and shows its secret once, with a copy button', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'New API key' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'CRM sync' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
+    const create = apollo.expectOne('CreateApiKey');
+    expect(create.operation.variables).toEqual({ name: 'CRM sync' });
+    create.flushData({
+      createApiKey: {
+        __typename: 'CreatedApiKey',
+        secret: 'acc_k2_s3cret',
+        apiKey: apiKey('k2', 'CRM sync'),
+      },
+    });
+
+    const secret = await within(dialog).findByLabelText<HTMLInputElement>(/secret of crm sync/i);
+    expect(secret.value).toBe('acc_k2_s3cret');
+    expect(within(dialog).getByText(/you won't see it again/i)).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Copy key' })).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'I have stored the key' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    expect(screen.getByRole('cell', { name: 'CRM sync' })).toBeTruthy();
+    expect(screen.queryByDisplayValue('acc_k2_s3cret')).toBeNull();
+  });
+
+  it('revokes a key after confirmation', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke Website tracking' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Revoke Website tracking?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+    const revoke = await waitFor(() => apollo.expectOne('RevokeApiKey'));
+    expect(revoke.operation.variables).toEqual({ id: 'k1' });
+    revoke.flushData({ revokeApiKey: apiKey('k1', 'Website tracking', '2026-11-25T09:00:00.000Z') });
+
+    await screen.findByRole('cell', { name: 'Revoked 2026-11-25 09:00 UTC' });
+    expect(screen.queryByRole('button', { name: 'Revoke Website tracking' })).toBeNull();
+  });
+
+  it('keeps the key when the revocation is cancelled', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke Website tracking' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    apollo.expectNone('RevokeApiKey');
+  });
+});

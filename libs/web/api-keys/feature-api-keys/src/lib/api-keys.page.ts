@@ -1,0 +1,157 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  OnInit,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { firstValueFrom } from 'rxjs';
+
+import { ApiKeyRow, ApiKeysStore } from '@accord/web/api-keys/data-access';
+import { FormAlertComponent } from '@accord/web/shared/ui';
+
+import { ConfirmRevokeDialog } from './confirm-revoke.dialog';
+import { CreateApiKeyDialog } from './create-api-key.dialog';
+
+const DIALOG_WIDTH = 'min(560px, calc(100vw - 32px))';
+
+/** The admin's API keys, with which machines send leads and signals: create, and revoke. */
+@Component({
+  selector: 'accord-api-keys-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [ApiKeysStore],
+  imports: [MatButton, MatProgressBar, MatTableModule, FormAlertComponent],
+  template: `
+    <header class="header">
+      <h1>API keys</h1>
+      <button mat-flat-button type="button" (click)="create()">New API key</button>
+    </header>
+    <p class="intro">
+      Machines send leads and signals to Accord's ingestion endpoints with one of these keys. A key's secret
+      is shown once, when it is created.
+    </p>
+    <accord-form-alert [message]="error()" />
+    @if (store.loading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Loading API keys" />
+    }
+    <div class="table-scroll">
+      <table mat-table [dataSource]="store.rows()" class="keys">
+        <caption class="visually-hidden">
+          API keys of the workspace
+        </caption>
+        <ng-container matColumnDef="name">
+          <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
+          <td mat-cell *matCellDef="let row">{{ row.name }}</td>
+        </ng-container>
+        <ng-container matColumnDef="prefix">
+          <th mat-header-cell *matHeaderCellDef scope="col">Key starts with</th>
+          <td mat-cell *matCellDef="let row">
+            <code>{{ row.prefix }}</code>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="created">
+          <th mat-header-cell *matHeaderCellDef scope="col">Created</th>
+          <td mat-cell *matCellDef="let row">{{ row.created }}</td>
+        </ng-container>
+        <ng-container matColumnDef="lastUsed">
+          <th mat-header-cell *matHeaderCellDef scope="col">Last used</th>
+          <td mat-cell *matCellDef="let row">{{ row.lastUsed }}</td>
+        </ng-container>
+        <ng-container matColumnDef="status">
+          <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+          <td mat-cell *matCellDef="let row">{{ row.status }}</td>
+        </ng-container>
+        <ng-container matColumnDef="actions">
+          <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">Actions</span></th>
+          <td mat-cell *matCellDef="let row" class="actions">
+            @if (row.active) {
+              <button mat-button type="button" [attr.aria-label]="'Revoke ' + row.name" (click)="revoke(row)">
+                Revoke
+              </button>
+            }
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        <tr class="mat-mdc-row" *matNoDataRow>
+          <td class="mat-mdc-cell empty" [attr.colspan]="columns.length">
+            {{ store.loading() ? 'Loading…' : 'No API keys yet.' }}
+          </td>
+        </tr>
+      </table>
+    </div>
+  `,
+  styles: `
+    .header {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 16px;
+      flex-wrap: wrap;
+      margin: 0 0 8px;
+    }
+    h1 {
+      font: var(--mat-sys-headline-small);
+      margin: 0;
+    }
+    .intro {
+      color: var(--mat-sys-on-surface-variant);
+      margin: 0 0 16px;
+    }
+    .table-scroll {
+      overflow-x: auto;
+    }
+    .keys {
+      min-width: 720px;
+    }
+    .actions {
+      white-space: nowrap;
+      text-align: right;
+    }
+    .empty {
+      padding: 16px;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `,
+})
+export class ApiKeysPage implements OnInit {
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  protected readonly store = inject(ApiKeysStore);
+
+  protected readonly columns = ['name', 'prefix', 'created', 'lastUsed', 'status', 'actions'];
+  protected readonly actionError = signal<string | null>(null);
+  protected readonly error = computed(() => this.actionError() ?? this.store.loadError()?.message ?? null);
+
+  ngOnInit(): void {
+    void this.store.load();
+  }
+
+  protected create(): void {
+    this.actionError.set(null);
+    this.dialog.open(CreateApiKeyDialog, { injector: this.injector, width: DIALOG_WIDTH });
+  }
+
+  protected async revoke(row: ApiKeyRow): Promise<void> {
+    this.actionError.set(null);
+    const confirmed: unknown = await firstValueFrom(
+      this.dialog.open(ConfirmRevokeDialog, { width: DIALOG_WIDTH, data: { name: row.name } }).afterClosed(),
+    );
+    if (confirmed !== true) return;
+    const result = await this.store.revoke(row.id);
+    if (!result.ok) this.actionError.set(result.error.message);
+  }
+}

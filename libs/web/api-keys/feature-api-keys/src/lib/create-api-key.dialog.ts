@@ -1,0 +1,113 @@
+import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+
+import { ApiKeysStore, CreatedApiKey } from '@accord/web/api-keys/data-access';
+import { PendingCall } from '@accord/web/shared/data-access';
+import { FormAlertComponent } from '@accord/web/shared/ui';
+
+/** Creates an API key; on success shows its secret, the one time it can be seen. */
+@Component({
+  selector: 'accord-create-api-key-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    CdkCopyToClipboard,
+    ReactiveFormsModule,
+    MatButton,
+    MatDialogActions,
+    MatDialogClose,
+    MatDialogContent,
+    MatDialogTitle,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+    FormAlertComponent,
+  ],
+  template: `
+    <h2 mat-dialog-title>New API key</h2>
+    @if (created(); as key) {
+      <mat-dialog-content>
+        <p class="warning">
+          Copy the key now and store it somewhere safe: <strong>you won't see it again.</strong> Accord keeps
+          only a hash of it.
+        </p>
+        <mat-form-field appearance="outline" class="wide">
+          <mat-label>Secret of {{ key.apiKey.name }}</mat-label>
+          <input matInput readonly [value]="key.secret" />
+          <mat-hint>Send it as Authorization: Bearer &lt;key&gt;.</mat-hint>
+        </mat-form-field>
+        <p role="status" class="status">{{ copied() ? 'Key copied.' : '' }}</p>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button
+          mat-button
+          type="button"
+          [cdkCopyToClipboard]="key.secret"
+          (cdkCopyToClipboardCopied)="copied.set($event)"
+        >
+          Copy key
+        </button>
+        <button mat-flat-button type="button" mat-dialog-close>I have stored the key</button>
+      </mat-dialog-actions>
+    } @else {
+      <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+        <mat-dialog-content>
+          <mat-form-field appearance="outline" class="wide">
+            <mat-label>Name</mat-label>
+            <input matInput formControlName="name" required />
+            <mat-hint>What the key is for, e.g. "Website tracking"</mat-hint>
+            <mat-error>Name the key (at most 120 characters).</mat-error>
+          </mat-form-field>
+          <accord-form-alert [message]="error()" />
+        </mat-dialog-content>
+        <mat-dialog-actions align="end">
+          <button mat-button type="button" mat-dialog-close>Cancel</button>
+          <button mat-flat-button type="submit" [disabled]="pending()">Create key</button>
+        </mat-dialog-actions>
+      </form>
+    }
+  `,
+  styles: `
+    .wide {
+      width: 100%;
+    }
+    .warning {
+      padding: 12px 16px;
+      border-radius: 8px;
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+    }
+    .status {
+      font: var(--mat-sys-body-small);
+      min-height: 1.5em;
+    }
+  `,
+})
+export class CreateApiKeyDialog {
+  private readonly store = inject(ApiKeysStore);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: ['', [Validators.required, Validators.maxLength(120)]],
+  });
+  protected readonly call = new PendingCall();
+  protected readonly error = this.call.error;
+  protected readonly pending = this.call.pending;
+  protected readonly created = signal<CreatedApiKey | null>(null);
+  protected readonly copied = signal(false);
+
+  protected async submit(): Promise<void> {
+    const name = this.form.getRawValue().name.trim();
+    if (this.form.invalid || name === '') {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const result = await this.call.run(() => this.store.create(name));
+    if (result.ok) this.created.set(result.value);
+  }
+}

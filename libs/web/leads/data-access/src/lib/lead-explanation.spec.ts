@@ -1,0 +1,85 @@
+import { leadDetail } from '../testing/leads';
+import { contributionLines, signalKind, signalTimeline, transitionsNewestFirst } from './lead-explanation';
+
+describe('contributionLines', () => {
+  it('gives every fit and intent contribution its signed points, with counts and signals over the cap', () => {
+    const explanation = leadDetail().explanation!;
+
+    expect(contributionLines(explanation)).toEqual({
+      fit: [
+        { key: 'size', points: '+20', label: '200–1,000 employees', negative: false },
+        { key: 'personal', points: '\u221230', label: 'Personal e-mail address', negative: true },
+      ],
+      intent: [
+        {
+          key: 'PRICING_PAGE_VISIT',
+          points: '+15',
+          label: 'Pricing page visit ×3 (1 more over the cap)',
+          negative: false,
+        },
+      ],
+    });
+  });
+});
+
+describe('signalKind', () => {
+  const explanation = leadDetail().explanation!;
+
+  it('tells intent, activity and types the version does not score apart', () => {
+    expect([
+      signalKind('PRICING_PAGE_VISIT', explanation),
+      signalKind('CALL_MADE', explanation),
+      signalKind('PODCAST_LISTENED', explanation),
+    ]).toEqual(['INTENT', 'ACTIVITY', 'NOT_SCORED']);
+  });
+
+  it('counts activity as activity even before any version scored the lead', () => {
+    expect([signalKind('MEETING_BOOKED', null), signalKind('DEMO_REQUEST', null)]).toEqual([
+      'ACTIVITY',
+      'NOT_SCORED',
+    ]);
+  });
+});
+
+describe('signalTimeline', () => {
+  it('lists the signals newest first with their label and how they counted', () => {
+    expect(signalTimeline(leadDetail())).toEqual([
+      {
+        externalId: 's2',
+        type: 'CALL_MADE',
+        label: 'Call made',
+        occurredAt: '2026-11-24T09:00:00.000Z',
+        source: null,
+        kind: 'ACTIVITY',
+        kindLabel: 'Activity',
+      },
+      {
+        externalId: 's3',
+        type: 'PODCAST_LISTENED',
+        label: 'Podcast listened',
+        occurredAt: '2026-11-22T09:00:00.000Z',
+        source: 'rss',
+        kind: 'NOT_SCORED',
+        kindLabel: 'Not scored',
+      },
+      {
+        externalId: 's1',
+        type: 'PRICING_PAGE_VISIT',
+        label: 'Pricing page visit',
+        occurredAt: '2026-11-20T09:00:00.000Z',
+        source: 'web',
+        kind: 'INTENT',
+        kindLabel: 'Intent',
+      },
+    ]);
+  });
+});
+
+describe('transitionsNewestFirst', () => {
+  it('puts the latest stage change first without changing the input', () => {
+    const { transitions } = leadDetail();
+
+    expect(transitionsNewestFirst(transitions).map((entry) => entry.toStage)).toEqual(['MQL', 'LEAD']);
+    expect(transitions.map((entry) => entry.toStage)).toEqual(['LEAD', 'MQL']);
+  });
+});

@@ -1,0 +1,94 @@
+import { isActivitySignalType } from '@accord/domain/agreement';
+import type { LeadQuery } from '@accord/web/shared/data-access';
+
+import { signedPoints, typeLabel } from './lead-wording';
+
+type LeadDetail = LeadQuery['lead'];
+type Explanation = NonNullable<LeadDetail['explanation']>;
+type Contribution = Explanation['fit'][number];
+
+/** How a signal counted: intent moves the score, activity is diagnostics only, the rest the version ignores. */
+export type SignalKind = 'INTENT' | 'ACTIVITY' | 'NOT_SCORED';
+
+export const SIGNAL_KIND_LABELS: Readonly<Record<SignalKind, string>> = {
+  INTENT: 'Intent',
+  ACTIVITY: 'Activity',
+  NOT_SCORED: 'Not scored',
+};
+
+/** One contribution of the explanation as a line to read: "+20 · 200–1,000 employees". */
+export interface ContributionLine {
+  key: string;
+  points: string;
+  label: string;
+  negative: boolean;
+}
+
+export interface TimelineEntry {
+  externalId: string;
+  type: string;
+  label: string;
+  occurredAt: string;
+  source: string | null;
+  kind: SignalKind;
+  kindLabel: string;
+}
+
+function intentLabel(item: Contribution): string {
+  const counted = item.counted ?? 0;
+  const times = counted > 1 ? ` ×${counted}` : '';
+  const overCap = item.overCap ? ` (${item.overCap} more over the cap)` : '';
+  return `${item.label}${times}${overCap}`;
+}
+
+/** The fit and intent contributions, largest first as the API gives them, with their signed points. */
+export function contributionLines(explanation: Explanation): {
+  fit: ContributionLine[];
+  intent: ContributionLine[];
+} {
+  const line = (item: Contribution, label: string): ContributionLine => ({
+    key: item.key,
+    points: signedPoints(item.contribution),
+    label,
+    negative: item.contribution < 0,
+  });
+  return {
+    fit: explanation.fit.map((item) => line(item, item.label)),
+    intent: explanation.intent.map((item) => line(item, intentLabel(item))),
+  };
+}
+
+/**
+ * Whether a signal of this type counted as intent or activity under the version that scored the lead.
+ * Activity is decided by the agreement's fixed vocabulary, as the scoring engine decides it; intent by the
+ * types the explanation counted; anything else (a type the version does not know) did not score.
+ */
+export function signalKind(type: string, explanation: Explanation | null): SignalKind {
+  if (isActivitySignalType(type)) return 'ACTIVITY';
+  if (explanation?.intent.some((item) => item.key === type)) return 'INTENT';
+  return 'NOT_SCORED';
+}
+
+/** The lead's signals, newest first, each with its label and how it counted. */
+export function signalTimeline(detail: Pick<LeadDetail, 'signals' | 'explanation'>): TimelineEntry[] {
+  const labels = new Map(detail.explanation?.intent.map((item) => [item.key, item.label]) ?? []);
+  return [...detail.signals]
+    .sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt))
+    .map((signal) => {
+      const kind = signalKind(signal.type, detail.explanation);
+      return {
+        externalId: signal.externalId,
+        type: signal.type,
+        label: labels.get(signal.type) ?? typeLabel(signal.type),
+        occurredAt: signal.occurredAt,
+        source: signal.source,
+        kind,
+        kindLabel: SIGNAL_KIND_LABELS[kind],
+      };
+    });
+}
+
+/** Stage changes, newest first. */
+export function transitionsNewestFirst(transitions: LeadDetail['transitions']): LeadDetail['transitions'] {
+  return [...transitions].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+}

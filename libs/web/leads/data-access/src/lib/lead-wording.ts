@@ -1,0 +1,72 @@
+import type {
+  LeadFieldsFragment,
+  LeadSort,
+  LifecycleStage,
+  Seniority,
+  Temperature,
+} from '@accord/web/shared/data-access';
+
+export const STAGE_LABELS: Readonly<Record<LifecycleStage, string>> = {
+  LEAD: 'Lead',
+  MQL: 'MQL',
+  SAL: 'SAL (accepted)',
+  SQL: 'SQL',
+  OPPORTUNITY: 'Opportunity',
+  WON: 'Won',
+  LOST: 'Lost',
+  NURTURE: 'Nurture',
+  DISQUALIFIED: 'Disqualified',
+};
+
+export const TEMPERATURE_LABELS: Readonly<Record<Temperature, string>> = {
+  COLD: 'Cold',
+  WARM: 'Warm',
+  HOT: 'Hot',
+};
+
+export const SORT_LABELS: Readonly<Record<LeadSort, string>> = {
+  FIT: 'Fit score',
+  INTENT: 'Intent score',
+  NEWEST: 'Newest',
+};
+
+export const SENIORITY_LABELS: Readonly<Record<Seniority, string>> = {
+  C_LEVEL: 'C-level',
+  VP: 'VP',
+  DIRECTOR: 'Director',
+  MANAGER: 'Manager',
+  INDIVIDUAL: 'Individual contributor',
+  STUDENT: 'Student',
+};
+
+const MINUS = '\u2212';
+
+/** Points with their sign, rounded, e.g. "+20" or "−30"; a small penalty reads "−0", never "+0". */
+export function signedPoints(value: number): string {
+  return `${value < 0 ? MINUS : '+'}${Math.round(Math.abs(value))}`;
+}
+
+/** A score on the 0–100 scale as people read it: a whole number. */
+export function wholeScore(value: number): string {
+  return String(Math.round(value));
+}
+
+/** "PRICING_PAGE_VISIT" as "Pricing page visit", for signal types the agreement gives no label. */
+export function typeLabel(type: string): string {
+  const words = type.toLowerCase().replace(/_/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The person's name, or their e-mail when no name is known. */
+export function leadName(lead: Pick<LeadFieldsFragment, 'firstName' | 'lastName' | 'email'>): string {
+  const name = [lead.firstName, lead.lastName].filter((part) => part && part.trim()).join(' ');
+  return name || lead.email;
+}
+
+/** "Pricing page: must be …" problems from the API read as sentences under their field. */
+export function sentence(message: string): string {
+  const text = message.trim();
+  if (!text) return text;
+  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}

@@ -1,0 +1,246 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+
+import { hasAnyRole } from '@accord/domain/workspace';
+import {
+  EMPTY_LEAD_FORM,
+  LeadDetailStore,
+  LeadFormField,
+  LeadFormValue,
+  LeadOwnersStore,
+  STAGE_LABELS,
+  TEMPERATURE_LABELS,
+  leadFormFrom,
+  leadName,
+  ownerLabel,
+  problemsByField,
+  toLeadInput,
+  wholeScore,
+} from '@accord/web/leads/data-access';
+import { AuthStore, PendingCall } from '@accord/web/shared/data-access';
+import { FormAlertComponent } from '@accord/web/shared/ui';
+
+import { LeadFormComponent } from '../shared/lead-form.component';
+import { LeadExplanationComponent } from './explanation.component';
+import { RecordSignalComponent } from './record-signal.component';
+import { SignalTimelineComponent } from './signal-timeline.component';
+import { StageHistoryComponent } from './stage-history.component';
+
+/** One lead: its scores and why, its contact and company fields, its signals and its stage history. */
+@Component({
+  selector: 'accord-lead-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [LeadDetailStore, LeadOwnersStore],
+  imports: [
+    DatePipe,
+    MatProgressBar,
+    RouterLink,
+    FormAlertComponent,
+    LeadExplanationComponent,
+    LeadFormComponent,
+    RecordSignalComponent,
+    SignalTimelineComponent,
+    StageHistoryComponent,
+  ],
+  template: `
+    <a routerLink="/leads" class="back">← All leads</a>
+    <accord-form-alert [message]="store.loadError()?.message ?? null" />
+    @if (store.loading() && !lead()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Loading the lead" />
+    }
+    @if (lead(); as lead) {
+      <header>
+        <h1>{{ name() }}</h1>
+        <p class="sub">{{ lead.email }}{{ lead.companyName ? ' · ' + lead.companyName : '' }}</p>
+      </header>
+      <dl class="facts" aria-label="Scores">
+        @if (lead.evaluation; as evaluation) {
+          <div>
+            <dt>Fit</dt>
+            <dd>{{ score(evaluation.fitScore) }} · grade {{ evaluation.grade }}</dd>
+          </div>
+          <div>
+            <dt>Intent</dt>
+            <dd>{{ score(evaluation.intentScore) }} · {{ temperatures[evaluation.temperature] }}</dd>
+          </div>
+        }
+        <div>
+          <dt>Stage</dt>
+          <dd>{{ stages[lead.stage] }}</dd>
+        </div>
+        <div>
+          <dt>Owner</dt>
+          <dd>{{ owner() }}</dd>
+        </div>
+        <div>
+          <dt>Scored under</dt>
+          <dd>
+            @if (lead.evaluation; as evaluation) {
+              v{{ evaluation.versionNumber }},
+              {{ evaluation.evaluatedAt | date: 'd MMM y, HH:mm' : 'UTC' }} UTC
+            } @else {
+              Not scored
+            }
+          </dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="why-heading">
+        <h2 id="why-heading">Why this score</h2>
+        <accord-lead-explanation [explanation]="store.detail()?.explanation ?? null" />
+      </section>
+
+      <section aria-labelledby="signals-heading">
+        <h2 id="signals-heading">Signals</h2>
+        <accord-record-signal [scoredTypes]="scoredTypes()" />
+        <accord-signal-timeline [entries]="store.timeline()" />
+      </section>
+
+      <section aria-labelledby="stages-heading">
+        <h2 id="stages-heading">Stage history</h2>
+        <accord-stage-history [transitions]="store.transitions()" />
+      </section>
+
+      <section aria-labelledby="fields-heading">
+        <h2 id="fields-heading">Contact and company</h2>
+        @if (canEdit()) {
+          <accord-form-alert [message]="error()" />
+          <accord-lead-form
+            submitLabel="Save changes"
+            [value]="formValue()"
+            [owners]="owners.owners()"
+            [problems]="problems()"
+            [pending]="pending()"
+            (submitted)="save($event)"
+          />
+          <p class="status" role="status">{{ saved() }}</p>
+        } @else {
+          <dl class="fields">
+            @for (field of readOnlyFields(); track field.label) {
+              <div>
+                <dt>{{ field.label }}</dt>
+                <dd>{{ field.value || '—' }}</dd>
+              </div>
+            }
+          </dl>
+        }
+      </section>
+    }
+  `,
+  styles: `
+    .back {
+      display: inline-block;
+      margin: 0 0 8px;
+    }
+    h1 {
+      font: var(--mat-sys-headline-small);
+      margin: 0;
+    }
+    h2 {
+      font: var(--mat-sys-title-large);
+      margin: 24px 0 8px;
+    }
+    .sub {
+      color: var(--mat-sys-on-surface-variant);
+      margin: 4px 0 16px;
+    }
+    .facts,
+    .fields {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
+      gap: 8px 16px;
+      margin: 0;
+    }
+    dt {
+      font: var(--mat-sys-label-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    dd {
+      margin: 0;
+      font: var(--mat-sys-body-large);
+    }
+    .status {
+      font: var(--mat-sys-body-small);
+      min-height: 1.5em;
+    }
+  `,
+})
+export class LeadPage implements OnInit {
+  private readonly route = inject(ActivatedRoute);
+  private readonly auth = inject(AuthStore);
+  protected readonly store = inject(LeadDetailStore);
+  protected readonly owners = inject(LeadOwnersStore);
+
+  protected readonly stages = STAGE_LABELS;
+  protected readonly temperatures = TEMPERATURE_LABELS;
+  protected readonly score = wholeScore;
+  protected readonly lead = this.store.lead;
+  protected readonly name = computed(() => {
+    const lead = this.lead();
+    return lead ? leadName(lead) : '';
+  });
+  protected readonly owner = computed(() =>
+    ownerLabel(this.lead()?.ownerId ?? null, this.owners.owners(), this.owners.selfId()),
+  );
+  /** Sales work leads but leave their data to marketing. */
+  protected readonly canEdit = computed(() => hasAnyRole(this.auth.roles(), ['ADMIN', 'MARKETING']));
+  protected readonly formValue = computed(() => {
+    const lead = this.lead();
+    return lead ? leadFormFrom(lead) : EMPTY_LEAD_FORM;
+  });
+  protected readonly scoredTypes = computed(
+    () => this.store.detail()?.explanation?.intent.map((item) => item.key) ?? [],
+  );
+  protected readonly readOnlyFields = computed(() => {
+    const value = this.formValue();
+    return [
+      { label: 'Job title', value: value.title },
+      { label: 'Seniority', value: value.seniority },
+      { label: 'Department', value: value.department },
+      { label: 'Company domain', value: value.companyDomain },
+      { label: 'Employees', value: value.employeeCount },
+      { label: 'Annual revenue', value: value.annualRevenue },
+      { label: 'Industry', value: value.industry },
+      { label: 'Country', value: value.country },
+      { label: 'Technologies', value: value.technologies },
+      { label: 'Source', value: value.source },
+      { label: 'Campaign', value: value.campaign },
+    ];
+  });
+
+  protected readonly call = new PendingCall();
+  protected readonly error = this.call.error;
+  protected readonly pending = this.call.pending;
+  protected readonly problems = signal<Partial<Record<LeadFormField, string>>>({});
+  protected readonly saved = signal('');
+
+  constructor() {
+    this.route.paramMap.pipe(takeUntilDestroyed()).subscribe((params) => {
+      const id = params.get('id');
+      if (id) void this.store.load(id);
+    });
+  }
+
+  ngOnInit(): void {
+    void this.owners.load();
+  }
+
+  protected async save(value: LeadFormValue): Promise<void> {
+    this.saved.set('');
+    const parsed = toLeadInput(value);
+    if (!parsed.ok) {
+      this.problems.set(problemsByField(parsed.problems));
+      return;
+    }
+    const result = await this.call.run(() => this.store.update(parsed.input));
+    if (result.ok) {
+      this.saved.set('Changes saved; the lead was rescored.');
+      return;
+    }
+    this.problems.set(problemsByField(result.error.fields));
+    if (result.error.fields.length > 0) this.error.set('Some fields need a change: see below.');
+  }
+}

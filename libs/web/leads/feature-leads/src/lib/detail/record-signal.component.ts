@@ -1,0 +1,94 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+
+import { ACTIVITY_SIGNAL_TYPES, STANDARD_SIGNAL_TYPES } from '@accord/domain/agreement';
+import { LeadDetailStore, typeLabel } from '@accord/web/leads/data-access';
+import { PendingCall } from '@accord/web/shared/data-access';
+import { FormAlertComponent } from '@accord/web/shared/ui';
+
+/** "2026-11-25T09:05" in the browser's time zone, as a datetime-local input holds it. */
+export function localMinute(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Records one signal for the lead by hand; the lead is rescored and the page shows the result. */
+@Component({
+  selector: 'accord-record-signal',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButton, MatFormField, MatInput, MatLabel, FormAlertComponent],
+  template: `
+    <form class="record" aria-label="Record signal" (submit)="$event.preventDefault(); record()" novalidate>
+      <mat-form-field appearance="outline">
+        <mat-label>Signal type</mat-label>
+        <select matNativeControl [value]="type()" (change)="type.set(value($event))">
+          @for (option of types(); track option) {
+            <option [value]="option">{{ label(option) }}</option>
+          }
+        </select>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>When</mat-label>
+        <input matInput type="datetime-local" [value]="when()" (change)="when.set(value($event))" />
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Source (optional)</mat-label>
+        <input matInput [value]="source()" (change)="source.set(value($event))" />
+      </mat-form-field>
+      <button mat-flat-button type="submit" [disabled]="pending()">Record signal</button>
+    </form>
+    <accord-form-alert [message]="error()" />
+    <p class="status" role="status">{{ recorded() }}</p>
+  `,
+  styles: `
+    .record {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+      align-items: baseline;
+    }
+    .status {
+      font: var(--mat-sys-body-small);
+      min-height: 1.5em;
+      margin: 0;
+    }
+  `,
+})
+export class RecordSignalComponent {
+  private readonly store = inject(LeadDetailStore);
+
+  /** Types the version in force scores for this workspace, beyond the standard ones. */
+  readonly scoredTypes = input<readonly string[]>([]);
+
+  protected readonly types = computed(() => [
+    ...new Set([...STANDARD_SIGNAL_TYPES, ...this.scoredTypes(), ...ACTIVITY_SIGNAL_TYPES]),
+  ]);
+  protected readonly type = signal<string>(STANDARD_SIGNAL_TYPES[0]);
+  protected readonly when = signal(localMinute(new Date()));
+  protected readonly source = signal('');
+  protected readonly recorded = signal('');
+  protected readonly call = new PendingCall();
+  protected readonly error = this.call.error;
+  protected readonly pending = this.call.pending;
+  protected readonly label = typeLabel;
+
+  protected value(event: Event): string {
+    return (event.target as HTMLInputElement | HTMLSelectElement).value;
+  }
+
+  protected async record(): Promise<void> {
+    this.recorded.set('');
+    const occurredAt = new Date(this.when());
+    if (Number.isNaN(occurredAt.getTime())) {
+      this.error.set('Enter when the signal happened.');
+      return;
+    }
+    const type = this.type();
+    const result = await this.call.run(() =>
+      this.store.recordSignal({ type, occurredAt, source: this.source().trim() || null }),
+    );
+    if (result.ok) this.recorded.set(`${typeLabel(type)} recorded.`);
+  }
+}

@@ -1,0 +1,66 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+
+import { type LeadDetail, STAGE_LABELS } from '@accord/web/leads/data-access';
+
+/** Every stage change, newest first, with the agreement version in force when it happened. */
+@Component({
+  selector: 'accord-stage-history',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe],
+  template: `
+    <table class="history">
+      <caption class="visually-hidden">
+        Stage history
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">Change</th>
+          <th scope="col">Why</th>
+          <th scope="col">Version</th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (transition of transitions(); track $index) {
+          <tr>
+            <td>{{ transition.at | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</td>
+            <td>
+              {{ transition.fromStage ? labels[transition.fromStage] + ' → ' : ''
+              }}{{ labels[transition.toStage] }}
+            </td>
+            <td>{{ transition.reason }}</td>
+            <td>{{ transition.versionNumber === null ? '—' : 'v' + transition.versionNumber }}</td>
+          </tr>
+        }
+      </tbody>
+    </table>
+  `,
+  styles: `
+    .history {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 6px 12px 6px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    th {
+      font: var(--mat-sys-label-large);
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `,
+})
+export class StageHistoryComponent {
+  readonly transitions = input<LeadDetail['transitions']>([]);
+  protected readonly labels = STAGE_LABELS;
+}

@@ -1,0 +1,172 @@
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { fireEvent, screen, waitFor, within } from '@testing-library/angular';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import { leadAnswer, leadDetail, leadDetailAnswer, leadFields } from '@accord/web/leads/data-access/testing';
+
+import { leadsRoutes } from './leads.routes';
+
+const ID = '00000000-0000-4000-8000-000000000001';
+
+function leadsPage(nodes: ReturnType<typeof leadFields>[], hasNextPage = false) {
+  return {
+    leads: {
+      __typename: 'LeadConnection',
+      totalCount: nodes.length + (hasNextPage ? 1 : 0),
+      pageInfo: { __typename: 'PageInfo', endCursor: hasNextPage ? 'c1' : null, hasNextPage },
+      edges: nodes.map((node) => ({ __typename: 'LeadEdge', node: leadAnswer(node) })),
+    },
+  };
+}
+
+const noRun = { scoringStatus: { __typename: 'ScoringStatus', scoredVersionNumber: 1, latestRun: null } };
+
+async function open(url: string) {
+  TestBed.configureTestingModule({
+    imports: [ApolloTestingModule],
+    providers: [
+      provideRouter([{ path: 'leads', children: leadsRoutes }]),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+    ],
+  });
+  const harness = await RouterTestingHarness.create(url);
+  return { harness, apollo: TestBed.inject(ApolloTestingController), router: TestBed.inject(Router) };
+}
+
+async function flushed(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('leads list', () => {
+  it('loads the filters from the URL and puts a new filter back into it', async () => {
+    const { harness, apollo, router } = await open('/leads?grade=A&sort=INTENT');
+    apollo.expectOne('ScoringStatus').flushData(noRun);
+    const first = apollo.expectOne('Leads');
+    expect(first.operation.variables).toMatchObject({ filter: { grade: 'A' }, sort: 'INTENT', after: null });
+    first.flushData(leadsPage([leadFields()]));
+    harness.detectChanges();
+    await screen.findByRole('link', { name: 'Ada Lovelace' });
+    expect(screen.getByText('Showing 1 of 1 lead')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Temperature'), { target: { value: 'HOT' } });
+    await waitFor(() => expect(router.url).toBe('/leads?grade=A&temperature=HOT&sort=INTENT'));
+    const second = apollo.expectOne('Leads');
+    expect(second.operation.variables).toMatchObject({ filter: { grade: 'A', temperature: 'HOT' } });
+  });
+
+  it('shows the progress of a running rescore', async () => {
+    const { harness, apollo } = await open('/leads');
+    apollo.expectOne('Leads').flushData(leadsPage([]));
+    apollo.expectOne('ScoringStatus').flushData({
+      scoringStatus: {
+        __typename: 'ScoringStatus',
+        scoredVersionNumber: 1,
+        latestRun: {
+          __typename: 'RescoreRun',
+          id: 'r1',
+          status: 'RUNNING',
+          processed: 20,
+          total: 40,
+          versionNumber: 2,
+          startedAt: '2026-11-25T09:00:00.000Z',
+          finishedAt: null,
+          error: null,
+        },
+      },
+    });
+    harness.detectChanges();
+
+    const banner = await screen.findByRole('status', { name: 'Rescore progress' });
+    expect(banner.textContent).toContain('Rescoring under v2: 20 of 40 leads (50%).');
+  });
+
+  it("shows the API's field problems beside the fields of a new lead", async () => {
+    const { harness, apollo } = await open('/leads');
+    apollo.expectOne('Leads').flushData(leadsPage([]));
+    apollo.expectOne('ScoringStatus').flushData(noRun);
+    harness.detectChanges();
+
+    fireEvent.click(await screen.findByRole('button', { name: 'New lead' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.input(within(dialog).getByLabelText('E-mail'), { target: { value: 'ada@acme' } });
+    fireEvent.input(within(dialog).getByLabelText('Country'), { target: { value: 'Germany' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create lead' }));
+    const create = apollo.expectOne('CreateLead');
+    expect(create.operation.variables['input']).toMatchObject({ email: 'ada@acme', country: 'Germany' });
+    create.graphqlErrors([
+      {
+        message: 'email: must be an e-mail address; country: must be a two-letter ISO country code',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [
+            { field: 'email', message: 'must be an e-mail address' },
+            { field: 'country', message: 'must be a two-letter ISO country code' },
+          ],
+        },
+      },
+    ]);
+
+    await within(dialog).findByText('Must be an e-mail address.');
+    expect(within(dialog).getByText('Must be a two-letter ISO country code.')).toBeTruthy();
+    expect(within(dialog).getByLabelText('Country').getAttribute('aria-invalid')).toBe('true');
+  });
+});
+
+describe('lead page', () => {
+  it('shows the explanation, the signal timeline and the stage history, and records a signal', async () => {
+    const { harness, apollo } = await open(`/leads/${ID}`);
+    apollo.expectOne('Lead').flushData(leadDetailAnswer());
+    harness.detectChanges();
+
+    await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
+    expect(screen.getByLabelText('Explanation summary').textContent).toContain(
+      '+20 200–1,000 employees · −30 Personal e-mail address',
+    );
+    const timeline = screen.getByRole('list', { name: 'Signal timeline' });
+    expect(
+      within(timeline)
+        .getAllByRole('listitem')
+        .map((item) => Array.from(item.children).map((part) => part.textContent?.trim())),
+    ).toEqual([
+      ['24 Nov 2026, 09:00 UTC', 'Call made', 'Activity'],
+      ['22 Nov 2026, 09:00 UTC', 'Podcast listened', 'Not scored', 'via rss'],
+      ['20 Nov 2026, 09:00 UTC', 'Pricing page visit', 'Intent', 'via web'],
+    ]);
+
+    fireEvent.change(screen.getByLabelText('Signal type'), { target: { value: 'DEMO_REQUEST' } });
+    fireEvent.change(screen.getByLabelText('When'), { target: { value: '2026-11-25T09:30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record signal' }));
+    const record = apollo.expectOne('RecordSignal');
+    expect(record.operation.variables['input']).toMatchObject({
+      leadId: ID,
+      type: 'DEMO_REQUEST',
+      source: null,
+    });
+    record.flushData({
+      recordSignal: {
+        __typename: 'IngestResult',
+        stored: 1,
+        duplicates: 0,
+        refused: 0,
+        unmatched: 0,
+        items: [{ __typename: 'IngestItem', status: 'STORED', problems: null }],
+      },
+    });
+    await flushed();
+    const demo = {
+      externalId: 's4',
+      type: 'DEMO_REQUEST',
+      occurredAt: '2026-11-25T09:30:00.000Z',
+      source: 'web app',
+    };
+    apollo
+      .expectOne('Lead')
+      .flushData(leadDetailAnswer({ ...leadDetail(), signals: [demo, ...leadDetail().signals] }));
+
+    await screen.findByText('Demo request recorded.');
+    expect(within(timeline).getAllByRole('listitem')[0].textContent).toContain('Demo request');
+  });
+});

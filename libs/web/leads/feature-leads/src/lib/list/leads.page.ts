@@ -1,0 +1,316 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  OnInit,
+  computed,
+  effect,
+  inject,
+  untracked,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+
+import { GRADES, TEMPERATURES } from '@accord/domain/agreement';
+import { LIFECYCLE_STAGES } from '@accord/domain/leads';
+import {
+  LEAD_SORTS,
+  LeadListQuery,
+  LeadOwnersStore,
+  LeadsStore,
+  SORT_LABELS,
+  STAGE_LABELS,
+  ScoringStatusStore,
+  TEMPERATURE_LABELS,
+  leadQueryFromParams,
+  leadQueryParams,
+} from '@accord/web/leads/data-access';
+import { FormAlertComponent } from '@accord/web/shared/ui';
+
+import { NewLeadDialog } from './new-lead.dialog';
+import { RescoreBannerComponent } from './rescore-banner.component';
+
+const DIALOG_WIDTH = 'min(760px, calc(100vw - 32px))';
+
+/** The workspace's leads with their scores, filtered and sorted through the URL, and new leads. */
+@Component({
+  selector: 'accord-leads-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [LeadsStore, LeadOwnersStore, ScoringStatusStore],
+  imports: [
+    MatButton,
+    MatFormField,
+    MatInput,
+    MatLabel,
+    MatProgressBar,
+    MatTableModule,
+    RouterLink,
+    FormAlertComponent,
+    RescoreBannerComponent,
+  ],
+  template: `
+    <header class="header">
+      <h1>Leads</h1>
+      <button mat-flat-button type="button" (click)="newLead()">New lead</button>
+    </header>
+    <accord-rescore-banner [progress]="scoring.progress()" />
+    <form class="filters" role="search" aria-label="Filter leads" (submit)="$event.preventDefault()">
+      <mat-form-field appearance="outline">
+        <mat-label>Search</mat-label>
+        <input
+          matInput
+          type="search"
+          [value]="query().search ?? ''"
+          (change)="change({ search: text($event) || null })"
+        />
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Grade</mat-label>
+        <select
+          matNativeControl
+          [value]="query().grade ?? ''"
+          (change)="change({ grade: pick($event, grades) })"
+        >
+          <option value="">Any grade</option>
+          @for (grade of grades; track grade) {
+            <option [value]="grade">{{ grade }}</option>
+          }
+        </select>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Temperature</mat-label>
+        <select
+          matNativeControl
+          [value]="query().temperature ?? ''"
+          (change)="change({ temperature: pick($event, temperatures) })"
+        >
+          <option value="">Any temperature</option>
+          @for (temperature of temperatures; track temperature) {
+            <option [value]="temperature">{{ temperatureLabels[temperature] }}</option>
+          }
+        </select>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Stage</mat-label>
+        <select
+          matNativeControl
+          [value]="query().stage ?? ''"
+          (change)="change({ stage: pick($event, stages) })"
+        >
+          <option value="">Any stage</option>
+          @for (stage of stages; track stage) {
+            <option [value]="stage">{{ stageLabels[stage] }}</option>
+          }
+        </select>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Owner</mat-label>
+        <select
+          matNativeControl
+          [value]="query().ownerId ?? ''"
+          (change)="change({ ownerId: text($event) || null })"
+        >
+          <option value="">Anyone</option>
+          @for (owner of owners.owners(); track owner.id) {
+            <option [value]="owner.id">{{ owner.id === owners.selfId() ? 'Me' : owner.name }}</option>
+          }
+        </select>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Sort by</mat-label>
+        <select
+          matNativeControl
+          [value]="query().sort"
+          (change)="change({ sort: pick($event, sorts) ?? 'FIT' })"
+        >
+          @for (sort of sorts; track sort) {
+            <option [value]="sort">{{ sortLabels[sort] }}</option>
+          }
+        </select>
+      </mat-form-field>
+    </form>
+    <accord-form-alert [message]="store.loadError()?.message ?? null" />
+    <p class="count" role="status">{{ countText() }}</p>
+    @if (store.loading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Loading leads" />
+    }
+    <div class="table-scroll">
+      <table mat-table [dataSource]="store.rows()" class="leads">
+        <caption class="visually-hidden">
+          Leads
+        </caption>
+        <ng-container matColumnDef="name">
+          <th mat-header-cell *matHeaderCellDef scope="col">Lead</th>
+          <td mat-cell *matCellDef="let row">
+            <a [routerLink]="row.id">{{ row.name }}</a>
+            <div class="sub">{{ row.email }}</div>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="company">
+          <th mat-header-cell *matHeaderCellDef scope="col">Company</th>
+          <td mat-cell *matCellDef="let row">{{ row.company }}</td>
+        </ng-container>
+        <ng-container matColumnDef="fit">
+          <th mat-header-cell *matHeaderCellDef scope="col">Fit · grade</th>
+          <td mat-cell *matCellDef="let row">{{ row.fit }}</td>
+        </ng-container>
+        <ng-container matColumnDef="intent">
+          <th mat-header-cell *matHeaderCellDef scope="col">Intent · temperature</th>
+          <td mat-cell *matCellDef="let row">{{ row.intent }}</td>
+        </ng-container>
+        <ng-container matColumnDef="stage">
+          <th mat-header-cell *matHeaderCellDef scope="col">Stage</th>
+          <td mat-cell *matCellDef="let row">{{ row.stage }}</td>
+        </ng-container>
+        <ng-container matColumnDef="owner">
+          <th mat-header-cell *matHeaderCellDef scope="col">Owner</th>
+          <td mat-cell *matCellDef="let row">{{ row.owner }}</td>
+        </ng-container>
+        <ng-container matColumnDef="version">
+          <th mat-header-cell *matHeaderCellDef scope="col">Version</th>
+          <td mat-cell *matCellDef="let row">{{ row.version }}</td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        <tr class="mat-mdc-row" *matNoDataRow>
+          <td class="mat-mdc-cell empty" [attr.colspan]="columns.length">
+            {{ store.loading() ? 'Loading…' : 'No leads match these filters.' }}
+          </td>
+        </tr>
+      </table>
+    </div>
+    @if (store.hasMore()) {
+      <div class="more">
+        <button mat-stroked-button type="button" [disabled]="store.loading()" (click)="store.loadMore()">
+          Load more
+        </button>
+      </div>
+    }
+  `,
+  styles: `
+    .header {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 16px;
+      flex-wrap: wrap;
+      margin: 0 0 16px;
+    }
+    h1 {
+      font: var(--mat-sys-headline-small);
+      margin: 0;
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+    }
+    .filters mat-form-field {
+      width: 170px;
+    }
+    .count {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+      margin: 0 0 8px;
+    }
+    .table-scroll {
+      overflow-x: auto;
+    }
+    .leads {
+      min-width: 900px;
+    }
+    .sub {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .empty {
+      padding: 16px;
+    }
+    .more {
+      display: flex;
+      justify-content: center;
+      margin: 16px 0;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `,
+})
+export class LeadsPage implements OnInit {
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  protected readonly store = inject(LeadsStore);
+  protected readonly owners = inject(LeadOwnersStore);
+  protected readonly scoring = inject(ScoringStatusStore);
+
+  protected readonly columns = ['name', 'company', 'fit', 'intent', 'stage', 'owner', 'version'];
+  protected readonly grades = GRADES;
+  protected readonly temperatures = TEMPERATURES;
+  protected readonly stages = LIFECYCLE_STAGES;
+  protected readonly sorts = LEAD_SORTS;
+  protected readonly sortLabels = SORT_LABELS;
+  protected readonly stageLabels = STAGE_LABELS;
+  protected readonly temperatureLabels = TEMPERATURE_LABELS;
+  protected readonly query = this.store.query;
+  protected readonly countText = computed(() => {
+    if (this.store.loading() && this.store.rows().length === 0) return '';
+    const total = this.store.totalCount();
+    return `Showing ${this.store.rows().length} of ${total} ${total === 1 ? 'lead' : 'leads'}`;
+  });
+
+  constructor() {
+    // The URL is the list's state: every filter change navigates, and every navigation loads.
+    this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((params) => {
+      const values = Object.fromEntries(params.keys.map((key) => [key, params.get(key) ?? undefined]));
+      void this.store.load(leadQueryFromParams(values));
+    });
+    // A finished rescore changed the scores on screen.
+    effect(() => {
+      if (this.scoring.finishedRuns() > 0) untracked(() => void this.store.load(this.store.query()));
+    });
+  }
+
+  ngOnInit(): void {
+    void this.owners.load();
+    void this.scoring.watch();
+  }
+
+  protected change(patch: Partial<LeadListQuery>): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: leadQueryParams({ ...this.query(), ...patch }),
+    });
+  }
+
+  protected text(event: Event): string {
+    return (event.target as HTMLInputElement | HTMLSelectElement).value.trim();
+  }
+
+  protected pick<T extends string>(event: Event, values: readonly T[]): T | null {
+    const value = this.text(event);
+    return (values as readonly string[]).includes(value) ? (value as T) : null;
+  }
+
+  protected async newLead(): Promise<void> {
+    const id = await firstValueFrom(
+      this.dialog
+        .open<NewLeadDialog, unknown, string>(NewLeadDialog, { injector: this.injector, width: DIALOG_WIDTH })
+        .afterClosed(),
+    );
+    if (id) await this.router.navigate([id], { relativeTo: this.route });
+  }
+}
