@@ -187,10 +187,14 @@ export class LeadPage implements OnInit {
   );
   /** Sales work leads but leave their data to marketing. */
   protected readonly canEdit = computed(() => hasAnyRole(this.auth.roles(), ['ADMIN', 'MARKETING']));
-  protected readonly formValue = computed(() => {
-    const lead = this.lead();
-    return lead ? leadFormFrom(lead) : EMPTY_LEAD_FORM;
-  });
+  // Equal values keep the form as it is, so reading the lead again (after a signal) keeps unsaved edits.
+  protected readonly formValue = computed(
+    () => {
+      const lead = this.lead();
+      return lead ? leadFormFrom(lead) : EMPTY_LEAD_FORM;
+    },
+    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+  );
   protected readonly scoredTypes = computed(
     () => this.store.detail()?.explanation?.intent.map((item) => item.key) ?? [],
   );

@@ -1,0 +1,179 @@
+import { Page } from 'playwright-core';
+
+import { DEMO_PASSWORD, Session, baseUrl, navLabels, openBrowser, signIn } from './support/browser';
+
+async function openFromNav(page: Page, label: string, path: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
+  await page.waitForURL(`${baseUrl()}/${path}`);
+  await page.getByRole('heading', { level: 1, name: label }).waitFor();
+}
+
+/** The text of one column of the leads table, top to bottom. */
+async function column(page: Page, index: number): Promise<string[]> {
+  const cells = page.getByRole('table', { name: 'Leads' }).locator(`tbody tr td:nth-child(${index + 1})`);
+  await cells.first().waitFor();
+  return (await cells.allInnerTexts()).map((cell) => cell.trim());
+}
+
+/** Sends one signal to the ingestion endpoint with an API key; answers the HTTP status. */
+async function ingestWith(secret: string): Promise<number> {
+  const response = await fetch(`${baseUrl()}/api/v1/signals`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify([
+      {
+        externalId: `e2e-${Date.now()}`,
+        type: 'PRICING_PAGE_VISIT',
+        occurredAt: new Date().toISOString(),
+        lead: { email: 'nobody@example.com' },
+      },
+    ]),
+  });
+  return response.status;
+}
+
+describe('leads', () => {
+  const sessions: Session[] = [];
+
+  async function browser(): Promise<Session> {
+    const session = await openBrowser();
+    sessions.push(session);
+    return session;
+  }
+
+  afterEach(async () => {
+    await Promise.all(sessions.splice(0).map((session) => session.close()));
+  });
+
+  it('are filtered, sorted and opened by marketing, who records a signal and sees it counted', async () => {
+    const { page } = await browser();
+    await signIn(page, 'marketing@demo.accord.dev', DEMO_PASSWORD);
+    await page.waitForURL(`${baseUrl()}/agreement`);
+    await openFromNav(page, 'Leads', 'leads');
+    await page.getByText(/^Showing \d+ of 40 leads$/).waitFor();
+
+    await page.getByLabel('Grade', { exact: true }).selectOption('A');
+    await page.waitForURL(/[?&]grade=A/);
+    await page.getByText(/^Showing \d+ of \d+ leads?$/).waitFor();
+    const grades = await column(page, 2);
+    expect(grades.length).toBeGreaterThan(0);
+    expect(grades.every((cell) => cell.endsWith('· A'))).toBe(true);
+
+    await page.getByLabel('Sort by').selectOption('INTENT');
+    await page.waitForURL(/[?&]sort=INTENT/);
+    await page.waitForFunction(() => !document.querySelector('[aria-label="Loading leads"]'));
+    const intents = (await column(page, 3)).map((cell) => Number(cell.split(' · ')[0]));
+    expect(intents).toEqual([...intents].sort((a, b) => b - a));
+    expect((await column(page, 2)).every((cell) => cell.endsWith('· A'))).toBe(true);
+
+    // The filters live in the URL: a reload keeps them.
+    await page.reload();
+    expect(await page.getByLabel('Grade', { exact: true }).inputValue()).toBe('A');
+    expect(await page.getByLabel('Sort by').inputValue()).toBe('INTENT');
+
+    const first = page.getByRole('table', { name: 'Leads' }).getByRole('link').first();
+    const name = (await first.innerText()).trim();
+    await first.click();
+    await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByRole('heading', { name: 'Why this score' }).waitFor();
+    expect((await page.getByLabel('Explanation summary').innerText()).trim()).toMatch(/^[+\u2212]\d+ /);
+    const timeline = page.getByRole('list', { name: 'Signal timeline' });
+    await timeline.getByRole('listitem').first().waitFor();
+    const before = await timeline.getByRole('listitem').count();
+
+    await page.getByLabel('Signal type').selectOption('DEMO_REQUEST');
+    await page.getByRole('button', { name: 'Record signal' }).click();
+    await page.getByText('Demo request recorded.').waitFor();
+
+    await page.waitForFunction(
+      ([count]) => document.querySelectorAll('[aria-label="Signal timeline"] li').length === count + 1,
+      [before],
+    );
+    const newest = timeline.getByRole('listitem').first();
+    expect(await newest.innerText()).toContain('Demo request');
+    expect(await newest.innerText()).toMatch(/Intent|Not scored/);
+  });
+
+  it('shows an API error beside the field of a new lead', async () => {
+    const { page } = await browser();
+    await signIn(page, 'marketing@demo.accord.dev', DEMO_PASSWORD);
+    await page.waitForURL(`${baseUrl()}/agreement`);
+    await openFromNav(page, 'Leads', 'leads');
+
+    await page.getByRole('button', { name: 'New lead' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('E-mail').fill(`e2e-${Date.now()}@acme-e2e.test`);
+    await dialog.getByLabel('Country').fill('Germany');
+    await dialog.getByRole('button', { name: 'Create lead' }).click();
+    await dialog.getByText('Must be a two-letter ISO country code.').waitFor();
+    expect(await dialog.getByLabel('Country').getAttribute('aria-invalid')).toBe('true');
+
+    await dialog.getByLabel('Country').fill('DE');
+    await dialog.getByLabel('First name').fill('Erin');
+    await dialog.getByRole('button', { name: 'Create lead' }).click();
+    await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: 'Erin' }).waitFor();
+  });
+
+  it('can be worked by sales, who read a lead without editing it, and are closed to executives', async () => {
+    const { page } = await browser();
+    await signIn(page, 'sales@demo.accord.dev', DEMO_PASSWORD);
+    await page.waitForURL(`${baseUrl()}/handovers`);
+    await openFromNav(page, 'Leads', 'leads');
+    await page.getByRole('table', { name: 'Leads' }).getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Contact and company' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${baseUrl()}/sign-in`);
+
+    await signIn(page, 'exec@demo.accord.dev', DEMO_PASSWORD);
+    await page.waitForURL(`${baseUrl()}/dashboard`);
+    expect(await navLabels(page)).not.toContain('Leads');
+    await page.goto(`${baseUrl()}/leads`);
+    await page.waitForURL(`${baseUrl()}/dashboard`);
+  });
+});
+
+describe('API keys', () => {
+  let session: Session;
+
+  afterEach(async () => {
+    await session.close();
+  });
+
+  it('are created by an admin, who sees the secret once, and revoked', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
+    await signIn(page, 'admin@demo.accord.dev', DEMO_PASSWORD);
+    await page.waitForURL(`${baseUrl()}/members`);
+    await openFromNav(page, 'API keys', 'api-keys');
+
+    await page.getByRole('button', { name: 'New API key' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('E2E tracking');
+    await dialog.getByRole('button', { name: 'Create key' }).click();
+    await dialog.getByText("you won't see it again").waitFor();
+    const secret = await dialog.getByLabel('Secret of E2E tracking').inputValue();
+    expect(secret.length).toBeGreaterThan(20);
+    await dialog.getByRole('button', { name: 'Copy key' }).click();
+    await dialog.getByText('Key copied.').waitFor();
+    await dialog.getByRole('button', { name: 'I have stored the key' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const row = page.getByRole('row', { name: /E2E tracking/ });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Active');
+    expect(await row.innerText()).toContain(secret.slice(0, 6));
+    expect(await page.content()).not.toContain(secret);
+    expect(await ingestWith(secret)).not.toBe(401);
+
+    await page.getByRole('button', { name: 'Revoke E2E tracking' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Revoke E2E tracking?' });
+    await confirm.getByRole('button', { name: 'Revoke' }).click();
+    await row.getByText(/^Revoked /).waitFor();
+    expect(await page.getByRole('button', { name: 'Revoke E2E tracking' }).count()).toBe(0);
+    expect(await ingestWith(secret)).toBe(401);
+  });
+});
