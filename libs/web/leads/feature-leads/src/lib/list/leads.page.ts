@@ -73,65 +73,49 @@ const DIALOG_WIDTH = 'min(760px, calc(100vw - 32px))';
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>Grade</mat-label>
-        <select
-          matNativeControl
-          [value]="query().grade ?? ''"
-          (change)="change({ grade: pick($event, grades) })"
-        >
-          <option value="">Any grade</option>
+        <select matNativeControl (change)="change({ grade: pick($event, grades) })">
+          <option value="" [selected]="!query().grade">Any grade</option>
           @for (grade of grades; track grade) {
-            <option [value]="grade">{{ grade }}</option>
+            <option [value]="grade" [selected]="grade === query().grade">{{ grade }}</option>
           }
         </select>
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>Temperature</mat-label>
-        <select
-          matNativeControl
-          [value]="query().temperature ?? ''"
-          (change)="change({ temperature: pick($event, temperatures) })"
-        >
-          <option value="">Any temperature</option>
+        <select matNativeControl (change)="change({ temperature: pick($event, temperatures) })">
+          <option value="" [selected]="!query().temperature">Any temperature</option>
           @for (temperature of temperatures; track temperature) {
-            <option [value]="temperature">{{ temperatureLabels[temperature] }}</option>
+            <option [value]="temperature" [selected]="temperature === query().temperature">
+              {{ temperatureLabels[temperature] }}
+            </option>
           }
         </select>
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>Stage</mat-label>
-        <select
-          matNativeControl
-          [value]="query().stage ?? ''"
-          (change)="change({ stage: pick($event, stages) })"
-        >
-          <option value="">Any stage</option>
+        <select matNativeControl (change)="change({ stage: pick($event, stages) })">
+          <option value="" [selected]="!query().stage">Any stage</option>
           @for (stage of stages; track stage) {
-            <option [value]="stage">{{ stageLabels[stage] }}</option>
+            <option [value]="stage" [selected]="stage === query().stage">{{ stageLabels[stage] }}</option>
           }
         </select>
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>Owner</mat-label>
-        <select
-          matNativeControl
-          [value]="query().ownerId ?? ''"
-          (change)="change({ ownerId: text($event) || null })"
-        >
-          <option value="">Anyone</option>
+        <select matNativeControl (change)="change({ ownerId: text($event) || null })">
+          <option value="" [selected]="!query().ownerId">Anyone</option>
           @for (owner of owners.owners(); track owner.id) {
-            <option [value]="owner.id">{{ owner.id === owners.selfId() ? 'Me' : owner.name }}</option>
+            <option [value]="owner.id" [selected]="owner.id === query().ownerId">
+              {{ owner.id === owners.selfId() ? 'Me' : owner.name }}
+            </option>
           }
         </select>
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>Sort by</mat-label>
-        <select
-          matNativeControl
-          [value]="query().sort"
-          (change)="change({ sort: pick($event, sorts) ?? 'FIT' })"
-        >
+        <select matNativeControl (change)="change({ sort: pick($event, sorts) ?? 'FIT' })">
           @for (sort of sorts; track sort) {
-            <option [value]="sort">{{ sortLabels[sort] }}</option>
+            <option [value]="sort" [selected]="sort === query().sort">{{ sortLabels[sort] }}</option>
           }
         </select>
       </mat-form-field>
