@@ -88,9 +88,28 @@ describe('signals over HTTP and leads over GraphQL', () => {
       occurredAt: new Date().toISOString(),
       lead: { email: 'ava.chen@northwind.example' },
     };
+    const token = await signIn(product, 'marketing@demo.accord.dev');
+    const signalCount = async () => {
+      const result = await graphql<{ leads: { edges: { node: { signalCount: number } }[] } }>(
+        product,
+        '{ leads(first: 1, filter: { search: "ava.chen@northwind.example" }) { edges { node { signalCount } } } }',
+        {},
+        token,
+      );
+      return result.data!.leads.edges[0].node.signalCount;
+    };
+    const before = await signalCount();
+
     const first = await post(JSON.stringify(event));
     const again = await post(JSON.stringify(event));
     expect([first.status, first.body.stored, again.body.duplicates]).toEqual([200, 1, 1]);
+    // Stored at the 200; folded into the lead's summary and score by the applier moments later, and once.
+    let after = before;
+    for (let waited = 0; waited < 3_000 && after === before; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      after = await signalCount();
+    }
+    expect(after).toBe(before + 1);
 
     const lines = [
       JSON.stringify({ ...event, externalId: 'e2e-2' }),

@@ -98,6 +98,7 @@ function ddlLabel(sql: string): string {
   if (/ATTACH PARTITION/i.test(sql)) return 'attach partition';
   if (/^\s*DROP TABLE/i.test(sql)) return 'drop partition table';
   if (/^\s*CREATE TABLE/i.test(sql)) return 'create partition table';
+  if (/^\s*ANALYZE/i.test(sql)) return 'analyze partition';
   return sql.trim().slice(0, 40);
 }
 
@@ -132,12 +133,14 @@ export function instrumentRescore(app: INestApplicationContext): Timeline {
   const owner = app.get(OwnerDb);
 
   wrap(scoring, 'claimDue', 'claim run', timeline);
-  wrap(runner, 'copyEvaluations', 'stream: COPY out → parse → score → COPY in', timeline);
+  wrap(runner, 'copyEvaluations', 'stream: COPY out → decode → score → COPY in', timeline);
   wrap(runner, 'flip', 'flip transaction (body)', timeline);
   wrap(scoring, 'lockForFlip', 'flip: exclusive lock', timeline);
   wrap(scorer, 'scoreUnder', 'flip: catch-up rescoring', timeline);
   wrap(scoring, 'setPointer', 'flip: pointer update', timeline);
-  wrap(scoring, 'moveStagesAfterRescore', 'flip: stage moves', timeline, (moved) => Number(moved));
+  wrap(runner, 'moveStages', 'stage moves after the flip', timeline);
+  wrap(scoring, 'applyPlannedMoves', 'stage moves: statements', timeline, (moved) => Number(moved));
+  wrap(scoring, 'moveStagesAfterRescore', 'stage moves: statements', timeline, (moved) => Number(moved));
   wrap(runner, 'dropOldPartitions', 'drop old partitions', timeline);
 
   const inWorkspace = owner.inWorkspace.bind(owner);

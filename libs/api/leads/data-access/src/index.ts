@@ -2,6 +2,7 @@ export * from './lib/lead.entity';
 export * from './lib/lead-evaluation.entity';
 export * from './lib/lead-transition.entity';
 export * from './lib/signal.entity';
+export * from './lib/signal-inbox.entity';
 export * from './lib/scoring-state.entity';
 export * from './lib/api-key.entity';
 export * from './lib/ingest-request.entity';

@@ -6,3 +6,4 @@ export * from './lib/migrate';
 export * from './lib/migrations';
 export * from './lib/owner-db';
 export * from './lib/errors';
+export * from './lib/copy-text';

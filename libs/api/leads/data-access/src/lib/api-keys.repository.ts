@@ -25,9 +25,21 @@ export class ApiKeysRepository {
     return result.affected === 1 ? manager.findOneBy(ApiKeyEntity, { id }) : null;
   }
 
-  /** Under the API-key scope, which shows only the key with this hash. */
-  findByHash(manager: EntityManager, secretHash: string): Promise<ApiKeyEntity | null> {
-    return manager.findOneBy(ApiKeyEntity, { secretHash });
+  /**
+   * Under the API-key scope, which shows only the key with this hash: when the key exists and is not revoked,
+   * scopes the rest of the transaction to its workspace and returns it. One statement, so a machine client's
+   * request authenticates inside the transaction that does its work.
+   */
+  async enterKeyWorkspace(
+    manager: EntityManager,
+    secretHash: string,
+  ): Promise<{ workspaceId: string; keyId: string } | null> {
+    const rows: { id: string; workspace_id: string }[] = await manager.query(
+      `SELECT id, set_config('app.workspace_id', workspace_id::text, true) AS workspace_id
+         FROM api_keys WHERE secret_hash = $1 AND revoked_at IS NULL`,
+      [secretHash],
+    );
+    return rows.length === 1 ? { workspaceId: rows[0].workspace_id, keyId: rows[0].id } : null;
   }
 
   async touch(manager: EntityManager, id: string, at: Date): Promise<void> {

@@ -4,6 +4,7 @@ import { LeadEvaluationEntity } from './lead-evaluation.entity';
 import { LeadTransitionEntity } from './lead-transition.entity';
 import { LeadEntity } from './lead.entity';
 import { RescoreRunEntity, WorkspaceScoringEntity } from './scoring-state.entity';
+import { SignalInboxEntity } from './signal-inbox.entity';
 import { SignalEntity } from './signal.entity';
 
 /** Every entity of this library, for data sources that list entities explicitly. */
@@ -12,6 +13,7 @@ export const LEAD_ENTITIES = [
   LeadEvaluationEntity,
   LeadTransitionEntity,
   SignalEntity,
+  SignalInboxEntity,
   WorkspaceScoringEntity,
   RescoreRunEntity,
   ApiKeyEntity,

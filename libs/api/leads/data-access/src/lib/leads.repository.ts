@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 
 import type { Grade, MatrixOutcome, Temperature } from '@accord/domain/agreement';
-import type { LeadFields, LifecycleStage, SignalSummary } from '@accord/domain/leads';
+import type { LeadFields, LifecycleStage, SignalEvent, SignalSummary } from '@accord/domain/leads';
 
 import { LeadEvaluationEntity } from './lead-evaluation.entity';
 import { LeadTransitionEntity } from './lead-transition.entity';
@@ -77,36 +77,6 @@ export class LeadsRepository {
 
   findByEmail(manager: EntityManager, email: string): Promise<LeadEntity | null> {
     return manager.findOneBy(LeadEntity, { email });
-  }
-
-  /** The ids of leads by e-mail, and of the oldest lead of each company domain, for matching signals. */
-  async matchIds(
-    manager: EntityManager,
-    ids: readonly string[],
-    emails: readonly string[],
-    domains: readonly string[],
-  ): Promise<{ ids: Set<string>; byEmail: Map<string, string>; byDomain: Map<string, string> }> {
-    const none = Promise.resolve([]);
-    const idRows: Promise<{ id: string }[]> = ids.length
-      ? manager.query(`SELECT id FROM leads WHERE id = ANY($1::uuid[])`, [ids])
-      : none;
-    const emailRows: Promise<{ id: string; email: string }[]> = emails.length
-      ? manager.query(`SELECT id, email FROM leads WHERE email = ANY($1::text[])`, [emails])
-      : none;
-    // A company-domain reference goes to the company's oldest lead.
-    const domainRows: Promise<{ id: string; company_domain: string }[]> = domains.length
-      ? manager.query(
-          `SELECT DISTINCT ON (company_domain) id, company_domain FROM leads
-            WHERE company_domain = ANY($1::text[]) ORDER BY company_domain, created_at, id`,
-          [domains],
-        )
-      : none;
-    const [byId, byEmail, byDomain] = [await idRows, await emailRows, await domainRows];
-    return {
-      ids: new Set(byId.map((row) => row.id)),
-      byEmail: new Map(byEmail.map((row) => [row.email, row.id])),
-      byDomain: new Map(byDomain.map((row) => [row.company_domain, row.id])),
-    };
   }
 
   async insert(
@@ -207,35 +177,80 @@ export class LeadsRepository {
     return manager.find(LeadTransitionEntity, { where: { leadId }, order: { id: 'DESC' }, take: 200 });
   }
 
-  /** Stores the signals not seen before and returns the external ids it stored. */
-  async insertSignals(
+  /**
+   * Matches each signal to its lead — by id, else by e-mail, else the oldest lead of the company domain — and
+   * stores those not seen before, queueing each stored one in the inbox for the applier: one statement, so a
+   * single event costs one round trip. Returns, per input position, the lead matched (null: none) and whether
+   * the signal was new.
+   */
+  async storeSignals(
     manager: EntityManager,
-    signals: readonly {
-      externalId: string;
-      leadId: string;
-      type: string;
-      occurredAt: Date;
-      source: string | null;
-    }[],
-    at: Date,
-  ): Promise<Set<string>> {
-    if (signals.length === 0) return new Set();
-    const rows: { external_id: string }[] = await manager.query(
-      `INSERT INTO signals (workspace_id, external_id, lead_id, type, occurred_at, source, received_at)
-       SELECT accord_current_workspace(), s.external_id, s.lead_id, s.type, s.occurred_at, s.source, $6
-         FROM unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[]) AS s(external_id, lead_id, type, occurred_at, source)
-       ON CONFLICT (workspace_id, lead_id, external_id) DO NOTHING
-       RETURNING external_id`,
+    signals: readonly SignalEvent[],
+    receivedAt: Date,
+  ): Promise<{ leadId: string | null; stored: boolean }[]> {
+    if (signals.length === 0) return [];
+    const rows: { position: number; lead_id: string | null; stored: boolean }[] = await manager.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::uuid[], $6::text[], $7::text[])
+                WITH ORDINALITY AS i(external_id, type, occurred_at, source, lead_ref, email, domain, position)),
+       matched AS (
+         SELECT i.*, coalesce(
+                  (SELECT l.id FROM leads l WHERE l.id = i.lead_ref),
+                  (SELECT l.id FROM leads l WHERE l.email = i.email),
+                  (SELECT l.id FROM leads l WHERE l.company_domain = i.domain ORDER BY l.created_at, l.id LIMIT 1)
+                ) AS lead_id
+           FROM input i),
+       stored AS (
+         INSERT INTO signals (workspace_id, external_id, lead_id, type, occurred_at, source, received_at)
+         SELECT accord_current_workspace(), m.external_id, m.lead_id, m.type, m.occurred_at, m.source, $8
+           FROM matched m WHERE m.lead_id IS NOT NULL
+         ON CONFLICT (workspace_id, lead_id, external_id) DO NOTHING
+         RETURNING lead_id, external_id, type, occurred_at),
+       queued AS (
+         INSERT INTO signal_inbox (workspace_id, lead_id, type, occurred_at)
+         SELECT accord_current_workspace(), s.lead_id, s.type, s.occurred_at FROM stored s)
+       SELECT m.position::int AS position, m.lead_id, s.external_id IS NOT NULL AS stored
+         FROM matched m LEFT JOIN stored s ON s.lead_id = m.lead_id AND s.external_id = m.external_id
+        ORDER BY m.position`,
       [
         signals.map((signal) => signal.externalId),
-        signals.map((signal) => signal.leadId),
         signals.map((signal) => signal.type),
         signals.map((signal) => signal.occurredAt),
         signals.map((signal) => signal.source),
-        at,
+        signals.map((signal) => signal.lead.id ?? null),
+        signals.map((signal) => signal.lead.email ?? null),
+        signals.map((signal) => signal.lead.companyDomain ?? null),
+        receivedAt,
       ],
     );
-    return new Set(rows.map((row) => row.external_id));
+    return rows.map((row) => ({ leadId: row.lead_id, stored: row.stored }));
+  }
+
+  /**
+   * Takes up to `limit` signals from the inbox, oldest first, skipping rows another applier holds. They leave
+   * the inbox when the caller's transaction commits, and only then.
+   */
+  async takeFromInbox(
+    manager: EntityManager,
+    limit: number,
+  ): Promise<{ lead_id: string; type: string; occurred_at: Date }[]> {
+    // TypeORM answers a DELETE … RETURNING with [rows, affected count].
+    const [rows]: [{ lead_id: string; type: string; occurred_at: Date }[], number] = await manager.query(
+      `DELETE FROM signal_inbox WHERE (workspace_id, id) IN (
+         SELECT workspace_id, id FROM signal_inbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING lead_id, type, occurred_at`,
+      [limit],
+    );
+    return rows;
+  }
+
+  /** Under the system scope: workspaces with signals waiting in the inbox. */
+  async workspacesWithInbox(manager: EntityManager, limit: number): Promise<string[]> {
+    const rows: { workspace_id: string }[] = await manager.query(
+      `SELECT DISTINCT workspace_id FROM signal_inbox LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => row.workspace_id);
   }
 
   recentSignals(manager: EntityManager, leadId: string, limit: number): Promise<SignalEntity[]> {

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
+import type { LifecycleStage } from '@accord/domain/leads';
+
 import { RescoreRunEntity } from './scoring-state.entity';
+
+/** Stage moves a rescore decided as it scored, column by column (a million of them stay compact). */
+export interface PlannedMoves {
+  ids: string[];
+  from: LifecycleStage[];
+  to: LifecycleStage[];
+  reasons: string[];
+}
 
 /** The workspace's scoring pointer and its rescore runs. */
 @Injectable()
@@ -26,19 +36,26 @@ export class ScoringStateRepository {
   }
 
   /**
-   * After a rescore, moves the leads marketing still owns as the new version's matrix says: the set-based twin
-   * of stageAfterEvaluation in @accord/domain/leads (LEAD → MQL or NURTURE; NURTURE → MQL once any recycling
-   * period has passed), with one transition each, naming the version.
+   * After a rescore, moves those of the given leads that marketing still owns as the new version's matrix says:
+   * the set-based twin of stageAfterEvaluation in @accord/domain/leads (LEAD → MQL or NURTURE; NURTURE → MQL
+   * once any recycling period has passed), with one transition each, naming the version. The rescore chose the
+   * leads from what it read; their current stage and evaluation decide.
    */
-  async moveStagesAfterRescore(manager: EntityManager, versionId: string, at: Date): Promise<number> {
+  async moveStagesAfterRescore(
+    manager: EntityManager,
+    versionId: string,
+    at: Date,
+    leadIds: readonly string[],
+  ): Promise<number> {
     const rows: unknown[] = await manager.query(
       `WITH candidates AS (
          SELECT l.id, l.stage AS from_stage,
                 CASE WHEN e.outcome IN ('MQL', 'FAST_TRACK') THEN 'MQL' ELSE 'NURTURE' END AS to_stage,
                 e.grade, e.temperature, e.outcome
            FROM leads l JOIN lead_evaluations e ON e.version_id = $1 AND e.lead_id = l.id
-          WHERE l.stage = 'LEAD'
-             OR (l.stage = 'NURTURE' AND e.outcome IN ('MQL', 'FAST_TRACK') AND (l.recycle_until IS NULL OR l.recycle_until <= $2))
+          WHERE l.id = ANY($3::uuid[])
+            AND (l.stage = 'LEAD'
+                 OR (l.stage = 'NURTURE' AND e.outcome IN ('MQL', 'FAST_TRACK') AND (l.recycle_until IS NULL OR l.recycle_until <= $2)))
           FOR UPDATE OF l),
        moved AS (
          UPDATE leads SET stage = c.to_stage, stage_changed_at = $2 FROM candidates c WHERE leads.id = c.id RETURNING leads.id)
@@ -47,9 +64,37 @@ export class ScoringStateRepository {
               'rescored ' || c.grade || '/' || c.temperature || ': ' || c.outcome, $2
          FROM candidates c JOIN moved m ON m.id = c.id
        RETURNING 1`,
-      [versionId, at],
+      [versionId, at, leadIds],
     );
     return rows.length;
+  }
+
+  /**
+   * Applies moves a rescore planned from what it read, for leads untouched since it started reading (a lead
+   * changed since goes through moveStagesAfterRescore, which decides from its current evaluation). The UPDATE
+   * rechecks each lead's stage as it locks the row, so a lead moved meanwhile by someone else is left alone.
+   */
+  async applyPlannedMoves(
+    manager: EntityManager,
+    versionId: string,
+    at: Date,
+    unchangedSince: Date,
+    moves: PlannedMoves,
+  ): Promise<number> {
+    const [{ moved }]: { moved: number }[] = await manager.query(
+      `WITH moved AS (
+         UPDATE leads l SET stage = p.to_stage, stage_changed_at = $5
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS p(id, from_stage, to_stage, reason)
+          WHERE l.id = p.id AND l.stage = p.from_stage AND l.updated_at < $6
+         RETURNING l.id, p.from_stage, p.to_stage, p.reason),
+       recorded AS (
+         INSERT INTO lead_transitions (workspace_id, lead_id, from_stage, to_stage, version_id, actor_id, reason, at)
+         SELECT accord_current_workspace(), id, from_stage, to_stage, $7, NULL, reason, $5 FROM moved
+         RETURNING 1)
+       SELECT count(*)::int AS moved FROM recorded`,
+      [moves.ids, moves.from, moves.to, moves.reasons, at, unchangedSince, versionId],
+    );
+    return moved;
   }
 
   async setPointer(manager: EntityManager, workspaceId: string, versionId: string, at: Date): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 
 import { ApiKeyEntity, ApiKeysRepository } from '@accord/api/leads/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
@@ -8,6 +9,8 @@ import { TenantDb } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
 
 const KEY_PREFIX = 'acc_';
+/** last_used_at is a hint for admins, not an audit log: written at most this often per key and process. */
+const TOUCH_EVERY_MS = 60_000;
 
 export function hashApiKey(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -36,6 +39,8 @@ function view(key: ApiKeyEntity): ApiKeyView {
 /** Admins create and revoke the keys machine clients send signals with; a key's secret is shown only once. */
 @Injectable()
 export class ApiKeysService {
+  private readonly touchedAt = new Map<string, number>();
+
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly keys: ApiKeysRepository,
@@ -72,16 +77,30 @@ export class ApiKeysService {
   }
 
   /** The workspace a presented key belongs to, or null for a wrong or revoked key. */
-  async authenticate(secret: string): Promise<{ workspaceId: string; keyId: string } | null> {
+  authenticate(secret: string): Promise<{ workspaceId: string; keyId: string } | null> {
+    return this.inKeyWorkspace(secret, (_manager, key) => Promise.resolve(key));
+  }
+
+  /**
+   * Runs `work` in a transaction scoped to the workspace of the presented key, authenticating the key in the
+   * same transaction (one statement); null, with nothing run, for a wrong or revoked key.
+   */
+  async inKeyWorkspace<T>(
+    secret: string,
+    work: (manager: EntityManager, key: { workspaceId: string; keyId: string }) => Promise<T>,
+  ): Promise<T | null> {
     if (!secret.startsWith(KEY_PREFIX) || secret.length > 100) return null;
     const secretHash = hashApiKey(secret);
-    const key = await this.tenantDb.run({ apiKeyHash: secretHash }, (manager) =>
-      this.keys.findByHash(manager, secretHash),
-    );
-    if (!key || key.revokedAt) return null;
-    await this.tenantDb.inWorkspace(key.workspaceId, (manager) =>
-      this.keys.touch(manager, key.id, this.clock.now()),
-    );
-    return { workspaceId: key.workspaceId, keyId: key.id };
+    return this.tenantDb.run({ apiKeyHash: secretHash }, async (manager) => {
+      const key = await this.keys.enterKeyWorkspace(manager, secretHash);
+      if (!key) return null;
+      const now = this.clock.now();
+      const touched = this.touchedAt.get(key.keyId);
+      if (touched === undefined || now.getTime() - touched >= TOUCH_EVERY_MS) {
+        this.touchedAt.set(key.keyId, now.getTime());
+        await this.keys.touch(manager, key.keyId, now);
+      }
+      return work(manager, key);
+    });
   }
 }

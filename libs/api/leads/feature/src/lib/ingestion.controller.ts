@@ -7,7 +7,12 @@ import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 
 import { ApiKeysService } from './api-keys.service';
-import { IngestReport, InvalidJsonLine, SignalIngestionService } from './signal-ingestion.service';
+import {
+  IngestReport,
+  IngestTransaction,
+  InvalidJsonLine,
+  SignalIngestionService,
+} from './signal-ingestion.service';
 
 /** The raw body parsers registered in main.ts leave these on the request. */
 interface IngestRequest {
@@ -76,15 +81,15 @@ export class IngestionController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers('content-type') contentType: string | undefined,
   ): Promise<void> {
-    const secret = apiKeyHeader ?? authorization?.replace(/^Bearer\s+/i, '');
-    const key = secret ? await this.apiKeys.authenticate(secret.trim()) : null;
-    if (!key)
-      return problem(
+    const unauthenticated = () =>
+      problem(
         response,
         HttpStatus.UNAUTHORIZED,
         'UNAUTHENTICATED',
         'Send a valid, unrevoked API key as "Authorization: Bearer <key>".',
       );
+    const secret = (apiKeyHeader ?? authorization?.replace(/^Bearer\s+/i, ''))?.trim();
+    if (!secret) return unauthenticated();
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
       return problem(
         response,
@@ -110,11 +115,12 @@ export class IngestionController {
       .update(typeof request.body === 'string' ? request.body : JSON.stringify(request.body))
       .digest('hex');
     if (idempotencyKey) {
-      const earlier = await this.tenantDb.inWorkspace(key.workspaceId, (manager) =>
-        this.keys.findRequest(manager, idempotencyKey),
-      );
-      if (earlier) {
-        if (earlier.bodyHash !== bodyHash) {
+      const earlier = await this.apiKeys.inKeyWorkspace(secret, async (manager) => ({
+        request: await this.keys.findRequest(manager, idempotencyKey),
+      }));
+      if (!earlier) return unauthenticated();
+      if (earlier.request) {
+        if (earlier.request.bodyHash !== bodyHash) {
           return problem(
             response,
             HttpStatus.UNPROCESSABLE_ENTITY,
@@ -123,17 +129,34 @@ export class IngestionController {
           );
         }
         response.setHeader('Idempotent-Replayed', 'true');
-        response.status(earlier.statusCode).json(earlier.response);
+        response.status(earlier.request.statusCode).json(earlier.request.response);
         return;
       }
     }
 
-    const report = await this.ingestion.ingest(key.workspaceId, parsed.events, this.clock.now());
+    // Every batch authenticates the key in its own transaction: a key revoked mid-request stops the rest.
+    const transaction: IngestTransaction = async (work) => {
+      const done = await this.apiKeys.inKeyWorkspace(secret, async (manager, key) => ({
+        value: await work(manager, key.workspaceId),
+        workspaceId: key.workspaceId,
+      }));
+      if (!done) throw new UnknownApiKey();
+      workspaceId = done.workspaceId;
+      return done.value;
+    };
+    let workspaceId: string | null = null;
+    let report: IngestReport;
+    try {
+      report = await this.ingestion.ingest(transaction, parsed.events, this.clock.now(), 'soon');
+    } catch (error) {
+      if (error instanceof UnknownApiKey) return unauthenticated();
+      throw error;
+    }
     const body = toResponse(report);
-    if (idempotencyKey) {
-      await this.tenantDb.inWorkspace(key.workspaceId, (manager) =>
+    if (idempotencyKey && workspaceId) {
+      await this.tenantDb.inWorkspace(workspaceId, (manager) =>
         this.keys.saveRequest(manager, {
-          workspaceId: key.workspaceId,
+          workspaceId: workspaceId as string,
           idempotencyKey,
           bodyHash,
           statusCode: HttpStatus.OK,
@@ -144,6 +167,9 @@ export class IngestionController {
     response.status(HttpStatus.OK).json(body);
   }
 }
+
+/** The presented key is wrong or revoked: nothing of the request was stored. */
+class UnknownApiKey extends Error {}
 
 function toResponse(report: IngestReport) {
   return {

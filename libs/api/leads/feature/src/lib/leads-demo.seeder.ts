@@ -196,7 +196,7 @@ export class LeadsDemoSeeder {
         );
       }
     }
-    await this.ingestion.ingest(marketing.workspaceId, events, now, marketing.id);
+    await this.ingestion.ingest(this.ingestion.inWorkspace(marketing.workspaceId), events, now, 'now');
     return count;
   }
 }

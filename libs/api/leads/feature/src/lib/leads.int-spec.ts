@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 // The test publishes versions through the real agreement lifecycle, which is what queues a rescore.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
+import { ScoringStateRepository } from '@accord/api/leads/data-access';
 import {
   MembersDataAccessModule,
   MembersRepository,
@@ -23,6 +24,7 @@ import { LeadsModule } from './leads.module';
 import { LeadsService } from './leads.service';
 import { partitionName } from './rescore.runner';
 import { RescoreWorker } from './rescore.worker';
+import { SignalApplier } from './signal-applier';
 import { SignalIngestionService } from './signal-ingestion.service';
 
 class FrozenClock extends Clock {
@@ -179,7 +181,7 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     expect(lead).toMatchObject({ stage: 'NURTURE', evaluation: { grade: 'A', temperature: 'COLD' } });
 
     const report = await ingestion.ingest(
-      team.workspaceId,
+      ingestion.inWorkspace(team.workspaceId),
       [
         {
           externalId: 'demo-1',
@@ -214,6 +216,7 @@ describe('leads, signals and scoring on PostgreSQL', () => {
         },
       ],
       clock.now(),
+      'now',
     );
     expect(report.items.map((item) => item.status)).toEqual([
       'STORED',
@@ -236,7 +239,7 @@ describe('leads, signals and scoring on PostgreSQL', () => {
 
     // The same batch again stores nothing twice.
     const again = await ingestion.ingest(
-      team.workspaceId,
+      ingestion.inWorkspace(team.workspaceId),
       [
         {
           externalId: 'demo-1',
@@ -246,9 +249,49 @@ describe('leads, signals and scoring on PostgreSQL', () => {
         },
       ],
       clock.now(),
+      'now',
     );
     expect(again).toMatchObject({ stored: 0, duplicates: 1 });
     expect((await leads.detail(team.sales, lead.id)).lead.signalCount).toBe(3);
+  });
+
+  it('applies queued signals exactly once, however many appliers run at once', async () => {
+    const team = await newTeam();
+    await publish(team);
+    await worker.drain();
+    const lead = await leads.create(team.marketing, fitLead);
+    const events = Array.from({ length: 300 }, (_, index) => ({
+      externalId: `visit-${index}`,
+      type: 'PRICING_PAGE_VISIT',
+      occurredAt: new Date(Date.parse('2026-11-20T00:00:00Z') + index * 60_000).toISOString(),
+      lead: { email: fitLead.email },
+    }));
+    const applier = app.get(SignalApplier);
+    // Three requests at once, each waking the applier, and two more appliers draining alongside.
+    const send = (from: number, to: number) =>
+      ingestion.ingest(ingestion.inWorkspace(team.workspaceId), events.slice(from, to), clock.now(), 'soon');
+    const [first, second, third] = await Promise.all([
+      send(0, 100),
+      send(100, 200),
+      send(50, 300),
+      applier.drain(),
+      applier.drain(),
+    ]);
+    expect(first.stored + second.stored + third.stored).toBe(300);
+    await applier.settled();
+    await applier.drain();
+
+    const detail = await leads.detail(team.sales, lead.id);
+    expect(detail.lead.signalCount).toBe(300);
+    // Each stage change recorded once, however the batches fell.
+    const stages = detail.transitions.map((t) => t.toStage);
+    expect(new Set(stages).size).toBe(stages.length);
+    const [{ waiting }] = await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        manager.query(`SELECT count(*)::int AS waiting FROM signal_inbox`),
+      );
+    expect(waiting).toBe(0);
   });
 
   it('rescores the whole workspace on the next version, and only then shows the new version', async () => {
@@ -307,6 +350,38 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     expect(page.edges.map((edge) => edge.node.evaluation?.versionNumber)).toEqual([2]);
   });
 
+  it('resumes the stage moves of a run that stopped after its flip, moving each lead once', async () => {
+    const team = await newTeam();
+    const created = await Promise.all(
+      ['a', 'b', 'c'].map((name) => leads.create(team.marketing, { email: `${name}@gmail.com` })),
+    );
+    await publish(team);
+    // The first attempt dies after the pointer flipped, before any lead moved; the worker queues it again and
+    // the second attempt, finding the pointer on its version, applies the moves without rescoring.
+    const scoring = app.get(ScoringStateRepository);
+    const moves = jest
+      .spyOn(scoring, 'applyPlannedMoves')
+      .mockRejectedValueOnce(new Error('connection lost'));
+    const copies = jest.spyOn(app.get(OwnerDb), 'client');
+    expect(await worker.drain()).toBe(2);
+    expect(copies).toHaveBeenCalledTimes(database.embedded ? 0 : 1);
+    moves.mockRestore();
+    copies.mockRestore();
+    expect((await leads.scoringStatus(team.sales)).latestRun).toMatchObject({ status: 'DONE', total: 3 });
+    const runs = await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) => manager.query(`SELECT attempts FROM rescore_runs`));
+    expect(runs).toEqual([{ attempts: 2 }]);
+    for (const lead of created) {
+      const detail = await leads.detail(team.sales, lead.id);
+      expect(detail.lead.stage).toBe('NURTURE');
+      expect(detail.transitions.map((t) => [t.fromStage, t.toStage, t.versionNumber])).toEqual([
+        ['LEAD', 'NURTURE', 1],
+        [null, 'LEAD', null],
+      ]);
+    }
+  });
+
   it('refuses bad lead input, naming the field, and keeps e-mails unique', async () => {
     const team = await newTeam();
     await expect(
@@ -340,9 +415,10 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     await expect(leads.detail(stranger.sales, lead.id)).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
     expect((await leads.list(stranger.sales, { sort: 'FIT', first: 10 })).totalCount).toBe(0);
     const report = await ingestion.ingest(
-      stranger.workspaceId,
+      ingestion.inWorkspace(stranger.workspaceId),
       [{ externalId: 'e', type: 'DEMO_REQUEST', occurredAt: '2026-11-24T09:00:00Z', lead: { id: lead.id } }],
       clock.now(),
+      'soon',
     );
     expect(report.items[0].status).toBe('UNMATCHED');
   });

@@ -11,6 +11,7 @@ import { ApiKeysResolver, LeadsResolver } from './leads.resolver';
 import { LeadsService } from './leads.service';
 import { RescoreRunner } from './rescore.runner';
 import { RescoreWorker } from './rescore.worker';
+import { SignalApplier } from './signal-applier';
 import { SignalIngestionService } from './signal-ingestion.service';
 
 /** Leads, signals and scoring: CRUD, ingestion (GraphQL and HTTP with API keys) and rescoring on publish. */
@@ -21,6 +22,7 @@ import { SignalIngestionService } from './signal-ingestion.service';
     LeadScorer,
     LeadsService,
     SignalIngestionService,
+    SignalApplier,
     ApiKeysService,
     RescoreRunner,
     RescoreWorker,
@@ -28,7 +30,7 @@ import { SignalIngestionService } from './signal-ingestion.service';
     ApiKeysResolver,
     LeadsDemoSeeder,
   ],
-  exports: [LeadsService, SignalIngestionService, RescoreWorker, LeadsDemoSeeder],
+  exports: [LeadsService, SignalIngestionService, SignalApplier, RescoreWorker, LeadsDemoSeeder],
 })
 export class LeadsModule {}
 

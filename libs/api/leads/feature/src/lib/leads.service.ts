@@ -48,7 +48,6 @@ const FIELD_NAMES: (keyof LeadFields)[] = [
   'campaign',
 ];
 
-
 /** Leads as people create, edit and read them; every change rescores the lead in the same transaction. */
 @Injectable()
 export class LeadsService {
@@ -202,7 +201,12 @@ export class LeadsService {
       lead: { id: input.leadId },
       source: input.source ?? 'web app',
     };
-    return this.ingestion.ingest(actor.workspaceId, [event], this.clock.now(), actor.id);
+    return this.ingestion.ingest(
+      this.ingestion.inWorkspace(actor.workspaceId),
+      [event],
+      this.clock.now(),
+      'now',
+    );
   }
 
   private async present(manager: EntityManager, lead: LeadEntity): Promise<Lead> {

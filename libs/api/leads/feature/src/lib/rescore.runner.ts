@@ -1,17 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { parse } from 'csv-parse';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { EntityManager } from 'typeorm';
 
 import { AgreementsRepository } from '@accord/api/agreements/data-access';
-import { RescoreRunEntity, ScoringStateRepository } from '@accord/api/leads/data-access';
-import { OwnerDb, TenantDb } from '@accord/api/shared/database';
-import type { AgreementDocument } from '@accord/domain/agreement';
-import type { SignalSummary } from '@accord/domain/leads';
+import { PlannedMoves, RescoreRunEntity, ScoringStateRepository } from '@accord/api/leads/data-access';
+import { CopyRow, CopyTextRows, OwnerDb, TenantDb } from '@accord/api/shared/database';
 
-import { LeadScorer, ScoredLead, evaluate } from './lead-scorer';
+import { LeadScorer } from './lead-scorer';
+import { EVALUATION_COLUMNS, RESCORE_COLUMNS, RescoreRows } from './rescore-rows';
 
 /** How often (in leads) a run reports its progress. */
 const PROGRESS_EVERY = 25_000;
@@ -28,54 +26,25 @@ export function partitionName(versionId: string): string {
   return `lead_evaluations_${uuid(versionId).replace(/-/g, '')}`;
 }
 
-// Every column as text, so COPY's CSV and a plain query (the embedded path) give the same strings.
-const LEAD_COLUMNS = `id::text, email, title, seniority, department, budget_authority::text, company_name, company_domain,
-  employee_count::text, annual_revenue::text, industry, country, array_to_json(technologies)::text, signal_summary::text`;
+/** Leads per transaction when stages move after the flip: short row locks, no long-held scoring lock. */
+const MOVE_BATCH = 10_000;
 
-/** A lead row as COPY's CSV or a text-cast query gives it: null or '' is unknown. */
-function leadFromRow(row: (string | null)[]): ScoredLead {
-  const [
-    id,
-    email,
-    title,
-    seniority,
-    department,
-    budget,
-    companyName,
-    companyDomain,
-    employees,
-    revenue,
-    industry,
-    country,
-    technologies,
-    summary,
-  ] = row;
-  const text = (value: string | null) => (value === null || value === '' ? null : value);
-  const number = (value: string | null) => (value === null || value === '' ? null : Number(value));
-  return {
-    id: id as string,
-    email: email as string,
-    title: text(title),
-    seniority: text(seniority),
-    department: text(department),
-    budgetAuthority: text(budget) === null ? null : budget === 't' || budget === 'true',
-    companyName: text(companyName),
-    companyDomain: text(companyDomain),
-    employeeCount: number(employees),
-    annualRevenue: number(revenue),
-    industry: text(industry),
-    country: text(country),
-    technologies: JSON.parse(technologies ?? '[]') as string[],
-    signalSummary: JSON.parse(summary ?? '{}') as SignalSummary,
-  };
+/** The start of each batch of MOVE_BATCH over `length` items. */
+function range(length: number): number[] {
+  return Array.from({ length: Math.ceil(length / MOVE_BATCH) }, (_, index) => index * MOVE_BATCH);
 }
 
 /**
  * Rescores every lead of a workspace under a newly effective version without ever showing a mix: it streams the
  * leads out with COPY, scores them in Node with the domain's engine, streams the evaluations into a fresh
  * partition with COPY, indexes and attaches it, catches up with leads changed meanwhile, and only then flips the
- * workspace's scoring pointer — in one transaction with the catch-up. A failed run starts its partition over;
- * until the flip, readers keep seeing the previous version's evaluations.
+ * workspace's scoring pointer — in one transaction with the catch-up. A run that fails before the flip starts
+ * its partition over; until the flip, readers keep seeing the previous version's evaluations.
+ *
+ * Stage moves follow the flip in short transactions of MOVE_BATCH leads, each rechecked against the lead's
+ * current stage and evaluation: a first rescore of an imported workspace moves every lead, which in one
+ * transaction would hold the scoring lock (and so every ingest) for as long as a full-table UPDATE takes. A run
+ * that fails after the flip resumes with the moves; the run is DONE once they are applied.
  */
 @Injectable()
 export class RescoreRunner {
@@ -92,24 +61,32 @@ export class RescoreRunner {
   async run(run: RescoreRunEntity, now: () => Date): Promise<void> {
     const { workspaceId, versionId } = run;
     const startedAt = run.startedAt ?? now();
-    const document = await this.tenantDb.inWorkspace(workspaceId, (manager) =>
-      this.scorer.document(manager, versionId),
-    );
-    const total = await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
+    const { document, pointer, total } = await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
       const [{ count }]: { count: number }[] = await manager.query(
         `SELECT count(*)::int AS count FROM leads`,
       );
       await this.scoring.progress(manager, run.id, { total: count, processed: 0 });
-      return count;
+      return {
+        document: await this.scorer.document(manager, versionId),
+        pointer: await this.scoring.pointer(manager, null),
+        total: count,
+      };
     });
+    if (pointer === versionId) {
+      // An earlier attempt flipped and then stopped: the evaluations are in place, some stage moves may not be.
+      const noPlan: PlannedMoves = { ids: [], from: [], to: [], reasons: [] };
+      await this.moveStages(run, noPlan, await this.everyLead(workspaceId), now(), startedAt);
+      return this.finish(run, total, now());
+    }
+
     const table = partitionName(versionId);
     await this.ownerDb.inWorkspace(workspaceId, async (client) => {
       await client.query(`DROP TABLE IF EXISTS "${table}"`);
       await client.query(`CREATE TABLE "${table}" (LIKE lead_evaluations INCLUDING DEFAULTS)`);
     });
 
-    const evaluatedAt = startedAt;
-    await this.copyEvaluations(run, document, table, evaluatedAt, total);
+    const rows = new RescoreRows(workspaceId, { id: versionId, document }, startedAt);
+    await this.copyEvaluations(run, rows, table, total);
 
     await this.ownerDb.inWorkspace(workspaceId, async (client) => {
       await client.query(`ALTER TABLE "${table}" ADD PRIMARY KEY (workspace_id, version_id, lead_id)`);
@@ -120,64 +97,72 @@ export class RescoreRunner {
         `ALTER TABLE lead_evaluations ATTACH PARTITION "${table}" FOR VALUES IN ('${uuid(versionId)}')`,
       );
     });
+    // Statistics before anything joins the partition: unanalysed, the planner takes it for a few rows.
+    await this.ownerDb.inWorkspace(workspaceId, (client) => client.query(`ANALYZE "${table}"`));
 
-    const previous = await this.tenantDb.inWorkspace(workspaceId, (manager) =>
+    const flipped = await this.tenantDb.inWorkspace(workspaceId, (manager) =>
       this.flip(manager, run, startedAt, now()),
     );
-    await this.dropOldPartitions(workspaceId, [versionId, ...(previous ? [previous] : [])]);
+    await this.moveStages(run, rows.moves, flipped.changed, now(), startedAt);
+    await this.finish(run, total, now());
+    await this.dropOldPartitions(workspaceId, [versionId, ...(flipped.previous ? [flipped.previous] : [])]);
     this.logger.log(`rescored ${total} leads of workspace ${workspaceId} under version ${versionId}`);
   }
 
   private async copyEvaluations(
     run: RescoreRunEntity,
-    document: AgreementDocument,
+    rows: RescoreRows,
     table: string,
-    evaluatedAt: Date,
     total: number,
   ): Promise<void> {
-    const version = { id: run.versionId, document };
-    const prefix = `${run.workspaceId}\t${run.versionId}\t`;
-    const at = evaluatedAt.toISOString();
-    const line = (row: (string | null)[]) => {
-      const lead = leadFromRow(row);
-      const evaluation = evaluate(lead, version, evaluatedAt);
-      return `${prefix}${lead.id}\t${evaluation.fit.score}\t${evaluation.fit.grade}\t${evaluation.intent.score}\t${evaluation.intent.temperature}\t${evaluation.outcome}\t${at}\n`;
-    };
     const report = (processed: number) =>
       this.tenantDb.inWorkspace(run.workspaceId, (manager) =>
         this.scoring.progress(manager, run.id, { processed, total }),
       );
-    const copyIn = `COPY "${table}" (workspace_id, version_id, lead_id, fit_score, grade, intent_score, temperature, outcome, evaluated_at) FROM STDIN`;
     // The owner may bypass row-level security (a superuser does), so the workspace is named explicitly.
-    const leads = `SELECT ${LEAD_COLUMNS} FROM leads WHERE workspace_id = '${uuid(run.workspaceId)}'`;
+    const leads = `SELECT ${RESCORE_COLUMNS} FROM leads WHERE workspace_id = '${uuid(run.workspaceId)}'`;
     const processed = this.ownerDb.concurrent
-      ? await this.streamed(run.workspaceId, leads, copyIn, line, report)
-      : await this.chunked(run.workspaceId, leads, table, line, report);
+      ? await this.streamed(
+          run.workspaceId,
+          leads,
+          `COPY "${table}" (${EVALUATION_COLUMNS}) FROM STDIN`,
+          rows,
+          report,
+        )
+      : await this.chunked(run.workspaceId, leads, table, rows, report);
     await report(processed);
   }
 
-  /** Reading and writing at once on two connections: PostgreSQL and Node each keep a core busy. */
+  /**
+   * Reading and writing at once on two connections: PostgreSQL and Node each keep a core busy. Rows arrive in
+   * batches (one per chunk of COPY output) and each batch's evaluations go out as one write: a write per lead
+   * costs more than scoring it.
+   */
   private async streamed(
     workspaceId: string,
     leads: string,
     copyIn: string,
-    line: (row: (string | null)[]) => string,
+    rows: RescoreRows,
     report: (processed: number) => Promise<void>,
   ): Promise<number> {
     let processed = 0;
+    let reported = 0;
     await this.ownerDb.inWorkspace(workspaceId, async (reader) => {
       const writer = await this.ownerDb.client();
       try {
-        const source = reader.query(copyTo(`COPY (${leads}) TO STDOUT WITH (FORMAT csv)`));
+        const source = reader.query(copyTo(`COPY (${leads}) TO STDOUT`));
         const score = new Transform({
           writableObjectMode: true,
-          transform: (row: string[], _encoding, done) => {
-            processed += 1;
-            if (processed % PROGRESS_EVERY === 0) void report(processed).catch(() => undefined);
-            done(null, line(row));
+          transform: (batch: CopyRow[], _encoding, done) => {
+            processed += batch.length;
+            if (processed - reported >= PROGRESS_EVERY) {
+              reported = processed;
+              void report(processed).catch(() => undefined);
+            }
+            done(null, rows.lines(batch));
           },
         });
-        await pipeline(source, parse({ relax_column_count: false }), score, writer.query(copyFrom(copyIn)));
+        await pipeline(source, new CopyTextRows(), score, writer.query(copyFrom(copyIn)));
       } finally {
         writer.release();
       }
@@ -193,64 +178,119 @@ export class RescoreRunner {
     workspaceId: string,
     leads: string,
     table: string,
-    line: (row: (string | null)[]) => string,
+    rows: RescoreRows,
     report: (processed: number) => Promise<void>,
   ): Promise<number> {
     let processed = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows = await this.ownerDb.inWorkspace(workspaceId, async (client) => {
-        const result = await client.query<(string | null)[]>({
+      const batch = await this.ownerDb.inWorkspace(workspaceId, async (client) => {
+        const result = await client.query<CopyRow>({
           text: `${leads} AND id > $1 ORDER BY id LIMIT ${PROGRESS_EVERY}`,
           values: [after],
           rowMode: 'array',
         });
         return result.rows;
       });
-      if (rows.length === 0) return processed;
-      const columns = rows.map((row) => line(row).slice(0, -1).split('\t'));
+      if (batch.length === 0) return processed;
+      const columns = rows
+        .lines(batch)
+        .slice(0, -1)
+        .split('\n')
+        .map((line) => line.split('\t'));
       const column = (index: number) => columns.map((values) => values[index]);
       await this.ownerDb.inWorkspace(workspaceId, (client) =>
         client.query(
-          `INSERT INTO "${table}" (workspace_id, version_id, lead_id, fit_score, grade, intent_score, temperature, outcome, evaluated_at)
+          `INSERT INTO "${table}" (${EVALUATION_COLUMNS})
            SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::float8[], $5::text[], $6::float8[], $7::text[], $8::text[], $9::timestamptz[])`,
           [0, 1, 2, 3, 4, 5, 6, 7, 8].map(column),
         ),
       );
-      after = String(rows[rows.length - 1][0]);
-      processed += rows.length;
+      after = String(batch[batch.length - 1][0]);
+      processed += batch.length;
       await report(processed);
     }
   }
 
   /**
    * Exclusive against the shared lock every incremental scorer holds: once taken, no writer is mid-way through
-   * scoring under the old version. Leads changed since the run started are scored again under the new one,
-   * stages move where the new version says, and the pointer flips — all or nothing.
+   * scoring under the old version. Leads changed since the run started are scored again under the new one and
+   * the pointer flips — all or nothing. Returns the previous version and the leads caught up.
    */
   private async flip(
     manager: EntityManager,
     run: RescoreRunEntity,
     startedAt: Date,
     now: Date,
-  ): Promise<string | null> {
+  ): Promise<{ previous: string | null; changed: string[] }> {
     await this.scoring.lockForFlip(manager, run.workspaceId);
     const previous = await this.scoring.pointer(manager, null);
-    const changed: { id: string }[] = await manager.query(`SELECT id FROM leads WHERE updated_at >= $1`, [
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM leads WHERE updated_at >= $1`, [
       startedAt,
     ]);
-    if (changed.length) {
-      await this.scorer.scoreUnder(
-        manager,
-        run.versionId,
-        changed.map((row) => row.id),
-        startedAt,
-      );
-    }
+    const changed = rows.map((row) => row.id);
+    if (changed.length) await this.scorer.scoreUnder(manager, run.versionId, changed, startedAt);
     await this.scoring.setPointer(manager, run.workspaceId, run.versionId, now);
-    await this.scoring.moveStagesAfterRescore(manager, run.versionId, now);
-    await this.scoring.progress(manager, run.id, { status: 'DONE', finishedAt: now });
-    return previous;
+    return { previous, changed };
+  }
+
+  /**
+   * Applies the new version's stage moves while it is in force, a batch per transaction: those planned while
+   * scoring, for leads unchanged since, and a fresh decision for the given leads (changed during the run, or
+   * all of them when resuming).
+   */
+  private async moveStages(
+    run: RescoreRunEntity,
+    planned: PlannedMoves,
+    decideAgain: readonly string[],
+    at: Date,
+    unchangedSince: Date,
+  ): Promise<void> {
+    const slice = (start: number): PlannedMoves => ({
+      ids: planned.ids.slice(start, start + MOVE_BATCH),
+      from: planned.from.slice(start, start + MOVE_BATCH),
+      to: planned.to.slice(start, start + MOVE_BATCH),
+      reasons: planned.reasons.slice(start, start + MOVE_BATCH),
+    });
+    const batches = [
+      ...range(planned.ids.length).map(
+        (start) => (manager: EntityManager) =>
+          this.scoring.applyPlannedMoves(manager, run.versionId, at, unchangedSince, slice(start)),
+      ),
+      ...range(decideAgain.length).map(
+        (start) => (manager: EntityManager) =>
+          this.scoring.moveStagesAfterRescore(
+            manager,
+            run.versionId,
+            at,
+            decideAgain.slice(start, start + MOVE_BATCH),
+          ),
+      ),
+    ];
+    for (const batch of batches) {
+      const current = await this.tenantDb.inWorkspace(run.workspaceId, async (manager) => {
+        // The shared lock every scorer takes: a newer version's flip cannot slip in between check and move.
+        if ((await this.scoring.pointer(manager, 'share')) !== run.versionId) return false;
+        await batch(manager);
+        return true;
+      });
+      // A newer version took over: its own run moves the stages.
+      if (!current) return;
+    }
+  }
+
+  /** Every lead's id, for resuming the stage moves of a run that stopped after its flip. */
+  private everyLead(workspaceId: string): Promise<string[]> {
+    return this.tenantDb.inWorkspace(workspaceId, async (manager) => {
+      const rows: { id: string }[] = await manager.query(`SELECT id FROM leads`);
+      return rows.map((row) => row.id);
+    });
+  }
+
+  private finish(run: RescoreRunEntity, total: number, at: Date): Promise<void> {
+    return this.tenantDb.inWorkspace(run.workspaceId, (manager) =>
+      this.scoring.progress(manager, run.id, { status: 'DONE', processed: total, total, finishedAt: at }),
+    );
   }
 
   private async dropOldPartitions(workspaceId: string, keep: string[]): Promise<void> {

@@ -66,7 +66,7 @@ export class RescoreWorker implements OnApplicationBootstrap, OnApplicationShutd
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.logger.error(`rescore ${run.id} failed: ${message}`);
-      // Queued again: the next attempt starts its partition over; the pointer has not moved.
+      // Queued again: before its flip the next attempt starts its partition over; after, it resumes the moves.
       await this.tenantDb.inWorkspace(run.workspaceId, (manager) =>
         this.scoring.progress(manager, run.id, {
           status: run.attempts >= 3 ? 'FAILED' : 'QUEUED',

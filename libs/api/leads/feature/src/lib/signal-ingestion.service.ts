@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 
 import { LeadsRepository } from '@accord/api/leads/data-access';
 import { TenantDb } from '@accord/api/shared/database';
 import { InputIssue } from '@accord/domain/agreement';
-import { SignalEvent, addToSummary, parseSignalEvent } from '@accord/domain/leads';
+import { SignalEvent, parseSignalEvent } from '@accord/domain/leads';
 
-import { LeadScorer } from './lead-scorer';
+import { SignalApplier } from './signal-applier';
 
 export type ItemStatus = 'STORED' | 'DUPLICATE' | 'REFUSED' | 'UNMATCHED';
 
@@ -35,23 +36,43 @@ export class InvalidJsonLine {
 const BATCH = 5_000;
 
 /**
- * Stores signals once per external id, matched to their lead by id, e-mail or company domain, and rescores
- * the leads they touch in the same transaction, so a lead's new score is readable as soon as the call returns.
- * Every event gets a result: stored, a duplicate of one stored before, refused with the reason, or unmatched.
+ * Opens the transaction a batch is stored in, scoped to one workspace: a member's, or the one of the API key a
+ * machine client presented (authenticated inside that transaction).
+ */
+export type IngestTransaction = <T>(
+  work: (manager: EntityManager, workspaceId: string) => Promise<T>,
+) => Promise<T>;
+
+/**
+ * When stored signals reach their lead's score: `now` applies them before ingest returns (the web app, which
+ * shows the new score at once); `soon` leaves them to the applier, which folds them in within moments in
+ * micro-batches (machine clients, whose throughput matters more than a wait of a few milliseconds).
+ */
+export type ApplyWhen = 'now' | 'soon';
+
+/**
+ * Stores signals once per external id, matched to their lead by id, e-mail or company domain, and queues each
+ * new one for the SignalApplier in the same transaction, so nothing acknowledged is lost. Every event gets a
+ * result: stored, a duplicate of one stored before, refused with the reason, or unmatched.
  */
 @Injectable()
 export class SignalIngestionService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly leads: LeadsRepository,
-    private readonly scorer: LeadScorer,
+    private readonly applier: SignalApplier,
   ) {}
 
+  /** A member's workspace as the transaction for ingest(). */
+  inWorkspace(workspaceId: string): IngestTransaction {
+    return (work) => this.tenantDb.inWorkspace(workspaceId, (manager) => work(manager, workspaceId));
+  }
+
   async ingest(
-    workspaceId: string,
+    transaction: IngestTransaction,
     events: readonly unknown[],
     now: Date,
-    actorId: string | null = null,
+    apply: ApplyWhen,
   ): Promise<IngestReport> {
     const items: ItemResult[] = [];
     const valid: { index: number; signal: SignalEvent }[] = [];
@@ -76,8 +97,22 @@ export class SignalIngestionService {
       items.push({ index, externalId: signal.externalId, status: 'DUPLICATE' });
       return false;
     });
+    const workspaces = new Set<string>();
     for (let start = 0; start < unique.length; start += BATCH) {
-      items.push(...(await this.ingestBatch(workspaceId, unique.slice(start, start + BATCH), now, actorId)));
+      const batch = unique.slice(start, start + BATCH);
+      const stored = await transaction(async (manager, workspaceId) => {
+        workspaces.add(workspaceId);
+        return this.leads.storeSignals(
+          manager,
+          batch.map((item) => item.signal),
+          now,
+        );
+      });
+      batch.forEach(({ index, signal }, position) => items.push(resultOf(index, signal, stored[position])));
+    }
+    for (const workspaceId of workspaces) {
+      if (apply === 'now') await this.applier.applyPending(workspaceId);
+      else this.applier.wake(workspaceId);
     }
     items.sort((a, b) => a.index - b.index);
     const count = (status: ItemStatus) => items.filter((item) => item.status === status).length;
@@ -89,83 +124,29 @@ export class SignalIngestionService {
       items,
     };
   }
+}
 
-  private ingestBatch(
-    workspaceId: string,
-    batch: { index: number; signal: SignalEvent }[],
-    now: Date,
-    actorId: string | null,
-  ): Promise<ItemResult[]> {
-    return this.tenantDb.inWorkspace(workspaceId, async (manager) => {
-      const refs = batch.map(({ signal }) => signal.lead);
-      const matches = await this.leads.matchIds(
-        manager,
-        refs.flatMap((ref) => (ref.id ? [ref.id] : [])),
-        refs.flatMap((ref) => (ref.email ? [ref.email] : [])),
-        refs.flatMap((ref) => (ref.companyDomain ? [ref.companyDomain] : [])),
-      );
-      const results: ItemResult[] = [];
-      const matched: { index: number; signal: SignalEvent; leadId: string }[] = [];
-      for (const { index, signal } of batch) {
-        const leadId =
-          (signal.lead.id && matches.ids.has(signal.lead.id) ? signal.lead.id : undefined) ??
-          (signal.lead.email ? matches.byEmail.get(signal.lead.email) : undefined) ??
-          (signal.lead.companyDomain ? matches.byDomain.get(signal.lead.companyDomain) : undefined);
-        if (leadId) matched.push({ index, signal, leadId });
-        else {
-          results.push({
-            index,
-            externalId: signal.externalId,
-            status: 'UNMATCHED',
-            problems: [
-              { path: 'lead', message: 'no lead of this workspace has that id, e-mail or company domain' },
-            ],
-          });
-        }
-      }
-      const stored = await this.leads.insertSignals(
-        manager,
-        matched.map(({ signal, leadId }) => ({ ...signal, leadId })),
-        now,
-      );
-      for (const { index, signal, leadId } of matched) {
-        results.push({
-          index,
-          externalId: signal.externalId,
-          status: stored.has(signal.externalId) ? 'STORED' : 'DUPLICATE',
-          leadId,
-        });
-      }
-      const fresh = matched.filter(({ signal }) => stored.has(signal.externalId));
-      await this.applyToLeads(manager, fresh, now, actorId);
-      return results;
-    });
+function resultOf(
+  index: number,
+  signal: SignalEvent,
+  outcome: { leadId: string | null; stored: boolean },
+): ItemResult {
+  if (!outcome.leadId) {
+    return {
+      index,
+      externalId: signal.externalId,
+      status: 'UNMATCHED',
+      problems: [
+        { path: 'lead', message: 'no lead of this workspace has that id, e-mail or company domain' },
+      ],
+    };
   }
-
-  /** Folds the new signals into their leads' summaries and rescores those leads. */
-  private async applyToLeads(
-    manager: Parameters<LeadScorer['scoreChanged']>[0],
-    fresh: { signal: SignalEvent; leadId: string }[],
-    now: Date,
-    actorId: string | null,
-  ): Promise<void> {
-    if (fresh.length === 0) return;
-    const leads = await this.leads.lockByIds(
-      manager,
-      fresh.map((item) => item.leadId),
-    );
-    const byLead = new Map<string, { signal: SignalEvent }[]>();
-    for (const item of fresh) byLead.set(item.leadId, [...(byLead.get(item.leadId) ?? []), item]);
-    const changes = leads.map((lead) => {
-      const mine = byLead.get(lead.id) ?? [];
-      for (const { signal } of mine)
-        lead.signalSummary = addToSummary(lead.signalSummary, signal.type, signal.occurredAt.getTime());
-      const lastSignalAt = new Date(Math.max(...mine.map(({ signal }) => signal.occurredAt.getTime())));
-      return { id: lead.id, summary: lead.signalSummary, added: mine.length, lastSignalAt };
-    });
-    await this.leads.saveSignalSummaries(manager, changes, now);
-    await this.scorer.scoreChanged(manager, leads, now, actorId);
-  }
+  return {
+    index,
+    externalId: signal.externalId,
+    status: outcome.stored ? 'STORED' : 'DUPLICATE',
+    leadId: outcome.leadId,
+  };
 }
 
 function externalIdOf(event: unknown): string | null {

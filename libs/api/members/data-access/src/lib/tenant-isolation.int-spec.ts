@@ -85,6 +85,7 @@ describe('tenant isolation in PostgreSQL', () => {
       { relname: 'leads', relrowsecurity: true, relforcerowsecurity: true },
       { relname: 'members', relrowsecurity: true, relforcerowsecurity: true },
       { relname: 'rescore_runs', relrowsecurity: true, relforcerowsecurity: true },
+      { relname: 'signal_inbox', relrowsecurity: true, relforcerowsecurity: true },
       { relname: 'signals', relrowsecurity: true, relforcerowsecurity: true },
       { relname: 'workspace_scoring', relrowsecurity: true, relforcerowsecurity: true },
       { relname: 'workspaces', relrowsecurity: true, relforcerowsecurity: true },

@@ -43,11 +43,14 @@ export class TenantDb {
   }
 }
 
-/** Switches the current transaction to the application role and the given scope. */
+/**
+ * Switches the current transaction to the application role and the given scope, in one statement:
+ * set_config('role', …, true) is SET LOCAL ROLE, and every statement saved is a round trip on each request.
+ */
 export async function enterScope(manager: EntityManager, scope: TenantScope): Promise<void> {
-  await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
   await manager.query(
-    `SELECT set_config('app.workspace_id', $1, true),
+    `SELECT set_config('role', '${APP_ROLE}', true),
+            set_config('app.workspace_id', $1, true),
             set_config('app.login_email', $2, true),
             set_config('app.invitation_token_hash', $3, true),
             set_config('app.api_key_hash', $4, true),

@@ -4,6 +4,7 @@ import { Agreements1795643022805 } from './1795643022805-Agreements';
 import { AgreementsSecurity1795643100000 } from './1795643100000-AgreementsSecurity';
 import { Leads1795643817830 } from './1795643817830-Leads';
 import { LeadsSecurity1795643900000 } from './1795643900000-LeadsSecurity';
+import { SignalInbox1795659376578 } from './1795659376578-SignalInbox';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AgreementsSecurity1795643100000,
   Leads1795643817830,
   LeadsSecurity1795643900000,
+  SignalInbox1795659376578,
 ];

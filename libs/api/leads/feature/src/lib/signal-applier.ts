@@ -1,0 +1,146 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+import { LeadsRepository } from '@accord/api/leads/data-access';
+import { AppConfig, Clock } from '@accord/api/shared/config';
+import { TenantDb } from '@accord/api/shared/database';
+import { addToSummary } from '@accord/domain/leads';
+
+import { LeadScorer } from './lead-scorer';
+
+/** Signals per transaction: one statement takes them, one locks their leads, one stores the new scores. */
+const BATCH = 2_000;
+/** Workspaces looked at per poll. */
+const POLL_WORKSPACES = 100;
+
+/**
+ * Folds stored signals into their leads' summaries and scores, from the inbox ingestion fills. Ingestion wakes
+ * it after each commit; whatever arrives while it works is taken in its next batch, so under load one
+ * transaction applies many requests' signals. A poll picks up what another replica or a crashed process left.
+ * Taking a signal from the inbox and applying it commit together: a signal is applied once, or not yet.
+ */
+@Injectable()
+export class SignalApplier implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SignalApplier.name);
+  private readonly due = new Set<string>();
+  private running: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly leads: LeadsRepository,
+    private readonly scorer: LeadScorer,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.JOBS_POLL_MS === 0) return;
+    this.timer = setInterval(() => void this.poll(), this.config.JOBS_POLL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Signals of this workspace are waiting: apply them soon, after whatever is being applied now. */
+  wake(workspaceId: string): void {
+    this.due.add(workspaceId);
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.running || this.stopped || this.due.size === 0) return;
+    this.running = this.applyDue().then(
+      () => {
+        this.running = null;
+        // Woken while the last batch committed: go on.
+        this.kick();
+      },
+      (error: unknown) => {
+        // Not retried at once (the database may be down): the next wake or poll resumes from the inbox.
+        this.logger.error(error);
+        this.running = null;
+      },
+    );
+  }
+
+  /** Resolves once the applier has nothing in hand (it may be woken again at any time). */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Applies every signal waiting for the workspace; returns how many. */
+  async applyPending(workspaceId: string): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const count = await this.tenantDb.inWorkspace(workspaceId, (manager) => this.applyBatch(manager));
+      applied += count;
+      if (count < BATCH) return applied;
+    }
+  }
+
+  /** Applies everything waiting in every workspace, now: the poll's work, and what tests wait for. */
+  async drain(): Promise<number> {
+    const workspaces = await this.tenantDb.run({ system: true }, (manager) =>
+      this.leads.workspacesWithInbox(manager, POLL_WORKSPACES),
+    );
+    let applied = 0;
+    for (const workspaceId of workspaces) applied += await this.applyPending(workspaceId);
+    return applied;
+  }
+
+  private async applyDue(): Promise<void> {
+    while (this.due.size && !this.stopped) {
+      const [workspaceId] = this.due;
+      this.due.delete(workspaceId);
+      await this.applyPending(workspaceId);
+    }
+  }
+
+  private poll(): void {
+    if (this.running) return;
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.error(error))
+      .finally(() => (this.running = null));
+  }
+
+  private async applyBatch(manager: EntityManager): Promise<number> {
+    const taken = await this.leads.takeFromInbox(manager, BATCH);
+    if (taken.length === 0) return 0;
+    const now = this.clock.now();
+    const leads = await this.leads.lockByIds(
+      manager,
+      taken.map((signal) => signal.lead_id),
+    );
+    const byLead = new Map<string, typeof taken>();
+    for (const signal of taken) {
+      const mine = byLead.get(signal.lead_id);
+      if (mine) mine.push(signal);
+      else byLead.set(signal.lead_id, [signal]);
+    }
+    const changes = leads.map((lead) => {
+      const mine = byLead.get(lead.id) ?? [];
+      let lastSignalAt = 0;
+      for (const signal of mine) {
+        const at = signal.occurred_at.getTime();
+        lead.signalSummary = addToSummary(lead.signalSummary, signal.type, at);
+        lastSignalAt = Math.max(lastSignalAt, at);
+      }
+      return {
+        id: lead.id,
+        summary: lead.signalSummary,
+        added: mine.length,
+        lastSignalAt: new Date(lastSignalAt),
+      };
+    });
+    await this.leads.saveSignalSummaries(manager, changes, now);
+    await this.scorer.scoreChanged(manager, leads, now, null);
+    return taken.length;
+  }
+}

@@ -1,0 +1,93 @@
+import {
+  type AgreementDocument,
+  type Grade,
+  type MatrixOutcome,
+  type Temperature,
+  isActivitySignalType,
+} from '@accord/domain/agreement';
+
+import { clamp } from './arithmetic';
+import { matcherFor } from './criterion-match';
+import { gradeFor, maxPositivePoints } from './fit';
+import { temperatureFor } from './intent';
+import type { LeadFacts } from './lead';
+
+const MS_PER_DAY = 86_400_000;
+
+/** An evaluation's numbers without its explanation: what a rescore stores for each lead. */
+export interface Scores {
+  fitScore: number;
+  grade: Grade;
+  intentScore: number;
+  temperature: Temperature;
+  outcome: MatrixOutcome;
+}
+
+/** Per signal type, the epoch-millisecond times of a lead's signals, newest first. */
+export type SignalTimes = Readonly<Record<string, readonly number[]>>;
+
+/** Scores one lead; `nowMs` is the moment of scoring in epoch milliseconds. */
+export type ScoreLead = (lead: LeadFacts, signals: SignalTimes, nowMs: number) => Scores;
+
+/**
+ * evaluateLead's numbers for many leads under one version, with the version's work done once: criteria
+ * normalised, the fit scale computed, signal times kept as numbers. It adds in the same order as evaluateLead,
+ * so both give the same floats (a property test holds them equal); evaluateLead stays the one that explains.
+ */
+export function prepareScoring(document: AgreementDocument): ScoreLead {
+  const maxPositive = maxPositivePoints(document.fit.criteria);
+  const criteria = document.fit.criteria.map((criterion) => ({
+    matches: matcherFor(criterion),
+    // The same expression as scoreFit's, so the float is the same.
+    contribution: (criterion.points * 100) / maxPositive,
+  }));
+  // An activity type listed as intent never scores (scoreIntent checks activity first).
+  const rules = document.intent.signals.map((rule) => ({
+    ...rule,
+    counts: !isActivitySignalType(rule.type),
+  }));
+  const grades = document.fit.grades;
+  const heat = document.intent.temperature;
+  const matrix = document.handover.matrix;
+
+  return (lead, signals, nowMs) => {
+    let rawFit = 0;
+    for (const criterion of criteria) if (criterion.matches(lead)) rawFit += criterion.contribution;
+    const fitScore = clamp(rawFit, 0, 100);
+
+    let rawIntent = 0;
+    for (const rule of rules) {
+      const times = rule.counts ? signals[rule.type] : undefined;
+      rawIntent += times ? decayedPoints(newestFirst(times), rule, nowMs) : 0;
+    }
+    const intentScore = Math.min(100, rawIntent);
+
+    const grade = gradeFor(fitScore, grades);
+    const temperature = temperatureFor(intentScore, heat);
+    return { fitScore, grade, intentScore, temperature, outcome: matrix[grade][temperature] };
+  };
+}
+
+/** The rule's most recent `cap` signals at or before now, each halving in weight every `halfLifeDays`. */
+function decayedPoints(
+  times: readonly number[],
+  rule: { weight: number; cap: number; halfLifeDays: number },
+  nowMs: number,
+): number {
+  let points = 0;
+  let counted = 0;
+  for (const time of times) {
+    if (counted === rule.cap) break;
+    if (time > nowMs) continue;
+    points += rule.weight * 0.5 ** ((nowMs - time) / MS_PER_DAY / rule.halfLifeDays);
+    counted += 1;
+  }
+  return points;
+}
+
+/** Summaries are kept newest first; a list that is not is sorted (a copy) rather than mis-scored. */
+function newestFirst(times: readonly number[]): readonly number[] {
+  for (let i = 1; i < times.length; i += 1)
+    if (times[i] > times[i - 1]) return [...times].sort((a, b) => b - a);
+  return times;
+}
