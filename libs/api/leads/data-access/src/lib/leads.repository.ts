@@ -119,8 +119,18 @@ export class LeadsRepository {
     );
   }
 
-  async setStage(manager: EntityManager, id: string, stage: LifecycleStage, at: Date): Promise<void> {
-    await manager.update(LeadEntity, { id }, { stage, stageChangedAt: at });
+  /** Moves leads to new stages in one statement. */
+  async setStages(
+    manager: EntityManager,
+    moves: readonly { id: string; stage: LifecycleStage }[],
+    at: Date,
+  ): Promise<void> {
+    if (moves.length === 0) return;
+    await manager.query(
+      `UPDATE leads l SET stage = m.stage, stage_changed_at = $3
+         FROM unnest($1::uuid[], $2::text[]) AS m(id, stage) WHERE l.id = m.id`,
+      [moves.map((move) => move.id), moves.map((move) => move.stage), at],
+    );
   }
 
   async upsertEvaluations(manager: EntityManager, rows: readonly EvaluationRow[]): Promise<void> {
@@ -179,40 +189,22 @@ export class LeadsRepository {
 
   /**
    * Matches each signal to its lead — by id, else by e-mail, else the oldest lead of the company domain — and
-   * stores those not seen before, queueing each stored one in the inbox for the applier: one statement, so a
-   * single event costs one round trip. Returns, per input position, the lead matched (null: none) and whether
-   * the signal was new.
+   * stores those not seen before, queueing each stored one in the inbox for the applier (accord_store_signals).
+   * With a key hash the statement authenticates the API key and scopes itself to its workspace, so it needs no
+   * transaction around it: one round trip. Returns the workspace and, per input position, the lead matched (null:
+   * none) and whether the signal was new; null when the key is wrong or revoked.
    */
   async storeSignals(
     manager: EntityManager,
+    keyHash: string | null,
     signals: readonly SignalEvent[],
     receivedAt: Date,
-  ): Promise<{ leadId: string | null; stored: boolean }[]> {
-    if (signals.length === 0) return [];
-    const rows: { position: number; lead_id: string | null; stored: boolean }[] = await manager.query(
-      `WITH input AS (
-         SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::uuid[], $6::text[], $7::text[])
-                WITH ORDINALITY AS i(external_id, type, occurred_at, source, lead_ref, email, domain, position)),
-       matched AS (
-         SELECT i.*, coalesce(
-                  (SELECT l.id FROM leads l WHERE l.id = i.lead_ref),
-                  (SELECT l.id FROM leads l WHERE l.email = i.email),
-                  (SELECT l.id FROM leads l WHERE l.company_domain = i.domain ORDER BY l.created_at, l.id LIMIT 1)
-                ) AS lead_id
-           FROM input i),
-       stored AS (
-         INSERT INTO signals (workspace_id, external_id, lead_id, type, occurred_at, source, received_at)
-         SELECT accord_current_workspace(), m.external_id, m.lead_id, m.type, m.occurred_at, m.source, $8
-           FROM matched m WHERE m.lead_id IS NOT NULL
-         ON CONFLICT (workspace_id, lead_id, external_id) DO NOTHING
-         RETURNING lead_id, external_id, type, occurred_at),
-       queued AS (
-         INSERT INTO signal_inbox (workspace_id, lead_id, type, occurred_at)
-         SELECT accord_current_workspace(), s.lead_id, s.type, s.occurred_at FROM stored s)
-       SELECT m.position::int AS position, m.lead_id, s.external_id IS NOT NULL AS stored
-         FROM matched m LEFT JOIN stored s ON s.lead_id = m.lead_id AND s.external_id = m.external_id
-        ORDER BY m.position`,
+  ): Promise<{ workspaceId: string; results: { leadId: string | null; stored: boolean }[] } | null> {
+    const rows: { workspace_id: string; lead_id: string | null; stored: boolean }[] = await manager.query(
+      `SELECT workspace_id, lead_id, stored
+         FROM accord_store_signals($1, $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9)`,
       [
+        keyHash,
         signals.map((signal) => signal.externalId),
         signals.map((signal) => signal.type),
         signals.map((signal) => signal.occurredAt),
@@ -223,7 +215,11 @@ export class LeadsRepository {
         receivedAt,
       ],
     );
-    return rows.map((row) => ({ leadId: row.lead_id, stored: row.stored }));
+    if (rows.length === 0) return null;
+    return {
+      workspaceId: rows[0].workspace_id,
+      results: rows.map((row) => ({ leadId: row.lead_id, stored: row.stored })),
+    };
   }
 
   /**

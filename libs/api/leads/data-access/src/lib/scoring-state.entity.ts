@@ -58,6 +58,10 @@ export class RescoreRunEntity {
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
 
+  /** When the run moved the scoring pointer; a run stopped after that only has stage moves left to apply. */
+  @Column({ name: 'flipped_at', type: 'timestamptz', nullable: true })
+  flippedAt!: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 }

@@ -145,7 +145,10 @@ export class ScoringStateRepository {
     manager: EntityManager,
     id: string,
     values: Partial<
-      Pick<RescoreRunEntity, 'total' | 'processed' | 'status' | 'error' | 'finishedAt' | 'startedAt'>
+      Pick<
+        RescoreRunEntity,
+        'total' | 'processed' | 'status' | 'error' | 'finishedAt' | 'startedAt' | 'flippedAt'
+      >
     >,
   ): Promise<void> {
     await manager.update(RescoreRunEntity, { id }, values);

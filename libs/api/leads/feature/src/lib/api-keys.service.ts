@@ -76,6 +76,11 @@ export class ApiKeysService {
     });
   }
 
+  /** The hash a key is stored and looked up by; null for a string that cannot be a key. */
+  hashOf(secret: string): string | null {
+    return secret.startsWith(KEY_PREFIX) && secret.length <= 100 ? hashApiKey(secret) : null;
+  }
+
   /** The workspace a presented key belongs to, or null for a wrong or revoked key. */
   authenticate(secret: string): Promise<{ workspaceId: string; keyId: string } | null> {
     return this.inKeyWorkspace(secret, (_manager, key) => Promise.resolve(key));
@@ -89,8 +94,8 @@ export class ApiKeysService {
     secret: string,
     work: (manager: EntityManager, key: { workspaceId: string; keyId: string }) => Promise<T>,
   ): Promise<T | null> {
-    if (!secret.startsWith(KEY_PREFIX) || secret.length > 100) return null;
-    const secretHash = hashApiKey(secret);
+    const secretHash = this.hashOf(secret);
+    if (!secretHash) return null;
     return this.tenantDb.run({ apiKeyHash: secretHash }, async (manager) => {
       const key = await this.keys.enterKeyWorkspace(manager, secretHash);
       if (!key) return null;

@@ -9,9 +9,9 @@ import { TenantDb } from '@accord/api/shared/database';
 import { ApiKeysService } from './api-keys.service';
 import {
   IngestReport,
-  IngestTransaction,
   InvalidJsonLine,
   SignalIngestionService,
+  UnknownApiKey,
 } from './signal-ingestion.service';
 
 /** The raw body parsers registered in main.ts leave these on the request. */
@@ -134,29 +134,23 @@ export class IngestionController {
       }
     }
 
-    // Every batch authenticates the key in its own transaction: a key revoked mid-request stops the rest.
-    const transaction: IngestTransaction = async (work) => {
-      const done = await this.apiKeys.inKeyWorkspace(secret, async (manager, key) => ({
-        value: await work(manager, key.workspaceId),
-        workspaceId: key.workspaceId,
-      }));
-      if (!done) throw new UnknownApiKey();
-      workspaceId = done.workspaceId;
-      return done.value;
-    };
-    let workspaceId: string | null = null;
+    const apiKeyHash = this.apiKeys.hashOf(secret);
+    if (!apiKeyHash) return unauthenticated();
     let report: IngestReport;
     try {
-      report = await this.ingestion.ingest(transaction, parsed.events, this.clock.now(), 'soon');
+      report = await this.ingestion.ingest({ apiKeyHash }, parsed.events, this.clock.now(), 'soon');
     } catch (error) {
       if (error instanceof UnknownApiKey) return unauthenticated();
       throw error;
     }
+    // No event reached the statement that authenticates the key: authenticate it before answering.
+    const workspaceId = report.workspaceId ?? (await this.apiKeys.authenticate(secret))?.workspaceId;
+    if (!workspaceId) return unauthenticated();
     const body = toResponse(report);
-    if (idempotencyKey && workspaceId) {
+    if (idempotencyKey) {
       await this.tenantDb.inWorkspace(workspaceId, (manager) =>
         this.keys.saveRequest(manager, {
-          workspaceId: workspaceId as string,
+          workspaceId,
           idempotencyKey,
           bodyHash,
           statusCode: HttpStatus.OK,
@@ -167,9 +161,6 @@ export class IngestionController {
     response.status(HttpStatus.OK).json(body);
   }
 }
-
-/** The presented key is wrong or revoked: nothing of the request was stored. */
-class UnknownApiKey extends Error {}
 
 function toResponse(report: IngestReport) {
   return {

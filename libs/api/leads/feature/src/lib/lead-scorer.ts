@@ -118,7 +118,6 @@ export class LeadScorer {
       rows.push(evaluationRow(lead.id, evaluation, now));
       const next = stageAfterEvaluation(lead.stage, evaluation.outcome, lead.recycleUntil, now);
       if (next) {
-        await this.leads.setStage(manager, lead.id, next, now);
         transitions.push({
           leadId: lead.id,
           fromStage: lead.stage,
@@ -131,6 +130,11 @@ export class LeadScorer {
       }
     }
     await this.leads.upsertEvaluations(manager, rows);
+    await this.leads.setStages(
+      manager,
+      transitions.map((transition) => ({ id: transition.leadId, stage: transition.toStage })),
+      now,
+    );
     await this.leads.insertTransitions(manager, transitions);
   }
 }

@@ -196,7 +196,7 @@ export class LeadsDemoSeeder {
         );
       }
     }
-    await this.ingestion.ingest(this.ingestion.inWorkspace(marketing.workspaceId), events, now, 'now');
+    await this.ingestion.ingest({ workspaceId: marketing.workspaceId }, events, now, 'now');
     return count;
   }
 }

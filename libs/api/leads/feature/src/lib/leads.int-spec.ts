@@ -25,7 +25,7 @@ import { LeadsService } from './leads.service';
 import { partitionName } from './rescore.runner';
 import { RescoreWorker } from './rescore.worker';
 import { SignalApplier } from './signal-applier';
-import { SignalIngestionService } from './signal-ingestion.service';
+import { SignalIngestionService, UnknownApiKey } from './signal-ingestion.service';
 
 class FrozenClock extends Clock {
   current = new Date('2026-11-25T09:00:00.000Z');
@@ -181,7 +181,7 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     expect(lead).toMatchObject({ stage: 'NURTURE', evaluation: { grade: 'A', temperature: 'COLD' } });
 
     const report = await ingestion.ingest(
-      ingestion.inWorkspace(team.workspaceId),
+      { workspaceId: team.workspaceId },
       [
         {
           externalId: 'demo-1',
@@ -239,7 +239,7 @@ describe('leads, signals and scoring on PostgreSQL', () => {
 
     // The same batch again stores nothing twice.
     const again = await ingestion.ingest(
-      ingestion.inWorkspace(team.workspaceId),
+      { workspaceId: team.workspaceId },
       [
         {
           externalId: 'demo-1',
@@ -269,7 +269,7 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     const applier = app.get(SignalApplier);
     // Three requests at once, each waking the applier, and two more appliers draining alongside.
     const send = (from: number, to: number) =>
-      ingestion.ingest(ingestion.inWorkspace(team.workspaceId), events.slice(from, to), clock.now(), 'soon');
+      ingestion.ingest({ workspaceId: team.workspaceId }, events.slice(from, to), clock.now(), 'soon');
     const [first, second, third] = await Promise.all([
       send(0, 100),
       send(100, 200),
@@ -292,6 +292,41 @@ describe('leads, signals and scoring on PostgreSQL', () => {
         manager.query(`SELECT count(*)::int AS waiting FROM signal_inbox`),
       );
     expect(waiting).toBe(0);
+  });
+
+  it('answers many machine requests at once, each for its own events, storing every event once', async () => {
+    const team = await newTeam();
+    await leads.create(team.marketing, fitLead);
+    const keys = app.get(ApiKeysService);
+    const { secret } = await keys.create(team.admin, 'Website');
+    const apiKeyHash = keys.hashOf(secret) as string;
+    // 60 requests of one event each, every external id sent twice: the two may land in one statement or two.
+    const requests = Array.from({ length: 60 }, (_, index) => [
+      {
+        externalId: `visit-${index % 30}`,
+        type: 'PRICING_PAGE_VISIT',
+        occurredAt: '2026-11-24T09:00:00Z',
+        lead: { email: fitLead.email },
+      },
+    ]);
+    const reports = await Promise.all(
+      requests.map((events) => ingestion.ingest({ apiKeyHash }, events, clock.now(), 'soon')),
+    );
+    const statuses = new Map<string, string[]>();
+    reports.forEach((report, index) => {
+      const id = requests[index][0].externalId;
+      statuses.set(id, [...(statuses.get(id) ?? []), report.items[0].status].sort());
+    });
+    expect(new Set([...statuses.values()].map((both) => both.join()))).toEqual(new Set(['DUPLICATE,STORED']));
+    expect(reports.every((report) => report.workspaceId === team.workspaceId)).toBe(true);
+
+    await expect(
+      ingestion.ingest({ apiKeyHash: apiKeyHash.replace(/.$/, '0') }, requests[0], clock.now(), 'soon'),
+    ).rejects.toBeInstanceOf(UnknownApiKey);
+    await app.get(SignalApplier).settled();
+    await app.get(SignalApplier).drain();
+    const lead = (await leads.list(team.sales, { sort: 'FIT', first: 1 })).edges[0].node;
+    expect(lead.signalCount).toBe(30);
   });
 
   it('rescores the whole workspace on the next version, and only then shows the new version', async () => {
@@ -382,6 +417,37 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     }
   });
 
+  it('rescores in place when a run is queued for the version already in force', async () => {
+    const team = await newTeam();
+    const v1 = await publish(team);
+    await worker.drain();
+    // Loaded behind the product's back (as a bulk import might): no evaluation yet.
+    const [{ id }] = await app.get(OwnerDb).inWorkspace(
+      team.workspaceId,
+      async (client) =>
+        (
+          await client.query<{ id: string }>(
+            `INSERT INTO leads (workspace_id, id, email, stage, created_at, updated_at, stage_changed_at)
+             VALUES ($1, gen_random_uuid(), 'late@gmail.com', 'LEAD', now(), now(), now()) RETURNING id`,
+            [team.workspaceId],
+          )
+        ).rows,
+    );
+    await app.get(TenantDb).inWorkspace(team.workspaceId, (manager) =>
+      app.get(ScoringStateRepository).enqueue(manager, {
+        workspaceId: team.workspaceId,
+        id: randomUUID(),
+        versionId: v1.id,
+        runAfter: clock.now(),
+      }),
+    );
+
+    expect(await worker.drain()).toBe(1);
+    const detail = await leads.detail(team.sales, id);
+    expect(detail.lead).toMatchObject({ stage: 'NURTURE', evaluation: { versionId: v1.id } });
+    expect((await leads.scoringStatus(team.sales)).latestRun).toMatchObject({ status: 'DONE', total: 1 });
+  });
+
   it('refuses bad lead input, naming the field, and keeps e-mails unique', async () => {
     const team = await newTeam();
     await expect(
@@ -415,7 +481,7 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     await expect(leads.detail(stranger.sales, lead.id)).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
     expect((await leads.list(stranger.sales, { sort: 'FIT', first: 10 })).totalCount).toBe(0);
     const report = await ingestion.ingest(
-      ingestion.inWorkspace(stranger.workspaceId),
+      { workspaceId: stranger.workspaceId },
       [{ externalId: 'e', type: 'DEMO_REQUEST', occurredAt: '2026-11-24T09:00:00Z', lead: { id: lead.id } }],
       clock.now(),
       'soon',

@@ -5,6 +5,7 @@ import { LeadsDataAccessModule } from '@accord/api/leads/data-access';
 
 import { ApiKeysService } from './api-keys.service';
 import { IngestionController } from './ingestion.controller';
+import { KeyedSignalStore } from './keyed-signal-store';
 import { LeadScorer } from './lead-scorer';
 import { LeadsDemoSeeder } from './leads-demo.seeder';
 import { ApiKeysResolver, LeadsResolver } from './leads.resolver';
@@ -23,6 +24,7 @@ import { SignalIngestionService } from './signal-ingestion.service';
     LeadsService,
     SignalIngestionService,
     SignalApplier,
+    KeyedSignalStore,
     ApiKeysService,
     RescoreRunner,
     RescoreWorker,

@@ -201,12 +201,7 @@ export class LeadsService {
       lead: { id: input.leadId },
       source: input.source ?? 'web app',
     };
-    return this.ingestion.ingest(
-      this.ingestion.inWorkspace(actor.workspaceId),
-      [event],
-      this.clock.now(),
-      'now',
-    );
+    return this.ingestion.ingest({ workspaceId: actor.workspaceId }, [event], this.clock.now(), 'now');
   }
 
   private async present(manager: EntityManager, lead: LeadEntity): Promise<Lead> {

@@ -5,7 +5,12 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { EntityManager } from 'typeorm';
 
 import { AgreementsRepository } from '@accord/api/agreements/data-access';
-import { PlannedMoves, RescoreRunEntity, ScoringStateRepository } from '@accord/api/leads/data-access';
+import {
+  LeadsRepository,
+  PlannedMoves,
+  RescoreRunEntity,
+  ScoringStateRepository,
+} from '@accord/api/leads/data-access';
 import { CopyRow, CopyTextRows, OwnerDb, TenantDb } from '@accord/api/shared/database';
 
 import { LeadScorer } from './lead-scorer';
@@ -28,6 +33,9 @@ export function partitionName(versionId: string): string {
 
 /** Leads per transaction when stages move after the flip: short row locks, no long-held scoring lock. */
 const MOVE_BATCH = 10_000;
+
+/** Leads per transaction when rescoring in place. */
+const IN_PLACE_BATCH = 2_000;
 
 /** The start of each batch of MOVE_BATCH over `length` items. */
 function range(length: number): number[] {
@@ -56,6 +64,7 @@ export class RescoreRunner {
     private readonly scoring: ScoringStateRepository,
     private readonly agreements: AgreementsRepository,
     private readonly scorer: LeadScorer,
+    private readonly leads: LeadsRepository,
   ) {}
 
   async run(run: RescoreRunEntity, now: () => Date): Promise<void> {
@@ -72,10 +81,15 @@ export class RescoreRunner {
         total: count,
       };
     });
-    if (pointer === versionId) {
+    if (run.flippedAt) {
       // An earlier attempt flipped and then stopped: the evaluations are in place, some stage moves may not be.
       const noPlan: PlannedMoves = { ids: [], from: [], to: [], reasons: [] };
       await this.moveStages(run, noPlan, await this.everyLead(workspaceId), now(), startedAt);
+      return this.finish(run, total, now());
+    }
+    if (pointer === versionId) {
+      // The version is already the one leads are read under: its partition is live, so score in place.
+      await this.rescoreInPlace(run, total, now);
       return this.finish(run, total, now());
     }
 
@@ -231,6 +245,7 @@ export class RescoreRunner {
     const changed = rows.map((row) => row.id);
     if (changed.length) await this.scorer.scoreUnder(manager, run.versionId, changed, startedAt);
     await this.scoring.setPointer(manager, run.workspaceId, run.versionId, now);
+    await this.scoring.progress(manager, run.id, { flippedAt: now });
     return { previous, changed };
   }
 
@@ -276,6 +291,35 @@ export class RescoreRunner {
       });
       // A newer version took over: its own run moves the stages.
       if (!current) return;
+    }
+  }
+
+  /**
+   * Scores every lead again under the version in force, a batch of leads per transaction, as any change to a
+   * lead would (stages move with it): the path for a run queued for the version already in force.
+   */
+  private async rescoreInPlace(run: RescoreRunEntity, total: number, now: () => Date): Promise<void> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    let processed = 0;
+    for (;;) {
+      const scored = await this.tenantDb.inWorkspace(run.workspaceId, async (manager) => {
+        const rows: { id: string }[] = await manager.query(
+          `SELECT id FROM leads WHERE id > $1 ORDER BY id LIMIT ${IN_PLACE_BATCH}`,
+          [after],
+        );
+        const leads = await this.leads.lockByIds(
+          manager,
+          rows.map((row) => row.id),
+        );
+        await this.scorer.scoreChanged(manager, leads, now(), null);
+        return rows.map((row) => row.id);
+      });
+      if (scored.length === 0) return;
+      after = scored[scored.length - 1];
+      processed += scored.length;
+      await this.tenantDb.inWorkspace(run.workspaceId, (manager) =>
+        this.scoring.progress(manager, run.id, { processed, total }),
+      );
     }
   }
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 
 import { LeadsRepository } from '@accord/api/leads/data-access';
 import { TenantDb } from '@accord/api/shared/database';
 import { InputIssue } from '@accord/domain/agreement';
 import { SignalEvent, parseSignalEvent } from '@accord/domain/leads';
 
+import { KeyedSignalStore } from './keyed-signal-store';
 import { SignalApplier } from './signal-applier';
 
 export type ItemStatus = 'STORED' | 'DUPLICATE' | 'REFUSED' | 'UNMATCHED';
@@ -20,6 +20,8 @@ export interface ItemResult {
 }
 
 export interface IngestReport {
+  /** The workspace the signals went to; null when no event reached the database (all refused). */
+  workspaceId: string | null;
   stored: number;
   duplicates: number;
   refused: number;
@@ -36,12 +38,17 @@ export class InvalidJsonLine {
 const BATCH = 5_000;
 
 /**
- * Opens the transaction a batch is stored in, scoped to one workspace: a member's, or the one of the API key a
- * machine client presented (authenticated inside that transaction).
+ * Whose signals these are: a member's workspace (the web app), or the workspace of the API key a machine client
+ * presented, given by the key's hash and authenticated by the statement that stores each batch.
  */
-export type IngestTransaction = <T>(
-  work: (manager: EntityManager, workspaceId: string) => Promise<T>,
-) => Promise<T>;
+export type IngestTarget = { workspaceId: string } | { apiKeyHash: string };
+
+/** The API key presented is wrong or revoked: nothing was stored. */
+export class UnknownApiKey extends Error {
+  constructor() {
+    super('unknown or revoked API key');
+  }
+}
 
 /**
  * When stored signals reach their lead's score: `now` applies them before ingest returns (the web app, which
@@ -61,15 +68,11 @@ export class SignalIngestionService {
     private readonly tenantDb: TenantDb,
     private readonly leads: LeadsRepository,
     private readonly applier: SignalApplier,
+    private readonly keyedStore: KeyedSignalStore,
   ) {}
 
-  /** A member's workspace as the transaction for ingest(). */
-  inWorkspace(workspaceId: string): IngestTransaction {
-    return (work) => this.tenantDb.inWorkspace(workspaceId, (manager) => work(manager, workspaceId));
-  }
-
   async ingest(
-    transaction: IngestTransaction,
+    target: IngestTarget,
     events: readonly unknown[],
     now: Date,
     apply: ApplyWhen,
@@ -100,15 +103,19 @@ export class SignalIngestionService {
     const workspaces = new Set<string>();
     for (let start = 0; start < unique.length; start += BATCH) {
       const batch = unique.slice(start, start + BATCH);
-      const stored = await transaction(async (manager, workspaceId) => {
-        workspaces.add(workspaceId);
-        return this.leads.storeSignals(
-          manager,
-          batch.map((item) => item.signal),
-          now,
-        );
-      });
-      batch.forEach(({ index, signal }, position) => items.push(resultOf(index, signal, stored[position])));
+      const signals = batch.map((item) => item.signal);
+      const stored =
+        'apiKeyHash' in target
+          ? await this.keyedStore.store(target.apiKeyHash, signals, now)
+          : await this.tenantDb.inWorkspace(target.workspaceId, (manager) =>
+              this.leads.storeSignals(manager, null, signals, now),
+            );
+      // Every batch authenticates the key again: a key revoked mid-request stops the rest.
+      if (!stored) throw new UnknownApiKey();
+      workspaces.add(stored.workspaceId);
+      batch.forEach(({ index, signal }, position) =>
+        items.push(resultOf(index, signal, stored.results[position])),
+      );
     }
     for (const workspaceId of workspaces) {
       if (apply === 'now') await this.applier.applyPending(workspaceId);
@@ -117,6 +124,7 @@ export class SignalIngestionService {
     items.sort((a, b) => a.index - b.index);
     const count = (status: ItemStatus) => items.filter((item) => item.status === status).length;
     return {
+      workspaceId: [...workspaces][0] ?? null,
       stored: count('STORED'),
       duplicates: count('DUPLICATE'),
       refused: count('REFUSED'),

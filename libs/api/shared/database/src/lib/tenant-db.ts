@@ -35,6 +35,14 @@ export class TenantDb {
     return this.run({ workspaceId }, work);
   }
 
+  /**
+   * A manager outside any transaction, for a single statement that scopes itself (accord_store_signals with an
+   * API key hash): it runs as its own implicit transaction, one round trip instead of four or more.
+   */
+  get standalone(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   run<T>(scope: TenantScope, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       await enterScope(manager, scope);
