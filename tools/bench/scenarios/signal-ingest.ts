@@ -1,13 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 
-import { copyLines } from '../lib/copy';
 import { type Session, graphql, signIn } from '../lib/graphql';
-import { LEADS_COPY_TARGET, generateLeads, seededRandom } from '../lib/leads-data';
+import { seededRandom } from '../lib/leads-data';
 import { runHttp } from '../lib/load';
 import { sampleActivity, sampleCpu } from '../lib/observe';
 import { startProduct } from '../lib/product';
+import { type LeadRef, loadLeads, rescore, shuffled, waitFor } from '../lib/product-workspace';
 import { compare, percentile } from '../lib/report';
 import type { BenchContext, Scenario } from '../lib/scenario';
 
@@ -30,85 +30,12 @@ const NOOP = '{ __typename }';
 const CREATE_KEY = 'mutation { createApiKey(name: "signal-ingest benchmark") { secret } }';
 const EVALUATED_AT = 'query Lead($id: ID!) { lead(id: $id) { lead { evaluation { evaluatedAt } } } }';
 
-interface LeadRef {
-  id: string;
-  email: string;
-}
-
 /** BENCH_INGEST_LEADS sets how many leads are loaded into the demo workspace (default 100,000). */
 function leadCount(): number {
   const value = Number(process.env.BENCH_INGEST_LEADS || 100_000);
   if (!Number.isInteger(value) || value < PROBE_LEADS * 2)
     throw new Error(`BENCH_INGEST_LEADS must be at least ${PROBE_LEADS * 2}`);
   return value;
-}
-
-/** Fisher–Yates: the load reaches leads in random order, as signals from many visitors would. */
-function shuffled<T>(values: T[], random: () => number): T[] {
-  for (let i = values.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [values[i], values[j]] = [values[j], values[i]];
-  }
-  return values;
-}
-
-async function waitFor<T>(what: string, timeoutMs: number, check: () => Promise<T | null>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-/** Loads `count` generated leads into the workspace with COPY (indexes kept: the product is live). */
-async function loadLeads(pool: Pool, workspaceId: string, count: number): Promise<LeadRef[]> {
-  const sales = await pool.query<{ id: string }>(
-    `SELECT id FROM members WHERE workspace_id = $1 AND 'SALES' = ANY (roles)`,
-    [workspaceId],
-  );
-  const refs: LeadRef[] = [];
-  function* lines(): Generator<string> {
-    const leads = generateLeads({
-      workspaceId,
-      leads: count,
-      signals: count * 10,
-      ownerIds: sales.rows.map((row) => row.id),
-      now: new Date(),
-    });
-    for (const lead of leads) {
-      refs.push({ id: lead.id, email: lead.email });
-      yield lead.line;
-    }
-  }
-  const client = await pool.connect();
-  try {
-    await copyLines(client, LEADS_COPY_TARGET, lines());
-  } finally {
-    client.release();
-  }
-  return refs;
-}
-
-/** Queues a rescore under the version in force and waits for the product's worker to finish it. */
-async function rescore(pool: Pool, workspaceId: string, versionId: string): Promise<number> {
-  const id = randomUUID();
-  await pool.query(
-    `INSERT INTO rescore_runs (workspace_id, id, version_id, status, run_after) VALUES ($1, $2, $3, 'QUEUED', now())`,
-    [workspaceId, id, versionId],
-  );
-  const run = await waitFor('the rescore', 600_000, async () => {
-    const result = await pool.query<{ status: string; error: string | null; seconds: number }>(
-      `SELECT status, error, extract(epoch FROM finished_at - started_at)::float8 AS seconds
-         FROM rescore_runs WHERE workspace_id = $1 AND id = $2`,
-      [workspaceId, id],
-    );
-    const row = result.rows[0];
-    return row.status === 'DONE' || row.status === 'FAILED' ? row : null;
-  });
-  if (run.status !== 'DONE') throw new Error(`the setup rescore failed: ${run.error}`);
-  return run.seconds;
 }
 
 async function evaluatedAt(baseUrl: string, session: Session, leadId: string): Promise<string | null> {

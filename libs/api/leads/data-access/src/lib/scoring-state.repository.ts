@@ -73,6 +73,8 @@ export class ScoringStateRepository {
    * Applies moves a rescore planned from what it read, for leads untouched since it started reading (a lead
    * changed since goes through moveStagesAfterRescore, which decides from its current evaluation). The UPDATE
    * rechecks each lead's stage as it locks the row, so a lead moved meanwhile by someone else is left alone.
+   * (`l.id = ANY(…)` besides the join: it makes the planner probe the primary key for the batch's leads rather
+   * than scan the table once per batch.)
    */
   async applyPlannedMoves(
     manager: EntityManager,
@@ -85,7 +87,7 @@ export class ScoringStateRepository {
       `WITH moved AS (
          UPDATE leads l SET stage = p.to_stage, stage_changed_at = $5
            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS p(id, from_stage, to_stage, reason)
-          WHERE l.id = p.id AND l.stage = p.from_stage AND l.updated_at < $6
+          WHERE l.id = ANY($1::uuid[]) AND l.id = p.id AND l.stage = p.from_stage AND l.updated_at < $6
          RETURNING l.id, p.from_stage, p.to_stage, p.reason),
        recorded AS (
          INSERT INTO lead_transitions (workspace_id, lead_id, from_stage, to_stage, version_id, actor_id, reason, at)

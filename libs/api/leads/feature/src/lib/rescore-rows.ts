@@ -1,7 +1,7 @@
 import type { PlannedMoves } from '@accord/api/leads/data-access';
 import type { CopyRow } from '@accord/api/shared/database';
 import type { AgreementDocument } from '@accord/domain/agreement';
-import { type LifecycleStage, stageAfterEvaluation } from '@accord/domain/leads';
+import { LIFECYCLE_STAGES, type LifecycleStage, stageAfterEvaluation } from '@accord/domain/leads';
 import { type LeadFacts, type SignalTimes, emailDomainOf, prepareScoring } from '@accord/domain/scoring';
 
 /**
@@ -15,6 +15,13 @@ export const RESCORE_COLUMNS = `id::text, email, title, seniority, department, b
 /** The columns of lead_evaluations that scoredLine writes, in its order. */
 export const EVALUATION_COLUMNS =
   'workspace_id, version_id, lead_id, fit_score, grade, intent_score, temperature, outcome, evaluated_at';
+
+/** The stage constant for a stage read from the database (not the read string itself: see `moves`). */
+function stageNamed(value: string | null): LifecycleStage {
+  const stage = LIFECYCLE_STAGES.find((known) => known === value);
+  if (!stage) throw new Error(`unknown lifecycle stage ${value}`);
+  return stage;
+}
 
 const number = (value: string | null) => (value === null || value === '' ? null : Number(value));
 const text = (value: string | null) => (value === '' ? null : value);
@@ -80,14 +87,15 @@ export class RescoreRows {
     const scores = this.score(factsOf(row), signals, this.nowMs);
     const recycleUntil = number(row[13]);
     const next = stageAfterEvaluation(
-      row[12] as LifecycleStage,
+      stageNamed(row[12]),
       scores.outcome,
       recycleUntil === null ? null : new Date(recycleUntil),
       this.at,
     );
     if (next) {
-      this.moves.ids.push(id);
-      this.moves.from.push(row[12] as LifecycleStage);
+      // Copies: a field is a slice of its whole chunk of COPY output, which keeping it would keep alive.
+      this.moves.ids.push(Buffer.from(id, 'latin1').toString('latin1'));
+      this.moves.from.push(stageNamed(row[12]));
       this.moves.to.push(next);
       // A handful of distinct texts: the same string object for each keeps a million moves small.
       this.moves.reasons.push(this.reason(scores));

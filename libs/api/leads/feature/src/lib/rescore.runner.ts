@@ -282,16 +282,29 @@ export class RescoreRunner {
           ),
       ),
     ];
-    for (const batch of batches) {
-      const current = await this.tenantDb.inWorkspace(run.workspaceId, async (manager) => {
-        // The shared lock every scorer takes: a newer version's flip cannot slip in between check and move.
-        if ((await this.scoring.pointer(manager, 'share')) !== run.versionId) return false;
-        await batch(manager);
-        return true;
-      });
-      // A newer version took over: its own run moves the stages.
-      if (!current) return;
-    }
+    // Batches touch different leads, so two run at once on a real server: PostgreSQL spends a core on each.
+    let next = 0;
+    let superseded = false;
+    const mover = async () => {
+      while (!superseded && next < batches.length) {
+        const batch = batches[next++];
+        try {
+          const current = await this.tenantDb.inWorkspace(run.workspaceId, async (manager) => {
+            // The shared lock every scorer takes: a newer version's flip cannot slip in between check and move.
+            if ((await this.scoring.pointer(manager, 'share')) !== run.versionId) return false;
+            await batch(manager);
+            return true;
+          });
+          // A newer version took over: its own run moves the stages.
+          if (!current) superseded = true;
+        } catch (error) {
+          // The other mover stops too: the run fails as a whole and a later attempt resumes the moves.
+          superseded = true;
+          throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: this.ownerDb.concurrent ? 2 : 1 }, mover));
   }
 
   /**
