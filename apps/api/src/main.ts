@@ -40,6 +40,8 @@ async function bootstrap(): Promise<void> {
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
+  // API answers are not cached by validators: computing an ETag would hash every response body for nothing.
+  app.set('etag', false);
   const servesWeb = serveWebApp(app, config.WEB_DIST);
 
   const seeded = config.SEED_DEMO ? await seedDemo(app) : false;

@@ -111,9 +111,12 @@ export class IngestionController {
       );
     }
 
-    const bodyHash = createHash('sha256')
-      .update(typeof request.body === 'string' ? request.body : JSON.stringify(request.body))
-      .digest('hex');
+    // Only a request that may be replayed needs its body's fingerprint.
+    const bodyHash = idempotencyKey
+      ? createHash('sha256')
+          .update(typeof request.body === 'string' ? request.body : JSON.stringify(request.body))
+          .digest('hex')
+      : '';
     if (idempotencyKey) {
       const earlier = await this.apiKeys.inKeyWorkspace(secret, async (manager) => ({
         request: await this.keys.findRequest(manager, idempotencyKey),

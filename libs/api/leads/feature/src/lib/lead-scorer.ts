@@ -5,13 +5,14 @@ import { AgreementsRepository } from '@accord/api/agreements/data-access';
 import {
   EvaluationRow,
   LeadEntity,
+  LeadForScoring,
   LeadsRepository,
   ScoringStateRepository,
   TransitionRow,
 } from '@accord/api/leads/data-access';
 import type { AgreementDocument } from '@accord/domain/agreement';
 import { leadFacts, stageAfterEvaluation, summarySignals } from '@accord/domain/leads';
-import { Evaluation, evaluateLead } from '@accord/domain/scoring';
+import { Evaluation, ScoreLead, Scores, evaluateLead, prepareScoring } from '@accord/domain/scoring';
 
 export type ScoredLead = Pick<
   LeadEntity,
@@ -45,17 +46,8 @@ export function evaluate(
   });
 }
 
-export function evaluationRow(leadId: string, evaluation: Evaluation, now: Date): EvaluationRow {
-  return {
-    leadId,
-    versionId: evaluation.versionId,
-    fitScore: evaluation.fit.score,
-    grade: evaluation.fit.grade,
-    intentScore: evaluation.intent.score,
-    temperature: evaluation.intent.temperature,
-    outcome: evaluation.outcome,
-    evaluatedAt: now,
-  };
+export function evaluationRow(leadId: string, versionId: string, scores: Scores, now: Date): EvaluationRow {
+  return { leadId, versionId, ...scores, evaluatedAt: now };
 }
 
 /**
@@ -66,6 +58,7 @@ export function evaluationRow(leadId: string, evaluation: Evaluation, now: Date)
 export class LeadScorer {
   /** Published documents never change, so they are cached by version id for the life of the process. */
   private readonly documents = new Map<string, AgreementDocument>();
+  private readonly prepared = new Map<string, ScoreLead>();
 
   constructor(
     private readonly leads: LeadsRepository,
@@ -83,6 +76,19 @@ export class LeadScorer {
     return version.document;
   }
 
+  /** The version's scoring, prepared once: what is stored needs the numbers, not the explanation. */
+  private async scorerFor(manager: EntityManager, versionId: string): Promise<ScoreLead> {
+    const cached = this.prepared.get(versionId);
+    if (cached) return cached;
+    const score = prepareScoring(await this.document(manager, versionId));
+    this.prepared.set(versionId, score);
+    return score;
+  }
+
+  private scores(score: ScoreLead, lead: LeadForScoring, now: Date): Scores {
+    return score(leadFacts(lead), lead.signalSummary, now.getTime());
+  }
+
   /** Scores the given leads under a given version, without moving stages: a rescore's catch-up. */
   async scoreUnder(
     manager: EntityManager,
@@ -90,12 +96,12 @@ export class LeadScorer {
     leadIds: readonly string[],
     now: Date,
   ): Promise<void> {
-    const version = { id: versionId, document: await this.document(manager, versionId) };
+    const score = await this.scorerFor(manager, versionId);
     for (let start = 0; start < leadIds.length; start += 1_000) {
-      const leads = await this.leads.lockByIds(manager, leadIds.slice(start, start + 1_000));
+      const leads = await this.leads.lockForScoring(manager, leadIds.slice(start, start + 1_000));
       await this.leads.upsertEvaluations(
         manager,
-        leads.map((lead) => evaluationRow(lead.id, evaluate(lead, version, now), now)),
+        leads.map((lead) => evaluationRow(lead.id, versionId, this.scores(score, lead, now), now)),
       );
     }
   }
@@ -103,19 +109,19 @@ export class LeadScorer {
   /** Scores leads whose inputs just changed; returns nothing to score with until a version is published. */
   async scoreChanged(
     manager: EntityManager,
-    leads: readonly LeadEntity[],
+    leads: readonly LeadForScoring[],
     now: Date,
     actorId: string | null,
   ): Promise<void> {
     if (leads.length === 0) return;
     const versionId = await this.scoring.pointer(manager, 'share');
     if (!versionId) return;
-    const version = { id: versionId, document: await this.document(manager, versionId) };
+    const score = await this.scorerFor(manager, versionId);
     const rows: EvaluationRow[] = [];
     const transitions: TransitionRow[] = [];
     for (const lead of leads) {
-      const evaluation = evaluate(lead, version, now);
-      rows.push(evaluationRow(lead.id, evaluation, now));
+      const evaluation = this.scores(score, lead, now);
+      rows.push(evaluationRow(lead.id, versionId, evaluation, now));
       const next = stageAfterEvaluation(lead.stage, evaluation.outcome, lead.recycleUntil, now);
       if (next) {
         transitions.push({
@@ -124,7 +130,7 @@ export class LeadScorer {
           toStage: next,
           versionId,
           actorId,
-          reason: `scored ${evaluation.fit.grade}/${evaluation.intent.temperature}: ${evaluation.outcome}`,
+          reason: `scored ${evaluation.grade}/${evaluation.temperature}: ${evaluation.outcome}`,
           at: now,
         });
       }

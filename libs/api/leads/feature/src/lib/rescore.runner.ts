@@ -320,7 +320,7 @@ export class RescoreRunner {
           `SELECT id FROM leads WHERE id > $1 ORDER BY id LIMIT ${IN_PLACE_BATCH}`,
           [after],
         );
-        const leads = await this.leads.lockByIds(
+        const leads = await this.leads.lockForScoring(
           manager,
           rows.map((row) => row.id),
         );

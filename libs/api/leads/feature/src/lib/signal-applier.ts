@@ -29,6 +29,8 @@ const POLL_WORKSPACES = 100;
 export class SignalApplier implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SignalApplier.name);
   private readonly due = new Set<string>();
+  /** Per workspace, the last inbox id taken while the inbox had more to give. */
+  private readonly cursors = new Map<string, string>();
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -86,9 +88,17 @@ export class SignalApplier implements OnApplicationBootstrap, OnApplicationShutd
   async applyPending(workspaceId: string): Promise<number> {
     let applied = 0;
     for (;;) {
-      const count = await this.tenantDb.inWorkspace(workspaceId, (manager) => this.applyBatch(manager));
+      const { count, lastId } = await this.tenantDb.inWorkspace(workspaceId, (manager) =>
+        this.applyBatch(manager, workspaceId),
+      );
       applied += count;
-      if (count < BATCH) return applied;
+      // Committed: the next batch starts after it. A short batch means the inbox is drained as far as this
+      // applier can see; the next call starts from the first row, for rows committed out of id order.
+      if (count < BATCH || !lastId) {
+        this.cursors.delete(workspaceId);
+        return applied;
+      }
+      this.cursors.set(workspaceId, lastId);
     }
   }
 
@@ -118,11 +128,14 @@ export class SignalApplier implements OnApplicationBootstrap, OnApplicationShutd
       .finally(() => (this.running = null));
   }
 
-  private async applyBatch(manager: EntityManager): Promise<number> {
-    const taken = await this.leads.takeFromInbox(manager, BATCH);
-    if (taken.length === 0) return 0;
+  private async applyBatch(
+    manager: EntityManager,
+    workspaceId: string,
+  ): Promise<{ count: number; lastId: string | null }> {
+    const taken = await this.leads.takeFromInbox(manager, BATCH, this.cursors.get(workspaceId) ?? '0');
+    if (taken.length === 0) return { count: 0, lastId: null };
     const now = this.clock.now();
-    const leads = await this.leads.lockByIds(
+    const leads = await this.leads.lockForScoring(
       manager,
       taken.map((signal) => signal.lead_id),
     );
@@ -149,6 +162,6 @@ export class SignalApplier implements OnApplicationBootstrap, OnApplicationShutd
     });
     await this.leads.saveSignalSummaries(manager, changes, now);
     await this.scorer.scoreChanged(manager, leads, now, null);
-    return taken.length;
+    return { count: taken.length, lastId: taken[taken.length - 1].id };
   }
 }
