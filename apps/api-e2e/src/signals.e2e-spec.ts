@@ -178,6 +178,17 @@ describe('signals over HTTP and leads over GraphQL', () => {
       body: JSON.stringify([{ pad: 'x'.repeat(1_100_000) }]),
     });
     expect(huge.status).toBe(413);
+    // One event too many for a request: refused whole, with what to do about it.
+    const line = JSON.stringify({
+      externalId: 'x',
+      type: 'EMAIL_CLICK',
+      occurredAt: new Date().toISOString(),
+      lead: { email: 'a@b.example' },
+    });
+    const tooMany = await post(Array.from({ length: 10_001 }, () => line).join('\n'), {
+      'content-type': 'application/x-ndjson',
+    });
+    expect([tooMany.status, tooMany.body.error]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
   });
 
   it('keeps executives out of leads and non-admins out of API keys', async () => {

@@ -4,7 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { join, resolve } from 'node:path';
 import 'reflect-metadata';
 
-import { NDJSON_TYPE } from '@accord/api/leads/feature';
+import { MAX_NDJSON_BODY, NDJSON_TYPE } from '@accord/api/leads/feature';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from '@accord/api/members/feature';
 import { ConfigError, loadConfig } from '@accord/api/shared/config';
 import { EmbeddedPostgres, runMigrations, startEmbeddedPostgres } from '@accord/api/shared/database';
@@ -36,7 +36,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '1mb' });
   // Bulk signals arrive as NDJSON, one event per line; larger than a JSON request, still bounded.
-  app.useBodyParser('text', { type: NDJSON_TYPE, limit: '50mb' });
+  app.useBodyParser('text', { type: NDJSON_TYPE, limit: MAX_NDJSON_BODY });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');

@@ -27,8 +27,13 @@ interface IngestResponse {
 }
 
 export const NDJSON_TYPE = 'application/x-ndjson';
-/** Events in one request; more is a sign the sender should split its batches. */
-export const MAX_EVENTS = 100_000;
+/**
+ * Events in one request. A request is parsed, validated and answered whole, so this bounds the memory one
+ * request holds (≈10 MB); a bulk sender sends more requests, a few at a time.
+ */
+export const MAX_EVENTS = 10_000;
+/** The largest NDJSON body: 10,000 events of up to about 1 kB each. */
+export const MAX_NDJSON_BODY = '10mb';
 
 function problem(response: IngestResponse, status: number, code: string, message: string): void {
   response.status(status).json({ error: code, message });
