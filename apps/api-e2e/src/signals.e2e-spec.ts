@@ -191,12 +191,18 @@ describe('signals over HTTP and leads over GraphQL', () => {
     expect([tooMany.status, tooMany.body.error]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
   });
 
-  it('keeps executives out of leads and non-admins out of API keys', async () => {
+  it('keeps executives out of leads, sales out of editing them and non-admins out of API keys', async () => {
     const exec = await signIn(product, 'exec@demo.accord.dev');
     const sales = await signIn(product, 'sales@demo.accord.dev');
     const leads = await graphql(product, '{ leads { totalCount } }', {}, exec);
     const keys = await graphql(product, '{ apiKeys { id } }', {}, sales);
-    expect([codes(leads), codes(keys)]).toEqual([['FORBIDDEN'], ['FORBIDDEN']]);
+    const edit = await graphql(
+      product,
+      'mutation ($id: ID!) { updateLead(id: $id, input: { email: "x@y.example" }) { id } }',
+      { id: '00000000-0000-4000-8000-000000000000' },
+      sales,
+    );
+    expect([codes(leads), codes(keys), codes(edit)]).toEqual([['FORBIDDEN'], ['FORBIDDEN'], ['FORBIDDEN']]);
   });
 
   it('refuses bad lead input with the field named', async () => {

@@ -65,6 +65,8 @@ export class LeadsResolver {
     return this.service.create(actor, input);
   }
 
+  /** Contact and company data are marketing's to keep; sales read them and act through the handover. */
+  @Roles('ADMIN', 'MARKETING')
   @Mutation(() => Lead)
   updateLead(
     @CurrentMember() actor: AuthMember,
