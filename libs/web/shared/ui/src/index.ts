@@ -1,2 +1,4 @@
 export * from './lib/auth-layout.component';
+export * from './lib/confirm.dialog';
 export * from './lib/form-alert.component';
+export * from './lib/page-header.component';

@@ -14,9 +14,13 @@ import { MatTableModule } from '@angular/material/table';
 import { firstValueFrom } from 'rxjs';
 
 import { ApiKeyRow, ApiKeysStore } from '@accord/web/api-keys/data-access';
-import { FormAlertComponent } from '@accord/web/shared/ui';
+import {
+  ConfirmDialog,
+  ConfirmDialogData,
+  FormAlertComponent,
+  PageHeaderComponent,
+} from '@accord/web/shared/ui';
 
-import { ConfirmRevokeDialog } from './confirm-revoke.dialog';
 import { CreateApiKeyDialog } from './create-api-key.dialog';
 
 const DIALOG_WIDTH = 'min(560px, calc(100vw - 32px))';
@@ -26,12 +30,11 @@ const DIALOG_WIDTH = 'min(560px, calc(100vw - 32px))';
   selector: 'accord-api-keys-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [ApiKeysStore],
-  imports: [MatButton, MatProgressBar, MatTableModule, FormAlertComponent],
+  imports: [MatButton, MatProgressBar, MatTableModule, FormAlertComponent, PageHeaderComponent],
   template: `
-    <header class="header">
-      <h1>API keys</h1>
+    <accord-page-header heading="API keys">
       <button mat-flat-button type="button" (click)="create()">New API key</button>
-    </header>
+    </accord-page-header>
     <p class="intro">
       Machines send leads and signals to Accord's ingestion endpoints with one of these keys. A key's secret
       is shown once, when it is created.
@@ -88,17 +91,8 @@ const DIALOG_WIDTH = 'min(560px, calc(100vw - 32px))';
     </div>
   `,
   styles: `
-    .header {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 16px;
-      flex-wrap: wrap;
-      margin: 0 0 8px;
-    }
-    h1 {
-      font: var(--mat-sys-headline-small);
-      margin: 0;
+    accord-page-header {
+      margin-bottom: 8px;
     }
     .intro {
       color: var(--mat-sys-on-surface-variant);
@@ -147,8 +141,14 @@ export class ApiKeysPage implements OnInit {
 
   protected async revoke(row: ApiKeyRow): Promise<void> {
     this.actionError.set(null);
+    const data: ConfirmDialogData = {
+      title: `Revoke ${row.name}?`,
+      message:
+        'Requests sending this key fail at once. This cannot be undone: a new key has to be created instead.',
+      confirm: 'Revoke',
+    };
     const confirmed: unknown = await firstValueFrom(
-      this.dialog.open(ConfirmRevokeDialog, { width: DIALOG_WIDTH, data: { name: row.name } }).afterClosed(),
+      this.dialog.open(ConfirmDialog, { width: DIALOG_WIDTH, data }).afterClosed(),
     );
     if (confirmed !== true) return;
     const result = await this.store.revoke(row.id);

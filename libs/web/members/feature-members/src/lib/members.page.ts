@@ -15,9 +15,13 @@ import { firstValueFrom } from 'rxjs';
 
 import { MemberRow, MembersStore } from '@accord/web/members/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
-import { FormAlertComponent } from '@accord/web/shared/ui';
+import {
+  ConfirmDialog,
+  ConfirmDialogData,
+  FormAlertComponent,
+  PageHeaderComponent,
+} from '@accord/web/shared/ui';
 
-import { ConfirmDeactivateDialog } from './confirm-deactivate.dialog';
 import { EditMemberDialog } from './edit-member.dialog';
 import { InviteMemberDialog } from './invite-member.dialog';
 
@@ -28,12 +32,11 @@ const DIALOG_WIDTH = 'min(560px, calc(100vw - 32px))';
   selector: 'accord-members-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [MembersStore],
-  imports: [MatButton, MatProgressBar, MatTableModule, FormAlertComponent],
+  imports: [MatButton, MatProgressBar, MatTableModule, FormAlertComponent, PageHeaderComponent],
   template: `
-    <header class="header">
-      <h1>Members</h1>
+    <accord-page-header heading="Members">
       <button mat-flat-button type="button" (click)="invite()">Invite member</button>
-    </header>
+    </accord-page-header>
     <accord-form-alert [message]="error()" />
     @if (store.loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Loading members" />
@@ -94,18 +97,6 @@ const DIALOG_WIDTH = 'min(560px, calc(100vw - 32px))';
     </div>
   `,
   styles: `
-    .header {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 16px;
-      flex-wrap: wrap;
-      margin: 0 0 16px;
-    }
-    h1 {
-      font: var(--mat-sys-headline-small);
-      margin: 0;
-    }
     .table-scroll {
       overflow-x: auto;
     }
@@ -158,10 +149,13 @@ export class MembersPage implements OnInit {
 
   protected async deactivate(row: MemberRow): Promise<void> {
     this.actionError.set(null);
+    const data: ConfirmDialogData = {
+      title: `Deactivate ${row.name}?`,
+      message: `${row.name} will be signed out and will no longer be able to sign in. Their history stays.`,
+      confirm: 'Deactivate',
+    };
     const confirmed: unknown = await firstValueFrom(
-      this.dialog
-        .open(ConfirmDeactivateDialog, { width: DIALOG_WIDTH, data: { name: row.name } })
-        .afterClosed(),
+      this.dialog.open(ConfirmDialog, { width: DIALOG_WIDTH, data }).afterClosed(),
     );
     if (confirmed !== true) return;
     const result = await this.store.deactivate(row.id);

@@ -1,18 +1,17 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
+import { PageHeaderComponent } from '@accord/web/shared/ui';
+
 /** Stands in for a feature still to be built; the route gives its name as `label` data. */
 @Component({
   selector: 'accord-placeholder-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [PageHeaderComponent],
   template: `
-    <h1>{{ label() }}</h1>
+    <accord-page-header [heading]="label()" />
     <p class="note">Coming soon</p>
   `,
   styles: `
-    h1 {
-      font: var(--mat-sys-headline-small);
-      margin: 0 0 8px;
-    }
     .note {
       font: var(--mat-sys-body-large);
       color: var(--mat-sys-on-surface-variant);

@@ -24,7 +24,7 @@ import {
   versionLabel,
 } from '@accord/web/agreement/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
-import { FormAlertComponent } from '@accord/web/shared/ui';
+import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
 import { IssueIndex } from '../shared/document-issues';
 import { IssueDirective } from '../shared/issue.directive';
@@ -74,6 +74,7 @@ const SECTIONS = [
     IssueSummaryComponent,
     KpisSectionComponent,
     LivePreviewComponent,
+    PageHeaderComponent,
     ReasonsSectionComponent,
     RoutingSectionComponent,
     SqlSectionComponent,
@@ -81,18 +82,15 @@ const SECTIONS = [
   template: `
     <accord-form-alert [message]="store.loadError()?.message ?? null" />
     @if (store.version(); as version) {
-      <header class="header">
-        <div>
-          <h1>Edit {{ label(version) }}</h1>
-          <p class="meta">
-            {{ status(version.status) }} · revision {{ version.revision }}
-            @if (version.status === 'PROPOSED') {
-              · saving returns it to draft and voids its signatures
-            }
-          </p>
-        </div>
+      <accord-page-header [heading]="'Edit ' + label(version)">
+        <p subtitle class="meta">
+          {{ status(version.status) }} · revision {{ version.revision }}
+          @if (version.status === 'PROPOSED') {
+            · saving returns it to draft and voids its signatures
+          }
+        </p>
         <a mat-button [routerLink]="['/agreement/versions', version.id]">Back to {{ label(version) }}</a>
-      </header>
+      </accord-page-header>
 
       @if (!allowed()) {
         <p>Only marketing and admins edit the agreement.</p>
@@ -167,18 +165,6 @@ const SECTIONS = [
     }
   `,
   styles: `
-    .header {
-      display: flex;
-      align-items: flex-start;
-      justify-content: space-between;
-      flex-wrap: wrap;
-      gap: 8px 16px;
-      margin: 0 0 16px;
-    }
-    h1 {
-      font: var(--mat-sys-headline-small);
-      margin: 0;
-    }
     .meta {
       margin: 4px 0 0;
       color: var(--mat-sys-on-surface-variant);

@@ -13,7 +13,7 @@ import {
   versionLabel,
 } from '@accord/web/agreement/data-access';
 import { AuthStore, PendingCall } from '@accord/web/shared/data-access';
-import { FormAlertComponent } from '@accord/web/shared/ui';
+import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
 import { DocumentDiffComponent } from '../shared/document-diff.component';
 import { formatInstant } from '../shared/wording';
@@ -32,10 +32,11 @@ import { VersionHistoryComponent } from './version-history.component';
     AuditTrailComponent,
     DocumentDiffComponent,
     FormAlertComponent,
+    PageHeaderComponent,
     VersionHistoryComponent,
   ],
   template: `
-    <h1>Lead agreement</h1>
+    <accord-page-header heading="Lead agreement" />
     <accord-form-alert [message]="call.error() ?? store.loadError()?.message ?? null" />
     @if (store.loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Loading the agreement" />
@@ -119,10 +120,6 @@ import { VersionHistoryComponent } from './version-history.component';
     </section>
   `,
   styles: `
-    h1 {
-      font: var(--mat-sys-headline-small);
-      margin: 0 0 16px;
-    }
     h2 {
       font: var(--mat-sys-title-large);
       margin: 24px 0 8px;

@@ -18,7 +18,7 @@ import { canEditAgreement } from '@accord/domain/agreement';
 import type { ApproverSide } from '@accord/domain/workspace';
 import { AgreementReviewStore, sideLabel, versionLabel } from '@accord/web/agreement/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
-import { FormAlertComponent } from '@accord/web/shared/ui';
+import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
 import { DocumentDiffComponent } from '../shared/document-diff.component';
 import { StatusChipComponent } from '../shared/status-chip.component';
@@ -43,6 +43,7 @@ import { TermsViewComponent } from './terms-view.component';
     FitIntentViewComponent,
     FormAlertComponent,
     HandoverViewComponent,
+    PageHeaderComponent,
     SigningPanelComponent,
     StatusChipComponent,
     TermsViewComponent,
@@ -54,31 +55,29 @@ import { TermsViewComponent } from './terms-view.component';
     }
     <accord-form-alert [message]="store.call.error() ?? store.loadError()?.message ?? null" />
     @if (store.version(); as version) {
-      <header class="header">
-        <div>
-          <h1>{{ label(version) }} <accord-status-chip [status]="version.status" /></h1>
-          <p class="meta">
-            Revision {{ version.revision }}
-            @if (version.inForce) {
-              · in force since {{ when(version.effectiveAt) }}
-            } @else if (version.effectiveAt && version.status === 'PUBLISHED') {
-              · takes effect {{ when(version.effectiveAt) }}
-            } @else if (version.requestedEffectiveAt) {
-              · asks to take effect {{ when(version.requestedEffectiveAt) }}
-            }
-            @if (version.supersededAt) {
-              · superseded {{ when(version.supersededAt) }}
-            }
-            · last changed by {{ version.updatedBy?.name ?? version.createdBy?.name ?? 'a former member' }},
-            {{ when(version.updatedAt) }}
-          </p>
-        </div>
+      <accord-page-header [heading]="label(version)">
+        <accord-status-chip headingExtra [status]="version.status" />
+        <p subtitle class="meta">
+          Revision {{ version.revision }}
+          @if (version.inForce) {
+            · in force since {{ when(version.effectiveAt) }}
+          } @else if (version.effectiveAt && version.status === 'PUBLISHED') {
+            · takes effect {{ when(version.effectiveAt) }}
+          } @else if (version.requestedEffectiveAt) {
+            · asks to take effect {{ when(version.requestedEffectiveAt) }}
+          }
+          @if (version.supersededAt) {
+            · superseded {{ when(version.supersededAt) }}
+          }
+          · last changed by {{ version.updatedBy?.name ?? version.createdBy?.name ?? 'a former member' }},
+          {{ when(version.updatedAt) }}
+        </p>
         @if (editable()) {
           <a mat-flat-button [routerLink]="['/agreement/versions', version.id, 'edit']">
             {{ version.status === 'PROPOSED' ? 'Edit proposal' : 'Edit draft' }}
           </a>
         }
-      </header>
+      </accord-page-header>
 
       <section aria-labelledby="signatures-heading">
         <h2 id="signatures-heading">Signatures</h2>
@@ -137,17 +136,6 @@ import { TermsViewComponent } from './terms-view.component';
       display: inline-block;
       margin: 0 0 12px;
     }
-    .header {
-      display: flex;
-      align-items: flex-start;
-      justify-content: space-between;
-      flex-wrap: wrap;
-      gap: 8px 16px;
-    }
-    h1 {
-      font: var(--mat-sys-headline-small);
-      margin: 0;
-    }
     h2 {
       font: var(--mat-sys-title-large);
       margin: 24px 0 8px;
@@ -155,6 +143,9 @@ import { TermsViewComponent } from './terms-view.component';
     .meta,
     .muted {
       color: var(--mat-sys-on-surface-variant);
+    }
+    .meta {
+      margin: 4px 0 0;
     }
     .signatures {
       margin: 0;

@@ -21,7 +21,7 @@ import {
   wholeScore,
 } from '@accord/web/leads/data-access';
 import { AuthStore, PendingCall } from '@accord/web/shared/data-access';
-import { FormAlertComponent } from '@accord/web/shared/ui';
+import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
 import { LeadFormComponent } from '../shared/lead-form.component';
 import { LeadExplanationComponent } from './explanation.component';
@@ -41,6 +41,7 @@ import { StageHistoryComponent } from './stage-history.component';
     FormAlertComponent,
     LeadExplanationComponent,
     LeadFormComponent,
+    PageHeaderComponent,
     RecordSignalComponent,
     SignalTimelineComponent,
     StageHistoryComponent,
@@ -52,10 +53,9 @@ import { StageHistoryComponent } from './stage-history.component';
       <mat-progress-bar mode="indeterminate" aria-label="Loading the lead" />
     }
     @if (lead(); as lead) {
-      <header>
-        <h1>{{ name() }}</h1>
-        <p class="sub">{{ lead.email }}{{ lead.companyName ? ' · ' + lead.companyName : '' }}</p>
-      </header>
+      <accord-page-header [heading]="name()">
+        <p subtitle class="sub">{{ lead.email }}{{ lead.companyName ? ' · ' + lead.companyName : '' }}</p>
+      </accord-page-header>
       <dl class="facts" aria-label="Scores">
         @if (lead.evaluation; as evaluation) {
           <div>
@@ -135,17 +135,13 @@ import { StageHistoryComponent } from './stage-history.component';
       display: inline-block;
       margin: 0 0 8px;
     }
-    h1 {
-      font: var(--mat-sys-headline-small);
-      margin: 0;
-    }
     h2 {
       font: var(--mat-sys-title-large);
       margin: 24px 0 8px;
     }
     .sub {
       color: var(--mat-sys-on-surface-variant);
-      margin: 4px 0 16px;
+      margin: 4px 0 0;
     }
     .facts,
     .fields {

@@ -32,7 +32,7 @@ import {
   leadQueryFromParams,
   leadQueryParams,
 } from '@accord/web/leads/data-access';
-import { FormAlertComponent } from '@accord/web/shared/ui';
+import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
 import { NewLeadDialog } from './new-lead.dialog';
 import { RescoreBannerComponent } from './rescore-banner.component';
@@ -53,13 +53,13 @@ const DIALOG_WIDTH = 'min(760px, calc(100vw - 32px))';
     MatTableModule,
     RouterLink,
     FormAlertComponent,
+    PageHeaderComponent,
     RescoreBannerComponent,
   ],
   template: `
-    <header class="header">
-      <h1>Leads</h1>
+    <accord-page-header heading="Leads">
       <button mat-flat-button type="button" (click)="newLead()">New lead</button>
-    </header>
+    </accord-page-header>
     <accord-rescore-banner [progress]="scoring.progress()" />
     <form class="filters" role="search" aria-label="Filter leads" (submit)="$event.preventDefault()">
       <mat-form-field appearance="outline">
@@ -179,18 +179,6 @@ const DIALOG_WIDTH = 'min(760px, calc(100vw - 32px))';
     }
   `,
   styles: `
-    .header {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 16px;
-      flex-wrap: wrap;
-      margin: 0 0 16px;
-    }
-    h1 {
-      font: var(--mat-sys-headline-small);
-      margin: 0;
-    }
     .filters {
       display: flex;
       flex-wrap: wrap;
