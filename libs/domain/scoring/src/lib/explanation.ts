@@ -12,20 +12,26 @@ const MINUS = '\u2212';
  */
 export function explanationSummary(evaluation: Evaluation): string {
   const fit = largestFirst(evaluation.fit.contributions).map(
-    (item) => `${signed(item.contribution)} ${item.label}`,
+    (item) => `${signedPoints(item.contribution)} ${item.label}`,
   );
   const intent = largestFirst(evaluation.intent.contributions).map(
-    (item) => `${signed(item.contribution)} ${intentLabel(item)}`,
+    (item) => `${signedPoints(item.contribution)} ${intentContributionLabel(item)}`,
   );
   return [...fit, ...intent].join(SEPARATOR);
 }
 
-function intentLabel(item: IntentContribution): string {
+/** An intent contribution as the summary names it: "Pricing page visit ×3, decayed". */
+export function intentContributionLabel(
+  item: Pick<IntentContribution, 'label' | 'counted' | 'decayed'>,
+): string {
   const times = item.counted > 1 ? ` ×${item.counted}` : '';
   return `${item.label}${times}${item.decayed ? ', decayed' : ''}`;
 }
 
-// The sign follows the unrounded value, so a small penalty reads "−0", never "+0".
-function signed(value: number): string {
+/**
+ * Points as the summary writes them, rounded with their sign: "+20", "−30". The sign follows the unrounded
+ * value, so a small penalty reads "−0", never "+0".
+ */
+export function signedPoints(value: number): string {
   return `${value < 0 ? MINUS : '+'}${Math.round(Math.abs(value))}`;
 }

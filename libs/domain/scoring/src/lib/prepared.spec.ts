@@ -6,7 +6,8 @@ import { type SignalTimes, prepareScoring } from './prepared';
 
 /** The input's signals as a lead's summary keeps them: per type, epoch times newest first. */
 function timesOf(input: EvaluationInput, order: 'newest first' | 'as given'): SignalTimes {
-  const times: Record<string, number[]> = {};
+  // No prototype: fast-check tries types such as "valueOf".
+  const times: Record<string, number[]> = Object.create(null);
   for (const { type, occurredAt } of input.signals) (times[type] ??= []).push(occurredAt.getTime());
   if (order === 'newest first') for (const list of Object.values(times)) list.sort((a, b) => b - a);
   return times;

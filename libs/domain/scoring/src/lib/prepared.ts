@@ -57,7 +57,8 @@ export function prepareScoring(document: AgreementDocument): ScoreLead {
 
     let rawIntent = 0;
     for (const rule of rules) {
-      const times = rule.counts ? signals[rule.type] : undefined;
+      // Own keys only: a summary is parsed JSON, and a type must never find Object.prototype's members.
+      const times = rule.counts && Object.hasOwn(signals, rule.type) ? signals[rule.type] : undefined;
       rawIntent += times ? decayedPoints(newestFirst(times), rule, nowMs) : 0;
     }
     const intentScore = Math.min(100, rawIntent);

@@ -220,7 +220,12 @@ export class LeadsService {
     const evaluation = evaluate(lead, { id: stored.versionId, document }, stored.evaluatedAt);
     return {
       summary: explanationSummary(evaluation),
-      fit: evaluation.fit.contributions.map((item) => ({ ...item, counted: null, overCap: null })),
+      fit: evaluation.fit.contributions.map((item) => ({
+        ...item,
+        counted: null,
+        overCap: null,
+        decayed: null,
+      })),
       fitAdjustment: evaluation.fit.adjustment,
       intent: evaluation.intent.contributions.map((item) => ({ ...item, key: item.type })),
       intentAdjustment: evaluation.intent.adjustment,

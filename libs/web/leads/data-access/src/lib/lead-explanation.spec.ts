@@ -2,7 +2,7 @@ import { leadDetail } from '../testing/leads';
 import { contributionLines, signalKind, signalTimeline, transitionsNewestFirst } from './lead-explanation';
 
 describe('contributionLines', () => {
-  it('gives every fit and intent contribution its signed points, with counts and signals over the cap', () => {
+  it("gives every contribution its signed points and the summary's wording, with signals over the cap", () => {
     const explanation = leadDetail().explanation!;
 
     expect(contributionLines(explanation)).toEqual({
@@ -14,7 +14,7 @@ describe('contributionLines', () => {
         {
           key: 'PRICING_PAGE_VISIT',
           points: '+15',
-          label: 'Pricing page visit ×3 (1 more over the cap)',
+          label: 'Pricing page visit ×3, decayed (1 more over the cap)',
           negative: false,
         },
       ],

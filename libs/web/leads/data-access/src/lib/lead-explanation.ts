@@ -1,7 +1,8 @@
 import { isActivitySignalType } from '@accord/domain/agreement';
+import { intentContributionLabel, signedPoints } from '@accord/domain/scoring';
 import type { LeadQuery } from '@accord/web/shared/data-access';
 
-import { signedPoints, typeLabel } from './lead-wording';
+import { typeLabel } from './lead-wording';
 
 type LeadDetail = LeadQuery['lead'];
 type Explanation = NonNullable<LeadDetail['explanation']>;
@@ -34,11 +35,14 @@ export interface TimelineEntry {
   kindLabel: string;
 }
 
+/** The summary's own words (domain code), plus the signals over the cap, which the page has room for. */
 function intentLabel(item: Contribution): string {
-  const counted = item.counted ?? 0;
-  const times = counted > 1 ? ` ×${counted}` : '';
-  const overCap = item.overCap ? ` (${item.overCap} more over the cap)` : '';
-  return `${item.label}${times}${overCap}`;
+  const label = intentContributionLabel({
+    label: item.label,
+    counted: item.counted ?? 0,
+    decayed: item.decayed ?? false,
+  });
+  return item.overCap ? `${label} (${item.overCap} more over the cap)` : label;
 }
 
 /** The fit and intent contributions, largest first as the API gives them, with their signed points. */

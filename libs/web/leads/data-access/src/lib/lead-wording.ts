@@ -39,12 +39,8 @@ export const SENIORITY_LABELS: Readonly<Record<Seniority, string>> = {
   STUDENT: 'Student',
 };
 
-const MINUS = '\u2212';
-
-/** Points with their sign, rounded, e.g. "+20" or "−30"; a small penalty reads "−0", never "+0". */
-export function signedPoints(value: number): string {
-  return `${value < 0 ? MINUS : '+'}${Math.round(Math.abs(value))}`;
-}
+/** Points with their sign, rounded, as the explanation's summary writes them (domain code). */
+export { signedPoints } from '@accord/domain/scoring';
 
 /** A score on the 0–100 scale as people read it: a whole number. */
 export function wholeScore(value: number): string {

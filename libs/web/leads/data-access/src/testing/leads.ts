@@ -53,6 +53,7 @@ export function leadDetail(overrides: Partial<LeadQuery['lead']> = {}): LeadQuer
           contribution: 20,
           counted: null,
           overCap: null,
+          decayed: null,
         },
         {
           key: 'personal',
@@ -61,6 +62,7 @@ export function leadDetail(overrides: Partial<LeadQuery['lead']> = {}): LeadQuer
           contribution: -30,
           counted: null,
           overCap: null,
+          decayed: null,
         },
       ],
       fitAdjustment: 0,
@@ -72,6 +74,7 @@ export function leadDetail(overrides: Partial<LeadQuery['lead']> = {}): LeadQuer
           contribution: 14.6,
           counted: 3,
           overCap: 1,
+          decayed: true,
         },
       ],
       intentAdjustment: 0,

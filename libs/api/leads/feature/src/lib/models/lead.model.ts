@@ -176,6 +176,12 @@ export class ScoreContribution {
 
   @Field(() => Int, { nullable: true, description: 'Intent: older signals beyond the cap.' })
   overCap!: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Intent: whether any counted signal is older than the moment of scoring, so weighs less.',
+  })
+  decayed!: boolean | null;
 }
 
 @ObjectType()
