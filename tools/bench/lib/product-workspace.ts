@@ -82,3 +82,15 @@ export async function rescore(pool: Pool, workspaceId: string, versionId: string
   if (run.status !== 'DONE') throw new Error(`the setup rescore failed: ${run.error}`);
   return run.seconds;
 }
+
+/** Waits until the demo agreement is in force and no rescore is queued or running; returns its version. */
+export function waitForScoringVersion(pool: Pool, workspaceId: string): Promise<string> {
+  return waitFor('the demo rescore', 60_000, async () => {
+    const result = await pool.query<{ version_id: string }>(
+      `SELECT version_id FROM workspace_scoring WHERE workspace_id = $1
+          AND NOT EXISTS (SELECT 1 FROM rescore_runs WHERE workspace_id = $1 AND status IN ('QUEUED', 'RUNNING'))`,
+      [workspaceId],
+    );
+    return result.rows[0]?.version_id ?? null;
+  });
+}

@@ -6,7 +6,7 @@ import { copyLines } from '../lib/copy';
 import { type Session, graphql, signIn } from '../lib/graphql';
 import { seededRandom } from '../lib/leads-data';
 import { startProduct } from '../lib/product';
-import { type LeadRef, loadLeads, waitFor } from '../lib/product-workspace';
+import { type LeadRef, loadLeads, waitFor, waitForScoringVersion } from '../lib/product-workspace';
 import { compare, single } from '../lib/report';
 import type { BenchContext, Scenario } from '../lib/scenario';
 
@@ -85,14 +85,7 @@ async function run({ options, defer, log }: BenchContext) {
   const pool = new Pool({ connectionString: product.databaseUrl, max: 2 });
   defer(() => pool.end());
   log('waiting for the demo agreement to be in force');
-  await waitFor('the demo rescore', 60_000, async () => {
-    const result = await pool.query(
-      `SELECT 1 FROM workspace_scoring WHERE workspace_id = $1
-          AND NOT EXISTS (SELECT 1 FROM rescore_runs WHERE workspace_id = $1 AND status IN ('QUEUED', 'RUNNING'))`,
-      [session.workspaceId],
-    );
-    return result.rowCount ? true : null;
-  });
+  await waitForScoringVersion(pool, session.workspaceId);
   log(`loading ${leadCount.toLocaleString('en-US')} leads into the demo workspace with COPY`);
   const refs = await loadLeads(pool, session.workspaceId, leadCount);
   await pool.query('VACUUM ANALYZE leads');

@@ -7,7 +7,7 @@ import { seededRandom } from '../lib/leads-data';
 import { runHttp } from '../lib/load';
 import { sampleActivity, sampleCpu } from '../lib/observe';
 import { startProduct } from '../lib/product';
-import { type LeadRef, loadLeads, rescore, shuffled, waitFor } from '../lib/product-workspace';
+import { type LeadRef, loadLeads, rescore, shuffled, waitForScoringVersion } from '../lib/product-workspace';
 import { compare, percentile } from '../lib/report';
 import type { BenchContext, Scenario } from '../lib/scenario';
 
@@ -109,14 +109,7 @@ async function run({ options, defer, log }: BenchContext) {
   const pool = new Pool({ connectionString: product.databaseUrl, max: 2 });
   defer(() => pool.end());
   log('waiting for the demo agreement to be in force');
-  const versionId = await waitFor('the demo rescore', 60_000, async () => {
-    const result = await pool.query<{ version_id: string }>(
-      `SELECT version_id FROM workspace_scoring WHERE workspace_id = $1
-          AND NOT EXISTS (SELECT 1 FROM rescore_runs WHERE workspace_id = $1 AND status IN ('QUEUED', 'RUNNING'))`,
-      [workspaceId],
-    );
-    return result.rows[0]?.version_id ?? null;
-  });
+  const versionId = await waitForScoringVersion(pool, workspaceId);
 
   log(`loading ${leads.toLocaleString('en-US')} leads into the demo workspace with COPY`);
   const refs = await loadLeads(pool, workspaceId, leads);

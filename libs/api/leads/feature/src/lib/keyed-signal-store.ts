@@ -13,8 +13,11 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
-/** Events per statement, as for one request's batches. */
-const MAX_EVENTS = 5_000;
+/**
+ * Events per statement, for any caller: big enough for set-based SQL, small enough to keep locks and memory
+ * short. Ingestion cuts requests into batches of this size, and this store joins requests up to it.
+ */
+export const EVENTS_PER_STATEMENT = 5_000;
 
 /**
  * Stores machine clients' signals with as few statements as the load allows: while one statement for a key is
@@ -88,7 +91,7 @@ function takeCompatible(queue: Waiting[]): Waiting[] {
   let events = taken[0].signals.length;
   while (queue.length) {
     const next = queue[0];
-    if (events + next.signals.length > MAX_EVENTS) break;
+    if (events + next.signals.length > EVENTS_PER_STATEMENT) break;
     if (next.signals.some((signal) => ids.has(signal.externalId))) break;
     queue.shift();
     taken.push(next);

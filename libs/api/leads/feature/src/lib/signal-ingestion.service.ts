@@ -5,7 +5,7 @@ import { TenantDb } from '@accord/api/shared/database';
 import { InputIssue } from '@accord/domain/agreement';
 import { SignalEvent, parseSignalEvent } from '@accord/domain/leads';
 
-import { KeyedSignalStore } from './keyed-signal-store';
+import { EVENTS_PER_STATEMENT, KeyedSignalStore } from './keyed-signal-store';
 import { SignalApplier } from './signal-applier';
 
 export type ItemStatus = 'STORED' | 'DUPLICATE' | 'REFUSED' | 'UNMATCHED';
@@ -33,9 +33,6 @@ export interface IngestReport {
 export class InvalidJsonLine {
   constructor(readonly line: string) {}
 }
-
-/** Events per transaction: big enough for set-based SQL, small enough to keep locks and memory short. */
-const BATCH = 5_000;
 
 /**
  * Whose signals these are: a member's workspace (the web app), or the workspace of the API key a machine client
@@ -101,8 +98,8 @@ export class SignalIngestionService {
       return false;
     });
     const workspaces = new Set<string>();
-    for (let start = 0; start < unique.length; start += BATCH) {
-      const batch = unique.slice(start, start + BATCH);
+    for (let start = 0; start < unique.length; start += EVENTS_PER_STATEMENT) {
+      const batch = unique.slice(start, start + EVENTS_PER_STATEMENT);
       const signals = batch.map((item) => item.signal);
       const stored =
         'apiKeyHash' in target
