@@ -1,0 +1,5 @@
+export * from './lib/decision';
+export * from './lib/priority';
+export * from './lib/qualification';
+export * from './lib/routing';
+export * from './lib/sla';
