@@ -1,0 +1,3 @@
+export * from './lib/calendar-date';
+export * from './lib/meetings';
+export * from './lib/opportunities';
