@@ -1,0 +1,4 @@
+export * from './lib/events';
+export * from './lib/signature';
+export * from './lib/retry';
+export * from './lib/endpoint-url';
