@@ -1,6 +1,7 @@
 import { AGREEMENT_ENTITIES } from '@accord/api/agreements/data-access';
 import { LEAD_ENTITIES } from '@accord/api/leads/data-access';
 import { InvitationEntity, MemberEntity, WorkspaceEntity } from '@accord/api/members/data-access';
+import { WEBHOOK_ENTITIES } from '@accord/api/webhooks/data-access';
 
 /** Every entity of the product, for the migration tooling; the app itself loads them per feature module. */
 export const ENTITIES = [
@@ -9,4 +10,5 @@ export const ENTITIES = [
   InvitationEntity,
   ...AGREEMENT_ENTITIES,
   ...LEAD_ENTITIES,
+  ...WEBHOOK_ENTITIES,
 ];

@@ -5,6 +5,7 @@ import { AgreementsSecurity1795643100000 } from './1795643100000-AgreementsSecur
 import { Leads1795643817830 } from './1795643817830-Leads';
 import { LeadsSecurity1795643900000 } from './1795643900000-LeadsSecurity';
 import { SignalInbox1795659376578 } from './1795659376578-SignalInbox';
+import { Webhooks1795691000000 } from './1795691000000-Webhooks';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Leads1795643817830,
   LeadsSecurity1795643900000,
   SignalInbox1795659376578,
+  Webhooks1795691000000,
 ];
