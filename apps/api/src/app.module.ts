@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AgreementsModule } from '@accord/api/agreements/feature';
 import { LeadsModule } from '@accord/api/leads/feature';
 import { MembersModule } from '@accord/api/members/feature';
+import { PipelineModule } from '@accord/api/pipeline/feature';
 import { AppConfig, ConfigModule } from '@accord/api/shared/config';
 import { DatabaseModule, DatabaseSettings } from '@accord/api/shared/database';
 import { GraphqlSetupModule } from '@accord/api/shared/graphql';
@@ -24,6 +25,7 @@ export class AppModule {
         MembersModule,
         AgreementsModule,
         LeadsModule,
+        PipelineModule,
       ],
     };
   }

@@ -9,14 +9,18 @@ import 'reflect-metadata';
 import { AGREEMENTS_RESOLVERS } from '@accord/api/agreements/feature';
 import { LEADS_RESOLVERS } from '@accord/api/leads/feature';
 import { MEMBERS_RESOLVERS } from '@accord/api/members/feature';
+import { PIPELINE_RESOLVERS } from '@accord/api/pipeline/feature';
 
 async function main(): Promise<void> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   await app.init();
   const factory = app.get(GraphQLSchemaFactory);
-  const schema = await factory.create([...MEMBERS_RESOLVERS, ...AGREEMENTS_RESOLVERS, ...LEADS_RESOLVERS], {
-    dateScalarMode: 'isoDate',
-  });
+  const schema = await factory.create(
+    [...MEMBERS_RESOLVERS, ...AGREEMENTS_RESOLVERS, ...LEADS_RESOLVERS, ...PIPELINE_RESOLVERS],
+    {
+      dateScalarMode: 'isoDate',
+    },
+  );
   const target = resolve(__dirname, '../schema.gql');
   writeFileSync(
     target,

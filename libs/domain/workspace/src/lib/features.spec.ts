@@ -11,7 +11,7 @@ describe('featuresFor', () => {
       sales: areas(['SALES']),
       executive: areas(['EXECUTIVE']),
     }).toEqual({
-      admin: ['DASHBOARD', 'AGREEMENT', 'LEADS', 'HANDOVERS', 'IMPORTS', 'MEMBERS', 'API_KEYS'],
+      admin: ['DASHBOARD', 'AGREEMENT', 'LEADS', 'HANDOVERS', 'IMPORTS', 'MEMBERS', 'API_KEYS', 'WEBHOOKS'],
       marketing: ['DASHBOARD', 'AGREEMENT', 'LEADS', 'IMPORTS'],
       sales: ['DASHBOARD', 'AGREEMENT', 'LEADS', 'HANDOVERS'],
       executive: ['DASHBOARD', 'AGREEMENT'],

@@ -9,6 +9,7 @@ export const FEATURES = [
   'IMPORTS',
   'MEMBERS',
   'API_KEYS',
+  'WEBHOOKS',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -44,6 +45,7 @@ export const FEATURE_ACCESS: readonly FeatureAccess[] = [
   { feature: 'IMPORTS', label: 'Imports', path: 'imports', roles: ['ADMIN', 'MARKETING'], placeholder: true },
   { feature: 'MEMBERS', label: 'Members', path: 'members', roles: ['ADMIN'], placeholder: false },
   { feature: 'API_KEYS', label: 'API keys', path: 'api-keys', roles: ['ADMIN'], placeholder: false },
+  { feature: 'WEBHOOKS', label: 'Webhooks', path: 'webhooks', roles: ['ADMIN'], placeholder: false },
 ];
 
 export function canUse(roles: readonly Role[], feature: Feature): boolean {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { AgreementsDataAccessModule } from '@accord/api/agreements/data-access';
 import { LeadsDataAccessModule } from '@accord/api/leads/data-access';
+import { WebhooksDataAccessModule } from '@accord/api/webhooks/data-access';
 
 import { AgreementDemoSeeder } from './agreement-demo.seeder';
 import { AgreementsResolver } from './agreements.resolver';
@@ -9,7 +10,7 @@ import { AgreementsService } from './agreements.service';
 
 /** The lead agreement: versions, their co-signed lifecycle, diffs and audit trail. */
 @Module({
-  imports: [AgreementsDataAccessModule, LeadsDataAccessModule],
+  imports: [AgreementsDataAccessModule, LeadsDataAccessModule, WebhooksDataAccessModule],
   providers: [AgreementsService, AgreementsResolver, AgreementDemoSeeder],
   exports: [AgreementsService, AgreementDemoSeeder],
 })

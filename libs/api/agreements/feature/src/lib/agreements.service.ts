@@ -8,6 +8,7 @@ import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb, isUniqueViolation } from '@accord/api/shared/database';
 import { AppError, FieldProblem, decodeCursor, encodeCursor } from '@accord/api/shared/graphql';
+import { WebhookOutboxRepository } from '@accord/api/webhooks/data-access';
 import {
   AgreementDocument,
   SignatureRefusal,
@@ -41,7 +42,6 @@ const SIDE_NAME: Record<ApproverSide, string> = { MARKETING: 'marketing', SALES:
 /** How far ahead a proposal may ask to take effect. */
 const MAX_SCHEDULE_MS = 5 * 365 * 24 * 3600_000;
 
-
 function label(version: AgreementVersionEntity): string {
   return `v${version.number}`;
 }
@@ -59,6 +59,7 @@ export class AgreementsService {
     private readonly repository: AgreementsRepository,
     private readonly scoring: ScoringStateRepository,
     private readonly clock: Clock,
+    private readonly webhooks: WebhookOutboxRepository,
   ) {}
 
   list(actor: AuthMember): Promise<AgreementVersion[]> {
@@ -314,6 +315,20 @@ export class AgreementsService {
       },
       at: now,
     });
+    // Queued in the publishing transaction: a crash cannot publish without the webhook, nor the reverse.
+    await this.webhooks.enqueue(
+      manager,
+      'agreement.published',
+      {
+        versionId: version.id,
+        number: version.number,
+        revision: version.revision,
+        effectiveAt: timing.effectiveAt.toISOString(),
+        publishedAt: now.toISOString(),
+        supersedesVersionNumber: latest?.number ?? null,
+      },
+      now,
+    );
   }
 
   private async signatureError(

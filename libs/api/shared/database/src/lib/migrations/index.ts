@@ -6,6 +6,7 @@ import { Leads1795643817830 } from './1795643817830-Leads';
 import { LeadsSecurity1795643900000 } from './1795643900000-LeadsSecurity';
 import { SignalInbox1795659376578 } from './1795659376578-SignalInbox';
 import { Webhooks1795691000000 } from './1795691000000-Webhooks';
+import { Pipeline1795692000000 } from './1795692000000-Pipeline';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   LeadsSecurity1795643900000,
   SignalInbox1795659376578,
   Webhooks1795691000000,
+  Pipeline1795692000000,
 ];

@@ -1,0 +1,576 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+import { IncomingHttpHeaders, Server, createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+
+// agreement.published is proven through the real publication path.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
+import {
+  MembersDataAccessModule,
+  MembersRepository,
+  WorkspacesRepository,
+} from '@accord/api/members/data-access';
+import { AuthMember } from '@accord/api/shared/auth';
+import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
+import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
+import { AppError } from '@accord/api/shared/graphql';
+import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import { WebhookOutboxRepository } from '@accord/api/webhooks/data-access';
+import { MAX_DELIVERY_ATTEMPTS, type WebhookEventName, verifySignatureHeader } from '@accord/domain/webhooks';
+import type { Role } from '@accord/domain/workspace';
+
+import { WebhookDeliveryWorker } from './webhook-delivery.worker';
+import { hmacHex } from './webhook-secrets';
+import { WebhooksModule } from './webhooks.module';
+import { WebhooksService } from './webhooks.service';
+
+class FrozenClock extends Clock {
+  current = new Date('2026-11-25T09:00:00.000Z');
+  override now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** A real HTTP receiver on an ephemeral port; answers with the scripted statuses, then `fallback`. */
+class Receiver {
+  readonly received: Received[] = [];
+  script: number[] = [];
+  fallback = 200;
+  private server!: Server;
+
+  async start(): Promise<void> {
+    this.server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        this.received.push({
+          path: request.url ?? '',
+          headers: request.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+        response.writeHead(this.script.shift() ?? this.fallback, { 'content-type': 'text/plain' });
+        response.end('receiver says hello');
+      });
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  }
+
+  url(path: string): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
+  }
+
+  on(path: string): Received[] {
+    return this.received.filter((request) => request.path === path);
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+interface Team {
+  workspaceId: string;
+  admin: AuthMember;
+  marketing: AuthMember;
+  sales: AuthMember;
+}
+
+function codeOf(error: unknown): string {
+  return error instanceof AppError ? error.code : String(error);
+}
+
+describe('outgoing webhooks on PostgreSQL with a real receiver', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let webhooks: WebhooksService;
+  let worker: WebhookDeliveryWorker;
+  const clock = new FrozenClock();
+  const receiver = new Receiver();
+  /** Every test's teams: their endpoints are deleted after it, so no test leaves work due for the next. */
+  const teams: Team[] = [];
+
+  async function newTeam(): Promise<Team> {
+    const workspaceId = randomUUID();
+    const member = (name: string, roles: Role[]): AuthMember => ({
+      id: randomUUID(),
+      workspaceId,
+      email: `${name}@${workspaceId.slice(0, 8)}.example`,
+      name,
+      roles,
+      approver: true,
+    });
+    const team = {
+      workspaceId,
+      admin: member('ada', ['ADMIN']),
+      marketing: member('mia', ['MARKETING']),
+      sales: member('sam', ['SALES']),
+    };
+    await app.get(TenantDb).inWorkspace(workspaceId, async (manager) => {
+      await app.get(WorkspacesRepository).insert(manager, { id: workspaceId, name: 'Team', timeZone: 'UTC' });
+      for (const person of [team.admin, team.marketing, team.sales]) {
+        await app.get(MembersRepository).insert(manager, { ...person, status: 'ACTIVE', passwordHash: null });
+      }
+    });
+    teams.push(team);
+    return team;
+  }
+
+  /** Queues an event the way a feature does: inside its own workspace transaction. */
+  function emit(team: Team, event: WebhookEventName, payload: Record<string, unknown>): Promise<void> {
+    return app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        app.get(WebhookOutboxRepository).enqueue(manager, event, payload, clock.now()),
+      );
+  }
+
+  async function deliveries(team: Team, endpointId: string) {
+    const page = await webhooks.deliveries(team.admin, { endpointId, first: 50 });
+    return page.edges.map((edge) => edge.node);
+  }
+
+  beforeAll(async () => {
+    await receiver.start();
+    database = await createTestDatabase();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
+        DatabaseModule.forRoot({
+          url: database.url,
+          poolSize: 4,
+          statementTimeoutMs: 20_000,
+          embedded: database.embedded,
+        }),
+        MembersDataAccessModule,
+        AgreementsModule,
+        WebhooksModule,
+      ],
+    })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    app = await moduleRef.init();
+    webhooks = app.get(WebhooksService);
+    worker = app.get(WebhookDeliveryWorker);
+  });
+
+  afterEach(async () => {
+    for (const team of teams.splice(0)) {
+      for (const endpoint of await webhooks.list(team.admin)) await webhooks.delete(team.admin, endpoint.id);
+    }
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+    await receiver.stop();
+  });
+
+  it('signs a delivery so that the receiver verifies it with the secret shown at creation', async () => {
+    const team = await newTeam();
+    const created = await webhooks.create(team.admin, {
+      url: receiver.url('/signed'),
+      events: ['handover.created'],
+      description: 'CRM',
+    });
+    await emit(team, 'handover.created', { handoverId: 'h1', leadId: 'l1' });
+
+    expect(await worker.drain()).toBe(1);
+
+    const [request] = receiver.on('/signed');
+    const nowSeconds = Math.floor(clock.now().getTime() / 1000);
+    const verify = (secret: string) =>
+      verifySignatureHeader(
+        String(request.headers['accord-signature']),
+        request.body,
+        (content) => hmacHex(secret, content),
+        nowSeconds,
+      );
+    const [delivery] = await deliveries(team, created.endpoint.id);
+    expect({
+      verifiedWithSecret: verify(created.secret),
+      verifiedWithAnother: verify('whsec_wrong'),
+      event: request.headers['accord-event'],
+      deliveryHeader: request.headers['accord-delivery'],
+      contentType: request.headers['content-type'],
+      body: JSON.parse(request.body),
+    }).toEqual({
+      verifiedWithSecret: null,
+      verifiedWithAnother: 'NO_MATCHING_SIGNATURE',
+      event: 'handover.created',
+      deliveryHeader: delivery.id,
+      contentType: 'application/json',
+      body: {
+        id: delivery.eventId,
+        type: 'handover.created',
+        workspaceId: team.workspaceId,
+        occurredAt: clock.now().toISOString(),
+        data: { handoverId: 'h1', leadId: 'l1' },
+      },
+    });
+    expect(delivery).toMatchObject({
+      status: 'DELIVERED',
+      attempts: 1,
+      lastStatusCode: 200,
+      lastError: null,
+      nextAttemptAt: null,
+      deliveredAt: clock.now(),
+      event: 'handover.created',
+      endpointUrl: receiver.url('/signed'),
+    });
+    // The secret is shown once: listing shows its prefix only.
+    expect(await webhooks.list(team.admin)).toEqual([
+      expect.objectContaining({ id: created.endpoint.id, secretPrefix: created.secret.slice(0, 10) }),
+    ]);
+    expect(JSON.stringify(await webhooks.list(team.admin))).not.toContain(created.secret);
+  });
+
+  it('retries after a 500 on the backoff schedule, with the same delivery id, then delivers', async () => {
+    const team = await newTeam();
+    const { endpoint } = await webhooks.create(team.admin, {
+      url: receiver.url('/flaky'),
+      events: ['handover.decided'],
+    });
+    receiver.script.push(500);
+    await emit(team, 'handover.decided', { handoverId: 'h2', decision: 'ACCEPTED' });
+    const start = clock.now().getTime();
+
+    expect(await worker.drain()).toBe(1);
+    const [failed] = await deliveries(team, endpoint.id);
+    expect(failed).toMatchObject({
+      status: 'PENDING',
+      attempts: 1,
+      lastStatusCode: 500,
+      lastError: 'HTTP 500: receiver says hello',
+    });
+    // 30 s, plus at most a tenth of jitter.
+    expect(failed.nextAttemptAt!.getTime() - start).toBeGreaterThanOrEqual(30_000);
+    expect(failed.nextAttemptAt!.getTime() - start).toBeLessThanOrEqual(33_000);
+    expect(await worker.drain()).toBe(0);
+
+    clock.advance(34_000);
+    expect(await worker.drain()).toBe(1);
+
+    const [delivered] = await deliveries(team, endpoint.id);
+    expect(delivered).toMatchObject({
+      status: 'DELIVERED',
+      attempts: 2,
+      lastStatusCode: 200,
+      lastError: null,
+    });
+    expect(receiver.on('/flaky').map((request) => request.headers['accord-delivery'])).toEqual([
+      delivered.id,
+      delivered.id,
+    ]);
+  });
+
+  it('gives up after the last attempt, and an admin can redeliver it', async () => {
+    const team = await newTeam();
+    const { endpoint } = await webhooks.create(team.admin, {
+      url: receiver.url('/down'),
+      events: ['opportunity.closed'],
+    });
+    receiver.script.push(...Array<number>(MAX_DELIVERY_ATTEMPTS).fill(503));
+    await emit(team, 'opportunity.closed', { opportunityId: 'o1', stage: 'WON' });
+
+    for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt += 1) {
+      expect(await worker.drain()).toBe(1);
+      clock.advance(14 * 3600_000);
+    }
+    expect(await worker.drain()).toBe(0);
+    const [failed] = await deliveries(team, endpoint.id);
+    expect(failed).toMatchObject({
+      status: 'FAILED',
+      attempts: MAX_DELIVERY_ATTEMPTS,
+      lastStatusCode: 503,
+      nextAttemptAt: null,
+    });
+    expect(receiver.on('/down')).toHaveLength(MAX_DELIVERY_ATTEMPTS);
+
+    const queued = await webhooks.redeliver(team.admin, failed.id);
+    expect(queued).toMatchObject({
+      id: failed.id,
+      status: 'PENDING',
+      attempts: 0,
+      nextAttemptAt: clock.now(),
+    });
+    await expect(webhooks.redeliver(team.admin, failed.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await worker.drain()).toBe(1);
+    expect((await deliveries(team, endpoint.id))[0]).toMatchObject({ status: 'DELIVERED', attempts: 1 });
+  });
+
+  it('records why an attempt got no answer', async () => {
+    const team = await newTeam();
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const { endpoint } = await webhooks.create(team.admin, {
+      url: `http://127.0.0.1:${port}/gone`,
+      events: ['handover.expired'],
+    });
+    await emit(team, 'handover.expired', { handoverId: 'h3' });
+
+    expect(await worker.drain()).toBe(1);
+
+    const [delivery] = await deliveries(team, endpoint.id);
+    expect(delivery).toMatchObject({ status: 'PENDING', attempts: 1, lastStatusCode: null });
+    expect(delivery.lastError).toMatch(/ECONNREFUSED/);
+  });
+
+  it('keeps a committed event through a crash: a later worker delivers it; a rolled-back change queues nothing', async () => {
+    const team = await newTeam();
+    const { endpoint } = await webhooks.create(team.admin, {
+      url: receiver.url('/durable'),
+      events: ['handover.created'],
+    });
+    await emit(team, 'handover.created', { handoverId: 'kept' });
+    await expect(
+      app.get(TenantDb).inWorkspace(team.workspaceId, async (manager) => {
+        await app
+          .get(WebhookOutboxRepository)
+          .enqueue(manager, 'handover.created', { handoverId: 'lost' }, clock.now());
+        throw new Error('the change failed after queueing its webhook');
+      }),
+    ).rejects.toThrow('the change failed');
+
+    // No worker ran before the "crash"; a fresh process's worker finds the committed delivery.
+    expect(receiver.on('/durable')).toEqual([]);
+    const restarted = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
+        DatabaseModule.forRoot({
+          url: database.url,
+          poolSize: 2,
+          statementTimeoutMs: 20_000,
+          embedded: database.embedded,
+        }),
+        WebhooksModule,
+      ],
+    })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    const later = await restarted.init();
+    try {
+      expect(await later.get(WebhookDeliveryWorker).drain()).toBe(1);
+    } finally {
+      await later.close();
+    }
+    expect(receiver.on('/durable').map((request) => JSON.parse(request.body).data)).toEqual([
+      { handoverId: 'kept' },
+    ]);
+    expect((await deliveries(team, endpoint.id)).map((delivery) => delivery.status)).toEqual(['DELIVERED']);
+  });
+
+  it('sends each delivery once when several workers drain at the same time', async () => {
+    const team = await newTeam();
+    await webhooks.create(team.admin, { url: receiver.url('/race'), events: ['handover.created'] });
+    for (let n = 0; n < 30; n += 1) await emit(team, 'handover.created', { n });
+
+    const counts = await Promise.all([worker.drain(), worker.drain(), worker.drain()]);
+
+    const ids = receiver.on('/race').map((request) => request.headers['accord-delivery']);
+    expect([counts.reduce((sum, count) => sum + count, 0), ids.length, new Set(ids).size]).toEqual([
+      30, 30, 30,
+    ]);
+  });
+
+  it("lets the worker's cross-workspace scope read due deliveries but change none", async () => {
+    const team = await newTeam();
+    await webhooks.create(team.admin, { url: receiver.url('/system'), events: ['handover.created'] });
+    await emit(team, 'handover.created', { n: 1 });
+
+    const seen = await app.get(TenantDb).run({ system: true }, async (manager) => ({
+      due: (
+        await manager.query(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE status = 'PENDING'`)
+      )[0].n,
+      endpoints: (await manager.query(`SELECT count(*)::int AS n FROM webhook_endpoints`))[0].n,
+      events: (await manager.query(`SELECT count(*)::int AS n FROM webhook_events`))[0].n,
+      updated: (await manager.query(`UPDATE webhook_deliveries SET attempts = 99 RETURNING 1`))[1],
+    }));
+
+    expect(seen).toEqual({ due: 1, endpoints: 0, events: 0, updated: 0 });
+  });
+
+  it('queues one delivery per active endpoint subscribed to the event, and none for the others', async () => {
+    const team = await newTeam();
+    const subscribed = await webhooks.create(team.admin, {
+      url: receiver.url('/fan/a'),
+      events: ['handover.created', 'handover.decided'],
+    });
+    const other = await webhooks.create(team.admin, {
+      url: receiver.url('/fan/b'),
+      events: ['handover.expired'],
+    });
+    const inactive = await webhooks.create(team.admin, {
+      url: receiver.url('/fan/c'),
+      events: ['handover.created'],
+    });
+    await webhooks.update(team.admin, inactive.endpoint.id, { active: false });
+
+    await emit(team, 'handover.created', { handoverId: 'fan' });
+
+    const all = await webhooks.deliveries(team.admin, { first: 50 });
+    expect(all.edges.map((edge) => [edge.node.endpointId, edge.node.event, edge.node.status])).toEqual([
+      [subscribed.endpoint.id, 'handover.created', 'PENDING'],
+    ]);
+    expect(await deliveries(team, other.endpoint.id)).toEqual([]);
+  });
+
+  it('sends agreement.published from the publishing transaction', async () => {
+    const team = await newTeam();
+    const { endpoint } = await webhooks.create(team.admin, {
+      url: receiver.url('/agreement'),
+      events: ['agreement.published'],
+    });
+    const agreements = app.get(AgreementsService);
+    const draft = await agreements.createDraft(team.marketing, {});
+    await agreements.propose(team.marketing, { versionId: draft.id, revision: draft.revision });
+    await agreements.sign(team.marketing, {
+      versionId: draft.id,
+      revision: draft.revision,
+      side: 'MARKETING',
+    });
+    await agreements.sign(team.sales, { versionId: draft.id, revision: draft.revision, side: 'SALES' });
+
+    expect(await worker.drain()).toBe(1);
+
+    const [request] = receiver.on('/agreement');
+    expect(JSON.parse(request.body)).toMatchObject({
+      type: 'agreement.published',
+      workspaceId: team.workspaceId,
+      data: {
+        versionId: draft.id,
+        number: 1,
+        revision: draft.revision,
+        effectiveAt: clock.now().toISOString(),
+        publishedAt: clock.now().toISOString(),
+        supersedesVersionNumber: null,
+      },
+    });
+    expect((await deliveries(team, endpoint.id))[0]).toMatchObject({ status: 'DELIVERED' });
+  });
+
+  it("shows another workspace's admin none of a workspace's endpoints or deliveries", async () => {
+    const team = await newTeam();
+    const stranger = await newTeam();
+    const { endpoint } = await webhooks.create(team.admin, {
+      url: receiver.url('/mine'),
+      events: ['handover.created'],
+    });
+    await emit(team, 'handover.created', { handoverId: 'private' });
+    const [delivery] = await deliveries(team, endpoint.id);
+
+    const attempts = await Promise.allSettled([
+      webhooks.update(stranger.admin, endpoint.id, { active: false }),
+      webhooks.delete(stranger.admin, endpoint.id),
+      webhooks.redeliver(stranger.admin, delivery.id),
+    ]);
+
+    expect({
+      endpoints: await webhooks.list(stranger.admin),
+      deliveries: (await webhooks.deliveries(stranger.admin, { first: 50 })).edges,
+      filtered: (await webhooks.deliveries(stranger.admin, { endpointId: endpoint.id, first: 50 })).edges,
+      attempts: attempts.map((result) => (result.status === 'rejected' ? codeOf(result.reason) : 'OK')),
+    }).toEqual({
+      endpoints: [],
+      deliveries: [],
+      filtered: [],
+      attempts: ['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'],
+    });
+    expect((await webhooks.list(team.admin)).map((listed) => listed.active)).toEqual([true]);
+  });
+
+  it('refuses members who are not admins', async () => {
+    const team = await newTeam();
+    const { endpoint } = await webhooks.create(team.admin, {
+      url: receiver.url('/admin'),
+      events: ['handover.created'],
+    });
+    const results = await Promise.allSettled([
+      webhooks.list(team.sales),
+      webhooks.create(team.marketing, { url: receiver.url('/x'), events: ['handover.created'] }),
+      webhooks.update(team.sales, endpoint.id, { active: false }),
+      webhooks.delete(team.marketing, endpoint.id),
+      webhooks.deliveries(team.sales, { first: 10 }),
+    ]);
+    expect(results.map((result) => (result.status === 'rejected' ? codeOf(result.reason) : 'OK'))).toEqual(
+      Array(5).fill('FORBIDDEN'),
+    );
+  });
+
+  it('refuses a URL that is not http or https', async () => {
+    const team = await newTeam();
+    await expect(
+      webhooks.create(team.admin, { url: 'ftp://files.example.com/in', events: ['handover.created'] }),
+    ).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'url', message: 'must use http or https' }],
+    });
+  });
+
+  it('fails waiting deliveries when an endpoint is deactivated, and deletes them with the endpoint', async () => {
+    const team = await newTeam();
+    const { endpoint } = await webhooks.create(team.admin, {
+      url: receiver.url('/off'),
+      events: ['handover.created'],
+    });
+    await emit(team, 'handover.created', { handoverId: 'waiting' });
+
+    const deactivated = await webhooks.update(team.admin, endpoint.id, { active: false });
+    const [failed] = await deliveries(team, endpoint.id);
+    await expect(webhooks.redeliver(team.admin, failed.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await worker.drain()).toBe(0);
+    expect(await webhooks.delete(team.admin, endpoint.id)).toBe(endpoint.id);
+
+    expect({
+      active: deactivated.active,
+      failed: [failed.status, failed.lastError],
+      afterDelete: (await webhooks.deliveries(team.admin, { first: 50 })).edges,
+      endpoints: await webhooks.list(team.admin),
+    }).toEqual({ active: false, failed: ['FAILED', 'Endpoint deactivated'], afterDelete: [], endpoints: [] });
+  });
+
+  it('pages deliveries newest first and filters them by status', async () => {
+    const team = await newTeam();
+    const { endpoint } = await webhooks.create(team.admin, {
+      url: receiver.url('/pages'),
+      events: ['handover.created'],
+    });
+    for (const n of [1, 2, 3]) {
+      await emit(team, 'handover.created', { n });
+      clock.advance(1_000);
+    }
+    const first = await webhooks.deliveries(team.admin, { first: 2 });
+    const second = await webhooks.deliveries(team.admin, { first: 2, after: first.pageInfo.endCursor });
+    expect({
+      first: first.edges.map((edge) => edge.node.createdAt.getTime()),
+      more: first.pageInfo.hasNextPage,
+      second: second.edges.length,
+      secondMore: second.pageInfo.hasNextPage,
+      delivered: (await webhooks.deliveries(team.admin, { status: 'DELIVERED', first: 10 })).edges.length,
+      pending: (
+        await webhooks.deliveries(team.admin, { status: 'PENDING', endpointId: endpoint.id, first: 10 })
+      ).edges.length,
+    }).toEqual({
+      first: [clock.now().getTime() - 1_000, clock.now().getTime() - 2_000],
+      more: true,
+      second: 1,
+      secondMore: false,
+      delivered: 0,
+      pending: 3,
+    });
+  });
+});
