@@ -8,6 +8,7 @@ import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb, isUniqueViolation } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
+import { WebhookOutboxRepository } from '@accord/api/webhooks/data-access';
 import {
   FIRST_OPPORTUNITY_STAGE,
   amountChangeRefusal,
@@ -44,6 +45,7 @@ export class OpportunitiesService {
     private readonly opportunities: OpportunitiesRepository,
     private readonly scoring: ScoringStateRepository,
     private readonly support: PipelineSupport,
+    private readonly webhooks: WebhookOutboxRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -153,10 +155,16 @@ export class OpportunitiesService {
             : `opportunity ${input.stage.toLowerCase()}`,
         at: now,
       });
-      return this.present(
-        manager,
-        (await this.opportunities.findById(manager, opportunity.id)) as OpportunityEntity,
-      );
+      const saved = (await this.opportunities.findById(manager, opportunity.id)) as OpportunityEntity;
+      // In the same transaction: the event is stored if and only if the close is.
+      if (closing)
+        await this.webhooks.enqueue(
+          manager,
+          'opportunity.closed',
+          closedPayload(saved, actor, versionId),
+          now,
+        );
+      return this.present(manager, saved);
     });
   }
 
@@ -257,6 +265,29 @@ export class OpportunitiesService {
         })),
     }));
   }
+}
+
+/** The opportunity.closed event's data: what an integration needs to book the outcome. */
+export function closedPayload(
+  opportunity: OpportunityEntity,
+  actor: AuthMember,
+  versionId: string | null,
+): Record<string, unknown> {
+  return {
+    opportunityId: opportunity.id,
+    leadId: opportunity.leadId,
+    name: opportunity.name,
+    stage: opportunity.stage,
+    amount: opportunity.amount,
+    currency: opportunity.currency,
+    closeDate: opportunity.closeDate,
+    lostReason: opportunity.lostReason,
+    ownerId: opportunity.ownerId,
+    closedById: actor.id,
+    openedAt: opportunity.openedAt.toISOString(),
+    closedAt: opportunity.closedAt?.toISOString() ?? null,
+    versionId,
+  };
 }
 
 function toOpportunity(

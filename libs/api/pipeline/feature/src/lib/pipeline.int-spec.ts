@@ -14,6 +14,7 @@ import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
 import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
 import { ErrorCode, GraphqlSetupModule, createValidationPipe } from '@accord/api/shared/graphql';
 import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import { WebhooksRepository } from '@accord/api/webhooks/data-access';
 import type { LifecycleStage } from '@accord/domain/leads';
 import type { Role } from '@accord/domain/workspace';
 
@@ -138,6 +139,33 @@ describe('meetings and opportunities on PostgreSQL', () => {
     }));
   }
 
+  /** An endpoint listening to opportunity.closed, so closing stores an event for it. */
+  async function subscribe(team: Team): Promise<void> {
+    await app.get(TenantDb).inWorkspace(team.workspaceId, (manager) =>
+      app.get(WebhooksRepository).insertEndpoint(manager, {
+        workspaceId: team.workspaceId,
+        id: randomUUID(),
+        url: 'https://crm.example/hooks',
+        description: 'CRM',
+        events: ['opportunity.closed'],
+        active: true,
+        secretCiphertext: 'not used here',
+        secretPrefix: 'whsec_test',
+        createdById: team.admin.id,
+        createdAt: clock.now(),
+        updatedAt: clock.now(),
+      }),
+    );
+  }
+
+  async function webhookEvents(team: Team): Promise<{ type: string; payload: Record<string, unknown> }[]> {
+    return app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        manager.query(`SELECT type, payload FROM webhook_events ORDER BY occurred_at`),
+      );
+  }
+
   async function graphql(member: AuthMember, query: string, variables: Record<string, unknown>) {
     const { accessToken } = await app.get(TokenService).issue(member);
     const response = await fetch(url, {
@@ -192,6 +220,7 @@ describe('meetings and opportunities on PostgreSQL', () => {
   it('opens an opportunity on an accepted lead, moves it forward and closes it WON, recording every step', async () => {
     const team = await newTeam();
     const leadId = await leadAt(team, 'SQL', new Date('2026-11-20T09:00:00Z'));
+    await subscribe(team);
 
     const opened = await opportunities.open(team.sales, { leadId, amount: 25_000, name: 'Big Co platform' });
     expect(opened).toMatchObject({
@@ -231,6 +260,26 @@ describe('meetings and opportunities on PostgreSQL', () => {
       ['DEMO', 'DEMO', 30_000.5, 'ada'],
       ['DEMO', 'NEGOTIATION', 30_000.5, 'sam'],
       ['NEGOTIATION', 'WON', 28_000, 'sam'],
+    ]);
+    expect(await webhookEvents(team)).toEqual([
+      {
+        type: 'opportunity.closed',
+        payload: {
+          opportunityId: opened.id,
+          leadId,
+          name: 'Big Co platform',
+          stage: 'WON',
+          amount: 28_000,
+          currency: 'USD',
+          closeDate: '2026-11-27',
+          lostReason: null,
+          ownerId: team.sales.id,
+          closedById: team.sales.id,
+          openedAt: '2026-11-25T09:00:00.000Z',
+          closedAt: '2026-11-27T10:00:00.000Z',
+          versionId: team.versionId,
+        },
+      },
     ]);
     const lead = await leadRow(team, leadId);
     expect(lead.stage).toBe('WON');
@@ -294,6 +343,7 @@ describe('meetings and opportunities on PostgreSQL', () => {
     const team = await newTeam();
     const leadId = await leadAt(team, 'SAL');
     const opened = await opportunities.open(team.sales, { leadId, amount: 500 });
+    await subscribe(team);
     await opportunities.move(team.sales, { opportunityId: opened.id, stage: 'DEMO' });
 
     await expect(
@@ -319,6 +369,7 @@ describe('meetings and opportunities on PostgreSQL', () => {
 
     const [unchanged] = await opportunities.list(team.sales, leadId);
     expect(unchanged).toMatchObject({ stage: 'DEMO', amount: 500, revision: 2 });
+    expect(await webhookEvents(team)).toEqual([]);
     expect(unchanged.transitions).toHaveLength(2);
   });
 
@@ -346,6 +397,7 @@ describe('meetings and opportunities on PostgreSQL', () => {
     const team = await newTeam();
     const leadId = await leadAt(team, 'SAL');
     const opened = await opportunities.open(team.sales, { leadId, amount: 9_000 });
+    await subscribe(team);
 
     const results = await Promise.allSettled([
       opportunities.move(team.sales, { opportunityId: opened.id, stage: 'WON', closeDate: '2026-11-25' }),
@@ -367,6 +419,7 @@ describe('meetings and opportunities on PostgreSQL', () => {
     const lead = await leadRow(team, leadId);
     expect(lead.stage).toBe(stored.stage);
     expect(lead.transitions.filter((t) => t.from === 'OPPORTUNITY')).toHaveLength(1);
+    expect((await webhookEvents(team)).map((event) => event.payload['stage'])).toEqual([stored.stage]);
   });
 
   it("answers NOT_FOUND for another workspace's lead and opportunity, and leaves them unchanged", async () => {

@@ -4,6 +4,7 @@ import { AgreementsDataAccessModule } from '@accord/api/agreements/data-access';
 import { LeadsDataAccessModule } from '@accord/api/leads/data-access';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { PipelineDataAccessModule } from '@accord/api/pipeline/data-access';
+import { WebhooksDataAccessModule } from '@accord/api/webhooks/data-access';
 
 import { LeadTimelineService } from './lead-timeline.service';
 import { MeetingsService } from './meetings.service';
@@ -18,6 +19,7 @@ import { PipelineResolver } from './pipeline.resolver';
     LeadsDataAccessModule,
     MembersDataAccessModule,
     AgreementsDataAccessModule,
+    WebhooksDataAccessModule,
   ],
   providers: [PipelineSupport, MeetingsService, OpportunitiesService, LeadTimelineService, PipelineResolver],
   exports: [MeetingsService, OpportunitiesService, LeadTimelineService],
