@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 
 import { AgreementsModule } from '@accord/api/agreements/feature';
+import { HandoversModule } from '@accord/api/handovers/feature';
 import { LeadsModule } from '@accord/api/leads/feature';
 import { MembersModule } from '@accord/api/members/feature';
 import { PipelineModule } from '@accord/api/pipeline/feature';
@@ -25,6 +26,7 @@ export class AppModule {
         MembersModule,
         AgreementsModule,
         LeadsModule,
+        HandoversModule,
         PipelineModule,
       ],
     };

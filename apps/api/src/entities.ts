@@ -1,4 +1,5 @@
 import { AGREEMENT_ENTITIES } from '@accord/api/agreements/data-access';
+import { HANDOVER_ENTITIES } from '@accord/api/handovers/data-access';
 import { LEAD_ENTITIES } from '@accord/api/leads/data-access';
 import { InvitationEntity, MemberEntity, WorkspaceEntity } from '@accord/api/members/data-access';
 import { PIPELINE_ENTITIES } from '@accord/api/pipeline/data-access';
@@ -11,6 +12,7 @@ export const ENTITIES = [
   InvitationEntity,
   ...AGREEMENT_ENTITIES,
   ...LEAD_ENTITIES,
+  ...HANDOVER_ENTITIES,
   ...PIPELINE_ENTITIES,
   ...WEBHOOK_ENTITIES,
 ];

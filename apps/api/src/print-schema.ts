@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import 'reflect-metadata';
 
 import { AGREEMENTS_RESOLVERS } from '@accord/api/agreements/feature';
+import { HANDOVERS_RESOLVERS } from '@accord/api/handovers/feature';
 import { LEADS_RESOLVERS } from '@accord/api/leads/feature';
 import { MEMBERS_RESOLVERS } from '@accord/api/members/feature';
 import { PIPELINE_RESOLVERS } from '@accord/api/pipeline/feature';
@@ -16,7 +17,13 @@ async function main(): Promise<void> {
   await app.init();
   const factory = app.get(GraphQLSchemaFactory);
   const schema = await factory.create(
-    [...MEMBERS_RESOLVERS, ...AGREEMENTS_RESOLVERS, ...LEADS_RESOLVERS, ...PIPELINE_RESOLVERS],
+    [
+      ...MEMBERS_RESOLVERS,
+      ...AGREEMENTS_RESOLVERS,
+      ...LEADS_RESOLVERS,
+      ...PIPELINE_RESOLVERS,
+      ...HANDOVERS_RESOLVERS,
+    ],
     {
       dateScalarMode: 'isoDate',
     },

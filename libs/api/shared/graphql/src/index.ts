@@ -4,3 +4,4 @@ export * from './lib/graphql-setup.module';
 export * from './lib/pagination';
 export * from './lib/validation';
 export * from './lib/enums';
+export * from './lib/domain-enums';

@@ -5,13 +5,14 @@ import { AgreementEventEntity } from './agreement-event.entity';
 import { AgreementSignatureEntity } from './agreement-signature.entity';
 import { AgreementVersionEntity } from './agreement-version.entity';
 import { AgreementsRepository } from './agreements.repository';
+import { PublishedDocuments } from './published-documents';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([AgreementVersionEntity, AgreementSignatureEntity, AgreementEventEntity]),
   ],
-  providers: [AgreementsRepository],
-  exports: [AgreementsRepository],
+  providers: [AgreementsRepository, PublishedDocuments],
+  exports: [AgreementsRepository, PublishedDocuments],
 })
 export class AgreementsDataAccessModule {}
 

@@ -167,6 +167,49 @@ export class LeadsRepository {
     );
   }
 
+  /**
+   * Moves one lead out of the stage the caller expects it in, and records the transition; false (and no change)
+   * when the lead is in another stage by now. A move into NURTURE may set when the lead may be handed over again.
+   */
+  async moveStage(
+    manager: EntityManager,
+    move: TransitionRow & { fromStage: LifecycleStage; recycleUntil?: Date | null },
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `WITH moved AS (
+         UPDATE leads SET stage = $3, stage_changed_at = $7,
+                recycle_until = CASE WHEN $8::boolean THEN $9::timestamptz ELSE recycle_until END
+          WHERE id = $1 AND stage = $2 RETURNING id)
+       INSERT INTO lead_transitions (workspace_id, lead_id, from_stage, to_stage, version_id, actor_id, reason, at)
+       SELECT accord_current_workspace(), id, $2, $3, $4, $5, $6, $7 FROM moved RETURNING 1`,
+      [
+        move.leadId,
+        move.fromStage,
+        move.toStage,
+        move.versionId,
+        move.actorId,
+        move.reason,
+        move.at,
+        move.recycleUntil !== undefined,
+        move.recycleUntil ?? null,
+      ],
+    );
+    return rows.length > 0;
+  }
+
+  /** Gives leads their (handover) owners; a lead's owner is whoever in sales works it now. */
+  async assignOwners(
+    manager: EntityManager,
+    owners: readonly { id: string; ownerId: string }[],
+  ): Promise<void> {
+    if (owners.length === 0) return;
+    await manager.query(
+      `UPDATE leads l SET owner_id = o.owner_id FROM unnest($1::uuid[], $2::uuid[]) AS o(id, owner_id)
+        WHERE l.id = o.id AND l.owner_id IS DISTINCT FROM o.owner_id`,
+      [owners.map((owner) => owner.id), owners.map((owner) => owner.ownerId)],
+    );
+  }
+
   async upsertEvaluations(manager: EntityManager, rows: readonly EvaluationRow[]): Promise<void> {
     if (rows.length === 0) return;
     await manager.query(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { AgreementsRepository } from '@accord/api/agreements/data-access';
+import { PublishedDocuments } from '@accord/api/agreements/data-access';
 import {
   EvaluationRow,
   LeadEntity,
@@ -56,24 +56,17 @@ export function evaluationRow(leadId: string, versionId: string, scores: Scores,
  */
 @Injectable()
 export class LeadScorer {
-  /** Published documents never change, so they are cached by version id for the life of the process. */
-  private readonly documents = new Map<string, AgreementDocument>();
+  /** Prepared scoring by version id: published documents never change. */
   private readonly prepared = new Map<string, ScoreLead>();
 
   constructor(
     private readonly leads: LeadsRepository,
     private readonly scoring: ScoringStateRepository,
-    private readonly agreements: AgreementsRepository,
+    private readonly published: PublishedDocuments,
   ) {}
 
-  async document(manager: EntityManager, versionId: string): Promise<AgreementDocument> {
-    const cached = this.documents.get(versionId);
-    if (cached) return cached;
-    const version = await this.agreements.findById(manager, versionId);
-    if (!version || version.status !== 'PUBLISHED')
-      throw new Error(`scoring version ${versionId} is not a published version`);
-    this.documents.set(versionId, version.document);
-    return version.document;
+  document(manager: EntityManager, versionId: string): Promise<AgreementDocument> {
+    return this.published.document(manager, versionId);
   }
 
   /** The version's scoring, prepared once: what is stored needs the numbers, not the explanation. */

@@ -8,6 +8,10 @@ import { Clock } from './clock';
 @Module({})
 export class ConfigModule {
   static forRoot(config: AppConfig = loadConfig()) {
-    return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: config }, Clock], exports: [AppConfig, Clock] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: AppConfig, useValue: config }, Clock],
+      exports: [AppConfig, Clock],
+    };
   }
 }

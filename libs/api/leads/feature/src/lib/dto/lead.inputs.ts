@@ -2,16 +2,11 @@ import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
 import { IsDate, IsIn, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
+import { GradeEnum, LifecycleStageEnum, SeniorityEnum, TemperatureEnum } from '@accord/api/shared/graphql';
 import type { Grade, Temperature } from '@accord/domain/agreement';
 import type { LifecycleStage } from '@accord/domain/leads';
 
-import {
-  GradeEnum,
-  LeadSortEnum,
-  LifecycleStageEnum,
-  SeniorityEnum,
-  TemperatureEnum,
-} from '../models/lead.model';
+import { LeadSortEnum } from '../models/lead.model';
 
 // Values are validated by the domain's lead rules (parseLeadFields), which name each bad field; the decorators
 // here only declare the fields, so that the validation pipe refuses unknown ones.

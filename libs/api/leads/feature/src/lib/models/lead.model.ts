@@ -1,29 +1,19 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
-import { PageInfo, enumOf } from '@accord/api/shared/graphql';
 import {
-  GRADES,
-  type Grade,
-  MATRIX_OUTCOMES,
-  type MatrixOutcome,
-  SENIORITIES,
-  TEMPERATURES,
-  type Temperature,
-} from '@accord/domain/agreement';
-import { LIFECYCLE_STAGES, type LifecycleStage } from '@accord/domain/leads';
+  GradeEnum,
+  LifecycleStageEnum,
+  MatrixOutcomeEnum,
+  PageInfo,
+  SeniorityEnum,
+  TemperatureEnum,
+  enumOf,
+} from '@accord/api/shared/graphql';
+import type { Grade, MatrixOutcome, Temperature } from '@accord/domain/agreement';
+import type { LifecycleStage } from '@accord/domain/leads';
 
-export const GradeEnum = enumOf(GRADES);
-export const TemperatureEnum = enumOf(TEMPERATURES);
-export const MatrixOutcomeEnum = enumOf(MATRIX_OUTCOMES);
-export const LifecycleStageEnum = enumOf(LIFECYCLE_STAGES);
-export const SeniorityEnum = enumOf(SENIORITIES);
 export const LeadSortEnum = enumOf(['FIT', 'INTENT', 'NEWEST'] as const);
 
-registerEnumType(GradeEnum, { name: 'Grade' });
-registerEnumType(TemperatureEnum, { name: 'Temperature' });
-registerEnumType(MatrixOutcomeEnum, { name: 'MatrixOutcome' });
-registerEnumType(LifecycleStageEnum, { name: 'LifecycleStage' });
-registerEnumType(SeniorityEnum, { name: 'Seniority' });
 registerEnumType(LeadSortEnum, { name: 'LeadSort', description: 'Highest first; NEWEST by creation time.' });
 
 @ObjectType({ description: 'A lead scored under one agreement version.' })
@@ -114,6 +104,12 @@ export class Lead {
 
   @Field(() => GraphQLISODateTime)
   stageChangedAt!: Date;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'For a lead sales recycled to nurture: the earliest time it may be handed over again.',
+  })
+  recycleUntil!: Date | null;
 
   @Field(() => Int)
   signalCount!: number;

@@ -5,6 +5,7 @@ import { AgreementsSecurity1795643100000 } from './1795643100000-AgreementsSecur
 import { Leads1795643817830 } from './1795643817830-Leads';
 import { LeadsSecurity1795643900000 } from './1795643900000-LeadsSecurity';
 import { SignalInbox1795659376578 } from './1795659376578-SignalInbox';
+import { Handovers1795690000000 } from './1795690000000-Handovers';
 import { Webhooks1795691000000 } from './1795691000000-Webhooks';
 import { Pipeline1795692000000 } from './1795692000000-Pipeline';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   Leads1795643817830,
   LeadsSecurity1795643900000,
   SignalInbox1795659376578,
+  Handovers1795690000000,
   Webhooks1795691000000,
   Pipeline1795692000000,
 ];

@@ -1,0 +1,445 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import type { Grade, MatrixOutcome, Temperature } from '@accord/domain/agreement';
+import type { HandoverStatus, RoutingCursors } from '@accord/domain/handover';
+import type { LifecycleStage } from '@accord/domain/leads';
+
+import type { HandoverEventKind } from './handover-event.entity';
+import { HandoverEntity } from './handover.entity';
+
+/** A lead's move into MQL that still waits for its handover. */
+export interface NewMql {
+  transitionId: string;
+  leadId: string;
+  versionId: string | null;
+  at: Date;
+}
+
+export interface NewHandover {
+  id: string;
+  leadId: string;
+  transitionId: string;
+  versionId: string;
+  ownerId: string | null;
+  grade: Grade;
+  temperature: Temperature;
+  temperatureRank: number;
+  outcome: MatrixOutcome;
+  fitScore: number;
+  intentScore: number;
+  explanation: string;
+  handedOverAt: Date;
+  dueAt: Date;
+}
+
+export interface HandoverEventRow {
+  handoverId: string;
+  kind: HandoverEventKind;
+  actorId: string | null;
+  ownerId: string | null;
+  versionId: string;
+  detail: string;
+  at: Date;
+}
+
+export interface Decided {
+  status: Extract<HandoverStatus, 'ACCEPTED' | 'REJECTED'>;
+  decidedAt: Date;
+  decidedBy: string;
+  withinSla: boolean;
+  reasonKey: string | null;
+  reasonLabel: string | null;
+  note: string | null;
+}
+
+/** Which handovers a queue lists. */
+export interface QueueFilter {
+  /** One owner's; null for the whole team's. */
+  ownerId: string | null;
+  /** Only those nobody owns (the team queue's orphans). */
+  unassigned: boolean;
+  /** Undecided ones (open and expired), only expired ones, or the decided ones, newest decision first. */
+  view: 'UNDECIDED' | 'EXPIRED' | 'DECIDED';
+}
+
+/** Position in the queue: due time, temperature rank, fit and id (or decision time and id when decided). */
+export type QueueCursor = [string, number, number, string] | [string, string];
+
+/** One queue row: the handover, its lead's name and company, and its owner's and decider's names. */
+export interface QueueRow {
+  handover: HandoverEntity;
+  lead: {
+    email: string;
+    firstName: string | null;
+    lastName: string | null;
+    title: string | null;
+    companyName: string | null;
+    country: string | null;
+    source: string | null;
+    campaign: string | null;
+    stage: LifecycleStage;
+    signalSummary: Record<string, number[]>;
+  };
+  ownerName: string | null;
+  decidedByName: string | null;
+}
+
+const HANDOVER_COLUMNS = `h.workspace_id AS "workspaceId", h.id, h.lead_id AS "leadId", h.transition_id AS "transitionId",
+  h.version_id AS "versionId", h.owner_id AS "ownerId", h.status, h.grade, h.temperature,
+  h.temperature_rank AS "temperatureRank", h.outcome, h.fit_score AS "fitScore", h.intent_score AS "intentScore",
+  h.explanation, h.handed_over_at AS "handedOverAt", h.due_at AS "dueAt", h.expired_at AS "expiredAt",
+  h.decided_at AS "decidedAt", h.decided_by AS "decidedBy", h.within_sla AS "withinSla", h.reason_key AS "reasonKey",
+  h.reason_label AS "reasonLabel", h.note`;
+
+/** Handovers, their events, routing turns and SQL checklist answers. */
+@Injectable()
+export class HandoversRepository {
+  /** Under the system scope: workspaces with moves into MQL still waiting for a handover. */
+  async workspacesWithNewMqls(manager: EntityManager, limit: number): Promise<string[]> {
+    const rows: { workspace_id: string }[] = await manager.query(
+      `SELECT DISTINCT workspace_id FROM lead_transitions
+        WHERE to_stage = 'MQL' AND handover_checked_at IS NULL LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => row.workspace_id);
+  }
+
+  /** The oldest waiting moves into MQL, locked; another opener skips them rather than waiting. */
+  takeNewMqls(manager: EntityManager, limit: number): Promise<NewMql[]> {
+    return manager.query(
+      `SELECT id AS "transitionId", lead_id AS "leadId", version_id AS "versionId", at
+         FROM lead_transitions WHERE to_stage = 'MQL' AND handover_checked_at IS NULL
+        ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+  }
+
+  async markMqlsChecked(manager: EntityManager, transitionIds: readonly string[], at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE lead_transitions SET handover_checked_at = $2 WHERE id = ANY($1::bigint[]) AND to_stage = 'MQL'`,
+      [transitionIds, at],
+    );
+  }
+
+  /** The workspace's round-robin turns, locked until the transaction ends. */
+  async lockRouting(manager: EntityManager, workspaceId: string, at: Date): Promise<RoutingCursors> {
+    await manager.query(
+      `INSERT INTO handover_routing (workspace_id, cursors, updated_at) VALUES ($1, '{}', $2)
+       ON CONFLICT (workspace_id) DO NOTHING`,
+      [workspaceId, at],
+    );
+    const [row]: { cursors: RoutingCursors }[] = await manager.query(
+      `SELECT cursors FROM handover_routing WHERE workspace_id = $1 FOR UPDATE`,
+      [workspaceId],
+    );
+    return row.cursors;
+  }
+
+  async saveRouting(
+    manager: EntityManager,
+    workspaceId: string,
+    cursors: RoutingCursors,
+    at: Date,
+  ): Promise<void> {
+    await manager.query(`UPDATE handover_routing SET cursors = $2, updated_at = $3 WHERE workspace_id = $1`, [
+      workspaceId,
+      cursors,
+      at,
+    ]);
+  }
+
+  /** Active members of the workspace: routing skips the others. */
+  async activeMemberIds(manager: EntityManager): Promise<Set<string>> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM members WHERE status = 'ACTIVE'`);
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async isActiveSalesMember(manager: EntityManager, memberId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM members WHERE id = $1 AND status = 'ACTIVE' AND roles && ARRAY['SALES', 'ADMIN']::text[]`,
+      [memberId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Those of the leads that already have an undecided handover. */
+  async leadsWithUndecided(manager: EntityManager, leadIds: readonly string[]): Promise<Set<string>> {
+    const rows: { lead_id: string }[] = await manager.query(
+      `SELECT lead_id FROM handovers WHERE lead_id = ANY($1::uuid[]) AND decided_at IS NULL`,
+      [leadIds],
+    );
+    return new Set(rows.map((row) => row.lead_id));
+  }
+
+  async insert(manager: EntityManager, rows: readonly NewHandover[]): Promise<void> {
+    if (rows.length === 0) return;
+    const column = <K extends keyof NewHandover>(key: K) => rows.map((row) => row[key]);
+    await manager.query(
+      `INSERT INTO handovers (workspace_id, id, lead_id, transition_id, version_id, owner_id, status, grade, temperature,
+              temperature_rank, outcome, fit_score, intent_score, explanation, handed_over_at, due_at)
+       SELECT accord_current_workspace(), r.id, r.lead_id, r.transition_id, r.version_id, r.owner_id, 'OPEN', r.grade,
+              r.temperature, r.temperature_rank, r.outcome, r.fit_score, r.intent_score, r.explanation,
+              r.handed_over_at, r.due_at
+         FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::int[],
+                     $9::text[], $10::float8[], $11::float8[], $12::text[], $13::timestamptz[], $14::timestamptz[])
+              AS r(id, lead_id, transition_id, version_id, owner_id, grade, temperature, temperature_rank, outcome,
+                   fit_score, intent_score, explanation, handed_over_at, due_at)`,
+      [
+        column('id'),
+        column('leadId'),
+        column('transitionId'),
+        column('versionId'),
+        column('ownerId'),
+        column('grade'),
+        column('temperature'),
+        column('temperatureRank'),
+        column('outcome'),
+        column('fitScore'),
+        column('intentScore'),
+        column('explanation'),
+        column('handedOverAt'),
+        column('dueAt'),
+      ],
+    );
+  }
+
+  async insertEvents(manager: EntityManager, rows: readonly HandoverEventRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const column = <K extends keyof HandoverEventRow>(key: K) => rows.map((row) => row[key]);
+    await manager.query(
+      `INSERT INTO handover_events (workspace_id, handover_id, kind, actor_id, owner_id, version_id, detail, at)
+       SELECT accord_current_workspace(), e.handover_id, e.kind, e.actor_id, e.owner_id, e.version_id, e.detail, e.at
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::timestamptz[])
+              AS e(handover_id, kind, actor_id, owner_id, version_id, detail, at)`,
+      [
+        column('handoverId'),
+        column('kind'),
+        column('actorId'),
+        column('ownerId'),
+        column('versionId'),
+        column('detail'),
+        column('at'),
+      ],
+    );
+  }
+
+  /** The handover, locked: decisions and reassignments on it queue up behind each other. */
+  async lock(manager: EntityManager, id: string): Promise<HandoverEntity | null> {
+    const [row]: HandoverEntity[] = await manager.query(
+      `SELECT ${HANDOVER_COLUMNS} FROM handovers h WHERE h.id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  findById(manager: EntityManager, id: string): Promise<HandoverEntity | null> {
+    return manager.findOneBy(HandoverEntity, { id });
+  }
+
+  /** The lead's handovers, newest first. */
+  forLead(manager: EntityManager, leadId: string): Promise<HandoverEntity[]> {
+    return manager.find(HandoverEntity, { where: { leadId }, order: { handedOverAt: 'DESC' } });
+  }
+
+  /** The lead's latest accepted handover: its version's checklist is the one sales answer. */
+  async acceptedFor(manager: EntityManager, leadId: string): Promise<HandoverEntity | null> {
+    return manager.findOne(HandoverEntity, {
+      where: { leadId, status: 'ACCEPTED' },
+      order: { decidedAt: 'DESC' },
+    });
+  }
+
+  async decide(manager: EntityManager, id: string, decided: Decided): Promise<void> {
+    await manager.update(HandoverEntity, { id }, decided);
+  }
+
+  async reassign(manager: EntityManager, id: string, ownerId: string): Promise<void> {
+    await manager.update(HandoverEntity, { id }, { ownerId });
+  }
+
+  /** Under the system scope: workspaces with open handovers past their due time. */
+  async workspacesWithOverdue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
+    const rows: { workspace_id: string }[] = await manager.query(
+      `SELECT DISTINCT workspace_id FROM handovers WHERE status = 'OPEN' AND due_at < $1 LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map((row) => row.workspace_id);
+  }
+
+  /**
+   * Marks open handovers past their due time EXPIRED, oldest first, and returns them. Rows another expirer holds
+   * are skipped, and the status test is rechecked on the locked row, so each handover expires once however many
+   * replicas run this at the same time.
+   */
+  expireOverdue(manager: EntityManager, now: Date, limit: number): Promise<HandoverEntity[]> {
+    return manager.query(
+      `WITH due AS (
+         SELECT id FROM handovers WHERE status = 'OPEN' AND due_at < $1 ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED),
+       expired AS (
+         UPDATE handovers h SET status = 'EXPIRED', expired_at = $1 FROM due
+          WHERE h.id = due.id AND h.status = 'OPEN' RETURNING h.*)
+       SELECT ${HANDOVER_COLUMNS} FROM expired h`,
+      [now, limit],
+    );
+  }
+
+  /**
+   * One page of a queue with everything the queue shows, in one statement: undecided ones by due time, then
+   * hotter, then better fit; decided ones newest decision first.
+   */
+  async queue(
+    manager: EntityManager,
+    filter: QueueFilter,
+    after: QueueCursor | null,
+    limit: number,
+  ): Promise<QueueRow[]> {
+    const params: unknown[] = [limit];
+    const where: string[] = [];
+    if (filter.view === 'DECIDED') where.push('h.decided_at IS NOT NULL');
+    else where.push('h.decided_at IS NULL');
+    if (filter.view === 'EXPIRED') where.push(`h.status = 'EXPIRED'`);
+    if (filter.unassigned) where.push('h.owner_id IS NULL');
+    else if (filter.ownerId) where.push(`h.owner_id = $${params.push(filter.ownerId)}`);
+    let order: string;
+    if (filter.view === 'DECIDED') {
+      order = 'h.decided_at DESC, h.id';
+      if (after) {
+        const [decidedAt, id] = after;
+        where.push(
+          `(h.decided_at < $${params.push(decidedAt)} OR (h.decided_at = $${params.length} AND h.id > $${params.push(id)}))`,
+        );
+      }
+    } else {
+      order = 'h.due_at, h.temperature_rank DESC, h.fit_score DESC, h.id';
+      if (after) {
+        const [dueAt, rank, fit, id] = after as [string, number, number, string];
+        const [d, r, f, i] = [params.push(dueAt), params.push(rank), params.push(fit), params.push(id)];
+        where.push(
+          `(h.due_at > $${d} OR (h.due_at = $${d} AND (h.temperature_rank < $${r} OR (h.temperature_rank = $${r}
+             AND (h.fit_score < $${f} OR (h.fit_score = $${f} AND h.id > $${i}))))))`,
+        );
+      }
+    }
+    return this.select(manager, where.join(' AND '), params, `ORDER BY ${order} LIMIT $1`);
+  }
+
+  /** Queue rows of the given handovers. */
+  queueRowsByIds(manager: EntityManager, ids: readonly string[]): Promise<QueueRow[]> {
+    return this.select(manager, 'h.id = ANY($1::uuid[])', [ids], '');
+  }
+
+  private async select(
+    manager: EntityManager,
+    where: string,
+    params: unknown[],
+    tail: string,
+  ): Promise<QueueRow[]> {
+    const rows: (HandoverEntity & {
+      lead: QueueRow['lead'];
+      ownerName: string | null;
+      decidedByName: string | null;
+    })[] = await manager.query(
+      `SELECT ${HANDOVER_COLUMNS},
+                json_build_object('email', l.email, 'firstName', l.first_name, 'lastName', l.last_name,
+                  'title', l.title, 'companyName', l.company_name, 'country', l.country, 'source', l.source,
+                  'campaign', l.campaign, 'stage', l.stage, 'signalSummary', l.signal_summary) AS lead,
+                o.name AS "ownerName", d.name AS "decidedByName"
+           FROM handovers h
+           JOIN leads l ON l.workspace_id = h.workspace_id AND l.id = h.lead_id
+           LEFT JOIN members o ON o.workspace_id = h.workspace_id AND o.id = h.owner_id
+           LEFT JOIN members d ON d.workspace_id = h.workspace_id AND d.id = h.decided_by
+          WHERE ${where} ${tail}`,
+      params,
+    );
+    return rows.map(({ lead, ownerName, decidedByName, ...handover }) => ({
+      handover: handover,
+      lead,
+      ownerName,
+      decidedByName,
+    }));
+  }
+
+  /** Undecided handovers, expired ones among them, and those of one owner: the queue's counts. */
+  async counts(
+    manager: EntityManager,
+    ownerId: string | null,
+  ): Promise<{ undecided: number; expired: number; unassigned: number }> {
+    const [row]: { undecided: number; expired: number; unassigned: number }[] = await manager.query(
+      `SELECT count(*)::int AS undecided, count(*) FILTER (WHERE status = 'EXPIRED')::int AS expired,
+              count(*) FILTER (WHERE owner_id IS NULL)::int AS unassigned
+         FROM handovers WHERE decided_at IS NULL AND ($1::uuid IS NULL OR owner_id = $1)`,
+      [ownerId],
+    );
+    return row;
+  }
+
+  async events(manager: EntityManager, handoverIds: readonly string[]) {
+    const rows: (HandoverEventRow & { actorName: string | null; ownerName: string | null })[] =
+      await manager.query(
+        `SELECT e.handover_id AS "handoverId", e.kind, e.actor_id AS "actorId", e.owner_id AS "ownerId",
+              e.version_id AS "versionId", e.detail, e.at, a.name AS "actorName", o.name AS "ownerName"
+         FROM handover_events e
+         LEFT JOIN members a ON a.workspace_id = e.workspace_id AND a.id = e.actor_id
+         LEFT JOIN members o ON o.workspace_id = e.workspace_id AND o.id = e.owner_id
+        WHERE e.handover_id = ANY($1::uuid[]) ORDER BY e.id`,
+        [handoverIds],
+      );
+    return rows;
+  }
+
+  /** Checklist answers for a lead, by item key. */
+  async answers(
+    manager: EntityManager,
+    leadId: string,
+  ): Promise<{ itemKey: string; met: boolean; note: string | null; answeredBy: string; answeredAt: Date }[]> {
+    return manager.query(
+      `SELECT item_key AS "itemKey", met, note, answered_by AS "answeredBy", answered_at AS "answeredAt"
+         FROM lead_qualifications WHERE lead_id = $1`,
+      [leadId],
+    );
+  }
+
+  async saveAnswers(
+    manager: EntityManager,
+    leadId: string,
+    versionId: string,
+    answers: readonly { itemKey: string; met: boolean; note: string | null }[],
+    by: string,
+    at: Date,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO lead_qualifications (workspace_id, lead_id, item_key, met, note, version_id, answered_by, answered_at)
+       SELECT accord_current_workspace(), $1, a.item_key, a.met, a.note, $5, $6, $7
+         FROM unnest($2::text[], $3::boolean[], $4::text[]) AS a(item_key, met, note)
+       ON CONFLICT (workspace_id, lead_id, item_key) DO UPDATE
+          SET met = excluded.met, note = excluded.note, version_id = excluded.version_id,
+              answered_by = excluded.answered_by, answered_at = excluded.answered_at`,
+      [
+        leadId,
+        answers.map((answer) => answer.itemKey),
+        answers.map((answer) => answer.met),
+        answers.map((answer) => answer.note),
+        versionId,
+        by,
+        at,
+      ],
+    );
+  }
+
+  /** Rejections grouped by reason and by the lead's source or campaign: marketing's feedback. */
+  rejectionsBy(
+    manager: EntityManager,
+    groupBy: 'source' | 'campaign',
+    since: Date | null,
+  ): Promise<{ group: string | null; reasonKey: string; reasonLabel: string; count: number }[]> {
+    return manager.query(
+      `SELECT l.${groupBy} AS "group", h.reason_key AS "reasonKey", min(h.reason_label) AS "reasonLabel",
+              count(*)::int AS count
+         FROM handovers h JOIN leads l ON l.workspace_id = h.workspace_id AND l.id = h.lead_id
+        WHERE h.status = 'REJECTED' AND ($1::timestamptz IS NULL OR h.decided_at >= $1)
+        GROUP BY 1, 2 ORDER BY count DESC, 1, 2`,
+      [since],
+    );
+  }
+}

@@ -1,0 +1,42 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+
+import { AnswerQualificationArgs, HandoverQueueArgs, RejectHandoverArgs } from './handover.inputs';
+
+async function problems<T extends object>(type: new () => T, plain: object): Promise<string[]> {
+  const errors = await validate(plainToInstance(type, plain), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+  });
+  const flatten = (list: typeof errors): string[] =>
+    list.flatMap((error) => [error.property, ...flatten(error.children ?? [])].filter(Boolean));
+  return flatten(errors);
+}
+
+const ID = '00000000-0000-4000-8000-000000000001';
+
+describe('handover inputs', () => {
+  it('takes a reason key and a bounded note for a rejection', async () => {
+    expect(await problems(RejectHandoverArgs, { id: ID, reasonKey: 'not-ready', note: 'later' })).toEqual([]);
+    expect(
+      await problems(RejectHandoverArgs, { id: 'nope', reasonKey: 'Not Ready!', note: 'x'.repeat(2001) }),
+    ).toEqual(['id', 'reasonKey', 'note']);
+  });
+
+  it('bounds the queue page and refuses unknown scopes', async () => {
+    expect(await problems(HandoverQueueArgs, { scope: 'TEAM', view: 'EXPIRED', first: 200 })).toEqual([]);
+    expect(await problems(HandoverQueueArgs, { scope: 'EVERYONE', first: 201 })).toEqual(['scope', 'first']);
+  });
+
+  it('checks each checklist answer', async () => {
+    expect(
+      await problems(AnswerQualificationArgs, {
+        leadId: ID,
+        answers: [{ key: 'budget', met: true, note: null }],
+      }),
+    ).toEqual([]);
+    expect(
+      await problems(AnswerQualificationArgs, { leadId: ID, answers: [{ key: 'Budget', met: 'yes' }] }),
+    ).toEqual(['answers', '0', 'key', 'met']);
+  });
+});

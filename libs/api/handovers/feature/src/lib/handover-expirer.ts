@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+
+import { HandoversRepository } from '@accord/api/handovers/data-access';
+import { AppConfig, Clock, PollingJob } from '@accord/api/shared/config';
+import { TenantDb } from '@accord/api/shared/database';
+
+import { HandoverEvents } from './handover-events';
+
+const BATCH = 500;
+const POLL_WORKSPACES = 100;
+
+/**
+ * Expires handovers nobody decided by their due time and escalates them to the sales managers (their team queue
+ * lists expired ones, and `handover.expired` goes out). Safe on several replicas: each expiry locks its rows with
+ * SKIP LOCKED and rechecks the status, so a handover expires once.
+ */
+@Injectable()
+export class HandoverExpirer extends PollingJob {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly handovers: HandoversRepository,
+    private readonly events: HandoverEvents,
+    private readonly clock: Clock,
+    config: AppConfig,
+  ) {
+    super(config);
+  }
+
+  async drain(): Promise<number> {
+    const now = this.clock.now();
+    const workspaces = await this.tenantDb.run({ system: true }, (manager) =>
+      this.handovers.workspacesWithOverdue(manager, now, POLL_WORKSPACES),
+    );
+    let expired = 0;
+    for (const workspaceId of workspaces) {
+      for (;;) {
+        const count = await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
+          const rows = await this.handovers.expireOverdue(manager, now, BATCH);
+          await this.events.expired(manager, rows, now);
+          return rows.length;
+        });
+        expired += count;
+        if (count < BATCH || this.stopped) break;
+      }
+    }
+    return expired;
+  }
+}

@@ -1,0 +1,409 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+
+// The test drives the real paths that make a lead an MQL: a published agreement, a lead and its signals.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { LeadsModule, LeadsService, RescoreWorker, SignalIngestionService } from '@accord/api/leads/feature';
+import {
+  MembersDataAccessModule,
+  MembersRepository,
+  WorkspacesRepository,
+} from '@accord/api/members/data-access';
+import { AuthMember } from '@accord/api/shared/auth';
+import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
+import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
+import { AppError, ErrorCode } from '@accord/api/shared/graphql';
+import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import type { Role } from '@accord/domain/workspace';
+
+import { HandoverExpirer } from './handover-expirer';
+import { HandoverOpener } from './handover-opener';
+import { HandoversModule } from './handovers.module';
+import { HandoversService } from './handovers.service';
+
+class FrozenClock extends Clock {
+  current = new Date('2026-11-25T09:00:00.000Z');
+  override now(): Date {
+    return new Date(this.current);
+  }
+}
+
+interface Team {
+  workspaceId: string;
+  marketing: AuthMember;
+  /** Signs for sales: a sales manager. */
+  manager: AuthMember;
+  rep: AuthMember;
+  rex: AuthMember;
+  admin: AuthMember;
+  slaHours: Record<'HOT' | 'WARM' | 'COLD', number>;
+}
+
+const HOUR = 3_600_000;
+
+describe('handovers on PostgreSQL', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let leads: LeadsService;
+  let handovers: HandoversService;
+  let opener: HandoverOpener;
+  let expirer: HandoverExpirer;
+  const clock = new FrozenClock();
+
+  async function newTeam(): Promise<Team> {
+    const workspaceId = randomUUID();
+    const member = (name: string, roles: Role[], approver: boolean): AuthMember => ({
+      id: randomUUID(),
+      workspaceId,
+      email: `${name.toLowerCase()}@${workspaceId.slice(0, 8)}.example`,
+      name,
+      roles,
+      approver,
+    });
+    const team: Team = {
+      workspaceId,
+      marketing: member('Mia', ['MARKETING'], true),
+      manager: member('Sue', ['SALES'], true),
+      rep: member('Sam', ['SALES'], false),
+      rex: member('Rex', ['SALES'], false),
+      admin: member('Ada', ['ADMIN'], false),
+      slaHours: { HOT: 0, WARM: 0, COLD: 0 },
+    };
+    await app.get(TenantDb).inWorkspace(workspaceId, async (manager) => {
+      await app.get(WorkspacesRepository).insert(manager, { id: workspaceId, name: 'Team', timeZone: 'UTC' });
+      for (const person of [team.marketing, team.manager, team.rep, team.rex, team.admin])
+        await app.get(MembersRepository).insert(manager, { ...person, status: 'ACTIVE', passwordHash: null });
+    });
+    // Leads go to Sam and Rex in turn.
+    const agreements = app.get(AgreementsService);
+    const draft = await agreements.createDraft(team.marketing, {});
+    const document = structuredClone(draft.document);
+    document.handover.routing = { mode: 'ROUND_ROBIN', memberIds: [team.rep.id, team.rex.id] };
+    team.slaHours = document.handover.slaHours;
+    const saved = await agreements.save(team.marketing, {
+      versionId: draft.id,
+      baseRevision: draft.revision,
+      document,
+    });
+    await agreements.propose(team.marketing, { versionId: saved.id, revision: saved.revision });
+    await agreements.sign(team.marketing, {
+      versionId: saved.id,
+      revision: saved.revision,
+      side: 'MARKETING',
+    });
+    await agreements.sign(team.manager, { versionId: saved.id, revision: saved.revision, side: 'SALES' });
+    await app.get(RescoreWorker).drain();
+    return team;
+  }
+
+  /** A good-fit lead that a demo request and a pricing visit make a hot MQL; returns its id. */
+  async function hotMql(team: Team, extra: { source?: string } = {}): Promise<string> {
+    const lead = await leads.create(team.marketing, {
+      email: `vp-${randomUUID().slice(0, 8)}@bigco.example`,
+      title: 'VP Marketing',
+      seniority: 'VP',
+      budgetAuthority: true,
+      employeeCount: 500,
+      industry: 'Software',
+      country: 'US',
+      ...extra,
+    });
+    await app.get(SignalIngestionService).ingest(
+      { workspaceId: team.workspaceId },
+      ['DEMO_REQUEST', 'PRICING_PAGE_VISIT'].map((type) => ({
+        externalId: `${lead.id}-${type}`,
+        type,
+        occurredAt: new Date(clock.current.getTime() - HOUR).toISOString(),
+        lead: { id: lead.id },
+      })),
+      clock.now(),
+      'now',
+    );
+    return lead.id;
+  }
+
+  async function queueOf(member: AuthMember, scope: 'MINE' | 'TEAM' | 'UNASSIGNED' = 'MINE') {
+    return handovers.queue(member, { scope, view: 'UNDECIDED', first: 50 });
+  }
+
+  function defined<T>(value: T | null | undefined, what: string): T {
+    if (value === null || value === undefined) throw new Error(`expected ${what}`);
+    return value;
+  }
+
+  async function expectError(promise: Promise<unknown>, code: ErrorCode): Promise<AppError> {
+    const error = await promise.then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe(code);
+    return error as AppError;
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
+        DatabaseModule.forRoot({
+          url: database.url,
+          poolSize: 8,
+          statementTimeoutMs: 20_000,
+          embedded: database.embedded,
+        }),
+        MembersDataAccessModule,
+        AgreementsModule,
+        LeadsModule,
+        HandoversModule,
+      ],
+    })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    app = await moduleRef.init();
+    leads = app.get(LeadsService);
+    handovers = app.get(HandoversService);
+    opener = app.get(HandoverOpener);
+    expirer = app.get(HandoverExpirer);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('opens one handover per new MQL, routed in turn, due by the SLA for its temperature, explained', async () => {
+    const team = await newTeam();
+    const first = await hotMql(team);
+    const second = await hotMql(team);
+    const mqlAt = clock.now();
+    expect(await opener.drain()).toBe(2);
+    expect(await opener.drain()).toBe(0);
+
+    const [samQueue, rexQueue] = [await queueOf(team.rep), await queueOf(team.rex)];
+    expect(samQueue.edges.map((edge) => edge.node.lead.id)).toEqual([first]);
+    expect(rexQueue.edges.map((edge) => edge.node.lead.id)).toEqual([second]);
+    const handover = samQueue.edges[0].node;
+    expect(handover).toMatchObject({
+      status: 'OPEN',
+      grade: 'A',
+      temperature: 'HOT',
+      outcome: expect.stringMatching(/MQL|FAST_TRACK/),
+      owner: { id: team.rep.id, name: 'Sam' },
+      versionNumber: 1,
+      handedOverAt: mqlAt,
+      lead: {
+        stage: 'MQL',
+        recentSignals: expect.arrayContaining([
+          expect.objectContaining({ type: 'DEMO_REQUEST', count: 1 }),
+          expect.objectContaining({ type: 'PRICING_PAGE_VISIT', count: 1 }),
+        ]),
+      },
+    });
+    expect(handover.dueAt.getTime() - mqlAt.getTime()).toBe(team.slaHours.HOT * HOUR);
+    expect(handover.explanation).toContain('Demo request');
+    expect((await leads.detail(team.rep, first)).lead.ownerId).toBe(team.rep.id);
+    expect((await queueOf(team.manager, 'TEAM')).undecided).toBe(2);
+  });
+
+  it('takes exactly one decision when several people decide at once; the rest get a CONFLICT naming it', async () => {
+    const team = await newTeam();
+    const leadId = await hotMql(team);
+    await opener.drain();
+    const [{ node }] = (await queueOf(team.rep)).edges;
+    const reason = node.rejectionReasons[0].key;
+    const attempts = await Promise.allSettled([
+      handovers.accept(team.rep, node.id),
+      handovers.reject(team.manager, node.id, reason, 'not now'),
+      handovers.accept(team.manager, node.id),
+      handovers.reject(team.rep, node.id, reason, null),
+      handovers.accept(team.admin, node.id),
+    ]);
+    const won = attempts.filter((attempt) => attempt.status === 'fulfilled');
+    const lost = attempts.flatMap((attempt) =>
+      attempt.status === 'rejected' ? [attempt.reason as AppError] : [],
+    );
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(4);
+    for (const error of lost) {
+      expect(error.code).toBe(ErrorCode.CONFLICT);
+      expect(error.message).toMatch(/already (accepted|rejected)/);
+    }
+    const detail = await leads.detail(team.rep, leadId);
+    const decisions = detail.transitions.filter((transition) => transition.fromStage === 'MQL');
+    expect(decisions).toHaveLength(1);
+    const history = await handovers.detail(team.rep, node.id);
+    expect(history.events.map((event) => event.kind)).toEqual(['CREATED', history.status]);
+    expect(history.withinSla).toBe(true);
+  });
+
+  it('accepts into SAL and qualifies into SQL once enough checklist items hold', async () => {
+    const team = await newTeam();
+    const leadId = await hotMql(team);
+    await opener.drain();
+    const [{ node }] = (await queueOf(team.rep)).edges;
+    await expectError(handovers.accept(team.rex, node.id), ErrorCode.FORBIDDEN);
+    expect(await handovers.qualification(team.rep, leadId)).toBeNull();
+
+    const accepted = await handovers.accept(team.rep, node.id);
+    expect(accepted).toMatchObject({
+      status: 'ACCEPTED',
+      decidedBy: { id: team.rep.id },
+      lead: { stage: 'SAL' },
+    });
+    const lead = await leads.detail(team.rep, leadId);
+    expect(lead.transitions[0]).toMatchObject({ fromStage: 'MQL', toStage: 'SAL', versionNumber: 1 });
+
+    const checklist = defined(await handovers.qualification(team.rep, leadId), 'a checklist');
+    await expectError(
+      handovers.answerQualification(team.rep, { leadId, answers: [{ key: 'made-up', met: true }] }),
+      ErrorCode.BAD_USER_INPUT,
+    );
+    const keys = checklist.items.map((item) => item.key);
+    const short = await handovers.answerQualification(team.rep, {
+      leadId,
+      answers: keys.slice(0, checklist.required - 1).map((key) => ({ key, met: true })),
+    });
+    expect(short).toMatchObject({ qualified: false, stage: 'SAL', met: checklist.required - 1 });
+    const enough = await handovers.answerQualification(team.rep, {
+      leadId,
+      answers: [{ key: keys[checklist.required - 1], met: true, note: 'budget confirmed' }],
+    });
+    expect(enough).toMatchObject({ qualified: true, stage: 'SQL' });
+    expect(enough.items[checklist.required - 1]).toMatchObject({
+      met: true,
+      note: 'budget confirmed',
+      answeredBy: { name: 'Sam' },
+    });
+    await expectError(
+      handovers.answerQualification(team.rex, { leadId, answers: [{ key: keys[0], met: false }] }),
+      ErrorCode.FORBIDDEN,
+    );
+  });
+
+  it("rejects with the version's reasons only, and applies the reason's consequence", async () => {
+    const team = await newTeam();
+    const recycled = await hotMql(team, { source: 'webinar' });
+    const dropped = await hotMql(team, { source: 'webinar' });
+    await opener.drain();
+    const nodes = (await queueOf(team.manager, 'TEAM')).edges.map((edge) => edge.node);
+    const byLead = (leadId: string) =>
+      defined(
+        nodes.find((node) => node.lead.id === leadId),
+        'its handover',
+      );
+    const reasons = byLead(recycled).rejectionReasons;
+    const recycle = defined(
+      reasons.find((reason) => reason.consequence === 'RECYCLE'),
+      'a recycle reason',
+    );
+    const disqualify = defined(
+      reasons.find((reason) => reason.consequence === 'DISQUALIFY'),
+      'a disqualify reason',
+    );
+
+    const unknown = await expectError(
+      handovers.reject(team.manager, byLead(recycled).id, 'made-up', null),
+      ErrorCode.BAD_USER_INPUT,
+    );
+    expect(unknown.fields[0].field).toBe('reasonKey');
+    expect((await handovers.detail(team.manager, byLead(recycled).id)).status).toBe('OPEN');
+
+    await handovers.reject(team.manager, byLead(recycled).id, recycle.key, '  call again in spring  ');
+    await handovers.reject(team.manager, byLead(dropped).id, disqualify.key, null);
+    const nurtured = await leads.detail(team.rep, recycled);
+    expect(nurtured.lead.stage).toBe('NURTURE');
+    expect(nurtured.lead.recycleUntil?.getTime()).toBe(
+      clock.current.getTime() + (recycle.recycleAfterDays ?? 0) * 24 * HOUR,
+    );
+    expect((await leads.detail(team.rep, dropped)).lead.stage).toBe('DISQUALIFIED');
+    expect((await handovers.detail(team.rep, byLead(recycled).id)).note).toBe('call again in spring');
+
+    const feedback = await handovers.rejectionFeedback(team.marketing, { groupBy: 'SOURCE' });
+    expect(feedback).toEqual(
+      expect.arrayContaining([
+        { group: 'webinar', reasonKey: recycle.key, reasonLabel: recycle.label, count: 1 },
+        { group: 'webinar', reasonKey: disqualify.key, reasonLabel: disqualify.label, count: 1 },
+      ]),
+    );
+  });
+
+  it('expires undecided handovers once, however many expirers run, and still lets sales decide late', async () => {
+    const team = await newTeam();
+    await hotMql(team);
+    await hotMql(team);
+    await opener.drain();
+    const nodes = (await queueOf(team.manager, 'TEAM')).edges.map((edge) => edge.node);
+    expect(await expirer.drain()).toBe(0);
+
+    clock.current = new Date(Math.max(...nodes.map((node) => node.dueAt.getTime())) + 1);
+    // Three expirers at once (other tests' workspaces expire too): each handover expires once.
+    await Promise.all([expirer.drain(), expirer.drain(), expirer.drain()]);
+    for (const node of nodes) {
+      const history = await handovers.detail(team.manager, node.id);
+      expect(history.events.map((event) => event.kind)).toEqual(['CREATED', 'EXPIRED']);
+    }
+    const expired = await handovers.queue(team.manager, { scope: 'TEAM', view: 'EXPIRED', first: 50 });
+    expect(expired.edges.map((edge) => edge.node.status)).toEqual(['EXPIRED', 'EXPIRED']);
+    expect(expired.expired).toBe(2);
+
+    const late = await handovers.accept(
+      team.rep,
+      nodes.find((node) => node.owner?.id === team.rep.id)?.id ?? '',
+    );
+    expect(late).toMatchObject({ status: 'ACCEPTED', withinSla: false });
+    expect(late.events.map((event) => event.kind)).toEqual(['CREATED', 'EXPIRED', 'ACCEPTED']);
+  });
+
+  it('lets managers reassign (keeping the due time) and see the team; reps see only their own', async () => {
+    const team = await newTeam();
+    await hotMql(team);
+    await opener.drain();
+    const [{ node }] = (await queueOf(team.rep)).edges;
+    await expectError(queueOf(team.rep, 'TEAM'), ErrorCode.FORBIDDEN);
+    await expectError(
+      handovers.reassign(team.rep, { id: node.id, ownerId: team.rex.id }),
+      ErrorCode.FORBIDDEN,
+    );
+    await expectError(
+      handovers.reassign(team.manager, { id: node.id, ownerId: team.marketing.id }),
+      ErrorCode.BAD_USER_INPUT,
+    );
+    const moved = await handovers.reassign(team.manager, { id: node.id, ownerId: team.rex.id });
+    expect(moved).toMatchObject({ owner: { id: team.rex.id }, dueAt: node.dueAt });
+    expect((await queueOf(team.rep)).edges).toHaveLength(0);
+    expect((await queueOf(team.rex)).edges.map((edge) => edge.node.id)).toEqual([node.id]);
+    await expectError(handovers.accept(team.rep, node.id), ErrorCode.FORBIDDEN);
+  });
+
+  it('pages the queue due-first and never shows or decides another workspace’s handovers', async () => {
+    const team = await newTeam();
+    const other = await newTeam();
+    for (let index = 0; index < 3; index += 1) {
+      await hotMql(team);
+      clock.current = new Date(clock.current.getTime() + 60_000);
+    }
+    await hotMql(other);
+    await opener.drain();
+    const first = await handovers.queue(team.manager, { scope: 'TEAM', view: 'UNDECIDED', first: 2 });
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const rest = await handovers.queue(team.manager, {
+      scope: 'TEAM',
+      view: 'UNDECIDED',
+      first: 2,
+      after: first.pageInfo.endCursor ?? undefined,
+    });
+    const due = [...first.edges, ...rest.edges].map((edge) => edge.node.dueAt.getTime());
+    expect(due).toHaveLength(3);
+    expect([...due].sort((a, b) => a - b)).toEqual(due);
+
+    const [{ node: theirs }] = (await queueOf(other.manager, 'TEAM')).edges;
+    await expectError(handovers.accept(team.manager, theirs.id), ErrorCode.NOT_FOUND);
+    await expectError(handovers.detail(team.manager, theirs.id), ErrorCode.NOT_FOUND);
+    expect((await handovers.detail(other.manager, theirs.id)).status).toBe('OPEN');
+  });
+});

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+
+import { AgreementsDataAccessModule } from '@accord/api/agreements/data-access';
+import { HandoversDataAccessModule } from '@accord/api/handovers/data-access';
+import { LeadsDataAccessModule } from '@accord/api/leads/data-access';
+import { WebhooksDataAccessModule } from '@accord/api/webhooks/data-access';
+
+import { HandoverEvents } from './handover-events';
+import { HandoverExpirer } from './handover-expirer';
+import { HandoverOpener } from './handover-opener';
+import { HandoversResolver } from './handovers.resolver';
+import { HandoversService } from './handovers.service';
+
+/** The handover: opened on MQL, routed, decided once within the SLA or expired, then qualified to SQL. */
+@Module({
+  imports: [
+    HandoversDataAccessModule,
+    LeadsDataAccessModule,
+    AgreementsDataAccessModule,
+    WebhooksDataAccessModule,
+  ],
+  providers: [HandoverEvents, HandoverOpener, HandoverExpirer, HandoversService, HandoversResolver],
+  exports: [HandoverOpener, HandoverExpirer, HandoversService],
+})
+export class HandoversModule {}
+
+/** Every resolver of this module, for printing the schema without booting the app. */
+export const HANDOVERS_RESOLVERS = [HandoversResolver];

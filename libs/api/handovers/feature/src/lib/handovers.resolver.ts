@@ -1,0 +1,116 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+
+import { AuthMember, CurrentMember, Roles } from '@accord/api/shared/auth';
+
+import {
+  AnswerQualificationArgs,
+  HandoverQueueArgs,
+  ReassignHandoverArgs,
+  RejectHandoverArgs,
+  RejectionFeedbackArgs,
+} from './dto/handover.inputs';
+import { HandoversService } from './handovers.service';
+import {
+  Handover,
+  HandoverQueue,
+  HandoverWithHistory,
+  LeadQualification,
+  RejectionFeedback,
+} from './models/handover.model';
+
+const uuid = new ParseUUIDPipe();
+
+/** Sales work the queue; admins may too. Marketing reads how its leads fared (lead history, rejection feedback). */
+@Roles('ADMIN', 'SALES')
+@Resolver(() => Handover)
+export class HandoversResolver {
+  constructor(private readonly service: HandoversService) {}
+
+  @Query(() => HandoverQueue, {
+    description: 'Handovers to decide (or decided), with SLA due times, scores and explanations.',
+  })
+  handoverQueue(@CurrentMember() actor: AuthMember, @Args() args: HandoverQueueArgs): Promise<HandoverQueue> {
+    return this.service.queue(actor, args);
+  }
+
+  @Query(() => HandoverWithHistory)
+  handover(
+    @CurrentMember() actor: AuthMember,
+    @Args('id', { type: () => ID }, uuid) id: string,
+  ): Promise<HandoverWithHistory> {
+    return this.service.detail(actor, id);
+  }
+
+  @Roles('ADMIN', 'MARKETING', 'SALES')
+  @Query(() => [HandoverWithHistory], {
+    description: "The lead's handovers, newest first, with their history.",
+  })
+  leadHandovers(
+    @CurrentMember() actor: AuthMember,
+    @Args('leadId', { type: () => ID }, uuid) leadId: string,
+  ): Promise<HandoverWithHistory[]> {
+    return this.service.forLead(actor, leadId);
+  }
+
+  @Mutation(() => HandoverWithHistory, {
+    description: 'Accepts the lead (it becomes a SAL). Once per handover.',
+  })
+  acceptHandover(
+    @CurrentMember() actor: AuthMember,
+    @Args('id', { type: () => ID }, uuid) id: string,
+  ): Promise<HandoverWithHistory> {
+    return this.service.accept(actor, id);
+  }
+
+  @Mutation(() => HandoverWithHistory, {
+    description: "Rejects the lead with one of its version's reasons; the reason's consequence applies.",
+  })
+  rejectHandover(
+    @CurrentMember() actor: AuthMember,
+    @Args() args: RejectHandoverArgs,
+  ): Promise<HandoverWithHistory> {
+    return this.service.reject(actor, args.id, args.reasonKey, args.note ?? null);
+  }
+
+  @Mutation(() => HandoverWithHistory, {
+    description: 'Sales managers: gives the handover to another member; the due time stays.',
+  })
+  reassignHandover(
+    @CurrentMember() actor: AuthMember,
+    @Args() args: ReassignHandoverArgs,
+  ): Promise<HandoverWithHistory> {
+    return this.service.reassign(actor, args);
+  }
+
+  @Roles('ADMIN', 'MARKETING', 'SALES')
+  @Query(() => LeadQualification, {
+    nullable: true,
+    description: "The accepted lead against its version's SQL checklist; null before acceptance.",
+  })
+  leadQualification(
+    @CurrentMember() actor: AuthMember,
+    @Args('leadId', { type: () => ID }, uuid) leadId: string,
+  ): Promise<LeadQualification | null> {
+    return this.service.qualification(actor, leadId);
+  }
+
+  @Mutation(() => LeadQualification, {
+    description: 'Answers SQL checklist items; the lead becomes an SQL when enough of them hold.',
+  })
+  answerQualification(
+    @CurrentMember() actor: AuthMember,
+    @Args() args: AnswerQualificationArgs,
+  ): Promise<LeadQualification> {
+    return this.service.answerQualification(actor, args);
+  }
+
+  @Roles('ADMIN', 'MARKETING', 'SALES')
+  @Query(() => [RejectionFeedback], { description: 'Rejections by reason and lead source or campaign.' })
+  rejectionFeedback(
+    @CurrentMember() actor: AuthMember,
+    @Args() args: RejectionFeedbackArgs,
+  ): Promise<RejectionFeedback[]> {
+    return this.service.rejectionFeedback(actor, args);
+  }
+}

@@ -1,0 +1,447 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import {
+  AgreementsRepository,
+  PublishedDocuments,
+  PublishedVersion,
+} from '@accord/api/agreements/data-access';
+import {
+  HandoverEntity,
+  HandoversRepository,
+  QueueCursor,
+  QueueFilter,
+  QueueRow,
+} from '@accord/api/handovers/data-access';
+import { LeadsRepository } from '@accord/api/leads/data-access';
+import type { AuthMember } from '@accord/api/shared/auth';
+import { Clock } from '@accord/api/shared/config';
+import { TenantDb } from '@accord/api/shared/database';
+import { AppError, decodeCursor, encodeCursor } from '@accord/api/shared/graphql';
+import type { RejectionReason } from '@accord/domain/agreement';
+import {
+  Decision,
+  checkDecision,
+  checkReassign,
+  decidedWithinSla,
+  decisionOutcome,
+  isSalesManager,
+  qualificationOf,
+  unknownChecklistKeys,
+} from '@accord/domain/handover';
+
+import {
+  AnswerQualificationArgs,
+  HandoverQueueArgs,
+  ReassignHandoverArgs,
+  RejectionFeedbackArgs,
+} from './dto/handover.inputs';
+import { HandoverEvents } from './handover-events';
+import {
+  Handover,
+  HandoverLead,
+  HandoverQueue,
+  HandoverWithHistory,
+  LeadQualification,
+  RecentSignal,
+  RejectionFeedback,
+  RejectionReasonOption,
+} from './models/handover.model';
+
+const RECENT_SIGNAL_TYPES = 5;
+
+function reasonOption(reason: RejectionReason): RejectionReasonOption {
+  return {
+    key: reason.key,
+    label: reason.label,
+    consequence: reason.consequence,
+    recycleAfterDays: reason.recycleAfterDays,
+  };
+}
+
+function recentSignals(summary: Record<string, number[]>): RecentSignal[] {
+  return Object.entries(summary)
+    .filter(([, times]) => times.length > 0)
+    .map(([type, times]) => ({ type, count: times.length, lastAt: new Date(times[0]) }))
+    .sort((a, b) => b.lastAt.getTime() - a.lastAt.getTime())
+    .slice(0, RECENT_SIGNAL_TYPES);
+}
+
+function leadName(lead: QueueRow['lead']): string | null {
+  return [lead.firstName, lead.lastName].filter(Boolean).join(' ') || null;
+}
+
+/**
+ * Sales' side of the handover: the queue, one decision per handover (accept, or reject with one of the
+ * version's reasons and its consequence), reassignment by managers, and the SQL checklist after acceptance.
+ */
+@Injectable()
+export class HandoversService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly handovers: HandoversRepository,
+    private readonly leads: LeadsRepository,
+    private readonly published: PublishedDocuments,
+    private readonly agreements: AgreementsRepository,
+    private readonly events: HandoverEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  async queue(actor: AuthMember, args: HandoverQueueArgs): Promise<HandoverQueue> {
+    if (args.scope !== 'MINE' && !isSalesManager(actor))
+      throw AppError.forbidden('Only sales managers see the team queue; your own queue is scope MINE.');
+    const filter: QueueFilter = {
+      ownerId: args.scope === 'MINE' ? actor.id : null,
+      unassigned: args.scope === 'UNASSIGNED',
+      view: args.view,
+    };
+    const after = args.after ? this.cursor(args.after, args.view) : null;
+    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+      const rows = await this.handovers.queue(manager, filter, after, args.first + 1);
+      const page = rows.slice(0, args.first);
+      const counts = await this.handovers.counts(manager, filter.ownerId);
+      const nodes = await this.present(manager, page);
+      const edges = page.map((row, index) => ({
+        cursor: this.cursorOf(row.handover, args.view),
+        node: nodes[index],
+      }));
+      return {
+        edges,
+        pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: rows.length > args.first },
+        ...counts,
+      };
+    });
+  }
+
+  async detail(actor: AuthMember, id: string): Promise<HandoverWithHistory> {
+    return this.tenantDb.inWorkspace(actor.workspaceId, (manager) => this.withHistory(manager, id));
+  }
+
+  /** The lead's handovers, newest first, each with its history: the lead page's handover section. */
+  async forLead(actor: AuthMember, leadId: string): Promise<HandoverWithHistory[]> {
+    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+      const handovers = await this.handovers.forLead(manager, leadId);
+      return Promise.all(handovers.map((handover) => this.withHistory(manager, handover.id)));
+    });
+  }
+
+  accept(actor: AuthMember, id: string): Promise<HandoverWithHistory> {
+    return this.decide(actor, id, { kind: 'ACCEPT' });
+  }
+
+  reject(
+    actor: AuthMember,
+    id: string,
+    reasonKey: string,
+    note: string | null,
+  ): Promise<HandoverWithHistory> {
+    return this.decide(actor, id, { kind: 'REJECT', reasonKey, note: note?.trim() || null });
+  }
+
+  /**
+   * Takes the decision once: the handover row is locked, so of several people deciding at once the first
+   * commits and the others find it decided and get a CONFLICT naming that decision.
+   */
+  private async decide(actor: AuthMember, id: string, decision: Decision): Promise<HandoverWithHistory> {
+    const now = this.clock.now();
+    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+      const handover = await this.handovers.lock(manager, id);
+      if (!handover) throw AppError.notFound('No such handover in this workspace.');
+      const version = await this.published.version(manager, handover.versionId);
+      const reasons = version.document.rejectionReasons;
+      const problem = checkDecision(handover, actor, decision, reasons);
+      if (problem === 'ALREADY_DECIDED') throw await this.alreadyDecided(manager, handover);
+      if (problem === 'NOT_YOURS')
+        throw AppError.forbidden(
+          'This handover is assigned to someone else; only they or a sales manager decide it.',
+        );
+      if (problem === 'UNKNOWN_REASON')
+        throw AppError.badInput(`reasonKey: not a rejection reason of version ${version.number}`, [
+          { field: 'reasonKey', message: `must be one of ${reasons.map((reason) => reason.key).join(', ')}` },
+        ]);
+      if (problem === 'NOTE_TOO_LONG')
+        throw AppError.badInput('note: too long', [
+          { field: 'note', message: 'must be at most 2000 characters' },
+        ]);
+      const outcome = decisionOutcome(decision, reasons, now);
+      const withinSla = decidedWithinSla(now, handover.dueAt);
+      const note = decision.kind === 'REJECT' ? decision.note : null;
+      const decided = {
+        status: outcome.status,
+        decidedAt: now,
+        decidedBy: actor.id,
+        withinSla,
+        reasonKey: outcome.reason?.key ?? null,
+        reasonLabel: outcome.reason?.label ?? null,
+        note,
+      };
+      await this.handovers.decide(manager, id, decided);
+      const what = outcome.reason ? `rejected: ${outcome.reason.label}` : 'accepted';
+      const moved = await this.leads.moveStage(manager, {
+        leadId: handover.leadId,
+        fromStage: 'MQL',
+        toStage: outcome.stage,
+        versionId: handover.versionId,
+        actorId: actor.id,
+        reason: `handover ${what}`.slice(0, 200),
+        at: now,
+        ...(outcome.stage === 'NURTURE' ? { recycleUntil: outcome.recycleUntil } : {}),
+      });
+      if (!moved)
+        throw AppError.conflict('The lead is no longer an MQL, so this handover cannot be decided.');
+      await this.events.decided(
+        manager,
+        { ...handover, ...decided },
+        actor.id,
+        `${what}${withinSla ? '' : ' (after the due time)'}`,
+        now,
+      );
+      return this.withHistory(manager, id);
+    });
+  }
+
+  private async alreadyDecided(manager: EntityManager, handover: HandoverEntity): Promise<AppError> {
+    const names = await this.memberNames(manager, [handover.decidedBy]);
+    const by = (handover.decidedBy && names.get(handover.decidedBy)) ?? 'someone';
+    const what = handover.status === 'ACCEPTED' ? 'accepted' : `rejected (${handover.reasonLabel ?? ''})`;
+    return AppError.conflict(
+      `This handover was already ${what} by ${by} at ${handover.decidedAt?.toISOString() ?? ''}.`,
+      {
+        status: handover.status,
+        decidedBy: handover.decidedBy,
+        decidedAt: handover.decidedAt?.toISOString() ?? null,
+        reasonKey: handover.reasonKey,
+      },
+    );
+  }
+
+  /** Managers move a handover to another member of sales; the due time does not move with it. */
+  async reassign(actor: AuthMember, args: ReassignHandoverArgs): Promise<HandoverWithHistory> {
+    const now = this.clock.now();
+    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+      const handover = await this.handovers.lock(manager, args.id);
+      if (!handover) throw AppError.notFound('No such handover in this workspace.');
+      const problem = checkReassign(handover, actor, args.ownerId);
+      if (problem === 'ALREADY_DECIDED') throw await this.alreadyDecided(manager, handover);
+      if (problem === 'NOT_A_MANAGER') throw AppError.forbidden('Only sales managers reassign handovers.');
+      if (problem === 'SAME_OWNER')
+        throw AppError.conflict('The handover is already assigned to this member.');
+      if (!(await this.handovers.isActiveSalesMember(manager, args.ownerId)))
+        throw AppError.badInput('ownerId: not an active sales member of this workspace', [
+          { field: 'ownerId', message: 'must be an active member with the SALES role' },
+        ]);
+      await this.handovers.reassign(manager, handover.id, args.ownerId);
+      await this.leads.assignOwners(manager, [{ id: handover.leadId, ownerId: args.ownerId }]);
+      const names = await this.memberNames(manager, [args.ownerId]);
+      await this.events.reassigned(
+        manager,
+        { ...handover, ownerId: args.ownerId },
+        actor.id,
+        names.get(args.ownerId) ?? 'another member',
+        now,
+      );
+      return this.withHistory(manager, handover.id);
+    });
+  }
+
+  /** The accepted lead against its version's SQL checklist; null before any handover of it was accepted. */
+  async qualification(actor: AuthMember, leadId: string): Promise<LeadQualification | null> {
+    return this.tenantDb.inWorkspace(actor.workspaceId, (manager) => this.qualificationIn(manager, leadId));
+  }
+
+  /**
+   * Records sales' answers to the checklist; when enough items hold, the accepted lead becomes an SQL, in the
+   * same transaction. The owner of the accepted handover or a sales manager answers.
+   */
+  async answerQualification(actor: AuthMember, args: AnswerQualificationArgs): Promise<LeadQualification> {
+    const now = this.clock.now();
+    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+      const [lead] = await this.leads.lockByIds(manager, [args.leadId]);
+      if (!lead) throw AppError.notFound('No such lead in this workspace.');
+      const accepted = await this.handovers.acceptedFor(manager, lead.id);
+      if (!accepted)
+        throw AppError.conflict('The lead has no accepted handover; accept it before qualifying it.');
+      if (accepted.decidedBy !== actor.id && accepted.ownerId !== actor.id && !isSalesManager(actor))
+        throw AppError.forbidden(
+          'Only the owner of the accepted handover or a sales manager qualifies this lead.',
+        );
+      const version = await this.published.version(manager, accepted.versionId);
+      const unknown = unknownChecklistKeys(
+        version.document.sql,
+        args.answers.map((answer) => answer.key),
+      );
+      if (unknown.length)
+        throw AppError.badInput(
+          `answers: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not on the checklist`,
+          [{ field: 'answers', message: `keys must be items of version ${version.number}'s SQL checklist` }],
+        );
+      await this.handovers.saveAnswers(
+        manager,
+        lead.id,
+        version.id,
+        args.answers.map((answer) => ({
+          itemKey: answer.key,
+          met: answer.met,
+          note: answer.note?.trim() || null,
+        })),
+        actor.id,
+        now,
+      );
+      const answers = await this.handovers.answers(manager, lead.id);
+      const result = qualificationOf(
+        version.document.sql,
+        new Set(answers.filter((answer) => answer.met).map((answer) => answer.itemKey)),
+      );
+      if (result.qualified && lead.stage === 'SAL')
+        await this.leads.moveStage(manager, {
+          leadId: lead.id,
+          fromStage: 'SAL',
+          toStage: 'SQL',
+          versionId: version.id,
+          actorId: actor.id,
+          reason: `qualified: ${result.met} of ${version.document.sql.checklist.length} checklist items hold`,
+          at: now,
+        });
+      return (await this.qualificationIn(manager, lead.id)) as LeadQualification;
+    });
+  }
+
+  async rejectionFeedback(actor: AuthMember, args: RejectionFeedbackArgs): Promise<RejectionFeedback[]> {
+    return this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
+      this.handovers.rejectionsBy(
+        manager,
+        args.groupBy === 'SOURCE' ? 'source' : 'campaign',
+        args.since ?? null,
+      ),
+    );
+  }
+
+  private async qualificationIn(manager: EntityManager, leadId: string): Promise<LeadQualification | null> {
+    const accepted = await this.handovers.acceptedFor(manager, leadId);
+    if (!accepted) return null;
+    const lead = await this.leads.findById(manager, leadId);
+    if (!lead) return null;
+    const version = await this.published.version(manager, accepted.versionId);
+    const answers = new Map(
+      (await this.handovers.answers(manager, leadId)).map((answer) => [answer.itemKey, answer]),
+    );
+    const names = await this.memberNames(
+      manager,
+      [...answers.values()].map((answer) => answer.answeredBy),
+    );
+    const result = qualificationOf(
+      version.document.sql,
+      new Set([...answers.values()].filter((answer) => answer.met).map((answer) => answer.itemKey)),
+    );
+    return {
+      leadId,
+      versionId: version.id,
+      versionNumber: version.number,
+      stage: lead.stage,
+      items: version.document.sql.checklist.map((item) => {
+        const answer = answers.get(item.key);
+        return {
+          key: item.key,
+          label: item.label,
+          description: item.description,
+          met: answer?.met ?? null,
+          note: answer?.note ?? null,
+          answeredBy: answer ? { id: answer.answeredBy, name: names.get(answer.answeredBy) ?? '' } : null,
+          answeredAt: answer?.answeredAt ?? null,
+        };
+      }),
+      ...result,
+    };
+  }
+
+  private async withHistory(manager: EntityManager, id: string): Promise<HandoverWithHistory> {
+    const [row] = await this.handovers.queueRowsByIds(manager, [id]);
+    if (!row) throw AppError.notFound('No such handover in this workspace.');
+    const [node] = await this.present(manager, [row]);
+    const events = await this.handovers.events(manager, [id]);
+    return {
+      ...node,
+      events: events.map((event) => ({
+        kind: event.kind,
+        actor: event.actorId ? { id: event.actorId, name: event.actorName ?? '' } : null,
+        owner: event.ownerId ? { id: event.ownerId, name: event.ownerName ?? '' } : null,
+        versionId: event.versionId,
+        detail: event.detail,
+        at: event.at,
+      })),
+    };
+  }
+
+  /** Maps queue rows; each distinct version is read once (and then from the process-wide cache). */
+  private async present(manager: EntityManager, rows: readonly QueueRow[]): Promise<Handover[]> {
+    const versions = new Map<string, PublishedVersion>();
+    for (const versionId of new Set(rows.map((row) => row.handover.versionId)))
+      versions.set(versionId, await this.published.version(manager, versionId));
+    return rows.map(({ handover, lead, ownerName, decidedByName }) => {
+      const version = versions.get(handover.versionId) as PublishedVersion;
+      const reasons = version.document.rejectionReasons;
+      const reason = handover.reasonKey
+        ? (reasons.find((candidate) => candidate.key === handover.reasonKey) ?? null)
+        : null;
+      const presentedLead: HandoverLead = {
+        id: handover.leadId,
+        email: lead.email,
+        name: leadName(lead),
+        title: lead.title,
+        companyName: lead.companyName,
+        country: lead.country,
+        source: lead.source,
+        campaign: lead.campaign,
+        stage: lead.stage,
+        recentSignals: recentSignals(lead.signalSummary),
+      };
+      return {
+        id: handover.id,
+        lead: presentedLead,
+        owner: handover.ownerId ? { id: handover.ownerId, name: ownerName ?? '' } : null,
+        status: handover.status,
+        grade: handover.grade,
+        temperature: handover.temperature,
+        outcome: handover.outcome,
+        fitScore: handover.fitScore,
+        intentScore: handover.intentScore,
+        explanation: handover.explanation,
+        versionId: handover.versionId,
+        versionNumber: version.number,
+        handedOverAt: handover.handedOverAt,
+        dueAt: handover.dueAt,
+        expiredAt: handover.expiredAt,
+        decidedAt: handover.decidedAt,
+        decidedBy: handover.decidedBy ? { id: handover.decidedBy, name: decidedByName ?? '' } : null,
+        withinSla: handover.withinSla,
+        // Versions never change, so the reason a handover was rejected with is always in its version.
+        reason: reason ? reasonOption(reason) : null,
+        note: handover.note,
+        rejectionReasons: reasons.map(reasonOption),
+      };
+    });
+  }
+
+  private memberNames(manager: EntityManager, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    return this.agreements.memberNames(
+      manager,
+      ids.filter((id): id is string => id !== null),
+    );
+  }
+
+  private cursorOf(handover: HandoverEntity, view: HandoverQueueArgs['view']): string {
+    return view === 'DECIDED'
+      ? encodeCursor([handover.decidedAt?.toISOString() ?? '', handover.id])
+      : encodeCursor([
+          handover.dueAt.toISOString(),
+          handover.temperatureRank,
+          handover.fitScore,
+          handover.id,
+        ]);
+  }
+
+  private cursor(after: string, view: HandoverQueueArgs['view']): QueueCursor {
+    if (view === 'DECIDED') return decodeCursor(after, 2) as [string, string];
+    return decodeCursor(after, 4) as [string, number, number, string];
+  }
+}
