@@ -43,14 +43,15 @@ describe('app routes', () => {
     expect(route.title).toBe('Members · Accord');
   });
 
-  it('loads the leads and API keys features lazily', () => {
-    const lazy = (['LEADS', 'API_KEYS'] as const).map((feature) =>
+  it('loads the leads, API keys and webhooks features lazily', () => {
+    const lazy = (['LEADS', 'API_KEYS', 'WEBHOOKS'] as const).map((feature) =>
       featureRoute(FEATURE_ACCESS.find((access) => access.feature === feature)!),
     );
 
     expect(lazy.map((route) => [route.path, route.title, route.loadChildren !== undefined])).toEqual([
       ['leads', 'Leads · Accord', true],
       ['api-keys', 'API keys · Accord', true],
+      ['webhooks', 'Webhooks · Accord', true],
     ]);
   });
 });

@@ -14,6 +14,7 @@ const featurePages: Partial<Record<Feature, Route['loadChildren']>> = {
   LEADS: () => import('@accord/web/leads/feature-leads').then((m) => m.leadsRoutes),
   MEMBERS: () => import('@accord/web/members/feature-members').then((m) => m.membersRoutes),
   API_KEYS: () => import('@accord/web/api-keys/feature-api-keys').then((m) => m.apiKeysRoutes),
+  WEBHOOKS: () => import('@accord/web/webhooks/feature-webhooks').then((m) => m.webhooksRoutes),
 };
 
 /** One lazy route per feature, guarded by the same role table the API uses. */

@@ -1,0 +1,2 @@
+export * from './lib/webhook-rows';
+export * from './lib/webhooks.store';

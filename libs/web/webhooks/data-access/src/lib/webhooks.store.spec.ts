@@ -1,0 +1,160 @@
+import { TestBed } from '@angular/core/testing';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import { WebhooksStore } from './webhooks.store';
+
+function endpoint(id: string, active = true) {
+  return {
+    __typename: 'WebhookEndpoint',
+    id,
+    url: `https://${id}.example.com/hooks`,
+    description: '',
+    events: ['handover.created'],
+    active,
+    secretPrefix: 'whsec_ab12',
+    createdAt: '2026-11-20T08:15:00.000Z',
+    updatedAt: '2026-11-20T08:15:00.000Z',
+  };
+}
+
+function delivery(id: string, endpointId: string, status = 'FAILED') {
+  return {
+    __typename: 'WebhookDelivery',
+    id,
+    eventId: `event-${id}`,
+    event: 'handover.created',
+    endpointId,
+    endpointUrl: `https://${endpointId}.example.com/hooks`,
+    status,
+    attempts: status === 'PENDING' ? 0 : 8,
+    nextAttemptAt: status === 'PENDING' ? '2026-11-25T09:00:00.000Z' : null,
+    lastAttemptAt: null,
+    lastStatusCode: status === 'PENDING' ? null : 503,
+    lastError: null,
+    deliveredAt: null,
+    createdAt: '2026-11-20T08:15:00.000Z',
+  };
+}
+
+function connection(...nodes: ReturnType<typeof delivery>[]) {
+  return {
+    __typename: 'WebhookDeliveryConnection',
+    edges: nodes.map((node) => ({ __typename: 'WebhookDeliveryEdge', node })),
+    pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },
+  };
+}
+
+async function loaded(endpoints: ReturnType<typeof endpoint>[], deliveries: ReturnType<typeof delivery>[]) {
+  TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [WebhooksStore] });
+  const store = TestBed.inject(WebhooksStore);
+  const apollo = TestBed.inject(ApolloTestingController);
+  const loading = store.load();
+  apollo.expectOne('WebhookEndpoints').flushData({ webhookEndpoints: endpoints });
+  const query = apollo.expectOne('WebhookDeliveries');
+  expect(query.operation.variables).toEqual({ first: 50 });
+  query.flushData({ webhookDeliveries: connection(...deliveries) });
+  await loading;
+  return { store, apollo };
+}
+
+describe('WebhooksStore', () => {
+  it('adds a created endpoint and hands back its secret', async () => {
+    const { store, apollo } = await loaded([endpoint('a')], []);
+
+    const creating = store.create({ url: 'https://b.example.com/hooks', events: ['handover.created'] });
+    const create = apollo.expectOne('CreateWebhookEndpoint');
+    expect(create.operation.variables).toEqual({
+      input: { url: 'https://b.example.com/hooks', events: ['handover.created'] },
+    });
+    create.flushData({
+      createWebhookEndpoint: {
+        __typename: 'CreatedWebhookEndpoint',
+        secret: 'whsec_b',
+        endpoint: endpoint('b'),
+      },
+    });
+    const result = await creating;
+
+    expect(result.ok && result.value.secret).toBe('whsec_b');
+    expect(
+      store
+        .endpointRows()
+        .map((row) => row.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
+  });
+
+  it('deactivates an endpoint and reloads its deliveries, which the API failed', async () => {
+    const { store, apollo } = await loaded([endpoint('a')], [delivery('d1', 'a', 'PENDING')]);
+
+    const deactivating = store.setActive('a', false);
+    const update = apollo.expectOne('UpdateWebhookEndpoint');
+    expect(update.operation.variables).toEqual({ id: 'a', input: { active: false } });
+    update.flushData({ updateWebhookEndpoint: endpoint('a', false) });
+    await Promise.resolve();
+    await waitForOperation(apollo, 'WebhookDeliveries').then((query) =>
+      query.flushData({ webhookDeliveries: connection(delivery('d1', 'a', 'FAILED')) }),
+    );
+    await deactivating;
+
+    expect([store.endpointRows()[0].status, store.deliveryRows()[0].status]).toEqual(['Inactive', 'Failed']);
+  });
+
+  it('removes a deleted endpoint with its deliveries', async () => {
+    const { store, apollo } = await loaded(
+      [endpoint('a'), endpoint('b')],
+      [delivery('d1', 'a'), delivery('d2', 'b')],
+    );
+
+    const removing = store.remove('a');
+    apollo.expectOne('DeleteWebhookEndpoint').flushData({ deleteWebhookEndpoint: 'a' });
+    await removing;
+
+    expect([store.endpointRows().map((row) => row.id), store.deliveryRows().map((row) => row.id)]).toEqual([
+      ['b'],
+      ['d2'],
+    ]);
+  });
+
+  it('shows a redelivered delivery as queued again', async () => {
+    const { store, apollo } = await loaded([endpoint('a')], [delivery('d1', 'a', 'FAILED')]);
+
+    const redelivering = store.redeliver('d1');
+    apollo.expectOne('RedeliverWebhook').flushData({ redeliverWebhook: delivery('d1', 'a', 'PENDING') });
+    await redelivering;
+
+    expect(store.deliveryRows().map((row) => [row.id, row.status, row.canRedeliver])).toEqual([
+      ['d1', 'Queued', false],
+    ]);
+  });
+
+  it('keeps the error when the webhooks cannot be loaded', async () => {
+    TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [WebhooksStore] });
+    const store = TestBed.inject(WebhooksStore);
+    const apollo = TestBed.inject(ApolloTestingController);
+    const loading = store.load();
+    apollo
+      .expectOne('WebhookEndpoints')
+      .graphqlErrors([{ message: 'Only admins.', extensions: { code: 'FORBIDDEN' } }]);
+    apollo
+      .expectOne('WebhookDeliveries')
+      .graphqlErrors([{ message: 'Only admins.', extensions: { code: 'FORBIDDEN' } }]);
+    await loading;
+
+    expect([store.loadError()?.code, store.endpointRows(), store.deliveryRows()]).toEqual([
+      'FORBIDDEN',
+      [],
+      [],
+    ]);
+  });
+});
+
+/** The store sends its follow-up query after awaiting the mutation: wait for it to appear. */
+async function waitForOperation(apollo: ApolloTestingController, name: string) {
+  for (let tries = 0; tries < 20; tries += 1) {
+    const [found] = apollo.match(name);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return apollo.expectOne(name);
+}

@@ -1,0 +1,148 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { Apollo } from 'apollo-angular';
+import { firstValueFrom } from 'rxjs';
+
+import type { WebhookEventName } from '@accord/domain/webhooks';
+import {
+  ApiError,
+  ApiResult,
+  CreateWebhookEndpointDocument,
+  CreateWebhookEndpointMutation,
+  DeleteWebhookEndpointDocument,
+  RedeliverWebhookDocument,
+  UpdateWebhookEndpointDocument,
+  WebhookDeliveriesDocument,
+  WebhookDeliveryFieldsFragment,
+  WebhookEndpointFieldsFragment,
+  WebhookEndpointsDocument,
+  attempt,
+  required,
+} from '@accord/web/shared/data-access';
+
+import { sortEndpoints, toDeliveryRow, toEndpointRow } from './webhook-rows';
+
+/** A new endpoint with its signing secret, which the API shows this once. */
+export type CreatedWebhookEndpoint = CreateWebhookEndpointMutation['createWebhookEndpoint'];
+
+/** How many recent deliveries the page shows. */
+export const RECENT_DELIVERIES = 50;
+
+/** The workspace's webhook endpoints and recent deliveries as signals, and the admin's changes. Provide per page. */
+@Injectable()
+export class WebhooksStore {
+  private readonly apollo = inject(Apollo);
+  private readonly endpoints = signal<WebhookEndpointFieldsFragment[]>([]);
+  private readonly deliveries = signal<WebhookDeliveryFieldsFragment[]>([]);
+
+  readonly loading = signal(false);
+  readonly loadError = signal<ApiError | null>(null);
+  readonly endpointRows = computed(() => sortEndpoints(this.endpoints()).map(toEndpointRow));
+  readonly deliveryRows = computed(() => this.deliveries().map(toDeliveryRow));
+
+  async load(): Promise<void> {
+    this.loading.set(true);
+    this.loadError.set(null);
+    const result = await attempt(async () => {
+      const [endpoints, deliveries] = await Promise.all([
+        firstValueFrom(this.apollo.query({ query: WebhookEndpointsDocument, fetchPolicy: 'network-only' })),
+        firstValueFrom(
+          this.apollo.query({
+            query: WebhookDeliveriesDocument,
+            variables: { first: RECENT_DELIVERIES },
+            fetchPolicy: 'network-only',
+          }),
+        ),
+      ]);
+      return {
+        endpoints: required(endpoints.data?.webhookEndpoints),
+        deliveries: required(deliveries.data?.webhookDeliveries).edges.map((edge) => edge.node),
+      };
+    });
+    this.loading.set(false);
+    if (result.ok) {
+      this.endpoints.set(result.value.endpoints);
+      this.deliveries.set(result.value.deliveries);
+    } else this.loadError.set(result.error);
+  }
+
+  async create(input: {
+    url: string;
+    events: WebhookEventName[];
+    description?: string;
+  }): Promise<ApiResult<CreatedWebhookEndpoint>> {
+    const result = await attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.mutate({ mutation: CreateWebhookEndpointDocument, variables: { input } }),
+      );
+      return required(answer.data?.createWebhookEndpoint);
+    });
+    if (result.ok) this.putEndpoint(result.value.endpoint);
+    return result;
+  }
+
+  async setActive(id: string, active: boolean): Promise<ApiResult<WebhookEndpointFieldsFragment>> {
+    const result = await attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.mutate({ mutation: UpdateWebhookEndpointDocument, variables: { id, input: { active } } }),
+      );
+      return required(answer.data?.updateWebhookEndpoint);
+    });
+    if (result.ok) {
+      this.putEndpoint(result.value);
+      // Deactivating fails the endpoint's waiting deliveries: show them as they now are.
+      if (!active) await this.reloadDeliveries();
+    }
+    return result;
+  }
+
+  async remove(id: string): Promise<ApiResult<string>> {
+    const result = await attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.mutate({ mutation: DeleteWebhookEndpointDocument, variables: { id } }),
+      );
+      return String(required(answer.data?.deleteWebhookEndpoint));
+    });
+    if (result.ok) {
+      this.endpoints.update((endpoints) => endpoints.filter((entry) => entry.id !== id));
+      this.deliveries.update((deliveries) => deliveries.filter((entry) => entry.endpointId !== id));
+    }
+    return result;
+  }
+
+  async redeliver(id: string): Promise<ApiResult<WebhookDeliveryFieldsFragment>> {
+    const result = await attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.mutate({ mutation: RedeliverWebhookDocument, variables: { id } }),
+      );
+      return required(answer.data?.redeliverWebhook);
+    });
+    if (result.ok) {
+      const delivery = result.value;
+      this.deliveries.update((deliveries) =>
+        deliveries.map((entry) => (entry.id === delivery.id ? delivery : entry)),
+      );
+    }
+    return result;
+  }
+
+  private async reloadDeliveries(): Promise<void> {
+    const result = await attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.query({
+          query: WebhookDeliveriesDocument,
+          variables: { first: RECENT_DELIVERIES },
+          fetchPolicy: 'network-only',
+        }),
+      );
+      return required(answer.data?.webhookDeliveries).edges.map((edge) => edge.node);
+    });
+    if (result.ok) this.deliveries.set(result.value);
+  }
+
+  private putEndpoint(endpoint: WebhookEndpointFieldsFragment): void {
+    this.endpoints.update((endpoints) => [
+      ...endpoints.filter((entry) => entry.id !== endpoint.id),
+      endpoint,
+    ]);
+  }
+}

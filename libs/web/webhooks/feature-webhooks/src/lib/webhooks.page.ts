@@ -1,0 +1,295 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  OnInit,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { firstValueFrom } from 'rxjs';
+
+import {
+  ConfirmDialog,
+  ConfirmDialogData,
+  FormAlertComponent,
+  PageHeaderComponent,
+} from '@accord/web/shared/ui';
+import { WebhookDeliveryRow, WebhookEndpointRow, WebhooksStore } from '@accord/web/webhooks/data-access';
+
+import { CreateWebhookDialog } from './create-webhook.dialog';
+
+const DIALOG_WIDTH = 'min(600px, calc(100vw - 32px))';
+
+/** The admin's webhook endpoints (create, deactivate, delete) and the recent deliveries to them (redeliver). */
+@Component({
+  selector: 'accord-webhooks-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [WebhooksStore],
+  imports: [MatButton, MatProgressBar, MatTableModule, FormAlertComponent, PageHeaderComponent],
+  template: `
+    <accord-page-header heading="Webhooks">
+      <button mat-flat-button type="button" (click)="create()">New endpoint</button>
+    </accord-page-header>
+    <p class="intro">
+      Accord POSTs handover, opportunity and agreement events to these URLs, signed with each endpoint's
+      secret, and retries failed deliveries for about a day.
+    </p>
+    <accord-form-alert [message]="error()" />
+    @if (store.loading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Loading webhooks" />
+    }
+    <h2>Endpoints</h2>
+    <div class="table-scroll">
+      <table mat-table [dataSource]="store.endpointRows()" class="wide-table">
+        <caption class="visually-hidden">
+          Webhook endpoints of the workspace
+        </caption>
+        <ng-container matColumnDef="url">
+          <th mat-header-cell *matHeaderCellDef scope="col">URL</th>
+          <td mat-cell *matCellDef="let row">
+            <code>{{ row.url }}</code>
+            @if (row.description) {
+              <div class="muted">{{ row.description }}</div>
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="events">
+          <th mat-header-cell *matHeaderCellDef scope="col">Events</th>
+          <td mat-cell *matCellDef="let row">{{ row.events }}</td>
+        </ng-container>
+        <ng-container matColumnDef="secret">
+          <th mat-header-cell *matHeaderCellDef scope="col">Secret starts with</th>
+          <td mat-cell *matCellDef="let row">
+            <code>{{ row.secret }}</code>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="created">
+          <th mat-header-cell *matHeaderCellDef scope="col">Created</th>
+          <td mat-cell *matCellDef="let row">{{ row.created }}</td>
+        </ng-container>
+        <ng-container matColumnDef="status">
+          <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+          <td mat-cell *matCellDef="let row">{{ row.status }}</td>
+        </ng-container>
+        <ng-container matColumnDef="actions">
+          <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">Actions</span></th>
+          <td mat-cell *matCellDef="let row" class="actions">
+            @if (row.active) {
+              <button
+                mat-button
+                type="button"
+                [attr.aria-label]="'Deactivate ' + row.url"
+                (click)="deactivate(row)"
+              >
+                Deactivate
+              </button>
+            } @else {
+              <button
+                mat-button
+                type="button"
+                [attr.aria-label]="'Activate ' + row.url"
+                (click)="activate(row)"
+              >
+                Activate
+              </button>
+            }
+            <button mat-button type="button" [attr.aria-label]="'Delete ' + row.url" (click)="remove(row)">
+              Delete
+            </button>
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="endpointColumns"></tr>
+        <tr mat-row *matRowDef="let row; columns: endpointColumns"></tr>
+        <tr class="mat-mdc-row" *matNoDataRow>
+          <td class="mat-mdc-cell empty" [attr.colspan]="endpointColumns.length">
+            {{ store.loading() ? 'Loading…' : 'No webhook endpoints yet.' }}
+          </td>
+        </tr>
+      </table>
+    </div>
+    <h2>Recent deliveries</h2>
+    <div class="table-scroll">
+      <table mat-table [dataSource]="store.deliveryRows()" class="wide-table">
+        <caption class="visually-hidden">
+          Recent webhook deliveries, newest first
+        </caption>
+        <ng-container matColumnDef="created">
+          <th mat-header-cell *matHeaderCellDef scope="col">Created</th>
+          <td mat-cell *matCellDef="let row">{{ row.created }}</td>
+        </ng-container>
+        <ng-container matColumnDef="event">
+          <th mat-header-cell *matHeaderCellDef scope="col">Event</th>
+          <td mat-cell *matCellDef="let row">{{ row.event }}</td>
+        </ng-container>
+        <ng-container matColumnDef="endpoint">
+          <th mat-header-cell *matHeaderCellDef scope="col">Endpoint</th>
+          <td mat-cell *matCellDef="let row">
+            <code>{{ row.endpointUrl }}</code>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="status">
+          <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+          <td mat-cell *matCellDef="let row">{{ row.status }}</td>
+        </ng-container>
+        <ng-container matColumnDef="attempts">
+          <th mat-header-cell *matHeaderCellDef scope="col">Attempts</th>
+          <td mat-cell *matCellDef="let row">{{ row.attempts }}</td>
+        </ng-container>
+        <ng-container matColumnDef="lastAnswer">
+          <th mat-header-cell *matHeaderCellDef scope="col">Last answer</th>
+          <td mat-cell *matCellDef="let row" class="answer">{{ row.lastAnswer }}</td>
+        </ng-container>
+        <ng-container matColumnDef="next">
+          <th mat-header-cell *matHeaderCellDef scope="col">Next attempt</th>
+          <td mat-cell *matCellDef="let row">{{ row.next }}</td>
+        </ng-container>
+        <ng-container matColumnDef="actions">
+          <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">Actions</span></th>
+          <td mat-cell *matCellDef="let row" class="actions">
+            @if (row.canRedeliver) {
+              <button
+                mat-button
+                type="button"
+                [attr.aria-label]="'Redeliver ' + row.event + ' of ' + row.created"
+                [disabled]="redelivering() === row.id"
+                (click)="redeliver(row)"
+              >
+                Redeliver
+              </button>
+            }
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="deliveryColumns"></tr>
+        <tr mat-row *matRowDef="let row; columns: deliveryColumns"></tr>
+        <tr class="mat-mdc-row" *matNoDataRow>
+          <td class="mat-mdc-cell empty" [attr.colspan]="deliveryColumns.length">
+            {{ store.loading() ? 'Loading…' : 'Nothing delivered yet.' }}
+          </td>
+        </tr>
+      </table>
+    </div>
+  `,
+  styles: `
+    accord-page-header {
+      margin-bottom: 8px;
+    }
+    .intro,
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .intro {
+      margin: 0 0 16px;
+    }
+    h2 {
+      font: var(--mat-sys-title-medium);
+      margin: 24px 0 8px;
+    }
+    .table-scroll {
+      overflow-x: auto;
+    }
+    .wide-table {
+      min-width: 880px;
+    }
+    .answer {
+      max-width: 280px;
+      overflow-wrap: anywhere;
+    }
+    .actions {
+      white-space: nowrap;
+      text-align: right;
+    }
+    .empty {
+      padding: 16px;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `,
+})
+export class WebhooksPage implements OnInit {
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  protected readonly store = inject(WebhooksStore);
+
+  protected readonly endpointColumns = ['url', 'events', 'secret', 'created', 'status', 'actions'];
+  protected readonly deliveryColumns = [
+    'created',
+    'event',
+    'endpoint',
+    'status',
+    'attempts',
+    'lastAnswer',
+    'next',
+    'actions',
+  ];
+  protected readonly actionError = signal<string | null>(null);
+  protected readonly redelivering = signal<string | null>(null);
+  protected readonly error = computed(() => this.actionError() ?? this.store.loadError()?.message ?? null);
+
+  ngOnInit(): void {
+    void this.store.load();
+  }
+
+  protected create(): void {
+    this.actionError.set(null);
+    this.dialog.open(CreateWebhookDialog, { injector: this.injector, width: DIALOG_WIDTH });
+  }
+
+  protected async deactivate(row: WebhookEndpointRow): Promise<void> {
+    const confirmed = await this.confirm({
+      title: `Deactivate ${row.url}?`,
+      message:
+        'It receives nothing while inactive, and its waiting deliveries fail. You can activate it again and redeliver them.',
+      confirm: 'Deactivate',
+    });
+    if (confirmed) await this.act(() => this.store.setActive(row.id, false));
+  }
+
+  protected async activate(row: WebhookEndpointRow): Promise<void> {
+    await this.act(() => this.store.setActive(row.id, true));
+  }
+
+  protected async remove(row: WebhookEndpointRow): Promise<void> {
+    const confirmed = await this.confirm({
+      title: `Delete ${row.url}?`,
+      message: 'Its deliveries and their history are deleted with it. This cannot be undone.',
+      confirm: 'Delete',
+    });
+    if (confirmed) await this.act(() => this.store.remove(row.id));
+  }
+
+  protected async redeliver(row: WebhookDeliveryRow): Promise<void> {
+    this.redelivering.set(row.id);
+    try {
+      await this.act(() => this.store.redeliver(row.id));
+    } finally {
+      this.redelivering.set(null);
+    }
+  }
+
+  private async confirm(data: ConfirmDialogData): Promise<boolean> {
+    this.actionError.set(null);
+    const confirmed: unknown = await firstValueFrom(
+      this.dialog.open(ConfirmDialog, { width: DIALOG_WIDTH, data }).afterClosed(),
+    );
+    return confirmed === true;
+  }
+
+  private async act(
+    call: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>,
+  ): Promise<void> {
+    this.actionError.set(null);
+    const result = await call();
+    if (!result.ok) this.actionError.set(result.error.message);
+  }
+}
