@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 
 // The test drives the real paths that make a lead an MQL: a published agreement, a lead and its signals.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -397,6 +398,14 @@ describe('handovers on PostgreSQL', () => {
       first: 2,
       after: first.pageInfo.endCursor ?? undefined,
     });
+    // A page costs two data statements (the page, the counts) however many rows it holds: no query per row.
+    const statements = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    await handovers.queue(team.manager, { scope: 'TEAM', view: 'UNDECIDED', first: 50 });
+    const reads = statements.mock.calls
+      .map(([sql]) => sql.trim())
+      .filter((sql) => !/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)|set_config\('role'/.test(sql));
+    statements.mockRestore();
+    expect(reads).toHaveLength(2);
     const due = [...first.edges, ...rest.edges].map((edge) => edge.node.dueAt.getTime());
     expect(due).toHaveLength(3);
     expect([...due].sort((a, b) => a - b)).toEqual(due);
