@@ -429,6 +429,45 @@ describe('outgoing webhooks on PostgreSQL with a real receiver', () => {
     expect(await deliveries(team, other.endpoint.id)).toEqual([]);
   });
 
+  it('queues a batch of events in one call, one delivery per event and endpoint', async () => {
+    const team = await newTeam();
+    await webhooks.create(team.admin, {
+      url: receiver.url('/batch/1'),
+      events: ['handover.expired'],
+    });
+    await webhooks.create(team.admin, {
+      url: receiver.url('/batch/2'),
+      events: ['handover.expired'],
+    });
+
+    await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        app
+          .get(WebhookOutboxRepository)
+          .enqueueMany(manager, 'handover.expired', [{ n: 1 }, { n: 2 }, { n: 3 }], clock.now()),
+      );
+    await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        app.get(WebhookOutboxRepository).enqueueMany(manager, 'handover.expired', [], clock.now()),
+      );
+    expect(await worker.drain()).toBe(6);
+
+    const data = (path: string) =>
+      receiver
+        .on(path)
+        .map((request) => JSON.parse(request.body))
+        .map((body: { id: string; data: { n: number } }) => [body.data.n, body.id]);
+    const one = data('/batch/1').sort();
+    const two = data('/batch/2').sort();
+    expect([one.map(([n]) => n), two.map(([n]) => n), one.map(([, id]) => id)]).toEqual([
+      [1, 2, 3],
+      [1, 2, 3],
+      two.map(([, id]) => id),
+    ]);
+  });
+
   it('sends agreement.published from the publishing transaction', async () => {
     const team = await newTeam();
     const { endpoint } = await webhooks.create(team.admin, {
