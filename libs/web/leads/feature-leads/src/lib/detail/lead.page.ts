@@ -25,6 +25,8 @@ import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
 import { LeadFormComponent } from '../shared/lead-form.component';
 import { LeadExplanationComponent } from './explanation.component';
+import { LeadMeetingsComponent } from './pipeline/meetings/lead-meetings.component';
+import { LeadOpportunityComponent } from './pipeline/opportunity/lead-opportunity.component';
 import { RecordSignalComponent } from './record-signal.component';
 import { SignalTimelineComponent } from './signal-timeline.component';
 import { StageHistoryComponent } from './stage-history.component';
@@ -41,6 +43,8 @@ import { StageHistoryComponent } from './stage-history.component';
     FormAlertComponent,
     LeadExplanationComponent,
     LeadFormComponent,
+    LeadMeetingsComponent,
+    LeadOpportunityComponent,
     PageHeaderComponent,
     RecordSignalComponent,
     SignalTimelineComponent,
@@ -102,6 +106,20 @@ import { StageHistoryComponent } from './stage-history.component';
       <section aria-labelledby="stages-heading">
         <h2 id="stages-heading">Stage history</h2>
         <accord-stage-history [transitions]="store.transitions()" />
+      </section>
+
+      <section aria-labelledby="meetings-heading">
+        <h2 id="meetings-heading">Meetings</h2>
+        <accord-lead-meetings [leadId]="lead.id" />
+      </section>
+
+      <section aria-labelledby="opportunity-heading">
+        <h2 id="opportunity-heading">Opportunity</h2>
+        <accord-lead-opportunity
+          [leadId]="lead.id"
+          [leadStage]="lead.stage"
+          (stageChanged)="store.load(lead.id)"
+        />
       </section>
 
       <section aria-labelledby="fields-heading">

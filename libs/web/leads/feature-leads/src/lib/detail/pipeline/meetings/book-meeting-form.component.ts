@@ -1,0 +1,80 @@
+import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+
+/** A meeting to book: when, and optionally what it is about. */
+export interface MeetingBooking {
+  scheduledAt: Date;
+  title: string | null;
+  notes: string | null;
+}
+
+/** Books a meeting: a time in the browser's zone, an optional title and notes. */
+@Component({
+  selector: 'accord-book-meeting-form',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButton, MatFormField, MatInput, MatLabel],
+  template: `
+    <form class="book" aria-label="Book meeting" (submit)="$event.preventDefault(); submit()" novalidate>
+      <mat-form-field appearance="outline">
+        <mat-label>When</mat-label>
+        <input matInput type="datetime-local" [value]="when()" (change)="when.set(value($event))" />
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Title (optional)</mat-label>
+        <input matInput maxlength="200" [value]="title()" (change)="title.set(value($event))" />
+      </mat-form-field>
+      <mat-form-field appearance="outline" class="notes">
+        <mat-label>Notes (optional)</mat-label>
+        <input matInput maxlength="2000" [value]="notes()" (change)="notes.set(value($event))" />
+      </mat-form-field>
+      <button mat-flat-button type="submit" [disabled]="pending()">Book meeting</button>
+    </form>
+    @if (problem()) {
+      <p class="problem" role="alert">{{ problem() }}</p>
+    }
+  `,
+  styles: `
+    .book {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+      align-items: baseline;
+    }
+    .notes {
+      flex: 1 1 240px;
+    }
+    .problem {
+      color: var(--mat-sys-error);
+      margin: 0;
+    }
+  `,
+})
+export class BookMeetingFormComponent {
+  readonly pending = input(false);
+  readonly booked = output<MeetingBooking>();
+
+  protected readonly when = signal('');
+  protected readonly title = signal('');
+  protected readonly notes = signal('');
+  protected readonly problem = signal<string | null>(null);
+
+  protected value(event: Event): string {
+    return (event.target as HTMLInputElement).value;
+  }
+
+  protected submit(): void {
+    const scheduledAt = new Date(this.when());
+    if (this.when() === '' || Number.isNaN(scheduledAt.getTime())) {
+      this.problem.set('Enter when the meeting takes place.');
+      return;
+    }
+    this.problem.set(null);
+    this.booked.emit({
+      scheduledAt,
+      title: this.title().trim() || null,
+      notes: this.notes().trim() || null,
+    });
+  }
+}

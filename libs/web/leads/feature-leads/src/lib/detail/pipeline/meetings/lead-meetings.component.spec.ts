@@ -1,0 +1,109 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import type { Role } from '@accord/domain/workspace';
+import { LEAD_ID, meeting, meetingAnswer, meetingsAnswer } from '@accord/web/pipeline/data-access/testing';
+import { AuthStore } from '@accord/web/shared/data-access';
+
+import { LeadMeetingsComponent } from './lead-meetings.component';
+
+async function renderSection(roles: Role[]) {
+  await render(LeadMeetingsComponent, {
+    inputs: { leadId: LEAD_ID },
+    imports: [ApolloTestingModule],
+    providers: [
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      { provide: AuthStore, useValue: { roles: signal(roles) } },
+    ],
+  });
+  const apollo = TestBed.inject(ApolloTestingController);
+  apollo
+    .expectOne('LeadMeetings')
+    .flushData(
+      meetingsAnswer([meeting(), meeting({ id: 'm0', title: 'Intro', status: 'HELD', qualified: true })]),
+    );
+  await screen.findByRole('cell', { name: 'Discovery call' });
+  return apollo;
+}
+
+async function flushed(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('LeadMeetingsComponent', () => {
+  it('lists meetings with their status, a qualified one marked so', async () => {
+    await renderSection(['SALES']);
+
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(
+      rows.map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .slice(0, 4)
+          .map((cell) => cell.textContent?.trim()),
+      ),
+    ).toEqual([
+      ['24 Nov 2026, 15:00 UTC', 'Discovery call', 'Sam Sales', 'Booked'],
+      ['24 Nov 2026, 15:00 UTC', 'Intro', 'Sam Sales', 'Held · qualified'],
+    ]);
+  });
+
+  it('books a meeting', async () => {
+    const apollo = await renderSection(['SALES']);
+
+    const form = screen.getByRole('form', { name: 'Book meeting' });
+    fireEvent.change(within(form).getByLabelText('When'), { target: { value: '2026-11-28T10:00' } });
+    fireEvent.change(within(form).getByLabelText('Title (optional)'), { target: { value: 'Demo' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Book meeting' }));
+    const book = apollo.expectOne('BookMeeting');
+    expect(book.operation.variables).toEqual({
+      input: {
+        leadId: LEAD_ID,
+        scheduledAt: new Date('2026-11-28T10:00').toISOString(),
+        title: 'Demo',
+        notes: null,
+      },
+    });
+    book.flushData({ bookMeeting: meetingAnswer(meeting({ id: 'm2', title: 'Demo' })) });
+    await flushed();
+    apollo
+      .expectOne('LeadMeetings')
+      .flushData(meetingsAnswer([meeting({ id: 'm2', title: 'Demo' }), meeting()]));
+
+    expect(await screen.findByText('Meeting booked.')).toBeTruthy();
+  });
+
+  it('marks a meeting held and says when it counts as qualified', async () => {
+    const apollo = await renderSection(['ADMIN']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Mark Discovery call held' }));
+    const mark = apollo.expectOne('MarkMeeting');
+    expect(mark.operation.variables).toEqual({ input: { meetingId: 'm1', status: 'HELD' } });
+    const held = meeting({ status: 'HELD', qualified: true, markedAt: '2026-11-25T09:00:00.000Z' });
+    mark.flushData({ markMeeting: meetingAnswer(held) });
+    await flushed();
+    apollo.expectOne('LeadMeetings').flushData(meetingsAnswer([held]));
+
+    expect(await screen.findByText('Meeting marked held: a qualified meeting held.')).toBeTruthy();
+  });
+
+  it('cancels a meeting only after confirmation', async () => {
+    const apollo = await renderSection(['SALES']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel Discovery call' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Cancel Discovery call?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    apollo.expectNone('MarkMeeting');
+  });
+
+  it('is read-only for marketing', async () => {
+    await renderSection(['MARKETING']);
+
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+});

@@ -1,0 +1,94 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
+import { firstValueFrom } from 'rxjs';
+
+import { hasAnyRole } from '@accord/domain/workspace';
+import { LeadMeetingsStore } from '@accord/web/pipeline/data-access';
+import { AuthStore, PendingCall } from '@accord/web/shared/data-access';
+import { ConfirmDialog, type ConfirmDialogData, FormAlertComponent } from '@accord/web/shared/ui';
+
+import { BookMeetingFormComponent, type MeetingBooking } from './book-meeting-form.component';
+import { MeetingListComponent, type MeetingMark } from './meeting-list.component';
+
+const MARK_WORDS = { HELD: 'held', NO_SHOW: 'a no-show', CANCELLED: 'cancelled' } as const;
+
+/**
+ * The lead page's meetings: the list, and for sales and admins booking and marking them. A meeting held once
+ * sales accepted the lead counts as a qualified meeting held.
+ */
+@Component({
+  selector: 'accord-lead-meetings',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [LeadMeetingsStore],
+  imports: [BookMeetingFormComponent, FormAlertComponent, MeetingListComponent],
+  template: `
+    <accord-form-alert [message]="store.loadError()?.message ?? error()" />
+    @if (canWrite()) {
+      <accord-book-meeting-form [pending]="pending()" (booked)="book($event)" />
+    }
+    <accord-meeting-list
+      [meetings]="store.meetings()"
+      [canWrite]="canWrite()"
+      [pending]="pending()"
+      (mark)="mark($event)"
+    />
+    <p class="status" role="status">{{ done() }}</p>
+  `,
+  styles: `
+    .status {
+      font: var(--mat-sys-body-small);
+      min-height: 1.5em;
+      margin: 0;
+    }
+  `,
+})
+export class LeadMeetingsComponent {
+  private readonly auth = inject(AuthStore);
+  private readonly dialog = inject(MatDialog);
+  protected readonly store = inject(LeadMeetingsStore);
+
+  readonly leadId = input.required<string>();
+
+  /** Sales and admins record meetings; marketing reads them. */
+  protected readonly canWrite = computed(() => hasAnyRole(this.auth.roles(), ['ADMIN', 'SALES']));
+  protected readonly call = new PendingCall();
+  protected readonly error = this.call.error;
+  protected readonly pending = this.call.pending;
+  protected readonly done = signal('');
+
+  constructor() {
+    effect(() => void this.store.load(this.leadId()));
+  }
+
+  protected async book(booking: MeetingBooking): Promise<void> {
+    this.done.set('');
+    const result = await this.call.run(() =>
+      this.store.book({
+        scheduledAt: booking.scheduledAt.toISOString(),
+        title: booking.title,
+        notes: booking.notes,
+      }),
+    );
+    if (result.ok) this.done.set('Meeting booked.');
+  }
+
+  protected async mark({ meeting, status }: MeetingMark): Promise<void> {
+    this.done.set('');
+    if (status === 'CANCELLED') {
+      const data: ConfirmDialogData = {
+        title: `Cancel ${meeting.title || 'this meeting'}?`,
+        message: 'A cancelled meeting stays cancelled; book a new one to meet later.',
+        confirm: 'Cancel meeting',
+      };
+      const confirmed: unknown = await firstValueFrom(
+        this.dialog.open(ConfirmDialog, { data }).afterClosed(),
+      );
+      if (confirmed !== true) return;
+    }
+    const result = await this.call.run(() => this.store.mark(meeting.id, status));
+    if (result.ok)
+      this.done.set(
+        `Meeting marked ${MARK_WORDS[status]}${result.value.qualified ? ': a qualified meeting held' : ''}.`,
+      );
+  }
+}

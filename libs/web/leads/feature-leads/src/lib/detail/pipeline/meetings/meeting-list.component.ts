@@ -1,0 +1,130 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+
+import type { MeetingStatus } from '@accord/domain/pipeline';
+import { MEETING_STATUS_LABELS, type Meeting } from '@accord/web/pipeline/data-access';
+
+/** What marking a meeting asks for. */
+export interface MeetingMark {
+  meeting: Meeting;
+  status: Exclude<MeetingStatus, 'BOOKED'>;
+}
+
+/** A lead's meetings, latest first; booked ones offer held / no-show / cancel to those who may write. */
+@Component({
+  selector: 'accord-meeting-list',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, MatButton],
+  template: `
+    @if (meetings().length === 0) {
+      <p class="empty">No meetings yet.</p>
+    } @else {
+      <table class="meetings">
+        <caption class="visually-hidden">
+          Meetings
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Meeting</th>
+            <th scope="col">Owner</th>
+            <th scope="col">Status</th>
+            @if (canWrite()) {
+              <th scope="col"><span class="visually-hidden">Actions</span></th>
+            }
+          </tr>
+        </thead>
+        <tbody>
+          @for (meeting of meetings(); track meeting.id) {
+            <tr>
+              <td>{{ meeting.scheduledAt | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</td>
+              <td>{{ meeting.title || 'Meeting' }}</td>
+              <td>{{ meeting.ownerName ?? 'Another member' }}</td>
+              <td>
+                {{ labels[meeting.status] }}
+                @if (meeting.qualified) {
+                  <span class="qualified">· qualified</span>
+                }
+              </td>
+              @if (canWrite()) {
+                <td class="actions">
+                  @if (meeting.status === 'BOOKED') {
+                    <button
+                      mat-button
+                      type="button"
+                      [disabled]="pending()"
+                      [attr.aria-label]="'Mark ' + name(meeting) + ' held'"
+                      (click)="mark.emit({ meeting, status: 'HELD' })"
+                    >
+                      Held
+                    </button>
+                    <button
+                      mat-button
+                      type="button"
+                      [disabled]="pending()"
+                      [attr.aria-label]="'Mark ' + name(meeting) + ' no-show'"
+                      (click)="mark.emit({ meeting, status: 'NO_SHOW' })"
+                    >
+                      No-show
+                    </button>
+                    <button
+                      mat-button
+                      type="button"
+                      [disabled]="pending()"
+                      [attr.aria-label]="'Cancel ' + name(meeting)"
+                      (click)="mark.emit({ meeting, status: 'CANCELLED' })"
+                    >
+                      Cancel
+                    </button>
+                  }
+                </td>
+              }
+            </tr>
+          }
+        </tbody>
+      </table>
+    }
+  `,
+  styles: `
+    .meetings {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 6px 12px 6px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    th {
+      font: var(--mat-sys-label-large);
+    }
+    .qualified {
+      color: var(--mat-sys-primary);
+    }
+    .empty {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `,
+})
+export class MeetingListComponent {
+  readonly meetings = input<readonly Meeting[]>([]);
+  readonly canWrite = input(false);
+  readonly pending = input(false);
+  readonly mark = output<MeetingMark>();
+
+  protected readonly labels = MEETING_STATUS_LABELS;
+
+  protected name(meeting: Meeting): string {
+    return meeting.title || 'meeting';
+  }
+}

@@ -1,0 +1,160 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import type { LifecycleStage } from '@accord/domain/leads';
+import type { Role } from '@accord/domain/workspace';
+import {
+  LEAD_ID,
+  opportunitiesAnswer,
+  opportunity,
+  opportunityAnswer,
+} from '@accord/web/pipeline/data-access/testing';
+import { AuthStore, type OpportunityFieldsFragment } from '@accord/web/shared/data-access';
+
+import { LeadOpportunityComponent } from './lead-opportunity.component';
+
+async function renderSection(options: {
+  roles: Role[];
+  leadStage?: LifecycleStage;
+  opportunities?: OpportunityFieldsFragment[];
+}) {
+  const stageChanged = jest.fn();
+  await render(LeadOpportunityComponent, {
+    inputs: { leadId: LEAD_ID, leadStage: options.leadStage ?? 'OPPORTUNITY' },
+    on: { stageChanged },
+    imports: [ApolloTestingModule],
+    providers: [
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      { provide: AuthStore, useValue: { roles: signal(options.roles) } },
+    ],
+  });
+  const apollo = TestBed.inject(ApolloTestingController);
+  apollo
+    .expectOne('LeadOpportunities')
+    .flushData(opportunitiesAnswer(options.opportunities ?? [opportunity()]));
+  return { apollo, stageChanged };
+}
+
+async function flushed(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('LeadOpportunityComponent', () => {
+  it('shows the opportunity, its stage, amount and history', async () => {
+    await renderSection({ roles: ['SALES'] });
+
+    expect(await screen.findByText('25,000 USD', { selector: 'dd' })).toBeTruthy();
+    expect(screen.getByText('Demo', { selector: 'dd' })).toBeTruthy();
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getAllByRole('cell')[1].textContent?.trim())).toEqual([
+      'Discovery → Demo',
+      'Opened in Discovery',
+    ]);
+  });
+
+  it('opens an opportunity on an accepted lead and tells the page the lead moved', async () => {
+    const { apollo, stageChanged } = await renderSection({
+      roles: ['SALES'],
+      leadStage: 'SQL',
+      opportunities: [],
+    });
+
+    const form = await screen.findByRole('form', { name: 'Open opportunity' });
+    fireEvent.change(within(form).getByLabelText('Amount'), { target: { value: '25,000' } });
+    fireEvent.change(within(form).getByLabelText('Name (optional)'), { target: { value: 'Acme platform' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Open opportunity' }));
+    const open = apollo.expectOne('OpenOpportunity');
+    expect(open.operation.variables).toEqual({
+      input: { leadId: LEAD_ID, amount: 25000, currency: 'USD', name: 'Acme platform' },
+    });
+    open.flushData({ openOpportunity: opportunityAnswer(opportunity({ stage: 'DISCOVERY' })) });
+    await flushed();
+    apollo
+      .expectOne('LeadOpportunities')
+      .flushData(opportunitiesAnswer([opportunity({ stage: 'DISCOVERY' })]));
+
+    await screen.findByText('Opportunity opened at 25,000 USD.');
+    expect(stageChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves the opportunity to the chosen next stage', async () => {
+    const { apollo } = await renderSection({ roles: ['ADMIN'] });
+
+    const form = await screen.findByRole('form', { name: 'Move stage' });
+    const select = within(form).getByLabelText<HTMLSelectElement>('Next stage');
+    expect(Array.from(select.options, (option) => option.textContent?.trim())).toEqual([
+      'Proof of concept',
+      'Negotiation',
+    ]);
+    fireEvent.change(select, { target: { value: 'NEGOTIATION' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Move stage' }));
+
+    expect(apollo.expectOne('MoveOpportunity').operation.variables).toEqual({
+      input: { opportunityId: 'o1', stage: 'NEGOTIATION' },
+    });
+  });
+
+  it('asks for a reason before closing lost, then confirms and closes', async () => {
+    const { apollo, stageChanged } = await renderSection({ roles: ['SALES'] });
+
+    const form = await screen.findByRole('form', { name: 'Close opportunity' });
+    fireEvent.change(within(form).getByLabelText('Outcome'), { target: { value: 'LOST' } });
+    fireEvent.change(within(form).getByLabelText('Close date'), { target: { value: '2026-11-25' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Close opportunity' }));
+    expect(await screen.findByText('Say why the opportunity was lost.')).toBeTruthy();
+    apollo.expectNone('MoveOpportunity');
+
+    fireEvent.change(within(form).getByLabelText('Lost reason'), { target: { value: 'Chose a competitor' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Close opportunity' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Close as lost?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close as lost' }));
+    const move = await waitFor(() => apollo.expectOne('MoveOpportunity'));
+    expect(move.operation.variables).toEqual({
+      input: {
+        opportunityId: 'o1',
+        stage: 'LOST',
+        closeDate: '2026-11-25',
+        lostReason: 'Chose a competitor',
+      },
+    });
+    const lost = opportunity({ stage: 'LOST', closeDate: '2026-11-25', lostReason: 'Chose a competitor' });
+    move.flushData({ moveOpportunity: opportunityAnswer(lost) });
+    await flushed();
+    apollo.expectOne('LeadOpportunities').flushData(opportunitiesAnswer([lost]));
+
+    await screen.findByText('Opportunity closed lost.');
+    expect(stageChanged).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('form', { name: 'Close opportunity' })).toBeNull();
+  });
+
+  it('shows the API’s refusal and keeps the opportunity open', async () => {
+    const { apollo } = await renderSection({ roles: ['SALES'] });
+
+    const form = await screen.findByRole('form', { name: 'Close opportunity' });
+    fireEvent.change(within(form).getByLabelText('Close date'), { target: { value: '2026-11-01' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Close opportunity' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Close as won' }));
+    (await waitFor(() => apollo.expectOne('MoveOpportunity'))).graphqlErrors([
+      {
+        message: 'closeDate: must not be before the opportunity opened (2026-11-20)',
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ]);
+
+    expect(
+      await screen.findByText('closeDate: must not be before the opportunity opened (2026-11-20)'),
+    ).toBeTruthy();
+    apollo.expectNone('LeadOpportunities');
+  });
+
+  it('is read-only for marketing', async () => {
+    await renderSection({ roles: ['MARKETING'], leadStage: 'SQL' });
+
+    await screen.findByText('25,000 USD', { selector: 'dd' });
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+});

@@ -1,0 +1,151 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
+import { firstValueFrom } from 'rxjs';
+
+import type { LifecycleStage } from '@accord/domain/leads';
+import type { OpportunityStage } from '@accord/domain/pipeline';
+import { hasAnyRole } from '@accord/domain/workspace';
+import {
+  LeadOpportunityStore,
+  OPPORTUNITY_STAGE_LABELS,
+  formatAmount,
+  todayIso,
+} from '@accord/web/pipeline/data-access';
+import { AuthStore, PendingCall } from '@accord/web/shared/data-access';
+import { ConfirmDialog, type ConfirmDialogData, FormAlertComponent } from '@accord/web/shared/ui';
+
+import { OpenOpportunityFormComponent, type OpportunityOpening } from './open-opportunity-form.component';
+import { OpportunityCardComponent, type OpportunityClosing } from './opportunity-card.component';
+
+/**
+ * The lead page's opportunity: opening one on an accepted lead, moving it forward, re-pricing and closing it
+ * won or lost — for sales and admins; everyone else reads it. Opening and closing move the lead's stage, so the
+ * page is told (`stageChanged`) to read the lead again.
+ */
+@Component({
+  selector: 'accord-lead-opportunity',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [LeadOpportunityStore],
+  imports: [FormAlertComponent, OpenOpportunityFormComponent, OpportunityCardComponent],
+  template: `
+    <accord-form-alert [message]="store.loadError()?.message ?? error()" />
+    @if (store.opportunity(); as opportunity) {
+      <accord-opportunity-card
+        [opportunity]="opportunity"
+        [canWrite]="canWrite()"
+        [pending]="pending()"
+        [today]="today"
+        (moved)="move($event)"
+        (repriced)="reprice($event)"
+        (closed)="close($event)"
+      />
+    }
+    @if (canOpen()) {
+      <accord-open-opportunity-form [pending]="pending()" (opened)="open($event)" />
+    } @else if (!store.opportunity() && !store.loading()) {
+      <p class="empty">
+        No opportunity yet.
+        @if (canWrite()) {
+          One can be opened once sales accept the lead (SAL or SQL).
+        }
+      </p>
+    }
+    <p class="status" role="status">{{ done() }}</p>
+  `,
+  styles: `
+    .empty {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .status {
+      font: var(--mat-sys-body-small);
+      min-height: 1.5em;
+      margin: 0;
+    }
+  `,
+})
+export class LeadOpportunityComponent {
+  private readonly auth = inject(AuthStore);
+  private readonly dialog = inject(MatDialog);
+  protected readonly store = inject(LeadOpportunityStore);
+
+  readonly leadId = input.required<string>();
+  /** The lead's lifecycle stage: opportunities open on SAL and SQL leads. */
+  readonly leadStage = input.required<LifecycleStage>();
+  readonly stageChanged = output<void>();
+
+  protected readonly today = todayIso(new Date());
+  protected readonly canWrite = computed(() => hasAnyRole(this.auth.roles(), ['ADMIN', 'SALES']));
+  protected readonly canOpen = computed(
+    () =>
+      this.canWrite() &&
+      !this.store.loading() &&
+      (this.leadStage() === 'SAL' || this.leadStage() === 'SQL') &&
+      !this.store.opportunities().some((item) => item.stage !== 'WON' && item.stage !== 'LOST'),
+  );
+  protected readonly call = new PendingCall();
+  protected readonly error = this.call.error;
+  protected readonly pending = this.call.pending;
+  protected readonly done = signal('');
+
+  constructor() {
+    effect(() => void this.store.load(this.leadId()));
+  }
+
+  protected async open(opening: OpportunityOpening): Promise<void> {
+    this.done.set('');
+    const result = await this.call.run(() => this.store.open(opening));
+    if (!result.ok) return;
+    this.done.set(`Opportunity opened at ${formatAmount(result.value.amount, result.value.currency)}.`);
+    this.stageChanged.emit();
+  }
+
+  protected async move(stage: OpportunityStage): Promise<void> {
+    const opportunity = this.store.opportunity();
+    if (!opportunity) return;
+    this.done.set('');
+    const result = await this.call.run(() => this.store.move({ opportunityId: opportunity.id, stage }));
+    if (result.ok) this.done.set(`Moved to ${OPPORTUNITY_STAGE_LABELS[stage]}.`);
+  }
+
+  protected async reprice(amount: number): Promise<void> {
+    const opportunity = this.store.opportunity();
+    if (!opportunity) return;
+    this.done.set('');
+    const result = await this.call.run(() => this.store.updateAmount(opportunity.id, amount));
+    if (result.ok) this.done.set(`Amount set to ${formatAmount(amount, opportunity.currency)}.`);
+  }
+
+  protected async close(closing: OpportunityClosing): Promise<void> {
+    const opportunity = this.store.opportunity();
+    if (!opportunity) return;
+    this.done.set('');
+    const won = closing.stage === 'WON';
+    const data: ConfirmDialogData = {
+      title: won ? 'Close as won?' : 'Close as lost?',
+      message: `The opportunity closes ${won ? 'won' : 'lost'} on ${closing.closeDate} at ${formatAmount(opportunity.amount, opportunity.currency)}, and the lead moves to ${won ? 'Won' : 'Lost'}. A closed opportunity cannot be changed.`,
+      confirm: won ? 'Close as won' : 'Close as lost',
+    };
+    const confirmed: unknown = await firstValueFrom(this.dialog.open(ConfirmDialog, { data }).afterClosed());
+    if (confirmed !== true) return;
+    const result = await this.call.run(() =>
+      this.store.move({
+        opportunityId: opportunity.id,
+        stage: closing.stage,
+        closeDate: closing.closeDate,
+        lostReason: closing.lostReason,
+      }),
+    );
+    if (!result.ok) return;
+    this.done.set(`Opportunity closed ${won ? 'won' : 'lost'}.`);
+    this.stageChanged.emit();
+  }
+}

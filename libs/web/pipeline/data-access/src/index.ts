@@ -1,0 +1,3 @@
+export * from './lib/lead-meetings.store';
+export * from './lib/lead-opportunity.store';
+export * from './lib/pipeline-wording';
