@@ -122,6 +122,17 @@ export class WebhooksRepository {
     return result.affected === 1 ? this.findEndpoint(manager, id) : null;
   }
 
+  /** Replaces the signing secret; null when the endpoint does not exist in this workspace. */
+  async replaceSecret(
+    manager: EntityManager,
+    id: string,
+    secret: Pick<WebhookEndpointEntity, 'secretCiphertext' | 'secretPrefix'>,
+    at: Date,
+  ): Promise<WebhookEndpointEntity | null> {
+    const result = await manager.update(WebhookEndpointEntity, { id }, { ...secret, updatedAt: at });
+    return result.affected === 1 ? this.findEndpoint(manager, id) : null;
+  }
+
   /** Deletes the endpoint with its deliveries (and events no other endpoint still has); false when absent. */
   async deleteEndpoint(manager: EntityManager, id: string): Promise<boolean> {
     const deleted = returned<{ id: string }>(

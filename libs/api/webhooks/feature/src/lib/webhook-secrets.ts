@@ -21,7 +21,7 @@ export function signatureHeader(secret: string, timestamp: number, rawBody: stri
  * Makes and keeps endpoints' signing secrets. A secret must be recoverable to sign each delivery, so unlike an API
  * key it cannot be stored as a hash: it is stored encrypted with AES-256-GCM under a key derived (HKDF-SHA256)
  * from JWT_SECRET, the server's one configured secret. Rotating JWT_SECRET therefore makes stored webhook secrets
- * unreadable: deliveries then fail with an error naming it, and admins create the endpoints again.
+ * unreadable: deliveries then fail with an error naming it, and admins rotate the endpoints' secrets.
  */
 @Injectable()
 export class WebhookSecrets {
@@ -63,7 +63,7 @@ export class WebhookSecrets {
       ]).toString('utf8');
     } catch {
       throw new Error(
-        'the signing secret cannot be decrypted (was JWT_SECRET changed?); recreate the endpoint',
+        "the signing secret cannot be decrypted (was JWT_SECRET changed?); rotate the endpoint's secret",
       );
     }
   }

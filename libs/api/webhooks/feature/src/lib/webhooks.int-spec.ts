@@ -17,12 +17,12 @@ import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
 import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
 import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
-import { WebhookOutboxRepository } from '@accord/api/webhooks/data-access';
+import { WebhookOutboxRepository, WebhooksRepository } from '@accord/api/webhooks/data-access';
 import { MAX_DELIVERY_ATTEMPTS, type WebhookEventName, verifySignatureHeader } from '@accord/domain/webhooks';
 import type { Role } from '@accord/domain/workspace';
 
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
-import { hmacHex } from './webhook-secrets';
+import { WebhookSecrets, hmacHex } from './webhook-secrets';
 import { WebhooksModule } from './webhooks.module';
 import { WebhooksService } from './webhooks.service';
 
@@ -236,6 +236,38 @@ describe('outgoing webhooks on PostgreSQL with a real receiver', () => {
     expect(JSON.stringify(await webhooks.list(team.admin))).not.toContain(created.secret);
   });
 
+  it('signs with a rotated secret from the next attempt on, and no longer with the old one', async () => {
+    const team = await newTeam();
+    const created = await webhooks.create(team.admin, {
+      url: receiver.url('/rotated'),
+      events: ['handover.created'],
+    });
+    const rotated = await webhooks.rotateSecret(team.admin, created.endpoint.id);
+    await emit(team, 'handover.created', { handoverId: 'r1' });
+
+    expect(await worker.drain()).toBe(1);
+
+    const [request] = receiver.on('/rotated');
+    const nowSeconds = Math.floor(clock.now().getTime() / 1000);
+    const verify = (secret: string) =>
+      verifySignatureHeader(
+        String(request.headers['accord-signature']),
+        request.body,
+        (content) => hmacHex(secret, content),
+        nowSeconds,
+      );
+    expect({
+      differs: rotated.secret !== created.secret,
+      prefix: rotated.endpoint.secretPrefix === rotated.secret.slice(0, 10),
+      withNew: verify(rotated.secret),
+      withOld: verify(created.secret),
+    }).toEqual({ differs: true, prefix: true, withNew: null, withOld: 'NO_MATCHING_SIGNATURE' });
+    const stranger = await newTeam();
+    await expect(webhooks.rotateSecret(stranger.admin, created.endpoint.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
   it('retries after a 500 on the backoff schedule, with the same delivery id, then delivers', async () => {
     const team = await newTeam();
     const { endpoint } = await webhooks.create(team.admin, {
@@ -327,6 +359,41 @@ describe('outgoing webhooks on PostgreSQL with a real receiver', () => {
     const [delivery] = await deliveries(team, endpoint.id);
     expect(delivery).toMatchObject({ status: 'PENDING', attempts: 1, lastStatusCode: null });
     expect(delivery.lastError).toMatch(/ECONNREFUSED/);
+  });
+
+  it('fails an attempt whose secret was encrypted under another server secret, saying why', async () => {
+    const team = await newTeam();
+    const { endpoint } = await webhooks.create(team.admin, {
+      url: receiver.url('/rekeyed'),
+      events: ['handover.created'],
+    });
+    const otherServer = new WebhookSecrets(
+      loadConfig({ JWT_SECRET: 'another-server-secret-of-40-characters!!' }),
+    );
+    await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        app
+          .get(WebhooksRepository)
+          .replaceSecret(
+            manager,
+            endpoint.id,
+            { secretCiphertext: otherServer.encrypt('whsec_x'), secretPrefix: 'whsec_x' },
+            clock.now(),
+          ),
+      );
+    await emit(team, 'handover.created', { handoverId: 'k' });
+
+    expect(await worker.drain()).toBe(1);
+
+    expect(receiver.on('/rekeyed')).toEqual([]);
+    expect((await deliveries(team, endpoint.id))[0]).toMatchObject({
+      status: 'PENDING',
+      attempts: 1,
+      lastStatusCode: null,
+      lastError:
+        "the signing secret cannot be decrypted (was JWT_SECRET changed?); rotate the endpoint's secret",
+    });
   });
 
   it('keeps a committed event through a crash: a later worker delivers it; a rolled-back change queues nothing', async () => {
@@ -544,9 +611,11 @@ describe('outgoing webhooks on PostgreSQL with a real receiver', () => {
       webhooks.update(team.sales, endpoint.id, { active: false }),
       webhooks.delete(team.marketing, endpoint.id),
       webhooks.deliveries(team.sales, { first: 10 }),
+      webhooks.rotateSecret(team.marketing, endpoint.id),
+      webhooks.redeliver(team.sales, endpoint.id),
     ]);
     expect(results.map((result) => (result.status === 'rejected' ? codeOf(result.reason) : 'OK'))).toEqual(
-      Array(5).fill('FORBIDDEN'),
+      Array(7).fill('FORBIDDEN'),
     );
   });
 

@@ -51,6 +51,17 @@ export class WebhooksResolver {
     return this.service.update(actor, id, input);
   }
 
+  @Mutation(() => CreatedWebhookEndpoint, {
+    description:
+      'Replaces the signing secret; the new one is shown once and signs every attempt from now on.',
+  })
+  rotateWebhookSecret(
+    @CurrentMember() actor: AuthMember,
+    @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string,
+  ): Promise<CreatedWebhookEndpoint> {
+    return this.service.rotateSecret(actor, id);
+  }
+
   @Mutation(() => ID, { description: 'Deletes the endpoint and its deliveries; returns its id.' })
   deleteWebhookEndpoint(
     @CurrentMember() actor: AuthMember,

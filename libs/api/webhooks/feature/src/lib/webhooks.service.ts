@@ -97,6 +97,25 @@ export class WebhooksService {
     });
   }
 
+  /**
+   * Gives the endpoint a new signing secret, shown this once; every attempt from now on is signed with it, so
+   * the receiver should switch at once (deliveries it refuses meanwhile are retried).
+   */
+  async rotateSecret(actor: AuthMember, id: string): Promise<CreatedWebhookEndpoint> {
+    this.authorize(actor);
+    const secret = this.secrets.generate();
+    const endpoint = await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
+      this.webhooks.replaceSecret(
+        manager,
+        id,
+        { secretCiphertext: this.secrets.encrypt(secret), secretPrefix: this.secrets.prefix(secret) },
+        this.clock.now(),
+      ),
+    );
+    if (!endpoint) throw AppError.notFound('No such webhook endpoint in this workspace.');
+    return { endpoint: toWebhookEndpoint(endpoint), secret };
+  }
+
   /** Deletes the endpoint and its deliveries' history. */
   async delete(actor: AuthMember, id: string): Promise<string> {
     this.authorize(actor);

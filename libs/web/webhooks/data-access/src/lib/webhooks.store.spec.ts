@@ -100,6 +100,27 @@ describe('WebhooksStore', () => {
     expect([store.endpointRows()[0].status, store.deliveryRows()[0].status]).toEqual(['Inactive', 'Failed']);
   });
 
+  it('hands back a rotated secret and shows the new prefix', async () => {
+    const { store, apollo } = await loaded([endpoint('a')], []);
+
+    const rotating = store.rotateSecret('a');
+    const rotate = apollo.expectOne('RotateWebhookSecret');
+    expect(rotate.operation.variables).toEqual({ id: 'a' });
+    rotate.flushData({
+      rotateWebhookSecret: {
+        __typename: 'CreatedWebhookEndpoint',
+        secret: 'whsec_new',
+        endpoint: { ...endpoint('a'), secretPrefix: 'whsec_new0' },
+      },
+    });
+    const result = await rotating;
+
+    expect([result.ok && result.value.secret, store.endpointRows()[0].secret]).toEqual([
+      'whsec_new',
+      'whsec_new0…',
+    ]);
+  });
+
   it('removes a deleted endpoint with its deliveries', async () => {
     const { store, apollo } = await loaded(
       [endpoint('a'), endpoint('b')],

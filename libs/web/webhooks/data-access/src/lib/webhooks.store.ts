@@ -10,6 +10,7 @@ import {
   CreateWebhookEndpointMutation,
   DeleteWebhookEndpointDocument,
   RedeliverWebhookDocument,
+  RotateWebhookSecretDocument,
   UpdateWebhookEndpointDocument,
   WebhookDeliveriesDocument,
   WebhookDeliveryFieldsFragment,
@@ -92,6 +93,18 @@ export class WebhooksStore {
       // Deactivating fails the endpoint's waiting deliveries: show them as they now are.
       if (!active) await this.reloadDeliveries();
     }
+    return result;
+  }
+
+  /** A new signing secret for the endpoint, shown this once. */
+  async rotateSecret(id: string): Promise<ApiResult<CreatedWebhookEndpoint>> {
+    const result = await attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.mutate({ mutation: RotateWebhookSecretDocument, variables: { id } }),
+      );
+      return required(answer.data?.rotateWebhookSecret);
+    });
+    if (result.ok) this.putEndpoint(result.value.endpoint);
     return result;
   }
 

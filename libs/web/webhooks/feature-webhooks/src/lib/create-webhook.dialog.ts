@@ -1,4 +1,3 @@
-import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -16,12 +15,13 @@ import {
   WebhooksStore,
 } from '@accord/web/webhooks/data-access';
 
+import { WebhookSecretComponent } from './webhook-secret.component';
+
 /** Registers a webhook endpoint; on success shows its signing secret, the one time it can be seen. */
 @Component({
   selector: 'accord-create-webhook-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    CdkCopyToClipboard,
     ReactiveFormsModule,
     MatButton,
     MatCheckbox,
@@ -35,32 +35,15 @@ import {
     MatInput,
     MatLabel,
     FormAlertComponent,
+    WebhookSecretComponent,
   ],
   template: `
     <h2 mat-dialog-title>New webhook endpoint</h2>
     @if (created(); as made) {
       <mat-dialog-content>
-        <p class="warning">
-          Copy the signing secret now and store it with your receiver:
-          <strong>you won't see it again.</strong>
-          Your receiver checks each delivery's Accord-Signature header with it.
-        </p>
-        <mat-form-field appearance="outline" class="wide">
-          <mat-label>Signing secret of {{ made.endpoint.url }}</mat-label>
-          <input matInput readonly [value]="made.secret" />
-          <mat-hint>HMAC-SHA256 over "timestamp.body"; see the webhooks documentation.</mat-hint>
-        </mat-form-field>
-        <p role="status" class="status">{{ copied() ? 'Secret copied.' : '' }}</p>
+        <accord-webhook-secret [url]="made.endpoint.url" [secret]="made.secret" />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button
-          mat-button
-          type="button"
-          [cdkCopyToClipboard]="made.secret"
-          (cdkCopyToClipboardCopied)="copied.set($event)"
-        >
-          Copy secret
-        </button>
         <button mat-flat-button type="button" mat-dialog-close>I have stored the secret</button>
       </mat-dialog-actions>
     } @else {
@@ -120,16 +103,6 @@ import {
       font: var(--mat-sys-body-small);
       margin: 4px 0 0;
     }
-    .warning {
-      padding: 12px 16px;
-      border-radius: 8px;
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
-    }
-    .status {
-      font: var(--mat-sys-body-small);
-      min-height: 1.5em;
-    }
   `,
 })
 export class CreateWebhookDialog {
@@ -146,7 +119,6 @@ export class CreateWebhookDialog {
   protected readonly error = this.call.error;
   protected readonly pending = this.call.pending;
   protected readonly created = signal<CreatedWebhookEndpoint | null>(null);
-  protected readonly copied = signal(false);
 
   protected toggle(event: WebhookEventName, checked: boolean): void {
     this.events.update((events) => {

@@ -175,6 +175,31 @@ describe('WebhooksPage', () => {
     expect(screen.getByText('Nothing delivered yet.')).toBeTruthy();
   });
 
+  it('rotates the signing secret after confirmation and shows the new one once', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Rotate secret of https://crm.example.com/hooks' }));
+    const confirm = await screen.findByRole('dialog', {
+      name: 'Rotate the secret of https://crm.example.com/hooks?',
+    });
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Rotate' }));
+    const rotate = await waitFor(() => apollo.expectOne('RotateWebhookSecret'));
+    expect(rotate.operation.variables).toEqual({ id: 'e1' });
+    rotate.flushData({
+      rotateWebhookSecret: {
+        __typename: 'CreatedWebhookEndpoint',
+        secret: 'whsec_rotated',
+        endpoint: { ...endpoint('e1', 'https://crm.example.com/hooks'), secretPrefix: 'whsec_rot0' },
+      },
+    });
+
+    const shown = await screen.findByRole('dialog', { name: 'New signing secret' });
+    expect(within(shown).getByLabelText<HTMLInputElement>(/signing secret of/i).value).toBe('whsec_rotated');
+    fireEvent.click(within(shown).getByRole('button', { name: 'I have stored the secret' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByRole('cell', { name: 'whsec_rot0…' })).toBeTruthy();
+  });
+
   it('redelivers a failed delivery', async () => {
     const apollo = await renderPage();
 

@@ -22,6 +22,7 @@ import {
 import { WebhookDeliveryRow, WebhookEndpointRow, WebhooksStore } from '@accord/web/webhooks/data-access';
 
 import { CreateWebhookDialog } from './create-webhook.dialog';
+import { RotatedSecretData, RotatedSecretDialog } from './rotated-secret.dialog';
 
 const DIALOG_WIDTH = 'min(600px, calc(100vw - 32px))';
 
@@ -98,6 +99,14 @@ const DIALOG_WIDTH = 'min(600px, calc(100vw - 32px))';
                 Activate
               </button>
             }
+            <button
+              mat-button
+              type="button"
+              [attr.aria-label]="'Rotate secret of ' + row.url"
+              (click)="rotate(row)"
+            >
+              Rotate secret
+            </button>
             <button mat-button type="button" [attr.aria-label]="'Delete ' + row.url" (click)="remove(row)">
               Delete
             </button>
@@ -257,6 +266,23 @@ export class WebhooksPage implements OnInit {
 
   protected async activate(row: WebhookEndpointRow): Promise<void> {
     await this.act(() => this.store.setActive(row.id, true));
+  }
+
+  protected async rotate(row: WebhookEndpointRow): Promise<void> {
+    const confirmed = await this.confirm({
+      title: `Rotate the secret of ${row.url}?`,
+      message:
+        'A new secret signs every delivery from now on and the current one stops verifying: update your receiver right away. Deliveries it refuses meanwhile are retried.',
+      confirm: 'Rotate',
+    });
+    if (!confirmed) return;
+    const result = await this.store.rotateSecret(row.id);
+    if (!result.ok) {
+      this.actionError.set(result.error.message);
+      return;
+    }
+    const data: RotatedSecretData = { url: result.value.endpoint.url, secret: result.value.secret };
+    this.dialog.open(RotatedSecretDialog, { width: DIALOG_WIDTH, data, disableClose: true });
   }
 
   protected async remove(row: WebhookEndpointRow): Promise<void> {
