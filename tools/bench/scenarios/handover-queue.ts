@@ -15,15 +15,19 @@ const THROUGHPUT_TARGET = 0.5;
 const SALES = { email: 'sales@demo.accord.dev', password: 'accord-demo' };
 
 const NOOP = '{ __typename }';
-/** The web queue's first page: everything a row shows, explanation and recent signals included. */
+/**
+ * The web queue's first page: everything a row shows, explanation and recent signals included, and the rejection
+ * reasons once per version rather than once per row.
+ */
 const QUEUE = `{ handoverQueue(first: 50) {
   undecided expired unassigned
   pageInfo { endCursor hasNextPage }
+  versions { id number rejectionReasons { key label consequence recycleAfterDays } }
   edges { cursor node {
     id status grade temperature outcome fitScore intentScore explanation versionNumber handedOverAt dueAt
     owner { id name }
+    versionId
     lead { id name email title companyName country source campaign stage recentSignals { type count lastAt } }
-    rejectionReasons { key label consequence recycleAfterDays }
   } }
 } }`;
 

@@ -92,6 +92,33 @@ const HANDOVER_COLUMNS = `h.workspace_id AS "workspaceId", h.id, h.lead_id AS "l
   h.decided_at AS "decidedAt", h.decided_by AS "decidedBy", h.within_sla AS "withinSla", h.reason_key AS "reasonKey",
   h.reason_label AS "reasonLabel", h.note`;
 
+export interface QueueCounts {
+  undecided: number;
+  expired: number;
+  unassigned: number;
+}
+
+type QueueRowColumns = HandoverEntity & {
+  lead: QueueRow['lead'];
+  ownerName: string | null;
+  decidedByName: string | null;
+};
+
+/** A queue row: the handover with its lead's, owner's and decider's fields, joined by primary keys. */
+const QUEUE_SELECT = `SELECT ${HANDOVER_COLUMNS},
+    json_build_object('email', l.email, 'firstName', l.first_name, 'lastName', l.last_name,
+      'title', l.title, 'companyName', l.company_name, 'country', l.country, 'source', l.source,
+      'campaign', l.campaign, 'stage', l.stage, 'signalSummary', l.signal_summary) AS lead,
+    o.name AS "ownerName", d.name AS "decidedByName"
+  FROM handovers h
+  JOIN leads l ON l.workspace_id = h.workspace_id AND l.id = h.lead_id
+  LEFT JOIN members o ON o.workspace_id = h.workspace_id AND o.id = h.owner_id
+  LEFT JOIN members d ON d.workspace_id = h.workspace_id AND d.id = h.decided_by`;
+
+function toQueueRow({ lead, ownerName, decidedByName, ...handover }: QueueRowColumns): QueueRow {
+  return { handover, lead, ownerName, decidedByName };
+}
+
 /** Handovers, their events, routing turns and SQL checklist answers. */
 @Injectable()
 export class HandoversRepository {
@@ -293,7 +320,7 @@ export class HandoversRepository {
     filter: QueueFilter,
     after: QueueCursor | null,
     limit: number,
-  ): Promise<QueueRow[]> {
+  ): Promise<{ rows: QueueRow[]; counts: QueueCounts }> {
     const params: unknown[] = [limit];
     const where: string[] = [];
     if (filter.view === 'DECIDED') where.push('h.decided_at IS NOT NULL');
@@ -302,8 +329,10 @@ export class HandoversRepository {
     if (filter.unassigned) where.push('h.owner_id IS NULL');
     else if (filter.ownerId) where.push(`h.owner_id = $${params.push(filter.ownerId)}`);
     let order: string;
+    let pageOrder: string;
     if (filter.view === 'DECIDED') {
       order = 'h.decided_at DESC, h.id';
+      pageOrder = 'p."decidedAt" DESC, p.id';
       if (after) {
         const [decidedAt, id] = after;
         where.push(
@@ -312,6 +341,7 @@ export class HandoversRepository {
       }
     } else {
       order = 'h.due_at, h.temperature_rank DESC, h.fit_score DESC, h.id';
+      pageOrder = 'p."dueAt", p."temperatureRank" DESC, p."fitScore" DESC, p.id';
       if (after) {
         const [dueAt, rank, fit, id] = after as [string, number, number, string];
         const [d, r, f, i] = [params.push(dueAt), params.push(rank), params.push(fit), params.push(id)];
@@ -321,57 +351,30 @@ export class HandoversRepository {
         );
       }
     }
-    return this.select(manager, where.join(' AND '), params, `ORDER BY ${order} LIMIT $1`);
+    // The page and the scope's counts in one statement: one round trip fewer on the busiest read of sales.
+    const owner = params.push(filter.ownerId);
+    const rows: (QueueRowColumns & QueueCounts)[] = await manager.query(
+      `WITH p AS (${QUEUE_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $1),
+       counts AS (
+         SELECT count(*)::int AS undecided, count(*) FILTER (WHERE status = 'EXPIRED')::int AS expired,
+                count(*) FILTER (WHERE owner_id IS NULL)::int AS unassigned
+           FROM handovers WHERE decided_at IS NULL AND ($${owner}::uuid IS NULL OR owner_id = $${owner}))
+       SELECT counts.*, p.* FROM counts LEFT JOIN p ON true ORDER BY ${pageOrder}`,
+      params,
+    );
+    const [{ undecided, expired, unassigned }] = rows;
+    return {
+      rows: rows.filter((row) => row.id !== null).map(toQueueRow),
+      counts: { undecided, expired, unassigned },
+    };
   }
 
   /** Queue rows of the given handovers. */
-  queueRowsByIds(manager: EntityManager, ids: readonly string[]): Promise<QueueRow[]> {
-    return this.select(manager, 'h.id = ANY($1::uuid[])', [ids], '');
-  }
-
-  private async select(
-    manager: EntityManager,
-    where: string,
-    params: unknown[],
-    tail: string,
-  ): Promise<QueueRow[]> {
-    const rows: (HandoverEntity & {
-      lead: QueueRow['lead'];
-      ownerName: string | null;
-      decidedByName: string | null;
-    })[] = await manager.query(
-      `SELECT ${HANDOVER_COLUMNS},
-                json_build_object('email', l.email, 'firstName', l.first_name, 'lastName', l.last_name,
-                  'title', l.title, 'companyName', l.company_name, 'country', l.country, 'source', l.source,
-                  'campaign', l.campaign, 'stage', l.stage, 'signalSummary', l.signal_summary) AS lead,
-                o.name AS "ownerName", d.name AS "decidedByName"
-           FROM handovers h
-           JOIN leads l ON l.workspace_id = h.workspace_id AND l.id = h.lead_id
-           LEFT JOIN members o ON o.workspace_id = h.workspace_id AND o.id = h.owner_id
-           LEFT JOIN members d ON d.workspace_id = h.workspace_id AND d.id = h.decided_by
-          WHERE ${where} ${tail}`,
-      params,
-    );
-    return rows.map(({ lead, ownerName, decidedByName, ...handover }) => ({
-      handover: handover,
-      lead,
-      ownerName,
-      decidedByName,
-    }));
-  }
-
-  /** Undecided handovers, expired ones among them, and those of one owner: the queue's counts. */
-  async counts(
-    manager: EntityManager,
-    ownerId: string | null,
-  ): Promise<{ undecided: number; expired: number; unassigned: number }> {
-    const [row]: { undecided: number; expired: number; unassigned: number }[] = await manager.query(
-      `SELECT count(*)::int AS undecided, count(*) FILTER (WHERE status = 'EXPIRED')::int AS expired,
-              count(*) FILTER (WHERE owner_id IS NULL)::int AS unassigned
-         FROM handovers WHERE decided_at IS NULL AND ($1::uuid IS NULL OR owner_id = $1)`,
-      [ownerId],
-    );
-    return row;
+  async queueRowsByIds(manager: EntityManager, ids: readonly string[]): Promise<QueueRow[]> {
+    const rows: QueueRowColumns[] = await manager.query(`${QUEUE_SELECT} WHERE h.id = ANY($1::uuid[])`, [
+      ids,
+    ]);
+    return rows.map(toQueueRow);
   }
 
   async events(manager: EntityManager, handoverIds: readonly string[]) {

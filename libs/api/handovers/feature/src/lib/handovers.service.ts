@@ -97,10 +97,15 @@ export class HandoversService {
     };
     const after = args.after ? this.cursor(args.after, args.view) : null;
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
-      const rows = await this.handovers.queue(manager, filter, after, args.first + 1);
+      const { rows, counts } = await this.handovers.queue(manager, filter, after, args.first + 1);
       const page = rows.slice(0, args.first);
-      const counts = await this.handovers.counts(manager, filter.ownerId);
       const nodes = await this.present(manager, page);
+      const versions = new Map(
+        nodes.map((node) => [
+          node.versionId,
+          { id: node.versionId, number: node.versionNumber, rejectionReasons: node.rejectionReasons },
+        ]),
+      );
       const edges = page.map((row, index) => ({
         cursor: this.cursorOf(row.handover, args.view),
         node: nodes[index],
@@ -108,6 +113,7 @@ export class HandoversService {
       return {
         edges,
         pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: rows.length > args.first },
+        versions: [...versions.values()],
         ...counts,
       };
     });

@@ -176,6 +176,18 @@ export class HandoverEdge {
   node!: Handover;
 }
 
+@ObjectType({ description: 'An agreement version some handovers of a page were made under.' })
+export class HandoverVersion {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  number!: number;
+
+  @Field(() => [RejectionReasonOption], { description: 'The reasons its handovers may be rejected with.' })
+  rejectionReasons!: RejectionReasonOption[];
+}
+
 @ObjectType()
 export class HandoverQueue {
   @Field(() => [HandoverEdge])
@@ -183,6 +195,11 @@ export class HandoverQueue {
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
+
+  @Field(() => [HandoverVersion], {
+    description: "The versions of this page's handovers, each once: their rejection reasons by versionId.",
+  })
+  versions!: HandoverVersion[];
 
   @Field(() => Int, { description: 'Undecided handovers in this scope.' })
   undecided!: number;
