@@ -49,7 +49,7 @@ export function leadTimeline(facts: TimelineFacts): LeadTimelineEntry[] {
       actorName: name(stage.actorId),
       versionNumber: version(stage.versionId),
     });
-  for (const meeting of facts.meetings) {
+  for (const meeting of [...facts.meetings].reverse()) {
     const what = meeting.title ? `Meeting “${meeting.title}”` : 'Meeting';
     entries.push({
       order: 1,

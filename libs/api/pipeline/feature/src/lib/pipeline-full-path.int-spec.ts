@@ -1,0 +1,184 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+
+// The test walks the whole funnel through the real services: publishing, scoring, the handover, qualifying.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { HandoverOpener, HandoversModule, HandoversService } from '@accord/api/handovers/feature';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { LeadsModule, LeadsService, RescoreWorker, SignalIngestionService } from '@accord/api/leads/feature';
+import {
+  MembersDataAccessModule,
+  MembersRepository,
+  WorkspacesRepository,
+} from '@accord/api/members/data-access';
+import { AuthMember } from '@accord/api/shared/auth';
+import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
+import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
+import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import type { Role } from '@accord/domain/workspace';
+
+import { LeadTimelineService } from './lead-timeline.service';
+import { MeetingsService } from './meetings.service';
+import { OpportunitiesService } from './opportunities.service';
+import { PipelineModule } from './pipeline.module';
+
+class FrozenClock extends Clock {
+  current = new Date('2026-11-25T09:00:00.000Z');
+  override now(): Date {
+    return new Date(this.current);
+  }
+}
+
+const HOUR = 3_600_000;
+
+describe('the funnel from MQL to won, through the handover', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  const clock = new FrozenClock();
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
+        DatabaseModule.forRoot({
+          url: database.url,
+          poolSize: 6,
+          statementTimeoutMs: 20_000,
+          embedded: database.embedded,
+        }),
+        MembersDataAccessModule,
+        AgreementsModule,
+        LeadsModule,
+        HandoversModule,
+        PipelineModule,
+      ],
+    })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    app = await moduleRef.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('counts only the meeting held after acceptance, and records every move with its actor and version', async () => {
+    const workspaceId = randomUUID();
+    const member = (name: string, roles: Role[], approver: boolean): AuthMember => ({
+      id: randomUUID(),
+      workspaceId,
+      email: `${name.toLowerCase()}@${workspaceId.slice(0, 8)}.example`,
+      name,
+      roles,
+      approver,
+    });
+    const marketing = member('Mia', ['MARKETING'], true);
+    const sales = member('Sue', ['SALES'], true);
+    await app.get(TenantDb).inWorkspace(workspaceId, async (manager) => {
+      await app.get(WorkspacesRepository).insert(manager, { id: workspaceId, name: 'Team', timeZone: 'UTC' });
+      for (const person of [marketing, sales])
+        await app.get(MembersRepository).insert(manager, { ...person, status: 'ACTIVE', passwordHash: null });
+    });
+    // v1, routing every handover to Sue.
+    const agreements = app.get(AgreementsService);
+    const draft = await agreements.createDraft(marketing, {});
+    const document = structuredClone(draft.document);
+    document.handover.routing = { mode: 'ROUND_ROBIN', memberIds: [sales.id] };
+    const saved = await agreements.save(marketing, {
+      versionId: draft.id,
+      baseRevision: draft.revision,
+      document,
+    });
+    await agreements.propose(marketing, { versionId: saved.id, revision: saved.revision });
+    await agreements.sign(marketing, { versionId: saved.id, revision: saved.revision, side: 'MARKETING' });
+    await agreements.sign(sales, { versionId: saved.id, revision: saved.revision, side: 'SALES' });
+    await app.get(RescoreWorker).drain();
+
+    // A good-fit lead that a demo request and a pricing visit make a hot MQL.
+    const lead = await app.get(LeadsService).create(marketing, {
+      email: 'vp@bigco.example',
+      title: 'VP Marketing',
+      seniority: 'VP',
+      budgetAuthority: true,
+      employeeCount: 500,
+      industry: 'Software',
+      country: 'US',
+    });
+    await app.get(SignalIngestionService).ingest(
+      { workspaceId },
+      ['DEMO_REQUEST', 'PRICING_PAGE_VISIT'].map((type) => ({
+        externalId: `${lead.id}-${type}`,
+        type,
+        occurredAt: new Date(clock.current.getTime() - HOUR).toISOString(),
+        lead: { id: lead.id },
+      })),
+      clock.now(),
+      'now',
+    );
+    await app.get(HandoverOpener).drain();
+
+    // A first call before sales accepted; then acceptance, qualification and a demo.
+    const meetings = app.get(MeetingsService);
+    const before = await meetings.book(sales, {
+      leadId: lead.id,
+      scheduledAt: new Date('2026-11-25T08:30:00Z'),
+    });
+    clock.current = new Date('2026-11-25T10:00:00Z');
+    const handovers = app.get(HandoversService);
+    const [{ node }] = (await handovers.queue(sales, { scope: 'MINE', view: 'UNDECIDED', first: 10 })).edges;
+    await handovers.accept(sales, node.id);
+    const checklist = await handovers.qualification(sales, lead.id);
+    await handovers.answerQualification(sales, {
+      leadId: lead.id,
+      answers: (checklist?.items ?? []).map((item) => ({ key: item.key, met: true })),
+    });
+    const demo = await meetings.book(sales, {
+      leadId: lead.id,
+      scheduledAt: new Date('2026-11-25T11:00:00Z'),
+    });
+    clock.current = new Date('2026-11-25T12:00:00Z');
+    expect(await meetings.mark(sales, { meetingId: before.id, status: 'HELD' })).toMatchObject({
+      qualified: false,
+    });
+    expect(await meetings.mark(sales, { meetingId: demo.id, status: 'HELD' })).toMatchObject({
+      qualified: true,
+    });
+
+    const opportunities = app.get(OpportunitiesService);
+    const opened = await opportunities.open(sales, { leadId: lead.id, amount: 48_000 });
+    clock.current = new Date('2026-11-26T12:00:00Z');
+    await opportunities.move(sales, { opportunityId: opened.id, stage: 'PROOF_OF_CONCEPT' });
+    const won = await opportunities.move(sales, {
+      opportunityId: opened.id,
+      stage: 'WON',
+      closeDate: '2026-11-26',
+    });
+    expect(won.transitions.map((t) => [t.toStage, t.actorName, t.versionNumber])).toEqual([
+      ['DISCOVERY', 'Sue', 1],
+      ['PROOF_OF_CONCEPT', 'Sue', 1],
+      ['WON', 'Sue', 1],
+    ]);
+
+    const detail = await app.get(LeadsService).detail(marketing, lead.id);
+    expect(detail.lead.stage).toBe('WON');
+    expect([...detail.transitions].reverse().map((t) => [t.fromStage, t.toStage, t.versionNumber])).toEqual([
+      [null, 'LEAD', 1],
+      ['LEAD', 'NURTURE', 1],
+      ['NURTURE', 'MQL', 1],
+      ['MQL', 'SAL', 1],
+      ['SAL', 'SQL', 1],
+      ['SQL', 'OPPORTUNITY', 1],
+      ['OPPORTUNITY', 'WON', 1],
+    ]);
+    const timeline = await app.get(LeadTimelineService).timeline(marketing, lead.id);
+    expect(timeline.filter((entry) => entry.kind === 'MEETING_MARKED').map((entry) => entry.summary)).toEqual(
+      ['Meeting held — a qualified meeting held', 'Meeting held'],
+    );
+  });
+});
