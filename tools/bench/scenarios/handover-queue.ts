@@ -17,10 +17,10 @@ const SALES = { email: 'sales@demo.accord.dev', password: 'accord-demo' };
 const NOOP = '{ __typename }';
 /**
  * The web queue's first page: everything a row shows, explanation and recent signals included, and the rejection
- * reasons once per version rather than once per row.
+ * reasons once per version rather than once per row. (The queue's counts are a separate statement, read only when
+ * selected; the web app reads them beside the page.)
  */
 const QUEUE = `{ handoverQueue(first: 50) {
-  undecided expired unassigned
   pageInfo { endCursor hasNextPage }
   versions { id number rejectionReasons { key label consequence recycleAfterDays } }
   edges { cursor node {

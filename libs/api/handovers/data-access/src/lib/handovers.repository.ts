@@ -320,7 +320,7 @@ export class HandoversRepository {
     filter: QueueFilter,
     after: QueueCursor | null,
     limit: number,
-  ): Promise<{ rows: QueueRow[]; counts: QueueCounts }> {
+  ): Promise<QueueRow[]> {
     const params: unknown[] = [limit];
     const where: string[] = [];
     if (filter.view === 'DECIDED') where.push('h.decided_at IS NOT NULL');
@@ -329,10 +329,8 @@ export class HandoversRepository {
     if (filter.unassigned) where.push('h.owner_id IS NULL');
     else if (filter.ownerId) where.push(`h.owner_id = $${params.push(filter.ownerId)}`);
     let order: string;
-    let pageOrder: string;
     if (filter.view === 'DECIDED') {
       order = 'h.decided_at DESC, h.id';
-      pageOrder = 'p."decidedAt" DESC, p.id';
       if (after) {
         const [decidedAt, id] = after;
         where.push(
@@ -341,7 +339,6 @@ export class HandoversRepository {
       }
     } else {
       order = 'h.due_at, h.temperature_rank DESC, h.fit_score DESC, h.id';
-      pageOrder = 'p."dueAt", p."temperatureRank" DESC, p."fitScore" DESC, p.id';
       if (after) {
         const [dueAt, rank, fit, id] = after as [string, number, number, string];
         const [d, r, f, i] = [params.push(dueAt), params.push(rank), params.push(fit), params.push(id)];
@@ -351,22 +348,25 @@ export class HandoversRepository {
         );
       }
     }
-    // The page and the scope's counts in one statement: one round trip fewer on the busiest read of sales.
-    const owner = params.push(filter.ownerId);
-    const rows: (QueueRowColumns & QueueCounts)[] = await manager.query(
-      `WITH p AS (${QUEUE_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $1),
-       counts AS (
-         SELECT count(*)::int AS undecided, count(*) FILTER (WHERE status = 'EXPIRED')::int AS expired,
-                count(*) FILTER (WHERE owner_id IS NULL)::int AS unassigned
-           FROM handovers WHERE decided_at IS NULL AND ($${owner}::uuid IS NULL OR owner_id = $${owner}))
-       SELECT counts.*, p.* FROM counts LEFT JOIN p ON true ORDER BY ${pageOrder}`,
+    const rows: QueueRowColumns[] = await manager.query(
+      `${QUEUE_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $1`,
       params,
     );
-    const [{ undecided, expired, unassigned }] = rows;
-    return {
-      rows: rows.filter((row) => row.id !== null).map(toQueueRow),
-      counts: { undecided, expired, unassigned },
-    };
+    return rows.map(toQueueRow);
+  }
+
+  /**
+   * How many handovers await a decision in one owner's queue (or the team's), how many of them expired and how
+   * many nobody owns: read only when a client asks, since counting a queue of thousands costs more than its page.
+   */
+  async counts(manager: EntityManager, ownerId: string | null): Promise<QueueCounts> {
+    const [row]: QueueCounts[] = await manager.query(
+      `SELECT count(*)::int AS undecided, count(*) FILTER (WHERE status = 'EXPIRED')::int AS expired,
+              count(*) FILTER (WHERE owner_id IS NULL)::int AS unassigned
+         FROM handovers WHERE decided_at IS NULL AND ($1::uuid IS NULL OR owner_id = $1)`,
+      [ownerId],
+    );
+    return row;
   }
 
   /** Queue rows of the given handovers. */

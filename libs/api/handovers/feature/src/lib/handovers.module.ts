@@ -8,7 +8,7 @@ import { WebhooksDataAccessModule } from '@accord/api/webhooks/data-access';
 import { HandoverEvents } from './handover-events';
 import { HandoverExpirer } from './handover-expirer';
 import { HandoverOpener } from './handover-opener';
-import { HandoversResolver } from './handovers.resolver';
+import { HandoverQueueCountsResolver, HandoversResolver } from './handovers.resolver';
 import { HandoversService } from './handovers.service';
 
 /** The handover: opened on MQL, routed, decided once within the SLA or expired, then qualified to SQL. */
@@ -19,10 +19,17 @@ import { HandoversService } from './handovers.service';
     AgreementsDataAccessModule,
     WebhooksDataAccessModule,
   ],
-  providers: [HandoverEvents, HandoverOpener, HandoverExpirer, HandoversService, HandoversResolver],
+  providers: [
+    HandoverEvents,
+    HandoverOpener,
+    HandoverExpirer,
+    HandoversService,
+    HandoversResolver,
+    HandoverQueueCountsResolver,
+  ],
   exports: [HandoverOpener, HandoverExpirer, HandoversService],
 })
 export class HandoversModule {}
 
 /** Every resolver of this module, for printing the schema without booting the app. */
-export const HANDOVERS_RESOLVERS = [HandoversResolver];
+export const HANDOVERS_RESOLVERS = [HandoversResolver, HandoverQueueCountsResolver];

@@ -1,5 +1,5 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { AuthMember, CurrentMember, Roles } from '@accord/api/shared/auth';
 
@@ -112,5 +112,25 @@ export class HandoversResolver {
     @Args() args: RejectionFeedbackArgs,
   ): Promise<RejectionFeedback[]> {
     return this.service.rejectionFeedback(actor, args);
+  }
+}
+
+/** The queue's counts, read in one statement of their own only when a client selects them. */
+@Roles('ADMIN', 'SALES')
+@Resolver(() => HandoverQueue)
+export class HandoverQueueCountsResolver {
+  @ResolveField(() => Int, { description: 'Undecided handovers in this scope.' })
+  async undecided(@Parent() queue: HandoverQueue): Promise<number> {
+    return (await queue.counts()).undecided;
+  }
+
+  @ResolveField(() => Int, { description: 'Of those, the ones past their due time.' })
+  async expired(@Parent() queue: HandoverQueue): Promise<number> {
+    return (await queue.counts()).expired;
+  }
+
+  @ResolveField(() => Int, { description: 'Undecided handovers nobody is assigned (team scope).' })
+  async unassigned(@Parent() queue: HandoverQueue): Promise<number> {
+    return (await queue.counts()).unassigned;
   }
 }

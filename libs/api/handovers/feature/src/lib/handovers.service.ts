@@ -50,6 +50,11 @@ import {
 
 const RECENT_SIGNAL_TYPES = 5;
 
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | null = null;
+  return () => (loaded ??= load());
+}
+
 function reasonOption(reason: RejectionReason): RejectionReasonOption {
   return {
     key: reason.key,
@@ -97,7 +102,7 @@ export class HandoversService {
     };
     const after = args.after ? this.cursor(args.after, args.view) : null;
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
-      const { rows, counts } = await this.handovers.queue(manager, filter, after, args.first + 1);
+      const rows = await this.handovers.queue(manager, filter, after, args.first + 1);
       const page = rows.slice(0, args.first);
       const nodes = await this.present(manager, page);
       const versions = new Map(
@@ -114,7 +119,11 @@ export class HandoversService {
         edges,
         pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: rows.length > args.first },
         versions: [...versions.values()],
-        ...counts,
+        counts: once(() =>
+          this.tenantDb.inWorkspace(actor.workspaceId, (counting) =>
+            this.handovers.counts(counting, filter.ownerId),
+          ),
+        ),
       };
     });
   }

@@ -201,14 +201,8 @@ export class HandoverQueue {
   })
   versions!: HandoverVersion[];
 
-  @Field(() => Int, { description: 'Undecided handovers in this scope.' })
-  undecided!: number;
-
-  @Field(() => Int, { description: 'Of those, the ones past their due time.' })
-  expired!: number;
-
-  @Field(() => Int, { description: 'Undecided handovers nobody is assigned (team scope).' })
-  unassigned!: number;
+  /** Reads the scope's counts once, when the first of the count fields is asked for. */
+  counts!: () => Promise<{ undecided: number; expired: number; unassigned: number }>;
 }
 
 @ObjectType()
