@@ -281,30 +281,35 @@ export class WebhooksRepository {
     }));
   }
 
-  /** Records an attempt's outcome, unless the delivery moved on since it was claimed (returns false then). */
-  async recordAttempt(
+  /**
+   * Records the outcomes of a batch of attempts in one statement, each only if its delivery is still on the
+   * attempt that was claimed (a delivery that moved on meanwhile keeps its state); returns how many were recorded.
+   */
+  async recordAttempts(
     manager: EntityManager,
-    id: string,
-    attempts: number,
-    result: AttemptResult,
-  ): Promise<boolean> {
+    results: readonly (AttemptResult & { id: string; attempts: number })[],
+  ): Promise<number> {
+    if (results.length === 0) return 0;
     const rows = returned(
       await manager.query(
-        `UPDATE webhook_deliveries
-            SET status = $3, next_attempt_at = $4, last_status_code = $5, last_error = $6, delivered_at = $7
-          WHERE id = $1 AND attempts = $2 AND status = 'PENDING'
+        `UPDATE webhook_deliveries d
+            SET status = r.status, next_attempt_at = r.next_attempt_at, last_status_code = r.status_code,
+                last_error = r.error, delivered_at = r.delivered_at
+           FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[], $5::int[], $6::text[], $7::timestamptz[])
+                AS r(id, attempts, status, next_attempt_at, status_code, error, delivered_at)
+          WHERE d.id = r.id AND d.attempts = r.attempts AND d.status = 'PENDING'
           RETURNING 1`,
         [
-          id,
-          attempts,
-          result.status,
-          result.nextAttemptAt,
-          result.statusCode,
-          result.error,
-          result.deliveredAt,
+          results.map((result) => result.id),
+          results.map((result) => result.attempts),
+          results.map((result) => result.status),
+          results.map((result) => result.nextAttemptAt),
+          results.map((result) => result.statusCode),
+          results.map((result) => result.error),
+          results.map((result) => result.deliveredAt),
         ],
       ),
     );
-    return rows.length === 1;
+    return rows.length;
   }
 }

@@ -2,16 +2,18 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 
 import { AppConfig, Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
-import { ClaimedDelivery, WebhooksRepository } from '@accord/api/webhooks/data-access';
+import { AttemptResult, ClaimedDelivery, WebhooksRepository } from '@accord/api/webhooks/data-access';
 import { DELIVERY_TIMEOUT_MS, afterAttempt, webhookBody } from '@accord/domain/webhooks';
 
 import { WebhookSecrets, signatureHeader } from './webhook-secrets';
-import { WebhookSender } from './webhook-sender';
+import { SendResult, WebhookSender } from './webhook-sender';
 
 /** Deliveries taken per workspace and pass; they are sent at once, in parallel. */
 const BATCH = 20;
 /** Workspaces looked at per pass. */
 const POLL_WORKSPACES = 100;
+/** Workspaces served at once, so one workspace's slow endpoint does not hold up the others' deliveries. */
+const PARALLEL_WORKSPACES = 4;
 /** A claimed delivery is due again after this, should its worker die mid-attempt. */
 const LEASE_MS = DELIVERY_TIMEOUT_MS + 60_000;
 
@@ -58,12 +60,17 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
         this.webhooks.workspacesWithDue(manager, now, POLL_WORKSPACES),
       );
       let round = 0;
-      for (const workspaceId of workspaces) {
-        if (this.stopped) return attempted;
-        round += await this.attemptDue(workspaceId);
-      }
+      const waiting = [...workspaces];
+      await Promise.all(
+        Array.from({ length: Math.min(PARALLEL_WORKSPACES, waiting.length) }, async () => {
+          for (let next = waiting.shift(); next && !this.stopped; next = waiting.shift()) {
+            const made = await this.attemptDue(next);
+            round += made;
+          }
+        }),
+      );
       attempted += round;
-      if (round === 0) return attempted;
+      if (round === 0 || this.stopped) return attempted;
     }
   }
 
@@ -75,33 +82,46 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
       .finally(() => (this.running = null));
   }
 
+  /**
+   * One attempt at each of up to BATCH due deliveries of a workspace: claimed in one transaction, sent in
+   * parallel, recorded in one more — so the worker holds at most two connections per workspace it serves, however
+   * many deliveries are in flight.
+   */
   private async attemptDue(workspaceId: string): Promise<number> {
     const now = this.clock.now();
     const claimed = await this.tenantDb.inWorkspace(workspaceId, (manager) =>
       this.webhooks.claimDue(manager, now, new Date(now.getTime() + LEASE_MS), BATCH),
     );
-    await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
+    if (claimed.length === 0) return 0;
+    const results = await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
+    const recorded = await this.tenantDb.inWorkspace(workspaceId, (manager) =>
+      this.webhooks.recordAttempts(manager, results),
+    );
+    if (recorded < results.length)
+      this.logger.warn(
+        `${results.length - recorded} webhook deliveries changed during their attempt; kept as they are`,
+      );
     return claimed.length;
   }
 
-  private async attempt(delivery: ClaimedDelivery): Promise<void> {
+  private async attempt(
+    delivery: ClaimedDelivery,
+  ): Promise<AttemptResult & { id: string; attempts: number }> {
     const result = await this.send(delivery);
     const at = this.clock.now();
     const outcome = afterAttempt(result.statusCode, delivery.attempts, at, undefined, Math.random());
-    const recorded = await this.tenantDb.inWorkspace(delivery.workspaceId, (manager) =>
-      this.webhooks.recordAttempt(manager, delivery.id, delivery.attempts, {
-        status: outcome.delivered ? 'DELIVERED' : outcome.retryAt ? 'PENDING' : 'FAILED',
-        nextAttemptAt: outcome.delivered ? null : outcome.retryAt,
-        statusCode: result.statusCode,
-        error: result.error,
-        deliveredAt: outcome.delivered ? at : null,
-      }),
-    );
-    if (!recorded)
-      this.logger.warn(`webhook delivery ${delivery.id} changed during its attempt; outcome not recorded`);
+    return {
+      id: delivery.id,
+      attempts: delivery.attempts,
+      status: outcome.delivered ? 'DELIVERED' : outcome.retryAt ? 'PENDING' : 'FAILED',
+      nextAttemptAt: outcome.delivered ? null : outcome.retryAt,
+      statusCode: result.statusCode,
+      error: result.error,
+      deliveredAt: outcome.delivered ? at : null,
+    };
   }
 
-  private async send(delivery: ClaimedDelivery) {
+  private async send(delivery: ClaimedDelivery): Promise<SendResult> {
     let secret: string;
     try {
       secret = this.secrets.decrypt(delivery.secretCiphertext);

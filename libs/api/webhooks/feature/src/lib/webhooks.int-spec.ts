@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { IncomingHttpHeaders, Server, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
+import type { EntityManager } from 'typeorm';
 
 // agreement.published is proven through the real publication path.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -441,16 +442,17 @@ describe('outgoing webhooks on PostgreSQL with a real receiver', () => {
     expect((await deliveries(team, endpoint.id)).map((delivery) => delivery.status)).toEqual(['DELIVERED']);
   });
 
-  it('sends each delivery once when several workers drain at the same time', async () => {
-    const team = await newTeam();
-    await webhooks.create(team.admin, { url: receiver.url('/race'), events: ['handover.created'] });
-    for (let n = 0; n < 30; n += 1) await emit(team, 'handover.created', { n });
+  it('sends each delivery once when several workers drain several workspaces at the same time', async () => {
+    for (const team of [await newTeam(), await newTeam(), await newTeam()]) {
+      await webhooks.create(team.admin, { url: receiver.url('/race'), events: ['handover.created'] });
+      for (let n = 0; n < 30; n += 1) await emit(team, 'handover.created', { n });
+    }
 
     const counts = await Promise.all([worker.drain(), worker.drain(), worker.drain()]);
 
     const ids = receiver.on('/race').map((request) => request.headers['accord-delivery']);
     expect([counts.reduce((sum, count) => sum + count, 0), ids.length, new Set(ids).size]).toEqual([
-      30, 30, 30,
+      90, 90, 90,
     ]);
   });
 
@@ -469,6 +471,52 @@ describe('outgoing webhooks on PostgreSQL with a real receiver', () => {
     }));
 
     expect(seen).toEqual({ due: 1, endpoints: 0, events: 0, updated: 0 });
+  });
+
+  it('keeps a delivery that moved on during its attempt as it is, and leaves a claimed one alone until its lease ends', async () => {
+    const team = await newTeam();
+    const { endpoint } = await webhooks.create(team.admin, {
+      url: receiver.url('/late'),
+      events: ['handover.created'],
+    });
+    await emit(team, 'handover.created', { handoverId: 'late' });
+    const repository = app.get(WebhooksRepository);
+    const inWorkspace = <T>(work: (manager: EntityManager) => Promise<T>) =>
+      app.get(TenantDb).inWorkspace(team.workspaceId, work);
+
+    const now = clock.now();
+    const [claimed] = await inWorkspace((manager) =>
+      repository.claimDue(manager, now, new Date(now.getTime() + 70_000), 20),
+    );
+    const reclaimed = await inWorkspace((manager) =>
+      repository.claimDue(manager, now, new Date(now.getTime() + 70_000), 20),
+    );
+    await webhooks.update(team.admin, endpoint.id, { active: false });
+    const recorded = await inWorkspace((manager) =>
+      repository.recordAttempts(manager, [
+        {
+          id: claimed.id,
+          attempts: claimed.attempts,
+          status: 'DELIVERED',
+          nextAttemptAt: null,
+          statusCode: 200,
+          error: null,
+          deliveredAt: now,
+        },
+      ]),
+    );
+
+    expect({
+      attempts: claimed.attempts,
+      reclaimed,
+      recorded,
+      delivery: (await deliveries(team, endpoint.id))[0],
+    }).toMatchObject({
+      attempts: 1,
+      reclaimed: [],
+      recorded: 0,
+      delivery: { status: 'FAILED', lastError: 'Endpoint deactivated', deliveredAt: null },
+    });
   });
 
   it('queues one delivery per active endpoint subscribed to the event, and none for the others', async () => {
