@@ -1,0 +1,84 @@
+import { COMPETITOR, NOT_READY, handover } from '../testing/handovers';
+import {
+  consequenceLabel,
+  decisionLabel,
+  durationWords,
+  recentSignalLabel,
+  roleAtCompany,
+  slaCountdown,
+} from './handover-wording';
+
+const MINUTE = 60_000;
+
+describe('durationWords', () => {
+  it('words whole minutes in the two largest units', () => {
+    expect(
+      [0, 59_999, 45 * MINUTE, 60 * MINUTE, 200 * MINUTE + 59_000, 26 * 60 * MINUTE, 48 * 60 * MINUTE].map(
+        durationWords,
+      ),
+    ).toEqual(['less than a minute', 'less than a minute', '45 min', '1 h', '3 h 20 min', '1 d 2 h', '2 d']);
+  });
+});
+
+describe('slaCountdown', () => {
+  const due = '2026-11-25T12:00:00.000Z';
+
+  it('counts down to the due time, urgent under an hour', () => {
+    expect([
+      slaCountdown(due, new Date('2026-11-25T08:40:00.000Z')),
+      slaCountdown(due, new Date('2026-11-25T11:15:00.000Z')),
+    ]).toEqual([
+      { text: 'due in 3 h 20 min', overdue: false, urgent: false },
+      { text: 'due in 45 min', overdue: false, urgent: true },
+    ]);
+  });
+
+  it('says by how much a handover is overdue', () => {
+    expect(slaCountdown(due, new Date('2026-11-25T14:00:30.000Z'))).toEqual({
+      text: 'overdue by 2 h',
+      overdue: true,
+      urgent: true,
+    });
+  });
+});
+
+describe('consequenceLabel', () => {
+  it("words each reason's consequence", () => {
+    const [recycle, disqualify] = [NOT_READY, COMPETITOR];
+    expect([
+      consequenceLabel(recycle),
+      consequenceLabel(disqualify),
+      consequenceLabel({ ...recycle, recycleAfterDays: 1 }),
+    ]).toEqual(['recycle, back after 60 days', 'disqualify', 'recycle, back after 1 day']);
+  });
+});
+
+describe('lead and decision wording', () => {
+  it('words a signal type with its count and last time', () => {
+    expect(
+      recentSignalLabel({ type: 'PRICING_PAGE_VISIT', count: 3, lastAt: '2026-11-24T09:05:00.000Z' }),
+    ).toBe('Pricing page visit ×3, last 2026-11-24 09:05 UTC');
+  });
+
+  it('puts title and company together, or whichever is known', () => {
+    expect([
+      roleAtCompany({ title: 'CTO', companyName: 'Acme' }),
+      roleAtCompany({ title: null, companyName: 'Acme' }),
+      roleAtCompany({ title: ' ', companyName: null }),
+    ]).toEqual(['CTO at Acme', 'Acme', '']);
+  });
+
+  it('words a decision with its reason, decider, time and SLA', () => {
+    const rejected = handover({
+      status: 'REJECTED',
+      decidedAt: '2026-11-25T13:00:00.000Z',
+      decidedBy: { id: 'sam', name: 'Sam Sales' },
+      withinSla: false,
+      reason: NOT_READY,
+    });
+    expect([decisionLabel(handover()), decisionLabel(rejected)]).toEqual([
+      'Open',
+      'Rejected (Not ready to buy) by Sam Sales 2026-11-25 13:00 UTC, after the SLA',
+    ]);
+  });
+});

@@ -1,0 +1,109 @@
+import type {
+  HandoverEventKind,
+  HandoverFieldsFragment,
+  HandoverStatus,
+  RejectionReasonFieldsFragment,
+} from '@accord/web/shared/data-access';
+
+const MINUTE_MS = 60_000;
+const HOUR_MINUTES = 60;
+const DAY_MINUTES = 24 * HOUR_MINUTES;
+
+/** Under this much time left, a handover is urgent and shows in red. */
+export const URGENT_MS = 60 * MINUTE_MS;
+
+/** "2 d 4 h", "3 h 20 min", "45 min", "less than a minute": whole minutes, the two largest units. */
+export function durationWords(ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / MINUTE_MS);
+  if (minutes < 1) return 'less than a minute';
+  const days = Math.floor(minutes / DAY_MINUTES);
+  const hours = Math.floor((minutes % DAY_MINUTES) / HOUR_MINUTES);
+  const rest = minutes % HOUR_MINUTES;
+  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  if (hours > 0) return rest > 0 ? `${hours} h ${rest} min` : `${hours} h`;
+  return `${rest} min`;
+}
+
+/** Where a handover stands against its SLA at `now`. */
+export interface SlaCountdown {
+  /** "due in 3 h 20 min" or "overdue by 2 h". */
+  text: string;
+  overdue: boolean;
+  /** Overdue, or due within the hour: shown in red. */
+  urgent: boolean;
+}
+
+export function slaCountdown(dueAt: string, now: Date): SlaCountdown {
+  const left = Date.parse(dueAt) - now.getTime();
+  const overdue = left <= 0;
+  return {
+    text: overdue ? `overdue by ${durationWords(left)}` : `due in ${durationWords(left)}`,
+    overdue,
+    urgent: overdue || left < URGENT_MS,
+  };
+}
+
+/** What rejecting with this reason does to the lead: "recycle, back after 60 days" or "disqualify". */
+export function consequenceLabel(reason: RejectionReasonFieldsFragment): string {
+  switch (reason.consequence) {
+    case 'RECYCLE':
+      return reason.recycleAfterDays === null
+        ? 'recycle to nurture'
+        : `recycle, back after ${reason.recycleAfterDays} ${reason.recycleAfterDays === 1 ? 'day' : 'days'}`;
+    case 'DISQUALIFY':
+      return 'disqualify';
+  }
+}
+
+export const HANDOVER_STATUS_LABELS: Readonly<Record<HandoverStatus, string>> = {
+  OPEN: 'Open',
+  EXPIRED: 'Expired',
+  ACCEPTED: 'Accepted',
+  REJECTED: 'Rejected',
+};
+
+export const HANDOVER_EVENT_LABELS: Readonly<Record<HandoverEventKind, string>> = {
+  CREATED: 'Handed over',
+  REASSIGNED: 'Reassigned',
+  EXPIRED: 'Expired',
+  ACCEPTED: 'Accepted',
+  REJECTED: 'Rejected',
+};
+
+/** "2026-11-25 09:05 UTC": handovers are compared across a team and time zones, so times read in UTC. */
+export function utcMinute(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** "PRICING_PAGE_VISIT" or "pricing-page" as "Pricing page visit" / "Pricing page". */
+function signalTypeLabel(type: string): string {
+  const words = type.toLowerCase().replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "Pricing page ×3, last 2026-11-24 09:00 UTC". */
+export function recentSignalLabel(signal: { type: string; count: number; lastAt: string }): string {
+  return `${signalTypeLabel(signal.type)} ×${signal.count}, last ${utcMinute(signal.lastAt)}`;
+}
+
+/** The person's name, or their e-mail when no name is known. */
+export function handoverLeadName(lead: Pick<HandoverFieldsFragment['lead'], 'name' | 'email'>): string {
+  return lead.name?.trim() || lead.email;
+}
+
+/** "VP Operations at Acme", "Acme", "VP Operations" or "". */
+export function roleAtCompany(lead: Pick<HandoverFieldsFragment['lead'], 'title' | 'companyName'>): string {
+  const parts = [lead.title, lead.companyName].filter((part): part is string => !!part?.trim());
+  return parts.join(' at ');
+}
+
+/** How a decided handover fared: "Accepted by Sam Sales 2026-11-25 09:05 UTC, within the SLA". */
+export function decisionLabel(
+  handover: Pick<HandoverFieldsFragment, 'status' | 'decidedAt' | 'decidedBy' | 'withinSla' | 'reason'>,
+): string {
+  if (handover.decidedAt === null) return HANDOVER_STATUS_LABELS[handover.status];
+  const by = handover.decidedBy ? ` by ${handover.decidedBy.name}` : '';
+  const reason = handover.reason ? ` (${handover.reason.label})` : '';
+  const sla = handover.withinSla ? 'within the SLA' : 'after the SLA';
+  return `${HANDOVER_STATUS_LABELS[handover.status]}${reason}${by} ${utcMinute(handover.decidedAt)}, ${sla}`;
+}
