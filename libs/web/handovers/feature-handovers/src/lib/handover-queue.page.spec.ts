@@ -1,0 +1,186 @@
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter } from '@angular/router';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import {
+  handover,
+  handoverWithHistory,
+  handoverWithHistoryAnswer,
+  queueAnswer,
+  sessionFor,
+} from '@accord/web/handovers/data-access/testing';
+import { AuthStore, CLOCK, SESSION_STORAGE } from '@accord/web/shared/data-access';
+
+import { HandoverQueuePage } from './handover-queue.page';
+
+const NOW = new Date('2026-11-25T08:40:00.000Z');
+
+const ada = handover();
+const bob = handover({
+  id: 'h2',
+  dueAt: '2026-11-25T06:40:00.000Z',
+  status: 'EXPIRED',
+  temperature: 'WARM',
+  grade: 'B',
+  lead: { ...handover().lead, id: 'l2', name: 'Bob Builder', title: null, companyName: 'Bricks' },
+});
+
+async function renderQueue(member = sessionFor('ria', 'Ria Rep', ['SALES'], false)) {
+  await render(HandoverQueuePage, {
+    imports: [ApolloTestingModule],
+    providers: [
+      provideRouter([]),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      { provide: SESSION_STORAGE, useValue: sessionStorage },
+      { provide: CLOCK, useValue: () => NOW },
+    ],
+    configureTestBed: () => TestBed.inject(AuthStore).start(member),
+  });
+  const apollo = TestBed.inject(ApolloTestingController);
+  const first = apollo.expectOne('HandoverQueue');
+  first.flushData(queueAnswer([ada, bob], { undecided: 2, expired: 1 }));
+  await screen.findByRole('link', { name: 'Ada Lovelace' });
+  return { apollo, variables: first.operation.variables };
+}
+
+function row(name: string): HTMLElement {
+  return screen.getByRole('listitem', { name: new RegExp(`^${name}`) });
+}
+
+describe('HandoverQueuePage', () => {
+  it('lists my open handovers with scores, why, signals, owner and the SLA countdown', async () => {
+    const { variables } = await renderQueue();
+
+    expect(variables).toEqual({ scope: 'MINE', view: 'UNDECIDED', first: 50, after: null });
+    expect(screen.getByText('2 undecided · 1 expired')).toBeTruthy();
+    const first = row('Ada Lovelace');
+    expect(first.getAttribute('aria-label')).toBe('Ada Lovelace, VP Operations at Acme, due in 3 h 20 min');
+    for (const text of [
+      'Grade A',
+      'Hot',
+      'Fit 82 · Intent 64',
+      'Owner: Sam Sales',
+      '+20 employees 200–1000 · +15 pricing page ×3',
+      'Pricing page ×3, last 2026-11-25 07:30 UTC',
+    ])
+      expect(within(first).getByText(text)).toBeTruthy();
+    const overdue = within(row('Bob Builder')).getByText('overdue by 2 h');
+    expect(overdue.classList.contains('urgent')).toBe(true);
+    expect(screen.queryByRole('group', { name: 'Whose handovers' })).toBeNull();
+  });
+
+  it('accepts the focused handover with A and says so', async () => {
+    const { apollo } = await renderQueue();
+
+    fireEvent.keyDown(row('Ada Lovelace'), { key: 'a' });
+    const accept = apollo.expectOne('AcceptHandover');
+    expect(accept.operation.variables).toEqual({ id: 'h1' });
+    accept.flushData({
+      acceptHandover: handoverWithHistoryAnswer(handoverWithHistory({ status: 'ACCEPTED' })),
+    });
+
+    await screen.findByText('Accepted Ada Lovelace.');
+    expect(screen.queryByRole('link', { name: 'Ada Lovelace' })).toBeNull();
+    expect(screen.getByText('1 undecided · 1 expired')).toBeTruthy();
+  });
+
+  it('rejects with the chosen reason and a note in two steps, showing each consequence', async () => {
+    const { apollo } = await renderQueue();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reject Ada Lovelace' }));
+    const form = await screen.findByRole('form', { name: 'Reject Ada Lovelace' });
+    expect(within(form).getByText('recycle, back after 60 days')).toBeTruthy();
+    expect(within(form).getByText('disqualify')).toBeTruthy();
+    fireEvent.click(within(form).getByRole('radio', { name: /Works for a competitor/ }));
+    fireEvent.input(within(form).getByLabelText('Note (optional)'), {
+      target: { value: ' Works at Rival ' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Confirm rejection' }));
+    const reject = apollo.expectOne('RejectHandover');
+    expect(reject.operation.variables).toEqual({ id: 'h1', reasonKey: 'competitor', note: 'Works at Rival' });
+    reject.flushData({
+      rejectHandover: handoverWithHistoryAnswer(handoverWithHistory({ status: 'REJECTED' })),
+    });
+
+    await screen.findByText('Rejected Ada Lovelace: Works for a competitor (disqualify).');
+  });
+
+  it('opens the rejection with R, confirms the first reason with Enter and cancels with Escape', async () => {
+    const { apollo } = await renderQueue();
+
+    fireEvent.keyDown(row('Bob Builder'), { key: 'r' });
+    let form = await screen.findByRole('form', { name: 'Reject Bob Builder' });
+    fireEvent.keyDown(within(form).getByRole('radio', { name: /Not ready to buy/ }), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
+    apollo.expectNone('RejectHandover');
+
+    fireEvent.keyDown(row('Bob Builder'), { key: 'r' });
+    form = await screen.findByRole('form', { name: 'Reject Bob Builder' });
+    fireEvent.keyDown(within(form).getByRole('radio', { name: /Not ready to buy/ }), { key: 'Enter' });
+    expect(apollo.expectOne('RejectHandover').operation.variables).toEqual({
+      id: 'h2',
+      reasonKey: 'not-ready',
+      note: null,
+    });
+  });
+
+  it('shows the CONFLICT naming the decision taken and reads the queue again', async () => {
+    const { apollo } = await renderQueue();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Accept Ada Lovelace' }));
+    apollo
+      .expectOne('AcceptHandover')
+      .graphqlErrors([
+        { message: 'Already rejected by Sam Sales (Not ready to buy).', extensions: { code: 'CONFLICT' } },
+      ]);
+
+    await screen.findByText('Already rejected by Sam Sales (Not ready to buy).');
+    apollo.expectOne('HandoverQueue').flushData(queueAnswer([bob], { undecided: 1, expired: 1 }));
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Ada Lovelace' })).toBeNull());
+  });
+
+  it('gives managers the team scope, the counts and reassignment', async () => {
+    const { apollo } = await renderQueue(sessionFor('sam', 'Sam Sales', ['SALES'], true));
+
+    expect(screen.getByText('2 undecided · 1 expired · 0 unassigned')).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: 'Team' }));
+    const team = apollo.expectOne('HandoverQueue');
+    expect(team.operation.variables).toMatchObject({ scope: 'TEAM', view: 'UNDECIDED' });
+    const ria = { id: 'ria', name: 'Ria Rep' };
+    team.flushData(queueAnswer([ada, handover({ id: 'h3', owner: ria })], { undecided: 2 }));
+    await screen.findByText('Owner: Ria Rep');
+
+    fireEvent.change(screen.getAllByRole('combobox', { name: 'Reassign Ada Lovelace to' })[0], {
+      target: { value: 'ria' },
+    });
+    const reassign = apollo.expectOne('ReassignHandover');
+    expect(reassign.operation.variables).toEqual({ id: 'h1', ownerId: 'ria' });
+    reassign.flushData({ reassignHandover: handoverWithHistoryAnswer(handoverWithHistory({ owner: ria })) });
+    await screen.findByText('Gave Ada Lovelace to Ria Rep.');
+  });
+
+  it('loads more with the cursor', async () => {
+    TestBed.resetTestingModule();
+    await render(HandoverQueuePage, {
+      imports: [ApolloTestingModule],
+      providers: [
+        provideRouter([]),
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        { provide: SESSION_STORAGE, useValue: sessionStorage },
+        { provide: CLOCK, useValue: () => NOW },
+      ],
+      configureTestBed: () => TestBed.inject(AuthStore).start(sessionFor('ria', 'Ria Rep', ['SALES'], false)),
+    });
+    const apollo = TestBed.inject(ApolloTestingController);
+    apollo.expectOne('HandoverQueue').flushData(queueAnswer([ada], { hasNextPage: true, undecided: 2 }));
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
+    const more = apollo.expectOne('HandoverQueue');
+    expect(more.operation.variables).toMatchObject({ after: 'c-h1' });
+    more.flushData(queueAnswer([bob], { undecided: 2 }));
+    await screen.findByRole('link', { name: 'Bob Builder' });
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+});

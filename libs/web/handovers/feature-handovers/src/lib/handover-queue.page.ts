@@ -1,0 +1,267 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  OnInit,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { MatProgressBar } from '@angular/material/progress-bar';
+
+import { isSalesManager } from '@accord/domain/handover';
+import {
+  type Handover,
+  HandoverQueueStore,
+  SalesMembersStore,
+  consequenceLabel,
+  handoverLeadName,
+} from '@accord/web/handovers/data-access';
+import {
+  type ApiResult,
+  AuthStore,
+  CLOCK,
+  type HandoverScope,
+  type HandoverView,
+} from '@accord/web/shared/data-access';
+import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
+
+import { HandoverCardComponent } from './handover-card.component';
+import { Rejection } from './reject-form.component';
+
+const MINUTE_MS = 60_000;
+
+const EMPTY_TEXT: Readonly<Record<HandoverView, string>> = {
+  UNDECIDED: 'Nothing to decide: no open handovers here.',
+  EXPIRED: 'No expired handovers here.',
+  DECIDED: 'No decided handovers yet.',
+};
+
+/**
+ * The sales handover queue: open handovers by due time and priority, each accepted in one click or rejected with
+ * a reason in two, with an SLA countdown; managers also see the team's and the unassigned ones, and reassign.
+ */
+@Component({
+  selector: 'accord-handover-queue-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [HandoverQueueStore, SalesMembersStore],
+  imports: [
+    MatButton,
+    MatButtonToggle,
+    MatButtonToggleGroup,
+    MatProgressBar,
+    FormAlertComponent,
+    HandoverCardComponent,
+    PageHeaderComponent,
+  ],
+  template: `
+    <accord-page-header heading="Handover queue">
+      <p subtitle class="counts">{{ countsText() }}</p>
+    </accord-page-header>
+    <div class="controls">
+      <mat-button-toggle-group
+        aria-label="Which handovers"
+        hideSingleSelectionIndicator
+        [value]="store.view()"
+        (change)="show(store.scope(), $event.value)"
+      >
+        <mat-button-toggle value="UNDECIDED">Open</mat-button-toggle>
+        <mat-button-toggle value="EXPIRED">Expired</mat-button-toggle>
+        <mat-button-toggle value="DECIDED">Decided</mat-button-toggle>
+      </mat-button-toggle-group>
+      @if (manager()) {
+        <mat-button-toggle-group
+          aria-label="Whose handovers"
+          hideSingleSelectionIndicator
+          [value]="store.scope()"
+          (change)="show($event.value, store.view())"
+        >
+          <mat-button-toggle value="MINE">Mine</mat-button-toggle>
+          <mat-button-toggle value="TEAM">Team</mat-button-toggle>
+          <mat-button-toggle value="UNASSIGNED">Unassigned</mat-button-toggle>
+        </mat-button-toggle-group>
+      }
+    </div>
+    <p class="hint">
+      Tab to a handover, then press A to accept or R to reject; Enter confirms, Escape cancels.
+    </p>
+    <accord-form-alert [message]="error()" />
+    <p class="status" role="status">{{ message() }}</p>
+    @if (store.loading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Loading handovers" />
+    }
+    <div class="queue" role="list" aria-label="Handovers">
+      @for (handover of store.handovers(); track handover.id) {
+        <accord-handover-card
+          [handover]="handover"
+          [reasons]="store.reasonsFor(handover)"
+          [now]="now()"
+          [manager]="manager()"
+          [candidates]="candidates()"
+          [rejecting]="rejecting() === handover.id"
+          [pending]="pendingId() === handover.id"
+          (accepted)="accept(handover)"
+          (rejectOpened)="rejecting.set(handover.id)"
+          (rejectClosed)="rejecting.set(null)"
+          (rejected)="reject(handover, $event)"
+          (reassigned)="reassign(handover, $event)"
+        />
+      }
+    </div>
+    @if (!store.loading() && store.handovers().length === 0 && !store.loadError()) {
+      <p class="empty">{{ emptyText() }}</p>
+    }
+    @if (store.hasMore()) {
+      <div class="more">
+        <button mat-stroked-button type="button" [disabled]="store.loading()" (click)="store.loadMore()">
+          Load more
+        </button>
+      </div>
+    }
+  `,
+  styles: `
+    .counts,
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+      margin: 4px 0 0;
+    }
+    .controls {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px 24px;
+    }
+    .hint {
+      font: var(--mat-sys-body-small);
+      margin: 8px 0;
+    }
+    .status {
+      font: var(--mat-sys-body-medium);
+      min-height: 1.5em;
+      margin: 0 0 8px;
+    }
+    .queue {
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+    }
+    .empty {
+      padding: 16px 0;
+    }
+    .more {
+      display: flex;
+      justify-content: center;
+      margin: 16px 0;
+    }
+  `,
+})
+export class HandoverQueuePage implements OnInit {
+  private readonly auth = inject(AuthStore);
+  private readonly clock = inject(CLOCK);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly members = inject(SalesMembersStore);
+  protected readonly store = inject(HandoverQueueStore);
+
+  protected readonly now = signal(this.clock());
+  protected readonly manager = computed(() => {
+    const member = this.auth.member();
+    return member !== null && isSalesManager(member);
+  });
+  protected readonly candidates = computed(() =>
+    this.members.candidates(this.store.handovers().map((handover) => handover.owner)),
+  );
+  protected readonly rejecting = signal<string | null>(null);
+  protected readonly pendingId = signal<string | null>(null);
+  protected readonly message = signal('');
+  protected readonly actionError = signal<string | null>(null);
+  protected readonly error = computed(() => this.actionError() ?? this.store.loadError()?.message ?? null);
+  protected readonly emptyText = computed(() => EMPTY_TEXT[this.store.view()]);
+  protected readonly countsText = computed(() => {
+    const counts = this.store.counts();
+    if (counts === null) return '';
+    const parts = [`${counts.undecided} undecided`, `${counts.expired} expired`];
+    if (this.manager()) parts.push(`${counts.unassigned} unassigned`);
+    return parts.join(' · ');
+  });
+
+  constructor() {
+    // The countdowns move on every minute.
+    const timer = setInterval(() => this.now.set(this.clock()), MINUTE_MS);
+    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+  }
+
+  ngOnInit(): void {
+    void this.store.load('MINE', 'UNDECIDED');
+    if (this.manager()) void this.members.load();
+  }
+
+  protected show(scope: HandoverScope, view: HandoverView): void {
+    this.rejecting.set(null);
+    this.actionError.set(null);
+    this.message.set('');
+    void this.store.load(scope, view);
+  }
+
+  protected async accept(handover: Handover): Promise<void> {
+    await this.act(
+      handover,
+      () => this.store.accept(handover.id),
+      `Accepted ${handoverLeadName(handover.lead)}.`,
+    );
+  }
+
+  protected async reject(handover: Handover, rejection: Rejection): Promise<void> {
+    const reason = this.store.reasonsFor(handover).find((entry) => entry.key === rejection.reasonKey);
+    const why = reason ? `: ${reason.label} (${consequenceLabel(reason)})` : '';
+    await this.act(
+      handover,
+      () => this.store.reject(handover.id, rejection.reasonKey, rejection.note),
+      `Rejected ${handoverLeadName(handover.lead)}${why}.`,
+    );
+  }
+
+  protected async reassign(handover: Handover, ownerId: string): Promise<void> {
+    const owner = this.candidates().find((member) => member.id === ownerId)?.name ?? 'another member';
+    await this.act(
+      handover,
+      () => this.store.reassign(handover.id, ownerId),
+      `Gave ${handoverLeadName(handover.lead)} to ${owner}.`,
+    );
+  }
+
+  private async act(
+    handover: Handover,
+    call: () => Promise<ApiResult<unknown>>,
+    done: string,
+  ): Promise<void> {
+    const index = this.store.handovers().findIndex((entry) => entry.id === handover.id);
+    this.pendingId.set(handover.id);
+    this.actionError.set(null);
+    this.message.set('');
+    const result = await call();
+    this.pendingId.set(null);
+    if (!result.ok) {
+      this.actionError.set(result.error.message);
+      return;
+    }
+    this.rejecting.set(null);
+    this.message.set(done);
+    this.focusRow(index);
+  }
+
+  /** After a row leaves, the focus goes to the row that took its place (or the last one), so work goes on. */
+  private focusRow(index: number): void {
+    afterNextRender(
+      () => {
+        const rows = this.host.nativeElement.querySelectorAll<HTMLElement>('accord-handover-card');
+        rows.item(Math.min(index, rows.length - 1))?.focus();
+      },
+      { injector: this.injector },
+    );
+  }
+}
