@@ -37,10 +37,14 @@ function delivery(id: string, endpointId: string, status = 'FAILED') {
 }
 
 function connection(...nodes: ReturnType<typeof delivery>[]) {
+  return page(null, ...nodes);
+}
+
+function page(endCursor: string | null, ...nodes: ReturnType<typeof delivery>[]) {
   return {
     __typename: 'WebhookDeliveryConnection',
     edges: nodes.map((node) => ({ __typename: 'WebhookDeliveryEdge', node })),
-    pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },
+    pageInfo: { __typename: 'PageInfo', endCursor, hasNextPage: endCursor !== null },
   };
 }
 
@@ -147,6 +151,31 @@ describe('WebhooksStore', () => {
     expect(store.deliveryRows().map((row) => [row.id, row.status, row.canRedeliver])).toEqual([
       ['d1', 'Queued', false],
     ]);
+  });
+
+  it('filters deliveries by status and pages through older ones', async () => {
+    TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [WebhooksStore] });
+    const store = TestBed.inject(WebhooksStore);
+    const apollo = TestBed.inject(ApolloTestingController);
+    const loading = store.load();
+    apollo.expectOne('WebhookEndpoints').flushData({ webhookEndpoints: [endpoint('a')] });
+    apollo.expectOne('WebhookDeliveries').flushData({ webhookDeliveries: connection(delivery('d1', 'a')) });
+    await loading;
+
+    const filtering = store.showStatus('FAILED');
+    const filtered = apollo.expectOne('WebhookDeliveries');
+    expect(filtered.operation.variables).toEqual({ first: 50, status: 'FAILED' });
+    filtered.flushData({ webhookDeliveries: page('cursor-1', delivery('d2', 'a'), delivery('d3', 'a')) });
+    await filtering;
+    expect([store.deliveryRows().map((row) => row.id), store.hasMore()]).toEqual([['d2', 'd3'], true]);
+
+    const more = store.loadMore();
+    const next = apollo.expectOne('WebhookDeliveries');
+    expect(next.operation.variables).toEqual({ first: 50, after: 'cursor-1', status: 'FAILED' });
+    next.flushData({ webhookDeliveries: connection(delivery('d4', 'a')) });
+    await more;
+
+    expect([store.deliveryRows().map((row) => row.id), store.hasMore()]).toEqual([['d2', 'd3', 'd4'], false]);
   });
 
   it('keeps the error when the webhooks cannot be loaded', async () => {

@@ -14,6 +14,7 @@ import {
   UpdateWebhookEndpointDocument,
   WebhookDeliveriesDocument,
   WebhookDeliveryFieldsFragment,
+  WebhookDeliveryStatus,
   WebhookEndpointFieldsFragment,
   WebhookEndpointsDocument,
   attempt,
@@ -25,8 +26,14 @@ import { sortEndpoints, toDeliveryRow, toEndpointRow } from './webhook-rows';
 /** A new endpoint with its signing secret, which the API shows this once. */
 export type CreatedWebhookEndpoint = CreateWebhookEndpointMutation['createWebhookEndpoint'];
 
-/** How many recent deliveries the page shows. */
+/** How many deliveries a page of the list holds. */
 export const RECENT_DELIVERIES = 50;
+
+interface DeliveryPage {
+  nodes: WebhookDeliveryFieldsFragment[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
 
 /** The workspace's webhook endpoints and recent deliveries as signals, and the admin's changes. Provide per page. */
 @Injectable()
@@ -40,30 +47,43 @@ export class WebhooksStore {
   readonly endpointRows = computed(() => sortEndpoints(this.endpoints()).map(toEndpointRow));
   readonly deliveryRows = computed(() => this.deliveries().map(toDeliveryRow));
 
+  /** Which deliveries the list shows: every status, or one. */
+  readonly statusFilter = signal<WebhookDeliveryStatus | null>(null);
+  /** Whether older deliveries than those listed exist. */
+  readonly hasMore = signal(false);
+  private endCursor: string | null = null;
+
   async load(): Promise<void> {
     this.loading.set(true);
     this.loadError.set(null);
     const result = await attempt(async () => {
       const [endpoints, deliveries] = await Promise.all([
         firstValueFrom(this.apollo.query({ query: WebhookEndpointsDocument, fetchPolicy: 'network-only' })),
-        firstValueFrom(
-          this.apollo.query({
-            query: WebhookDeliveriesDocument,
-            variables: { first: RECENT_DELIVERIES },
-            fetchPolicy: 'network-only',
-          }),
-        ),
+        this.fetchDeliveries(null),
       ]);
-      return {
-        endpoints: required(endpoints.data?.webhookEndpoints),
-        deliveries: required(deliveries.data?.webhookDeliveries).edges.map((edge) => edge.node),
-      };
+      return { endpoints: required(endpoints.data?.webhookEndpoints), deliveries };
     });
     this.loading.set(false);
     if (result.ok) {
       this.endpoints.set(result.value.endpoints);
-      this.deliveries.set(result.value.deliveries);
+      this.showPage(result.value.deliveries, false);
     } else this.loadError.set(result.error);
+  }
+
+  /** Lists only deliveries with this status (null: all), newest first. */
+  async showStatus(status: WebhookDeliveryStatus | null): Promise<void> {
+    this.statusFilter.set(status);
+    await this.reloadDeliveries();
+  }
+
+  /** Appends the next page of older deliveries. */
+  async loadMore(): Promise<void> {
+    if (!this.hasMore()) return;
+    this.loading.set(true);
+    const result = await attempt(() => this.fetchDeliveries(this.endCursor));
+    this.loading.set(false);
+    if (result.ok) this.showPage(result.value, true);
+    else this.loadError.set(result.error);
   }
 
   async create(input: {
@@ -139,17 +159,34 @@ export class WebhooksStore {
   }
 
   private async reloadDeliveries(): Promise<void> {
-    const result = await attempt(async () => {
-      const answer = await firstValueFrom(
-        this.apollo.query({
-          query: WebhookDeliveriesDocument,
-          variables: { first: RECENT_DELIVERIES },
-          fetchPolicy: 'network-only',
-        }),
-      );
-      return required(answer.data?.webhookDeliveries).edges.map((edge) => edge.node);
-    });
-    if (result.ok) this.deliveries.set(result.value);
+    this.loading.set(true);
+    const result = await attempt(() => this.fetchDeliveries(null));
+    this.loading.set(false);
+    if (result.ok) this.showPage(result.value, false);
+    else this.loadError.set(result.error);
+  }
+
+  private async fetchDeliveries(after: string | null): Promise<DeliveryPage> {
+    const status = this.statusFilter();
+    const answer = await firstValueFrom(
+      this.apollo.query({
+        query: WebhookDeliveriesDocument,
+        variables: { first: RECENT_DELIVERIES, ...(after ? { after } : {}), ...(status ? { status } : {}) },
+        fetchPolicy: 'network-only',
+      }),
+    );
+    const page = required(answer.data?.webhookDeliveries);
+    return {
+      nodes: page.edges.map((edge) => edge.node),
+      endCursor: page.pageInfo.endCursor,
+      hasNextPage: page.pageInfo.hasNextPage,
+    };
+  }
+
+  private showPage(page: DeliveryPage, append: boolean): void {
+    this.deliveries.update((shown) => (append ? [...shown, ...page.nodes] : page.nodes));
+    this.endCursor = page.endCursor;
+    this.hasMore.set(page.hasNextPage);
   }
 
   private putEndpoint(endpoint: WebhookEndpointFieldsFragment): void {

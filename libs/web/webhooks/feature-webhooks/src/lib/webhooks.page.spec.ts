@@ -200,6 +200,42 @@ describe('WebhooksPage', () => {
     expect(screen.getByRole('cell', { name: 'whsec_rot0…' })).toBeTruthy();
   });
 
+  it('shows only failed deliveries when asked, and loads older ones', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Failed' }));
+    const filtered = apollo.expectOne('WebhookDeliveries');
+    expect(filtered.operation.variables).toEqual({ first: 50, status: 'FAILED' });
+    filtered.flushData({
+      webhookDeliveries: {
+        __typename: 'WebhookDeliveryConnection',
+        edges: [{ __typename: 'WebhookDeliveryEdge', node: delivery('d1', 'FAILED', 8) }],
+        pageInfo: { __typename: 'PageInfo', endCursor: 'c1', hasNextPage: true },
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
+    const more = apollo.expectOne('WebhookDeliveries');
+    expect(more.operation.variables).toEqual({ first: 50, after: 'c1', status: 'FAILED' });
+    more.flushData({
+      webhookDeliveries: {
+        __typename: 'WebhookDeliveryConnection',
+        edges: [
+          {
+            __typename: 'WebhookDeliveryEdge',
+            node: { ...delivery('d0', 'FAILED', 8), lastStatusCode: 410 },
+          },
+        ],
+        pageInfo: { __typename: 'PageInfo', endCursor: 'c2', hasNextPage: false },
+      },
+    });
+
+    await screen.findByRole('cell', { name: 'HTTP 410' });
+    const rows = within(
+      screen.getByRole('table', { name: 'Recent webhook deliveries, newest first' }),
+    ).getAllByRole('row');
+    expect([rows.length - 1, screen.queryByRole('button', { name: 'Load more' })]).toEqual([2, null]);
+  });
+
   it('redelivers a failed delivery', async () => {
     const apollo = await renderPage();
 

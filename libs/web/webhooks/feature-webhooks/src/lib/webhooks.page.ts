@@ -8,11 +8,13 @@ import {
   signal,
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { firstValueFrom } from 'rxjs';
 
+import type { WebhookDeliveryStatus } from '@accord/web/shared/data-access';
 import {
   ConfirmDialog,
   ConfirmDialogData,
@@ -26,12 +28,26 @@ import { RotatedSecretData, RotatedSecretDialog } from './rotated-secret.dialog'
 
 const DIALOG_WIDTH = 'min(600px, calc(100vw - 32px))';
 
+const DELIVERY_STATUSES: readonly WebhookDeliveryStatus[] = ['PENDING', 'DELIVERED', 'FAILED'];
+
+function isDeliveryStatus(value: string): value is WebhookDeliveryStatus {
+  return (DELIVERY_STATUSES as readonly string[]).includes(value);
+}
+
 /** The admin's webhook endpoints (create, deactivate, delete) and the recent deliveries to them (redeliver). */
 @Component({
   selector: 'accord-webhooks-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [WebhooksStore],
-  imports: [MatButton, MatProgressBar, MatTableModule, FormAlertComponent, PageHeaderComponent],
+  imports: [
+    MatButton,
+    MatButtonToggle,
+    MatButtonToggleGroup,
+    MatProgressBar,
+    MatTableModule,
+    FormAlertComponent,
+    PageHeaderComponent,
+  ],
   template: `
     <accord-page-header heading="Webhooks">
       <button mat-flat-button type="button" (click)="create()">New endpoint</button>
@@ -122,6 +138,18 @@ const DIALOG_WIDTH = 'min(600px, calc(100vw - 32px))';
       </table>
     </div>
     <h2>Recent deliveries</h2>
+    <mat-button-toggle-group
+      class="filter"
+      aria-label="Which deliveries"
+      hideSingleSelectionIndicator
+      [value]="store.statusFilter() ?? 'ALL'"
+      (change)="showStatus($event.value)"
+    >
+      <mat-button-toggle value="ALL">All</mat-button-toggle>
+      <mat-button-toggle value="FAILED">Failed</mat-button-toggle>
+      <mat-button-toggle value="PENDING">Waiting</mat-button-toggle>
+      <mat-button-toggle value="DELIVERED">Delivered</mat-button-toggle>
+    </mat-button-toggle-group>
     <div class="table-scroll">
       <table mat-table [dataSource]="store.deliveryRows()" class="wide-table">
         <caption class="visually-hidden">
@@ -177,11 +205,24 @@ const DIALOG_WIDTH = 'min(600px, calc(100vw - 32px))';
         <tr mat-row *matRowDef="let row; columns: deliveryColumns"></tr>
         <tr class="mat-mdc-row" *matNoDataRow>
           <td class="mat-mdc-cell empty" [attr.colspan]="deliveryColumns.length">
-            {{ store.loading() ? 'Loading…' : 'Nothing delivered yet.' }}
+            {{
+              store.loading()
+                ? 'Loading…'
+                : store.statusFilter()
+                  ? 'No deliveries with this status.'
+                  : 'Nothing delivered yet.'
+            }}
           </td>
         </tr>
       </table>
     </div>
+    @if (store.hasMore()) {
+      <div class="more">
+        <button mat-stroked-button type="button" [disabled]="store.loading()" (click)="store.loadMore()">
+          Load more
+        </button>
+      </div>
+    }
   `,
   styles: `
     accord-page-header {
@@ -200,6 +241,14 @@ const DIALOG_WIDTH = 'min(600px, calc(100vw - 32px))';
     }
     .table-scroll {
       overflow-x: auto;
+    }
+    .filter {
+      margin-bottom: 8px;
+    }
+    .more {
+      display: flex;
+      justify-content: center;
+      margin-top: 12px;
     }
     .wide-table {
       min-width: 880px;
@@ -292,6 +341,11 @@ export class WebhooksPage implements OnInit {
       confirm: 'Delete',
     });
     if (confirmed) await this.act(() => this.store.remove(row.id));
+  }
+
+  protected async showStatus(value: string): Promise<void> {
+    this.actionError.set(null);
+    await this.store.showStatus(isDeliveryStatus(value) ? value : null);
   }
 
   protected async redeliver(row: WebhookDeliveryRow): Promise<void> {
