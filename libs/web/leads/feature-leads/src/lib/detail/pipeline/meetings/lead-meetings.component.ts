@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
 
@@ -57,7 +66,11 @@ export class LeadMeetingsComponent {
   protected readonly done = signal('');
 
   constructor() {
-    effect(() => void this.store.load(this.leadId()));
+    // Only the lead id is tracked: what loading writes must not load again.
+    effect(() => {
+      const leadId = this.leadId();
+      untracked(() => void this.store.load(leadId));
+    });
   }
 
   protected async book(booking: MeetingBooking): Promise<void> {

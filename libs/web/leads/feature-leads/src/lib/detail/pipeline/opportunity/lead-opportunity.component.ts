@@ -7,6 +7,7 @@ import {
   input,
   output,
   signal,
+  untracked,
 } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
@@ -97,7 +98,11 @@ export class LeadOpportunityComponent {
   protected readonly done = signal('');
 
   constructor() {
-    effect(() => void this.store.load(this.leadId()));
+    // Only the lead id is tracked: what loading writes must not load again.
+    effect(() => {
+      const leadId = this.leadId();
+      untracked(() => void this.store.load(leadId));
+    });
   }
 
   protected async open(opening: OpportunityOpening): Promise<void> {
