@@ -54,4 +54,16 @@ describe('app routes', () => {
       ['webhooks', 'Webhooks · Accord', true],
     ]);
   });
+
+  it('loads the handover queue lazily', () => {
+    const handovers = FEATURE_ACCESS.find((access) => access.feature === 'HANDOVERS')!;
+
+    const route = featureRoute(handovers);
+
+    expect([route.path, route.title, route.loadChildren !== undefined]).toEqual([
+      'handovers',
+      'Handover queue · Accord',
+      true,
+    ]);
+  });
 });

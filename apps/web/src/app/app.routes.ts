@@ -12,6 +12,7 @@ const placeholderPage: PageLoader = () => import('@accord/web/shell/feature').th
 const featurePages: Partial<Record<Feature, Route['loadChildren']>> = {
   AGREEMENT: () => import('@accord/web/agreement/feature-agreement').then((m) => m.agreementRoutes),
   LEADS: () => import('@accord/web/leads/feature-leads').then((m) => m.leadsRoutes),
+  HANDOVERS: () => import('@accord/web/handovers/feature-handovers').then((m) => m.handoversRoutes),
   MEMBERS: () => import('@accord/web/members/feature-members').then((m) => m.membersRoutes),
   API_KEYS: () => import('@accord/web/api-keys/feature-api-keys').then((m) => m.apiKeysRoutes),
   WEBHOOKS: () => import('@accord/web/webhooks/feature-webhooks').then((m) => m.webhooksRoutes),

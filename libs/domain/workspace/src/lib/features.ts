@@ -40,7 +40,7 @@ export const FEATURE_ACCESS: readonly FeatureAccess[] = [
     label: 'Handover queue',
     path: 'handovers',
     roles: ['ADMIN', 'SALES'],
-    placeholder: true,
+    placeholder: false,
   },
   { feature: 'IMPORTS', label: 'Imports', path: 'imports', roles: ['ADMIN', 'MARKETING'], placeholder: true },
   { feature: 'MEMBERS', label: 'Members', path: 'members', roles: ['ADMIN'], placeholder: false },
