@@ -1,6 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
+import { Server, createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 
 // The test drives the real paths that make a lead an MQL: a published agreement, a lead and its signals.
@@ -18,6 +20,14 @@ import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
 import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import {
+  WebhookDeliveryWorker,
+  WebhooksModule,
+  WebhooksService,
+  hmacHex,
+} from '@accord/api/webhooks/feature';
+import { verifySignatureHeader } from '@accord/domain/webhooks';
 import type { Role } from '@accord/domain/workspace';
 
 import { HandoverExpirer } from './handover-expirer';
@@ -160,6 +170,7 @@ describe('handovers on PostgreSQL', () => {
         AgreementsModule,
         LeadsModule,
         HandoversModule,
+        WebhooksModule,
       ],
     })
       .overrideProvider(Clock)
@@ -414,5 +425,61 @@ describe('handovers on PostgreSQL', () => {
     await expectError(handovers.accept(team.manager, theirs.id), ErrorCode.NOT_FOUND);
     await expectError(handovers.detail(team.manager, theirs.id), ErrorCode.NOT_FOUND);
     expect((await handovers.detail(other.manager, theirs.id)).status).toBe('OPEN');
+  });
+
+  it('sends handover.created and handover.decided, signed, to a real receiver, from the same commits', async () => {
+    const team = await newTeam();
+    const received: { event: string; signature: string; body: string }[] = [];
+    const server: Server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({
+          event: String(request.headers['accord-event']),
+          signature: String(request.headers['accord-signature']),
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const endpoint = await app.get(WebhooksService).create(team.admin, {
+        url: `http://127.0.0.1:${port}/accord`,
+        events: ['handover.created', 'handover.decided', 'handover.expired'],
+      });
+      const leadId = await hotMql(team);
+      await opener.drain();
+      const [{ node }] = (await queueOf(team.rep)).edges;
+      await handovers.reject(team.rep, node.id, node.rejectionReasons[0].key, 'wrong timing');
+      await app.get(WebhookDeliveryWorker).drain();
+
+      // Deliveries go out concurrently, so they may arrive in either order.
+      received.sort((a, b) => a.event.localeCompare(b.event));
+      expect(received.map((request) => request.event)).toEqual(['handover.created', 'handover.decided']);
+      const nowSeconds = Math.floor(clock.now().getTime() / 1000);
+      for (const request of received)
+        expect(
+          verifySignatureHeader(
+            request.signature,
+            request.body,
+            (content) => hmacHex(endpoint.secret, content),
+            nowSeconds,
+          ),
+        ).toBeNull();
+      const decided = JSON.parse(received[1].body) as { data: Record<string, unknown> };
+      expect(decided.data).toMatchObject({
+        handoverId: node.id,
+        leadId,
+        status: 'REJECTED',
+        reasonKey: node.rejectionReasons[0].key,
+        note: 'wrong timing',
+        decidedBy: team.rep.id,
+        withinSla: true,
+      });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
