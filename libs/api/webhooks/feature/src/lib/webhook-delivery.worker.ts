@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
-import { AppConfig, Clock } from '@accord/api/shared/config';
+import { AppConfig, Clock, PollingJob } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import { AttemptResult, ClaimedDelivery, WebhooksRepository } from '@accord/api/webhooks/data-access';
 import { DELIVERY_TIMEOUT_MS, afterAttempt, webhookBody } from '@accord/domain/webhooks';
@@ -24,31 +24,16 @@ const LEASE_MS = DELIVERY_TIMEOUT_MS + 60_000;
  * domain's schedule until the attempts run out, then FAILED.
  */
 @Injectable()
-export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(WebhookDeliveryWorker.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
-
+export class WebhookDeliveryWorker extends PollingJob {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly webhooks: WebhooksRepository,
     private readonly secrets: WebhookSecrets,
     private readonly sender: WebhookSender,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.JOBS_POLL_MS === 0) return;
-    this.timer = setInterval(() => this.tick(), this.config.JOBS_POLL_MS);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    config: AppConfig,
+  ) {
+    super(config);
   }
 
   /** Makes one attempt at every delivery due now; returns how many attempts were made. Tests call it. */
@@ -72,14 +57,6 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
       attempted += round;
       if (round === 0 || this.stopped) return attempted;
     }
-  }
-
-  private tick(): void {
-    if (this.running || this.stopped) return;
-    this.running = this.drain()
-      .then(() => undefined)
-      .catch((error: unknown) => this.logger.error(error))
-      .finally(() => (this.running = null));
   }
 
   /**
