@@ -49,7 +49,7 @@ export class HandoverEvents {
         at,
       })),
     );
-    for (const row of rows) await this.outbox.enqueue(manager, 'handover.created', handoverPayload(row), at);
+    await this.outbox.enqueueMany(manager, 'handover.created', rows.map(handoverPayload), at);
   }
 
   async expired(manager: EntityManager, rows: readonly HandoverEntity[], at: Date): Promise<void> {
@@ -65,13 +65,12 @@ export class HandoverEvents {
         at,
       })),
     );
-    for (const row of rows)
-      await this.outbox.enqueue(
-        manager,
-        'handover.expired',
-        { ...handoverPayload(row), status: 'EXPIRED', expiredAt: at.toISOString() },
-        at,
-      );
+    await this.outbox.enqueueMany(
+      manager,
+      'handover.expired',
+      rows.map((row) => ({ ...handoverPayload(row), status: 'EXPIRED', expiredAt: at.toISOString() })),
+      at,
+    );
   }
 
   /** `handover` as decided: its status, reason and note are the decision's. */
