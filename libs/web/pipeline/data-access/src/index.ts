@@ -1,3 +1,5 @@
 export * from './lib/lead-meetings.store';
 export * from './lib/lead-opportunity.store';
+export * from './lib/lead-timeline.store';
+export * from './lib/pipeline-changes';
 export * from './lib/pipeline-wording';

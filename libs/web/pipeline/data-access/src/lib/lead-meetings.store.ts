@@ -15,12 +15,15 @@ import {
   required,
 } from '@accord/web/shared/data-access';
 
+import { PipelineChanges } from './pipeline-changes';
+
 export type Meeting = MeetingFieldsFragment;
 
 /** One lead's meetings, as signals, and booking and marking them; each change reads the list again. */
 @Injectable()
 export class LeadMeetingsStore {
   private readonly apollo = inject(Apollo);
+  private readonly pipelineChanges = inject(PipelineChanges);
   private readonly leadId = signal<string | null>(null);
 
   readonly meetings = signal<Meeting[]>([]);
@@ -44,7 +47,10 @@ export class LeadMeetingsStore {
       );
       return required(answer.data?.bookMeeting);
     });
-    if (result.ok) await this.fetch(leadId);
+    if (result.ok) {
+      await this.fetch(leadId);
+      this.pipelineChanges.changed();
+    }
     return result;
   }
 
@@ -56,7 +62,10 @@ export class LeadMeetingsStore {
       );
       return required(answer.data?.markMeeting);
     });
-    if (result.ok) await this.fetch(leadId);
+    if (result.ok) {
+      await this.fetch(leadId);
+      this.pipelineChanges.changed();
+    }
     return result;
   }
 

@@ -16,6 +16,8 @@ import {
   required,
 } from '@accord/web/shared/data-access';
 
+import { PipelineChanges } from './pipeline-changes';
+
 export type Opportunity = OpportunityFieldsFragment;
 
 /**
@@ -25,6 +27,7 @@ export type Opportunity = OpportunityFieldsFragment;
 @Injectable()
 export class LeadOpportunityStore {
   private readonly apollo = inject(Apollo);
+  private readonly pipelineChanges = inject(PipelineChanges);
   private readonly leadId = signal<string | null>(null);
 
   readonly opportunities = signal<Opportunity[]>([]);
@@ -82,6 +85,7 @@ export class LeadOpportunityStore {
     if (result.ok) {
       await this.fetch(leadId);
       this.changes.update((count) => count + 1);
+      this.pipelineChanges.changed();
     }
     return result;
   }

@@ -82,3 +82,34 @@ export function meetingsAnswer(meetings: MeetingFieldsFragment[] = [meeting()]) 
 export function opportunitiesAnswer(opportunities: OpportunityFieldsFragment[] = [opportunity()]) {
   return { opportunities: opportunities.map(opportunityAnswer) };
 }
+
+/** The LeadTimeline query's answer: an opportunity opening and the lead's move it caused. */
+export function timelineAnswer() {
+  const entry = {
+    at: '2026-11-25T12:00:00.000Z',
+    subjectId: null,
+    amount: null,
+    actorName: 'Sam Sales',
+    versionNumber: 1,
+  };
+  return {
+    leadTimeline: [
+      typed('LeadTimelineEntry', {
+        ...entry,
+        kind: 'OPPORTUNITY',
+        summary: 'Opportunity opened in DISCOVERY at 25,000 USD',
+        fromStage: null,
+        toStage: 'DISCOVERY',
+        amount: 25000,
+        subjectId: 'o1',
+      }),
+      typed('LeadTimelineEntry', {
+        ...entry,
+        kind: 'LEAD_STAGE',
+        summary: 'SQL → OPPORTUNITY: opportunity opened',
+        fromStage: 'SQL',
+        toStage: 'OPPORTUNITY',
+      }),
+    ],
+  };
+}

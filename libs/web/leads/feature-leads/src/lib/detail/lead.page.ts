@@ -27,6 +27,7 @@ import { LeadFormComponent } from '../shared/lead-form.component';
 import { LeadExplanationComponent } from './explanation.component';
 import { LeadMeetingsComponent } from './pipeline/meetings/lead-meetings.component';
 import { LeadOpportunityComponent } from './pipeline/opportunity/lead-opportunity.component';
+import { LeadTimelineComponent } from './pipeline/timeline/lead-timeline.component';
 import { RecordSignalComponent } from './record-signal.component';
 import { SignalTimelineComponent } from './signal-timeline.component';
 import { StageHistoryComponent } from './stage-history.component';
@@ -45,6 +46,7 @@ import { StageHistoryComponent } from './stage-history.component';
     LeadFormComponent,
     LeadMeetingsComponent,
     LeadOpportunityComponent,
+    LeadTimelineComponent,
     PageHeaderComponent,
     RecordSignalComponent,
     SignalTimelineComponent,
@@ -120,6 +122,11 @@ import { StageHistoryComponent } from './stage-history.component';
           [leadStage]="lead.stage"
           (stageChanged)="store.load(lead.id)"
         />
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        <accord-lead-timeline [leadId]="lead.id" [refreshKey]="lead.stageChangedAt" />
       </section>
 
       <section aria-labelledby="fields-heading">

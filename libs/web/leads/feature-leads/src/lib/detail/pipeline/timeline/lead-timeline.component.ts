@@ -1,0 +1,80 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
+
+import { LeadTimelineStore, PipelineChanges, type TimelineEntry } from '@accord/web/pipeline/data-access';
+import { FormAlertComponent } from '@accord/web/shared/ui';
+
+const KIND_LABELS: Record<TimelineEntry['kind'], string> = {
+  LEAD_STAGE: 'Stage',
+  MEETING_BOOKED: 'Meeting',
+  MEETING_MARKED: 'Meeting',
+  OPPORTUNITY: 'Opportunity',
+};
+
+/**
+ * The lead's whole story, newest first: stage changes, meetings and opportunity changes, with who and under
+ * which version. Reads again when the lead's stage changes (`refreshKey`) or a pipeline section changes something.
+ */
+@Component({
+  selector: 'accord-lead-timeline',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [LeadTimelineStore],
+  imports: [DatePipe, FormAlertComponent],
+  template: `
+    <accord-form-alert [message]="store.loadError()?.message ?? null" />
+    @if (store.entries().length === 0) {
+      <p class="empty">Nothing has happened yet.</p>
+    } @else {
+      <ol class="timeline" aria-label="Timeline">
+        @for (entry of store.entries(); track $index) {
+          <li>
+            <span class="when">{{ entry.at | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</span>
+            <span class="kind">{{ kinds[entry.kind] }}</span>
+            <span class="what">{{ entry.summary }}</span>
+            <span class="who">
+              {{ entry.actorName ?? ''
+              }}{{ entry.versionNumber === null ? '' : ' · v' + entry.versionNumber }}
+            </span>
+          </li>
+        }
+      </ol>
+    }
+  `,
+  styles: `
+    .timeline {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    li {
+      display: grid;
+      grid-template-columns: 12rem 7rem 1fr auto;
+      gap: 0 12px;
+      padding: 6px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .kind,
+    .who,
+    .empty {
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class LeadTimelineComponent {
+  private readonly changes = inject(PipelineChanges);
+  protected readonly store = inject(LeadTimelineStore);
+  protected readonly kinds = KIND_LABELS;
+
+  readonly leadId = input.required<string>();
+  /** Anything that changes when the lead's stage does, e.g. its stageChangedAt. */
+  readonly refreshKey = input<string | null>(null);
+
+  constructor() {
+    effect(() => {
+      const leadId = this.leadId();
+      this.refreshKey();
+      this.changes.count();
+      untracked(() => void this.store.load(leadId));
+    });
+  }
+}
