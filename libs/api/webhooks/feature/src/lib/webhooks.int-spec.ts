@@ -24,6 +24,7 @@ import type { Role } from '@accord/domain/workspace';
 
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
 import { WebhookSecrets, hmacHex } from './webhook-secrets';
+import { WebhookSender } from './webhook-sender';
 import { WebhooksModule } from './webhooks.module';
 import { WebhooksService } from './webhooks.service';
 
@@ -395,6 +396,62 @@ describe('outgoing webhooks on PostgreSQL with a real receiver', () => {
       lastError:
         "the signing secret cannot be decrypted (was JWT_SECRET changed?); rotate the endpoint's secret",
     });
+  });
+
+  it('in production, refuses to connect to a private address, however the name resolves', async () => {
+    const production = new WebhookSender(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'production-secret-of-at-least-32-chars!' }),
+    );
+    production.resolver = (_hostname, _options, callback) =>
+      callback(null, [{ address: '127.0.0.1', family: 4 }]);
+    const development = new WebhookSender(loadConfig({}));
+    development.resolver = production.resolver;
+    const port = new URL(receiver.url('/')).port;
+    const request = (url: string) => ({
+      url,
+      body: '{}',
+      event: 'handover.created',
+      deliveryId: 'd',
+      signature: 's',
+    });
+
+    const results = [
+      await production.send(request(receiver.url('/private'))),
+      await production.send(request(`http://localhost:${port}/private`)),
+      await production.send(request(`http://hooks.example.com:${port}/private`)),
+      await development.send(request(`http://hooks.example.com:${port}/private`)),
+    ];
+
+    const refused = {
+      statusCode: null,
+      error: 'refused: the host resolves to a loopback, private or link-local address',
+    };
+    expect(results).toEqual([refused, refused, refused, { statusCode: 200, error: null }]);
+    expect(receiver.on('/private').map((received) => received.headers.host)).toEqual([
+      `hooks.example.com:${port}`,
+    ]);
+  });
+
+  it('gives up on an attempt the endpoint does not answer in time', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const result = await new WebhookSender(loadConfig({})).send(
+        {
+          url: `http://127.0.0.1:${port}/slow`,
+          body: '{}',
+          event: 'handover.created',
+          deliveryId: 'd',
+          signature: 's',
+        },
+        200,
+      );
+      expect(result).toEqual({ statusCode: null, error: 'no answer within 0.2 s' });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   it('keeps a committed event through a crash: a later worker delivers it; a rolled-back change queues nothing', async () => {
