@@ -1,10 +1,25 @@
-import { Routes } from '@angular/router';
+import { inject } from '@angular/core';
+import { Router, Routes } from '@angular/router';
+
+import { hasAnyRole } from '@accord/domain/workspace';
+import { AuthStore } from '@accord/web/shared/data-access';
 
 import { LeadPage } from './detail/lead.page';
+import { RejectionFeedbackPage } from './feedback/rejection-feedback.page';
 import { LeadsPage } from './list/leads.page';
+
+/** Rejection feedback is for marketing (and admins); others go back to the leads. */
+const feedbackReaders = () =>
+  hasAnyRole(inject(AuthStore).roles(), ['ADMIN', 'MARKETING']) || inject(Router).parseUrl('/leads');
 
 /** The leads feature's routes, mounted under `/leads` by the app. */
 export const leadsRoutes: Routes = [
   { path: '', component: LeadsPage },
+  {
+    path: 'rejection-feedback',
+    component: RejectionFeedbackPage,
+    title: 'Rejection feedback · Accord',
+    canActivate: [feedbackReaders],
+  },
   { path: ':id', component: LeadPage },
 ];

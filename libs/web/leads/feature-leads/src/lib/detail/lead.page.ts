@@ -25,6 +25,7 @@ import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
 import { LeadFormComponent } from '../shared/lead-form.component';
 import { LeadExplanationComponent } from './explanation.component';
+import { LeadHandoverComponent } from './handover/lead-handover.component';
 import { LeadMeetingsComponent } from './pipeline/meetings/lead-meetings.component';
 import { LeadOpportunityComponent } from './pipeline/opportunity/lead-opportunity.component';
 import { LeadTimelineComponent } from './pipeline/timeline/lead-timeline.component';
@@ -44,6 +45,7 @@ import { StageHistoryComponent } from './stage-history.component';
     FormAlertComponent,
     LeadExplanationComponent,
     LeadFormComponent,
+    LeadHandoverComponent,
     LeadMeetingsComponent,
     LeadOpportunityComponent,
     LeadTimelineComponent,
@@ -109,6 +111,8 @@ import { StageHistoryComponent } from './stage-history.component';
         <h2 id="stages-heading">Stage history</h2>
         <accord-stage-history [transitions]="store.transitions()" />
       </section>
+
+      <accord-lead-handover [leadId]="lead.id" />
 
       <section aria-labelledby="meetings-heading">
         <h2 id="meetings-heading">Meetings</h2>

@@ -9,7 +9,7 @@ import {
   untracked,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
+import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -20,6 +20,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { GRADES, TEMPERATURES } from '@accord/domain/agreement';
 import { LIFECYCLE_STAGES } from '@accord/domain/leads';
+import { hasAnyRole } from '@accord/domain/workspace';
 import {
   LEAD_SORTS,
   LeadListQuery,
@@ -32,6 +33,7 @@ import {
   leadQueryFromParams,
   leadQueryParams,
 } from '@accord/web/leads/data-access';
+import { AuthStore } from '@accord/web/shared/data-access';
 import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
 import { NewLeadDialog } from './new-lead.dialog';
@@ -45,6 +47,7 @@ const DIALOG_WIDTH = 'min(760px, calc(100vw - 32px))';
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [LeadsStore, LeadOwnersStore, ScoringStatusStore],
   imports: [
+    MatAnchor,
     MatButton,
     MatFormField,
     MatInput,
@@ -58,6 +61,9 @@ const DIALOG_WIDTH = 'min(760px, calc(100vw - 32px))';
   ],
   template: `
     <accord-page-header heading="Leads">
+      @if (readsFeedback()) {
+        <a mat-button routerLink="rejection-feedback">Rejection feedback</a>
+      }
       <button mat-flat-button type="button" (click)="newLead()">New lead</button>
     </accord-page-header>
     <accord-rescore-banner [progress]="scoring.progress()" />
@@ -228,6 +234,9 @@ export class LeadsPage implements OnInit {
   protected readonly store = inject(LeadsStore);
   protected readonly owners = inject(LeadOwnersStore);
   protected readonly scoring = inject(ScoringStatusStore);
+  private readonly auth = inject(AuthStore);
+  /** Marketing (and admins) read why sales rejected their leads. */
+  protected readonly readsFeedback = computed(() => hasAnyRole(this.auth.roles(), ['ADMIN', 'MARKETING']));
 
   protected readonly columns = ['name', 'company', 'fit', 'intent', 'stage', 'owner', 'version'];
   protected readonly grades = GRADES;

@@ -1,0 +1,91 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+
+import { hasAnyRole } from '@accord/domain/workspace';
+import { LeadHandoversStore } from '@accord/web/handovers/data-access';
+import { LeadDetailStore } from '@accord/web/leads/data-access';
+import { AuthStore, PendingCall, type QualificationAnswerInput } from '@accord/web/shared/data-access';
+import { FormAlertComponent } from '@accord/web/shared/ui';
+
+import { HandoverHistoryComponent } from './handover-history.component';
+import { LeadQualificationComponent } from './lead-qualification.component';
+
+/**
+ * The lead page's handover sections: every handover with its history, and, once sales accepted the lead, the
+ * SQL checklist (answered by admins and sales; read-only for others).
+ */
+@Component({
+  selector: 'accord-lead-handover',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [LeadHandoversStore],
+  imports: [FormAlertComponent, HandoverHistoryComponent, LeadQualificationComponent],
+  template: `
+    <section aria-labelledby="handover-heading">
+      <h2 id="handover-heading">Handover</h2>
+      <accord-form-alert [message]="store.loadError()?.message ?? null" />
+      <accord-handover-history [handovers]="store.handovers()" />
+    </section>
+    @if (store.qualification(); as qualification) {
+      <section aria-labelledby="qualification-heading">
+        <h2 id="qualification-heading">Qualification</h2>
+        <accord-form-alert [message]="call.error()" />
+        <accord-lead-qualification
+          [qualification]="qualification"
+          [writable]="writable()"
+          [pending]="call.pending()"
+          (answered)="answer($event)"
+        />
+        <p class="status" role="status">{{ saved() }}</p>
+      </section>
+    }
+  `,
+  styles: `
+    h2 {
+      font: var(--mat-sys-title-large);
+      margin: 24px 0 8px;
+    }
+    .status {
+      font: var(--mat-sys-body-small);
+      min-height: 1.5em;
+    }
+  `,
+})
+export class LeadHandoverComponent {
+  private readonly auth = inject(AuthStore);
+  // The lead page's store, read again when the checklist moves the lead's stage.
+  private readonly lead = inject(LeadDetailStore, { optional: true });
+  protected readonly store = inject(LeadHandoversStore);
+
+  readonly leadId = input.required<string>();
+
+  protected readonly writable = computed(() => hasAnyRole(this.auth.roles(), ['ADMIN', 'SALES']));
+  protected readonly call = new PendingCall();
+  protected readonly saved = signal('');
+
+  constructor() {
+    effect(() => {
+      const leadId = this.leadId();
+      untracked(() => {
+        this.saved.set('');
+        void this.store.load(leadId);
+      });
+    });
+  }
+
+  protected async answer(answers: QualificationAnswerInput[]): Promise<void> {
+    this.saved.set('');
+    const wasQualified = this.store.qualification()?.qualified ?? false;
+    const result = await this.call.run(() => this.store.answer(answers));
+    if (!result.ok) return;
+    this.saved.set(result.value.qualified ? 'Checklist saved: the lead is an SQL.' : 'Checklist saved.');
+    if (result.value.qualified !== wasQualified) void this.lead?.load(this.leadId());
+  }
+}

@@ -1,0 +1,182 @@
+import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+
+import { type LeadQualification, utcMinute } from '@accord/web/handovers/data-access';
+import type { QualificationAnswerInput } from '@accord/web/shared/data-access';
+
+interface Draft {
+  met: boolean | null;
+  note: string;
+}
+
+/** The accepted lead's SQL checklist: each item met or not, with a note and who answered; SQL once enough hold. */
+@Component({
+  selector: 'accord-lead-qualification',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButton],
+  template: `
+    @let q = qualification();
+    <p class="summary">
+      @if (q.qualified) {
+        <span class="sql">SQL</span>
+      }
+      {{ q.met }} of {{ q.required }} required items met (v{{ q.versionNumber }} checklist).
+    </p>
+    <form (submit)="$event.preventDefault(); save()" aria-label="Qualification checklist">
+      <ul class="items">
+        @for (item of q.items; track item.key) {
+          <li>
+            @if (writable()) {
+              <label class="check">
+                <input
+                  type="checkbox"
+                  [checked]="drafts()[item.key]?.met === true"
+                  (change)="setMet(item.key, checked($event))"
+                />
+                <span class="label">{{ item.label }}</span>
+              </label>
+            } @else {
+              <span class="mark" [attr.aria-label]="markLabel(item.met)">{{ mark(item.met) }}</span>
+              <span class="label">{{ item.label }}</span>
+            }
+            <div class="description">{{ item.description }}</div>
+            @if (writable()) {
+              <label class="note">
+                <span>Note on {{ item.label }} (optional)</span>
+                <input
+                  type="text"
+                  [value]="drafts()[item.key]?.note ?? ''"
+                  (input)="setNote(item.key, text($event))"
+                />
+              </label>
+            } @else if (item.note) {
+              <div class="description">Note: {{ item.note }}</div>
+            }
+            @if (item.answeredBy; as by) {
+              <div class="answered">
+                Answered by {{ by.name }}{{ item.answeredAt ? ', ' + time(item.answeredAt) : '' }}
+              </div>
+            }
+          </li>
+        }
+      </ul>
+      @if (writable()) {
+        <button mat-flat-button type="submit" [disabled]="pending() || changed().length === 0">
+          Save checklist
+        </button>
+      }
+    </form>
+  `,
+  styles: `
+    .summary {
+      margin: 0 0 8px;
+    }
+    .sql {
+      display: inline-block;
+      padding: 2px 10px;
+      margin-right: 8px;
+      border-radius: 999px;
+      font: var(--mat-sys-label-large);
+      background: var(--mat-sys-primary);
+      color: var(--mat-sys-on-primary);
+    }
+    .items {
+      list-style: none;
+      padding: 0;
+      margin: 0 0 12px;
+    }
+    .items li {
+      padding: 8px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .check {
+      display: inline-flex;
+      gap: 8px;
+      align-items: center;
+    }
+    .label {
+      font: var(--mat-sys-title-small);
+    }
+    .mark {
+      display: inline-block;
+      width: 1.5em;
+    }
+    .description,
+    .answered {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+      margin: 2px 0 0 28px;
+    }
+    .note {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      margin: 4px 0 0 28px;
+      font: var(--mat-sys-label-small);
+    }
+    .note input {
+      max-width: 420px;
+      padding: 4px 6px;
+      font: var(--mat-sys-body-medium);
+    }
+    input:focus-visible {
+      outline: 2px solid var(--mat-sys-primary);
+      outline-offset: 2px;
+    }
+  `,
+})
+export class LeadQualificationComponent {
+  readonly qualification = input.required<LeadQualification>();
+  readonly writable = input(false);
+  readonly pending = input(false);
+  readonly answered = output<QualificationAnswerInput[]>();
+
+  protected readonly time = utcMinute;
+  /** The member's unsaved answers, started afresh from every checklist the API sends. */
+  protected readonly drafts = linkedSignal<Record<string, Draft>>(() =>
+    Object.fromEntries(
+      this.qualification().items.map((item) => [item.key, { met: item.met, note: item.note ?? '' }]),
+    ),
+  );
+  /** The items whose answer differs from what is saved; only these are sent. */
+  protected readonly changed = computed<QualificationAnswerInput[]>(() => {
+    const drafts = this.drafts();
+    return this.qualification().items.flatMap((item) => {
+      const draft = drafts[item.key];
+      if (!draft || draft.met === null) return [];
+      if (draft.met === item.met && draft.note.trim() === (item.note ?? '')) return [];
+      const note = draft.note.trim();
+      return [{ key: item.key, met: draft.met, note: note === '' ? null : note }];
+    });
+  });
+
+  protected mark(met: boolean | null): string {
+    return met === null ? '—' : met ? '✓' : '✗';
+  }
+
+  protected markLabel(met: boolean | null): string {
+    return met === null ? 'Not answered' : met ? 'Met' : 'Not met';
+  }
+
+  protected checked(event: Event): boolean {
+    return (event.target as HTMLInputElement).checked;
+  }
+
+  protected text(event: Event): string {
+    return (event.target as HTMLInputElement).value;
+  }
+
+  protected setMet(key: string, met: boolean): void {
+    this.drafts.update((drafts) => ({ ...drafts, [key]: { note: drafts[key]?.note ?? '', met } }));
+  }
+
+  protected setNote(key: string, note: string): void {
+    // Writing a note answers the item as it stands (unchecked: not met), so the note can be saved.
+    this.drafts.update((drafts) => ({ ...drafts, [key]: { met: drafts[key]?.met ?? false, note } }));
+  }
+
+  protected save(): void {
+    const answers = this.changed();
+    if (answers.length > 0 && !this.pending()) this.answered.emit(answers);
+  }
+}

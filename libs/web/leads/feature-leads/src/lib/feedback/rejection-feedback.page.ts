@@ -1,0 +1,131 @@
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject } from '@angular/core';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+
+import { FEEDBACK_DAYS, RejectionFeedbackStore } from '@accord/web/handovers/data-access';
+import type { FeedbackGrouping } from '@accord/web/shared/data-access';
+import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
+
+const GROUP_LABELS: Readonly<Record<FeedbackGrouping, string>> = { SOURCE: 'Source', CAMPAIGN: 'Campaign' };
+
+/** Marketing's feedback from sales: why handed-over leads were rejected, by lead source or campaign. */
+@Component({
+  selector: 'accord-rejection-feedback-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [RejectionFeedbackStore],
+  imports: [
+    MatButtonToggle,
+    MatButtonToggleGroup,
+    MatProgressBar,
+    RouterLink,
+    FormAlertComponent,
+    PageHeaderComponent,
+  ],
+  template: `
+    <a routerLink="/leads" class="back">← All leads</a>
+    <accord-page-header heading="Rejection feedback">
+      <p subtitle class="sub">Why sales rejected handed-over leads in the last {{ days }} days.</p>
+      <mat-button-toggle-group
+        aria-label="Group rejections by"
+        hideSingleSelectionIndicator
+        [value]="store.groupBy()"
+        (change)="store.load($event.value)"
+      >
+        <mat-button-toggle value="SOURCE">By source</mat-button-toggle>
+        <mat-button-toggle value="CAMPAIGN">By campaign</mat-button-toggle>
+      </mat-button-toggle-group>
+    </accord-page-header>
+    <accord-form-alert [message]="store.loadError()?.message ?? null" />
+    @if (store.loading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Loading rejection feedback" />
+    }
+    @let table = store.table();
+    @if (table.rows.length > 0) {
+      <div class="table-scroll">
+        <table class="feedback">
+          <caption class="visually-hidden">
+            Rejections per reason by
+            {{
+              groupLabel()
+            }}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{{ groupLabel() }}</th>
+              @for (reason of table.reasons; track reason.key) {
+                <th scope="col" class="count">{{ reason.label }}</th>
+              }
+              <th scope="col" class="count">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (row of table.rows; track row.group) {
+              <tr>
+                <th scope="row">{{ row.group }}</th>
+                @for (count of row.counts; track $index) {
+                  <td class="count">{{ count || '—' }}</td>
+                }
+                <td class="count total">{{ row.total }}</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
+    } @else if (!store.loading() && !store.loadError()) {
+      <p class="empty">No rejections in the last {{ days }} days.</p>
+    }
+  `,
+  styles: `
+    .back {
+      display: inline-block;
+      margin: 0 0 8px;
+    }
+    .sub {
+      color: var(--mat-sys-on-surface-variant);
+      margin: 4px 0 0;
+    }
+    .table-scroll {
+      overflow-x: auto;
+    }
+    .feedback {
+      border-collapse: collapse;
+      min-width: 480px;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 8px 16px 8px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    thead th {
+      font: var(--mat-sys-label-large);
+    }
+    .count {
+      text-align: right;
+    }
+    .total {
+      font-weight: 600;
+    }
+    .empty {
+      padding: 16px 0;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `,
+})
+export class RejectionFeedbackPage implements OnInit {
+  protected readonly store = inject(RejectionFeedbackStore);
+  protected readonly days = FEEDBACK_DAYS;
+  protected readonly groupLabel = computed(() => GROUP_LABELS[this.store.groupBy()]);
+
+  ngOnInit(): void {
+    void this.store.load('SOURCE');
+  }
+}
