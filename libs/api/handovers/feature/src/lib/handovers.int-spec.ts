@@ -34,6 +34,7 @@ import { HandoverExpirer } from './handover-expirer';
 import { HandoverOpener } from './handover-opener';
 import { HandoversModule } from './handovers.module';
 import { HandoversService } from './handovers.service';
+import { QualificationService } from './qualification.service';
 
 class FrozenClock extends Clock {
   current = new Date('2026-11-25T09:00:00.000Z');
@@ -60,6 +61,7 @@ describe('handovers on PostgreSQL', () => {
   let app: INestApplicationContext;
   let leads: LeadsService;
   let handovers: HandoversService;
+  let qualifications: QualificationService;
   let opener: HandoverOpener;
   let expirer: HandoverExpirer;
   const clock = new FrozenClock();
@@ -179,6 +181,7 @@ describe('handovers on PostgreSQL', () => {
     app = await moduleRef.init();
     leads = app.get(LeadsService);
     handovers = app.get(HandoversService);
+    qualifications = app.get(QualificationService);
     opener = app.get(HandoverOpener);
     expirer = app.get(HandoverExpirer);
   });
@@ -259,7 +262,7 @@ describe('handovers on PostgreSQL', () => {
     await opener.drain();
     const [{ node }] = (await queueOf(team.rep)).edges;
     await expectError(handovers.accept(team.rex, node.id), ErrorCode.FORBIDDEN);
-    expect(await handovers.qualification(team.rep, leadId)).toBeNull();
+    expect(await qualifications.qualification(team.rep, leadId)).toBeNull();
 
     const accepted = await handovers.accept(team.rep, node.id);
     expect(accepted).toMatchObject({
@@ -270,18 +273,18 @@ describe('handovers on PostgreSQL', () => {
     const lead = await leads.detail(team.rep, leadId);
     expect(lead.transitions[0]).toMatchObject({ fromStage: 'MQL', toStage: 'SAL', versionNumber: 1 });
 
-    const checklist = defined(await handovers.qualification(team.rep, leadId), 'a checklist');
+    const checklist = defined(await qualifications.qualification(team.rep, leadId), 'a checklist');
     await expectError(
-      handovers.answerQualification(team.rep, { leadId, answers: [{ key: 'made-up', met: true }] }),
+      qualifications.answerQualification(team.rep, { leadId, answers: [{ key: 'made-up', met: true }] }),
       ErrorCode.BAD_USER_INPUT,
     );
     const keys = checklist.items.map((item) => item.key);
-    const short = await handovers.answerQualification(team.rep, {
+    const short = await qualifications.answerQualification(team.rep, {
       leadId,
       answers: keys.slice(0, checklist.required - 1).map((key) => ({ key, met: true })),
     });
     expect(short).toMatchObject({ qualified: false, stage: 'SAL', met: checklist.required - 1 });
-    const enough = await handovers.answerQualification(team.rep, {
+    const enough = await qualifications.answerQualification(team.rep, {
       leadId,
       answers: [{ key: keys[checklist.required - 1], met: true, note: 'budget confirmed' }],
     });
@@ -292,7 +295,7 @@ describe('handovers on PostgreSQL', () => {
       answeredBy: { name: 'Sam' },
     });
     await expectError(
-      handovers.answerQualification(team.rex, { leadId, answers: [{ key: keys[0], met: false }] }),
+      qualifications.answerQualification(team.rex, { leadId, answers: [{ key: keys[0], met: false }] }),
       ErrorCode.FORBIDDEN,
     );
   });

@@ -10,6 +10,7 @@ import { HandoverExpirer } from './handover-expirer';
 import { HandoverOpener } from './handover-opener';
 import { HandoverQueueCountsResolver, HandoversResolver } from './handovers.resolver';
 import { HandoversService } from './handovers.service';
+import { QualificationService } from './qualification.service';
 
 /** The handover: opened on MQL, routed, decided once within the SLA or expired, then qualified to SQL. */
 @Module({
@@ -24,10 +25,11 @@ import { HandoversService } from './handovers.service';
     HandoverOpener,
     HandoverExpirer,
     HandoversService,
+    QualificationService,
     HandoversResolver,
     HandoverQueueCountsResolver,
   ],
-  exports: [HandoverOpener, HandoverExpirer, HandoversService],
+  exports: [HandoverOpener, HandoverExpirer, HandoversService, QualificationService],
 })
 export class HandoversModule {}
 

@@ -18,6 +18,7 @@ import {
   LeadQualification,
   RejectionFeedback,
 } from './models/handover.model';
+import { QualificationService } from './qualification.service';
 
 const uuid = new ParseUUIDPipe();
 
@@ -25,7 +26,10 @@ const uuid = new ParseUUIDPipe();
 @Roles('ADMIN', 'SALES')
 @Resolver(() => Handover)
 export class HandoversResolver {
-  constructor(private readonly service: HandoversService) {}
+  constructor(
+    private readonly service: HandoversService,
+    private readonly qualifications: QualificationService,
+  ) {}
 
   @Query(() => HandoverQueue, {
     description: 'Handovers to decide (or decided), with SLA due times, scores and explanations.',
@@ -92,7 +96,7 @@ export class HandoversResolver {
     @CurrentMember() actor: AuthMember,
     @Args('leadId', { type: () => ID }, uuid) leadId: string,
   ): Promise<LeadQualification | null> {
-    return this.service.qualification(actor, leadId);
+    return this.qualifications.qualification(actor, leadId);
   }
 
   @Mutation(() => LeadQualification, {
@@ -102,7 +106,7 @@ export class HandoversResolver {
     @CurrentMember() actor: AuthMember,
     @Args() args: AnswerQualificationArgs,
   ): Promise<LeadQualification> {
-    return this.service.answerQualification(actor, args);
+    return this.qualifications.answerQualification(actor, args);
   }
 
   @Roles('ADMIN', 'MARKETING', 'SALES')

@@ -18,7 +18,6 @@ import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import { AppError, decodeCursor, encodeCursor } from '@accord/api/shared/graphql';
-import type { RejectionReason } from '@accord/domain/agreement';
 import {
   Decision,
   checkDecision,
@@ -26,54 +25,16 @@ import {
   decidedWithinSla,
   decisionOutcome,
   isSalesManager,
-  qualificationOf,
-  unknownChecklistKeys,
 } from '@accord/domain/handover';
 
-import {
-  AnswerQualificationArgs,
-  HandoverQueueArgs,
-  ReassignHandoverArgs,
-  RejectionFeedbackArgs,
-} from './dto/handover.inputs';
+import { HandoverQueueArgs, ReassignHandoverArgs, RejectionFeedbackArgs } from './dto/handover.inputs';
 import { HandoverEvents } from './handover-events';
-import {
-  Handover,
-  HandoverLead,
-  HandoverQueue,
-  HandoverWithHistory,
-  LeadQualification,
-  RecentSignal,
-  RejectionFeedback,
-  RejectionReasonOption,
-} from './models/handover.model';
-
-const RECENT_SIGNAL_TYPES = 5;
+import { presentHandover } from './handover-presenter';
+import { Handover, HandoverQueue, HandoverWithHistory, RejectionFeedback } from './models/handover.model';
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | null = null;
   return () => (loaded ??= load());
-}
-
-function reasonOption(reason: RejectionReason): RejectionReasonOption {
-  return {
-    key: reason.key,
-    label: reason.label,
-    consequence: reason.consequence,
-    recycleAfterDays: reason.recycleAfterDays,
-  };
-}
-
-function recentSignals(summary: Record<string, number[]>): RecentSignal[] {
-  return Object.entries(summary)
-    .filter(([, times]) => times.length > 0)
-    .map(([type, times]) => ({ type, count: times.length, lastAt: new Date(times[0]) }))
-    .sort((a, b) => b.lastAt.getTime() - a.lastAt.getTime())
-    .slice(0, RECENT_SIGNAL_TYPES);
-}
-
-function leadName(lead: QueueRow['lead']): string | null {
-  return [lead.firstName, lead.lastName].filter(Boolean).join(' ') || null;
 }
 
 /**
@@ -259,68 +220,6 @@ export class HandoversService {
     });
   }
 
-  /** The accepted lead against its version's SQL checklist; null before any handover of it was accepted. */
-  async qualification(actor: AuthMember, leadId: string): Promise<LeadQualification | null> {
-    return this.tenantDb.inWorkspace(actor.workspaceId, (manager) => this.qualificationIn(manager, leadId));
-  }
-
-  /**
-   * Records sales' answers to the checklist; when enough items hold, the accepted lead becomes an SQL, in the
-   * same transaction. The owner of the accepted handover or a sales manager answers.
-   */
-  async answerQualification(actor: AuthMember, args: AnswerQualificationArgs): Promise<LeadQualification> {
-    const now = this.clock.now();
-    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
-      const [lead] = await this.leads.lockByIds(manager, [args.leadId]);
-      if (!lead) throw AppError.notFound('No such lead in this workspace.');
-      const accepted = await this.handovers.acceptedFor(manager, lead.id);
-      if (!accepted)
-        throw AppError.conflict('The lead has no accepted handover; accept it before qualifying it.');
-      if (accepted.decidedBy !== actor.id && accepted.ownerId !== actor.id && !isSalesManager(actor))
-        throw AppError.forbidden(
-          'Only the owner of the accepted handover or a sales manager qualifies this lead.',
-        );
-      const version = await this.published.version(manager, accepted.versionId);
-      const unknown = unknownChecklistKeys(
-        version.document.sql,
-        args.answers.map((answer) => answer.key),
-      );
-      if (unknown.length)
-        throw AppError.badInput(
-          `answers: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not on the checklist`,
-          [{ field: 'answers', message: `keys must be items of version ${version.number}'s SQL checklist` }],
-        );
-      await this.handovers.saveAnswers(
-        manager,
-        lead.id,
-        version.id,
-        args.answers.map((answer) => ({
-          itemKey: answer.key,
-          met: answer.met,
-          note: answer.note?.trim() || null,
-        })),
-        actor.id,
-        now,
-      );
-      const answers = await this.handovers.answers(manager, lead.id);
-      const result = qualificationOf(
-        version.document.sql,
-        new Set(answers.filter((answer) => answer.met).map((answer) => answer.itemKey)),
-      );
-      if (result.qualified && lead.stage === 'SAL')
-        await this.leads.moveStage(manager, {
-          leadId: lead.id,
-          fromStage: 'SAL',
-          toStage: 'SQL',
-          versionId: version.id,
-          actorId: actor.id,
-          reason: `qualified: ${result.met} of ${version.document.sql.checklist.length} checklist items hold`,
-          at: now,
-        });
-      return (await this.qualificationIn(manager, lead.id)) as LeadQualification;
-    });
-  }
-
   async rejectionFeedback(actor: AuthMember, args: RejectionFeedbackArgs): Promise<RejectionFeedback[]> {
     return this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
       this.handovers.rejectionsBy(
@@ -329,44 +228,6 @@ export class HandoversService {
         args.since ?? null,
       ),
     );
-  }
-
-  private async qualificationIn(manager: EntityManager, leadId: string): Promise<LeadQualification | null> {
-    const accepted = await this.handovers.acceptedFor(manager, leadId);
-    if (!accepted) return null;
-    const lead = await this.leads.findById(manager, leadId);
-    if (!lead) return null;
-    const version = await this.published.version(manager, accepted.versionId);
-    const answers = new Map(
-      (await this.handovers.answers(manager, leadId)).map((answer) => [answer.itemKey, answer]),
-    );
-    const names = await this.memberNames(
-      manager,
-      [...answers.values()].map((answer) => answer.answeredBy),
-    );
-    const result = qualificationOf(
-      version.document.sql,
-      new Set([...answers.values()].filter((answer) => answer.met).map((answer) => answer.itemKey)),
-    );
-    return {
-      leadId,
-      versionId: version.id,
-      versionNumber: version.number,
-      stage: lead.stage,
-      items: version.document.sql.checklist.map((item) => {
-        const answer = answers.get(item.key);
-        return {
-          key: item.key,
-          label: item.label,
-          description: item.description,
-          met: answer?.met ?? null,
-          note: answer?.note ?? null,
-          answeredBy: answer ? { id: answer.answeredBy, name: names.get(answer.answeredBy) ?? '' } : null,
-          answeredAt: answer?.answeredAt ?? null,
-        };
-      }),
-      ...result,
-    };
   }
 
   private async withHistory(manager: EntityManager, id: string): Promise<HandoverWithHistory> {
@@ -392,49 +253,7 @@ export class HandoversService {
     const versions = new Map<string, PublishedVersion>();
     for (const versionId of new Set(rows.map((row) => row.handover.versionId)))
       versions.set(versionId, await this.published.version(manager, versionId));
-    return rows.map(({ handover, lead, ownerName, decidedByName }) => {
-      const version = versions.get(handover.versionId) as PublishedVersion;
-      const reasons = version.document.rejectionReasons;
-      const reason = handover.reasonKey
-        ? (reasons.find((candidate) => candidate.key === handover.reasonKey) ?? null)
-        : null;
-      const presentedLead: HandoverLead = {
-        id: handover.leadId,
-        email: lead.email,
-        name: leadName(lead),
-        title: lead.title,
-        companyName: lead.companyName,
-        country: lead.country,
-        source: lead.source,
-        campaign: lead.campaign,
-        stage: lead.stage,
-        recentSignals: recentSignals(lead.signalSummary),
-      };
-      return {
-        id: handover.id,
-        lead: presentedLead,
-        owner: handover.ownerId ? { id: handover.ownerId, name: ownerName ?? '' } : null,
-        status: handover.status,
-        grade: handover.grade,
-        temperature: handover.temperature,
-        outcome: handover.outcome,
-        fitScore: handover.fitScore,
-        intentScore: handover.intentScore,
-        explanation: handover.explanation,
-        versionId: handover.versionId,
-        versionNumber: version.number,
-        handedOverAt: handover.handedOverAt,
-        dueAt: handover.dueAt,
-        expiredAt: handover.expiredAt,
-        decidedAt: handover.decidedAt,
-        decidedBy: handover.decidedBy ? { id: handover.decidedBy, name: decidedByName ?? '' } : null,
-        withinSla: handover.withinSla,
-        // Versions never change, so the reason a handover was rejected with is always in its version.
-        reason: reason ? reasonOption(reason) : null,
-        note: handover.note,
-        rejectionReasons: reasons.map(reasonOption),
-      };
-    });
+    return rows.map((row) => presentHandover(row, versions.get(row.handover.versionId) as PublishedVersion));
   }
 
   private memberNames(manager: EntityManager, ids: readonly (string | null)[]): Promise<Map<string, string>> {
