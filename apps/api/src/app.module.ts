@@ -10,6 +10,7 @@ import { AppConfig, ConfigModule } from '@accord/api/shared/config';
 import { DatabaseModule, DatabaseSettings } from '@accord/api/shared/database';
 import { GraphqlSetupModule } from '@accord/api/shared/graphql';
 import { ObservabilityModule, loggerParams } from '@accord/api/shared/observability';
+import { WebhooksModule } from '@accord/api/webhooks/feature';
 
 /** The whole product: shared infrastructure first, then one module per domain. */
 @Module({})
@@ -26,6 +27,7 @@ export class AppModule {
         MembersModule,
         AgreementsModule,
         LeadsModule,
+        WebhooksModule,
         HandoversModule,
         PipelineModule,
       ],

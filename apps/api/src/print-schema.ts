@@ -11,6 +11,7 @@ import { HANDOVERS_RESOLVERS } from '@accord/api/handovers/feature';
 import { LEADS_RESOLVERS } from '@accord/api/leads/feature';
 import { MEMBERS_RESOLVERS } from '@accord/api/members/feature';
 import { PIPELINE_RESOLVERS } from '@accord/api/pipeline/feature';
+import { WEBHOOKS_RESOLVERS } from '@accord/api/webhooks/feature';
 
 async function main(): Promise<void> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
       ...MEMBERS_RESOLVERS,
       ...AGREEMENTS_RESOLVERS,
       ...LEADS_RESOLVERS,
+      ...WEBHOOKS_RESOLVERS,
       ...PIPELINE_RESOLVERS,
       ...HANDOVERS_RESOLVERS,
     ],
