@@ -126,6 +126,18 @@ describe('HandoverQueuePage', () => {
     });
   });
 
+  it('keeps keys typed into the note in the note', async () => {
+    const { apollo } = await renderQueue();
+
+    fireEvent.keyDown(row('Ada Lovelace'), { key: 'r' });
+    const form = await screen.findByRole('form', { name: 'Reject Ada Lovelace' });
+    fireEvent.keyDown(within(form).getByLabelText('Note (optional)'), { key: 'a' });
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Accept Ada Lovelace' }), { key: 'a' });
+
+    apollo.expectNone('AcceptHandover');
+    expect(screen.getByRole('form', { name: 'Reject Ada Lovelace' })).toBeTruthy();
+  });
+
   it('shows the CONFLICT naming the decision taken and reads the queue again', async () => {
     const { apollo } = await renderQueue();
 
