@@ -6,7 +6,12 @@ import { randomUUID } from 'node:crypto';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { HandoverOpener, HandoversModule, HandoversService } from '@accord/api/handovers/feature';
+import {
+  HandoverOpener,
+  HandoversModule,
+  HandoversService,
+  QualificationService,
+} from '@accord/api/handovers/feature';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LeadsModule, LeadsService, RescoreWorker, SignalIngestionService } from '@accord/api/leads/feature';
 import {
@@ -133,8 +138,9 @@ describe('the funnel from MQL to won, through the handover', () => {
     const handovers = app.get(HandoversService);
     const [{ node }] = (await handovers.queue(sales, { scope: 'MINE', view: 'UNDECIDED', first: 10 })).edges;
     await handovers.accept(sales, node.id);
-    const checklist = await handovers.qualification(sales, lead.id);
-    await handovers.answerQualification(sales, {
+    const qualifying = app.get(QualificationService);
+    const checklist = await qualifying.qualification(sales, lead.id);
+    await qualifying.answerQualification(sales, {
       leadId: lead.id,
       answers: (checklist?.items ?? []).map((item) => ({ key: item.key, met: true })),
     });
