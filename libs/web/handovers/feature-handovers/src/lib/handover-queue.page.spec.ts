@@ -27,14 +27,14 @@ const bob = handover({
   lead: { ...handover().lead, id: 'l2', name: 'Bob Builder', title: null, companyName: 'Bricks' },
 });
 
-async function renderQueue(member = sessionFor('ria', 'Ria Rep', ['SALES'], false)) {
+async function renderQueue(member = sessionFor('ria', 'Ria Rep', ['SALES'], false), clock = () => NOW) {
   await render(HandoverQueuePage, {
     imports: [ApolloTestingModule],
     providers: [
       provideRouter([]),
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       { provide: SESSION_STORAGE, useValue: sessionStorage },
-      { provide: CLOCK, useValue: () => NOW },
+      { provide: CLOCK, useValue: clock },
     ],
     configureTestBed: () => TestBed.inject(AuthStore).start(member),
   });
@@ -69,6 +69,25 @@ describe('HandoverQueuePage', () => {
     const overdue = within(row('Bob Builder')).getByText('overdue by 2 h');
     expect(overdue.classList.contains('urgent')).toBe(true);
     expect(screen.queryByRole('group', { name: 'Whose handovers' })).toBeNull();
+  });
+
+  it('moves the countdown on every minute', async () => {
+    jest.useFakeTimers({ advanceTimers: true });
+    try {
+      let now = NOW;
+      await renderQueue(undefined, () => now);
+      expect(within(row('Ada Lovelace')).getByText('due in 3 h 20 min').classList.contains('urgent')).toBe(
+        false,
+      );
+
+      now = new Date('2026-11-25T11:20:00.000Z');
+      jest.advanceTimersByTime(60_000);
+
+      const countdown = await within(row('Ada Lovelace')).findByText('due in 40 min');
+      expect(countdown.classList.contains('urgent')).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('accepts the focused handover with A and says so', async () => {
