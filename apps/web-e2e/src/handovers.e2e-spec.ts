@@ -100,6 +100,8 @@ describe('handover queue', () => {
     expect(await acceptedHandover.innerText()).toMatch(/Status\s+Accepted/);
     expect(await acceptedHandover.innerText()).toContain('Within the SLA');
     await page.getByRole('heading', { name: 'Qualification' }).waitFor();
+    await page.getByRole('heading', { name: 'Handover' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'lead-handover-accepted.png') });
 
     await page.goto(`${baseUrl()}${rejected.path}`);
     const rejectedHandover = page.getByRole('article', { name: /^Handover under v\d+$/ }).first();
