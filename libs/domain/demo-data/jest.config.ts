@@ -1,0 +1,5 @@
+export default {
+  displayName: 'domain-demo-data',
+  preset: '../../../jest.preset.js',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};

@@ -1,0 +1,218 @@
+import { starterAgreement } from '@accord/domain/agreement';
+import { summarySignals } from '@accord/domain/leads';
+import { evaluateLead, prepareScoring } from '@accord/domain/scoring';
+
+import { WorkspaceGenerator } from './generate';
+import { leadFacts, summaryOf } from './lead-row';
+import type { LeadHistory, WorkspacePlan } from './model';
+
+const NOW = new Date('2026-11-25T12:00:00.000Z');
+const START = new Date('2025-09-25T00:00:00.000Z');
+const REPS = ['r1', 'r2', 'r3', 'r4'].map((id) => `00000000-0000-4000-8000-0000000000${id.slice(1)}f`);
+
+function plan(overrides: Partial<WorkspacePlan> = {}): WorkspacePlan {
+  return {
+    workspaceId: '00000000-0000-4000-8000-00000000acc0',
+    seed: 42,
+    leads: 3000,
+    start: START,
+    now: NOW,
+    versions: [
+      {
+        id: '00000000-0000-4000-8000-0000000000v1'.replace('v1', 'b1'),
+        number: 1,
+        effectiveAt: new Date(START.getTime() - 86_400_000),
+        document: starterAgreement(REPS),
+      },
+    ],
+    reps: REPS.map((id, index) => ({ id, manager: index === 0 })),
+    creatorId: '00000000-0000-4000-8000-0000000000a2',
+    timeZone: 'UTC',
+    ...overrides,
+  };
+}
+
+const histories: LeadHistory[] = [...new WorkspaceGenerator(plan()).leads()];
+const at = (date: Date | null) => date?.getTime() ?? NaN;
+
+/** Of the handovers with this grade, the share that ended as the given lead stage (or later). */
+function rate(grade: string, reached: (history: LeadHistory) => boolean): number {
+  const handedOver = histories.filter((history) => history.handovers[0]?.grade === grade);
+  return handedOver.filter(reached).length / handedOver.length;
+}
+const stages = (history: LeadHistory) => history.transitions.map((transition) => transition.toStage);
+
+describe('WorkspaceGenerator', () => {
+  it('repeats itself for a seed and differs for another', () => {
+    const again = [...new WorkspaceGenerator(plan()).leads()];
+    expect(again).toEqual(histories);
+    const other = [...new WorkspaceGenerator(plan({ seed: 7 })).leads()].slice(0, 50);
+    expect(other.map((history) => history.lead.email)).not.toEqual(
+      again.slice(0, 50).map((history) => history.lead.email),
+    );
+  });
+
+  it('gives every lead a unique id and e-mail', () => {
+    expect(new Set(histories.map((history) => history.lead.id)).size).toBe(histories.length);
+    expect(new Set(histories.map((history) => history.lead.email)).size).toBe(histories.length);
+  });
+
+  it('dates nothing before the lead exists or after now, and keeps each history in order', () => {
+    for (const { lead, transitions, signals, handovers, meetings, opportunities } of histories) {
+      const created = at(lead.createdAt);
+      const times = [
+        ...transitions.map((transition) => at(transition.at)),
+        ...signals.map((signal) => at(signal.occurredAt)),
+        ...handovers.flatMap((handover) => handover.events.map((event) => at(event.at))),
+        ...meetings.map((meeting) => at(meeting.bookedAt)),
+        ...opportunities.flatMap((opportunity) => opportunity.transitions.map((t) => at(t.at))),
+      ];
+      expect(times.every((time) => time >= created && time < NOW.getTime())).toBe(true);
+      const moves = transitions.map((transition) => at(transition.at));
+      expect(moves).toEqual([...moves].sort((a, b) => a - b));
+      expect(transitions[0]).toMatchObject({ fromStage: null, toStage: 'LEAD', reason: 'created' });
+      transitions
+        .slice(1)
+        .forEach((transition, index) => expect(transition.fromStage).toBe(transitions[index].toStage));
+      expect(transitions.at(-1)?.toStage).toBe(lead.stage);
+      expect(lead.stageChangedAt).toEqual(transitions.at(-1)?.at);
+    }
+  });
+
+  it('spreads creation over the period with quieter summers and Decembers', () => {
+    const byMonth = new Map<string, number>();
+    for (const { lead } of histories) {
+      const key = lead.createdAt.toISOString().slice(0, 7);
+      byMonth.set(key, (byMonth.get(key) ?? 0) + 1);
+    }
+    expect(byMonth.size).toBeGreaterThanOrEqual(14);
+    expect(byMonth.get('2026-08')!).toBeLessThan(byMonth.get('2026-09')! * 0.75);
+    expect(byMonth.get('2025-12')!).toBeLessThan(byMonth.get('2025-11')! * 0.75);
+  });
+
+  it('opens a handover for every move into MQL, under the version and with the routing of the agreement', () => {
+    for (const { transitions, handovers, lead } of histories) {
+      const mqls = transitions.flatMap((transition, index) => (transition.toStage === 'MQL' ? [index] : []));
+      expect(handovers.map((handover) => handover.transition)).toEqual(mqls);
+      for (const handover of handovers) {
+        expect(REPS).toContain(handover.ownerId);
+        expect(at(handover.dueAt)).toBeGreaterThan(at(handover.handedOverAt));
+        expect(handover.events[0]).toMatchObject({ kind: 'CREATED', at: handover.handedOverAt });
+      }
+      const undecided = handovers.filter((handover) => handover.decidedAt === null);
+      expect(undecided.length).toBeLessThanOrEqual(1);
+      if (undecided.length === 1) expect(lead.stage).toBe('MQL');
+    }
+  });
+
+  it('follows accepted handovers with SAL, rejected ones with nurture or disqualification, late ones with an expiry', () => {
+    for (const { transitions, handovers } of histories) {
+      for (const handover of handovers) {
+        const next = transitions[handover.transition + 1];
+        if (handover.status === 'ACCEPTED')
+          expect(next).toMatchObject({ toStage: 'SAL', at: handover.decidedAt });
+        if (handover.status === 'REJECTED') {
+          expect(['NURTURE', 'DISQUALIFIED']).toContain(next.toStage);
+          expect(next.at).toEqual(handover.decidedAt);
+        }
+        const expired = handover.events.some((event) => event.kind === 'EXPIRED');
+        expect(expired).toBe(handover.expiredAt !== null);
+        if (handover.decidedAt) expect(handover.withinSla).toBe(!expired);
+        // Nothing overdue waits in the queue: past due means decided (late) by now.
+        if (handover.decidedAt === null) expect(at(handover.dueAt)).toBeGreaterThan(NOW.getTime());
+      }
+    }
+    const all = histories.flatMap((history) => history.handovers);
+    const count = (status: string) => all.filter((handover) => handover.status === status).length;
+    expect([count('ACCEPTED'), count('REJECTED')].every((n) => n > 0)).toBe(true);
+    expect(
+      all.filter((handover) => handover.expiredAt !== null && handover.decidedAt !== null).length,
+    ).toBeGreaterThan(0);
+    expect(all.filter((handover) => handover.withinSla === false).length).toBeGreaterThan(0);
+    expect(new Set(all.map((handover) => handover.decidedBy)).size).toBeGreaterThan(3);
+  });
+
+  it('rejects poor fits as outside the ICP and weak contacts as wrong contacts', () => {
+    const rejected = histories.flatMap((history) => history.handovers).filter((h) => h.status === 'REJECTED');
+    const share = (grades: string[], key: string) => {
+      const some = rejected.filter((handover) => grades.includes(handover.grade));
+      return some.filter((handover) => handover.reasonKey === key).length / some.length;
+    };
+    expect(share(['C', 'D'], 'not-icp')).toBeGreaterThan(share(['A'], 'not-icp'));
+  });
+
+  it('opens opportunities only on qualified leads, and closes them won or lost with what closing needs', () => {
+    for (const history of histories) {
+      const list = stages(history);
+      for (const opportunity of history.opportunities) {
+        expect(opportunity.amount).toBeGreaterThan(0);
+        expect(list.indexOf('SAL')).toBeGreaterThan(-1);
+        expect(list.indexOf('OPPORTUNITY')).toBeGreaterThan(list.indexOf('SAL'));
+        const order = opportunity.transitions.map((t) => t.toStage);
+        expect(order[0]).toBe('DISCOVERY');
+        const closed = opportunity.stage === 'WON' || opportunity.stage === 'LOST';
+        expect(closed).toBe(opportunity.closedAt !== null && opportunity.closeDate !== null);
+        expect(opportunity.stage === 'LOST').toBe(opportunity.lostReason !== null);
+        if (closed) {
+          expect(history.lead.stage).toBe(opportunity.stage);
+          expect(opportunity.closeDate! >= opportunity.openedAt.toISOString().slice(0, 10)).toBe(true);
+        }
+      }
+      if (list.includes('WON')) expect(history.opportunities.map((o) => o.stage)).toContain('WON');
+      if (list.includes('SQL')) {
+        const met = history.qualifications.filter((answer) => answer.met).length;
+        expect(met).toBeGreaterThanOrEqual(3);
+      }
+      for (const meeting of history.meetings) {
+        expect(meeting.qualified).toBe(meeting.status === 'HELD');
+        if (meeting.markedAt) expect(at(meeting.markedAt)).toBeGreaterThanOrEqual(at(meeting.bookedAt));
+      }
+    }
+  });
+
+  it('converts better grades better: A > B > C > D at acceptance, SQL and win', () => {
+    for (const [stage, reached] of [
+      ['SAL', (h: LeadHistory) => stages(h).includes('SAL')],
+      ['SQL', (h: LeadHistory) => stages(h).includes('SQL')],
+      ['WON', (h: LeadHistory) => stages(h).includes('WON')],
+    ] as const) {
+      const rates = ['A', 'B', 'C', 'D'].map((grade) => rate(grade, reached));
+      expect([stage, rates]).toEqual([stage, [...rates].sort((a, b) => b - a)]);
+    }
+  });
+
+  it('stores the summary and the evaluation the product would compute', () => {
+    const version = plan().versions[0];
+    const score = prepareScoring(version.document);
+    for (const { lead, signals, evaluation } of histories.slice(0, 300)) {
+      expect(lead.signalSummary).toEqual(summaryOf(signals));
+      expect(lead.signalCount).toBe(signals.length);
+      const evaluated = evaluateLead({
+        lead: leadFacts(lead),
+        signals: summarySignals(lead.signalSummary),
+        version,
+        now: NOW,
+      });
+      expect(evaluation).toMatchObject({
+        versionId: version.id,
+        fitScore: evaluated.fit.score,
+        grade: evaluated.fit.grade,
+        intentScore: evaluated.intent.score,
+        temperature: evaluated.intent.temperature,
+        outcome: evaluated.outcome,
+      });
+      expect(score(leadFacts(lead), lead.signalSummary, NOW.getTime()).outcome).toBe(evaluated.outcome);
+    }
+  });
+
+  it('covers the ICP and off-ICP: every grade, every temperature, every stage', () => {
+    const grades = new Set(histories.map((history) => history.evaluation?.grade));
+    const leadStages = new Set(histories.map((history) => history.lead.stage));
+    expect([...grades].sort()).toEqual(['A', 'B', 'C', 'D']);
+    const temperatures = new Set(histories.map((history) => history.evaluation?.temperature));
+    expect([...temperatures].sort()).toEqual(['COLD', 'HOT', 'WARM']);
+    // MQL only while a handover waits: a team that keeps up leaves few or none.
+    for (const stage of ['NURTURE', 'SAL', 'SQL', 'OPPORTUNITY', 'WON', 'LOST', 'DISQUALIFIED'])
+      expect([stage, leadStages.has(stage as never)]).toEqual([stage, true]);
+  });
+});
