@@ -1,7 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, GraphQLISODateTime, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 
-import { AuthMember, CurrentMember } from '@accord/api/shared/auth';
+import { AnyMember, AuthMember, CurrentMember } from '@accord/api/shared/auth';
 
 import { AgreementsService } from './agreements.service';
 import {
@@ -18,6 +18,7 @@ import { AgreementDiff, AgreementEventConnection, AgreementVersion } from './mod
  * Everyone in the workspace reads the agreement; who may change it is decided per action by the domain rules
  * (marketing and admins edit, approvers sign their side), so the refusals say exactly what is missing.
  */
+@AnyMember()
 @Resolver(() => AgreementVersion)
 export class AgreementsResolver {
   constructor(private readonly service: AgreementsService) {}

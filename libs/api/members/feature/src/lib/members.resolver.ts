@@ -1,6 +1,7 @@
-import { AuthMember, CurrentMember, Roles } from '@accord/api/shared/auth';
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+
+import { AnyMember, AuthMember, CurrentMember, Roles } from '@accord/api/shared/auth';
 
 import { InviteMemberInput, MembersArgs, UpdateMemberInput } from './dto/member.inputs';
 import { MembersService } from './members.service';
@@ -9,6 +10,7 @@ import { InvitationPayload, MemberConnection } from './models/member-connection.
 import { Member } from './models/member.model';
 
 /** Any signed-in member reads who they are; only admins manage members. */
+@AnyMember()
 @Resolver()
 export class ViewerResolver {
   constructor(private readonly service: MembersService) {}
@@ -24,17 +26,20 @@ export class ViewerResolver {
 export class MembersResolver {
   constructor(private readonly service: MembersService) {}
 
-  @Query(() => MemberConnection, { description: 'The workspace\'s members, oldest first.' })
+  @Query(() => MemberConnection, { description: "The workspace's members, oldest first." })
   members(@CurrentMember() actor: AuthMember, @Args() args: MembersArgs): Promise<MemberConnection> {
     return this.service.list(actor, args);
   }
 
   @Mutation(() => InvitationPayload, { description: 'Invites a member (or re-sends a pending invitation).' })
-  inviteMember(@CurrentMember() actor: AuthMember, @Args('input') input: InviteMemberInput): Promise<InvitationPayload> {
+  inviteMember(
+    @CurrentMember() actor: AuthMember,
+    @Args('input') input: InviteMemberInput,
+  ): Promise<InvitationPayload> {
     return this.service.invite(actor, input);
   }
 
-  @Mutation(() => Member, { description: 'Changes a member\'s roles and approver flag.' })
+  @Mutation(() => Member, { description: "Changes a member's roles and approver flag." })
   updateMember(@CurrentMember() actor: AuthMember, @Args('input') input: UpdateMemberInput): Promise<Member> {
     return this.service.update(actor, input);
   }

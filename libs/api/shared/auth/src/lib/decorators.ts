@@ -1,7 +1,8 @@
-import type { Role } from '@accord/domain/workspace';
 import { ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
+
+import { ROLES, type Role } from '@accord/domain/workspace';
 
 import type { AuthMember } from './auth-member';
 
@@ -13,6 +14,9 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 /** Restricts an operation to members holding at least one of these roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** Opens an operation to every signed-in member, on purpose; the service may still apply finer rules. */
+export const AnyMember = () => Roles(...ROLES);
 
 export function requestOf(context: ExecutionContext): Request & { user?: AuthMember } {
   if (context.getType<string>() === 'graphql') {

@@ -1,0 +1,266 @@
+import type { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { buildSchema } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import 'reflect-metadata';
+
+import { AccessGuard, AnyMember, AuthMember, PUBLIC_KEY, ROLES_KEY, Roles } from '@accord/api/shared/auth';
+import { AppError } from '@accord/api/shared/graphql';
+import { ROLES, type Role } from '@accord/domain/workspace';
+
+import { ALL_RESOLVERS } from './resolvers';
+
+type Rule = 'PUBLIC' | 'ANY_MEMBER' | Role[];
+
+/** Where @Query and @Mutation record their kind on a method (RESOLVER_TYPE_METADATA in @nestjs/graphql). */
+const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
+
+/** Who may run each operation, read from the decorators the global AccessGuard reads. */
+function accessRules(): Record<string, Rule> {
+  const rules: Record<string, Rule> = {};
+  for (const resolver of ALL_RESOLVERS) {
+    const prototype = resolver.prototype as Record<string, unknown>;
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const method = prototype[name];
+      if (typeof method !== 'function') continue;
+      const kind: unknown = Reflect.getMetadata(RESOLVER_TYPE_METADATA, method);
+      if (kind !== 'Query' && kind !== 'Mutation') continue;
+      const isPublic = Reflect.getMetadata(PUBLIC_KEY, method) ?? Reflect.getMetadata(PUBLIC_KEY, resolver);
+      const roles: Role[] | undefined =
+        Reflect.getMetadata(ROLES_KEY, method) ?? Reflect.getMetadata(ROLES_KEY, resolver);
+      rules[`${kind} ${name}`] = isPublic
+        ? 'PUBLIC'
+        : roles && ROLES.every((role) => roles.includes(role))
+          ? 'ANY_MEMBER'
+          : (roles ?? []);
+    }
+  }
+  return rules;
+}
+
+describe('access rules', () => {
+  const rules = accessRules();
+
+  it('covers every operation of the schema', () => {
+    const schema = buildSchema(readFileSync(join(__dirname, '../schema.gql'), 'utf8'));
+    const operations = [
+      ...Object.keys(schema.getQueryType()?.getFields() ?? {}).map((name) => `Query ${name}`),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((name) => `Mutation ${name}`),
+    ];
+    expect(Object.keys(rules).sort()).toEqual(operations.sort());
+  });
+
+  it('gives every operation a rule: public, any member, or named roles (the guard refuses the others)', () => {
+    expect(Object.entries(rules).filter(([, rule]) => Array.isArray(rule) && rule.length === 0)).toEqual([]);
+  });
+
+  it('matches the role × operation table (change it here, on purpose, with the decorator)', () => {
+    expect(rules).toMatchInlineSnapshot(`
+      {
+        "Mutation acceptHandover": [
+          "ADMIN",
+          "SALES",
+        ],
+        "Mutation acceptInvitation": "PUBLIC",
+        "Mutation answerQualification": [
+          "ADMIN",
+          "SALES",
+        ],
+        "Mutation bookMeeting": [
+          "ADMIN",
+          "SALES",
+        ],
+        "Mutation createAgreementDraft": "ANY_MEMBER",
+        "Mutation createApiKey": [
+          "ADMIN",
+        ],
+        "Mutation createLead": [
+          "ADMIN",
+          "MARKETING",
+          "SALES",
+        ],
+        "Mutation createWebhookEndpoint": [
+          "ADMIN",
+        ],
+        "Mutation deactivateMember": [
+          "ADMIN",
+        ],
+        "Mutation deleteWebhookEndpoint": [
+          "ADMIN",
+        ],
+        "Mutation inviteMember": [
+          "ADMIN",
+        ],
+        "Mutation login": "PUBLIC",
+        "Mutation markMeeting": [
+          "ADMIN",
+          "SALES",
+        ],
+        "Mutation moveOpportunity": [
+          "ADMIN",
+          "SALES",
+        ],
+        "Mutation openOpportunity": [
+          "ADMIN",
+          "SALES",
+        ],
+        "Mutation proposeAgreementVersion": "ANY_MEMBER",
+        "Mutation reassignHandover": [
+          "ADMIN",
+          "SALES",
+        ],
+        "Mutation recordSignal": [
+          "ADMIN",
+          "MARKETING",
+          "SALES",
+        ],
+        "Mutation redeliverWebhook": [
+          "ADMIN",
+        ],
+        "Mutation rejectHandover": [
+          "ADMIN",
+          "SALES",
+        ],
+        "Mutation revokeApiKey": [
+          "ADMIN",
+        ],
+        "Mutation rotateWebhookSecret": [
+          "ADMIN",
+        ],
+        "Mutation saveAgreementDraft": "ANY_MEMBER",
+        "Mutation sendBackAgreementVersion": "ANY_MEMBER",
+        "Mutation signAgreementVersion": "ANY_MEMBER",
+        "Mutation signUp": "PUBLIC",
+        "Mutation updateLead": [
+          "ADMIN",
+          "MARKETING",
+        ],
+        "Mutation updateMember": [
+          "ADMIN",
+        ],
+        "Mutation updateOpportunityAmount": [
+          "ADMIN",
+          "SALES",
+        ],
+        "Mutation updateWebhookEndpoint": [
+          "ADMIN",
+        ],
+        "Query agreementDiff": "ANY_MEMBER",
+        "Query agreementEvents": "ANY_MEMBER",
+        "Query agreementInForce": "ANY_MEMBER",
+        "Query agreementVersion": "ANY_MEMBER",
+        "Query agreementVersions": "ANY_MEMBER",
+        "Query apiKeys": [
+          "ADMIN",
+        ],
+        "Query handover": [
+          "ADMIN",
+          "SALES",
+        ],
+        "Query handoverQueue": [
+          "ADMIN",
+          "SALES",
+        ],
+        "Query lead": [
+          "ADMIN",
+          "MARKETING",
+          "SALES",
+        ],
+        "Query leadHandovers": [
+          "ADMIN",
+          "MARKETING",
+          "SALES",
+        ],
+        "Query leadQualification": [
+          "ADMIN",
+          "MARKETING",
+          "SALES",
+        ],
+        "Query leadTimeline": [
+          "ADMIN",
+          "MARKETING",
+          "SALES",
+        ],
+        "Query leads": [
+          "ADMIN",
+          "MARKETING",
+          "SALES",
+        ],
+        "Query meetings": [
+          "ADMIN",
+          "MARKETING",
+          "SALES",
+        ],
+        "Query members": [
+          "ADMIN",
+        ],
+        "Query opportunities": [
+          "ADMIN",
+          "MARKETING",
+          "SALES",
+        ],
+        "Query rejectionFeedback": [
+          "ADMIN",
+          "MARKETING",
+          "SALES",
+        ],
+        "Query scoringStatus": [
+          "ADMIN",
+          "MARKETING",
+          "SALES",
+        ],
+        "Query viewer": "ANY_MEMBER",
+        "Query webhookDeliveries": [
+          "ADMIN",
+        ],
+        "Query webhookEndpoints": [
+          "ADMIN",
+        ],
+      }
+    `);
+  });
+});
+
+describe('AccessGuard', () => {
+  class Operations {
+    unruled(): string {
+      return 'unruled';
+    }
+
+    @Roles('ADMIN')
+    adminOnly(): string {
+      return 'admin only';
+    }
+
+    @AnyMember()
+    anyone(): string {
+      return 'anyone';
+    }
+  }
+
+  const marketing = { id: 'm', roles: ['MARKETING'] } as unknown as AuthMember;
+  const guard = new AccessGuard(new Reflector());
+  // The token check itself (passport-jwt) is not under test here: it lets the member through.
+  jest
+    .spyOn(Object.getPrototypeOf(AccessGuard.prototype) as AccessGuard, 'canActivate')
+    .mockResolvedValue(true);
+
+  function run(operation: keyof Operations): Promise<unknown> {
+    const context = {
+      getType: () => 'http',
+      getHandler: () => Operations.prototype[operation],
+      getClass: () => Operations,
+      switchToHttp: () => ({ getRequest: () => ({ user: marketing }) }),
+    } as unknown as ExecutionContext;
+    return guard
+      .canActivate(context)
+      .catch((error: unknown) => (error instanceof AppError ? error.code : error));
+  }
+
+  it('refuses an operation that has no rule, and applies the rules of the others', async () => {
+    expect(await run('unruled')).toBe('FORBIDDEN');
+    expect(await run('adminOnly')).toBe('FORBIDDEN');
+    expect(await run('anyone')).toBe(true);
+  });
+});

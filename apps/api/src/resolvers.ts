@@ -1,0 +1,16 @@
+import { AGREEMENTS_RESOLVERS } from '@accord/api/agreements/feature';
+import { HANDOVERS_RESOLVERS } from '@accord/api/handovers/feature';
+import { LEADS_RESOLVERS } from '@accord/api/leads/feature';
+import { MEMBERS_RESOLVERS } from '@accord/api/members/feature';
+import { PIPELINE_RESOLVERS } from '@accord/api/pipeline/feature';
+import { WEBHOOKS_RESOLVERS } from '@accord/api/webhooks/feature';
+
+/** Every resolver of the product: the schema is printed from them and their access rules are checked. */
+export const ALL_RESOLVERS = [
+  ...MEMBERS_RESOLVERS,
+  ...AGREEMENTS_RESOLVERS,
+  ...LEADS_RESOLVERS,
+  ...WEBHOOKS_RESOLVERS,
+  ...PIPELINE_RESOLVERS,
+  ...HANDOVERS_RESOLVERS,
+];
