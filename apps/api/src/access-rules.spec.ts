@@ -154,6 +154,8 @@ describe('access rules', () => {
         "Query apiKeys": [
           "ADMIN",
         ],
+        "Query dashboard": "ANY_MEMBER",
+        "Query dashboardRows": "ANY_MEMBER",
         "Query handover": [
           "ADMIN",
           "SALES",

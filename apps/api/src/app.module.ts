@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 
 import { AgreementsModule } from '@accord/api/agreements/feature';
+import { DashboardModule } from '@accord/api/dashboard/feature';
 import { HandoversModule } from '@accord/api/handovers/feature';
 import { LeadsModule } from '@accord/api/leads/feature';
 import { MembersModule } from '@accord/api/members/feature';
@@ -30,6 +31,7 @@ export class AppModule {
         WebhooksModule,
         HandoversModule,
         PipelineModule,
+        DashboardModule,
       ],
     };
   }

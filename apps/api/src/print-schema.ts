@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import 'reflect-metadata';
 
 import { AGREEMENTS_RESOLVERS } from '@accord/api/agreements/feature';
+import { DASHBOARD_RESOLVERS } from '@accord/api/dashboard/feature';
 import { HANDOVERS_RESOLVERS } from '@accord/api/handovers/feature';
 import { LEADS_RESOLVERS } from '@accord/api/leads/feature';
 import { MEMBERS_RESOLVERS } from '@accord/api/members/feature';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
       ...WEBHOOKS_RESOLVERS,
       ...PIPELINE_RESOLVERS,
       ...HANDOVERS_RESOLVERS,
+      ...DASHBOARD_RESOLVERS,
     ],
     {
       dateScalarMode: 'isoDate',

@@ -1,4 +1,5 @@
 import { AGREEMENTS_RESOLVERS } from '@accord/api/agreements/feature';
+import { DASHBOARD_RESOLVERS } from '@accord/api/dashboard/feature';
 import { HANDOVERS_RESOLVERS } from '@accord/api/handovers/feature';
 import { LEADS_RESOLVERS } from '@accord/api/leads/feature';
 import { MEMBERS_RESOLVERS } from '@accord/api/members/feature';
@@ -13,4 +14,5 @@ export const ALL_RESOLVERS = [
   ...WEBHOOKS_RESOLVERS,
   ...PIPELINE_RESOLVERS,
   ...HANDOVERS_RESOLVERS,
+  ...DASHBOARD_RESOLVERS,
 ];

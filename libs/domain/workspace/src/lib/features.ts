@@ -26,7 +26,7 @@ const EVERYONE: readonly Role[] = ['ADMIN', 'MARKETING', 'SALES', 'EXECUTIVE'];
 
 /** One table for the API's guards and the web app's navigation, so the two cannot disagree. */
 export const FEATURE_ACCESS: readonly FeatureAccess[] = [
-  { feature: 'DASHBOARD', label: 'Funnel dashboard', path: 'dashboard', roles: EVERYONE, placeholder: true },
+  { feature: 'DASHBOARD', label: 'Funnel dashboard', path: 'dashboard', roles: EVERYONE, placeholder: false },
   { feature: 'AGREEMENT', label: 'Lead agreement', path: 'agreement', roles: EVERYONE, placeholder: false },
   {
     feature: 'LEADS',

@@ -1,0 +1,2 @@
+export * from './lib/dashboard.module';
+export * from './lib/dashboard.service';

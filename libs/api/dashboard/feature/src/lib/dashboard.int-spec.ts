@@ -1,0 +1,508 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+
+import { MembersDataAccessModule } from '@accord/api/members/data-access';
+import { AuthMember, SharedAuthModule, TokenService } from '@accord/api/shared/auth';
+import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
+import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
+import { GraphqlSetupModule, createValidationPipe } from '@accord/api/shared/graphql';
+import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import { starterAgreement } from '@accord/domain/agreement';
+import { METRIC_KEYS } from '@accord/domain/dashboard';
+
+import { WORLD_NOW, World, buildWorld, worldKpis } from './dashboard-world.int-fixture';
+import { DashboardModule } from './dashboard.module';
+import { DashboardService } from './dashboard.service';
+import { DashboardFilter } from './dto/dashboard.inputs';
+import { Dashboard, DashboardMetric } from './models/dashboard.model';
+
+class FrozenClock extends Clock {
+  override now(): Date {
+    return new Date(WORLD_NOW);
+  }
+}
+
+const TZ = 'America/New_York';
+/** 1 January to 1 December 2026, midnight to midnight in New York. */
+const YEAR: DashboardFilter = {
+  from: new Date('2026-01-01T05:00:00Z'),
+  to: new Date('2026-12-01T05:00:00Z'),
+  granularity: 'MONTH',
+};
+
+type Expected = Record<
+  string,
+  { value: number | null; numerator?: number | null; denominator?: number | null }
+>;
+
+describe('the dashboard on PostgreSQL, against direct SQL', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+  let url: string;
+  let service: DashboardService;
+  let world: World;
+
+  const actor = (w: World, roles: AuthMember['roles'] = ['EXECUTIVE']): AuthMember => ({
+    id: w.executiveId,
+    workspaceId: w.workspaceId,
+    email: `eve@${w.workspaceId.slice(0, 8)}.example`,
+    name: 'Eve',
+    roles,
+    approver: false,
+  });
+
+  async function newWorld(seed: number, leads: number): Promise<World> {
+    const workspaceId = randomUUID();
+    return app.get(TenantDb).inWorkspace(workspaceId, (manager) =>
+      buildWorld(manager, workspaceId, seed, leads, (mqlsPerMonth, repIds) => ({
+        ...starterAgreement(repIds),
+        kpis: worldKpis(mqlsPerMonth),
+      })),
+    );
+  }
+
+  /** Runs hand-written SQL over the raw tables in the world's workspace. */
+  function sql<T>(w: World, text: string, params: unknown[]): Promise<T[]> {
+    return app.get(TenantDb).inWorkspace(w.workspaceId, (manager) => manager.query(text, params));
+  }
+
+  /**
+   * The filter as SQL conditions over leads `l`, written independently of the repository: the segment on the
+   * lead, the owner on `ownerColumn`, the version on `versionColumn` or, for facts without one, by the version's
+   * time in force at `at`.
+   */
+  function conditions(
+    filter: DashboardFilter,
+    ownerColumn: string,
+    version: { column: string } | { at: string },
+  ): { where: string; params: unknown[] } {
+    const params: unknown[] = [filter.from, filter.to];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    if (filter.industry) where.push(`l.industry = ${add(filter.industry)}`);
+    if (filter.country) where.push(`l.country = ${add(filter.country)}`);
+    if (filter.source) where.push(`l.source = ${add(filter.source)}`);
+    if (filter.campaign) where.push(`l.campaign = ${add(filter.campaign)}`);
+    if (filter.employeeBand === '50–199') where.push(`l.employee_count BETWEEN 50 AND 199`);
+    if (filter.ownerId) where.push(`${ownerColumn} = ${add(filter.ownerId)}`);
+    if (filter.versionId) {
+      const id = add(filter.versionId);
+      where.push(
+        'column' in version
+          ? `${version.column} = ${id}`
+          : `EXISTS (SELECT 1 FROM agreement_versions v WHERE v.id = ${id} AND ${version.at} >= v.effective_at
+               AND (v.superseded_at IS NULL OR ${version.at} < v.superseded_at))`,
+      );
+    }
+    return { where: where.length > 0 ? `AND ${where.join(' AND ')}` : '', params };
+  }
+
+  /** Every metric computed straight from the raw tables. */
+  async function direct(w: World, filter: DashboardFilter) {
+    const t = conditions(filter, 'l.owner_id', { column: 't.version_id' });
+    const stages = await sql<{ stage: string; n: number }>(
+      w,
+      `SELECT t.to_stage AS stage, count(*)::int AS n FROM lead_transitions t JOIN leads l ON l.id = t.lead_id
+        WHERE t.at >= $1 AND t.at < $2 ${t.where} GROUP BY 1`,
+      t.params,
+    );
+    const entered = (stage: string) => stages.find((row) => row.stage === stage)?.n ?? 0;
+    const h = conditions(filter, 'h.owner_id', { column: 'h.version_id' });
+    const [handovers] = await sql<Record<string, number>>(
+      w,
+      `SELECT count(*) FILTER (WHERE status = 'ACCEPTED' AND decided_at >= $1 AND decided_at < $2)::int AS accepted,
+              count(*) FILTER (WHERE status = 'REJECTED' AND decided_at >= $1 AND decided_at < $2)::int AS rejected,
+              count(*) FILTER (WHERE handed_over_at >= $1 AND handed_over_at < $2 AND status <> 'OPEN')::int AS due,
+              count(*) FILTER (WHERE handed_over_at >= $1 AND handed_over_at < $2 AND within_sla IS TRUE)::int AS met
+         FROM handovers h JOIN leads l ON l.id = h.lead_id WHERE true ${h.where}`,
+      h.params,
+    );
+    const m = conditions(filter, 'm.owner_id', { at: 'm.scheduled_at' });
+    const [meetings] = await sql<{ n: number }>(
+      w,
+      `SELECT count(*)::int AS n FROM meetings m JOIN leads l ON l.id = m.lead_id
+        WHERE m.qualified AND m.status = 'HELD' AND m.scheduled_at >= $1 AND m.scheduled_at < $2 ${m.where}`,
+      m.params,
+    );
+    const o = conditions(filter, 'o.owner_id', { column: 'ot.version_id' });
+    const [opportunities] = await sql<Record<string, number | null>>(
+      w,
+      `SELECT count(*) FILTER (WHERE ot.from_stage IS NULL)::int AS opened,
+              coalesce(sum(ot.amount) FILTER (WHERE ot.from_stage IS NULL), 0)::float8 AS pipeline,
+              count(*) FILTER (WHERE ot.to_stage = 'WON' AND ot.from_stage <> 'WON')::int AS won,
+              count(*) FILTER (WHERE ot.to_stage = 'LOST' AND ot.from_stage <> 'LOST')::int AS lost,
+              coalesce(sum(ot.amount) FILTER (WHERE ot.to_stage = 'WON' AND ot.from_stage <> 'WON'), 0)::float8 AS revenue,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ot.at - l.created_at) / 86400)
+                FILTER (WHERE ot.to_stage = 'WON' AND ot.from_stage <> 'WON') AS sales_cycle,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ot.at - o.opened_at) / 86400)
+                FILTER (WHERE ot.to_stage = 'WON' AND ot.from_stage <> 'WON') AS opportunity_cycle
+         FROM opportunity_transitions ot JOIN opportunities o ON o.id = ot.opportunity_id
+         JOIN leads l ON l.id = o.lead_id
+        WHERE ot.at >= $1 AND ot.at < $2 ${o.where}`,
+      o.params,
+    );
+    const s = conditions(filter, 'l.owner_id', { at: 's.occurred_at' });
+    const activity = await sql<{ type: string; n: number }>(
+      w,
+      `SELECT s.type, count(*)::int AS n FROM signals s JOIN leads l ON l.id = s.lead_id
+        WHERE s.occurred_at >= $1 AND s.occurred_at < $2 ${s.where} GROUP BY 1`,
+      s.params,
+    );
+    const signals = (type: string) => activity.find((row) => row.type === type)?.n ?? 0;
+    const pct = (n: number, d: number) => (d > 0 ? (100 * n) / d : null);
+    const per = (n: number, d: number) => (d > 0 ? n / d : null);
+    const won = opportunities['won'] ?? 0;
+    const closed = won + (opportunities['lost'] ?? 0);
+    const expected: Expected = {
+      mqls: { value: entered('MQL') },
+      'mql-acceptance-rate': {
+        value: pct(handovers['accepted'], handovers['accepted'] + handovers['rejected']),
+        numerator: handovers['accepted'],
+        denominator: handovers['accepted'] + handovers['rejected'],
+      },
+      sqls: { value: entered('SQL') },
+      'qualified-meetings-held': { value: meetings.n },
+      'pipeline-sourced': { value: opportunities['pipeline'] },
+      'revenue-won': { value: opportunities['revenue'] },
+      'close-rate': { value: pct(won, closed), numerator: won, denominator: closed },
+      'sales-cycle-days': { value: opportunities['sales_cycle'], denominator: won },
+      'opportunity-cycle-days': { value: opportunities['opportunity_cycle'], denominator: won },
+      'sla-met': {
+        value: pct(handovers['met'], handovers['due']),
+        numerator: handovers['met'],
+        denominator: handovers['due'],
+      },
+      'emails-sent': { value: signals('EMAIL_SENT') },
+      'calls-made': { value: signals('CALL_MADE') },
+      'meetings-booked': { value: signals('MEETING_BOOKED') },
+      'calls-per-qualified-meeting': { value: per(signals('CALL_MADE'), meetings.n) },
+      'emails-per-sql': { value: per(signals('EMAIL_SENT'), entered('SQL')) },
+    };
+    const funnel = ['LEAD', 'MQL', 'SAL', 'SQL', 'OPPORTUNITY', 'WON'].map((stage) => [
+      stage,
+      entered(stage),
+    ]);
+    return { expected, funnel };
+  }
+
+  function expectClose(actual: number | null, expected: number | null | undefined, label: string): void {
+    expect([label, actual === null ? null : 'number']).toEqual([label, expected === null ? null : 'number']);
+    if (actual !== null && expected !== null && expected !== undefined)
+      expect(actual).toBeCloseTo(expected, 6);
+  }
+
+  function expectMatches(dashboard: Dashboard, expected: Expected, funnel: (string | number)[][]): void {
+    const metrics = new Map<string, DashboardMetric>(
+      [...dashboard.outcomes, ...dashboard.activities].map((metric) => [metric.key, metric]),
+    );
+    expect([...metrics.keys()].sort()).toEqual([...METRIC_KEYS].sort());
+    for (const [key, want] of Object.entries(expected)) {
+      const metric = metrics.get(key) as DashboardMetric;
+      expectClose(metric.value, want.value, key);
+      if (want.numerator !== undefined) expectClose(metric.numerator, want.numerator, `${key} numerator`);
+      if (want.denominator !== undefined)
+        expectClose(metric.denominator, want.denominator, `${key} denominator`);
+    }
+    expect(dashboard.funnel.map((step) => [step.stage, step.count])).toEqual(funnel);
+  }
+
+  async function compare(w: World, filter: DashboardFilter): Promise<Dashboard> {
+    const dashboard = await service.dashboard(actor(w), filter);
+    const { expected, funnel } = await direct(w, filter);
+    expectMatches(dashboard, expected, funnel);
+    return dashboard;
+  }
+
+  async function graphql(member: AuthMember, query: string, variables: Record<string, unknown>) {
+    const { accessToken } = await app.get(TokenService).issue(member);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as {
+      data: Record<string, unknown> | null;
+      errors?: { message: string; extensions: { code: string; fields?: unknown } }[];
+    };
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
+        DatabaseModule.forRoot({
+          url: database.url,
+          poolSize: 4,
+          statementTimeoutMs: 20_000,
+          embedded: database.embedded,
+        }),
+        GraphqlSetupModule.forRoot({ production: false }),
+        SharedAuthModule,
+        MembersDataAccessModule,
+        DashboardModule,
+      ],
+    })
+      .overrideProvider(Clock)
+      .useValue(new FrozenClock())
+      .compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    app.useGlobalPipes(createValidationPipe());
+    await app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
+    service = app.get(DashboardService);
+    world = await newWorld(7, 240);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('computes every number of the year as direct SQL does, with targets of the version in force', async () => {
+    const dashboard = await compare(world, YEAR);
+    expect(dashboard.timeZone).toBe(TZ);
+    expect(dashboard.versions).toEqual([
+      { id: world.versions[1].id, number: 2 },
+      { id: world.versions[0].id, number: 1 },
+    ]);
+    const mqls = dashboard.outcomes.find((metric) => metric.key === 'mqls') as DashboardMetric;
+    // v2 is in force: 10 MQLs a month, over eleven whole months in New York.
+    expect(mqls).toMatchObject({
+      name: 'MQLs',
+      definition: 'Leads that became MQLs, as both teams signed.',
+      target: 110,
+    });
+    expect(mqls.targetGap).toBe((mqls.value as number) - 110);
+    expect(dashboard.outcomes.find((metric) => metric.key === 'sla-met')?.target).toBe(90);
+    // Sanity: the world has some of everything.
+    expect((mqls.value as number) > 50).toBe(true);
+    for (const key of ['close-rate', 'sales-cycle-days', 'sla-met', 'calls-per-qualified-meeting'])
+      expect([
+        key,
+        [...dashboard.outcomes, ...dashboard.activities].find((m) => m.key === key)?.value,
+      ]).not.toEqual([key, null]);
+  });
+
+  it('buckets the trend by month in the workspace time zone, as direct SQL does', async () => {
+    const dashboard = await service.dashboard(actor(world), YEAR);
+    const rows = await sql<{ month: string; n: number }>(
+      world,
+      `SELECT to_char(date_trunc('month', at AT TIME ZONE '${TZ}'), 'YYYY-MM') AS month, count(*)::int AS n
+         FROM lead_transitions WHERE to_stage = 'MQL' AND at >= $1 AND at < $2 GROUP BY 1`,
+      [YEAR.from, YEAR.to],
+    );
+    const mqls = dashboard.outcomes.find((metric) => metric.key === 'mqls') as DashboardMetric;
+    const month = (instant: Date) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit' }).format(instant);
+    expect(mqls.trend).toHaveLength(11);
+    expect(mqls.trend.map((point) => [month(point.bucketStart), point.value])).toEqual(
+      mqls.trend.map((point) => [
+        month(point.bucketStart),
+        rows.find((row) => row.month === month(point.bucketStart))?.n ?? 0,
+      ]),
+    );
+    expect(mqls.trend[0].bucketStart).toEqual(new Date('2026-01-01T05:00:00Z'));
+  });
+
+  it.each<[string, Partial<DashboardFilter>]>([
+    ['a segment', { industry: 'Software', employeeBand: '50–199' }],
+    ['a country, source and campaign', { country: 'US', source: 'webinar', campaign: 'fall' }],
+    ['an owner', { ownerId: 'rep0' }],
+    ['a version', { versionId: 'v1' }],
+    [
+      'November in New York',
+      { from: new Date('2026-11-01T04:00:00Z'), to: new Date('2026-12-01T05:00:00Z') },
+    ],
+  ])('changes the numbers as direct SQL says for %s', async (_, partial) => {
+    const filter: DashboardFilter = {
+      ...YEAR,
+      ...partial,
+      ownerId: partial.ownerId ? world.reps[0].id : undefined,
+      versionId: partial.versionId ? world.versions[0].id : undefined,
+    };
+    const filtered = await compare(world, filter);
+    const all = await service.dashboard(actor(world), YEAR);
+    const count = (d: Dashboard) => d.outcomes.find((metric) => metric.key === 'mqls')?.value as number;
+    expect(count(filtered)).toBeLessThan(count(all));
+    expect(count(filtered)).toBeGreaterThan(0);
+  });
+
+  it('takes the chosen version’s targets, scaled to its period', async () => {
+    const dashboard = await service.dashboard(actor(world), { ...YEAR, versionId: world.versions[0].id });
+    expect(dashboard.outcomes.find((metric) => metric.key === 'mqls')?.target).toBe(40 * 11);
+  });
+
+  it('groups rejections by reason and source, and by grade, and credits reps, as direct SQL does', async () => {
+    const dashboard = await service.dashboard(actor(world), YEAR);
+    const rejected = (group: string) =>
+      sql<{ reasonKey: string; group: string | null; count: number }>(
+        world,
+        `SELECT h.reason_key AS "reasonKey", ${group} AS "group", count(*)::int AS count
+           FROM handovers h JOIN leads l ON l.id = h.lead_id
+          WHERE h.status = 'REJECTED' AND h.decided_at >= $1 AND h.decided_at < $2 GROUP BY 1, 2`,
+        [YEAR.from, YEAR.to],
+      );
+    const sorted = (rows: { reasonKey: string; group: string | null; count: number }[]) =>
+      rows.map((row) => `${row.reasonKey}|${row.group}|${row.count}`).sort();
+    expect(sorted(dashboard.rejectionsBySource)).toEqual(sorted(await rejected('l.source')));
+    expect(sorted(dashboard.rejectionsByGrade)).toEqual(sorted(await rejected('h.grade')));
+    expect(
+      dashboard.rejectionsBySource.every((row) =>
+        ['Not our customer', 'No budget'].includes(row.reasonLabel),
+      ),
+    ).toBe(true);
+
+    const reps = await sql<Record<string, unknown>>(
+      world,
+      `WITH credit AS (
+         SELECT o.owner_id AS owner, ot.amount AS revenue, 0 AS meetings, NULL::text AS type, 0 AS accepted
+           FROM opportunity_transitions ot JOIN opportunities o ON o.id = ot.opportunity_id
+          WHERE ot.to_stage = 'WON' AND ot.from_stage <> 'WON' AND ot.at >= $1 AND ot.at < $2
+         UNION ALL
+         SELECT m.owner_id, 0, 1, NULL, 0 FROM meetings m
+          WHERE m.qualified AND m.scheduled_at >= $1 AND m.scheduled_at < $2
+         UNION ALL
+         SELECT l.owner_id, 0, 0, s.type, 0 FROM signals s JOIN leads l ON l.id = s.lead_id
+          WHERE s.occurred_at >= $1 AND s.occurred_at < $2
+         UNION ALL
+         SELECT h.owner_id, 0, 0, NULL, 1 FROM handovers h
+          WHERE h.status = 'ACCEPTED' AND h.decided_at >= $1 AND h.decided_at < $2)
+       SELECT owner AS "ownerId", sum(revenue)::float8 AS "revenueWon", sum(meetings)::int AS "qualifiedMeetingsHeld",
+              count(*) FILTER (WHERE type = 'CALL_MADE')::int AS "callsMade",
+              count(*) FILTER (WHERE type = 'EMAIL_SENT')::int AS "emailsSent",
+              count(*) FILTER (WHERE type = 'MEETING_BOOKED')::int AS "meetingsBooked",
+              sum(accepted)::int AS "acceptedHandovers"
+         FROM credit WHERE owner IS NOT NULL GROUP BY owner`,
+      [YEAR.from, YEAR.to],
+    );
+    const byOwner = (rows: Record<string, unknown>[]) =>
+      rows
+        .map(
+          ({
+            ownerId,
+            revenueWon,
+            qualifiedMeetingsHeld,
+            callsMade,
+            emailsSent,
+            meetingsBooked,
+            acceptedHandovers,
+          }) =>
+            JSON.stringify([
+              ownerId,
+              revenueWon,
+              qualifiedMeetingsHeld,
+              callsMade,
+              emailsSent,
+              meetingsBooked,
+              acceptedHandovers,
+            ]),
+        )
+        .sort();
+    expect(byOwner(dashboard.reps as unknown as Record<string, unknown>[])).toEqual(byOwner(reps));
+    expect(dashboard.reps.map((rep) => rep.name).sort()).toEqual(['Rae', 'Sol']);
+  });
+
+  it.each([
+    [
+      'mqls',
+      `SELECT t.lead_id AS "leadId" FROM lead_transitions t WHERE t.to_stage = 'MQL' AND t.at >= $1 AND t.at < $2`,
+    ],
+    [
+      'funnel-SAL',
+      `SELECT t.lead_id AS "leadId" FROM lead_transitions t WHERE t.to_stage = 'SAL' AND t.at >= $1 AND t.at < $2`,
+    ],
+    [
+      'sla-met',
+      `SELECT lead_id AS "leadId" FROM handovers WHERE status <> 'OPEN' AND handed_over_at >= $1 AND handed_over_at < $2`,
+    ],
+    [
+      'close-rate',
+      `SELECT o.lead_id AS "leadId" FROM opportunity_transitions ot JOIN opportunities o ON o.id = ot.opportunity_id
+        WHERE ot.to_stage IN ('WON', 'LOST') AND ot.from_stage NOT IN ('WON', 'LOST') AND ot.at >= $1 AND ot.at < $2`,
+    ],
+    [
+      'calls-per-qualified-meeting',
+      `SELECT lead_id AS "leadId" FROM signals WHERE type = 'CALL_MADE' AND occurred_at >= $1 AND occurred_at < $2
+       UNION ALL
+       SELECT lead_id FROM meetings WHERE qualified AND scheduled_at >= $1 AND scheduled_at < $2`,
+    ],
+  ])('lists exactly the rows behind %s, newest first, page by page', async (metricKey, query) => {
+    const filter = { ...YEAR, from: new Date('2026-09-01T04:00:00Z') };
+    const seen: { leadId: string; at: Date }[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 100; page++) {
+      const connection = await service.rows(actor(world), metricKey, filter, 7, after);
+      seen.push(...connection.edges.map((edge) => ({ leadId: edge.node.leadId, at: edge.node.at })));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    const expected = await sql<{ leadId: string }>(world, query, [filter.from, filter.to]);
+    expect(seen.length).toBeGreaterThan(7);
+    expect(seen.map((row) => row.leadId).sort()).toEqual(expected.map((row) => row.leadId).sort());
+    const times = seen.map((row) => row.at.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it('never counts another workspace’s facts', async () => {
+    const before = await service.dashboard(actor(world), YEAR);
+    const other = await newWorld(11, 120);
+    const after = await service.dashboard(actor(world), YEAR);
+    expect(after).toEqual(before);
+    const theirs = await compare(other, YEAR);
+    expect(theirs.outcomes).not.toEqual(before.outcomes);
+    const rows = await service.rows(actor(other), 'mqls', { ...YEAR }, 200, null);
+    expect(rows.edges.length).toBe(theirs.outcomes.find((metric) => metric.key === 'mqls')?.value);
+  });
+
+  it('serves every role over GraphQL and refuses a bad filter field by field', async () => {
+    const query = `query ($filter: DashboardFilter!) {
+      dashboard(filter: $filter) { timeZone granularity outcomes { key value target } funnel { stage count } }
+    }`;
+    for (const roles of [['EXECUTIVE'], ['MARKETING'], ['SALES'], ['ADMIN']] as AuthMember['roles'][]) {
+      await sql(world, `UPDATE members SET roles = $1 WHERE id = $2`, [roles, world.executiveId]);
+      const answer = await graphql(actor(world, roles), query, {
+        filter: { from: YEAR.from, to: YEAR.to, granularity: 'WEEK' },
+      });
+      expect([roles, answer.errors]).toEqual([roles, undefined]);
+      expect(answer.data?.['dashboard']).toMatchObject({ timeZone: TZ, granularity: 'MONTH' });
+    }
+    const bad = await graphql(actor(world), query, {
+      filter: { from: YEAR.to, to: YEAR.from, granularity: 'MONTH', employeeBand: '50-199' },
+    });
+    expect(bad.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        { field: 'filter.to', message: 'must be after from' },
+        { field: 'filter.employeeBand', message: 'must be one of 1–49, 50–199, 200–999, 1000+' },
+      ],
+    });
+    const notUuid = await graphql(actor(world), query, {
+      filter: { from: YEAR.from, to: YEAR.to, granularity: 'MONTH', versionId: 'v3' },
+    });
+    expect(notUuid.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    const tooLong = await graphql(actor(world), query, {
+      filter: { from: '2020-01-01T00:00:00Z', to: YEAR.to, granularity: 'MONTH' },
+    });
+    expect(tooLong.errors?.[0].message).toBe('filter.to: the period may span at most 3 years');
+    const rows = await graphql(
+      actor(world),
+      `
+        query ($filter: DashboardFilter!) {
+          dashboardRows(metricKey: "nope", filter: $filter) {
+            edges {
+              cursor
+            }
+          }
+        }
+      `,
+      { filter: { from: YEAR.from, to: YEAR.to, granularity: 'MONTH' } },
+    );
+    expect(rows.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'metricKey', message: 'not a metric of the dashboard' }],
+    });
+  });
+});

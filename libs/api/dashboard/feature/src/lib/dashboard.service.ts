@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import { PublishedDocuments } from '@accord/api/agreements/data-access';
+import { DashboardRepository, FactScope } from '@accord/api/dashboard/data-access';
+import type { AuthMember } from '@accord/api/shared/auth';
+import { Clock } from '@accord/api/shared/config';
+import { TenantDb } from '@accord/api/shared/database';
+import { AppError, decodeCursor, encodeCursor } from '@accord/api/shared/graphql';
+import {
+  EMPLOYEE_BANDS,
+  KpiEntry,
+  dashboardNumbers,
+  drillSources,
+  isTimeZone,
+} from '@accord/domain/dashboard';
+
+import { checkFilter, chosenVersion, factScope, versionInForce } from './dashboard-scope';
+import { DashboardFilter } from './dto/dashboard.inputs';
+import { Dashboard, DashboardRowConnection } from './models/dashboard.model';
+
+/** The shared funnel dashboard: every number from recorded facts, within the member's workspace. */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly repository: DashboardRepository,
+    private readonly documents: PublishedDocuments,
+    private readonly clock: Clock,
+  ) {}
+
+  async dashboard(actor: AuthMember, filter: DashboardFilter): Promise<Dashboard> {
+    checkFilter(filter);
+    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+      const { scope, versions, kpis } = await this.read(manager, filter);
+      const numbers = dashboardNumbers(
+        await this.repository.dailyFacts(manager, scope),
+        { from: scope.from, to: scope.to, timeZone: scope.timeZone },
+        filter.granularity,
+        kpis,
+      );
+      return {
+        timeZone: scope.timeZone,
+        ...numbers,
+        rejectionsBySource: await this.repository.rejections(manager, scope, 'source'),
+        rejectionsByGrade: await this.repository.rejections(manager, scope, 'grade'),
+        reps: await this.repository.reps(manager, scope),
+        versions: versions.map((version) => ({ id: version.id, number: version.number })),
+        segments: {
+          ...(await this.repository.segments(manager)),
+          employeeBands: EMPLOYEE_BANDS.map((band) => band.label),
+        },
+      };
+    });
+  }
+
+  /** The facts behind one metric (or funnel step) under the filter, newest first. */
+  async rows(
+    actor: AuthMember,
+    metricKey: string,
+    filter: DashboardFilter,
+    first: number,
+    after: string | null,
+  ): Promise<DashboardRowConnection> {
+    checkFilter(filter);
+    const sources = drillSources(metricKey);
+    if (!sources)
+      throw AppError.badInput(`metricKey: no metric "${metricKey}"`, [
+        { field: 'metricKey', message: 'not a metric of the dashboard' },
+      ]);
+    const position = after ? decodeCursor(after, 2).map(String) : null;
+    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+      const { scope } = await this.read(manager, filter);
+      const rows = await this.repository.rows(
+        manager,
+        scope,
+        sources,
+        first,
+        position ? { atText: position[0], rowKey: position[1] } : null,
+      );
+      const page = rows.slice(0, first);
+      return {
+        edges: page.map(({ rowKey, atText, ...node }) => ({ cursor: encodeCursor([atText, rowKey]), node })),
+        pageInfo: {
+          endCursor:
+            page.length > 0
+              ? encodeCursor([page[page.length - 1].atText, page[page.length - 1].rowKey])
+              : null,
+          hasNextPage: rows.length > first,
+        },
+      };
+    });
+  }
+
+  /** The scope, the versions and the KPI catalogue (of the chosen version, else of the one in force). */
+  private async read(
+    manager: EntityManager,
+    filter: DashboardFilter,
+  ): Promise<{
+    scope: FactScope;
+    versions: Awaited<ReturnType<DashboardRepository['versions']>>;
+    kpis: KpiEntry[];
+  }> {
+    const stored = await this.repository.timeZone(manager);
+    const timeZone = isTimeZone(stored) ? stored : 'UTC';
+    const versions = await this.repository.versions(manager);
+    const version = chosenVersion(filter, versions);
+    const catalogue = version ?? versionInForce(versions, this.clock.now());
+    const kpis = catalogue ? (await this.documents.document(manager, catalogue.id)).kpis : [];
+    return { scope: factScope(filter, timeZone, version), versions, kpis };
+  }
+}

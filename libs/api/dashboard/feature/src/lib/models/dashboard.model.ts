@@ -1,0 +1,237 @@
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+import { LifecycleStageEnum, PageInfo, enumOf } from '@accord/api/shared/graphql';
+import {
+  type DashboardGranularity,
+  type FunnelStage,
+  METRIC_KINDS,
+  METRIC_UNITS,
+  type MetricKind,
+  type MetricUnit,
+} from '@accord/domain/dashboard';
+
+import { DashboardGranularityEnum } from '../dto/dashboard.inputs';
+
+export const MetricKindEnum = enumOf(METRIC_KINDS);
+export const MetricUnitEnum = enumOf(METRIC_UNITS);
+registerEnumType(MetricKindEnum, {
+  name: 'MetricKind',
+  description: 'OUTCOME: what the agreement measures the teams by. ACTIVITY: diagnostics, never a goal.',
+});
+registerEnumType(MetricUnitEnum, {
+  name: 'MetricUnit',
+  description: 'COUNT; RATE: a percentage 0–100; AMOUNT: money; DAYS: a duration in days.',
+});
+
+@ObjectType({ description: 'A metric over one trend bucket.' })
+export class TrendPoint {
+  @Field(() => GraphQLISODateTime, {
+    description: 'The instant the bucket starts in the workspace time zone.',
+  })
+  bucketStart!: Date;
+
+  @Field(() => Float, { nullable: true, description: 'Null when a rate or median has nothing to measure.' })
+  value!: number | null;
+}
+
+@ObjectType({ description: 'A number of the dashboard, with its definition, parts, target and trend.' })
+export class DashboardMetric {
+  @Field()
+  key!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({
+    description: 'The definition shown on hover: the KPI catalogue’s text when it words this metric.',
+  })
+  definition!: string;
+
+  @Field(() => MetricKindEnum)
+  kind!: MetricKind;
+
+  @Field(() => MetricUnitEnum)
+  unit!: MetricUnit;
+
+  @Field(() => Float, { nullable: true })
+  value!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'For rates and ratios: what was divided.' })
+  numerator!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'For rates and ratios: what it was divided by; for medians: how many values.',
+  })
+  denominator!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The KPI target, scaled to the period for counts and amounts.',
+  })
+  target!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'value − target.' })
+  targetGap!: number | null;
+
+  @Field(() => [TrendPoint])
+  trend!: TrendPoint[];
+}
+
+@ObjectType({ description: 'A step of the funnel: moves into the stage in the period.' })
+export class FunnelStep {
+  @Field(() => LifecycleStageEnum)
+  stage!: FunnelStage;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => Float, { nullable: true, description: 'count ÷ the previous step’s count, as a percentage.' })
+  conversionFromPrevious!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The previous step’s count minus this one’s.' })
+  dropOff!: number | null;
+}
+
+@ObjectType({ description: 'Handovers rejected for a reason, within a group (source or grade).' })
+export class RejectionCount {
+  @Field()
+  reasonKey!: string;
+
+  @Field()
+  reasonLabel!: string;
+
+  @Field(() => String, { nullable: true })
+  group!: string | null;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'A rep: outcomes beside activity, in the period.' })
+export class RepRow {
+  @Field(() => ID)
+  ownerId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => Float)
+  revenueWon!: number;
+
+  @Field(() => Int)
+  qualifiedMeetingsHeld!: number;
+
+  @Field(() => Int)
+  callsMade!: number;
+
+  @Field(() => Int)
+  emailsSent!: number;
+
+  @Field(() => Int)
+  meetingsBooked!: number;
+
+  @Field(() => Int)
+  acceptedHandovers!: number;
+}
+
+@ObjectType({ description: 'A published agreement version, for the version filter.' })
+export class DashboardVersion {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  number!: number;
+}
+
+@ObjectType({ description: 'The values the segment filters offer.' })
+export class DashboardSegments {
+  @Field(() => [String])
+  industries!: string[];
+
+  @Field(() => [String])
+  countries!: string[];
+
+  @Field(() => [String])
+  sources!: string[];
+
+  @Field(() => [String])
+  campaigns!: string[];
+
+  @Field(() => [String])
+  employeeBands!: string[];
+}
+
+@ObjectType({ description: 'The shared funnel dashboard: outcomes first, activity second.' })
+export class Dashboard {
+  @Field()
+  timeZone!: string;
+
+  @Field(() => DashboardGranularityEnum, {
+    description: 'The granularity the trends use: the one asked for, or coarser beyond 26 points.',
+  })
+  granularity!: DashboardGranularity;
+
+  @Field(() => [DashboardMetric])
+  outcomes!: DashboardMetric[];
+
+  @Field(() => [DashboardMetric])
+  activities!: DashboardMetric[];
+
+  @Field(() => [FunnelStep])
+  funnel!: FunnelStep[];
+
+  @Field(() => [RejectionCount])
+  rejectionsBySource!: RejectionCount[];
+
+  @Field(() => [RejectionCount])
+  rejectionsByGrade!: RejectionCount[];
+
+  @Field(() => [RepRow])
+  reps!: RepRow[];
+
+  @Field(() => [DashboardVersion])
+  versions!: DashboardVersion[];
+
+  @Field(() => DashboardSegments)
+  segments!: DashboardSegments;
+}
+
+@ObjectType({ description: 'A fact behind a number: the lead, when, and what happened.' })
+export class DashboardRow {
+  @Field(() => ID)
+  leadId!: string;
+
+  @Field(() => String, { nullable: true })
+  leadName!: string | null;
+
+  @Field()
+  email!: string;
+
+  @Field(() => String, { nullable: true })
+  companyName!: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  at!: Date;
+
+  @Field(() => String, { nullable: true })
+  detail!: string | null;
+}
+
+@ObjectType()
+export class DashboardRowEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => DashboardRow)
+  node!: DashboardRow;
+}
+
+@ObjectType({ description: 'The facts behind a number, newest first.' })
+export class DashboardRowConnection {
+  @Field(() => [DashboardRowEdge])
+  edges!: DashboardRowEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'domain-dashboard',
+  preset: '../../../jest.preset.js',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};

@@ -1,0 +1,80 @@
+export type CsvCell = string | number | boolean | null | undefined;
+
+/** Characters a spreadsheet may read as the start of a formula (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One cell as CSV: text that a spreadsheet could run as a formula gets a leading apostrophe, and a cell with a
+ * comma, quote or line break is quoted. Numbers are written as numbers (a negative gap stays a number).
+ */
+export function csvCell(cell: CsvCell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows as CSV text, lines ending in CRLF as RFC 4180 writes them. */
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The parts of a dashboard view the export writes. */
+export interface DashboardView {
+  from: Date | string;
+  to: Date | string;
+  timeZone: string;
+  filters: Record<string, string | null | undefined>;
+  outcomes: readonly ExportedMetric[];
+  activities: readonly ExportedMetric[];
+  funnel: readonly {
+    stage: string;
+    count: number;
+    conversionFromPrevious: number | null;
+    dropOff: number | null;
+  }[];
+}
+
+export interface ExportedMetric {
+  key: string;
+  name: string;
+  kind: string;
+  unit: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: number | null;
+  targetGap: number | null;
+}
+
+const iso = (value: Date | string): string => (typeof value === 'string' ? value : value.toISOString());
+
+/** The current view as one CSV: the period and filters, every metric, then the funnel. */
+export function dashboardCsv(view: DashboardView): string {
+  const rows: CsvCell[][] = [
+    ['From', iso(view.from)],
+    ['To', iso(view.to)],
+    ['Time zone', view.timeZone],
+  ];
+  for (const [name, value] of Object.entries(view.filters)) if (value) rows.push([name, value]);
+  rows.push([]);
+  rows.push(['Metric', 'Key', 'Kind', 'Unit', 'Value', 'Target', 'Gap', 'Numerator', 'Denominator']);
+  for (const metric of [...view.outcomes, ...view.activities])
+    rows.push([
+      metric.name,
+      metric.key,
+      metric.kind,
+      metric.unit,
+      metric.value,
+      metric.target,
+      metric.targetGap,
+      metric.numerator,
+      metric.denominator,
+    ]);
+  rows.push([]);
+  rows.push(['Stage', 'Count', 'Conversion from previous (%)', 'Drop-off']);
+  for (const step of view.funnel)
+    rows.push([step.stage, step.count, step.conversionFromPrevious, step.dropOff]);
+  return toCsv(rows);
+}

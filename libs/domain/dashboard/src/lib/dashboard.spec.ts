@@ -1,0 +1,303 @@
+import { funnelChart, trendChart, trendGranularity, trendSeries } from './charts';
+import { csvCell, dashboardCsv, toCsv } from './csv';
+import { dashboardNumbers } from './dashboard';
+import { drillSources, funnelDrillKey } from './drill';
+import { FactCounts, emptyFacts } from './facts';
+import { filterProblems } from './filter';
+import { EMPLOYEE_BANDS, employeeBandOf } from './segments';
+import { KpiEntry, scaledTarget, targetGap, targetPeriods } from './targets';
+
+const utc = (iso: string) => new Date(iso);
+const november = { from: utc('2026-11-01T00:00:00Z'), to: utc('2026-12-01T00:00:00Z'), timeZone: 'UTC' };
+
+function day(
+  overrides: Partial<Omit<FactCounts, 'entered'>> & { entered?: Partial<FactCounts['entered']> },
+): FactCounts {
+  const base = emptyFacts();
+  return { ...base, ...overrides, entered: { ...base.entered, ...overrides.entered } };
+}
+
+describe('targets', () => {
+  it('scales a target to whole months by months, whatever their days', () => {
+    expect(targetPeriods(november, 'MONTH')).toBe(1);
+    expect(targetPeriods(november, 'QUARTER')).toBe(1 / 3);
+    expect(targetPeriods(november, 'WEEK')).toBe(30 / 7);
+    const quarter = { ...november, from: utc('2026-10-01T00:00:00Z'), to: utc('2027-01-01T00:00:00Z') };
+    expect(scaledTarget({ value: 60, period: 'MONTH' }, 'COUNT', quarter)).toBe(180);
+  });
+
+  it('scales by days for any other period', () => {
+    const fortnight = { from: utc('2026-11-02T00:00:00Z'), to: utc('2026-11-16T00:00:00Z'), timeZone: 'UTC' };
+    expect(scaledTarget({ value: 5, period: 'WEEK' }, 'COUNT', fortnight)).toBe(10);
+    expect(scaledTarget({ value: 30.4375, period: 'MONTH' }, 'COUNT', fortnight)).toBe(14);
+    expect(scaledTarget({ value: 91.3125, period: 'QUARTER' }, 'AMOUNT', fortnight)).toBe(14);
+  });
+
+  it('keeps rates and durations as they are, and gives no target without one', () => {
+    expect(
+      scaledTarget({ value: 90, period: 'MONTH' }, 'RATE', { ...november, to: utc('2027-01-01T00:00:00Z') }),
+    ).toBe(90);
+    expect(scaledTarget({ value: 30, period: 'QUARTER' }, 'DAYS', november)).toBe(30);
+    expect(scaledTarget(null, 'COUNT', november)).toBeNull();
+  });
+
+  it('measures the gap as value minus target', () => {
+    expect(targetGap(45, 60)).toBe(-15);
+    expect(targetGap(null, 60)).toBeNull();
+    expect(targetGap(3, null)).toBeNull();
+  });
+});
+
+describe('dashboardNumbers', () => {
+  const kpis: KpiEntry[] = [
+    {
+      key: 'mqls',
+      name: 'Marketing-qualified leads',
+      definition: 'As signed.',
+      target: { value: 60, period: 'MONTH' },
+    },
+    { key: 'sla-met', name: 'SLA', definition: '', target: { value: 90, period: 'MONTH' } },
+    { key: 'unknown', name: 'Not a metric', definition: 'x', target: { value: 1, period: 'WEEK' } },
+  ];
+  const period = { from: utc('2026-10-01T00:00:00Z'), to: utc('2026-12-01T00:00:00Z'), timeZone: 'UTC' };
+  const numbers = dashboardNumbers(
+    [
+      { date: '2026-10-05', facts: day({ entered: { MQL: 20 }, handoversDue: 4, handoversWithinSla: 3 }) },
+      { date: '2026-11-10', facts: day({ entered: { MQL: 30 }, handoversDue: 6, handoversWithinSla: 6 }) },
+      { date: '2026-11-11', facts: day({ entered: { MQL: 10 } }) },
+    ],
+    period,
+    'MONTH',
+    kpis,
+  );
+
+  it('totals the period, takes the KPI words and the target scaled to two months', () => {
+    const mqls = numbers.outcomes.find((metric) => metric.key === 'mqls');
+    expect(mqls).toEqual({
+      key: 'mqls',
+      name: 'Marketing-qualified leads',
+      definition: 'As signed.',
+      kind: 'OUTCOME',
+      unit: 'COUNT',
+      value: 60,
+      numerator: null,
+      denominator: null,
+      target: 120,
+      targetGap: -60,
+      trend: [
+        { bucketStart: utc('2026-10-01T00:00:00Z'), value: 20 },
+        { bucketStart: utc('2026-11-01T00:00:00Z'), value: 40 },
+      ],
+    });
+  });
+
+  it('computes rates per bucket from the bucket’s own parts, and keeps its own definition when the KPI has none', () => {
+    const sla = numbers.outcomes.find((metric) => metric.key === 'sla-met');
+    expect(sla).toMatchObject({
+      name: 'SLA',
+      value: 90,
+      numerator: 9,
+      denominator: 10,
+      target: 90,
+      targetGap: 0,
+    });
+    expect(sla?.definition).toMatch(/^Handovers decided within their SLA/);
+    expect(sla?.trend.map((point) => point.value)).toEqual([75, 100]);
+  });
+
+  it('splits outcomes from activities and builds the funnel from the same facts', () => {
+    expect(numbers.outcomes.every((metric) => metric.kind === 'OUTCOME')).toBe(true);
+    expect(numbers.activities.map((metric) => metric.key)).toEqual([
+      'emails-sent',
+      'calls-made',
+      'meetings-booked',
+      'calls-per-qualified-meeting',
+      'emails-per-sql',
+    ]);
+    expect(numbers.funnel[1]).toEqual({
+      stage: 'MQL',
+      count: 60,
+      conversionFromPrevious: null,
+      dropOff: -60,
+    });
+    expect(numbers.granularity).toBe('MONTH');
+  });
+});
+
+describe('charts', () => {
+  it('maps the funnel to bars', () => {
+    expect(
+      funnelChart([
+        { stage: 'LEAD', count: 10 },
+        { stage: 'MQL', count: 4 },
+      ]),
+    ).toEqual([
+      { name: 'LEAD', value: 10 },
+      { name: 'MQL', value: 4 },
+    ]);
+  });
+
+  it('maps a trend to a line labelled in the workspace calendar, leaving out points without a value', () => {
+    const points = [
+      { bucketStart: '2026-09-30T22:00:00.000Z', value: 3 },
+      { bucketStart: '2026-10-31T23:00:00.000Z', value: null },
+      { bucketStart: new Date('2026-11-30T23:00:00.000Z'), value: 5 },
+    ];
+    expect(trendSeries('MQLs', points, 'MONTH', 'Europe/Berlin')).toEqual({
+      name: 'MQLs',
+      series: [
+        { name: '2026-10', value: 3 },
+        { name: '2026-12', value: 5 },
+      ],
+    });
+    expect(trendChart([{ name: 'SQLs', trend: points.slice(0, 1) }], 'QUARTER', 'Europe/Berlin')).toEqual([
+      { name: 'SQLs', series: [{ name: '2026-Q4', value: 3 }] },
+    ]);
+    expect(trendGranularity(points, 'Europe/Berlin')).toBe('MONTH');
+  });
+
+  it('keeps only the latest points of an overlong series', () => {
+    const points = Array.from({ length: 30 }, (_, index) => ({
+      bucketStart: new Date(Date.UTC(2026, 0, 5 + 7 * index)),
+      value: index,
+    }));
+    const series = trendSeries('Calls', points, 'WEEK', 'UTC').series;
+    expect(series).toHaveLength(26);
+    expect(series[0]).toEqual({ name: '2026-02-02', value: 4 });
+    expect(trendGranularity(points, 'UTC')).toBe('WEEK');
+  });
+});
+
+describe('CSV export', () => {
+  it('neutralises cells a spreadsheet would run as formulas', () => {
+    expect(['=SUM(A1)', '+1', '-2', '@cmd', '\tx', '\rx', 'plain'].map(csvCell)).toEqual([
+      "'=SUM(A1)",
+      "'+1",
+      "'-2",
+      "'@cmd",
+      "'\tx",
+      '"\'\rx"',
+      'plain',
+    ]);
+  });
+
+  it('quotes commas, quotes and line breaks, and writes numbers as numbers', () => {
+    expect(
+      toCsv([
+        ['a,b', 'say "hi"', 'two\nlines'],
+        [-15, 0.5, null, true],
+      ]),
+    ).toBe('"a,b","say ""hi""","two\nlines"\r\n-15,0.5,,true\r\n');
+  });
+
+  it('writes a view: period, filters, metrics and funnel', () => {
+    const metric = {
+      key: 'mqls',
+      name: '=MQLs',
+      kind: 'OUTCOME',
+      unit: 'COUNT',
+      value: 45,
+      numerator: null,
+      denominator: null,
+      target: 60,
+      targetGap: -15,
+    };
+    expect(
+      dashboardCsv({
+        from: '2026-11-01T00:00:00.000Z',
+        to: new Date('2026-12-01T00:00:00.000Z'),
+        timeZone: 'UTC',
+        filters: { Source: '+webinar', Country: null },
+        outcomes: [metric],
+        activities: [],
+        funnel: [{ stage: 'LEAD', count: 3, conversionFromPrevious: null, dropOff: null }],
+      }).split('\r\n'),
+    ).toEqual([
+      'From,2026-11-01T00:00:00.000Z',
+      'To,2026-12-01T00:00:00.000Z',
+      'Time zone,UTC',
+      "Source,'+webinar",
+      '',
+      'Metric,Key,Kind,Unit,Value,Target,Gap,Numerator,Denominator',
+      "'=MQLs,mqls,OUTCOME,COUNT,45,60,-15,,",
+      '',
+      'Stage,Count,Conversion from previous (%),Drop-off',
+      'LEAD,3,,',
+      '',
+    ]);
+  });
+});
+
+describe('filter', () => {
+  const valid = { from: november.from, to: november.to, granularity: 'MONTH' };
+
+  it('accepts a period with any segment', () => {
+    expect(
+      filterProblems({
+        ...valid,
+        versionId: '7f1c1c1e-2b7a-4c7e-9d59-8a1f0c0b1a11',
+        ownerId: null,
+        employeeBand: '50–199',
+        country: 'DE',
+      }),
+    ).toEqual([]);
+  });
+
+  it('names each problem', () => {
+    expect(
+      filterProblems({
+        from: november.to,
+        to: november.from,
+        granularity: 'DAY',
+        versionId: 'v3',
+        ownerId: '1',
+        employeeBand: '50-199',
+        industry: '',
+      }),
+    ).toEqual([
+      { field: 'to', message: 'must be after from' },
+      { field: 'granularity', message: 'must be WEEK, MONTH or QUARTER' },
+      { field: 'versionId', message: 'must be a UUID' },
+      { field: 'ownerId', message: 'must be a UUID' },
+      { field: 'employeeBand', message: 'must be one of 1–49, 50–199, 200–999, 1000+' },
+      { field: 'industry', message: 'must be 1 to 200 characters' },
+    ]);
+  });
+
+  it('refuses more than three years, and invalid dates', () => {
+    expect(filterProblems({ ...valid, to: utc('2029-11-05T00:00:00Z') })).toEqual([
+      { field: 'to', message: 'the period may span at most 3 years' },
+    ]);
+    expect(filterProblems({ ...valid, to: utc('2029-11-01T00:00:00Z') })).toEqual([]);
+    expect(filterProblems({ ...valid, from: new Date('nope') })).toEqual([
+      { field: 'from', message: 'must be a date and time' },
+    ]);
+  });
+});
+
+describe('segments and drill-down', () => {
+  it('bands employee counts', () => {
+    expect(EMPLOYEE_BANDS.map((band) => band.label)).toEqual(['1–49', '50–199', '200–999', '1000+']);
+    expect([null, 0, 1, 49, 50, 199, 200, 999, 1000, 250_000].map((n) => employeeBandOf(n)?.label)).toEqual([
+      undefined,
+      undefined,
+      '1–49',
+      '1–49',
+      '50–199',
+      '50–199',
+      '200–999',
+      '200–999',
+      '1000+',
+      '1000+',
+    ]);
+  });
+
+  it('names the facts behind each metric and funnel step', () => {
+    expect(drillSources('mqls')).toEqual(['ENTERED_MQL']);
+    expect(drillSources('sla-met')).toEqual(['HANDOVER_SLA']);
+    expect(drillSources('calls-per-qualified-meeting')).toEqual(['CALL_MADE', 'QUALIFIED_MEETING']);
+    expect(drillSources(funnelDrillKey('OPPORTUNITY'))).toEqual(['ENTERED_OPPORTUNITY']);
+    expect(drillSources('toString')).toBeUndefined();
+    expect(drillSources('funnel-LOST')).toBeUndefined();
+  });
+});

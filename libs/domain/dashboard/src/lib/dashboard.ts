@@ -1,0 +1,106 @@
+import { FactCounts, addFacts, emptyFacts } from './facts';
+import { FunnelStep, METRICS, MetricDefinition, MetricKind, MetricUnit, funnel } from './metrics';
+import {
+  Bucket,
+  DashboardGranularity,
+  LocalDate,
+  Period,
+  bucketIndex,
+  localDate,
+  periodBuckets,
+} from './periods';
+import { KpiEntry, scaledTarget, targetGap } from './targets';
+
+/** The facts of one local day of the workspace's calendar. */
+export interface DayFacts {
+  date: LocalDate;
+  facts: FactCounts;
+}
+
+export interface TrendPoint {
+  bucketStart: Date;
+  value: number | null;
+}
+
+/** A metric as the dashboard shows it: its words, its number, its parts, its target and its trend. */
+export interface DashboardMetric {
+  key: string;
+  name: string;
+  definition: string;
+  kind: MetricKind;
+  unit: MetricUnit;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: number | null;
+  targetGap: number | null;
+  trend: TrendPoint[];
+}
+
+export interface DashboardNumbers {
+  /** The granularity the trends use: the one asked for, or coarser when that drew too many points. */
+  granularity: DashboardGranularity;
+  outcomes: DashboardMetric[];
+  activities: DashboardMetric[];
+  funnel: FunnelStep[];
+}
+
+/**
+ * Every number of the dashboard from the facts of the period's days (facts outside the period must already be
+ * left out; a day the period only partly covers carries the facts of the covered part). The agreement's KPI of
+ * a metric's key gives its name, definition text and target.
+ */
+export function dashboardNumbers(
+  days: readonly DayFacts[],
+  period: Period,
+  granularity: DashboardGranularity,
+  kpis: readonly KpiEntry[],
+): DashboardNumbers {
+  const trend = periodBuckets(period, granularity);
+  const total = emptyFacts();
+  const perBucket = trend.buckets.map(() => emptyFacts());
+  for (const day of days) {
+    addFacts(total, day.facts);
+    const index = bucketIndex(trend.buckets, day.date);
+    if (index >= 0) addFacts(perBucket[index], day.facts);
+  }
+  const metrics = METRICS.map((metric) => present(metric, total, perBucket, trend.buckets, period, kpis));
+  return {
+    granularity: trend.granularity,
+    outcomes: metrics.filter((metric) => metric.kind === 'OUTCOME'),
+    activities: metrics.filter((metric) => metric.kind === 'ACTIVITY'),
+    funnel: funnel(total),
+  };
+}
+
+function present(
+  metric: MetricDefinition,
+  total: FactCounts,
+  perBucket: readonly FactCounts[],
+  buckets: readonly Bucket[],
+  period: Period,
+  kpis: readonly KpiEntry[],
+): DashboardMetric {
+  const kpi = kpis.find((entry) => entry.key === metric.key);
+  const computed = metric.compute(total);
+  const target = scaledTarget(kpi?.target ?? null, metric.unit, period);
+  return {
+    key: metric.key,
+    name: kpi?.name ?? metric.name,
+    definition: kpi?.definition || metric.definition,
+    kind: metric.kind,
+    unit: metric.unit,
+    ...computed,
+    target,
+    targetGap: targetGap(computed.value, target),
+    trend: buckets.map((bucket, index) => ({
+      bucketStart: bucket.start,
+      value: metric.compute(perBucket[index]).value,
+    })),
+  };
+}
+
+/** The local day an instant belongs to, for grouping facts the way dashboardNumbers expects. */
+export function factDay(instant: Date, timeZone: string): LocalDate {
+  return localDate(instant, timeZone);
+}
