@@ -1,8 +1,10 @@
 import {
   MAX_TREND_POINTS,
+  addBuckets,
   bucketIndex,
   bucketLabel,
   bucketStartDate,
+  calendarPeriod,
   localDate,
   nextBucketDate,
   periodBuckets,
@@ -128,5 +130,41 @@ describe('period length', () => {
         timeZone: 'UTC',
       }),
     ).toBeNull();
+  });
+});
+
+describe('calendar periods for the period picker', () => {
+  const now = new Date('2026-11-26T03:00:00Z'); // still 25 November in New York
+
+  it('gives this week, month and quarter between local midnights', () => {
+    expect(calendarPeriod(now, 'WEEK', 'America/New_York')).toEqual({
+      from: new Date('2026-11-23T05:00:00Z'),
+      to: new Date('2026-11-30T05:00:00Z'),
+      timeZone: 'America/New_York',
+    });
+    expect(calendarPeriod(now, 'MONTH', 'America/New_York')).toMatchObject({
+      from: new Date('2026-11-01T04:00:00Z'),
+      to: new Date('2026-12-01T05:00:00Z'),
+    });
+    expect(calendarPeriod(now, 'QUARTER', 'Europe/Berlin')).toMatchObject({
+      from: new Date('2026-09-30T22:00:00Z'),
+      to: new Date('2026-12-31T23:00:00Z'),
+    });
+  });
+
+  it('steps back and forth across years', () => {
+    expect(calendarPeriod(now, 'MONTH', 'UTC', -11)).toMatchObject({
+      from: new Date('2025-12-01T00:00:00Z'),
+      to: new Date('2026-01-01T00:00:00Z'),
+    });
+    expect(calendarPeriod(now, 'QUARTER', 'UTC', 1)).toMatchObject({
+      from: new Date('2027-01-01T00:00:00Z'),
+      to: new Date('2027-04-01T00:00:00Z'),
+    });
+    expect(calendarPeriod(now, 'WEEK', 'UTC', -1)).toMatchObject({
+      from: new Date('2026-11-16T00:00:00Z'),
+      to: new Date('2026-11-23T00:00:00Z'),
+    });
+    expect(addBuckets('2026-01-01', 'QUARTER', -1)).toBe('2025-10-01');
   });
 });

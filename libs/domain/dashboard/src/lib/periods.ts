@@ -236,3 +236,34 @@ export function periodWholeMonths(period: Period): number | null {
 function isLocalMidnight(instant: Date, timeZone: string): boolean {
   return startOfLocalDay(localDate(instant, timeZone), timeZone).getTime() === instant.getTime();
 }
+
+/** The first day of the bucket `steps` buckets after (or, negative, before) the one starting on `start`. */
+export function addBuckets(start: LocalDate, granularity: DashboardGranularity, steps: number): LocalDate {
+  const [year, month, day] = parseDate(start);
+  switch (granularity) {
+    case 'WEEK':
+      return addDays(start, 7 * steps);
+    case 'MONTH':
+      return formatDate(Date.UTC(year, month - 1 + steps, day));
+    case 'QUARTER':
+      return formatDate(Date.UTC(year, month - 1 + 3 * steps, day));
+  }
+}
+
+/**
+ * The week, month or quarter an instant falls in, `steps` periods later (negative: earlier), from one local
+ * midnight to the next period's: what the dashboard's period picker sends ("this month", "last quarter").
+ */
+export function calendarPeriod(
+  instant: Date,
+  granularity: DashboardGranularity,
+  timeZone: string,
+  steps = 0,
+): Period {
+  const start = addBuckets(bucketStartDate(localDate(instant, timeZone), granularity), granularity, steps);
+  return {
+    from: startOfLocalDay(start, timeZone),
+    to: startOfLocalDay(nextBucketDate(start, granularity), timeZone),
+    timeZone,
+  };
+}
