@@ -1,0 +1,94 @@
+import { dashboardAnswer, metric } from '../testing/dashboard';
+import { funnelBars, funnelRows, metricTrend, targetLine } from './dashboard-charts';
+
+describe('funnelBars', () => {
+  it('draws one bar per stage on the path, in order, named as people say them', () => {
+    expect(funnelBars(dashboardAnswer().funnel)).toEqual([
+      { name: 'Lead', value: 200 },
+      { name: 'MQL', value: 42 },
+      { name: 'SAL', value: 25 },
+      { name: 'SQL', value: 12 },
+      { name: 'Opportunity', value: 8 },
+      { name: 'Won', value: 3 },
+    ]);
+  });
+
+  it('counts a stage the API left out as 0 and leaves stages off the path out', () => {
+    const bars = funnelBars([
+      { stage: 'LOST', count: 9, conversionFromPrevious: null, dropOff: null },
+      { stage: 'MQL', count: 4, conversionFromPrevious: null, dropOff: null },
+    ]);
+
+    expect(bars.map((bar) => bar.value)).toEqual([0, 4, 0, 0, 0, 0]);
+  });
+});
+
+describe('funnelRows', () => {
+  it('gives each step its conversion from the one before, its drop-off and its drill-down key', () => {
+    expect(funnelRows(dashboardAnswer().funnel).slice(0, 3)).toEqual([
+      { stage: 'LEAD', label: 'Lead', count: 200, conversion: '—', dropOff: null, drillKey: 'funnel-LEAD' },
+      { stage: 'MQL', label: 'MQL', count: 42, conversion: '21%', dropOff: 158, drillKey: 'funnel-MQL' },
+      { stage: 'SAL', label: 'SAL', count: 25, conversion: '59.5%', dropOff: 17, drillKey: 'funnel-SAL' },
+    ]);
+  });
+});
+
+describe('metricTrend', () => {
+  it('labels weekly buckets by their Monday in the workspace calendar', () => {
+    expect(metricTrend(metric(), 'Europe/Berlin', 'WEEK')).toEqual([
+      {
+        name: 'MQLs',
+        series: [
+          { name: '2026-10-26', value: 6 },
+          { name: '2026-11-02', value: 9 },
+          { name: '2026-11-09', value: 11 },
+          { name: '2026-11-16', value: 8 },
+          { name: '2026-11-23', value: 8 },
+        ],
+      },
+    ]);
+  });
+
+  it('labels the step the API used (months) and leaves points without a value out', () => {
+    const trend = metricTrend(
+      metric({
+        trend: [
+          { bucketStart: '2026-09-30T22:00:00.000Z', value: 50 },
+          { bucketStart: '2026-10-31T23:00:00.000Z', value: null },
+          { bucketStart: '2026-11-30T23:00:00.000Z', value: 61.5 },
+        ],
+      }),
+      'Europe/Berlin',
+      'MONTH',
+    );
+
+    expect(trend[0].series).toEqual([
+      { name: '2026-10', value: 50 },
+      { name: '2026-12', value: 61.5 },
+    ]);
+  });
+
+  it('keeps the latest 26 points of a longer trend', () => {
+    const trend = Array.from({ length: 30 }, (_, index) => ({
+      bucketStart: new Date(Date.UTC(2026, 0, 5 + 7 * index)).toISOString(),
+      value: index,
+    }));
+
+    const series = metricTrend(metric({ trend }), 'UTC', 'WEEK')[0].series;
+
+    expect([series.length, series[0], series[25]]).toEqual([
+      26,
+      { name: '2026-02-02', value: 4 },
+      { name: '2026-07-27', value: 29 },
+    ]);
+  });
+});
+
+describe('targetLine', () => {
+  it('draws the target of rates and durations only', () => {
+    expect(targetLine({ target: 70, unit: 'RATE' })).toEqual([{ name: 'Target', value: 70 }]);
+    expect(targetLine({ target: 30, unit: 'DAYS' })).toEqual([{ name: 'Target', value: 30 }]);
+    expect(targetLine({ target: 40, unit: 'COUNT' })).toEqual([]);
+    expect(targetLine({ target: null, unit: 'RATE' })).toEqual([]);
+  });
+});

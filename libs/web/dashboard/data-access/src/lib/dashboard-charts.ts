@@ -1,0 +1,92 @@
+import {
+  type ChartDatum,
+  type ChartSeries,
+  FUNNEL_STAGES,
+  type FunnelStage,
+  funnelChart,
+  funnelDrillKey,
+  trendSeries,
+} from '@accord/domain/dashboard';
+import type { DashboardGranularity } from '@accord/web/shared/data-access';
+
+import type { DashboardFunnelStep, DashboardMetric } from './dashboard-types';
+import { NO_VALUE } from './metric-format';
+
+export const FUNNEL_LABELS: Readonly<Record<FunnelStage, string>> = {
+  LEAD: 'Lead',
+  MQL: 'MQL',
+  SAL: 'SAL',
+  SQL: 'SQL',
+  OPPORTUNITY: 'Opportunity',
+  WON: 'Won',
+};
+
+function isFunnelStage(stage: string): stage is FunnelStage {
+  return (FUNNEL_STAGES as readonly string[]).includes(stage);
+}
+
+/** The funnel's steps on the path LEAD → … → WON, in its order; a stage the API left out counts 0. */
+function onPath(steps: readonly DashboardFunnelStep[]): (DashboardFunnelStep & { stage: FunnelStage })[] {
+  return FUNNEL_STAGES.map((stage) => {
+    const step = steps.find((entry) => entry.stage === stage);
+    return step && isFunnelStage(step.stage)
+      ? { ...step, stage }
+      : { stage, count: 0, conversionFromPrevious: null, dropOff: null };
+  });
+}
+
+/** The funnel chart's bars (the domain's mapping), named as people say the stages. */
+export function funnelBars(steps: readonly DashboardFunnelStep[]): ChartDatum[] {
+  return funnelChart(onPath(steps)).map((bar) => ({
+    ...bar,
+    name: isFunnelStage(bar.name) ? FUNNEL_LABELS[bar.name] : bar.name,
+  }));
+}
+
+/** One step of the funnel as its table reads. */
+export interface FunnelRow {
+  stage: FunnelStage;
+  label: string;
+  count: number;
+  /** "62.5%" of the previous step's count; "—" for the first step and after an empty one. */
+  conversion: string;
+  /** The previous step's count minus this one's (negative when more entered than the step before); null first. */
+  dropOff: number | null;
+  /** The drill-down key of the step's rows. */
+  drillKey: string;
+}
+
+const PERCENT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+export function funnelRows(steps: readonly DashboardFunnelStep[]): FunnelRow[] {
+  return onPath(steps).map((step) => ({
+    stage: step.stage,
+    label: FUNNEL_LABELS[step.stage],
+    count: step.count,
+    conversion:
+      step.conversionFromPrevious === null ? NO_VALUE : `${PERCENT.format(step.conversionFromPrevious)}%`,
+    dropOff: step.dropOff,
+    drillKey: funnelDrillKey(step.stage),
+  }));
+}
+
+/**
+ * A metric's trend as the line chart's one series (the domain's mapping, capped to its latest points), labelled
+ * at the step the API used — which is coarser than the one asked for when a period has too many buckets.
+ */
+export function metricTrend(
+  metric: Pick<DashboardMetric, 'name' | 'trend'>,
+  timeZone: string,
+  granularity: DashboardGranularity,
+): ChartSeries[] {
+  return [trendSeries(metric.name, metric.trend, granularity, timeZone)];
+}
+
+/**
+ * The target as the trend chart's reference line, for rates and durations only: a count's or amount's target
+ * is for the whole period, so drawing it across weekly points would mislead.
+ */
+export function targetLine(metric: Pick<DashboardMetric, 'target' | 'unit'>): ChartDatum[] {
+  if (metric.target === null || (metric.unit !== 'RATE' && metric.unit !== 'DAYS')) return [];
+  return [{ name: 'Target', value: metric.target }];
+}

@@ -1,0 +1,72 @@
+import { dashboardAnswer } from '../testing/dashboard';
+import { dashboardExport, exportFileName } from './dashboard-export';
+import { repRows } from './rep-rows';
+
+const DAYS = { from: '2026-11-01', to: '2026-12-01' };
+const FILTER = {
+  from: '2026-10-31T23:00:00.000Z',
+  to: '2026-11-30T23:00:00.000Z',
+  granularity: 'WEEK' as const,
+};
+
+describe('dashboardExport', () => {
+  const lines = dashboardExport(dashboardAnswer(), {
+    filter: FILTER,
+    days: DAYS,
+    filters: { Period: 'This month', 'Agreement version': 'v4', Campaign: '@launch' },
+  }).split('\r\n');
+
+  it('starts with the period and the filters as shown', () => {
+    expect(lines.slice(0, 9)).toEqual([
+      'From,2026-10-31T23:00:00.000Z',
+      'To,2026-11-30T23:00:00.000Z',
+      'Time zone,Europe/Berlin',
+      'First day,2026-11-01',
+      'Last day,2026-11-30',
+      'Period,This month',
+      'Agreement version,v4',
+      "Campaign,'@launch",
+      '',
+    ]);
+  });
+
+  it('writes every metric with its target and gap, then the funnel', () => {
+    expect(lines).toContain('MQL → SAL acceptance rate,mql-acceptance-rate,OUTCOME,RATE,62.5,70,-7.5,25,40');
+    expect(lines).toContain('Calls made,calls-made,ACTIVITY,COUNT,310,,,,');
+    expect(lines).toContain('SAL,25,59.52380952380952,17');
+  });
+
+  it('adds the reps by revenue won and the rejections, neutralising formula-like text', () => {
+    const reps = lines.indexOf(
+      'Rep,Revenue won,Qualified meetings held,Accepted handovers,Calls made,E-mails sent,Meetings booked,Activities',
+    );
+    expect(lines.slice(reps + 1, reps + 3)).toEqual([
+      'Sam Sales,100000,6,16,20,40,4,64',
+      'Ria Rep,25000,2,9,200,300,10,510',
+    ]);
+    expect(lines.slice(-7)).toEqual([
+      'Rejections by source,Reason,Rejections',
+      'webinar,Not ready to buy,4',
+      `"'=HYPERLINK(""x"")",Works for a competitor,1`,
+      '',
+      'Rejections by grade,Reason,Rejections',
+      'B,Not ready to buy,5',
+      '',
+    ]);
+  });
+});
+
+describe('exportFileName', () => {
+  it('names the days covered, both included', () => {
+    expect(exportFileName(DAYS)).toBe('accord-dashboard-2026-11-01-to-2026-11-30.csv');
+  });
+});
+
+describe('repRows', () => {
+  it('puts the most revenue first and adds up activity', () => {
+    expect(repRows(dashboardAnswer().reps).map((rep) => [rep.name, rep.activities])).toEqual([
+      ['Sam Sales', 64],
+      ['Ria Rep', 510],
+    ]);
+  });
+});

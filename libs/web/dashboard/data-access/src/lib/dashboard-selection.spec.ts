@@ -1,0 +1,178 @@
+import {
+  DEFAULT_SELECTION,
+  type DashboardSelection,
+  MAX_CUSTOM_DAYS,
+  effectiveGranularity,
+  periodLabel,
+  selectionDays,
+  selectionFromParams,
+  selectionParams,
+  toDashboardFilter,
+} from './dashboard-selection';
+
+const VERSION = '00000000-0000-4000-8000-0000000000b4';
+const OWNER = '00000000-0000-4000-8000-0000000000a3';
+/** Thursday 26 November 2026, 00:30 in Berlin (still Wednesday the 25th in UTC). */
+const NOW = new Date('2026-11-25T23:30:00.000Z');
+
+function selection(overrides: Partial<DashboardSelection>): DashboardSelection {
+  return { ...DEFAULT_SELECTION, ...overrides };
+}
+
+describe('selectionFromParams', () => {
+  it('reads every filter from the URL', () => {
+    expect(
+      selectionFromParams({
+        period: 'custom',
+        from: '2026-09-01',
+        to: '2026-11-30',
+        by: 'month',
+        version: VERSION,
+        industry: ' Software ',
+        band: '200–999',
+        country: 'DE',
+        source: 'webinar',
+        campaign: 'Autumn launch',
+        owner: OWNER,
+      }),
+    ).toEqual({
+      period: 'CUSTOM',
+      from: '2026-09-01',
+      to: '2026-11-30',
+      granularity: 'MONTH',
+      versionId: VERSION,
+      industry: 'Software',
+      employeeBand: '200–999',
+      country: 'DE',
+      source: 'webinar',
+      campaign: 'Autumn launch',
+      ownerId: OWNER,
+    });
+  });
+
+  it('drops what the API would refuse and falls back to this month', () => {
+    expect(
+      selectionFromParams({
+        period: 'custom',
+        from: '2026-02-30',
+        to: '2026-03-10',
+        by: 'day',
+        version: 'v4',
+        band: '12',
+        owner: 'sam',
+        industry: '   ',
+      }),
+    ).toEqual(DEFAULT_SELECTION);
+  });
+
+  it('puts reversed days in order and cuts a span longer than the API reads to its latest days', () => {
+    expect(selectionFromParams({ period: 'custom', from: '2026-11-30', to: '2026-11-01' })).toMatchObject({
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
+    const long = selectionFromParams({ period: 'custom', from: '2016-01-01', to: '2026-11-30' });
+    expect(selectionDays(long, NOW, 'UTC')).toEqual({ from: '2023-11-30', to: '2026-12-01' });
+    expect(MAX_CUSTOM_DAYS).toBe(1097);
+  });
+
+  it('round-trips through the URL, leaving the defaults out', () => {
+    const chosen = selection({ period: 'QUARTER', granularity: 'WEEK', versionId: VERSION, ownerId: OWNER });
+
+    const params = selectionParams(chosen);
+
+    expect(params).toEqual({
+      period: 'quarter',
+      from: null,
+      to: null,
+      by: 'week',
+      version: VERSION,
+      industry: null,
+      band: null,
+      country: null,
+      source: null,
+      campaign: null,
+      owner: OWNER,
+    });
+    const present = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== null));
+    expect(selectionFromParams(present as Record<string, string>)).toEqual(chosen);
+    expect(Object.values(selectionParams(DEFAULT_SELECTION)).every((value) => value === null)).toBe(true);
+  });
+});
+
+describe('selectionDays', () => {
+  it('finds this week (from Monday), month and quarter in the workspace calendar, not in UTC', () => {
+    expect(selectionDays(selection({ period: 'WEEK' }), NOW, 'Europe/Berlin')).toEqual({
+      from: '2026-11-23',
+      to: '2026-11-30',
+    });
+    expect(
+      selectionDays(selection({ period: 'MONTH' }), new Date('2026-11-30T23:30:00.000Z'), 'Europe/Berlin'),
+    ).toEqual({
+      from: '2026-12-01',
+      to: '2027-01-01',
+    });
+    expect(
+      selectionDays(selection({ period: 'MONTH' }), new Date('2026-11-30T23:30:00.000Z'), 'UTC'),
+    ).toEqual({
+      from: '2026-11-01',
+      to: '2026-12-01',
+    });
+    expect(selectionDays(selection({ period: 'QUARTER' }), NOW, 'America/New_York')).toEqual({
+      from: '2026-10-01',
+      to: '2027-01-01',
+    });
+  });
+
+  it('includes the last custom day', () => {
+    expect(
+      selectionDays(selection({ period: 'CUSTOM', from: '2026-11-02', to: '2026-11-08' }), NOW, 'UTC'),
+    ).toEqual({ from: '2026-11-02', to: '2026-11-09' });
+  });
+});
+
+describe('toDashboardFilter', () => {
+  it('sends the local midnights as instants, the natural step, and only the filters set', () => {
+    expect(
+      toDashboardFilter(selection({ source: 'webinar', versionId: VERSION }), NOW, 'Europe/Berlin'),
+    ).toEqual({
+      from: '2026-10-31T23:00:00.000Z',
+      to: '2026-11-30T23:00:00.000Z',
+      granularity: 'WEEK',
+      versionId: VERSION,
+      source: 'webinar',
+    });
+  });
+
+  it('crosses a daylight-saving change at local midnight', () => {
+    const filter = toDashboardFilter(
+      selection({ period: 'CUSTOM', from: '2026-03-01', to: '2026-03-31', granularity: 'QUARTER' }),
+      NOW,
+      'Europe/Berlin',
+    );
+
+    expect(filter).toEqual({
+      from: '2026-02-28T23:00:00.000Z',
+      to: '2026-03-31T22:00:00.000Z',
+      granularity: 'QUARTER',
+    });
+  });
+});
+
+describe('effectiveGranularity', () => {
+  it('steps by week up to about two months and by month beyond, unless chosen', () => {
+    expect(effectiveGranularity(DEFAULT_SELECTION, { from: '2026-10-01', to: '2027-01-01' })).toBe('MONTH');
+    expect(effectiveGranularity(DEFAULT_SELECTION, { from: '2026-11-01', to: '2026-12-01' })).toBe('WEEK');
+    expect(
+      effectiveGranularity(selection({ granularity: 'QUARTER' }), { from: '2026-11-01', to: '2026-12-01' }),
+    ).toBe('QUARTER');
+  });
+});
+
+describe('periodLabel', () => {
+  it('names the days shown, the last one included', () => {
+    expect(periodLabel({ from: '2026-11-01', to: '2026-12-01' })).toBe('1–30 Nov 2026');
+    expect(periodLabel({ from: '2026-10-01', to: '2027-01-01' })).toBe('1 Oct – 31 Dec 2026');
+    expect(periodLabel({ from: '2026-12-01', to: '2027-02-01' })).toBe('1 Dec 2026 – 31 Jan 2027');
+    expect(periodLabel({ from: '2026-11-26', to: '2026-11-27' })).toBe('26 Nov 2026');
+  });
+});

@@ -1,0 +1,208 @@
+import {
+  DASHBOARD_GRANULARITIES,
+  type LocalDate,
+  MAX_PERIOD_DAYS,
+  MAX_SEGMENT_LENGTH,
+  addDays,
+  bucketStartDate,
+  daysBetween,
+  employeeBand,
+  localDate,
+  nextBucketDate,
+  startOfLocalDay,
+} from '@accord/domain/dashboard';
+import type { DashboardFilter, DashboardGranularity } from '@accord/web/shared/data-access';
+
+/** The periods a person picks: this week, month or quarter in the workspace's calendar, or their own days. */
+export const PERIOD_CHOICES = ['WEEK', 'MONTH', 'QUARTER', 'CUSTOM'] as const;
+export type PeriodChoice = (typeof PERIOD_CHOICES)[number];
+
+export const PERIOD_LABELS: Readonly<Record<PeriodChoice, string>> = {
+  WEEK: 'This week',
+  MONTH: 'This month',
+  QUARTER: 'This quarter',
+  CUSTOM: 'Custom',
+};
+
+export const GRANULARITY_LABELS: Readonly<Record<DashboardGranularity, string>> = {
+  WEEK: 'By week',
+  MONTH: 'By month',
+  QUARTER: 'By quarter',
+};
+
+/** The segment filters, named as the API's DashboardFilter names them. */
+export const SEGMENT_KEYS = ['industry', 'employeeBand', 'country', 'source', 'campaign'] as const;
+export type SegmentKey = (typeof SEGMENT_KEYS)[number];
+
+/** What the dashboard shows, kept in the page's URL so that a view can be shared and reloaded. */
+export interface DashboardSelection {
+  period: PeriodChoice;
+  /** The first and last day shown, both included; only for a custom period. */
+  from: LocalDate | null;
+  to: LocalDate | null;
+  /** Null: the period's natural step (weeks for a week or month, months for a quarter or a custom span). */
+  granularity: DashboardGranularity | null;
+  versionId: string | null;
+  industry: string | null;
+  employeeBand: string | null;
+  country: string | null;
+  source: string | null;
+  campaign: string | null;
+  ownerId: string | null;
+}
+
+export const DEFAULT_SELECTION: DashboardSelection = {
+  period: 'MONTH',
+  from: null,
+  to: null,
+  granularity: null,
+  versionId: null,
+  industry: null,
+  employeeBand: null,
+  country: null,
+  source: null,
+  campaign: null,
+  ownerId: null,
+};
+
+/** The URL parameter of each segment and of the other filters. */
+const PARAMS = {
+  period: 'period',
+  from: 'from',
+  to: 'to',
+  granularity: 'by',
+  versionId: 'version',
+  industry: 'industry',
+  employeeBand: 'band',
+  country: 'country',
+  source: 'source',
+  campaign: 'campaign',
+  ownerId: 'owner',
+} as const satisfies Record<keyof DashboardSelection, string>;
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The most days a custom period shows, both ends included. */
+export const MAX_CUSTOM_DAYS = MAX_PERIOD_DAYS - 1;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | null {
+  const upper = value?.toUpperCase();
+  return upper !== undefined && (values as readonly string[]).includes(upper) ? (upper as T) : null;
+}
+
+function isRealDate(value: string | undefined): value is LocalDate {
+  return value !== undefined && LOCAL_DATE.test(value) && addDays(value, 0) === value;
+}
+
+function text(value: string | undefined): string | null {
+  const trimmed = value?.trim().slice(0, MAX_SEGMENT_LENGTH);
+  return trimmed ? trimmed : null;
+}
+
+/** The dashboard's selection from URL parameters; values the API would refuse are dropped, not sent. */
+export function selectionFromParams(
+  params: Readonly<Record<string, string | undefined>>,
+): DashboardSelection {
+  const owner = params[PARAMS.ownerId];
+  const version = params[PARAMS.versionId];
+  const band = params[PARAMS.employeeBand];
+  let period = oneOf(PERIOD_CHOICES, params[PARAMS.period]) ?? DEFAULT_SELECTION.period;
+  let from: LocalDate | null = null;
+  let to: LocalDate | null = null;
+  if (period === 'CUSTOM') {
+    const first = params[PARAMS.from];
+    const last = params[PARAMS.to];
+    if (isRealDate(first) && isRealDate(last)) {
+      [from, to] = first <= last ? [first, last] : [last, first];
+      // The API reads at most MAX_PERIOD_DAYS (a day less leaves room for a daylight-saving hour); a longer
+      // span keeps its latest days.
+      if (daysBetween(from, to) >= MAX_CUSTOM_DAYS) from = addDays(to, -(MAX_CUSTOM_DAYS - 1));
+    } else period = DEFAULT_SELECTION.period;
+  }
+  return {
+    period,
+    from,
+    to,
+    granularity: oneOf(DASHBOARD_GRANULARITIES, params[PARAMS.granularity]),
+    versionId: version !== undefined && UUID.test(version) ? version : null,
+    industry: text(params[PARAMS.industry]),
+    employeeBand: band !== undefined && employeeBand(band) ? band : null,
+    country: text(params[PARAMS.country]),
+    source: text(params[PARAMS.source]),
+    campaign: text(params[PARAMS.campaign]),
+    ownerId: owner !== undefined && UUID.test(owner) ? owner : null,
+  };
+}
+
+/** URL parameters for the selection; null removes a parameter, so the defaults keep the URL short. */
+export function selectionParams(selection: DashboardSelection): Record<string, string | null> {
+  const custom = selection.period === 'CUSTOM';
+  return {
+    [PARAMS.period]: selection.period === DEFAULT_SELECTION.period ? null : selection.period.toLowerCase(),
+    [PARAMS.from]: custom ? selection.from : null,
+    [PARAMS.to]: custom ? selection.to : null,
+    [PARAMS.granularity]: selection.granularity?.toLowerCase() ?? null,
+    [PARAMS.versionId]: selection.versionId,
+    [PARAMS.industry]: selection.industry,
+    [PARAMS.employeeBand]: selection.employeeBand,
+    [PARAMS.country]: selection.country,
+    [PARAMS.source]: selection.source,
+    [PARAMS.campaign]: selection.campaign,
+    [PARAMS.ownerId]: selection.ownerId,
+  };
+}
+
+/** The days a selection covers in the workspace's calendar: `from` included, `to` excluded. */
+export interface PeriodDays {
+  from: LocalDate;
+  to: LocalDate;
+}
+
+/** This week (from Monday), month or quarter around `now` in the time zone, or the custom days. */
+export function selectionDays(selection: DashboardSelection, now: Date, timeZone: string): PeriodDays {
+  if (selection.period === 'CUSTOM' && selection.from !== null && selection.to !== null)
+    return { from: selection.from, to: addDays(selection.to, 1) };
+  const step = selection.period === 'CUSTOM' ? 'MONTH' : selection.period;
+  const from = bucketStartDate(localDate(now, timeZone), step);
+  return { from, to: nextBucketDate(from, step) };
+}
+
+/** The step of the trend lines: the one chosen, else weeks for up to about two months, months beyond. */
+export function effectiveGranularity(selection: DashboardSelection, days: PeriodDays): DashboardGranularity {
+  if (selection.granularity !== null) return selection.granularity;
+  return daysBetween(days.from, days.to) <= 62 ? 'WEEK' : 'MONTH';
+}
+
+/** The API's filter for the selection: the period's local midnights as instants, and only the filters set. */
+export function toDashboardFilter(
+  selection: DashboardSelection,
+  now: Date,
+  timeZone: string,
+): DashboardFilter {
+  const days = selectionDays(selection, now, timeZone);
+  const filter: DashboardFilter = {
+    from: startOfLocalDay(days.from, timeZone).toISOString(),
+    to: startOfLocalDay(days.to, timeZone).toISOString(),
+    granularity: effectiveGranularity(selection, days),
+  };
+  if (selection.versionId) filter.versionId = selection.versionId;
+  for (const key of SEGMENT_KEYS) {
+    const value = selection[key];
+    if (value) filter[key] = value;
+  }
+  if (selection.ownerId) filter.ownerId = selection.ownerId;
+  return filter;
+}
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "1–30 Nov 2026", "1 Oct – 31 Dec 2026", "1 Dec 2026 – 31 Jan 2027": the days shown, the last one included. */
+export function periodLabel(days: PeriodDays): string {
+  const [y1, m1, d1] = days.from.split('-').map(Number);
+  const [y2, m2, d2] = addDays(days.to, -1).split('-').map(Number);
+  const end = `${d2} ${MONTH_NAMES[m2 - 1]} ${y2}`;
+  if (y1 !== y2) return `${d1} ${MONTH_NAMES[m1 - 1]} ${y1} – ${end}`;
+  if (m1 !== m2) return `${d1} ${MONTH_NAMES[m1 - 1]} – ${end}`;
+  return d1 === d2 ? end : `${d1}–${end}`;
+}

@@ -1,0 +1,113 @@
+import { TestBed } from '@angular/core/testing';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import { AuthStore, CLOCK, SESSION_STORAGE } from '@accord/web/shared/data-access';
+
+import { RIA, SAM, VERSION_4, dashboardAnswer, dashboardData } from '../testing/dashboard';
+import { DEFAULT_SELECTION } from './dashboard-selection';
+import { DashboardStore } from './dashboard.store';
+
+const NOW = new Date('2026-11-25T15:00:00.000Z');
+
+function setUp(sessionTimeZone: string) {
+  TestBed.configureTestingModule({
+    imports: [ApolloTestingModule],
+    providers: [
+      DashboardStore,
+      { provide: CLOCK, useValue: () => NOW },
+      { provide: SESSION_STORAGE, useValue: sessionStorage },
+    ],
+  });
+  TestBed.inject(AuthStore).setViewer({
+    member: {
+      id: 'eve',
+      email: 'exec@demo.accord.dev',
+      name: 'Eve Executive',
+      roles: ['EXECUTIVE'],
+      approver: false,
+      status: 'ACTIVE',
+    },
+    workspace: { id: 'w1', name: 'Demo', timeZone: sessionTimeZone },
+  });
+  return { store: TestBed.inject(DashboardStore), apollo: TestBed.inject(ApolloTestingController) };
+}
+
+describe('DashboardStore', () => {
+  it('reads this month in the workspace calendar and remembers the owners it saw', async () => {
+    const { store, apollo } = setUp('Europe/Berlin');
+
+    const loading = store.load({ ...DEFAULT_SELECTION, versionId: VERSION_4 });
+    const op = apollo.expectOne('Dashboard');
+    op.flushData(dashboardData());
+    await loading;
+
+    expect(op.operation.variables).toEqual({
+      filter: {
+        from: '2026-10-31T23:00:00.000Z',
+        to: '2026-11-30T23:00:00.000Z',
+        granularity: 'WEEK',
+        versionId: VERSION_4,
+      },
+    });
+    expect(store.dashboard()).toMatchObject(dashboardAnswer());
+    expect([store.days(), store.owners(), store.loading()]).toEqual([
+      { from: '2026-11-01', to: '2026-12-01' },
+      [
+        { id: RIA, name: 'Ria Rep' },
+        { id: SAM, name: 'Sam Sales' },
+      ],
+      false,
+    ]);
+  });
+
+  it('asks again with the days of the time zone the API names when the session had another', async () => {
+    const { store, apollo } = setUp('UTC');
+
+    const loading = store.load(DEFAULT_SELECTION);
+    const first = apollo.expectOne('Dashboard');
+    expect(first.operation.variables['filter'].from).toBe('2026-11-01T00:00:00.000Z');
+    first.flushData(dashboardData());
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve));
+    const second = apollo.expectOne('Dashboard');
+    second.flushData(dashboardData());
+    await loading;
+
+    expect([second.operation.variables['filter'].from, store.timeZone()]).toEqual([
+      '2026-10-31T23:00:00.000Z',
+      'Europe/Berlin',
+    ]);
+  });
+
+  it('keeps the error to show and stops loading', async () => {
+    const { store, apollo } = setUp('Europe/Berlin');
+
+    const loading = store.load(DEFAULT_SELECTION);
+    apollo
+      .expectOne('Dashboard')
+      .graphqlErrors([
+        { message: 'to: the period may span at most 3 years', extensions: { code: 'BAD_USER_INPUT' } },
+      ]);
+    await loading;
+
+    expect([store.loadError()?.message, store.loading(), store.dashboard()]).toEqual([
+      'to: the period may span at most 3 years',
+      false,
+      null,
+    ]);
+  });
+
+  it('drops the answer of a selection a newer one replaced', async () => {
+    const { store, apollo } = setUp('Europe/Berlin');
+
+    const older = store.load(DEFAULT_SELECTION);
+    const newer = store.load({ ...DEFAULT_SELECTION, period: 'WEEK' });
+    const [first, second] = apollo.match('Dashboard');
+    second.flushData(dashboardData(dashboardAnswer({ reps: [] })));
+    await newer;
+    first.flushData(dashboardData());
+    await older;
+
+    expect([store.selection().period, store.dashboard()?.reps]).toEqual(['WEEK', []]);
+  });
+});

@@ -1,0 +1,100 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { Apollo } from 'apollo-angular';
+import { firstValueFrom } from 'rxjs';
+
+import {
+  type ApiError,
+  AuthStore,
+  CLOCK,
+  DashboardDocument,
+  type DashboardFilter,
+  attempt,
+  required,
+} from '@accord/web/shared/data-access';
+
+import {
+  DEFAULT_SELECTION,
+  type DashboardSelection,
+  type PeriodDays,
+  selectionDays,
+  toDashboardFilter,
+} from './dashboard-selection';
+import type { Dashboard } from './dashboard-types';
+
+/** A member reps can be filtered by. */
+export interface OwnerChoice {
+  id: string;
+  name: string;
+}
+
+/** The time zone of the signed-in member's workspace, which the dashboard's calendar follows. */
+export function workspaceTimeZone(auth: AuthStore): string {
+  return auth.workspace()?.timeZone ?? 'UTC';
+}
+
+/** One view of the shared dashboard, for the selection in the page's URL, as signals. Provide it per page. */
+@Injectable()
+export class DashboardStore {
+  private readonly apollo = inject(Apollo);
+  private readonly auth = inject(AuthStore);
+  private readonly clock = inject(CLOCK);
+  private readonly seenOwners = signal<ReadonlyMap<string, string>>(new Map());
+  private latest = 0;
+
+  readonly selection = signal<DashboardSelection>(DEFAULT_SELECTION);
+  readonly dashboard = signal<Dashboard | null>(null);
+  /** The filter the shown numbers were computed for, and its days in the workspace's calendar. */
+  readonly filter = signal<DashboardFilter | null>(null);
+  readonly days = signal<PeriodDays | null>(null);
+  readonly loading = signal(false);
+  readonly loadError = signal<ApiError | null>(null);
+  readonly timeZone = computed(() => this.dashboard()?.timeZone ?? workspaceTimeZone(this.auth));
+  /** Everyone seen among the reps so far, so that filtering by one owner still lets you pick another. */
+  readonly owners = computed<OwnerChoice[]>(() =>
+    [...this.seenOwners().entries()]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en')),
+  );
+
+  /** The dashboard for the selection; presets ("this month") are days of the workspace's own calendar. */
+  async load(selection: DashboardSelection): Promise<void> {
+    const ticket = ++this.latest;
+    this.selection.set(selection);
+    this.loading.set(true);
+    this.loadError.set(null);
+    const now = this.clock();
+    let timeZone = this.timeZone();
+    let result = await this.fetch(toDashboardFilter(selection, now, timeZone));
+    // The API names the workspace's zone; if the session's was stale, the days were the wrong ones: ask again.
+    if (result.ok && result.value.dashboard.timeZone !== timeZone && ticket === this.latest) {
+      timeZone = result.value.dashboard.timeZone;
+      result = await this.fetch(toDashboardFilter(selection, now, timeZone));
+    }
+    if (ticket !== this.latest) return;
+    this.loading.set(false);
+    if (!result.ok) {
+      // Numbers of another selection must not stand under this one's filters.
+      this.dashboard.set(null);
+      this.loadError.set(result.error);
+      return;
+    }
+    const { dashboard, filter } = result.value;
+    this.dashboard.set(dashboard);
+    this.filter.set(filter);
+    this.days.set(selectionDays(selection, now, dashboard.timeZone));
+    this.seenOwners.update((owners) => {
+      const next = new Map(owners);
+      for (const rep of dashboard.reps) next.set(rep.ownerId, rep.name);
+      return next;
+    });
+  }
+
+  private fetch(filter: DashboardFilter) {
+    return attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.query({ query: DashboardDocument, variables: { filter }, fetchPolicy: 'network-only' }),
+      );
+      return { dashboard: required(answer.data?.dashboard), filter };
+    });
+  }
+}
