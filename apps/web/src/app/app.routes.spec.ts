@@ -15,11 +15,11 @@ describe('app routes', () => {
   });
 
   it('shows the placeholder, labelled, for features still to come', () => {
-    const dashboard = FEATURE_ACCESS.find((access) => access.feature === 'DASHBOARD')!;
+    const imports = FEATURE_ACCESS.find((access) => access.feature === 'IMPORTS')!;
 
-    const route = featureRoute(dashboard);
+    const route = featureRoute(imports);
 
-    expect(route.data).toEqual({ label: 'Funnel dashboard' });
+    expect(route.data).toEqual({ label: 'Imports' });
     expect(route.loadComponent).toBeDefined();
     expect(route.loadChildren).toBeUndefined();
   });
@@ -63,6 +63,18 @@ describe('app routes', () => {
     expect([route.path, route.title, route.loadChildren !== undefined]).toEqual([
       'handovers',
       'Handover queue · Accord',
+      true,
+    ]);
+  });
+
+  it('loads the funnel dashboard lazily, charts and all', () => {
+    const dashboard = FEATURE_ACCESS.find((access) => access.feature === 'DASHBOARD')!;
+
+    const route = featureRoute(dashboard);
+
+    expect([route.path, route.title, route.loadChildren !== undefined]).toEqual([
+      'dashboard',
+      'Funnel dashboard · Accord',
       true,
     ]);
   });

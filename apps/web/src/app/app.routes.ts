@@ -10,6 +10,7 @@ const placeholderPage: PageLoader = () => import('@accord/web/shell/feature').th
 
 /** Built features; every other entry of FEATURE_ACCESS shows the placeholder page. */
 const featurePages: Partial<Record<Feature, Route['loadChildren']>> = {
+  DASHBOARD: () => import('@accord/web/dashboard/feature-dashboard').then((m) => m.dashboardRoutes),
   AGREEMENT: () => import('@accord/web/agreement/feature-agreement').then((m) => m.agreementRoutes),
   LEADS: () => import('@accord/web/leads/feature-leads').then((m) => m.leadsRoutes),
   HANDOVERS: () => import('@accord/web/handovers/feature-handovers').then((m) => m.handoversRoutes),

@@ -4,11 +4,10 @@ import {
   MAX_PERIOD_DAYS,
   MAX_SEGMENT_LENGTH,
   addDays,
-  bucketStartDate,
+  calendarPeriod,
   daysBetween,
   employeeBand,
   localDate,
-  nextBucketDate,
   startOfLocalDay,
 } from '@accord/domain/dashboard';
 import type { DashboardFilter, DashboardGranularity } from '@accord/web/shared/data-access';
@@ -163,9 +162,8 @@ export interface PeriodDays {
 export function selectionDays(selection: DashboardSelection, now: Date, timeZone: string): PeriodDays {
   if (selection.period === 'CUSTOM' && selection.from !== null && selection.to !== null)
     return { from: selection.from, to: addDays(selection.to, 1) };
-  const step = selection.period === 'CUSTOM' ? 'MONTH' : selection.period;
-  const from = bucketStartDate(localDate(now, timeZone), step);
-  return { from, to: nextBucketDate(from, step) };
+  const period = calendarPeriod(now, selection.period === 'CUSTOM' ? 'MONTH' : selection.period, timeZone);
+  return { from: localDate(period.from, timeZone), to: localDate(period.to, timeZone) };
 }
 
 /** The step of the trend lines: the one chosen, else weeks for up to about two months, months beyond. */

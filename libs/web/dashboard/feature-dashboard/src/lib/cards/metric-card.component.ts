@@ -1,0 +1,126 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { MatTooltip } from '@angular/material/tooltip';
+import { RouterLink } from '@angular/router';
+
+import { type DashboardMetric, formatMetricValue, targetWording } from '@accord/web/dashboard/data-access';
+
+/**
+ * One figure of the dashboard: its value, its target and the gap (coloured, and said in words), its definition
+ * on hover or focus of the ⓘ button (and as text for screen readers), and a link to the rows behind it.
+ */
+@Component({
+  selector: 'accord-metric-card',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatTooltip, RouterLink],
+  host: { role: 'listitem', '[class.large]': 'size() === "large"', '[attr.aria-labelledby]': 'id' },
+  template: `
+    @let item = metric();
+    <div class="head">
+      <h3 class="name" [id]="id">{{ item.name }}</h3>
+      <button
+        type="button"
+        class="about"
+        [matTooltip]="item.definition"
+        [attr.aria-label]="'Definition of ' + item.name"
+      >
+        ⓘ
+      </button>
+    </div>
+    <p class="value" [title]="item.definition">{{ value() }}</p>
+    <p class="visually-hidden">{{ item.definition }}</p>
+    @if (parts(); as parts) {
+      <p class="parts">{{ parts }}</p>
+    }
+    @let wording = gap();
+    @if (wording.target) {
+      <p class="target">
+        {{ wording.target }}
+        @if (wording.gap) {
+          · <span [class]="'gap ' + wording.tone">{{ wording.gap }}</span>
+          <span class="visually-hidden">({{ wording.toneLabel }})</span>
+        }
+      </p>
+    }
+    <a class="rows" [routerLink]="['rows', item.key]" queryParamsHandling="preserve">
+      See rows<span class="visually-hidden"> behind {{ item.name }}</span>
+    </a>
+  `,
+  styles: `
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      padding: 12px 16px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      background: var(--mat-sys-surface-container-low);
+    }
+    .head {
+      display: flex;
+      justify-content: space-between;
+      gap: 8px;
+    }
+    .name {
+      font: var(--mat-sys-title-small);
+      margin: 0;
+    }
+    .about {
+      border: none;
+      background: none;
+      color: var(--mat-sys-primary);
+      cursor: help;
+      font-size: 16px;
+    }
+    p {
+      margin: 0;
+    }
+    .value {
+      font: var(--mat-sys-title-large);
+    }
+    :host(.large) .value {
+      font: var(--mat-sys-display-small);
+    }
+    .parts,
+    .target {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .gap.ahead {
+      color: #1b6d2f;
+      font-weight: 600;
+    }
+    .gap.behind {
+      color: var(--mat-sys-error);
+      font-weight: 600;
+    }
+    .rows {
+      font: var(--mat-sys-label-large);
+      margin-top: auto;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `,
+})
+export class MetricCardComponent {
+  private static count = 0;
+  protected readonly id = `accord-metric-${++MetricCardComponent.count}`;
+  readonly metric = input.required<DashboardMetric>();
+  /** Outcomes are large; activity, a diagnostic, is small. */
+  readonly size = input<'large' | 'small'>('large');
+
+  protected readonly value = computed(() => formatMetricValue(this.metric().value, this.metric().unit));
+  protected readonly gap = computed(() => targetWording(this.metric()));
+  /** What a rate or ratio is made of: "25 of 40" for a rate, "310 ÷ 40" for a ratio. */
+  protected readonly parts = computed(() => {
+    const { numerator, denominator, unit } = this.metric();
+    if (numerator === null || denominator === null) return null;
+    const [top, bottom] = [formatMetricValue(numerator, 'COUNT'), formatMetricValue(denominator, 'COUNT')];
+    return unit === 'RATE' ? `${top} of ${bottom}` : `${top} ÷ ${bottom}`;
+  });
+}

@@ -1,0 +1,9 @@
+import { type Color, ScaleType } from '@swimlane/ngx-charts';
+
+/** The product's palette for charts: the theme's azure first, then colours that stay apart for colour-blind eyes. */
+export const CHART_COLORS: Color = {
+  name: 'accord',
+  selectable: false,
+  group: ScaleType.Ordinal,
+  domain: ['#005cbb', '#7b5800', '#006a6a', '#8e4585', '#4a6300'],
+};

@@ -1,0 +1,205 @@
+import { provideLocationMocks } from '@angular/common/testing';
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { fireEvent, screen, waitFor, within } from '@testing-library/angular';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import { SAM, VERSION_3, dashboardData } from '@accord/web/dashboard/data-access/testing';
+import { AuthStore, CLOCK, SESSION_STORAGE } from '@accord/web/shared/data-access';
+
+import { DashboardPage } from './dashboard.page';
+
+const NOW = new Date('2026-11-25T15:00:00.000Z');
+
+// jsdom lays nothing out; ngx-charts waits for its host to have a size before it draws.
+beforeAll(() => {
+  for (const [property, size] of [
+    ['offsetWidth', 600],
+    ['offsetHeight', 240],
+  ] as const)
+    Object.defineProperty(HTMLElement.prototype, property, { configurable: true, get: () => size });
+});
+
+async function openDashboard(url = '/dashboard') {
+  TestBed.configureTestingModule({
+    imports: [ApolloTestingModule],
+    providers: [
+      provideRouter([{ path: 'dashboard', component: DashboardPage }]),
+      provideLocationMocks(),
+      provideNoopAnimations(),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      { provide: SESSION_STORAGE, useValue: sessionStorage },
+      { provide: CLOCK, useValue: () => NOW },
+    ],
+  });
+  TestBed.inject(AuthStore).setViewer({
+    member: {
+      id: 'eve',
+      email: 'exec@demo.accord.dev',
+      name: 'Eve Executive',
+      roles: ['EXECUTIVE'],
+      approver: false,
+      status: 'ACTIVE',
+    },
+    workspace: { id: 'w1', name: 'Demo', timeZone: 'Europe/Berlin' },
+  });
+  const harness = await RouterTestingHarness.create();
+  await harness.navigateByUrl(url);
+  const apollo = TestBed.inject(ApolloTestingController);
+  const first = apollo.expectOne('Dashboard');
+  first.flushData(dashboardData());
+  await screen.findByRole('heading', { level: 2, name: 'Outcomes' });
+  await harness.fixture.whenStable();
+  return { apollo, harness, variables: first.operation.variables };
+}
+
+/** jsdom's Blob has no text(); FileReader reads it. */
+function readText(blob: Blob): Promise<string> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.readAsText(blob);
+  });
+}
+
+function card(name: string): HTMLElement {
+  return screen.getByRole('listitem', { name });
+}
+
+describe('DashboardPage', () => {
+  it('leads with the outcomes: value, target, gap in words and colour, definition and rows link', async () => {
+    const { variables } = await openDashboard();
+
+    expect(variables).toEqual({
+      filter: { from: '2026-10-31T23:00:00.000Z', to: '2026-11-30T23:00:00.000Z', granularity: 'WEEK' },
+    });
+    expect(screen.getByText('This month: 1–30 Nov 2026 · Europe/Berlin time')).toBeTruthy();
+    const outcomes = within(screen.getByRole('list', { name: 'Outcomes' })).getAllByRole('listitem');
+    expect(outcomes.map((item) => within(item).getByRole('heading', { level: 3 }).textContent)).toEqual([
+      'MQLs',
+      'MQL → SAL acceptance rate',
+      'Revenue won',
+      'Sales cycle (first touch → close)',
+    ]);
+    const rate = card('MQL → SAL acceptance rate');
+    expect(within(rate).getByText('62.5%')).toBeTruthy();
+    expect(within(rate).getByText('25 of 40')).toBeTruthy();
+    const behind = within(rate).getByText('7.5 pts below target');
+    expect(behind.classList.contains('behind')).toBe(true);
+    expect(within(rate).getByText('(behind target)')).toBeTruthy();
+    expect(
+      within(rate).getByText('Handovers accepted by sales ÷ handovers accepted or rejected.'),
+    ).toBeTruthy();
+    expect(
+      within(rate)
+        .getByRole('button', { name: 'Definition of MQL → SAL acceptance rate' })
+        .getAttribute('aria-describedby'),
+    ).toBeTruthy();
+    const ahead = within(card('Sales cycle (first touch → close)')).getByText('2 days below target');
+    expect(ahead.classList.contains('ahead')).toBe(true);
+    expect(within(card('Revenue won')).getByText('125,000')).toBeTruthy();
+    expect(
+      within(card('MQLs')).getByRole('link', { name: 'See rows behind MQLs' }).getAttribute('href'),
+    ).toBe('/dashboard/rows/mqls');
+  });
+
+  it('draws the funnel and a trend with ngx-charts, and tables their numbers', async () => {
+    await openDashboard();
+
+    const funnel = screen.getByRole('img', { name: /^Funnel: Lead 200, MQL 42, SAL 25/ });
+    await waitFor(() => expect(funnel.querySelectorAll('svg .bar').length).toBe(6));
+    expect(screen.getByRole('rowheader', { name: 'SAL' }).parentElement?.textContent).toContain('59.5%');
+    const trend = screen.getByRole('img', { name: /^Trend of MQLs\. 2026-10-26: 6, 2026-11-02: 9/ });
+    await waitFor(() => expect(trend.querySelector('svg path.line')).toBeTruthy());
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Metric' }), {
+      target: { value: 'mql-acceptance-rate' },
+    });
+    await screen.findByRole('img', { name: /^Trend of MQL → SAL acceptance rate\./ });
+  });
+
+  it('shows activity second, as diagnostics, with reps by revenue and no one flagged', async () => {
+    await openDashboard();
+
+    const diagnostics = screen.getByRole('region', { name: 'Diagnostics — activity' });
+    expect(within(diagnostics).getByRole('listitem', { name: 'Calls made' })).toBeTruthy();
+    const reps = within(diagnostics).getByRole('table', { name: /pattern to learn from, not a problem/ });
+    expect(
+      within(reps)
+        .getAllByRole('rowheader')
+        .map((cell) => cell.textContent?.trim()),
+    ).toEqual(['Sam Sales', 'Ria Rep']);
+    const rejections = screen.getByRole('region', { name: 'Why leads were rejected' });
+    expect(within(rejections).getByRole('table', { name: 'By source' }).textContent).toContain('webinar');
+    expect(within(rejections).getByRole('table', { name: 'By grade' }).textContent).toContain(
+      'Not ready to buy',
+    );
+  });
+
+  it('puts a filter change in the URL and reads the dashboard for it', async () => {
+    const { apollo, harness } = await openDashboard();
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Agreement version' }), {
+      target: { value: VERSION_3 },
+    });
+    await harness.fixture.whenStable();
+    const reload = apollo.expectOne('Dashboard');
+    expect(reload.operation.variables['filter']).toMatchObject({ versionId: VERSION_3 });
+    expect(TestBed.inject(Router).url).toBe(`/dashboard?version=${VERSION_3}`);
+    reload.flushData(dashboardData());
+
+    await harness.fixture.whenStable();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Owner' }), { target: { value: SAM } });
+    await harness.fixture.whenStable();
+    apollo.expectOne('Dashboard');
+    expect(TestBed.inject(Router).url).toBe(`/dashboard?version=${VERSION_3}&owner=${SAM}`);
+  });
+
+  it('switches to a custom period starting from the days shown', async () => {
+    const { apollo, harness } = await openDashboard('/dashboard?period=quarter');
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Period' }), { target: { value: 'CUSTOM' } });
+    await harness.fixture.whenStable();
+    const reload = apollo.expectOne('Dashboard');
+
+    expect([TestBed.inject(Router).url, reload.operation.variables['filter']]).toEqual([
+      '/dashboard?period=custom&from=2026-10-01&to=2026-12-31',
+      { from: '2026-09-30T22:00:00.000Z', to: '2026-12-31T23:00:00.000Z', granularity: 'MONTH' },
+    ]);
+  });
+
+  it('exports the view as CSV in the browser', async () => {
+    await openDashboard('/dashboard?source=webinar');
+    const blobs: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:csv';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const clicks: string[] = [];
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+
+    expect(clicks).toEqual(['accord-dashboard-2026-11-01-to-2026-11-30.csv']);
+    expect(blobs[0].type).toBe('text/csv;charset=utf-8');
+    // The reader drops the byte-order mark the file starts with.
+    const text = await readText(blobs[0]);
+    expect(text.split('\r\n').slice(0, 7)).toEqual([
+      'From,2026-10-31T23:00:00.000Z',
+      'To,2026-11-30T23:00:00.000Z',
+      'Time zone,Europe/Berlin',
+      'First day,2026-11-01',
+      'Last day,2026-11-30',
+      'Period,This month',
+      'Trend step,By week',
+    ]);
+    expect(text).toContain('Source,webinar');
+    expect(text).toContain(`"'=HYPERLINK(""x"")",Works for a competitor,1`);
+  });
+});

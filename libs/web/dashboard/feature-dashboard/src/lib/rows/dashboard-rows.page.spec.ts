@@ -1,0 +1,86 @@
+import { provideLocationMocks } from '@angular/common/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { fireEvent, screen, within } from '@testing-library/angular';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import type { Role } from '@accord/domain/workspace';
+import { dashboardData, dashboardRow, rowsAnswer } from '@accord/web/dashboard/data-access/testing';
+import { AuthStore, CLOCK, SESSION_STORAGE } from '@accord/web/shared/data-access';
+
+import { DashboardRowsPage } from './dashboard-rows.page';
+
+const NOW = new Date('2026-11-25T15:00:00.000Z');
+
+async function openRows(roles: Role[], url = '/dashboard/rows/mqls?source=webinar') {
+  TestBed.configureTestingModule({
+    imports: [ApolloTestingModule],
+    providers: [
+      provideRouter([{ path: 'dashboard/rows/:metric', component: DashboardRowsPage }]),
+      provideLocationMocks(),
+      { provide: SESSION_STORAGE, useValue: sessionStorage },
+      { provide: CLOCK, useValue: () => NOW },
+    ],
+  });
+  TestBed.inject(AuthStore).setViewer({
+    member: { id: 'm1', email: 'm@x.test', name: 'Member', roles, approver: false, status: 'ACTIVE' },
+    workspace: { id: 'w1', name: 'Demo', timeZone: 'Europe/Berlin' },
+  });
+  const harness = await RouterTestingHarness.create();
+  await harness.navigateByUrl(url);
+  const apollo = TestBed.inject(ApolloTestingController);
+  apollo.expectOne('DashboardMetricNames').flushData(dashboardData());
+  const first = apollo.expectOne('DashboardRows');
+  first.flushData(
+    rowsAnswer(
+      [
+        dashboardRow(),
+        dashboardRow({ leadId: 'l2', leadName: null, email: 'bob@b.test', companyName: null }),
+      ],
+      true,
+    ),
+  );
+  await screen.findByRole('heading', { level: 1, name: 'Rows behind MQLs' });
+  await harness.fixture.whenStable();
+  return { apollo, harness, variables: first.operation.variables };
+}
+
+describe('DashboardRowsPage', () => {
+  it('lists the rows behind the figure for the same filters, linking leads for those who work them', async () => {
+    const { variables } = await openRows(['MARKETING']);
+
+    expect(variables).toMatchObject({
+      metricKey: 'mqls',
+      filter: { source: 'webinar' },
+      first: 50,
+      after: null,
+    });
+    expect(screen.getByText(/Leads that became marketing-qualified/)).toBeTruthy();
+    const [, ada, bob] = screen.getAllByRole('row');
+    expect(within(ada).getByRole('link', { name: 'Ada Lovelace' }).getAttribute('href')).toBe(
+      '/leads/00000000-0000-4000-8000-000000000001',
+    );
+    expect(within(ada).getByText('3 Nov 2026, 10:30')).toBeTruthy();
+    expect(within(ada).getByText('MQL under v4')).toBeTruthy();
+    expect(within(bob).getByRole('link', { name: 'bob@b.test' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: '← Dashboard' }).getAttribute('href')).toBe(
+      '/dashboard?source=webinar',
+    );
+  });
+
+  it('shows executives the names without links (lead pages are not theirs) and loads more', async () => {
+    const { apollo, harness } = await openRows(['EXECUTIVE']);
+
+    expect(screen.queryByRole('link', { name: 'Ada Lovelace' })).toBeNull();
+    expect(screen.getByRole('cell', { name: /^Ada Lovelace/ })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    const more = apollo.expectOne('DashboardRows');
+    expect(more.operation.variables['after']).toBe('c-l2');
+    more.flushData(rowsAnswer([dashboardRow({ leadId: 'l3', leadName: 'Cy Clone' })]));
+    await screen.findByRole('cell', { name: /^Cy Clone/ });
+    await harness.fixture.whenStable();
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+});

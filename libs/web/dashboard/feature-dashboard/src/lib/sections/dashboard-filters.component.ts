@@ -1,0 +1,173 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+
+import { addDays } from '@accord/domain/dashboard';
+import {
+  type Dashboard,
+  type DashboardSelection,
+  GRANULARITY_LABELS,
+  type OwnerChoice,
+  PERIOD_CHOICES,
+  PERIOD_LABELS,
+  type PeriodDays,
+  type SegmentKey,
+} from '@accord/web/dashboard/data-access';
+import type { DashboardGranularity } from '@accord/web/shared/data-access';
+
+interface SegmentControl {
+  key: SegmentKey;
+  label: string;
+  any: string;
+  options: string[];
+}
+
+const SEGMENTS: readonly {
+  key: SegmentKey;
+  label: string;
+  any: string;
+  from: keyof Dashboard['segments'];
+}[] = [
+  { key: 'industry', label: 'Industry', any: 'Any industry', from: 'industries' },
+  { key: 'employeeBand', label: 'Employees', any: 'Any size', from: 'employeeBands' },
+  { key: 'country', label: 'Country', any: 'Any country', from: 'countries' },
+  { key: 'source', label: 'Source', any: 'Any source', from: 'sources' },
+  { key: 'campaign', label: 'Campaign', any: 'Any campaign', from: 'campaigns' },
+];
+
+const GRANULARITIES: readonly DashboardGranularity[] = ['WEEK', 'MONTH', 'QUARTER'];
+
+/** The dashboard's filters; each change is emitted as a patch of the selection, which the page puts in the URL. */
+@Component({
+  selector: 'accord-dashboard-filters',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatFormField, MatInput, MatLabel],
+  template: `
+    @let chosen = selection();
+    <form class="filters" role="search" aria-label="Dashboard filters" (submit)="$event.preventDefault()">
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-label>Period</mat-label>
+        <select matNativeControl (change)="pickPeriod(value($event))">
+          @for (period of periods; track period) {
+            <option [value]="period" [selected]="period === chosen.period">{{ periodLabels[period] }}</option>
+          }
+        </select>
+      </mat-form-field>
+      @if (chosen.period === 'CUSTOM') {
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>From</mat-label>
+          <input matInput type="date" [value]="chosen.from" (change)="pickDay('from', value($event))" />
+        </mat-form-field>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>To</mat-label>
+          <input matInput type="date" [value]="chosen.to" (change)="pickDay('to', value($event))" />
+        </mat-form-field>
+      }
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-label>Trend step</mat-label>
+        <select matNativeControl (change)="changed.emit({ granularity: granularityOf(value($event)) })">
+          <option value="" [selected]="chosen.granularity === null">Automatic</option>
+          @for (granularity of granularities; track granularity) {
+            <option [value]="granularity" [selected]="granularity === chosen.granularity">
+              {{ granularityLabels[granularity] }}
+            </option>
+          }
+        </select>
+      </mat-form-field>
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-label>Agreement version</mat-label>
+        <select matNativeControl (change)="changed.emit({ versionId: value($event) || null })">
+          <option value="" [selected]="chosen.versionId === null">All versions</option>
+          @for (version of versions(); track version.id) {
+            <option [value]="version.id" [selected]="version.id === chosen.versionId">
+              v{{ version.number }}
+            </option>
+          }
+        </select>
+      </mat-form-field>
+      @for (segment of segmentControls(); track segment.key) {
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>{{ segment.label }}</mat-label>
+          <select matNativeControl (change)="pickSegment(segment.key, value($event))">
+            <option value="" [selected]="chosen[segment.key] === null">{{ segment.any }}</option>
+            @for (option of segment.options; track option) {
+              <option [value]="option" [selected]="option === chosen[segment.key]">{{ option }}</option>
+            }
+          </select>
+        </mat-form-field>
+      }
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-label>Owner</mat-label>
+        <select matNativeControl (change)="changed.emit({ ownerId: value($event) || null })">
+          <option value="" [selected]="chosen.ownerId === null">Everyone</option>
+          @for (owner of owners(); track owner.id) {
+            <option [value]="owner.id" [selected]="owner.id === chosen.ownerId">{{ owner.name }}</option>
+          }
+        </select>
+      </mat-form-field>
+    </form>
+  `,
+  styles: `
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 12px;
+      margin: 0 0 16px;
+    }
+    mat-form-field {
+      width: 170px;
+    }
+  `,
+})
+export class DashboardFiltersComponent {
+  readonly selection = input.required<DashboardSelection>();
+  /** The days shown, to start a custom period from. */
+  readonly days = input<PeriodDays | null>(null);
+  readonly versions = input<Dashboard['versions']>([]);
+  readonly segments = input<Dashboard['segments'] | null>(null);
+  readonly owners = input<OwnerChoice[]>([]);
+  readonly changed = output<Partial<DashboardSelection>>();
+
+  protected readonly periods = PERIOD_CHOICES;
+  protected readonly periodLabels = PERIOD_LABELS;
+  protected readonly granularities = GRANULARITIES;
+  protected readonly granularityLabels = GRANULARITY_LABELS;
+  /** Each segment's choices; a value from the URL that the API did not list is kept, so it shows as chosen. */
+  protected readonly segmentControls = computed<SegmentControl[]>(() =>
+    SEGMENTS.map((segment) => {
+      const options = [...(this.segments()?.[segment.from] ?? [])];
+      const current = this.selection()[segment.key];
+      if (current !== null && !options.includes(current)) options.unshift(current);
+      return { key: segment.key, label: segment.label, any: segment.any, options };
+    }),
+  );
+
+  protected value(event: Event): string {
+    return (event.target as HTMLInputElement | HTMLSelectElement).value.trim();
+  }
+
+  protected granularityOf(value: string): DashboardGranularity | null {
+    return GRANULARITIES.find((granularity) => granularity === value) ?? null;
+  }
+
+  protected pickPeriod(value: string): void {
+    const period = PERIOD_CHOICES.find((choice) => choice === value) ?? 'MONTH';
+    if (period !== 'CUSTOM') {
+      this.changed.emit({ period, from: null, to: null });
+      return;
+    }
+    // A custom period starts as the days on screen, to be narrowed or widened from there.
+    const days = this.days();
+    const from = days?.from ?? null;
+    const to = days ? addDays(days.to, -1) : null;
+    this.changed.emit({ period: 'CUSTOM', from, to });
+  }
+
+  protected pickDay(end: 'from' | 'to', value: string): void {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) this.changed.emit({ [end]: value });
+  }
+
+  protected pickSegment(key: SegmentKey, value: string): void {
+    this.changed.emit({ [key]: value || null });
+  }
+}

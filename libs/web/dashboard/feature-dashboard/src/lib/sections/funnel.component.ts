@@ -1,0 +1,79 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+
+import { type DashboardFunnelStep, funnelBars, funnelRows } from '@accord/web/dashboard/data-access';
+
+import { BarChartComponent } from '../charts/bar-chart.component';
+
+/** The funnel LEAD → MQL → SAL → SQL → OPPORTUNITY → WON: a chart, then each step's conversion and drop-off. */
+@Component({
+  selector: 'accord-funnel',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, BarChartComponent],
+  template: `
+    <accord-bar-chart [data]="bars()" [label]="chartLabel()" />
+    <table class="steps">
+      <caption class="visually-hidden">
+        Funnel steps with conversion and drop-off
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Stage</th>
+          <th scope="col" class="number">Entered</th>
+          <th scope="col" class="number">From previous</th>
+          <th scope="col" class="number">Drop-off</th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (row of rows(); track row.stage) {
+          <tr>
+            <th scope="row">{{ row.label }}</th>
+            <td class="number">
+              <a [routerLink]="['rows', row.drillKey]" queryParamsHandling="preserve"
+                >{{ row.count
+                }}<span class="visually-hidden"> leads entered {{ row.label }}, see rows</span></a
+              >
+            </td>
+            <td class="number">{{ row.conversion }}</td>
+            <td class="number">{{ row.dropOff ?? '—' }}</td>
+          </tr>
+        }
+      </tbody>
+    </table>
+  `,
+  styles: `
+    .steps {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 4px 8px 4px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .number {
+      text-align: right;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `,
+})
+export class FunnelComponent {
+  readonly steps = input.required<DashboardFunnelStep[]>();
+
+  protected readonly bars = computed(() => funnelBars(this.steps()));
+  protected readonly rows = computed(() => funnelRows(this.steps()));
+  protected readonly chartLabel = computed(
+    () =>
+      `Funnel: ${this.bars()
+        .map((bar) => `${bar.name} ${bar.value}`)
+        .join(', ')}`,
+  );
+}
