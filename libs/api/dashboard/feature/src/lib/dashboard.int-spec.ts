@@ -446,6 +446,49 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
+  it('drills every metric and funnel step into as many rows as its number counts', async () => {
+    const filter: DashboardFilter = {
+      ...YEAR,
+      from: new Date('2026-08-01T04:00:00Z'),
+      ownerId: world.reps[1].id,
+    };
+    const dashboard = await service.dashboard(actor(world), filter);
+    const all = async (metricKey: string) => {
+      const rows: { detail: string | null }[] = [];
+      let after: string | null = null;
+      do {
+        const page = await service.rows(actor(world), metricKey, filter, 200, after);
+        rows.push(...page.edges.map((edge) => edge.node));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      return rows;
+    };
+    const measured: [string, number | null][] = [];
+    const counted: [string, number | null][] = [];
+    for (const metric of [...dashboard.outcomes, ...dashboard.activities]) {
+      const rows = await all(metric.key);
+      if (metric.unit === 'AMOUNT') {
+        // Amounts: the rows' amounts ("opened 1234.50 USD") add up to the number.
+        const sum = rows.reduce((total, row) => total + Number(row.detail?.split(' ')[1]), 0);
+        measured.push([metric.key, Math.round(sum * 100) / 100]);
+        counted.push([metric.key, metric.value]);
+        continue;
+      }
+      measured.push([metric.key, rows.length]);
+      counted.push([
+        metric.key,
+        metric.unit === 'RATE' || metric.unit === 'DAYS'
+          ? metric.denominator
+          : metric.numerator !== null
+            ? (metric.numerator ?? 0) + (metric.denominator ?? 0)
+            : metric.value,
+      ]);
+    }
+    expect(measured).toEqual(counted);
+    for (const step of dashboard.funnel)
+      expect([step.stage, (await all(`funnel-${step.stage}`)).length]).toEqual([step.stage, step.count]);
+  });
+
   it('never counts another workspace’s facts', async () => {
     const before = await service.dashboard(actor(world), YEAR);
     const other = await newWorld(11, 120);
