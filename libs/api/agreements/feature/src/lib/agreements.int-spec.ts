@@ -1,44 +1,29 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { randomUUID } from 'node:crypto';
 
-import {
-  MembersDataAccessModule,
-  MembersRepository,
-  WorkspacesRepository,
-} from '@accord/api/members/data-access';
-import { AuthMember } from '@accord/api/shared/auth';
+import { MembersDataAccessModule } from '@accord/api/members/data-access';
+import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
+import { DatabaseModule } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
-import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import {
+  FrozenClock,
+  TestDatabase,
+  TestTeam,
+  createTeam,
+  createTestDatabase,
+} from '@accord/api/shared/testing';
 import type { AgreementDocument } from '@accord/domain/agreement';
-import type { Role } from '@accord/domain/workspace';
 
 import { AgreementsModule } from './agreements.module';
 import { AgreementsService } from './agreements.service';
-
-class FrozenClock extends Clock {
-  current = new Date('2026-11-25T09:00:00.000Z');
-  override now(): Date {
-    return new Date(this.current);
-  }
-}
 
 function outcome(result: PromiseSettledResult<unknown>): string {
   if (result.status === 'fulfilled') return 'OK';
   return result.reason instanceof AppError ? result.reason.code : String(result.reason);
 }
 
-interface Team {
-  workspaceId: string;
-  admin: AuthMember;
-  marketing: AuthMember;
-  sales: AuthMember;
-  secondSales: AuthMember;
-  executive: AuthMember;
-  marketingNonApprover: AuthMember;
-}
+type Team = TestTeam<'admin' | 'marketing' | 'sales' | 'secondSales' | 'executive' | 'marketingNonApprover'>;
 
 describe('the agreement lifecycle on PostgreSQL', () => {
   let database: TestDatabase;
@@ -47,34 +32,14 @@ describe('the agreement lifecycle on PostgreSQL', () => {
   const clock = new FrozenClock();
 
   async function newTeam(): Promise<Team> {
-    const workspaceId = randomUUID();
-    const tenantDb = app.get(TenantDb);
-    const member = (name: string, roles: Role[], approver: boolean): AuthMember => ({
-      id: randomUUID(),
-      workspaceId,
-      email: `${name}@${workspaceId.slice(0, 8)}.example`,
-      name,
-      roles,
-      approver,
+    return createTeam(app, {
+      admin: { name: 'admin', roles: ['ADMIN'] },
+      marketing: { name: 'mia', roles: ['MARKETING'], approver: true },
+      sales: { name: 'sam', roles: ['SALES'], approver: true },
+      secondSales: { name: 'sue', roles: ['SALES'], approver: true },
+      executive: { name: 'eve', roles: ['EXECUTIVE'], approver: true },
+      marketingNonApprover: { name: 'max', roles: ['MARKETING'] },
     });
-    const team: Team = {
-      workspaceId,
-      admin: member('admin', ['ADMIN'], false),
-      marketing: member('mia', ['MARKETING'], true),
-      sales: member('sam', ['SALES'], true),
-      secondSales: member('sue', ['SALES'], true),
-      executive: member('eve', ['EXECUTIVE'], true),
-      marketingNonApprover: member('max', ['MARKETING'], false),
-    };
-    await tenantDb.inWorkspace(workspaceId, async (manager) => {
-      await app.get(WorkspacesRepository).insert(manager, { id: workspaceId, name: 'Team', timeZone: 'UTC' });
-      for (const person of Object.values(team).filter(
-        (value): value is AuthMember => typeof value === 'object',
-      )) {
-        await app.get(MembersRepository).insert(manager, { ...person, status: 'ACTIVE', passwordHash: null });
-      }
-    });
-    return team;
   }
 
   /** A team with v1 published and in force. */

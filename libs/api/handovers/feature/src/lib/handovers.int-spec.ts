@@ -10,16 +10,18 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LeadsModule, LeadsService, RescoreWorker, SignalIngestionService } from '@accord/api/leads/feature';
-import {
-  MembersDataAccessModule,
-  MembersRepository,
-  WorkspacesRepository,
-} from '@accord/api/members/data-access';
+import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { AuthMember } from '@accord/api/shared/auth';
 import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
+import { DatabaseModule } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
-import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import {
+  FrozenClock,
+  TestDatabase,
+  TestTeam,
+  createTeam,
+  createTestDatabase,
+} from '@accord/api/shared/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import {
   WebhookDeliveryWorker,
@@ -28,7 +30,6 @@ import {
   hmacHex,
 } from '@accord/api/webhooks/feature';
 import { verifySignatureHeader } from '@accord/domain/webhooks';
-import type { Role } from '@accord/domain/workspace';
 
 import { HandoverExpirer } from './handover-expirer';
 import { HandoverOpener } from './handover-opener';
@@ -36,23 +37,9 @@ import { HandoversModule } from './handovers.module';
 import { HandoversService } from './handovers.service';
 import { QualificationService } from './qualification.service';
 
-class FrozenClock extends Clock {
-  current = new Date('2026-11-25T09:00:00.000Z');
-  override now(): Date {
-    return new Date(this.current);
-  }
-}
-
-interface Team {
-  workspaceId: string;
-  marketing: AuthMember;
-  /** Signs for sales: a sales manager. */
-  manager: AuthMember;
-  rep: AuthMember;
-  rex: AuthMember;
-  admin: AuthMember;
+type Team = TestTeam<'marketing' | 'manager' | 'rep' | 'rex' | 'admin'> & {
   slaHours: Record<'HOT' | 'WARM' | 'COLD', number>;
-}
+};
 
 const HOUR = 3_600_000;
 
@@ -67,29 +54,15 @@ describe('handovers on PostgreSQL', () => {
   const clock = new FrozenClock();
 
   async function newTeam(): Promise<Team> {
-    const workspaceId = randomUUID();
-    const member = (name: string, roles: Role[], approver: boolean): AuthMember => ({
-      id: randomUUID(),
-      workspaceId,
-      email: `${name.toLowerCase()}@${workspaceId.slice(0, 8)}.example`,
-      name,
-      roles,
-      approver,
+    const members = await createTeam(app, {
+      marketing: { name: 'Mia', roles: ['MARKETING'], approver: true },
+      // Signs for sales: a sales manager.
+      manager: { name: 'Sue', roles: ['SALES'], approver: true },
+      rep: { name: 'Sam', roles: ['SALES'] },
+      rex: { name: 'Rex', roles: ['SALES'] },
+      admin: { name: 'Ada', roles: ['ADMIN'] },
     });
-    const team: Team = {
-      workspaceId,
-      marketing: member('Mia', ['MARKETING'], true),
-      manager: member('Sue', ['SALES'], true),
-      rep: member('Sam', ['SALES'], false),
-      rex: member('Rex', ['SALES'], false),
-      admin: member('Ada', ['ADMIN'], false),
-      slaHours: { HOT: 0, WARM: 0, COLD: 0 },
-    };
-    await app.get(TenantDb).inWorkspace(workspaceId, async (manager) => {
-      await app.get(WorkspacesRepository).insert(manager, { id: workspaceId, name: 'Team', timeZone: 'UTC' });
-      for (const person of [team.marketing, team.manager, team.rep, team.rex, team.admin])
-        await app.get(MembersRepository).insert(manager, { ...person, status: 'ACTIVE', passwordHash: null });
-    });
+    const team: Team = { ...members, slaHours: { HOT: 0, WARM: 0, COLD: 0 } };
     // Leads go to Sam and Rex in turn.
     const agreements = app.get(AgreementsService);
     const draft = await agreements.createDraft(team.marketing, {});

@@ -6,18 +6,18 @@ import { randomUUID } from 'node:crypto';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
 import { ScoringStateRepository } from '@accord/api/leads/data-access';
-import {
-  MembersDataAccessModule,
-  MembersRepository,
-  WorkspacesRepository,
-} from '@accord/api/members/data-access';
-import { AuthMember } from '@accord/api/shared/auth';
+import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
 import { DatabaseModule, OwnerDb, TenantDb } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
-import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import {
+  FrozenClock,
+  TestDatabase,
+  TestTeam,
+  createTeam,
+  createTestDatabase,
+} from '@accord/api/shared/testing';
 import type { AgreementDocument } from '@accord/domain/agreement';
-import type { Role } from '@accord/domain/workspace';
 
 import { ApiKeysService } from './api-keys.service';
 import { LeadsModule } from './leads.module';
@@ -27,19 +27,7 @@ import { RescoreWorker } from './rescore.worker';
 import { SignalApplier } from './signal-applier';
 import { SignalIngestionService, UnknownApiKey } from './signal-ingestion.service';
 
-class FrozenClock extends Clock {
-  current = new Date('2026-11-25T09:00:00.000Z');
-  override now(): Date {
-    return new Date(this.current);
-  }
-}
-
-interface Team {
-  workspaceId: string;
-  marketing: AuthMember;
-  sales: AuthMember;
-  admin: AuthMember;
-}
+type Team = TestTeam<'marketing' | 'sales' | 'admin'>;
 
 describe('leads, signals and scoring on PostgreSQL', () => {
   let database: TestDatabase;
@@ -51,28 +39,11 @@ describe('leads, signals and scoring on PostgreSQL', () => {
   const clock = new FrozenClock();
 
   async function newTeam(): Promise<Team> {
-    const workspaceId = randomUUID();
-    const member = (name: string, roles: Role[]): AuthMember => ({
-      id: randomUUID(),
-      workspaceId,
-      email: `${name}@${workspaceId.slice(0, 8)}.example`,
-      name,
-      roles,
-      approver: true,
+    return createTeam(app, {
+      marketing: { name: 'mia', roles: ['MARKETING'], approver: true },
+      sales: { name: 'sam', roles: ['SALES'], approver: true },
+      admin: { name: 'ada', roles: ['ADMIN'], approver: true },
     });
-    const team = {
-      workspaceId,
-      marketing: member('mia', ['MARKETING']),
-      sales: member('sam', ['SALES']),
-      admin: member('ada', ['ADMIN']),
-    };
-    await app.get(TenantDb).inWorkspace(workspaceId, async (manager) => {
-      await app.get(WorkspacesRepository).insert(manager, { id: workspaceId, name: 'Team', timeZone: 'UTC' });
-      for (const person of [team.marketing, team.sales, team.admin]) {
-        await app.get(MembersRepository).insert(manager, { ...person, status: 'ACTIVE', passwordHash: null });
-      }
-    });
-    return team;
   }
 
   /** Drafts (optionally changed), proposes and co-signs a version; returns it. */

@@ -1,6 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { randomUUID } from 'node:crypto';
 
 // The test walks the whole funnel through the real services: publishing, scoring, the handover, qualifying.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -14,28 +13,15 @@ import {
 } from '@accord/api/handovers/feature';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LeadsModule, LeadsService, RescoreWorker, SignalIngestionService } from '@accord/api/leads/feature';
-import {
-  MembersDataAccessModule,
-  MembersRepository,
-  WorkspacesRepository,
-} from '@accord/api/members/data-access';
-import { AuthMember } from '@accord/api/shared/auth';
+import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
-import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
-import type { Role } from '@accord/domain/workspace';
+import { DatabaseModule } from '@accord/api/shared/database';
+import { FrozenClock, TestDatabase, createTeam, createTestDatabase } from '@accord/api/shared/testing';
 
 import { LeadTimelineService } from './lead-timeline.service';
 import { MeetingsService } from './meetings.service';
 import { OpportunitiesService } from './opportunities.service';
 import { PipelineModule } from './pipeline.module';
-
-class FrozenClock extends Clock {
-  current = new Date('2026-11-25T09:00:00.000Z');
-  override now(): Date {
-    return new Date(this.current);
-  }
-}
 
 const HOUR = 3_600_000;
 
@@ -74,21 +60,9 @@ describe('the funnel from MQL to won, through the handover', () => {
   });
 
   it('counts only the meeting held after acceptance, and records every move with its actor and version', async () => {
-    const workspaceId = randomUUID();
-    const member = (name: string, roles: Role[], approver: boolean): AuthMember => ({
-      id: randomUUID(),
-      workspaceId,
-      email: `${name.toLowerCase()}@${workspaceId.slice(0, 8)}.example`,
-      name,
-      roles,
-      approver,
-    });
-    const marketing = member('Mia', ['MARKETING'], true);
-    const sales = member('Sue', ['SALES'], true);
-    await app.get(TenantDb).inWorkspace(workspaceId, async (manager) => {
-      await app.get(WorkspacesRepository).insert(manager, { id: workspaceId, name: 'Team', timeZone: 'UTC' });
-      for (const person of [marketing, sales])
-        await app.get(MembersRepository).insert(manager, { ...person, status: 'ACTIVE', passwordHash: null });
+    const { workspaceId, marketing, sales } = await createTeam(app, {
+      marketing: { name: 'Mia', roles: ['MARKETING'], approver: true },
+      sales: { name: 'Sue', roles: ['SALES'], approver: true },
     });
     // v1, routing every handover to Sue.
     const agreements = app.get(AgreementsService);

@@ -4,39 +4,27 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
 import { LeadsRepository, ScoringStateRepository } from '@accord/api/leads/data-access';
-import {
-  MembersDataAccessModule,
-  MembersRepository,
-  WorkspacesRepository,
-} from '@accord/api/members/data-access';
+import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { AuthMember, SharedAuthModule, TokenService } from '@accord/api/shared/auth';
 import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
 import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
 import { ErrorCode, GraphqlSetupModule, createValidationPipe } from '@accord/api/shared/graphql';
-import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import {
+  FrozenClock,
+  TestDatabase,
+  TestTeam,
+  createTeam,
+  createTestDatabase,
+} from '@accord/api/shared/testing';
 import { WebhooksRepository } from '@accord/api/webhooks/data-access';
 import type { LifecycleStage } from '@accord/domain/leads';
-import type { Role } from '@accord/domain/workspace';
 
 import { LeadTimelineService } from './lead-timeline.service';
 import { MeetingsService } from './meetings.service';
 import { OpportunitiesService } from './opportunities.service';
 import { PipelineModule } from './pipeline.module';
 
-class FrozenClock extends Clock {
-  current = new Date('2026-11-25T09:00:00.000Z');
-  override now(): Date {
-    return new Date(this.current);
-  }
-}
-
-interface Team {
-  workspaceId: string;
-  versionId: string;
-  marketing: AuthMember;
-  sales: AuthMember;
-  admin: AuthMember;
-}
+type Team = TestTeam<'marketing' | 'sales' | 'admin'> & { versionId: string };
 
 describe('meetings and opportunities on PostgreSQL', () => {
   let database: TestDatabase;
@@ -49,27 +37,15 @@ describe('meetings and opportunities on PostgreSQL', () => {
 
   /** A workspace with one member per role and a scoring pointer (the version in force). */
   async function newTeam(): Promise<Team> {
-    const workspaceId = randomUUID();
-    const member = (name: string, roles: Role[]): AuthMember => ({
-      id: randomUUID(),
-      workspaceId,
-      email: `${name}@${workspaceId.slice(0, 8)}.example`,
-      name,
-      roles,
-      approver: false,
-    });
-    const team = {
-      workspaceId,
+    const team: Team = {
+      ...(await createTeam(app, {
+        marketing: { name: 'mia', roles: ['MARKETING'] },
+        sales: { name: 'sam', roles: ['SALES'] },
+        admin: { name: 'ada', roles: ['ADMIN'] },
+      })),
       versionId: randomUUID(),
-      marketing: member('mia', ['MARKETING']),
-      sales: member('sam', ['SALES']),
-      admin: member('ada', ['ADMIN']),
     };
-    await app.get(TenantDb).inWorkspace(workspaceId, async (manager) => {
-      await app.get(WorkspacesRepository).insert(manager, { id: workspaceId, name: 'Team', timeZone: 'UTC' });
-      for (const person of [team.marketing, team.sales, team.admin])
-        await app.get(MembersRepository).insert(manager, { ...person, status: 'ACTIVE', passwordHash: null });
-    });
+    const { workspaceId } = team;
     // The version leads are scored by: what the pipeline records as the version in force.
     await app
       .get(TenantDb)

@@ -1,6 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { randomUUID } from 'node:crypto';
 import { IncomingHttpHeaders, Server, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import type { EntityManager } from 'typeorm';
@@ -8,35 +7,25 @@ import type { EntityManager } from 'typeorm';
 // agreement.published is proven through the real publication path.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
-import {
-  MembersDataAccessModule,
-  MembersRepository,
-  WorkspacesRepository,
-} from '@accord/api/members/data-access';
-import { AuthMember } from '@accord/api/shared/auth';
+import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
 import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
-import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import {
+  FrozenClock,
+  TestDatabase,
+  TestTeam,
+  createTeam,
+  createTestDatabase,
+} from '@accord/api/shared/testing';
 import { WebhookOutboxRepository, WebhooksRepository } from '@accord/api/webhooks/data-access';
 import { MAX_DELIVERY_ATTEMPTS, type WebhookEventName, verifySignatureHeader } from '@accord/domain/webhooks';
-import type { Role } from '@accord/domain/workspace';
 
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
 import { WebhookSecrets, hmacHex } from './webhook-secrets';
 import { WebhookSender } from './webhook-sender';
 import { WebhooksModule } from './webhooks.module';
 import { WebhooksService } from './webhooks.service';
-
-class FrozenClock extends Clock {
-  current = new Date('2026-11-25T09:00:00.000Z');
-  override now(): Date {
-    return new Date(this.current);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
 
 interface Received {
   path: string;
@@ -81,12 +70,7 @@ class Receiver {
   }
 }
 
-interface Team {
-  workspaceId: string;
-  admin: AuthMember;
-  marketing: AuthMember;
-  sales: AuthMember;
-}
+type Team = TestTeam<'admin' | 'marketing' | 'sales'>;
 
 function codeOf(error: unknown): string {
   return error instanceof AppError ? error.code : String(error);
@@ -103,26 +87,10 @@ describe('outgoing webhooks on PostgreSQL with a real receiver', () => {
   const teams: Team[] = [];
 
   async function newTeam(): Promise<Team> {
-    const workspaceId = randomUUID();
-    const member = (name: string, roles: Role[]): AuthMember => ({
-      id: randomUUID(),
-      workspaceId,
-      email: `${name}@${workspaceId.slice(0, 8)}.example`,
-      name,
-      roles,
-      approver: true,
-    });
-    const team = {
-      workspaceId,
-      admin: member('ada', ['ADMIN']),
-      marketing: member('mia', ['MARKETING']),
-      sales: member('sam', ['SALES']),
-    };
-    await app.get(TenantDb).inWorkspace(workspaceId, async (manager) => {
-      await app.get(WorkspacesRepository).insert(manager, { id: workspaceId, name: 'Team', timeZone: 'UTC' });
-      for (const person of [team.admin, team.marketing, team.sales]) {
-        await app.get(MembersRepository).insert(manager, { ...person, status: 'ACTIVE', passwordHash: null });
-      }
+    const team = await createTeam(app, {
+      admin: { name: 'ada', roles: ['ADMIN'], approver: true },
+      marketing: { name: 'mia', roles: ['MARKETING'], approver: true },
+      sales: { name: 'sam', roles: ['SALES'], approver: true },
     });
     teams.push(team);
     return team;
