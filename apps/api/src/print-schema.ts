@@ -6,32 +6,13 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import 'reflect-metadata';
 
-import { AGREEMENTS_RESOLVERS } from '@accord/api/agreements/feature';
-import { DASHBOARD_RESOLVERS } from '@accord/api/dashboard/feature';
-import { HANDOVERS_RESOLVERS } from '@accord/api/handovers/feature';
-import { LEADS_RESOLVERS } from '@accord/api/leads/feature';
-import { MEMBERS_RESOLVERS } from '@accord/api/members/feature';
-import { PIPELINE_RESOLVERS } from '@accord/api/pipeline/feature';
-import { WEBHOOKS_RESOLVERS } from '@accord/api/webhooks/feature';
+import { ALL_RESOLVERS } from './resolvers';
 
 async function main(): Promise<void> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   await app.init();
   const factory = app.get(GraphQLSchemaFactory);
-  const schema = await factory.create(
-    [
-      ...MEMBERS_RESOLVERS,
-      ...AGREEMENTS_RESOLVERS,
-      ...LEADS_RESOLVERS,
-      ...WEBHOOKS_RESOLVERS,
-      ...PIPELINE_RESOLVERS,
-      ...HANDOVERS_RESOLVERS,
-      ...DASHBOARD_RESOLVERS,
-    ],
-    {
-      dateScalarMode: 'isoDate',
-    },
-  );
+  const schema = await factory.create(ALL_RESOLVERS, { dateScalarMode: 'isoDate' });
   const target = resolve(__dirname, '../schema.gql');
   writeFileSync(
     target,
