@@ -3,6 +3,7 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
+import { provideAnimationsAsync } from '@angular/platform-browser/animations/async';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 
 import { provideAccordApi } from '@accord/web/shared/data-access';
@@ -14,6 +15,9 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(appRoutes, withComponentInputBinding()),
+    // ngx-charts animates with @angular/animations; the engine loads only when a chart first renders, so it stays
+    // out of the initial bundle with the charts (the dashboard's lazy route).
+    provideAnimationsAsync(),
     ...provideAccordApi(),
   ],
 };

@@ -1,4 +1,3 @@
-import { provideAnimationsAsync } from '@angular/platform-browser/animations/async';
 import { Routes } from '@angular/router';
 
 import { DashboardPage } from './dashboard.page';
@@ -6,13 +5,6 @@ import { DashboardRowsPage } from './rows/dashboard-rows.page';
 
 /** The dashboard's routes, mounted under `/dashboard` by the app. */
 export const dashboardRoutes: Routes = [
-  {
-    path: '',
-    // ngx-charts animates with @angular/animations; its engine loads with this route, not with the app.
-    providers: [provideAnimationsAsync()],
-    children: [
-      { path: '', component: DashboardPage },
-      { path: 'rows/:metric', component: DashboardRowsPage, title: 'Rows behind a figure · Accord' },
-    ],
-  },
+  { path: '', component: DashboardPage },
+  { path: 'rows/:metric', component: DashboardRowsPage, title: 'Rows behind a figure · Accord' },
 ];

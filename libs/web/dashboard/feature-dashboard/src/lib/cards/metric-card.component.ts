@@ -6,7 +6,7 @@ import { type DashboardMetric, formatMetricValue, targetWording } from '@accord/
 
 /**
  * One figure of the dashboard: its value, its target and the gap (coloured, and said in words), its definition
- * on hover or focus of the ⓘ button (and as text for screen readers), and a link to the rows behind it.
+ * on hover or focus of the (i) button (and as text for screen readers), and a link to the rows behind it.
  */
 @Component({
   selector: 'accord-metric-card',
@@ -23,7 +23,7 @@ import { type DashboardMetric, formatMetricValue, targetWording } from '@accord/
         [matTooltip]="item.definition"
         [attr.aria-label]="'Definition of ' + item.name"
       >
-        ⓘ
+        i
       </button>
     </div>
     <p class="value" [title]="item.definition">{{ value() }}</p>
@@ -65,11 +65,15 @@ import { type DashboardMetric, formatMetricValue, targetWording } from '@accord/
       margin: 0;
     }
     .about {
-      border: none;
+      flex: none;
+      width: 20px;
+      height: 20px;
+      border: 1px solid currentColor;
+      border-radius: 50%;
       background: none;
       color: var(--mat-sys-primary);
       cursor: help;
-      font-size: 16px;
+      font: italic 600 12px/1 serif;
     }
     p {
       margin: 0;

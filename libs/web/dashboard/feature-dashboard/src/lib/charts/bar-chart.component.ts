@@ -3,9 +3,9 @@ import { BarChartModule } from '@swimlane/ngx-charts';
 
 import type { ChartDatum } from '@accord/domain/dashboard';
 
-import { CHART_COLORS } from './chart-colors';
+import { SINGLE_COLOR } from './chart-colors';
 
-/** Vertical bars, one per datum, already shaped by a mapping function; the figure is labelled for screen readers. */
+/** Vertical bars of one colour, one per datum, already shaped by a mapping function; the figure is labelled for screen readers. */
 @Component({
   selector: 'accord-bar-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -35,5 +35,5 @@ export class BarChartComponent {
   readonly data = input.required<ChartDatum[]>();
   /** What the chart shows, in words (the figure is an image to assistive technology). */
   readonly label = input.required<string>();
-  protected readonly colors = CHART_COLORS;
+  protected readonly colors = SINGLE_COLOR;
 }

@@ -7,3 +7,6 @@ export const CHART_COLORS: Color = {
   group: ScaleType.Ordinal,
   domain: ['#005cbb', '#7b5800', '#006a6a', '#8e4585', '#4a6300'],
 };
+
+/** One colour for bars of one kind (the funnel's steps): the bars' heights, not their hues, carry the meaning. */
+export const SINGLE_COLOR: Color = { ...CHART_COLORS, name: 'accord-single', domain: ['#005cbb'] };
