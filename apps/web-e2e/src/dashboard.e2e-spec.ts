@@ -1,0 +1,127 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Page } from 'playwright-core';
+
+import { DEMO_PASSWORD, Session, baseUrl, openBrowser, signIn } from './support/browser';
+
+/** Where journeys leave screenshots for people to look at (ignored by git). */
+const SCREENSHOTS = join(__dirname, '../../../test-results/web-e2e');
+
+/** Collects the text of every script the page loads, to see which chunk brought the charts library. */
+function recordScripts(page: Page): string[] {
+  const scripts: string[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    void response
+      .text()
+      .then((text) => scripts.push(text))
+      .catch(() => undefined);
+  });
+  return scripts;
+}
+
+const CHARTS_MARK = 'ngx-charts-bar-vertical';
+
+describe('funnel dashboard', () => {
+  let session: Session;
+
+  afterEach(async () => {
+    await session.close();
+  });
+
+  it('is the executive’s home: outcomes with targets, charts, filters, drill-down and CSV export', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    session = await openBrowser();
+    const { page } = session;
+    const scripts = recordScripts(page);
+
+    // The charts library is not in what the app loads before the dashboard route.
+    await page.goto(`${baseUrl()}/sign-in`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.some((text) => text.includes(CHARTS_MARK))).toBe(false);
+
+    await signIn(page, 'exec@demo.accord.dev', DEMO_PASSWORD);
+    const navigated = Date.now();
+    await page.waitForURL(`${baseUrl()}/dashboard`);
+    await page.getByRole('heading', { level: 1, name: 'Funnel dashboard' }).waitFor();
+
+    // Outcomes first: cards with values and targets; the funnel drawn by ngx-charts.
+    const outcomes = page.getByRole('list', { name: 'Outcomes' }).getByRole('listitem');
+    await outcomes.first().waitFor();
+    const funnel = page.getByRole('img', { name: /^Funnel: Lead \d+/ });
+    await funnel.locator('svg .bar').nth(5).waitFor();
+    const chartsDrawnMs = Date.now() - navigated;
+    expect(await outcomes.count()).toBeGreaterThanOrEqual(10);
+    const mqls = page.getByRole('listitem', { name: 'MQLs', exact: true });
+    expect(await mqls.innerText()).toMatch(/^MQLs\s+\S\s+[\d,]+\s/);
+    expect(
+      await page
+        .getByRole('img', { name: /^Trend of / })
+        .locator('svg path.line')
+        .count(),
+    ).toBe(1);
+    expect(scripts.some((text) => text.includes(CHARTS_MARK))).toBe(true);
+    await page.getByRole('heading', { level: 2, name: 'Diagnostics — activity' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Why leads were rejected' }).waitFor();
+    console.log(`dashboard: outcome cards and the funnel chart drawn ${chartsDrawnMs} ms after signing in`);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+    // The page scrolls inside the shell, so each part gets its own picture.
+    for (const [heading, file] of [
+      ['Funnel', 'dashboard-funnel-trends.png'],
+      ['Diagnostics — activity', 'dashboard-activity.png'],
+      ['Why leads were rejected', 'dashboard-rejections.png'],
+    ]) {
+      await page
+        .getByRole('heading', { level: 2, name: heading })
+        .evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: join(SCREENSHOTS, file) });
+    }
+
+    // The definition shows on hover (and keyboard focus) of the (i) button.
+    const about = mqls.getByRole('button', { name: 'Definition of MQLs' });
+    await about.hover();
+    const tooltip = page.locator('.mat-mdc-tooltip-surface');
+    await tooltip.waitFor();
+    const definition = (await tooltip.innerText()).trim();
+    expect(definition).toMatch(/MQL/);
+    const describedBy = await about.getAttribute('aria-describedby');
+    expect((await page.locator(`[id="${describedBy}"]`).textContent())?.trim()).toBe(definition);
+
+    // A filter goes into the URL and the numbers follow.
+    await page.getByLabel('Period', { exact: true }).selectOption('QUARTER');
+    await page.waitForURL(/[?&]period=quarter/);
+    await page.getByText(/^This quarter: /).waitFor();
+    await page.waitForFunction(() => !document.querySelector('[aria-label="Loading the dashboard"]'));
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-quarter.png'), fullPage: true });
+
+    // The rows behind MQLs, for the same quarter.
+    await mqls.getByRole('link', { name: 'See rows behind MQLs' }).click();
+    await page.waitForURL(/\/dashboard\/rows\/mqls\?period=quarter/);
+    await page.getByRole('heading', { level: 1, name: 'Rows behind MQLs' }).waitFor();
+    const rows = page.getByRole('table', { name: 'Rows behind MQLs' }).locator('tbody tr');
+    await rows.first().waitFor();
+    await page.waitForFunction(() => !document.querySelector('[aria-label="Loading rows"]'));
+    expect(await rows.count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-rows.png'), fullPage: true });
+
+    // Back to the same view, and export it.
+    await page.getByRole('link', { name: '← Dashboard' }).click();
+    await page.waitForURL(/\/dashboard\?period=quarter$/);
+    await outcomes.first().waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^accord-dashboard-\d{4}-\d{2}-01-to-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.startsWith('\uFEFFFrom,')).toBe(true);
+    expect(csv).toContain('Period,This quarter');
+    expect(csv).toMatch(/\r\nMQLs,mqls,OUTCOME,COUNT,\d+/);
+    expect(csv).toContain('\r\nStage,Count,Conversion from previous (%),Drop-off\r\n');
+    expect(csv).toContain('\r\nRep,Revenue won,');
+  });
+});
