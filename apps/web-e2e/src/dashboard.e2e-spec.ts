@@ -65,7 +65,14 @@ describe('funnel dashboard', () => {
     expect(scripts.some((text) => text.includes(CHARTS_MARK))).toBe(true);
     await page.getByRole('heading', { level: 2, name: 'Diagnostics — activity' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Why leads were rejected' }).waitFor();
-    console.log(`dashboard: outcome cards and the funnel chart drawn ${chartsDrawnMs} ms after signing in`);
+    // Opened afresh (a reload: every chunk and the dashboard query again), as the issue's speed target counts it.
+    const reloaded = Date.now();
+    await page.reload();
+    await funnel.locator('svg .bar').nth(5).waitFor();
+    const reloadDrawnMs = Date.now() - reloaded;
+    console.log(
+      `dashboard: the funnel chart drawn ${chartsDrawnMs} ms after signing in, ${reloadDrawnMs} ms after a reload`,
+    );
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
     // The page scrolls inside the shell, so each part gets its own picture.
     for (const [heading, file] of [
