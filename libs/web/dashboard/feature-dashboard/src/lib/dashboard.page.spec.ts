@@ -171,6 +171,61 @@ describe('DashboardPage', () => {
     ]);
   });
 
+  it('offers the segments the API lists, keeps one from the URL it did not, and narrows by it', async () => {
+    const { apollo, harness, variables } = await openDashboard(
+      '/dashboard?industry=Retail&band=50%E2%80%93199',
+    );
+
+    expect(variables['filter']).toMatchObject({ industry: 'Retail', employeeBand: '50–199' });
+    const industry = screen.getByRole('combobox', { name: 'Industry' });
+    expect(
+      within(industry)
+        .getAllByRole('option')
+        .map((option) => option.textContent?.trim()),
+    ).toEqual(['Any industry', 'Retail', 'Manufacturing', 'Software']);
+    expect((industry as HTMLSelectElement).value).toBe('Retail');
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Campaign' }), {
+      target: { value: 'Autumn launch' },
+    });
+    await harness.fixture.whenStable();
+
+    expect(apollo.expectOne('Dashboard').operation.variables['filter']).toMatchObject({
+      industry: 'Retail',
+      employeeBand: '50–199',
+      campaign: 'Autumn launch',
+    });
+  });
+
+  it('moves a custom period by its dates, in the workspace calendar', async () => {
+    const { apollo, harness } = await openDashboard('/dashboard?period=custom&from=2026-11-02&to=2026-11-08');
+
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-15' } });
+    await harness.fixture.whenStable();
+
+    expect(apollo.expectOne('Dashboard').operation.variables['filter']).toEqual({
+      from: '2026-11-01T23:00:00.000Z',
+      to: '2026-11-15T23:00:00.000Z',
+      granularity: 'WEEK',
+    });
+    expect(TestBed.inject(Router).url).toBe('/dashboard?period=custom&from=2026-11-02&to=2026-11-15');
+  });
+
+  it('says why the API refused a selection and shows no numbers for it', async () => {
+    const { apollo, harness } = await openDashboard();
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Source' }), { target: { value: 'webinar' } });
+    await harness.fixture.whenStable();
+    apollo
+      .expectOne('Dashboard')
+      .graphqlErrors([{ message: 'filter.source: not allowed', extensions: { code: 'BAD_USER_INPUT' } }]);
+
+    await screen.findByText('filter.source: not allowed');
+    await harness.fixture.whenStable();
+    expect(screen.queryByRole('heading', { name: 'Outcomes' })).toBeNull();
+    expect((screen.getByRole('button', { name: 'Export CSV' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('exports the view as CSV in the browser', async () => {
     await openDashboard('/dashboard?source=webinar');
     const blobs: Blob[] = [];
