@@ -52,8 +52,14 @@ describe('WorkspaceGenerator', () => {
     );
   });
 
-  it('gives every lead a unique id and e-mail', () => {
-    expect(new Set(histories.map((history) => history.lead.id)).size).toBe(histories.length);
+  it('gives every row a unique id and every lead a unique e-mail', () => {
+    const ids = histories.flatMap((history) => [
+      history.lead.id,
+      ...history.handovers.map((handover) => handover.id),
+      ...history.meetings.map((meeting) => meeting.id),
+      ...history.opportunities.map((opportunity) => opportunity.id),
+    ]);
+    expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(histories.map((history) => history.lead.email)).size).toBe(histories.length);
   });
 
@@ -91,37 +97,49 @@ describe('WorkspaceGenerator', () => {
   });
 
   it('opens a handover for every move into MQL, under the version and with the routing of the agreement', () => {
+    const problems: string[] = [];
     for (const { transitions, handovers, lead } of histories) {
       const mqls = transitions.flatMap((transition, index) => (transition.toStage === 'MQL' ? [index] : []));
-      expect(handovers.map((handover) => handover.transition)).toEqual(mqls);
+      if (handovers.map((handover) => handover.transition).join() !== mqls.join())
+        problems.push(`${lead.email}: handovers are not its moves into MQL`);
       for (const handover of handovers) {
-        expect(REPS).toContain(handover.ownerId);
-        expect(at(handover.dueAt)).toBeGreaterThan(at(handover.handedOverAt));
-        expect(handover.events[0]).toMatchObject({ kind: 'CREATED', at: handover.handedOverAt });
+        if (!REPS.includes(handover.ownerId ?? '')) problems.push(`${handover.id}: not routed to a rep`);
+        if (at(handover.dueAt) <= at(handover.handedOverAt))
+          problems.push(`${handover.id}: due before handed over`);
+        if (handover.events[0].kind !== 'CREATED' || at(handover.events[0].at) !== at(handover.handedOverAt))
+          problems.push(`${handover.id}: does not start with CREATED`);
       }
       const undecided = handovers.filter((handover) => handover.decidedAt === null);
-      expect(undecided.length).toBeLessThanOrEqual(1);
-      if (undecided.length === 1) expect(lead.stage).toBe('MQL');
+      if (undecided.length > 1 || (undecided.length === 1 && lead.stage !== 'MQL'))
+        problems.push(`${lead.email}: undecided handover of a lead that is not an MQL`);
     }
+    expect(problems).toEqual([]);
   });
 
   it('follows accepted handovers with SAL, rejected ones with nurture or disqualification, late ones with an expiry', () => {
+    const problems: string[] = [];
     for (const { transitions, handovers } of histories) {
       for (const handover of handovers) {
         const next = transitions[handover.transition + 1];
-        if (handover.status === 'ACCEPTED')
-          expect(next).toMatchObject({ toStage: 'SAL', at: handover.decidedAt });
-        if (handover.status === 'REJECTED') {
-          expect(['NURTURE', 'DISQUALIFIED']).toContain(next.toStage);
-          expect(next.at).toEqual(handover.decidedAt);
-        }
+        const expected = { ACCEPTED: ['SAL'], REJECTED: ['NURTURE', 'DISQUALIFIED'], OPEN: [], EXPIRED: [] }[
+          handover.status
+        ];
+        if (
+          handover.decidedAt &&
+          !(expected.includes(next.toStage) && at(next.at) === at(handover.decidedAt))
+        )
+          problems.push(`${handover.id}: ${handover.status} followed by ${next.toStage}`);
         const expired = handover.events.some((event) => event.kind === 'EXPIRED');
-        expect(expired).toBe(handover.expiredAt !== null);
-        if (handover.decidedAt) expect(handover.withinSla).toBe(!expired);
+        if (expired !== (handover.expiredAt !== null))
+          problems.push(`${handover.id}: expiry without its event`);
+        if (handover.decidedAt && handover.withinSla === expired)
+          problems.push(`${handover.id}: withinSla ${handover.withinSla} but expired ${expired}`);
         // Nothing overdue waits in the queue: past due means decided (late) by now.
-        if (handover.decidedAt === null) expect(at(handover.dueAt)).toBeGreaterThan(NOW.getTime());
+        if (handover.decidedAt === null && at(handover.dueAt) <= NOW.getTime())
+          problems.push(`${handover.id}: overdue and undecided`);
       }
     }
+    expect(problems).toEqual([]);
     const all = histories.flatMap((history) => history.handovers);
     const count = (status: string) => all.filter((handover) => handover.status === status).length;
     expect([count('ACCEPTED'), count('REJECTED')].every((n) => n > 0)).toBe(true);
@@ -142,32 +160,45 @@ describe('WorkspaceGenerator', () => {
   });
 
   it('opens opportunities only on qualified leads, and closes them won or lost with what closing needs', () => {
+    const problems: string[] = [];
     for (const history of histories) {
       const list = stages(history);
+      const name = history.lead.email;
       for (const opportunity of history.opportunities) {
-        expect(opportunity.amount).toBeGreaterThan(0);
-        expect(list.indexOf('SAL')).toBeGreaterThan(-1);
-        expect(list.indexOf('OPPORTUNITY')).toBeGreaterThan(list.indexOf('SAL'));
-        const order = opportunity.transitions.map((t) => t.toStage);
-        expect(order[0]).toBe('DISCOVERY');
         const closed = opportunity.stage === 'WON' || opportunity.stage === 'LOST';
-        expect(closed).toBe(opportunity.closedAt !== null && opportunity.closeDate !== null);
-        expect(opportunity.stage === 'LOST').toBe(opportunity.lostReason !== null);
-        if (closed) {
-          expect(history.lead.stage).toBe(opportunity.stage);
-          expect(opportunity.closeDate! >= opportunity.openedAt.toISOString().slice(0, 10)).toBe(true);
-        }
+        const checks: [boolean, string][] = [
+          [opportunity.amount > 0, 'amount not positive'],
+          [
+            list.indexOf('SQL') > list.indexOf('SAL') && list.indexOf('SAL') > -1,
+            'not accepted and qualified',
+          ],
+          [list.indexOf('OPPORTUNITY') > list.indexOf('SQL'), 'opened before qualified'],
+          [opportunity.transitions[0].toStage === 'DISCOVERY', 'did not open in discovery'],
+          [
+            closed === (opportunity.closedAt !== null && opportunity.closeDate !== null),
+            'closed without a date',
+          ],
+          [(opportunity.stage === 'LOST') === (opportunity.lostReason !== null), 'lost reason'],
+          [!closed || history.lead.stage === opportunity.stage, 'lead stage does not follow the close'],
+          [
+            !closed || opportunity.closeDate! >= opportunity.openedAt.toISOString().slice(0, 10),
+            'closed before it opened',
+          ],
+        ];
+        problems.push(...checks.filter(([ok]) => !ok).map(([, problem]) => `${name}: ${problem}`));
       }
-      if (list.includes('WON')) expect(history.opportunities.map((o) => o.stage)).toContain('WON');
-      if (list.includes('SQL')) {
-        const met = history.qualifications.filter((answer) => answer.met).length;
-        expect(met).toBeGreaterThanOrEqual(3);
-      }
+      if (list.includes('WON') && !history.opportunities.some((o) => o.stage === 'WON'))
+        problems.push(`${name}: WON without a won opportunity`);
+      if (list.includes('SQL') && history.qualifications.filter((answer) => answer.met).length < 3)
+        problems.push(`${name}: SQL with fewer than 3 items met`);
       for (const meeting of history.meetings) {
-        expect(meeting.qualified).toBe(meeting.status === 'HELD');
-        if (meeting.markedAt) expect(at(meeting.markedAt)).toBeGreaterThanOrEqual(at(meeting.bookedAt));
+        if (meeting.qualified !== (meeting.status === 'HELD'))
+          problems.push(`${name}: held but not qualified`);
+        if (meeting.markedAt && at(meeting.markedAt) < at(meeting.bookedAt))
+          problems.push(`${name}: marked before booked`);
       }
     }
+    expect(problems).toEqual([]);
   });
 
   it('converts better grades better: A > B > C > D at acceptance, SQL and win', () => {

@@ -70,7 +70,7 @@ export class WorkspaceGenerator {
 
   lead(index: number): LeadHistory {
     const { plan } = this;
-    const random = new Random(leadSeed(plan.seed, index));
+    const random = new Random(leadSeed(plan.seed, index), index);
     const company = this.companies[Math.floor(random.next() ** 1.5 * this.companies.length)];
     const contact = makeContact(company, index, random);
     const createdAt = this.createdAt(random);

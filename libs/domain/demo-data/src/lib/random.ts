@@ -7,8 +7,16 @@ export type Weighted<T> = readonly (readonly [T, number])[];
  */
 export class Random {
   private state: number;
+  private ids = 0;
 
-  constructor(seed: number) {
+  /**
+   * `tag` makes the ids this generator draws unique among generators with different tags (a lead's index):
+   * 32-bit streams repeat across a million leads, so ids cannot be random alone.
+   */
+  constructor(
+    seed: number,
+    private readonly tag = 0,
+  ) {
     this.state = seed >>> 0;
   }
 
@@ -58,14 +66,18 @@ export class Random {
     return -Math.log(1 - this.next()) * mean;
   }
 
-  /** A random (version 4 format) UUID drawn from this generator, so ids repeat with the seed. */
+  /**
+   * A version 4 format UUID that repeats with the seed: random but for its last 12 digits, which hold the tag
+   * and how many ids this generator drew before, so two ids of one workspace never collide.
+   */
   uuid(): string {
     const hex = (n: number) =>
       Math.floor(this.next() * 16 ** n)
         .toString(16)
         .padStart(n, '0');
     const variant = (8 + Math.floor(this.next() * 4)).toString(16);
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+    const unique = (this.tag * 4096 + (this.ids++ % 4096)).toString(16).padStart(12, '0');
+    return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${unique}`;
   }
 }
 

@@ -1,0 +1,3 @@
+export * from './lib/tables';
+export * from './lib/workspace-plan';
+export * from './lib/write-workspace';
