@@ -223,7 +223,7 @@ describe('DashboardPage', () => {
     await screen.findByText('filter.source: not allowed');
     await harness.fixture.whenStable();
     expect(screen.queryByRole('heading', { name: 'Outcomes' })).toBeNull();
-    expect((screen.getByRole('button', { name: 'Export CSV' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Export CSV' }).disabled).toBe(true);
   });
 
   it('exports the view as CSV in the browser', async () => {
