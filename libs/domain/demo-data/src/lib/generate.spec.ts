@@ -157,6 +157,17 @@ describe('WorkspaceGenerator', () => {
       return some.filter((handover) => handover.reasonKey === key).length / some.length;
     };
     expect(share(['C', 'D'], 'not-icp')).toBeGreaterThan(share(['A'], 'not-icp'));
+    const byContact = (seniorities: (string | null)[]) => {
+      const some = histories.flatMap((history) =>
+        seniorities.includes(history.lead.seniority)
+          ? history.handovers.filter((handover) => handover.status === 'REJECTED')
+          : [],
+      );
+      return some.filter((handover) => handover.reasonKey === 'wrong-contact').length / some.length;
+    };
+    expect(byContact(['INDIVIDUAL', 'STUDENT', null])).toBeGreaterThan(
+      byContact(['C_LEVEL', 'VP', 'DIRECTOR']),
+    );
   });
 
   it('opens opportunities only on qualified leads, and closes them won or lost with what closing needs', () => {
