@@ -1,5 +1,5 @@
 // Seeds a workspace with a generated, coherent history (tools/seed, docs/seed.md).
-//   npm run seed -- --leads 5000 [--seed 42] [--months 14] [--workspace <id> | --demo] [--append]
+//   npm run seed -- --leads 5000 [--seed 42] [--months 14] [--now <ISO time>] [--workspace <id> | --demo] [--append]
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 
@@ -14,6 +14,8 @@ const USAGE = `usage: npm run seed -- --leads <n> [--seed <n>] [--months <n>] [-
   --leads      how many leads to generate (1 to 10,000,000)
   --seed       the generator's seed: the same seed gives the same workspace (default 42)
   --months     months of history before now (1 to 60, default 14)
+  --now        the moment the history ends (ISO 8601, not in the future; default: now): with the same seed and
+               size, the same moment gives the same rows, ids included
   --workspace  the workspace to seed (default: the demo workspace, --demo)
   --append     add to a workspace that already has leads (refused otherwise)
   DATABASE_URL PostgreSQL server (connect as its owner); unset: the embedded database in DATA_DIR (default
@@ -27,6 +29,7 @@ interface Args {
   months: number;
   workspaceId: string;
   append: boolean;
+  now: Date;
 }
 
 function integer(flag: string, value: string | undefined, min: number, max: number): number {
@@ -37,7 +40,13 @@ function integer(flag: string, value: string | undefined, min: number, max: numb
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> = { seed: 42, months: 14, workspaceId: DEMO_WORKSPACE_ID, append: false };
+  const args: Partial<Args> = {
+    seed: 42,
+    months: 14,
+    workspaceId: DEMO_WORKSPACE_ID,
+    append: false,
+    now: new Date(),
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i];
@@ -56,6 +65,16 @@ function parseArgs(argv: string[]): Args {
         if (!id || !UUID.test(id))
           throw new UsageError(`--workspace needs a workspace id, got ${id ?? 'nothing'}`);
         args.workspaceId = id;
+        break;
+      }
+      case '--now': {
+        const text = value();
+        const at = new Date(text ?? '');
+        if (!text || !/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(at.getTime()) || at > new Date())
+          throw new UsageError(
+            `--now needs an ISO 8601 time that is not in the future, got ${text ?? 'nothing'}`,
+          );
+        args.now = at;
         break;
       }
       case '--demo':
@@ -89,7 +108,6 @@ async function main(): Promise<void> {
     const started = Date.now();
     const result = await seedWorkspace(client, {
       ...args,
-      now: new Date(),
       copy: embedded === null,
       onProgress: (written, total) =>
         process.stderr.write(
