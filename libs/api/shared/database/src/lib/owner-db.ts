@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 
@@ -16,6 +16,7 @@ import type { DatabaseSettings } from './database-options';
  */
 @Injectable()
 export class OwnerDb implements OnModuleDestroy {
+  private readonly logger = new Logger(OwnerDb.name);
   private readonly pool: Pool;
   private readonly ownsPool: boolean;
   readonly concurrent: boolean;
@@ -26,6 +27,10 @@ export class OwnerDb implements OnModuleDestroy {
     this.pool = settings.embedded
       ? (dataSource.driver as unknown as { master: Pool }).master
       : new Pool({ connectionString: settings.url, max: 2, application_name: 'accord-jobs' });
+    // An idle connection the server drops (a restart, an administrator) emits 'error' on the pool; without a
+    // listener that would end the process. The pool discards the connection and opens a new one when asked.
+    if (this.ownsPool)
+      this.pool.on('error', (error) => this.logger.warn(`idle owner connection lost: ${error.message}`));
   }
 
   async inWorkspace<T>(workspaceId: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
