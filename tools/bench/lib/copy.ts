@@ -52,7 +52,8 @@ interface Constraint {
 /**
  * Runs a bulk load with the table's primary key, unique and foreign-key constraints and its indexes removed,
  * then puts every one back exactly as it was defined (same names, same definitions): building an index once
- * after a load is several times faster than maintaining it row by row. Nothing may reference the table.
+ * after a load is several times faster than maintaining it row by row. Foreign keys of other tables that
+ * reference it are dropped first and added back last (they are checked again then).
  */
 export async function withoutIndexes<T>(
   client: ClientBase,
@@ -75,6 +76,15 @@ export async function withoutIndexes<T>(
       [table],
     )
   ).rows;
+  const referencing = (
+    await client.query<{ owner: string; name: string; definition: string }>(
+      `SELECT conrelid::regclass::text AS owner, conname AS name, pg_get_constraintdef(oid) AS definition
+         FROM pg_constraint WHERE confrelid = $1::regclass AND contype = 'f' AND conrelid <> confrelid`,
+      [table],
+    )
+  ).rows;
+  for (const reference of referencing)
+    await client.query(`ALTER TABLE ${reference.owner} DROP CONSTRAINT "${reference.name}"`);
   const byKind = (kinds: string) => constraints.filter((constraint) => kinds.includes(constraint.kind));
   for (const constraint of byKind('f').concat(byKind('pu')))
     await client.query(`ALTER TABLE ${table} DROP CONSTRAINT "${constraint.name}"`);
@@ -83,5 +93,9 @@ export async function withoutIndexes<T>(
   for (const constraint of byKind('pu').concat(byKind('f')))
     await client.query(`ALTER TABLE ${table} ADD CONSTRAINT "${constraint.name}" ${constraint.definition}`);
   for (const index of indexes) await client.query(index.definition);
+  for (const reference of referencing)
+    await client.query(
+      `ALTER TABLE ${reference.owner} ADD CONSTRAINT "${reference.name}" ${reference.definition}`,
+    );
   return result;
 }
