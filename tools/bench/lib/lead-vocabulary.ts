@@ -177,19 +177,5 @@ export const CAMPAIGNS = [
   'Retargeting EMEA',
   null,
 ];
-export const FIRST_NAMES =
-  'Ava Liam Sofia Noah Mia Lucas Emma Mateo Olivia Ethan Amara Yuki Chen Priya Arjun Fatima Omar Lena Jonas Elif Hannah Diego Camila Kofi Aisha Ivan Marta Pierre Chloe Sven Ingrid Tomas Zara Ravi Mei Kenji Nora Luca Ana Felix'.split(
-    ' ',
-  );
-export const LAST_NAMES =
-  'Chen Okafor Rossi Schmidt Dubois Smith Garcia Müller Kowalski Nguyen Patel Kim Silva Jensen Novak Haddad Tanaka Ibrahim Larsen Moreau Fischer Costa Ahmed Brown Wilson Martin Lopez Singh Andersson Ferrari OBrien Yilmaz Sato Walker Young Hughes Rivera Cohen Berg Varga'.split(
-    ' ',
-  );
-export const COMPANY_WORDS =
-  'North Blue Kestrel Lumen Pine Orbital Quill Vantage Harbor Summit Cedar Atlas Nimbus Vertex Beacon Granite Falcon Meridian Nova Ember Crescent Aurora Willow Cobalt Sierra Maple Onyx Tidal Zenith Prairie'.split(
-    ' ',
-  );
-export const COMPANY_KINDS =
-  'Analytics Bank Robotics Health Software Logistics Media Cloud Labs Systems Foods Energy Retail Partners Works Group Capital Networks Studios Dynamics'.split(
-    ' ',
-  );
+// Names are the demo data's, so benchmark and demo workspaces read alike.
+export { COMPANY_KINDS, COMPANY_WORDS, FIRST_NAMES, LAST_NAMES } from '@accord/domain/demo-data';
