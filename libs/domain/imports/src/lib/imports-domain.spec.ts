@@ -1,0 +1,374 @@
+import {
+  cleanAmount,
+  cleanCountry,
+  cleanDate,
+  cleanDomain,
+  cleanEmail,
+  cleanEmployeeCount,
+} from './cleaners';
+import { mappingFromProposal, mappingProblems, proposeMapping } from './mapping';
+import { csvCell, reportCsvLine } from './report';
+import { RowPreparer, UNKNOWN_LOST_REASON } from './rows';
+import { closestKey, companyKey, editDistance, normaliseKey } from './text';
+import { mapEnumValue, unmappedValues } from './values';
+
+const NOW = new Date('2026-11-26T10:00:00Z');
+
+describe('text', () => {
+  it('compares headers without case, accents or punctuation', () => {
+    expect(normaliseKey(' Société-Name ')).toBe('societename');
+    expect(normaliseKey('E-Mail Address')).toBe('emailaddress');
+  });
+
+  it('counts an adjacent swap as one edit and stops early', () => {
+    expect(editDistance('stage', 'stgae')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('abcdefgh', 'zzzzzzzz', 2)).toBe(3);
+  });
+
+  it('takes the one close candidate, refuses short words and ties', () => {
+    expect(closestKey('compnay', ['company', 'country'])).toBe('company');
+    expect(closestKey('won', ['won', 'wan'])).toBeNull();
+    expect(closestKey('cart', ['carts', 'carte'])).toBeNull();
+  });
+
+  it('keys companies named slightly differently as one', () => {
+    expect(companyKey('ACME, Inc.')).toBe('acme');
+    expect(companyKey('Acme Inc')).toBe('acme');
+    expect(companyKey('The Acme Company')).toBe('acme');
+    expect(companyKey('Müller & Söhne GmbH')).toBe('mullerandsohne');
+  });
+});
+
+describe('mapping', () => {
+  it('proposes fields from a CRM header: exact, synonyms, accents and typos', () => {
+    const proposals = proposeMapping('LEADS', [
+      'Email Address',
+      'Prénom',
+      'Last Name',
+      'Company',
+      'Website',
+      'Nb employés',
+      'Contry',
+      'Notes',
+    ]);
+    expect(proposals.map((item) => [item.field, item.confidence])).toEqual([
+      ['email', 'SYNONYM'],
+      ['firstName', 'SYNONYM'],
+      ['lastName', 'EXACT'],
+      ['companyName', 'EXACT'],
+      ['companyDomain', 'SYNONYM'],
+      ['employeeCount', 'SYNONYM'],
+      ['country', 'FUZZY'],
+      [null, 'NONE'],
+    ]);
+  });
+
+  it('maps each field from one column only: the leftmost wins', () => {
+    const proposals = proposeMapping('LEADS', ['E-mail', 'Email']);
+    expect(proposals.map((item) => item.field)).toEqual(['email', null]);
+  });
+
+  it('says what a mapping misses or gets wrong', () => {
+    const mapping = mappingFromProposal(proposeMapping('OPPORTUNITIES', ['Deal Name', 'Amount', 'Amount']));
+    mapping.columns[2] = 'amount';
+    mapping.values = { stage: { Signed: 'DONE' } };
+    expect(mappingProblems('OPPORTUNITIES', mapping, 3)).toEqual([
+      { field: 'columns', message: '"amount" is mapped from two columns' },
+      { field: 'columns', message: 'map a column to Opportunity id: every row needs it' },
+      { field: 'columns', message: 'map a column to Lead e-mail or Account domain: every row needs it' },
+      { field: 'columns', message: 'map a column to Stage: every row needs it' },
+      {
+        field: 'values.stage',
+        message:
+          '"Signed" → "DONE": must be one of DISCOVERY, DEMO, PROOF_OF_CONCEPT, NEGOTIATION, WON, LOST',
+      },
+    ]);
+  });
+});
+
+describe('value mappings', () => {
+  it('reads CRM stage names, with typos noted', () => {
+    expect(mapEnumValue('OPPORTUNITY_STAGE', 'Closed Won')).toEqual({
+      ok: true,
+      value: 'WON',
+      note: '"Closed Won" read as WON',
+    });
+    expect(mapEnumValue('OPPORTUNITY_STAGE', 'won')).toEqual({ ok: true, value: 'WON', note: null });
+    expect(mapEnumValue('OPPORTUNITY_STAGE', 'Closed Wno')).toEqual({
+      ok: true,
+      value: 'WON',
+      note: '"Closed Wno" read as WON (typo)',
+    });
+    expect(mapEnumValue('OPPORTUNITY_STAGE', 'Negotiation/Review').ok).toBe(true);
+  });
+
+  it('prefers the import own value mapping and refuses what nothing places', () => {
+    expect(mapEnumValue('OPPORTUNITY_STAGE', 'stage 4', { 'Stage 4': 'NEGOTIATION' })).toEqual({
+      ok: true,
+      value: 'NEGOTIATION',
+      note: null,
+    });
+    expect(mapEnumValue('OPPORTUNITY_STAGE', 'Banana')).toEqual({
+      ok: false,
+      reason:
+        '"Banana" is not a known value; map it to one of DISCOVERY, DEMO, PROOF_OF_CONCEPT, NEGOTIATION, WON, LOST',
+    });
+    expect(unmappedValues('OPPORTUNITY_STAGE', ['Won', 'Banana', 'banana ', 'Banana'])).toEqual([
+      'Banana',
+      'banana',
+    ]);
+  });
+
+  it('lets custom upper-case signal types through', () => {
+    expect(mapEnumValue('SIGNAL_TYPE', 'Phone call')).toEqual({
+      ok: true,
+      value: 'CALL_MADE',
+      note: '"Phone call" read as CALL_MADE',
+    });
+    expect(mapEnumValue('SIGNAL_TYPE', 'TRADE_SHOW_VISIT')).toEqual({
+      ok: true,
+      value: 'TRADE_SHOW_VISIT',
+      note: null,
+    });
+  });
+});
+
+describe('cleaners', () => {
+  it.each([
+    ['1234.5', 1234.5, null],
+    ['$1,234.56', 1234.56, 'USD'],
+    ['1.234,56 €', 1234.56, 'EUR'],
+    ['EUR 1 234,56', 1234.56, 'EUR'],
+    ["1'234.50", 1234.5, null],
+    ['12,5', 12.5, null],
+    ['1,234', 1234, null],
+    ['1.234.567', 1234567, null],
+    ['12.5k', 12500, null],
+    ['£2m', 2000000, 'GBP'],
+    ['(500)', -500, null],
+  ])('reads the amount %s', (raw, amount, currency) => {
+    const cleaned = cleanAmount(raw);
+    expect(cleaned.ok && cleaned.value).toEqual({ amount, currency });
+  });
+
+  it('notes a cleaned amount and refuses words', () => {
+    expect(cleanAmount('$1,000')).toEqual({
+      ok: true,
+      value: { amount: 1000, currency: 'USD' },
+      note: '"$1,000" read as 1000 USD',
+    });
+    expect(cleanAmount('1000')).toEqual({ ok: true, value: { amount: 1000, currency: null }, note: null });
+    expect(cleanAmount('about ten')).toEqual({ ok: false, reason: '"about ten" is not an amount' });
+    expect(cleanAmount('1,2,3.4.5').ok).toBe(false);
+  });
+
+  it.each([
+    ['1,200', 1200],
+    ['51-200', 126],
+    ['10k', 10000],
+    ['500+', 500],
+  ])('reads the head count %s', (raw, value) => {
+    const cleaned = cleanEmployeeCount(raw);
+    expect(cleaned.ok && cleaned.value).toBe(value);
+  });
+
+  it('refuses head counts that are not', () => {
+    expect(cleanEmployeeCount('lots')).toEqual({ ok: false, reason: '"lots" is not a number of employees' });
+    expect(cleanEmployeeCount('$5')).toEqual({ ok: false, reason: '"$5" is not a number of employees' });
+  });
+
+  it.each([
+    ['2025-03-04', '2025-03-04T00:00:00.000Z'],
+    ['2025-03-04T09:30:00Z', '2025-03-04T09:30:00.000Z'],
+    ['2025-03-04 09:30:00+02:00', '2025-03-04T07:30:00.000Z'],
+    ['2025/03/04', '2025-03-04T00:00:00.000Z'],
+    ['04.03.2025', '2025-03-04T00:00:00.000Z'],
+    ['31/12/2025', '2025-12-31T00:00:00.000Z'],
+    ['12/31/2025', '2025-12-31T00:00:00.000Z'],
+    ['4 Mar 2025', '2025-03-04T00:00:00.000Z'],
+    ['March 4, 2025', '2025-03-04T00:00:00.000Z'],
+    ['4 mars 2025', '2025-03-04T00:00:00.000Z'],
+    ['3/4/25 2:30 PM', '2025-04-03T14:30:00.000Z'],
+  ])('reads the date %s', (raw, iso) => {
+    const cleaned = cleanDate(raw, 'DMY');
+    expect(cleaned.ok && cleaned.value.toISOString()).toBe(iso);
+  });
+
+  it('refuses ambiguous dates without an order, and unreal ones', () => {
+    expect(cleanDate('03/04/2025', null)).toEqual({
+      ok: false,
+      reason: '"03/04/2025" could be day-first or month-first; choose the file\'s date order',
+    });
+    expect(cleanDate('03/04/2025', 'MDY')).toEqual({
+      ok: true,
+      value: new Date('2025-03-04T00:00:00Z'),
+      note: '"03/04/2025" read as 2025-03-04',
+    });
+    expect(cleanDate('2025-02-30', null)).toEqual({ ok: false, reason: '"2025-02-30" is not a real date' });
+    expect(cleanDate('yesterday', null).ok).toBe(false);
+  });
+
+  it('normalises e-mails, domains and countries', () => {
+    expect(cleanEmail(' Ana Lima <Ana.Lima@Example.COM> ')).toEqual({
+      ok: true,
+      value: 'ana.lima@example.com',
+      note: '"Ana Lima <Ana.Lima@Example.COM>" read as ana.lima@example.com',
+    });
+    expect(cleanEmail('mailto:bo@x.io')).toEqual({
+      ok: true,
+      value: 'bo@x.io',
+      note: '"mailto:bo@x.io" read as bo@x.io',
+    });
+    expect(cleanEmail('not-an-email').ok).toBe(false);
+    expect(cleanDomain('https://www.Acme.com/about?x=1')).toEqual({
+      ok: true,
+      value: 'acme.com',
+      note: '"https://www.Acme.com/about?x=1" read as acme.com',
+    });
+    expect(cleanDomain('acme').ok).toBe(false);
+    expect(cleanCountry('Deutschland')).toEqual({ ok: true, value: 'DE', note: '"Deutschland" read as DE' });
+    expect(cleanCountry('uk')).toEqual({ ok: true, value: 'GB', note: '"uk" read as GB' });
+    expect(cleanCountry('Atlantis').ok).toBe(false);
+  });
+});
+
+describe('rows', () => {
+  const headers = ['Email', 'Name', 'Company', 'Employees', 'Revenue', 'Country', 'Seniority', 'Created'];
+  const preparer = () =>
+    new RowPreparer('LEADS', headers, mappingFromProposal(proposeMapping('LEADS', headers)), NOW);
+
+  it('cleans a messy lead row with the lead rules and says what it cleaned', () => {
+    const row = preparer().prepare([
+      ' ANA@Acme.com',
+      'Ana Lima',
+      'Acme',
+      '51-200',
+      '$2.5m',
+      'Brasil',
+      'Vice President',
+      '2025-01-15',
+    ]);
+    expect(row).toEqual({
+      ok: true,
+      value: {
+        lead: expect.objectContaining({
+          email: 'ana@acme.com',
+          firstName: 'Ana',
+          lastName: 'Lima',
+          companyName: 'Acme',
+          companyDomain: 'acme.com',
+          employeeCount: 126,
+          annualRevenue: 2500000,
+          country: 'BR',
+          seniority: 'VP',
+        }),
+        ownerEmail: null,
+        createdAt: new Date('2025-01-15T00:00:00Z'),
+      },
+      notes: [
+        'Email: "ANA@Acme.com" read as ana@acme.com',
+        'Employees: range "51-200" read as 126',
+        'Revenue: "$2.5m" read as 2500000 USD',
+        'Country: "Brasil" read as BR',
+        'Seniority: "Vice President" read as VP',
+        'Name: split into first and last name',
+      ],
+    });
+  });
+
+  it('refuses a row with the column and the reason, each problem once', () => {
+    expect(preparer().prepare(['', 'Bo', 'Acme', 'many', '', 'Atlantis', '', '2030-01-01'])).toEqual({
+      ok: false,
+      problems: [
+        { column: 'Employees', reason: '"many" is not a number of employees' },
+        {
+          column: 'Country',
+          reason: '"Atlantis" is not a country Accord knows; use its two-letter ISO code',
+        },
+        { column: 'Email', reason: 'is empty; every row needs it' },
+      ],
+      notes: [],
+    });
+  });
+
+  it('reads a won opportunity and refuses one closed without a date', () => {
+    const oppHeaders = [
+      'Opportunity ID',
+      'Contact Email',
+      'Amount',
+      'Stage',
+      'Created Date',
+      'Close Date',
+      'Loss Reason',
+    ];
+    const opportunities = new RowPreparer(
+      'OPPORTUNITIES',
+      oppHeaders,
+      mappingFromProposal(proposeMapping('OPPORTUNITIES', oppHeaders)),
+      NOW,
+    );
+    expect(
+      opportunities.prepare([
+        '006A',
+        'ana@acme.com',
+        '€12.000,00',
+        'Closed Lost',
+        '2025-01-02',
+        '2025-03-01',
+        '',
+      ]),
+    ).toEqual({
+      ok: true,
+      value: {
+        externalId: '006A',
+        leadEmail: 'ana@acme.com',
+        accountDomain: null,
+        name: null,
+        ownerEmail: null,
+        amount: 12000,
+        currency: 'EUR',
+        stage: 'LOST',
+        createdAt: new Date('2025-01-02T00:00:00Z'),
+        closeDate: '2025-03-01',
+        lostReason: UNKNOWN_LOST_REASON,
+      },
+      notes: [
+        'Amount: "€12.000,00" read as 12000 EUR',
+        'Stage: "Closed Lost" read as LOST',
+        `lost reason: none given; recorded as "${UNKNOWN_LOST_REASON}"`,
+      ],
+    });
+    expect(opportunities.prepare(['006B', 'ana@acme.com', '100', 'won', '2025-01-02', '', ''])).toEqual({
+      ok: false,
+      problems: [{ column: 'Close Date', reason: 'a WON opportunity needs its close date' }],
+      notes: [],
+    });
+  });
+
+  it('validates signals with the ingestion rules', () => {
+    const signalHeaders = ['Activity ID', 'Email', 'Activity Type', 'Date'];
+    const signals = new RowPreparer(
+      'SIGNALS',
+      signalHeaders,
+      mappingFromProposal(proposeMapping('SIGNALS', signalHeaders)),
+      NOW,
+    );
+    expect(signals.prepare(['a1', 'ana@acme.com', 'Webinar', '1999-05-01'])).toEqual({
+      ok: false,
+      problems: [{ column: 'Date', reason: 'must not be before 2000-01-01' }],
+      notes: ['Activity Type: "Webinar" read as WEBINAR_ATTENDED'],
+    });
+  });
+});
+
+describe('report', () => {
+  it('neutralises formulas and quotes what needs it', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell(12)).toBe('12');
+    expect(reportCsvLine({ row: 3, outcome: 'REFUSED', column: 'Email', message: 'is empty, see "x"' })).toBe(
+      '3,REFUSED,Email,"is empty, see ""x"""\r\n',
+    );
+  });
+});

@@ -1,0 +1,422 @@
+import type { InputIssue } from '@accord/domain/agreement';
+import { type LeadFields, leadFieldsSchema, parseLeadFields, parseSignalEvent } from '@accord/domain/leads';
+import {
+  MAX_OPPORTUNITY_AMOUNT,
+  type OpportunityStage,
+  amountRefusal,
+  isClosedStage,
+} from '@accord/domain/pipeline';
+
+import {
+  type Cleaned,
+  cleanAmount,
+  cleanBoolean,
+  cleanCountry,
+  cleanCurrency,
+  cleanDate,
+  cleanDomain,
+  cleanEmail,
+  cleanEmployeeCount,
+  cleanList,
+  cleanText,
+} from './cleaners';
+import { type ImportField, type ImportKind, importFields } from './fields';
+import type { ImportMapping } from './mapping';
+import { companyKey } from './text';
+import { mapEnumValue } from './values';
+
+/** A refused cell or row: the column (its header) and why; an empty column means the row as a whole. */
+export interface RowProblem {
+  column: string;
+  reason: string;
+}
+
+export type PreparedRow<T> =
+  { ok: true; value: T; notes: string[] } | { ok: false; problems: RowProblem[]; notes: string[] };
+
+export interface PreparedLead {
+  lead: LeadFields;
+  ownerEmail: string | null;
+  createdAt: Date | null;
+}
+
+export interface PreparedAccount {
+  name: string | null;
+  /** companyKey(name): how a company named slightly differently in another file is still found. */
+  nameKey: string | null;
+  domain: string | null;
+  facts: Pick<LeadFields, 'industry' | 'employeeCount' | 'annualRevenue' | 'country'> & {
+    technologies: string[] | null;
+  };
+  /** Which facts the file gave: an empty cell leaves what Accord has. */
+  given: string[];
+}
+
+export interface PreparedOpportunity {
+  externalId: string;
+  leadEmail: string | null;
+  accountDomain: string | null;
+  name: string | null;
+  ownerEmail: string | null;
+  amount: number;
+  currency: string;
+  stage: OpportunityStage;
+  createdAt: Date | null;
+  closeDate: string | null;
+  lostReason: string | null;
+}
+
+export interface PreparedSignal {
+  externalId: string;
+  type: string;
+  occurredAt: Date;
+  lead: { email?: string; companyDomain?: string };
+  source: string | null;
+}
+
+export interface PreparedSalesRep {
+  email: string;
+  name: string | null;
+  managerEmail: string | null;
+  team: string | null;
+}
+
+export interface PreparedByKind {
+  LEADS: PreparedLead;
+  ACCOUNTS: PreparedAccount;
+  OPPORTUNITIES: PreparedOpportunity;
+  SIGNALS: PreparedSignal;
+  SALES_REPS: PreparedSalesRep;
+}
+
+type Cleaner = (raw: string) => Cleaned<unknown>;
+
+/** What a lost opportunity records when the file gives no reason: the table requires one. */
+export const UNKNOWN_LOST_REASON = 'not given in the import';
+
+/**
+ * Turns the cells of one kind's rows into values: one cleaner per mapped column, chosen once per file, then a
+ * kind's own rules — for leads and signals the same validation as every other edge (parseLeadFields,
+ * parseSignalEvent).
+ */
+export class RowPreparer<K extends ImportKind> {
+  private readonly columns: { index: number; header: string; field: ImportField; clean: Cleaner }[];
+
+  constructor(
+    readonly kind: K,
+    private readonly headers: readonly string[],
+    private readonly mapping: ImportMapping,
+    private readonly now: Date,
+  ) {
+    const fields = new Map(importFields(kind).map((item) => [item.key, item]));
+    this.columns = mapping.columns.flatMap((key, index) => {
+      const item = key === null ? undefined : fields.get(key);
+      return item
+        ? [
+            {
+              index,
+              header: headers[index] ?? `column ${index + 1}`,
+              field: item,
+              clean: this.cleanerFor(item),
+            },
+          ]
+        : [];
+    });
+  }
+
+  private cleanerFor(item: ImportField): Cleaner {
+    switch (item.type) {
+      case 'email':
+        return cleanEmail;
+      case 'domain':
+        return cleanDomain;
+      case 'integer':
+        return cleanEmployeeCount;
+      case 'amount':
+        return cleanAmount;
+      case 'currency':
+        return cleanCurrency;
+      case 'date':
+        return (raw) => cleanDate(raw, this.mapping.dateOrder);
+      case 'boolean':
+        return cleanBoolean;
+      case 'list':
+        return cleanList;
+      case 'country':
+        return cleanCountry;
+      case 'enum': {
+        const enumeration = item.enumeration;
+        if (!enumeration) throw new Error(`enum field ${item.key} names no enumeration`);
+        const custom = this.mapping.values[item.key] ?? {};
+        return (raw) => {
+          const mapped = mapEnumValue(enumeration, raw, custom);
+          return mapped.ok ? { ok: true, value: mapped.value, note: mapped.note } : mapped;
+        };
+      }
+      case 'text':
+        return (raw) => cleanText(raw, item.maxLength ?? 200);
+    }
+  }
+
+  /** The header of the column mapped to a field, for problems found after cleaning. */
+  private columnOf(key: string): string {
+    return this.columns.find((column) => column.field.key === key)?.header ?? key;
+  }
+
+  prepare(cells: readonly string[]): PreparedRow<PreparedByKind[K]> {
+    const values: Record<string, unknown> = {};
+    const notes: string[] = [];
+    const problems: RowProblem[] = [];
+    for (const column of this.columns) {
+      const raw = cells[column.index];
+      if (raw === undefined || raw.trim() === '') continue;
+      const cleaned = column.clean(raw);
+      if (cleaned.ok) {
+        values[column.field.key] = cleaned.value;
+        if (cleaned.note) notes.push(`${column.header}: ${cleaned.note}`);
+      } else {
+        problems.push({ column: column.header, reason: cleaned.reason });
+      }
+    }
+    for (const column of this.columns) {
+      if (
+        column.field.required &&
+        !(column.field.key in values) &&
+        !problems.some((p) => p.column === column.header)
+      )
+        problems.push({ column: column.header, reason: 'is empty; every row needs it' });
+    }
+    if (problems.length > 0) return { ok: false, problems, notes };
+    const result = this.byKind(values, notes);
+    return 'problems' in result
+      ? { ok: false, problems: result.problems, notes }
+      : { ok: true, value: result.value, notes };
+  }
+
+  private issues(issues: readonly InputIssue[], fallback = ''): RowProblem[] {
+    return issues.map((issue) => ({
+      column: issue.path ? this.columnOf(issue.path.split(/[.[]/)[0]) : fallback,
+      reason: issue.message,
+    }));
+  }
+
+  private byKind(
+    values: Record<string, unknown>,
+    notes: string[],
+  ): { value: PreparedByKind[K] } | { problems: RowProblem[] } {
+    switch (this.kind) {
+      case 'LEADS':
+        return this.lead(values, notes) as { value: PreparedByKind[K] } | { problems: RowProblem[] };
+      case 'ACCOUNTS':
+        return this.account(values) as { value: PreparedByKind[K] } | { problems: RowProblem[] };
+      case 'OPPORTUNITIES':
+        return this.opportunity(values, notes) as { value: PreparedByKind[K] } | { problems: RowProblem[] };
+      case 'SIGNALS':
+        return this.signal(values) as { value: PreparedByKind[K] } | { problems: RowProblem[] };
+      default:
+        return { value: this.salesRep(values) as PreparedByKind[K] };
+    }
+  }
+
+  private lead(
+    values: Record<string, unknown>,
+    notes: string[],
+  ): { value: PreparedLead } | { problems: RowProblem[] } {
+    const { fullName, owner, createdAt, annualRevenue, ...rest } = values as Record<string, unknown> & {
+      fullName?: string;
+      owner?: string;
+      createdAt?: Date;
+      annualRevenue?: { amount: number };
+    };
+    if (fullName && rest['firstName'] === undefined && rest['lastName'] === undefined) {
+      const parts = fullName.split(' ');
+      rest['firstName'] = parts[0].slice(0, 100);
+      if (parts.length > 1) rest['lastName'] = parts.slice(1).join(' ').slice(0, 100);
+      notes.push(`${this.columnOf('fullName')}: split into first and last name`);
+    }
+    if (annualRevenue) rest['annualRevenue'] = annualRevenue.amount;
+    const parsed = parseLeadFields(rest);
+    if (!parsed.ok) return { problems: this.issues(parsed.issues) };
+    if (createdAt && createdAt > this.now)
+      return { problems: [{ column: this.columnOf('createdAt'), reason: 'is in the future' }] };
+    return { value: { lead: parsed.lead, ownerEmail: owner ?? null, createdAt: createdAt ?? null } };
+  }
+
+  private account(values: Record<string, unknown>): { value: PreparedAccount } | { problems: RowProblem[] } {
+    const name = (values['name'] as string | undefined) ?? null;
+    const domain = (values['domain'] as string | undefined) ?? null;
+    if (!name && !domain)
+      return { problems: [{ column: '', reason: 'an account needs its name or its domain' }] };
+    const facts = {
+      industry: values['industry'],
+      employeeCount: values['employeeCount'],
+      annualRevenue: (values['annualRevenue'] as { amount: number } | undefined)?.amount,
+      country: values['country'],
+      technologies: values['technologies'],
+    };
+    const given = Object.entries(facts).flatMap(([key, value]) => (value === undefined ? [] : [key]));
+    const schema = leadFieldsSchema.pick({
+      industry: true,
+      employeeCount: true,
+      annualRevenue: true,
+      country: true,
+      technologies: true,
+    });
+    const parsed = schema.safeParse(
+      Object.fromEntries(given.map((key) => [key, facts[key as keyof typeof facts]])),
+    );
+    if (!parsed.success)
+      return {
+        problems: this.issues(
+          parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+        ),
+      };
+    const key = name ? companyKey(name) : null;
+    return {
+      value: {
+        name,
+        nameKey: key === '' ? null : key,
+        domain,
+        facts: {
+          industry: parsed.data.industry ?? null,
+          employeeCount: parsed.data.employeeCount ?? null,
+          annualRevenue: parsed.data.annualRevenue ?? null,
+          country: parsed.data.country ?? null,
+          technologies: parsed.data.technologies ?? null,
+        },
+        given,
+      },
+    };
+  }
+
+  private opportunity(
+    values: Record<string, unknown>,
+    notes: string[],
+  ): { value: PreparedOpportunity } | { problems: RowProblem[] } {
+    const amount = values['amount'] as { amount: number; currency: string | null };
+    const stage = values['stage'] as OpportunityStage;
+    const problems: RowProblem[] = [];
+    const leadEmail = (values['leadEmail'] as string | undefined) ?? null;
+    const accountDomain = (values['accountDomain'] as string | undefined) ?? null;
+    if (!leadEmail && !accountDomain)
+      problems.push({ column: '', reason: 'names no lead (e-mail) and no account (domain) to attach it to' });
+    const refusal = amountRefusal(amount.amount);
+    if (refusal)
+      problems.push({
+        column: this.columnOf('amount'),
+        reason:
+          refusal === 'NEGATIVE'
+            ? 'must not be negative'
+            : refusal === 'TOO_LARGE'
+              ? `must be at most ${MAX_OPPORTUNITY_AMOUNT}`
+              : 'is not an amount',
+      });
+    const givenCurrency = values['currency'] as string | undefined;
+    if (givenCurrency && amount.currency && givenCurrency !== amount.currency)
+      problems.push({
+        column: this.columnOf('amount'),
+        reason: `is in ${amount.currency} but the currency column says ${givenCurrency}`,
+      });
+    const createdAt = (values['createdAt'] as Date | undefined) ?? null;
+    const close = (values['closeDate'] as Date | undefined) ?? null;
+    let closeDate: string | null = close ? close.toISOString().slice(0, 10) : null;
+    if (createdAt && createdAt > this.now)
+      problems.push({ column: this.columnOf('createdAt'), reason: 'is in the future' });
+    if (isClosedStage(stage)) {
+      if (!closeDate)
+        problems.push({
+          column: this.columnOf('closeDate'),
+          reason: `a ${stage} opportunity needs its close date`,
+        });
+      else if (close && close > this.now)
+        problems.push({
+          column: this.columnOf('closeDate'),
+          reason: `a ${stage} opportunity cannot close in the future`,
+        });
+      else if (
+        createdAt &&
+        close &&
+        close.getTime() <
+          Date.UTC(createdAt.getUTCFullYear(), createdAt.getUTCMonth(), createdAt.getUTCDate())
+      )
+        problems.push({
+          column: this.columnOf('closeDate'),
+          reason: 'is before the opportunity was created',
+        });
+    } else if (closeDate) {
+      notes.push(`${this.columnOf('closeDate')}: an open opportunity keeps no close date; ignored`);
+      closeDate = null;
+    }
+    let lostReason = (values['lostReason'] as string | undefined) ?? null;
+    if (stage === 'LOST' && !lostReason) {
+      lostReason = UNKNOWN_LOST_REASON;
+      notes.push(`lost reason: none given; recorded as "${UNKNOWN_LOST_REASON}"`);
+    } else if (stage !== 'LOST' && lostReason) {
+      notes.push(`${this.columnOf('lostReason')}: only a lost opportunity keeps a reason; ignored`);
+      lostReason = null;
+    }
+    if (problems.length > 0) return { problems };
+    return {
+      value: {
+        externalId: values['externalId'] as string,
+        leadEmail,
+        accountDomain,
+        name: (values['name'] as string | undefined) ?? null,
+        ownerEmail: (values['owner'] as string | undefined) ?? null,
+        amount: amount.amount,
+        currency: givenCurrency ?? amount.currency ?? this.mapping.defaultCurrency,
+        stage,
+        createdAt,
+        closeDate,
+        lostReason,
+      },
+    };
+  }
+
+  private signal(values: Record<string, unknown>): { value: PreparedSignal } | { problems: RowProblem[] } {
+    const email = values['leadEmail'] as string | undefined;
+    const companyDomain = values['companyDomain'] as string | undefined;
+    const occurredAt = values['occurredAt'] as Date;
+    const lead = email ? { email } : companyDomain ? { companyDomain } : {};
+    const parsed = parseSignalEvent(
+      {
+        externalId: values['externalId'],
+        type: values['type'],
+        occurredAt: occurredAt.toISOString(),
+        lead,
+        ...(values['source'] ? { source: values['source'] } : {}),
+      },
+      this.now,
+    );
+    if (!parsed.ok) {
+      const column = (path: string) =>
+        path.startsWith('lead')
+          ? this.columnOf(email ? 'leadEmail' : 'companyDomain')
+          : path
+            ? this.columnOf(path)
+            : '';
+      return {
+        problems: parsed.issues.map((issue) => ({ column: column(issue.path), reason: issue.message })),
+      };
+    }
+    const { signal } = parsed;
+    return {
+      value: {
+        externalId: signal.externalId,
+        type: signal.type,
+        occurredAt: signal.occurredAt,
+        lead,
+        source: signal.source,
+      },
+    };
+  }
+
+  private salesRep(values: Record<string, unknown>): PreparedSalesRep {
+    return {
+      email: values['email'] as string,
+      name: (values['name'] as string | undefined) ?? null,
+      managerEmail: (values['manager'] as string | undefined) ?? null,
+      team: (values['team'] as string | undefined) ?? null,
+    };
+  }
+}
