@@ -1,4 +1,5 @@
 export * from './lib/lead';
+export { criterionMatches, matcherFor } from './lib/criterion-match';
 export { type FitContribution, type FitScore } from './lib/fit';
 export { type IntentContribution, type IntentScore, type SignalCount } from './lib/intent';
 export * from './lib/evaluation';

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'domain-backtest',
+  preset: '../../../jest.preset.js',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};

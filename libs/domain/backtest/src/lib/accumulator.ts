@@ -1,0 +1,250 @@
+import { type Grade, TEMPERATURES, type Temperature } from '@accord/domain/agreement';
+import { type LeadFacts, type ScoreLead, matcherFor, prepareScoring } from '@accord/domain/scoring';
+
+import { monthOf, weekOf } from './calendar';
+import type { BacktestArmInput, BacktestWindow, HistoricalLead } from './model';
+import { firstHandover, hadSignal, handsOver } from './point-in-time';
+import { type OutcomeTally, addCents, byGrade, byTemperature, emptyTally, increment } from './tallies';
+
+const DAY_MS = 86_400_000;
+
+/** How many lead ids of missed wins and acceptances a result keeps, to trace the figure to rows. */
+export const MISSED_SAMPLE = 20;
+/** Distinct lead sources tallied by name; the rest are counted under OTHER_SOURCE so memory stays bounded. */
+export const MAX_SOURCES = 50;
+export const OTHER_SOURCE = '(other)';
+export const NO_SOURCE = '(none)';
+
+/** What one version did with the window's leads. Plain JSON: a run saves it with its cursor and resumes. */
+export interface ArmState {
+  versionId: string;
+  mqlsByMonth: Record<string, number>;
+  mqlsByWeek: Record<string, number>;
+  mqlsByTemperature: Record<Temperature, number>;
+  /** The version's MQLs in the window and what in fact became of them. */
+  mqls: OutcomeTally;
+  /** Leads accepted (or won) in fact that the version would never have handed over by the window's end. */
+  missed: { accepted: number; won: number; revenue: number; sample: string[] };
+  /** Leads in fact handed over in the window, graded point in time at that moment. */
+  calibration: { byGrade: Record<Grade, OutcomeTally>; byTemperature: Record<Temperature, OutcomeTally> };
+  /** Per fit criterion key and intent signal type: the window's leads with and without it. */
+  lift: {
+    criteria: Record<string, { with: OutcomeTally; without: OutcomeTally }>;
+    signals: Record<string, { with: OutcomeTally; without: OutcomeTally }>;
+  };
+  /** Rejected handovers by reason, by matched criterion, by source, and by each pair. */
+  rejections: {
+    total: number;
+    byReason: Record<string, number>;
+    byCriterion: Record<string, number>;
+    byReasonCriterion: Record<string, Record<string, number>>;
+    bySource: Record<string, number>;
+    byReasonSource: Record<string, Record<string, number>>;
+  };
+}
+
+export interface BacktestState {
+  window: BacktestWindow;
+  leadsRead: number;
+  /** Leads in the window: created before its end, and handed over in it or never. */
+  leadsInWindow: number;
+  /** What in fact happened: handovers in the window, by month, and what became of them. */
+  recorded: { mqlsByMonth: Record<string, number>; mqls: OutcomeTally };
+  draft: ArmState;
+  baseline: ArmState;
+}
+
+export function emptyArm(arm: BacktestArmInput): ArmState {
+  return {
+    versionId: arm.id,
+    mqlsByMonth: {},
+    mqlsByWeek: {},
+    mqlsByTemperature: { COLD: 0, WARM: 0, HOT: 0 },
+    mqls: emptyTally(),
+    missed: { accepted: 0, won: 0, revenue: 0, sample: [] },
+    calibration: { byGrade: byGrade(), byTemperature: byTemperature() },
+    lift: {
+      criteria: Object.fromEntries(
+        arm.document.fit.criteria.map((c) => [c.key, { with: emptyTally(), without: emptyTally() }]),
+      ),
+      signals: Object.fromEntries(
+        arm.document.intent.signals.map((s) => [s.type, { with: emptyTally(), without: emptyTally() }]),
+      ),
+    },
+    rejections: {
+      total: 0,
+      byReason: {},
+      byCriterion: {},
+      byReasonCriterion: {},
+      bySource: {},
+      byReasonSource: {},
+    },
+  };
+}
+
+export function emptyBacktest(
+  window: BacktestWindow,
+  draft: BacktestArmInput,
+  baseline: BacktestArmInput,
+): BacktestState {
+  if (!(window.from < window.to)) throw new RangeError('a backtest window must end after it starts');
+  return {
+    window,
+    leadsRead: 0,
+    leadsInWindow: 0,
+    recorded: { mqlsByMonth: {}, mqls: emptyTally() },
+    draft: emptyArm(draft),
+    baseline: emptyArm(baseline),
+  };
+}
+
+/** A version prepared once for many leads: its scorer, its criteria's matchers and its handing-over grades. */
+interface PreparedArm {
+  input: BacktestArmInput;
+  score: ScoreLead;
+  /** Grades whose matrix row hands nothing over: no moment can make such a lead an MQL. */
+  closedGrades: ReadonlySet<Grade>;
+  /** The engine's own test of each criterion, in the document's order. */
+  matchers: ((lead: LeadFacts) => boolean)[];
+}
+
+function prepareArm(input: BacktestArmInput): PreparedArm {
+  const matrix = input.document.handover.matrix;
+  const closedGrades = new Set(
+    (Object.keys(matrix) as Grade[]).filter((grade) =>
+      TEMPERATURES.every((heat) => !handsOver(matrix[grade][heat])),
+    ),
+  );
+  return {
+    input,
+    score: prepareScoring(input.document),
+    closedGrades,
+    matchers: input.document.fit.criteria.map(matcherFor),
+  };
+}
+
+/**
+ * Folds historical leads, a batch at a time, into a backtest state of bounded size (counts by month, week,
+ * grade, criterion, reason — never per lead). The state is plain JSON, so a background run saves it together
+ * with its cursor and a resumed run carries on from exactly where the last saved batch ended.
+ */
+export class BacktestAccumulator {
+  private readonly draft: PreparedArm;
+  private readonly baseline: PreparedArm;
+
+  constructor(
+    readonly state: BacktestState,
+    draft: BacktestArmInput,
+    baseline: BacktestArmInput,
+  ) {
+    if (state.draft.versionId !== draft.id || state.baseline.versionId !== baseline.id)
+      throw new Error('the saved backtest state belongs to other versions');
+    this.draft = prepareArm(draft);
+    this.baseline = prepareArm(baseline);
+  }
+
+  add(leads: Iterable<HistoricalLead>): void {
+    for (const lead of leads) this.addLead(lead);
+  }
+
+  private addLead(lead: HistoricalLead): void {
+    const { state } = this;
+    const { from, to } = state.window;
+    state.leadsRead += 1;
+    if (lead.createdAt >= to) return;
+    const handedOver = lead.handedOverAt;
+    const handedInWindow = handedOver !== null && handedOver >= from && handedOver < to;
+    // A lead handed over before the window had its chance then; one handed over later is not yet history.
+    if (handedOver !== null && !handedInWindow) return;
+    state.leadsInWindow += 1;
+    if (handedInWindow) {
+      increment(state.recorded.mqlsByMonth, monthOf(handedOver));
+      tally(state.recorded.mqls, lead);
+    }
+    foldArm(this.draft, state.draft, lead, state.window);
+    foldArm(this.baseline, state.baseline, lead, state.window);
+  }
+}
+
+function foldArm(arm: PreparedArm, into: ArmState, lead: HistoricalLead, window: BacktestWindow): void {
+  const fit = arm.score(lead.facts, {}, lead.createdAt);
+  const moment = arm.closedGrades.has(fit.grade) ? null : firstHandover(arm.score, lead, window.to);
+  const observed = lead.handedOverAt !== null;
+  if (moment && moment.at >= window.from) {
+    increment(into.mqlsByMonth, monthOf(moment.at));
+    increment(into.mqlsByWeek, weekOf(moment.at));
+    into.mqlsByTemperature[moment.scores.temperature] += 1;
+    tally(into.mqls, lead);
+  }
+  const { outcome } = lead;
+  if (!moment && observed && (outcome.decision === 'ACCEPTED' || outcome.won)) {
+    if (outcome.decision === 'ACCEPTED') into.missed.accepted += 1;
+    if (outcome.won) {
+      into.missed.won += 1;
+      into.missed.revenue = addCents(into.missed.revenue, outcome.revenue);
+    }
+    if (into.missed.sample.length < MISSED_SAMPLE) into.missed.sample.push(lead.id);
+  }
+
+  // Calibration, lift and rejections look at the lead as it stood when it was in fact handed over (or, never
+  // handed over, at the window's end): the version's grade and the signals it had by then.
+  const reference = lead.handedOverAt ?? window.to - 1;
+  const matched = arm.input.document.fit.criteria.map((criterion) => criterion.key);
+  const matches = criteriaMatched(arm, lead);
+  if (observed) {
+    const scores = arm.score(lead.facts, lead.signals, reference);
+    tally(into.calibration.byGrade[scores.grade], lead);
+    tally(into.calibration.byTemperature[scores.temperature], lead);
+  }
+  matched.forEach((key, index) => {
+    const pair = into.lift.criteria[key];
+    if (pair) tally(matches[index] ? pair.with : pair.without, lead);
+  });
+  for (const type of Object.keys(into.lift.signals)) {
+    const pair = into.lift.signals[type];
+    tally(hadSignal(lead, type, reference) ? pair.with : pair.without, lead);
+  }
+  if (outcome.decision === 'REJECTED') foldRejection(into, lead, matched, matches);
+}
+
+function foldRejection(into: ArmState, lead: HistoricalLead, keys: string[], matches: boolean[]): void {
+  const rejections = into.rejections;
+  const reason = lead.outcome.rejectionReason ?? '(no reason)';
+  rejections.total += 1;
+  increment(rejections.byReason, reason);
+  keys.forEach((key, index) => {
+    if (!matches[index]) return;
+    increment(rejections.byCriterion, key);
+    increment((rejections.byReasonCriterion[reason] ??= {}), key);
+  });
+  const named = lead.source ?? NO_SOURCE;
+  const known = Object.hasOwn(rejections.bySource, named);
+  const source = known || Object.keys(rejections.bySource).length < MAX_SOURCES ? named : OTHER_SOURCE;
+  increment(rejections.bySource, source);
+  increment((rejections.byReasonSource[reason] ??= {}), source);
+}
+
+/** Which of the version's criteria the lead meets: fit has no history, so it is the lead's current facts. */
+function criteriaMatched(arm: PreparedArm, lead: HistoricalLead): boolean[] {
+  return arm.matchers.map((matches) => matches(lead.facts));
+}
+
+/** Adds one lead's recorded outcome to a tally. */
+export function tally(into: OutcomeTally, lead: HistoricalLead): void {
+  const { outcome } = lead;
+  into.leads += 1;
+  if (lead.handedOverAt === null) return;
+  into.handedOver += 1;
+  if (outcome.decision === 'ACCEPTED' || outcome.decision === 'REJECTED') into.decided += 1;
+  if (outcome.decision === 'ACCEPTED') into.accepted += 1;
+  if (outcome.sql) into.sql += 1;
+  if (outcome.opportunity) into.opportunity += 1;
+  if (outcome.won) {
+    into.won += 1;
+    into.revenue = addCents(into.revenue, outcome.revenue);
+    if (outcome.wonAt !== null) {
+      into.cycleDays += (outcome.wonAt - lead.createdAt) / DAY_MS;
+      into.cycles += 1;
+    }
+  }
+}
