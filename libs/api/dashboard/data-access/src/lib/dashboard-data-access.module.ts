@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 
+import { DashboardRollupRepository } from './dashboard-rollup.repository';
 import { DashboardRepository } from './dashboard.repository';
 
 @Module({
-  providers: [DashboardRepository],
-  exports: [DashboardRepository],
+  providers: [DashboardRepository, DashboardRollupRepository],
+  exports: [DashboardRepository, DashboardRollupRepository],
 })
 export class DashboardDataAccessModule {}

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { DayFacts, DrillSource, addFact, emptyFacts } from '@accord/domain/dashboard';
+import { DayFacts, DrillSource } from '@accord/domain/dashboard';
 
+import { CountedRow, CycleRow, assembleDays } from './day-facts';
 import {
   FactScope,
   LEAD_SEGMENT,
@@ -85,34 +86,19 @@ export class DashboardRepository {
   /** The facts of each local day of the period, counted from the raw tables. */
   async dailyFacts(manager: EntityManager, scope: FactScope): Promise<DayFacts[]> {
     const params = scopeParams(scope);
-    const counted: { day: string; fact: string; n: number; amount: string | null }[] = await manager.query(
+    const counted: CountedRow[] = await manager.query(
       withScope(`SELECT ${localDay('f.at')} AS day, f.fact, count(*)::int AS n, sum(f.amount)::text AS amount
          FROM (${COUNTED_SOURCES.map((source) => selectFacts(source, 'count')).join('\nUNION ALL\n')}) f
         GROUP BY 1, 2`),
       params,
     );
-    const cycles: { day: string; sales_days: number; opportunity_days: number }[] = await manager.query(
+    const cycles: CycleRow[] = await manager.query(
       withScope(`SELECT ${localDay('w.at')} AS day, w.sales_days::float8 AS sales_days,
               w.opportunity_days::float8 AS opportunity_days
          FROM (${WIN_CYCLES}) w`),
       params,
     );
-    const days = new Map<string, DayFacts>();
-    const dayOf = (date: string): DayFacts => {
-      let day = days.get(date);
-      if (!day) {
-        day = { date, facts: emptyFacts() };
-        days.set(date, day);
-      }
-      return day;
-    };
-    for (const row of counted) addFact(dayOf(row.day).facts, row.fact, row.n, Number(row.amount ?? 0));
-    for (const row of cycles) {
-      const facts = dayOf(row.day).facts;
-      facts.salesCycleDays.push(row.sales_days);
-      facts.opportunityCycleDays.push(row.opportunity_days);
-    }
-    return [...days.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+    return assembleDays(counted, cycles);
   }
 
   /** Rejections decided in the period, by reason and the lead's source or the handover's grade. */
@@ -136,7 +122,7 @@ export class DashboardRepository {
    * owner) and handovers accepted (handover owner), in the period. Members with none of these are left out.
    */
   async reps(manager: EntityManager, scope: FactScope): Promise<RepRow[]> {
-    const owned = REP_SOURCES.map(({ source, owner }) => selectFacts(source, 'count', owner));
+    const owned = REP_SOURCES.map((source) => selectFacts(source, 'owned'));
     const rows: (Omit<RepRow, 'revenueWon'> & { revenueWon: string })[] = await manager.query(
       withScope(`SELECT f.owner_id AS "ownerId", mb.name,
               coalesce(sum(f.amount) FILTER (WHERE f.fact = 'OPPORTUNITY_WON'), 0)::text AS "revenueWon",

@@ -1,3 +1,5 @@
+import { EMPLOYEE_BANDS } from '@accord/domain/dashboard';
+
 /**
  * Which facts a dashboard query reads: those at or after `from` and before `to`, of leads in the segment,
  * owned by `ownerId`, recorded under `versionId`. Facts with no recorded version (meetings, signals) belong to
@@ -64,6 +66,16 @@ export const ownedBy = (ownerColumn: string): string => `($13::uuid IS NULL OR $
 
 /** The local day of `at` in the workspace's time zone, as YYYY-MM-DD. */
 export const localDay = (at: string): string => `to_char(${at} AT TIME ZONE $3, 'YYYY-MM-DD')`;
+
+/**
+ * The index in EMPLOYEE_BANDS of the band an employee count falls in (NULL for none), as the rollup stores it:
+ * the same bounds the segment filter compares with.
+ */
+export const EMPLOYEE_BAND_OF = (employees: string): string =>
+  `CASE ${EMPLOYEE_BANDS.map(
+    (band, index) =>
+      `WHEN ${employees} >= ${band.min}${band.max === null ? '' : ` AND ${employees} <= ${band.max}`} THEN ${index}`,
+  ).join(' ')} END`;
 
 /** The lead of a fact table aliased `x`, joined on its workspace-leading key. */
 export const JOIN_LEAD = (alias: string): string =>

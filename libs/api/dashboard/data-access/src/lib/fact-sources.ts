@@ -1,25 +1,52 @@
 import type { DrillSource } from '@accord/domain/dashboard';
 
-import { JOIN_LEAD, LEAD_SEGMENT, inForceAt, inPeriod, ownedBy, recordedUnder } from './fact-scope';
+import {
+  EMPLOYEE_BAND_OF,
+  JOIN_LEAD,
+  LEAD_SEGMENT,
+  inForceAt,
+  inPeriod,
+  ownedBy,
+  recordedUnder,
+} from './fact-scope';
 
 /**
  * One kind of recorded fact, read straight from its table within the scope ($1–$13, see fact-scope.ts):
  * every select yields `at`, `lead_id`, `fact` (a FactName), `amount`, `row_key` (unique across sources) and
  * `detail` (one line for the drill-down list).
  */
-interface FactSource {
+export interface FactSource {
   at: string;
   fact: string;
   amount: string;
   rowKey: string;
   detail: string;
+  /** The member the fact counts for (the owner filter and the per-rep view). */
+  owner: string;
+  /** The version the fact was recorded under; null for facts that belong to the version in force at `at`. */
+  version: string | null;
+  /** What the rollup keeps besides the count: a rejection's reason, grade and source; a win's cycle lengths. */
+  rollup?: Partial<Record<RollupExtra, string>>;
   /** FROM … WHERE …, within the scope. */
   body: string;
 }
 
+/** The rollup's extra columns and their types (a source without one selects a NULL of that type). */
+const ROLLUP_EXTRA_TYPES = {
+  grade: 'text',
+  reason_key: 'text',
+  lead_source: 'text',
+  reason_label: 'text',
+  decided_at: 'timestamptz',
+  sales_days: 'float8',
+  opportunity_days: 'float8',
+} as const;
+export type RollupExtra = keyof typeof ROLLUP_EXTRA_TYPES;
+
 const FUNNEL_STAGE_LIST = `('LEAD', 'MQL', 'SAL', 'SQL', 'OPPORTUNITY', 'WON')`;
 const ACTIVITY_TYPES = `('EMAIL_SENT', 'CALL_MADE', 'MEETING_BOOKED')`;
 const CLOSING = `ot.from_stage IS NOT NULL AND ot.from_stage NOT IN ('WON', 'LOST') AND ot.to_stage IN ('WON', 'LOST')`;
+const WON = `${CLOSING} AND ot.to_stage = 'WON'`;
 
 const transitions = (stageCondition: string): FactSource => ({
   at: 't.at',
@@ -27,6 +54,8 @@ const transitions = (stageCondition: string): FactSource => ({
   amount: '0',
   rowKey: `'t' || t.id`,
   detail: `coalesce(t.from_stage, 'new') || ' → ' || t.to_stage`,
+  owner: 'l.owner_id',
+  version: 't.version_id',
   body: `FROM lead_transitions t ${JOIN_LEAD('t')}
    WHERE ${inPeriod('t.at')} AND ${stageCondition} AND ${recordedUnder('t.version_id')}
      AND ${ownedBy('l.owner_id')} AND ${LEAD_SEGMENT}`,
@@ -41,6 +70,15 @@ const handoversDecided: FactSource = {
   amount: '0',
   rowKey: `'h' || h.id`,
   detail: `h.status || coalesce(': ' || h.reason_label, '')`,
+  owner: 'h.owner_id',
+  version: 'h.version_id',
+  rollup: {
+    grade: `CASE WHEN h.status = 'REJECTED' THEN h.grade END`,
+    reason_key: `CASE WHEN h.status = 'REJECTED' THEN h.reason_key END`,
+    lead_source: `CASE WHEN h.status = 'REJECTED' THEN l.source END`,
+    reason_label: `CASE WHEN h.status = 'REJECTED' THEN h.reason_label END`,
+    decided_at: `CASE WHEN h.status = 'REJECTED' THEN h.decided_at END`,
+  },
   body: `${HANDOVERS} WHERE ${inPeriod('h.decided_at')} AND h.status IN ('ACCEPTED', 'REJECTED') AND ${HANDOVER_SCOPE}`,
 };
 
@@ -50,6 +88,8 @@ const handoversDue = (onlyWithinSla: boolean): FactSource => ({
   amount: '0',
   rowKey: `'h' || h.id`,
   detail: `CASE WHEN h.within_sla THEN 'within SLA (' || h.status || ')' ELSE 'SLA missed (' || h.status || ')' END`,
+  owner: 'h.owner_id',
+  version: 'h.version_id',
   body: `${HANDOVERS} WHERE ${inPeriod('h.handed_over_at')} AND h.status <> 'OPEN'
      ${onlyWithinSla ? 'AND h.within_sla' : ''} AND ${HANDOVER_SCOPE}`,
 });
@@ -60,6 +100,8 @@ const qualifiedMeetings: FactSource = {
   amount: '0',
   rowKey: `'m' || m.id`,
   detail: `coalesce(m.title, 'Qualified meeting held')`,
+  owner: 'm.owner_id',
+  version: null,
   body: `FROM meetings m ${JOIN_LEAD('m')}
    WHERE ${inPeriod('m.scheduled_at')} AND m.qualified AND m.status = 'HELD' AND ${inForceAt('m.scheduled_at')}
      AND ${ownedBy('m.owner_id')} AND ${LEAD_SEGMENT}`,
@@ -71,6 +113,12 @@ const opportunityChanges = (condition: string): FactSource => ({
   amount: 'ot.amount',
   rowKey: `'o' || ot.id`,
   detail: `CASE WHEN ot.from_stage IS NULL THEN 'opened' ELSE lower(ot.to_stage) END || ' ' || ot.amount || ' ' || o.currency`,
+  owner: 'o.owner_id',
+  version: 'ot.version_id',
+  rollup: {
+    sales_days: `CASE WHEN ${WON} THEN (extract(epoch FROM ot.at - l.created_at) / 86400)::float8 END`,
+    opportunity_days: `CASE WHEN ${WON} THEN (extract(epoch FROM ot.at - o.opened_at) / 86400)::float8 END`,
+  },
   body: `FROM opportunity_transitions ot
     JOIN opportunities o ON o.workspace_id = ot.workspace_id AND o.id = ot.opportunity_id ${JOIN_LEAD('o')}
    WHERE ${inPeriod('ot.at')} AND (${condition}) AND ${recordedUnder('ot.version_id')}
@@ -83,6 +131,8 @@ const activity = (types: string): FactSource => ({
   amount: '0',
   rowKey: `'s' || s.lead_id || ':' || s.external_id`,
   detail: `s.type || coalesce(' via ' || s.source, '')`,
+  owner: 'l.owner_id',
+  version: null,
   body: `FROM signals s ${JOIN_LEAD('s')}
    WHERE ${inPeriod('s.occurred_at')} AND s.type IN ${types} AND ${inForceAt('s.occurred_at')}
      AND ${ownedBy('l.owner_id')} AND ${LEAD_SEGMENT}`,
@@ -118,7 +168,7 @@ export function drillSource(source: DrillSource): FactSource {
     case 'OPPORTUNITY_OPENED':
       return opportunityChanges('ot.from_stage IS NULL');
     case 'OPPORTUNITY_WON':
-      return opportunityChanges(`${CLOSING} AND ot.to_stage = 'WON'`);
+      return opportunityChanges(WON);
     case 'OPPORTUNITY_CLOSED':
       return opportunityChanges(CLOSING);
     case 'EMAIL_SENT':
@@ -129,28 +179,47 @@ export function drillSource(source: DrillSource): FactSource {
 }
 
 /**
- * The facts a rep is credited with, each with the owner it credits: handovers accepted (the handover's owner),
- * qualified meetings held (the meeting's), wins (the opportunity's) and activity (the lead's).
+ * The facts a rep is credited with, each credited to its source's owner: handovers accepted (the handover's
+ * owner), qualified meetings held (the meeting's), wins (the opportunity's) and activity (the lead's).
  */
-export const REP_SOURCES: readonly { source: FactSource; owner: string }[] = [
-  { source: handoversDecided, owner: 'h.owner_id' },
-  { source: qualifiedMeetings, owner: 'm.owner_id' },
-  { source: opportunityChanges(`${CLOSING} AND ot.to_stage = 'WON'`), owner: 'o.owner_id' },
-  { source: activity(ACTIVITY_TYPES), owner: 'l.owner_id' },
+export const REP_SOURCES: readonly FactSource[] = [
+  handoversDecided,
+  qualifiedMeetings,
+  opportunityChanges(WON),
+  activity(ACTIVITY_TYPES),
 ];
 
 /** The select of a source with the columns a caller needs (and the owner it credits, for the reps). */
-export function selectFacts(source: FactSource, columns: 'count' | 'rows', owner?: string): string {
+export function selectFacts(source: FactSource, columns: 'count' | 'owned' | 'rows'): string {
   const list =
-    columns === 'count'
-      ? `${source.at} AS at, ${source.fact} AS fact, ${source.amount} AS amount`
-      : `${source.at} AS at, l.id AS lead_id, ${source.rowKey} AS row_key, ${source.detail} AS detail,
-         l.first_name, l.last_name, l.email, l.company_name`;
-  return `SELECT ${owner ? `${owner} AS owner_id, ` : ''}${list} ${source.body}`;
+    columns === 'rows'
+      ? `${source.at} AS at, l.id AS lead_id, ${source.rowKey} AS row_key, ${source.detail} AS detail,
+         l.first_name, l.last_name, l.email, l.company_name`
+      : `${source.at} AS at, ${source.fact} AS fact, ${source.amount} AS amount`;
+  return `SELECT ${columns === 'owned' ? `${source.owner} AS owner_id, ` : ''}${list} ${source.body}`;
+}
+
+/**
+ * The select of a source for the rollup: the fact with everything a slice is keyed by (the owner, the lead's
+ * segment, the version — recorded, or in force at the fact's time) and the rollup's extra columns.
+ */
+export function selectRollupFacts(source: FactSource): string {
+  const version =
+    source.version ??
+    `(SELECT v.id FROM agreement_versions v
+       WHERE v.status = 'PUBLISHED' AND v.effective_at <= ${source.at}
+         AND (v.superseded_at IS NULL OR v.superseded_at > ${source.at})
+       ORDER BY v.number DESC LIMIT 1)`;
+  const extras = Object.entries(ROLLUP_EXTRA_TYPES)
+    .map(([extra, type]) => `${source.rollup?.[extra as RollupExtra] ?? `NULL::${type}`} AS ${extra}`)
+    .join(', ');
+  return `SELECT ${source.at} AS at, ${source.fact} AS fact, ${source.amount} AS amount, ${version} AS version_id,
+         ${source.owner} AS owner_id, l.industry, ${EMPLOYEE_BAND_OF('l.employee_count')} AS employee_band,
+         l.country, l.source, l.campaign, ${extras} ${source.body}`;
 }
 
 /** Wins in the scope with their cycle lengths in days, from the lead's creation and from the opening. */
 export const WIN_CYCLES = `SELECT ot.at AS at,
        extract(epoch FROM ot.at - l.created_at) / 86400 AS sales_days,
        extract(epoch FROM ot.at - o.opened_at) / 86400 AS opportunity_days
-  ${opportunityChanges(`${CLOSING} AND ot.to_stage = 'WON'`).body}`;
+  ${opportunityChanges(WON).body}`;

@@ -2,22 +2,41 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 import { PublishedDocuments } from '@accord/api/agreements/data-access';
-import { DashboardRepository, FactScope } from '@accord/api/dashboard/data-access';
+import {
+  DashboardRepository,
+  DashboardRollupRepository,
+  FactScope,
+  RejectionRow,
+  RepRow,
+  SegmentValues,
+  sliceOf,
+} from '@accord/api/dashboard/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import { AppError, decodeCursor, encodeCursor } from '@accord/api/shared/graphql';
 import {
+  DayFacts,
   EMPLOYEE_BANDS,
   KpiEntry,
   dashboardNumbers,
   drillSources,
   isTimeZone,
+  localDate,
+  startOfLocalDay,
 } from '@accord/domain/dashboard';
 
 import { checkFilter, chosenVersion, factScope, versionInForce } from './dashboard-scope';
 import { DashboardFilter } from './dto/dashboard.inputs';
 import { Dashboard, DashboardRowConnection } from './models/dashboard.model';
+
+/** The reads of the dashboard's counts, from the rollup or from the raw tables. */
+interface FactsReader {
+  dailyFacts(): Promise<DayFacts[]>;
+  rejections(by: 'source' | 'grade'): Promise<RejectionRow[]>;
+  reps(): Promise<RepRow[]>;
+  segments(): Promise<SegmentValues>;
+}
 
 /** The shared funnel dashboard: every number from recorded facts, within the member's workspace. */
 @Injectable()
@@ -25,6 +44,7 @@ export class DashboardService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly repository: DashboardRepository,
+    private readonly rollup: DashboardRollupRepository,
     private readonly documents: PublishedDocuments,
     private readonly clock: Clock,
   ) {}
@@ -33,8 +53,9 @@ export class DashboardService {
     checkFilter(filter);
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
       const { scope, versions, kpis } = await this.read(manager, filter);
+      const facts = await this.factsReader(manager, scope);
       const numbers = dashboardNumbers(
-        await this.repository.dailyFacts(manager, scope),
+        await facts.dailyFacts(),
         { from: scope.from, to: scope.to, timeZone: scope.timeZone },
         filter.granularity,
         kpis,
@@ -42,14 +63,11 @@ export class DashboardService {
       return {
         timeZone: scope.timeZone,
         ...numbers,
-        rejectionsBySource: await this.repository.rejections(manager, scope, 'source'),
-        rejectionsByGrade: await this.repository.rejections(manager, scope, 'grade'),
-        reps: await this.repository.reps(manager, scope),
+        rejectionsBySource: await facts.rejections('source'),
+        rejectionsByGrade: await facts.rejections('grade'),
+        reps: await facts.reps(),
         versions: versions.map((version) => ({ id: version.id, number: version.number })),
-        segments: {
-          ...(await this.repository.segments(manager)),
-          employeeBands: EMPLOYEE_BANDS.map((band) => band.label),
-        },
+        segments: { ...(await facts.segments()), employeeBands: EMPLOYEE_BANDS.map((band) => band.label) },
       };
     });
   }
@@ -90,6 +108,37 @@ export class DashboardService {
         },
       };
     });
+  }
+
+  /**
+   * Where the dashboard's counts come from: the rollup when it is built in the workspace's time zone, the period
+   * runs from local midnight to local midnight and it keeps the filter's slice; the raw tables otherwise. Both
+   * give the same numbers (the rollup is counted from the same sources, a day at a time).
+   */
+  private async factsReader(manager: EntityManager, scope: FactScope): Promise<FactsReader> {
+    const state = await this.rollup.state(manager);
+    const fromDay = localDate(scope.from, scope.timeZone);
+    const toDay = localDate(scope.to, scope.timeZone);
+    const wholeDays =
+      startOfLocalDay(fromDay, scope.timeZone).getTime() === scope.from.getTime() &&
+      startOfLocalDay(toDay, scope.timeZone).getTime() === scope.to.getTime();
+    const slice =
+      state?.builtAt && state.timeZone === scope.timeZone && wholeDays
+        ? sliceOf(scope, fromDay, toDay)
+        : null;
+    if (state && slice)
+      return {
+        dailyFacts: () => this.rollup.dailyFacts(manager, slice),
+        rejections: (by) => this.rollup.rejections(manager, slice, by),
+        reps: () => this.rollup.reps(manager, slice),
+        segments: () => Promise.resolve(state.segments),
+      };
+    return {
+      dailyFacts: () => this.repository.dailyFacts(manager, scope),
+      rejections: (by) => this.repository.rejections(manager, scope, by),
+      reps: () => this.repository.reps(manager, scope),
+      segments: () => this.repository.segments(manager),
+    };
   }
 
   /** The scope, the versions and the KPI catalogue (of the chosen version, else of the one in force). */

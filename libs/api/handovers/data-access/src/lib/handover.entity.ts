@@ -15,6 +15,9 @@ import type { HandoverStatus } from '@accord/domain/handover';
 @Index('handovers_team_queue_idx', ['workspaceId', 'dueAt'], { where: 'decided_at IS NULL' })
 @Index('handovers_due_idx', ['workspaceId', 'dueAt'], { where: `status = 'OPEN'` })
 @Index('handovers_lead_idx', ['workspaceId', 'leadId', 'handedOverAt'])
+@Index('handovers_decided_idx', ['workspaceId', 'decidedAt'], { where: '"decided_at" IS NOT NULL' })
+@Index('handovers_expired_idx', ['workspaceId', 'expiredAt'], { where: '"expired_at" IS NOT NULL' })
+@Index('handovers_handed_over_idx', ['workspaceId', 'handedOverAt'])
 @Index('handovers_transition_key', ['workspaceId', 'transitionId'], { unique: true })
 export class HandoverEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'uuid' })

@@ -5,6 +5,7 @@ import type { LifecycleStage } from '@accord/domain/leads';
 /** Every stage change of every lead, with the agreement version in force: the funnel's raw facts. */
 @Entity({ name: 'lead_transitions' })
 @Index('lead_transitions_lead_idx', ['workspaceId', 'leadId', 'id'])
+@Index('lead_transitions_at_idx', ['workspaceId', 'at'])
 @Index('lead_transitions_handover_due_idx', ['workspaceId', 'id'], {
   where: `to_stage = 'MQL' AND handover_checked_at IS NULL`,
 })

@@ -17,6 +17,7 @@ import type { LifecycleStage, SignalSummary } from '@accord/domain/leads';
 @Index('leads_email_key', ['workspaceId', 'email'], { unique: true })
 @Index('leads_company_domain_idx', ['workspaceId', 'companyDomain'])
 @Index('leads_stage_idx', ['workspaceId', 'stage'])
+@Index('leads_updated_idx', ['workspaceId', 'updatedAt'])
 @Check(
   'leads_stage_check',
   `"stage" IN ('LEAD', 'MQL', 'SAL', 'SQL', 'OPPORTUNITY', 'WON', 'LOST', 'NURTURE', 'DISQUALIFIED')`,

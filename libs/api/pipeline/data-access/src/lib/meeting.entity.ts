@@ -7,6 +7,7 @@ import type { MeetingStatus } from '@accord/domain/pipeline';
 /** A meeting with a lead: booked, then held, missed or cancelled. */
 @Entity({ name: 'meetings' })
 @Index('meetings_lead_idx', ['workspaceId', 'leadId', 'scheduledAt'])
+@Index('meetings_marked_idx', ['workspaceId', 'markedAt'], { where: '"marked_at" IS NOT NULL' })
 // The dashboard counts qualified meetings held per period without reading the rest.
 @Index('meetings_qualified_idx', ['workspaceId', 'scheduledAt'], { where: '"qualified"' })
 @Check('meetings_status_check', `"status" IN ('BOOKED', 'HELD', 'NO_SHOW', 'CANCELLED')`)

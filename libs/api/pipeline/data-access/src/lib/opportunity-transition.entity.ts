@@ -11,6 +11,7 @@ import { OpportunityEntity } from './opportunity.entity';
  */
 @Entity({ name: 'opportunity_transitions' })
 @Index('opportunity_transitions_opportunity_idx', ['workspaceId', 'opportunityId', 'id'])
+@Index('opportunity_transitions_at_idx', ['workspaceId', 'at'])
 export class OpportunityTransitionEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'uuid' })
   workspaceId!: string;

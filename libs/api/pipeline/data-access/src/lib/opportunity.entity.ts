@@ -9,6 +9,7 @@ import { AMOUNT_TRANSFORMER } from './numeric';
 /** A deal opened on an accepted lead: its amount is pipeline sourced; WON or LOST close it. */
 @Entity({ name: 'opportunities' })
 @Index('opportunities_lead_idx', ['workspaceId', 'leadId', 'openedAt'])
+@Index('opportunities_updated_idx', ['workspaceId', 'updatedAt'])
 // At most one open opportunity per lead, whoever races to open one.
 @Index('opportunities_open_lead_key', ['workspaceId', 'leadId'], {
   unique: true,

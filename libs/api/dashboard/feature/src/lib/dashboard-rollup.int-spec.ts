@@ -1,0 +1,267 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+
+import { DashboardRepository, DashboardRollupRepository, sliceOf } from '@accord/api/dashboard/data-access';
+import { MembersDataAccessModule } from '@accord/api/members/data-access';
+import { AuthMember, SharedAuthModule } from '@accord/api/shared/auth';
+import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
+import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
+import { GraphqlSetupModule } from '@accord/api/shared/graphql';
+import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import { starterAgreement } from '@accord/domain/agreement';
+import { localDate } from '@accord/domain/dashboard';
+
+import { DashboardRollupJob } from './dashboard-rollup.job';
+import { factScope } from './dashboard-scope';
+import { WORLD_NOW, World, buildWorld, worldKpis } from './dashboard-world.int-fixture';
+import { DashboardModule } from './dashboard.module';
+import { DashboardService } from './dashboard.service';
+import { DashboardFilter } from './dto/dashboard.inputs';
+
+class FrozenClock extends Clock {
+  override now(): Date {
+    return new Date(WORLD_NOW);
+  }
+}
+
+const TZ = 'America/New_York';
+/** 1 January to 1 December 2026, midnight to midnight in New York. */
+const YEAR = { from: new Date('2026-01-01T05:00:00Z'), to: new Date('2026-12-01T05:00:00Z') };
+
+describe('the dashboard rollup, against the raw tables', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+  let world: World;
+  let other: World;
+
+  const actor = (w: World): AuthMember => ({
+    id: w.executiveId,
+    workspaceId: w.workspaceId,
+    email: `eve@${w.workspaceId.slice(0, 8)}.example`,
+    name: 'Eve',
+    roles: ['EXECUTIVE'],
+    approver: false,
+  });
+
+  async function newWorld(seed: number, leads: number): Promise<World> {
+    const workspaceId = randomUUID();
+    return app.get(TenantDb).inWorkspace(workspaceId, (manager) =>
+      buildWorld(manager, workspaceId, seed, leads, (mqlsPerMonth, repIds) => ({
+        ...starterAgreement(repIds),
+        kpis: worldKpis(mqlsPerMonth),
+      })),
+    );
+  }
+
+  function sql<T>(w: World, text: string, params: unknown[] = []): Promise<T[]> {
+    return app.get(TenantDb).inWorkspace(w.workspaceId, (manager) => manager.query(text, params));
+  }
+
+  /** Filters of every slice the rollup keeps, with and without a version. */
+  function filters(w: World): DashboardFilter[] {
+    const base: DashboardFilter = { ...YEAR, granularity: 'MONTH' };
+    const owner = w.reps[0].id;
+    const segments: Partial<DashboardFilter>[] = [
+      {},
+      { industry: 'Software' },
+      { employeeBand: '50–199' },
+      { country: 'US' },
+      { source: 'Webinar' },
+      { campaign: 'Spring launch' },
+    ];
+    return [
+      ...segments.map((segment) => ({ ...base, ...segment })),
+      ...segments.map((segment) => ({ ...base, ...segment, ownerId: owner })),
+      { ...base, versionId: w.versions[0].id },
+      { ...base, versionId: w.versions[1].id, industry: 'Retail' },
+    ];
+  }
+
+  /** Every count the rollup keeps for a filter next to the raw tables' counts for it. */
+  async function bothReads(w: World, filter: DashboardFilter) {
+    return app.get(TenantDb).inWorkspace(w.workspaceId, async (manager) => {
+      const version = w.versions.find((candidate) => candidate.id === filter.versionId);
+      const scope = factScope(
+        filter,
+        TZ,
+        version
+          ? {
+              id: version.id,
+              number: version.number,
+              effectiveAt: new Date(version.effectiveAt),
+              supersededAt: version.supersededAt ? new Date(version.supersededAt) : null,
+            }
+          : null,
+      );
+      const slice = sliceOf(scope, localDate(scope.from, TZ), localDate(scope.to, TZ));
+      if (!slice) throw new Error(`the rollup keeps no slice for ${JSON.stringify(filter)}`);
+      const raw = app.get(DashboardRepository);
+      const rollup = app.get(DashboardRollupRepository);
+      return {
+        raw: {
+          days: await raw.dailyFacts(manager, scope),
+          bySource: await raw.rejections(manager, scope, 'source'),
+          byGrade: await raw.rejections(manager, scope, 'grade'),
+          reps: await raw.reps(manager, scope),
+        },
+        rollup: {
+          days: await rollup.dailyFacts(manager, slice),
+          bySource: await rollup.rejections(manager, slice, 'source'),
+          byGrade: await rollup.rejections(manager, slice, 'grade'),
+          reps: await rollup.reps(manager, slice),
+        },
+      };
+    });
+  }
+
+  /** Cycle lists are per day in no set order: compare them sorted. */
+  function normalised(reads: Awaited<ReturnType<typeof bothReads>>['raw']) {
+    return {
+      ...reads,
+      days: reads.days.map((day) => ({
+        ...day,
+        facts: {
+          ...day.facts,
+          salesCycleDays: [...day.facts.salesCycleDays].sort(),
+          opportunityCycleDays: [...day.facts.opportunityCycleDays].sort(),
+        },
+      })),
+    };
+  }
+
+  async function expectRollupAgrees(w: World): Promise<void> {
+    for (const filter of filters(w)) {
+      const { raw, rollup } = await bothReads(w, filter);
+      expect([filter, normalised(rollup)]).toEqual([filter, normalised(raw)]);
+    }
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
+        DatabaseModule.forRoot({
+          url: database.url,
+          poolSize: 4,
+          statementTimeoutMs: 20_000,
+          embedded: database.embedded,
+        }),
+        GraphqlSetupModule.forRoot({ production: false }),
+        SharedAuthModule,
+        MembersDataAccessModule,
+        DashboardModule,
+      ],
+    })
+      .overrideProvider(Clock)
+      .useValue(new FrozenClock())
+      .compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+    world = await newWorld(11, 240);
+    other = await newWorld(12, 60);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('counts every kept slice exactly as the raw tables do, and the dashboard reads it once built', async () => {
+    const before = await app.get(DashboardService).dashboard(actor(world), { ...YEAR, granularity: 'MONTH' });
+    await app.get(DashboardRollupJob).drain();
+    const states = await sql<{ built: boolean }>(
+      world,
+      `SELECT built_at IS NOT NULL AS built FROM dashboard_rollup_state`,
+    );
+    expect(states).toEqual([{ built: true }]);
+    await expectRollupAgrees(world);
+
+    const after = await app.get(DashboardService).dashboard(actor(world), { ...YEAR, granularity: 'MONTH' });
+    expect(after).toEqual(before);
+    // The dashboard really reads the rollup: a count planted in it shows.
+    const [planted] = await sql<{ day: string }>(
+      world,
+      `WITH u AS (UPDATE dashboard_rollup SET n = n + 1000
+        WHERE ctid = (SELECT ctid FROM dashboard_rollup WHERE dims = 0 AND fact = 'ENTERED_MQL' ORDER BY day DESC LIMIT 1)
+        RETURNING to_char(day, 'YYYY-MM-DD') AS day) SELECT * FROM u`,
+    );
+    const mqls = (d: typeof before) => d.outcomes.find((metric) => metric.key === 'mqls')?.value as number;
+    const withPlanted = await app
+      .get(DashboardService)
+      .dashboard(actor(world), { ...YEAR, granularity: 'MONTH' });
+    expect(mqls(withPlanted)).toBe(mqls(before) + 1000);
+    // …a period that does not start at a local midnight reads the raw tables…
+    const offset = {
+      ...YEAR,
+      from: new Date(YEAR.from.getTime() + 3_600_000),
+      granularity: 'MONTH' as const,
+    };
+    expect(mqls(await app.get(DashboardService).dashboard(actor(world), offset))).toBeLessThan(
+      mqls(before) + 1,
+    );
+    // …and counting the day again puts it right.
+    await app
+      .get(TenantDb)
+      .inWorkspace(world.workspaceId, (manager) =>
+        app.get(DashboardRollupRepository).rebuildDays(manager, world.workspaceId, TZ, [planted.day]),
+      );
+    expect(
+      await app.get(DashboardService).dashboard(actor(world), { ...YEAR, granularity: 'MONTH' }),
+    ).toEqual(before);
+  });
+
+  it('follows new transitions, decisions, meetings marked and leads edited on its next pass', async () => {
+    const now = WORLD_NOW.toISOString();
+    const [lead] = await sql<{ id: string }>(
+      world,
+      `SELECT l.id FROM leads l WHERE (SELECT count(*) FROM lead_transitions t WHERE t.lead_id = l.id) > 2
+        ORDER BY l.id LIMIT 1`,
+    );
+    await sql(
+      world,
+      `INSERT INTO lead_transitions (workspace_id, id, lead_id, from_stage, to_stage, version_id, reason, at)
+       OVERRIDING SYSTEM VALUE
+       SELECT $1, max(id) + 1, $2, 'LEAD', 'MQL', $3, 'test', $4 FROM lead_transitions`,
+      [world.workspaceId, lead.id, world.versions[1].id, now],
+    );
+    const decided = await sql(
+      world,
+      `WITH u AS (UPDATE handovers SET status = 'REJECTED', decided_at = $1, within_sla = false,
+              reason_key = 'bad-fit', reason_label = 'Bad fit'
+        WHERE id = (SELECT id FROM handovers WHERE status = 'OPEN' ORDER BY id LIMIT 1) RETURNING id) SELECT * FROM u`,
+      [now],
+    );
+    expect(decided).toHaveLength(1);
+    const marked = await sql(
+      world,
+      `WITH u AS (UPDATE meetings SET status = 'HELD', qualified = true, marked_at = $1
+        WHERE id = (SELECT id FROM meetings WHERE NOT qualified ORDER BY id LIMIT 1) RETURNING id) SELECT * FROM u`,
+      [now],
+    );
+    expect(marked).toHaveLength(1);
+    // A lead with a long history changes hands and industry: every day of its facts moves to the new slices.
+    await sql(
+      world,
+      `UPDATE leads SET industry = 'Retail', owner_id = $2, employee_count = 120, updated_at = $3 WHERE id = $1`,
+      [lead.id, world.reps[0].id, now],
+    );
+
+    const counted = await app.get(DashboardRollupJob).drain();
+    expect(counted).toBeGreaterThan(2);
+    await expectRollupAgrees(world);
+  });
+
+  it('keeps each workspace to its own rollup', async () => {
+    await expectRollupAgrees(other);
+    const foreign = await sql<{ n: number }>(
+      world,
+      `SELECT count(*)::int AS n FROM dashboard_rollup WHERE workspace_id <> $1`,
+      [world.workspaceId],
+    );
+    expect(foreign).toEqual([{ n: 0 }]);
+    const [mine] = await sql<{ n: number }>(other, `SELECT count(*)::int AS n FROM dashboard_rollup`);
+    expect(mine.n).toBeGreaterThan(0);
+  });
+});
