@@ -1,16 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
 import { join, resolve } from 'node:path';
 import 'reflect-metadata';
 
-import { MAX_NDJSON_BODY, NDJSON_TYPE } from '@accord/api/leads/feature';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from '@accord/api/members/feature';
 import { ConfigError, loadConfig } from '@accord/api/shared/config';
 import { EmbeddedPostgres, runMigrations, startEmbeddedPostgres } from '@accord/api/shared/database';
-import { createValidationPipe } from '@accord/api/shared/graphql';
 
 import { AppModule } from './app.module';
+import { configureApp } from './configure-app';
 import { seedDemo } from './demo';
 import { serveWebApp } from './web-app';
 
@@ -29,19 +27,23 @@ async function bootstrap(): Promise<void> {
       url: databaseUrl,
       poolSize: config.DATABASE_POOL_SIZE,
       statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
       embedded: embedded !== null,
     }),
     { bufferLogs: true, bodyParser: false },
   );
-  app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: '1mb' });
-  // Bulk signals arrive as NDJSON, one event per line; larger than a JSON request, still bounded.
-  app.useBodyParser('text', { type: NDJSON_TYPE, limit: MAX_NDJSON_BODY });
-  app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
-  app.set('trust proxy', 'loopback');
-  // API answers are not cached by validators: computing an ETag would hash every response body for nothing.
-  app.set('etag', false);
+  configureApp(app);
+  // Nest's shutdown hooks close the server (in-flight requests finish), let job passes end and close the pools;
+  // should any of that hang, the process still exits within the grace period the orchestrator allows.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        process.stderr.write(`Accord: shutdown took longer than ${config.SHUTDOWN_GRACE_MS} ms; exiting\n`);
+        process.exit(1);
+      }, config.SHUTDOWN_GRACE_MS).unref();
+    });
+  }
   const servesWeb = serveWebApp(app, config.WEB_DIST);
 
   const seeded = config.SEED_DEMO ? await seedDemo(app) : false;

@@ -5,3 +5,5 @@ export * from './lib/pagination';
 export * from './lib/validation';
 export * from './lib/enums';
 export * from './lib/domain-enums';
+export * from './lib/operation-limits';
+export * from './lib/unavailable';

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 
 import { ScoringStateRepository } from '@accord/api/leads/data-access';
 import { AppConfig, Clock } from '@accord/api/shared/config';
@@ -14,7 +14,7 @@ const ABANDONED_AFTER_MS = 30 * 60_000;
  * to a crash; claiming uses SKIP LOCKED, so any number of replicas can poll at once and each run is taken once.
  */
 @Injectable()
-export class RescoreWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RescoreWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RescoreWorker.name);
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -34,7 +34,7 @@ export class RescoreWorker implements OnApplicationBootstrap, OnApplicationShutd
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { LeadsRepository } from '@accord/api/leads/data-access';
@@ -26,7 +26,7 @@ const POLL_WORKSPACES = 100;
  * Taking a signal from the inbox and applying it commit together: a signal is applied once, or not yet.
  */
 @Injectable()
-export class SignalApplier implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SignalApplier implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SignalApplier.name);
   private readonly due = new Set<string>();
   /** Per workspace, the last inbox id taken while the inbox had more to give. */
@@ -49,7 +49,7 @@ export class SignalApplier implements OnApplicationBootstrap, OnApplicationShutd
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;

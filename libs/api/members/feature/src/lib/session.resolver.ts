@@ -1,5 +1,8 @@
-import { Public } from '@accord/api/shared/auth';
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import type { Request } from 'express';
+
+import { Public, RateLimits } from '@accord/api/shared/auth';
+import { normaliseEmail } from '@accord/domain/workspace';
 
 import { AcceptInvitationInput, LoginInput, SignUpInput } from './dto/auth.inputs';
 import { AuthPayload } from './models/auth.model';
@@ -8,7 +11,10 @@ import { SessionService } from './session.service';
 @Public()
 @Resolver()
 export class SessionResolver {
-  constructor(private readonly sessions: SessionService) {}
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly rateLimits: RateLimits,
+  ) {}
 
   @Mutation(() => AuthPayload, { description: 'Creates a workspace and its first admin, and signs them in.' })
   signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
@@ -16,11 +22,15 @@ export class SessionResolver {
   }
 
   @Mutation(() => AuthPayload, { description: 'Signs a member in with e-mail and password.' })
-  login(@Args('input') input: LoginInput): Promise<AuthPayload> {
+  async login(@Args('input') input: LoginInput, @Context('req') request: Request): Promise<AuthPayload> {
+    // Counted before the password is checked, per e-mail (guessing one account) and per address (spraying many).
+    await this.rateLimits.loginAttempt(normaliseEmail(input.email), request.ip ?? 'unknown');
     return this.sessions.login(input);
   }
 
-  @Mutation(() => AuthPayload, { description: 'Sets an invited member\'s password with their one-time link, and signs them in.' })
+  @Mutation(() => AuthPayload, {
+    description: "Sets an invited member's password with their one-time link, and signs them in.",
+  })
   acceptInvitation(@Args('input') input: AcceptInvitationInput): Promise<AuthPayload> {
     return this.sessions.acceptInvitation(input);
   }

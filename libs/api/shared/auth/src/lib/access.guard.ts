@@ -2,7 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 
-import { AppError } from '@accord/api/shared/graphql';
+import { AppError, isDatabaseUnavailable } from '@accord/api/shared/graphql';
 import { Role, hasAnyRole } from '@accord/domain/workspace';
 
 import { PUBLIC_KEY, ROLES_KEY, requestOf } from './decorators';
@@ -25,9 +25,11 @@ export class AccessGuard extends AuthGuard('jwt') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    await (super.canActivate(context) as Promise<boolean>);
+    const request = requestOf(context);
+    // Field resolvers run guards too: a request authenticates once, its later checks only compare roles.
+    if (!request.user) await (super.canActivate(context) as Promise<boolean>);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    const member = requestOf(context).user;
+    const member = request.user;
     if (!roles || roles.length === 0)
       throw AppError.forbidden('This operation has no access rule yet, so it stays closed.');
     if (!(member && hasAnyRole(member.roles, roles))) {
@@ -37,6 +39,8 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, member: T): T {
+    // Loading the member needs the database: its absence is a retryable 503, not a reason to sign anyone out.
+    if (isDatabaseUnavailable(error)) throw error;
     if (error || !member) throw AppError.unauthenticated();
     return member;
   }

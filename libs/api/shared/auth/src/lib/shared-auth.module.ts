@@ -1,18 +1,31 @@
-import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 
+import { MembersDataAccessModule } from '@accord/api/members/data-access';
+
 import { AccessGuard } from './access.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordHasher } from './password-hasher';
+import { RateLimitGuard } from './rate-limit.guard';
+import { RateLimits } from './rate-limits';
 import { TokenService } from './token.service';
 
-/** Authentication for the whole API: bearer tokens, the global access guard, password hashing. */
+/**
+ * Authentication for the whole API: bearer tokens, the global access guard, then the global rate limit (global
+ * guards run in the order they are provided, so the limit knows the member), password hashing.
+ */
 @Module({
   imports: [PassportModule, JwtModule.register({}), MembersDataAccessModule],
-  providers: [JwtStrategy, TokenService, PasswordHasher, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [TokenService, PasswordHasher],
+  providers: [
+    JwtStrategy,
+    TokenService,
+    PasswordHasher,
+    RateLimits,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
+  exports: [TokenService, PasswordHasher, RateLimits],
 })
 export class SharedAuthModule {}

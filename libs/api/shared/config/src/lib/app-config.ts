@@ -68,6 +68,69 @@ export class AppConfig {
   @Max(600_000)
   DATABASE_STATEMENT_TIMEOUT_MS = 30_000;
 
+  /** How long a request waits for a pooled connection before it is answered 503, in ms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 5_000;
+
+  /** The server ends a session left idle inside a transaction this long, in ms (its locks with it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+  /** Requests one member (JWT subject) may make per RATE_LIMIT_WINDOW_SECONDS; 0 turns the limit off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_MEMBER = 600;
+
+  /** Requests one API key may make per RATE_LIMIT_WINDOW_SECONDS; 0 turns the limit off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_API_KEY = 600;
+
+  /** Anonymous GraphQL operations (sign-up, invitations) per client address per window; 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_ANONYMOUS = 120;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** Sign-in attempts per e-mail address per LOGIN_WINDOW_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ATTEMPTS_PER_EMAIL = 10;
+
+  /** Sign-in attempts per client address per LOGIN_WINDOW_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ATTEMPTS_PER_IP = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_WINDOW_SECONDS = 900;
+
+  /** After SIGTERM, in-flight requests and job passes get this long before the process exits anyway, in ms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  @Max(600_000)
+  SHUTDOWN_GRACE_MS = 25_000;
+
   @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.JWT_SECRET !== undefined)
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })

@@ -1,13 +1,13 @@
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 
 import type { AppConfig } from './app-config';
 
 /**
  * A background job that looks for due work every JOBS_POLL_MS (never two passes at once in one process) and
- * lets its current pass finish when the app shuts down. Its work must be safe on several replicas at once: each
+ * lets its current pass finish when the app shuts down (before the pools close, which happens on shutdown). Its work must be safe on several replicas at once: each
  * job claims rows with SKIP LOCKED or rechecks them under lock.
  */
-export abstract class PollingJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export abstract class PollingJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   protected readonly logger = new Logger(this.constructor.name);
   protected stopped = false;
   private timer: NodeJS.Timeout | null = null;
@@ -24,7 +24,7 @@ export abstract class PollingJob implements OnApplicationBootstrap, OnApplicatio
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;

@@ -1,12 +1,16 @@
 import { DataSourceOptions } from 'typeorm';
 
-import { APP_ROLE } from './tenant-db';
 import { MIGRATIONS } from './migrations';
+import { APP_ROLE } from './tenant-db';
 
 export interface DatabaseSettings {
   url: string;
   poolSize: number;
   statementTimeoutMs: number;
+  /** Waiting longer than this for a pooled connection fails the request (503) instead of hanging. */
+  connectTimeoutMs?: number;
+  /** The server ends a session idle inside a transaction this long; default: twice the statement timeout. */
+  idleInTransactionTimeoutMs?: number;
   /** PGlite serves one backend; its wire server accepts startup options but one connection at a time. */
   embedded: boolean;
 }
@@ -19,7 +23,7 @@ export function appDataSourceOptions(settings: DatabaseSettings): DataSourceOpti
   const serverOptions = [
     `-c role=${APP_ROLE}`,
     `-c statement_timeout=${settings.statementTimeoutMs}`,
-    `-c idle_in_transaction_session_timeout=${settings.statementTimeoutMs * 2}`,
+    `-c idle_in_transaction_session_timeout=${settings.idleInTransactionTimeoutMs ?? settings.statementTimeoutMs * 2}`,
   ].join(' ');
   return {
     type: 'postgres',
@@ -29,7 +33,7 @@ export function appDataSourceOptions(settings: DatabaseSettings): DataSourceOpti
     logging: false,
     extra: {
       max: settings.embedded ? 1 : settings.poolSize,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: settings.connectTimeoutMs ?? 5_000,
       idleTimeoutMillis: 30_000,
       ...(settings.embedded ? {} : { options: serverOptions }),
       application_name: 'accord-api',

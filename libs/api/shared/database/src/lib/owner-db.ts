@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 
@@ -15,7 +15,7 @@ import type { DatabaseSettings } from './database-options';
  * `concurrent` tells them which.
  */
 @Injectable()
-export class OwnerDb implements OnModuleDestroy {
+export class OwnerDb implements OnApplicationShutdown {
   private readonly logger = new Logger(OwnerDb.name);
   private readonly pool: Pool;
   private readonly ownsPool: boolean;
@@ -26,7 +26,12 @@ export class OwnerDb implements OnModuleDestroy {
     this.ownsPool = !settings.embedded;
     this.pool = settings.embedded
       ? (dataSource.driver as unknown as { master: Pool }).master
-      : new Pool({ connectionString: settings.url, max: 2, application_name: 'accord-jobs' });
+      : new Pool({
+          connectionString: settings.url,
+          max: 2,
+          application_name: 'accord-jobs',
+          connectionTimeoutMillis: settings.connectTimeoutMs ?? 5_000,
+        });
     // An idle connection the server drops (a restart, an administrator) emits 'error' on the pool; without a
     // listener that would end the process. The pool discards the connection and opens a new one when asked.
     if (this.ownsPool)
@@ -55,7 +60,8 @@ export class OwnerDb implements OnModuleDestroy {
     return this.pool.connect();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the jobs' passes end (they wait in beforeApplicationShutdown), never while one still runs. */
+  async onApplicationShutdown(): Promise<void> {
     if (this.ownsPool) await this.pool.end();
   }
 }

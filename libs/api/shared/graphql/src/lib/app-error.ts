@@ -5,6 +5,10 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  /** Too many requests for this member, API key or sign-in; `retryAfterSeconds` says when to try again. */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** The database is briefly unavailable; retry after `retryAfterSeconds`. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 export interface FieldProblem {
@@ -39,6 +43,10 @@ export class AppError extends Error {
 
   static forbidden(message = 'You do not have permission to do this.'): AppError {
     return new AppError(ErrorCode.FORBIDDEN, message);
+  }
+
+  static rateLimited(message: string, retryAfterSeconds: number): AppError {
+    return new AppError(ErrorCode.RATE_LIMITED, message, [], { retryAfterSeconds });
   }
 
   static unauthenticated(message = 'Sign in to continue.'): AppError {

@@ -3,6 +3,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 import { AppError, ErrorCode } from './app-error';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './unavailable';
 
 /** Codes produced by Apollo or graphql-js itself for malformed operations; their messages are safe. */
 const PROTOCOL_CODES = new Set([
@@ -14,6 +15,11 @@ const PROTOCOL_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
+
+/** Extensions of protocol errors a client may act on: which operation limit was hit, and its maximum. */
+const PROTOCOL_DETAILS = ['limit', 'maximum'];
+
+export const DATABASE_UNAVAILABLE_MESSAGE = `The database is unavailable for a moment; retry in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`;
 
 export const INTERNAL_ERROR_MESSAGE =
   'Something went wrong on our side. Quote the request id if you contact support.';
@@ -45,6 +51,8 @@ function clientMessage(code: ErrorCode, error: AppError | HttpException): string
     case ErrorCode.BAD_USER_INPUT:
     case ErrorCode.NOT_FOUND:
     case ErrorCode.CONFLICT:
+    case ErrorCode.RATE_LIMITED:
+    case ErrorCode.SERVICE_UNAVAILABLE:
       return error.message;
   }
 }
@@ -64,13 +72,26 @@ export function toClientError(formatted: GraphQLFormattedError, error: unknown):
       extensions: { ...cause.details, code: cause.code, ...fields },
     };
   }
+  if (isDatabaseUnavailable(cause)) {
+    return {
+      ...base,
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+    };
+  }
   if (cause instanceof HttpException) {
     const code = codeForStatus(cause.getStatus());
     if (code) return { ...base, message: clientMessage(code, cause), extensions: { code } };
   }
   const protocolCode = formatted.extensions?.['code'];
   if (cause instanceof GraphQLError && typeof protocolCode === 'string' && PROTOCOL_CODES.has(protocolCode)) {
-    return { ...base, extensions: { code: protocolCode } };
+    const details = Object.fromEntries(
+      PROTOCOL_DETAILS.filter((key) => formatted.extensions?.[key] !== undefined).map((key) => [
+        key,
+        formatted.extensions?.[key],
+      ]),
+    );
+    return { ...base, extensions: { code: protocolCode, ...details } };
   }
   return { ...base, message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

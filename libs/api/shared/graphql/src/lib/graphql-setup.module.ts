@@ -4,11 +4,27 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
 
+import { ErrorCode } from './app-error';
 import { INTERNAL_ERROR_MESSAGE, toClientError } from './client-error';
+import { OPERATION_LIMITS, OperationLimits, operationLimitSettings } from './operation-limits';
 
 export interface GraphqlSetupOptions {
   production: boolean;
+  /** Overrides of OPERATION_LIMITS (tests set small ones). */
+  limits?: Partial<OperationLimits>;
+}
+
+/** The HTTP status an operation's error asks for: a retryable refusal is not a 200. */
+const STATUS_OF_CODE: Partial<Record<string, number>> = {
+  [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+};
+
+/** "Did you mean …?" would reveal field and type names that introspection hides in production. */
+export function withoutSuggestions(error: GraphQLFormattedError): GraphQLFormattedError {
+  return { ...error, message: error.message.replace(/\s*Did you mean [^?]*\?/g, '') };
 }
 
 const logger = new Logger('GraphQL');
@@ -38,6 +54,12 @@ const requestIdPlugin: ApolloServerPlugin<RequestContext> = {
           if (error.message === INTERNAL_ERROR_MESSAGE && error.extensions) {
             (error.extensions as Record<string, unknown>)['requestId'] = requestId;
           }
+          const status = STATUS_OF_CODE[String(error.extensions?.['code'])];
+          const retryAfter = error.extensions?.['retryAfterSeconds'];
+          if (status) {
+            response.http.status = status;
+            if (typeof retryAfter === 'number') response.http.headers.set('retry-after', String(retryAfter));
+          }
         }
         return Promise.resolve();
       },
@@ -47,11 +69,14 @@ const requestIdPlugin: ApolloServerPlugin<RequestContext> = {
 
 /**
  * GraphQL over Apollo, code-first. Every option that matters for safety is set explicitly rather than left to
- * defaults: no IDE or introspection in production, CSRF prevention, no batching, cache-control plugin off.
+ * defaults: no IDE, introspection or field suggestions in production, CSRF prevention, no batching, limits on
+ * each operation's depth, cost, selections, aliases, directives and tokens, guards on field resolvers too,
+ * cache-control plugin off.
  */
 @Module({})
 export class GraphqlSetupModule {
   static forRoot(options: GraphqlSetupOptions): DynamicModule {
+    const limits = operationLimitSettings({ ...OPERATION_LIMITS, ...options.limits });
     return {
       module: GraphqlSetupModule,
       imports: [
@@ -67,8 +92,18 @@ export class GraphqlSetupModule {
           includeStacktraceInErrorResponses: false,
           autoTransformHttpErrors: false,
           buildSchemaOptions: { dateScalarMode: 'isoDate' },
-          plugins: [ApolloServerPluginCacheControlDisabled(), requestIdPlugin],
-          formatError: toClientError,
+          validationRules: limits.validationRules,
+          parseOptions: limits.parseOptions,
+          // Access rules on a type's fields (@ResolveField) hold as they do on operations. The access guard
+          // authenticates once per request, so a field resolver's check costs a metadata lookup, not a token.
+          fieldResolverEnhancers: ['guards'],
+          // Keep the 429/503 (and Retry-After) that requestIdPlugin sets from an error's code; Nest would reset
+          // every response that carries `data` to 200.
+          preserveHttpStatusForExecutionErrors: false,
+          plugins: [ApolloServerPluginCacheControlDisabled(), ...limits.plugins, requestIdPlugin],
+          formatError: options.production
+            ? (formatted, error) => withoutSuggestions(toClientError(formatted, error))
+            : toClientError,
           // Compact JSON: Apollo's default indents every response, which costs CPU and bytes on every list.
           stringifyResult: (value: unknown) => JSON.stringify(value),
           context: ({ req, res }: { req: Request; res: unknown }) => ({ req, res }),

@@ -1,0 +1,52 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+
+import { MAX_NDJSON_BODY, NDJSON_TYPE } from '@accord/api/leads/feature';
+import { createValidationPipe } from '@accord/api/shared/graphql';
+
+/** The largest JSON body: a GraphQL operation or a batch of signals. */
+export const MAX_JSON_BODY = '1mb';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+/**
+ * A body over its limit is answered 413 with the limit named, in the API's error shape, instead of the
+ * parser's HTML page; other parser errors (malformed JSON) keep their 400 in the same shape.
+ */
+function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const failure = error as BodyParserError;
+  if (failure?.type === 'entity.too.large') {
+    res.status(413).json({
+      error: 'PAYLOAD_TOO_LARGE',
+      message: `The request body is larger than the limit of ${failure.limit} bytes.`,
+    });
+    return;
+  }
+  if (failure?.type === 'entity.parse.failed') {
+    res.status(400).json({ error: 'BAD_USER_INPUT', message: 'The request body is not valid JSON.' });
+    return;
+  }
+  next(error);
+}
+
+/**
+ * Everything main.ts sets on the application besides its modules, shared with the tests that boot it: body
+ * limits, validation, shutdown hooks, proxy trust.
+ */
+export function configureApp(app: NestExpressApplication): void {
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: MAX_JSON_BODY });
+  // Bulk signals arrive as NDJSON, one event per line; larger than a JSON request, still bounded.
+  app.useBodyParser('text', { type: NDJSON_TYPE, limit: MAX_NDJSON_BODY });
+  app.use(bodyErrors);
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  app.set('trust proxy', 'loopback');
+  // API answers are not cached by validators: computing an ETag would hash every response body for nothing.
+  app.set('etag', false);
+}

@@ -1,0 +1,149 @@
+import { BootedApp, bootApp, gql, teamWithTokens } from './boot.int-fixture';
+
+const LIMITS = {
+  RATE_LIMIT_MEMBER: '3',
+  RATE_LIMIT_API_KEY: '2',
+  RATE_LIMIT_ANONYMOUS: '100',
+  RATE_LIMIT_WINDOW_SECONDS: '60',
+  LOGIN_ATTEMPTS_PER_EMAIL: '2',
+  LOGIN_ATTEMPTS_PER_IP: '6',
+};
+
+const LOGIN =
+  'mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken } }';
+
+function outcome(result: {
+  status: number;
+  headers: Headers;
+  body: { errors?: { extensions?: { code?: string } }[] };
+}) {
+  const retryAfter = result.headers.get('retry-after');
+  return [
+    result.status,
+    result.body.errors?.[0]?.extensions?.code ?? 'OK',
+    retryAfter === null ? null : Number(retryAfter) > 0,
+  ];
+}
+
+describe('rate limits over HTTP, counted in PostgreSQL', () => {
+  let booted: BootedApp;
+
+  beforeAll(async () => {
+    booted = await bootApp(LIMITS);
+  });
+
+  afterAll(async () => {
+    await booted.stop();
+  });
+
+  it('limits each member (the token subject), not the address they share', async () => {
+    const team = await teamWithTokens(booted, {
+      ada: { name: 'Ada', roles: ['ADMIN'] },
+      bob: { name: 'Bob', roles: ['SALES'] },
+    });
+    const viewer = (token: string) => gql(booted.baseUrl, '{ viewer { member { id } } }', { token });
+    const ada = [];
+    for (let i = 0; i < 4; i += 1) ada.push(outcome(await viewer(team.ada.token)));
+    const refused = await viewer(team.ada.token);
+    expect(ada).toEqual([
+      [200, 'OK', null],
+      [200, 'OK', null],
+      [200, 'OK', null],
+      [429, 'RATE_LIMITED', true],
+    ]);
+    expect(refused.body.errors?.[0]?.message).toMatch(
+      /^Too many requests from this member; retry in \d+ s\.$/,
+    );
+    // Same address, another member: a budget of their own.
+    expect(outcome(await viewer(team.bob.token))).toEqual([200, 'OK', null]);
+  });
+
+  it('counts an operation once, however many root fields and field resolvers it runs', async () => {
+    const team = await teamWithTokens(booted, { cy: { name: 'Cy', roles: ['ADMIN'] } });
+    const query =
+      '{ viewer { member { id } } members { edges { node { id } } } handoverQueue { undecided expired unassigned } }';
+    const results = [];
+    for (let i = 0; i < 4; i += 1)
+      results.push(outcome(await gql(booted.baseUrl, query, { token: team.cy.token })));
+    expect(results).toEqual([
+      [200, 'OK', null],
+      [200, 'OK', null],
+      [200, 'OK', null],
+      [429, 'RATE_LIMITED', true],
+    ]);
+  });
+
+  it('limits each API key on the REST ingestion endpoint, with Retry-After', async () => {
+    const team = await teamWithTokens(booted, { dee: { name: 'Dee', roles: ['ADMIN'] } });
+    const keys: string[] = [];
+    for (const name of ['one', 'two']) {
+      const created = await gql<{ data: { createApiKey: { secret: string } } }>(
+        booted.baseUrl,
+        `mutation { createApiKey(name: "${name}") { secret } }`,
+        { token: team.dee.token },
+      );
+      keys.push(created.body.data.createApiKey.secret);
+    }
+    const post = async (key: string) => {
+      const response = await fetch(`${booted.baseUrl}/api/v1/signals`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({
+          type: 'page_view',
+          email: 'x@example.com',
+          occurredAt: '2026-11-25T09:00:00Z',
+        }),
+      });
+      const body = (await response.json()) as { error?: string; message?: string };
+      return [response.status, body.error ?? 'OK', response.headers.get('retry-after') !== null];
+    };
+    const first = [await post(keys[0]), await post(keys[0]), await post(keys[0])];
+    expect(first.map(([status]) => status !== 429)).toEqual([true, true, false]);
+    expect(first[2]).toEqual([429, 'RATE_LIMITED', true]);
+    expect((await post(keys[1]))[0]).not.toBe(429);
+  });
+
+  it('limits sign-in attempts per e-mail address, then per client address', async () => {
+    const signUp = await gql<{ data: { signUp: { accessToken: string } } | null }>(
+      booted.baseUrl,
+      'mutation { signUp(input: { workspaceName: "Limits", name: "Eve", email: "eve@limits.example", password: "a long enough password" }) { accessToken } }',
+    );
+    expect(signUp.body.data?.signUp.accessToken).toEqual(expect.any(String));
+    const attempt = async (email: string, password = 'wrong password!') =>
+      outcome(await gql(booted.baseUrl, LOGIN, { variables: { email, password } }));
+    // Two wrong guesses for eve, then even the right password waits: the e-mail's budget is spent.
+    expect([
+      await attempt('eve@limits.example'),
+      await attempt('eve@limits.example'),
+      await attempt('eve@limits.example', 'a long enough password'),
+    ]).toEqual([
+      [200, 'UNAUTHENTICATED', null],
+      [200, 'UNAUTHENTICATED', null],
+      [429, 'RATE_LIMITED', true],
+    ]);
+    // Spraying other addresses from the same client: 3 more attempts spend its budget of 6.
+    const spray = [];
+    for (const name of ['a', 'b', 'c', 'd']) spray.push(await attempt(`${name}@limits.example`));
+    expect(spray).toEqual([
+      [200, 'UNAUTHENTICATED', null],
+      [200, 'UNAUTHENTICATED', null],
+      [200, 'UNAUTHENTICATED', null],
+      [429, 'RATE_LIMITED', true],
+    ]);
+  });
+
+  it('shares one budget between replicas on the same database', async () => {
+    const team = await teamWithTokens(booted, { fay: { name: 'Fay', roles: ['ADMIN'] } });
+    const replica = await bootApp(LIMITS, { url: booted.database.url, embedded: booted.database.embedded });
+    try {
+      const statuses = [];
+      for (const baseUrl of [booted.baseUrl, replica.baseUrl, booted.baseUrl, replica.baseUrl]) {
+        statuses.push((await gql(baseUrl, '{ viewer { member { id } } }', { token: team.fay.token })).status);
+      }
+      // In memory, each replica would have allowed all four.
+      expect(statuses).toEqual(booted.database.embedded ? [200, 200, 200, 200] : [200, 200, 200, 429]);
+    } finally {
+      await replica.stop();
+    }
+  });
+});

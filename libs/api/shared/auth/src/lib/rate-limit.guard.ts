@@ -1,0 +1,57 @@
+import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+import { AppError, ErrorCode } from '@accord/api/shared/graphql';
+
+import type { AuthMember } from './auth-member';
+import { requestOf } from './decorators';
+import { RateLimits } from './rate-limits';
+
+/**
+ * The global rate limit, after the access guard: a signed-in member is counted by their id (the JWT subject), a
+ * machine client by its API key, and only what has neither — anonymous GraphQL operations — by client address.
+ * A request counts once however many resolvers and field resolvers its guards run for.
+ */
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  private readonly counted = new WeakMap<object, Promise<void>>();
+
+  constructor(private readonly limits: RateLimits) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = requestOf(context) as (Request & { user?: AuthMember }) | undefined;
+    if (!request) return true;
+    let counting = this.counted.get(request);
+    if (!counting) {
+      counting = this.count(context, request);
+      this.counted.set(request, counting);
+    }
+    try {
+      await counting;
+    } catch (error) {
+      if (
+        context.getType<string>() === 'http' &&
+        error instanceof AppError &&
+        error.code === ErrorCode.RATE_LIMITED
+      ) {
+        const seconds = Number(error.details['retryAfterSeconds']);
+        context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
+        throw new HttpException(
+          { error: ErrorCode.RATE_LIMITED, message: error.message, retryAfterSeconds: seconds },
+          HttpStatus.TOO_MANY_REQUESTS,
+        );
+      }
+      throw error;
+    }
+    return true;
+  }
+
+  private count(context: ExecutionContext, request: Request & { user?: AuthMember }): Promise<void> {
+    if (request.user) return this.limits.member(request.user.id);
+    if (context.getType<string>() === 'graphql') return this.limits.anonymous(request.ip ?? 'unknown');
+    const header = request.headers['x-api-key'] ?? request.headers.authorization;
+    const secret = (Array.isArray(header) ? header[0] : header)?.replace(/^Bearer\s+/i, '').trim();
+    // REST without a key (health, metrics) is not counted: load balancers poll it.
+    return secret ? this.limits.apiKey(secret) : Promise.resolve();
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
+import {
+  RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
+import { DataSource } from 'typeorm';
+
+import { AppConfig } from '@accord/api/shared/config';
+import { AppError } from '@accord/api/shared/graphql';
+
+/** The counters' table (migration RateLimits): not tenant data, keys are hashes or member ids. */
+export const RATE_LIMIT_TABLE = 'rate_limits';
+
+type Bucket = 'member' | 'api_key' | 'anonymous' | 'login_email' | 'login_ip';
+
+/**
+ * Fixed-window request counters. On a PostgreSQL server they live in one UNLOGGED table, so every replica
+ * counts against the same budget (one upsert per request); if that table cannot be reached, each replica falls
+ * back to counting in memory rather than refusing or waving everything through. The embedded database serves one
+ * connection, so there the counters stay in memory (it is one process anyway).
+ */
+@Injectable()
+export class RateLimits implements OnModuleDestroy {
+  private readonly logger = new Logger(RateLimits.name);
+  private readonly limiters: Record<Bucket, RateLimiterAbstract | null>;
+  private readonly stores: RateLimiterPostgres[] = [];
+
+  constructor(
+    private readonly config: AppConfig,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    const pool = (dataSource.driver as unknown as { master?: Pool }).master;
+    const shared = dataSource.options.type === 'postgres' && pool && (pool.options.max ?? 10) > 1;
+    const make = (bucket: Bucket, points: number, duration: number): RateLimiterAbstract | null => {
+      if (points <= 0) return null;
+      const memory = new RateLimiterMemory({ keyPrefix: bucket, points, duration });
+      if (!shared) return memory;
+      const store = new RateLimiterPostgres({
+        storeClient: pool,
+        storeType: 'pool',
+        tableName: RATE_LIMIT_TABLE,
+        tableCreated: true,
+        keyPrefix: bucket,
+        points,
+        duration,
+        insuranceLimiter: memory,
+      });
+      this.stores.push(store);
+      return store;
+    };
+    const window = config.RATE_LIMIT_WINDOW_SECONDS;
+    this.limiters = {
+      member: make('member', config.RATE_LIMIT_MEMBER, window),
+      api_key: make('api_key', config.RATE_LIMIT_API_KEY, window),
+      anonymous: make('anonymous', config.RATE_LIMIT_ANONYMOUS, window),
+      login_email: make('login_email', config.LOGIN_ATTEMPTS_PER_EMAIL, config.LOGIN_WINDOW_SECONDS),
+      login_ip: make('login_ip', config.LOGIN_ATTEMPTS_PER_IP, config.LOGIN_WINDOW_SECONDS),
+    };
+  }
+
+  /** Counts one request of a member (by id). Throws RATE_LIMITED when the budget is spent. */
+  member(memberId: string): Promise<void> {
+    return this.consume('member', memberId, 'Too many requests from this member');
+  }
+
+  /** Counts one request made with an API key; the key is known only by its hash. */
+  apiKey(secret: string): Promise<void> {
+    return this.consume('api_key', hashOf(secret), 'Too many requests with this API key');
+  }
+
+  /** Counts one anonymous GraphQL operation from a client address. */
+  anonymous(address: string): Promise<void> {
+    return this.consume('anonymous', address, 'Too many requests from this address');
+  }
+
+  /** Counts one sign-in attempt, against the e-mail address and against the client address. */
+  async loginAttempt(email: string, address: string): Promise<void> {
+    // The address first: attempts on an account that is already locked still spend a sprayer's budget.
+    await this.consume('login_ip', address, 'Too many sign-in attempts from this address');
+    await this.consume('login_email', hashOf(email), 'Too many sign-in attempts for this e-mail address');
+  }
+
+  private async consume(bucket: Bucket, key: string, message: string): Promise<void> {
+    const limiter = this.limiters[bucket];
+    if (!limiter) return;
+    try {
+      await limiter.consume(key);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) {
+        const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+        throw AppError.rateLimited(`${message}; retry in ${seconds} s.`, seconds);
+      }
+      // The store and its in-memory insurance both failed: let the request through rather than refuse everyone.
+      this.logger.warn(
+        `rate limit not counted: ${rejection instanceof Error ? rejection.message : String(rejection)}`,
+      );
+    }
+  }
+
+  onModuleDestroy(): void {
+    // The stores schedule a cleanup of expired rows every five minutes; unref'd, but stop it with the app.
+    for (const store of this.stores) {
+      const timer = (store as unknown as { _clearExpiredTimeoutId?: NodeJS.Timeout })._clearExpiredTimeoutId;
+      if (timer) clearTimeout(timer);
+    }
+  }
+}
+
+function hashOf(value: string): string {
+  return createHash('sha256').update(value).digest('base64url');
+}
