@@ -8,8 +8,8 @@ import { SignalInbox1795659376578 } from './1795659376578-SignalInbox';
 import { Handovers1795690000000 } from './1795690000000-Handovers';
 import { Webhooks1795691000000 } from './1795691000000-Webhooks';
 import { Pipeline1795692000000 } from './1795692000000-Pipeline';
-import { RateLimits1795694500000 } from './1795694500000-RateLimits';
 import { DashboardRollup1795693000000 } from './1795693000000-DashboardRollup';
+import { RateLimits1795694500000 } from './1795694500000-RateLimits';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -24,4 +24,5 @@ export const MIGRATIONS = [
   Webhooks1795691000000,
   Pipeline1795692000000,
   DashboardRollup1795693000000,
+  RateLimits1795694500000,
 ];
