@@ -1,0 +1,143 @@
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+
+import { TenantDb } from '@accord/api/shared/database';
+
+import { BootedApp, bootApp, gql, teamWithTokens } from './boot.int-fixture';
+
+describe('request bodies over HTTP', () => {
+  let booted: BootedApp;
+
+  beforeAll(async () => {
+    booted = await bootApp();
+  });
+
+  afterAll(async () => {
+    await booted.stop();
+  });
+
+  async function post(path: string, bytes: number) {
+    const response = await fetch(`${booted.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-key' },
+      body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(bytes)}` }),
+    });
+    const text = await response.text();
+    return [
+      response.status,
+      response.headers.get('content-type')?.split(';')[0],
+      JSON.parse(text) as unknown,
+    ];
+  }
+
+  it('answers a JSON body over 1 MB with 413 naming the limit, on GraphQL and on REST', async () => {
+    const refusal = {
+      error: 'PAYLOAD_TOO_LARGE',
+      message: 'The request body is larger than the limit of 1048576 bytes.',
+    };
+    expect(await post('/graphql', 1_100_000)).toEqual([413, 'application/json', refusal]);
+    expect(await post('/api/v1/signals', 1_100_000)).toEqual([413, 'application/json', refusal]);
+  });
+
+  it('accepts a JSON body just under 1 MB', async () => {
+    const [status] = await post('/graphql', 1_000_000);
+    expect(status).not.toBe(413);
+  });
+
+  it('answers malformed JSON with 400 in the same shape', async () => {
+    const response = await fetch(`${booted.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
+    expect([response.status, await response.json()]).toEqual([
+      400,
+      { error: 'BAD_USER_INPUT', message: 'The request body is not valid JSON.' },
+    ]);
+  });
+});
+
+describe('database timeouts, on the server', () => {
+  let booted: BootedApp;
+
+  beforeAll(async () => {
+    booted = await bootApp({
+      DATABASE_STATEMENT_TIMEOUT_MS: '300',
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '300',
+    });
+  });
+
+  afterAll(async () => {
+    await booted.stop();
+  });
+
+  it('has the server cancel a statement past statement_timeout', async () => {
+    if (booted.database.embedded) return; // PGlite's wire server takes no startup options
+    const tenantDb = booted.app.get(TenantDb);
+    const setting = await tenantDb.run({}, (manager) => manager.query('SHOW statement_timeout'));
+    const started = Date.now();
+    const error = await tenantDb
+      .run({}, (manager) => manager.query('SELECT pg_sleep(5)'))
+      .catch((e: unknown) => e);
+    expect([setting, (error as { driverError?: { code?: string } }).driverError?.code]).toEqual([
+      [{ statement_timeout: '300ms' }],
+      '57014', // query_canceled, by the server
+    ]);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('has the server end a session left idle in a transaction, and the pool carries on', async () => {
+    if (booted.database.embedded) return;
+    const pool = (booted.app.get(DataSource).driver as unknown as { master: Pool }).master;
+    const client = await pool.connect();
+    const lost: Error[] = [];
+    client.on('error', (error) => lost.push(error));
+    await client.query('BEGIN');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const error = await client.query('SELECT 1').catch((e: unknown) => e);
+    client.release(true);
+    // The server said why before it closed the session (25P03); the client then finds the connection gone.
+    expect([...lost, error].map((e) => (e as Error).message).join(' | ')).toMatch(
+      /idle-in-transaction timeout|Connection terminated/,
+    );
+    const health = await fetch(`${booted.baseUrl}/health`);
+    expect(health.status).toBe(200);
+  });
+});
+
+describe('waiting for a pooled connection', () => {
+  let booted: BootedApp;
+
+  beforeAll(async () => {
+    booted = await bootApp({ DATABASE_POOL_SIZE: '1', DATABASE_CONNECT_TIMEOUT_MS: '300' });
+  });
+
+  afterAll(async () => {
+    await booted.stop();
+  });
+
+  it('fails fast with a retryable 503 when every connection is taken', async () => {
+    if (booted.database.embedded) return;
+    const team = await teamWithTokens(booted, { ada: { name: 'Ada', roles: ['ADMIN'] } });
+    const held = booted.app.get(DataSource).createQueryRunner();
+    await held.connect(); // the pool's only connection
+    try {
+      const started = Date.now();
+      const result = await gql(booted.baseUrl, '{ viewer { member { id } } }', { token: team.ada.token });
+      expect([
+        result.status,
+        result.headers.get('retry-after'),
+        result.body.errors?.map((error) => [error.extensions?.code, error.message]),
+      ]).toEqual([
+        503,
+        '2',
+        [['SERVICE_UNAVAILABLE', 'The database is unavailable for a moment; retry in 2 seconds.']],
+      ]);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      await held.release();
+    }
+    const after = await gql(booted.baseUrl, '{ viewer { member { id } } }', { token: team.ada.token });
+    expect(after.status).toBe(200);
+  });
+});
