@@ -132,6 +132,11 @@ describe('access rules', () => {
         "Mutation sendBackAgreementVersion": "ANY_MEMBER",
         "Mutation signAgreementVersion": "ANY_MEMBER",
         "Mutation signUp": "PUBLIC",
+        "Mutation startBacktest": [
+          "ADMIN",
+          "MARKETING",
+          "SALES",
+        ],
         "Mutation updateLead": [
           "ADMIN",
           "MARKETING",
@@ -154,8 +159,10 @@ describe('access rules', () => {
         "Query apiKeys": [
           "ADMIN",
         ],
+        "Query backtestRun": "ANY_MEMBER",
         "Query dashboard": "ANY_MEMBER",
         "Query dashboardRows": "ANY_MEMBER",
+        "Query definitionQuality": "ANY_MEMBER",
         "Query handover": [
           "ADMIN",
           "SALES",
@@ -164,6 +171,7 @@ describe('access rules', () => {
           "ADMIN",
           "SALES",
         ],
+        "Query latestBacktest": "ANY_MEMBER",
         "Query lead": [
           "ADMIN",
           "MARKETING",

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 
 import { AgreementsModule } from '@accord/api/agreements/feature';
+import { BacktestModule } from '@accord/api/backtest/feature';
 import { DashboardModule } from '@accord/api/dashboard/feature';
 import { HandoversModule } from '@accord/api/handovers/feature';
 import { LeadsModule } from '@accord/api/leads/feature';
@@ -32,6 +33,7 @@ export class AppModule {
         HandoversModule,
         PipelineModule,
         DashboardModule,
+        BacktestModule,
       ],
     };
   }

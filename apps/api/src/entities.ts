@@ -1,4 +1,5 @@
 import { AGREEMENT_ENTITIES } from '@accord/api/agreements/data-access';
+import { BACKTEST_ENTITIES } from '@accord/api/backtest/data-access';
 import { HANDOVER_ENTITIES } from '@accord/api/handovers/data-access';
 import { LEAD_ENTITIES } from '@accord/api/leads/data-access';
 import { InvitationEntity, MemberEntity, WorkspaceEntity } from '@accord/api/members/data-access';
@@ -15,4 +16,5 @@ export const ENTITIES = [
   ...HANDOVER_ENTITIES,
   ...PIPELINE_ENTITIES,
   ...WEBHOOK_ENTITIES,
+  ...BACKTEST_ENTITIES,
 ];

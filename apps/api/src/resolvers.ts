@@ -1,4 +1,5 @@
 import { AGREEMENTS_RESOLVERS } from '@accord/api/agreements/feature';
+import { BACKTEST_RESOLVERS } from '@accord/api/backtest/feature';
 import { DASHBOARD_RESOLVERS } from '@accord/api/dashboard/feature';
 import { HANDOVERS_RESOLVERS } from '@accord/api/handovers/feature';
 import { LEADS_RESOLVERS } from '@accord/api/leads/feature';
@@ -15,4 +16,5 @@ export const ALL_RESOLVERS = [
   ...PIPELINE_RESOLVERS,
   ...HANDOVERS_RESOLVERS,
   ...DASHBOARD_RESOLVERS,
+  ...BACKTEST_RESOLVERS,
 ];

@@ -1,3 +1,2 @@
 export * from './lib/test-database';
 export * from './lib/test-team';
-export * from './lib/pg-cluster';

@@ -151,8 +151,14 @@ function armResult(
   const reps = Math.max(1, new Set(routedMemberIds(document)).size);
   const sla = document.handover.slaHours;
   let peakWeek: string | null = null;
+  // The earliest of equally busy weeks: a saved state's keys come back in the database's order, not ours.
   for (const [week, count] of Object.entries(arm.mqlsByWeek))
-    if (peakWeek === null || count > arm.mqlsByWeek[peakWeek]) peakWeek = week;
+    if (
+      peakWeek === null ||
+      count > arm.mqlsByWeek[peakWeek] ||
+      (count === arm.mqlsByWeek[peakWeek] && week < peakWeek)
+    )
+      peakWeek = week;
   const openPerRep = TEMPERATURES.reduce(
     (total, heat) => total + (arm.mqlsByTemperature[heat] / weeks / reps) * (sla[heat] / HOURS_PER_WEEK),
     0,

@@ -10,6 +10,7 @@ import { Webhooks1795691000000 } from './1795691000000-Webhooks';
 import { Pipeline1795692000000 } from './1795692000000-Pipeline';
 import { DashboardRollup1795693000000 } from './1795693000000-DashboardRollup';
 import { RateLimits1795694500000 } from './1795694500000-RateLimits';
+import { Backtest1795695500000 } from './1795695500000-Backtest';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Pipeline1795692000000,
   DashboardRollup1795693000000,
   RateLimits1795694500000,
+  Backtest1795695500000,
 ];
