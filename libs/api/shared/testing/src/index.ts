@@ -1,2 +1,3 @@
 export * from './lib/test-database';
 export * from './lib/test-team';
+export * from './lib/pg-cluster';

@@ -31,23 +31,29 @@ const UNAVAILABLE_MESSAGES = [
 ];
 
 /**
- * True when an error (or what it wraps: TypeORM's driverError, a cause, an AggregateError's errors) says the
+ * True when an error (or what it wraps: TypeORM's driverError, a cause, an AggregateError's errors, a value
+ * graphql-js wrapped) says the
  * database could not be reached or went away mid-request: a retryable condition, answered 503 with Retry-After,
  * not an internal error.
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 5 || typeof error !== 'object' || error === null) return false;
-  const { code, message, driverError, cause, errors } = error as {
+  const { code, message, driverError, cause, errors, thrownValue, originalError } = error as {
     code?: unknown;
     message?: unknown;
     driverError?: unknown;
     cause?: unknown;
     errors?: unknown;
+    /** graphql-js wraps a thrown value it does not recognise as an Error (another realm's) in NonErrorThrown. */
+    thrownValue?: unknown;
+    originalError?: unknown;
   };
   if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SYSCALL_CODES.has(code)))
     return true;
   if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message)))
     return true;
   if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
-  return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1);
+  return [driverError, cause, thrownValue, originalError].some((inner) =>
+    isDatabaseUnavailable(inner, depth + 1),
+  );
 }
