@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 
 import { MAX_NDJSON_BODY, NDJSON_TYPE } from '@accord/api/leads/feature';
-import { createValidationPipe } from '@accord/api/shared/graphql';
+import { DatabaseUnavailableFilter, createValidationPipe } from '@accord/api/shared/graphql';
 
 /** The largest JSON body: a GraphQL operation or a batch of signals. */
 export const MAX_JSON_BODY = '1mb';
@@ -36,7 +36,7 @@ function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunc
 
 /**
  * Everything main.ts sets on the application besides its modules, shared with the tests that boot it: body
- * limits, validation, shutdown hooks, proxy trust.
+ * limits, validation, 503 for an unavailable database on REST, shutdown hooks, proxy trust.
  */
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
@@ -45,6 +45,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.useBodyParser('text', { type: NDJSON_TYPE, limit: MAX_NDJSON_BODY });
   app.use(bodyErrors);
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new DatabaseUnavailableFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   // API answers are not cached by validators: computing an ETag would hash every response body for nothing.

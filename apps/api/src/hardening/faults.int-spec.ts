@@ -75,7 +75,38 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
         }
       }
     };
-    const workers = [worker(), worker(), worker(), worker()];
+    // Machines sending signals over REST meanwhile.
+    const created = await gql<{ data: { createApiKey: { secret: string } } }>(
+      booted.baseUrl,
+      'mutation { createApiKey(name: "sender") { secret } }',
+      { token: team.ada.token },
+    );
+    const secret = created.body.data.createApiKey.secret;
+    const rest: Outcome[] = [];
+    const sender = async () => {
+      while (running) {
+        try {
+          const response = await fetch(`${booted.baseUrl}/api/v1/signals`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+            body: JSON.stringify({
+              type: 'page_view',
+              email: 'lead@example.com',
+              occurredAt: '2026-11-25T09:00:00Z',
+            }),
+          });
+          const body = (await response.json()) as { error?: string };
+          rest.push({
+            status: response.status,
+            code: body.error ?? 'OK',
+            retryAfter: response.headers.get('retry-after'),
+          });
+        } catch (error) {
+          rest.push({ status: 0, code: String(error), retryAfter: null });
+        }
+      }
+    };
+    const workers = [worker(), worker(), worker(), sender()];
 
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const beforeCrash = outcomes.length;
@@ -100,6 +131,9 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
     // Every request got a success or a retryable refusal: never a 500, a dropped connection or a sign-out.
     const kinds = new Set(outcomes.map((o) => `${o.status} ${o.code} ${o.retryAfter ?? '-'}`));
     expect([...kinds].sort()).toEqual(['200 OK -', '503 SERVICE_UNAVAILABLE 2']);
+
+    const restKinds = new Set(rest.map((o) => `${o.status} ${o.code} ${o.retryAfter ?? '-'}`));
+    expect([...restKinds].sort()).toEqual(['200 OK -', '503 SERVICE_UNAVAILABLE 2']);
 
     // Every acknowledged write is in the database after recovery.
     const acknowledged = outcomes.flatMap((o) => (o.status === 200 && o.id ? [o.id] : []));

@@ -7,3 +7,4 @@ export * from './lib/enums';
 export * from './lib/domain-enums';
 export * from './lib/operation-limits';
 export * from './lib/unavailable';
+export * from './lib/unavailable.filter';
