@@ -129,6 +129,10 @@ describe('access rules', () => {
           "ADMIN",
         ],
         "Mutation saveAgreementDraft": "ANY_MEMBER",
+        "Mutation saveImportMapping": [
+          "ADMIN",
+          "MARKETING",
+        ],
         "Mutation sendBackAgreementVersion": "ANY_MEMBER",
         "Mutation signAgreementVersion": "ANY_MEMBER",
         "Mutation signUp": "PUBLIC",
@@ -170,6 +174,26 @@ describe('access rules', () => {
         "Query handoverQueue": [
           "ADMIN",
           "SALES",
+        ],
+        "Query importFields": [
+          "ADMIN",
+          "MARKETING",
+        ],
+        "Query importMappings": [
+          "ADMIN",
+          "MARKETING",
+        ],
+        "Query importReport": [
+          "ADMIN",
+          "MARKETING",
+        ],
+        "Query importRun": [
+          "ADMIN",
+          "MARKETING",
+        ],
+        "Query imports": [
+          "ADMIN",
+          "MARKETING",
         ],
         "Query latestBacktest": "ANY_MEMBER",
         "Query lead": [

@@ -5,6 +5,7 @@ import { AgreementsModule } from '@accord/api/agreements/feature';
 import { BacktestModule } from '@accord/api/backtest/feature';
 import { DashboardModule } from '@accord/api/dashboard/feature';
 import { HandoversModule } from '@accord/api/handovers/feature';
+import { ImportsModule } from '@accord/api/imports/feature';
 import { LeadsModule } from '@accord/api/leads/feature';
 import { MembersModule } from '@accord/api/members/feature';
 import { PipelineModule } from '@accord/api/pipeline/feature';
@@ -33,6 +34,7 @@ export class AppModule {
         HandoversModule,
         PipelineModule,
         DashboardModule,
+        ImportsModule,
         BacktestModule,
       ],
     };

@@ -2,6 +2,7 @@ import { AGREEMENTS_RESOLVERS } from '@accord/api/agreements/feature';
 import { BACKTEST_RESOLVERS } from '@accord/api/backtest/feature';
 import { DASHBOARD_RESOLVERS } from '@accord/api/dashboard/feature';
 import { HANDOVERS_RESOLVERS } from '@accord/api/handovers/feature';
+import { IMPORTS_RESOLVERS } from '@accord/api/imports/feature';
 import { LEADS_RESOLVERS } from '@accord/api/leads/feature';
 import { MEMBERS_RESOLVERS } from '@accord/api/members/feature';
 import { PIPELINE_RESOLVERS } from '@accord/api/pipeline/feature';
@@ -16,5 +17,6 @@ export const ALL_RESOLVERS = [
   ...PIPELINE_RESOLVERS,
   ...HANDOVERS_RESOLVERS,
   ...DASHBOARD_RESOLVERS,
+  ...IMPORTS_RESOLVERS,
   ...BACKTEST_RESOLVERS,
 ];

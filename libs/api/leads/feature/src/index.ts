@@ -6,3 +6,4 @@ export * from './lib/ingestion.controller';
 export * from './lib/leads-demo.seeder';
 export * from './lib/rescore-rows';
 export * from './lib/signal-applier';
+export * from './lib/lead-scorer';

@@ -33,8 +33,8 @@ const MULTIPLIERS: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, 
 
 /**
  * An amount as CRMs export it: "$1,234.56", "1.234,56 €", "EUR 1 234,56", "1'234.50", "12.5k". With both "," and
- * "." the last one is the decimal mark; a lone "," followed by exactly three digits (or several ",") groups
- * thousands, otherwise it is the decimal mark; a lone "." is the decimal mark unless it repeats.
+ * "." the last one is the decimal mark; with one of them, a mark that repeats or stands once before exactly
+ * three digits groups thousands ("1,200", "5.000"), otherwise it is the decimal mark ("12,5", "99.90").
  */
 export function cleanAmount(raw: string): Cleaned<Amount> {
   let text = raw.trim().replace(/[\u00a0\u202f]/g, ' ');
@@ -81,12 +81,13 @@ export function cleanAmount(raw: string): Cleaned<Amount> {
     const group = decimal === ',' ? '.' : ',';
     normalised = text.split(group).join('').replace(decimal, '.');
     if (normalised.split('.').length > 2) return refuse(`"${raw.trim()}" is not an amount`);
-  } else if (lastComma >= 0) {
-    const parts = text.split(',');
-    normalised = parts.length > 2 || parts[1].length === 3 ? parts.join('') : `${parts[0]}.${parts[1]}`;
-  } else if (lastDot >= 0) {
-    const parts = text.split('.');
-    normalised = parts.length > 2 ? parts.join('') : text;
+  } else if (lastComma >= 0 || lastDot >= 0) {
+    // One kind of mark: repeated, or once before exactly three digits (and not after a lone 0), it groups
+    // thousands ("1,200", "5.000"); otherwise it is the decimal mark ("12,5", "1234.56").
+    const mark = lastComma >= 0 ? ',' : '.';
+    const parts = text.split(mark);
+    const groups = parts.length > 2 || (parts[1].length === 3 && parts[0] !== '0' && parts[0] !== '');
+    normalised = groups ? parts.join('') : `${parts[0]}.${parts[1]}`;
   } else {
     normalised = text;
   }

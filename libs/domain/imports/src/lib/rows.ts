@@ -36,6 +36,8 @@ export type PreparedRow<T> =
 
 export interface PreparedLead {
   lead: LeadFields;
+  /** The fields the file gave a value for: an update changes only these (an empty cell never erases). */
+  given: (keyof LeadFields)[];
   ownerEmail: string | null;
   createdAt: Date | null;
 }
@@ -158,6 +160,14 @@ export class RowPreparer<K extends ImportKind> {
     }
   }
 
+  /** The header a note ("Header: what was done") is about, or null when it is about the row. */
+  headerOfNote(note: string): string | null {
+    let found: string | null = null;
+    for (const { header } of this.columns)
+      if (note.startsWith(`${header}: `) && (found === null || header.length > found.length)) found = header;
+    return found;
+  }
+
   /** The header of the column mapped to a field, for problems found after cleaning. */
   private columnOf(key: string): string {
     return this.columns.find((column) => column.field.key === key)?.header ?? key;
@@ -239,7 +249,14 @@ export class RowPreparer<K extends ImportKind> {
     if (!parsed.ok) return { problems: this.issues(parsed.issues) };
     if (createdAt && createdAt > this.now)
       return { problems: [{ column: this.columnOf('createdAt'), reason: 'is in the future' }] };
-    return { value: { lead: parsed.lead, ownerEmail: owner ?? null, createdAt: createdAt ?? null } };
+    return {
+      value: {
+        lead: parsed.lead,
+        given: Object.keys(rest) as (keyof LeadFields)[],
+        ownerEmail: owner ?? null,
+        createdAt: createdAt ?? null,
+      },
+    };
   }
 
   private account(values: Record<string, unknown>): { value: PreparedAccount } | { problems: RowProblem[] } {

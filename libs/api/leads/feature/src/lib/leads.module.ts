@@ -32,7 +32,7 @@ import { SignalIngestionService } from './signal-ingestion.service';
     ApiKeysResolver,
     LeadsDemoSeeder,
   ],
-  exports: [LeadsService, SignalIngestionService, SignalApplier, RescoreWorker, LeadsDemoSeeder],
+  exports: [LeadsService, LeadScorer, SignalIngestionService, SignalApplier, RescoreWorker, LeadsDemoSeeder],
 })
 export class LeadsModule {}
 

@@ -11,6 +11,7 @@ import { Pipeline1795692000000 } from './1795692000000-Pipeline';
 import { DashboardRollup1795693000000 } from './1795693000000-DashboardRollup';
 import { RateLimits1795694500000 } from './1795694500000-RateLimits';
 import { Backtest1795695500000 } from './1795695500000-Backtest';
+import { Imports1795696000000 } from './1795696000000-Imports';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   DashboardRollup1795693000000,
   RateLimits1795694500000,
   Backtest1795695500000,
+  Imports1795696000000,
 ];

@@ -1,0 +1,2 @@
+export * from './lib/imports.repository';
+export * from './lib/imports-data-access.module';

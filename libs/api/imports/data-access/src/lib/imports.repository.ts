@@ -1,0 +1,253 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import type {
+  ImportKind,
+  ImportMapping,
+  OutcomeCounts,
+  ReportLine,
+  RowOutcome,
+} from '@accord/domain/imports';
+
+export type ImportStatus = 'RUNNING' | 'DONE' | 'FAILED';
+
+export interface ImportRecord {
+  id: string;
+  kind: ImportKind;
+  fileName: string | null;
+  dryRun: boolean;
+  status: ImportStatus;
+  mapping: ImportMapping;
+  headers: string[];
+  bytes: number;
+  rows: number;
+  counts: OutcomeCounts;
+  cleaned: number;
+  reportLines: number;
+  error: string | null;
+  createdById: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+export interface SavedMapping {
+  kind: ImportKind;
+  headers: string[];
+  mapping: ImportMapping;
+  updatedAt: Date;
+}
+
+interface ImportRow {
+  id: string;
+  kind: ImportKind;
+  file_name: string | null;
+  dry_run: boolean;
+  status: ImportStatus;
+  mapping: ImportMapping;
+  headers: string[];
+  bytes: string;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  refused: number;
+  cleaned: number;
+  report_lines: number;
+  error: string | null;
+  created_by_id: string | null;
+  started_at: Date;
+  finished_at: Date | null;
+}
+
+function toRecord(row: ImportRow): ImportRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    fileName: row.file_name,
+    dryRun: row.dry_run,
+    status: row.status,
+    mapping: row.mapping,
+    headers: row.headers,
+    bytes: Number(row.bytes),
+    rows: row.rows,
+    counts: {
+      CREATED: row.created,
+      UPDATED: row.updated,
+      UNCHANGED: row.unchanged,
+      SKIPPED: row.skipped,
+      REFUSED: row.refused,
+    },
+    cleaned: row.cleaned,
+    reportLines: row.report_lines,
+    error: row.error,
+    createdById: row.created_by_id,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+/** Imports, their report lines, saved mappings and the natural keys of imported records; all in the caller's scope. */
+@Injectable()
+export class ImportsRepository {
+  async start(
+    manager: EntityManager,
+    run: {
+      id: string;
+      kind: ImportKind;
+      fileName: string | null;
+      dryRun: boolean;
+      createdById: string;
+      at: Date;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO imports (workspace_id, id, kind, file_name, dry_run, status, mapping, headers, created_by_id, started_at)
+       VALUES (accord_current_workspace(), $1, $2, $3, $4, 'RUNNING', '{}'::jsonb, '{}', $5, $6)`,
+      [run.id, run.kind, run.fileName, run.dryRun, run.createdById, run.at],
+    );
+  }
+
+  async finish(
+    manager: EntityManager,
+    id: string,
+    result: {
+      status: ImportStatus;
+      mapping: ImportMapping | null;
+      headers: string[];
+      bytes: number;
+      rows: number;
+      counts: OutcomeCounts;
+      cleaned: number;
+      reportLines: number;
+      error: string | null;
+      at: Date;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE imports SET status = $2, mapping = coalesce($3::jsonb, mapping), headers = $4, bytes = $5, rows = $6,
+              created = $7, updated = $8, unchanged = $9, skipped = $10, refused = $11, cleaned = $12,
+              report_lines = $13, error = $14, finished_at = $15
+        WHERE id = $1`,
+      [
+        id,
+        result.status,
+        result.mapping ? JSON.stringify(result.mapping) : null,
+        result.headers,
+        result.bytes,
+        result.rows,
+        result.counts.CREATED,
+        result.counts.UPDATED,
+        result.counts.UNCHANGED,
+        result.counts.SKIPPED,
+        result.counts.REFUSED,
+        result.cleaned,
+        result.reportLines,
+        result.error?.slice(0, 1000) ?? null,
+        result.at,
+      ],
+    );
+  }
+
+  async find(manager: EntityManager, id: string): Promise<ImportRecord | null> {
+    const rows: ImportRow[] = await manager.query(`SELECT * FROM imports WHERE id = $1`, [id]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async list(manager: EntityManager, limit: number): Promise<ImportRecord[]> {
+    const rows: ImportRow[] = await manager.query(
+      `SELECT * FROM imports ORDER BY started_at DESC, id LIMIT $1`,
+      [limit],
+    );
+    return rows.map(toRecord);
+  }
+
+  async addLines(manager: EntityManager, importId: string, lines: readonly ReportLine[]): Promise<void> {
+    if (lines.length === 0) return;
+    await manager.query(
+      `INSERT INTO import_report_lines (workspace_id, import_id, "row", outcome, "column", message)
+       SELECT accord_current_workspace(), $1, l.row, l.outcome, left(l.col, 200), left(l.message, 1000)
+         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS l(row, outcome, col, message)`,
+      [
+        importId,
+        lines.map((line) => line.row),
+        lines.map((line) => line.outcome),
+        lines.map((line) => line.column),
+        lines.map((line) => line.message),
+      ],
+    );
+  }
+
+  /** A page of report lines in file order, after the line id `after` (0 for the first page). */
+  async lines(
+    manager: EntityManager,
+    importId: string,
+    after: number,
+    limit: number,
+  ): Promise<(ReportLine & { id: number })[]> {
+    const rows: { id: string; row: number; outcome: RowOutcome; column: string; message: string }[] =
+      await manager.query(
+        `SELECT id, "row", outcome, "column", message FROM import_report_lines
+          WHERE import_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+        [importId, after, limit],
+      );
+    return rows.map((row) => ({ ...row, id: Number(row.id) }));
+  }
+
+  async saveMapping(
+    manager: EntityManager,
+    saved: { kind: ImportKind; headers: string[]; mapping: ImportMapping; updatedById: string; at: Date },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO import_mappings (workspace_id, kind, headers, mapping, updated_by_id, updated_at)
+       VALUES (accord_current_workspace(), $1, $2, $3, $4, $5)
+       ON CONFLICT (workspace_id, kind) DO UPDATE
+          SET headers = excluded.headers, mapping = excluded.mapping, updated_by_id = excluded.updated_by_id,
+              updated_at = excluded.updated_at`,
+      [saved.kind, saved.headers, JSON.stringify(saved.mapping), saved.updatedById, saved.at],
+    );
+  }
+
+  async mappings(manager: EntityManager): Promise<SavedMapping[]> {
+    const rows: { kind: ImportKind; headers: string[]; mapping: ImportMapping; updated_at: Date }[] =
+      await manager.query(`SELECT kind, headers, mapping, updated_at FROM import_mappings ORDER BY kind`);
+    return rows.map((row) => ({
+      kind: row.kind,
+      headers: row.headers,
+      mapping: row.mapping,
+      updatedAt: row.updated_at,
+    }));
+  }
+
+  async mapping(manager: EntityManager, kind: ImportKind): Promise<SavedMapping | null> {
+    return (await this.mappings(manager)).find((saved) => saved.kind === kind) ?? null;
+  }
+
+  /** The records imported before under these natural keys: external id → target id. */
+  async keys(
+    manager: EntityManager,
+    kind: ImportKind,
+    externalIds: readonly string[],
+  ): Promise<Map<string, string>> {
+    if (externalIds.length === 0) return new Map();
+    const rows: { external_id: string; target_id: string }[] = await manager.query(
+      `SELECT external_id, target_id FROM import_keys WHERE kind = $1 AND external_id = ANY($2::text[])`,
+      [kind, [...externalIds]],
+    );
+    return new Map(rows.map((row) => [row.external_id, row.target_id]));
+  }
+
+  async addKeys(
+    manager: EntityManager,
+    kind: ImportKind,
+    keys: readonly { externalId: string; targetId: string }[],
+  ): Promise<void> {
+    if (keys.length === 0) return;
+    await manager.query(
+      `INSERT INTO import_keys (workspace_id, kind, external_id, target_id)
+       SELECT accord_current_workspace(), $1, k.external_id, k.target_id
+         FROM unnest($2::text[], $3::uuid[]) AS k(external_id, target_id)`,
+      [kind, keys.map((key) => key.externalId), keys.map((key) => key.targetId)],
+    );
+  }
+}

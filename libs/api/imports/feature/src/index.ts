@@ -1,0 +1,4 @@
+export * from './lib/imports.module';
+export * from './lib/imports.service';
+export * from './lib/imports.controller';
+export * from './lib/csv-records';

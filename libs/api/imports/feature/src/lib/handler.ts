@@ -1,0 +1,69 @@
+import type { EntityManager } from 'typeorm';
+
+import type { ImportKind, PreparedByKind, RowOutcome } from '@accord/domain/imports';
+
+/** A row that passed its kind's validation, with its number in the file and what cleaning it took. */
+export interface GoodRow<K extends ImportKind> {
+  row: number;
+  value: PreparedByKind[K];
+  notes: string[];
+}
+
+/** What became of one good row; a refusal or skip names the column (header) and says why. */
+export interface RowResult {
+  row: number;
+  outcome: RowOutcome;
+  column?: string;
+  message?: string;
+  /** Cleaning done by the handler itself (an unknown owner left unassigned, …). */
+  notes?: string[];
+}
+
+/** What a batch needs besides its rows; the members are read once per import. */
+export interface BatchContext {
+  workspaceId: string;
+  actorId: string;
+  now: Date;
+  /** Members by e-mail (lower case) → id. */
+  members(manager: EntityManager): Promise<Map<string, string>>;
+  headerOf(field: string): string;
+  /** A dry run: the batch runs in a transaction that is rolled back (handlers that write elsewhere must not). */
+  dryRun: boolean;
+}
+
+/** Writes one batch of good rows of a kind in the caller's transaction and says what became of each. */
+export interface KindHandler<K extends ImportKind> {
+  apply(manager: EntityManager, rows: readonly GoodRow<K>[], context: BatchContext): Promise<RowResult[]>;
+}
+
+/** The version that was in force at `at` (an SQL expression), so historical facts count under their version. */
+export const versionInForceAt = (at: string) => `(SELECT v.id FROM agreement_versions v
+   WHERE v.status = 'PUBLISHED' AND v.effective_at <= ${at} AND (v.superseded_at IS NULL OR v.superseded_at > ${at})
+   ORDER BY v.effective_at DESC LIMIT 1)`;
+
+/**
+ * Keeps the last row of each key: a file that names the same record twice imports the later row, and the
+ * earlier one is reported skipped with the row that won.
+ */
+export function lastOfEachKey<K extends ImportKind>(
+  rows: readonly GoodRow<K>[],
+  keyOf: (row: GoodRow<K>) => string,
+  what: string,
+): { kept: GoodRow<K>[]; skipped: RowResult[] } {
+  const last = new Map<string, GoodRow<K>>();
+  for (const row of rows) last.set(keyOf(row), row);
+  const skipped: RowResult[] = [];
+  const kept: GoodRow<K>[] = [];
+  for (const row of rows) {
+    const winner = last.get(keyOf(row)) as GoodRow<K>;
+    if (winner === row) kept.push(row);
+    else
+      skipped.push({
+        row: row.row,
+        outcome: 'SKIPPED',
+        column: '',
+        message: `the same ${what} is in row ${winner.row}, which is imported instead`,
+      });
+  }
+  return { kept, skipped };
+}

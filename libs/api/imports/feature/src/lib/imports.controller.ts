@@ -1,0 +1,197 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  Controller,
+  ExceptionFilter,
+  Get,
+  Headers,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+import { type AuthMember, CurrentMember, Roles } from '@accord/api/shared/auth';
+import { AppError, ErrorCode } from '@accord/api/shared/graphql';
+import {
+  DATE_ORDERS,
+  type ImportKind,
+  type ImportMapping,
+  REPORT_HEADER,
+  csvCell,
+  isImportKind,
+  reportCsvLine,
+} from '@accord/domain/imports';
+
+import { ImportFailed, ImportsService } from './imports.service';
+import { toImportSummary } from './models/import.model';
+
+/** The first bytes of a file the preview reads; the web app sends no more than this. */
+export const PREVIEW_BYTES = 256 * 1024;
+
+const STATUS_OF: Record<string, number> = {
+  [ErrorCode.BAD_USER_INPUT]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
+  [ErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ErrorCode.CONFLICT]: HttpStatus.CONFLICT,
+};
+
+/** The app's errors (the access guard's included) as HTTP answers with a JSON body, as the signals API answers. */
+@Catch(AppError, ImportFailed)
+export class ImportHttpErrors implements ExceptionFilter {
+  catch(error: AppError | ImportFailed, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) return;
+    if (error instanceof ImportFailed) {
+      if (error.status === 413) response.setHeader('Connection', 'close');
+      response
+        .status(error.status)
+        .json({ error: error.code, message: error.message, importId: error.importId, fields: error.fields });
+      return;
+    }
+    response
+      .status(STATUS_OF[error.code] ?? HttpStatus.BAD_REQUEST)
+      .json({ error: error.code, message: error.message, fields: error.fields });
+  }
+}
+
+/** "leads", "Sales-Reps" or "SALES_REPS" → the kind. */
+export function kindOf(value: string): ImportKind {
+  const kind = value.toUpperCase().replace(/-/g, '_');
+  if (!isImportKind(kind))
+    throw AppError.badInput(
+      `Unknown import kind "${value}": use leads, accounts, opportunities, signals or sales-reps.`,
+    );
+  return kind;
+}
+
+const flag = (value: string | undefined) => value === 'true' || value === '1';
+
+/** The mapping sent in the X-Import-Mapping header (JSON), checked for shape; its meaning is checked later. */
+export function mappingOf(header: string | undefined): ImportMapping | null {
+  if (header === undefined || header.trim() === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(header);
+  } catch {
+    throw AppError.badInput(
+      'X-Import-Mapping must be JSON: {"columns": [...], "values": {...}, "dateOrder": ..., "defaultCurrency": ...}.',
+    );
+  }
+  const mapping = value as Partial<ImportMapping>;
+  const columnsOk =
+    Array.isArray(mapping.columns) &&
+    mapping.columns.every((item) => item === null || typeof item === 'string');
+  const values = mapping.values ?? {};
+  const valuesOk =
+    typeof values === 'object' &&
+    values !== null &&
+    Object.values(values).every(
+      (map) =>
+        typeof map === 'object' && map !== null && Object.values(map).every((to) => typeof to === 'string'),
+    );
+  const orderOk = mapping.dateOrder == null || (DATE_ORDERS as readonly string[]).includes(mapping.dateOrder);
+  if (!columnsOk || !valuesOk || !orderOk)
+    throw AppError.badInput(
+      'X-Import-Mapping needs "columns" (a field or null per column), "values" (field → {from: to}) and "dateOrder" (DMY, MDY or null).',
+    );
+  return {
+    columns: mapping.columns as (string | null)[],
+    values,
+    dateOrder: mapping.dateOrder ?? null,
+    defaultCurrency: typeof mapping.defaultCurrency === 'string' ? mapping.defaultCurrency : 'USD',
+  };
+}
+
+/**
+ * CSV imports over HTTP, for the web app and scripts, authenticated like every request of a member (Bearer
+ * token). The file is the raw request body (any content type but JSON), streamed — never buffered — through
+ * the parser, so its size is bounded only by the import's own limit (413 beyond it).
+ */
+@Roles('ADMIN', 'MARKETING')
+@UseFilters(ImportHttpErrors)
+@Controller('api/v1/imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Post(':kind/preview')
+  async preview(
+    @CurrentMember() actor: AuthMember,
+    @Param('kind') kind: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const importKind = kindOf(kind);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of request) {
+      const data = chunk as Buffer;
+      if (size < PREVIEW_BYTES) chunks.push(data.subarray(0, PREVIEW_BYTES - size));
+      size += data.length;
+    }
+    response
+      .status(HttpStatus.OK)
+      .json(await this.imports.preview(actor, importKind, Buffer.concat(chunks).toString('utf8')));
+  }
+
+  @Post(':kind')
+  async upload(
+    @CurrentMember() actor: AuthMember,
+    @Param('kind') kind: string,
+    @Query('dryRun') dryRun: string | undefined,
+    @Query('saveMapping') saveMapping: string | undefined,
+    @Query('fileName') fileName: string | undefined,
+    @Headers('x-import-mapping') mappingHeader: string | undefined,
+    @Headers('content-length') contentLength: string | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const importKind = kindOf(kind);
+    const mapping = mappingOf(mappingHeader);
+    if (contentLength !== undefined && Number(contentLength) > this.imports.maxBytes) {
+      response.setHeader('Connection', 'close');
+      response.status(HttpStatus.PAYLOAD_TOO_LARGE).json({
+        error: 'PAYLOAD_TOO_LARGE',
+        message: `The file is larger than the limit of ${this.imports.maxBytes} bytes.`,
+      });
+      return;
+    }
+    const record = await this.imports.run(
+      actor,
+      {
+        kind: importKind,
+        dryRun: flag(dryRun),
+        saveMapping: flag(saveMapping),
+        fileName: fileName?.slice(0, 255) ?? null,
+        mapping,
+      },
+      request,
+    );
+    response.status(HttpStatus.OK).json(toImportSummary(record));
+  }
+
+  @Get(':id/report.csv')
+  async report(
+    @CurrentMember() actor: AuthMember,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const record = await this.imports.find(actor, id);
+    if (!record) throw AppError.notFound('No such import in this workspace.');
+    response.status(HttpStatus.OK);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="import-${id}-report.csv"`);
+    response.write(`${REPORT_HEADER.map(csvCell).join(',')}\r\n`);
+    for await (const line of this.imports.reportCsv(actor, id)) {
+      if (!response.write(reportCsvLine(line)))
+        await new Promise((resolve) => response.once('drain', resolve));
+    }
+    response.end();
+  }
+}

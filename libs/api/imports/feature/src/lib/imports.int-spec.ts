@@ -1,0 +1,619 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type { AddressInfo } from 'node:net';
+
+// The test publishes a version through the real agreement lifecycle, so imported leads are scored under it.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { RescoreWorker } from '@accord/api/leads/feature';
+import { MembersDataAccessModule } from '@accord/api/members/data-access';
+import { SharedAuthModule, TokenService } from '@accord/api/shared/auth';
+import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
+import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
+import { GraphqlSetupModule, createValidationPipe } from '@accord/api/shared/graphql';
+import {
+  FrozenClock,
+  TestDatabase,
+  TestMember,
+  TestTeam,
+  createTeam,
+  createTestDatabase,
+} from '@accord/api/shared/testing';
+
+import { ImportsModule } from './imports.module';
+import { DEFAULT_IMPORT_LIMITS, IMPORT_LIMITS } from './imports.service';
+
+type Team = TestTeam<'marketing' | 'sales' | 'admin'>;
+
+const MAX_BYTES = 16 * 1024;
+
+describe('CSV imports on PostgreSQL, over HTTP', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+  let base: string;
+  const clock = new FrozenClock();
+
+  async function newTeam(): Promise<Team> {
+    return createTeam(app, {
+      marketing: { name: 'mia', roles: ['MARKETING'], approver: true },
+      sales: { name: 'sam', roles: ['SALES'], approver: true },
+      admin: { name: 'ada', roles: ['ADMIN'], approver: true },
+    });
+  }
+
+  /** Publishes the starter agreement and lets the rescore make it the version in force. */
+  async function publish(team: Team): Promise<string> {
+    const agreements = app.get(AgreementsService);
+    const draft = await agreements.createDraft(team.marketing, {});
+    await agreements.propose(team.marketing, { versionId: draft.id, revision: draft.revision });
+    await agreements.sign(team.marketing, {
+      versionId: draft.id,
+      revision: draft.revision,
+      side: 'MARKETING',
+    });
+    const version = await agreements.sign(team.sales, {
+      versionId: draft.id,
+      revision: draft.revision,
+      side: 'SALES',
+    });
+    await app.get(RescoreWorker).drain();
+    return version.id;
+  }
+
+  async function token(member: TestMember): Promise<string> {
+    return (await app.get(TokenService).issue(member)).accessToken;
+  }
+
+  async function upload(
+    member: TestMember,
+    path: string,
+    body: string | ReadableStream<Uint8Array>,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    // A stream body needs duplex: 'half', which Node's fetch takes but the DOM RequestInit type does not name.
+    const init: RequestInit & { duplex?: 'half' } = {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${await token(member)}`, ...headers },
+      body,
+      ...(typeof body === 'string' ? {} : { duplex: 'half' }),
+    };
+    const response = await fetch(`${base}/api/v1/imports/${path}`, init);
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  async function graphql(member: TestMember, query: string, variables: Record<string, unknown> = {}) {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(member)}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as {
+      data: Record<string, unknown> | null;
+      errors?: { message: string }[];
+    };
+  }
+
+  async function sql<T>(team: Team, query: string, parameters: unknown[] = []): Promise<T[]> {
+    return app.get(TenantDb).inWorkspace(team.workspaceId, (manager) => manager.query(query, parameters));
+  }
+
+  async function report(member: TestMember, importId: string): Promise<{ status: number; text: string }> {
+    const response = await fetch(`${base}/api/v1/imports/${importId}/report.csv`, {
+      headers: { authorization: `Bearer ${await token(member)}` },
+    });
+    return { status: response.status, text: await response.text() };
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
+        DatabaseModule.forRoot({
+          url: database.url,
+          poolSize: 6,
+          statementTimeoutMs: 20_000,
+          embedded: database.embedded,
+        }),
+        GraphqlSetupModule.forRoot({ production: false }),
+        SharedAuthModule,
+        MembersDataAccessModule,
+        AgreementsModule,
+        ImportsModule,
+      ],
+    })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      // Small batches, so a file of a few rows already spans several transactions.
+      .overrideProvider(IMPORT_LIMITS)
+      .useValue({ ...DEFAULT_IMPORT_LIMITS, maxBytes: MAX_BYTES, batchRows: 2 })
+      .compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    app.useGlobalPipes(createValidationPipe());
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  beforeEach(() => {
+    clock.current = new Date('2026-11-25T09:00:00.000Z');
+  });
+
+  // A CRM export: BOM, CRLF, a quoted name with a comma, a note with an embedded line break, messy values.
+  const LEADS_CSV =
+    '\uFEFFEmail Address,Prénom,Last Name,Company,Website,Nb employés,Annual Revenue,Contry,Seniority,Created Date,Notes\r\n' +
+    'ana@acme.com,Ana,Lima,"Acme, Inc.",https://www.acme.com,51-200,"$2,500,000",Brasil,VP,2025-01-15,"first line\r\nsecond line"\r\n' +
+    'BO@ACME.COM,Bo,Berg,Acme,acme.com,"1,200",€1.000,DE,Director,15/02/2025,\r\n' +
+    'not-an-email,Cy,Cole,Initech,initech.com,lots,,Atlantis,,,\r\n' +
+    'dee@initech.com,Dee,Diaz,Initech,initech.com,10,,US,Individual contributor,03/04/2025,\r\n' +
+    '=cmd@evil.com,Eve,"=HYPERLINK(""x"")",Evil,evil.com,,,,,2025-01-01,\r\n';
+
+  it('proposes a mapping from the header, with the sample values of enumerations', async () => {
+    const team = await newTeam();
+    const preview = await upload(team.marketing, 'leads/preview', LEADS_CSV);
+    expect(preview.status).toBe(200);
+    expect((preview.body['mapping'] as { columns: unknown[] }).columns).toEqual([
+      'email',
+      'firstName',
+      'lastName',
+      'companyName',
+      'companyDomain',
+      'employeeCount',
+      'annualRevenue',
+      'country',
+      'seniority',
+      'createdAt',
+      null,
+    ]);
+    expect(preview.body['values']).toEqual([
+      { field: 'seniority', header: 'Seniority', value: 'VP', mappedTo: 'VP' },
+      { field: 'seniority', header: 'Seniority', value: 'Director', mappedTo: 'DIRECTOR' },
+      { field: 'seniority', header: 'Seniority', value: 'Individual contributor', mappedTo: 'INDIVIDUAL' },
+    ]);
+    expect(preview.body['problems']).toEqual([]);
+  });
+
+  it('dry-runs without writing, then imports, cleans or refuses messy rows, scores, and re-imports with no change', async () => {
+    const team = await newTeam();
+    const versionId = await publish(team);
+    const mapping = JSON.stringify({
+      columns: [
+        'email',
+        'firstName',
+        'lastName',
+        'companyName',
+        'companyDomain',
+        'employeeCount',
+        'annualRevenue',
+        'country',
+        'seniority',
+        'createdAt',
+        null,
+      ],
+      values: {},
+      dateOrder: 'DMY',
+      defaultCurrency: 'USD',
+    });
+
+    const dry = await upload(team.marketing, 'leads?dryRun=true&fileName=crm.csv', LEADS_CSV, {
+      'x-import-mapping': mapping,
+    });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({
+      dryRun: true,
+      status: 'DONE',
+      rows: 5,
+      created: 4,
+      updated: 0,
+      refused: 1,
+      fileName: 'crm.csv',
+    });
+    expect(await sql(team, `SELECT count(*)::int AS n FROM leads`)).toEqual([{ n: 0 }]);
+    expect(await sql(team, `SELECT count(*)::int AS n FROM lead_transitions`)).toEqual([{ n: 0 }]);
+
+    const real = await upload(team.marketing, 'leads?saveMapping=true', LEADS_CSV, {
+      'x-import-mapping': mapping,
+    });
+    expect(real.body).toMatchObject({
+      dryRun: false,
+      status: 'DONE',
+      rows: 5,
+      created: 4,
+      updated: 0,
+      unchanged: 0,
+      refused: 1,
+      cleaned: 3,
+    });
+    const leads = await sql<Record<string, unknown>>(
+      team,
+      `SELECT email, first_name, last_name, company_name, company_domain, employee_count, annual_revenue, country, seniority,
+              created_at, (SELECT count(*)::int FROM lead_evaluations e WHERE e.lead_id = l.id AND e.version_id = $1) AS evaluations
+         FROM leads l ORDER BY email`,
+      [versionId],
+    );
+    expect(leads).toEqual([
+      {
+        email: '=cmd@evil.com',
+        first_name: 'Eve',
+        last_name: '=HYPERLINK("x")',
+        company_name: 'Evil',
+        company_domain: 'evil.com',
+        employee_count: null,
+        annual_revenue: null,
+        country: null,
+        seniority: null,
+        created_at: new Date('2025-01-01T00:00:00Z'),
+        evaluations: 1,
+      },
+      {
+        email: 'ana@acme.com',
+        first_name: 'Ana',
+        last_name: 'Lima',
+        company_name: 'Acme, Inc.',
+        company_domain: 'acme.com',
+        employee_count: 126,
+        annual_revenue: 2500000,
+        country: 'BR',
+        seniority: 'VP',
+        created_at: new Date('2025-01-15T00:00:00Z'),
+        evaluations: 1,
+      },
+      {
+        email: 'bo@acme.com',
+        first_name: 'Bo',
+        last_name: 'Berg',
+        company_name: 'Acme',
+        company_domain: 'acme.com',
+        employee_count: 1200,
+        annual_revenue: 1000,
+        country: 'DE',
+        seniority: 'DIRECTOR',
+        created_at: new Date('2025-02-15T00:00:00Z'),
+        evaluations: 1,
+      },
+      {
+        email: 'dee@initech.com',
+        first_name: 'Dee',
+        last_name: 'Diaz',
+        company_name: 'Initech',
+        company_domain: 'initech.com',
+        employee_count: 10,
+        annual_revenue: null,
+        country: 'US',
+        seniority: 'INDIVIDUAL',
+        created_at: new Date('2025-04-03T00:00:00Z'),
+        evaluations: 1,
+      },
+    ]);
+    // The created transition is at the CRM's date; scoring then moved each lead out of LEAD under the version.
+    const transitions = await sql<{ reason: string; at: Date }>(
+      team,
+      `SELECT t.reason, t.at FROM lead_transitions t JOIN leads l ON l.id = t.lead_id WHERE l.email = 'ana@acme.com' ORDER BY t.id`,
+    );
+    expect(transitions[0]).toEqual({ reason: 'imported', at: new Date('2025-01-15T00:00:00Z') });
+    expect(transitions[1].reason).toMatch(/^scored /);
+
+    const lines = await report(team.marketing, real.body['id'] as string);
+    expect(lines.status).toBe(200);
+    expect(lines.text.split('\r\n')).toEqual([
+      'row,outcome,column,message',
+      '2,CREATED,Website,"cleaned: ""https://www.acme.com"" read as acme.com"',
+      '2,CREATED,Nb employés,"cleaned: range ""51-200"" read as 126"',
+      '2,CREATED,Annual Revenue,"cleaned: ""$2,500,000"" read as 2500000 USD"',
+      '2,CREATED,Contry,"cleaned: ""Brasil"" read as BR"',
+      '3,CREATED,Email Address,"cleaned: ""BO@ACME.COM"" read as bo@acme.com"',
+      '3,CREATED,Nb employés,"cleaned: ""1,200"" read as 1200"',
+      '3,CREATED,Annual Revenue,"cleaned: ""€1.000"" read as 1000 EUR"',
+      '3,CREATED,Created Date,"cleaned: ""15/02/2025"" read as 2025-02-15"',
+      '4,REFUSED,Email Address,"""not-an-email"" is not an e-mail address"',
+      '4,REFUSED,Nb employés,"""lots"" is not a number of employees"',
+      '4,REFUSED,Contry,"""Atlantis"" is not a country Accord knows; use its two-letter ISO code"',
+      '5,CREATED,Seniority,"cleaned: ""Individual contributor"" read as INDIVIDUAL"',
+      '5,CREATED,Created Date,"cleaned: ""03/04/2025"" read as 2025-04-03"',
+      '',
+    ]);
+
+    // The same file again: nothing new, nothing changed.
+    clock.current = new Date('2026-11-25T10:00:00Z');
+    const again = await upload(team.marketing, 'leads', LEADS_CSV);
+    expect(again.body).toMatchObject({ status: 'DONE', created: 0, updated: 0, unchanged: 4, refused: 1 });
+    expect(await sql(team, `SELECT count(*)::int AS n FROM leads`)).toEqual([{ n: 4 }]);
+
+    // The saved mapping (with its date order) was used without being sent, and a changed cell is an update.
+    const changed = await upload(team.marketing, 'leads', LEADS_CSV.replace('Lima', 'Lima-Souza'));
+    expect(changed.body).toMatchObject({ created: 0, updated: 1, unchanged: 3 });
+  });
+
+  it('imports opportunities with their real dates into the funnel, idempotently', async () => {
+    const team = await newTeam();
+    await publish(team);
+    await upload(
+      team.marketing,
+      'leads',
+      'email,company,domain\nana@acme.com,Acme,acme.com\nbo@beta.io,Beta,beta.io\n',
+    );
+    const csv =
+      'Opportunity ID,Contact Email,Amount,Stage,Created Date,Close Date,Loss Reason,Owner\n' +
+      `006A,ana@acme.com,"$12,000.00",Closed Won,2025-01-02,2025-03-01,,${team.sales.email}\n` +
+      '006B,bo@beta.io,€5.000,Negotiaton,2025-02-10,,,nobody@else.com\n' +
+      '006C,zed@nowhere.com,100,Won,2025-01-01,2025-01-05,,\n' +
+      '006D,bo@beta.io,300,Discovery,2025-02-11,,,\n';
+    const first = await upload(team.admin, 'opportunities', csv);
+    expect(first.body).toMatchObject({ status: 'DONE', rows: 4, created: 2, refused: 2 });
+    const opportunities = await sql(
+      team,
+      `SELECT o.stage, o.amount::float8 AS amount, o.currency, o.close_date::text AS close_date, o.opened_at, o.closed_at,
+              o.owner_id, l.email, l.stage AS lead_stage
+         FROM opportunities o JOIN leads l ON l.id = o.lead_id ORDER BY o.opened_at`,
+    );
+    expect(opportunities).toEqual([
+      {
+        stage: 'WON',
+        amount: 12000,
+        currency: 'USD',
+        close_date: '2025-03-01',
+        opened_at: new Date('2025-01-02T00:00:00Z'),
+        closed_at: new Date('2025-03-01T00:00:00Z'),
+        owner_id: team.sales.id,
+        email: 'ana@acme.com',
+        lead_stage: 'WON',
+      },
+      {
+        stage: 'NEGOTIATION',
+        amount: 5000,
+        currency: 'EUR',
+        close_date: null,
+        opened_at: new Date('2025-02-10T00:00:00Z'),
+        closed_at: null,
+        owner_id: team.admin.id,
+        email: 'bo@beta.io',
+        lead_stage: 'OPPORTUNITY',
+      },
+    ]);
+    expect(
+      await sql(
+        team,
+        `SELECT from_stage, to_stage, amount::float8 AS amount, at FROM opportunity_transitions ORDER BY at, id`,
+      ),
+    ).toEqual([
+      { from_stage: null, to_stage: 'DISCOVERY', amount: 12000, at: new Date('2025-01-02T00:00:00Z') },
+      { from_stage: null, to_stage: 'NEGOTIATION', amount: 5000, at: new Date('2025-02-10T00:00:00Z') },
+      { from_stage: 'DISCOVERY', to_stage: 'WON', amount: 12000, at: new Date('2025-03-01T00:00:00Z') },
+    ]);
+    const refusals = await graphql(
+      team.marketing,
+      `
+        query ($id: ID!) {
+          importReport(importId: $id) {
+            lines {
+              row
+              outcome
+              column
+              message
+            }
+            next
+          }
+        }
+      `,
+      {
+        id: first.body['id'],
+      },
+    );
+    expect((refusals.data?.['importReport'] as { lines: unknown[] }).lines).toEqual([
+      { row: 2, outcome: 'CREATED', column: 'Amount', message: 'cleaned: "$12,000.00" read as 12000 USD' },
+      { row: 2, outcome: 'CREATED', column: 'Stage', message: 'cleaned: "Closed Won" read as WON' },
+      { row: 3, outcome: 'CREATED', column: 'Amount', message: 'cleaned: "€5.000" read as 5000 EUR' },
+      {
+        row: 3,
+        outcome: 'CREATED',
+        column: 'Stage',
+        message: 'cleaned: "Negotiaton" read as NEGOTIATION (typo)',
+      },
+      {
+        row: 3,
+        outcome: 'CREATED',
+        column: 'Owner',
+        message: 'cleaned: nobody@else.com is not a member; the importing member owns it',
+      },
+      {
+        row: 4,
+        outcome: 'REFUSED',
+        column: 'Contact Email',
+        message: 'no lead with the e-mail zed@nowhere.com: import the leads first',
+      },
+      { row: 5, outcome: 'REFUSED', column: '', message: 'the lead already has an open opportunity' },
+    ]);
+
+    const again = await upload(team.admin, 'opportunities', csv);
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, refused: 2 });
+    expect(await sql(team, `SELECT count(*)::int AS n FROM opportunity_transitions`)).toEqual([{ n: 3 }]);
+  });
+
+  it('applies accounts to their leads by domain or by a slightly different name, and skips accounts with no lead', async () => {
+    const team = await newTeam();
+    await upload(
+      team.marketing,
+      'leads',
+      'email,company\nana@acme.com,"ACME, Inc."\nbo@gmail.com,Beta GmbH\n',
+    );
+    const result = await upload(
+      team.marketing,
+      'accounts',
+      'Account Name,Website,Industry,Employees,Country\nAcme,acme.com,Software,250,US\nbeta,,Retail,40,DE\nGamma,gamma.io,Software,10,FR\n',
+    );
+    expect(result.body).toMatchObject({ status: 'DONE', rows: 3, updated: 2, skipped: 1 });
+    expect(
+      await sql(
+        team,
+        `SELECT email, company_name, industry, employee_count, country FROM leads ORDER BY email`,
+      ),
+    ).toEqual([
+      {
+        email: 'ana@acme.com',
+        company_name: 'Acme',
+        industry: 'Software',
+        employee_count: 250,
+        country: 'US',
+      },
+      {
+        email: 'bo@gmail.com',
+        company_name: 'Beta GmbH',
+        industry: 'Retail',
+        employee_count: 40,
+        country: 'DE',
+      },
+    ]);
+    const again = await upload(
+      team.marketing,
+      'accounts',
+      'Account Name,Website,Industry\nAcme,acme.com,Software\n',
+    );
+    expect(again.body).toMatchObject({ updated: 0, unchanged: 1 });
+  });
+
+  it('imports activities through signal ingestion, once per id', async () => {
+    const team = await newTeam();
+    await upload(team.marketing, 'leads', 'email\nana@acme.com\n');
+    const csv =
+      'Activity ID,Email,Activity Type,Date\na1,ana@acme.com,Webinar,2026-10-01\na2,ana@acme.com,Phone call,01/10/2026\na3,zed@x.io,Webinar,2026-10-02\n';
+    const dry = await upload(team.marketing, 'signals?dryRun=true', csv, {
+      'x-import-mapping': JSON.stringify({
+        columns: ['externalId', 'leadEmail', 'type', 'occurredAt'],
+        values: {},
+        dateOrder: 'DMY',
+        defaultCurrency: 'USD',
+      }),
+    });
+    expect(dry.body).toMatchObject({ created: 2, refused: 1 });
+    expect(await sql(team, `SELECT count(*)::int AS n FROM signals`)).toEqual([{ n: 0 }]);
+    const real = await upload(team.marketing, 'signals', csv, {
+      'x-import-mapping': JSON.stringify({
+        columns: ['externalId', 'leadEmail', 'type', 'occurredAt'],
+        values: {},
+        dateOrder: 'DMY',
+        defaultCurrency: 'USD',
+      }),
+    });
+    expect(real.body).toMatchObject({ created: 2, refused: 1 });
+    expect(
+      await sql(team, `SELECT external_id, type, occurred_at FROM signals ORDER BY external_id`),
+    ).toEqual([
+      { external_id: 'a1', type: 'WEBINAR_ATTENDED', occurred_at: new Date('2026-10-01T00:00:00Z') },
+      { external_id: 'a2', type: 'CALL_MADE', occurred_at: new Date('2026-10-01T00:00:00Z') },
+    ]);
+  });
+
+  it('keeps imports, reports and mappings to their workspace, and to the roles that import', async () => {
+    const mine = await newTeam();
+    const theirs = await newTeam();
+    const done = await upload(mine.marketing, 'leads?saveMapping=true', 'email\nana@acme.com\n');
+    expect(done.status).toBe(200);
+    const listed = await graphql(
+      theirs.admin,
+      `
+        {
+          imports {
+            id
+          }
+          importMappings {
+            kind
+          }
+        }
+      `,
+    );
+    expect(listed.data).toEqual({ imports: [], importMappings: [] });
+    expect(
+      (
+        await graphql(
+          theirs.admin,
+          `
+            query ($id: ID!) {
+              importRun(id: $id) {
+                id
+              }
+            }
+          `,
+          { id: done.body['id'] },
+        )
+      ).data,
+    ).toEqual({ importRun: null });
+    expect((await report(theirs.admin, done.body['id'] as string)).status).toBe(404);
+    expect(await sql(theirs, `SELECT count(*)::int AS n FROM leads`)).toEqual([{ n: 0 }]);
+    expect(
+      (
+        await graphql(
+          mine.marketing,
+          `
+            {
+              imports {
+                kind
+                rows
+                created
+              }
+              importMappings {
+                kind
+                headers
+              }
+            }
+          `,
+        )
+      ).data,
+    ).toEqual({
+      imports: [{ kind: 'LEADS', rows: 1, created: 1 }],
+      importMappings: [{ kind: 'LEADS', headers: ['email'] }],
+    });
+    expect((await upload(mine.sales, 'leads', 'email\nx@y.io\n')).status).toBe(403);
+    const anonymous = await fetch(`${base}/api/v1/imports/leads`, {
+      method: 'POST',
+      body: 'email\nx@y.io\n',
+    });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('refuses a file over the limit with 413, announced or streamed, and says why a mapping cannot run', async () => {
+    const team = await newTeam();
+    const big = `email\n${Array.from({ length: 2_000 }, (_, i) => `lead${i}@big.example`).join('\n')}\n`;
+    expect(big.length).toBeGreaterThan(MAX_BYTES);
+    const announced = await upload(team.marketing, 'leads', big);
+    expect(announced).toEqual({
+      status: 413,
+      body: {
+        error: 'PAYLOAD_TOO_LARGE',
+        message: `The file is larger than the limit of ${MAX_BYTES} bytes.`,
+      },
+    });
+
+    // Sent in chunks without a length: the limit stops the stream; the batches before it stand, and say so.
+    const encoded = new TextEncoder().encode(big);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < encoded.length; at += 8_192)
+          controller.enqueue(encoded.subarray(at, at + 8_192));
+        controller.close();
+      },
+    });
+    const streamed = await upload(team.marketing, 'leads', stream);
+    expect(streamed.status).toBe(413);
+    // Where it stopped depends on how the socket delivered the chunks; the reason does not.
+    expect(streamed.body['message']).toMatch(
+      /(^|saved\. )The file is larger than the limit of 16384 bytes\.$/,
+    );
+    const [run] = await sql<{ status: string; error: string }>(
+      team,
+      `SELECT status, error FROM imports WHERE id = $1`,
+      [streamed.body['importId']],
+    );
+    expect(run.status).toBe('FAILED');
+
+    const unmapped = await upload(team.marketing, 'opportunities', 'Deal,Amount\nx,1\n');
+    expect(unmapped.status).toBe(400);
+    expect(unmapped.body['message']).toBe(
+      'The mapping cannot run: map a column to Opportunity id: every row needs it; map a column to Lead e-mail or Account domain: every row needs it; map a column to Stage: every row needs it.',
+    );
+  });
+});

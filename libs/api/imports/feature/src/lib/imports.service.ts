@@ -1,0 +1,457 @@
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { parse as parseSync } from 'csv-parse/sync';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { EntityManager } from 'typeorm';
+
+import { ImportRecord, ImportsRepository, SavedMapping } from '@accord/api/imports/data-access';
+import type { AuthMember } from '@accord/api/shared/auth';
+import { Clock } from '@accord/api/shared/config';
+import { TenantDb } from '@accord/api/shared/database';
+import { AppError } from '@accord/api/shared/graphql';
+import {
+  type ColumnProposal,
+  type ImportKind,
+  type ImportMapping,
+  type OutcomeCounts,
+  type ReportLine,
+  RowPreparer,
+  emptyCounts,
+  importFields,
+  mapEnumValue,
+  mappingFromProposal,
+  mappingProblems,
+  proposeMapping,
+} from '@accord/domain/imports';
+
+import { AccountsImportHandler } from './accounts.handler';
+import { UnreadableCsv, UploadTooLarge, csvRecords, sniffDelimiter } from './csv-records';
+import type { BatchContext, GoodRow, KindHandler, RowResult } from './handler';
+import { LeadsImportHandler } from './leads.handler';
+import { OpportunitiesImportHandler } from './opportunities.handler';
+import { SignalsImportHandler } from './signals.handler';
+
+export interface ImportLimits {
+  /** The largest upload, in bytes (413 beyond it). */
+  maxBytes: number;
+  /** The longest record, in characters. */
+  maxRecordChars: number;
+  /** Rows per batch: per transaction in a real import. */
+  batchRows: number;
+  /** Report lines stored per import; the counts stay exact beyond it. */
+  maxReportLines: number;
+}
+
+export const IMPORT_LIMITS = Symbol('IMPORT_LIMITS');
+
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+  maxBytes: 2 * 1024 ** 3,
+  maxRecordChars: 1_000_000,
+  batchRows: 2_000,
+  maxReportLines: 100_000,
+};
+
+export interface StartImport {
+  kind: ImportKind;
+  dryRun: boolean;
+  fileName: string | null;
+  /** The mapping to use; null takes the saved one when it was saved for the same header, else Accord's proposal. */
+  mapping: ImportMapping | null;
+  /** Save the mapping used for this kind when the import finishes. */
+  saveMapping: boolean;
+}
+
+export interface ImportPreview {
+  headers: string[];
+  proposals: ColumnProposal[];
+  /** The mapping an import would use now: the saved one when it fits this header, else the proposal. */
+  mapping: ImportMapping;
+  savedMappingUsed: boolean;
+  sampleRows: string[][];
+  /** Per mapped enumeration column: the sample's distinct values and what each reads as (null: refused). */
+  values: { field: string; header: string; value: string; mappedTo: string | null }[];
+  problems: { field: string; message: string }[];
+}
+
+/** Thrown inside a dry run's transaction so that it rolls back. */
+class DryRunRollback extends Error {}
+
+const sameHeaders = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((header, index) => header === b[index]);
+
+/**
+ * Runs CSV imports. The file streams through csv-parse; rows are cleaned and validated one by one, then written
+ * in batches by the kind's handler. A real import commits each batch in its own transaction, with its report
+ * lines: exactly the rows reported good are saved, and if the import stops half-way (an unreadable file, a
+ * limit, a database error) the batches before stay, the rest is not written, and the import says where it
+ * stopped. A dry run runs the very same batches in one transaction that is rolled back, so it reports what
+ * would happen — counts, refusals, cleaning — and writes nothing but its own report.
+ */
+@Injectable()
+export class ImportsService {
+  private readonly logger = new Logger(ImportsService.name);
+  private readonly limits: ImportLimits;
+  private readonly handlers: Partial<Record<ImportKind, KindHandler<ImportKind>>>;
+
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly imports: ImportsRepository,
+    private readonly clock: Clock,
+    leads: LeadsImportHandler,
+    accounts: AccountsImportHandler,
+    opportunities: OpportunitiesImportHandler,
+    signals: SignalsImportHandler,
+    @Optional() @Inject(IMPORT_LIMITS) limits?: Partial<ImportLimits>,
+  ) {
+    this.limits = { ...DEFAULT_IMPORT_LIMITS, ...limits };
+    this.handlers = {
+      LEADS: leads,
+      ACCOUNTS: accounts,
+      OPPORTUNITIES: opportunities,
+      SIGNALS: signals,
+    };
+  }
+
+  get maxBytes(): number {
+    return this.limits.maxBytes;
+  }
+
+  /** What Accord makes of a file's first lines: header, proposed mapping, sample rows and enumeration values. */
+  async preview(actor: AuthMember, kind: ImportKind, sample: string): Promise<ImportPreview> {
+    const text = sample.replace(/^\uFEFF/, '');
+    // The sample is the head of a file: its last line may be cut, so it is dropped unless the sample is whole.
+    const cut = text.lastIndexOf('\n');
+    const whole = cut >= 0 && cut < text.length - 1 ? text.slice(0, cut + 1) : text;
+    let records: string[][];
+    try {
+      records = parseSync(whole, {
+        delimiter: sniffDelimiter(whole.split(/\r?\n/, 1)[0]),
+        relax_column_count: true,
+        skip_empty_lines: true,
+        relax_quotes: true,
+      });
+    } catch (error) {
+      throw AppError.badInput(`The file is not readable CSV: ${(error as Error).message}`);
+    }
+    if (records.length === 0) throw AppError.badInput('The file is empty: it needs a header row.');
+    const headers = records[0].map((header) => header.trim());
+    const proposals = proposeMapping(kind, headers);
+    const saved = await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
+      this.imports.mapping(manager, kind),
+    );
+    const savedFits = saved !== null && sameHeaders(saved.headers, headers);
+    const mapping = savedFits ? saved.mapping : mappingFromProposal(proposals);
+    const fields = new Map(importFields(kind).map((item) => [item.key, item]));
+    const values: ImportPreview['values'] = [];
+    mapping.columns.forEach((key, column) => {
+      const enumeration = key ? fields.get(key)?.enumeration : undefined;
+      if (!key || !enumeration) return;
+      const seen = new Set<string>();
+      for (const record of records.slice(1)) {
+        const value = (record[column] ?? '').trim();
+        if (value === '' || seen.has(value)) continue;
+        seen.add(value);
+        const mapped = mapEnumValue(enumeration, value, mapping.values[key] ?? {});
+        values.push({
+          field: key,
+          header: headers[column],
+          value,
+          mappedTo: mapped.ok ? mapped.value : null,
+        });
+      }
+    });
+    return {
+      headers,
+      proposals,
+      mapping,
+      savedMappingUsed: savedFits,
+      sampleRows: records.slice(1, 6),
+      values: values.slice(0, 500),
+      problems: mappingProblems(kind, mapping, headers.length),
+    };
+  }
+
+  async run(actor: AuthMember, request: StartImport, source: Readable): Promise<ImportRecord> {
+    const id = randomUUID();
+    const now = this.clock.now();
+    const workspaceId = actor.workspaceId;
+    await this.tenantDb.inWorkspace(workspaceId, (manager) =>
+      this.imports.start(manager, {
+        id,
+        kind: request.kind,
+        fileName: request.fileName,
+        dryRun: request.dryRun,
+        createdById: actor.id,
+        at: now,
+      }),
+    );
+    const { records, bytesRead } = csvRecords(source, this.limits);
+    const iterator = records[Symbol.asyncIterator]();
+    const state = {
+      headers: [] as string[],
+      mapping: null as ImportMapping | null,
+      rows: 0,
+      counts: emptyCounts(),
+      cleaned: 0,
+      lines: 0,
+    };
+    let failure: unknown = null;
+    try {
+      const first = await iterator.next();
+      if (first.done) throw AppError.badInput('The file is empty: it needs a header row.');
+      state.headers = first.value.map((header) => header.trim());
+      const handler = this.handlers[request.kind];
+      if (!handler)
+        throw AppError.badInput(
+          'Sales reps cannot be imported yet: invite them as members (Members page); their e-mails then match owners in the other imports.',
+        );
+      const mapping =
+        request.mapping ?? (await this.defaultMapping(workspaceId, request.kind, state.headers));
+      state.mapping = mapping;
+      const problems = mappingProblems(request.kind, mapping, state.headers.length);
+      if (problems.length > 0)
+        throw AppError.badInput(
+          `The mapping cannot run: ${problems.map((problem) => problem.message).join('; ')}.`,
+          problems,
+        );
+      const preparer = new RowPreparer(request.kind, state.headers, mapping, now);
+      const fields = new Map(importFields(request.kind).map((item) => [item.key, item.label]));
+      let members: Map<string, string> | null = null;
+      const context: BatchContext = {
+        workspaceId,
+        actorId: actor.id,
+        now,
+        dryRun: request.dryRun,
+        members: async (manager) => {
+          if (!members) {
+            const rows: { id: string; email: string }[] = await manager.query(
+              `SELECT id, email FROM members`,
+            );
+            members = new Map(rows.map((row) => [row.email.toLowerCase(), row.id]));
+          }
+          return members;
+        },
+        headerOf: (field) => {
+          const column = mapping.columns.indexOf(field);
+          return column >= 0 ? state.headers[column] : (fields.get(field) ?? field);
+        },
+      };
+      const flush = (batch: { row: number; cells: string[] }[], dryManager: EntityManager | null) =>
+        this.flush(id, handler, preparer, context, batch, state, dryManager);
+      const processAll = async (dryManager: EntityManager | null) => {
+        let batch: { row: number; cells: string[] }[] = [];
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+          batch.push({ row: state.rows + batch.length + 2, cells: next.value });
+          if (batch.length >= this.limits.batchRows) {
+            await flush(batch, dryManager);
+            batch = [];
+          }
+        }
+        if (batch.length > 0) await flush(batch, dryManager);
+      };
+      if (request.dryRun) {
+        await this.tenantDb
+          .inWorkspace(workspaceId, async (manager) => {
+            await processAll(manager);
+            throw new DryRunRollback();
+          })
+          .catch((error: unknown) => {
+            if (!(error instanceof DryRunRollback)) throw error;
+          });
+      } else {
+        await processAll(null);
+      }
+    } catch (error) {
+      failure = error;
+    }
+    const message = failure === null ? null : this.describe(failure, state.rows);
+    await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
+      await this.imports.finish(manager, id, {
+        status: failure === null ? 'DONE' : 'FAILED',
+        mapping: state.mapping,
+        headers: state.headers,
+        bytes: bytesRead(),
+        rows: state.rows,
+        counts: state.counts,
+        cleaned: state.cleaned,
+        reportLines: state.lines,
+        error: message,
+        at: this.clock.now(),
+      });
+      if (failure === null && request.saveMapping && state.mapping)
+        await this.imports.saveMapping(manager, {
+          kind: request.kind,
+          headers: state.headers,
+          mapping: state.mapping,
+          updatedById: actor.id,
+          at: now,
+        });
+    });
+    if (failure !== null) throw this.clientError(failure, message as string, id);
+    return (await this.find(actor, id)) as ImportRecord;
+  }
+
+  /** Prepares, applies and reports one batch; counts join the import's only once the batch is saved. */
+  private async flush(
+    importId: string,
+    handler: KindHandler<ImportKind>,
+    preparer: RowPreparer<ImportKind>,
+    context: BatchContext,
+    batch: { row: number; cells: string[] }[],
+    state: { rows: number; counts: OutcomeCounts; cleaned: number; lines: number },
+    dryManager: EntityManager | null,
+  ): Promise<void> {
+    const lines: ReportLine[] = [];
+    const counts = emptyCounts();
+    let cleaned = 0;
+    const good: GoodRow<ImportKind>[] = [];
+    for (const { row, cells } of batch) {
+      const prepared = preparer.prepare(cells);
+      if (prepared.ok) good.push({ row, value: prepared.value, notes: prepared.notes });
+      else {
+        counts.REFUSED++;
+        for (const problem of prepared.problems)
+          lines.push({ row, outcome: 'REFUSED', column: problem.column, message: problem.reason });
+      }
+    }
+    const notesOf = new Map(good.map((row) => [row.row, row.notes]));
+    const work = async (manager: EntityManager) => {
+      const results: RowResult[] = good.length > 0 ? await handler.apply(manager, good, context) : [];
+      for (const result of results) {
+        counts[result.outcome]++;
+        const rejected = result.outcome === 'REFUSED' || result.outcome === 'SKIPPED';
+        if (result.message || rejected)
+          lines.push({
+            row: result.row,
+            outcome: result.outcome,
+            column: result.column ?? '',
+            message: result.message ?? '',
+          });
+        if (rejected) continue;
+        const notes = [...(notesOf.get(result.row) ?? []), ...(result.notes ?? [])];
+        if (notes.length > 0) cleaned++;
+        for (const note of notes)
+          lines.push({ row: result.row, outcome: result.outcome, ...this.noteLine(note, preparer) });
+      }
+      lines.sort((a, b) => a.row - b.row);
+      const room = Math.max(0, this.limits.maxReportLines - state.lines);
+      const stored = lines.slice(0, room);
+      if (dryManager)
+        await this.tenantDb.inWorkspace(context.workspaceId, (own) =>
+          this.imports.addLines(own, importId, stored),
+        );
+      else await this.imports.addLines(manager, importId, stored);
+      return stored.length;
+    };
+    const storedLines = dryManager
+      ? await work(dryManager)
+      : await this.tenantDb.inWorkspace(context.workspaceId, work);
+    state.rows += batch.length;
+    state.lines += storedLines;
+    state.cleaned += cleaned;
+    for (const outcome of Object.keys(counts) as (keyof OutcomeCounts)[])
+      state.counts[outcome] += counts[outcome];
+  }
+
+  /** A cleaning note "Header: what was done" as a report line's column and message. */
+  private noteLine(note: string, preparer: RowPreparer<ImportKind>): { column: string; message: string } {
+    const header = preparer.headerOfNote(note);
+    return header === null
+      ? { column: '', message: `cleaned: ${note}` }
+      : { column: header, message: `cleaned: ${note.slice(header.length + 2)}` };
+  }
+
+  private async defaultMapping(
+    workspaceId: string,
+    kind: ImportKind,
+    headers: string[],
+  ): Promise<ImportMapping> {
+    const saved: SavedMapping | null = await this.tenantDb.inWorkspace(workspaceId, (manager) =>
+      this.imports.mapping(manager, kind),
+    );
+    if (saved && sameHeaders(saved.headers, headers)) return saved.mapping;
+    return mappingFromProposal(proposeMapping(kind, headers));
+  }
+
+  private describe(error: unknown, rowsDone: number): string {
+    const where =
+      rowsDone > 0 ? `Stopped after row ${rowsDone + 1}; the rows before it reported good are saved. ` : '';
+    if (error instanceof UploadTooLarge)
+      return `${where}The file is larger than the limit of ${error.limit} bytes.`;
+    if (error instanceof UnreadableCsv) return `${where}The file is not readable CSV: ${error.message}`;
+    if (error instanceof AppError) return `${where}${error.message}`;
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return `${where}The import failed on an internal error.`;
+  }
+
+  private clientError(error: unknown, message: string, importId: string): Error {
+    if (error instanceof UploadTooLarge) return new ImportFailed(413, 'PAYLOAD_TOO_LARGE', message, importId);
+    if (error instanceof UnreadableCsv) return new ImportFailed(400, 'BAD_USER_INPUT', message, importId);
+    if (error instanceof AppError) return new ImportFailed(400, error.code, message, importId, error.fields);
+    return new ImportFailed(500, 'INTERNAL_SERVER_ERROR', message, importId);
+  }
+
+  async find(actor: AuthMember, id: string): Promise<ImportRecord | null> {
+    return this.tenantDb.inWorkspace(actor.workspaceId, (manager) => this.imports.find(manager, id));
+  }
+
+  async list(actor: AuthMember, first: number): Promise<ImportRecord[]> {
+    return this.tenantDb.inWorkspace(actor.workspaceId, (manager) => this.imports.list(manager, first));
+  }
+
+  async lines(actor: AuthMember, importId: string, after: number, first: number) {
+    return this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
+      this.imports.lines(manager, importId, after, first),
+    );
+  }
+
+  async mappings(actor: AuthMember): Promise<SavedMapping[]> {
+    return this.tenantDb.inWorkspace(actor.workspaceId, (manager) => this.imports.mappings(manager));
+  }
+
+  async saveMapping(
+    actor: AuthMember,
+    kind: ImportKind,
+    headers: string[],
+    mapping: ImportMapping,
+  ): Promise<SavedMapping> {
+    const problems = mappingProblems(kind, mapping, headers.length);
+    if (problems.length > 0)
+      throw AppError.badInput(
+        `The mapping cannot run: ${problems.map((problem) => problem.message).join('; ')}.`,
+        problems,
+      );
+    const at = this.clock.now();
+    await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
+      this.imports.saveMapping(manager, { kind, headers, mapping, updatedById: actor.id, at }),
+    );
+    return { kind, headers, mapping, updatedAt: at };
+  }
+
+  /**
+   * The report as CSV lines, read a page at a time so a report of any length streams in bounded memory; the
+   * first line sums the import up.
+   */
+  async *reportCsv(actor: AuthMember, importId: string): AsyncGenerator<ReportLine> {
+    let after = 0;
+    for (;;) {
+      const page = await this.lines(actor, importId, after, 5_000);
+      for (const line of page) yield line;
+      if (page.length < 5_000) return;
+      after = page[page.length - 1].id;
+    }
+  }
+}
+
+/** An import that stopped: the HTTP status, the error code and the import's id, whose report says the rest. */
+export class ImportFailed extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly importId: string,
+    readonly fields: { field: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}

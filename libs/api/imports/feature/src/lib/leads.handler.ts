@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+
+import { LeadsRepository } from '@accord/api/leads/data-access';
+// Imported leads are scored, and imported activities ingested, by the leads feature's own scorer and ingestion
+// (not a copy of them), so an import's result is the product's: a deliberate feature → feature use.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { LeadScorer } from '@accord/api/leads/feature';
+import type { LeadFields } from '@accord/domain/leads';
+
+import {
+  type BatchContext,
+  type GoodRow,
+  type KindHandler,
+  type RowResult,
+  lastOfEachKey,
+  versionInForceAt,
+} from './handler';
+
+/** The lead columns an import writes, with their SQL types for unnest; technologies travel as JSON. */
+const COLUMNS: { field: keyof LeadFields; column: string; type: string }[] = [
+  { field: 'email', column: 'email', type: 'text' },
+  { field: 'firstName', column: 'first_name', type: 'text' },
+  { field: 'lastName', column: 'last_name', type: 'text' },
+  { field: 'title', column: 'title', type: 'text' },
+  { field: 'seniority', column: 'seniority', type: 'text' },
+  { field: 'department', column: 'department', type: 'text' },
+  { field: 'budgetAuthority', column: 'budget_authority', type: 'boolean' },
+  { field: 'companyName', column: 'company_name', type: 'text' },
+  { field: 'companyDomain', column: 'company_domain', type: 'text' },
+  { field: 'employeeCount', column: 'employee_count', type: 'int' },
+  { field: 'annualRevenue', column: 'annual_revenue', type: 'float8' },
+  { field: 'industry', column: 'industry', type: 'text' },
+  { field: 'country', column: 'country', type: 'text' },
+  { field: 'technologies', column: 'technologies', type: 'jsonb' },
+  { field: 'source', column: 'source', type: 'text' },
+  { field: 'campaign', column: 'campaign', type: 'text' },
+];
+
+type StoredLead = LeadFields & { id: string; ownerId: string | null };
+
+const SELECT_STORED = `SELECT id, owner_id AS "ownerId", ${COLUMNS.map(
+  (item) => `${item.column} AS "${item.field}"`,
+).join(', ')} FROM leads WHERE email = ANY($1::text[]) ORDER BY id FOR UPDATE`;
+
+/** The unnest parameters of COLUMNS, numbered from `offset`. */
+const columnParams = (offset: number) =>
+  COLUMNS.map((item, index) => `$${index + offset}::${item.type}[]`).join(', ');
+
+const valueFor = (lead: LeadFields, field: keyof LeadFields) =>
+  field === 'technologies' ? JSON.stringify(lead.technologies) : lead[field];
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, i) => item === b[i]);
+  return a === b;
+}
+
+/**
+ * Leads by e-mail, the natural key: new e-mails are created (with their created date when the file gives one,
+ * and the "created" transition at that date), known ones get the fields the file gives, and both are scored
+ * under the version in force by the product's own scorer, in the batch's transaction.
+ */
+@Injectable()
+export class LeadsImportHandler implements KindHandler<'LEADS'> {
+  constructor(
+    private readonly leads: LeadsRepository,
+    private readonly scorer: LeadScorer,
+  ) {}
+
+  async apply(
+    manager: EntityManager,
+    rows: readonly GoodRow<'LEADS'>[],
+    context: BatchContext,
+  ): Promise<RowResult[]> {
+    const { kept, skipped } = lastOfEachKey(rows, (row) => row.value.lead.email, 'e-mail');
+    const results: RowResult[] = [...skipped];
+    const stored: StoredLead[] = await manager.query(SELECT_STORED, [
+      kept.map((row) => row.value.lead.email),
+    ]);
+    const byEmail = new Map(stored.map((lead) => [lead.email, lead]));
+    const members = await context.members(manager);
+    const created: { id: string; lead: LeadFields; ownerId: string | null; at: Date }[] = [];
+    const updated: { id: string; lead: LeadFields; ownerId: string | null }[] = [];
+    for (const row of kept) {
+      const { lead, given, ownerEmail, createdAt } = row.value;
+      const notes: string[] = [];
+      let ownerId: string | null | undefined;
+      if (ownerEmail) {
+        ownerId = members.get(ownerEmail);
+        if (!ownerId)
+          notes.push(`${context.headerOf('owner')}: ${ownerEmail} is not a member; owner left as it was`);
+      }
+      const current = byEmail.get(lead.email);
+      if (!current) {
+        const id = randomUUID();
+        created.push({ id, lead, ownerId: ownerId ?? null, at: createdAt ?? context.now });
+        results.push({ row: row.row, outcome: 'CREATED', notes });
+        continue;
+      }
+      const merged: LeadFields = { ...current };
+      for (const field of given) (merged as Record<string, unknown>)[field] = lead[field];
+      // The domain the e-mail implies fills a gap; it never replaces one the lead has.
+      if (!given.includes('companyDomain') && current.companyDomain === null)
+        merged.companyDomain = lead.companyDomain;
+      const nextOwner = ownerId ?? current.ownerId;
+      const changed =
+        nextOwner !== current.ownerId ||
+        COLUMNS.some((item) => !sameValue(merged[item.field], current[item.field]));
+      if (changed) updated.push({ id: current.id, lead: merged, ownerId: nextOwner });
+      results.push({ row: row.row, outcome: changed ? 'UPDATED' : 'UNCHANGED', notes });
+    }
+    await this.insert(manager, created, context);
+    await this.update(manager, updated, context.now);
+    const scored = [...created.map((item) => item.id), ...updated.map((item) => item.id)];
+    if (scored.length > 0)
+      await this.scorer.scoreChanged(
+        manager,
+        await this.leads.lockForScoring(manager, scored),
+        context.now,
+        context.actorId,
+      );
+    return results;
+  }
+
+  private async insert(
+    manager: EntityManager,
+    created: readonly { id: string; lead: LeadFields; ownerId: string | null; at: Date }[],
+    context: BatchContext,
+  ): Promise<void> {
+    if (created.length === 0) return;
+    await manager.query(
+      `INSERT INTO leads (workspace_id, id, owner_id, created_at, updated_at, stage_changed_at,
+                          ${COLUMNS.map((item) => item.column).join(', ')})
+       SELECT accord_current_workspace(), i.id, i.owner_id, i.at, $4, i.at,
+              ${COLUMNS.map((item) =>
+                item.type === 'jsonb'
+                  ? `ARRAY(SELECT jsonb_array_elements_text(i.${item.column}))`
+                  : `i.${item.column}`,
+              ).join(', ')}
+         FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], ${columnParams(5)})
+              AS i(id, owner_id, at, ${COLUMNS.map((item) => item.column).join(', ')})`,
+      [
+        created.map((item) => item.id),
+        created.map((item) => item.ownerId),
+        created.map((item) => item.at),
+        context.now,
+        ...COLUMNS.map((item) => created.map((entry) => valueFor(entry.lead, item.field))),
+      ],
+    );
+    await manager.query(
+      `INSERT INTO lead_transitions (workspace_id, lead_id, from_stage, to_stage, version_id, actor_id, reason, at)
+       SELECT accord_current_workspace(), t.id, NULL, 'LEAD', ${versionInForceAt('t.at')}, $3, 'imported', t.at
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS t(id, at)`,
+      [created.map((item) => item.id), created.map((item) => item.at), context.actorId],
+    );
+  }
+
+  private async update(
+    manager: EntityManager,
+    updated: readonly { id: string; lead: LeadFields; ownerId: string | null }[],
+    now: Date,
+  ): Promise<void> {
+    if (updated.length === 0) return;
+    await manager.query(
+      `UPDATE leads l SET owner_id = i.owner_id, updated_at = $3,
+              ${COLUMNS.map((item) =>
+                item.type === 'jsonb'
+                  ? `${item.column} = ARRAY(SELECT jsonb_array_elements_text(i.${item.column}))`
+                  : `${item.column} = i.${item.column}`,
+              ).join(', ')}
+         FROM unnest($1::uuid[], $2::uuid[], ${columnParams(4)})
+              AS i(id, owner_id, ${COLUMNS.map((item) => item.column).join(', ')})
+        WHERE l.id = i.id`,
+      [
+        updated.map((item) => item.id),
+        updated.map((item) => item.ownerId),
+        now,
+        ...COLUMNS.map((item) => updated.map((entry) => valueFor(entry.lead, item.field))),
+      ],
+    );
+  }
+}

@@ -1,0 +1,382 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+
+import { ImportsRepository } from '@accord/api/imports/data-access';
+import type { PreparedOpportunity } from '@accord/domain/imports';
+import type { LifecycleStage } from '@accord/domain/leads';
+import { FIRST_OPPORTUNITY_STAGE, type OpportunityStage, isClosedStage } from '@accord/domain/pipeline';
+
+import {
+  type BatchContext,
+  type GoodRow,
+  type KindHandler,
+  type RowResult,
+  lastOfEachKey,
+  versionInForceAt,
+} from './handler';
+
+interface StoredOpportunity {
+  id: string;
+  leadId: string;
+  name: string | null;
+  ownerId: string;
+  stage: OpportunityStage;
+  amount: number;
+  currency: string;
+  closeDate: string | null;
+  lostReason: string | null;
+  openedAt: Date;
+}
+
+interface LeadRef {
+  id: string;
+  stage: LifecycleStage;
+}
+
+interface NewTransition {
+  opportunityId: string;
+  from: OpportunityStage | null;
+  to: OpportunityStage;
+  amount: number;
+  at: Date;
+}
+
+interface LeadMove {
+  leadId: string;
+  from: LifecycleStage;
+  to: LifecycleStage;
+  at: Date;
+}
+
+/** A close date as an instant: the start of that day (UTC), never before the opportunity opened. */
+function closedAtOf(closeDate: string, openedAt: Date): Date {
+  const day = new Date(`${closeDate}T00:00:00Z`);
+  return day < openedAt ? openedAt : day;
+}
+
+/**
+ * Historical opportunities by the CRM's id (kept in import_keys): new ones are opened at their created date and,
+ * when closed, close at their close date, with the transitions the funnel counts at those dates, recorded
+ * under the version in force then; their lead moves through OPPORTUNITY to WON or LOST on the same dates.
+ * Known ids are updated when the file says something new (a stage change is a transition), unchanged otherwise.
+ */
+@Injectable()
+export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> {
+  constructor(private readonly imports: ImportsRepository) {}
+
+  async apply(
+    manager: EntityManager,
+    rows: readonly GoodRow<'OPPORTUNITIES'>[],
+    context: BatchContext,
+  ): Promise<RowResult[]> {
+    const { kept, skipped } = lastOfEachKey(rows, (row) => row.value.externalId, 'opportunity id');
+    const results: RowResult[] = [...skipped];
+    const keys = await this.imports.keys(
+      manager,
+      'OPPORTUNITIES',
+      kept.map((row) => row.value.externalId),
+    );
+    const stored = await this.storedOpportunities(manager, [...keys.values()]);
+    const leads = await this.leadsOf(
+      manager,
+      kept.map((row) => row.value),
+    );
+    const openByLead = await this.openOpportunities(manager, [
+      ...new Set([...leads.byEmail.values(), ...leads.byDomain.values()].map((lead) => lead.id)),
+    ]);
+    const members = await context.members(manager);
+
+    const inserts: (PreparedOpportunity & {
+      id: string;
+      leadId: string;
+      ownerId: string;
+      openedAt: Date;
+      closedAt: Date | null;
+    })[] = [];
+    const updates: (PreparedOpportunity & { id: string; ownerId: string; closedAt: Date | null })[] = [];
+    const transitions: NewTransition[] = [];
+    const moves: LeadMove[] = [];
+    const newKeys: { externalId: string; targetId: string }[] = [];
+
+    for (const row of kept) {
+      const value = row.value;
+      const notes: string[] = [];
+      let ownerId = value.ownerEmail ? members.get(value.ownerEmail) : undefined;
+      if (value.ownerEmail && !ownerId)
+        notes.push(
+          `${context.headerOf('owner')}: ${value.ownerEmail} is not a member; the importing member owns it`,
+        );
+      ownerId ??= context.actorId;
+      const existingId = keys.get(value.externalId);
+      const existing = existingId ? stored.get(existingId) : undefined;
+      if (existing) {
+        const closedAt = value.closeDate ? closedAtOf(value.closeDate, existing.openedAt) : null;
+        const next = {
+          ...value,
+          ownerId: value.ownerEmail ? ownerId : existing.ownerId,
+          name: value.name ?? existing.name,
+        };
+        const same =
+          next.name === existing.name &&
+          next.ownerId === existing.ownerId &&
+          next.stage === existing.stage &&
+          next.amount === existing.amount &&
+          next.currency === existing.currency &&
+          next.closeDate === existing.closeDate &&
+          next.lostReason === existing.lostReason;
+        if (same) {
+          results.push({ row: row.row, outcome: 'UNCHANGED', notes });
+          continue;
+        }
+        if (existing.stage !== next.stage) {
+          if (isClosedStage(existing.stage)) {
+            results.push({
+              row: row.row,
+              outcome: 'REFUSED',
+              column: context.headerOf('stage'),
+              message: `the opportunity was imported ${existing.stage}; a closed opportunity does not reopen or change outcome`,
+            });
+            continue;
+          }
+          transitions.push({
+            opportunityId: existing.id,
+            from: existing.stage,
+            to: next.stage,
+            amount: next.amount,
+            at: closedAt ?? context.now,
+          });
+          if (isClosedStage(next.stage)) openByLead.delete(existing.leadId);
+        }
+        updates.push({ ...next, id: existing.id, closedAt });
+        results.push({ row: row.row, outcome: 'UPDATED', notes });
+        continue;
+      }
+      const lead =
+        (value.leadEmail && leads.byEmail.get(value.leadEmail)) ||
+        (value.accountDomain && leads.byDomain.get(value.accountDomain)) ||
+        null;
+      if (!lead) {
+        results.push({
+          row: row.row,
+          outcome: 'REFUSED',
+          column: value.leadEmail ? context.headerOf('leadEmail') : context.headerOf('accountDomain'),
+          message: value.leadEmail
+            ? `no lead with the e-mail ${value.leadEmail}: import the leads first`
+            : `no lead at ${value.accountDomain}: import the account's leads first`,
+        });
+        continue;
+      }
+      if (!value.leadEmail) notes.push(`attached to ${value.accountDomain}'s first lead`);
+      const closed = isClosedStage(value.stage);
+      if (!closed && openByLead.has(lead.id)) {
+        results.push({
+          row: row.row,
+          outcome: 'REFUSED',
+          column: '',
+          message: 'the lead already has an open opportunity',
+        });
+        continue;
+      }
+      const id = randomUUID();
+      const openedAt = value.createdAt ?? context.now;
+      const closedAt = value.closeDate ? closedAtOf(value.closeDate, openedAt) : null;
+      inserts.push({ ...value, id, leadId: lead.id, ownerId, openedAt, closedAt });
+      newKeys.push({ externalId: value.externalId, targetId: id });
+      if (closed) {
+        transitions.push({
+          opportunityId: id,
+          from: null,
+          to: FIRST_OPPORTUNITY_STAGE,
+          amount: value.amount,
+          at: openedAt,
+        });
+        transitions.push({
+          opportunityId: id,
+          from: FIRST_OPPORTUNITY_STAGE,
+          to: value.stage,
+          amount: value.amount,
+          at: closedAt as Date,
+        });
+      } else {
+        transitions.push({
+          opportunityId: id,
+          from: null,
+          to: value.stage,
+          amount: value.amount,
+          at: openedAt,
+        });
+        openByLead.add(lead.id);
+      }
+      // The lead follows its opportunity, unless it has already been won.
+      if (lead.stage !== 'WON') {
+        if (lead.stage !== 'OPPORTUNITY')
+          moves.push({ leadId: lead.id, from: lead.stage, to: 'OPPORTUNITY', at: openedAt });
+        lead.stage = 'OPPORTUNITY';
+        if (closed) {
+          const outcome: LifecycleStage = value.stage === 'WON' ? 'WON' : 'LOST';
+          moves.push({ leadId: lead.id, from: 'OPPORTUNITY', to: outcome, at: closedAt as Date });
+          lead.stage = outcome;
+        }
+      }
+      results.push({ row: row.row, outcome: 'CREATED', notes });
+    }
+    await this.write(manager, inserts, updates, transitions, moves, context);
+    await this.imports.addKeys(manager, 'OPPORTUNITIES', newKeys);
+    return results;
+  }
+
+  private async storedOpportunities(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<Map<string, StoredOpportunity>> {
+    if (ids.length === 0) return new Map();
+    const rows: StoredOpportunity[] = await manager.query(
+      `SELECT id, lead_id AS "leadId", name, owner_id AS "ownerId", stage, amount::float8 AS amount, currency,
+              close_date::text AS "closeDate", lost_reason AS "lostReason", opened_at AS "openedAt"
+         FROM opportunities WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** The leads the rows name, by e-mail, and by domain (the account's earliest lead), locked for the moves. */
+  private async leadsOf(manager: EntityManager, rows: PreparedOpportunity[]) {
+    const emails = [...new Set(rows.flatMap((row) => (row.leadEmail ? [row.leadEmail] : [])))];
+    const domains = [
+      ...new Set(rows.flatMap((row) => (!row.leadEmail && row.accountDomain ? [row.accountDomain] : []))),
+    ];
+    const byEmail = new Map<string, LeadRef>();
+    const byDomain = new Map<string, LeadRef>();
+    if (emails.length > 0) {
+      const found: (LeadRef & { email: string })[] = await manager.query(
+        `SELECT id, email, stage FROM leads WHERE email = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+        [emails],
+      );
+      for (const lead of found) byEmail.set(lead.email, lead);
+    }
+    if (domains.length > 0) {
+      const found: (LeadRef & { domain: string })[] = await manager.query(
+        `SELECT DISTINCT ON (company_domain) id, company_domain AS domain, stage FROM leads
+          WHERE company_domain = ANY($1::text[]) ORDER BY company_domain, created_at, id`,
+        [domains],
+      );
+      for (const lead of found)
+        byDomain.set(lead.domain, [...byEmail.values()].find((known) => known.id === lead.id) ?? lead);
+    }
+    return { byEmail, byDomain };
+  }
+
+  private async openOpportunities(manager: EntityManager, leadIds: string[]): Promise<Set<string>> {
+    if (leadIds.length === 0) return new Set();
+    const rows: { lead_id: string }[] = await manager.query(
+      `SELECT lead_id FROM opportunities WHERE lead_id = ANY($1::uuid[]) AND stage NOT IN ('WON', 'LOST')`,
+      [leadIds],
+    );
+    return new Set(rows.map((row) => row.lead_id));
+  }
+
+  private async write(
+    manager: EntityManager,
+    inserts: (PreparedOpportunity & {
+      id: string;
+      leadId: string;
+      ownerId: string;
+      openedAt: Date;
+      closedAt: Date | null;
+    })[],
+    updates: (PreparedOpportunity & { id: string; ownerId: string; closedAt: Date | null })[],
+    transitions: NewTransition[],
+    moves: LeadMove[],
+    context: BatchContext,
+  ): Promise<void> {
+    if (inserts.length > 0)
+      await manager.query(
+        `INSERT INTO opportunities (workspace_id, id, lead_id, name, owner_id, stage, amount, currency, close_date,
+                                    lost_reason, opened_by_id, opened_at, closed_at, updated_at)
+         SELECT accord_current_workspace(), i.id, i.lead_id, i.name, i.owner_id, i.stage, i.amount, i.currency,
+                i.close_date::date, i.lost_reason, $12, i.opened_at, i.closed_at, $13
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::numeric[], $7::text[],
+                       $8::text[], $9::text[], $10::timestamptz[], $11::timestamptz[])
+                AS i(id, lead_id, name, owner_id, stage, amount, currency, close_date, lost_reason, opened_at, closed_at)`,
+        [
+          inserts.map((item) => item.id),
+          inserts.map((item) => item.leadId),
+          inserts.map((item) => item.name),
+          inserts.map((item) => item.ownerId),
+          inserts.map((item) => item.stage),
+          inserts.map((item) => item.amount),
+          inserts.map((item) => item.currency),
+          inserts.map((item) => item.closeDate),
+          inserts.map((item) => item.lostReason),
+          inserts.map((item) => item.openedAt),
+          inserts.map((item) => item.closedAt),
+          context.actorId,
+          context.now,
+        ],
+      );
+    if (updates.length > 0)
+      await manager.query(
+        `UPDATE opportunities o
+            SET name = i.name, owner_id = i.owner_id, stage = i.stage, amount = i.amount, currency = i.currency,
+                close_date = i.close_date::date, lost_reason = i.lost_reason,
+                closed_at = CASE WHEN i.stage IN ('WON', 'LOST') THEN coalesce(o.closed_at, i.closed_at) END,
+                revision = o.revision + 1, updated_at = $10
+           FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::numeric[], $6::text[], $7::text[],
+                       $8::text[], $9::timestamptz[])
+                AS i(id, name, owner_id, stage, amount, currency, close_date, lost_reason, closed_at)
+          WHERE o.id = i.id`,
+        [
+          updates.map((item) => item.id),
+          updates.map((item) => item.name),
+          updates.map((item) => item.ownerId),
+          updates.map((item) => item.stage),
+          updates.map((item) => item.amount),
+          updates.map((item) => item.currency),
+          updates.map((item) => item.closeDate),
+          updates.map((item) => item.lostReason),
+          updates.map((item) => item.closedAt ?? context.now),
+          context.now,
+        ],
+      );
+    if (transitions.length > 0)
+      await manager.query(
+        `INSERT INTO opportunity_transitions (workspace_id, opportunity_id, from_stage, to_stage, amount, actor_id, version_id, at)
+         SELECT accord_current_workspace(), t.opportunity_id, t.from_stage, t.to_stage, t.amount, $6,
+                ${versionInForceAt('t.at')}, t.at
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::numeric[], $5::timestamptz[])
+                AS t(opportunity_id, from_stage, to_stage, amount, at)`,
+        [
+          transitions.map((item) => item.opportunityId),
+          transitions.map((item) => item.from),
+          transitions.map((item) => item.to),
+          transitions.map((item) => item.amount),
+          transitions.map((item) => item.at),
+          context.actorId,
+        ],
+      );
+    if (moves.length > 0) {
+      await manager.query(
+        `INSERT INTO lead_transitions (workspace_id, lead_id, from_stage, to_stage, version_id, actor_id, reason, at)
+         SELECT accord_current_workspace(), m.lead_id, m.from_stage, m.to_stage, ${versionInForceAt('m.at')}, $5,
+                'imported opportunity', m.at
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) AS m(lead_id, from_stage, to_stage, at)`,
+        [
+          moves.map((m) => m.leadId),
+          moves.map((m) => m.from),
+          moves.map((m) => m.to),
+          moves.map((m) => m.at),
+          context.actorId,
+        ],
+      );
+      // The lead ends in the stage of its last move.
+      const last = new Map<string, LeadMove>();
+      for (const move of moves) last.set(move.leadId, move);
+      await manager.query(
+        `UPDATE leads l SET stage = m.stage, stage_changed_at = m.at
+           FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS m(id, stage, at) WHERE l.id = m.id`,
+        [[...last.keys()], [...last.values()].map((m) => m.to), [...last.values()].map((m) => m.at)],
+      );
+    }
+  }
+}
