@@ -3,3 +3,4 @@ export * from './lib/agreement.service';
 export * from './lib/agreement-draft.store';
 export * from './lib/agreement-overview.store';
 export * from './lib/agreement-review.store';
+export * from './lib/backtest.store';

@@ -15,8 +15,9 @@ import {
 import { AuthStore, PendingCall } from '@accord/web/shared/data-access';
 import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
+import { DefinitionQualityComponent } from '../backtest/definition-quality.component';
 import { DocumentDiffComponent } from '../shared/document-diff.component';
-import { formatInstant } from '../shared/wording';
+import { canRunBacktest, formatInstant } from '../shared/wording';
 import { AuditTrailComponent } from './audit-trail.component';
 import { VersionHistoryComponent } from './version-history.component';
 
@@ -30,6 +31,7 @@ import { VersionHistoryComponent } from './version-history.component';
     MatButton,
     MatProgressBar,
     AuditTrailComponent,
+    DefinitionQualityComponent,
     DocumentDiffComponent,
     FormAlertComponent,
     PageHeaderComponent,
@@ -88,6 +90,10 @@ import { VersionHistoryComponent } from './version-history.component';
         }
       </section>
     </div>
+
+    @if (store.inForce(); as version) {
+      <accord-definition-quality [inForceId]="version.id" [canRun]="canBacktest()" />
+    }
 
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
@@ -158,6 +164,7 @@ export class AgreementOverviewPage implements OnInit {
   protected readonly store = inject(AgreementOverviewStore);
 
   protected readonly editor = computed(() => canEditAgreement(this.auth.roles()));
+  protected readonly canBacktest = computed(() => canRunBacktest(this.auth.roles()));
   protected readonly timeZone = computed(() => this.auth.workspace()?.timeZone);
   protected readonly call = new PendingCall();
   protected readonly diffCall = new PendingCall();

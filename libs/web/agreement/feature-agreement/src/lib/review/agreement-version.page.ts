@@ -20,9 +20,10 @@ import { AgreementReviewStore, sideLabel, versionLabel } from '@accord/web/agree
 import { AuthStore } from '@accord/web/shared/data-access';
 import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
+import { BacktestPanelComponent } from '../backtest/backtest-panel.component';
 import { DocumentDiffComponent } from '../shared/document-diff.component';
 import { StatusChipComponent } from '../shared/status-chip.component';
-import { formatInstant } from '../shared/wording';
+import { canRunBacktest, formatInstant } from '../shared/wording';
 import { FitIntentViewComponent } from './fit-intent-view.component';
 import { HandoverViewComponent } from './handover-view.component';
 import { SendBackDialog } from './send-back.dialog';
@@ -39,6 +40,7 @@ import { TermsViewComponent } from './terms-view.component';
     RouterLink,
     MatButton,
     MatProgressBar,
+    BacktestPanelComponent,
     DocumentDiffComponent,
     FitIntentViewComponent,
     FormAlertComponent,
@@ -123,6 +125,8 @@ import { TermsViewComponent } from './terms-view.component';
         </section>
       }
 
+      <accord-backtest-panel [versionId]="version.id" [canRun]="canBacktest()" />
+
       <section aria-labelledby="document-heading" class="document">
         <h2 id="document-heading" class="visually-hidden">The agreement</h2>
         <accord-fit-intent-view [document]="version.document" />
@@ -178,6 +182,7 @@ export class AgreementVersionPage {
     const status = this.store.version()?.status;
     return canEditAgreement(this.auth.roles()) && (status === 'DRAFT' || status === 'PROPOSED');
   });
+  protected readonly canBacktest = computed(() => canRunBacktest(this.auth.roles()));
   /** The version the diff starts from, for naming the items it removed. */
   protected readonly base = computed(() => {
     const from = this.store.diff()?.from.id;

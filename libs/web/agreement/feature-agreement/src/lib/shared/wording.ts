@@ -7,6 +7,7 @@ import type {
   MatrixOutcome,
   RejectionReason,
 } from '@accord/domain/agreement';
+import type { Role } from '@accord/domain/workspace';
 
 const FIELD_LABELS: Record<FitField, string> = {
   employeeCount: 'Employee count',
@@ -134,4 +135,9 @@ export function formatInstant(iso: string | null, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+}
+
+/** Who may start a backtest (the API's rule): the teams that write the agreement, and admins. */
+export function canRunBacktest(roles: readonly Role[]): boolean {
+  return roles.some((role) => role === 'ADMIN' || role === 'MARKETING' || role === 'SALES');
 }

@@ -1,0 +1,92 @@
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { fireEvent, render, screen, within } from '@testing-library/angular';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import { starterAgreement } from '@accord/domain/agreement';
+import { backtestResult, emptyBacktest } from '@accord/domain/backtest';
+
+import { BacktestPanelComponent } from './backtest-panel.component';
+
+const document = starterAgreement(['0b6f1c9e-3a52-4c1e-9d7a-2f4e8b1c6a90']);
+const window = { from: Date.parse('2025-11-25T09:00:00Z'), to: Date.parse('2026-11-25T09:00:00Z') };
+
+function runNode(values: Record<string, unknown>) {
+  const result = backtestResult(
+    emptyBacktest(window, { id: 'v2-id', document }, { id: 'v1-id', document }),
+    document,
+    document,
+  );
+  return {
+    __typename: 'BacktestRun',
+    id: 'run-id',
+    versionId: 'v2-id',
+    versionNumber: 2,
+    revision: 3,
+    baselineVersionId: 'v1-id',
+    baselineVersionNumber: 1,
+    status: 'DONE',
+    processed: 3000,
+    total: 3000,
+    progress: 1,
+    stale: false,
+    windowFrom: '2025-11-25T09:00:00.000Z',
+    windowTo: '2026-11-25T09:00:00.000Z',
+    createdAt: '2026-11-25T09:00:00.000Z',
+    finishedAt: '2026-11-25T09:00:05.000Z',
+    error: null,
+    result,
+    ...values,
+  };
+}
+
+async function renderPanel(canRun: boolean): Promise<ApolloTestingController> {
+  await render(BacktestPanelComponent, {
+    inputs: { versionId: 'v2-id', canRun },
+    imports: [ApolloTestingModule],
+    providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+  });
+  return TestBed.inject(ApolloTestingController);
+}
+
+describe('BacktestPanelComponent', () => {
+  it('offers the first backtest and follows it while it runs', async () => {
+    const apollo = await renderPanel(true);
+    apollo.expectOne('LatestBacktest').flushData({ latestBacktest: null });
+    await screen.findByText(/Not backtested yet/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Run backtest' }));
+    const start = apollo.expectOne('StartBacktest');
+    expect(start.operation.variables).toEqual({ input: { versionId: 'v2-id', months: 12 } });
+    start.flushData({
+      startBacktest: runNode({
+        status: 'RUNNING',
+        processed: 1000,
+        progress: 1 / 3,
+        result: null,
+        finishedAt: null,
+      }),
+    });
+    expect((await screen.findByRole('status')).textContent).toContain('1,000 of 3,000 leads read');
+    expect(screen.getByRole('button', { name: 'Run backtest again' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('sets the results beside the version in force and marks them stale once the version moved on', async () => {
+    const apollo = await renderPanel(false);
+    apollo.expectOne('LatestBacktest').flushData({ latestBacktest: runNode({ stale: true }) });
+
+    const table = await screen.findByRole('table', { name: 'Backtest against the version in force' });
+    const firstRow = within(table).getAllByRole('row')[1];
+    expect(Array.from(firstRow.children).map((cell) => cell.textContent?.trim())).toEqual([
+      'MQLs per month (average)',
+      '0.0',
+      '0.0',
+      '±0',
+    ]);
+    expect(screen.getByRole('note').textContent).toContain('Stale');
+    expect(screen.getByRole('table', { name: 'Rates by grade under this version' })).toBeTruthy();
+    expect(screen.getAllByText('small sample').length).toBe(8);
+    // Readers without the right to run one see the results only.
+    expect(screen.queryByRole('button', { name: /Run backtest/ })).toBeNull();
+  });
+});

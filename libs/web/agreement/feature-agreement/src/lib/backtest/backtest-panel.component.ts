@@ -1,0 +1,152 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatProgressBar } from '@angular/material/progress-bar';
+
+import { BacktestStore } from '@accord/web/agreement/data-access';
+import { FormAlertComponent } from '@accord/web/shared/ui';
+
+import { comparisonRows, gradeLines } from './backtest-tables';
+import { RatesTableComponent } from './rates-table.component';
+
+/**
+ * A version's backtest beside the version in force, in the proposal: what it would have produced over the last
+ * twelve months, with a button to run it (again) and its progress, and a stale marker once the version moved on.
+ */
+@Component({
+  selector: 'accord-backtest-panel',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [BacktestStore],
+  imports: [MatButton, MatProgressBar, FormAlertComponent, RatesTableComponent],
+  template: `
+    <section aria-labelledby="backtest-heading">
+      <div class="heading">
+        <h2 id="backtest-heading">Backtest</h2>
+        @if (canRun()) {
+          <button
+            mat-stroked-button
+            type="button"
+            [disabled]="store.call.pending() || store.running()"
+            (click)="store.start(versionId())"
+          >
+            {{ store.run() ? 'Run backtest again' : 'Run backtest' }}
+          </button>
+        }
+      </div>
+      <accord-form-alert [message]="store.call.error() ?? store.loadError()?.message ?? null" />
+      @if (store.run(); as run) {
+        @if (store.running()) {
+          <p role="status">
+            Backtesting revision {{ run.revision }}: {{ run.processed.toLocaleString('en-US') }} of
+            {{ run.total.toLocaleString('en-US') }} leads read
+          </p>
+          <mat-progress-bar mode="determinate" [value]="run.progress * 100" aria-label="Backtest progress" />
+        } @else if (run.status === 'FAILED') {
+          <p class="warning">The backtest failed: {{ run.error }}</p>
+        }
+        @if (run.stale && run.status === 'DONE') {
+          <p class="stale" role="note">
+            <strong>Stale:</strong> these results are for revision {{ run.revision }} against v{{
+              run.baselineVersionNumber
+            }}; the version has changed since. Run the backtest again.
+          </p>
+        }
+        @if (run.result; as result) {
+          <p class="muted">
+            Revision {{ run.revision }} against v{{ run.baselineVersionNumber }} (in force), over the leads of
+            {{ result.window.from.slice(0, 10) }} to {{ result.window.to.slice(0, 10) }} ({{
+              result.leadsInWindow.toLocaleString('en-US')
+            }}
+            leads), each scored with only the signals it had at the time.
+          </p>
+          <table class="comparison" aria-label="Backtest against the version in force">
+            <thead>
+              <tr>
+                <th scope="col">Over the window</th>
+                <th scope="col">This version</th>
+                <th scope="col">v{{ run.baselineVersionNumber }} (in force)</th>
+                <th scope="col">Change</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (row of rows(); track row.label) {
+                <tr>
+                  <th scope="row">{{ row.label }}</th>
+                  <td>{{ row.draft }}</td>
+                  <td>{{ row.inForce }}</td>
+                  <td>{{ row.change }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+          <accord-rates-table caption="Rates by grade under this version" [lines]="grades()" />
+        }
+      } @else if (!store.loading()) {
+        <p class="muted">
+          Not backtested yet: run it to see what this version would have produced over the last 12 months.
+        </p>
+      }
+    </section>
+  `,
+  styles: `
+    .heading {
+      display: flex;
+      align-items: center;
+      gap: 16px;
+    }
+    h2 {
+      font: var(--mat-sys-title-large);
+      margin: 24px 0 8px;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .stale,
+    .warning {
+      color: var(--mat-sys-error);
+    }
+    table {
+      border-collapse: collapse;
+      margin: 8px 0 16px;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 4px 12px 4px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    td {
+      font-variant-numeric: tabular-nums;
+    }
+  `,
+})
+export class BacktestPanelComponent {
+  protected readonly store = inject(BacktestStore);
+
+  readonly versionId = input.required<string>();
+  /** Whether the member may start a backtest. */
+  readonly canRun = input(false);
+
+  protected readonly rows = computed(() => {
+    const result = this.store.run()?.result;
+    return result ? comparisonRows(result) : [];
+  });
+  protected readonly grades = computed(() => {
+    const result = this.store.run()?.result;
+    return result ? gradeLines(result.draft.calibration.byGrade) : [];
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.versionId();
+      untracked(() => void this.store.loadLatest(id));
+    });
+  }
+}

@@ -1,0 +1,130 @@
+import type { ArmResult, BacktestResult, Inversion, LiftRow, Rate, RateRow } from '@accord/domain/backtest';
+
+/** One line of the draft-against-in-force table. */
+export interface ComparisonRow {
+  label: string;
+  draft: string;
+  inForce: string;
+  /** Draft minus in force, signed, or '' where a difference says nothing. */
+  change: string;
+}
+
+/** A rate as shown: the percentage, its 95% interval, and whether the sample is too small to act on. */
+export interface RateCell {
+  text: string;
+  interval: string;
+  small: boolean;
+}
+
+export interface GradeLine {
+  key: string;
+  handedOver: number;
+  acceptance: RateCell;
+  win: RateCell;
+  cycle: string;
+}
+
+export interface LiftLine {
+  kind: string;
+  label: string;
+  points: string;
+  withLeads: number;
+  winWith: RateCell;
+  winWithout: RateCell;
+  lift: string;
+  verdict: string;
+}
+
+const count = (value: number) => Math.round(value).toLocaleString('en-US');
+const decimal = (value: number) =>
+  value.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const money = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const percent = (value: number) => `${(value * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+
+function signed(value: number, format: (value: number) => string): string {
+  if (value === 0) return '±0';
+  return value > 0 ? `+${format(value)}` : `−${format(-value)}`;
+}
+
+export function rateCell(rate: Rate): RateCell {
+  if (rate.rate === null) return { text: '—', interval: 'no cases', small: true };
+  return {
+    text: `${percent(rate.rate)} (${rate.successes}/${rate.n})`,
+    interval: `${percent(rate.low ?? 0)}–${percent(rate.high ?? 0)}`,
+    small: rate.small,
+  };
+}
+
+/** The table approvers read: what the draft would have produced beside the version in force, same window. */
+export function comparisonRows(result: BacktestResult): ComparisonRow[] {
+  const { draft, baseline } = result;
+  const line = (
+    label: string,
+    pick: (arm: ArmResult) => number,
+    format: (value: number) => string,
+    withChange = true,
+  ): ComparisonRow => ({
+    label,
+    draft: format(pick(draft)),
+    inForce: format(pick(baseline)),
+    change: withChange ? signed(pick(draft) - pick(baseline), format) : '',
+  });
+  return [
+    line('MQLs per month (average)', (arm) => arm.averageMqlsPerMonth, decimal),
+    line('MQLs in the window', (arm) => arm.mqls, count),
+    line('… handed over in fact (outcome known)', (arm) => arm.ofMqls.observed, count),
+    line('… accepted by sales', (arm) => arm.ofMqls.accepted, count),
+    line('… became SQL', (arm) => arm.ofMqls.sql, count),
+    line('… became opportunities', (arm) => arm.ofMqls.opportunity, count),
+    line('… won', (arm) => arm.ofMqls.won, count),
+    line('Revenue won from its MQLs', (arm) => arm.ofMqls.revenue, money),
+    line('Accepted leads it would have missed', (arm) => arm.missed.accepted, count),
+    line('Won leads it would have missed', (arm) => arm.missed.won, count),
+    line('Revenue of the wins it would have missed', (arm) => arm.missed.revenue, money),
+    line('Handovers per rep per week (mean)', (arm) => arm.load.meanPerRepPerWeek, decimal),
+    line('Handovers per rep in the busiest week', (arm) => arm.load.peakPerRepPerWeek, decimal),
+    line('Open decisions per rep within the SLA', (arm) => arm.load.openPerRepWithinSla, decimal),
+  ];
+}
+
+export function gradeLines(rows: readonly RateRow[]): GradeLine[] {
+  return rows.map((row) => ({
+    key: row.key,
+    handedOver: row.handedOver,
+    acceptance: rateCell(row.acceptance),
+    win: rateCell(row.win),
+    cycle: row.meanCycleDays === null ? '—' : `${Math.round(row.meanCycleDays)} days`,
+  }));
+}
+
+/** What a lift says, in words: only an interval clear of the other counts as evidence. */
+export function verdict(row: LiftRow): string {
+  const { winWith, winWithout } = row;
+  if (winWith.rate === null || winWithout.rate === null || winWith.small || winWithout.small)
+    return 'too few leads to tell';
+  if ((winWith.low ?? 0) > (winWithout.high ?? 1))
+    return row.points > 0 ? 'earns its points' : 'predicts wins: make it positive';
+  if ((winWith.high ?? 1) < (winWithout.low ?? 0))
+    return row.points > 0 ? 'works against wins: lower it' : 'earns its penalty';
+  return row.points > 0 ? 'no evidence it predicts wins' : 'no evidence either way';
+}
+
+export function liftLines(rows: readonly LiftRow[]): LiftLine[] {
+  return rows.map((row) => ({
+    kind: row.kind === 'CRITERION' ? 'Fit criterion' : 'Intent signal',
+    label: row.label,
+    points: row.kind === 'CRITERION' ? signed(row.points, String) : `weight ${row.points}`,
+    withLeads: row.withLeads,
+    winWith: rateCell(row.winWith),
+    winWithout: rateCell(row.winWithout),
+    lift:
+      row.winLift === null ? '—' : `×${row.winLift.toLocaleString('en-US', { maximumFractionDigits: 2 })}`,
+    verdict: verdict(row),
+  }));
+}
+
+export function inversionText(inversion: Inversion): string {
+  const what = inversion.metric === 'WIN' ? 'wins' : 'is accepted';
+  const sure = inversion.confident ? '' : ' (the samples overlap: watch it)';
+  return `${inversion.better} ${what} less often than ${inversion.worse}: ${percent(inversion.betterRate)} against ${percent(inversion.worseRate)}${sure}`;
+}

@@ -1,0 +1,174 @@
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatProgressBar } from '@angular/material/progress-bar';
+
+import { BacktestStore } from '@accord/web/agreement/data-access';
+import { FormAlertComponent } from '@accord/web/shared/ui';
+
+import { gradeLines, inversionText, liftLines } from './backtest-tables';
+import { RatesTableComponent } from './rates-table.component';
+
+/**
+ * Is the version in force any good? Its calibration (an A should convert better than a B), what each criterion
+ * and signal earns, and the edits rejections suggest — from its newest backtest against its own history.
+ */
+@Component({
+  selector: 'accord-definition-quality',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [BacktestStore],
+  imports: [MatButton, MatProgressBar, FormAlertComponent, RatesTableComponent],
+  template: `
+    <section aria-labelledby="quality-heading">
+      <div class="heading">
+        <h2 id="quality-heading">Definition quality</h2>
+        @if (canRun()) {
+          <button
+            mat-stroked-button
+            type="button"
+            [disabled]="store.call.pending() || store.running()"
+            (click)="store.start(inForceId())"
+          >
+            Measure now
+          </button>
+        }
+      </div>
+      <accord-form-alert [message]="store.call.error() ?? store.loadError()?.message ?? null" />
+      @if (store.running()) {
+        <mat-progress-bar
+          mode="determinate"
+          [value]="(store.run()?.progress ?? 0) * 100"
+          aria-label="Measuring"
+        />
+      }
+      @if (store.run()?.result; as result) {
+        <p class="muted">
+          v{{ store.run()?.versionNumber }} over {{ result.window.from.slice(0, 10) }} to
+          {{ result.window.to.slice(0, 10) }}: leads graded as they stood when they were handed over.
+        </p>
+        @if (result.draft.calibration.inversions.length) {
+          <ul class="inversions" aria-label="Inversions">
+            @for (inversion of result.draft.calibration.inversions; track $index) {
+              <li>{{ text(inversion) }}</li>
+            }
+          </ul>
+        } @else {
+          <p>No inversions: every grade and temperature converts at least as well as the one below it.</p>
+        }
+        <div class="tables">
+          <accord-rates-table caption="Calibration by grade" [lines]="grades()" />
+          <accord-rates-table
+            caption="Calibration by temperature"
+            keyHeading="Temperature"
+            [lines]="heat()"
+          />
+        </div>
+        <table aria-label="Signal value">
+          <caption>
+            Signal value: win rate with and without each criterion and signal
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Criterion or signal</th>
+              <th scope="col">Points</th>
+              <th scope="col">Leads with it</th>
+              <th scope="col">Won with</th>
+              <th scope="col">Won without</th>
+              <th scope="col">Lift</th>
+              <th scope="col">Verdict</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (line of lift(); track line.kind + line.label) {
+              <tr>
+                <th scope="row">
+                  {{ line.label }} <span class="muted">{{ line.kind }}</span>
+                </th>
+                <td>{{ line.points }}</td>
+                <td>{{ line.withLeads.toLocaleString('en-US') }}</td>
+                <td>{{ line.winWith.text }}</td>
+                <td>{{ line.winWithout.text }}</td>
+                <td>{{ line.lift }}</td>
+                <td>{{ line.verdict }}</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+        <h3>Suggested edits from rejections</h3>
+        @if (result.draft.suggestions.length) {
+          <ul aria-label="Suggested edits">
+            @for (
+              suggestion of result.draft.suggestions;
+              track suggestion.kind + suggestion.key + suggestion.reasonKey
+            ) {
+              <li>{{ suggestion.text }}</li>
+            }
+          </ul>
+        } @else {
+          <p class="muted">No rejection reason clusters on one criterion or source.</p>
+        }
+      } @else if (!store.loading() && !store.running()) {
+        <p class="muted">Not measured yet since this version took effect.</p>
+      }
+    </section>
+  `,
+  styles: `
+    .heading {
+      display: flex;
+      align-items: center;
+      gap: 16px;
+    }
+    h2 {
+      font: var(--mat-sys-title-large);
+      margin: 24px 0 8px;
+    }
+    h3 {
+      font: var(--mat-sys-title-small);
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .inversions {
+      color: var(--mat-sys-error);
+    }
+    .tables {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 24px;
+    }
+    table {
+      border-collapse: collapse;
+      margin: 8px 0 16px;
+    }
+    caption {
+      text-align: left;
+      font: var(--mat-sys-title-small);
+      margin-bottom: 4px;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 4px 12px 4px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+  `,
+})
+export class DefinitionQualityComponent implements OnInit {
+  protected readonly store = inject(BacktestStore);
+
+  /** The version in force. */
+  readonly inForceId = input.required<string>();
+  readonly canRun = input(false);
+
+  protected readonly grades = computed(() =>
+    gradeLines(this.store.run()?.result?.draft.calibration.byGrade ?? []),
+  );
+  protected readonly heat = computed(() =>
+    gradeLines(this.store.run()?.result?.draft.calibration.byTemperature ?? []),
+  );
+  protected readonly lift = computed(() => liftLines(this.store.run()?.result?.draft.signalValue ?? []));
+  protected readonly text = inversionText;
+
+  ngOnInit(): void {
+    void this.store.loadDefinitionQuality();
+  }
+}

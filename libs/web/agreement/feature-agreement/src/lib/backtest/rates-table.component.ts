@@ -1,0 +1,79 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+
+import type { GradeLine } from './backtest-tables';
+
+/** Acceptance and win rates per grade or temperature, each with its 95% interval; small samples are marked. */
+@Component({
+  selector: 'accord-rates-table',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <table [attr.aria-label]="caption()">
+      <caption>
+        {{
+          caption()
+        }}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{{ keyHeading() }}</th>
+          <th scope="col">Handed over</th>
+          <th scope="col">Accepted</th>
+          <th scope="col">Won</th>
+          <th scope="col">Cycle (first touch → win)</th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (line of lines(); track line.key) {
+          <tr>
+            <th scope="row">{{ line.key }}</th>
+            <td>{{ line.handedOver.toLocaleString('en-US') }}</td>
+            <td>
+              {{ line.acceptance.text }} <span class="interval">{{ line.acceptance.interval }}</span>
+              @if (line.acceptance.small) {
+                <span class="small">small sample</span>
+              }
+            </td>
+            <td>
+              {{ line.win.text }} <span class="interval">{{ line.win.interval }}</span>
+              @if (line.win.small) {
+                <span class="small">small sample</span>
+              }
+            </td>
+            <td>{{ line.cycle }}</td>
+          </tr>
+        }
+      </tbody>
+    </table>
+  `,
+  styles: `
+    table {
+      border-collapse: collapse;
+      margin: 8px 0 16px;
+    }
+    caption {
+      text-align: left;
+      font: var(--mat-sys-title-small);
+      margin-bottom: 4px;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 4px 12px 4px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .interval,
+    .small {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 0.85em;
+    }
+    .small {
+      margin-left: 4px;
+      font-style: italic;
+    }
+  `,
+})
+export class RatesTableComponent {
+  readonly caption = input.required<string>();
+  readonly keyHeading = input('Grade');
+  readonly lines = input.required<GradeLine[]>();
+}
