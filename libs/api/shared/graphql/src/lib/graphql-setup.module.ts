@@ -33,7 +33,10 @@ interface RequestContext {
   req?: Request & { id?: string | number };
 }
 
-/** Logs every unexpected error in full under the request id, and gives the client that id to quote. */
+/**
+ * Logs every unexpected error in full under the request id and gives the client that id to quote; answers a
+ * rate-limited or database-unavailable operation with its HTTP status (429/503) and Retry-After.
+ */
 const requestIdPlugin: ApolloServerPlugin<RequestContext> = {
   requestDidStart() {
     return Promise.resolve({
@@ -41,8 +44,11 @@ const requestIdPlugin: ApolloServerPlugin<RequestContext> = {
         const requestId = contextValue.req?.id;
         for (const error of errors) {
           const formatted = toClientError({ message: error.message }, error);
-          if (formatted.extensions?.['code'] === 'INTERNAL_SERVER_ERROR') {
+          const code = formatted.extensions?.['code'];
+          if (code === 'INTERNAL_SERVER_ERROR') {
             logger.error({ requestId, err: error.originalError ?? error, path: error.path }, error.message);
+          } else if (code === ErrorCode.SERVICE_UNAVAILABLE) {
+            logger.warn({ requestId, path: error.path }, `database unavailable: ${error.message}`);
           }
         }
         return Promise.resolve();
