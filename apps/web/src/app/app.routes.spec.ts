@@ -17,7 +17,7 @@ describe('app routes', () => {
   it('shows the placeholder, labelled, for features still to come', () => {
     const imports = FEATURE_ACCESS.find((access) => access.feature === 'IMPORTS')!;
 
-    const route = featureRoute(imports);
+    const route = featureRoute({ ...imports, placeholder: true });
 
     expect(route.data).toEqual({ label: 'Imports' });
     expect(route.loadComponent).toBeDefined();
@@ -43,13 +43,14 @@ describe('app routes', () => {
     expect(route.title).toBe('Members · Accord');
   });
 
-  it('loads the leads, API keys and webhooks features lazily', () => {
-    const lazy = (['LEADS', 'API_KEYS', 'WEBHOOKS'] as const).map((feature) =>
+  it('loads the leads, imports, API keys and webhooks features lazily', () => {
+    const lazy = (['LEADS', 'IMPORTS', 'API_KEYS', 'WEBHOOKS'] as const).map((feature) =>
       featureRoute(FEATURE_ACCESS.find((access) => access.feature === feature)!),
     );
 
     expect(lazy.map((route) => [route.path, route.title, route.loadChildren !== undefined])).toEqual([
       ['leads', 'Leads · Accord', true],
+      ['imports', 'Imports · Accord', true],
       ['api-keys', 'API keys · Accord', true],
       ['webhooks', 'Webhooks · Accord', true],
     ]);

@@ -17,6 +17,7 @@ const featurePages: Partial<Record<Feature, Route['loadChildren']>> = {
   MEMBERS: () => import('@accord/web/members/feature-members').then((m) => m.membersRoutes),
   API_KEYS: () => import('@accord/web/api-keys/feature-api-keys').then((m) => m.apiKeysRoutes),
   WEBHOOKS: () => import('@accord/web/webhooks/feature-webhooks').then((m) => m.webhooksRoutes),
+  IMPORTS: () => import('@accord/web/imports/feature-imports').then((m) => m.importsRoutes),
 };
 
 /** One lazy route per feature, guarded by the same role table the API uses. */

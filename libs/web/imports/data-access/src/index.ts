@@ -1,0 +1,2 @@
+export * from './lib/import-requests';
+export * from './lib/imports.store';

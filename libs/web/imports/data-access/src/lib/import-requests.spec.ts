@@ -1,0 +1,47 @@
+import { httpError, unplacedValues, uploadPath } from './import-requests';
+
+describe('import requests', () => {
+  it('builds the upload path with its options', () => {
+    expect(uploadPath('SALES_REPS', { dryRun: true, saveMapping: false, fileName: 'reps 2025.csv' })).toBe(
+      '/api/v1/imports/sales-reps?dryRun=true&saveMapping=false&fileName=reps+2025.csv',
+    );
+  });
+
+  it('turns HTTP failures into the errors pages show', () => {
+    expect(
+      httpError(413, {
+        error: 'PAYLOAD_TOO_LARGE',
+        message: 'The file is larger than the limit of 10 bytes.',
+      }),
+    ).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'The file is larger than the limit of 10 bytes.',
+      fields: [],
+    });
+    expect(httpError(403, null)).toEqual({ code: 'FORBIDDEN', message: 'The import failed.', fields: [] });
+    expect(httpError(502, 'x').code).toBe('INTERNAL_SERVER_ERROR');
+  });
+
+  it('lists the values neither Accord nor the person has placed', () => {
+    const values = [
+      { field: 'stage', header: 'Stage', value: 'Won', mappedTo: 'WON' },
+      { field: 'stage', header: 'Stage', value: 'Stage 4', mappedTo: null },
+      { field: 'stage', header: 'Stage', value: 'Stage 5', mappedTo: null },
+    ];
+    const preview = {
+      headers: ['Stage'],
+      proposals: [],
+      mapping: {
+        columns: ['stage'],
+        values: { stage: { 'Stage 5': 'NEGOTIATION' } },
+        dateOrder: null,
+        defaultCurrency: 'USD',
+      },
+      savedMappingUsed: false,
+      sampleRows: [],
+      values,
+      problems: [],
+    };
+    expect(unplacedValues(preview)).toEqual([values[1]]);
+  });
+});

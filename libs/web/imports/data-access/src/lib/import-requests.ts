@@ -1,0 +1,92 @@
+import type { ApiError, ApiErrorCode } from '@accord/web/shared/data-access';
+
+/** The import kinds as the HTTP API names them in its paths. */
+export const IMPORT_KIND_PATHS = {
+  LEADS: 'leads',
+  ACCOUNTS: 'accounts',
+  OPPORTUNITIES: 'opportunities',
+  SIGNALS: 'signals',
+  SALES_REPS: 'sales-reps',
+} as const;
+export type ImportKindName = keyof typeof IMPORT_KIND_PATHS;
+
+/** How many bytes of a file the preview reads: enough for the header and a few hundred rows. */
+export const PREVIEW_BYTES = 256 * 1024;
+
+/** A mapping as the import endpoints take it (X-Import-Mapping) and answer it (preview). */
+export interface ImportMapping {
+  columns: (string | null)[];
+  values: Record<string, Record<string, string>>;
+  dateOrder: 'DMY' | 'MDY' | null;
+  defaultCurrency: string;
+}
+
+export interface ImportPreview {
+  headers: string[];
+  proposals: { column: number; header: string; field: string | null; confidence: string }[];
+  mapping: ImportMapping;
+  savedMappingUsed: boolean;
+  sampleRows: string[][];
+  values: { field: string; header: string; value: string; mappedTo: string | null }[];
+  problems: { field: string; message: string }[];
+}
+
+/** What an import answered: its counts (the report itself is read page by page over GraphQL). */
+export interface ImportOutcome {
+  id: string;
+  kind: ImportKindName;
+  dryRun: boolean;
+  status: 'RUNNING' | 'DONE' | 'FAILED';
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  refused: number;
+  cleaned: number;
+  reportLines: number;
+  error: string | null;
+}
+
+export function uploadPath(
+  kind: ImportKindName,
+  options: { dryRun: boolean; saveMapping: boolean; fileName: string },
+): string {
+  const query = new URLSearchParams({
+    dryRun: String(options.dryRun),
+    saveMapping: String(options.saveMapping),
+    fileName: options.fileName,
+  });
+  return `/api/v1/imports/${IMPORT_KIND_PATHS[kind]}?${query.toString()}`;
+}
+
+/** A failed HTTP answer as the ApiError pages show; an import that stopped names where in its message. */
+export function httpError(status: number, body: unknown): ApiError {
+  const answer = (typeof body === 'object' && body !== null ? body : {}) as {
+    error?: string;
+    message?: string;
+    fields?: { field: string; message: string }[];
+  };
+  const code: ApiErrorCode =
+    status === 401
+      ? 'UNAUTHENTICATED'
+      : status === 403
+        ? 'FORBIDDEN'
+        : status === 404
+          ? 'NOT_FOUND'
+          : status >= 500
+            ? 'INTERNAL_SERVER_ERROR'
+            : 'BAD_USER_INPUT';
+  return {
+    code,
+    message: answer.message ?? (status === 413 ? 'The file is too large to import.' : 'The import failed.'),
+    fields: Array.isArray(answer.fields) ? answer.fields : [],
+  };
+}
+
+/** The enumeration values the file holds that the current mapping cannot place: the person must map them. */
+export function unplacedValues(preview: ImportPreview): ImportPreview['values'] {
+  return preview.values.filter(
+    (value) => value.mappedTo === null && !preview.mapping.values[value.field]?.[value.value],
+  );
+}

@@ -1,0 +1,87 @@
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { fireEvent, render, screen, waitFor } from '@testing-library/angular';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import { ImportsPage } from './imports.page';
+
+const FIELDS = [
+  { __typename: 'ImportFieldInfo', key: 'email', label: 'E-mail', type: 'email', required: true, values: [] },
+  {
+    __typename: 'ImportFieldInfo',
+    key: 'seniority',
+    label: 'Seniority',
+    type: 'enum',
+    required: false,
+    values: ['VP', 'DIRECTOR'],
+  },
+];
+
+const PREVIEW = {
+  headers: ['Email', 'Level'],
+  proposals: [],
+  mapping: { columns: ['email', 'seniority'], values: {}, dateOrder: null, defaultCurrency: 'USD' },
+  savedMappingUsed: false,
+  sampleRows: [['ana@acme.com', 'Chief Banana']],
+  values: [{ field: 'seniority', header: 'Level', value: 'Chief Banana', mappedTo: null }],
+  problems: [],
+};
+
+const OUTCOME = {
+  id: '00000000-0000-4000-8000-000000000001',
+  kind: 'LEADS',
+  dryRun: true,
+  status: 'DONE',
+  rows: 1,
+  created: 1,
+  updated: 0,
+  unchanged: 0,
+  skipped: 0,
+  refused: 0,
+  cleaned: 0,
+  reportLines: 0,
+  error: null,
+};
+
+describe('ImportsPage', () => {
+  const requests: { url: string; init: RequestInit }[] = [];
+
+  beforeEach(() => {
+    requests.length = 0;
+    global.fetch = jest.fn((url: string, init: RequestInit) => {
+      requests.push({ url, init });
+      const body = url.includes('/preview') ? PREVIEW : OUTCOME;
+      return Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve(body) } as Response);
+    }) as unknown as typeof fetch;
+  });
+
+  it('previews a file, lets the person map an unknown value, and dry-runs with that mapping', async () => {
+    await render(ImportsPage, {
+      imports: [ApolloTestingModule],
+      providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    });
+    const apollo = TestBed.inject(ApolloTestingController);
+    apollo.expectOne('Imports').flushData({ imports: [] });
+    apollo.expectOne('ImportFieldList').flushData({ importFields: FIELDS });
+
+    const file = new File(['Email,Level\nana@acme.com,Chief Banana\n'], 'crm.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+    const value = await screen.findByRole('combobox', { name: 'Value for Chief Banana' });
+    expect(requests[0].url).toBe('/api/v1/imports/leads/preview');
+
+    fireEvent.change(value, { target: { value: 'VP' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Dry run' }));
+    await waitFor(() => expect(requests).toHaveLength(2));
+    expect(requests[1].url).toBe('/api/v1/imports/leads?dryRun=true&saveMapping=false&fileName=crm.csv');
+    expect(JSON.parse((requests[1].init.headers as Record<string, string>)['X-Import-Mapping'])).toEqual({
+      columns: ['email', 'seniority'],
+      values: { seniority: { 'Chief Banana': 'VP' } },
+      dateOrder: null,
+      defaultCurrency: 'USD',
+    });
+    await waitFor(() =>
+      apollo.expectOne('ImportReport').flushData({ importReport: { lines: [], next: null } }),
+    );
+    expect((await screen.findByTestId('import-counts')).textContent).toContain('1 created');
+  });
+});

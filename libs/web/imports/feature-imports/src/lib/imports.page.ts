@@ -1,0 +1,447 @@
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatProgressBar } from '@angular/material/progress-bar';
+
+import {
+  IMPORT_KIND_PATHS,
+  type ImportField,
+  type ImportKindName,
+  type ImportMapping,
+  type ImportOutcome,
+  type ImportPreview,
+  type ImportReportLine,
+  ImportsStore,
+  unplacedValues,
+} from '@accord/web/imports/data-access';
+import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
+
+const KIND_LABELS: Record<ImportKindName, string> = {
+  LEADS: 'Leads & contacts',
+  ACCOUNTS: 'Accounts',
+  OPPORTUNITIES: 'Opportunities',
+  SIGNALS: 'Activities & signals',
+  SALES_REPS: 'Sales reps',
+};
+
+const KINDS = Object.keys(IMPORT_KIND_PATHS) as ImportKindName[];
+
+/**
+ * Import a CSV: choose what it holds, pick the file, check the mapping Accord proposes (columns, enumeration
+ * values, date order), dry-run, import, read and download the report; past imports below.
+ */
+@Component({
+  selector: 'accord-imports-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [ImportsStore],
+  imports: [
+    MatButton,
+    MatButtonToggle,
+    MatButtonToggleGroup,
+    MatCheckbox,
+    MatProgressBar,
+    FormAlertComponent,
+    PageHeaderComponent,
+  ],
+  template: `
+    <accord-page-header heading="Imports" />
+    <p class="intro">
+      Bring a CRM's history in from CSV exports. Accord proposes a mapping from the header; a dry run shows
+      what would happen without writing anything, and importing the same file again changes nothing.
+    </p>
+    <accord-form-alert [message]="error()" />
+
+    <h2>1. What the file holds</h2>
+    <mat-button-toggle-group
+      aria-label="Kind of import"
+      hideSingleSelectionIndicator
+      [value]="kind()"
+      (change)="chooseKind($event.value)"
+    >
+      @for (item of kinds; track item) {
+        <mat-button-toggle [value]="item">{{ labels[item] }}</mat-button-toggle>
+      }
+    </mat-button-toggle-group>
+
+    <h2>2. The file</h2>
+    <label class="file">
+      CSV file
+      <input
+        type="file"
+        accept=".csv,text/csv,text/plain"
+        (change)="chooseFile($event)"
+        data-testid="import-file"
+      />
+    </label>
+    @if (busy()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Working" />
+    }
+
+    @if (preview(); as current) {
+      <h2>3. Mapping</h2>
+      @if (current.savedMappingUsed) {
+        <p class="muted">The mapping saved for this header is used; change it below.</p>
+      }
+      <table class="mapping">
+        <caption class="visually-hidden">
+          Column mapping
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Column</th>
+            <th scope="col">Example</th>
+            <th scope="col">Accord field</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (header of current.headers; track $index; let column = $index) {
+            <tr>
+              <td>{{ header }}</td>
+              <td class="muted">{{ current.sampleRows[0]?.[column] ?? '' }}</td>
+              <td>
+                <select
+                  [attr.aria-label]="'Field for ' + header"
+                  [value]="mapping()?.columns?.[column] ?? ''"
+                  (change)="mapColumn(column, $event)"
+                >
+                  <option value="">— leave out —</option>
+                  @for (field of fields(); track field.key) {
+                    <option [value]="field.key" [selected]="mapping()?.columns?.[column] === field.key">
+                      {{ field.label }}{{ field.required ? ' *' : '' }}
+                    </option>
+                  }
+                </select>
+              </td>
+            </tr>
+          }
+        </tbody>
+      </table>
+
+      @if (enumValues().length > 0) {
+        <h3>Values</h3>
+        <table class="mapping">
+          <caption class="visually-hidden">
+            Value mapping
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Value in the file</th>
+              <th scope="col">Recorded as</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (item of enumValues(); track item.field + item.value) {
+              <tr [class.unplaced]="item.mappedTo === null && !chosenValue(item.field, item.value)">
+                <td>{{ item.header }}</td>
+                <td>{{ item.value }}</td>
+                <td>
+                  <select
+                    [attr.aria-label]="'Value for ' + item.value"
+                    (change)="mapValue(item.field, item.value, $event)"
+                  >
+                    <option value="">
+                      {{ item.mappedTo ? item.mappedTo + ' (proposed)' : '— refuse the row —' }}
+                    </option>
+                    @for (allowed of allowedValues(item.field); track allowed) {
+                      <option [value]="allowed" [selected]="chosenValue(item.field, item.value) === allowed">
+                        {{ allowed }}
+                      </option>
+                    }
+                  </select>
+                </td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      }
+
+      <div class="options">
+        <label>
+          Dates such as 03/04/2025
+          <select aria-label="Date order" (change)="setDateOrder($event)">
+            <option value="" [selected]="!mapping()?.dateOrder">refuse them (ambiguous)</option>
+            <option value="DMY" [selected]="mapping()?.dateOrder === 'DMY'">day first (3 April)</option>
+            <option value="MDY" [selected]="mapping()?.dateOrder === 'MDY'">month first (March 4)</option>
+          </select>
+        </label>
+        <label>
+          Currency of amounts without one
+          <input
+            aria-label="Default currency"
+            maxlength="3"
+            size="4"
+            [value]="mapping()?.defaultCurrency ?? 'USD'"
+            (change)="setCurrency($event)"
+          />
+        </label>
+        <mat-checkbox [checked]="saveMapping()" (change)="saveMapping.set($event.checked)"
+          >Save this mapping for next time</mat-checkbox
+        >
+      </div>
+      @for (problem of current.problems; track problem.message) {
+        <p class="problem">{{ problem.message }}</p>
+      }
+
+      <div class="actions">
+        <button mat-stroked-button type="button" [disabled]="busy()" (click)="run(true)">Dry run</button>
+        <button mat-flat-button type="button" [disabled]="busy()" (click)="run(false)">Import</button>
+      </div>
+    }
+
+    @if (outcome(); as result) {
+      <h2>{{ result.dryRun ? 'Dry run: what would happen' : 'Import report' }}</h2>
+      <p class="counts" data-testid="import-counts">
+        {{ result.rows }} rows · {{ result.created }} created · {{ result.updated }} updated ·
+        {{ result.unchanged }} unchanged · {{ result.skipped }} skipped · {{ result.refused }} refused ·
+        {{ result.cleaned }} cleaned
+      </p>
+      @if (result.error) {
+        <p class="problem">{{ result.error }}</p>
+      }
+      <button mat-button type="button" (click)="download(result.id)">Download the report (CSV)</button>
+      @if (lines().length > 0) {
+        <table class="report">
+          <caption class="visually-hidden">
+            Report lines
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Row</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Column</th>
+              <th scope="col">Message</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (line of lines(); track $index) {
+              <tr>
+                <td>{{ line.row }}</td>
+                <td>{{ line.outcome }}</td>
+                <td>{{ line.column }}</td>
+                <td>{{ line.message }}</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      }
+    }
+
+    <h2>Past imports</h2>
+    <table class="report">
+      <caption class="visually-hidden">
+        Past imports
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Started</th>
+          <th scope="col">Kind</th>
+          <th scope="col">File</th>
+          <th scope="col">Run</th>
+          <th scope="col">Rows</th>
+          <th scope="col">Created</th>
+          <th scope="col">Updated</th>
+          <th scope="col">Refused</th>
+          <th scope="col">Status</th>
+          <th scope="col"><span class="visually-hidden">Report</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (item of store.history(); track item.id) {
+          <tr>
+            <td>{{ item.startedAt.slice(0, 16).replace('T', ' ') }}</td>
+            <td>{{ labels[item.kind] }}</td>
+            <td>{{ item.fileName ?? '' }}</td>
+            <td>{{ item.dryRun ? 'dry run' : 'import' }}</td>
+            <td>{{ item.rows }}</td>
+            <td>{{ item.created }}</td>
+            <td>{{ item.updated }}</td>
+            <td>{{ item.refused }}</td>
+            <td>{{ item.status }}</td>
+            <td><button mat-button type="button" (click)="download(item.id)">Report</button></td>
+          </tr>
+        } @empty {
+          <tr>
+            <td colspan="10" class="muted">{{ store.loading() ? 'Loading…' : 'No imports yet.' }}</td>
+          </tr>
+        }
+      </tbody>
+    </table>
+  `,
+  styles: `
+    .intro,
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .file {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      margin-bottom: 12px;
+    }
+    table {
+      border-collapse: collapse;
+      margin: 8px 0 16px;
+      width: 100%;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 6px 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .unplaced td {
+      background: var(--mat-sys-error-container);
+    }
+    .options {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 24px;
+      align-items: center;
+      margin: 12px 0;
+    }
+    .actions {
+      display: flex;
+      gap: 12px;
+      margin: 12px 0 24px;
+    }
+    .problem {
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class ImportsPage implements OnInit {
+  protected readonly store = inject(ImportsStore);
+  protected readonly kinds = KINDS;
+  protected readonly labels = KIND_LABELS;
+
+  protected readonly kind = signal<ImportKindName>('LEADS');
+  protected readonly file = signal<File | null>(null);
+  protected readonly fields = signal<ImportField[]>([]);
+  protected readonly preview = signal<ImportPreview | null>(null);
+  protected readonly mapping = signal<ImportMapping | null>(null);
+  protected readonly saveMapping = signal(true);
+  protected readonly outcome = signal<ImportOutcome | null>(null);
+  protected readonly lines = signal<ImportReportLine[]>([]);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  /** Enumeration values of the sample: those Accord cannot place first. */
+  protected readonly enumValues = computed(() => {
+    const current = this.preview();
+    if (!current) return [];
+    const unplaced = new Set(unplacedValues(current));
+    return [...current.values].sort((a, b) => Number(unplaced.has(b)) - Number(unplaced.has(a)));
+  });
+
+  ngOnInit(): void {
+    void this.store.loadHistory();
+    void this.loadFields();
+  }
+
+  protected async chooseKind(kind: ImportKindName): Promise<void> {
+    this.kind.set(kind);
+    this.outcome.set(null);
+    await this.loadFields();
+    const file = this.file();
+    if (file) await this.loadPreview(file);
+  }
+
+  protected async chooseFile(event: Event): Promise<void> {
+    const file = (event.target as HTMLInputElement).files?.[0] ?? null;
+    this.file.set(file);
+    this.outcome.set(null);
+    if (file) await this.loadPreview(file);
+  }
+
+  protected mapColumn(column: number, event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.mapping.update((current) =>
+      current
+        ? {
+            ...current,
+            columns: current.columns.map((key, index) => (index === column ? value || null : key)),
+          }
+        : current,
+    );
+  }
+
+  protected allowedValues(field: string): string[] {
+    return this.fields().find((item) => item.key === field)?.values ?? [];
+  }
+
+  protected chosenValue(field: string, value: string): string | null {
+    return this.mapping()?.values[field]?.[value] ?? null;
+  }
+
+  protected mapValue(field: string, value: string, event: Event): void {
+    const target = (event.target as HTMLSelectElement).value;
+    this.mapping.update((current) => {
+      if (!current) return current;
+      const forField = { ...(current.values[field] ?? {}) };
+      if (target) forField[value] = target;
+      else delete forField[value];
+      return { ...current, values: { ...current.values, [field]: forField } };
+    });
+  }
+
+  protected setDateOrder(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.mapping.update((current) =>
+      current ? { ...current, dateOrder: value === 'DMY' || value === 'MDY' ? value : null } : current,
+    );
+  }
+
+  protected setCurrency(event: Event): void {
+    const value = (event.target as HTMLInputElement).value.trim().toUpperCase();
+    this.mapping.update((current) => (current ? { ...current, defaultCurrency: value } : current));
+  }
+
+  protected async run(dryRun: boolean): Promise<void> {
+    const file = this.file();
+    const mapping = this.mapping();
+    if (!file || !mapping) return;
+    this.busy.set(true);
+    this.error.set(null);
+    const result = await this.store.upload(this.kind(), file, mapping, {
+      dryRun,
+      saveMapping: this.saveMapping() && !dryRun,
+    });
+    this.busy.set(false);
+    if (!result.ok) {
+      this.error.set(result.error.message);
+      await this.store.loadHistory();
+      return;
+    }
+    this.outcome.set(result.value);
+    const report = await this.store.report(result.value.id);
+    this.lines.set(report.ok ? report.value.lines : []);
+    await this.store.loadHistory();
+  }
+
+  protected async download(importId: string): Promise<void> {
+    const result = await this.store.download(importId);
+    if (!result.ok) this.error.set(result.error.message);
+  }
+
+  private async loadFields(): Promise<void> {
+    const result = await this.store.fields(this.kind());
+    if (result.ok) this.fields.set(result.value);
+    else this.error.set(result.error.message);
+  }
+
+  private async loadPreview(file: File): Promise<void> {
+    this.busy.set(true);
+    this.error.set(null);
+    const result = await this.store.preview(this.kind(), file);
+    this.busy.set(false);
+    if (!result.ok) {
+      this.preview.set(null);
+      this.error.set(result.error.message);
+      return;
+    }
+    this.preview.set(result.value);
+    this.mapping.set(result.value.mapping);
+  }
+}
