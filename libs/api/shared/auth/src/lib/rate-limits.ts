@@ -48,6 +48,9 @@ export class RateLimits implements OnModuleDestroy {
         keyPrefix: bucket,
         points,
         duration,
+        // Once a key is over its budget, this replica refuses it from memory until the window ends: a client
+        // hammering past its limit costs no database round trip.
+        inMemoryBlockOnConsumed: points + 1,
         insuranceLimiter: memory,
       });
       this.stores.push(store);
