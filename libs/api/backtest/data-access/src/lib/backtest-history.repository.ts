@@ -76,7 +76,7 @@ export class BacktestHistoryRepository {
              FROM lead_transitions
             WHERE workspace_id = l.workspace_id AND lead_id = l.id AND at < $3 AND to_stage IN ('MQL', 'SQL')) t ON true
          LEFT JOIN LATERAL (
-           SELECT true AS opened,
+           SELECT count(*) > 0 AS opened,
                   min(closed_at) FILTER (WHERE stage = 'WON' AND closed_at < $3) AS won_at,
                   sum(amount) FILTER (WHERE stage = 'WON' AND closed_at < $3)::float8 AS revenue
              FROM opportunities

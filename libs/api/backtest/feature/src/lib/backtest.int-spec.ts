@@ -206,12 +206,18 @@ describe('backtests on PostgreSQL', () => {
              SELECT l.id, l.technologies,
                     (SELECT min(at) FROM lead_transitions t WHERE t.lead_id = l.id AND t.to_stage = 'MQL' AND t.at < $2) AS mql_at,
                     EXISTS (SELECT 1 FROM opportunities o WHERE o.lead_id = l.id AND o.stage = 'WON' AND o.closed_at < $2) AS won,
+                    EXISTS (SELECT 1 FROM opportunities o WHERE o.lead_id = l.id AND o.opened_at < $2) AS opened,
+                    EXISTS (SELECT 1 FROM handovers h WHERE h.lead_id = l.id AND h.status = 'ACCEPTED' AND h.decided_at < $2) AS accepted,
+                    EXISTS (SELECT 1 FROM lead_transitions t WHERE t.lead_id = l.id AND t.to_stage = 'SQL' AND t.at < $2) AS sql,
                     (SELECT coalesce(sum(amount), 0)::float8 FROM opportunities o WHERE o.lead_id = l.id AND o.stage = 'WON' AND o.closed_at < $2) AS revenue
                FROM leads l WHERE l.created_at < $2),
            window_leads AS (SELECT * FROM firsts WHERE mql_at IS NULL OR mql_at >= $1)
            SELECT (SELECT count(*)::int FROM window_leads) AS leads,
                   (SELECT count(*)::int FROM window_leads WHERE mql_at IS NOT NULL) AS mqls,
                   (SELECT count(*)::int FROM window_leads WHERE mql_at IS NOT NULL AND won) AS won,
+                  (SELECT count(*)::int FROM window_leads WHERE mql_at IS NOT NULL AND opened) AS opened,
+                  (SELECT count(*)::int FROM window_leads WHERE mql_at IS NOT NULL AND accepted) AS accepted,
+                  (SELECT count(*)::int FROM window_leads WHERE mql_at IS NOT NULL AND sql) AS sql,
                   (SELECT coalesce(sum(revenue), 0)::float8 FROM window_leads WHERE mql_at IS NOT NULL) AS revenue,
                   (SELECT count(*)::int FROM window_leads WHERE 'Planted' = ANY (technologies)) AS planted,
                   (SELECT count(*)::int FROM window_leads WHERE 'Planted' = ANY (technologies) AND won AND mql_at IS NOT NULL) AS planted_won`,
@@ -220,7 +226,13 @@ describe('backtests on PostgreSQL', () => {
       );
       expect(result.leadsInWindow).toBe(direct.leads);
       expect(result.recorded.mqls).toBe(direct.mqls);
-      expect(result.recorded.ofMqls.won).toBe(direct.won);
+      expect(result.recorded.ofMqls).toMatchObject({
+        won: direct.won,
+        opportunity: direct.opened,
+        accepted: direct.accepted,
+        sql: direct.sql,
+      });
+      expect(direct.opened).toBeLessThan(direct.mqls);
       expect(result.recorded.ofMqls.revenue).toBeCloseTo(direct.revenue, 2);
       expect(lift('planted').withLeads).toBe(direct.planted);
       expect(lift('planted').winWith.successes).toBe(direct.planted_won);
