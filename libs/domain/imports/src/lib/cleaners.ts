@@ -23,6 +23,9 @@ const CURRENCY_SYMBOLS: Record<string, string> = {
   R$: 'BRL',
 };
 
+/** Longest first, so "US$" is found before "$". */
+const SYMBOLS_LONGEST_FIRST = Object.entries(CURRENCY_SYMBOLS).sort((a, b) => b[0].length - a[0].length);
+
 export interface Amount {
   amount: number;
   /** The currency the cell named (symbol or ISO code), or null. */
@@ -47,7 +50,7 @@ export function cleanAmount(raw: string): Cleaned<Amount> {
       text = text.replace(code[0], '').trim();
     }
   }
-  for (const [symbol, iso] of Object.entries(CURRENCY_SYMBOLS).sort((a, b) => b[0].length - a[0].length)) {
+  for (const [symbol, iso] of SYMBOLS_LONGEST_FIRST) {
     if (text.startsWith(symbol) || text.endsWith(symbol)) {
       currency ??= iso;
       text = (text.startsWith(symbol) ? text.slice(symbol.length) : text.slice(0, -symbol.length)).trim();

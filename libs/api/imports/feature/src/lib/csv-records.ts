@@ -37,16 +37,17 @@ export interface CsvReadOptions {
 }
 
 /**
- * The records of a CSV stream, parsed as they arrive with csv-parse (BOM, quotes, CRLF or LF, newlines inside
+ * The records of a CSV stream, in groups, parsed as they arrive with csv-parse (BOM, quotes, CRLF or LF, newlines inside
  * quotes), with back-pressure: the source is read only as fast as records are consumed, so memory stays bounded
  * whatever the file's size. `bytesRead()` tells how much of the source was consumed.
  */
 export function csvRecords(
   source: Readable,
   options: CsvReadOptions,
-): { records: AsyncIterable<string[]>; bytesRead: () => number } {
+): { records: AsyncIterable<string[][]>; bytesRead: () => number } {
   let bytes = 0;
-  async function* records(): AsyncGenerator<string[]> {
+  // Records come in groups (those of one chunk of the source): an await per record would cost more than parsing it.
+  async function* records(): AsyncGenerator<string[][]> {
     let parser: Parser | null = null;
     let head: Buffer[] = [];
     let headBytes = 0;
@@ -70,7 +71,7 @@ export function csvRecords(
       return created;
     };
     const drain = function* () {
-      while (pending.length > 0) yield pending.shift() as string[];
+      if (pending.length > 0) yield pending.splice(0, pending.length);
     };
     for await (const chunk of source) {
       const data = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);

@@ -47,7 +47,7 @@ export const IMPORT_LIMITS = Symbol('IMPORT_LIMITS');
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxBytes: 2 * 1024 ** 3,
   maxRecordChars: 1_000_000,
-  batchRows: 2_000,
+  batchRows: 5_000,
   maxReportLines: 100_000,
 };
 
@@ -197,9 +197,12 @@ export class ImportsService {
     };
     let failure: unknown = null;
     try {
+      // The first group starts with the header; its other records are the first rows.
       const first = await iterator.next();
-      if (first.done) throw AppError.badInput('The file is empty: it needs a header row.');
-      state.headers = first.value.map((header) => header.trim());
+      if (first.done || first.value.length === 0)
+        throw AppError.badInput('The file is empty: it needs a header row.');
+      state.headers = first.value[0].map((header) => header.trim());
+      const firstRows = first.value.slice(1);
       const handler = this.handlers[request.kind];
       if (!handler)
         throw AppError.badInput(
@@ -240,13 +243,18 @@ export class ImportsService {
         this.flush(id, handler, preparer, context, batch, state, dryManager);
       const processAll = async (dryManager: EntityManager | null) => {
         let batch: { row: number; cells: string[] }[] = [];
-        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-          batch.push({ row: state.rows + batch.length + 2, cells: next.value });
-          if (batch.length >= this.limits.batchRows) {
-            await flush(batch, dryManager);
-            batch = [];
+        const take = async (group: string[][]) => {
+          for (const cells of group) {
+            batch.push({ row: state.rows + batch.length + 2, cells });
+            if (batch.length >= this.limits.batchRows) {
+              await flush(batch, dryManager);
+              batch = [];
+            }
           }
-        }
+        };
+        await take(firstRows);
+        for (let next = await iterator.next(); !next.done; next = await iterator.next())
+          await take(next.value);
         if (batch.length > 0) await flush(batch, dryManager);
       };
       if (request.dryRun) {
