@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 
 import { DashboardRollupRepository } from '@accord/api/dashboard/data-access';
 import { AppConfig, Clock, PollingJob } from '@accord/api/shared/config';
-import { TenantDb } from '@accord/api/shared/database';
+import { OwnerDb, TenantDb } from '@accord/api/shared/database';
 import { isTimeZone } from '@accord/domain/dashboard';
 
 /**
@@ -26,6 +27,7 @@ const BUILD_DAYS_PER_TRANSACTION = 31;
 export class DashboardRollupJob extends PollingJob {
   constructor(
     private readonly tenantDb: TenantDb,
+    private readonly ownerDb: OwnerDb,
     private readonly rollup: DashboardRollupRepository,
     private readonly clock: Clock,
     config: AppConfig,
@@ -70,18 +72,33 @@ export class DashboardRollupJob extends PollingJob {
     });
     if (!pending.build) return pending.counted;
     // A first build: the history in steps, then whatever changed while it ran, then the rollup is readable.
+    // Each step first checks that the build is still this one: a bulk load of history forgets the state, and
+    // a build that went on would mark a rollup built that misses the load.
+    const stillOurs = async (manager: EntityManager): Promise<boolean> => {
+      const state = await this.rollup.state(manager, true);
+      return (
+        state !== null &&
+        state.builtAt === null &&
+        state.timeZone === timeZone &&
+        state.watermark.getTime() === passStart.getTime()
+      );
+    };
     for (let index = 0; index < pending.build.length; index += BUILD_DAYS_PER_TRANSACTION) {
-      if (this.stopped) return index;
       const step = pending.build.slice(index, index + BUILD_DAYS_PER_TRANSACTION);
-      await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
-        await this.rollup.lock(manager, workspaceId, timeZone, passStart);
+      const done = await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
+        if (this.stopped || !(await stillOurs(manager))) return false;
         await this.rollup.rebuildDays(manager, workspaceId, timeZone, step);
+        return true;
       });
+      if (!done) return index;
     }
+    // Statistics and the visibility map for the rows just written: without them the planner guesses the slice
+    // reads badly, and index-only scans wait for autovacuum.
+    await this.ownerDb.maintain('VACUUM (ANALYZE) dashboard_rollup');
     await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
-      const state = await this.rollup.lock(manager, workspaceId, timeZone, passStart);
+      if (!(await stillOurs(manager))) return;
       await this.rollup.markBuilt(manager, passStart);
-      const since = new Date(state.watermark.getTime() - ROLLUP_OVERLAP_MS);
+      const since = new Date(passStart.getTime() - ROLLUP_OVERLAP_MS);
       await this.rollup.rebuildDays(manager, workspaceId, timeZone, [
         ...(await this.rollup.changedDays(manager, since, timeZone)),
         ...(await this.rollup.resegmentedDays(manager, since, timeZone)),

@@ -54,6 +54,19 @@ export class OwnerDb implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Runs one maintenance statement that only the owner may run and that must not run in a transaction, such as
+   * `VACUUM (ANALYZE) table` after a job rewrote much of it (autovacuum would get there, but later).
+   */
+  async maintain(statement: string): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      client.release();
+    }
+  }
+
   /** A connection outside any transaction, for a COPY that streams alongside another; release it after. */
   client(): Promise<PoolClient> {
     if (!this.concurrent) throw new Error('the embedded database serves one connection at a time');

@@ -40,6 +40,7 @@ export class DashboardRollup1795693000000 implements MigrationInterface {
     await queryRunner.query(`
             CREATE INDEX "dashboard_rollup_slice_idx" ON "dashboard_rollup"
             ("workspace_id", "dims", "owner_id", "industry", "employee_band", "country", "source", "campaign", "day")
+            INCLUDE ("fact", "version_id", "n", "amount")
         `);
     await queryRunner.query(`
             CREATE INDEX "dashboard_rollup_day_idx" ON "dashboard_rollup" ("workspace_id", "day")
