@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 import { LeadsRepository } from '@accord/api/leads/data-access';
@@ -39,6 +39,19 @@ const COLUMNS: { field: keyof LeadFields; column: string; type: string }[] = [
 ];
 
 type StoredLead = LeadFields & { id: string; ownerId: string | null };
+
+/**
+ * A time-ordered UUID (version 7) for a new lead: the leads of one import then sit side by side in the primary
+ * key's index, so writing, locking and scoring a batch touches a few index pages instead of one per lead.
+ */
+export function timeOrderedUuid(now = Date.now()): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = (bytes[6] & 0x0f) | 0x70;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 const SELECT_STORED = `SELECT id, owner_id AS "ownerId", ${COLUMNS.map(
   (item) => `${item.column} AS "${item.field}"`,
@@ -94,7 +107,7 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
       }
       const current = byEmail.get(lead.email);
       if (!current) {
-        const id = randomUUID();
+        const id = timeOrderedUuid();
         created.push({ id, lead, ownerId: ownerId ?? null, at: createdAt ?? context.now });
         results.push({ row: row.row, outcome: 'CREATED', notes });
         continue;
