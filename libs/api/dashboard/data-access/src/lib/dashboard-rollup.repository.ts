@@ -69,6 +69,9 @@ const GROUPING_SETS = KEPT_SLICES.map((dims) => {
   return `(${columns.join(', ')})`;
 }).join(', ');
 
+/** The leads' columns the filter's segment lists are made of. */
+const SEGMENT_COLUMNS = `SELECT industry, country, source, campaign FROM leads`;
+
 const EMPTY_SEGMENTS: SegmentValues = { industries: [], countries: [], sources: [], campaigns: [] };
 const SEGMENT_LIMIT = 500;
 
@@ -152,7 +155,7 @@ export class DashboardRollupRepository {
     );
     if (changed.length === 0) return [];
     const ids = changed.map((row) => row.id);
-    await this.mergeSegmentValues(manager, `SELECT * FROM leads WHERE id = ANY($1::uuid[])`, [ids]);
+    await this.mergeSegmentValues(manager, `${SEGMENT_COLUMNS} WHERE id = ANY($1::uuid[])`, [ids]);
     const rows: { day: string }[] = await manager.query(
       `SELECT DISTINCT to_char(f.at AT TIME ZONE $2, 'YYYY-MM-DD') AS day FROM (${FACT_TIMES_OF_LEADS}) f(at)`,
       [ids, timeZone],
@@ -166,7 +169,7 @@ export class DashboardRollupRepository {
       `INSERT INTO dashboard_lead_segments (workspace_id, lead_id, segment)
        SELECT l.workspace_id, l.id, ${LEAD_SEGMENT_ROW} FROM leads l`,
     );
-    await this.mergeSegmentValues(manager, `SELECT * FROM leads`, []);
+    await this.mergeSegmentValues(manager, SEGMENT_COLUMNS, []);
   }
 
   /**
