@@ -1,5 +1,5 @@
 import { type Grade, TEMPERATURES, type Temperature } from '@accord/domain/agreement';
-import { type LeadFacts, type ScoreLead, matcherFor, prepareScoring } from '@accord/domain/scoring';
+import { type PreparedVersion, prepareVersion } from '@accord/domain/scoring';
 
 import { monthOf, weekOf } from './calendar';
 import type { BacktestArmInput, BacktestWindow, HistoricalLead } from './model';
@@ -98,14 +98,14 @@ export function emptyBacktest(
   };
 }
 
-/** A version prepared once for many leads: its scorer, its criteria's matchers and its handing-over grades. */
+/** A version prepared once for many leads, and the grades whose matrix row hands nothing over. */
 interface PreparedArm {
   input: BacktestArmInput;
-  score: ScoreLead;
-  /** Grades whose matrix row hands nothing over: no moment can make such a lead an MQL. */
+  version: PreparedVersion;
+  /** No moment can make a lead of such a grade an MQL: its moments need not be scored. */
   closedGrades: ReadonlySet<Grade>;
-  /** The engine's own test of each criterion, in the document's order. */
-  matchers: ((lead: LeadFacts) => boolean)[];
+  /** Reused for every lead: whether each criterion matched, in the document's order. */
+  matched: boolean[];
 }
 
 function prepareArm(input: BacktestArmInput): PreparedArm {
@@ -117,9 +117,9 @@ function prepareArm(input: BacktestArmInput): PreparedArm {
   );
   return {
     input,
-    score: prepareScoring(input.document),
+    version: prepareVersion(input.document),
     closedGrades,
-    matchers: input.document.fit.criteria.map(matcherFor),
+    matched: new Array<boolean>(input.document.fit.criteria.length).fill(false),
   };
 }
 
@@ -167,8 +167,9 @@ export class BacktestAccumulator {
 }
 
 function foldArm(arm: PreparedArm, into: ArmState, lead: HistoricalLead, window: BacktestWindow): void {
-  const fit = arm.score(lead.facts, {}, lead.createdAt);
-  const moment = arm.closedGrades.has(fit.grade) ? null : firstHandover(arm.score, lead, window.to);
+  // Fit has no history (a lead's facts are as they are now), so it is scored once; intent moves with time.
+  const fit = arm.version.fit(lead.facts, arm.matched);
+  const moment = arm.closedGrades.has(fit.grade) ? null : firstHandover(arm.version, lead, window.to, fit);
   const observed = lead.handedOverAt !== null;
   if (moment && moment.at >= window.from) {
     increment(into.mqlsByMonth, monthOf(moment.at));
@@ -189,44 +190,39 @@ function foldArm(arm: PreparedArm, into: ArmState, lead: HistoricalLead, window:
   // Calibration, lift and rejections look at the lead as it stood when it was in fact handed over (or, never
   // handed over, at the window's end): the version's grade and the signals it had by then.
   const reference = lead.handedOverAt ?? window.to - 1;
-  const matched = arm.input.document.fit.criteria.map((criterion) => criterion.key);
-  const matches = criteriaMatched(arm, lead);
   if (observed) {
-    const scores = arm.score(lead.facts, lead.signals, reference);
-    tally(into.calibration.byGrade[scores.grade], lead);
-    tally(into.calibration.byTemperature[scores.temperature], lead);
+    const { temperature } = arm.version.intent(lead.signals, reference);
+    tally(into.calibration.byGrade[fit.grade], lead);
+    tally(into.calibration.byTemperature[temperature], lead);
   }
-  matched.forEach((key, index) => {
-    const pair = into.lift.criteria[key];
-    if (pair) tally(matches[index] ? pair.with : pair.without, lead);
-  });
+  const criteria = arm.input.document.fit.criteria;
+  for (let index = 0; index < criteria.length; index += 1) {
+    const pair = into.lift.criteria[criteria[index].key];
+    if (pair) tally(arm.matched[index] ? pair.with : pair.without, lead);
+  }
   for (const type of Object.keys(into.lift.signals)) {
     const pair = into.lift.signals[type];
     tally(hadSignal(lead, type, reference) ? pair.with : pair.without, lead);
   }
-  if (outcome.decision === 'REJECTED') foldRejection(into, lead, matched, matches);
+  if (outcome.decision === 'REJECTED') foldRejection(into, lead, arm);
 }
 
-function foldRejection(into: ArmState, lead: HistoricalLead, keys: string[], matches: boolean[]): void {
+function foldRejection(into: ArmState, lead: HistoricalLead, arm: PreparedArm): void {
   const rejections = into.rejections;
   const reason = lead.outcome.rejectionReason ?? '(no reason)';
   rejections.total += 1;
   increment(rejections.byReason, reason);
-  keys.forEach((key, index) => {
-    if (!matches[index]) return;
-    increment(rejections.byCriterion, key);
-    increment((rejections.byReasonCriterion[reason] ??= {}), key);
-  });
+  const criteria = arm.input.document.fit.criteria;
+  for (let index = 0; index < criteria.length; index += 1) {
+    if (!arm.matched[index]) continue;
+    increment(rejections.byCriterion, criteria[index].key);
+    increment((rejections.byReasonCriterion[reason] ??= {}), criteria[index].key);
+  }
   const named = lead.source ?? NO_SOURCE;
   const known = Object.hasOwn(rejections.bySource, named);
   const source = known || Object.keys(rejections.bySource).length < MAX_SOURCES ? named : OTHER_SOURCE;
   increment(rejections.bySource, source);
   increment((rejections.byReasonSource[reason] ??= {}), source);
-}
-
-/** Which of the version's criteria the lead meets: fit has no history, so it is the lead's current facts. */
-function criteriaMatched(arm: PreparedArm, lead: HistoricalLead): boolean[] {
-  return arm.matchers.map((matches) => matches(lead.facts));
 }
 
 /** Adds one lead's recorded outcome to a tally. */

@@ -1,6 +1,6 @@
 import { type AgreementDocument, parseAgreementDocument, starterAgreement } from '@accord/domain/agreement';
 import type { LeadFacts } from '@accord/domain/scoring';
-import { prepareScoring } from '@accord/domain/scoring';
+import { prepareScoring, prepareVersion } from '@accord/domain/scoring';
 
 import { BacktestAccumulator, type BacktestState, emptyBacktest } from './accumulator';
 import { monthOf, monthsBetween, weekOf } from './calendar';
@@ -194,11 +194,12 @@ describe('calendar', () => {
 
 describe('firstHandover (point in time)', () => {
   const score = prepareScoring(DRAFT.document);
+  const version = prepareVersion(DRAFT.document);
 
   it('hands over at the first signal that crosses, never with a signal from after the moment', () => {
     const l4 = HISTORY[3];
-    expect(firstHandover(score, l4, WINDOW.to)).toBeNull();
-    const later = firstHandover(score, l4, at('2025-04-01'));
+    expect(firstHandover(version, l4, WINDOW.to)).toBeNull();
+    const later = firstHandover(version, l4, at('2025-04-01'));
     expect(later?.at).toBe(at('2025-03-10'));
     expect(later?.scores).toMatchObject({ grade: 'B', temperature: 'HOT', outcome: 'MQL' });
   });
@@ -216,7 +217,7 @@ describe('firstHandover (point in time)', () => {
     expect(scores.intentScore).toBeCloseTo(30, 10);
     expect(scores.temperature).toBe('WARM');
     // At the signal itself it was HOT: B/HOT is an MQL under the draft on 2 January.
-    expect(firstHandover(score, decayed, WINDOW.to)?.at).toBe(at('2025-01-02'));
+    expect(firstHandover(version, decayed, WINDOW.to)?.at).toBe(at('2025-01-02'));
   });
 });
 

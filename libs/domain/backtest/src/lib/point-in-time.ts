@@ -1,5 +1,5 @@
-import type { MatrixOutcome } from '@accord/domain/agreement';
-import type { ScoreLead, Scores } from '@accord/domain/scoring';
+import type { Grade, MatrixOutcome } from '@accord/domain/agreement';
+import type { PreparedVersion, Scores } from '@accord/domain/scoring';
 
 import type { HistoricalLead } from './model';
 
@@ -22,10 +22,16 @@ export interface HandoverMoment {
  * cell hands over whenever a colder one of the same grade does — every agreement we know of).
  * Returns the first such moment before `until` at which the version hands the lead over, or null.
  */
-export function firstHandover(score: ScoreLead, lead: HistoricalLead, until: number): HandoverMoment | null {
+export function firstHandover(
+  version: PreparedVersion,
+  lead: HistoricalLead,
+  until: number,
+  fit: { fitScore: number; grade: Grade } = version.fit(lead.facts),
+): HandoverMoment | null {
   for (const at of scoringMoments(lead, until)) {
-    const scores = score(lead.facts, lead.signals, at);
-    if (handsOver(scores.outcome)) return { at, scores };
+    const intent = version.intent(lead.signals, at);
+    const outcome = version.outcome(fit.grade, intent.temperature);
+    if (handsOver(outcome)) return { at, scores: { ...fit, ...intent, outcome } };
   }
   return null;
 }

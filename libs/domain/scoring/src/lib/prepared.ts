@@ -29,12 +29,20 @@ export type SignalTimes = Readonly<Record<string, readonly number[]>>;
 /** Scores one lead; `nowMs` is the moment of scoring in epoch milliseconds. */
 export type ScoreLead = (lead: LeadFacts, signals: SignalTimes, nowMs: number) => Scores;
 
+/** A version prepared once for many leads, in parts: fit (constant for a lead), intent (moves with time), the cell. */
+export interface PreparedVersion {
+  /** The fit score and grade; when `matched` is given, whether each criterion (document order) matched. */
+  fit(lead: LeadFacts, matched?: boolean[]): { fitScore: number; grade: Grade };
+  /** The intent score and temperature at `nowMs`, counting only signals at or before it. */
+  intent(signals: SignalTimes, nowMs: number): { intentScore: number; temperature: Temperature };
+  outcome(grade: Grade, temperature: Temperature): MatrixOutcome;
+}
+
 /**
- * evaluateLead's numbers for many leads under one version, with the version's work done once: criteria
- * normalised, the fit scale computed, signal times kept as numbers. It adds in the same order as evaluateLead,
- * so both give the same floats (a property test holds them equal); evaluateLead stays the one that explains.
+ * The version's work done once: criteria normalised, the fit scale computed, signal times kept as numbers. A
+ * backtest scores a lead's fit once and its intent at many moments; prepareScoring puts the parts together.
  */
-export function prepareScoring(document: AgreementDocument): ScoreLead {
+export function prepareVersion(document: AgreementDocument): PreparedVersion {
   const maxPositive = maxPositivePoints(document.fit.criteria);
   const criteria = document.fit.criteria.map((criterion) => ({
     matches: matcherFor(criterion),
@@ -50,22 +58,43 @@ export function prepareScoring(document: AgreementDocument): ScoreLead {
   const heat = document.intent.temperature;
   const matrix = document.handover.matrix;
 
+  return {
+    fit(lead, matched) {
+      let rawFit = 0;
+      for (let index = 0; index < criteria.length; index += 1) {
+        const criterion = criteria[index];
+        const matches = criterion.matches(lead);
+        if (matched) matched[index] = matches;
+        if (matches) rawFit += criterion.contribution;
+      }
+      const fitScore = clamp(rawFit, 0, 100);
+      return { fitScore, grade: gradeFor(fitScore, grades) };
+    },
+    intent(signals, nowMs) {
+      let rawIntent = 0;
+      for (const rule of rules) {
+        // Own keys only: a summary is parsed JSON, and a type must never find Object.prototype's members.
+        const times = rule.counts && Object.hasOwn(signals, rule.type) ? signals[rule.type] : undefined;
+        rawIntent += times ? decayedPoints(newestFirst(times), rule, nowMs) : 0;
+      }
+      const intentScore = Math.min(100, rawIntent);
+      return { intentScore, temperature: temperatureFor(intentScore, heat) };
+    },
+    outcome: (grade, temperature) => matrix[grade][temperature],
+  };
+}
+
+/**
+ * evaluateLead's numbers for many leads under one version, with the version's work done once. It adds in the
+ * same order as evaluateLead, so both give the same floats (a property test holds them equal); evaluateLead stays
+ * the one that explains.
+ */
+export function prepareScoring(document: AgreementDocument): ScoreLead {
+  const version = prepareVersion(document);
   return (lead, signals, nowMs) => {
-    let rawFit = 0;
-    for (const criterion of criteria) if (criterion.matches(lead)) rawFit += criterion.contribution;
-    const fitScore = clamp(rawFit, 0, 100);
-
-    let rawIntent = 0;
-    for (const rule of rules) {
-      // Own keys only: a summary is parsed JSON, and a type must never find Object.prototype's members.
-      const times = rule.counts && Object.hasOwn(signals, rule.type) ? signals[rule.type] : undefined;
-      rawIntent += times ? decayedPoints(newestFirst(times), rule, nowMs) : 0;
-    }
-    const intentScore = Math.min(100, rawIntent);
-
-    const grade = gradeFor(fitScore, grades);
-    const temperature = temperatureFor(intentScore, heat);
-    return { fitScore, grade, intentScore, temperature, outcome: matrix[grade][temperature] };
+    const { fitScore, grade } = version.fit(lead);
+    const { intentScore, temperature } = version.intent(signals, nowMs);
+    return { fitScore, grade, intentScore, temperature, outcome: version.outcome(grade, temperature) };
   };
 }
 
