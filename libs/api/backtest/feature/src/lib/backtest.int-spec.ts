@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 // The drafts are made and edited through the real agreement lifecycle, which is what moves their revision.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
-import { BacktestHistoryRepository } from '@accord/api/backtest/data-access';
+import { BacktestHistoryRepository, BacktestRunsRepository } from '@accord/api/backtest/data-access';
 import { seedWorkspace } from '@accord/api/demo-data';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
@@ -310,7 +310,7 @@ describe('backtests on PostgreSQL', () => {
       expect(after?.result).toEqual(before?.result);
     });
 
-    it('resumes after a crash from its saved cursor and counts no lead twice', async () => {
+    it('resumes after a crash from its saved cursor and counts no lead twice (keyset batches)', async () => {
       const history = app.get(BacktestHistoryRepository);
       const runner = app.get(BacktestRunner);
       const read = history.batch.bind(history);
@@ -323,7 +323,9 @@ describe('backtests on PostgreSQL', () => {
         return read(...args);
       });
       // Small batches, so that the crash falls in the middle of the run.
-      const small = jest.spyOn(runner, 'run').mockImplementation((claim, now) => run(claim, now, 400));
+      const small = jest
+        .spyOn(runner, 'run')
+        .mockImplementation((claim, now) => run(claim, now, { batchSize: 400, stream: false }));
       let crashed: BacktestRun;
       try {
         const started = await service.start(team.marketing, { versionId: draftId });
@@ -346,6 +348,41 @@ describe('backtests on PostgreSQL', () => {
       const cleanRun = await service.get(team.sales, clean.id);
       expect(crashed.result).toEqual(cleanRun.result);
       expect((crashed.result as unknown as BacktestResult).leadsRead).toBe(1500);
+    });
+
+    it('resumes a streamed run after a failed save from the last saved lead', async () => {
+      if (!app.get(OwnerDb).concurrent) return; // the embedded database has no stream: the keyset test covers it
+      const runs = app.get(BacktestRunsRepository);
+      const runner = app.get(BacktestRunner);
+      const save = runs.saveBatch.bind(runs);
+      const run = runner.run.bind(runner);
+      let saves = 0;
+      // The third save fails, as a dropped connection would: the stream stops; two saves hold.
+      const failing = jest.spyOn(runs, 'saveBatch').mockImplementation(async (...args) => {
+        saves += 1;
+        if (saves === 3) throw new Error('connection lost');
+        return save(...args);
+      });
+      const often = jest
+        .spyOn(runner, 'run')
+        .mockImplementation((claim, now) => run(claim, now, { saveEvery: 300 }));
+      let crashed: BacktestRun;
+      try {
+        const started = await service.start(team.marketing, { versionId: draftId });
+        await worker.drain();
+        crashed = await service.get(team.sales, started.id);
+      } finally {
+        failing.mockRestore();
+        often.mockRestore();
+      }
+      expect(saves).toBeGreaterThan(3);
+      const [{ attempts }] = await tenantDb.inWorkspace(team.workspaceId, (manager) =>
+        manager.query(`SELECT attempts FROM backtest_runs WHERE id = $1`, [crashed.id]),
+      );
+      expect(attempts).toBe(2);
+      const clean = await service.start(team.marketing, { versionId: draftId });
+      await worker.drain();
+      expect(crashed.result).toEqual((await service.get(team.sales, clean.id)).result);
     });
   });
 

@@ -58,7 +58,15 @@ export class BacktestRunner {
     private readonly ownerDb: OwnerDb,
   ) {}
 
-  async run(claim: RunClaim, now: () => Date, batchSize = BACKTEST_BATCH): Promise<void> {
+  /**
+   * Runs (or resumes) a claimed backtest. `options` are for tests: smaller keyset batches, more frequent saves
+   * of the stream, or the keyset path on a server.
+   */
+  async run(
+    claim: RunClaim,
+    now: () => Date,
+    options: { batchSize?: number; saveEvery?: number; stream?: boolean } = {},
+  ): Promise<void> {
     const { run, baseline, total } = await this.tenantDb.inWorkspace(claim.workspaceId, async (manager) => {
       const found = await this.runs.findById(manager, claim.id);
       if (!found) throw new Error(`backtest ${claim.id} is gone`);
@@ -74,9 +82,24 @@ export class BacktestRunner {
       emptyBacktest({ from: run.windowFrom.getTime(), to: run.windowTo.getTime() }, draftArm, baselineArm);
     const accumulator = new BacktestAccumulator(state, draftArm, baselineArm);
     const progress: Progress = { after: run.lastLeadId, processed: run.processed, total };
-    if (this.ownerDb.concurrent && batchSize === BACKTEST_BATCH)
-      await this.streamed(claim, run.windowTo, accumulator, state, progress, now);
-    else await this.batched(claim, run.windowTo, accumulator, state, progress, now, batchSize);
+    if (this.ownerDb.concurrent && options.stream !== false)
+      await this.streamed(
+        claim,
+        run.windowTo,
+        accumulator,
+        progress,
+        now,
+        options.saveEvery ?? BACKTEST_SAVE_EVERY,
+      );
+    else
+      await this.batched(
+        claim,
+        run.windowTo,
+        accumulator,
+        progress,
+        now,
+        options.batchSize ?? BACKTEST_BATCH,
+      );
 
     const result = backtestResult(state, run.document, baseline.document);
     const finished = await this.tenantDb.inWorkspace(claim.workspaceId, (manager) =>
@@ -97,10 +120,11 @@ export class BacktestRunner {
     claim: RunClaim,
     until: Date,
     accumulator: BacktestAccumulator,
-    state: BacktestState,
     progress: Progress,
     now: () => Date,
+    saveEvery: number,
   ): Promise<void> {
+    const { state } = accumulator;
     let savedAt = progress.processed;
     const save = async () => {
       savedAt = progress.processed;
@@ -122,7 +146,7 @@ export class BacktestRunner {
           }
           progress.processed += rows.length;
           progress.after = String(rows[rows.length - 1][0]);
-          if (progress.processed - savedAt < BACKTEST_SAVE_EVERY) return done();
+          if (progress.processed - savedAt < saveEvery) return done();
           save().then(() => done(), done);
         },
       });
@@ -136,11 +160,11 @@ export class BacktestRunner {
     claim: RunClaim,
     until: Date,
     accumulator: BacktestAccumulator,
-    state: BacktestState,
     progress: Progress,
     now: () => Date,
     batchSize: number,
   ): Promise<void> {
+    const { state } = accumulator;
     for (;;) {
       const next = await this.tenantDb.inWorkspace(claim.workspaceId, async (manager) => {
         const batch = await this.history.batch(manager, claim.workspaceId, progress.after, batchSize, until);
