@@ -44,7 +44,7 @@ describe('closing the app (what SIGTERM runs)', () => {
         token: team.ada.token,
       },
     );
-    await pause(300);
+    await pause(1_000); // the request reaches the lock
     const closing = booted.app.close();
     await pause(300);
     const refused = await fetch(`${booted.baseUrl}/health`).then(
@@ -108,7 +108,7 @@ async function startServer(database: TestDatabase): Promise<Server> {
   const exited = new Promise<{ code: number | null; signal: string | null; at: number }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
   );
-  for (let attempt = 0; attempt < 600; attempt += 1) {
+  for (let attempt = 0; attempt < 1200; attempt += 1) {
     const up = await fetch(`${baseUrl}/health`).then(
       (response) => response.status === 200,
       () => false,
@@ -148,21 +148,17 @@ describe('the server process on SIGTERM', () => {
     servers.push(server);
     const admin = await lockApiKeys(database.url);
     const inFlight = gql(server.baseUrl, CREATE_KEY, { token: server.token });
-    await pause(300);
-    const signalled = Date.now();
+    await pause(1_000); // the request reaches the lock
     server.child.kill('SIGTERM');
     await pause(500);
     await admin.query('COMMIT');
     await admin.end();
     const result = await inFlight;
-    const { signal, at } = await server.exited;
-    // Nest closes the app, then re-raises the signal: the process ends by SIGTERM, well within the grace period.
-    expect({ status: result.status, signal, quick: at - signalled < 1_900 }).toEqual({
-      status: 200,
-      signal: 'SIGTERM',
-      quick: true,
-    });
-  }, 60_000);
+    const { code, signal } = await server.exited;
+    // Nest closes the app, then re-raises the signal: the process ends by SIGTERM (the grace timer would have
+    // ended it with code 1 instead).
+    expect({ status: result.status, code, signal }).toEqual({ status: 200, code: null, signal: 'SIGTERM' });
+  }, 120_000);
 
   it('exits within the grace period even when a request cannot finish', async () => {
     if (database.embedded) return;
@@ -171,13 +167,13 @@ describe('the server process on SIGTERM', () => {
     const admin = await lockApiKeys(database.url);
     try {
       const stuck = gql(server.baseUrl, CREATE_KEY, { token: server.token }).catch(() => null);
-      await pause(300);
+      await pause(1_000); // the request reaches the lock
       const signalled = Date.now();
       server.child.kill('SIGTERM');
       const { code, at } = await server.exited;
       await stuck;
       // Forced out (exit code 1) after the 2 s grace period, not left hanging on the locked request.
-      expect({ code, withinGrace: at - signalled < 4_000, afterGrace: at - signalled >= 1_900 }).toEqual({
+      expect({ code, withinGrace: at - signalled < 10_000, afterGrace: at - signalled >= 1_900 }).toEqual({
         code: 1,
         withinGrace: true,
         afterGrace: true,
@@ -186,5 +182,5 @@ describe('the server process on SIGTERM', () => {
       await admin.query('ROLLBACK');
       await admin.end();
     }
-  }, 60_000);
+  }, 120_000);
 });
