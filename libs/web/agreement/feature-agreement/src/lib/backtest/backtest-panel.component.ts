@@ -95,35 +95,11 @@ import { RatesTableComponent } from './rates-table.component';
       }
     </section>
   `,
+  styleUrl: './backtest.css',
   styles: `
-    .heading {
-      display: flex;
-      align-items: center;
-      gap: 16px;
-    }
-    h2 {
-      font: var(--mat-sys-title-large);
-      margin: 24px 0 8px;
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-    }
     .stale,
     .warning {
       color: var(--mat-sys-error);
-    }
-    table {
-      border-collapse: collapse;
-      margin: 8px 0 16px;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 4px 12px 4px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    td {
-      font-variant-numeric: tabular-nums;
     }
   `,
 })

@@ -111,22 +111,8 @@ import { RatesTableComponent } from './rates-table.component';
       }
     </section>
   `,
+  styleUrl: './backtest.css',
   styles: `
-    .heading {
-      display: flex;
-      align-items: center;
-      gap: 16px;
-    }
-    h2 {
-      font: var(--mat-sys-title-large);
-      margin: 24px 0 8px;
-    }
-    h3 {
-      font: var(--mat-sys-title-small);
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-    }
     .inversions {
       color: var(--mat-sys-error);
     }
@@ -134,21 +120,6 @@ import { RatesTableComponent } from './rates-table.component';
       display: flex;
       flex-wrap: wrap;
       gap: 24px;
-    }
-    table {
-      border-collapse: collapse;
-      margin: 8px 0 16px;
-    }
-    caption {
-      text-align: left;
-      font: var(--mat-sys-title-small);
-      margin-bottom: 4px;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 4px 12px 4px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
   `,
 })

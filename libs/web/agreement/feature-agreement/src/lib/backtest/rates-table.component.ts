@@ -45,22 +45,8 @@ import type { GradeLine } from './backtest-tables';
       </tbody>
     </table>
   `,
+  styleUrl: './backtest.css',
   styles: `
-    table {
-      border-collapse: collapse;
-      margin: 8px 0 16px;
-    }
-    caption {
-      text-align: left;
-      font: var(--mat-sys-title-small);
-      margin-bottom: 4px;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 4px 12px 4px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
     .interval,
     .small {
       color: var(--mat-sys-on-surface-variant);
