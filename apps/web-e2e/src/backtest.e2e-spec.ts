@@ -78,5 +78,15 @@ describe('backtesting a draft', () => {
     await page.goto(proposal);
     await page.getByRole('note').filter({ hasText: 'Stale' }).waitFor();
     await backtestRow(page, 'MQLs in the window');
+
+    // On the overview, she measures the version in force: its calibration and what each signal earns.
+    await page.getByRole('link', { name: 'Lead agreement', exact: true }).first().click();
+    await page.waitForURL(`${baseUrl()}/agreement`);
+    await page.getByRole('button', { name: 'Measure now' }).click();
+    const grades = page.getByRole('table', { name: 'Calibration by grade' });
+    await grades.waitFor();
+    expect(await grades.getByRole('row').count()).toBe(5);
+    const value = page.getByRole('table', { name: 'Signal value' });
+    expect(await value.getByRole('row', { name: /Pricing page visit/ }).count()).toBe(1);
   });
 });
