@@ -14,7 +14,13 @@ async function inviteSalesMember(admin: Page, email: string, name: string): Prom
   await dialog.getByLabel('Name').fill(name);
   await dialog.getByRole('checkbox', { name: 'Sales' }).check();
   await dialog.getByRole('button', { name: 'Send invitation' }).click();
-  const inviteUrl = await dialog.getByLabel('Invite link').inputValue();
+  // The link appears when the invitation is stored; a slow first write on a busy CI machine has taken longer
+  // than the default 15 s, and a refusal shows in the dialog, which the failure then names.
+  const link = dialog.getByLabel('Invite link');
+  await link.waitFor({ timeout: 45_000 }).catch(async (error: unknown) => {
+    throw new Error(`no invite link; the dialog says: ${await dialog.innerText()}`, { cause: error });
+  });
+  const inviteUrl = await link.inputValue();
   await dialog.getByRole('button', { name: 'Done' }).click();
   await admin.getByRole('cell', { name: email }).waitFor();
   return inviteUrl;
