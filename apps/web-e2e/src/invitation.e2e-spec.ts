@@ -2,14 +2,22 @@ import { Page } from 'playwright-core';
 
 import { featuresFor } from '@accord/domain/workspace';
 
-import { DEMO_PASSWORD, Session, baseUrl, navLabels, openBrowser, signIn } from './support/browser';
+import {
+  DEMO_PASSWORD,
+  Session,
+  baseUrl,
+  focusedDialog,
+  navLabels,
+  openBrowser,
+  signIn,
+} from './support/browser';
 
 /** Has the demo admin invite a sales member and returns the one-time link the dialog shows. */
 async function inviteSalesMember(admin: Page, email: string, name: string): Promise<string> {
   await signIn(admin, 'admin@demo.accord.dev', DEMO_PASSWORD);
   await admin.waitForURL(`${baseUrl()}/members`);
   await admin.getByRole('button', { name: 'Invite member' }).click();
-  const dialog = admin.getByRole('dialog');
+  const dialog = await focusedDialog(admin);
   await dialog.getByLabel('E-mail').fill(email);
   await dialog.getByLabel('Name').fill(name);
   await dialog.getByRole('checkbox', { name: 'Sales' }).check();

@@ -1,6 +1,14 @@
 import { Page } from 'playwright-core';
 
-import { DEMO_PASSWORD, Session, baseUrl, navLabels, openBrowser, signIn } from './support/browser';
+import {
+  DEMO_PASSWORD,
+  Session,
+  baseUrl,
+  focusedDialog,
+  navLabels,
+  openBrowser,
+  signIn,
+} from './support/browser';
 
 async function openFromNav(page: Page, label: string, path: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
@@ -104,7 +112,7 @@ describe('leads', () => {
     await openFromNav(page, 'Leads', 'leads');
 
     await page.getByRole('button', { name: 'New lead' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await focusedDialog(page);
     await dialog.getByLabel('E-mail').fill(`e2e-${Date.now()}@acme-e2e.test`);
     await dialog.getByLabel('Country').fill('D1');
     await dialog.getByRole('button', { name: 'Create lead' }).click();
@@ -153,7 +161,7 @@ describe('API keys', () => {
     await openFromNav(page, 'API keys', 'api-keys');
 
     await page.getByRole('button', { name: 'New API key' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await focusedDialog(page);
     await dialog.getByLabel('Name').fill('E2E tracking');
     await dialog.getByRole('button', { name: 'Create key' }).click();
     await dialog.getByText("you won't see it again").waitFor();

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, Page, chromium } from 'playwright-core';
+import { BrowserContext, Locator, Page, chromium } from 'playwright-core';
 
 const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -63,4 +63,15 @@ export async function navLabels(page: Page): Promise<string[]> {
   const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
   await links.first().waitFor();
   return (await links.allInnerTexts()).map((label) => label.trim());
+}
+
+/**
+ * The open dialog, once it has moved the focus into itself: a dialog focuses its first field when it opens, and
+ * text typed before that can be carried off to that field.
+ */
+export async function focusedDialog(page: Page): Promise<Locator> {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await page.waitForFunction(() => document.activeElement?.closest('[role="dialog"]') != null);
+  return dialog;
 }
