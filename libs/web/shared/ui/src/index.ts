@@ -1,4 +1,5 @@
 export * from './lib/auth-layout.component';
 export * from './lib/confirm.dialog';
+export * from './lib/dialog-config';
 export * from './lib/form-alert.component';
 export * from './lib/page-header.component';

@@ -19,11 +19,10 @@ import {
   ConfirmDialogData,
   FormAlertComponent,
   PageHeaderComponent,
+  dialogConfig,
 } from '@accord/web/shared/ui';
 
 import { CreateApiKeyDialog } from './create-api-key.dialog';
-
-const DIALOG_WIDTH = 'min(560px, calc(100vw - 32px))';
 
 /** The admin's API keys, with which machines send leads and signals: create, and revoke. */
 @Component({
@@ -136,7 +135,7 @@ export class ApiKeysPage implements OnInit {
 
   protected create(): void {
     this.actionError.set(null);
-    this.dialog.open(CreateApiKeyDialog, { injector: this.injector, width: DIALOG_WIDTH });
+    this.dialog.open(CreateApiKeyDialog, dialogConfig(560, { injector: this.injector }));
   }
 
   protected async revoke(row: ApiKeyRow): Promise<void> {
@@ -148,7 +147,7 @@ export class ApiKeysPage implements OnInit {
       confirm: 'Revoke',
     };
     const confirmed: unknown = await firstValueFrom(
-      this.dialog.open(ConfirmDialog, { width: DIALOG_WIDTH, data }).afterClosed(),
+      this.dialog.open(ConfirmDialog, dialogConfig(560, { data })).afterClosed(),
     );
     if (confirmed !== true) return;
     const result = await this.store.revoke(row.id);

@@ -20,12 +20,11 @@ import {
   ConfirmDialogData,
   FormAlertComponent,
   PageHeaderComponent,
+  dialogConfig,
 } from '@accord/web/shared/ui';
 
 import { EditMemberDialog } from './edit-member.dialog';
 import { InviteMemberDialog } from './invite-member.dialog';
-
-const DIALOG_WIDTH = 'min(560px, calc(100vw - 32px))';
 
 /** The admin's list of the workspace's members: invite, change roles and approver, deactivate. */
 @Component({
@@ -137,14 +136,14 @@ export class MembersPage implements OnInit {
 
   protected invite(): void {
     this.actionError.set(null);
-    this.dialog.open(InviteMemberDialog, { injector: this.injector, width: DIALOG_WIDTH });
+    this.dialog.open(InviteMemberDialog, dialogConfig(560, { injector: this.injector }));
   }
 
   protected edit(row: MemberRow): void {
     const member = this.store.member(row.id);
     if (member === undefined) return;
     this.actionError.set(null);
-    this.dialog.open(EditMemberDialog, { injector: this.injector, width: DIALOG_WIDTH, data: member });
+    this.dialog.open(EditMemberDialog, dialogConfig(560, { injector: this.injector, data: member }));
   }
 
   protected async deactivate(row: MemberRow): Promise<void> {
@@ -155,7 +154,7 @@ export class MembersPage implements OnInit {
       confirm: 'Deactivate',
     };
     const confirmed: unknown = await firstValueFrom(
-      this.dialog.open(ConfirmDialog, { width: DIALOG_WIDTH, data }).afterClosed(),
+      this.dialog.open(ConfirmDialog, dialogConfig(560, { data })).afterClosed(),
     );
     if (confirmed !== true) return;
     const result = await this.store.deactivate(row.id);

@@ -20,13 +20,12 @@ import {
   ConfirmDialogData,
   FormAlertComponent,
   PageHeaderComponent,
+  dialogConfig,
 } from '@accord/web/shared/ui';
 import { WebhookDeliveryRow, WebhookEndpointRow, WebhooksStore } from '@accord/web/webhooks/data-access';
 
 import { CreateWebhookDialog } from './create-webhook.dialog';
 import { RotatedSecretData, RotatedSecretDialog } from './rotated-secret.dialog';
-
-const DIALOG_WIDTH = 'min(600px, calc(100vw - 32px))';
 
 const DELIVERY_STATUSES: readonly WebhookDeliveryStatus[] = ['PENDING', 'DELIVERED', 'FAILED'];
 
@@ -300,7 +299,7 @@ export class WebhooksPage implements OnInit {
 
   protected create(): void {
     this.actionError.set(null);
-    this.dialog.open(CreateWebhookDialog, { injector: this.injector, width: DIALOG_WIDTH });
+    this.dialog.open(CreateWebhookDialog, dialogConfig(600, { injector: this.injector }));
   }
 
   protected async deactivate(row: WebhookEndpointRow): Promise<void> {
@@ -331,7 +330,7 @@ export class WebhooksPage implements OnInit {
       return;
     }
     const data: RotatedSecretData = { url: result.value.endpoint.url, secret: result.value.secret };
-    this.dialog.open(RotatedSecretDialog, { width: DIALOG_WIDTH, data, disableClose: true });
+    this.dialog.open(RotatedSecretDialog, dialogConfig(600, { data, disableClose: true }));
   }
 
   protected async remove(row: WebhookEndpointRow): Promise<void> {
@@ -360,7 +359,7 @@ export class WebhooksPage implements OnInit {
   private async confirm(data: ConfirmDialogData): Promise<boolean> {
     this.actionError.set(null);
     const confirmed: unknown = await firstValueFrom(
-      this.dialog.open(ConfirmDialog, { width: DIALOG_WIDTH, data }).afterClosed(),
+      this.dialog.open(ConfirmDialog, dialogConfig(600, { data })).afterClosed(),
     );
     return confirmed === true;
   }

@@ -18,7 +18,7 @@ import { canEditAgreement } from '@accord/domain/agreement';
 import type { ApproverSide } from '@accord/domain/workspace';
 import { AgreementReviewStore, sideLabel, versionLabel } from '@accord/web/agreement/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
-import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
+import { FormAlertComponent, PageHeaderComponent, dialogConfig } from '@accord/web/shared/ui';
 
 import { BacktestPanelComponent } from '../backtest/backtest-panel.component';
 import { DocumentDiffComponent } from '../shared/document-diff.component';
@@ -211,11 +211,13 @@ export class AgreementVersionPage {
     if (version === null) return;
     const comment: unknown = await firstValueFrom(
       this.dialog
-        .open(SendBackDialog, {
-          injector: this.injector,
-          width: 'min(560px, calc(100vw - 32px))',
-          data: { version: versionLabel(version) },
-        })
+        .open(
+          SendBackDialog,
+          dialogConfig(560, {
+            injector: this.injector,
+            data: { version: versionLabel(version) },
+          }),
+        )
         .afterClosed(),
     );
     if (typeof comment === 'string') await this.store.sendBack(comment);

@@ -34,12 +34,10 @@ import {
   leadQueryParams,
 } from '@accord/web/leads/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
-import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
+import { FormAlertComponent, PageHeaderComponent, dialogConfig } from '@accord/web/shared/ui';
 
 import { NewLeadDialog } from './new-lead.dialog';
 import { RescoreBannerComponent } from './rescore-banner.component';
-
-const DIALOG_WIDTH = 'min(760px, calc(100vw - 32px))';
 
 /** The workspace's leads with their scores, filtered and sorted through the URL, and new leads. */
 @Component({
@@ -289,7 +287,7 @@ export class LeadsPage implements OnInit {
   protected async newLead(): Promise<void> {
     const id = await firstValueFrom(
       this.dialog
-        .open<NewLeadDialog, unknown, string>(NewLeadDialog, { injector: this.injector, width: DIALOG_WIDTH })
+        .open<NewLeadDialog, unknown, string>(NewLeadDialog, dialogConfig(760, { injector: this.injector }))
         .afterClosed(),
     );
     if (id) await this.router.navigate([id], { relativeTo: this.route });

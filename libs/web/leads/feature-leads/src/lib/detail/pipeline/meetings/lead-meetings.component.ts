@@ -14,7 +14,12 @@ import { firstValueFrom } from 'rxjs';
 import { hasAnyRole } from '@accord/domain/workspace';
 import { LeadMeetingsStore } from '@accord/web/pipeline/data-access';
 import { AuthStore, PendingCall } from '@accord/web/shared/data-access';
-import { ConfirmDialog, type ConfirmDialogData, FormAlertComponent } from '@accord/web/shared/ui';
+import {
+  ConfirmDialog,
+  type ConfirmDialogData,
+  FormAlertComponent,
+  dialogConfig,
+} from '@accord/web/shared/ui';
 
 import { BookMeetingFormComponent, type MeetingBooking } from './book-meeting-form.component';
 import { MeetingListComponent, type MeetingMark } from './meeting-list.component';
@@ -94,7 +99,7 @@ export class LeadMeetingsComponent {
         confirm: 'Cancel meeting',
       };
       const confirmed: unknown = await firstValueFrom(
-        this.dialog.open(ConfirmDialog, { data }).afterClosed(),
+        this.dialog.open(ConfirmDialog, dialogConfig(560, { data })).afterClosed(),
       );
       if (confirmed !== true) return;
     }

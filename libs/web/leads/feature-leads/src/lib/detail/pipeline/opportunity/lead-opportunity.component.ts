@@ -22,7 +22,12 @@ import {
   todayIso,
 } from '@accord/web/pipeline/data-access';
 import { AuthStore, PendingCall } from '@accord/web/shared/data-access';
-import { ConfirmDialog, type ConfirmDialogData, FormAlertComponent } from '@accord/web/shared/ui';
+import {
+  ConfirmDialog,
+  type ConfirmDialogData,
+  FormAlertComponent,
+  dialogConfig,
+} from '@accord/web/shared/ui';
 
 import { OpenOpportunityFormComponent, type OpportunityOpening } from './open-opportunity-form.component';
 import { OpportunityCardComponent, type OpportunityClosing } from './opportunity-card.component';
@@ -139,7 +144,9 @@ export class LeadOpportunityComponent {
       message: `The opportunity closes ${won ? 'won' : 'lost'} on ${closing.closeDate} at ${formatAmount(opportunity.amount, opportunity.currency)}, and the lead moves to ${won ? 'Won' : 'Lost'}. A closed opportunity cannot be changed.`,
       confirm: won ? 'Close as won' : 'Close as lost',
     };
-    const confirmed: unknown = await firstValueFrom(this.dialog.open(ConfirmDialog, { data }).afterClosed());
+    const confirmed: unknown = await firstValueFrom(
+      this.dialog.open(ConfirmDialog, dialogConfig(560, { data })).afterClosed(),
+    );
     if (confirmed !== true) return;
     const result = await this.call.run(() =>
       this.store.move({
