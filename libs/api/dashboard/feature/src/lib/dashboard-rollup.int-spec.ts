@@ -1,23 +1,25 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { randomUUID } from 'node:crypto';
 
-import { DashboardRepository, DashboardRollupRepository, sliceOf } from '@accord/api/dashboard/data-access';
+import { DashboardRollupRepository } from '@accord/api/dashboard/data-access';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { AuthMember, SharedAuthModule } from '@accord/api/shared/auth';
+import { SharedAuthModule } from '@accord/api/shared/auth';
 import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
 import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
 import { GraphqlSetupModule } from '@accord/api/shared/graphql';
 import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
-import { starterAgreement } from '@accord/domain/agreement';
-import { localDate } from '@accord/domain/dashboard';
 
+import {
+  ROLLUP_TZ,
+  ROLLUP_YEAR,
+  executiveOf,
+  expectRollupAgrees,
+  newWorld,
+} from './dashboard-rollup-agreement.int-fixture';
 import { DashboardRollupJob } from './dashboard-rollup.job';
-import { factScope } from './dashboard-scope';
-import { WORLD_NOW, World, buildWorld, worldKpis } from './dashboard-world.int-fixture';
+import { WORLD_NOW, World } from './dashboard-world.int-fixture';
 import { DashboardModule } from './dashboard.module';
 import { DashboardService } from './dashboard.service';
-import { DashboardFilter } from './dto/dashboard.inputs';
 
 class FrozenClock extends Clock {
   override now(): Date {
@@ -25,116 +27,14 @@ class FrozenClock extends Clock {
   }
 }
 
-const TZ = 'America/New_York';
-/** 1 January to 1 December 2026, midnight to midnight in New York. */
-const YEAR = { from: new Date('2026-01-01T05:00:00Z'), to: new Date('2026-12-01T05:00:00Z') };
-
 describe('the dashboard rollup, against the raw tables', () => {
   let database: TestDatabase;
   let app: INestApplication;
   let world: World;
   let other: World;
 
-  const actor = (w: World): AuthMember => ({
-    id: w.executiveId,
-    workspaceId: w.workspaceId,
-    email: `eve@${w.workspaceId.slice(0, 8)}.example`,
-    name: 'Eve',
-    roles: ['EXECUTIVE'],
-    approver: false,
-  });
-
-  async function newWorld(seed: number, leads: number): Promise<World> {
-    const workspaceId = randomUUID();
-    return app.get(TenantDb).inWorkspace(workspaceId, (manager) =>
-      buildWorld(manager, workspaceId, seed, leads, (mqlsPerMonth, repIds) => ({
-        ...starterAgreement(repIds),
-        kpis: worldKpis(mqlsPerMonth),
-      })),
-    );
-  }
-
   function sql<T>(w: World, text: string, params: unknown[] = []): Promise<T[]> {
     return app.get(TenantDb).inWorkspace(w.workspaceId, (manager) => manager.query(text, params));
-  }
-
-  /** Filters of every slice the rollup keeps, with and without a version. */
-  function filters(w: World): DashboardFilter[] {
-    const base: DashboardFilter = { ...YEAR, granularity: 'MONTH' };
-    const owner = w.reps[0].id;
-    const segments: Partial<DashboardFilter>[] = [
-      {},
-      { industry: 'Software' },
-      { employeeBand: '50–199' },
-      { country: 'US' },
-      { source: 'Webinar' },
-      { campaign: 'Spring launch' },
-    ];
-    return [
-      ...segments.map((segment) => ({ ...base, ...segment })),
-      ...segments.map((segment) => ({ ...base, ...segment, ownerId: owner })),
-      { ...base, versionId: w.versions[0].id },
-      { ...base, versionId: w.versions[1].id, industry: 'Retail' },
-    ];
-  }
-
-  /** Every count the rollup keeps for a filter next to the raw tables' counts for it. */
-  async function bothReads(w: World, filter: DashboardFilter) {
-    return app.get(TenantDb).inWorkspace(w.workspaceId, async (manager) => {
-      const version = w.versions.find((candidate) => candidate.id === filter.versionId);
-      const scope = factScope(
-        filter,
-        TZ,
-        version
-          ? {
-              id: version.id,
-              number: version.number,
-              effectiveAt: new Date(version.effectiveAt),
-              supersededAt: version.supersededAt ? new Date(version.supersededAt) : null,
-            }
-          : null,
-      );
-      const slice = sliceOf(scope, localDate(scope.from, TZ), localDate(scope.to, TZ));
-      if (!slice) throw new Error(`the rollup keeps no slice for ${JSON.stringify(filter)}`);
-      const raw = app.get(DashboardRepository);
-      const rollup = app.get(DashboardRollupRepository);
-      return {
-        raw: {
-          days: await raw.dailyFacts(manager, scope),
-          bySource: await raw.rejections(manager, scope, 'source'),
-          byGrade: await raw.rejections(manager, scope, 'grade'),
-          reps: await raw.reps(manager, scope),
-        },
-        rollup: {
-          days: await rollup.dailyFacts(manager, slice),
-          bySource: await rollup.rejections(manager, slice, 'source'),
-          byGrade: await rollup.rejections(manager, slice, 'grade'),
-          reps: await rollup.reps(manager, slice),
-        },
-      };
-    });
-  }
-
-  /** Cycle lists are per day in no set order: compare them sorted. */
-  function normalised(reads: Awaited<ReturnType<typeof bothReads>>['raw']) {
-    return {
-      ...reads,
-      days: reads.days.map((day) => ({
-        ...day,
-        facts: {
-          ...day.facts,
-          salesCycleDays: [...day.facts.salesCycleDays].sort(),
-          opportunityCycleDays: [...day.facts.opportunityCycleDays].sort(),
-        },
-      })),
-    };
-  }
-
-  async function expectRollupAgrees(w: World): Promise<void> {
-    for (const filter of filters(w)) {
-      const { raw, rollup } = await bothReads(w, filter);
-      expect([filter, normalised(rollup)]).toEqual([filter, normalised(raw)]);
-    }
   }
 
   beforeAll(async () => {
@@ -159,8 +59,8 @@ describe('the dashboard rollup, against the raw tables', () => {
       .compile();
     app = moduleRef.createNestApplication({ logger: false });
     await app.init();
-    world = await newWorld(11, 240);
-    other = await newWorld(12, 60);
+    world = await newWorld(app, 11, 240);
+    other = await newWorld(app, 12, 60);
   });
 
   afterAll(async () => {
@@ -169,16 +69,20 @@ describe('the dashboard rollup, against the raw tables', () => {
   });
 
   it('counts every kept slice exactly as the raw tables do, and the dashboard reads it once built', async () => {
-    const before = await app.get(DashboardService).dashboard(actor(world), { ...YEAR, granularity: 'MONTH' });
+    const before = await app
+      .get(DashboardService)
+      .dashboard(executiveOf(world), { ...ROLLUP_YEAR, granularity: 'MONTH' });
     await app.get(DashboardRollupJob).drain();
     const states = await sql<{ built: boolean }>(
       world,
       `SELECT built_at IS NOT NULL AS built FROM dashboard_rollup_state`,
     );
     expect(states).toEqual([{ built: true }]);
-    await expectRollupAgrees(world);
+    await expectRollupAgrees(app, world);
 
-    const after = await app.get(DashboardService).dashboard(actor(world), { ...YEAR, granularity: 'MONTH' });
+    const after = await app
+      .get(DashboardService)
+      .dashboard(executiveOf(world), { ...ROLLUP_YEAR, granularity: 'MONTH' });
     expect(after).toEqual(before);
     // The dashboard really reads the rollup: a count planted in it shows.
     const [planted] = await sql<{ day: string }>(
@@ -190,25 +94,25 @@ describe('the dashboard rollup, against the raw tables', () => {
     const mqls = (d: typeof before) => d.outcomes.find((metric) => metric.key === 'mqls')?.value as number;
     const withPlanted = await app
       .get(DashboardService)
-      .dashboard(actor(world), { ...YEAR, granularity: 'MONTH' });
+      .dashboard(executiveOf(world), { ...ROLLUP_YEAR, granularity: 'MONTH' });
     expect(mqls(withPlanted)).toBe(mqls(before) + 1000);
     // …a period that does not start at a local midnight reads the raw tables…
     const offset = {
-      ...YEAR,
-      from: new Date(YEAR.from.getTime() + 3_600_000),
+      ...ROLLUP_YEAR,
+      from: new Date(ROLLUP_YEAR.from.getTime() + 3_600_000),
       granularity: 'MONTH' as const,
     };
-    expect(mqls(await app.get(DashboardService).dashboard(actor(world), offset))).toBeLessThan(
+    expect(mqls(await app.get(DashboardService).dashboard(executiveOf(world), offset))).toBeLessThan(
       mqls(before) + 1,
     );
     // …and counting the day again puts it right.
     await app
       .get(TenantDb)
       .inWorkspace(world.workspaceId, (manager) =>
-        app.get(DashboardRollupRepository).rebuildDays(manager, world.workspaceId, TZ, [planted.day]),
+        app.get(DashboardRollupRepository).rebuildDays(manager, world.workspaceId, ROLLUP_TZ, [planted.day]),
       );
     expect(
-      await app.get(DashboardService).dashboard(actor(world), { ...YEAR, granularity: 'MONTH' }),
+      await app.get(DashboardService).dashboard(executiveOf(world), { ...ROLLUP_YEAR, granularity: 'MONTH' }),
     ).toEqual(before);
   });
 
@@ -250,11 +154,11 @@ describe('the dashboard rollup, against the raw tables', () => {
 
     const counted = await app.get(DashboardRollupJob).drain();
     expect(counted).toBeGreaterThan(2);
-    await expectRollupAgrees(world);
+    await expectRollupAgrees(app, world);
   });
 
   it('keeps each workspace to its own rollup', async () => {
-    await expectRollupAgrees(other);
+    await expectRollupAgrees(app, other);
     const foreign = await sql<{ n: number }>(
       world,
       `SELECT count(*)::int AS n FROM dashboard_rollup WHERE workspace_id <> $1`,
