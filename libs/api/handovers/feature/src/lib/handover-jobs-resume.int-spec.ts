@@ -1,8 +1,13 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Client } from 'pg';
 
 import { OwnerDb, TenantDb } from '@accord/api/shared/database';
-import { FrozenClock, TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import {
+  FrozenClock,
+  TestDatabase,
+  createTestDatabase,
+  failingInsert,
+  terminateWhileWriting,
+} from '@accord/api/shared/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { WebhooksService } from '@accord/api/webhooks/feature';
 
@@ -29,55 +34,20 @@ describe('the handover jobs after a pass dies mid-transaction', () => {
     return app.get(TenantDb).inWorkspace(team.workspaceId, (manager) => manager.query(text, params));
   }
 
-  /**
-   * Runs `pass` on a replica of its own and terminates its connection once it waits to insert into
-   * webhook_events (held off by a lock): the statements before ran, the transaction never commits.
-   */
+  /** Runs `pass` on a replica of its own and terminates its connection as it queues webhooks. */
   async function killedWhileQueueingWebhooks(pass: Pass): Promise<void> {
-    const blocker = new Client({ connectionString: database.url });
-    await blocker.connect();
     const replica = await startHandoverApp(database, clock);
     try {
-      await blocker.query('BEGIN');
-      await blocker.query('LOCK TABLE webhook_events IN SHARE MODE');
-      const dying = pass(replica).then(
-        () => new Error('the pass finished'),
-        (error: unknown) => error,
-      );
-      // pg_locks, not pg_stat_activity: a transaction sees the activity as it was when it first looked.
-      let pid: number | undefined;
-      for (let tries = 0; !pid && tries < 200; tries += 1) {
-        const { rows } = await blocker.query<{ pid: number }>(
-          `SELECT pid FROM pg_locks WHERE relation = 'webhook_events'::regclass AND NOT granted`,
-        );
-        pid = rows[0]?.pid;
-        if (!pid) await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      if (!pid) throw new Error('the pass never reached its webhooks');
-      await blocker.query('SELECT pg_terminate_backend($1)', [pid]);
-      expect(String(await dying)).toMatch(/terminat/);
+      await terminateWhileWriting(database.url, 'webhook_events', () => pass(replica));
     } finally {
-      await blocker.query('ROLLBACK');
-      await blocker.end();
       await replica.close().catch(() => undefined);
     }
   }
 
-  /** Runs `pass` while inserting a row of `table` that matches `when` fails. */
-  function failingInsert(table: string, when: string): (pass: Pass) => Promise<void> {
-    return async (pass) => {
-      const owner = app.get(OwnerDb);
-      await owner.maintain(`CREATE FUNCTION accord_test_crash() RETURNS trigger LANGUAGE plpgsql
-                         AS $$ BEGIN RAISE EXCEPTION 'injected crash'; END $$`);
-      await owner.maintain(`CREATE TRIGGER accord_test_crash BEFORE INSERT ON ${table}
-                         FOR EACH ROW WHEN (${when}) EXECUTE FUNCTION accord_test_crash()`);
-      try {
-        await expect(pass(app)).rejects.toThrow('injected crash');
-      } finally {
-        await owner.maintain(`DROP TRIGGER accord_test_crash ON ${table}`);
-        await owner.maintain(`DROP FUNCTION accord_test_crash()`);
-      }
-    };
+  /** Runs `pass` while inserting a handover event of `kind` fails. */
+  function failingEvent(kind: string): (pass: Pass) => Promise<void> {
+    return (pass) =>
+      failingInsert(app.get(OwnerDb), 'handover_events', `NEW.kind = '${kind}'`, () => pass(app));
   }
 
   /** Everything an expiry changes, in the team's workspace. */
@@ -124,7 +94,7 @@ describe('the handover jobs after a pass dies mid-transaction', () => {
 
   const deaths: [string, (pass: Pass) => Promise<void>][] = [
     ['its connection was terminated as it queued the webhooks', killedWhileQueueingWebhooks],
-    ['a statement after the expiry failed', failingInsert('handover_events', `NEW.kind = 'EXPIRED'`)],
+    ['a statement after the expiry failed', failingEvent('EXPIRED')],
   ];
 
   // Checks that an expiry, its audit event (what the managers' escalation queue and reports read) and its
@@ -173,10 +143,7 @@ describe('the handover jobs after a pass dies mid-transaction', () => {
   // routed as an uninterrupted pass routes them: the dead pass's round-robin turns never count.
   it.each([
     ['its connection was terminated as it queued the webhooks', killedWhileQueueingWebhooks],
-    [
-      'a statement after the handovers were inserted failed',
-      failingInsert('handover_events', `NEW.kind = 'CREATED'`),
-    ],
+    ['a statement after the handovers were inserted failed', failingEvent('CREATED')],
   ])('opens each handover once, routed in turn, after a pass died: %s', async (_, die) => {
     if (die === killedWhileQueueingWebhooks && database.embedded) return; // one connection: no lock to wait on
     const team = await newHandoverTeam(app);
