@@ -1,0 +1,161 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+
+// A published agreement is what scores the signals; the test publishes one through the real lifecycle.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
+import { MembersDataAccessModule } from '@accord/api/members/data-access';
+import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
+import { DatabaseModule, OwnerDb, TenantDb } from '@accord/api/shared/database';
+import {
+  FrozenClock,
+  TestDatabase,
+  TestTeam,
+  createTeam,
+  createTestDatabase,
+  failingInsert,
+  terminateWhileWriting,
+} from '@accord/api/shared/testing';
+
+import { LeadsModule } from './leads.module';
+import { LeadsService } from './leads.service';
+import { RescoreWorker } from './rescore.worker';
+import { SignalApplier } from './signal-applier';
+import { SignalIngestionService } from './signal-ingestion.service';
+
+type Team = TestTeam<'marketing' | 'sales'>;
+
+/**
+ * The signal applier when it dies mid-transaction — after it took signals from the inbox and folded them into
+ * their lead, before it committed — and the poll after it, on another process.
+ */
+describe('the signal applier after a pass dies mid-transaction', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  const clock = new FrozenClock();
+
+  function startApp(): Promise<INestApplicationContext> {
+    return Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
+        DatabaseModule.forRoot({
+          url: database.url,
+          poolSize: 4,
+          statementTimeoutMs: 20_000,
+          embedded: database.embedded,
+        }),
+        MembersDataAccessModule,
+        AgreementsModule,
+        LeadsModule,
+      ],
+    })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile()
+      .then((moduleRef) => moduleRef.init());
+  }
+
+  /** A workspace with a version in force, so that signals score and move leads. */
+  async function newTeam(): Promise<Team> {
+    const team = await createTeam(app, {
+      marketing: { name: 'Mia', roles: ['MARKETING'], approver: true },
+      sales: { name: 'Sue', roles: ['SALES'], approver: true },
+    });
+    const agreements = app.get(AgreementsService);
+    const draft = await agreements.createDraft(team.marketing, {});
+    await agreements.propose(team.marketing, { versionId: draft.id, revision: draft.revision });
+    await agreements.sign(team.marketing, {
+      versionId: draft.id,
+      revision: draft.revision,
+      side: 'MARKETING',
+    });
+    await agreements.sign(team.sales, { versionId: draft.id, revision: draft.revision, side: 'SALES' });
+    await app.get(RescoreWorker).drain();
+    return team;
+  }
+
+  /** A demo request and a pricing visit for a good-fit lead: enough to make it an MQL. */
+  function hotSignals(leadId: string) {
+    return ['DEMO_REQUEST', 'PRICING_PAGE_VISIT'].map((type) => ({
+      externalId: `${leadId}-${type}`,
+      type,
+      occurredAt: new Date(clock.current.getTime() - 3_600_000).toISOString(),
+      lead: { id: leadId },
+    }));
+  }
+
+  /** Everything applying the lead's signals changes, and what waits in the inbox. */
+  async function applied(team: Team, leadId: string) {
+    const [state] = await app.get(TenantDb).inWorkspace(team.workspaceId, (manager) =>
+      manager.query(
+        `SELECT l.stage, l.signal_count AS "signalCount", l.signal_summary IS NOT NULL AND l.signal_summary <> '{}'::jsonb AS summarised,
+                (SELECT array_agg(t.to_stage ORDER BY t.id) FROM lead_transitions t WHERE t.lead_id = l.id) AS moves,
+                (SELECT count(*)::int FROM signals s WHERE s.lead_id = l.id) AS stored,
+                (SELECT count(*)::int FROM signal_inbox i WHERE i.lead_id = l.id) AS waiting
+           FROM leads l WHERE l.id = $1`,
+        [leadId],
+      ),
+    );
+    return state;
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startApp();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  // Checks that taking signals from the inbox and applying them commit together: were they taken in a
+  // transaction of their own, the dead pass would have emptied the inbox and the signals would never count;
+  // applied twice, the lead would count four.
+  it.each([
+    ['its connection was terminated as it recorded the move to MQL', 'terminated'],
+    ['a statement after the summary was saved failed', 'failed'],
+  ])('applies each signal once after an ingesting request’s pass died: %s', async (_, how) => {
+    if (how === 'terminated' && database.embedded) return; // one connection: no lock to wait on
+    const team = await newTeam();
+    const lead = await app.get(LeadsService).create(team.marketing, {
+      email: `vp-${team.workspaceId.slice(0, 8)}@bigco.example`,
+      title: 'VP Marketing',
+      seniority: 'VP',
+      budgetAuthority: true,
+      employeeCount: 500,
+      industry: 'Software',
+      country: 'US',
+    });
+    const before = await applied(team, lead.id);
+    // The web app's ingest stores the signals, then applies them at once — and dies doing so.
+    const ingest = (process: INestApplicationContext) =>
+      process
+        .get(SignalIngestionService)
+        .ingest({ workspaceId: team.workspaceId }, hotSignals(lead.id), clock.now(), 'now');
+    if (how === 'failed') {
+      await failingInsert(app.get(OwnerDb), 'lead_transitions', `NEW.to_stage = 'MQL'`, () => ingest(app));
+    } else {
+      const replica = await startApp();
+      try {
+        await terminateWhileWriting(database.url, 'lead_transitions', () => ingest(replica));
+      } finally {
+        await replica.close().catch(() => undefined);
+      }
+    }
+    expect(await applied(team, lead.id)).toEqual({ ...before, stored: 2, waiting: 2 });
+
+    // The poll of another process applies them, once; a second poll finds nothing.
+    const applier = app.get(SignalApplier);
+    expect(await applier.drain()).toBe(2);
+    expect(await applier.drain()).toBe(0);
+    expect(await applied(team, lead.id)).toEqual({
+      stage: 'MQL',
+      signalCount: 2,
+      summarised: true,
+      moves: [...(before['moves'] ?? []), 'MQL'],
+      stored: 2,
+      waiting: 0,
+    });
+  });
+});
