@@ -5,9 +5,9 @@ import { DashboardRollupRepository } from '@accord/api/dashboard/data-access';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { SharedAuthModule } from '@accord/api/shared/auth';
 import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
+import { DatabaseModule, OwnerDb, TenantDb } from '@accord/api/shared/database';
 import { GraphqlSetupModule } from '@accord/api/shared/graphql';
-import { FrozenClock, TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import { FrozenClock, TestDatabase, createTestDatabase, failingInsert } from '@accord/api/shared/testing';
 
 import {
   ROLLUP_TZ,
@@ -196,5 +196,30 @@ describe('the dashboard rollup after a pass dies part-way', () => {
     expect(await job.refresh(w.workspaceId, ROLLUP_TZ)).toBeGreaterThan(0);
     expect(await stateOf(w)).toMatchObject({ built: true, watermark: resumedAt });
     await expectRollupAgrees(app, w);
+  });
+
+  // Checks that a workspace whose pass fails does not hold up the others: the job goes on to the next
+  // workspace, and reports the failure when its pass ends. Were the failure to end the pass, every workspace
+  // after it would keep serving a rollup that no longer counts its facts, for as long as the failure lasts.
+  it('keeps the other workspaces current while one workspace’s passes fail', async () => {
+    const [failing, healthy] = (
+      await Promise.all([newWorld(app, (seed += 1), 40), newWorld(app, (seed += 1), 40)])
+    ).sort((a, b) => (a.workspaceId < b.workspaceId ? -1 : 1));
+    await job.drain();
+    clock.advance(5 * MINUTE);
+    await recordFacts(failing);
+    await recordFacts(healthy);
+
+    clock.advance(5 * MINUTE);
+    const passed = clock.now();
+    const insertFails = `NEW.workspace_id = '${failing.workspaceId}'`;
+    await failingInsert(app.get(OwnerDb), 'dashboard_rollup', insertFails, () => job.drain());
+    expect(await stateOf(failing)).toMatchObject({ built: true, watermark: WORLD_NOW });
+    expect(await stateOf(healthy)).toMatchObject({ built: true, watermark: passed });
+    await expectRollupAgrees(app, healthy);
+
+    clock.advance(5 * MINUTE);
+    await job.drain();
+    await expectRollupAgrees(app, failing);
   });
 });

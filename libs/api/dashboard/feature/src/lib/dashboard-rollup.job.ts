@@ -40,12 +40,13 @@ export class DashboardRollupJob extends PollingJob {
       { system: true },
       (manager) => manager.query(`SELECT id, time_zone FROM workspaces ORDER BY id`),
     );
-    let days = 0;
-    for (const workspace of workspaces) {
-      if (this.stopped) break;
-      days += await this.refresh(workspace.id, isTimeZone(workspace.time_zone) ? workspace.time_zone : 'UTC');
-    }
-    return days;
+    const zones = new Map(
+      workspaces.map((workspace) => [
+        workspace.id,
+        isTimeZone(workspace.time_zone) ? workspace.time_zone : 'UTC',
+      ]),
+    );
+    return this.forEachWorkspace([...zones.keys()], (id) => this.refresh(id, zones.get(id) ?? 'UTC'));
   }
 
   /** Brings one workspace's rollup up to date; returns how many days it counted again. */

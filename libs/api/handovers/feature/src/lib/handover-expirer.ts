@@ -31,18 +31,20 @@ export class HandoverExpirer extends PollingJob {
     const workspaces = await this.tenantDb.run({ system: true }, (manager) =>
       this.handovers.workspacesWithOverdue(manager, now, POLL_WORKSPACES),
     );
+    return this.forEachWorkspace(workspaces, (workspaceId) => this.expireIn(workspaceId, now));
+  }
+
+  /** Expires the workspace's overdue handovers, a batch per transaction; returns how many. */
+  private async expireIn(workspaceId: string, now: Date): Promise<number> {
     let expired = 0;
-    for (const workspaceId of workspaces) {
-      for (;;) {
-        const count = await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
-          const rows = await this.handovers.expireOverdue(manager, now, BATCH);
-          await this.events.expired(manager, rows, now);
-          return rows.length;
-        });
-        expired += count;
-        if (count < BATCH || this.stopped) break;
-      }
+    for (;;) {
+      const count = await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
+        const rows = await this.handovers.expireOverdue(manager, now, BATCH);
+        await this.events.expired(manager, rows, now);
+        return rows.length;
+      });
+      expired += count;
+      if (count < BATCH || this.stopped) return expired;
     }
-    return expired;
   }
 }

@@ -41,9 +41,7 @@ export class HandoverOpener extends PollingJob {
     const workspaces = await this.tenantDb.run({ system: true }, (manager) =>
       this.handovers.workspacesWithNewMqls(manager, POLL_WORKSPACES),
     );
-    let opened = 0;
-    for (const workspaceId of workspaces) opened += await this.openPending(workspaceId);
-    return opened;
+    return this.forEachWorkspace(workspaces, (workspaceId) => this.openPending(workspaceId));
   }
 
   /** Opens the handovers the workspace's new MQLs are waiting for; returns how many. */

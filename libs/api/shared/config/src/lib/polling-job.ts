@@ -30,6 +30,36 @@ export abstract class PollingJob implements OnApplicationBootstrap, BeforeApplic
     await this.running;
   }
 
+  /**
+   * Runs `work` for each workspace in turn until the job stops, and adds up what it returns. A workspace whose
+   * work fails is logged and passed over, so that one workspace's failure never holds up the others (each
+   * resumes from what it committed at the next pass); the pass then fails, naming the first failure.
+   */
+  protected async forEachWorkspace(
+    workspaceIds: readonly string[],
+    work: (workspaceId: string) => Promise<number>,
+  ): Promise<number> {
+    let done = 0;
+    const failures: { workspaceId: string; error: unknown }[] = [];
+    for (const workspaceId of workspaceIds) {
+      if (this.stopped) break;
+      try {
+        done += await work(workspaceId);
+      } catch (error) {
+        failures.push({ workspaceId, error });
+        this.logger.error(
+          `workspace ${workspaceId}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+    if (failures.length === 0) return done;
+    const [first] = failures;
+    const reason = first.error instanceof Error ? first.error.message : String(first.error);
+    throw new Error(`${failures.length} workspace(s) failed, the first (${first.workspaceId}): ${reason}`, {
+      cause: first.error,
+    });
+  }
+
   /** Runs a pass soon, unless one is running: for work that just became due in this process. */
   protected tick(): void {
     if (this.running || this.stopped) return;
