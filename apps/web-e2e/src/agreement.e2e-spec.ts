@@ -42,9 +42,8 @@ describe('the lead agreement', () => {
     // Mia, marketing's approver, reworks the proposal: a stricter grade A.
     await signIn(page, 'marketing@demo.accord.dev', DEMO_PASSWORD);
     await page.waitForURL(`${baseUrl()}/agreement`);
-    await page.getByRole('link', { name: 'Review proposal' }).click();
-    await page.getByRole('heading', { level: 1, name: /^v2/ }).waitFor();
-    await page.getByRole('link', { name: 'Edit proposal' }).click();
+    // The demo's v2 is a proposal, or a draft again when the backtest journey ran first and edited it.
+    await page.getByRole('link', { name: /^Edit (proposal|draft)$/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Edit v2' }).waitFor();
 
     const gradeA = page.getByLabel('Grade A', { exact: true });
