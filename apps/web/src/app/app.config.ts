@@ -6,8 +6,6 @@ import {
 import { provideAnimationsAsync } from '@angular/platform-browser/animations/async';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 
-import { provideAccordApi } from '@accord/web/shared/data-access';
-
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
@@ -18,6 +16,5 @@ export const appConfig: ApplicationConfig = {
     // ngx-charts animates with @angular/animations; the engine loads only when a chart first renders, so it stays
     // out of the initial bundle with the charts (the dashboard's lazy route).
     provideAnimationsAsync(),
-    ...provideAccordApi(),
   ],
 };

@@ -2,7 +2,7 @@ import { Type, inject } from '@angular/core';
 import { Route, Routes } from '@angular/router';
 
 import { FEATURE_ACCESS, Feature, FeatureAccess } from '@accord/domain/workspace';
-import { AuthStore, authGuard, featureGuard, guestGuard } from '@accord/web/shared/data-access';
+import { AuthStore, authGuard, featureGuard, guestGuard } from '@accord/web/shared/data-access/session';
 
 type PageLoader = () => Promise<Type<unknown>>;
 
@@ -33,6 +33,12 @@ export function featureRoute(access: FeatureAccess): Route {
     : { ...route, loadComponent: placeholderPage, data: { label: access.label } };
 }
 
+/** The feature pages, inside the shell. */
+export const signedInPages: Routes = [
+  ...FEATURE_ACCESS.map(featureRoute),
+  { path: '**', redirectTo: () => inject(AuthStore).homePath() },
+];
+
 export const appRoutes: Routes = [
   {
     path: 'sign-in',
@@ -55,10 +61,6 @@ export const appRoutes: Routes = [
   {
     path: '',
     canActivate: [authGuard],
-    loadComponent: () => import('@accord/web/shell/feature').then((m) => m.ShellComponent),
-    children: [
-      ...FEATURE_ACCESS.map(featureRoute),
-      { path: '**', redirectTo: () => inject(AuthStore).homePath() },
-    ],
+    loadChildren: () => import('@accord/web/shell/feature').then((m) => m.withShell(signedInPages)),
   },
 ];

@@ -1,2 +1,3 @@
 export * from './lib/placeholder.page';
 export * from './lib/shell.component';
+export * from './lib/shell.routes';

@@ -3,9 +3,13 @@ import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/tes
 
 import { SAM_ID, versionNode } from '../testing/versions';
 import { AgreementDraftStore, toDocumentIssue } from './agreement-draft.store';
+import { AgreementService } from './agreement.service';
 
 async function loaded() {
-  TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [AgreementDraftStore] });
+  TestBed.configureTestingModule({
+    imports: [ApolloTestingModule],
+    providers: [AgreementService, AgreementDraftStore],
+  });
   const store = TestBed.inject(AgreementDraftStore);
   const apollo = TestBed.inject(ApolloTestingController);
   const loading = store.load('v2-id');

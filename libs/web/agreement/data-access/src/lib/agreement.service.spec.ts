@@ -7,7 +7,7 @@ import { SAM_ID, versionNode } from '../testing/versions';
 import { AgreementService, EVENTS_PAGE_SIZE } from './agreement.service';
 
 function setUp() {
-  TestBed.configureTestingModule({ imports: [ApolloTestingModule] });
+  TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [AgreementService] });
   return { service: TestBed.inject(AgreementService), apollo: TestBed.inject(ApolloTestingController) };
 }
 

@@ -68,8 +68,11 @@ function required<T>(value: T | null | undefined): T {
   return value;
 }
 
-/** The lead agreement's GraphQL operations, each answering with a result instead of throwing. */
-@Injectable({ providedIn: 'root' })
+/**
+ * The lead agreement's GraphQL operations, each answering with a result instead of throwing. Provided by the pages
+ * that use it, beside Apollo, which the signed-in part of the app provides (not the root: it is not in the first chunk).
+ */
+@Injectable()
 export class AgreementService {
   private readonly apollo = inject(Apollo);
 

@@ -2,21 +2,21 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { fireEvent, render, screen, waitFor } from '@testing-library/angular';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import { GraphqlFetchStub } from '@accord/web/shared/data-access/testing';
 
 import { AcceptInvitationPage } from './accept-invitation.page';
 
 @Component({ selector: 'accord-stub-page', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class StubPage {}
 
-async function renderPage(token: string | undefined): Promise<ApolloTestingController> {
+async function renderPage(token: string | undefined): Promise<GraphqlFetchStub> {
   localStorage.clear();
   await render(AcceptInvitationPage, {
-    imports: [ApolloTestingModule],
     inputs: { token },
     providers: [provideRouter([{ path: 'handovers', component: StubPage }])],
   });
-  return TestBed.inject(ApolloTestingController);
+  return GraphqlFetchStub.install();
 }
 
 function choose(password: string, confirmation: string): void {
@@ -26,6 +26,8 @@ function choose(password: string, confirmation: string): void {
 }
 
 describe('AcceptInvitationPage', () => {
+  afterEach(() => GraphqlFetchStub.restore());
+
   it('explains a link without a token', async () => {
     await renderPage(undefined);
 
@@ -36,19 +38,19 @@ describe('AcceptInvitationPage', () => {
   });
 
   it('refuses two different passwords', async () => {
-    const apollo = await renderPage('invite-token');
+    const api = await renderPage('invite-token');
 
     choose('a long enough passphrase', 'another long passphrase');
 
     expect(screen.getByRole('alert').textContent?.trim()).toBe('The two passwords differ.');
-    apollo.expectNone('AcceptInvitation');
+    api.expectNone('AcceptInvitation');
   });
 
   it('sets the password and signs the member in', async () => {
-    const apollo = await renderPage('invite-token');
+    const api = await renderPage('invite-token');
 
     choose('a long enough passphrase', 'a long enough passphrase');
-    const accept = apollo.expectOne('AcceptInvitation');
+    const accept = api.expectOne('AcceptInvitation');
     expect(accept.operation.variables).toEqual({
       input: { token: 'invite-token', password: 'a long enough passphrase' },
     });
@@ -74,10 +76,10 @@ describe('AcceptInvitationPage', () => {
   });
 
   it('shows why the API refused the invitation', async () => {
-    const apollo = await renderPage('used-token');
+    const api = await renderPage('used-token');
 
     choose('a long enough passphrase', 'a long enough passphrase');
-    apollo
+    api
       .expectOne('AcceptInvitation')
       .graphqlErrors([{ message: 'This invitation has expired.', extensions: { code: 'BAD_USER_INPUT' } }]);
 

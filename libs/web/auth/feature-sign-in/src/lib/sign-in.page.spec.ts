@@ -2,9 +2,9 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { fireEvent, render, screen, waitFor } from '@testing-library/angular';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
 import { AuthStore } from '@accord/web/shared/data-access';
+import { GraphqlFetchStub } from '@accord/web/shared/data-access/testing';
 
 import { SignInPage } from './sign-in.page';
 
@@ -14,10 +14,9 @@ class StubPage {}
 async function renderPage() {
   localStorage.clear();
   await render(SignInPage, {
-    imports: [ApolloTestingModule],
     providers: [provideRouter([{ path: 'members', component: StubPage }])],
   });
-  return TestBed.inject(ApolloTestingController);
+  return GraphqlFetchStub.install();
 }
 
 function fillIn(email: string, password: string): void {
@@ -42,22 +41,24 @@ const adminSession = {
 };
 
 describe('SignInPage', () => {
+  afterEach(() => GraphqlFetchStub.restore());
+
   it('asks for the e-mail and password before calling the API', async () => {
-    const apollo = await renderPage();
+    const api = await renderPage();
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 
     expect(await screen.findByText('Enter your e-mail address.')).toBeTruthy();
     expect(screen.getByText('Enter your password.')).toBeTruthy();
-    apollo.expectNone('Login');
+    api.expectNone('Login');
   });
 
   it('shows the API message in the alert region when the password is wrong', async () => {
-    const apollo = await renderPage();
+    const api = await renderPage();
     fillIn('admin@demo.accord.dev', 'not-the-password');
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    const login = apollo.expectOne('Login');
+    const login = api.expectOne('Login');
     expect(login.operation.variables).toEqual({
       input: { email: 'admin@demo.accord.dev', password: 'not-the-password' },
     });
@@ -70,11 +71,11 @@ describe('SignInPage', () => {
   });
 
   it("keeps the session and opens the member's home feature after signing in", async () => {
-    const apollo = await renderPage();
+    const api = await renderPage();
     fillIn(' admin@demo.accord.dev ', 'accord-demo');
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    apollo.expectOne('Login').flushData({ login: adminSession });
+    api.expectOne('Login').flushData({ login: adminSession });
 
     await waitFor(() => expect(TestBed.inject(Router).url).toBe('/members'));
     expect(TestBed.inject(AuthStore).member()?.name).toBe('Ada Admin');

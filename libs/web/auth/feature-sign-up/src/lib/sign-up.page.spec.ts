@@ -2,20 +2,20 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { fireEvent, render, screen, waitFor } from '@testing-library/angular';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import { GraphqlFetchStub } from '@accord/web/shared/data-access/testing';
 
 import { SignUpPage } from './sign-up.page';
 
 @Component({ selector: 'accord-stub-page', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class StubPage {}
 
-async function renderPage(): Promise<ApolloTestingController> {
+async function renderPage(): Promise<GraphqlFetchStub> {
   localStorage.clear();
   await render(SignUpPage, {
-    imports: [ApolloTestingModule],
     providers: [provideRouter([{ path: 'members', component: StubPage }])],
   });
-  return TestBed.inject(ApolloTestingController);
+  return GraphqlFetchStub.install();
 }
 
 function fillIn(password: string): void {
@@ -26,22 +26,24 @@ function fillIn(password: string): void {
 }
 
 describe('SignUpPage', () => {
+  afterEach(() => GraphqlFetchStub.restore());
+
   it('refuses a password shorter than the minimum without calling the API', async () => {
-    const apollo = await renderPage();
+    const api = await renderPage();
     fillIn('short');
 
     fireEvent.click(screen.getByRole('button', { name: 'Create workspace' }));
 
     expect(await screen.findByText('Use between 10 and 200 characters.')).toBeTruthy();
-    apollo.expectNone('SignUp');
+    api.expectNone('SignUp');
   });
 
   it('creates the workspace and opens the new admin’s home page', async () => {
-    const apollo = await renderPage();
+    const api = await renderPage();
     fillIn('a long enough passphrase');
 
     fireEvent.click(screen.getByRole('button', { name: 'Create workspace' }));
-    const signUp = apollo.expectOne('SignUp');
+    const signUp = api.expectOne('SignUp');
     expect(signUp.operation.variables).toEqual({
       input: {
         workspaceName: 'Acme',
@@ -72,11 +74,11 @@ describe('SignUpPage', () => {
   });
 
   it('shows why the API refused the sign-up', async () => {
-    const apollo = await renderPage();
+    const api = await renderPage();
     fillIn('a long enough passphrase');
 
     fireEvent.click(screen.getByRole('button', { name: 'Create workspace' }));
-    apollo
+    api
       .expectOne('SignUp')
       .graphqlErrors([{ message: 'This e-mail is already registered.', extensions: { code: 'CONFLICT' } }]);
 

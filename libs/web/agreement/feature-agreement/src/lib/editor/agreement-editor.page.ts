@@ -54,7 +54,7 @@ const SECTIONS = [
 @Component({
   selector: 'accord-agreement-editor-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [AgreementDraftStore],
+  providers: [AgreementService, AgreementDraftStore],
   imports: [
     RouterLink,
     MatButton,

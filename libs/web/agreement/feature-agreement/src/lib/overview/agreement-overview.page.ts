@@ -25,7 +25,7 @@ import { VersionHistoryComponent } from './version-history.component';
 @Component({
   selector: 'accord-agreement-overview-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [AgreementOverviewStore],
+  providers: [AgreementService, AgreementOverviewStore],
   imports: [
     RouterLink,
     MatButton,

@@ -16,7 +16,12 @@ import { firstValueFrom } from 'rxjs';
 
 import { canEditAgreement } from '@accord/domain/agreement';
 import type { ApproverSide } from '@accord/domain/workspace';
-import { AgreementReviewStore, sideLabel, versionLabel } from '@accord/web/agreement/data-access';
+import {
+  AgreementReviewStore,
+  AgreementService,
+  sideLabel,
+  versionLabel,
+} from '@accord/web/agreement/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
 import { FormAlertComponent, PageHeaderComponent, dialogConfig } from '@accord/web/shared/ui';
 
@@ -35,7 +40,7 @@ import { TermsViewComponent } from './terms-view.component';
 @Component({
   selector: 'accord-agreement-version-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [AgreementReviewStore],
+  providers: [AgreementService, AgreementReviewStore],
   imports: [
     RouterLink,
     MatButton,

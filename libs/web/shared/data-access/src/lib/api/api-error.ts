@@ -2,6 +2,8 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
 import type { GraphQLFormattedError } from 'graphql';
 
+import { GraphqlErrorsResponse, GraphqlTransportError } from './post-graphql';
+
 /** The error codes the API puts in `extensions.code`, plus NETWORK when the API could not be reached. */
 export const API_ERROR_CODES = [
   'BAD_USER_INPUT',
@@ -52,7 +54,7 @@ export function errorCode(error: GraphQLFormattedError): ApiErrorCode {
 }
 
 function graphQLErrorsOf(error: unknown): readonly GraphQLFormattedError[] | null {
-  if (CombinedGraphQLErrors.is(error)) return error.errors;
+  if (CombinedGraphQLErrors.is(error) || error instanceof GraphqlErrorsResponse) return error.errors;
   // A 4xx answer from the server still carries GraphQL errors in its body.
   if (error instanceof HttpErrorResponse && error.status >= 400 && error.status < 500) {
     const body: unknown = error.error;
@@ -73,7 +75,7 @@ export function errorExtensions(error: unknown): Readonly<Record<string, unknown
   return graphQLErrorsOf(error)?.[0]?.extensions ?? {};
 }
 
-/** Turns whatever Apollo threw into the first error's code and human message. */
+/** Turns whatever Apollo or postGraphql threw into the first error's code and human message. */
 export function toApiError(error: unknown): ApiError {
   const errors = graphQLErrorsOf(error);
   if (errors !== null) {
@@ -83,7 +85,12 @@ export function toApiError(error: unknown): ApiError {
     const message = code === 'INTERNAL_SERVER_ERROR' || !first.message ? UNEXPECTED : first.message;
     return { code, message, fields: fieldProblems(first.extensions?.['fields']) };
   }
-  if (ServerError.is(error) || ServerParseError.is(error) || error instanceof HttpErrorResponse) {
+  if (
+    ServerError.is(error) ||
+    ServerParseError.is(error) ||
+    error instanceof HttpErrorResponse ||
+    error instanceof GraphqlTransportError
+  ) {
     return { code: 'NETWORK', message: UNREACHABLE, fields: [] };
   }
   return { code: 'INTERNAL_SERVER_ERROR', message: UNEXPECTED, fields: [] };

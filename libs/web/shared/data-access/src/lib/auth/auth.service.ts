@@ -1,68 +1,51 @@
 import { Injectable, inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { Apollo } from 'apollo-angular';
-import { firstValueFrom } from 'rxjs';
 
 import { ApiResult, toApiError } from '../api/api-error';
+import { postGraphql } from '../api/post-graphql';
 import {
   AcceptInvitationDocument,
   LoginDocument,
   SessionFragment,
   SignUpDocument,
   SignUpInput,
-  ViewerDocument,
-} from '../generated/graphql';
+} from '../generated/session-operations';
 import { AuthStore } from './auth.store';
 
-/** Signs members in and out through the API and keeps the AuthStore in step. */
+/** Something holding data of the member signed in, emptied whenever the session starts or ends. */
+export type SessionCache = () => Promise<unknown>;
+
+/**
+ * Signs members in and out through the API and keeps the AuthStore in step. It posts its operations itself: the
+ * sign-in pages come before the signed-in part of the app, which is where Apollo is loaded.
+ */
 @Injectable({ providedIn: 'root' })
 export class AuthService {
-  private readonly apollo = inject(Apollo);
   private readonly store = inject(AuthStore);
   private readonly router = inject(Router);
+  private readonly caches = new Set<SessionCache>();
+
+  /** Apollo's cache registers here, so that no member ever reads what the previous one loaded. */
+  clearOnSessionChange(cache: SessionCache): void {
+    this.caches.add(cache);
+  }
 
   signIn(email: string, password: string): Promise<ApiResult<void>> {
     return this.startSession(async () => {
-      const result = await firstValueFrom(
-        this.apollo.mutate({ mutation: LoginDocument, variables: { input: { email, password } } }),
-      );
-      return result.data?.login;
+      const data = await postGraphql(LoginDocument, { input: { email, password } }, null);
+      return data.login;
     });
   }
 
   signUp(input: SignUpInput): Promise<ApiResult<void>> {
-    return this.startSession(async () => {
-      const result = await firstValueFrom(
-        this.apollo.mutate({ mutation: SignUpDocument, variables: { input } }),
-      );
-      return result.data?.signUp;
-    });
+    return this.startSession(async () => (await postGraphql(SignUpDocument, { input }, null)).signUp);
   }
 
   acceptInvitation(token: string, password: string): Promise<ApiResult<void>> {
     return this.startSession(async () => {
-      const result = await firstValueFrom(
-        this.apollo.mutate({ mutation: AcceptInvitationDocument, variables: { input: { token, password } } }),
-      );
-      return result.data?.acceptInvitation;
+      const data = await postGraphql(AcceptInvitationDocument, { input: { token, password } }, null);
+      return data.acceptInvitation;
     });
-  }
-
-  /** Loads who the stored token belongs to; false (and signed out) when the token is no longer good. */
-  async restore(): Promise<boolean> {
-    if (this.store.token() === null) return false;
-    if (this.store.viewer() !== null) return true;
-    try {
-      const result = await firstValueFrom(
-        this.apollo.query({ query: ViewerDocument, fetchPolicy: 'network-only' }),
-      );
-      if (!result.data) throw new Error('The viewer query returned no data.');
-      this.store.setViewer(result.data.viewer);
-      return true;
-    } catch {
-      await this.forget();
-      return false;
-    }
   }
 
   async signOut(): Promise<void> {
@@ -77,11 +60,10 @@ export class AuthService {
     await this.router.navigate(['/sign-in'], { queryParams: { expired: 1 } });
   }
 
-  private async startSession(call: () => Promise<SessionFragment | undefined>): Promise<ApiResult<void>> {
+  private async startSession(call: () => Promise<SessionFragment>): Promise<ApiResult<void>> {
     try {
       const session = await call();
-      if (!session) throw new Error('The API returned no session.');
-      await this.apollo.client.clearStore();
+      await this.clearCaches();
       this.store.start(session);
     } catch (error) {
       return { ok: false, error: toApiError(error) };
@@ -92,6 +74,10 @@ export class AuthService {
 
   private async forget(): Promise<void> {
     this.store.clear();
-    await this.apollo.client.clearStore();
+    await this.clearCaches();
+  }
+
+  private async clearCaches(): Promise<void> {
+    await Promise.all([...this.caches].map((clear) => clear()));
   }
 }

@@ -2,7 +2,11 @@ import { Injectable, InjectionToken, computed, inject, signal } from '@angular/c
 
 import { FEATURE_ACCESS, Feature, Role, featuresFor, homeFeature } from '@accord/domain/workspace';
 
-import type { SessionFragment, ViewerMemberFragment, ViewerWorkspaceFragment } from '../generated/graphql';
+import type {
+  SessionFragment,
+  ViewerMemberFragment,
+  ViewerWorkspaceFragment,
+} from '../generated/session-operations';
 import { SESSION_STORAGE_KEY, StoredSession, parseStoredSession } from './stored-session';
 
 /** Where the session token is kept; tests swap in their own Storage. */

@@ -3,13 +3,13 @@ import { CanActivateFn, Router } from '@angular/router';
 
 import { Feature, canUse } from '@accord/domain/workspace';
 
-import { AuthService } from './auth.service';
 import { AuthStore, featurePath } from './auth.store';
+import { restoreSession } from './restore-session';
 
 /** Lets signed-in members through (restoring a stored session first); sends others to sign in. */
 export const authGuard: CanActivateFn = async () => {
   const router = inject(Router);
-  const restored = await inject(AuthService).restore();
+  const restored = await restoreSession(inject(AuthStore));
   return restored || router.parseUrl('/sign-in');
 };
 

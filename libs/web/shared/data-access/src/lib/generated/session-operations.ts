@@ -1,0 +1,238 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AcceptInvitationInput = {
+  password: string;
+  token: string;
+};
+
+export type LoginInput = {
+  email: string;
+  password: string;
+  /** Which workspace to enter when the e-mail belongs to several. */
+  workspaceId?: string | number | null | undefined;
+};
+
+export type MemberStatus =
+  | 'ACTIVE'
+  | 'DEACTIVATED'
+  | 'INVITED';
+
+/** What a member does in Accord; a member may hold several. */
+export type Role =
+  | 'ADMIN'
+  | 'EXECUTIVE'
+  | 'MARKETING'
+  | 'SALES';
+
+export type SignUpInput = {
+  email: string;
+  name: string;
+  password: string;
+  workspaceName: string;
+};
+
+export type ViewerMemberFragment = { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus };
+
+export type ViewerWorkspaceFragment = { id: string, name: string, timeZone: string };
+
+export type SessionFragment = { accessToken: string, expiresAt: string, member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string } } };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { login: { accessToken: string, expiresAt: string, member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string } } };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { accessToken: string, expiresAt: string, member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string } } };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  input: AcceptInvitationInput;
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation: { accessToken: string, expiresAt: string, member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string } } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const ViewerMemberFragmentDoc = new TypedDocumentString(`
+    fragment ViewerMember on Member {
+  id
+  email
+  name
+  roles
+  approver
+  status
+}
+    `, {"fragmentName":"ViewerMember"}) as unknown as TypedDocumentString<ViewerMemberFragment, unknown>;
+export const ViewerWorkspaceFragmentDoc = new TypedDocumentString(`
+    fragment ViewerWorkspace on Workspace {
+  id
+  name
+  timeZone
+}
+    `, {"fragmentName":"ViewerWorkspace"}) as unknown as TypedDocumentString<ViewerWorkspaceFragment, unknown>;
+export const SessionFragmentDoc = new TypedDocumentString(`
+    fragment Session on AuthPayload {
+  accessToken
+  expiresAt
+  member {
+    ...ViewerMember
+  }
+  workspace {
+    ...ViewerWorkspace
+  }
+}
+    fragment ViewerMember on Member {
+  id
+  email
+  name
+  roles
+  approver
+  status
+}
+fragment ViewerWorkspace on Workspace {
+  id
+  name
+  timeZone
+}`, {"fragmentName":"Session"}) as unknown as TypedDocumentString<SessionFragment, unknown>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    member {
+      ...ViewerMember
+    }
+    workspace {
+      ...ViewerWorkspace
+    }
+  }
+}
+    fragment ViewerMember on Member {
+  id
+  email
+  name
+  roles
+  approver
+  status
+}
+fragment ViewerWorkspace on Workspace {
+  id
+  name
+  timeZone
+}`) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    ...Session
+  }
+}
+    fragment ViewerMember on Member {
+  id
+  email
+  name
+  roles
+  approver
+  status
+}
+fragment ViewerWorkspace on Workspace {
+  id
+  name
+  timeZone
+}
+fragment Session on AuthPayload {
+  accessToken
+  expiresAt
+  member {
+    ...ViewerMember
+  }
+  workspace {
+    ...ViewerWorkspace
+  }
+}`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    ...Session
+  }
+}
+    fragment ViewerMember on Member {
+  id
+  email
+  name
+  roles
+  approver
+  status
+}
+fragment ViewerWorkspace on Workspace {
+  id
+  name
+  timeZone
+}
+fragment Session on AuthPayload {
+  accessToken
+  expiresAt
+  member {
+    ...ViewerMember
+  }
+  workspace {
+    ...ViewerWorkspace
+  }
+}`) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const AcceptInvitationDocument = new TypedDocumentString(`
+    mutation AcceptInvitation($input: AcceptInvitationInput!) {
+  acceptInvitation(input: $input) {
+    ...Session
+  }
+}
+    fragment ViewerMember on Member {
+  id
+  email
+  name
+  roles
+  approver
+  status
+}
+fragment ViewerWorkspace on Workspace {
+  id
+  name
+  timeZone
+}
+fragment Session on AuthPayload {
+  accessToken
+  expiresAt
+  member {
+    ...ViewerMember
+  }
+  workspace {
+    ...ViewerWorkspace
+  }
+}`) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
