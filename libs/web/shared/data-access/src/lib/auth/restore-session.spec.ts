@@ -59,6 +59,17 @@ describe('restoreSession', () => {
     expect(localStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
   });
 
+  it('shares one request between the callers who ask at once', async () => {
+    const api = GraphqlFetchStub.install();
+    const store = signedInStore();
+
+    const first = restoreSession(store);
+    const second = restoreSession(store);
+    api.expectOne('Viewer').flushData({ viewer });
+
+    expect(await Promise.all([first, second])).toEqual([true, true]);
+  });
+
   it('does not call the API without a stored token', async () => {
     const api = GraphqlFetchStub.install();
 
