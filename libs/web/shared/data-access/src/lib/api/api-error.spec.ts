@@ -1,10 +1,14 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 
 import { errorExtensions, isUnauthenticated, toApiError } from './api-error';
 
 function graphQLErrors(...errors: { message: string; extensions?: Record<string, unknown> }[]) {
   return new CombinedGraphQLErrors({ data: null, errors });
+}
+
+/** What Apollo's HttpLink throws for an answer it could not read as GraphQL. */
+function serverError(status: number, bodyText: string): ServerError {
+  return new ServerError(`Received status code ${status}`, { response: { status } as Response, bodyText });
 }
 
 describe('toApiError', () => {
@@ -47,13 +51,13 @@ describe('toApiError', () => {
     expect(toApiError(graphQLErrors({ message: 'boom', extensions: { code: 'TEAPOT' } }))).toEqual(generic);
   });
 
-  it('reads GraphQL errors from the body of a 400 answer', () => {
-    const error = new HttpErrorResponse({
-      status: 400,
-      error: {
+  it('reads GraphQL errors from the body of a 4xx answer that is not a GraphQL response', () => {
+    const error = serverError(
+      400,
+      JSON.stringify({
         errors: [{ message: 'Variable "$input" is invalid.', extensions: { code: 'BAD_USER_INPUT' } }],
-      },
-    });
+      }),
+    );
 
     expect(toApiError(error)).toEqual({
       code: 'BAD_USER_INPUT',
@@ -62,12 +66,22 @@ describe('toApiError', () => {
     });
   });
 
-  it('reports an unreachable API as a network error', () => {
-    expect(toApiError(new HttpErrorResponse({ status: 0 }))).toEqual({
+  it('reports an unreachable or unavailable API as a network error', () => {
+    const unreachable = {
       code: 'NETWORK',
       message: 'Accord could not be reached. Check your connection and try again.',
       fields: [],
-    });
+    };
+    expect(toApiError(new TypeError('Failed to fetch'))).toEqual(unreachable);
+    expect(toApiError(serverError(502, '<html>Bad gateway</html>'))).toEqual(unreachable);
+    expect(
+      toApiError(
+        graphQLErrors({
+          message: 'The database is restarting.',
+          extensions: { code: 'SERVICE_UNAVAILABLE' },
+        }),
+      ),
+    ).toEqual(unreachable);
   });
 });
 

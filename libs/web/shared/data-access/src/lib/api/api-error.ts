@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
 import type { GraphQLFormattedError } from 'graphql';
 
@@ -53,16 +52,34 @@ export function errorCode(error: GraphQLFormattedError): ApiErrorCode {
   return isApiErrorCode(code) ? code : 'INTERNAL_SERVER_ERROR';
 }
 
+function errorsInBody(bodyText: string): readonly GraphQLFormattedError[] | null {
+  try {
+    const errors: unknown = (JSON.parse(bodyText) as { errors?: unknown } | null)?.errors;
+    return Array.isArray(errors) ? (errors as GraphQLFormattedError[]) : null;
+  } catch {
+    return null;
+  }
+}
+
 function graphQLErrorsOf(error: unknown): readonly GraphQLFormattedError[] | null {
   if (CombinedGraphQLErrors.is(error) || error instanceof GraphqlErrorsResponse) return error.errors;
-  // A 4xx answer from the server still carries GraphQL errors in its body.
-  if (error instanceof HttpErrorResponse && error.status >= 400 && error.status < 500) {
-    const body: unknown = error.error;
-    const errors =
-      typeof body === 'object' && body !== null ? (body as { errors?: unknown }).errors : undefined;
-    if (Array.isArray(errors)) return errors as GraphQLFormattedError[];
+  // A 4xx answer that is not a GraphQL response (a rate limit, a body too large) still carries errors in its body.
+  if (ServerError.is(error) && error.statusCode >= 400 && error.statusCode < 500) {
+    return errorsInBody(error.bodyText);
   }
   return null;
+}
+
+/** The API could not be reached, or answered that it is briefly unable to (503, e.g. its database restarting). */
+function isUnreachable(error: unknown, errors: readonly GraphQLFormattedError[] | null): boolean {
+  if (errors !== null) return errors[0]?.extensions?.['code'] === 'SERVICE_UNAVAILABLE';
+  return (
+    ServerError.is(error) ||
+    ServerParseError.is(error) ||
+    error instanceof GraphqlTransportError ||
+    // fetch rejects with a TypeError when the request never got an answer; Apollo passes it on as it is.
+    (error instanceof TypeError && /fetch|network/i.test(error.message))
+  );
 }
 
 /** True when any of the errors says the caller is not (or no longer) signed in. */
@@ -78,20 +95,13 @@ export function errorExtensions(error: unknown): Readonly<Record<string, unknown
 /** Turns whatever Apollo or postGraphql threw into the first error's code and human message. */
 export function toApiError(error: unknown): ApiError {
   const errors = graphQLErrorsOf(error);
+  if (isUnreachable(error, errors)) return { code: 'NETWORK', message: UNREACHABLE, fields: [] };
   if (errors !== null) {
     const first = errors[0];
     if (first === undefined) return { code: 'INTERNAL_SERVER_ERROR', message: UNEXPECTED, fields: [] };
     const code = errorCode(first);
     const message = code === 'INTERNAL_SERVER_ERROR' || !first.message ? UNEXPECTED : first.message;
     return { code, message, fields: fieldProblems(first.extensions?.['fields']) };
-  }
-  if (
-    ServerError.is(error) ||
-    ServerParseError.is(error) ||
-    error instanceof HttpErrorResponse ||
-    error instanceof GraphqlTransportError
-  ) {
-    return { code: 'NETWORK', message: UNREACHABLE, fields: [] };
   }
   return { code: 'INTERNAL_SERVER_ERROR', message: UNEXPECTED, fields: [] };
 }

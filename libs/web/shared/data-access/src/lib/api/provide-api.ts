@@ -1,10 +1,8 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
 import { EnvironmentProviders, Injector, Provider, inject } from '@angular/core';
-import { ApolloLink, InMemoryCache } from '@apollo/client';
+import { ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { Apollo, provideApollo } from 'apollo-angular';
-import { HttpLink } from 'apollo-angular/http';
 
 import { AuthService } from '../auth/auth.service';
 import { AuthStore } from '../auth/auth.store';
@@ -12,12 +10,11 @@ import { isUnauthenticated } from './api-error';
 import { GRAPHQL_PATH } from './post-graphql';
 
 /**
- * HttpClient and Apollo, sending the stored token and ending the session when the API refuses it. The signed-in
- * part of the app provides them on its route, so that neither is in the app's first chunk.
+ * Apollo, sending the stored token and ending the session when the API refuses it. The signed-in part of the app
+ * provides it on its route, so that it is not in the app's first chunk.
  */
 export function provideAccordApi(): (Provider | EnvironmentProviders)[] {
   return [
-    provideHttpClient(withFetch()),
     provideApollo(() => {
       const store = inject(AuthStore);
       const injector = inject(Injector);
@@ -26,7 +23,8 @@ export function provideAccordApi(): (Provider | EnvironmentProviders)[] {
 
       const withToken = new SetContextLink((context) => {
         const token = store.token();
-        return token === null ? {} : { headers: { ...context['headers'], Authorization: `Bearer ${token}` } };
+        const headers = context['headers'] as Record<string, string> | undefined;
+        return token === null ? {} : { headers: { ...headers, Authorization: `Bearer ${token}` } };
       });
       const endRejectedSession = new ErrorLink(({ error }) => {
         if (isUnauthenticated(error)) void auth.endRejectedSession();
@@ -36,7 +34,9 @@ export function provideAccordApi(): (Provider | EnvironmentProviders)[] {
         link: ApolloLink.from([
           endRejectedSession,
           withToken,
-          inject(HttpLink).create({ uri: GRAPHQL_PATH }),
+          // Apollo's own link (fetch) rather than apollo-angular's (HttpClient): nothing else uses HttpClient, and
+          // Angular's HTTP module, reachable from the app's first chunk through platform-browser, would land there.
+          new HttpLink({ uri: GRAPHQL_PATH }),
         ]),
         cache: new InMemoryCache(),
       };
