@@ -5,3 +5,4 @@ export * from './lib/mapping';
 export * from './lib/cleaners';
 export * from './lib/rows';
 export * from './lib/report';
+export * from './lib/sales-reps';

@@ -1,3 +1,5 @@
+import type { Role } from '@accord/domain/workspace';
+
 /** What a CSV can import, and the fields of each kind with the header names CRMs use for them. */
 export const IMPORT_KINDS = ['LEADS', 'ACCOUNTS', 'OPPORTUNITIES', 'SIGNALS', 'SALES_REPS'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -328,15 +330,61 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     field('source', 'Source', 'text', ['origin', 'channel', 'tool'], { maxLength: 100 }),
   ],
   SALES_REPS: [
-    field('email', 'E-mail', 'email', ['email address', 'rep email', 'user email', 'work email', 'mail'], {
-      required: true,
-    }),
-    field('name', 'Name', 'text', ['full name', 'rep name', 'user', 'sales rep', 'nom'], { maxLength: 120 }),
-    field('manager', 'Manager e-mail', 'email', ['manager', 'manager email', 'reports to', 'supervisor']),
-    field('team', 'Team', 'text', ['region', 'territory', 'team name', 'segment', 'equipe'], {
-      maxLength: 100,
-    }),
+    field(
+      'email',
+      'E-mail',
+      'email',
+      [
+        'email address',
+        'e-mail address',
+        'rep email',
+        'sales rep email',
+        'user email',
+        'work email',
+        'mail',
+        'courriel',
+        'login',
+      ],
+      { required: true },
+    ),
+    field(
+      'name',
+      'Name',
+      'text',
+      ['full name', 'rep name', 'rep', 'user', 'user name', 'sales rep', 'member', 'nom', 'nom complet'],
+      { maxLength: 120 },
+    ),
+    field('manager', 'Manager e-mail', 'email', [
+      'manager',
+      'manager email',
+      'manager email address',
+      'reports to',
+      'supervisor',
+      'line manager',
+      'team lead',
+      'responsable',
+      'vorgesetzter',
+    ]),
+    field(
+      'team',
+      'Team / region',
+      'text',
+      ['team', 'region', 'territory', 'team name', 'sales team', 'segment', 'area', 'zone', 'pod', 'equipe'],
+      { maxLength: 100 },
+    ),
   ],
+};
+
+/**
+ * Who may import each kind. Sales reps become members of the workspace, which only admins may add (as they
+ * alone invite on the Members page); the other kinds are data that marketing brings too.
+ */
+export const IMPORT_ROLES: Record<ImportKind, readonly Role[]> = {
+  LEADS: ['ADMIN', 'MARKETING'],
+  ACCOUNTS: ['ADMIN', 'MARKETING'],
+  OPPORTUNITIES: ['ADMIN', 'MARKETING'],
+  SIGNALS: ['ADMIN', 'MARKETING'],
+  SALES_REPS: ['ADMIN'],
 };
 
 export function importFields(kind: ImportKind): readonly ImportField[] {

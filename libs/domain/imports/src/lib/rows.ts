@@ -78,10 +78,14 @@ export interface PreparedSignal {
 
 export interface PreparedSalesRep {
   email: string;
+  /** Null when the file gives none: a new member is then named by the e-mail (see repName). */
   name: string | null;
   managerEmail: string | null;
   team: string | null;
 }
+
+/** The longest e-mail a member may have (the column's width, RFC 5321's limit). */
+export const MAX_MEMBER_EMAIL_LENGTH = 254;
 
 export interface PreparedByKind {
   LEADS: PreparedLead;
@@ -223,8 +227,8 @@ export class RowPreparer<K extends ImportKind> {
         return this.opportunity(values, notes) as { value: PreparedByKind[K] } | { problems: RowProblem[] };
       case 'SIGNALS':
         return this.signal(values) as { value: PreparedByKind[K] } | { problems: RowProblem[] };
-      default:
-        return { value: this.salesRep(values) as PreparedByKind[K] };
+      case 'SALES_REPS':
+        return this.salesRep(values) as { value: PreparedByKind[K] } | { problems: RowProblem[] };
     }
   }
 
@@ -428,12 +432,27 @@ export class RowPreparer<K extends ImportKind> {
     };
   }
 
-  private salesRep(values: Record<string, unknown>): PreparedSalesRep {
+  private salesRep(
+    values: Record<string, unknown>,
+  ): { value: PreparedSalesRep } | { problems: RowProblem[] } {
+    const email = values['email'] as string;
+    const managerEmail = (values['manager'] as string | undefined) ?? null;
+    const problems: RowProblem[] = [];
+    if (email.length > MAX_MEMBER_EMAIL_LENGTH)
+      problems.push({
+        column: this.columnOf('email'),
+        reason: `is longer than ${MAX_MEMBER_EMAIL_LENGTH} characters`,
+      });
+    if (managerEmail === email)
+      problems.push({ column: this.columnOf('manager'), reason: 'names the rep themself as their manager' });
+    if (problems.length > 0) return { problems };
     return {
-      email: values['email'] as string,
-      name: (values['name'] as string | undefined) ?? null,
-      managerEmail: (values['manager'] as string | undefined) ?? null,
-      team: (values['team'] as string | undefined) ?? null,
+      value: {
+        email,
+        name: (values['name'] as string | undefined) ?? null,
+        managerEmail,
+        team: (values['team'] as string | undefined) ?? null,
+      },
     };
   }
 }

@@ -22,6 +22,7 @@ import { WorkspaceEntity } from './workspace.entity';
   `"roles" <@ ARRAY['ADMIN','MARKETING','SALES','EXECUTIVE']::text[] AND cardinality("roles") > 0`,
 )
 @Check('members_email_check', `"email" = lower("email")`)
+@Check('members_manager_check', `"manager_id" <> "id"`)
 export class MemberEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'uuid' })
   workspaceId!: string;
@@ -57,6 +58,21 @@ export class MemberEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** The team or region the member sells in (imported with the sales reps, or left empty). */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  team!: string | null;
+
+  /** Who the member reports to: another member of the same workspace (never themself). */
+  @Column({ name: 'manager_id', type: 'uuid', nullable: true })
+  managerId!: string | null;
+
+  @ManyToOne(() => MemberEntity, { nullable: true })
+  @JoinColumn([
+    { name: 'workspace_id', referencedColumnName: 'workspaceId', foreignKeyConstraintName: 'members_manager_fkey' },
+    { name: 'manager_id', referencedColumnName: 'id' },
+  ])
+  manager?: MemberEntity | null;
 
   @Column({ name: 'last_signed_in_at', type: 'timestamptz', nullable: true })
   lastSignedInAt!: Date | null;

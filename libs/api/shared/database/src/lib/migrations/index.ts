@@ -12,6 +12,7 @@ import { DashboardRollup1795693000000 } from './1795693000000-DashboardRollup';
 import { RateLimits1795694500000 } from './1795694500000-RateLimits';
 import { Backtest1795695500000 } from './1795695500000-Backtest';
 import { Imports1795696000000 } from './1795696000000-Imports';
+import { MemberTeamAndManager1795699619925 } from './1795699619925-MemberTeamAndManager';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   RateLimits1795694500000,
   Backtest1795695500000,
   Imports1795696000000,
+  MemberTeamAndManager1795699619925,
 ];
