@@ -13,6 +13,7 @@ import { ImportsResolver } from './imports.resolver';
 import { DEFAULT_IMPORT_LIMITS, IMPORT_LIMITS, ImportsService } from './imports.service';
 import { LeadsImportHandler } from './leads.handler';
 import { OpportunitiesImportHandler } from './opportunities.handler';
+import { SalesRepsImportHandler } from './sales-reps.handler';
 import { SignalsImportHandler } from './signals.handler';
 
 /** CSV imports: the streaming upload, per-kind handlers on the product's own scoring and ingestion, reports. */
@@ -27,6 +28,7 @@ import { SignalsImportHandler } from './signals.handler';
     AccountsImportHandler,
     OpportunitiesImportHandler,
     SignalsImportHandler,
+    SalesRepsImportHandler,
   ],
   exports: [ImportsService],
 })

@@ -11,6 +11,7 @@ import { TenantDb } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
 import {
   type ColumnProposal,
+  IMPORT_ROLES,
   type ImportKind,
   type ImportMapping,
   type OutcomeCounts,
@@ -23,12 +24,14 @@ import {
   mappingProblems,
   proposeMapping,
 } from '@accord/domain/imports';
+import { hasAnyRole } from '@accord/domain/workspace';
 
 import { AccountsImportHandler } from './accounts.handler';
 import { UnreadableCsv, UploadTooLarge, csvRecords, sniffDelimiter } from './csv-records';
 import type { BatchContext, GoodRow, KindHandler, RowResult } from './handler';
 import { LeadsImportHandler } from './leads.handler';
 import { OpportunitiesImportHandler } from './opportunities.handler';
+import { SalesRepsImportHandler } from './sales-reps.handler';
 import { SignalsImportHandler } from './signals.handler';
 
 export interface ImportLimits {
@@ -91,7 +94,7 @@ const sameHeaders = (a: readonly string[], b: readonly string[]) =>
 export class ImportsService {
   private readonly logger = new Logger(ImportsService.name);
   private readonly limits: ImportLimits;
-  private readonly handlers: Partial<Record<ImportKind, KindHandler<ImportKind>>>;
+  private readonly handlers: Record<ImportKind, KindHandler<ImportKind>>;
 
   constructor(
     private readonly tenantDb: TenantDb,
@@ -101,6 +104,7 @@ export class ImportsService {
     accounts: AccountsImportHandler,
     opportunities: OpportunitiesImportHandler,
     signals: SignalsImportHandler,
+    salesReps: SalesRepsImportHandler,
     @Optional() @Inject(IMPORT_LIMITS) limits?: Partial<ImportLimits>,
   ) {
     this.limits = { ...DEFAULT_IMPORT_LIMITS, ...limits };
@@ -109,6 +113,7 @@ export class ImportsService {
       ACCOUNTS: accounts,
       OPPORTUNITIES: opportunities,
       SIGNALS: signals,
+      SALES_REPS: salesReps,
     };
   }
 
@@ -118,6 +123,7 @@ export class ImportsService {
 
   /** What Accord makes of a file's first lines: header, proposed mapping, sample rows and enumeration values. */
   async preview(actor: AuthMember, kind: ImportKind, sample: string): Promise<ImportPreview> {
+    this.checkMayImport(actor, kind);
     const text = sample.replace(/^\uFEFF/, '');
     // The sample is the head of a file: its last line may be cut, so it is dropped unless the sample is whole.
     const cut = text.lastIndexOf('\n');
@@ -172,6 +178,7 @@ export class ImportsService {
   }
 
   async run(actor: AuthMember, request: StartImport, source: Readable): Promise<ImportRecord> {
+    this.checkMayImport(actor, request.kind);
     const id = randomUUID();
     const now = this.clock.now();
     const workspaceId = actor.workspaceId;
@@ -204,10 +211,6 @@ export class ImportsService {
       state.headers = first.value[0].map((header) => header.trim());
       const firstRows = first.value.slice(1);
       const handler = this.handlers[request.kind];
-      if (!handler)
-        throw AppError.badInput(
-          'Sales reps cannot be imported yet: invite them as members (Members page); their e-mails then match owners in the other imports.',
-        );
       const mapping =
         request.mapping ?? (await this.defaultMapping(workspaceId, request.kind, state.headers));
       state.mapping = mapping;
@@ -369,6 +372,22 @@ export class ImportsService {
       : { column: header, message: `cleaned: ${note.slice(header.length + 2)}` };
   }
 
+  /**
+   * The controller and resolver let admins and marketing in; a kind may ask for less (sales reps become members,
+   * which only admins add), and the kind is an argument, so it is checked here for every way in.
+   */
+  private checkMayImport(actor: AuthMember, kind: ImportKind): void {
+    const roles = IMPORT_ROLES[kind];
+    if (!this.mayImport(actor, kind))
+      throw AppError.forbidden(
+        `Only ${roles.map((role) => role.toLowerCase()).join(' and ')} members may import ${kind.toLowerCase().replace('_', ' ')}.`,
+      );
+  }
+
+  private mayImport(actor: AuthMember, kind: ImportKind): boolean {
+    return hasAnyRole(actor.roles, IMPORT_ROLES[kind]);
+  }
+
   private async defaultMapping(
     workspaceId: string,
     kind: ImportKind,
@@ -399,18 +418,27 @@ export class ImportsService {
     return new ImportFailed(500, 'INTERNAL_SERVER_ERROR', message, importId);
   }
 
+  /** An import, as long as the actor may import its kind (a reps import's report names members). */
   async find(actor: AuthMember, id: string): Promise<ImportRecord | null> {
-    return this.tenantDb.inWorkspace(actor.workspaceId, (manager) => this.imports.find(manager, id));
+    const record = await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
+      this.imports.find(manager, id),
+    );
+    return record && this.mayImport(actor, record.kind) ? record : null;
   }
 
   async list(actor: AuthMember, first: number): Promise<ImportRecord[]> {
-    return this.tenantDb.inWorkspace(actor.workspaceId, (manager) => this.imports.list(manager, first));
+    const records = await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
+      this.imports.list(manager, first),
+    );
+    return records.filter((record) => this.mayImport(actor, record.kind));
   }
 
   async lines(actor: AuthMember, importId: string, after: number, first: number) {
-    return this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
-      this.imports.lines(manager, importId, after, first),
-    );
+    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+      const record = await this.imports.find(manager, importId);
+      if (!record || !this.mayImport(actor, record.kind)) return [];
+      return this.imports.lines(manager, importId, after, first);
+    });
   }
 
   async mappings(actor: AuthMember): Promise<SavedMapping[]> {
@@ -423,6 +451,7 @@ export class ImportsService {
     headers: string[],
     mapping: ImportMapping,
   ): Promise<SavedMapping> {
+    this.checkMayImport(actor, kind);
     const problems = mappingProblems(kind, mapping, headers.length);
     if (problems.length > 0)
       throw AppError.badInput(

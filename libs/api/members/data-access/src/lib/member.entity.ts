@@ -69,7 +69,11 @@ export class MemberEntity {
 
   @ManyToOne(() => MemberEntity, { nullable: true })
   @JoinColumn([
-    { name: 'workspace_id', referencedColumnName: 'workspaceId', foreignKeyConstraintName: 'members_manager_fkey' },
+    {
+      name: 'workspace_id',
+      referencedColumnName: 'workspaceId',
+      foreignKeyConstraintName: 'members_manager_fkey',
+    },
     { name: 'manager_id', referencedColumnName: 'id' },
   ])
   manager?: MemberEntity | null;

@@ -29,8 +29,14 @@ export class MembersRepository {
     await manager.insert(MemberEntity, member);
   }
 
+  /** The member, with their manager (one level: the manager's own manager is not loaded). */
   findById(manager: EntityManager, id: string): Promise<MemberEntity | null> {
-    return manager.findOneBy(MemberEntity, { id });
+    // A plain join (getOne sets no LIMIT), not findOne's relations, which would page in two queries.
+    return manager
+      .createQueryBuilder(MemberEntity, 'member')
+      .leftJoinAndSelect('member.manager', 'manager')
+      .where('member.id = :id', { id })
+      .getOne();
   }
 
   findByEmail(manager: EntityManager, email: string): Promise<MemberEntity | null> {
@@ -45,6 +51,7 @@ export class MembersRepository {
   async page(manager: EntityManager, first: number, after: MemberCursor | null): Promise<MemberPage> {
     const query = manager
       .createQueryBuilder(MemberEntity, 'member')
+      .leftJoinAndSelect('member.manager', 'manager')
       // Milliseconds, because cursors carry a JavaScript Date; PostgreSQL keeps microseconds.
       .orderBy(`date_trunc('milliseconds', member.created_at)`, 'ASC')
       .addOrderBy('member.id', 'ASC')

@@ -1,7 +1,9 @@
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
-import { fireEvent, render, screen, waitFor } from '@testing-library/angular';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+
+import { AuthStore, type Viewer } from '@accord/web/shared/data-access';
 
 import { ImportsPage } from './imports.page';
 
@@ -44,6 +46,28 @@ const OUTCOME = {
 };
 
 describe('ImportsPage', () => {
+  const viewer = (roles: Viewer['member']['roles']): Viewer => ({
+    member: { id: 'm1', email: 'ada@acme.com', name: 'Ada', roles, approver: false, status: 'ACTIVE' },
+    workspace: { id: 'w1', name: 'Acme', timeZone: 'UTC' },
+  });
+
+  it.each([
+    [['ADMIN'], ['Leads & contacts', 'Accounts', 'Opportunities', 'Activities & signals', 'Sales reps']],
+    [['MARKETING'], ['Leads & contacts', 'Accounts', 'Opportunities', 'Activities & signals']],
+  ] as const)('offers %j the kinds they may import', async (roles, kinds) => {
+    await render(ImportsPage, {
+      imports: [ApolloTestingModule],
+      providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+      configureTestBed: () => TestBed.inject(AuthStore).setViewer(viewer([...roles])),
+    });
+    const group = screen.getByRole('radiogroup', { name: 'Kind of import' });
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((toggle) => toggle.textContent?.trim()),
+    ).toEqual(kinds);
+  });
+
   const requests: { url: string; init: RequestInit }[] = [];
 
   beforeEach(() => {

@@ -15,6 +15,7 @@ import {
   ImportsStore,
   unplacedValues,
 } from '@accord/web/imports/data-access';
+import { AuthStore } from '@accord/web/shared/data-access';
 import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
 const KIND_LABELS: Record<ImportKindName, string> = {
@@ -26,6 +27,9 @@ const KIND_LABELS: Record<ImportKindName, string> = {
 };
 
 const KINDS = Object.keys(IMPORT_KIND_PATHS) as ImportKindName[];
+
+/** Kinds only admins may import: sales reps become members (the API refuses anyone else too). */
+const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
 
 /**
  * Import a CSV: choose what it holds, pick the file, check the mapping Accord proposes (columns, enumeration
@@ -59,7 +63,7 @@ const KINDS = Object.keys(IMPORT_KIND_PATHS) as ImportKindName[];
       [value]="kind()"
       (change)="chooseKind($event.value)"
     >
-      @for (item of kinds; track item) {
+      @for (item of kinds(); track item) {
         <mat-button-toggle [value]="item">{{ labels[item] }}</mat-button-toggle>
       }
     </mat-button-toggle-group>
@@ -313,7 +317,11 @@ const KINDS = Object.keys(IMPORT_KIND_PATHS) as ImportKindName[];
 })
 export class ImportsPage implements OnInit {
   protected readonly store = inject(ImportsStore);
-  protected readonly kinds = KINDS;
+  private readonly auth = inject(AuthStore);
+  protected readonly kinds = computed(() => {
+    const admin = this.auth.roles().includes('ADMIN');
+    return KINDS.filter((kind) => admin || !ADMIN_KINDS.includes(kind));
+  });
   protected readonly labels = KIND_LABELS;
 
   protected readonly kind = signal<ImportKindName>('LEADS');

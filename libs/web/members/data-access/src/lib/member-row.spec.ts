@@ -10,6 +10,8 @@ function member(overrides: Partial<MemberFieldsFragment>): MemberFieldsFragment 
     roles: ['ADMIN'],
     approver: false,
     status: 'ACTIVE',
+    team: null,
+    manager: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     lastSignedInAt: null,
     ...overrides,
@@ -17,18 +19,28 @@ function member(overrides: Partial<MemberFieldsFragment>): MemberFieldsFragment 
 }
 
 describe('toMemberRow', () => {
-  it('words roles, approver and status for the table', () => {
-    expect(toMemberRow(member({ roles: ['MARKETING', 'SALES'], approver: true, status: 'INVITED' }))).toEqual(
-      {
-        id: 'm1',
-        name: 'Ann',
-        email: 'ann@example.com',
-        roles: 'Marketing, Sales',
-        approver: 'Yes',
-        status: 'Invited',
-        active: true,
-      },
-    );
+  it('words roles, team, manager, approver and status for the table', () => {
+    expect(
+      toMemberRow(
+        member({
+          roles: ['MARKETING', 'SALES'],
+          approver: true,
+          status: 'INVITED',
+          team: 'EMEA',
+          manager: { id: 'm2', name: 'Lea Lead', email: 'lea@example.com' },
+        }),
+      ),
+    ).toEqual({
+      id: 'm1',
+      name: 'Ann',
+      email: 'ann@example.com',
+      roles: 'Marketing, Sales',
+      team: 'EMEA',
+      manager: 'Lea Lead',
+      approver: 'Yes',
+      status: 'Invited',
+      active: true,
+    });
   });
 
   it('marks a deactivated member as inactive', () => {
@@ -37,6 +49,8 @@ describe('toMemberRow', () => {
       name: 'Ann',
       email: 'ann@example.com',
       roles: 'Admin',
+      team: '',
+      manager: '',
       approver: 'No',
       status: 'Deactivated',
       active: false,

@@ -24,6 +24,10 @@ export interface MemberRow {
   name: string;
   email: string;
   roles: string;
+  /** The team or region; empty when none is known. */
+  team: string;
+  /** The manager's name; empty when the member reports to no one in Accord. */
+  manager: string;
   approver: string;
   status: string;
   active: boolean;
@@ -35,6 +39,8 @@ export function toMemberRow(member: MemberFieldsFragment): MemberRow {
     name: member.name,
     email: member.email,
     roles: member.roles.map(roleLabel).join(', '),
+    team: member.team ?? '',
+    manager: member.manager?.name ?? '',
     approver: member.approver ? 'Yes' : 'No',
     status: STATUS_LABELS[member.status],
     active: member.status !== 'DEACTIVATED',

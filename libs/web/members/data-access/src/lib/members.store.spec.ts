@@ -12,6 +12,8 @@ function node(id: string, name: string) {
     roles: ['SALES'],
     approver: false,
     status: 'ACTIVE',
+    team: null,
+    manager: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     lastSignedInAt: null,
   };

@@ -14,6 +14,8 @@ function member(
     __typename: 'Member',
     approver: false,
     status: 'ACTIVE',
+    team: null,
+    manager: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     lastSignedInAt: null,
     ...fields,
@@ -27,6 +29,14 @@ const bea = member({
   email: 'sales@demo.accord.dev',
   roles: ['SALES'],
   approver: true,
+  team: 'EMEA',
+  // The cache reads a typename on every object; the fragment's type does not name it.
+  manager: {
+    __typename: 'MemberManager',
+    id: 'm1',
+    name: 'Ada Admin',
+    email: 'admin@demo.accord.dev',
+  } as MemberFieldsFragment['manager'],
 });
 
 async function renderPage(): Promise<ApolloTestingController> {
@@ -43,7 +53,7 @@ async function renderPage(): Promise<ApolloTestingController> {
       edges: [bea, ada].map((node) => ({ __typename: 'MemberEdge', node })),
     },
   });
-  await screen.findByRole('cell', { name: 'Ada Admin' });
+  await screen.findByRole('cell', { name: 'admin@demo.accord.dev' });
   return apollo;
 }
 
@@ -54,19 +64,19 @@ function rowTexts(): string[][] {
     .map((row) =>
       within(row)
         .getAllByRole('cell')
-        .slice(0, 5)
+        .slice(0, 7)
         .map((cell) => cell.textContent?.trim() ?? ''),
     );
 }
 
 describe('MembersPage', () => {
-  it('lists the members with their e-mail, roles, approver flag and status', async () => {
+  it('lists the members with their e-mail, roles, team, manager, approver flag and status', async () => {
     await renderPage();
 
     expect(screen.getByRole('heading', { level: 1, name: 'Members' })).toBeTruthy();
     expect(rowTexts()).toEqual([
-      ['Ada Admin', 'admin@demo.accord.dev', 'Admin', 'No', 'Active'],
-      ['Bea Sales', 'sales@demo.accord.dev', 'Sales', 'Yes', 'Active'],
+      ['Ada Admin', 'admin@demo.accord.dev', 'Admin', '', '', 'No', 'Active'],
+      ['Bea Sales', 'sales@demo.accord.dev', 'Sales', 'EMEA', 'Ada Admin', 'Yes', 'Active'],
     ]);
   });
 
@@ -106,7 +116,15 @@ describe('MembersPage', () => {
     expect(within(dialog).getByRole('button', { name: 'Copy link' })).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(rowTexts()).toContainEqual(['Carl Marketing', 'carl@example.com', 'Marketing', 'Yes', 'Invited']);
+    expect(rowTexts()).toContainEqual([
+      'Carl Marketing',
+      'carl@example.com',
+      'Marketing',
+      '',
+      '',
+      'Yes',
+      'Invited',
+    ]);
   });
 
   it('asks for a role before inviting', async () => {
@@ -164,6 +182,8 @@ describe('MembersPage', () => {
         'Bea Sales',
         'sales@demo.accord.dev',
         'Sales, Executive',
+        'EMEA',
+        'Ada Admin',
         'No',
         'Active',
       ]),
@@ -186,6 +206,8 @@ describe('MembersPage', () => {
         'Bea Sales',
         'sales@demo.accord.dev',
         'Sales',
+        'EMEA',
+        'Ada Admin',
         'Yes',
         'Deactivated',
       ]),

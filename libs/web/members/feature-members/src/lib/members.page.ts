@@ -57,6 +57,14 @@ import { InviteMemberDialog } from './invite-member.dialog';
           <th mat-header-cell *matHeaderCellDef scope="col">Roles</th>
           <td mat-cell *matCellDef="let row">{{ row.roles }}</td>
         </ng-container>
+        <ng-container matColumnDef="team">
+          <th mat-header-cell *matHeaderCellDef scope="col">Team</th>
+          <td mat-cell *matCellDef="let row">{{ row.team }}</td>
+        </ng-container>
+        <ng-container matColumnDef="manager">
+          <th mat-header-cell *matHeaderCellDef scope="col">Manager</th>
+          <td mat-cell *matCellDef="let row">{{ row.manager }}</td>
+        </ng-container>
         <ng-container matColumnDef="approver">
           <th mat-header-cell *matHeaderCellDef scope="col">Approver</th>
           <td mat-cell *matCellDef="let row">{{ row.approver }}</td>
@@ -126,7 +134,7 @@ export class MembersPage implements OnInit {
   protected readonly store = inject(MembersStore);
   protected readonly selfId = computed(() => this.auth.member()?.id);
 
-  protected readonly columns = ['name', 'email', 'roles', 'approver', 'status', 'actions'];
+  protected readonly columns = ['name', 'email', 'roles', 'team', 'manager', 'approver', 'status', 'actions'];
   protected readonly actionError = signal<string | null>(null);
   protected readonly error = computed(() => this.actionError() ?? this.store.loadError()?.message ?? null);
 

@@ -1,15 +1,33 @@
-import { MEMBER_STATUSES, MemberStatus, ROLES, Role } from '@accord/domain/workspace';
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 import type { MemberEntity } from '@accord/api/members/data-access';
+import { MEMBER_STATUSES, MemberStatus, ROLES, Role } from '@accord/domain/workspace';
 
 const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as Record<Role, Role>;
-const MemberStatusEnum = Object.fromEntries(MEMBER_STATUSES.map((s) => [s, s])) as Record<MemberStatus, MemberStatus>;
+const MemberStatusEnum = Object.fromEntries(MEMBER_STATUSES.map((s) => [s, s])) as Record<
+  MemberStatus,
+  MemberStatus
+>;
 
-registerEnumType(RoleEnum, { name: 'Role', description: 'What a member does in Accord; a member may hold several.' });
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'What a member does in Accord; a member may hold several.',
+});
 registerEnumType(MemberStatusEnum, { name: 'MemberStatus' });
 
 export { MemberStatusEnum, RoleEnum };
+
+@ObjectType({ description: 'The member another member reports to.' })
+export class MemberManager {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  email!: string;
+
+  @Field()
+  name!: string;
+}
 
 @ObjectType({ description: 'A person in a workspace.' })
 export class Member {
@@ -31,6 +49,12 @@ export class Member {
   @Field(() => MemberStatusEnum)
   status!: MemberStatus;
 
+  @Field(() => String, { nullable: true, description: 'The team or region the member sells in.' })
+  team!: string | null;
+
+  @Field(() => MemberManager, { nullable: true, description: 'Who the member reports to.' })
+  manager!: MemberManager | null;
+
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;
 
@@ -46,6 +70,10 @@ export function toMember(entity: MemberEntity): Member {
     roles: entity.roles,
     approver: entity.approver,
     status: entity.status,
+    team: entity.team,
+    manager: entity.manager
+      ? { id: entity.manager.id, email: entity.manager.email, name: entity.manager.name }
+      : null,
     createdAt: entity.createdAt,
     lastSignedInAt: entity.lastSignedInAt,
   };
