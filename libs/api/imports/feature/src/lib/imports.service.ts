@@ -442,7 +442,10 @@ export class ImportsService {
   }
 
   async mappings(actor: AuthMember): Promise<SavedMapping[]> {
-    return this.tenantDb.inWorkspace(actor.workspaceId, (manager) => this.imports.mappings(manager));
+    const mappings = await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
+      this.imports.mappings(manager),
+    );
+    return mappings.filter((mapping) => this.mayImport(actor, mapping.kind));
   }
 
   async saveMapping(

@@ -183,6 +183,18 @@ describe('tenant isolation in PostgreSQL', () => {
     expect(names.map((member) => member.name)).toEqual(['same@example.com']);
   });
 
+  it("cannot make another workspace's member a manager: the manager key leads with the workspace", async () => {
+    // RLS does not apply to foreign-key checks, so the key itself must keep the manager in the workspace.
+    await expect(
+      tenantDb.inWorkspace(A, (manager) =>
+        manager.query(`UPDATE members SET manager_id = $1 WHERE id = $2`, [
+          '00000000-0000-4000-8000-0000000001' + B.slice(-2),
+          '00000000-0000-4000-8000-0000000001' + A.slice(-2),
+        ]),
+      ),
+    ).rejects.toThrow(/members_manager_fkey/);
+  });
+
   it('lets the sign-in scope read the memberships of one e-mail, and change nothing', async () => {
     const result = await tenantDb.run({ loginEmail: 'same@example.com' }, async (manager) => ({
       members: (await manager.find(MemberEntity, { order: { workspaceId: 'ASC' } })).map(
