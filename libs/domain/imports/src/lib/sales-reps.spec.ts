@@ -152,4 +152,26 @@ describe('sales reps: managers', () => {
       ),
     ).toEqual([{ row: 2, reason: 'would make a loop of managers: b@acme.com → a@acme.com → b@acme.com' }]);
   });
+
+  it('checks a 50,000-rep chain with a loop at its end in linear time', () => {
+    const email = (index: number) => `rep${index}@acme.com`;
+    const count = 50_000;
+    // Each rep reports to the next row's rep, and the last to the first: one loop through the whole file.
+    const rows = Array.from({ length: count }, (_, index) => ({
+      row: index + 2,
+      email: email(index),
+      managerEmail: email((index + 1) % count),
+    }));
+    // Quadratic work would take minutes here; the test's 5 s timeout is the bound.
+    const refusals = refuseManagers(rows, none);
+
+    // The last row closes the loop and is refused; everyone below it lost their manager in turn.
+    expect(refusals).toHaveLength(count);
+    expect(refusals[count - 1].reason).toBe(
+      'would make a loop of managers: rep49999@acme.com → rep0@acme.com → rep1@acme.com → … → rep49998@acme.com → rep49999@acme.com',
+    );
+    expect(refusals[count - 2].reason).toBe(
+      `rep49999@acme.com cannot be the manager: their own row (${count + 1}) is refused`,
+    );
+  });
 });

@@ -24,57 +24,80 @@ export function refuseManagers(
 ): ManagerRefusal[] {
   const refused = new Map<number, string>();
   const rowOf = new Map(rows.map((row) => [row.email, row]));
-  const accepted = () => rows.filter((row) => !refused.has(row.row));
-  for (;;) {
-    const missing = accepted().filter(
-      (row) => row.managerEmail !== null && !members.has(row.managerEmail) && !isAccepted(row.managerEmail),
-    );
-    for (const row of missing) refused.set(row.row, missingReason(row.managerEmail as string));
-    if (missing.length > 0) continue;
-    const loop = firstLoop(accepted(), members);
-    if (loop === null) break;
+  const reportsTo = new Map<string, RepManagerRow[]>();
+  for (const row of rows)
+    if (row.managerEmail !== null)
+      reportsTo.set(row.managerEmail, [...(reportsTo.get(row.managerEmail) ?? []), row]);
+
+  /** Refuses a row and, when that leaves its rep uncreated, every row that names the rep as manager. */
+  const refuse = (first: RepManagerRow, reason: string) => {
+    refused.set(first.row, reason);
+    const gone = [first];
+    for (let rep = gone.pop(); rep !== undefined; rep = gone.pop()) {
+      if (members.has(rep.email)) continue;
+      for (const row of reportsTo.get(rep.email) ?? []) {
+        if (refused.has(row.row)) continue;
+        refused.set(row.row, `${rep.email} cannot be the manager: their own row (${rep.row}) is refused`);
+        gone.push(row);
+      }
+    }
+  };
+
+  for (const row of rows)
+    if (
+      !refused.has(row.row) &&
+      row.managerEmail !== null &&
+      !members.has(row.managerEmail) &&
+      !rowOf.has(row.managerEmail)
+    )
+      refuse(row, `${row.managerEmail} is no member of this workspace and no rep in this file`);
+  for (
+    let loop = firstLoop(rows, refused, members);
+    loop !== null;
+    loop = firstLoop(rows, refused, members)
+  ) {
     const last = loop.rows.reduce((a, b) => (b.row > a.row ? b : a));
     const from = loop.emails.indexOf(last.email);
     const path = [...loop.emails.slice(from), ...loop.emails.slice(0, from), last.email];
-    refused.set(last.row, `would make a loop of managers: ${path.join(' → ')}`);
+    // A long loop is named by its ends, so a report line stays readable.
+    const shown = path.length > 6 ? [...path.slice(0, 3), '…', ...path.slice(-2)] : path;
+    refuse(last, `would make a loop of managers: ${shown.join(' → ')}`);
   }
   return [...refused].map(([row, reason]) => ({ row, reason })).sort((a, b) => a.row - b.row);
-
-  function isAccepted(email: string): boolean {
-    const row = rowOf.get(email);
-    return row !== undefined && !refused.has(row.row);
-  }
-
-  function missingReason(manager: string): string {
-    const own = rowOf.get(manager);
-    return own
-      ? `${manager} cannot be the manager: their own row (${own.row}) is refused`
-      : `${manager} is no member of this workspace and no rep in this file`;
-  }
 }
 
-/** The first loop of managers that the rows would make, and the rows that make it. */
+/**
+ * The first loop of managers that the rows not refused would make, and the rows that make it. Everyone has at
+ * most one manager, so one walk up from each rep, never revisiting anyone, finds every loop: linear in the team.
+ */
 function firstLoop(
   rows: readonly RepManagerRow[],
+  refused: ReadonlyMap<number, string>,
   members: ReadonlyMap<string, { managerEmail: string | null }>,
 ): { emails: string[]; rows: RepManagerRow[] } | null {
   const managerOf = new Map<string, string | null>();
   for (const [email, member] of members) managerOf.set(email, member.managerEmail);
   const rowOf = new Map<string, RepManagerRow>();
   for (const row of rows)
-    if (row.managerEmail !== null) {
+    if (row.managerEmail !== null && !refused.has(row.row)) {
       managerOf.set(row.email, row.managerEmail);
       rowOf.set(row.email, row);
     }
+  const walkOf = new Map<string, number>();
+  let walk = 0;
   for (const start of rowOf.keys()) {
-    const chain = [start];
-    for (let next = managerOf.get(start) ?? null; next !== null; next = managerOf.get(next) ?? null) {
-      if (next === start) {
-        const inLoop = chain.flatMap((email) => rowOf.get(email) ?? []);
-        return { emails: chain, rows: inLoop };
-      }
-      if (chain.includes(next) || chain.length > managerOf.size) break;
-      chain.push(next);
+    if (walkOf.has(start)) continue;
+    walk++;
+    const path: string[] = [];
+    let next: string | null = start;
+    while (next !== null && !walkOf.has(next)) {
+      walkOf.set(next, walk);
+      path.push(next);
+      next = managerOf.get(next) ?? null;
+    }
+    if (next !== null && walkOf.get(next) === walk) {
+      const emails = path.slice(path.indexOf(next));
+      return { emails, rows: emails.flatMap((email) => rowOf.get(email) ?? []) };
     }
   }
   return null;

@@ -41,6 +41,11 @@ export interface ImportLimits {
   maxRecordChars: number;
   /** Rows per batch: per transaction in a real import. */
   batchRows: number;
+  /**
+   * Rows per batch of a sales-reps import: a whole sales team at once, since a manager is found only among the
+   * members and the rows of the same batch (see SalesRepsImportHandler).
+   */
+  repBatchRows: number;
   /** Report lines stored per import; the counts stay exact beyond it. */
   maxReportLines: number;
 }
@@ -51,6 +56,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxBytes: 2 * 1024 ** 3,
   maxRecordChars: 1_000_000,
   batchRows: 5_000,
+  repBatchRows: 50_000,
   maxReportLines: 100_000,
 };
 
@@ -244,12 +250,13 @@ export class ImportsService {
       };
       const flush = (batch: { row: number; cells: string[] }[], dryManager: EntityManager | null) =>
         this.flush(id, handler, preparer, context, batch, state, dryManager);
+      const batchRows = request.kind === 'SALES_REPS' ? this.limits.repBatchRows : this.limits.batchRows;
       const processAll = async (dryManager: EntityManager | null) => {
         let batch: { row: number; cells: string[] }[] = [];
         const take = async (group: string[][]) => {
           for (const cells of group) {
             batch.push({ row: state.rows + batch.length + 2, cells });
-            if (batch.length >= this.limits.batchRows) {
+            if (batch.length >= batchRows) {
               await flush(batch, dryManager);
               batch = [];
             }

@@ -21,6 +21,7 @@ import {
 } from '@accord/api/shared/testing';
 
 import { ImportsModule } from './imports.module';
+import { DEFAULT_IMPORT_LIMITS, IMPORT_LIMITS } from './imports.service';
 import { NEW_REP_MESSAGE } from './sales-reps.handler';
 
 type Team = TestTeam<'admin' | 'marketing'>;
@@ -122,6 +123,9 @@ describe('importing sales reps on PostgreSQL, over HTTP', () => {
     })
       .overrideProvider(Clock)
       .useValue(clock)
+      // Batches of three reps, so the files below span batches (each its own transaction).
+      .overrideProvider(IMPORT_LIMITS)
+      .useValue({ ...DEFAULT_IMPORT_LIMITS, repBatchRows: 3 })
       .compile();
     app = moduleRef.createNestApplication({ logger: false });
     app.useGlobalPipes(createValidationPipe());
@@ -351,6 +355,25 @@ describe('importing sales reps on PostgreSQL, over HTTP', () => {
       refused: 0,
     });
     expect(await members(team)).toEqual(before);
+  });
+
+  it('finds a manager in a later batch only on the next import, which then completes the file', async () => {
+    const team = await newTeam();
+    const at = domainOf(team);
+    const csv =
+      'Email,Name,Manager\r\n' +
+      `ana@${at},Ana,zoe@${at}\r\n` +
+      `bo@${at},Bo,\r\n` +
+      `cy@${at},Cy,bo@${at}\r\n` +
+      `zoe@${at},Zoe,\r\n`;
+
+    const first = await upload(team.admin, csv);
+
+    expect(counts(first.body)).toMatchObject({ created: 3, refused: 1 });
+    const again = await upload(team.admin, csv);
+
+    expect(counts(again.body)).toMatchObject({ created: 1, updated: 0, unchanged: 3, refused: 0 });
+    expect((await members(team))[`ana@${at}`]).toMatchObject({ manager: `zoe@${at}` });
   });
 
   it('lets only admins import reps or read a reps import', async () => {
