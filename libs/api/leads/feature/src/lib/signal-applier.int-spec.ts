@@ -158,4 +158,49 @@ describe('the signal applier after a pass dies mid-transaction', () => {
       waiting: 0,
     });
   });
+
+  // Checks that the poll applies workspaces in turn, passing over one that fails: were it to stop at the first
+  // failure, whichever workspace came after the failing one would keep its signals waiting for as long as that
+  // one failed. The poll's order is the database's, so each of the two workspaces takes a turn at failing.
+  it('applies the other workspaces when one fails, whichever comes first', async () => {
+    const teams = [await newTeam(), await newTeam()];
+    const applier = app.get(SignalApplier);
+    for (const failing of [0, 1]) {
+      const leads = await Promise.all(
+        teams.map((team, index) =>
+          app.get(LeadsService).create(team.marketing, {
+            email: `vp-${failing}-${index}-${team.workspaceId.slice(0, 8)}@bigco.example`,
+            title: 'VP Marketing',
+            seniority: 'VP',
+            budgetAuthority: true,
+            employeeCount: 500,
+            industry: 'Software',
+            country: 'US',
+          }),
+        ),
+      );
+      // Both workspaces' signals wait in the inbox: their ingest's own pass died.
+      await failingInsert(app.get(OwnerDb), 'lead_transitions', `NEW.to_stage = 'MQL'`, async () => {
+        for (const [index, team] of teams.entries())
+          await app
+            .get(SignalIngestionService)
+            .ingest({ workspaceId: team.workspaceId }, hotSignals(leads[index].id), clock.now(), 'now')
+            .catch((error: unknown) => {
+              if (index === teams.length - 1) throw error;
+            });
+      });
+
+      const sick = teams[failing].workspaceId;
+      await failingInsert(app.get(OwnerDb), 'lead_transitions', `NEW.workspace_id = '${sick}'`, () =>
+        applier.drain(),
+      );
+      const healthy = 1 - failing;
+      expect(await applied(teams[healthy], leads[healthy].id)).toMatchObject({ stage: 'MQL', waiting: 0 });
+      expect(await applied(teams[failing], leads[failing].id)).toMatchObject({ waiting: 2 });
+
+      // Once the failing workspace recovers, the next poll applies its signals too.
+      expect(await applier.drain()).toBe(2);
+      expect(await applied(teams[failing], leads[failing].id)).toMatchObject({ stage: 'MQL', waiting: 0 });
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import type { EntityManager } from 'typeorm';
 
 import { LeadsRepository } from '@accord/api/leads/data-access';
-import { AppConfig, Clock } from '@accord/api/shared/config';
+import { AppConfig, Clock, eachWorkspaceInTurn } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import { addToSummary } from '@accord/domain/leads';
 
@@ -107,17 +107,25 @@ export class SignalApplier implements OnApplicationBootstrap, BeforeApplicationS
     const workspaces = await this.tenantDb.run({ system: true }, (manager) =>
       this.leads.workspacesWithInbox(manager, POLL_WORKSPACES),
     );
-    let applied = 0;
-    for (const workspaceId of workspaces) applied += await this.applyPending(workspaceId);
-    return applied;
+    return this.inTurn(workspaces);
   }
 
   private async applyDue(): Promise<void> {
     while (this.due.size && !this.stopped) {
-      const [workspaceId] = this.due;
-      this.due.delete(workspaceId);
-      await this.applyPending(workspaceId);
+      const workspaces = [...this.due];
+      this.due.clear();
+      await this.inTurn(workspaces);
     }
+  }
+
+  /** One workspace's failing batch (its signals stay in its inbox) never keeps the others' signals waiting. */
+  private inTurn(workspaceIds: readonly string[]): Promise<number> {
+    return eachWorkspaceInTurn(
+      workspaceIds,
+      (id) => this.applyPending(id),
+      this.logger,
+      () => this.stopped,
+    );
   }
 
   private poll(): void {

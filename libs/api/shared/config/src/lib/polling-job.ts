@@ -3,6 +3,36 @@ import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nest
 import type { AppConfig } from './app-config';
 
 /**
+ * Runs `work` for each workspace in turn, until `stopped()`, and adds up what it returns. A workspace whose work
+ * fails is logged and passed over, so that one workspace's failure never holds up the others (each resumes from
+ * what it committed at the next pass); the pass then fails, naming the first failure.
+ */
+export async function eachWorkspaceInTurn(
+  workspaceIds: readonly string[],
+  work: (workspaceId: string) => Promise<number>,
+  logger: Logger,
+  stopped: () => boolean,
+): Promise<number> {
+  let done = 0;
+  const failures: { workspaceId: string; error: unknown }[] = [];
+  for (const workspaceId of workspaceIds) {
+    if (stopped()) break;
+    try {
+      done += await work(workspaceId);
+    } catch (error) {
+      failures.push({ workspaceId, error });
+      logger.error(`workspace ${workspaceId}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (failures.length === 0) return done;
+  const [first] = failures;
+  const reason = first.error instanceof Error ? first.error.message : String(first.error);
+  throw new Error(`${failures.length} workspace(s) failed, the first (${first.workspaceId}): ${reason}`, {
+    cause: first.error,
+  });
+}
+
+/**
  * A background job that looks for due work every JOBS_POLL_MS (never two passes at once in one process) and
  * lets its current pass finish when the app shuts down (before the pools close, which happens on shutdown). Its work must be safe on several replicas at once: each
  * job claims rows with SKIP LOCKED or rechecks them under lock.
@@ -30,34 +60,12 @@ export abstract class PollingJob implements OnApplicationBootstrap, BeforeApplic
     await this.running;
   }
 
-  /**
-   * Runs `work` for each workspace in turn until the job stops, and adds up what it returns. A workspace whose
-   * work fails is logged and passed over, so that one workspace's failure never holds up the others (each
-   * resumes from what it committed at the next pass); the pass then fails, naming the first failure.
-   */
-  protected async forEachWorkspace(
+  /** Runs `work` for each workspace in turn until the job stops; see `eachWorkspaceInTurn`. */
+  protected forEachWorkspace(
     workspaceIds: readonly string[],
     work: (workspaceId: string) => Promise<number>,
   ): Promise<number> {
-    let done = 0;
-    const failures: { workspaceId: string; error: unknown }[] = [];
-    for (const workspaceId of workspaceIds) {
-      if (this.stopped) break;
-      try {
-        done += await work(workspaceId);
-      } catch (error) {
-        failures.push({ workspaceId, error });
-        this.logger.error(
-          `workspace ${workspaceId}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-    }
-    if (failures.length === 0) return done;
-    const [first] = failures;
-    const reason = first.error instanceof Error ? first.error.message : String(first.error);
-    throw new Error(`${failures.length} workspace(s) failed, the first (${first.workspaceId}): ${reason}`, {
-      cause: first.error,
-    });
+    return eachWorkspaceInTurn(workspaceIds, work, this.logger, () => this.stopped);
   }
 
   /** Runs a pass soon, unless one is running: for work that just became due in this process. */
