@@ -24,10 +24,15 @@ export async function eachWorkspaceInTurn(
       logger.error(`workspace ${workspaceId}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  if (failures.length === 0) return done;
+  if (failures.length > 0) throw workspacesFailed(failures);
+  return done;
+}
+
+/** The error a pass ends with when some workspaces' work failed: how many, and the first one's reason. */
+export function workspacesFailed(failures: readonly { workspaceId: string; error: unknown }[]): Error {
   const [first] = failures;
   const reason = first.error instanceof Error ? first.error.message : String(first.error);
-  throw new Error(`${failures.length} workspace(s) failed, the first (${first.workspaceId}): ${reason}`, {
+  return new Error(`${failures.length} workspace(s) failed, the first (${first.workspaceId}): ${reason}`, {
     cause: first.error,
   });
 }

@@ -48,15 +48,26 @@ export async function terminateWhileWriting(
  * Runs `pass` while inserting a row into `table` that matches `when` (a trigger's WHEN condition) fails, and
  * resolves once the pass has failed so: a statement failing after the ones before it ran, in one transaction.
  */
-export async function failingInsert(
+export function failingInsert(
   ownerDb: OwnerDb,
+  table: string,
+  when: string,
+  pass: () => Promise<unknown>,
+): Promise<void> {
+  return failingWrite(ownerDb, 'INSERT', table, when, pass);
+}
+
+/** As `failingInsert`, for the statement given: an UPDATE of a row matching `when` fails. */
+export async function failingWrite(
+  ownerDb: OwnerDb,
+  statement: 'INSERT' | 'UPDATE',
   table: string,
   when: string,
   pass: () => Promise<unknown>,
 ): Promise<void> {
   await ownerDb.maintain(`CREATE FUNCTION accord_test_crash() RETURNS trigger LANGUAGE plpgsql
                           AS $$ BEGIN RAISE EXCEPTION 'injected crash'; END $$`);
-  await ownerDb.maintain(`CREATE TRIGGER accord_test_crash BEFORE INSERT ON ${table}
+  await ownerDb.maintain(`CREATE TRIGGER accord_test_crash BEFORE ${statement} ON ${table}
                           FOR EACH ROW WHEN (${when}) EXECUTE FUNCTION accord_test_crash()`);
   try {
     const error = await pass().then(survived, (caught: unknown) => caught);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { AppConfig, Clock, PollingJob } from '@accord/api/shared/config';
+import { AppConfig, Clock, PollingJob, workspacesFailed } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import { AttemptResult, ClaimedDelivery, WebhooksRepository } from '@accord/api/webhooks/data-access';
 import { DELIVERY_TIMEOUT_MS, afterAttempt, webhookBody } from '@accord/domain/webhooks';
@@ -36,27 +36,42 @@ export class WebhookDeliveryWorker extends PollingJob {
     super(config);
   }
 
-  /** Makes one attempt at every delivery due now; returns how many attempts were made. Tests call it. */
+  /**
+   * Makes one attempt at every delivery due now; returns how many attempts were made. Tests call it. A workspace
+   * whose deliveries cannot be claimed or recorded is logged and passed over (its lane goes on with the next), and
+   * the pass fails only once every lane has finished, so no attempt is left in flight behind it.
+   */
   async drain(): Promise<number> {
     let attempted = 0;
+    const failures: { workspaceId: string; error: unknown }[] = [];
     for (;;) {
       const now = this.clock.now();
       const workspaces = await this.tenantDb.run({ system: true }, (manager) =>
         this.webhooks.workspacesWithDue(manager, now, POLL_WORKSPACES),
       );
       let round = 0;
-      const waiting = [...workspaces];
+      const waiting = workspaces.filter((id) => !failures.some((failure) => failure.workspaceId === id));
       await Promise.all(
         Array.from({ length: Math.min(PARALLEL_WORKSPACES, waiting.length) }, async () => {
           for (let next = waiting.shift(); next && !this.stopped; next = waiting.shift()) {
-            const made = await this.attemptDue(next);
-            round += made;
+            try {
+              // Not `round += await …`: that reads `round` before the wait, losing the other lanes' counts.
+              const made = await this.attemptDue(next);
+              round += made;
+            } catch (error) {
+              failures.push({ workspaceId: next, error });
+              this.logger.error(
+                `workspace ${next}: ${error instanceof Error ? error.message : String(error)}`,
+              );
+            }
           }
         }),
       );
       attempted += round;
-      if (round === 0 || this.stopped) return attempted;
+      if (round === 0 || this.stopped) break;
     }
+    if (failures.length > 0) throw workspacesFailed(failures);
+    return attempted;
   }
 
   /**

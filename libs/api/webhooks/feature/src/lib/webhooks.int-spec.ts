@@ -9,7 +9,7 @@ import type { EntityManager } from 'typeorm';
 import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
+import { DatabaseModule, OwnerDb, TenantDb } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
@@ -17,6 +17,7 @@ import {
   TestTeam,
   createTeam,
   createTestDatabase,
+  failingWrite,
 } from '@accord/api/shared/testing';
 import { WebhookOutboxRepository, WebhooksRepository } from '@accord/api/webhooks/data-access';
 import { MAX_DELIVERY_ATTEMPTS, type WebhookEventName, verifySignatureHeader } from '@accord/domain/webhooks';
@@ -38,6 +39,8 @@ class Receiver {
   readonly received: Received[] = [];
   script: number[] = [];
   fallback = 200;
+  /** How long each answer takes. */
+  delayMs = 0;
   private server!: Server;
 
   async start(): Promise<void> {
@@ -50,8 +53,11 @@ class Receiver {
           headers: request.headers,
           body: Buffer.concat(chunks).toString('utf8'),
         });
-        response.writeHead(this.script.shift() ?? this.fallback, { 'content-type': 'text/plain' });
-        response.end('receiver says hello');
+        const status = this.script.shift() ?? this.fallback;
+        setTimeout(() => {
+          response.writeHead(status, { 'content-type': 'text/plain' });
+          response.end('receiver says hello');
+        }, this.delayMs);
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -479,6 +485,43 @@ describe('outgoing webhooks on PostgreSQL with a real receiver', () => {
     expect([counts.reduce((sum, count) => sum + count, 0), ids.length, new Set(ids).size]).toEqual([
       90, 90, 90,
     ]);
+  });
+
+  // Checks that the workspaces' lanes run to their end whatever one of them meets: were the pass to end at the
+  // first workspace that fails, it would end with the others' attempts still in flight (neither awaited nor
+  // recorded, and a shutdown would not wait for them) — and a workspace queued behind the failing one would wait.
+  it('delivers the other workspaces when one fails, and ends its pass only once every attempt is recorded', async () => {
+    const sick = await newTeam();
+    const healthy = await newTeam();
+    const endpoints = new Map<Team, string>();
+    for (const team of [sick, healthy]) {
+      const created = await webhooks.create(team.admin, {
+        url: receiver.url('/lanes'),
+        events: ['handover.created'],
+      });
+      endpoints.set(team, created.endpoint.id);
+      await emit(team, 'handover.created', { lane: team.workspaceId });
+    }
+
+    receiver.delayMs = 300;
+    try {
+      await failingWrite(
+        app.get(OwnerDb),
+        'UPDATE',
+        'webhook_deliveries',
+        `NEW.workspace_id = '${sick.workspaceId}'`,
+        () => worker.drain(),
+      );
+    } finally {
+      receiver.delayMs = 0;
+    }
+
+    const statuses = async (team: Team) =>
+      (await deliveries(team, endpoints.get(team) as string)).map((delivery) => delivery.status);
+    expect(await statuses(healthy)).toEqual(['DELIVERED']);
+    expect(await statuses(sick)).toEqual(['PENDING']);
+    expect(await worker.drain()).toBe(1);
+    expect(await statuses(sick)).toEqual(['DELIVERED']);
   });
 
   it("lets the worker's cross-workspace scope read due deliveries but change none", async () => {
