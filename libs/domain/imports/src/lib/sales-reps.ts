@@ -26,8 +26,11 @@ export function refuseManagers(
   const rowOf = new Map(rows.map((row) => [row.email, row]));
   const reportsTo = new Map<string, RepManagerRow[]>();
   for (const row of rows)
-    if (row.managerEmail !== null)
-      reportsTo.set(row.managerEmail, [...(reportsTo.get(row.managerEmail) ?? []), row]);
+    if (row.managerEmail !== null) {
+      const named = reportsTo.get(row.managerEmail);
+      if (named) named.push(row);
+      else reportsTo.set(row.managerEmail, [row]);
+    }
 
   /** Refuses a row and, when that leaves its rep uncreated, every row that names the rep as manager. */
   const refuse = (first: RepManagerRow, reason: string) => {
