@@ -85,6 +85,12 @@ export class SalesRepsImportHandler implements KindHandler<'SALES_REPS'> {
    * over a table it has not analysed since a large import (20,000 members took over 20 s).
    */
   private async lockMembers(manager: EntityManager): Promise<Map<string, MemberNow>> {
+    // Reps imports of a workspace take turns, and the members are read once the turn is taken, so a second import
+    // sees the members the first added (a row lock alone would leave it reading from before they existed, and it
+    // would insert them again).
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('sales-reps:' || accord_current_workspace()::text, 0))`,
+    );
     const rows: {
       id: string;
       email: string;

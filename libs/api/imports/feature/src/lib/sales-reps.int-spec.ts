@@ -376,6 +376,20 @@ describe('importing sales reps on PostgreSQL, over HTTP', () => {
     expect((await members(team))[`ana@${at}`]).toMatchObject({ manager: `zoe@${at}` });
   });
 
+  it('lets two imports of the same reps at once take turns: each row is created once', async () => {
+    const team = await newTeam();
+    let csv = 'Email,Name,Team\r\n';
+    for (let index = 0; index < 300; index++) csv += `rep${index}@${domainOf(team)},Rep ${index},EMEA\r\n`;
+
+    const both = await Promise.all([upload(team.admin, csv), upload(team.admin, csv)]);
+
+    expect(both.map((result) => result.body['status'])).toEqual(['DONE', 'DONE']);
+    // Batch by batch (three rows each here), whichever import comes second finds the reps the other added.
+    const total = (key: string) => both.reduce((sum, result) => sum + (result.body[key] as number), 0);
+    expect([total('created'), total('unchanged')]).toEqual([300, 300]);
+    expect(Object.keys(await members(team))).toHaveLength(302);
+  });
+
   it('lets only admins import reps or read a reps import', async () => {
     const team = await newTeam();
     const imported = await upload(team.admin, repsCsv(team));
