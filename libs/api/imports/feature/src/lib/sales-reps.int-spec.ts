@@ -154,7 +154,7 @@ describe('importing sales reps on PostgreSQL, over HTTP', () => {
     );
   };
 
-  it('adds reps as invited sales members with team and manager, leaves an admin’s access alone, and re-imports with no change', async () => {
+  it('adds reps as invited sales members with team and manager, leaves an admin’s access alone, re-imports with no change, and lets a rep join by invitation', async () => {
     const team = await newTeam();
     const at = domainOf(team);
     await app
@@ -283,6 +283,27 @@ describe('importing sales reps on PostgreSQL, over HTTP', () => {
     expect(invitation.data?.['inviteMember']).toEqual({
       inviteUrl: expect.stringContaining('/accept-invitation?token='),
       member: { status: 'INVITED', team: 'APAC', manager: { email: `lea@${at}` } },
+    });
+    const link = new URL((invitation.data?.['inviteMember'] as { inviteUrl: string }).inviteUrl);
+    const accepted = await graphql(
+      team.admin,
+      `
+        mutation ($token: String!) {
+          acceptInvitation(input: { token: $token, password: "a long enough passphrase" }) {
+            member {
+              email
+              status
+              roles
+              team
+            }
+          }
+        }
+      `,
+      { token: link.searchParams.get('token') },
+    );
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data?.['acceptInvitation']).toEqual({
+      member: { email: `ana@${at}`, status: 'ACTIVE', roles: ['SALES'], team: 'APAC' },
     });
   });
 
