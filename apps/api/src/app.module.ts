@@ -15,6 +15,19 @@ import { GraphqlSetupModule } from '@accord/api/shared/graphql';
 import { ObservabilityModule, loggerParams } from '@accord/api/shared/observability';
 import { WebhooksModule } from '@accord/api/webhooks/feature';
 
+/** The database settings the configuration gives, for the server at `url`. */
+export function databaseSettings(config: AppConfig, url: string, embedded: boolean): DatabaseSettings {
+  return {
+    url,
+    poolSize: config.DATABASE_POOL_SIZE,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    connectionsPerWorkspace: config.DATABASE_CONNECTIONS_PER_WORKSPACE,
+    embedded,
+  };
+}
+
 /** The whole product: shared infrastructure first, then one module per domain. */
 @Module({})
 export class AppModule {

@@ -7,7 +7,7 @@ import { DEMO_MEMBERS, DEMO_PASSWORD } from '@accord/api/members/feature';
 import { ConfigError, loadConfig } from '@accord/api/shared/config';
 import { EmbeddedPostgres, runMigrations, startEmbeddedPostgres } from '@accord/api/shared/database';
 
-import { AppModule } from './app.module';
+import { AppModule, databaseSettings } from './app.module';
 import { configureApp } from './configure-app';
 import { seedDemo } from './demo';
 import { serveWebApp } from './web-app';
@@ -23,14 +23,7 @@ async function bootstrap(): Promise<void> {
   await runMigrations(databaseUrl);
 
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, {
-      url: databaseUrl,
-      poolSize: config.DATABASE_POOL_SIZE,
-      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-      connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
-      idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-      embedded: embedded !== null,
-    }),
+    AppModule.forRoot(config, databaseSettings(config, databaseUrl, embedded !== null)),
     { bufferLogs: true, bodyParser: false },
   );
   configureApp(app);

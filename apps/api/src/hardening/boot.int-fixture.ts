@@ -6,7 +6,7 @@ import { TokenService } from '@accord/api/shared/auth';
 import { loadConfig } from '@accord/api/shared/config';
 import { TestDatabase, TestMember, createTeam, createTestDatabase } from '@accord/api/shared/testing';
 
-import { AppModule } from '../app.module';
+import { AppModule, databaseSettings } from '../app.module';
 import { configureApp } from '../configure-app';
 
 export interface BootedApp {
@@ -41,14 +41,7 @@ export async function bootApp(
     ...env,
   });
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, {
-      url: database.url,
-      poolSize: config.DATABASE_POOL_SIZE,
-      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-      connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
-      idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-      embedded: database.embedded,
-    }),
+    AppModule.forRoot(config, databaseSettings(config, database.url, database.embedded)),
     { bodyParser: false, logger: false, abortOnError: false },
   );
   configureApp(app);

@@ -7,3 +7,4 @@ export * from './lib/migrations';
 export * from './lib/owner-db';
 export * from './lib/errors';
 export * from './lib/copy-text';
+export * from './lib/workspace-shares';

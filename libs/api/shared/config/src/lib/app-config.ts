@@ -82,6 +82,17 @@ export class AppConfig {
   @Max(3_600_000)
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
+  /**
+   * Transactions one workspace may run at once per process, so that a busy workspace leaves the rest of the pool to
+   * the others; its further requests wait their turn (up to DATABASE_CONNECT_TIMEOUT_MS, then 503). 0: half of
+   * DATABASE_POOL_SIZE, rounded up.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(200)
+  DATABASE_CONNECTIONS_PER_WORKSPACE = 0;
+
   /** Requests one member (JWT subject) may make per RATE_LIMIT_WINDOW_SECONDS; 0 turns the limit off. */
   @Transform(toInt)
   @IsInt()

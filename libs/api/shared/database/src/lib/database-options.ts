@@ -13,6 +13,13 @@ export interface DatabaseSettings {
   idleInTransactionTimeoutMs?: number;
   /** PGlite serves one backend; its wire server accepts startup options but one connection at a time. */
   embedded: boolean;
+  /** Transactions one workspace may run at once in this process; default: half the pool, rounded up. */
+  connectionsPerWorkspace?: number;
+}
+
+/** The share of the pool one workspace may hold at once (WorkspaceShares). */
+export function connectionsPerWorkspace(settings: DatabaseSettings): number {
+  return settings.connectionsPerWorkspace || Math.ceil(settings.poolSize / 2);
 }
 
 /**

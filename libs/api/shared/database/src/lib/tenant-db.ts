@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+
+import { WorkspaceShares } from './workspace-shares';
 
 /** The non-privileged role every tenant transaction runs as; row-level security cannot be bypassed by it. */
 export const APP_ROLE = 'accord_app';
@@ -28,11 +30,18 @@ export interface TenantScope {
  */
 @Injectable()
 export class TenantDb {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() private readonly shares?: WorkspaceShares,
+  ) {}
 
-  /** Runs `work` in a transaction that sees only the rows of `workspaceId`. */
+  /**
+   * Runs `work` in a transaction that sees only the rows of `workspaceId`, within the workspace's share of the
+   * pool (see WorkspaceShares), so that one busy workspace cannot take every connection.
+   */
   inWorkspace<T>(workspaceId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.run({ workspaceId }, work);
+    const transaction = () => this.run({ workspaceId }, work);
+    return this.shares ? this.shares.run(workspaceId, transaction) : transaction();
   }
 
   /**
