@@ -34,6 +34,11 @@ export interface BatchContext {
 /** Writes one batch of good rows of a kind in the caller's transaction and says what became of each. */
 export interface KindHandler<K extends ImportKind> {
   apply(manager: EntityManager, rows: readonly GoodRow<K>[], context: BatchContext): Promise<RowResult[]>;
+  /**
+   * For a kind whose real (not dry) import commits through transactions of its own: called instead of `apply`,
+   * outside any transaction of the import's.
+   */
+  commit?(rows: readonly GoodRow<K>[], context: BatchContext): Promise<RowResult[]>;
 }
 
 /** The version that was in force at `at` (an SQL expression), so historical facts count under their version. */

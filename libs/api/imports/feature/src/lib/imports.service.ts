@@ -207,6 +207,7 @@ export class ImportsService {
       counts: emptyCounts(),
       cleaned: 0,
       lines: 0,
+      dryRunLines: [] as ReportLine[],
     };
     let failure: unknown = null;
     try {
@@ -284,6 +285,7 @@ export class ImportsService {
     }
     const message = failure === null ? null : this.describe(failure, state.rows);
     await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
+      await this.imports.addLines(manager, id, state.dryRunLines);
       await this.imports.finish(manager, id, {
         status: failure === null ? 'DONE' : 'FAILED',
         mapping: state.mapping,
@@ -316,7 +318,7 @@ export class ImportsService {
     preparer: RowPreparer<ImportKind>,
     context: BatchContext,
     batch: { row: number; cells: string[] }[],
-    state: { rows: number; counts: OutcomeCounts; cleaned: number; lines: number },
+    state: { rows: number; counts: OutcomeCounts; cleaned: number; lines: number; dryRunLines: ReportLine[] },
     dryManager: EntityManager | null,
   ): Promise<void> {
     const lines: ReportLine[] = [];
@@ -333,8 +335,7 @@ export class ImportsService {
       }
     }
     const notesOf = new Map(good.map((row) => [row.row, row.notes]));
-    const work = async (manager: EntityManager) => {
-      const results: RowResult[] = good.length > 0 ? await handler.apply(manager, good, context) : [];
+    const report = async (manager: EntityManager, results: readonly RowResult[]) => {
       for (const result of results) {
         counts[result.outcome]++;
         const rejected = result.outcome === 'REFUSED' || result.outcome === 'SKIPPED';
@@ -354,16 +355,28 @@ export class ImportsService {
       lines.sort((a, b) => a.row - b.row);
       const room = Math.max(0, this.limits.maxReportLines - state.lines);
       const stored = lines.slice(0, room);
-      if (dryManager)
-        await this.tenantDb.inWorkspace(context.workspaceId, (own) =>
-          this.imports.addLines(own, importId, stored),
-        );
+      // A dry run's lines outlive its rolled-back transaction: they are kept (at most maxReportLines) and written
+      // with the import's outcome. Not from a second transaction meanwhile: with one connection (the embedded
+      // database) it would wait for the dry run's own.
+      if (dryManager) state.dryRunLines.push(...stored);
       else await this.imports.addLines(manager, importId, stored);
       return stored.length;
     };
-    const storedLines = dryManager
-      ? await work(dryManager)
-      : await this.tenantDb.inWorkspace(context.workspaceId, work);
+    const applied = async (manager: EntityManager): Promise<RowResult[]> =>
+      good.length > 0 ? handler.apply(manager, good, context) : [];
+    let storedLines: number;
+    if (dryManager) storedLines = await report(dryManager, await applied(dryManager));
+    else if (handler.commit) {
+      // Its writes commit on their own (signal ingestion), so no transaction is held open around them — with one
+      // connection (the embedded database) theirs would wait for it; the report follows in one of its own.
+      const results = good.length > 0 ? await handler.commit(good, context) : [];
+      storedLines = await this.tenantDb.inWorkspace(context.workspaceId, (manager) =>
+        report(manager, results),
+      );
+    } else
+      storedLines = await this.tenantDb.inWorkspace(context.workspaceId, async (manager) =>
+        report(manager, await applied(manager)),
+      );
     state.rows += batch.length;
     state.lines += storedLines;
     state.cleaned += cleaned;

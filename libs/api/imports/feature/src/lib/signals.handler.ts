@@ -20,13 +20,20 @@ const NO_LEAD = 'no lead matches this e-mail or domain: import the leads first';
 export class SignalsImportHandler implements KindHandler<'SIGNALS'> {
   constructor(private readonly ingestion: SignalIngestionService) {}
 
+  /** A dry run's batch: reads which rows match a lead and which ids are stored already, in the dry transaction. */
   async apply(
     manager: EntityManager,
     rows: readonly GoodRow<'SIGNALS'>[],
     context: BatchContext,
   ): Promise<RowResult[]> {
     const { kept, skipped } = lastOfEachKey(rows, (row) => row.value.externalId, 'activity id');
-    if (context.dryRun) return [...skipped, ...(await this.preview(manager, kept, context))];
+    if (!context.dryRun) return this.commit(rows, context);
+    return [...skipped, ...(await this.preview(manager, kept, context))];
+  }
+
+  /** A real import's batch, through signal ingestion, which commits on its own. */
+  async commit(rows: readonly GoodRow<'SIGNALS'>[], context: BatchContext): Promise<RowResult[]> {
+    const { kept, skipped } = lastOfEachKey(rows, (row) => row.value.externalId, 'activity id');
     const report = await this.ingestion.ingest(
       { workspaceId: context.workspaceId },
       kept.map(({ value }) => ({
