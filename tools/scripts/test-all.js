@@ -6,11 +6,18 @@ const steps = [
   ['lint, schema, client types and migrations are current', 'npm run test:static'],
   ['unit tests', 'npm run test:unit'],
   ['integration tests on PostgreSQL', 'npm run test:int'],
+  // `npm start` without DATABASE_URL runs the embedded PostgreSQL, which has one connection: run the integration
+  // tests there too, so no feature comes to need a second connection while holding the first.
+  ...(process.env.DATABASE_URL
+    ? [["integration tests on the embedded PostgreSQL (the demo's)", 'npm run test:int:embedded']]
+    : []),
   ['end-to-end: API over HTTP and web app in Chromium', 'npm run test:e2e'],
 ];
 
 process.env.TZ = 'UTC';
-console.log(`test-all: database ${process.env.DATABASE_URL ? `server ${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, '//')}` : 'embedded (PGlite)'}`);
+console.log(
+  `test-all: database ${process.env.DATABASE_URL ? `server ${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, '//')}` : 'embedded (PGlite)'}`,
+);
 const results = [];
 for (const [name, command] of steps) {
   const started = Date.now();
