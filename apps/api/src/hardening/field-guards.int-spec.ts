@@ -4,10 +4,8 @@ import { Test } from '@nestjs/testing';
 import type { AddressInfo } from 'node:net';
 
 import { AnyMember, Roles, SharedAuthModule, TokenService } from '@accord/api/shared/auth';
-import { ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule } from '@accord/api/shared/database';
 import { GraphqlSetupModule } from '@accord/api/shared/graphql';
-import { TestDatabase, createTeam, createTestDatabase } from '@accord/api/shared/testing';
+import { TestDatabase, createTeam, createTestDatabase, testInfrastructure } from '@accord/api/shared/testing';
 
 import { gql } from './boot.int-fixture';
 
@@ -47,13 +45,7 @@ describe('guards on field resolvers', () => {
     database = await createTestDatabase();
     const moduleRef = await Test.createTestingModule({
       imports: [
-        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
-        DatabaseModule.forRoot({
-          url: database.url,
-          poolSize: 2,
-          statementTimeoutMs: 10_000,
-          embedded: database.embedded,
-        }),
+        ...testInfrastructure(database, { poolSize: 2, statementTimeoutMs: 10_000 }),
         GraphqlSetupModule.forRoot({ production: false }),
         SharedAuthModule,
         ProbeModule,

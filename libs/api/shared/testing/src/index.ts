@@ -2,3 +2,4 @@ export * from './lib/test-database';
 export * from './lib/test-team';
 export * from './lib/pg-cluster';
 export * from './lib/crash';
+export * from './lib/test-infrastructure';

@@ -8,8 +8,8 @@ import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feat
 import { BacktestHistoryRepository, BacktestRunsRepository } from '@accord/api/backtest/data-access';
 import { seedWorkspace } from '@accord/api/demo-data';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule, OwnerDb, TenantDb } from '@accord/api/shared/database';
+import { Clock } from '@accord/api/shared/config';
+import { OwnerDb, TenantDb } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
@@ -17,6 +17,7 @@ import {
   TestTeam,
   createTeam,
   createTestDatabase,
+  testInfrastructure,
 } from '@accord/api/shared/testing';
 import { type AgreementDocument, starterAgreement } from '@accord/domain/agreement';
 import type { BacktestResult, LiftRow } from '@accord/domain/backtest';
@@ -46,18 +47,7 @@ describe('backtests on PostgreSQL', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const moduleRef = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
-        DatabaseModule.forRoot({
-          url: database.url,
-          poolSize: 4,
-          statementTimeoutMs: 20_000,
-          embedded: database.embedded,
-        }),
-        MembersDataAccessModule,
-        AgreementsModule,
-        BacktestModule,
-      ],
+      imports: [...testInfrastructure(database), MembersDataAccessModule, AgreementsModule, BacktestModule],
     })
       .overrideProvider(Clock)
       .useValue(clock)

@@ -4,10 +4,16 @@ import { Test } from '@nestjs/testing';
 import { DashboardRollupRepository } from '@accord/api/dashboard/data-access';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { SharedAuthModule } from '@accord/api/shared/auth';
-import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule, OwnerDb, TenantDb } from '@accord/api/shared/database';
+import { Clock } from '@accord/api/shared/config';
+import { OwnerDb, TenantDb } from '@accord/api/shared/database';
 import { GraphqlSetupModule } from '@accord/api/shared/graphql';
-import { FrozenClock, TestDatabase, createTestDatabase, failingInsert } from '@accord/api/shared/testing';
+import {
+  FrozenClock,
+  TestDatabase,
+  createTestDatabase,
+  failingInsert,
+  testInfrastructure,
+} from '@accord/api/shared/testing';
 
 import {
   ROLLUP_TZ,
@@ -101,13 +107,7 @@ describe('the dashboard rollup after a pass dies part-way', () => {
     database = await createTestDatabase();
     const moduleRef = await Test.createTestingModule({
       imports: [
-        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
-        DatabaseModule.forRoot({
-          url: database.url,
-          poolSize: 4,
-          statementTimeoutMs: 20_000,
-          embedded: database.embedded,
-        }),
+        ...testInfrastructure(database),
         GraphqlSetupModule.forRoot({ production: false }),
         SharedAuthModule,
         MembersDataAccessModule,

@@ -4,10 +4,10 @@ import { Test } from '@nestjs/testing';
 import { DashboardRollupRepository } from '@accord/api/dashboard/data-access';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { SharedAuthModule } from '@accord/api/shared/auth';
-import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
+import { Clock } from '@accord/api/shared/config';
+import { TenantDb } from '@accord/api/shared/database';
 import { GraphqlSetupModule } from '@accord/api/shared/graphql';
-import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import { TestDatabase, createTestDatabase, testInfrastructure } from '@accord/api/shared/testing';
 
 import {
   ROLLUP_TZ,
@@ -41,13 +41,7 @@ describe('the dashboard rollup, against the raw tables', () => {
     database = await createTestDatabase();
     const moduleRef = await Test.createTestingModule({
       imports: [
-        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
-        DatabaseModule.forRoot({
-          url: database.url,
-          poolSize: 4,
-          statementTimeoutMs: 20_000,
-          embedded: database.embedded,
-        }),
+        ...testInfrastructure(database),
         GraphqlSetupModule.forRoot({ production: false }),
         SharedAuthModule,
         MembersDataAccessModule,

@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { AuthMember, SharedAuthModule, TokenService } from '@accord/api/shared/auth';
-import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
+import { Clock } from '@accord/api/shared/config';
+import { TenantDb } from '@accord/api/shared/database';
 import { GraphqlSetupModule, createValidationPipe } from '@accord/api/shared/graphql';
-import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
+import { TestDatabase, createTestDatabase, testInfrastructure } from '@accord/api/shared/testing';
 import { starterAgreement } from '@accord/domain/agreement';
 import { METRIC_KEYS } from '@accord/domain/dashboard';
 
@@ -109,13 +109,7 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
     database = await createTestDatabase();
     const moduleRef = await Test.createTestingModule({
       imports: [
-        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
-        DatabaseModule.forRoot({
-          url: database.url,
-          poolSize: 4,
-          statementTimeoutMs: 20_000,
-          embedded: database.embedded,
-        }),
+        ...testInfrastructure(database),
         GraphqlSetupModule.forRoot({ production: false }),
         SharedAuthModule,
         MembersDataAccessModule,

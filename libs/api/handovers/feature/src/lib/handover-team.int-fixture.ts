@@ -8,9 +8,14 @@ import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feat
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LeadsModule, LeadsService, RescoreWorker, SignalIngestionService } from '@accord/api/leads/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule } from '@accord/api/shared/database';
-import { FrozenClock, TestDatabase, TestTeam, createTeam } from '@accord/api/shared/testing';
+import { Clock } from '@accord/api/shared/config';
+import {
+  FrozenClock,
+  TestDatabase,
+  TestTeam,
+  createTeam,
+  testInfrastructure,
+} from '@accord/api/shared/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { WebhooksModule } from '@accord/api/webhooks/feature';
 
@@ -24,13 +29,7 @@ const HOUR = 3_600_000;
 export function startHandoverApp(database: TestDatabase, clock: Clock): Promise<INestApplicationContext> {
   return Test.createTestingModule({
     imports: [
-      ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
-      DatabaseModule.forRoot({
-        url: database.url,
-        poolSize: 4,
-        statementTimeoutMs: 20_000,
-        embedded: database.embedded,
-      }),
+      ...testInfrastructure(database),
       MembersDataAccessModule,
       AgreementsModule,
       LeadsModule,

@@ -12,8 +12,7 @@ import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feat
 import { LeadsModule, LeadsService, RescoreWorker, SignalIngestionService } from '@accord/api/leads/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { AuthMember } from '@accord/api/shared/auth';
-import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule } from '@accord/api/shared/database';
+import { Clock } from '@accord/api/shared/config';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
@@ -21,6 +20,7 @@ import {
   TestTeam,
   createTeam,
   createTestDatabase,
+  testInfrastructure,
 } from '@accord/api/shared/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import {
@@ -134,13 +134,7 @@ describe('handovers on PostgreSQL', () => {
     database = await createTestDatabase();
     const moduleRef = await Test.createTestingModule({
       imports: [
-        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
-        DatabaseModule.forRoot({
-          url: database.url,
-          poolSize: 8,
-          statementTimeoutMs: 20_000,
-          embedded: database.embedded,
-        }),
+        ...testInfrastructure(database, { poolSize: 8 }),
         MembersDataAccessModule,
         AgreementsModule,
         LeadsModule,

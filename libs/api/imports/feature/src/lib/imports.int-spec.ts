@@ -9,8 +9,8 @@ import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feat
 import { RescoreWorker } from '@accord/api/leads/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { SharedAuthModule, TokenService } from '@accord/api/shared/auth';
-import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
+import { Clock } from '@accord/api/shared/config';
+import { TenantDb } from '@accord/api/shared/database';
 import { GraphqlSetupModule, createValidationPipe } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
@@ -19,6 +19,7 @@ import {
   TestTeam,
   createTeam,
   createTestDatabase,
+  testInfrastructure,
 } from '@accord/api/shared/testing';
 
 import { ImportsModule } from './imports.module';
@@ -109,13 +110,7 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     database = await createTestDatabase();
     const moduleRef = await Test.createTestingModule({
       imports: [
-        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
-        DatabaseModule.forRoot({
-          url: database.url,
-          poolSize: 6,
-          statementTimeoutMs: 20_000,
-          embedded: database.embedded,
-        }),
+        ...testInfrastructure(database, { poolSize: 6 }),
         GraphqlSetupModule.forRoot({ production: false }),
         SharedAuthModule,
         MembersDataAccessModule,

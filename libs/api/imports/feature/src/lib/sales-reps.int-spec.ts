@@ -8,8 +8,8 @@ import { AgreementsModule } from '@accord/api/agreements/feature';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { MembersModule } from '@accord/api/members/feature';
 import { SharedAuthModule, TokenService } from '@accord/api/shared/auth';
-import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
+import { Clock } from '@accord/api/shared/config';
+import { TenantDb } from '@accord/api/shared/database';
 import { GraphqlSetupModule, createValidationPipe } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
@@ -18,6 +18,7 @@ import {
   TestTeam,
   createTeam,
   createTestDatabase,
+  testInfrastructure,
 } from '@accord/api/shared/testing';
 
 import { ImportsModule } from './imports.module';
@@ -107,13 +108,7 @@ describe('importing sales reps on PostgreSQL, over HTTP', () => {
     database = await createTestDatabase();
     const moduleRef = await Test.createTestingModule({
       imports: [
-        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
-        DatabaseModule.forRoot({
-          url: database.url,
-          poolSize: 6,
-          statementTimeoutMs: 20_000,
-          embedded: database.embedded,
-        }),
+        ...testInfrastructure(database, { poolSize: 6 }),
         GraphqlSetupModule.forRoot({ production: false }),
         SharedAuthModule,
         MembersModule,

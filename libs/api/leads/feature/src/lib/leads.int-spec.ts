@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
 import { ScoringStateRepository } from '@accord/api/leads/data-access';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule, OwnerDb, TenantDb } from '@accord/api/shared/database';
+import { Clock } from '@accord/api/shared/config';
+import { OwnerDb, TenantDb } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
@@ -16,6 +16,7 @@ import {
   TestTeam,
   createTeam,
   createTestDatabase,
+  testInfrastructure,
 } from '@accord/api/shared/testing';
 import type { AgreementDocument } from '@accord/domain/agreement';
 
@@ -81,13 +82,7 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     database = await createTestDatabase();
     const moduleRef = await Test.createTestingModule({
       imports: [
-        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
-        DatabaseModule.forRoot({
-          url: database.url,
-          poolSize: 6,
-          statementTimeoutMs: 20_000,
-          embedded: database.embedded,
-        }),
+        ...testInfrastructure(database, { poolSize: 6 }),
         MembersDataAccessModule,
         AgreementsModule,
         LeadsModule,

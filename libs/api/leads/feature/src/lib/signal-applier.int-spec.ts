@@ -5,8 +5,8 @@ import { Test } from '@nestjs/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule, OwnerDb, TenantDb } from '@accord/api/shared/database';
+import { Clock } from '@accord/api/shared/config';
+import { OwnerDb, TenantDb } from '@accord/api/shared/database';
 import {
   FrozenClock,
   TestDatabase,
@@ -15,6 +15,7 @@ import {
   createTestDatabase,
   failingInsert,
   terminateWhileWriting,
+  testInfrastructure,
 } from '@accord/api/shared/testing';
 
 import { LeadsModule } from './leads.module';
@@ -36,18 +37,7 @@ describe('the signal applier after a pass dies mid-transaction', () => {
 
   function startApp(): Promise<INestApplicationContext> {
     return Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
-        DatabaseModule.forRoot({
-          url: database.url,
-          poolSize: 4,
-          statementTimeoutMs: 20_000,
-          embedded: database.embedded,
-        }),
-        MembersDataAccessModule,
-        AgreementsModule,
-        LeadsModule,
-      ],
+      imports: [...testInfrastructure(database), MembersDataAccessModule, AgreementsModule, LeadsModule],
     })
       .overrideProvider(Clock)
       .useValue(clock)

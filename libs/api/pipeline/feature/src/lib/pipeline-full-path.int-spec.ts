@@ -14,9 +14,14 @@ import {
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LeadsModule, LeadsService, RescoreWorker, SignalIngestionService } from '@accord/api/leads/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule } from '@accord/api/shared/database';
-import { FrozenClock, TestDatabase, createTeam, createTestDatabase } from '@accord/api/shared/testing';
+import { Clock } from '@accord/api/shared/config';
+import {
+  FrozenClock,
+  TestDatabase,
+  createTeam,
+  createTestDatabase,
+  testInfrastructure,
+} from '@accord/api/shared/testing';
 
 import { LeadTimelineService } from './lead-timeline.service';
 import { MeetingsService } from './meetings.service';
@@ -34,13 +39,7 @@ describe('the funnel from MQL to won, through the handover', () => {
     database = await createTestDatabase();
     const moduleRef = await Test.createTestingModule({
       imports: [
-        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
-        DatabaseModule.forRoot({
-          url: database.url,
-          poolSize: 6,
-          statementTimeoutMs: 20_000,
-          embedded: database.embedded,
-        }),
+        ...testInfrastructure(database, { poolSize: 6 }),
         MembersDataAccessModule,
         AgreementsModule,
         LeadsModule,

@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { LeadsRepository, ScoringStateRepository } from '@accord/api/leads/data-access';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { AuthMember, SharedAuthModule, TokenService } from '@accord/api/shared/auth';
-import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule, TenantDb } from '@accord/api/shared/database';
+import { Clock } from '@accord/api/shared/config';
+import { TenantDb } from '@accord/api/shared/database';
 import { ErrorCode, GraphqlSetupModule, createValidationPipe } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
@@ -15,6 +15,7 @@ import {
   TestTeam,
   createTeam,
   createTestDatabase,
+  testInfrastructure,
 } from '@accord/api/shared/testing';
 import { WebhooksRepository } from '@accord/api/webhooks/data-access';
 import type { LifecycleStage } from '@accord/domain/leads';
@@ -159,13 +160,7 @@ describe('meetings and opportunities on PostgreSQL', () => {
     database = await createTestDatabase();
     const moduleRef = await Test.createTestingModule({
       imports: [
-        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
-        DatabaseModule.forRoot({
-          url: database.url,
-          poolSize: 6,
-          statementTimeoutMs: 20_000,
-          embedded: database.embedded,
-        }),
+        ...testInfrastructure(database, { poolSize: 6 }),
         GraphqlSetupModule.forRoot({ production: false }),
         SharedAuthModule,
         MembersDataAccessModule,

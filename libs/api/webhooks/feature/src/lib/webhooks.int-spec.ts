@@ -8,8 +8,8 @@ import type { EntityManager } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule, OwnerDb, TenantDb } from '@accord/api/shared/database';
+import { Clock, loadConfig } from '@accord/api/shared/config';
+import { OwnerDb, TenantDb } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
@@ -18,6 +18,7 @@ import {
   createTeam,
   createTestDatabase,
   failingWrite,
+  testInfrastructure,
 } from '@accord/api/shared/testing';
 import { WebhookOutboxRepository, WebhooksRepository } from '@accord/api/webhooks/data-access';
 import { MAX_DELIVERY_ATTEMPTS, type WebhookEventName, verifySignatureHeader } from '@accord/domain/webhooks';
@@ -120,18 +121,7 @@ describe('outgoing webhooks on PostgreSQL with a real receiver', () => {
     await receiver.start();
     database = await createTestDatabase();
     const moduleRef = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
-        DatabaseModule.forRoot({
-          url: database.url,
-          poolSize: 4,
-          statementTimeoutMs: 20_000,
-          embedded: database.embedded,
-        }),
-        MembersDataAccessModule,
-        AgreementsModule,
-        WebhooksModule,
-      ],
+      imports: [...testInfrastructure(database), MembersDataAccessModule, AgreementsModule, WebhooksModule],
     })
       .overrideProvider(Clock)
       .useValue(clock)
@@ -447,16 +437,7 @@ describe('outgoing webhooks on PostgreSQL with a real receiver', () => {
     // No worker ran before the "crash"; a fresh process's worker finds the committed delivery.
     expect(receiver.on('/durable')).toEqual([]);
     const restarted = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' })),
-        DatabaseModule.forRoot({
-          url: database.url,
-          poolSize: 2,
-          statementTimeoutMs: 20_000,
-          embedded: database.embedded,
-        }),
-        WebhooksModule,
-      ],
+      imports: [...testInfrastructure(database, { poolSize: 2 }), WebhooksModule],
     })
       .overrideProvider(Clock)
       .useValue(clock)
