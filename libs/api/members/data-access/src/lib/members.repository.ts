@@ -82,9 +82,24 @@ export class MembersRepository {
     id: string,
     roles: Role[],
     approver: boolean,
+    place: { team?: string | null; managerId?: string | null } = {},
   ): Promise<MemberEntity | null> {
-    await manager.update(MemberEntity, { id }, { roles, approver });
+    await manager.update(MemberEntity, { id }, { roles, approver, ...place });
     return this.findById(manager, id);
+  }
+
+  /** True when `memberId` is `managerId` or above them in the chain of managers (so would close a loop). */
+  async managesThroughChain(manager: EntityManager, managerId: string, memberId: string): Promise<boolean> {
+    const [row]: { found: boolean }[] = await manager.query(
+      `WITH RECURSIVE chain(id, depth) AS (
+         SELECT id, 0 FROM members WHERE id = $1
+         UNION ALL
+         SELECT m.manager_id, c.depth + 1 FROM chain c JOIN members m ON m.id = c.id
+          WHERE m.manager_id IS NOT NULL AND c.depth < 10000)
+       SELECT EXISTS (SELECT 1 FROM chain WHERE id = $2) AS found`,
+      [managerId, memberId],
+    );
+    return row?.found ?? false;
   }
 
   /** Deactivates once; returns null when the member was already deactivated or does not exist. */

@@ -128,4 +128,29 @@ describe('members and sessions on PostgreSQL', () => {
       message: 'E-mail or password is incorrect.',
     });
   });
+
+  it("sets and clears a member's team and manager, refusing themself, another workspace's member and a loop", async () => {
+    const admin = await signUp('admin@teams.example');
+    const lead = await inviteToken(admin, 'lead@teams.example', ['SALES']);
+    const rep = await inviteToken(admin, 'rep@teams.example', ['SALES']);
+    const stranger = await signUp('admin@elsewhere.example');
+    const change = (memberId: string, place: { team?: string | null; managerId?: string | null }) =>
+      members.update(admin, { memberId, roles: ['SALES'], approver: false, ...place });
+
+    const placed = await change(rep.memberId, { team: '  DACH ', managerId: lead.memberId });
+    expect([placed.team, placed.manager?.email]).toEqual(['DACH', 'lead@teams.example']);
+    // Roles alone leave team and manager as they are.
+    const kept = await change(rep.memberId, {});
+    expect([kept.team, kept.manager?.email]).toEqual(['DACH', 'lead@teams.example']);
+
+    const refused = await Promise.allSettled([
+      change(rep.memberId, { managerId: rep.memberId }),
+      change(rep.memberId, { managerId: stranger.id }),
+      change(lead.memberId, { managerId: rep.memberId }),
+    ]);
+    expect(refused.map(codeOf)).toEqual([ErrorCode.BAD_USER_INPUT, ErrorCode.BAD_USER_INPUT, ErrorCode.CONFLICT]);
+
+    const cleared = await change(rep.memberId, { team: '', managerId: null });
+    expect([cleared.team, cleared.manager]).toEqual([null, null]);
+  });
 });

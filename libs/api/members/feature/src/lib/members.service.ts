@@ -1,12 +1,22 @@
-import { InvitationsRepository, MembersRepository, WorkspacesRepository } from '@accord/api/members/data-access';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+
+import {
+  InvitationsRepository,
+  MembersRepository,
+  WorkspacesRepository,
+} from '@accord/api/members/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { AppConfig, Clock } from '@accord/api/shared/config';
 import { TenantDb, isUniqueViolation } from '@accord/api/shared/database';
 import { AppError, decodeCursor, encodeCursor } from '@accord/api/shared/graphql';
-import { MemberChangeError, checkMemberChange, normaliseEmail, normaliseRoles } from '@accord/domain/workspace';
-import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import {
+  MemberChangeError,
+  checkMemberChange,
+  normaliseEmail,
+  normaliseRoles,
+} from '@accord/domain/workspace';
 
 import { InviteMemberInput, MembersArgs, UpdateMemberInput } from './dto/member.inputs';
 import { InvitationMailer } from './invitation-mailer';
@@ -21,7 +31,6 @@ const CHANGE_REFUSALS: Record<MemberChangeError, string> = {
   NO_ROLES: 'A member needs at least one role.',
   SELF_DEACTIVATION: 'You cannot deactivate yourself; ask another admin.',
 };
-
 
 /** Admins manage who is in a workspace and what each member may do. */
 @Injectable()
@@ -73,7 +82,9 @@ export class MembersService {
       .inWorkspace(actor.workspaceId, async (manager) => {
         const existing = await this.members.findByEmail(manager, email);
         if (existing && existing.status !== 'INVITED') {
-          throw AppError.conflict(`${email} is already a member of this workspace (${existing.status.toLowerCase()}).`);
+          throw AppError.conflict(
+            `${email} is already a member of this workspace (${existing.status.toLowerCase()}).`,
+          );
         }
         const memberId = existing?.id ?? randomUUID();
         if (existing) {
@@ -104,7 +115,8 @@ export class MembersService {
         return { member: await this.requireMember(manager, memberId), workspaceName: workspace?.name ?? '' };
       })
       .catch((error: unknown) => {
-        if (isUniqueViolation(error)) throw AppError.conflict(`${email} was invited at the same moment by someone else.`);
+        if (isUniqueViolation(error))
+          throw AppError.conflict(`${email} was invited at the same moment by someone else.`);
         throw error;
       });
     const inviteUrl = `${this.config.publicUrl}/accept-invitation?token=${token}`;
@@ -118,7 +130,8 @@ export class MembersService {
       const target = await this.members.findById(manager, input.memberId);
       if (!target) throw AppError.notFound('No such member in this workspace.');
       await this.checkChange(manager, actor, target.id, { nextRoles: roles, deactivate: false });
-      const updated = await this.members.updateAccess(manager, target.id, roles, input.approver);
+      const place = await this.placeInTeam(manager, target.id, input);
+      const updated = await this.members.updateAccess(manager, target.id, roles, input.approver, place);
       if (!updated) throw AppError.notFound('No such member in this workspace.');
       return toMember(updated);
     });
@@ -135,6 +148,32 @@ export class MembersService {
       await this.invitations.revokeOpen(manager, target.id);
       return toMember(updated);
     });
+  }
+
+  /** The team and manager an update gives (only those it names), checked: a manager of this workspace, no loop. */
+  private async placeInTeam(
+    manager: EntityManager,
+    memberId: string,
+    input: UpdateMemberInput,
+  ): Promise<{ team?: string | null; managerId?: string | null }> {
+    const place: { team?: string | null; managerId?: string | null } = {};
+    if (input.team !== undefined) place.team = input.team?.trim() || null;
+    if (input.managerId === undefined) return place;
+    place.managerId = input.managerId;
+    if (input.managerId === null) return place;
+    if (input.managerId === memberId)
+      throw AppError.badInput('No one can be their own manager.', [
+        { field: 'managerId', message: 'is the member themself' },
+      ]);
+    if (!(await this.members.findById(manager, input.managerId)))
+      throw AppError.badInput('The manager is not a member of this workspace.', [
+        { field: 'managerId', message: 'is no member of this workspace' },
+      ]);
+    if (await this.members.managesThroughChain(manager, input.managerId, memberId))
+      throw AppError.conflict(
+        'That manager reports to this member, directly or through others: it would make a loop.',
+      );
+    return place;
   }
 
   private async checkChange(

@@ -46,6 +46,10 @@ export class MembersStore {
   readonly loading = signal(false);
   readonly loadError = signal<ApiError | null>(null);
   readonly rows = computed(() => sortMembers(this.members()).map(toMemberRow));
+  /** Who can be someone's manager: the members not deactivated, in the table's order. */
+  readonly possibleManagers = computed(() =>
+    sortMembers(this.members()).filter((member) => member.status !== 'DEACTIVATED'),
+  );
 
   member(id: string): MemberFieldsFragment | undefined {
     return this.members().find((member) => member.id === id);

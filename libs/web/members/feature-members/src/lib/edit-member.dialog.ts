@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import {
   MAT_DIALOG_DATA,
@@ -17,7 +17,7 @@ import { FormAlertComponent } from '@accord/web/shared/ui';
 
 import { RoleCheckboxesComponent } from './role-checkboxes.component';
 
-/** Changes a member's roles and approver flag. */
+/** Changes a member's roles, approver flag, team and manager. */
 @Component({
   selector: 'accord-edit-member-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,6 +40,21 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
         <mat-slide-toggle [checked]="approver()" (change)="approver.set($event.checked)">
           Approver (signs the agreement for their side)
         </mat-slide-toggle>
+        <label class="field">
+          Team or region
+          <input maxlength="100" [value]="team()" (input)="team.set(text($event))" />
+        </label>
+        <label class="field">
+          Manager
+          <select (change)="managerId.set(text($event))">
+            <option value="" [selected]="managerId() === ''">— nobody —</option>
+            @for (person of managers(); track person.id) {
+              <option [value]="person.id" [selected]="managerId() === person.id">
+                {{ person.name }} ({{ person.email }})
+              </option>
+            }
+          </select>
+        </label>
         <accord-form-alert [message]="error()" />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -57,6 +72,18 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
       display: block;
       margin: 0 0 16px;
     }
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      margin: 0 0 12px;
+      font: var(--mat-sys-body-medium);
+    }
+    .field input,
+    .field select {
+      font: var(--mat-sys-body-large);
+      padding: 6px 8px;
+    }
   `,
 })
 export class EditMemberDialog {
@@ -66,6 +93,12 @@ export class EditMemberDialog {
   protected readonly member = inject<MemberFieldsFragment>(MAT_DIALOG_DATA);
   protected readonly roles = signal<Role[]>([...this.member.roles]);
   protected readonly approver = signal(this.member.approver);
+  protected readonly team = signal(this.member.team ?? '');
+  protected readonly managerId = signal(this.member.manager?.id ?? '');
+  /** Anyone but the member themself; whether a choice would make a loop is the API's to say. */
+  protected readonly managers = computed(() =>
+    this.store.possibleManagers().filter((person) => person.id !== this.member.id),
+  );
   protected readonly call = new PendingCall();
   protected readonly error = this.call.error;
   protected readonly pending = this.call.pending;
@@ -76,8 +109,18 @@ export class EditMemberDialog {
       return;
     }
     const result = await this.call.run(() =>
-      this.store.update({ memberId: this.member.id, roles: this.roles(), approver: this.approver() }),
+      this.store.update({
+        memberId: this.member.id,
+        roles: this.roles(),
+        approver: this.approver(),
+        team: this.team().trim() || null,
+        managerId: this.managerId() || null,
+      }),
     );
     if (result.ok) this.dialog.close(true);
+  }
+
+  protected text(event: Event): string {
+    return (event.target as HTMLInputElement | HTMLSelectElement).value;
   }
 }

@@ -162,28 +162,42 @@ describe('MembersPage', () => {
     );
   });
 
-  it('changes roles and approver flag of a member', async () => {
+  it('changes roles, approver flag, team and manager of a member', async () => {
     const apollo = await renderPage();
 
     fireEvent.click(screen.getByRole('button', { name: 'Edit Bea Sales' }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Executive' }));
     fireEvent.click(within(dialog).getByRole('switch', { name: /approver/i }));
+    const team = within(dialog).getByLabelText('Team or region');
+    expect((team as HTMLInputElement).value).toBe('EMEA');
+    fireEvent.input(team, { target: { value: ' DACH ' } });
+    const managerChoice = within(dialog).getByLabelText('Manager');
+    expect(within(managerChoice).queryByRole('option', { name: /Bea Sales/ })).toBeNull();
+    fireEvent.change(managerChoice, { target: { value: '' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     const update = apollo.expectOne('UpdateMember');
     expect(update.operation.variables).toEqual({
-      input: { memberId: 'm2', roles: ['SALES', 'EXECUTIVE'], approver: false },
+      input: {
+        memberId: 'm2',
+        roles: ['SALES', 'EXECUTIVE'],
+        approver: false,
+        team: 'DACH',
+        managerId: null,
+      },
     });
-    update.flushData({ updateMember: { ...bea, roles: ['SALES', 'EXECUTIVE'], approver: false } });
+    update.flushData({
+      updateMember: { ...bea, roles: ['SALES', 'EXECUTIVE'], approver: false, team: 'DACH', manager: null },
+    });
 
     await waitFor(() =>
       expect(rowTexts()).toContainEqual([
         'Bea Sales',
         'sales@demo.accord.dev',
         'Sales, Executive',
-        'EMEA',
-        'Ada Admin',
+        'DACH',
+        '',
         'No',
         'Active',
       ]),

@@ -1,6 +1,7 @@
-import type { Role } from '@accord/domain/workspace';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+import type { Role } from '@accord/domain/workspace';
 
 import { EmailField, NameField, RolesField } from './fields';
 
@@ -32,6 +33,19 @@ export class UpdateMemberInput {
   @Field()
   @IsBoolean()
   approver!: boolean;
+
+  /** The team or region the member sells in; omitted: as it is; null or blank: none. */
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  team?: string | null;
+
+  /** The member they report to, of the same workspace; omitted: as it is; null: nobody. */
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  managerId?: string | null;
 }
 
 @ArgsType()

@@ -370,8 +370,10 @@ export type Temperature =
 
 export type UpdateMemberInput = {
   approver: boolean;
+  managerId?: string | number | null | undefined;
   memberId: string | number;
   roles: Array<Role>;
+  team?: string | null | undefined;
 };
 
 export type UpdateOpportunityAmountInput = {
