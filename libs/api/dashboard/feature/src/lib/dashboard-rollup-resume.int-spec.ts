@@ -1,20 +1,10 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 
 import { DashboardRollupRepository } from '@accord/api/dashboard/data-access';
-import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { SharedAuthModule } from '@accord/api/shared/auth';
-import { Clock } from '@accord/api/shared/config';
 import { OwnerDb, TenantDb } from '@accord/api/shared/database';
-import { GraphqlSetupModule } from '@accord/api/shared/graphql';
-import {
-  FrozenClock,
-  TestDatabase,
-  createTestDatabase,
-  failingInsert,
-  testInfrastructure,
-} from '@accord/api/shared/testing';
+import { FrozenClock, TestDatabase, createTestDatabase, failingInsert } from '@accord/api/shared/testing';
 
+import { dashboardTestApp } from './dashboard-app.int-fixture';
 import {
   ROLLUP_TZ,
   ROLLUP_YEAR,
@@ -24,7 +14,6 @@ import {
 } from './dashboard-rollup-agreement.int-fixture';
 import { DashboardRollupJob } from './dashboard-rollup.job';
 import { WORLD_NOW, World } from './dashboard-world.int-fixture';
-import { DashboardModule } from './dashboard.module';
 import { DashboardService } from './dashboard.service';
 
 const MINUTE = 60_000;
@@ -105,19 +94,7 @@ describe('the dashboard rollup after a pass dies part-way', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ...testInfrastructure(database),
-        GraphqlSetupModule.forRoot({ production: false }),
-        SharedAuthModule,
-        MembersDataAccessModule,
-        DashboardModule,
-      ],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    app = await dashboardTestApp(database, clock);
     await app.init();
     job = app.get(DashboardRollupJob);
     rollup = app.get(DashboardRollupRepository);

@@ -1,14 +1,11 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 
 import { DashboardRollupRepository } from '@accord/api/dashboard/data-access';
-import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { SharedAuthModule } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
-import { GraphqlSetupModule } from '@accord/api/shared/graphql';
-import { TestDatabase, createTestDatabase, testInfrastructure } from '@accord/api/shared/testing';
+import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
 
+import { dashboardTestApp } from './dashboard-app.int-fixture';
 import {
   ROLLUP_TZ,
   ROLLUP_YEAR,
@@ -18,7 +15,6 @@ import {
 } from './dashboard-rollup-agreement.int-fixture';
 import { DashboardRollupJob } from './dashboard-rollup.job';
 import { WORLD_NOW, World } from './dashboard-world.int-fixture';
-import { DashboardModule } from './dashboard.module';
 import { DashboardService } from './dashboard.service';
 
 class FrozenClock extends Clock {
@@ -39,19 +35,7 @@ describe('the dashboard rollup, against the raw tables', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ...testInfrastructure(database),
-        GraphqlSetupModule.forRoot({ production: false }),
-        SharedAuthModule,
-        MembersDataAccessModule,
-        DashboardModule,
-      ],
-    })
-      .overrideProvider(Clock)
-      .useValue(new FrozenClock())
-      .compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    app = await dashboardTestApp(database, new FrozenClock());
     await app.init();
     world = await newWorld(app, 11, 240);
     other = await newWorld(app, 12, 60);

@@ -1,20 +1,18 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
-import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { AuthMember, SharedAuthModule, TokenService } from '@accord/api/shared/auth';
+import { AuthMember, TokenService } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
-import { GraphqlSetupModule, createValidationPipe } from '@accord/api/shared/graphql';
-import { TestDatabase, createTestDatabase, testInfrastructure } from '@accord/api/shared/testing';
+import { createValidationPipe } from '@accord/api/shared/graphql';
+import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
 import { starterAgreement } from '@accord/domain/agreement';
 import { METRIC_KEYS } from '@accord/domain/dashboard';
 
+import { dashboardTestApp } from './dashboard-app.int-fixture';
 import { Expected, directNumbers } from './dashboard-oracle.int-fixture';
 import { WORLD_NOW, World, buildWorld, worldKpis } from './dashboard-world.int-fixture';
-import { DashboardModule } from './dashboard.module';
 import { DashboardService } from './dashboard.service';
 import { DashboardFilter } from './dto/dashboard.inputs';
 import { Dashboard, DashboardMetric } from './models/dashboard.model';
@@ -107,19 +105,7 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ...testInfrastructure(database),
-        GraphqlSetupModule.forRoot({ production: false }),
-        SharedAuthModule,
-        MembersDataAccessModule,
-        DashboardModule,
-      ],
-    })
-      .overrideProvider(Clock)
-      .useValue(new FrozenClock())
-      .compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    app = await dashboardTestApp(database, new FrozenClock());
     app.useGlobalPipes(createValidationPipe());
     await app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
