@@ -42,7 +42,8 @@ function withDatabase(url, database) {
 async function waitForHealth(baseUrl, child, output, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the product exited with ${child.exitCode}:\n${output.join('')}`);
+    if (child.exitCode !== null)
+      throw new Error(`the product exited with ${child.exitCode}:\n${output.join('')}`);
     try {
       const response = await fetch(`${baseUrl}/health`);
       if (response.status === 200) return;
@@ -59,7 +60,14 @@ async function startProduct(extraEnv = {}) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const serverUrl = process.env.DATABASE_URL;
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, LOG_LEVEL: 'info', NODE_ENV: 'test' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: baseUrl,
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'test',
+  };
   let databaseName = null;
   let dataDir = null;
   if (serverUrl) {
@@ -73,7 +81,14 @@ async function startProduct(extraEnv = {}) {
   }
   Object.assign(env, extraEnv);
   const output = [];
-  const child = spawn(process.execPath, ['dist/apps/api/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // PRODUCT_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the product itself: Node refuses
+  // such flags in NODE_OPTIONS, and they belong to the product, not to the test or benchmark driving it.
+  const nodeArgs = (process.env.PRODUCT_NODE_ARGS || '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/main.js'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.on('data', (chunk) => output.push(chunk.toString()));
   child.stderr.on('data', (chunk) => output.push(chunk.toString()));
   const stop = async () => {
