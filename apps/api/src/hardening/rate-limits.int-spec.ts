@@ -73,6 +73,25 @@ describe('rate limits over HTTP, counted in PostgreSQL', () => {
     ]);
   });
 
+  it('counts operations no resolver answers too, under the member whose token they carry', async () => {
+    const team = await teamWithTokens(booted, { gil: { name: 'Gil', roles: ['SALES'] } });
+    const results = [];
+    for (let i = 0; i < 4; i += 1)
+      results.push(outcome(await gql(booted.baseUrl, '{ __typename }', { token: team.gil.token })));
+    expect(results).toEqual([
+      [200, 'OK', null],
+      [200, 'OK', null],
+      [200, 'OK', null],
+      [429, 'RATE_LIMITED', true],
+    ]);
+    // A token that fails verification leaves the request anonymous (its address's budget), not refused.
+    expect(outcome(await gql(booted.baseUrl, '{ __typename }', { token: 'not-a-token' }))).toEqual([
+      200,
+      'OK',
+      null,
+    ]);
+  });
+
   it('limits each API key on the REST ingestion endpoint, with Retry-After', async () => {
     const team = await teamWithTokens(booted, { dee: { name: 'Dee', roles: ['ADMIN'] } });
     const keys: string[] = [];

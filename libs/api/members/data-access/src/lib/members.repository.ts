@@ -22,9 +22,28 @@ export type NewMember = Pick<
   'workspaceId' | 'id' | 'email' | 'name' | 'roles' | 'approver' | 'status' | 'passwordHash'
 >;
 
-/** Member rows. Every method runs in the caller's tenant-scoped transaction. */
+/** What authentication needs of a member. */
+export type SignedInMember = Pick<
+  MemberEntity,
+  'id' | 'workspaceId' | 'email' | 'name' | 'roles' | 'approver' | 'status'
+>;
+
+/** Member rows. Every method runs in the caller's tenant-scoped transaction unless it says otherwise. */
 @Injectable()
 export class MembersRepository {
+  /**
+   * The member a token names, in one statement on a manager outside any transaction (TenantDb.standalone): the
+   * function enters the workspace's scope itself (migration SignedInMember).
+   */
+  async signedIn(standalone: EntityManager, workspaceId: string, id: string): Promise<SignedInMember | null> {
+    const [row]: SignedInMember[] = await standalone.query(
+      `SELECT id, workspace_id AS "workspaceId", email, name, roles, approver, status
+         FROM accord_signed_in_member($1, $2)`,
+      [workspaceId, id],
+    );
+    return row ?? null;
+  }
+
   async insert(manager: EntityManager, member: NewMember): Promise<void> {
     await manager.insert(MemberEntity, member);
   }

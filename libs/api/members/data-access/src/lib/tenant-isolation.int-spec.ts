@@ -5,6 +5,7 @@ import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
 
 import { InvitationEntity } from './invitation.entity';
 import { MemberEntity } from './member.entity';
+import { MembersRepository } from './members.repository';
 import { WorkspaceEntity } from './workspace.entity';
 
 const A = '00000000-0000-4000-8000-00000000000a';
@@ -151,6 +152,18 @@ describe('tenant isolation in PostgreSQL', () => {
       invitations: (await manager.find(InvitationEntity)).map((i) => i.workspaceId),
     }));
     expect(seen).toEqual({ workspaces: [A], members: [A], invitations: [A] });
+  });
+
+  it('finds a signed-in member only inside their own workspace (accord_signed_in_member)', async () => {
+    const members = new MembersRepository();
+    const memberOf = (workspaceId: string) => `00000000-0000-4000-8000-0000000001${workspaceId.slice(-2)}`;
+    expect(await members.signedIn(tenantDb.standalone, A, memberOf(A))).toMatchObject({
+      id: memberOf(A),
+      workspaceId: A,
+      roles: ['ADMIN'],
+      status: 'ACTIVE',
+    });
+    expect(await members.signedIn(tenantDb.standalone, A, memberOf(B))).toBeNull();
   });
 
   it('refuses to write a row into another workspace', async () => {

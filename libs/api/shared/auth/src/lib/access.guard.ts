@@ -5,6 +5,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { AppError, isDatabaseUnavailable } from '@accord/api/shared/graphql';
 import { Role, hasAnyRole } from '@accord/domain/workspace';
 
+import type { AuthMember } from './auth-member';
 import { PUBLIC_KEY, ROLES_KEY, requestOf } from './decorators';
 
 /**
@@ -14,8 +15,29 @@ import { PUBLIC_KEY, ROLES_KEY, requestOf } from './decorators';
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
+  /** Each request's one authentication, settled or not, for every guard and plugin that asks. */
+  private readonly authentications = new WeakMap<object, Promise<AuthMember>>();
+
   constructor(private readonly reflector: Reflector) {
     super();
+  }
+
+  /**
+   * Verifies the request's bearer token and loads its member, once per request (field resolvers run guards
+   * too, and the operation gate authenticates before any resolver). Rejects with UNAUTHENTICATED, or with the
+   * database's unavailability.
+   */
+  authenticate(context: ExecutionContext): Promise<AuthMember> {
+    const request = requestOf(context);
+    if (request.user) return Promise.resolve(request.user);
+    let authentication = this.authentications.get(request);
+    if (!authentication) {
+      authentication = (super.canActivate(context) as Promise<boolean>).then(
+        () => request.user as AuthMember,
+      );
+      this.authentications.set(request, authentication);
+    }
+    return authentication;
   }
 
   override getRequest(context: ExecutionContext) {
@@ -25,11 +47,8 @@ export class AccessGuard extends AuthGuard('jwt') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const request = requestOf(context);
-    // Field resolvers run guards too: a request authenticates once, its later checks only compare roles.
-    if (!request.user) await (super.canActivate(context) as Promise<boolean>);
+    const member = await this.authenticate(context);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    const member = request.user;
     if (!roles || roles.length === 0)
       throw AppError.forbidden('This operation has no access rule yet, so it stays closed.');
     if (!(member && hasAnyRole(member.roles, roles))) {

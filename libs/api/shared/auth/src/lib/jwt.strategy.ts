@@ -1,10 +1,11 @@
-import { MembersRepository } from '@accord/api/members/data-access';
-import { AppConfig } from '@accord/api/shared/config';
-import { TenantDb } from '@accord/api/shared/database';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+
+import { MembersRepository } from '@accord/api/members/data-access';
+import { AppConfig } from '@accord/api/shared/config';
+import { TenantDb } from '@accord/api/shared/database';
 
 import type { AccessTokenClaims, AuthMember } from './auth-member';
 import { JWT_ALGORITHM } from './token.service';
@@ -36,10 +37,16 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(claims: Partial<AccessTokenClaims>): Promise<AuthMember> {
     const { sub, wid, exp } = claims;
-    if (typeof exp !== 'number' || typeof sub !== 'string' || typeof wid !== 'string' || !UUID.test(sub) || !UUID.test(wid)) {
+    if (
+      typeof exp !== 'number' ||
+      typeof sub !== 'string' ||
+      typeof wid !== 'string' ||
+      !UUID.test(sub) ||
+      !UUID.test(wid)
+    ) {
       throw new UnauthorizedException();
     }
-    const member = await this.tenantDb.inWorkspace(wid, (manager) => this.members.findById(manager, sub));
+    const member = await this.members.signedIn(this.tenantDb.standalone, wid, sub);
     if (!member || member.status !== 'ACTIVE') throw new UnauthorizedException();
     return {
       id: member.id,

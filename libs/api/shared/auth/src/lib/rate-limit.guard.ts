@@ -21,13 +21,8 @@ export class RateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = requestOf(context) as (Request & { user?: AuthMember }) | undefined;
     if (!request) return true;
-    let counting = this.counted.get(request);
-    if (!counting) {
-      counting = this.count(context, request);
-      this.counted.set(request, counting);
-    }
     try {
-      await counting;
+      await this.countOnce(request, context.getType<string>() === 'graphql' ? 'graphql' : 'http');
     } catch (error) {
       if (
         context.getType<string>() === 'http' &&
@@ -46,9 +41,22 @@ export class RateLimitGuard implements CanActivate {
     return true;
   }
 
-  private count(context: ExecutionContext, request: Request & { user?: AuthMember }): Promise<void> {
+  /**
+   * Counts the request against its budget the first time a guard or the operation gate asks; rejects with
+   * RATE_LIMITED once the budget is spent.
+   */
+  countOnce(request: Request & { user?: AuthMember }, kind: 'graphql' | 'http'): Promise<void> {
+    let counting = this.counted.get(request);
+    if (!counting) {
+      counting = this.count(kind, request);
+      this.counted.set(request, counting);
+    }
+    return counting;
+  }
+
+  private count(kind: 'graphql' | 'http', request: Request & { user?: AuthMember }): Promise<void> {
     if (request.user) return this.limits.member(request.user.id);
-    if (context.getType<string>() === 'graphql') return this.limits.anonymous(request.ip ?? 'unknown');
+    if (kind === 'graphql') return this.limits.anonymous(request.ip ?? 'unknown');
     const header = request.headers['x-api-key'] ?? request.headers.authorization;
     const secret = (Array.isArray(header) ? header[0] : header)?.replace(/^Bearer\s+/i, '').trim();
     // REST without a key (health, metrics) is not counted: load balancers poll it.

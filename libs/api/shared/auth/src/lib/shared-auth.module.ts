@@ -7,6 +7,7 @@ import { MembersDataAccessModule } from '@accord/api/members/data-access';
 
 import { AccessGuard } from './access.guard';
 import { JwtStrategy } from './jwt.strategy';
+import { OperationGate } from './operation-gate.plugin';
 import { PasswordHasher } from './password-hasher';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimits } from './rate-limits';
@@ -14,7 +15,8 @@ import { TokenService } from './token.service';
 
 /**
  * Authentication for the whole API: bearer tokens, the global access guard, then the global rate limit (global
- * guards run in the order they are provided, so the limit knows the member), password hashing.
+ * guards run in the order they are provided, so the limit knows the member), the operation gate that applies
+ * both to every GraphQL operation before it runs, password hashing.
  */
 @Module({
   imports: [PassportModule, JwtModule.register({}), MembersDataAccessModule],
@@ -23,8 +25,11 @@ import { TokenService } from './token.service';
     TokenService,
     PasswordHasher,
     RateLimits,
-    { provide: APP_GUARD, useClass: AccessGuard },
-    { provide: APP_GUARD, useClass: RateLimitGuard },
+    AccessGuard,
+    RateLimitGuard,
+    { provide: APP_GUARD, useExisting: AccessGuard },
+    { provide: APP_GUARD, useExisting: RateLimitGuard },
+    OperationGate,
   ],
   exports: [TokenService, PasswordHasher, RateLimits],
 })

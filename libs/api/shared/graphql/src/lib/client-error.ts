@@ -1,4 +1,3 @@
-import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
@@ -58,11 +57,19 @@ function clientMessage(code: ErrorCode, error: AppError | HttpException): string
 }
 
 /**
+ * The error behind Apollo's wrapper: a resolver's (the wrapper has a path) or one thrown by a plugin before
+ * execution (the operation gate's rate limit, say), which Apollo wraps without a path.
+ */
+function causeOf(error: unknown): unknown {
+  return error instanceof GraphQLError && error.originalError ? error.originalError : error;
+}
+
+/**
  * The single place where server errors become client errors. Expected errors keep their code and message;
  * anything else becomes a generic INTERNAL_SERVER_ERROR, so no SQL, stack or row value reaches a client.
  */
 export function toClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const cause = unwrapResolverError(error);
+  const cause = causeOf(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (cause instanceof AppError) {
     const fields = cause.fields.length > 0 ? { fields: cause.fields } : {};

@@ -13,6 +13,7 @@ import { RateLimits1795694500000 } from './1795694500000-RateLimits';
 import { Backtest1795695500000 } from './1795695500000-Backtest';
 import { Imports1795696000000 } from './1795696000000-Imports';
 import { MemberTeamAndManager1795699619925 } from './1795699619925-MemberTeamAndManager';
+import { SignedInMember1795700000000 } from './1795700000000-SignedInMember';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Backtest1795695500000,
   Imports1795696000000,
   MemberTeamAndManager1795699619925,
+  SignedInMember1795700000000,
 ];
