@@ -8,3 +8,4 @@ export * from './lib/domain-enums';
 export * from './lib/operation-limits';
 export * from './lib/unavailable';
 export * from './lib/unavailable.filter';
+export * from './lib/verified-results';

@@ -83,6 +83,8 @@ export interface QueueRow {
   };
   ownerName: string | null;
   decidedByName: string | null;
+  /** The versions of the rows this one shows (see ROW_VERSIONS). */
+  rowVersions: string;
 }
 
 const HANDOVER_COLUMNS = `h.workspace_id AS "workspaceId", h.id, h.lead_id AS "leadId", h.transition_id AS "transitionId",
@@ -102,21 +104,84 @@ type QueueRowColumns = HandoverEntity & {
   lead: QueueRow['lead'];
   ownerName: string | null;
   decidedByName: string | null;
+  rowVersions: string;
 };
 
-/** A queue row: the handover with its lead's, owner's and decider's fields, joined by primary keys. */
-const QUEUE_SELECT = `SELECT ${HANDOVER_COLUMNS},
-    json_build_object('email', l.email, 'firstName', l.first_name, 'lastName', l.last_name,
-      'title', l.title, 'companyName', l.company_name, 'country', l.country, 'source', l.source,
-      'campaign', l.campaign, 'stage', l.stage, 'signalSummary', l.signal_summary) AS lead,
-    o.name AS "ownerName", d.name AS "decidedByName"
-  FROM handovers h
+/**
+ * Which versions of its rows a queue row shows: the handover's id and the transaction ids (`xmin`) that wrote the
+ * handover, lead, owner and decider rows it was read from. Any update of any of them writes a new row version
+ * with a new `xmin`, so equal strings mean an unchanged row (versions themselves never change).
+ */
+const ROW_VERSIONS = `concat(h.id, ':', h.xmin, ':', l.xmin, ':', o.xmin, ':', d.xmin)`;
+
+const QUEUE_JOINS = `FROM handovers h
   JOIN leads l ON l.workspace_id = h.workspace_id AND l.id = h.lead_id
   LEFT JOIN members o ON o.workspace_id = h.workspace_id AND o.id = h.owner_id
   LEFT JOIN members d ON d.workspace_id = h.workspace_id AND d.id = h.decided_by`;
 
-function toQueueRow({ lead, ownerName, decidedByName, ...handover }: QueueRowColumns): QueueRow {
-  return { handover, lead, ownerName, decidedByName };
+/** A queue row: the handover with its lead's, owner's and decider's fields, joined by primary keys. */
+const QUEUE_SELECT = `SELECT ${HANDOVER_COLUMNS}, ${ROW_VERSIONS} AS "rowVersions",
+    json_build_object('email', l.email, 'firstName', l.first_name, 'lastName', l.last_name,
+      'title', l.title, 'companyName', l.company_name, 'country', l.country, 'source', l.source,
+      'campaign', l.campaign, 'stage', l.stage, 'signalSummary', l.signal_summary) AS lead,
+    o.name AS "ownerName", d.name AS "decidedByName"
+  ${QUEUE_JOINS}`;
+
+function toQueueRow({ lead, ownerName, decidedByName, rowVersions, ...handover }: QueueRowColumns): QueueRow {
+  return { handover, lead, ownerName, decidedByName, rowVersions };
+}
+
+/** What a queue page shows, row by row: equal for two reads exactly when the second would show the same. */
+export function pageFingerprint(rows: readonly QueueRow[]): string {
+  return rows.map((row) => row.rowVersions).join(',');
+}
+
+/** How a statement refers to its n-th argument: `$n` as bound, or `($1[n])::type` in readInWorkspace. */
+type Placeholder = (position: number, type: 'int' | 'uuid' | 'timestamptz' | 'float8') => string;
+
+const BOUND: Placeholder = (position) => `$${position}`;
+const IN_ARRAY: Placeholder = (position, type) => `($1[${position}])::${type}`;
+
+/**
+ * A queue page's filter and order: undecided ones by due time, then hotter, then better fit; decided ones newest
+ * decision first. The first argument is the limit. The page and its fingerprint both come from here, so they
+ * always select the same rows in the same order.
+ */
+function queueClauses(
+  filter: QueueFilter,
+  after: QueueCursor | null,
+  limit: number,
+  placeholder: Placeholder,
+): { where: string; order: string; limit: string; params: (string | number)[] } {
+  const params: (string | number)[] = [limit];
+  const arg = (value: string | number, type: Parameters<Placeholder>[1]) =>
+    placeholder(params.push(value), type);
+  const where: string[] = [];
+  if (filter.view === 'DECIDED') where.push('h.decided_at IS NOT NULL');
+  else where.push('h.decided_at IS NULL');
+  if (filter.view === 'EXPIRED') where.push(`h.status = 'EXPIRED'`);
+  if (filter.unassigned) where.push('h.owner_id IS NULL');
+  else if (filter.ownerId) where.push(`h.owner_id = ${arg(filter.ownerId, 'uuid')}`);
+  let order: string;
+  if (filter.view === 'DECIDED') {
+    order = 'h.decided_at DESC, h.id';
+    if (after) {
+      const [decidedAt, id] = after;
+      const at = arg(decidedAt, 'timestamptz');
+      where.push(`(h.decided_at < ${at} OR (h.decided_at = ${at} AND h.id > ${arg(id, 'uuid')}))`);
+    }
+  } else {
+    order = 'h.due_at, h.temperature_rank DESC, h.fit_score DESC, h.id';
+    if (after) {
+      const [dueAt, rank, fit, id] = after as [string, number, number, string];
+      const [d, r, f, i] = [arg(dueAt, 'timestamptz'), arg(rank, 'int'), arg(fit, 'float8'), arg(id, 'uuid')];
+      where.push(
+        `(h.due_at > ${d} OR (h.due_at = ${d} AND (h.temperature_rank < ${r} OR (h.temperature_rank = ${r}
+           AND (h.fit_score < ${f} OR (h.fit_score = ${f} AND h.id > ${i}))))))`,
+      );
+    }
+  }
+  return { where: where.join(' AND '), order, limit: placeholder(1, 'int'), params };
 }
 
 /** Handovers, their events, routing turns and SQL checklist answers. */
@@ -321,38 +386,36 @@ export class HandoversRepository {
     after: QueueCursor | null,
     limit: number,
   ): Promise<QueueRow[]> {
-    const params: unknown[] = [limit];
-    const where: string[] = [];
-    if (filter.view === 'DECIDED') where.push('h.decided_at IS NOT NULL');
-    else where.push('h.decided_at IS NULL');
-    if (filter.view === 'EXPIRED') where.push(`h.status = 'EXPIRED'`);
-    if (filter.unassigned) where.push('h.owner_id IS NULL');
-    else if (filter.ownerId) where.push(`h.owner_id = $${params.push(filter.ownerId)}`);
-    let order: string;
-    if (filter.view === 'DECIDED') {
-      order = 'h.decided_at DESC, h.id';
-      if (after) {
-        const [decidedAt, id] = after;
-        where.push(
-          `(h.decided_at < $${params.push(decidedAt)} OR (h.decided_at = $${params.length} AND h.id > $${params.push(id)}))`,
-        );
-      }
-    } else {
-      order = 'h.due_at, h.temperature_rank DESC, h.fit_score DESC, h.id';
-      if (after) {
-        const [dueAt, rank, fit, id] = after as [string, number, number, string];
-        const [d, r, f, i] = [params.push(dueAt), params.push(rank), params.push(fit), params.push(id)];
-        where.push(
-          `(h.due_at > $${d} OR (h.due_at = $${d} AND (h.temperature_rank < $${r} OR (h.temperature_rank = $${r}
-             AND (h.fit_score < $${f} OR (h.fit_score = $${f} AND h.id > $${i}))))))`,
-        );
-      }
-    }
+    const { where, order, limit: limitArg, params } = queueClauses(filter, after, limit, BOUND);
     const rows: QueueRowColumns[] = await manager.query(
-      `${QUEUE_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $1`,
+      `${QUEUE_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ${limitArg}`,
       params,
     );
     return rows.map(toQueueRow);
+  }
+
+  /**
+   * The fingerprint (pageFingerprint) of the page `queue` would read now, without reading the page: one
+   * statement over the same index scan and key lookups, returning only row versions. `read` runs it in the
+   * workspace's scope (TenantDb.readInWorkspace: one round trip, no transaction).
+   */
+  async queueFingerprint(
+    read: (
+      statement: string,
+      args: readonly (string | number)[],
+    ) => Promise<{ fingerprint: string | null }[]>,
+    filter: QueueFilter,
+    after: QueueCursor | null,
+    limit: number,
+  ): Promise<string> {
+    const { where, order, limit: limitArg, params } = queueClauses(filter, after, limit, IN_ARRAY);
+    const [row] = await read(
+      `SELECT string_agg(page.versions, ',' ORDER BY page.position) AS fingerprint
+         FROM (SELECT ${ROW_VERSIONS} AS versions, row_number() OVER (ORDER BY ${order}) AS position
+                 ${QUEUE_JOINS} WHERE ${where} ORDER BY ${order} LIMIT ${limitArg}) page`,
+      params,
+    );
+    return row?.fingerprint ?? '';
   }
 
   /**

@@ -1,6 +1,7 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 
 // The jobs' tests drive the real paths that make a lead an MQL: a published agreement, a lead and its signals.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -8,7 +9,9 @@ import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feat
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LeadsModule, LeadsService, RescoreWorker, SignalIngestionService } from '@accord/api/leads/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
+import { SharedAuthModule } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
+import { GraphqlSetupModule } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
   TestDatabase,
@@ -25,22 +28,43 @@ export type HandoverTeam = TestTeam<'marketing' | 'manager' | 'rep' | 'rex' | 'a
 
 const HOUR = 3_600_000;
 
+const HANDOVER_APP_MODULES = [
+  MembersDataAccessModule,
+  AgreementsModule,
+  LeadsModule,
+  HandoversModule,
+  WebhooksModule,
+];
+
 /** One process of the app with the handover jobs, polling off: the tests run the jobs' passes themselves. */
 export function startHandoverApp(database: TestDatabase, clock: Clock): Promise<INestApplicationContext> {
-  return Test.createTestingModule({
-    imports: [
-      ...testInfrastructure(database),
-      MembersDataAccessModule,
-      AgreementsModule,
-      LeadsModule,
-      HandoversModule,
-      WebhooksModule,
-    ],
-  })
+  return Test.createTestingModule({ imports: [...testInfrastructure(database), ...HANDOVER_APP_MODULES] })
     .overrideProvider(Clock)
     .useValue(clock)
     .compile()
     .then((moduleRef) => moduleRef.init());
+}
+
+/** The same, serving GraphQL (with authentication) over HTTP on a free port of 127.0.0.1. */
+export async function startHandoverHttpApp(
+  database: TestDatabase,
+  clock: Clock,
+): Promise<{ app: INestApplication; baseUrl: string }> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      ...testInfrastructure(database),
+      GraphqlSetupModule.forRoot({ production: false }),
+      SharedAuthModule,
+      ...HANDOVER_APP_MODULES,
+    ],
+  })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.listen(0, '127.0.0.1');
+  const { port } = (app.getHttpServer() as { address(): AddressInfo }).address();
+  return { app, baseUrl: `http://127.0.0.1:${port}` };
 }
 
 /** A workspace whose signed agreement routes new MQLs to Sam (`rep`) and Rex (`rex`) in turn. */

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AgreementsDataAccessModule } from '@accord/api/agreements/data-access';
 import { HandoversDataAccessModule } from '@accord/api/handovers/data-access';
 import { LeadsDataAccessModule } from '@accord/api/leads/data-access';
+import { VerifiedResultsModule } from '@accord/api/shared/graphql';
 import { WebhooksDataAccessModule } from '@accord/api/webhooks/data-access';
 
 import { HandoverEvents } from './handover-events';
@@ -19,6 +20,7 @@ import { QualificationService } from './qualification.service';
     LeadsDataAccessModule,
     AgreementsDataAccessModule,
     WebhooksDataAccessModule,
+    VerifiedResultsModule,
   ],
   providers: [
     HandoverEvents,

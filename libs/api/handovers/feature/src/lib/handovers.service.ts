@@ -12,6 +12,7 @@ import {
   QueueCursor,
   QueueFilter,
   QueueRow,
+  pageFingerprint,
 } from '@accord/api/handovers/data-access';
 import { LeadsRepository } from '@accord/api/leads/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
@@ -54,13 +55,7 @@ export class HandoversService {
   ) {}
 
   async queue(actor: AuthMember, args: HandoverQueueArgs): Promise<HandoverQueue> {
-    if (args.scope !== 'MINE' && !isSalesManager(actor))
-      throw AppError.forbidden('Only sales managers see the team queue; your own queue is scope MINE.');
-    const filter: QueueFilter = {
-      ownerId: args.scope === 'MINE' ? actor.id : null,
-      unassigned: args.scope === 'UNASSIGNED',
-      view: args.view,
-    };
+    const filter = this.queueFilter(actor, args);
     const after = args.after ? this.cursor(args.after, args.view) : null;
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
       const rows = await this.handovers.queue(manager, filter, after, args.first + 1);
@@ -85,8 +80,21 @@ export class HandoversService {
             this.handovers.counts(counting, filter.ownerId),
           ),
         ),
+        fingerprint: pageFingerprint(rows),
       };
     });
+  }
+
+  /** The fingerprint of the page `queue` would answer now, in one statement that reads no page. */
+  queueFingerprint(actor: AuthMember, args: HandoverQueueArgs): Promise<string> {
+    const filter = this.queueFilter(actor, args);
+    const after = args.after ? this.cursor(args.after, args.view) : null;
+    return this.handovers.queueFingerprint(
+      (statement, params) => this.tenantDb.readInWorkspace(actor.workspaceId, statement, params),
+      filter,
+      after,
+      args.first + 1,
+    );
   }
 
   async detail(actor: AuthMember, id: string): Promise<HandoverWithHistory> {
@@ -261,6 +269,16 @@ export class HandoversService {
       manager,
       ids.filter((id): id is string => id !== null),
     );
+  }
+
+  private queueFilter(actor: AuthMember, args: HandoverQueueArgs): QueueFilter {
+    if (args.scope !== 'MINE' && !isSalesManager(actor))
+      throw AppError.forbidden('Only sales managers see the team queue; your own queue is scope MINE.');
+    return {
+      ownerId: args.scope === 'MINE' ? actor.id : null,
+      unassigned: args.scope === 'UNASSIGNED',
+      view: args.view,
+    };
   }
 
   private cursorOf(handover: HandoverEntity, view: HandoverQueueArgs['view']): string {

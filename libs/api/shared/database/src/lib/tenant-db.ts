@@ -45,6 +45,27 @@ export class TenantDb {
   }
 
   /**
+   * One read-only statement seeing only the rows of `workspaceId`, in one round trip instead of four (begin,
+   * scope, statement, commit): accord_read_in_workspace (migration ReadInWorkspace) enters the scope inside the
+   * statement's own implicit transaction. The statement refers to its arguments as `($1[n])::type` (they travel
+   * as text); each row comes back as an object keyed by column name. Within the workspace's share of the pool.
+   */
+  readInWorkspace<T>(
+    workspaceId: string,
+    statement: string,
+    args: readonly (string | number | null)[],
+  ): Promise<T[]> {
+    const read = async () => {
+      const rows: { row: T }[] = await this.dataSource.manager.query(
+        'SELECT row FROM accord_read_in_workspace($1, $2, $3) AS row',
+        [workspaceId, statement, args.map((arg) => (arg === null ? null : String(arg)))],
+      );
+      return rows.map(({ row }) => row);
+    };
+    return this.shares ? this.shares.run(workspaceId, read) : read();
+  }
+
+  /**
    * A manager outside any transaction, for a single statement that scopes itself (accord_store_signals with an
    * API key hash): it runs as its own implicit transaction, one round trip instead of four or more.
    */

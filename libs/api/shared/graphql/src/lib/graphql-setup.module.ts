@@ -9,6 +9,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './app-error';
 import { INTERNAL_ERROR_MESSAGE, toClientError } from './client-error';
 import { OPERATION_LIMITS, OperationLimits, operationLimitSettings } from './operation-limits';
+import { VerifiedResultsModule, stringifyResult } from './verified-results';
 
 export interface GraphqlSetupOptions {
   production: boolean;
@@ -86,6 +87,7 @@ export class GraphqlSetupModule {
     return {
       module: GraphqlSetupModule,
       imports: [
+        VerifiedResultsModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -110,8 +112,9 @@ export class GraphqlSetupModule {
           formatError: options.production
             ? (formatted, error) => withoutSuggestions(toClientError(formatted, error))
             : toClientError,
-          // Compact JSON: Apollo's default indents every response, which costs CPU and bytes on every list.
-          stringifyResult: (value: unknown) => JSON.stringify(value),
+          // Compact JSON (Apollo's default indents every response, which costs CPU and bytes on every list), and a
+          // verified result's body as serialized once when stored.
+          stringifyResult,
           context: ({ req, res }: { req: Request; res: unknown }) => ({ req, res }),
         }),
       ],

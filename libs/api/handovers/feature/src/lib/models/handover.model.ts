@@ -203,6 +203,9 @@ export class HandoverQueue {
 
   /** Reads the scope's counts once, when the first of the count fields is asked for. */
   counts!: () => Promise<{ undecided: number; expired: number; unassigned: number }>;
+
+  /** What the page shows, row version by row version (pageFingerprint), for the verified result cache. */
+  fingerprint!: string;
 }
 
 @ObjectType()
