@@ -62,6 +62,14 @@ describe('GraphQL abuse limits, in production mode, over HTTP', () => {
     expect(large.body.errors?.[0]?.message).toMatch(/cost \(\d+\) exceeds the limit of 20000/);
   });
 
+  it('costs one document anew for each set of variables (a cheap first call does not admit a costly second)', async () => {
+    const query = `query Pages($first: Int!) { ${Array.from({ length: 15 }, (_, i) => `l${i}: leads(first: $first) { edges { node { ${LEAD_FIELDS} } } }`).join(' ')} }`;
+    const results = [];
+    for (const first of [10, 100, 10, 100])
+      results.push(refusal(await gql(booted.baseUrl, query, { token, variables: { first } })).limit ?? 'OK');
+    expect(results).toEqual(['OK', 'COST', 'OK', 'COST']);
+  });
+
   it('caps the total of selected fields, __typename included', async () => {
     const query = `{ ${'__typename '.repeat(OPERATION_LIMITS.selections + 1)}}`;
     expect(refusal(await gql(booted.baseUrl, query, { token }))).toEqual({

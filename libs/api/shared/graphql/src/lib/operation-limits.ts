@@ -126,18 +126,40 @@ export function operationCost(
   });
 }
 
+/** How many variable sets' costs are kept per document: clients repeat a handful of them. */
+const COSTS_PER_DOCUMENT = 64;
+
 /**
  * Cost needs the variables (`first: $first`), which validation rules do not see, so it is checked once the
- * operation is resolved, before anything executes.
+ * operation is resolved, before anything executes. Apollo hands the same parsed document to every request with
+ * the same text, so a document's cost per variable set is computed once: walking the query against the schema
+ * cost as much as serving a cached page.
  */
 export function costLimitPlugin(maximum: number): ApolloServerPlugin {
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables: Record<string, unknown> | undefined,
+    operationName: string | undefined,
+  ): number => {
+    const key = JSON.stringify([operationName ?? null, variables ?? {}]);
+    let costs = known.get(document);
+    const cached = costs?.get(key);
+    if (cached !== undefined) return cached;
+    const cost = operationCost(schema, document, variables, operationName);
+    if (!costs) known.set(document, (costs = new Map<string, number>()));
+    if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
+    costs.set(key, cost);
+    return cost;
+  };
   return {
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ schema, document, request, operationName }) {
           let cost: number;
           try {
-            cost = operationCost(schema, document, request.variables, operationName ?? undefined);
+            cost = costOf(schema, document, request.variables, operationName ?? undefined);
           } catch (error) {
             // Too many nodes to even evaluate is over the limit too; bad variables are left for execution to
             // report in its own words.
