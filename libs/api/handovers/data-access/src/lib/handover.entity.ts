@@ -11,8 +11,10 @@ import type { HandoverStatus } from '@accord/domain/handover';
  */
 @Entity({ name: 'handovers' })
 @Index('handovers_open_lead_key', ['workspaceId', 'leadId'], { unique: true, where: 'decided_at IS NULL' })
-@Index('handovers_queue_idx', ['workspaceId', 'ownerId', 'dueAt'], { where: 'decided_at IS NULL' })
-@Index('handovers_team_queue_idx', ['workspaceId', 'dueAt'], { where: 'decided_at IS NULL' })
+// The queue indexes hold the queue's whole order, two columns descending, which TypeORM cannot declare: migration
+// QueuePage owns them.
+@Index('handovers_queue_idx', { synchronize: false })
+@Index('handovers_team_queue_idx', { synchronize: false })
 @Index('handovers_due_idx', ['workspaceId', 'dueAt'], { where: `status = 'OPEN'` })
 @Index('handovers_lead_idx', ['workspaceId', 'leadId', 'handedOverAt'])
 @Index('handovers_decided_idx', ['workspaceId', 'decidedAt'], { where: '"decided_at" IS NOT NULL' })

@@ -111,21 +111,45 @@ type QueueRowColumns = HandoverEntity & {
  * Which versions of its rows a queue row shows: the handover's id and the transaction ids (`xmin`) that wrote the
  * handover, lead, owner and decider rows it was read from. Any update of any of them writes a new row version
  * with a new `xmin`, so equal strings mean an unchanged row (versions themselves never change).
+ * accord_queue_fingerprint (migration QueuePage) computes the same string in the database.
  */
 const ROW_VERSIONS = `concat(h.id, ':', h.xmin, ':', l.xmin, ':', o.xmin, ':', d.xmin)`;
 
-const QUEUE_JOINS = `FROM handovers h
-  JOIN leads l ON l.workspace_id = h.workspace_id AND l.id = h.lead_id
+const ROW_JOINS = `JOIN leads l ON l.workspace_id = h.workspace_id AND l.id = h.lead_id
   LEFT JOIN members o ON o.workspace_id = h.workspace_id AND o.id = h.owner_id
   LEFT JOIN members d ON d.workspace_id = h.workspace_id AND d.id = h.decided_by`;
 
 /** A queue row: the handover with its lead's, owner's and decider's fields, joined by primary keys. */
-const QUEUE_SELECT = `SELECT ${HANDOVER_COLUMNS}, ${ROW_VERSIONS} AS "rowVersions",
+const QUEUE_COLUMNS = `${HANDOVER_COLUMNS}, ${ROW_VERSIONS} AS "rowVersions",
     json_build_object('email', l.email, 'firstName', l.first_name, 'lastName', l.last_name,
       'title', l.title, 'companyName', l.company_name, 'country', l.country, 'source', l.source,
       'campaign', l.campaign, 'stage', l.stage, 'signalSummary', l.signal_summary) AS lead,
-    o.name AS "ownerName", d.name AS "decidedByName"
-  ${QUEUE_JOINS}`;
+    o.name AS "ownerName", d.name AS "decidedByName"`;
+
+const QUEUE_SELECT = `SELECT ${QUEUE_COLUMNS} FROM handovers h ${ROW_JOINS}`;
+
+/** accord_queue_page's arguments, which pick a page's handovers and order them (migration QueuePage). */
+const PAGE_ARGS = `$1::uuid, $2::boolean, $3::text, $4::timestamptz, $5::int, $6::float8, $7::timestamptz, $8::uuid, $9::int`;
+
+function pageArgs(filter: QueueFilter, after: QueueCursor | null, limit: number): unknown[] {
+  const [dueAt, rank, fit, id] =
+    filter.view !== 'DECIDED' && after
+      ? (after as [string, number, number, string])
+      : [null, null, null, null];
+  const [decidedAt, decidedId] =
+    filter.view === 'DECIDED' && after ? (after as [string, string]) : [null, null];
+  return [
+    filter.unassigned ? null : filter.ownerId,
+    filter.unassigned,
+    filter.view,
+    dueAt,
+    rank,
+    fit,
+    decidedAt,
+    id ?? decidedId,
+    limit,
+  ];
+}
 
 function toQueueRow({ lead, ownerName, decidedByName, rowVersions, ...handover }: QueueRowColumns): QueueRow {
   return { handover, lead, ownerName, decidedByName, rowVersions };
@@ -134,54 +158,6 @@ function toQueueRow({ lead, ownerName, decidedByName, rowVersions, ...handover }
 /** What a queue page shows, row by row: equal for two reads exactly when the second would show the same. */
 export function pageFingerprint(rows: readonly QueueRow[]): string {
   return rows.map((row) => row.rowVersions).join(',');
-}
-
-/** How a statement refers to its n-th argument: `$n` as bound, or `($1[n])::type` in readInWorkspace. */
-type Placeholder = (position: number, type: 'int' | 'uuid' | 'timestamptz' | 'float8') => string;
-
-const BOUND: Placeholder = (position) => `$${position}`;
-const IN_ARRAY: Placeholder = (position, type) => `($1[${position}])::${type}`;
-
-/**
- * A queue page's filter and order: undecided ones by due time, then hotter, then better fit; decided ones newest
- * decision first. The first argument is the limit. The page and its fingerprint both come from here, so they
- * always select the same rows in the same order.
- */
-function queueClauses(
-  filter: QueueFilter,
-  after: QueueCursor | null,
-  limit: number,
-  placeholder: Placeholder,
-): { where: string; order: string; limit: string; params: (string | number)[] } {
-  const params: (string | number)[] = [limit];
-  const arg = (value: string | number, type: Parameters<Placeholder>[1]) =>
-    placeholder(params.push(value), type);
-  const where: string[] = [];
-  if (filter.view === 'DECIDED') where.push('h.decided_at IS NOT NULL');
-  else where.push('h.decided_at IS NULL');
-  if (filter.view === 'EXPIRED') where.push(`h.status = 'EXPIRED'`);
-  if (filter.unassigned) where.push('h.owner_id IS NULL');
-  else if (filter.ownerId) where.push(`h.owner_id = ${arg(filter.ownerId, 'uuid')}`);
-  let order: string;
-  if (filter.view === 'DECIDED') {
-    order = 'h.decided_at DESC, h.id';
-    if (after) {
-      const [decidedAt, id] = after;
-      const at = arg(decidedAt, 'timestamptz');
-      where.push(`(h.decided_at < ${at} OR (h.decided_at = ${at} AND h.id > ${arg(id, 'uuid')}))`);
-    }
-  } else {
-    order = 'h.due_at, h.temperature_rank DESC, h.fit_score DESC, h.id';
-    if (after) {
-      const [dueAt, rank, fit, id] = after as [string, number, number, string];
-      const [d, r, f, i] = [arg(dueAt, 'timestamptz'), arg(rank, 'int'), arg(fit, 'float8'), arg(id, 'uuid')];
-      where.push(
-        `(h.due_at > ${d} OR (h.due_at = ${d} AND (h.temperature_rank < ${r} OR (h.temperature_rank = ${r}
-           AND (h.fit_score < ${f} OR (h.fit_score = ${f} AND h.id > ${i}))))))`,
-      );
-    }
-  }
-  return { where: where.join(' AND '), order, limit: placeholder(1, 'int'), params };
 }
 
 /** Handovers, their events, routing turns and SQL checklist answers. */
@@ -386,36 +362,33 @@ export class HandoversRepository {
     after: QueueCursor | null,
     limit: number,
   ): Promise<QueueRow[]> {
-    const { where, order, limit: limitArg, params } = queueClauses(filter, after, limit, BOUND);
     const rows: QueueRowColumns[] = await manager.query(
-      `${QUEUE_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ${limitArg}`,
-      params,
+      `SELECT ${QUEUE_COLUMNS}
+         FROM accord_queue_page(${PAGE_ARGS}) p
+         JOIN handovers h ON h.workspace_id = accord_current_workspace() AND h.id = p.handover_id
+         ${ROW_JOINS}
+        ORDER BY p.page_position`,
+      pageArgs(filter, after, limit),
     );
     return rows.map(toQueueRow);
   }
 
   /**
-   * The fingerprint (pageFingerprint) of the page `queue` would read now, without reading the page: one
-   * statement over the same index scan and key lookups, returning only row versions. `read` runs it in the
-   * workspace's scope (TenantDb.readInWorkspace: one round trip, no transaction).
+   * The fingerprint (pageFingerprint) of the page `queue` would read now, without reading the page, in one
+   * statement outside any transaction (`standalone`): accord_queue_fingerprint enters the workspace's scope itself.
    */
   async queueFingerprint(
-    read: (
-      statement: string,
-      args: readonly (string | number)[],
-    ) => Promise<{ fingerprint: string | null }[]>,
+    standalone: EntityManager,
+    workspaceId: string,
     filter: QueueFilter,
     after: QueueCursor | null,
     limit: number,
   ): Promise<string> {
-    const { where, order, limit: limitArg, params } = queueClauses(filter, after, limit, IN_ARRAY);
-    const [row] = await read(
-      `SELECT string_agg(page.versions, ',' ORDER BY page.position) AS fingerprint
-         FROM (SELECT ${ROW_VERSIONS} AS versions, row_number() OVER (ORDER BY ${order}) AS position
-                 ${QUEUE_JOINS} WHERE ${where} ORDER BY ${order} LIMIT ${limitArg}) page`,
-      params,
+    const [row]: { fingerprint: string }[] = await standalone.query(
+      `SELECT accord_queue_fingerprint($10::uuid, ${PAGE_ARGS}) AS fingerprint`,
+      [...pageArgs(filter, after, limit), workspaceId],
     );
-    return row?.fingerprint ?? '';
+    return row.fingerprint;
   }
 
   /**

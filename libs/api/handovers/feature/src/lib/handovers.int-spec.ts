@@ -397,6 +397,29 @@ describe('handovers on PostgreSQL', () => {
     expect((await handovers.detail(other.manager, theirs.id)).status).toBe('OPEN');
   });
 
+  it('pages decided handovers newest decision first, by owner or for the whole team', async () => {
+    const team = await newTeam();
+    for (let index = 0; index < 4; index += 1) await hotMql(team);
+    await opener.drain();
+    const open = (await queueOf(team.manager, 'TEAM')).edges.map((edge) => edge.node);
+    expect(open).toHaveLength(4);
+    for (const handover of open) {
+      clock.current = new Date(clock.current.getTime() + 60_000);
+      await handovers.accept(team.manager, handover.id);
+    }
+    const decided = (args: { scope: 'MINE' | 'TEAM'; after?: string }, member = team.manager) =>
+      handovers.queue(member, { view: 'DECIDED', first: 3, ...args });
+    const first = await decided({ scope: 'TEAM' });
+    const rest = await decided({ scope: 'TEAM', after: first.pageInfo.endCursor ?? undefined });
+    expect([first.pageInfo.hasNextPage, rest.pageInfo.hasNextPage]).toEqual([true, false]);
+    expect([...first.edges, ...rest.edges].map((edge) => edge.node.id)).toEqual(
+      open.map((handover) => handover.id).reverse(),
+    );
+    const sams = (await decided({ scope: 'MINE' }, team.rep)).edges.map((edge) => edge.node.owner?.id);
+    expect(sams).toEqual([team.rep.id, team.rep.id]);
+    expect((await queueOf(team.manager, 'UNASSIGNED')).edges).toHaveLength(0);
+  });
+
   it('sends handover.created and handover.decided, signed, to a real receiver, from the same commits', async () => {
     const team = await newTeam();
     const received: { event: string; signature: string; body: string }[] = [];

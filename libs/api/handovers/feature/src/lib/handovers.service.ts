@@ -89,11 +89,8 @@ export class HandoversService {
   queueFingerprint(actor: AuthMember, args: HandoverQueueArgs): Promise<string> {
     const filter = this.queueFilter(actor, args);
     const after = args.after ? this.cursor(args.after, args.view) : null;
-    return this.handovers.queueFingerprint(
-      (statement, params) => this.tenantDb.readInWorkspace(actor.workspaceId, statement, params),
-      filter,
-      after,
-      args.first + 1,
+    return this.tenantDb.scopedStatement(actor.workspaceId, (standalone) =>
+      this.handovers.queueFingerprint(standalone, actor.workspaceId, filter, after, args.first + 1),
     );
   }
 

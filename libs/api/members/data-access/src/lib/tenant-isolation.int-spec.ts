@@ -154,22 +154,6 @@ describe('tenant isolation in PostgreSQL', () => {
     expect(seen).toEqual({ workspaces: [A], members: [A], invitations: [A] });
   });
 
-  it('shows a one-round-trip read (readInWorkspace) only its workspace’s rows, as the application role', async () => {
-    const rows = await tenantDb.readInWorkspace<{ workspaceId: string; role: string }>(
-      A,
-      `SELECT m.workspace_id AS "workspaceId", current_user AS role FROM members m WHERE m.workspace_id <> ($1[1])::uuid
-        UNION ALL SELECT m.workspace_id, current_user FROM members m WHERE m.workspace_id = ($1[1])::uuid`,
-      [B],
-    );
-    expect(rows.map((row) => row.workspaceId)).toEqual([A]);
-    expect(new Set(rows.map((row) => row.role))).toEqual(new Set([APP_ROLE]));
-    // Nor does its scope outlive the statement on that connection.
-    const [{ setting }] = await dataSource.query(
-      `SELECT current_setting('app.workspace_id', true) AS setting`,
-    );
-    expect(setting ?? '').toBe('');
-  });
-
   it('finds a signed-in member only inside their own workspace (accord_signed_in_member)', async () => {
     const members = new MembersRepository();
     const memberOf = (workspaceId: string) => `00000000-0000-4000-8000-0000000001${workspaceId.slice(-2)}`;

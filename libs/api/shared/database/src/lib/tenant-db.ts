@@ -45,24 +45,12 @@ export class TenantDb {
   }
 
   /**
-   * One read-only statement seeing only the rows of `workspaceId`, in one round trip instead of four (begin,
-   * scope, statement, commit): accord_read_in_workspace (migration ReadInWorkspace) enters the scope inside the
-   * statement's own implicit transaction. The statement refers to its arguments as `($1[n])::type` (they travel
-   * as text); each row comes back as an object keyed by column name. Within the workspace's share of the pool.
+   * Runs `work` — one statement that enters the workspace's scope itself, like accord_queue_fingerprint — on the
+   * manager outside any transaction (one round trip instead of four), within the workspace's share of the pool.
    */
-  readInWorkspace<T>(
-    workspaceId: string,
-    statement: string,
-    args: readonly (string | number | null)[],
-  ): Promise<T[]> {
-    const read = async () => {
-      const rows: { row: T }[] = await this.dataSource.manager.query(
-        'SELECT row FROM accord_read_in_workspace($1, $2, $3) AS row',
-        [workspaceId, statement, args.map((arg) => (arg === null ? null : String(arg)))],
-      );
-      return rows.map(({ row }) => row);
-    };
-    return this.shares ? this.shares.run(workspaceId, read) : read();
+  scopedStatement<T>(workspaceId: string, work: (standalone: EntityManager) => Promise<T>): Promise<T> {
+    const run = () => work(this.dataSource.manager);
+    return this.shares ? this.shares.run(workspaceId, run) : run();
   }
 
   /**

@@ -14,7 +14,7 @@ import { Backtest1795695500000 } from './1795695500000-Backtest';
 import { Imports1795696000000 } from './1795696000000-Imports';
 import { MemberTeamAndManager1795699619925 } from './1795699619925-MemberTeamAndManager';
 import { SignedInMember1795700000000 } from './1795700000000-SignedInMember';
-import { ReadInWorkspace1795700100000 } from './1795700100000-ReadInWorkspace';
+import { QueuePage1795700100000 } from './1795700100000-QueuePage';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -34,5 +34,5 @@ export const MIGRATIONS = [
   Imports1795696000000,
   MemberTeamAndManager1795699619925,
   SignedInMember1795700000000,
-  ReadInWorkspace1795700100000,
+  QueuePage1795700100000,
 ];
