@@ -7,6 +7,7 @@ import {
   ApiError,
   ApiResult,
   type HandoverFieldsFragment,
+  HandoverQueueCountsDocument,
   HandoverQueueDocument,
   type HandoverQueueQuery,
   type HandoverScope,
@@ -56,11 +57,11 @@ export class HandoverQueueStore {
   readonly loading = signal(false);
   readonly loadError = signal<ApiError | null>(null);
 
-  /** Reads the first page of this scope and view. */
+  /** Reads the first page of this scope and view, and its counts. */
   async load(scope: HandoverScope = this.scope(), view: HandoverView = this.view()): Promise<void> {
     this.scope.set(scope);
     this.view.set(view);
-    const result = await this.fetch(null);
+    const result = await this.fetch(null, true);
     if (result?.ok) {
       this.handovers.set(result.value.edges.map((edge) => edge.node));
       this.reasons.set(
@@ -72,7 +73,7 @@ export class HandoverQueueStore {
   /** Appends the next page. */
   async loadMore(): Promise<void> {
     if (!this.hasMore() || this.cursor === null) return;
-    const result = await this.fetch(this.cursor);
+    const result = await this.fetch(this.cursor, false);
     if (result?.ok) {
       const known = new Set(this.handovers().map((handover) => handover.id));
       const next = result.value.edges.map((edge) => edge.node).filter((node) => !known.has(node.id));
@@ -159,31 +160,54 @@ export class HandoverQueueStore {
     );
   }
 
-  /** One page, or null when a later read started meanwhile. */
-  private async fetch(after: string | null): Promise<ApiResult<QueuePage> | null> {
+  /**
+   * One page (and the counts, when asked: a request of their own, so that reading the same page again is served
+   * from the API's verified results), or null when a later read started meanwhile.
+   */
+  private async fetch(after: string | null, withCounts: boolean): Promise<ApiResult<QueuePage> | null> {
     const ticket = ++this.latest;
     this.loading.set(true);
     this.loadError.set(null);
+    const variables = { scope: this.scope(), view: this.view() };
     const result = await attempt(async () => {
-      const answer = await firstValueFrom(
-        this.apollo.query({
-          query: HandoverQueueDocument,
-          variables: { scope: this.scope(), view: this.view(), first: QUEUE_PAGE_SIZE, after },
-          fetchPolicy: 'network-only',
-        }),
-      );
-      return required(answer.data?.handoverQueue);
+      const [page, counts] = await Promise.all([
+        firstValueFrom(
+          this.apollo.query({
+            query: HandoverQueueDocument,
+            variables: { ...variables, first: QUEUE_PAGE_SIZE, after },
+            fetchPolicy: 'network-only',
+          }),
+        ),
+        withCounts
+          ? firstValueFrom(
+              this.apollo.query({
+                query: HandoverQueueCountsDocument,
+                variables,
+                fetchPolicy: 'network-only',
+              }),
+            )
+          : null,
+      ]);
+      return {
+        page: required(page.data?.handoverQueue),
+        counts: counts ? required(counts.data?.handoverQueue) : null,
+      };
     });
     if (ticket !== this.latest) return null;
     this.loading.set(false);
-    if (result.ok) {
-      const { undecided, expired, unassigned, pageInfo } = result.value;
-      this.counts.set({ undecided, expired, unassigned });
-      this.cursor = pageInfo.endCursor;
-      this.hasMore.set(pageInfo.hasNextPage);
-    } else {
+    if (!result.ok) {
       this.loadError.set(result.error);
+      return result;
     }
-    return result;
+    const { page, counts } = result.value;
+    if (counts)
+      this.counts.set({
+        undecided: counts.undecided,
+        expired: counts.expired,
+        unassigned: counts.unassigned,
+      });
+    this.cursor = page.pageInfo.endCursor;
+    this.hasMore.set(page.pageInfo.hasNextPage);
+    return { ok: true, value: page };
   }
 }

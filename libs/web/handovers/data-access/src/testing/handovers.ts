@@ -1,3 +1,5 @@
+import type { ApolloTestingController, TestOperation } from 'apollo-angular/testing';
+
 import type {
   HandoverFieldsFragment,
   HandoverWithHistoryFieldsFragment,
@@ -154,11 +156,8 @@ export function qualificationAnswer(value: QualificationFieldsFragment = qualifi
   });
 }
 
-/** A page of the queue, typed for Apollo's cache. */
-export function queueAnswer(
-  handovers: HandoverFieldsFragment[],
-  { hasNextPage = false, undecided = handovers.length, expired = 0, unassigned = 0 } = {},
-) {
+/** A queue page as the API answers `HandoverQueue`. */
+export function queueAnswer(handovers: HandoverFieldsFragment[], { hasNextPage = false } = {}) {
   const last = handovers[handovers.length - 1];
   return {
     handoverQueue: typed('HandoverQueue', {
@@ -169,11 +168,28 @@ export function queueAnswer(
       versions: [...new Set(handovers.map((value) => value.versionId))].map((id) =>
         typed('HandoverVersion', { id, rejectionReasons: [NOT_READY, COMPETITOR].map(reason) }),
       ),
-      undecided,
-      expired,
-      unassigned,
     }),
   };
+}
+
+/** The queue's counts as the API answers `HandoverQueueCounts`. */
+export function countsAnswer({ undecided = 0, expired = 0, unassigned = 0 } = {}) {
+  return { handoverQueue: typed('HandoverQueue', { undecided, expired, unassigned }) };
+}
+
+/**
+ * Answers a first-page read of the queue store: the page, and its counts (by default, the page's length).
+ * Returns the page's operation, whose variables a test may check.
+ */
+export function flushQueue(
+  apollo: ApolloTestingController,
+  handovers: HandoverFieldsFragment[],
+  { hasNextPage = false, undecided = handovers.length, expired = 0, unassigned = 0 } = {},
+): TestOperation {
+  const page = apollo.expectOne('HandoverQueue');
+  page.flushData(queueAnswer(handovers, { hasNextPage }));
+  apollo.expectOne('HandoverQueueCounts').flushData(countsAnswer({ undecided, expired, unassigned }));
+  return page;
 }
 
 /** A signed-in session for the AuthStore: Sam is a sales approver (a sales manager), Ria a rep. */

@@ -5,6 +5,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/ang
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
 import {
+  flushQueue,
   handover,
   handoverWithHistory,
   handoverWithHistoryAnswer,
@@ -39,8 +40,7 @@ async function renderQueue(member = sessionFor('ria', 'Ria Rep', ['SALES'], fals
     configureTestBed: () => TestBed.inject(AuthStore).start(member),
   });
   const apollo = TestBed.inject(ApolloTestingController);
-  const first = apollo.expectOne('HandoverQueue');
-  first.flushData(queueAnswer([ada, bob], { undecided: 2, expired: 1 }));
+  const first = flushQueue(apollo, [ada, bob], { undecided: 2, expired: 1 });
   await screen.findByRole('link', { name: 'Ada Lovelace' });
   return { apollo, variables: first.operation.variables };
 }
@@ -168,7 +168,7 @@ describe('HandoverQueuePage', () => {
       ]);
 
     await screen.findByText('Already rejected by Sam Sales (Not ready to buy).');
-    apollo.expectOne('HandoverQueue').flushData(queueAnswer([bob], { undecided: 1, expired: 1 }));
+    flushQueue(apollo, [bob], { undecided: 1, expired: 1 });
     await waitFor(() => expect(screen.queryByRole('link', { name: 'Ada Lovelace' })).toBeNull());
   });
 
@@ -177,10 +177,9 @@ describe('HandoverQueuePage', () => {
 
     expect(screen.getByText('2 undecided · 1 expired · 0 unassigned')).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: 'Team' }));
-    const team = apollo.expectOne('HandoverQueue');
-    expect(team.operation.variables).toMatchObject({ scope: 'TEAM', view: 'UNDECIDED' });
     const ria = { id: 'ria', name: 'Ria Rep' };
-    team.flushData(queueAnswer([ada, handover({ id: 'h3', owner: ria })], { undecided: 2 }));
+    const team = flushQueue(apollo, [ada, handover({ id: 'h3', owner: ria })], { undecided: 2 });
+    expect(team.operation.variables).toMatchObject({ scope: 'TEAM', view: 'UNDECIDED' });
     await screen.findByText('Owner: Ria Rep');
 
     fireEvent.change(screen.getAllByRole('combobox', { name: 'Reassign Ada Lovelace to' })[0], {
@@ -205,12 +204,12 @@ describe('HandoverQueuePage', () => {
       configureTestBed: () => TestBed.inject(AuthStore).start(sessionFor('ria', 'Ria Rep', ['SALES'], false)),
     });
     const apollo = TestBed.inject(ApolloTestingController);
-    apollo.expectOne('HandoverQueue').flushData(queueAnswer([ada], { hasNextPage: true, undecided: 2 }));
+    flushQueue(apollo, [ada], { hasNextPage: true, undecided: 2 });
 
     fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
     const more = apollo.expectOne('HandoverQueue');
     expect(more.operation.variables).toMatchObject({ after: 'c-h1' });
-    more.flushData(queueAnswer([bob], { undecided: 2 }));
+    more.flushData(queueAnswer([bob]));
     await screen.findByRole('link', { name: 'Bob Builder' });
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
   });
