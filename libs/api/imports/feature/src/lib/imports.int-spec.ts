@@ -570,6 +570,28 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('stops at a broken record: the batches before it are saved and counted, nothing after it', async () => {
+    const team = await newTeam();
+    // Batches of two are written while the next is read, so one is still in flight when the last record breaks.
+    const rows = Array.from({ length: 7 }, (_, i) => `broken${i}@example.com,Lead ${i}`);
+    const broken = await upload(
+      team.marketing,
+      'leads',
+      `email,first name\n${rows.join('\n')}\n"unclosed@example.com,Never\n`,
+    );
+    expect(broken.status).toBe(400);
+    expect(broken.body['message']).toMatch(
+      /^Stopped after row 7; the rows before it reported good are saved\. The file is not readable CSV: /,
+    );
+    const [run] = await sql<{ status: string; rows: number; created: number }>(
+      team,
+      `SELECT status, rows, created FROM imports WHERE id = $1`,
+      [broken.body['importId']],
+    );
+    expect(run).toEqual({ status: 'FAILED', rows: 6, created: 6 });
+    expect(await sql(team, `SELECT count(*)::int AS n FROM leads`)).toEqual([{ n: 6 }]);
+  });
+
   it('refuses a file over the limit with 413, announced or streamed, and says why a mapping cannot run', async () => {
     const team = await newTeam();
     const big = `email\n${Array.from({ length: 2_000 }, (_, i) => `lead${i}@big.example`).join('\n')}\n`;

@@ -82,6 +82,15 @@ export interface ImportPreview {
   problems: { field: string; message: string }[];
 }
 
+/** A batch after cleaning and validation, before the handler writes it. */
+interface PreparedBatch {
+  size: number;
+  good: GoodRow<ImportKind>[];
+  /** The refused rows' report lines; the handler's results add theirs. */
+  lines: ReportLine[];
+  counts: OutcomeCounts;
+}
+
 /** Thrown inside a dry run's transaction so that it rolls back. */
 class DryRunRollback extends Error {}
 
@@ -249,24 +258,40 @@ export class ImportsService {
           return column >= 0 ? state.headers[column] : (fields.get(field) ?? field);
         },
       };
-      const flush = (batch: { row: number; cells: string[] }[], dryManager: EntityManager | null) =>
-        this.flush(id, handler, preparer, context, batch, state, dryManager);
       const batchRows = request.kind === 'SALES_REPS' ? this.limits.repBatchRows : this.limits.batchRows;
       const processAll = async (dryManager: EntityManager | null) => {
         let batch: { row: number; cells: string[] }[] = [];
+        let read = 0;
+        // A batch is written while the next one is read and prepared, so the parser and the database work side
+        // by side. One batch at most is in flight, and batches are written in order: a failed one stops the rest.
+        let writing: Promise<void> = Promise.resolve();
+        const send = async () => {
+          const prepared = this.prepareBatch(preparer, batch);
+          batch = [];
+          await writing;
+          writing = this.writeBatch(id, handler, preparer, context, prepared, state, dryManager);
+          // Awaited before the next batch is sent or at the end; until then its failure must not count as unhandled.
+          writing.catch(() => undefined);
+        };
         const take = async (group: string[][]) => {
           for (const cells of group) {
-            batch.push({ row: state.rows + batch.length + 2, cells });
-            if (batch.length >= batchRows) {
-              await flush(batch, dryManager);
-              batch = [];
-            }
+            read++;
+            batch.push({ row: read + 1, cells });
+            if (batch.length >= batchRows) await send();
           }
         };
-        await take(firstRows);
-        for (let next = await iterator.next(); !next.done; next = await iterator.next())
-          await take(next.value);
-        if (batch.length > 0) await flush(batch, dryManager);
+        try {
+          await take(firstRows);
+          for (let next = await iterator.next(); !next.done; next = await iterator.next())
+            await take(next.value);
+          if (batch.length > 0) await send();
+        } catch (error) {
+          // The file broke off (a limit, a bad record): the batch in flight settles first, so the import's
+          // outcome is written after it and counts it when it was saved.
+          await writing.catch(() => undefined);
+          throw error;
+        }
+        await writing;
       };
       if (request.dryRun) {
         await this.tenantDb
@@ -311,19 +336,13 @@ export class ImportsService {
     return (await this.find(actor, id)) as ImportRecord;
   }
 
-  /** Prepares, applies and reports one batch; counts join the import's only once the batch is saved. */
-  private async flush(
-    importId: string,
-    handler: KindHandler<ImportKind>,
+  /** Cleans and validates a batch's rows: the good ones for the handler, report lines for the refused. */
+  private prepareBatch(
     preparer: RowPreparer<ImportKind>,
-    context: BatchContext,
-    batch: { row: number; cells: string[] }[],
-    state: { rows: number; counts: OutcomeCounts; cleaned: number; lines: number; dryRunLines: ReportLine[] },
-    dryManager: EntityManager | null,
-  ): Promise<void> {
+    batch: readonly { row: number; cells: string[] }[],
+  ): PreparedBatch {
     const lines: ReportLine[] = [];
     const counts = emptyCounts();
-    let cleaned = 0;
     const good: GoodRow<ImportKind>[] = [];
     for (const { row, cells } of batch) {
       const prepared = preparer.prepare(cells);
@@ -334,6 +353,20 @@ export class ImportsService {
           lines.push({ row, outcome: 'REFUSED', column: problem.column, message: problem.reason });
       }
     }
+    return { size: batch.length, good, lines, counts };
+  }
+
+  /** Applies and reports one prepared batch; counts join the import's only once the batch is saved. */
+  private async writeBatch(
+    importId: string,
+    handler: KindHandler<ImportKind>,
+    preparer: RowPreparer<ImportKind>,
+    context: BatchContext,
+    { size, good, lines, counts }: PreparedBatch,
+    state: { rows: number; counts: OutcomeCounts; cleaned: number; lines: number; dryRunLines: ReportLine[] },
+    dryManager: EntityManager | null,
+  ): Promise<void> {
+    let cleaned = 0;
     const notesOf = new Map(good.map((row) => [row.row, row.notes]));
     const report = async (manager: EntityManager, results: readonly RowResult[]) => {
       for (const result of results) {
@@ -377,7 +410,7 @@ export class ImportsService {
       storedLines = await this.tenantDb.inWorkspace(context.workspaceId, async (manager) =>
         report(manager, await applied(manager)),
       );
-    state.rows += batch.length;
+    state.rows += size;
     state.lines += storedLines;
     state.cleaned += cleaned;
     for (const outcome of Object.keys(counts) as (keyof OutcomeCounts)[])

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 import { LeadsRepository } from '@accord/api/leads/data-access';
@@ -7,7 +7,7 @@ import { LeadsRepository } from '@accord/api/leads/data-access';
 // (not a copy of them), so an import's result is the product's: a deliberate feature → feature use.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LeadScorer } from '@accord/api/leads/feature';
-import type { LeadFields } from '@accord/domain/leads';
+import type { LeadFields, LifecycleStage } from '@accord/domain/leads';
 
 import {
   type BatchContext,
@@ -42,15 +42,14 @@ type StoredLead = LeadFields & { id: string; ownerId: string | null };
 
 /**
  * A time-ordered UUID (version 7) for a new lead: the leads of one import then sit side by side in the primary
- * key's index, so writing, locking and scoring a batch touches a few index pages instead of one per lead.
+ * key's index, so writing, locking and scoring a batch touches a few index pages instead of one per lead. Its
+ * random bits come from randomUUID, which draws entropy in bulk (a randomBytes call per id cost more than the id).
  */
 export function timeOrderedUuid(now = Date.now()): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = (bytes[6] & 0x0f) | 0x70;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const random = randomUUID();
+  const time = now.toString(16).padStart(12, '0').slice(-12);
+  // randomUUID's variant bits are already RFC 4122's; only the version nibble (4 → 7) changes.
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(15)}`;
 }
 
 const SELECT_STORED = `SELECT id, owner_id AS "ownerId", ${COLUMNS.map(
@@ -124,13 +123,23 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
       if (changed) updated.push({ id: current.id, lead: merged, ownerId: nextOwner });
       results.push({ row: row.row, outcome: changed ? 'UPDATED' : 'UNCHANGED', notes });
     }
-    await this.insert(manager, created, context);
+    // New leads are scored before they are written, so each is inserted once, in its final stage.
+    const scoredNew = await this.scorer.scoreNew(
+      manager,
+      created.map((item) => ({ id: item.id, ...item.lead })),
+      context.now,
+      context.actorId,
+    );
+    await this.insert(manager, created, scoredNew.stageOf, context);
+    await scoredNew.store(manager);
     await this.update(manager, updated, context.now);
-    const scored = [...created.map((item) => item.id), ...updated.map((item) => item.id)];
-    if (scored.length > 0)
+    if (updated.length > 0)
       await this.scorer.scoreChanged(
         manager,
-        await this.leads.lockForScoring(manager, scored),
+        await this.leads.lockForScoring(
+          manager,
+          updated.map((item) => item.id),
+        ),
         context.now,
         context.actorId,
       );
@@ -140,25 +149,28 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
   private async insert(
     manager: EntityManager,
     created: readonly { id: string; lead: LeadFields; ownerId: string | null; at: Date }[],
+    stageOf: (leadId: string) => LifecycleStage,
     context: BatchContext,
   ): Promise<void> {
     if (created.length === 0) return;
     await manager.query(
-      `INSERT INTO leads (workspace_id, id, owner_id, created_at, updated_at, stage_changed_at,
+      `INSERT INTO leads (workspace_id, id, owner_id, created_at, updated_at, stage, stage_changed_at,
                           ${COLUMNS.map((item) => item.column).join(', ')})
-       SELECT accord_current_workspace(), i.id, i.owner_id, i.at, $4, i.at,
+       SELECT accord_current_workspace(), i.id, i.owner_id, i.at, $4, i.stage,
+              CASE WHEN i.stage = 'LEAD' THEN i.at ELSE $4 END,
               ${COLUMNS.map((item) =>
                 item.type === 'jsonb'
                   ? `ARRAY(SELECT jsonb_array_elements_text(i.${item.column}))`
                   : `i.${item.column}`,
               ).join(', ')}
-         FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], ${columnParams(5)})
-              AS i(id, owner_id, at, ${COLUMNS.map((item) => item.column).join(', ')})`,
+         FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $5::text[], ${columnParams(6)})
+              AS i(id, owner_id, at, stage, ${COLUMNS.map((item) => item.column).join(', ')})`,
       [
         created.map((item) => item.id),
         created.map((item) => item.ownerId),
         created.map((item) => item.at),
         context.now,
+        created.map((item) => stageOf(item.id)),
         ...COLUMNS.map((item) => created.map((entry) => valueFor(entry.lead, item.field))),
       ],
     );

@@ -11,7 +11,7 @@ import {
   TransitionRow,
 } from '@accord/api/leads/data-access';
 import type { AgreementDocument } from '@accord/domain/agreement';
-import { leadFacts, stageAfterEvaluation, summarySignals } from '@accord/domain/leads';
+import { type LifecycleStage, leadFacts, stageAfterEvaluation, summarySignals } from '@accord/domain/leads';
 import { Evaluation, ScoreLead, Scores, evaluateLead, prepareScoring } from '@accord/domain/scoring';
 
 export type ScoredLead = Pick<
@@ -31,6 +31,20 @@ export type ScoredLead = Pick<
   | 'technologies'
   | 'signalSummary'
 >;
+
+/** A lead about to be created, with the fields scoring reads. */
+export type NewLeadForScoring = Omit<LeadForScoring, 'signalSummary' | 'stage' | 'recycleUntil'>;
+
+/** New leads' scores: the stage each is created in, and the writes that follow once they exist. */
+export interface NewLeadsScored {
+  stageOf(leadId: string): LifecycleStage;
+  store(manager: EntityManager): Promise<void>;
+}
+
+interface ScoringPlan {
+  evaluations: EvaluationRow[];
+  transitions: TransitionRow[];
+}
 
 /** The lead's full evaluation: the same function scores one lead on a change and a million in a rescore. */
 export function evaluate(
@@ -106,15 +120,61 @@ export class LeadScorer {
     now: Date,
     actorId: string | null,
   ): Promise<void> {
-    if (leads.length === 0) return;
+    const plan = await this.plan(manager, leads, now, actorId);
+    if (!plan) return;
+    await this.leads.upsertEvaluations(manager, plan.evaluations);
+    await this.leads.setStages(
+      manager,
+      plan.transitions.map((transition) => ({ id: transition.leadId, stage: transition.toStage })),
+      now,
+    );
+    await this.leads.insertTransitions(manager, plan.transitions);
+  }
+
+  /**
+   * Scores leads that are about to be created (they have no signals yet), so that each is written once, already
+   * in the stage its scores put it in, instead of inserted and then moved. The caller inserts the leads in
+   * `stageOf`'s stages (moved at `now`), then calls `store` for their evaluations and stage moves.
+   */
+  async scoreNew(
+    manager: EntityManager,
+    leads: readonly NewLeadForScoring[],
+    now: Date,
+    actorId: string | null,
+  ): Promise<NewLeadsScored> {
+    const plan = await this.plan(
+      manager,
+      leads.map((lead) => ({ ...lead, signalSummary: {}, stage: 'LEAD', recycleUntil: null })),
+      now,
+      actorId,
+    );
+    const moved = new Map(plan?.transitions.map((transition) => [transition.leadId, transition.toStage]));
+    return {
+      stageOf: (leadId) => moved.get(leadId) ?? 'LEAD',
+      store: async (writer) => {
+        if (!plan) return;
+        await this.leads.upsertEvaluations(writer, plan.evaluations);
+        await this.leads.insertTransitions(writer, plan.transitions);
+      },
+    };
+  }
+
+  /** The leads' evaluations under the scoring version and the stage moves they make; null before any is published. */
+  private async plan(
+    manager: EntityManager,
+    leads: readonly LeadForScoring[],
+    now: Date,
+    actorId: string | null,
+  ): Promise<ScoringPlan | null> {
+    if (leads.length === 0) return null;
     const versionId = await this.scoring.pointer(manager, 'share');
-    if (!versionId) return;
+    if (!versionId) return null;
     const score = await this.scorerFor(manager, versionId);
-    const rows: EvaluationRow[] = [];
+    const evaluations: EvaluationRow[] = [];
     const transitions: TransitionRow[] = [];
     for (const lead of leads) {
       const evaluation = this.scores(score, lead, now);
-      rows.push(evaluationRow(lead.id, versionId, evaluation, now));
+      evaluations.push(evaluationRow(lead.id, versionId, evaluation, now));
       const next = stageAfterEvaluation(lead.stage, evaluation.outcome, lead.recycleUntil, now);
       if (next) {
         transitions.push({
@@ -128,12 +188,6 @@ export class LeadScorer {
         });
       }
     }
-    await this.leads.upsertEvaluations(manager, rows);
-    await this.leads.setStages(
-      manager,
-      transitions.map((transition) => ({ id: transition.leadId, stage: transition.toStage })),
-      now,
-    );
-    await this.leads.insertTransitions(manager, transitions);
+    return { evaluations, transitions };
   }
 }
