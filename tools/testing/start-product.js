@@ -9,6 +9,8 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Client } = require('pg');
 
+const { PRODUCT_HEAP_ARGS } = require('./product-heap');
+
 const root = join(__dirname, '../..');
 
 function freePort() {
@@ -84,7 +86,7 @@ async function startProduct(extraEnv = {}) {
   // PRODUCT_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the product itself: Node refuses
   // such flags in NODE_OPTIONS, and they belong to the product, not to the test or benchmark driving it.
   const nodeArgs = (process.env.PRODUCT_NODE_ARGS || '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/main.js'], {
+  const child = spawn(process.execPath, [...PRODUCT_HEAP_ARGS, ...nodeArgs, 'dist/apps/api/main.js'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

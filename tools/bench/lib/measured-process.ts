@@ -7,6 +7,11 @@ type FromChild<O> = { type: 'ready' } | { type: 'done'; outcome: O } | { type: '
 
 const ROOT = join(__dirname, '../../..');
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { PRODUCT_HEAP_ARGS } = require(join(ROOT, 'tools/testing/product-heap.js')) as {
+  PRODUCT_HEAP_ARGS: string[];
+};
+
 /** A booted process, waiting for go(): booting is not part of the measurement. */
 export interface MeasuredProcess<O> {
   /** Runs the measured work now, and resolves with its outcome. */
@@ -37,7 +42,8 @@ async function expectMessage<O, T extends FromChild<O>['type']>(
 }
 
 /**
- * Forks `file` (which calls serveMeasured) with `env` added, and waits until it is ready. BENCH_CPU_PROFILE_DIR:
+ * Forks `file` (which calls serveMeasured) with `env` added and the product's heap bound, as the product runs
+ * everywhere (tools/testing/product-heap.js), and waits until it is ready. BENCH_CPU_PROFILE_DIR:
  * write a V8 CPU profile of the process there (open it in Chrome DevTools).
  */
 export async function startMeasured<O>(
@@ -49,6 +55,7 @@ export async function startMeasured<O>(
   const child = fork(file, [], {
     cwd: ROOT,
     execArgv: [
+      ...PRODUCT_HEAP_ARGS,
       '-r',
       join(ROOT, 'tools/register.js'),
       ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),

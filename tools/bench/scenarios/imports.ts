@@ -1,5 +1,3 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,14 +6,9 @@ import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
-import { ImportsModule, ImportsService } from '@accord/api/imports/feature';
-import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule } from '@accord/api/shared/database';
-
 import { createBenchDatabase, createPublishedWorkspace } from '../lib/database';
+import { startImportProcess } from '../lib/import-process';
 import { timed } from '../lib/load';
-import { sampleRss } from '../lib/memory';
 import { compare, single } from '../lib/report';
 import type { BenchContext, Scenario } from '../lib/scenario';
 
@@ -81,27 +74,6 @@ function partitionName(versionId: string): string {
   return `lead_evaluations_${versionId.replace(/-/g, '')}`;
 }
 
-/** The product's import module on its own database: real config, pools, repositories, scorer and handlers. */
-function startImportsApp(url: string, poolSize: number): Promise<INestApplicationContext> {
-  const config = loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' });
-  return NestFactory.createApplicationContext(
-    {
-      imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule.forRoot({
-          url,
-          poolSize,
-          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-          embedded: false,
-        }),
-        MembersDataAccessModule,
-        ImportsModule,
-      ],
-    },
-    { logger: false },
-  );
-}
-
 async function run({ options, defer, log }: BenchContext) {
   const rows = rowCount();
   log('creating a fresh database and running the migrations');
@@ -148,56 +120,50 @@ async function run({ options, defer, log }: BenchContext) {
   await admin.query('DROP TABLE bare_leads');
   log(`COPY took ${seconds(copyMs)}`);
 
-  log('starting the product imports module');
-  const app = await startImportsApp(database.url, options.poolSize);
-  defer(() => app.close());
-  const imports = app.get(ImportsService);
-  const actor = {
-    id: workspace.marketingId,
-    workspaceId: workspace.workspaceId,
-    email: 'marketing@bench.example',
-    name: 'marketing',
-    roles: ['MARKETING' as const],
-    approver: true,
-  };
-  await admin.query('CHECKPOINT');
-  log('importing through ImportsService.run (mapping proposed from the header, dates day-first)');
-  const memory = sampleRss();
-  let summary: Awaited<ReturnType<ImportsService['run']>> | null = null;
-  const importMs = await timed(async () => {
-    summary = await imports.run(
-      actor,
-      {
-        kind: 'LEADS',
-        dryRun: false,
-        saveMapping: false,
-        fileName: 'leads.csv',
-        mapping: {
-          columns: [
-            'email',
-            'firstName',
-            'lastName',
-            'title',
-            'seniority',
-            'companyName',
-            'companyDomain',
-            'employeeCount',
-            'annualRevenue',
-            'industry',
-            'country',
-            'source',
-            'createdAt',
-          ],
-          values: { seniority: { Head: 'VP' } },
-          dateOrder: 'DMY',
-          defaultCurrency: 'USD',
-        },
+  log('starting the product imports module in a process of its own');
+  const importer = await startImportProcess({
+    databaseUrl: database.url,
+    poolSize: options.poolSize,
+    file,
+    actor: {
+      id: workspace.marketingId,
+      workspaceId: workspace.workspaceId,
+      email: 'marketing@bench.example',
+      name: 'marketing',
+      roles: ['MARKETING'],
+      approver: true,
+    },
+    request: {
+      kind: 'LEADS',
+      dryRun: false,
+      saveMapping: false,
+      fileName: 'leads.csv',
+      mapping: {
+        columns: [
+          'email',
+          'firstName',
+          'lastName',
+          'title',
+          'seniority',
+          'companyName',
+          'companyDomain',
+          'employeeCount',
+          'annualRevenue',
+          'industry',
+          'country',
+          'source',
+          'createdAt',
+        ],
+        values: { seniority: { Head: 'VP' } },
+        dateOrder: 'DMY',
+        defaultCurrency: 'USD',
       },
-      createReadStream(file),
-    );
+    },
   });
-  const rss = memory.stop();
-  const result = summary as unknown as Awaited<ReturnType<ImportsService['run']>>;
+  defer(() => importer.stop());
+  await admin.query('CHECKPOINT');
+  log('importing through ImportsService.run (a CRM mapping, dates day-first)');
+  const { importMs, rss, result } = await importer.go();
   log(`import took ${seconds(importMs)}: ${JSON.stringify(result.counts)}`);
   const refusedExpected = Math.floor(rows / 1_000);
   if (
