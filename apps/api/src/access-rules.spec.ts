@@ -164,6 +164,7 @@ describe('access rules', () => {
           "ADMIN",
         ],
         "Query backtestRun": "ANY_MEMBER",
+        "Query colleagues": "ANY_MEMBER",
         "Query dashboard": "ANY_MEMBER",
         "Query dashboardRows": "ANY_MEMBER",
         "Query definitionQuality": "ANY_MEMBER",

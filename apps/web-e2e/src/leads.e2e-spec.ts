@@ -61,6 +61,16 @@ describe('leads', () => {
     // The demo's 40 leads of today and 3,000 of generated history (DEMO_HISTORY in apps/api/src/demo.ts).
     await page.getByText(/^Showing \d+ of 3040 leads$/).waitFor();
 
+    // Marketing may not manage members, but sees every owner by name and can filter by any of them.
+    await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Sam Sales' });
+    await page.waitForURL(/[?&]owner=/);
+    await page.waitForFunction(() => !document.querySelector('[aria-label="Loading leads"]'));
+    const owners = await column(page, 5);
+    expect(owners.length).toBeGreaterThan(0);
+    expect(owners.every((cell) => cell === 'Sam Sales')).toBe(true);
+    await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Anyone' });
+    await page.getByText(/^Showing \d+ of 3040 leads$/).waitFor();
+
     await page.getByLabel('Grade', { exact: true }).selectOption('A');
     await page.waitForURL(/[?&]grade=A/);
     await page.getByText(/^Showing \d+ of \d+ leads?$/).waitFor();

@@ -6,3 +6,4 @@ export * from './lib/api/post-graphql';
 export * from './lib/auth/auth.service';
 export * from './session';
 export * from './lib/generated/graphql';
+export * from './lib/members/colleagues';

@@ -1,9 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import type { Role } from '@accord/domain/workspace';
+import type { MemberStatus, Role } from '@accord/domain/workspace';
 
 import { MemberEntity } from './member.entity';
+
+/** What any member may see of another: no e-mail, sign-in or invitation details. */
+export interface ColleagueRow {
+  id: string;
+  name: string;
+  roles: Role[];
+  team: string | null;
+  /** A deactivated member stays listed: their leads and handovers still show their name. */
+  status: MemberStatus;
+}
 
 export interface MemberPage {
   members: MemberEntity[];
@@ -83,6 +93,11 @@ export class MembersRepository {
     }
     const [rows, totalCount] = await Promise.all([query.getMany(), manager.count(MemberEntity)]);
     return { members: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+
+  /** Every member of the workspace by name, with what colleagues may see of them (see Colleague). */
+  colleagues(manager: EntityManager): Promise<ColleagueRow[]> {
+    return manager.query(`SELECT id, name, roles, team, status FROM members ORDER BY lower(name), id`);
   }
 
   /**

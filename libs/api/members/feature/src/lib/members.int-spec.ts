@@ -129,6 +129,25 @@ describe('members and sessions on PostgreSQL', () => {
     });
   });
 
+  it('shows every member their colleagues — names, roles, teams and status — and only their own workspace', async () => {
+    const admin = await signUp('admin@colleagues.example');
+    const rep = await inviteToken(admin, 'rep@colleagues.example', ['SALES']);
+    await sessions.acceptInvitation({ token: rep.token, password: 'rep passphrase' });
+    await members.update(admin, { memberId: rep.memberId, roles: ['SALES'], approver: false, team: 'EMEA' });
+    const invited = await inviteToken(admin, 'invited@colleagues.example', ['MARKETING']);
+    const gone = await inviteToken(admin, 'gone@colleagues.example', ['SALES']);
+    await members.deactivate(admin, gone.memberId);
+    await signUp('admin@elsewhere.example');
+    const salesRep: AuthMember = { ...admin, id: rep.memberId, email: 'rep@colleagues.example', roles: ['SALES'] };
+
+    expect(await members.colleagues(salesRep)).toEqual([
+      { id: admin.id, name: 'admin@colleagues.example', roles: ['ADMIN'], team: null, status: 'ACTIVE' },
+      { id: gone.memberId, name: 'gone@colleagues.example', roles: ['SALES'], team: null, status: 'DEACTIVATED' },
+      { id: invited.memberId, name: 'invited@colleagues.example', roles: ['MARKETING'], team: null, status: 'INVITED' },
+      { id: rep.memberId, name: 'rep@colleagues.example', roles: ['SALES'], team: 'EMEA', status: 'ACTIVE' },
+    ]);
+  });
+
   it("sets and clears a member's team and manager, refusing themself, another workspace's member and a loop", async () => {
     const admin = await signUp('admin@teams.example');
     const lead = await inviteToken(admin, 'lead@teams.example', ['SALES']);

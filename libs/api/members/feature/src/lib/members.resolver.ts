@@ -7,9 +7,9 @@ import { InviteMemberInput, MembersArgs, UpdateMemberInput } from './dto/member.
 import { MembersService } from './members.service';
 import { Viewer } from './models/auth.model';
 import { InvitationPayload, MemberConnection } from './models/member-connection.model';
-import { Member } from './models/member.model';
+import { Colleague, Member } from './models/member.model';
 
-/** Any signed-in member reads who they are; only admins manage members. */
+/** Any signed-in member reads who they are and who their colleagues are; only admins manage members. */
 @AnyMember()
 @Resolver()
 export class ViewerResolver {
@@ -18,6 +18,14 @@ export class ViewerResolver {
   @Query(() => Viewer, { description: 'The signed-in member and workspace.' })
   viewer(@CurrentMember() actor: AuthMember): Promise<Viewer> {
     return this.service.viewer(actor);
+  }
+
+  @Query(() => [Colleague], {
+    description:
+      "The workspace's members by name, as every member may see them: to name owners and to choose whom to reassign to.",
+  })
+  colleagues(@CurrentMember() actor: AuthMember): Promise<Colleague[]> {
+    return this.service.colleagues(actor);
   }
 }
 

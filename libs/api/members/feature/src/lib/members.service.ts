@@ -23,7 +23,7 @@ import { InvitationMailer } from './invitation-mailer';
 import { newInvitationToken } from './invitation-token';
 import { Viewer } from './models/auth.model';
 import { InvitationPayload, MemberConnection } from './models/member-connection.model';
-import { Member, toMember } from './models/member.model';
+import { Colleague, Member, toMember } from './models/member.model';
 import { toWorkspace } from './models/workspace.model';
 
 const CHANGE_REFUSALS: Record<MemberChangeError, string> = {
@@ -54,6 +54,10 @@ export class MembersService {
       if (!member || !workspace) throw AppError.unauthenticated();
       return { member: toMember(member), workspace: toWorkspace(workspace) };
     });
+  }
+
+  colleagues(actor: AuthMember): Promise<Colleague[]> {
+    return this.tenantDb.inWorkspace(actor.workspaceId, (manager) => this.members.colleagues(manager));
   }
 
   list(actor: AuthMember, args: MembersArgs): Promise<MemberConnection> {

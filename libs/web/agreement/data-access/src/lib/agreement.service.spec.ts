@@ -125,32 +125,25 @@ describe('AgreementService', () => {
     });
   });
 
-  it('offers only active sales members for routing', async () => {
+  it('offers only active sales members for routing, from the colleagues every role may read', async () => {
     const { service, apollo } = setUp();
-    const member = (id: string, roles: string[], status: string) => ({
-      __typename: 'Member',
+    const colleague = (id: string, roles: string[], status: string) => ({
+      __typename: 'Colleague',
       id,
       name: `Member ${id}`,
-      email: `${id}@acme.test`,
       roles,
-      approver: false,
+      team: null,
       status,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      lastSignedInAt: null,
     });
 
     const reading = service.routableMembers();
-    apollo.expectOne('Members').flushData({
-      members: {
-        __typename: 'MemberConnection',
-        totalCount: 3,
-        pageInfo: { __typename: 'PageInfo', endCursor: 'c3', hasNextPage: false },
-        edges: [
-          member('a', ['SALES'], 'ACTIVE'),
-          member('b', ['MARKETING'], 'ACTIVE'),
-          member('c', ['SALES', 'ADMIN'], 'DEACTIVATED'),
-        ].map((node) => ({ __typename: 'MemberEdge', node })),
-      },
+    apollo.expectOne('Colleagues').flushData({
+      colleagues: [
+        colleague('a', ['SALES'], 'ACTIVE'),
+        colleague('b', ['MARKETING'], 'ACTIVE'),
+        colleague('c', ['SALES', 'ADMIN'], 'DEACTIVATED'),
+        colleague('d', ['SALES'], 'INVITED'),
+      ],
     });
 
     expect(await reading).toEqual({ ok: true, value: [{ id: 'a', name: 'Member a' }] });

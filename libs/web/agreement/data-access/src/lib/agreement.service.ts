@@ -10,8 +10,6 @@ import {
   AgreementVersionsDocument,
   ApiError,
   CreateAgreementDraftDocument,
-  MembersDocument,
-  MembersQuery,
   ProposeAgreementInput,
   ProposeAgreementVersionDocument,
   SaveAgreementDraftDocument,
@@ -20,7 +18,9 @@ import {
   SendBackAgreementVersionDocument,
   SignAgreementInput,
   SignAgreementVersionDocument,
+  activeColleagues,
   errorExtensions,
+  fetchColleagues,
   toApiError,
 } from '@accord/web/shared/data-access';
 
@@ -47,8 +47,6 @@ export interface RoutableMember {
 
 /** The audit trail is read in pages of this size. */
 export const EVENTS_PAGE_SIZE = 20;
-
-const MEMBERS_PAGE_SIZE = 100;
 
 function currentRevisionOf(error: unknown): number | null {
   const revision = errorExtensions(error)['currentRevision'];
@@ -142,28 +140,9 @@ export class AgreementService {
     });
   }
 
-  /** Active sales members, for admins choosing whom routing hands leads to (only admins may list members). */
+  /** Active sales members, whom routing can hand leads to (every role may read the workspace's colleagues). */
   routableMembers(): Promise<AgreementResult<RoutableMember[]>> {
-    return attempt(async () => {
-      const members: RoutableMember[] = [];
-      let after: string | null = null;
-      for (;;) {
-        const answer: { data?: MembersQuery } = await firstValueFrom(
-          this.apollo.query({
-            query: MembersDocument,
-            variables: { first: MEMBERS_PAGE_SIZE, after },
-            fetchPolicy: 'network-only',
-          }),
-        );
-        const page: MembersQuery['members'] = required(answer.data?.members);
-        for (const { node } of page.edges) {
-          if (node.status === 'ACTIVE' && node.roles.includes('SALES'))
-            members.push({ id: node.id, name: node.name });
-        }
-        if (!page.pageInfo.hasNextPage || page.pageInfo.endCursor === null) return members;
-        after = page.pageInfo.endCursor;
-      }
-    });
+    return attempt(async () => activeColleagues(await fetchColleagues(this.apollo), 'SALES'));
   }
 
   createDraft(comment: string | null): Promise<AgreementResult<AgreementVersion>> {

@@ -6,18 +6,8 @@ import { AuthStore, SESSION_STORAGE } from '@accord/web/shared/data-access';
 import { sessionFor } from '../testing/handovers';
 import { SalesMembersStore } from './sales-members.store';
 
-function member(id: string, name: string, roles: string[], status = 'ACTIVE') {
-  return {
-    __typename: 'Member',
-    id,
-    email: `${id}@demo.test`,
-    name,
-    roles,
-    approver: false,
-    status,
-    createdAt: '2026-11-01T08:00:00.000Z',
-    lastSignedInAt: null,
-  };
+function colleague(id: string, name: string, roles: string[], status = 'ACTIVE') {
+  return { __typename: 'Colleague', id, name, roles, team: null, status };
 }
 
 function setUp(session: ReturnType<typeof sessionFor>) {
@@ -30,40 +20,40 @@ function setUp(session: ReturnType<typeof sessionFor>) {
 }
 
 describe('SalesMembersStore', () => {
-  it("lists an admin's active sales members", async () => {
-    const { store, apollo } = setUp(sessionFor('ann', 'Ann Admin', ['ADMIN'], false));
+  it('lists the active sales members to a sales manager, from the colleagues every role may read', async () => {
+    const { store, apollo } = setUp(sessionFor('sam', 'Sam Sales', ['SALES'], true));
 
     const loading = store.load();
-    apollo.expectOne('Members').flushData({
-      members: {
-        __typename: 'MemberConnection',
-        edges: [
-          member('sam', 'Sam Sales', ['SALES']),
-          member('mia', 'Mia Marketing', ['MARKETING']),
-          member('old', 'Olga Old', ['SALES'], 'DEACTIVATED'),
-          member('ria', 'Ria Rep', ['SALES']),
-        ].map((node) => ({ __typename: 'MemberEdge', node })),
-        pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },
-        totalCount: 4,
-      },
+    apollo.expectOne('Colleagues').flushData({
+      colleagues: [
+        colleague('mia', 'Mia Marketing', ['MARKETING']),
+        colleague('old', 'Olga Old', ['SALES'], 'DEACTIVATED'),
+        colleague('ria', 'Ria Rep', ['SALES']),
+        colleague('sam', 'Sam Sales', ['SALES']),
+      ],
     });
     await loading;
 
-    expect(store.candidates([])).toEqual([
+    expect(store.candidates([{ id: 'zed', name: 'Zed Seen' }])).toEqual([
       { id: 'ria', name: 'Ria Rep' },
       { id: 'sam', name: 'Sam Sales' },
     ]);
   });
 
-  it('offers a sales manager who may not list members the owners seen and themselves', async () => {
+  it('offers the owners seen and oneself until the colleagues are read, or when they cannot be', async () => {
     const { store, apollo } = setUp(sessionFor('sam', 'Sam Sales', ['SALES'], true));
 
-    await store.load();
-    apollo.expectNone('Members');
-
+    const loading = store.load();
     expect(
       store.candidates([{ id: 'ria', name: 'Ria Rep' }, null, { id: 'sam', name: 'Sam Sales' }]),
     ).toEqual([
+      { id: 'ria', name: 'Ria Rep' },
+      { id: 'sam', name: 'Sam Sales' },
+    ]);
+    apollo.expectOne('Colleagues').networkError(new Error('offline'));
+    await loading;
+
+    expect(store.candidates([{ id: 'ria', name: 'Ria Rep' }])).toEqual([
       { id: 'ria', name: 'Ria Rep' },
       { id: 'sam', name: 'Sam Sales' },
     ]);

@@ -1,16 +1,7 @@
 import { Injectable, inject, signal } from '@angular/core';
 import { Apollo } from 'apollo-angular';
-import { firstValueFrom } from 'rxjs';
 
-import {
-  AuthStore,
-  MembersDocument,
-  type MembersQuery,
-  attempt,
-  required,
-} from '@accord/web/shared/data-access';
-
-const MEMBERS_PAGE_SIZE = 100;
+import { AuthStore, activeColleagues, attempt, fetchColleagues } from '@accord/web/shared/data-access';
 
 /** A member a handover can be given to. */
 export interface SalesMember {
@@ -19,8 +10,8 @@ export interface SalesMember {
 }
 
 /**
- * The active sales members a manager can reassign handovers to. Only admins may list members, so for a sales
- * manager who is not an admin the choice is the owners their team queue shows, and themselves.
+ * The active sales members a manager can reassign handovers to, from the workspace's colleagues (every role may
+ * read them). Until they are read — or if reading fails — the choice is the owners the queue shows, and oneself.
  */
 @Injectable()
 export class SalesMembersStore {
@@ -29,9 +20,8 @@ export class SalesMembersStore {
   private readonly listed = signal<SalesMember[] | null>(null);
 
   async load(): Promise<void> {
-    if (!this.auth.roles().includes('ADMIN')) return;
-    const result = await attempt(() => this.fetchSales());
-    if (result.ok) this.listed.set(result.value);
+    const result = await attempt(() => fetchColleagues(this.apollo));
+    if (result.ok) this.listed.set(activeColleagues(result.value, 'SALES'));
   }
 
   /** The members to choose from: the listed ones, else the owners `seen` plus the signed-in member if in sales. */
@@ -43,26 +33,5 @@ export class SalesMembersStore {
     if (self && self.roles.includes('SALES')) byId.set(self.id, { id: self.id, name: self.name });
     for (const member of seen) if (member) byId.set(member.id, { id: member.id, name: member.name });
     return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
-  }
-
-  private async fetchSales(): Promise<SalesMember[]> {
-    const members: SalesMember[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const answer: { data?: MembersQuery } = await firstValueFrom(
-        this.apollo.query({
-          query: MembersDocument,
-          variables: { first: MEMBERS_PAGE_SIZE, after },
-          fetchPolicy: 'network-only',
-        }),
-      );
-      const page: MembersQuery['members'] = required(answer.data?.members);
-      for (const { node } of page.edges)
-        if (node.status === 'ACTIVE' && node.roles.includes('SALES'))
-          members.push({ id: node.id, name: node.name });
-      if (!page.pageInfo.hasNextPage || page.pageInfo.endCursor === null)
-        return members.sort((a, b) => a.name.localeCompare(b.name, 'en'));
-      after = page.pageInfo.endCursor;
-    }
   }
 }

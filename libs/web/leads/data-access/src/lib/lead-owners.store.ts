@@ -1,55 +1,47 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Apollo } from 'apollo-angular';
-import { firstValueFrom } from 'rxjs';
 
-import { AuthStore, MembersDocument, MembersQuery, attempt, required } from '@accord/web/shared/data-access';
+import {
+  AuthStore,
+  type Colleague,
+  activeColleagues,
+  attempt,
+  fetchColleagues,
+} from '@accord/web/shared/data-access';
 
 import type { Owner } from './lead-row';
 
-const MEMBERS_PAGE_SIZE = 100;
-
 /**
- * The members leads can be owned by. Only admins may list the workspace's members, so for everyone else
- * the choice is themselves or no one. Provide it per page.
+ * The members leads can be owned by, from the workspace's colleagues (every role may read them): the active ones
+ * to choose from, and every one — deactivated included — to name a lead's owner. Provide it per page.
  */
 @Injectable()
 export class LeadOwnersStore {
   private readonly apollo = inject(Apollo);
   private readonly auth = inject(AuthStore);
-  private readonly members = signal<Owner[]>([]);
+  private readonly colleagues = signal<Colleague[]>([]);
 
   readonly selfId = computed(() => this.auth.member()?.id ?? null);
+
+  /** Whom a lead can be given to: the active members, the signed-in one even before the list arrives. */
   readonly owners = computed<Owner[]>(() => {
     const self = this.auth.member();
-    const listed = this.members();
+    const listed = activeColleagues(this.colleagues());
     if (self === null || listed.some((owner) => owner.id === self.id)) return listed;
     return [{ id: self.id, name: self.name }, ...listed];
   });
 
-  async load(): Promise<void> {
-    if (!this.auth.roles().includes('ADMIN')) return;
-    const result = await attempt(() => this.fetchActive());
-    // Without the list the page still works: owners read "Another member".
-    if (result.ok) this.members.set(result.value);
-  }
+  /** Whose name a lead's owner can be: everyone listed, so a deactivated owner is still named. */
+  readonly named = computed<Owner[]>(() => [
+    ...this.owners(),
+    ...this.colleagues()
+      .filter((colleague) => colleague.status !== 'ACTIVE')
+      .map(({ id, name }) => ({ id, name })),
+  ]);
 
-  private async fetchActive(): Promise<Owner[]> {
-    const owners: Owner[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const answer: { data?: MembersQuery } = await firstValueFrom(
-        this.apollo.query({
-          query: MembersDocument,
-          variables: { first: MEMBERS_PAGE_SIZE, after },
-          fetchPolicy: 'network-only',
-        }),
-      );
-      const page: MembersQuery['members'] = required(answer.data?.members);
-      for (const { node } of page.edges)
-        if (node.status === 'ACTIVE') owners.push({ id: node.id, name: node.name });
-      if (!page.pageInfo.hasNextPage || page.pageInfo.endCursor === null)
-        return owners.sort((a, b) => a.name.localeCompare(b.name, 'en'));
-      after = page.pageInfo.endCursor;
-    }
+  async load(): Promise<void> {
+    const result = await attempt(() => fetchColleagues(this.apollo));
+    // Without the list the page still works: owners read "Another member".
+    if (result.ok) this.colleagues.set(result.value);
   }
 }

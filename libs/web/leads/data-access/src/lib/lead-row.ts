@@ -25,8 +25,8 @@ export interface LeadRow {
 const NOT_SCORED = 'Not scored';
 
 /**
- * Who owns a lead, in words. Only admins may list members, so other roles know themselves and no one else:
- * someone else's lead reads "Another member" rather than a bare id.
+ * Who owns a lead, in words, from the members known (the workspace's colleagues): an owner not among them — the
+ * list not read yet, or not readable — reads "Another member" rather than a bare id.
  */
 export function ownerLabel(ownerId: string | null, owners: readonly Owner[], selfId: string | null): string {
   if (ownerId === null) return 'Unassigned';

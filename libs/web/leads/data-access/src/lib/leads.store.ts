@@ -37,7 +37,7 @@ export class LeadsStore {
   readonly loading = signal(false);
   readonly loadError = signal<ApiError | null>(null);
   readonly rows = computed(() =>
-    this.leads().map((lead) => toLeadRow(lead, this.ownerStore.owners(), this.ownerStore.selfId())),
+    this.leads().map((lead) => toLeadRow(lead, this.ownerStore.named(), this.ownerStore.selfId())),
   );
 
   /** The first page of leads for the query. */

@@ -29,6 +29,29 @@ export class MemberManager {
   name!: string;
 }
 
+@ObjectType({
+  description:
+    'A member as every other member sees them: who owns a lead or a handover, who can take one over. No e-mail or sign-in details.',
+})
+export class Colleague {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => [RoleEnum])
+  roles!: Role[];
+
+  @Field(() => String, { nullable: true, description: 'The team or region the member sells in.' })
+  team!: string | null;
+
+  @Field(() => MemberStatusEnum, {
+    description: 'A deactivated member stays listed: their leads and handovers still show their name.',
+  })
+  status!: MemberStatus;
+}
+
 @ObjectType({ description: 'A person in a workspace.' })
 export class Member {
   @Field(() => ID)

@@ -299,15 +299,14 @@ export class AgreementEditorPage {
   }
 
   private async load(id: string): Promise<void> {
-    const admin = this.auth.roles().includes('ADMIN');
     const [versions, members] = await Promise.all([
       this.service.versions(),
-      admin ? this.service.routableMembers() : Promise.resolve(null),
+      this.service.routableMembers(),
       this.store.load(id),
     ]);
     const people = new Map(versions.ok ? knownPeople(versions.value) : []);
-    if (members?.ok) for (const member of members.value) people.set(member.id, member.name);
+    if (members.ok) for (const member of members.value) people.set(member.id, member.name);
     this.people.set(people);
-    this.candidates.set(members?.ok ? members.value : null);
+    this.candidates.set(members.ok ? members.value : null);
   }
 }

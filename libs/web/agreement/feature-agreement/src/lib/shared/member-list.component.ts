@@ -21,7 +21,7 @@ import { personName } from './wording';
       [values]="ids()"
       [issue]="issue()"
       [display]="name"
-      [hint]="candidates() === null ? 'Member ids; only admins can pick from the members list.' : null"
+      [hint]="candidates() === null ? 'Member ids: the members list could not be read.' : null"
       (valuesChange)="idsChange.emit($event)"
     />
     @if (choices(); as options) {

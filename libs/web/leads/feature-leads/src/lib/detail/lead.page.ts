@@ -208,7 +208,7 @@ export class LeadPage implements OnInit {
     return lead ? leadName(lead) : '';
   });
   protected readonly owner = computed(() =>
-    ownerLabel(this.lead()?.ownerId ?? null, this.owners.owners(), this.owners.selfId()),
+    ownerLabel(this.lead()?.ownerId ?? null, this.owners.named(), this.owners.selfId()),
   );
   /** Sales work leads but leave their data to marketing. */
   protected readonly canEdit = computed(() => hasAnyRole(this.auth.roles(), ['ADMIN', 'MARKETING']));
