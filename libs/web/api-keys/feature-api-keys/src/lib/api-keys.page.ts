@@ -110,14 +110,6 @@ import { CreateApiKeyDialog } from './create-api-key.dialog';
     .empty {
       padding: 16px;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class ApiKeysPage implements OnInit {

@@ -117,14 +117,6 @@ import { InviteMemberDialog } from './invite-member.dialog';
     .empty {
       padding: 16px;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class MembersPage implements OnInit {

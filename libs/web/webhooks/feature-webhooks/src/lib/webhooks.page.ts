@@ -263,14 +263,6 @@ function isDeliveryStatus(value: string): value is WebhookDeliveryStatus {
     .empty {
       padding: 16px;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class WebhooksPage implements OnInit {

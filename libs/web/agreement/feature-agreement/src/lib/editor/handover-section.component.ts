@@ -131,14 +131,6 @@ import { outcomeLabel } from '../shared/wording';
     .issue {
       color: var(--mat-sys-error);
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class HandoverSectionComponent {

@@ -83,14 +83,6 @@ export function pickForComparison(picked: readonly string[], id: string, checked
       font: var(--mat-sys-label-small);
       color: var(--mat-sys-primary);
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class VersionHistoryComponent {

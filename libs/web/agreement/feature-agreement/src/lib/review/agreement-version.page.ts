@@ -160,14 +160,6 @@ import { TermsViewComponent } from './terms-view.component';
       margin: 0;
       padding-left: 20px;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class AgreementVersionPage {

@@ -101,14 +101,6 @@ import { type DashboardMetric, formatMetricValue, targetWording } from '@accord/
       font: var(--mat-sys-label-large);
       margin-top: auto;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class MetricCardComponent {

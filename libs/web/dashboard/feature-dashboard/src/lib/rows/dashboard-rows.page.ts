@@ -116,14 +116,6 @@ import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
       justify-content: center;
       margin: 16px 0;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class DashboardRowsPage {

@@ -55,14 +55,6 @@ import { BarChartComponent } from '../charts/bar-chart.component';
     .number {
       text-align: right;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class FunnelComponent {

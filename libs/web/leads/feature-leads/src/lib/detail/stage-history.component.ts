@@ -50,14 +50,6 @@ import { type LeadDetail, STAGE_LABELS } from '@accord/web/leads/data-access';
     th {
       font: var(--mat-sys-label-large);
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class StageHistoryComponent {

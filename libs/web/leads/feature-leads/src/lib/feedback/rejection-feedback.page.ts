@@ -110,14 +110,6 @@ const GROUP_LABELS: Readonly<Record<FeedbackGrouping, string>> = { SOURCE: 'Sour
     .empty {
       padding: 16px 0;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class RejectionFeedbackPage implements OnInit {

@@ -214,14 +214,6 @@ import { RescoreBannerComponent } from './rescore-banner.component';
       justify-content: center;
       margin: 16px 0;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class LeadsPage implements OnInit {

@@ -106,14 +106,6 @@ export interface MeetingMark {
     .empty {
       color: var(--mat-sys-on-surface-variant);
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class MeetingListComponent {

@@ -184,14 +184,6 @@ export interface OpportunityClosing {
     th {
       font: var(--mat-sys-label-large);
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class OpportunityCardComponent {
