@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -18,13 +17,15 @@ import { NumberInputDirective } from '../shared/number-input.directive';
 import { fieldLabel } from '../shared/wording';
 import { ConditionEditorComponent } from './condition-editor.component';
 import { inputText, withField } from './editing';
+import { EditorItemComponent } from './editor-item.component';
+import { SECTION_STYLES } from './section-styles';
 
 /** One fit criterion: what it is called, which lead field it tests, how, and the points a match adds. */
 @Component({
   selector: 'accord-criterion-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    MatButton,
+    EditorItemComponent,
     MatError,
     MatFormField,
     MatInput,
@@ -39,8 +40,7 @@ import { inputText, withField } from './editing';
     @let item = criterion();
     @let at = path();
     @let found = issues();
-    <fieldset class="item">
-      <legend>Criterion {{ index() + 1 }}</legend>
+    <accord-editor-item noun="criterion" [index]="index()" [problem]="found.at(at)" (removed)="remove()">
       <div class="row">
         <mat-form-field appearance="outline" subscriptSizing="dynamic" class="grow">
           <mat-label>Label</mat-label>
@@ -89,48 +89,16 @@ import { inputText, withField } from './editing';
         [issues]="found"
         (conditionChange)="setCondition($event)"
       />
-      @if (found.at(at); as problem) {
-        <p class="issue">{{ problem }}</p>
+    </accord-editor-item>
+  `,
+  styles: [
+    SECTION_STYLES,
+    `
+      .points {
+        width: 110px;
       }
-      <button
-        mat-button
-        type="button"
-        class="remove"
-        [attr.aria-label]="'Remove criterion ' + (index() + 1)"
-        (click)="remove()"
-      >
-        Remove
-      </button>
-    </fieldset>
-  `,
-  styles: `
-    .item {
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
-      padding: 8px 12px;
-      margin: 0 0 12px;
-    }
-    legend {
-      font: var(--mat-sys-title-small);
-      padding: 0 4px;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 12px;
-      margin: 0 0 8px;
-    }
-    .grow {
-      flex: 1 1 220px;
-    }
-    .points {
-      width: 110px;
-    }
-    .issue {
-      color: var(--mat-sys-error);
-      font: var(--mat-sys-body-small);
-    }
-  `,
+    `,
+  ],
 })
 export class CriterionEditorComponent {
   private readonly store = inject(AgreementDraftStore);

@@ -1,5 +1,7 @@
+import type { AgreementDocument } from '@accord/domain/agreement';
+
 import { starter } from '../../testing/fixtures';
-import { dateInputValue, emptyCondition, instantOfDate, unusedKey, withField } from './editing';
+import { dateInputValue, emptyCondition, instantOfDate, listEdits, unusedKey, withField } from './editing';
 import { switchRouting } from './routing-section.component';
 
 describe('withField', () => {
@@ -49,5 +51,57 @@ describe('date inputs', () => {
     expect(instant).not.toBeNull();
     expect(dateInputValue(instant)).toBe('2026-04-01');
     expect([instantOfDate(''), dateInputValue(null)]).toEqual([null, '']);
+  });
+});
+
+describe('listEdits', () => {
+  /** A draft store's edit: each edit works on a copy, as AgreementDraftStore's does. */
+  function store(document: AgreementDocument) {
+    const state = { document, edits: 0 };
+    return {
+      state,
+      edit(recipe: (draft: AgreementDocument) => void) {
+        const next = structuredClone(state.document);
+        recipe(next);
+        state.document = next;
+        state.edits++;
+      },
+    };
+  }
+
+  it("changes an item's fields, removes one and appends one, each as one edit of the document", () => {
+    const draft = store(starter());
+    const reasons = listEdits(draft, (document) => document.rejectionReasons);
+    const before = draft.state.document.rejectionReasons;
+
+    reasons.change(0, { label: 'Wrong person' });
+    expect(draft.state.document.rejectionReasons[0]).toEqual({ ...before[0], label: 'Wrong person' });
+
+    reasons.remove(1);
+    expect(draft.state.document.rejectionReasons.map((reason) => reason.key)).toEqual(
+      [before[0], ...before.slice(2)].map((reason) => reason.key),
+    );
+
+    reasons.add((items) => ({
+      key: unusedKey('reason', items),
+      label: '',
+      consequence: 'DISQUALIFY',
+      recycleAfterDays: null,
+    }));
+    expect(draft.state.document.rejectionReasons.at(-1)?.key).toBe(`reason-${before.length}`);
+    expect(draft.state.edits).toBe(3);
+  });
+
+  it('edits nothing when the list is not there (territories under round-robin)', () => {
+    const draft = store(starter());
+    const territories = listEdits(draft, (document) =>
+      document.handover.routing.mode === 'TERRITORY' ? document.handover.routing.territories : [],
+    );
+    const routing = draft.state.document.handover.routing;
+
+    territories.add(() => ({ key: 't', label: 'T', countries: [], memberIds: [] }));
+
+    expect(routing.mode).toBe('ROUND_ROBIN');
+    expect(draft.state.document.handover.routing).toEqual(routing);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  type AgreementDocument,
   type ConditionKind,
   FIT_FIELD_CONDITION,
   type FitCondition,
@@ -56,4 +57,33 @@ export function instantOfDate(value: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
   const date = new Date(`${value}T00:00:00`);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/**
+ * The edits of one list of the agreement document — change an item's fields, remove an item, append one — each a
+ * single draft edit, so that every section's list behaves alike.
+ */
+export function listEdits<T>(
+  store: { edit(recipe: (document: AgreementDocument) => void): void },
+  listOf: (document: AgreementDocument) => T[],
+) {
+  return {
+    change(index: number, fields: Partial<T>): void {
+      store.edit((document) => {
+        const items = listOf(document);
+        items[index] = { ...items[index], ...fields };
+      });
+    },
+    remove(index: number): void {
+      store.edit((document) => {
+        listOf(document).splice(index, 1);
+      });
+    },
+    add(create: (items: readonly T[]) => T): void {
+      store.edit((document) => {
+        const items = listOf(document);
+        items.push(create(items));
+      });
+    },
+  };
 }

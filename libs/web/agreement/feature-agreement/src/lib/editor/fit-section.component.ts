@@ -10,6 +10,7 @@ import { IssueDirective } from '../shared/issue.directive';
 import { NumberInputDirective } from '../shared/number-input.directive';
 import { CriterionEditorComponent } from './criterion-editor.component';
 import { unusedKey } from './editing';
+import { SECTION_STYLES } from './section-styles';
 
 const THRESHOLD_GRADES = ['A', 'B', 'C'] as const;
 type ThresholdGrade = (typeof THRESHOLD_GRADES)[number];
@@ -62,27 +63,17 @@ type ThresholdGrade = (typeof THRESHOLD_GRADES)[number];
       <button mat-stroked-button type="button" (click)="add()">Add criterion</button>
     }
   `,
-  styles: `
-    h2 {
-      font: var(--mat-sys-title-medium);
-      margin: 16px 0 4px;
-    }
-    .help {
-      color: var(--mat-sys-on-surface-variant);
-      margin: 0 0 12px;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 12px;
-    }
-    .number {
-      width: 140px;
-    }
-    .issue {
-      color: var(--mat-sys-error);
-    }
-  `,
+  styles: [
+    SECTION_STYLES,
+    `
+      h2 {
+        margin-bottom: 4px;
+      }
+      .number {
+        width: 140px;
+      }
+    `,
+  ],
 })
 export class FitSectionComponent {
   protected readonly store = inject(AgreementDraftStore);

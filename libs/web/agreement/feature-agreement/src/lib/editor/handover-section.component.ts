@@ -17,6 +17,7 @@ import { IssueIndex } from '../shared/document-issues';
 import { IssueDirective } from '../shared/issue.directive';
 import { NumberInputDirective } from '../shared/number-input.directive';
 import { outcomeLabel } from '../shared/wording';
+import { SECTION_STYLES } from './section-styles';
 
 /** The handover matrix (what each grade × temperature does with a lead) and sales' time to decide, by temperature. */
 @Component({
@@ -97,41 +98,31 @@ import { outcomeLabel } from '../shared/wording';
       </div>
     }
   `,
-  styles: `
-    h2 {
-      font: var(--mat-sys-title-medium);
-      margin: 16px 0 4px;
-    }
-    .help {
-      color: var(--mat-sys-on-surface-variant);
-      margin: 0 0 12px;
-    }
-    .scroll {
-      overflow-x: auto;
-    }
-    .matrix {
-      border-collapse: collapse;
-    }
-    .matrix th,
-    .matrix td {
-      padding: 4px 8px;
-      text-align: left;
-    }
-    .cell {
-      min-width: 130px;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 12px;
-    }
-    .number {
-      width: 140px;
-    }
-    .issue {
-      color: var(--mat-sys-error);
-    }
-  `,
+  styles: [
+    SECTION_STYLES,
+    `
+      h2 {
+        margin-bottom: 4px;
+      }
+      .number {
+        width: 140px;
+      }
+      .scroll {
+        overflow-x: auto;
+      }
+      .matrix {
+        border-collapse: collapse;
+      }
+      .matrix th,
+      .matrix td {
+        padding: 4px 8px;
+        text-align: left;
+      }
+      .cell {
+        min-width: 130px;
+      }
+    `,
+  ],
 })
 export class HandoverSectionComponent {
   protected readonly store = inject(AgreementDraftStore);

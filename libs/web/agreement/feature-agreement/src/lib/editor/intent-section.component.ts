@@ -3,13 +3,15 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 
-import { type IntentSignalRule, STANDARD_SIGNAL_TYPES } from '@accord/domain/agreement';
+import { STANDARD_SIGNAL_TYPES } from '@accord/domain/agreement';
 import { AgreementDraftStore } from '@accord/web/agreement/data-access';
 
 import { IssueIndex } from '../shared/document-issues';
 import { IssueDirective } from '../shared/issue.directive';
 import { NumberInputDirective } from '../shared/number-input.directive';
-import { inputText } from './editing';
+import { inputText, listEdits } from './editing';
+import { EditorItemComponent } from './editor-item.component';
+import { SECTION_STYLES } from './section-styles';
 
 type Threshold = 'warm' | 'hot';
 type SignalNumber = 'weight' | 'cap' | 'halfLifeDays';
@@ -19,6 +21,7 @@ type SignalNumber = 'weight' | 'cap' | 'halfLifeDays';
   selector: 'accord-intent-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    EditorItemComponent,
     MatButton,
     MatError,
     MatFormField,
@@ -55,15 +58,19 @@ type SignalNumber = 'weight' | 'cap' | 'halfLifeDays';
       </p>
       @for (signal of document.intent.signals; track $index) {
         @let at = 'intent.signals[' + $index + ']';
-        <fieldset class="item">
-          <legend>Signal type {{ $index + 1 }}</legend>
+        <accord-editor-item
+          noun="signal type"
+          [index]="$index"
+          [problem]="found.at(at)"
+          (removed)="signals.remove($index)"
+        >
           <div class="row">
             <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>Type</mat-label>
               <input
                 matInput
                 [value]="signal.type"
-                (input)="change($index, { type: text($event) })"
+                (input)="signals.change($index, { type: text($event) })"
                 [accordIssue]="found.at(at + '.type')"
               />
               <mat-hint>Upper case, e.g. PRICING_PAGE_VISIT</mat-hint>
@@ -74,7 +81,7 @@ type SignalNumber = 'weight' | 'cap' | 'halfLifeDays';
               <input
                 matInput
                 [value]="signal.label"
-                (input)="change($index, { label: text($event) })"
+                (input)="signals.change($index, { label: text($event) })"
                 [accordIssue]="found.at(at + '.label')"
               />
               <mat-error>{{ found.at(at + '.label') }}</mat-error>
@@ -93,55 +100,25 @@ type SignalNumber = 'weight' | 'cap' | 'halfLifeDays';
               </mat-form-field>
             }
           </div>
-          @if (found.at(at); as problem) {
-            <p class="issue">{{ problem }}</p>
-          }
-          <button
-            mat-button
-            type="button"
-            [attr.aria-label]="'Remove signal type ' + ($index + 1)"
-            (click)="remove($index)"
-          >
-            Remove
-          </button>
-        </fieldset>
+        </accord-editor-item>
       }
       @if (found.at('intent.signals'); as problem) {
         <p class="issue">{{ problem }}</p>
       }
-      <button mat-stroked-button type="button" (click)="add()">Add signal type</button>
+      <button mat-stroked-button type="button" (click)="addSignal()">Add signal type</button>
     }
   `,
-  styles: `
-    h2 {
-      font: var(--mat-sys-title-medium);
-      margin: 16px 0 4px;
-    }
-    .help {
-      color: var(--mat-sys-on-surface-variant);
-      margin: 0 0 12px;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 12px;
-    }
-    .grow {
-      flex: 1 1 200px;
-    }
-    .number {
-      width: 130px;
-    }
-    .item {
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
-      padding: 8px 12px;
-      margin: 0 0 12px;
-    }
-    .issue {
-      color: var(--mat-sys-error);
-    }
-  `,
+  styles: [
+    SECTION_STYLES,
+    `
+      h2 {
+        margin-bottom: 4px;
+      }
+      .number {
+        width: 130px;
+      }
+    `,
+  ],
 })
 export class IntentSectionComponent {
   protected readonly store = inject(AgreementDraftStore);
@@ -162,25 +139,13 @@ export class IntentSectionComponent {
     });
   }
 
-  protected change(index: number, fields: Partial<IntentSignalRule>): void {
-    this.store.edit((document) => {
-      document.intent.signals[index] = { ...document.intent.signals[index], ...fields };
-    });
-  }
+  protected readonly signals = listEdits(this.store, (document) => document.intent.signals);
 
   protected setNumber(index: number, field: SignalNumber, value: number | null): void {
-    this.change(index, { [field]: value ?? Number.NaN });
+    this.signals.change(index, { [field]: value ?? Number.NaN });
   }
 
-  protected remove(index: number): void {
-    this.store.edit((document) => {
-      document.intent.signals.splice(index, 1);
-    });
-  }
-
-  protected add(): void {
-    this.store.edit((document) => {
-      document.intent.signals.push({ type: '', label: '', weight: 10, cap: 1, halfLifeDays: 30 });
-    });
+  protected addSignal(): void {
+    this.signals.add(() => ({ type: '', label: '', weight: 10, cap: 1, halfLifeDays: 30 }));
   }
 }

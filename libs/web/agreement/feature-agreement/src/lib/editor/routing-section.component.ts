@@ -12,7 +12,9 @@ import { IssueDirective } from '../shared/issue.directive';
 import { MemberListComponent } from '../shared/member-list.component';
 import { ValuesInputComponent } from '../shared/values-input.component';
 import { valueLabel } from '../shared/wording';
-import { inputText, unusedKey } from './editing';
+import { inputText, listEdits, unusedKey } from './editing';
+import { EditorItemComponent } from './editor-item.component';
+import { SECTION_STYLES } from './section-styles';
 
 type Territory = Extract<Routing, { mode: 'TERRITORY' }>['territories'][number];
 
@@ -41,6 +43,7 @@ export function switchRouting(routing: Routing, mode: RoutingMode): Routing {
   selector: 'accord-routing-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    EditorItemComponent,
     MatButton,
     MatError,
     MatFormField,
@@ -80,15 +83,19 @@ export function switchRouting(routing: Routing, mode: RoutingMode): Routing {
       } @else {
         @for (territory of routing.territories; track $index) {
           @let at = 'handover.routing.territories[' + $index + ']';
-          <fieldset class="item">
-            <legend>Territory {{ $index + 1 }}</legend>
+          <accord-editor-item
+            noun="territory"
+            [index]="$index"
+            [problem]="found.at(at)"
+            (removed)="territories.remove($index)"
+          >
             <div class="row">
               <mat-form-field appearance="outline" subscriptSizing="dynamic" class="grow">
                 <mat-label>Label</mat-label>
                 <input
                   matInput
                   [value]="territory.label"
-                  (input)="changeTerritory($index, { label: text($event) })"
+                  (input)="territories.change($index, { label: text($event) })"
                   [accordIssue]="found.at(at + '.label')"
                 />
                 <mat-error>{{ found.at(at + '.label') }}</mat-error>
@@ -98,7 +105,7 @@ export function switchRouting(routing: Routing, mode: RoutingMode): Routing {
                 <input
                   matInput
                   [value]="territory.key"
-                  (input)="changeTerritory($index, { key: text($event) })"
+                  (input)="territories.change($index, { key: text($event) })"
                   [accordIssue]="found.at(at + '.key')"
                 />
                 <mat-error>{{ found.at(at + '.key') }}</mat-error>
@@ -109,7 +116,7 @@ export function switchRouting(routing: Routing, mode: RoutingMode): Routing {
               hint="Two-letter country codes, e.g. DE"
               [values]="territory.countries"
               [issue]="found.forValues(at + '.countries')"
-              (valuesChange)="changeTerritory($index, { countries: $event })"
+              (valuesChange)="territories.change($index, { countries: $event })"
             />
             <accord-member-list
               label="Team"
@@ -117,20 +124,9 @@ export function switchRouting(routing: Routing, mode: RoutingMode): Routing {
               [issue]="found.forValues(at + '.memberIds')"
               [people]="people()"
               [candidates]="candidates()"
-              (idsChange)="changeTerritory($index, { memberIds: $event })"
+              (idsChange)="territories.change($index, { memberIds: $event })"
             />
-            @if (found.at(at); as problem) {
-              <p class="issue">{{ problem }}</p>
-            }
-            <button
-              mat-button
-              type="button"
-              [attr.aria-label]="'Remove territory ' + ($index + 1)"
-              (click)="removeTerritory($index)"
-            >
-              Remove
-            </button>
-          </fieldset>
+          </accord-editor-item>
         }
         @if (found.at('handover.routing.territories'); as problem) {
           <p class="issue">{{ problem }}</p>
@@ -148,40 +144,21 @@ export function switchRouting(routing: Routing, mode: RoutingMode): Routing {
       }
     }
   `,
-  styles: `
-    h2 {
-      font: var(--mat-sys-title-medium);
-      margin: 16px 0 8px;
-    }
-    h3 {
-      font: var(--mat-sys-title-small);
-      margin: 16px 0 8px;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 12px;
-      margin: 0 0 8px;
-    }
-    .grow {
-      flex: 1 1 200px;
-    }
-    .item {
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
-      padding: 8px 12px;
-      margin: 12px 0;
-    }
-    .issue {
-      color: var(--mat-sys-error);
-    }
-  `,
+  styles: [
+    SECTION_STYLES,
+    `
+      accord-editor-item {
+        display: block;
+        margin-top: 12px;
+      }
+    `,
+  ],
 })
 export class RoutingSectionComponent {
   protected readonly store = inject(AgreementDraftStore);
   readonly issues = input.required<IssueIndex>();
   readonly people = input<ReadonlyMap<string, string>>(new Map());
-  /** Sales members an admin may pick; null for everyone else. */
+  /** The active sales members to pick from; null when they could not be read. */
   readonly candidates = input<readonly RoutableMember[] | null>(null);
 
   protected readonly modes = ROUTING_MODES;
@@ -204,29 +181,18 @@ export class RoutingSectionComponent {
     );
   }
 
-  protected changeTerritory(index: number, fields: Partial<Territory>): void {
-    this.editTerritories((territories) =>
-      territories.map((territory, position) =>
-        position === index ? { ...territory, ...fields } : territory,
-      ),
-    );
-  }
-
-  protected removeTerritory(index: number): void {
-    this.editTerritories((territories) => territories.filter((_, position) => position !== index));
-  }
+  /** The territories' edits; in round-robin mode there are none to edit. */
+  protected readonly territories = listEdits(this.store, (document): Territory[] =>
+    document.handover.routing.mode === 'TERRITORY' ? document.handover.routing.territories : [],
+  );
 
   protected addTerritory(): void {
-    this.editTerritories((territories) => [
-      ...territories,
-      { key: unusedKey('territory', territories), label: '', countries: [], memberIds: [] },
-    ]);
-  }
-
-  private editTerritories(next: (territories: Territory[]) => Territory[]): void {
-    this.editRouting((routing) =>
-      routing.mode === 'TERRITORY' ? { ...routing, territories: next(routing.territories) } : routing,
-    );
+    this.territories.add((territories) => ({
+      key: unusedKey('territory', territories),
+      label: '',
+      countries: [],
+      memberIds: [],
+    }));
   }
 
   private editRouting(next: (routing: Routing) => Routing): void {

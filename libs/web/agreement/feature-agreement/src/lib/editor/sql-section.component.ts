@@ -3,34 +3,48 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 
-import type { SqlChecklistItem } from '@accord/domain/agreement';
 import { AgreementDraftStore } from '@accord/web/agreement/data-access';
 
 import { IssueIndex } from '../shared/document-issues';
 import { IssueDirective } from '../shared/issue.directive';
 import { NumberInputDirective } from '../shared/number-input.directive';
-import { inputText, unusedKey } from './editing';
+import { inputText, listEdits, unusedKey } from './editing';
+import { EditorItemComponent } from './editor-item.component';
+import { SECTION_STYLES } from './section-styles';
 
 /** When an accepted lead becomes an SQL: the checklist sales works through and how many items must hold. */
 @Component({
   selector: 'accord-sql-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatError, MatFormField, MatInput, MatLabel, IssueDirective, NumberInputDirective],
+  imports: [
+    EditorItemComponent,
+    MatButton,
+    MatError,
+    MatFormField,
+    MatInput,
+    MatLabel,
+    IssueDirective,
+    NumberInputDirective,
+  ],
   template: `
     @if (store.document(); as document) {
       @let found = issues();
       <h2>SQL checklist</h2>
       @for (item of document.sql.checklist; track $index) {
         @let at = 'sql.checklist[' + $index + ']';
-        <fieldset class="item">
-          <legend>Checklist item {{ $index + 1 }}</legend>
+        <accord-editor-item
+          noun="checklist item"
+          [index]="$index"
+          [problem]="found.at(at)"
+          (removed)="checklist.remove($index)"
+        >
           <div class="row">
             <mat-form-field appearance="outline" subscriptSizing="dynamic" class="grow">
               <mat-label>Label</mat-label>
               <input
                 matInput
                 [value]="item.label"
-                (input)="change($index, { label: text($event) })"
+                (input)="checklist.change($index, { label: text($event) })"
                 [accordIssue]="found.at(at + '.label')"
               />
               <mat-error>{{ found.at(at + '.label') }}</mat-error>
@@ -40,7 +54,7 @@ import { inputText, unusedKey } from './editing';
               <input
                 matInput
                 [value]="item.key"
-                (input)="change($index, { key: text($event) })"
+                (input)="checklist.change($index, { key: text($event) })"
                 [accordIssue]="found.at(at + '.key')"
               />
               <mat-error>{{ found.at(at + '.key') }}</mat-error>
@@ -52,28 +66,17 @@ import { inputText, unusedKey } from './editing';
               matInput
               rows="2"
               [value]="item.description"
-              (input)="change($index, { description: text($event) })"
+              (input)="checklist.change($index, { description: text($event) })"
               [accordIssue]="found.at(at + '.description')"
             ></textarea>
             <mat-error>{{ found.at(at + '.description') }}</mat-error>
           </mat-form-field>
-          @if (found.at(at); as problem) {
-            <p class="issue">{{ problem }}</p>
-          }
-          <button
-            mat-button
-            type="button"
-            [attr.aria-label]="'Remove checklist item ' + ($index + 1)"
-            (click)="remove($index)"
-          >
-            Remove
-          </button>
-        </fieldset>
+        </accord-editor-item>
       }
       @if (found.at('sql.checklist'); as problem) {
         <p class="issue">{{ problem }}</p>
       }
-      <button mat-stroked-button type="button" (click)="add()">Add checklist item</button>
+      <button mat-stroked-button type="button" (click)="addItem()">Add checklist item</button>
       <h2>Minimum</h2>
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>Items that must hold</mat-label>
@@ -88,59 +91,17 @@ import { inputText, unusedKey } from './editing';
       </mat-form-field>
     }
   `,
-  styles: `
-    h2 {
-      font: var(--mat-sys-title-medium);
-      margin: 16px 0 8px;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 12px;
-      margin: 0 0 8px;
-    }
-    .grow {
-      flex: 1 1 200px;
-    }
-    .wide {
-      width: 100%;
-    }
-    .item {
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
-      padding: 8px 12px;
-      margin: 0 0 12px;
-    }
-    .issue {
-      color: var(--mat-sys-error);
-    }
-  `,
+  styles: SECTION_STYLES,
 })
 export class SqlSectionComponent {
   protected readonly store = inject(AgreementDraftStore);
   readonly issues = input.required<IssueIndex>();
   protected readonly text = inputText;
 
-  protected change(index: number, fields: Partial<SqlChecklistItem>): void {
-    this.store.edit((document) => {
-      document.sql.checklist[index] = { ...document.sql.checklist[index], ...fields };
-    });
-  }
+  protected readonly checklist = listEdits(this.store, (document) => document.sql.checklist);
 
-  protected remove(index: number): void {
-    this.store.edit((document) => {
-      document.sql.checklist.splice(index, 1);
-    });
-  }
-
-  protected add(): void {
-    this.store.edit((document) => {
-      document.sql.checklist.push({
-        key: unusedKey('item', document.sql.checklist),
-        label: '',
-        description: '',
-      });
-    });
+  protected addItem(): void {
+    this.checklist.add((items) => ({ key: unusedKey('item', items), label: '', description: '' }));
   }
 
   protected setMinimum(value: number | null): void {
