@@ -30,6 +30,7 @@ import { AccountsImportHandler } from './accounts.handler';
 import { UnreadableCsv, UploadTooLarge, csvRecords, sniffDelimiter } from './csv-records';
 import type { BatchContext, GoodRow, KindHandler, RowResult } from './handler';
 import { LeadsImportHandler } from './leads.handler';
+import { type ReadRow, RowBatch } from './row-batch';
 import { OpportunitiesImportHandler } from './opportunities.handler';
 import { SalesRepsImportHandler } from './sales-reps.handler';
 import { SignalsImportHandler } from './signals.handler';
@@ -41,6 +42,8 @@ export interface ImportLimits {
   maxRecordChars: number;
   /** Rows per batch: per transaction in a real import. */
   batchRows: number;
+  /** Characters of cells per batch at most, whatever its rows: wide rows make smaller batches. */
+  batchChars: number;
   /**
    * Rows per batch of a sales-reps import: a whole sales team at once, since a manager is found only among the
    * members and the rows of the same batch (see SalesRepsImportHandler).
@@ -56,6 +59,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxBytes: 2 * 1024 ** 3,
   maxRecordChars: 1_000_000,
   batchRows: 5_000,
+  batchChars: 16_000_000,
   repBatchRows: 50_000,
   maxReportLines: 100_000,
 };
@@ -260,36 +264,39 @@ export class ImportsService {
       };
       const batchRows = request.kind === 'SALES_REPS' ? this.limits.repBatchRows : this.limits.batchRows;
       const processAll = async (dryManager: EntityManager | null) => {
-        let batch: { row: number; cells: string[] }[] = [];
+        const batch = new RowBatch(batchRows, this.limits.batchChars);
         let read = 0;
         // A batch is written while the next one is read and prepared, so the parser and the database work side
-        // by side. One batch at most is in flight, and batches are written in order: a failed one stops the rest.
+        // by side. One batch at most is in flight, and batches are written in order: a failed one stops the rest,
+        // and the reading too, at the next row.
         let writing: Promise<void> = Promise.resolve();
+        let failedWrite: { error: unknown } | null = null;
         const send = async () => {
-          const prepared = this.prepareBatch(preparer, batch);
-          batch = [];
+          const prepared = this.prepareBatch(preparer, batch.take());
           await writing;
           writing = this.writeBatch(id, handler, preparer, context, prepared, state, dryManager);
-          // Awaited before the next batch is sent or at the end; until then its failure must not count as unhandled.
-          writing.catch(() => undefined);
+          // Awaited before the next batch is sent or at the end; meanwhile its failure is noted, not unhandled.
+          writing.catch((error: unknown) => {
+            failedWrite = { error };
+          });
         };
         const take = async (group: string[][]) => {
           for (const cells of group) {
+            if (failedWrite) throw failedWrite.error;
             read++;
-            batch.push({ row: read + 1, cells });
-            if (batch.length >= batchRows) await send();
+            if (batch.add(read + 1, cells)) await send();
           }
         };
         try {
           await take(firstRows);
           for (let next = await iterator.next(); !next.done; next = await iterator.next())
             await take(next.value);
-          if (batch.length > 0) await send();
+          if (batch.size > 0) await send();
         } catch (error) {
-          // The file broke off (a limit, a bad record): the batch in flight settles first, so the import's
-          // outcome is written after it and counts it when it was saved.
+          // The batch in flight settles first, so the import's outcome is written after it and counts it when it
+          // was saved. If it failed, that failure is what stopped the import, whatever the file did after it.
           await writing.catch(() => undefined);
-          throw error;
+          throw failedWrite ? (failedWrite as { error: unknown }).error : error;
         }
         await writing;
       };
@@ -339,7 +346,7 @@ export class ImportsService {
   /** Cleans and validates a batch's rows: the good ones for the handler, report lines for the refused. */
   private prepareBatch(
     preparer: RowPreparer<ImportKind>,
-    batch: readonly { row: number; cells: string[] }[],
+    batch: readonly ReadRow[],
   ): PreparedBatch {
     const lines: ReportLine[] = [];
     const counts = emptyCounts();

@@ -34,6 +34,10 @@ import { MatButton } from '@angular/material/button';
       padding: 8px 12px;
       margin: 0 0 12px;
     }
+    legend {
+      font: var(--mat-sys-title-small);
+      padding: 0 4px;
+    }
     .issue {
       color: var(--mat-sys-error);
     }
