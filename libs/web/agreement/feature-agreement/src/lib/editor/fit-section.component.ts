@@ -63,17 +63,7 @@ type ThresholdGrade = (typeof THRESHOLD_GRADES)[number];
       <button mat-stroked-button type="button" (click)="add()">Add criterion</button>
     }
   `,
-  styles: [
-    SECTION_STYLES,
-    `
-      h2 {
-        margin-bottom: 4px;
-      }
-      .number {
-        width: 140px;
-      }
-    `,
-  ],
+  styles: SECTION_STYLES,
 })
 export class FitSectionComponent {
   protected readonly store = inject(AgreementDraftStore);

@@ -101,12 +101,6 @@ import { SECTION_STYLES } from './section-styles';
   styles: [
     SECTION_STYLES,
     `
-      h2 {
-        margin-bottom: 4px;
-      }
-      .number {
-        width: 140px;
-      }
       .scroll {
         overflow-x: auto;
       }

@@ -111,9 +111,6 @@ type SignalNumber = 'weight' | 'cap' | 'halfLifeDays';
   styles: [
     SECTION_STYLES,
     `
-      h2 {
-        margin-bottom: 4px;
-      }
       .number {
         width: 130px;
       }

@@ -100,7 +100,14 @@ const DEFAULT_RECYCLE_DAYS = 30;
       <button mat-stroked-button type="button" (click)="addReason()">Add reason</button>
     }
   `,
-  styles: SECTION_STYLES,
+  styles: [
+    SECTION_STYLES,
+    `
+      .number {
+        width: 170px;
+      }
+    `,
+  ],
 })
 export class ReasonsSectionComponent {
   protected readonly store = inject(AgreementDraftStore);

@@ -7,6 +7,9 @@ export const SECTION_STYLES = `
     font: var(--mat-sys-title-medium);
     margin: 16px 0 8px;
   }
+  h2:has(+ .help) {
+    margin-bottom: 4px;
+  }
   h3 {
     font: var(--mat-sys-title-small);
     margin: 16px 0 8px;
@@ -29,7 +32,7 @@ export const SECTION_STYLES = `
     width: 100%;
   }
   .number {
-    width: 150px;
+    width: 140px;
   }
   .issue {
     color: var(--mat-sys-error);
