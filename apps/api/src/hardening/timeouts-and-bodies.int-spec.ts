@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 
-import { TenantDb } from '@accord/api/shared/database';
+import { OwnerDb, TenantDb } from '@accord/api/shared/database';
 
 import { BootedApp, bootApp, gql, teamWithTokens } from './boot.int-fixture';
 
@@ -81,6 +82,15 @@ describe('statement_timeout, on the server', () => {
       '57014', // query_canceled, by the server
     ]);
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('compiles no statement: both pools run their sessions without JIT', async () => {
+    if (booted.database.embedded) return;
+    const requests = await booted.app.get(TenantDb).run({}, (manager) => manager.query('SHOW jit'));
+    const jobs = await booted.app
+      .get(OwnerDb)
+      .inWorkspace(randomUUID(), async (client) => (await client.query('SHOW jit')).rows);
+    expect([requests, jobs]).toEqual([[{ jit: 'off' }], [{ jit: 'off' }]]);
   });
 });
 

@@ -44,8 +44,6 @@ export class BacktestHistoryRepository {
     limit: number,
     until: Date,
   ): Promise<HistoryBatch> {
-    // Cheap range scans: JIT compiling them costs more than it saves.
-    await manager.query(`SET LOCAL jit = off`);
     const [answer]: { rows: string | null; read: number; last_id: string | null }[] = await manager.query(
       BATCH_SQL,
       [workspaceId, after ?? '00000000-0000-0000-0000-000000000000', limit, until],

@@ -133,9 +133,8 @@ export class BacktestRunner {
     };
     const sql = historyStreamSql(claim.workspaceId, progress.after, until);
     await this.ownerDb.inWorkspace(claim.workspaceId, async (client) => {
-      // One sort of the batch's rows by id: in memory rather than spilled, and no JIT for a plain plan.
+      // One sort of the batch's rows by id: in memory rather than spilled (the session has no JIT).
       await client.query(`SET LOCAL work_mem = '256MB'`);
-      await client.query(`SET LOCAL jit = off`);
       const fold = new Writable({
         objectMode: true,
         write: (rows: CopyRow[], _encoding, done) => {
