@@ -1,29 +1,27 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 
 import { type FitCondition, type FitField, SENIORITIES } from '@accord/domain/agreement';
 
 import { IssueIndex } from '../shared/document-issues';
 import { IssueDirective } from '../shared/issue.directive';
-import { NumberInputDirective } from '../shared/number-input.directive';
 import { ValuesInputComponent } from '../shared/values-input.component';
 import { fieldLabel, valueLabel } from '../shared/wording';
+import { NumberFieldComponent } from './document-fields.component';
 
 /** The condition of one fit criterion, with the inputs its field's kind takes: a range, values, keywords or yes/no. */
 @Component({
   selector: 'accord-condition-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    NumberFieldComponent,
     MatError,
     MatFormField,
-    MatInput,
     MatLabel,
     MatOption,
     MatSelect,
     IssueDirective,
-    NumberInputDirective,
     ValuesInputComponent,
   ],
   template: `
@@ -33,28 +31,18 @@ import { fieldLabel, valueLabel } from '../shared/wording';
       @case ('RANGE') {
         @let range = rangeOf(condition());
         <div class="row">
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>{{ name() }} from (empty: no minimum)</mat-label>
-            <input
-              matInput
-              type="number"
-              [accordNumber]="range.min"
-              (accordNumberChange)="set({ kind: 'RANGE', min: $event, max: range.max })"
-              [accordIssue]="found.at(at + '.min')"
-            />
-            <mat-error>{{ found.at(at + '.min') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>{{ name() }} below (empty: no maximum)</mat-label>
-            <input
-              matInput
-              type="number"
-              [accordNumber]="range.max"
-              (accordNumberChange)="set({ kind: 'RANGE', min: range.min, max: $event })"
-              [accordIssue]="found.at(at + '.max')"
-            />
-            <mat-error>{{ found.at(at + '.max') }}</mat-error>
-          </mat-form-field>
+          <accord-number-field
+            [label]="name() + ' from (empty: no minimum)'"
+            [value]="range.min"
+            [problem]="found.at(at + '.min')"
+            (changed)="set({ kind: 'RANGE', min: $event, max: range.max })"
+          />
+          <accord-number-field
+            [label]="name() + ' below (empty: no maximum)'"
+            [value]="range.max"
+            [problem]="found.at(at + '.max')"
+            (changed)="set({ kind: 'RANGE', min: range.min, max: $event })"
+          />
         </div>
       }
       @case ('ANY_OF') {

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 
 import {
@@ -12,11 +11,10 @@ import {
 import { AgreementDraftStore } from '@accord/web/agreement/data-access';
 
 import { IssueIndex } from '../shared/document-issues';
-import { IssueDirective } from '../shared/issue.directive';
-import { NumberInputDirective } from '../shared/number-input.directive';
 import { fieldLabel } from '../shared/wording';
 import { ConditionEditorComponent } from './condition-editor.component';
-import { inputText, withField } from './editing';
+import { NumberFieldComponent, TextFieldComponent } from './document-fields.component';
+import { withField } from './editing';
 import { EditorItemComponent } from './editor-item.component';
 import { SECTION_STYLES } from './section-styles';
 
@@ -25,16 +23,14 @@ import { SECTION_STYLES } from './section-styles';
   selector: 'accord-criterion-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    NumberFieldComponent,
+    TextFieldComponent,
     EditorItemComponent,
-    MatError,
     MatFormField,
-    MatInput,
     MatLabel,
     MatOption,
     MatSelect,
     ConditionEditorComponent,
-    IssueDirective,
-    NumberInputDirective,
   ],
   template: `
     @let item = criterion();
@@ -42,26 +38,19 @@ import { SECTION_STYLES } from './section-styles';
     @let found = issues();
     <accord-editor-item noun="criterion" [index]="index()" [problem]="found.at(at)" (removed)="remove()">
       <div class="row">
-        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="grow">
-          <mat-label>Label</mat-label>
-          <input
-            matInput
-            [value]="item.label"
-            (input)="change({ label: text($event) })"
-            [accordIssue]="found.at(at + '.label')"
-          />
-          <mat-error>{{ found.at(at + '.label') }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
-          <mat-label>Key</mat-label>
-          <input
-            matInput
-            [value]="item.key"
-            (input)="change({ key: text($event) })"
-            [accordIssue]="found.at(at + '.key')"
-          />
-          <mat-error>{{ found.at(at + '.key') }}</mat-error>
-        </mat-form-field>
+        <accord-text-field
+          class="grow"
+          label="Label"
+          [value]="item.label"
+          [problem]="found.at(at + '.label')"
+          (changed)="change({ label: $event })"
+        />
+        <accord-text-field
+          label="Key"
+          [value]="item.key"
+          [problem]="found.at(at + '.key')"
+          (changed)="change({ key: $event })"
+        />
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>Lead field</mat-label>
           <mat-select [value]="item.field" (selectionChange)="setField($event.value)">
@@ -70,17 +59,13 @@ import { SECTION_STYLES } from './section-styles';
             }
           </mat-select>
         </mat-form-field>
-        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="points">
-          <mat-label>Points</mat-label>
-          <input
-            matInput
-            type="number"
-            [accordNumber]="item.points"
-            (accordNumberChange)="setPoints($event)"
-            [accordIssue]="found.at(at + '.points')"
-          />
-          <mat-error>{{ found.at(at + '.points') }}</mat-error>
-        </mat-form-field>
+        <accord-number-field
+          class="points"
+          label="Points"
+          [value]="item.points"
+          [problem]="found.at(at + '.points')"
+          (changed)="setPoints($event)"
+        />
       </div>
       <accord-condition-editor
         [field]="item.field"
@@ -110,7 +95,6 @@ export class CriterionEditorComponent {
   protected readonly path = computed(() => `fit.criteria[${this.index()}]`);
   protected readonly fields = FIT_FIELD_NAMES;
   protected readonly fieldName = fieldLabel;
-  protected readonly text = inputText;
 
   protected change(fields: Partial<Omit<FitCriterion, 'condition' | 'field'>>): void {
     this.replace((criterion) => ({ ...criterion, ...fields }));

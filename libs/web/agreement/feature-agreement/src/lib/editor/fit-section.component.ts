@@ -1,14 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 
 import { AgreementDraftStore } from '@accord/web/agreement/data-access';
 
 import { IssueIndex } from '../shared/document-issues';
-import { IssueDirective } from '../shared/issue.directive';
-import { NumberInputDirective } from '../shared/number-input.directive';
 import { CriterionEditorComponent } from './criterion-editor.component';
+import { NumberFieldComponent } from './document-fields.component';
 import { unusedKey } from './editing';
 import { SECTION_STYLES } from './section-styles';
 
@@ -19,16 +16,7 @@ type ThresholdGrade = (typeof THRESHOLD_GRADES)[number];
 @Component({
   selector: 'accord-fit-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    MatButton,
-    MatError,
-    MatFormField,
-    MatInput,
-    MatLabel,
-    CriterionEditorComponent,
-    IssueDirective,
-    NumberInputDirective,
-  ],
+  imports: [NumberFieldComponent, MatButton, CriterionEditorComponent],
   template: `
     @if (store.document(); as document) {
       @let found = issues();
@@ -36,17 +24,13 @@ type ThresholdGrade = (typeof THRESHOLD_GRADES)[number];
       <p class="help">The lowest fit score (0–100) for each grade; below C is D.</p>
       <div class="row">
         @for (grade of grades; track grade) {
-          <mat-form-field appearance="outline" subscriptSizing="dynamic" class="number">
-            <mat-label>Grade {{ grade }}</mat-label>
-            <input
-              matInput
-              type="number"
-              [accordNumber]="document.fit.grades[grade]"
-              (accordNumberChange)="setGrade(grade, $event)"
-              [accordIssue]="found.at('fit.grades.' + grade)"
-            />
-            <mat-error>{{ found.at('fit.grades.' + grade) }}</mat-error>
-          </mat-form-field>
+          <accord-number-field
+            class="number"
+            [label]="'Grade ' + grade"
+            [value]="document.fit.grades[grade]"
+            [problem]="found.at('fit.grades.' + grade)"
+            (changed)="setGrade(grade, $event)"
+          />
         }
       </div>
       <h2>Fit criteria</h2>

@@ -1,6 +1,4 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 
 import {
@@ -14,25 +12,15 @@ import {
 import { AgreementDraftStore } from '@accord/web/agreement/data-access';
 
 import { IssueIndex } from '../shared/document-issues';
-import { IssueDirective } from '../shared/issue.directive';
-import { NumberInputDirective } from '../shared/number-input.directive';
 import { outcomeLabel } from '../shared/wording';
+import { NumberFieldComponent } from './document-fields.component';
 import { SECTION_STYLES } from './section-styles';
 
 /** The handover matrix (what each grade × temperature does with a lead) and sales' time to decide, by temperature. */
 @Component({
   selector: 'accord-handover-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    MatError,
-    MatFormField,
-    MatInput,
-    MatLabel,
-    MatOption,
-    MatSelect,
-    IssueDirective,
-    NumberInputDirective,
-  ],
+  imports: [NumberFieldComponent, MatOption, MatSelect],
   template: `
     @if (store.document(); as document) {
       @let found = issues();
@@ -83,17 +71,13 @@ import { SECTION_STYLES } from './section-styles';
       <p class="help">Hours sales have to accept or reject a handed-over lead.</p>
       <div class="row">
         @for (temperature of temperatures; track temperature) {
-          <mat-form-field appearance="outline" subscriptSizing="dynamic" class="number">
-            <mat-label>{{ temperature }} (hours)</mat-label>
-            <input
-              matInput
-              type="number"
-              [accordNumber]="document.handover.slaHours[temperature]"
-              (accordNumberChange)="setSla(temperature, $event)"
-              [accordIssue]="found.at('handover.slaHours.' + temperature)"
-            />
-            <mat-error>{{ found.at('handover.slaHours.' + temperature) }}</mat-error>
-          </mat-form-field>
+          <accord-number-field
+            class="number"
+            [label]="temperature + ' (hours)'"
+            [value]="document.handover.slaHours[temperature]"
+            [problem]="found.at('handover.slaHours.' + temperature)"
+            (changed)="setSla(temperature, $event)"
+          />
         }
       </div>
     }

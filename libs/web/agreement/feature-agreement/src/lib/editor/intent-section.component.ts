@@ -1,15 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 
 import { STANDARD_SIGNAL_TYPES } from '@accord/domain/agreement';
 import { AgreementDraftStore } from '@accord/web/agreement/data-access';
 
 import { IssueIndex } from '../shared/document-issues';
-import { IssueDirective } from '../shared/issue.directive';
-import { NumberInputDirective } from '../shared/number-input.directive';
-import { inputText, listEdits } from './editing';
+import { NumberFieldComponent, TextFieldComponent } from './document-fields.component';
+import { listEdits } from './editing';
 import { EditorItemComponent } from './editor-item.component';
 import { SECTION_STYLES } from './section-styles';
 
@@ -20,17 +17,7 @@ type SignalNumber = 'weight' | 'cap' | 'halfLifeDays';
 @Component({
   selector: 'accord-intent-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    EditorItemComponent,
-    MatButton,
-    MatError,
-    MatFormField,
-    MatHint,
-    MatInput,
-    MatLabel,
-    IssueDirective,
-    NumberInputDirective,
-  ],
+  imports: [NumberFieldComponent, TextFieldComponent, EditorItemComponent, MatButton],
   template: `
     @if (store.document(); as document) {
       @let found = issues();
@@ -38,17 +25,13 @@ type SignalNumber = 'weight' | 'cap' | 'halfLifeDays';
       <p class="help">The lowest intent score (0–100) for WARM and HOT; below WARM is COLD.</p>
       <div class="row">
         @for (threshold of thresholds; track threshold) {
-          <mat-form-field appearance="outline" subscriptSizing="dynamic" class="number">
-            <mat-label>{{ threshold.toUpperCase() }} from</mat-label>
-            <input
-              matInput
-              type="number"
-              [accordNumber]="document.intent.temperature[threshold]"
-              (accordNumberChange)="setThreshold(threshold, $event)"
-              [accordIssue]="found.at('intent.temperature.' + threshold)"
-            />
-            <mat-error>{{ found.at('intent.temperature.' + threshold) }}</mat-error>
-          </mat-form-field>
+          <accord-number-field
+            class="number"
+            [label]="threshold.toUpperCase() + ' from'"
+            [value]="document.intent.temperature[threshold]"
+            [problem]="found.at('intent.temperature.' + threshold)"
+            (changed)="setThreshold(threshold, $event)"
+          />
         }
       </div>
       <h2>Signal types</h2>
@@ -65,39 +48,28 @@ type SignalNumber = 'weight' | 'cap' | 'halfLifeDays';
           (removed)="signals.remove($index)"
         >
           <div class="row">
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
-              <mat-label>Type</mat-label>
-              <input
-                matInput
-                [value]="signal.type"
-                (input)="signals.change($index, { type: text($event) })"
-                [accordIssue]="found.at(at + '.type')"
-              />
-              <mat-hint>Upper case, e.g. PRICING_PAGE_VISIT</mat-hint>
-              <mat-error>{{ found.at(at + '.type') }}</mat-error>
-            </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="grow">
-              <mat-label>Label</mat-label>
-              <input
-                matInput
-                [value]="signal.label"
-                (input)="signals.change($index, { label: text($event) })"
-                [accordIssue]="found.at(at + '.label')"
-              />
-              <mat-error>{{ found.at(at + '.label') }}</mat-error>
-            </mat-form-field>
+            <accord-text-field
+              label="Type"
+              [value]="signal.type"
+              [problem]="found.at(at + '.type')"
+              hint="Upper case, e.g. PRICING_PAGE_VISIT"
+              (changed)="signals.change($index, { type: $event })"
+            />
+            <accord-text-field
+              class="grow"
+              label="Label"
+              [value]="signal.label"
+              [problem]="found.at(at + '.label')"
+              (changed)="signals.change($index, { label: $event })"
+            />
             @for (field of numbers; track field.name) {
-              <mat-form-field appearance="outline" subscriptSizing="dynamic" class="number">
-                <mat-label>{{ field.label }}</mat-label>
-                <input
-                  matInput
-                  type="number"
-                  [accordNumber]="signal[field.name]"
-                  (accordNumberChange)="setNumber($index, field.name, $event)"
-                  [accordIssue]="found.at(at + '.' + field.name)"
-                />
-                <mat-error>{{ found.at(at + '.' + field.name) }}</mat-error>
-              </mat-form-field>
+              <accord-number-field
+                class="number"
+                [label]="field.label"
+                [value]="signal[field.name]"
+                [problem]="found.at(at + '.' + field.name)"
+                (changed)="setNumber($index, field.name, $event)"
+              />
             }
           </div>
         </accord-editor-item>
@@ -128,7 +100,6 @@ export class IntentSectionComponent {
     { name: 'halfLifeDays', label: 'Half-life (days)' },
   ];
   protected readonly standardTypes = STANDARD_SIGNAL_TYPES.join(', ');
-  protected readonly text = inputText;
 
   protected setThreshold(threshold: Threshold, value: number | null): void {
     this.store.edit((document) => {

@@ -10,8 +10,8 @@ import { AgreementDraftStore } from '@accord/web/agreement/data-access';
 
 import { IssueIndex } from '../shared/document-issues';
 import { IssueDirective } from '../shared/issue.directive';
-import { NumberInputDirective } from '../shared/number-input.directive';
 import { valueLabel } from '../shared/wording';
+import { NumberFieldComponent, TextFieldComponent } from './document-fields.component';
 import { inputText, listEdits, unusedKey } from './editing';
 import { EditorItemComponent } from './editor-item.component';
 import { SECTION_STYLES } from './section-styles';
@@ -21,6 +21,8 @@ import { SECTION_STYLES } from './section-styles';
   selector: 'accord-kpis-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    NumberFieldComponent,
+    TextFieldComponent,
     EditorItemComponent,
     MatButton,
     MatCheckbox,
@@ -31,7 +33,6 @@ import { SECTION_STYLES } from './section-styles';
     MatOption,
     MatSelect,
     IssueDirective,
-    NumberInputDirective,
   ],
   template: `
     @if (store.document(); as document) {
@@ -46,26 +47,19 @@ import { SECTION_STYLES } from './section-styles';
           (removed)="kpis.remove($index)"
         >
           <div class="row">
-            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="grow">
-              <mat-label>Name</mat-label>
-              <input
-                matInput
-                [value]="kpi.name"
-                (input)="kpis.change($index, { name: text($event) })"
-                [accordIssue]="found.at(at + '.name')"
-              />
-              <mat-error>{{ found.at(at + '.name') }}</mat-error>
-            </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
-              <mat-label>Key</mat-label>
-              <input
-                matInput
-                [value]="kpi.key"
-                (input)="kpis.change($index, { key: text($event) })"
-                [accordIssue]="found.at(at + '.key')"
-              />
-              <mat-error>{{ found.at(at + '.key') }}</mat-error>
-            </mat-form-field>
+            <accord-text-field
+              class="grow"
+              label="Name"
+              [value]="kpi.name"
+              [problem]="found.at(at + '.name')"
+              (changed)="kpis.change($index, { name: $event })"
+            />
+            <accord-text-field
+              label="Key"
+              [value]="kpi.key"
+              [problem]="found.at(at + '.key')"
+              (changed)="kpis.change($index, { key: $event })"
+            />
             <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>Kind</mat-label>
               <mat-select [value]="kpi.kind" (selectionChange)="kpis.change($index, { kind: $event.value })">
@@ -91,17 +85,13 @@ import { SECTION_STYLES } from './section-styles';
               Has a target
             </mat-checkbox>
             @if (kpi.target; as target) {
-              <mat-form-field appearance="outline" subscriptSizing="dynamic" class="number">
-                <mat-label>Target</mat-label>
-                <input
-                  matInput
-                  type="number"
-                  [accordNumber]="target.value"
-                  (accordNumberChange)="setTarget($index, $event, target.period)"
-                  [accordIssue]="found.at(at + '.target.value')"
-                />
-                <mat-error>{{ found.at(at + '.target.value') }}</mat-error>
-              </mat-form-field>
+              <accord-number-field
+                class="number"
+                label="Target"
+                [value]="target.value"
+                [problem]="found.at(at + '.target.value')"
+                (changed)="setTarget($index, $event, target.period)"
+              />
               <mat-form-field appearance="outline" subscriptSizing="dynamic">
                 <mat-label>Per</mat-label>
                 <mat-select

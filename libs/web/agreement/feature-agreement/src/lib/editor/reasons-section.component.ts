@@ -1,17 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 
 import { REJECTION_CONSEQUENCES, type RejectionConsequence } from '@accord/domain/agreement';
 import { AgreementDraftStore } from '@accord/web/agreement/data-access';
 
 import { IssueIndex } from '../shared/document-issues';
-import { IssueDirective } from '../shared/issue.directive';
-import { NumberInputDirective } from '../shared/number-input.directive';
 import { valueLabel } from '../shared/wording';
-import { inputText, listEdits, unusedKey } from './editing';
+import { NumberFieldComponent, TextFieldComponent } from './document-fields.component';
+import { listEdits, unusedKey } from './editing';
 import { EditorItemComponent } from './editor-item.component';
 import { SECTION_STYLES } from './section-styles';
 
@@ -23,16 +21,14 @@ const DEFAULT_RECYCLE_DAYS = 30;
   selector: 'accord-reasons-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    NumberFieldComponent,
+    TextFieldComponent,
     EditorItemComponent,
     MatButton,
-    MatError,
     MatFormField,
-    MatInput,
     MatLabel,
     MatOption,
     MatSelect,
-    IssueDirective,
-    NumberInputDirective,
   ],
   template: `
     @if (store.document(); as document) {
@@ -47,26 +43,19 @@ const DEFAULT_RECYCLE_DAYS = 30;
           (removed)="reasons.remove($index)"
         >
           <div class="row">
-            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="grow">
-              <mat-label>Label</mat-label>
-              <input
-                matInput
-                [value]="reason.label"
-                (input)="reasons.change($index, { label: text($event) })"
-                [accordIssue]="found.at(at + '.label')"
-              />
-              <mat-error>{{ found.at(at + '.label') }}</mat-error>
-            </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
-              <mat-label>Key</mat-label>
-              <input
-                matInput
-                [value]="reason.key"
-                (input)="reasons.change($index, { key: text($event) })"
-                [accordIssue]="found.at(at + '.key')"
-              />
-              <mat-error>{{ found.at(at + '.key') }}</mat-error>
-            </mat-form-field>
+            <accord-text-field
+              class="grow"
+              label="Label"
+              [value]="reason.label"
+              [problem]="found.at(at + '.label')"
+              (changed)="reasons.change($index, { label: $event })"
+            />
+            <accord-text-field
+              label="Key"
+              [value]="reason.key"
+              [problem]="found.at(at + '.key')"
+              (changed)="reasons.change($index, { key: $event })"
+            />
             <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>Consequence</mat-label>
               <mat-select
@@ -79,17 +68,13 @@ const DEFAULT_RECYCLE_DAYS = 30;
               </mat-select>
             </mat-form-field>
             @if (reason.consequence === 'RECYCLE') {
-              <mat-form-field appearance="outline" subscriptSizing="dynamic" class="number">
-                <mat-label>Recycle after (days)</mat-label>
-                <input
-                  matInput
-                  type="number"
-                  [accordNumber]="reason.recycleAfterDays"
-                  (accordNumberChange)="reasons.change($index, { recycleAfterDays: $event })"
-                  [accordIssue]="found.at(at + '.recycleAfterDays')"
-                />
-                <mat-error>{{ found.at(at + '.recycleAfterDays') }}</mat-error>
-              </mat-form-field>
+              <accord-number-field
+                class="number"
+                label="Recycle after (days)"
+                [value]="reason.recycleAfterDays"
+                [problem]="found.at(at + '.recycleAfterDays')"
+                (changed)="reasons.change($index, { recycleAfterDays: $event })"
+              />
             }
           </div>
         </accord-editor-item>
@@ -114,7 +99,6 @@ export class ReasonsSectionComponent {
   readonly issues = input.required<IssueIndex>();
   protected readonly consequences = REJECTION_CONSEQUENCES;
   protected readonly label = valueLabel;
-  protected readonly text = inputText;
 
   protected readonly reasons = listEdits(this.store, (document) => document.rejectionReasons);
 

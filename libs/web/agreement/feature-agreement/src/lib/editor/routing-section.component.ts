@@ -1,18 +1,17 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 
 import { ROUTING_MODES, type Routing, type RoutingMode } from '@accord/domain/agreement';
 import { AgreementDraftStore, type RoutableMember } from '@accord/web/agreement/data-access';
 
 import { IssueIndex } from '../shared/document-issues';
-import { IssueDirective } from '../shared/issue.directive';
 import { MemberListComponent } from '../shared/member-list.component';
 import { ValuesInputComponent } from '../shared/values-input.component';
 import { valueLabel } from '../shared/wording';
-import { inputText, listEdits, unusedKey } from './editing';
+import { TextFieldComponent } from './document-fields.component';
+import { listEdits, unusedKey } from './editing';
 import { EditorItemComponent } from './editor-item.component';
 import { SECTION_STYLES } from './section-styles';
 
@@ -43,15 +42,13 @@ export function switchRouting(routing: Routing, mode: RoutingMode): Routing {
   selector: 'accord-routing-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    TextFieldComponent,
     EditorItemComponent,
     MatButton,
-    MatError,
     MatFormField,
-    MatInput,
     MatLabel,
     MatOption,
     MatSelect,
-    IssueDirective,
     MemberListComponent,
     ValuesInputComponent,
   ],
@@ -90,26 +87,19 @@ export function switchRouting(routing: Routing, mode: RoutingMode): Routing {
             (removed)="territories.remove($index)"
           >
             <div class="row">
-              <mat-form-field appearance="outline" subscriptSizing="dynamic" class="grow">
-                <mat-label>Label</mat-label>
-                <input
-                  matInput
-                  [value]="territory.label"
-                  (input)="territories.change($index, { label: text($event) })"
-                  [accordIssue]="found.at(at + '.label')"
-                />
-                <mat-error>{{ found.at(at + '.label') }}</mat-error>
-              </mat-form-field>
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
-                <mat-label>Key</mat-label>
-                <input
-                  matInput
-                  [value]="territory.key"
-                  (input)="territories.change($index, { key: text($event) })"
-                  [accordIssue]="found.at(at + '.key')"
-                />
-                <mat-error>{{ found.at(at + '.key') }}</mat-error>
-              </mat-form-field>
+              <accord-text-field
+                class="grow"
+                label="Label"
+                [value]="territory.label"
+                [problem]="found.at(at + '.label')"
+                (changed)="territories.change($index, { label: $event })"
+              />
+              <accord-text-field
+                label="Key"
+                [value]="territory.key"
+                [problem]="found.at(at + '.key')"
+                (changed)="territories.change($index, { key: $event })"
+              />
             </div>
             <accord-values-input
               label="Countries"
@@ -163,7 +153,6 @@ export class RoutingSectionComponent {
 
   protected readonly modes = ROUTING_MODES;
   protected readonly label = valueLabel;
-  protected readonly text = inputText;
 
   protected setMode(mode: RoutingMode): void {
     this.store.edit((document) => {

@@ -7,7 +7,7 @@ import { AgreementDraftStore } from '@accord/web/agreement/data-access';
 
 import { IssueIndex } from '../shared/document-issues';
 import { IssueDirective } from '../shared/issue.directive';
-import { NumberInputDirective } from '../shared/number-input.directive';
+import { NumberFieldComponent, TextFieldComponent } from './document-fields.component';
 import { inputText, listEdits, unusedKey } from './editing';
 import { EditorItemComponent } from './editor-item.component';
 import { SECTION_STYLES } from './section-styles';
@@ -17,6 +17,8 @@ import { SECTION_STYLES } from './section-styles';
   selector: 'accord-sql-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    NumberFieldComponent,
+    TextFieldComponent,
     EditorItemComponent,
     MatButton,
     MatError,
@@ -24,7 +26,6 @@ import { SECTION_STYLES } from './section-styles';
     MatInput,
     MatLabel,
     IssueDirective,
-    NumberInputDirective,
   ],
   template: `
     @if (store.document(); as document) {
@@ -39,26 +40,19 @@ import { SECTION_STYLES } from './section-styles';
           (removed)="checklist.remove($index)"
         >
           <div class="row">
-            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="grow">
-              <mat-label>Label</mat-label>
-              <input
-                matInput
-                [value]="item.label"
-                (input)="checklist.change($index, { label: text($event) })"
-                [accordIssue]="found.at(at + '.label')"
-              />
-              <mat-error>{{ found.at(at + '.label') }}</mat-error>
-            </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
-              <mat-label>Key</mat-label>
-              <input
-                matInput
-                [value]="item.key"
-                (input)="checklist.change($index, { key: text($event) })"
-                [accordIssue]="found.at(at + '.key')"
-              />
-              <mat-error>{{ found.at(at + '.key') }}</mat-error>
-            </mat-form-field>
+            <accord-text-field
+              class="grow"
+              label="Label"
+              [value]="item.label"
+              [problem]="found.at(at + '.label')"
+              (changed)="checklist.change($index, { label: $event })"
+            />
+            <accord-text-field
+              label="Key"
+              [value]="item.key"
+              [problem]="found.at(at + '.key')"
+              (changed)="checklist.change($index, { key: $event })"
+            />
           </div>
           <mat-form-field appearance="outline" subscriptSizing="dynamic" class="wide">
             <mat-label>Description</mat-label>
@@ -78,17 +72,12 @@ import { SECTION_STYLES } from './section-styles';
       }
       <button mat-stroked-button type="button" (click)="addItem()">Add checklist item</button>
       <h2>Minimum</h2>
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>Items that must hold</mat-label>
-        <input
-          matInput
-          type="number"
-          [accordNumber]="document.sql.minimumMet"
-          (accordNumberChange)="setMinimum($event)"
-          [accordIssue]="found.at('sql.minimumMet')"
-        />
-        <mat-error>{{ found.at('sql.minimumMet') }}</mat-error>
-      </mat-form-field>
+      <accord-number-field
+        label="Items that must hold"
+        [value]="document.sql.minimumMet"
+        [problem]="found.at('sql.minimumMet')"
+        (changed)="setMinimum($event)"
+      />
     }
   `,
   styles: SECTION_STYLES,
