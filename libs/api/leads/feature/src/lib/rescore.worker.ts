@@ -1,7 +1,7 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 import { ScoringStateRepository } from '@accord/api/leads/data-access';
-import { AppConfig, Clock } from '@accord/api/shared/config';
+import { AppConfig, Clock, PollingJob } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 
 import { RescoreRunner } from './rescore.runner';
@@ -14,30 +14,15 @@ const ABANDONED_AFTER_MS = 30 * 60_000;
  * to a crash; claiming uses SKIP LOCKED, so any number of replicas can poll at once and each run is taken once.
  */
 @Injectable()
-export class RescoreWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(RescoreWorker.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
-
+export class RescoreWorker extends PollingJob {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly scoring: ScoringStateRepository,
     private readonly runner: RescoreRunner,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.JOBS_POLL_MS === 0) return;
-    this.timer = setInterval(() => void this.tick(), this.config.JOBS_POLL_MS);
-    this.timer.unref();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    config: AppConfig,
+  ) {
+    super(config);
   }
 
   /** Runs every due run now, one after another; returns how many ran. Tests and the poller call it. */
@@ -45,14 +30,6 @@ export class RescoreWorker implements OnApplicationBootstrap, BeforeApplicationS
     let count = 0;
     while (!this.stopped && (await this.runNext())) count += 1;
     return count;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.drain()
-      .then(() => undefined)
-      .catch((error: unknown) => this.logger.error(error))
-      .finally(() => (this.running = null));
   }
 
   private async runNext(): Promise<boolean> {

@@ -1,8 +1,8 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { LeadsRepository } from '@accord/api/leads/data-access';
-import { AppConfig, Clock, eachWorkspaceInTurn } from '@accord/api/shared/config';
+import { AppConfig, Clock, PollingJob } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import { addToSummary } from '@accord/domain/leads';
 
@@ -26,33 +26,19 @@ const POLL_WORKSPACES = 100;
  * Taking a signal from the inbox and applying it commit together: a signal is applied once, or not yet.
  */
 @Injectable()
-export class SignalApplier implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(SignalApplier.name);
+export class SignalApplier extends PollingJob {
   private readonly due = new Set<string>();
   /** Per workspace, the last inbox id taken while the inbox had more to give. */
   private readonly cursors = new Map<string, string>();
-  private running: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
 
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly leads: LeadsRepository,
     private readonly scorer: LeadScorer,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.JOBS_POLL_MS === 0) return;
-    this.timer = setInterval(() => void this.poll(), this.config.JOBS_POLL_MS);
-    this.timer.unref();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    config: AppConfig,
+  ) {
+    super(config);
   }
 
   /** Signals of this workspace are waiting: apply them soon, after whatever is being applied now. */
@@ -62,26 +48,14 @@ export class SignalApplier implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private kick(): void {
-    if (this.running || this.stopped || this.due.size === 0) return;
-    this.running = new Promise((resolve) => setTimeout(resolve, GATHER_MS))
-      .then(() => this.applyDue())
-      .then(
-        () => {
-          this.running = null;
-          // Woken while the last batch committed: go on.
-          this.kick();
-        },
-        (error: unknown) => {
-          // Not retried at once (the database may be down): the next wake or poll resumes from the inbox.
-          this.logger.error(error);
-          this.running = null;
-        },
-      );
-  }
-
-  /** Resolves once the applier has nothing in hand (it may be woken again at any time). */
-  async settled(): Promise<void> {
-    while (this.running) await this.running;
+    if (this.due.size === 0) return;
+    void this.startPass(async () => {
+      await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
+      await this.applyDue();
+    }).then((ran) => {
+      // Woken while the last batch committed: go on.
+      if (ran) this.kick();
+    });
   }
 
   /** Applies every signal waiting for the workspace; returns how many. */
@@ -120,20 +94,7 @@ export class SignalApplier implements OnApplicationBootstrap, BeforeApplicationS
 
   /** One workspace's failing batch (its signals stay in its inbox) never keeps the others' signals waiting. */
   private inTurn(workspaceIds: readonly string[]): Promise<number> {
-    return eachWorkspaceInTurn(
-      workspaceIds,
-      (id) => this.applyPending(id),
-      this.logger,
-      () => this.stopped,
-    );
-  }
-
-  private poll(): void {
-    if (this.running) return;
-    this.running = this.drain()
-      .then(() => undefined)
-      .catch((error: unknown) => this.logger.error(error))
-      .finally(() => (this.running = null));
+    return this.forEachWorkspace(workspaceIds, (id) => this.applyPending(id));
   }
 
   private async applyBatch(

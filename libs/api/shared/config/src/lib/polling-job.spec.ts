@@ -42,3 +42,53 @@ describe('PollingJob.forEachWorkspace', () => {
     expect(job.visited).toEqual([]);
   });
 });
+
+/** A job whose passes the test starts and ends by hand. */
+class ManualJob extends PollingJob {
+  readonly errors: unknown[] = [];
+
+  constructor() {
+    super(loadConfig({ SEED_DEMO: 'false', JOBS_POLL_MS: '0' }));
+    this.logger.error = (error: unknown) => void this.errors.push(error);
+  }
+
+  drain(): Promise<number> {
+    return Promise.resolve(0);
+  }
+
+  start(pass: () => Promise<unknown>): Promise<boolean> {
+    return this.startPass(pass);
+  }
+}
+
+describe('PollingJob.startPass', () => {
+  it('runs one pass at a time in the process, and says which callers started one', async () => {
+    const job = new ManualJob();
+    let end: () => void = () => undefined;
+    const first = job.start(() => new Promise<void>((resolve) => (end = resolve)));
+    const second = job.start(() => Promise.resolve());
+    end();
+    await expect(Promise.all([first, second])).resolves.toEqual([true, false]);
+    await expect(job.start(() => Promise.resolve())).resolves.toBe(true);
+  });
+
+  it('logs a failing pass instead of rejecting, and frees the job for the next one', async () => {
+    const job = new ManualJob();
+    await expect(job.start(() => Promise.reject(new Error('database down')))).resolves.toBe(true);
+    expect(job.errors).toEqual([new Error('database down')]);
+    await job.settled();
+    await expect(job.start(() => Promise.resolve())).resolves.toBe(true);
+  });
+
+  it('starts nothing once the app shuts down, and shutdown waits for the running pass', async () => {
+    const job = new ManualJob();
+    let finished = false;
+    void job.start(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      finished = true;
+    });
+    await job.beforeApplicationShutdown();
+    expect(finished).toBe(true);
+    await expect(job.start(() => Promise.resolve())).resolves.toBe(false);
+  });
+});

@@ -73,13 +73,28 @@ export abstract class PollingJob implements OnApplicationBootstrap, BeforeApplic
     return eachWorkspaceInTurn(workspaceIds, work, this.logger, () => this.stopped);
   }
 
+  /** Resolves once no pass is running (another may start at any time). */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
   /** Runs a pass soon, unless one is running: for work that just became due in this process. */
   protected tick(): void {
-    if (this.running || this.stopped) return;
-    this.running = this.drain()
+    void this.startPass(() => this.drain());
+  }
+
+  /**
+   * Starts `pass` unless a pass is running or the job has stopped: one pass at a time in a process, whoever
+   * starts it. Resolves when the pass ends, with whether it ran; a failure is logged, not retried at once (the
+   * database may be down): the next poll or start tries again.
+   */
+  protected startPass(pass: () => Promise<unknown>): Promise<boolean> {
+    if (this.running || this.stopped) return Promise.resolve(false);
+    const running = pass()
       .then(() => undefined)
-      // Not retried at once (the database may be down): the next poll tries again.
       .catch((error: unknown) => this.logger.error(error))
       .finally(() => (this.running = null));
+    this.running = running;
+    return running.then(() => true);
   }
 }
