@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 
 import { AppError, FieldProblem } from './app-error';
 
@@ -10,9 +10,47 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
+/**
+ * The path of the first string holding a NUL character ("notes", "answers[2].note"), or null. PostgreSQL cannot
+ * store NUL in text, so such a value would otherwise fail in the database as an internal error.
+ */
+export function nulCharacterPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'value' : null;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const found = nulCharacterPath(value[index], `${path}[${index}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = nulCharacterPath(item, path ? `${path}.${key}` : key);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Class-validator's pipe, refusing a NUL character in any string of any argument first: every input, present and
+ * future, is covered without a decorator on each free-text field.
+ */
+class InputValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Fields are named from the argument's root, as class-validator names them; a lone string by its argument.
+    const field = nulCharacterPath(value, typeof value === 'string' ? (metadata.data ?? '') : '');
+    if (field !== null) {
+      const message = 'must not contain a NUL character (U+0000)';
+      throw AppError.badInput(`${field}: ${message}`, [{ field, message }]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The one validation pipe: strips nothing silently — unknown fields are refused — and names each bad field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,6 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
-import { IsDate, IsIn, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsDate,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 import { GradeEnum, LifecycleStageEnum, SeniorityEnum, TemperatureEnum } from '@accord/api/shared/graphql';
 import type { Grade, Temperature } from '@accord/domain/agreement';
@@ -99,6 +110,8 @@ export class LeadsFilter {
 export class LeadsArgs {
   @Field(() => LeadsFilter, { nullable: true })
   @IsOptional()
+  @ValidateNested()
+  @Type(() => LeadsFilter)
   filter?: LeadsFilter | null;
 
   @Field(() => LeadSortEnum, { defaultValue: 'FIT' })

@@ -1,0 +1,67 @@
+import { BootedApp, GqlError, bootApp, gql, teamWithTokens } from './boot.int-fixture';
+
+/** What an answer refused as bad input says: its code, the fields named, and whether any data came back. */
+function refusal(body: { data?: unknown; errors?: GqlError[] }) {
+  const [error] = body.errors ?? [];
+  return {
+    code: error?.extensions?.code,
+    fields: (error?.extensions?.['fields'] as { field: string; message: string }[] | undefined) ?? [],
+  };
+}
+
+describe('text and nested arguments, at the validation pipe', () => {
+  let booted: BootedApp;
+  let team: Awaited<ReturnType<typeof teamWithTokens<'admin' | 'marketer'>>>;
+
+  beforeAll(async () => {
+    booted = await bootApp();
+    team = await teamWithTokens(booted, {
+      admin: { name: 'Ada Admin', roles: ['ADMIN'] },
+      marketer: { name: 'Mia Marketing', roles: ['MARKETING'] },
+    });
+  });
+
+  afterAll(async () => {
+    await booted.stop();
+  });
+
+  it('refuses a NUL character in a plain string argument, naming it, and stores nothing', async () => {
+    const answer = await gql(booted.baseUrl, 'mutation { createApiKey(name: "web\\u0000site") { secret } }', {
+      token: team.admin.token,
+    });
+    const keys = await gql<{ data: { apiKeys: unknown[] } }>(booted.baseUrl, '{ apiKeys { id } }', {
+      token: team.admin.token,
+    });
+    expect([refusal(answer.body), keys.body.data.apiKeys]).toEqual([
+      {
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'name', message: 'must not contain a NUL character (U+0000)' }],
+      },
+      [],
+    ]);
+  });
+
+  it('refuses a NUL character inside an input object, naming its path', async () => {
+    const answer = await gql(
+      booted.baseUrl,
+      'query($filter: LeadsFilter) { leads(filter: $filter) { edges { node { id } } } }',
+      { token: team.marketer.token, variables: { filter: { search: 'acme\u0000' } } },
+    );
+    expect(refusal(answer.body)).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'filter.search', message: 'must not contain a NUL character (U+0000)' }],
+    });
+  });
+
+  it("validates the leads filter's own fields instead of passing them to SQL", async () => {
+    const answer = await gql(
+      booted.baseUrl,
+      'query { leads(filter: { ownerId: "not-a-member-id" }) { edges { node { id } } } }',
+      { token: team.marketer.token },
+    );
+    expect(refusal(answer.body)).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'filter.ownerId', message: 'ownerId must be a UUID' }],
+    });
+  });
+});
