@@ -217,9 +217,14 @@ export class HandoversRepository {
     ]);
   }
 
-  /** Active members of the workspace: routing skips the others. */
-  async activeMemberIds(manager: EntityManager): Promise<Set<string>> {
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM members WHERE status = 'ACTIVE'`);
+  /**
+   * Members who may take a handover now — active, and in sales (or admins) — so routing skips one who left or
+   * whose roles changed since the version was signed: they could neither see nor decide it.
+   */
+  async routableMemberIds(manager: EntityManager): Promise<Set<string>> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM members WHERE status = 'ACTIVE' AND roles && ARRAY['SALES', 'ADMIN']::text[]`,
+    );
     return new Set(rows.map((row) => row.id));
   }
 

@@ -97,7 +97,7 @@ export class HandoverOpener extends PollingJob {
   ): Promise<NewHandover[]> {
     if (due.length === 0) return [];
     let cursors = await this.handovers.lockRouting(manager, workspaceId, now);
-    const active = await this.handovers.activeMemberIds(manager);
+    const routable = await this.handovers.routableMemberIds(manager);
     const rows: NewHandover[] = [];
     for (const versionId of new Set(due.map((item) => item.mql.versionId))) {
       const version = await this.published.version(manager, versionId);
@@ -106,7 +106,7 @@ export class HandoverOpener extends PollingJob {
         version.document.handover.routing,
         mine.map((item) => item.lead),
         cursors,
-        active,
+        routable,
       );
       cursors = routed.cursors;
       mine.forEach(({ mql, lead }, index) => {

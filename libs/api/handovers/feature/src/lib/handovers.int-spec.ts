@@ -13,6 +13,7 @@ import { LeadsModule, LeadsService, RescoreWorker, SignalIngestionService } from
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
+import { TenantDb } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
@@ -190,6 +191,23 @@ describe('handovers on PostgreSQL', () => {
     expect(handover.explanation).toContain('Demo request');
     expect((await leads.detail(team.rep, first)).lead.ownerId).toBe(team.rep.id);
     expect((await (await queueOf(team.manager, 'TEAM')).counts()).undecided).toBe(2);
+  });
+
+  it('routes past a listed member who is no longer in sales, who could neither see nor decide it', async () => {
+    const team = await newTeam();
+    // Rex moved to marketing after the version was signed; the agreement still lists him.
+    await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        manager.query(`UPDATE members SET roles = '{MARKETING}' WHERE id = $1`, [team.rex.id]),
+      );
+    const leadIds = [await hotMql(team), await hotMql(team)];
+    expect(await opener.drain()).toBe(2);
+
+    const owners = await Promise.all(
+      leadIds.map(async (id) => (await leads.detail(team.manager, id)).lead.ownerId),
+    );
+    expect(owners).toEqual([team.rep.id, team.rep.id]);
   });
 
   it('takes exactly one decision when several people decide at once; the rest get a CONFLICT naming it', async () => {
