@@ -1,8 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { type NextFunction, type Request, type Response, text } from 'express';
 import { Logger } from 'nestjs-pino';
 
-import { MAX_NDJSON_BODY, NDJSON_TYPE } from '@accord/api/leads/feature';
+import { MAX_NDJSON_BODY, NDJSON_TYPE, SIGNALS_ROUTE } from '@accord/api/leads/feature';
 import { DatabaseUnavailableFilter, createValidationPipe } from '@accord/api/shared/graphql';
 
 /** The largest JSON body: a GraphQL operation or a batch of signals. */
@@ -41,8 +41,9 @@ function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunc
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: MAX_JSON_BODY });
-  // Bulk signals arrive as NDJSON, one event per line; larger than a JSON request, still bounded.
-  app.useBodyParser('text', { type: NDJSON_TYPE, limit: MAX_NDJSON_BODY });
+  // Bulk signals arrive as NDJSON, one event per line; larger than a JSON request, still bounded. Only their
+  // route reads it: elsewhere an NDJSON body is not read at all, so no other route buffers 10 MB.
+  app.use(SIGNALS_ROUTE, text({ type: NDJSON_TYPE, limit: MAX_NDJSON_BODY }));
   app.use(bodyErrors);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DatabaseUnavailableFilter(app.getHttpAdapter()));

@@ -40,6 +40,35 @@ describe('request bodies over HTTP', () => {
     expect(await post('/api/v1/signals', 1_100_000)).toEqual([413, 'application/json', refusal]);
   });
 
+  async function postNdjson(path: string, body: string) {
+    const response = await fetch(`${booted.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: 'Bearer not-a-key' },
+      body,
+    });
+    return [response.status, ((await response.json()) as { error?: string }).error];
+  }
+
+  it('counts NDJSON events before parsing any: millions of tiny lines are refused whole with 413', async () => {
+    // 4 MB of "{}" lines, within the 10 MB limit: parsed first, they would be 2,000,000 objects held at once.
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      expect(await postNdjson('/api/v1/signals', '{}\n'.repeat(2_000_000))).toEqual([
+        413,
+        'PAYLOAD_TOO_LARGE',
+      ]);
+      expect(parse.mock.calls.length).toBeLessThan(100);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('reads an NDJSON body on the signals route only: elsewhere it is not taken in', async () => {
+    // Over the signals route's 10 MB limit: a route that read NDJSON would answer 413 after reading it.
+    const [status] = await postNdjson('/graphql', '{"query":"{ __typename }"}\n'.repeat(400_000));
+    expect(status).toBe(400);
+  });
+
   it('accepts a JSON body just under 1 MB', async () => {
     const [status] = await post('/graphql', 1_000_000);
     expect(status).not.toBe(413);

@@ -39,11 +39,41 @@ function problem(response: IngestResponse, status: number, code: string, message
   response.status(status).json({ error: code, message });
 }
 
-/** Reads the events of a JSON object, a JSON array or NDJSON; a line that is not JSON becomes a refusal. */
-export function eventsOf(body: unknown, contentType: string): { events: unknown[] } | { error: string } {
+/** The route that takes NDJSON bodies: only it has their larger limit (configure-app). */
+export const SIGNALS_ROUTE = '/api/v1/signals';
+
+/**
+ * The non-blank lines of an NDJSON body, or null as soon as there are more than `max`: an over-long body of tiny
+ * lines ("{}" a line, millions of them) is refused before anything is parsed or held per line.
+ */
+function ndjsonLines(body: string, max: number): string[] | null {
+  const lines: string[] = [];
+  for (let start = 0; start < body.length;) {
+    const newline = body.indexOf('\n', start);
+    const end = newline === -1 ? body.length : newline;
+    const line = body.slice(start, end);
+    if (line.trim() !== '') {
+      if (lines.length === max) return null;
+      lines.push(line);
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+/**
+ * Reads the events of a JSON object, a JSON array or NDJSON; a line that is not JSON becomes a refusal. More than
+ * `max` events is `tooMany`, found before any line is parsed.
+ */
+export function eventsOf(
+  body: unknown,
+  contentType: string,
+  max: number,
+): { events: unknown[] } | { error: string } | { tooMany: true } {
   if (contentType.startsWith(NDJSON_TYPE)) {
     if (typeof body !== 'string') return { error: 'An NDJSON body must be text, one JSON event per line.' };
-    const lines = body.split('\n').filter((line) => line.trim() !== '');
+    const lines = ndjsonLines(body, max);
+    if (lines === null) return { tooMany: true };
     return {
       events: lines.map((line) => {
         try {
@@ -54,7 +84,7 @@ export function eventsOf(body: unknown, contentType: string): { events: unknown[
       }),
     };
   }
-  if (Array.isArray(body)) return { events: body };
+  if (Array.isArray(body)) return body.length > max ? { tooMany: true } : { events: body };
   if (typeof body === 'object' && body !== null) return { events: [body] };
   return {
     error: `Send JSON (one event or an array) as application/json, or one event per line as ${NDJSON_TYPE}.`,
@@ -103,11 +133,8 @@ export class IngestionController {
         'Idempotency-Key must be 1 to 200 visible ASCII characters.',
       );
     }
-    const parsed = eventsOf(request.body, (contentType ?? '').toLowerCase());
-    if ('error' in parsed) return problem(response, HttpStatus.BAD_REQUEST, 'BAD_USER_INPUT', parsed.error);
-    if (parsed.events.length === 0)
-      return problem(response, HttpStatus.BAD_REQUEST, 'BAD_USER_INPUT', 'The request holds no events.');
-    if (parsed.events.length > MAX_EVENTS) {
+    const parsed = eventsOf(request.body, (contentType ?? '').toLowerCase(), MAX_EVENTS);
+    if ('tooMany' in parsed) {
       return problem(
         response,
         HttpStatus.PAYLOAD_TOO_LARGE,
@@ -115,6 +142,9 @@ export class IngestionController {
         `At most ${MAX_EVENTS} events per request; split the batch.`,
       );
     }
+    if ('error' in parsed) return problem(response, HttpStatus.BAD_REQUEST, 'BAD_USER_INPUT', parsed.error);
+    if (parsed.events.length === 0)
+      return problem(response, HttpStatus.BAD_REQUEST, 'BAD_USER_INPUT', 'The request holds no events.');
 
     // Only a request that may be replayed needs its body's fingerprint.
     const bodyHash = idempotencyKey
