@@ -1,4 +1,4 @@
-import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** Which version's evaluations a workspace reads: the pointer a finished rescore flips. */
 @Entity({ name: 'workspace_scoring' })
@@ -18,6 +18,8 @@ export type RescoreStatus = (typeof RESCORE_STATUSES)[number];
 
 /** One rescore of a workspace under a newly effective version, with its progress; resumable by lead id. */
 @Entity({ name: 'rescore_runs' })
+// One run at a time per workspace: two at once could flip out of order or drop each other's partition.
+@Index('rescore_runs_one_running_key', ['workspaceId'], { unique: true, where: `status = 'RUNNING'` })
 @Check('rescore_runs_status_check', `"status" IN ('QUEUED', 'RUNNING', 'DONE', 'FAILED')`)
 export class RescoreRunEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'uuid' })

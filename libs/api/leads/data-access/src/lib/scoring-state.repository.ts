@@ -125,16 +125,20 @@ export class ScoringStateRepository {
 
   /**
    * Under the system scope: claims the oldest due run of any workspace (queued, or running but abandoned by a
-   * worker that stopped heartbeating), skipping runs other workers hold.
+   * worker that stopped heartbeating), skipping runs other workers hold and workspaces whose run is live: one run
+   * at a time per workspace (a unique index backs this when two workers claim at the same instant).
    */
   async claimDue(manager: EntityManager, now: Date, staleBefore: Date): Promise<RescoreRunEntity | null> {
     const rows: { workspace_id: string; id: string }[] = await manager.query(
       `UPDATE rescore_runs SET status = 'RUNNING', attempts = attempts + 1, started_at = $1, processed = 0, error = NULL
-        WHERE (workspace_id, id) = (
-          SELECT workspace_id, id FROM rescore_runs
-           WHERE run_after <= $1 AND (status = 'QUEUED' OR (status = 'RUNNING' AND started_at < $2))
-           ORDER BY run_after, created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING workspace_id, id`,
+          WHERE (workspace_id, id) = (
+            SELECT r.workspace_id, r.id FROM rescore_runs r
+             WHERE r.run_after <= $1 AND (r.status = 'QUEUED' OR (r.status = 'RUNNING' AND r.started_at < $2))
+               AND NOT EXISTS (SELECT 1 FROM rescore_runs live
+                                WHERE live.workspace_id = r.workspace_id AND live.id <> r.id
+                                  AND live.status = 'RUNNING' AND live.started_at >= $2)
+             ORDER BY r.run_after, r.created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+          RETURNING workspace_id, id`,
       [now, staleBefore],
     );
     const [claimed] = Array.isArray(rows[0]) ? (rows[0] as typeof rows) : rows;
@@ -149,7 +153,7 @@ export class ScoringStateRepository {
     values: Partial<
       Pick<
         RescoreRunEntity,
-        'total' | 'processed' | 'status' | 'error' | 'finishedAt' | 'startedAt' | 'flippedAt'
+        'total' | 'processed' | 'status' | 'error' | 'finishedAt' | 'startedAt' | 'flippedAt' | 'runAfter'
       >
     >,
   ): Promise<void> {

@@ -353,6 +353,28 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     expect(page.edges.map((edge) => edge.node.evaluation?.versionNumber)).toEqual([2]);
   });
 
+  it("runs one rescore of a workspace at a time: a queued run waits for the live one, others' runs do not", async () => {
+    const [team, other] = [await newTeam(), await newTeam()];
+    await publish(team);
+    await publish(other);
+    const v2 = await publish(team, (document) => (document.fit.grades.A = 90));
+    // Another replica is running this workspace's v1 run right now.
+    const inTeam = (sql: string, values: unknown[] = []): Promise<unknown> =>
+      app.get(TenantDb).inWorkspace(team.workspaceId, (manager) => manager.query(sql, values));
+    await inTeam(`UPDATE rescore_runs SET status = 'RUNNING', started_at = $1 WHERE version_id <> $2`, [
+      clock.now(),
+      v2.id,
+    ]);
+
+    expect(await worker.drain()).toBe(1); // the other workspace's run only
+    expect(await inTeam(`SELECT status FROM rescore_runs WHERE version_id = $1`, [v2.id])).toEqual([
+      { status: 'QUEUED' },
+    ]);
+    await inTeam(`UPDATE rescore_runs SET status = 'DONE' WHERE version_id <> $1`, [v2.id]);
+    expect(await worker.drain()).toBe(1);
+    expect((await leads.scoringStatus(team.sales)).scoredVersionNumber).toBe(2);
+  });
+
   it('resumes the stage moves of a run that stopped after its flip, moving each lead once', async () => {
     const team = await newTeam();
     const created = await Promise.all(
@@ -366,7 +388,11 @@ describe('leads, signals and scoring on PostgreSQL', () => {
       .spyOn(scoring, 'applyPlannedMoves')
       .mockRejectedValueOnce(new Error('connection lost'));
     const copies = jest.spyOn(app.get(OwnerDb), 'client');
-    expect(await worker.drain()).toBe(2);
+    expect(await worker.drain()).toBe(1);
+    // The failed attempt waits a minute before the next: it is not spent on the same fault moments later.
+    expect(await worker.drain()).toBe(0);
+    clock.current = new Date(clock.current.getTime() + 60_000);
+    expect(await worker.drain()).toBe(1);
     expect(copies).toHaveBeenCalledTimes(database.embedded ? 0 : 1);
     moves.mockRestore();
     copies.mockRestore();

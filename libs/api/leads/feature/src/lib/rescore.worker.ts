@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 
-import { ScoringStateRepository } from '@accord/api/leads/data-access';
+import { RescoreRunEntity, ScoringStateRepository } from '@accord/api/leads/data-access';
 import { AppConfig, Clock, PollingJob } from '@accord/api/shared/config';
-import { TenantDb } from '@accord/api/shared/database';
+import { TenantDb, isUniqueViolation } from '@accord/api/shared/database';
 
 import { RescoreRunner } from './rescore.runner';
 
 /** A run whose worker has not finished within this time is taken to have died and is started again. */
 const ABANDONED_AFTER_MS = 30 * 60_000;
+/** Attempts before a run is given up as FAILED; the waits between them grow 1, 4, 16, 64 minutes. */
+const MAX_ATTEMPTS = 5;
+const FIRST_RETRY_MS = 60_000;
 
 /**
  * Drains due rescore runs. Runs are rows queued in the transaction that publishes a version, so none is lost
@@ -34,23 +37,37 @@ export class RescoreWorker extends PollingJob {
 
   private async runNext(): Promise<boolean> {
     const now = this.clock.now();
-    const run = await this.tenantDb.run({ system: true }, (manager) =>
-      this.scoring.claimDue(manager, now, new Date(now.getTime() - ABANDONED_AFTER_MS)),
-    );
+    const run = await this.claim(now);
     if (!run) return false;
     try {
       await this.runner.run(run, () => this.clock.now());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.logger.error(`rescore ${run.id} failed: ${message}`);
-      // Queued again: before its flip the next attempt starts its partition over; after, it resumes the moves.
+      // Queued again, after a wait that grows with each attempt (a database restart or a deadlock passes; an
+      // immediate retry would spend every attempt within moments). Before its flip the next attempt starts its
+      // partition over; after, it resumes the moves.
+      const failedAt = this.clock.now();
       await this.tenantDb.inWorkspace(run.workspaceId, (manager) =>
         this.scoring.progress(manager, run.id, {
-          status: run.attempts >= 3 ? 'FAILED' : 'QUEUED',
+          status: run.attempts >= MAX_ATTEMPTS ? 'FAILED' : 'QUEUED',
           error: message.slice(0, 500),
+          runAfter: new Date(failedAt.getTime() + FIRST_RETRY_MS * 4 ** (run.attempts - 1)),
         }),
       );
     }
     return true;
+  }
+
+  private async claim(now: Date): Promise<RescoreRunEntity | null> {
+    try {
+      return await this.tenantDb.run({ system: true }, (manager) =>
+        this.scoring.claimDue(manager, now, new Date(now.getTime() - ABANDONED_AFTER_MS)),
+      );
+    } catch (error) {
+      // Another worker claimed a run of the same workspace at the same instant: theirs goes first.
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
   }
 }

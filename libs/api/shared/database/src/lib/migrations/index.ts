@@ -15,6 +15,7 @@ import { Imports1795696000000 } from './1795696000000-Imports';
 import { MemberTeamAndManager1795699619925 } from './1795699619925-MemberTeamAndManager';
 import { SignedInMember1795700000000 } from './1795700000000-SignedInMember';
 import { QueuePage1795700100000 } from './1795700100000-QueuePage';
+import { OneRescorePerWorkspace1795700200000 } from './1795700200000-OneRescorePerWorkspace';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   MemberTeamAndManager1795699619925,
   SignedInMember1795700000000,
   QueuePage1795700100000,
+  OneRescorePerWorkspace1795700200000,
 ];
