@@ -33,13 +33,22 @@ export function nulCharacterPath(value: unknown, path = ''): string | null {
 }
 
 /**
+ * The parameters that carry client input: REST bodies, queries and path parameters, and GraphQL arguments (Nest
+ * hands resolvers' pipes the GraphQL parameter type as a number; 3 is `GqlParamtype.ARGS`, not exported).
+ */
+const CLIENT_INPUT: ReadonlySet<unknown> = new Set(['body', 'query', 'param', 3]);
+
+/**
  * Class-validator's pipe, refusing a NUL character in any string of any argument first: every input, present and
  * future, is covered without a decorator on each free-text field.
  */
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    // Fields are named from the argument's root, as class-validator names them; a lone string by its argument.
-    const field = nulCharacterPath(value, typeof value === 'string' ? (metadata.data ?? '') : '');
+    // Only what clients send: not the GraphQL context, the request or a decorator's member, which hold cycles.
+    const field = CLIENT_INPUT.has(metadata.type)
+      ? // Named from the argument's root, as class-validator names fields; a lone string by its argument.
+        nulCharacterPath(value, typeof value === 'string' ? (metadata.data ?? '') : '')
+      : null;
     if (field !== null) {
       const message = 'must not contain a NUL character (U+0000)';
       throw AppError.badInput(`${field}: ${message}`, [{ field, message }]);
