@@ -68,7 +68,7 @@ describe('HTTP surface', () => {
     expect(deepHtml).toBe(homeHtml);
   });
 
-  it('reports 503 when the database stops answering', async () => {
+  it('reports 503 when the database stops answering, and stays alive', async () => {
     if (!product.databaseUrl) return; // the embedded database lives inside the product; nothing outside can stop it
     const victim = await startProduct();
     const name = new URL(victim.databaseUrl!).pathname.slice(1);
@@ -79,6 +79,8 @@ describe('HTTP surface', () => {
       await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
       const down = await fetch(`${victim.baseUrl}/health`);
       expect([down.status, await down.json()]).toEqual([503, { status: 'unavailable', database: 'down' }]);
+      // Not ready, yet alive: liveness never asks the database.
+      expect((await fetch(`${victim.baseUrl}/health/live`)).status).toBe(200);
       await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
       const up = await fetch(`${victim.baseUrl}/health`);
       expect(up.status).toBe(200);

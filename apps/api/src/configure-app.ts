@@ -3,6 +3,7 @@ import { type NextFunction, type Request, type Response, text } from 'express';
 import { Logger } from 'nestjs-pino';
 
 import { MAX_NDJSON_BODY, NDJSON_TYPE, SIGNALS_ROUTE } from '@accord/api/leads/feature';
+import { AppConfig } from '@accord/api/shared/config';
 import { DatabaseUnavailableFilter, createValidationPipe } from '@accord/api/shared/graphql';
 
 /** The largest JSON body: a GraphQL operation or a batch of signals. */
@@ -48,7 +49,8 @@ export function configureApp(app: NestExpressApplication): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DatabaseUnavailableFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();
-  app.set('trust proxy', 'loopback');
+  // Which proxies may name the client in X-Forwarded-For: per-address limits key on that address (TRUST_PROXY).
+  app.set('trust proxy', app.get(AppConfig).trustProxy);
   // API answers are not cached by validators: computing an ETag would hash every response body for nothing.
   app.set('etag', false);
 }

@@ -166,3 +166,32 @@ describe('rate limits over HTTP, counted in PostgreSQL', () => {
     }
   });
 });
+
+describe('the client address behind proxies (TRUST_PROXY)', () => {
+  const anonymous = (booted: BootedApp, forwardedFor: string) =>
+    gql(booted.baseUrl, '{ __typename }', { headers: { 'x-forwarded-for': forwardedFor } }).then(outcome);
+
+  it('takes the address a trusted proxy names: clients behind it keep budgets of their own', async () => {
+    const booted = await bootApp({ RATE_LIMIT_ANONYMOUS: '1' }); // trusts loopback, where this test runs
+    try {
+      expect([await anonymous(booted, '203.0.113.1'), await anonymous(booted, '203.0.113.2')]).toEqual([
+        [200, 'OK', null],
+        [200, 'OK', null],
+      ]);
+    } finally {
+      await booted.stop();
+    }
+  });
+
+  it('ignores X-Forwarded-For from a proxy it does not trust: a client cannot pick its address', async () => {
+    const booted = await bootApp({ RATE_LIMIT_ANONYMOUS: '1', TRUST_PROXY: 'false' });
+    try {
+      expect([await anonymous(booted, '203.0.113.1'), await anonymous(booted, '203.0.113.2')]).toEqual([
+        [200, 'OK', null],
+        [429, 'RATE_LIMITED', true],
+      ]);
+    } finally {
+      await booted.stop();
+    }
+  });
+});

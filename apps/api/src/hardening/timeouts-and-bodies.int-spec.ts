@@ -121,6 +121,20 @@ describe('statement_timeout, on the server', () => {
       .inWorkspace(randomUUID(), async (client) => (await client.query('SHOW jit')).rows);
     expect([requests, jobs]).toEqual([[{ jit: 'off' }], [{ jit: 'off' }]]);
   });
+
+  it("ends a jobs' transaction left idle too, but lets a job's statement run for as long as it needs", async () => {
+    if (booted.database.embedded) return;
+    const settings = await booted.app.get(OwnerDb).inWorkspace(
+      randomUUID(),
+      async (client) =>
+        (
+          await client.query(`SELECT current_setting('idle_in_transaction_session_timeout') AS idle,
+                                      current_setting('statement_timeout') AS statement`)
+        ).rows,
+    );
+    // DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, as for requests (its default: a minute).
+    expect(settings).toEqual([{ idle: '1min', statement: '0' }]);
+  });
 });
 
 describe('idle_in_transaction_session_timeout, on the server', () => {

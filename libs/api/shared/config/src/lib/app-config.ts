@@ -6,6 +6,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -135,6 +136,17 @@ export class AppConfig {
   @Max(86_400)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /**
+   * Which proxies' `X-Forwarded-For` names the client (Express's "trust proxy"): `loopback` (a proxy on the same
+   * host), a number of hops, a comma-separated list of addresses or subnets (`10.0.0.0/8, 172.16.0.0/12`), or
+   * `false`. Behind a load balancer set it to the balancer's addresses, or every client has the balancer's
+   * address and shares its per-address limits (sign-in, anonymous operations).
+   */
+  @Matches(/^(false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be false, a number of hops, or a comma-separated list of addresses or subnets',
+  })
+  TRUST_PROXY = 'loopback';
+
   /** After SIGTERM, in-flight requests and job passes get this long before the process exits anyway, in ms. */
   @Transform(toInt)
   @IsInt()
@@ -205,6 +217,13 @@ export class AppConfig {
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  /** TRUST_PROXY in the form Express takes: false, a hop count, or the list of trusted addresses. */
+  get trustProxy(): boolean | number | string[] {
+    if (this.TRUST_PROXY === 'false') return false;
+    if (/^\d+$/.test(this.TRUST_PROXY)) return Number(this.TRUST_PROXY);
+    return this.TRUST_PROXY.split(',').map((entry) => entry.trim());
   }
 }
 

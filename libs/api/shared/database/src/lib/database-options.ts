@@ -17,6 +17,11 @@ export interface DatabaseSettings {
   connectionsPerWorkspace?: number;
 }
 
+/** How long the server lets a session sit idle inside a transaction; default: twice the statement timeout. */
+export function idleInTransactionTimeoutMs(settings: DatabaseSettings): number {
+  return settings.idleInTransactionTimeoutMs ?? settings.statementTimeoutMs * 2;
+}
+
 /** The share of the pool one workspace may hold at once (WorkspaceShares). */
 export function connectionsPerWorkspace(settings: DatabaseSettings): number {
   return settings.connectionsPerWorkspace || Math.ceil(settings.poolSize / 2);
@@ -40,7 +45,7 @@ export function appDataSourceOptions(settings: DatabaseSettings): DataSourceOpti
     `-c role=${APP_ROLE}`,
     SESSION_WITHOUT_JIT,
     `-c statement_timeout=${settings.statementTimeoutMs}`,
-    `-c idle_in_transaction_session_timeout=${settings.idleInTransactionTimeoutMs ?? settings.statementTimeoutMs * 2}`,
+    `-c idle_in_transaction_session_timeout=${idleInTransactionTimeoutMs(settings)}`,
   ].join(' ');
   return {
     type: 'postgres',

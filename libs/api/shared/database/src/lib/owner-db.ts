@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 
-import { type DatabaseSettings, SESSION_WITHOUT_JIT } from './database-options';
+import { type DatabaseSettings, SESSION_WITHOUT_JIT, idleInTransactionTimeoutMs } from './database-options';
 
 /**
  * Connections as the schema owner, for the few background jobs that need what the application role may not do:
@@ -30,7 +30,9 @@ export class OwnerDb implements OnApplicationShutdown {
           connectionString: settings.url,
           max: 2,
           application_name: 'accord-jobs',
-          options: SESSION_WITHOUT_JIT,
+          // No statement timeout: a job's COPY or VACUUM may rightly run for minutes. A transaction left idle
+          // is still ended, so a stuck job cannot hold its locks.
+          options: `${SESSION_WITHOUT_JIT} -c idle_in_transaction_session_timeout=${idleInTransactionTimeoutMs(settings)}`,
           connectionTimeoutMillis: settings.connectTimeoutMs ?? 5_000,
         });
     // An idle connection the server drops (a restart, an administrator) emits 'error' on the pool; without a

@@ -7,11 +7,20 @@ import { Public } from '@accord/api/shared/auth';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
-/** Liveness and readiness in one: 200 when PostgreSQL answers within two seconds, 503 otherwise. */
+/**
+ * Readiness (`/health`): 200 when PostgreSQL answers within two seconds, 503 otherwise — a replica without its
+ * database leaves the rotation and comes back with it. Liveness (`/health/live`): 200 while the process answers,
+ * whatever the database does, so an orchestrator never restarts every replica because the database is away.
+ */
 @Public()
 @Controller('health')
 export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get('live')
+  live(@Res() res: Response): void {
+    res.status(HttpStatus.OK).json({ status: 'ok' });
+  }
 
   @Get()
   async check(@Res() res: Response): Promise<void> {

@@ -29,7 +29,9 @@ export class MetricsRegistry {
 
 /** Known routes keep their path; everything else (static files, client routes) is one label, to bound cardinality. */
 function routeLabel(path: string): string {
-  return ['/graphql', '/api/v1/signals', '/health', '/metrics'].includes(path) ? path : 'other';
+  return ['/graphql', '/api/v1/signals', '/health', '/health/live', '/metrics'].includes(path)
+    ? path
+    : 'other';
 }
 
 @Injectable()
