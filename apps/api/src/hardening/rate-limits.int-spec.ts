@@ -1,4 +1,4 @@
-import { BootedApp, bootApp, gql, teamWithTokens } from './boot.int-fixture';
+import { BootedApp, GqlError, bootApp, gql, teamWithTokens } from './boot.int-fixture';
 
 const LIMITS = {
   RATE_LIMIT_MEMBER: '3',
@@ -140,13 +140,14 @@ describe('rate limits over HTTP, counted in PostgreSQL', () => {
       [200, 'UNAUTHENTICATED', null],
       [429, 'RATE_LIMITED', true],
     ]);
-    // Spraying other addresses from the same client: 3 more attempts spend its budget of 6.
+    // Spraying other addresses from the same client: the sign-up and eve's three attempts spent 4 of its budget
+    // of 6, so 2 more attempts are let through.
     const spray = [];
     for (const name of ['a', 'b', 'c', 'd']) spray.push(await attempt(`${name}@limits.example`));
     expect(spray).toEqual([
       [200, 'UNAUTHENTICATED', null],
       [200, 'UNAUTHENTICATED', null],
-      [200, 'UNAUTHENTICATED', null],
+      [429, 'RATE_LIMITED', true],
       [429, 'RATE_LIMITED', true],
     ]);
   });
@@ -190,6 +191,26 @@ describe('the client address behind proxies (TRUST_PROXY)', () => {
         [200, 'OK', null],
         [429, 'RATE_LIMITED', true],
       ]);
+    } finally {
+      await booted.stop();
+    }
+  });
+});
+
+describe('sign-ups and invitation acceptances, however they are batched', () => {
+  it('counts each aliased sign-up against the address: a request of many stops at the budget', async () => {
+    const booted = await bootApp({ LOGIN_ATTEMPTS_PER_IP: '2', RATE_LIMIT_ANONYMOUS: '100' });
+    const signUp = (n: number) =>
+      `s${n}: signUp(input: { workspaceName: "Batch ${n}", name: "Bo", email: "bo${n}@batch.example", password: "a long enough password" }) { accessToken }`;
+    const codes = async (mutation: string) =>
+      (await gql<{ errors?: GqlError[] }>(booted.baseUrl, mutation)).body.errors?.map(
+        (error) => error.extensions?.code,
+      );
+    try {
+      // Mutations run one after another: the third is refused (and, non-null, takes the data with it).
+      expect(await codes(`mutation { ${[1, 2, 3, 4].map(signUp).join(' ')} }`)).toEqual(['RATE_LIMITED']);
+      // The first two spent the address's budget: one operation, counted per sign-up.
+      expect(await codes(`mutation { ${signUp(5)} }`)).toEqual(['RATE_LIMITED']);
     } finally {
       await booted.stop();
     }

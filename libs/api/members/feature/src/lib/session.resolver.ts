@@ -17,7 +17,8 @@ export class SessionResolver {
   ) {}
 
   @Mutation(() => AuthPayload, { description: 'Creates a workspace and its first admin, and signs them in.' })
-  signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
+  async signUp(@Args('input') input: SignUpInput, @Context('req') request: Request): Promise<AuthPayload> {
+    await this.rateLimits.passwordSetting(request.ip ?? 'unknown');
     return this.sessions.signUp(input);
   }
 
@@ -31,7 +32,11 @@ export class SessionResolver {
   @Mutation(() => AuthPayload, {
     description: "Sets an invited member's password with their one-time link, and signs them in.",
   })
-  acceptInvitation(@Args('input') input: AcceptInvitationInput): Promise<AuthPayload> {
+  async acceptInvitation(
+    @Args('input') input: AcceptInvitationInput,
+    @Context('req') request: Request,
+  ): Promise<AuthPayload> {
+    await this.rateLimits.passwordSetting(request.ip ?? 'unknown');
     return this.sessions.acceptInvitation(input);
   }
 }

@@ -88,6 +88,14 @@ export class RateLimits implements OnModuleDestroy {
     await this.consume('login_email', hashOf(email), 'Too many sign-in attempts for this e-mail address');
   }
 
+  /**
+   * Counts one sign-up or invitation acceptance against the address's sign-in budget: each hashes a password, and
+   * one request may hold many of them as aliases, which the per-operation anonymous limit counts once.
+   */
+  passwordSetting(address: string): Promise<void> {
+    return this.consume('login_ip', address, 'Too many sign-in attempts from this address');
+  }
+
   private async consume(bucket: Bucket, key: string, message: string): Promise<void> {
     const limiter = this.limiters[bucket];
     if (!limiter) return;
