@@ -1,6 +1,7 @@
 export * from './lib/leads.module';
 export * from './lib/leads.service';
 export * from './lib/signal-ingestion.service';
+export * from './lib/recycle-sweep';
 export * from './lib/rescore.worker';
 export * from './lib/ingestion.controller';
 export * from './lib/leads-demo.seeder';

@@ -9,7 +9,13 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { LeadsModule, LeadsService, RescoreWorker, SignalIngestionService } from '@accord/api/leads/feature';
+import {
+  LeadsModule,
+  LeadsService,
+  RecycleSweep,
+  RescoreWorker,
+  SignalIngestionService,
+} from '@accord/api/leads/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
@@ -492,5 +498,54 @@ describe('handovers on PostgreSQL', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  // Last: it moves the shared clock past every other test's due times.
+  it('hands a recycled lead over again once its recycle days have passed, if it still qualifies', async () => {
+    const team = await newTeam();
+    const leadId = await hotMql(team);
+    await opener.drain();
+    const [first] = (await queueOf(team.rep)).edges.map((edge) => edge.node);
+    const recycle = defined(
+      first.rejectionReasons.find((reason) => reason.consequence === 'RECYCLE'),
+      'a recycle reason',
+    );
+    await handovers.reject(team.rep, first.id, recycle.key, null);
+    const sweep = app.get(RecycleSweep);
+    await sweep.drain();
+    expect((await leads.detail(team.rep, leadId)).lead.stage).toBe('NURTURE');
+    const recycleEnds = clock.current.getTime() + (recycle.recycleAfterDays ?? 0) * 24 * HOUR;
+
+    // Two hours before the period ends the lead shows interest again: it qualifies, but stays in nurture.
+    clock.current = new Date(recycleEnds - 2 * HOUR);
+    await app.get(SignalIngestionService).ingest(
+      { workspaceId: team.workspaceId },
+      ['DEMO_REQUEST', 'PRICING_PAGE_VISIT'].map((type) => ({
+        externalId: `${leadId}-${type}-again`,
+        type,
+        occurredAt: clock.now().toISOString(),
+        lead: { id: leadId },
+      })),
+      clock.now(),
+      'now',
+    );
+    await sweep.drain(); // other tests' recycled leads may come back; this one's period has not ended
+    expect((await leads.detail(team.rep, leadId)).lead.stage).toBe('NURTURE');
+
+    // The period ends with no new signal: only the sweep can bring it back (the other tests' recycled leads, in
+    // workspaces of their own, come back with it).
+    clock.current = new Date(recycleEnds + HOUR);
+    expect(await sweep.drain()).toBeGreaterThanOrEqual(1);
+    expect(await sweep.drain()).toBe(0);
+    const back = await leads.detail(team.rep, leadId);
+    expect([back.lead.stage, back.lead.recycleUntil, back.transitions[0].fromStage]).toEqual([
+      'MQL',
+      null,
+      'NURTURE',
+    ]);
+    expect(await opener.drain()).toBeGreaterThanOrEqual(1);
+    const again = (await queueOf(team.manager, 'TEAM')).edges.map((edge) => edge.node);
+    expect(again.map((node) => [node.lead.id, node.status])).toEqual([[leadId, 'OPEN']]);
+    expect(again[0].id).not.toBe(first.id);
   });
 });

@@ -18,6 +18,10 @@ import type { LifecycleStage, SignalSummary } from '@accord/domain/leads';
 @Index('leads_company_domain_idx', ['workspaceId', 'companyDomain'])
 @Index('leads_stage_idx', ['workspaceId', 'stage'])
 @Index('leads_updated_idx', ['workspaceId', 'updatedAt'])
+// The recycle sweep's: the few leads waiting to come back from nurture.
+@Index('leads_recycle_due_idx', ['recycleUntil'], {
+  where: `stage = 'NURTURE' AND recycle_until IS NOT NULL`,
+})
 @Check(
   'leads_stage_check',
   `"stage" IN ('LEAD', 'MQL', 'SAL', 'SQL', 'OPPORTUNITY', 'WON', 'LOST', 'NURTURE', 'DISQUALIFIED')`,

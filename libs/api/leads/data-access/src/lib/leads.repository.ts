@@ -320,6 +320,39 @@ export class LeadsRepository {
     return rows;
   }
 
+  /** Under the system scope: workspaces with recycled leads whose recycle period has ended. */
+  async workspacesWithRecycleDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
+    const rows: { workspace_id: string }[] = await manager.query(
+      `SELECT DISTINCT workspace_id FROM leads
+        WHERE stage = 'NURTURE' AND recycle_until IS NOT NULL AND recycle_until <= $1 LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map((row) => row.workspace_id);
+  }
+
+  /**
+   * Locks up to `limit` of the workspace's recycled leads whose period has ended, skipping those another sweep
+   * holds, for scoring.
+   */
+  async lockRecycleDue(manager: EntityManager, now: Date, limit: number): Promise<LeadForScoring[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM leads WHERE stage = 'NURTURE' AND recycle_until IS NOT NULL AND recycle_until <= $1
+        ORDER BY recycle_until LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+    return rows.length
+      ? this.lockForScoring(
+          manager,
+          rows.map((row) => row.id),
+        )
+      : [];
+  }
+
+  /** The leads' recycle periods are over: they are plain nurture leads, eligible whenever they qualify. */
+  async endRecycle(manager: EntityManager, ids: readonly string[]): Promise<void> {
+    await manager.query(`UPDATE leads SET recycle_until = NULL WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
   /** Under the system scope: workspaces with signals waiting in the inbox. */
   async workspacesWithInbox(manager: EntityManager, limit: number): Promise<string[]> {
     const rows: { workspace_id: string }[] = await manager.query(

@@ -10,6 +10,7 @@ import { LeadScorer } from './lead-scorer';
 import { LeadsDemoSeeder } from './leads-demo.seeder';
 import { ApiKeysResolver, LeadsResolver } from './leads.resolver';
 import { LeadsService } from './leads.service';
+import { RecycleSweep } from './recycle-sweep';
 import { RescoreRunner } from './rescore.runner';
 import { RescoreWorker } from './rescore.worker';
 import { SignalApplier } from './signal-applier';
@@ -28,11 +29,20 @@ import { SignalIngestionService } from './signal-ingestion.service';
     ApiKeysService,
     RescoreRunner,
     RescoreWorker,
+    RecycleSweep,
     LeadsResolver,
     ApiKeysResolver,
     LeadsDemoSeeder,
   ],
-  exports: [LeadsService, LeadScorer, SignalIngestionService, SignalApplier, RescoreWorker, LeadsDemoSeeder],
+  exports: [
+    LeadsService,
+    LeadScorer,
+    SignalIngestionService,
+    SignalApplier,
+    RescoreWorker,
+    RecycleSweep,
+    LeadsDemoSeeder,
+  ],
 })
 export class LeadsModule {}
 

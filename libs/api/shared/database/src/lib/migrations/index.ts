@@ -16,6 +16,7 @@ import { MemberTeamAndManager1795699619925 } from './1795699619925-MemberTeamAnd
 import { SignedInMember1795700000000 } from './1795700000000-SignedInMember';
 import { QueuePage1795700100000 } from './1795700100000-QueuePage';
 import { OneRescorePerWorkspace1795700200000 } from './1795700200000-OneRescorePerWorkspace';
+import { RecycleSweep1795700250000 } from './1795700250000-RecycleSweep';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SignedInMember1795700000000,
   QueuePage1795700100000,
   OneRescorePerWorkspace1795700200000,
+  RecycleSweep1795700250000,
 ];
