@@ -150,6 +150,39 @@ describe('signals over HTTP and leads over GraphQL', () => {
     expect(other.status).toBe(422);
   });
 
+  it('runs one of two requests sent at once with the same Idempotency-Key; the other is told so', async () => {
+    const occurredAt = new Date().toISOString();
+    const batch = (tag: string) =>
+      Array.from({ length: 3_000 }, (_, index) =>
+        JSON.stringify({
+          externalId: `e2e-race-${tag}-${index}`,
+          type: 'EMAIL_CLICK',
+          occurredAt,
+          lead: { email: 'liam.okafor@northwind.example' },
+        }),
+      ).join('\n');
+    const ndjson = { 'content-type': 'application/x-ndjson', 'idempotency-key': 'race-1' };
+    // The same batch twice at once (a client's eager retry), then another batch under the same key at once.
+    const same = await Promise.all([post(batch('a'), ndjson), post(batch('a'), ndjson)]);
+    const ran = (answers: typeof same) =>
+      answers.filter((answer) => answer.status === 200 && !answer.headers.get('idempotent-replayed'));
+    expect(ran(same)).toHaveLength(1);
+    for (const other of same.filter((answer) => !ran(same).includes(answer))) {
+      // Still running: 409 with Retry-After; already answered: the same answer, replayed.
+      expect(other.status === 409 ? other.headers.get('retry-after') : other.body).toEqual(
+        other.status === 409 ? '1' : ran(same)[0].body,
+      );
+    }
+    expect(ran(same)[0].body.stored).toBe(3_000);
+
+    const key = { ...ndjson, 'idempotency-key': 'race-2' };
+    const different = await Promise.all([post(batch('b'), key), post(batch('c'), key)]);
+    expect(ran(different)).toHaveLength(1);
+    expect(different.map((answer) => answer.status).sort()).toEqual(
+      different.some((answer) => answer.status === 409) ? [200, 409] : [200, 422],
+    );
+  });
+
   it('answers a wrong or revoked key with 401 and an oversized body with 413', async () => {
     const body = JSON.stringify({
       externalId: 'x',

@@ -53,6 +53,21 @@ describe('text and nested arguments, at the validation pipe', () => {
     });
   });
 
+  it('leaves an input the domain validates to the domain, which names every bad field at once', async () => {
+    const answer = await gql(
+      booted.baseUrl,
+      'mutation { createLead(input: { email: "nul@lead.example", employeeCount: -3, title: "x\\u0000" }) { id } }',
+      { token: team.marketer.token },
+    );
+    expect(refusal(answer.body)).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        { field: 'title', message: 'must not contain control characters' },
+        { field: 'employeeCount', message: 'must be at least 0' },
+      ],
+    });
+  });
+
   it("validates the leads filter's own fields instead of passing them to SQL", async () => {
     const answer = await gql(
       booted.baseUrl,

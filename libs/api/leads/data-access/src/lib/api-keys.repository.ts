@@ -53,22 +53,43 @@ export class ApiKeysRepository {
     return manager.findOneBy(IngestRequestEntity, { idempotencyKey });
   }
 
-  /** Records the first response for a key; false when a concurrent request with the same key got there first. */
-  async saveRequest(
+  /**
+   * Reserves an Idempotency-Key for a request about to run: true when this request holds it now — the key was
+   * free, or its holder never answered and was reserved before `abandonedBefore` (a crash between reserving and
+   * answering). False when another request holds it or has answered with it.
+   */
+  async reserveRequest(
     manager: EntityManager,
-    request: Omit<IngestRequestEntity, 'createdAt'>,
+    request: { workspaceId: string; idempotencyKey: string; bodyHash: string },
+    now: Date,
+    abandonedBefore: Date,
   ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `INSERT INTO ingest_requests (workspace_id, idempotency_key, body_hash, status_code, response)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,
-      [
-        request.workspaceId,
-        request.idempotencyKey,
-        request.bodyHash,
-        request.statusCode,
-        JSON.stringify(request.response),
-      ],
+      `INSERT INTO ingest_requests AS r (workspace_id, idempotency_key, body_hash, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (workspace_id, idempotency_key) DO UPDATE SET body_hash = excluded.body_hash, created_at = excluded.created_at
+        WHERE r.status_code IS NULL AND r.created_at < $5
+       RETURNING 1`,
+      [request.workspaceId, request.idempotencyKey, request.bodyHash, now, abandonedBefore],
     );
     return rows.length === 1;
+  }
+
+  /** Records the response of the request that reserved the key, for replays. */
+  async answerRequest(
+    manager: EntityManager,
+    idempotencyKey: string,
+    answer: { statusCode: number; response: unknown },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE ingest_requests SET status_code = $2, response = $3 WHERE idempotency_key = $1 AND status_code IS NULL`,
+      [idempotencyKey, answer.statusCode, JSON.stringify(answer.response)],
+    );
+  }
+
+  /** Frees the key of a request that failed before answering, so that its retry runs. */
+  async releaseRequest(manager: EntityManager, idempotencyKey: string): Promise<void> {
+    await manager.query(`DELETE FROM ingest_requests WHERE idempotency_key = $1 AND status_code IS NULL`, [
+      idempotencyKey,
+    ]);
   }
 }

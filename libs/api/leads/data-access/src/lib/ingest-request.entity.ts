@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** The first response to a request with an Idempotency-Key, replayed when the same key comes again. */
+/**
+ * A request with an Idempotency-Key: reserved (pending: no status yet) while it runs, then its first response,
+ * replayed when the same key comes again.
+ */
 @Entity({ name: 'ingest_requests' })
 export class IngestRequestEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'uuid' })
@@ -13,10 +16,11 @@ export class IngestRequestEntity {
   @Column({ name: 'body_hash', type: 'char', length: 64 })
   bodyHash!: string;
 
-  @Column({ name: 'status_code', type: 'integer' })
-  statusCode!: number;
+  /** Null while the request runs. */
+  @Column({ name: 'status_code', type: 'integer', nullable: true })
+  statusCode!: number | null;
 
-  @Column({ name: 'response', type: 'jsonb' })
+  @Column({ name: 'response', type: 'jsonb', nullable: true })
   response!: unknown;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })

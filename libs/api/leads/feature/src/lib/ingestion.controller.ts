@@ -1,10 +1,9 @@
 import { Controller, Headers, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 
-import { ApiKeysRepository } from '@accord/api/leads/data-access';
+import { ApiKeysRepository, IngestRequestEntity } from '@accord/api/leads/data-access';
 import { Public } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
-import { TenantDb } from '@accord/api/shared/database';
 
 import { ApiKeysService } from './api-keys.service';
 import {
@@ -32,6 +31,8 @@ export const NDJSON_TYPE = 'application/x-ndjson';
  * request holds (≈10 MB); a bulk sender sends more requests, a few at a time.
  */
 export const MAX_EVENTS = 10_000;
+/** A reserved Idempotency-Key whose request has not answered within this time is taken to have died with it. */
+const ABANDONED_REQUEST_MS = 5 * 60_000;
 /** The largest NDJSON body: 10,000 events of up to about 1 kB each. */
 export const MAX_NDJSON_BODY = '10mb';
 
@@ -103,7 +104,6 @@ export class IngestionController {
     private readonly apiKeys: ApiKeysService,
     private readonly keys: ApiKeysRepository,
     private readonly ingestion: SignalIngestionService,
-    private readonly tenantDb: TenantDb,
     private readonly clock: Clock,
   ) {}
 
@@ -153,50 +153,83 @@ export class IngestionController {
           .digest('hex')
       : '';
     if (idempotencyKey) {
-      const earlier = await this.apiKeys.inKeyWorkspace(secret, async (manager) => ({
-        request: await this.keys.findRequest(manager, idempotencyKey),
-      }));
-      if (!earlier) return unauthenticated();
-      if (earlier.request) {
-        if (earlier.request.bodyHash !== bodyHash) {
-          return problem(
-            response,
-            HttpStatus.UNPROCESSABLE_ENTITY,
-            'BAD_USER_INPUT',
-            'This Idempotency-Key was used with a different body.',
-          );
-        }
-        response.setHeader('Idempotent-Replayed', 'true');
-        response.status(earlier.request.statusCode).json(earlier.request.response);
-        return;
-      }
+      const claim = await this.apiKeys.inKeyWorkspace(secret, async (manager, key) => {
+        const now = this.clock.now();
+        const request = { workspaceId: key.workspaceId, idempotencyKey, bodyHash };
+        const abandonedBefore = new Date(now.getTime() - ABANDONED_REQUEST_MS);
+        if (await this.keys.reserveRequest(manager, request, now, abandonedBefore)) return { reserved: true };
+        return { reserved: false, earlier: await this.keys.findRequest(manager, idempotencyKey) };
+      });
+      if (!claim) return unauthenticated();
+      if (!claim.reserved) return this.answerAgain(response, claim.earlier ?? null, bodyHash);
     }
 
+    let body: ReturnType<typeof toResponse> | null;
+    try {
+      body = await this.run(secret, parsed.events);
+    } catch (error) {
+      if (idempotencyKey) await this.release(secret, idempotencyKey);
+      throw error;
+    }
+    if (!body) {
+      if (idempotencyKey) await this.release(secret, idempotencyKey);
+      return unauthenticated();
+    }
+    if (idempotencyKey) {
+      await this.apiKeys.inKeyWorkspace(secret, (manager) =>
+        this.keys.answerRequest(manager, idempotencyKey, { statusCode: HttpStatus.OK, response: body }),
+      );
+    }
+    response.status(HttpStatus.OK).json(body);
+  }
+
+  /** Stores the events; null when the key is wrong or revoked. */
+  private async run(secret: string, events: unknown[]): Promise<ReturnType<typeof toResponse> | null> {
     const apiKeyHash = this.apiKeys.hashOf(secret);
-    if (!apiKeyHash) return unauthenticated();
+    if (!apiKeyHash) return null;
     let report: IngestReport;
     try {
-      report = await this.ingestion.ingest({ apiKeyHash }, parsed.events, this.clock.now(), 'soon');
+      report = await this.ingestion.ingest({ apiKeyHash }, events, this.clock.now(), 'soon');
     } catch (error) {
-      if (error instanceof UnknownApiKey) return unauthenticated();
+      if (error instanceof UnknownApiKey) return null;
       throw error;
     }
     // No event reached the statement that authenticates the key: authenticate it before answering.
     const workspaceId = report.workspaceId ?? (await this.apiKeys.authenticate(secret))?.workspaceId;
-    if (!workspaceId) return unauthenticated();
-    const body = toResponse(report);
-    if (idempotencyKey) {
-      await this.tenantDb.inWorkspace(workspaceId, (manager) =>
-        this.keys.saveRequest(manager, {
-          workspaceId,
-          idempotencyKey,
-          bodyHash,
-          statusCode: HttpStatus.OK,
-          response: body,
-        }),
+    return workspaceId ? toResponse(report) : null;
+  }
+
+  /**
+   * A request whose Idempotency-Key is taken: the first response again, or why not — the key was used with
+   * another body (422), or its first request is still running (409: retry once it has been answered).
+   */
+  private answerAgain(response: IngestResponse, earlier: IngestRequestEntity | null, bodyHash: string): void {
+    if (earlier && earlier.bodyHash !== bodyHash) {
+      return problem(
+        response,
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'BAD_USER_INPUT',
+        'This Idempotency-Key was used with a different body.',
       );
     }
-    response.status(HttpStatus.OK).json(body);
+    if (!earlier || earlier.statusCode === null) {
+      response.setHeader('Retry-After', '1');
+      return problem(
+        response,
+        HttpStatus.CONFLICT,
+        'CONFLICT',
+        'A request with this Idempotency-Key is still running; retry once it has been answered.',
+      );
+    }
+    response.setHeader('Idempotent-Replayed', 'true');
+    response.status(earlier.statusCode).json(earlier.response);
+  }
+
+  /** Frees the key of a request that ended without an answer to replay, so that a retry runs. */
+  private async release(secret: string, idempotencyKey: string): Promise<void> {
+    await this.apiKeys
+      .inKeyWorkspace(secret, (manager) => this.keys.releaseRequest(manager, idempotencyKey))
+      .catch(() => undefined); // the key stays taken until ABANDONED_REQUEST_MS passes
   }
 }
 

@@ -32,6 +32,20 @@ export function nulCharacterPath(value: unknown, path = ''): string | null {
   return null;
 }
 
+const VALIDATED_BY_DOMAIN = Symbol('validatedByDomain');
+
+/**
+ * Marks an input whose values the domain's rules validate, NUL and other control characters included, naming
+ * every bad field at once: the pipe's NUL check leaves it to them rather than report the NUL alone.
+ */
+export function ValidatedByDomain(): ClassDecorator {
+  return (target) => Reflect.defineMetadata(VALIDATED_BY_DOMAIN, true, target);
+}
+
+function validatedByDomain(metatype: ArgumentMetadata['metatype']): boolean {
+  return metatype !== undefined && Reflect.getMetadata(VALIDATED_BY_DOMAIN, metatype) === true;
+}
+
 /**
  * The parameters that carry client input: REST bodies, queries and path parameters, and GraphQL arguments (Nest
  * hands resolvers' pipes the GraphQL parameter type as a number; 3 is `GqlParamtype.ARGS`, not exported).
@@ -45,10 +59,11 @@ const CLIENT_INPUT: ReadonlySet<unknown> = new Set(['body', 'query', 'param', 3]
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // Only what clients send: not the GraphQL context, the request or a decorator's member, which hold cycles.
-    const field = CLIENT_INPUT.has(metadata.type)
-      ? // Named from the argument's root, as class-validator names fields; a lone string by its argument.
-        nulCharacterPath(value, typeof value === 'string' ? (metadata.data ?? '') : '')
-      : null;
+    const field =
+      CLIENT_INPUT.has(metadata.type) && !validatedByDomain(metadata.metatype)
+        ? // Named from the argument's root, as class-validator names fields; a lone string by its argument.
+          nulCharacterPath(value, typeof value === 'string' ? (metadata.data ?? '') : '')
+        : null;
     if (field !== null) {
       const message = 'must not contain a NUL character (U+0000)';
       throw AppError.badInput(`${field}: ${message}`, [{ field, message }]);

@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
+import { ValidatedByDomain } from '@accord/api/shared/graphql';
 import type { ApproverSide } from '@accord/domain/workspace';
 
 import { ApproverSideEnum } from '../models/agreement.model';
@@ -61,6 +62,7 @@ export class CreateAgreementDraftInput {
 }
 
 @InputType()
+@ValidatedByDomain()
 export class SaveAgreementDraftInput {
   @VersionId()
   versionId!: string;

@@ -13,7 +13,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { GradeEnum, LifecycleStageEnum, SeniorityEnum, TemperatureEnum } from '@accord/api/shared/graphql';
+import {
+  GradeEnum,
+  LifecycleStageEnum,
+  SeniorityEnum,
+  TemperatureEnum,
+  ValidatedByDomain,
+} from '@accord/api/shared/graphql';
 import type { Grade, Temperature } from '@accord/domain/agreement';
 import type { LifecycleStage } from '@accord/domain/leads';
 
@@ -27,6 +33,7 @@ const Optional = (type: () => unknown, description?: string) =>
 @InputType({
   description: "A lead's fields; on update, the fields given replace the stored ones (null clears).",
 })
+@ValidatedByDomain()
 export class LeadInput {
   @Optional(() => String, 'Required when creating.')
   email?: string | null;

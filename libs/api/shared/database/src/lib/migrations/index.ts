@@ -17,6 +17,7 @@ import { SignedInMember1795700000000 } from './1795700000000-SignedInMember';
 import { QueuePage1795700100000 } from './1795700100000-QueuePage';
 import { OneRescorePerWorkspace1795700200000 } from './1795700200000-OneRescorePerWorkspace';
 import { RecycleSweep1795700250000 } from './1795700250000-RecycleSweep';
+import { PendingIngestRequests1795700270000 } from './1795700270000-PendingIngestRequests';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   QueuePage1795700100000,
   OneRescorePerWorkspace1795700200000,
   RecycleSweep1795700250000,
+  PendingIngestRequests1795700270000,
 ];
