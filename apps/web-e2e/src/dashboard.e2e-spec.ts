@@ -22,11 +22,38 @@ function recordScripts(page: Page): string[] {
 
 const CHARTS_MARK = 'ngx-charts-bar-vertical';
 
+/** A GraphQL operation against the product, as a signed-in member when given a token. */
+async function graphql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const response = await fetch(`${baseUrl()}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (!body.data || body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** The demo's reps Riley and Noor, put in a team (or out of it, with null) by the demo admin. */
+async function setTeam(team: string | null): Promise<void> {
+  const { login } = await graphql<{ login: { accessToken: string } }>(
+    'mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken } }',
+    { email: 'admin@demo.accord.dev', password: DEMO_PASSWORD },
+  );
+  for (const memberId of ['00000000-0000-4000-8000-0000000000a5', '00000000-0000-4000-8000-0000000000a7'])
+    await graphql(
+      'mutation ($input: UpdateMemberInput!) { updateMember(input: $input) { id team } }',
+      { input: { memberId, roles: ['SALES'], approver: false, team } },
+      login.accessToken,
+    );
+}
+
 describe('funnel dashboard', () => {
   let session: Session;
 
   afterEach(async () => {
     await session.close();
+    await setTeam(null);
   });
 
   it('is the executive’s home: outcomes with targets, charts, filters, drill-down and CSV export', async () => {
@@ -34,6 +61,7 @@ describe('funnel dashboard', () => {
     session = await openBrowser();
     const { page } = session;
     const scripts = recordScripts(page);
+    await setTeam('North');
 
     // The charts library is not in what the app loads before the dashboard route.
     await page.goto(`${baseUrl()}/sign-in`);
@@ -95,6 +123,54 @@ describe('funnel dashboard', () => {
     expect(definition).toMatch(/MQL/);
     const describedBy = await about.getAttribute('aria-describedby');
     expect((await page.locator(`[id="${describedBy}"]`).textContent())?.trim()).toBe(definition);
+    await page.mouse.move(0, 0);
+    await tooltip.waitFor({ state: 'detached' });
+
+    // So do the funnel's conversion and drop-off, and the rep and rejection tables' columns.
+    const steps = page.getByRole('table', { name: 'Funnel steps with conversion and drop-off' });
+    await steps.getByRole('button', { name: 'Definition of From previous' }).hover();
+    await tooltip.filter({ hasText: /^\s*This step ÷ the step before, as a percentage/ }).waitFor();
+    expect(await steps.getByRole('row').nth(2).getByRole('cell').nth(1).getAttribute('title')).toMatch(
+      /^Moves into MQL ÷ moves into LEAD in the period/,
+    );
+    await page.mouse.move(0, 0);
+    await tooltip.waitFor({ state: 'detached' });
+    const reps = page.getByRole('table', { name: /pattern to learn from, not a problem/ });
+    await reps.getByRole('button', { name: 'Definition of Revenue won' }).hover();
+    await tooltip.filter({ hasText: /Credited to the opportunity’s owner\./ }).waitFor();
+    await page.mouse.move(0, 0);
+    await tooltip.waitFor({ state: 'detached' });
+    // A rejection table has its columns when the period has rejections (the demo's history has some).
+    const campaignHint = page
+      .getByRole('table', { name: 'By campaign' })
+      .getByRole('button', { name: 'Definition of Campaign' });
+    if ((await campaignHint.count()) > 0) {
+      await campaignHint.hover();
+      await tooltip.filter({ hasText: /^\s*The lead’s campaign/ }).waitFor();
+      await page.mouse.move(0, 0);
+      await tooltip.waitFor({ state: 'detached' });
+    }
+    expect(await page.getByRole('table', { name: /^By (source|campaign|grade)$/ }).count()).toBe(3);
+
+    // The owner filter offers every active member, the team filter the members' teams; a team narrows the reps.
+    const owner = page.getByLabel('Owner', { exact: true });
+    expect(await owner.locator('option').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Everyone', 'Ada Admin', 'Mia Marketing', 'Riley Rep', 'Noor Rep']),
+    );
+    const team = page.getByLabel('Team', { exact: true });
+    expect((await team.locator('option').allInnerTexts()).map((text) => text.trim())).toEqual([
+      'Every team',
+      'North',
+    ]);
+    await team.selectOption('North');
+    await page.waitForURL(/[?&]team=North/);
+    await page.waitForFunction(() => !document.querySelector('[aria-label="Loading the dashboard"]'));
+    const repNames = (await reps.getByRole('rowheader').allInnerTexts()).map((text) => text.trim());
+    expect(repNames.every((name) => ['Riley Rep', 'Noor Rep'].includes(name))).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-team.png'), fullPage: true });
+    await team.selectOption('');
+    await page.waitForURL((url) => !url.search.includes('team='));
+    await page.waitForFunction(() => !document.querySelector('[aria-label="Loading the dashboard"]'));
 
     // A filter goes into the URL and the numbers follow.
     await page.getByLabel('Period', { exact: true }).selectOption('QUARTER');
@@ -130,5 +206,6 @@ describe('funnel dashboard', () => {
     expect(csv).toMatch(/\r\nMQLs,mqls,OUTCOME,COUNT,\d+/);
     expect(csv).toContain('\r\nStage,Count,Conversion from previous (%),Drop-off\r\n');
     expect(csv).toContain('\r\nRep,Revenue won,');
+    expect(csv).toContain('\r\nRejections by campaign,Reason,Rejections\r\n');
   });
 });

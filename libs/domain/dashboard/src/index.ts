@@ -1,6 +1,7 @@
 export * from './lib/charts';
 export * from './lib/csv';
 export * from './lib/dashboard';
+export * from './lib/definitions';
 export * from './lib/drill';
 export * from './lib/facts';
 export * from './lib/filter';

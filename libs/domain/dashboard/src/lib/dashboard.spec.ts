@@ -239,6 +239,7 @@ describe('filter', () => {
         ownerId: null,
         employeeBand: '50–199',
         country: 'DE',
+        team: 'EMEA',
       }),
     ).toEqual([]);
   });
@@ -253,6 +254,7 @@ describe('filter', () => {
         ownerId: '1',
         employeeBand: '50-199',
         industry: '',
+        team: 'x'.repeat(101),
       }),
     ).toEqual([
       { field: 'to', message: 'must be after from' },
@@ -261,6 +263,10 @@ describe('filter', () => {
       { field: 'ownerId', message: 'must be a UUID' },
       { field: 'employeeBand', message: 'must be one of 1–49, 50–199, 200–999, 1000+' },
       { field: 'industry', message: 'must be 1 to 200 characters' },
+      { field: 'team', message: 'must be 1 to 100 characters' },
+    ]);
+    expect(filterProblems({ ...valid, team: '' })).toEqual([
+      { field: 'team', message: 'must be 1 to 100 characters' },
     ]);
   });
 

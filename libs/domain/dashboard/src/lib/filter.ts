@@ -13,6 +13,8 @@ export interface DashboardFilterInput {
   source?: string | null;
   campaign?: string | null;
   ownerId?: string | null;
+  /** A team (`members.team`): the facts credited to its members, as `ownerId` credits one member. */
+  team?: string | null;
 }
 
 export interface FilterProblem {
@@ -24,6 +26,8 @@ export interface FilterProblem {
 export const MAX_PERIOD_DAYS = 3 * 366;
 /** Segment values are at most this long (campaigns, the longest column, hold 200 characters). */
 export const MAX_SEGMENT_LENGTH = 200;
+/** Team names are at most this long (`members.team`). */
+export const MAX_TEAM_LENGTH = 100;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,5 +58,11 @@ export function filterProblems(filter: DashboardFilterInput): FilterProblem[] {
     if (value !== null && value !== undefined && (value.length === 0 || value.length > MAX_SEGMENT_LENGTH))
       problems.push({ field, message: `must be 1 to ${MAX_SEGMENT_LENGTH} characters` });
   }
+  if (
+    filter.team !== null &&
+    filter.team !== undefined &&
+    (filter.team.length === 0 || filter.team.length > MAX_TEAM_LENGTH)
+  )
+    problems.push({ field: 'team', message: `must be 1 to ${MAX_TEAM_LENGTH} characters` });
   return problems;
 }

@@ -1,5 +1,7 @@
 export * from './lib/dashboard-charts';
+export * from './lib/dashboard-definitions';
 export * from './lib/dashboard-export';
+export * from './lib/dashboard-owners';
 export * from './lib/dashboard-rows.store';
 export * from './lib/dashboard-selection';
 export * from './lib/dashboard-types';

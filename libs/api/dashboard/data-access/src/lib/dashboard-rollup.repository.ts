@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { DayFacts, LocalDate, addDays, localDate, startOfLocalDay } from '@accord/domain/dashboard';
+import {
+  DayFacts,
+  LocalDate,
+  RejectionGroup,
+  addDays,
+  localDate,
+  startOfLocalDay,
+} from '@accord/domain/dashboard';
 
 import type { RejectionRow, RepRow, SegmentValues } from './dashboard.repository';
 import { assembleDays } from './day-facts';
@@ -75,6 +82,13 @@ const GROUPING_SETS = KEPT_SLICES.map((dims) => {
     .map(([dimension]) => `f.${SLICE_COLUMNS[dimension as keyof typeof SLICE_BITS]}`);
   return `(${columns.join(', ')})`;
 }).join(', ');
+
+/** The rollup's column each rejection grouping reads. */
+const ROLLUP_REJECTION_GROUP: Record<RejectionGroup, string> = {
+  source: 'r.lead_source',
+  campaign: 'r.lead_campaign',
+  grade: 'r.grade',
+};
 
 /** The leads' columns the filter's segment lists are made of. */
 const SEGMENT_COLUMNS = `SELECT industry, country, source, campaign FROM leads`;
@@ -210,21 +224,23 @@ export class DashboardRollupRepository {
         source: null,
         campaign: null,
         ownerId: null,
+        team: null,
       });
       await manager.query(
         withScope(`INSERT INTO dashboard_rollup (workspace_id, day, dims, version_id, owner_id, industry,
                 employee_band, country, source, campaign, fact, n, amount, grade, reason_key, lead_source,
-                reason_label, decided_last_at, sales_days, opportunity_days)
-         SELECT $14::uuid, f.day,
+                lead_campaign, reason_label, decided_last_at, sales_days, opportunity_days)
+         SELECT $15::uuid, f.day,
                 63 - GROUPING(f.campaign, f.source, f.country, f.employee_band, f.industry, f.owner_id),
                 f.version_id, f.owner_id, f.industry, f.employee_band, f.country, f.source, f.campaign, f.fact,
-                count(*), coalesce(sum(f.amount), 0), f.grade, f.reason_key, f.lead_source,
+                count(*), coalesce(sum(f.amount), 0), f.grade, f.reason_key, f.lead_source, f.lead_campaign,
                 (array_agg(f.reason_label ORDER BY f.decided_at DESC))[1], max(f.decided_at),
                 array_agg(f.sales_days) FILTER (WHERE f.sales_days IS NOT NULL),
                 array_agg(f.opportunity_days) FILTER (WHERE f.opportunity_days IS NOT NULL)
            FROM (SELECT (u.at AT TIME ZONE $3)::date AS day, u.*
                    FROM (${COUNTED_SOURCES.map(selectRollupFacts).join('\nUNION ALL\n')}) u) f
-          GROUP BY f.day, f.version_id, f.fact, f.grade, f.reason_key, f.lead_source, GROUPING SETS (${GROUPING_SETS})`),
+          GROUP BY f.day, f.version_id, f.fact, f.grade, f.reason_key, f.lead_source, f.lead_campaign,
+                   GROUPING SETS (${GROUPING_SETS})`),
         [...params, workspaceId],
       );
     }
@@ -247,10 +263,10 @@ export class DashboardRollupRepository {
     return assembleDays(counted, cycles);
   }
 
-  /** Rejections of a slice by reason and the lead's source or the handover's grade, as the raw read. */
-  rejections(manager: EntityManager, scope: RollupScope, by: 'source' | 'grade'): Promise<RejectionRow[]> {
+  /** Rejections of a slice by reason and the lead's source or campaign, or the handover's grade, as the raw read. */
+  rejections(manager: EntityManager, scope: RollupScope, by: RejectionGroup): Promise<RejectionRow[]> {
     const { where, params } = sliceWhere(scope);
-    const group = by === 'source' ? 'r.lead_source' : 'r.grade';
+    const group = ROLLUP_REJECTION_GROUP[by];
     return manager.query(
       `SELECT r.reason_key AS "reasonKey",
               (array_agg(r.reason_label ORDER BY r.decided_last_at DESC))[1] AS "reasonLabel",

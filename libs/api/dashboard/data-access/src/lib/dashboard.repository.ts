@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { DayFacts, DrillSource } from '@accord/domain/dashboard';
+import { DayFacts, DrillSource, RejectionGroup } from '@accord/domain/dashboard';
 
 import { CountedRow, CycleRow, assembleDays } from './day-facts';
 import {
@@ -60,6 +60,13 @@ export interface SegmentValues {
   campaigns: string[];
 }
 
+/** The column each rejection grouping reads: the lead's source or campaign, the handover's grade. */
+const RAW_REJECTION_GROUP: Record<RejectionGroup, string> = {
+  source: 'l.source',
+  campaign: 'l.campaign',
+  grade: 'h.grade',
+};
+
 /** How many values of each segment the filter offers. */
 const SEGMENT_LIMIT = 500;
 
@@ -101,9 +108,9 @@ export class DashboardRepository {
     return assembleDays(counted, cycles);
   }
 
-  /** Rejections decided in the period, by reason and the lead's source or the handover's grade. */
-  rejections(manager: EntityManager, scope: FactScope, by: 'source' | 'grade'): Promise<RejectionRow[]> {
-    const group = by === 'source' ? 'l.source' : 'h.grade';
+  /** Rejections decided in the period, by reason and the lead's source or campaign, or the handover's grade. */
+  rejections(manager: EntityManager, scope: FactScope, by: RejectionGroup): Promise<RejectionRow[]> {
+    const group = RAW_REJECTION_GROUP[by];
     return manager.query(
       withScope(`SELECT h.reason_key AS "reasonKey",
               (array_agg(h.reason_label ORDER BY h.decided_at DESC))[1] AS "reasonLabel",
@@ -172,9 +179,9 @@ export class DashboardRepository {
               f.at, f.lead_id AS "leadId", nullif(concat_ws(' ', f.first_name, f.last_name), '') AS "leadName",
               f.email, f.company_name AS "companyName", f.detail
          FROM (${union}) f
-        WHERE $14::timestamptz IS NULL OR (f.at, f.row_key) < ($14::timestamptz, $15::text)
+        WHERE $15::timestamptz IS NULL OR (f.at, f.row_key) < ($15::timestamptz, $16::text)
         ORDER BY f.at DESC, f.row_key DESC
-        LIMIT $16`),
+        LIMIT $17`),
       [...scopeParams(scope), after?.atText ?? null, after?.rowKey ?? null, first + 1],
     );
   }

@@ -2,7 +2,7 @@ import { EMPLOYEE_BANDS } from '@accord/domain/dashboard';
 
 /**
  * Which facts a dashboard query reads: those at or after `from` and before `to`, of leads in the segment,
- * owned by `ownerId`, recorded under `versionId`. Facts with no recorded version (meetings, signals) belong to
+ * credited to `ownerId` and to a member of `team`, recorded under `versionId`. Facts with no recorded version (meetings, signals) belong to
  * the version in force at their time: `versionWindow` is that version's [effectiveAt, supersededAt).
  */
 export interface FactScope {
@@ -18,12 +18,14 @@ export interface FactScope {
   source: string | null;
   campaign: string | null;
   ownerId: string | null;
+  /** A team (`members.team`): facts credited to one of its members; null or absent: any. */
+  team?: string | null;
 }
 
 /**
  * The scope as positional parameters, always in this order, so every statement of the repositories can use
  * the same numbering: $1 from, $2 to, $3 time zone, $4 version, $5–$6 version window, $7 industry,
- * $8–$9 employees, $10 country, $11 source, $12 campaign, $13 owner.
+ * $8–$9 employees, $10 country, $11 source, $12 campaign, $13 owner, $14 team.
  */
 export function scopeParams(scope: FactScope): unknown[] {
   return [
@@ -40,10 +42,11 @@ export function scopeParams(scope: FactScope): unknown[] {
     scope.source,
     scope.campaign,
     scope.ownerId,
+    scope.team ?? null,
   ];
 }
 
-export const SCOPE_PARAM_COUNT = 13;
+export const SCOPE_PARAM_COUNT = 14;
 
 /** The lead `l` is in the segment. */
 export const LEAD_SEGMENT = `($7::text IS NULL OR l.industry = $7)
@@ -66,8 +69,13 @@ export const recordedUnder = (versionColumn: string): string => `($4::uuid IS NU
 export const inForceAt = (at: string): string =>
   `($4::uuid IS NULL OR (${at} >= $5 AND ($6::timestamptz IS NULL OR ${at} < $6)))`;
 
-/** The fact's owner is the member asked for. */
-export const ownedBy = (ownerColumn: string): string => `($13::uuid IS NULL OR ${ownerColumn} = $13)`;
+/**
+ * The fact is credited to the member asked for, and to a member of the team asked for (the team as the members
+ * table says now, so a member moved to another team takes their facts along).
+ */
+export const ownedBy = (ownerColumn: string): string =>
+  `($13::uuid IS NULL OR ${ownerColumn} = $13)
+   AND ($14::text IS NULL OR ${ownerColumn} IN (SELECT tm.id FROM members tm WHERE tm.team = $14))`;
 
 /** The local day of `at` in the workspace's time zone, as YYYY-MM-DD. */
 export const localDay = (at: string): string => `to_char(${at} AT TIME ZONE $3, 'YYYY-MM-DD')`;
@@ -88,10 +96,10 @@ export const JOIN_LEAD = (alias: string): string =>
 
 /**
  * Prefixes a statement with a CTE naming every scope parameter's type: PostgreSQL must know the type of each
- * parameter sent, and not every statement uses all thirteen.
+ * parameter sent, and not every statement uses all fourteen.
  */
 export function withScope(sql: string): string {
   return `WITH scope_types AS (SELECT $1::timestamptz, $2::timestamptz, $3::text, $4::uuid, $5::timestamptz,
-    $6::timestamptz, $7::text, $8::int, $9::int, $10::text, $11::text, $12::text, $13::uuid)
+    $6::timestamptz, $7::text, $8::int, $9::int, $10::text, $11::text, $12::text, $13::uuid, $14::text)
   ${sql}`;
 }

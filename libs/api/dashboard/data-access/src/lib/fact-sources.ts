@@ -11,7 +11,7 @@ import {
 } from './fact-scope';
 
 /**
- * One kind of recorded fact, read straight from its table within the scope ($1–$13, see fact-scope.ts):
+ * One kind of recorded fact, read straight from its table within the scope ($1–$14, see fact-scope.ts):
  * every select yields `at`, `lead_id`, `fact` (a FactName), `amount`, `row_key` (unique across sources) and
  * `detail` (one line for the drill-down list).
  */
@@ -21,11 +21,14 @@ export interface FactSource {
   amount: string;
   rowKey: string;
   detail: string;
-  /** The member the fact counts for (the owner filter and the per-rep view). */
+  /** The member the fact counts for (the owner and team filters and the per-rep view). */
   owner: string;
   /** The version the fact was recorded under; null for facts that belong to the version in force at `at`. */
   version: string | null;
-  /** What the rollup keeps besides the count: a rejection's reason, grade and source; a win's cycle lengths. */
+  /**
+   * What the rollup keeps besides the count: a rejection's reason, grade and its lead's source and campaign; a
+   * win's cycle lengths.
+   */
   rollup?: Partial<Record<RollupExtra, string>>;
   /** FROM … WHERE …, within the scope. */
   body: string;
@@ -36,6 +39,7 @@ const ROLLUP_EXTRA_TYPES = {
   grade: 'text',
   reason_key: 'text',
   lead_source: 'text',
+  lead_campaign: 'text',
   reason_label: 'text',
   decided_at: 'timestamptz',
   sales_days: 'float8',
@@ -76,6 +80,7 @@ const handoversDecided: FactSource = {
     grade: `CASE WHEN h.status = 'REJECTED' THEN h.grade END`,
     reason_key: `CASE WHEN h.status = 'REJECTED' THEN h.reason_key END`,
     lead_source: `CASE WHEN h.status = 'REJECTED' THEN l.source END`,
+    lead_campaign: `CASE WHEN h.status = 'REJECTED' THEN l.campaign END`,
     reason_label: `CASE WHEN h.status = 'REJECTED' THEN h.reason_label END`,
     decided_at: `CASE WHEN h.status = 'REJECTED' THEN h.decided_at END`,
   },

@@ -15,6 +15,7 @@ const scope = (overrides: Partial<FactScope> = {}): FactScope => ({
   source: null,
   campaign: null,
   ownerId: null,
+  team: null,
   ...overrides,
 });
 
@@ -48,6 +49,41 @@ describe('the rollup slices', () => {
       sliceOf(scope({ employeesMin: 1000, employeesMax: null }), '2026-01-01', '2026-02-01')?.employeeBand,
     ).toBe(3);
     expect(sliceOf(scope({ employeesMin: 10, employeesMax: 20 }), '2026-01-01', '2026-02-01')).toBeNull();
+  });
+
+  it('reads a team from the slice keyed by owner, summing the rows of its members', () => {
+    const slice = sliceOf(scope({ team: 'EMEA', source: 'webinar' }), '2026-01-01', '2026-02-01');
+    expect(slice).toMatchObject({ dims: SLICE_BITS.source | SLICE_BITS.owner, ownerId: null, team: 'EMEA' });
+    const { where, params } = sliceWhere(slice!);
+    expect(params).toEqual([
+      SLICE_BITS.source | SLICE_BITS.owner,
+      '2026-01-01',
+      '2026-02-01',
+      null,
+      'webinar',
+      'EMEA',
+    ]);
+    expect(where).not.toContain('r.owner_id IS NULL');
+    expect(where).toContain('r.owner_id IN (SELECT tm.id FROM members tm WHERE tm.team = $6)');
+    expect(where).toContain('r.industry IS NULL');
+    // With an owner as well, both hold; for the per-rep view, the same rows.
+    const both = sliceWhere(
+      sliceOf(scope({ team: 'EMEA', ownerId: 'o' }), '2026-01-01', '2026-02-01')!,
+      true,
+    );
+    expect(both.params).toEqual([SLICE_BITS.owner, '2026-01-01', '2026-02-01', null, 'o', 'EMEA']);
+    expect(both.where).toContain('r.owner_id = $5');
+    expect(both.where).toContain('tm.team = $6');
+    expect(
+      sliceOf(scope({ team: 'EMEA', source: 'webinar', country: 'US' }), '2026-01-01', '2026-02-01'),
+    ).toBeNull();
+    // A scope written without a team (as the benchmark's) reads as any team.
+    const withoutTeam = scope({ country: 'US' });
+    delete withoutTeam.team;
+    expect(sliceOf(withoutTeam, '2026-01-01', '2026-02-01')).toMatchObject({
+      dims: SLICE_BITS.country,
+      team: null,
+    });
   });
 
   it('leaves two segments at once to the raw tables', () => {

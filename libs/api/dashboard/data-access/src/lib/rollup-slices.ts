@@ -29,7 +29,7 @@ const SEGMENT_DIMENSIONS: readonly Exclude<Dimension, 'owner'>[] = [
  * the dashboard, its per-rep view (which adds the owner) and its rejections (which carry the source and grade)
  * read a handful of rows per day under any filter of at most one segment and an owner. Keeping every
  * combination would multiply the rows by the product of the dimensions' sizes; filters on two or more segments
- * read the raw tables instead.
+ * read the raw tables instead. A team filter reads the owner's slice too: its rows for the team's members.
  */
 export const KEPT_SLICES: readonly number[] = [
   0,
@@ -45,6 +45,8 @@ export interface RollupScope {
   dims: number;
   versionId: string | null;
   ownerId: string | null;
+  /** The team whose members' rows of the owner's slice are read (the members table says who is in it). */
+  team: string | null;
   industry: string | null;
   employeeBand: number | null;
   country: string | null;
@@ -52,7 +54,10 @@ export interface RollupScope {
   campaign: string | null;
 }
 
-/** The slice a filter reads, or null when the rollup does not keep it. */
+/**
+ * The slice a filter reads, or null when the rollup does not keep it. A team is read from the slice keyed by
+ * owner: each member's facts are there, so the team's are the sum over its members.
+ */
 export function sliceOf(scope: FactScope, fromDay: LocalDate, toDay: LocalDate): RollupScope | null {
   const band =
     scope.employeesMin === null
@@ -60,7 +65,7 @@ export function sliceOf(scope: FactScope, fromDay: LocalDate, toDay: LocalDate):
       : EMPLOYEE_BANDS.findIndex((b) => b.min === scope.employeesMin && b.max === scope.employeesMax);
   if (band === -1) return null;
   const values: Record<Dimension, unknown> = {
-    owner: scope.ownerId,
+    owner: scope.ownerId ?? scope.team ?? null,
     industry: scope.industry,
     employeeBand: band,
     country: scope.country,
@@ -77,6 +82,7 @@ export function sliceOf(scope: FactScope, fromDay: LocalDate, toDay: LocalDate):
     dims,
     versionId: scope.versionId,
     ownerId: scope.ownerId,
+    team: scope.team ?? null,
     industry: scope.industry,
     employeeBand: band,
     country: scope.country,
@@ -106,7 +112,7 @@ const VALUE_OF: Record<Dimension, (scope: RollupScope) => unknown> = {
 /**
  * The WHERE clause selecting a slice's rows of the period (`r` is the rollup), and its parameters. With
  * `byOwner` the slice is the same one keyed by owner as well (for the per-rep view): every owner's rows, or
- * the one asked for.
+ * the one asked for. A team keeps the owner's slice to the rows of the team's members.
  */
 export function sliceWhere(scope: RollupScope, byOwner = false): { where: string; params: unknown[] } {
   const dims = byOwner ? scope.dims | SLICE_BITS.owner : scope.dims;
@@ -123,7 +129,12 @@ export function sliceWhere(scope: RollupScope, byOwner = false): { where: string
     if (value !== null) {
       params.push(value);
       conditions.push(`${column} = $${params.length}`);
-    } else if (!(dimension === 'owner' && byOwner)) conditions.push(`${column} IS NULL`);
+    } else if (!(dimension === 'owner' && (byOwner || scope.team !== null)))
+      conditions.push(`${column} IS NULL`);
+  }
+  if (scope.team !== null) {
+    params.push(scope.team);
+    conditions.push(`r.owner_id IN (SELECT tm.id FROM members tm WHERE tm.team = $${params.length})`);
   }
   return { where: conditions.join(' AND '), params };
 }

@@ -8,8 +8,8 @@ export type Expected = Record<
 
 /**
  * The filter as SQL conditions over leads `l`, written independently of the repository: the segment on the
- * lead, the owner on `ownerColumn`, the version on `versionColumn` or, for facts without one, by the version's
- * time in force at `at`.
+ * lead, the owner and the owner's team on `ownerColumn`, the version on `versionColumn` or, for facts without
+ * one, by the version's time in force at `at`.
  */
 function conditions(
   filter: DashboardFilter,
@@ -25,6 +25,10 @@ function conditions(
   if (filter.campaign) where.push(`l.campaign = ${add(filter.campaign)}`);
   if (filter.employeeBand === '50–199') where.push(`l.employee_count BETWEEN 50 AND 199`);
   if (filter.ownerId) where.push(`${ownerColumn} = ${add(filter.ownerId)}`);
+  if (filter.team)
+    where.push(
+      `EXISTS (SELECT 1 FROM members mt WHERE mt.id = ${ownerColumn} AND mt.team = ${add(filter.team)})`,
+    );
   if (filter.versionId) {
     const id = add(filter.versionId);
     where.push(
@@ -118,4 +122,27 @@ export async function directNumbers(
   };
   const funnel = ['LEAD', 'MQL', 'SAL', 'SQL', 'OPPORTUNITY', 'WON'].map((stage) => [stage, entered(stage)]);
   return { expected, funnel };
+}
+
+/** Rejections decided in the period under the filter, by reason and `group` (over handovers `h`, leads `l`). */
+export async function directRejections(
+  sql: <T>(text: string, params: unknown[]) => Promise<T[]>,
+  filter: DashboardFilter,
+  group: 'l.source' | 'l.campaign' | 'h.grade',
+): Promise<string[]> {
+  const h = conditions(filter, 'h.owner_id', { column: 'h.version_id' });
+  const rows = await sql<{ reasonKey: string; group: string | null; count: number }>(
+    `SELECT h.reason_key AS "reasonKey", ${group} AS "group", count(*)::int AS count
+       FROM handovers h JOIN leads l ON l.id = h.lead_id
+      WHERE h.status = 'REJECTED' AND h.decided_at >= $1 AND h.decided_at < $2 ${h.where} GROUP BY 1, 2`,
+    h.params,
+  );
+  return rejectionKeys(rows);
+}
+
+/** Rejection counts as sortable "reason|group|count" lines. */
+export function rejectionKeys(
+  rows: readonly { reasonKey: string; group: string | null; count: number }[],
+): string[] {
+  return rows.map((row) => `${row.reasonKey}|${row.group}|${row.count}`).sort();
 }

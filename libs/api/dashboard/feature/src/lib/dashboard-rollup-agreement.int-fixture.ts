@@ -39,7 +39,7 @@ export function executiveOf(w: World): AuthMember {
   };
 }
 
-/** Filters of every slice the rollup keeps, with and without a version. */
+/** Filters of every slice the rollup keeps, with and without a version, and with a team (the owner's slices). */
 export function rollupFilters(w: World): DashboardFilter[] {
   const base: DashboardFilter = { ...ROLLUP_YEAR, granularity: 'MONTH' };
   const owner = w.reps[0].id;
@@ -48,14 +48,17 @@ export function rollupFilters(w: World): DashboardFilter[] {
     { industry: 'Software' },
     { employeeBand: '50–199' },
     { country: 'US' },
-    { source: 'Webinar' },
-    { campaign: 'Spring launch' },
+    { source: 'webinar' },
+    { campaign: 'spring' },
   ];
   return [
     ...segments.map((segment) => ({ ...base, ...segment })),
     ...segments.map((segment) => ({ ...base, ...segment, ownerId: owner })),
+    ...segments.map((segment) => ({ ...base, ...segment, team: 'East' })),
+    { ...base, team: 'West', ownerId: owner },
     { ...base, versionId: w.versions[0].id },
     { ...base, versionId: w.versions[1].id, industry: 'Retail' },
+    { ...base, versionId: w.versions[1].id, team: 'West', campaign: 'fall' },
   ];
 }
 
@@ -83,12 +86,14 @@ export async function bothReads(app: INestApplication, w: World, filter: Dashboa
       raw: {
         days: await raw.dailyFacts(manager, scope),
         bySource: await raw.rejections(manager, scope, 'source'),
+        byCampaign: await raw.rejections(manager, scope, 'campaign'),
         byGrade: await raw.rejections(manager, scope, 'grade'),
         reps: await raw.reps(manager, scope),
       },
       rollup: {
         days: await rollup.dailyFacts(manager, slice),
         bySource: await rollup.rejections(manager, slice, 'source'),
+        byCampaign: await rollup.rejections(manager, slice, 'campaign'),
         byGrade: await rollup.rejections(manager, slice, 'grade'),
         reps: await rollup.reps(manager, slice),
       },

@@ -92,6 +92,29 @@ describe('the dashboard rollup, against the raw tables', () => {
     expect(
       await app.get(DashboardService).dashboard(executiveOf(world), { ...ROLLUP_YEAR, granularity: 'MONTH' }),
     ).toEqual(before);
+
+    // A team filter reads the owner's slice of the rollup too: a count planted on a member of the team shows.
+    const east = { ...ROLLUP_YEAR, granularity: 'MONTH' as const, team: 'East' };
+    const teamBefore = await app.get(DashboardService).dashboard(executiveOf(world), east);
+    const [plantedOnRae] = await sql<{ day: string }>(
+      world,
+      `WITH u AS (UPDATE dashboard_rollup SET n = n + 1000
+        WHERE ctid = (SELECT ctid FROM dashboard_rollup WHERE dims = 1 AND owner_id = $1 AND fact = 'ENTERED_MQL'
+                       ORDER BY day DESC LIMIT 1)
+        RETURNING to_char(day, 'YYYY-MM-DD') AS day) SELECT * FROM u`,
+      [world.reps[0].id],
+    );
+    expect(mqls(await app.get(DashboardService).dashboard(executiveOf(world), east))).toBe(
+      mqls(teamBefore) + 1000,
+    );
+    await app
+      .get(TenantDb)
+      .inWorkspace(world.workspaceId, (manager) =>
+        app
+          .get(DashboardRollupRepository)
+          .rebuildDays(manager, world.workspaceId, ROLLUP_TZ, [plantedOnRae.day]),
+      );
+    expect(await app.get(DashboardService).dashboard(executiveOf(world), east)).toEqual(teamBefore);
   });
 
   it('follows new transitions, decisions, meetings marked and leads edited on its next pass', async () => {
@@ -129,6 +152,9 @@ describe('the dashboard rollup, against the raw tables', () => {
       `UPDATE leads SET industry = 'Retail', owner_id = $2, employee_count = 120, updated_at = $3 WHERE id = $1`,
       [lead.id, world.reps[0].id, now],
     );
+
+    // Sol joins Rae's team: the team's numbers follow at once, from the rollup as from the raw tables.
+    await sql(world, `UPDATE members SET team = 'East' WHERE id = $1`, [world.reps[1].id]);
 
     const counted = await app.get(DashboardRollupJob).drain();
     expect(counted).toBeGreaterThan(2);

@@ -31,7 +31,7 @@ describe('dashboard scope', () => {
   it('turns a filter into the facts to read, with the version’s time in force and the band’s counts', () => {
     expect(
       factScope(
-        { ...filter, employeeBand: '1000+', ownerId: v1.id, industry: 'Software' },
+        { ...filter, employeeBand: '1000+', ownerId: v1.id, industry: 'Software', team: 'EMEA' },
         'Europe/Berlin',
         v1,
       ),
@@ -48,7 +48,9 @@ describe('dashboard scope', () => {
       source: null,
       campaign: null,
       ownerId: v1.id,
+      team: 'EMEA',
     });
+    expect(factScope(filter, 'UTC', null)).toMatchObject({ ownerId: null, team: null });
   });
 
   it('refuses a version the workspace has not published, and a bad filter, naming the fields', () => {

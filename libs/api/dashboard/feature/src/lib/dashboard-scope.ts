@@ -60,5 +60,6 @@ export function factScope(
     source: filter.source ?? null,
     campaign: filter.campaign ?? null,
     ownerId: filter.ownerId ?? null,
+    team: filter.team ?? null,
   };
 }

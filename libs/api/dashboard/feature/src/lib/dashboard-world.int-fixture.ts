@@ -10,7 +10,8 @@ import { EntityManager } from 'typeorm';
 export interface World {
   workspaceId: string;
   versions: { id: string; number: number; effectiveAt: string; supersededAt: string | null }[];
-  reps: { id: string; name: string }[];
+  /** Rae is in team East, Sol in team West (Mia, in marketing, is in East too, and owns nothing). */
+  reps: { id: string; name: string; team: string }[];
   marketingId: string;
   executiveId: string;
 }
@@ -74,8 +75,8 @@ export async function buildWorld(
 ): Promise<World> {
   const random = new Random(seed);
   const reps = [
-    { id: randomUUID(), name: 'Rae' },
-    { id: randomUUID(), name: 'Sol' },
+    { id: randomUUID(), name: 'Rae', team: 'East' },
+    { id: randomUUID(), name: 'Sol', team: 'West' },
   ];
   const marketingId = randomUUID();
   const executiveId = randomUUID();
@@ -84,7 +85,7 @@ export async function buildWorld(
     [workspaceId],
   );
   const tag = workspaceId.slice(0, 8);
-  await manager.query(insert('members', ['workspace_id', 'id', 'email', 'name', 'roles', 'status']), [
+  await manager.query(insert('members', ['workspace_id', 'id', 'email', 'name', 'roles', 'status', 'team']), [
     JSON.stringify([
       ...reps.map((rep) => ({
         workspace_id: workspaceId,
@@ -93,6 +94,7 @@ export async function buildWorld(
         name: rep.name,
         roles: ['SALES'],
         status: 'ACTIVE',
+        team: rep.team,
       })),
       {
         workspace_id: workspaceId,
@@ -101,6 +103,7 @@ export async function buildWorld(
         name: 'Mia',
         roles: ['MARKETING'],
         status: 'ACTIVE',
+        team: 'East',
       },
       {
         workspace_id: workspaceId,
@@ -109,6 +112,7 @@ export async function buildWorld(
         name: 'Eve',
         roles: ['EXECUTIVE'],
         status: 'ACTIVE',
+        team: null,
       },
     ]),
   ]);

@@ -11,7 +11,7 @@ import { starterAgreement } from '@accord/domain/agreement';
 import { METRIC_KEYS } from '@accord/domain/dashboard';
 
 import { dashboardTestApp } from './dashboard-app.int-fixture';
-import { Expected, directNumbers } from './dashboard-oracle.int-fixture';
+import { Expected, directNumbers, directRejections, rejectionKeys } from './dashboard-oracle.int-fixture';
 import { WORLD_NOW, World, buildWorld, worldKpis } from './dashboard-world.int-fixture';
 import { DashboardService } from './dashboard.service';
 import { DashboardFilter } from './dto/dashboard.inputs';
@@ -168,6 +168,9 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
     ['a segment', { industry: 'Software', employeeBand: '50–199' }],
     ['a country, source and campaign', { country: 'US', source: 'webinar', campaign: 'fall' }],
     ['an owner', { ownerId: 'rep0' }],
+    ['a team', { team: 'West' }],
+    ['a team and a source', { team: 'East', source: 'webinar' }],
+    ['a team, a segment and a version', { team: 'East', industry: 'Software', versionId: 'v1' }],
     ['a version', { versionId: 'v1' }],
     [
       'November in New York',
@@ -192,7 +195,50 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
     expect(dashboard.outcomes.find((metric) => metric.key === 'mqls')?.target).toBe(40 * 11);
   });
 
-  it('groups rejections by reason and source, and by grade, and credits reps, as direct SQL does', async () => {
+  it('counts a team as the sum of its members, by the team the members table gives them now', async () => {
+    const mqls = (d: Dashboard) => d.outcomes.find((metric) => metric.key === 'mqls')?.value as number;
+    const revenue = (d: Dashboard) =>
+      d.outcomes.find((metric) => metric.key === 'revenue-won')?.value as number;
+    const [rae, sol] = world.reps;
+    const byOwner = await Promise.all(
+      [rae, sol].map((rep) => service.dashboard(actor(world), { ...YEAR, ownerId: rep.id })),
+    );
+    expect(mqls(await compare(world, { ...YEAR, team: 'East' }))).toBe(mqls(byOwner[0]));
+    await sql(world, `UPDATE members SET team = 'East' WHERE id = $1`, [sol.id]);
+    try {
+      const east = await compare(world, { ...YEAR, team: 'East' });
+      expect(mqls(east)).toBe(mqls(byOwner[0]) + mqls(byOwner[1]));
+      expect(revenue(east)).toBeCloseTo(revenue(byOwner[0]) + revenue(byOwner[1]), 6);
+      // Unowned leads' facts are in no team.
+      expect(mqls(east)).toBeLessThan(mqls(await service.dashboard(actor(world), YEAR)));
+      expect(east.reps.map((rep) => rep.name).sort()).toEqual(['Rae', 'Sol']);
+      const west = await compare(world, { ...YEAR, team: 'West' });
+      expect([mqls(west), west.reps, west.rejectionsBySource]).toEqual([0, [], []]);
+    } finally {
+      await sql(world, `UPDATE members SET team = 'West' WHERE id = $1`, [sol.id]);
+    }
+  });
+
+  it.each<[string, Partial<DashboardFilter>]>([
+    ['the whole year', {}],
+    ['a team', { team: 'East' }],
+    ['a team and a campaign', { team: 'West', campaign: 'spring' }],
+  ])('groups rejections by source, campaign and grade under %s as direct SQL does', async (_, partial) => {
+    const filter: DashboardFilter = { ...YEAR, ...partial };
+    const dashboard = await service.dashboard(actor(world), filter);
+    const direct = (group: 'l.source' | 'l.campaign' | 'h.grade') =>
+      directRejections((text, params) => sql(world, text, params), filter, group);
+    expect(dashboard.rejectionsByCampaign.length).toBeGreaterThan(0);
+    expect(rejectionKeys(dashboard.rejectionsBySource)).toEqual(await direct('l.source'));
+    expect(rejectionKeys(dashboard.rejectionsByCampaign)).toEqual(await direct('l.campaign'));
+    expect(rejectionKeys(dashboard.rejectionsByGrade)).toEqual(await direct('h.grade'));
+    // Every rejection is in exactly one row of each table.
+    const total = (rows: { count: number }[]) => rows.reduce((sum, row) => sum + row.count, 0);
+    expect(total(dashboard.rejectionsByCampaign)).toBe(total(dashboard.rejectionsBySource));
+    expect(total(dashboard.rejectionsByGrade)).toBe(total(dashboard.rejectionsBySource));
+  });
+
+  it('groups rejections by reason and source, campaign and grade, and credits reps, as direct SQL does', async () => {
     const dashboard = await service.dashboard(actor(world), YEAR);
     const rejected = (group: string) =>
       sql<{ reasonKey: string; group: string | null; count: number }>(
@@ -205,6 +251,8 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
     const sorted = (rows: { reasonKey: string; group: string | null; count: number }[]) =>
       rows.map((row) => `${row.reasonKey}|${row.group}|${row.count}`).sort();
     expect(sorted(dashboard.rejectionsBySource)).toEqual(sorted(await rejected('l.source')));
+    expect(sorted(dashboard.rejectionsByCampaign)).toEqual(sorted(await rejected('l.campaign')));
+    expect(dashboard.rejectionsByCampaign.some((row) => row.group === null)).toBe(true);
     expect(sorted(dashboard.rejectionsByGrade)).toEqual(sorted(await rejected('h.grade')));
     expect(
       dashboard.rejectionsBySource.every((row) =>
@@ -379,6 +427,31 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
         { field: 'filter.employeeBand', message: 'must be one of 1–49, 50–199, 200–999, 1000+' },
       ],
     });
+    const team = await graphql(
+      actor(world),
+      `
+        query ($filter: DashboardFilter!) {
+          dashboard(filter: $filter) {
+            outcomes {
+              key
+              value
+            }
+            rejectionsByCampaign {
+              reasonKey
+              group
+              count
+            }
+          }
+        }
+      `,
+      { filter: { from: YEAR.from, to: YEAR.to, granularity: 'MONTH', team: 'East' } },
+    );
+    expect(team.errors).toBeUndefined();
+    expect((team.data?.['dashboard'] as Dashboard).rejectionsByCampaign.length).toBeGreaterThan(0);
+    const longTeam = await graphql(actor(world), query, {
+      filter: { from: YEAR.from, to: YEAR.to, granularity: 'MONTH', team: 'x'.repeat(101) },
+    });
+    expect(longTeam.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     const notUuid = await graphql(actor(world), query, {
       filter: { from: YEAR.from, to: YEAR.to, granularity: 'MONTH', versionId: 'v3' },
     });

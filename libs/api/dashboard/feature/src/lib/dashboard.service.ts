@@ -19,6 +19,7 @@ import {
   DayFacts,
   EMPLOYEE_BANDS,
   KpiEntry,
+  RejectionGroup,
   dashboardNumbers,
   drillSources,
   isTimeZone,
@@ -33,7 +34,7 @@ import { Dashboard, DashboardRowConnection } from './models/dashboard.model';
 /** The reads of the dashboard's counts, from the rollup or from the raw tables. */
 interface FactsReader {
   dailyFacts(): Promise<DayFacts[]>;
-  rejections(by: 'source' | 'grade'): Promise<RejectionRow[]>;
+  rejections(by: RejectionGroup): Promise<RejectionRow[]>;
   reps(): Promise<RepRow[]>;
   segments(): Promise<SegmentValues>;
 }
@@ -64,6 +65,7 @@ export class DashboardService {
         timeZone: scope.timeZone,
         ...numbers,
         rejectionsBySource: await facts.rejections('source'),
+        rejectionsByCampaign: await facts.rejections('campaign'),
         rejectionsByGrade: await facts.rejections('grade'),
         reps: await facts.reps(),
         versions: versions.map((version) => ({ id: version.id, number: version.number })),

@@ -1,3 +1,5 @@
+import { funnelStepDefinitions } from '@accord/domain/dashboard';
+
 import { dashboardAnswer, metric } from '../testing/dashboard';
 import { funnelBars, funnelRows, metricTrend, targetLine } from './dashboard-charts';
 
@@ -25,11 +27,20 @@ describe('funnelBars', () => {
 
 describe('funnelRows', () => {
   it('gives each step its conversion from the one before, its drop-off and its drill-down key', () => {
-    expect(funnelRows(dashboardAnswer().funnel).slice(0, 3)).toEqual([
+    expect(funnelRows(dashboardAnswer().funnel).slice(0, 3)).toMatchObject([
       { stage: 'LEAD', label: 'Lead', count: 200, conversion: '—', dropOff: null, drillKey: 'funnel-LEAD' },
       { stage: 'MQL', label: 'MQL', count: 42, conversion: '21%', dropOff: 158, drillKey: 'funnel-MQL' },
       { stage: 'SAL', label: 'SAL', count: 25, conversion: '59.5%', dropOff: 17, drillKey: 'funnel-SAL' },
     ]);
+  });
+
+  it('defines each step’s count, conversion and drop-off in the domain’s words, naming its stages', () => {
+    const [lead, mql] = funnelRows(dashboardAnswer().funnel);
+    expect(lead.definitions).toEqual(funnelStepDefinitions('LEAD'));
+    expect(lead.definitions.conversionFromPrevious).toBeNull();
+    expect(mql.definitions).toEqual(funnelStepDefinitions('MQL'));
+    expect(mql.definitions.conversionFromPrevious).toMatch(/^Moves into MQL ÷ moves into LEAD in the period/);
+    expect(mql.definitions.dropOff).toMatch(/^Moves into LEAD minus moves into MQL/);
   });
 });
 

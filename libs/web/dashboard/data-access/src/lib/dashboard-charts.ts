@@ -3,8 +3,10 @@ import {
   type ChartSeries,
   FUNNEL_STAGES,
   type FunnelStage,
+  type FunnelStepDefinitions,
   funnelChart,
   funnelDrillKey,
+  funnelStepDefinitions,
   trendSeries,
 } from '@accord/domain/dashboard';
 import type { DashboardGranularity } from '@accord/web/shared/data-access';
@@ -54,6 +56,8 @@ export interface FunnelRow {
   dropOff: number | null;
   /** The drill-down key of the step's rows. */
   drillKey: string;
+  /** What the step's count, conversion and drop-off are, naming its stages (shown on hover). */
+  definitions: FunnelStepDefinitions;
 }
 
 const PERCENT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
@@ -67,6 +71,7 @@ export function funnelRows(steps: readonly DashboardFunnelStep[]): FunnelRow[] {
       step.conversionFromPrevious === null ? NO_VALUE : `${PERCENT.format(step.conversionFromPrevious)}%`,
     dropOff: step.dropOff,
     drillKey: funnelDrillKey(step.stage),
+    definitions: funnelStepDefinitions(step.stage),
   }));
 }
 

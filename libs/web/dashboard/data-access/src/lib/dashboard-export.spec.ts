@@ -44,10 +44,15 @@ describe('dashboardExport', () => {
       'Sam Sales,100000,6,16,20,40,4,64',
       'Ria Rep,25000,2,9,200,300,10,510',
     ]);
-    expect(lines.slice(-7)).toEqual([
+    expect(lines.slice(-12)).toEqual([
       'Rejections by source,Reason,Rejections',
       'webinar,Not ready to buy,4',
       `"'=HYPERLINK(""x"")",Works for a competitor,1`,
+      '',
+      'Rejections by campaign,Reason,Rejections',
+      'Autumn launch,Not ready to buy,3',
+      'None given,Not ready to buy,1',
+      'None given,Works for a competitor,1',
       '',
       'Rejections by grade,Reason,Rejections',
       'B,Not ready to buy,5',

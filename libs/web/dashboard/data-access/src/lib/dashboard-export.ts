@@ -25,7 +25,7 @@ function rejectionRows(title: string, counts: Dashboard['rejectionsBySource']): 
 
 /**
  * The view on screen as one CSV, built in the browser from what is shown: the period, the filters, every metric
- * and the funnel (the domain's export, which neutralises formula-like cells), then the reps (by revenue won) and the rejections.
+ * and the funnel (the domain's export, which neutralises formula-like cells), then the reps (by revenue won) and the rejections (by source, campaign and grade).
  */
 export function dashboardExport(dashboard: Dashboard, context: ExportContext): string {
   const head = dashboardCsv({
@@ -64,6 +64,7 @@ export function dashboardExport(dashboard: Dashboard, context: ExportContext): s
       rep.activities,
     ]),
     ...rejectionRows('Rejections by source', dashboard.rejectionsBySource),
+    ...rejectionRows('Rejections by campaign', dashboard.rejectionsByCampaign),
     ...rejectionRows('Rejections by grade', dashboard.rejectionsByGrade),
   ];
   return head + toCsv(rest);

@@ -34,6 +34,7 @@ describe('selectionFromParams', () => {
         source: 'webinar',
         campaign: 'Autumn launch',
         owner: OWNER,
+        team: ' EMEA ',
       }),
     ).toEqual({
       period: 'CUSTOM',
@@ -47,7 +48,9 @@ describe('selectionFromParams', () => {
       source: 'webinar',
       campaign: 'Autumn launch',
       ownerId: OWNER,
+      team: 'EMEA',
     });
+    expect(selectionFromParams({ team: 'x'.repeat(150) }).team).toBe('x'.repeat(100));
   });
 
   it('drops what the API would refuse and falls back to this month', () => {
@@ -61,6 +64,7 @@ describe('selectionFromParams', () => {
         band: '12',
         owner: 'sam',
         industry: '   ',
+        team: ' ',
       }),
     ).toEqual(DEFAULT_SELECTION);
   });
@@ -76,7 +80,13 @@ describe('selectionFromParams', () => {
   });
 
   it('round-trips through the URL, leaving the defaults out', () => {
-    const chosen = selection({ period: 'QUARTER', granularity: 'WEEK', versionId: VERSION, ownerId: OWNER });
+    const chosen = selection({
+      period: 'QUARTER',
+      granularity: 'WEEK',
+      versionId: VERSION,
+      ownerId: OWNER,
+      team: 'EMEA',
+    });
 
     const params = selectionParams(chosen);
 
@@ -92,6 +102,7 @@ describe('selectionFromParams', () => {
       source: null,
       campaign: null,
       owner: OWNER,
+      team: 'EMEA',
     });
     const present = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== null));
     expect(selectionFromParams(present as Record<string, string>)).toEqual(chosen);
@@ -133,13 +144,18 @@ describe('selectionDays', () => {
 describe('toDashboardFilter', () => {
   it('sends the local midnights as instants, the natural step, and only the filters set', () => {
     expect(
-      toDashboardFilter(selection({ source: 'webinar', versionId: VERSION }), NOW, 'Europe/Berlin'),
+      toDashboardFilter(
+        selection({ source: 'webinar', versionId: VERSION, team: 'EMEA' }),
+        NOW,
+        'Europe/Berlin',
+      ),
     ).toEqual({
       from: '2026-10-31T23:00:00.000Z',
       to: '2026-11-30T23:00:00.000Z',
       granularity: 'WEEK',
       versionId: VERSION,
       source: 'webinar',
+      team: 'EMEA',
     });
   });
 

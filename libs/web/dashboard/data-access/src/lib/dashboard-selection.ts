@@ -3,6 +3,7 @@ import {
   type LocalDate,
   MAX_PERIOD_DAYS,
   MAX_SEGMENT_LENGTH,
+  MAX_TEAM_LENGTH,
   addDays,
   calendarPeriod,
   daysBetween,
@@ -48,6 +49,8 @@ export interface DashboardSelection {
   source: string | null;
   campaign: string | null;
   ownerId: string | null;
+  /** A team of members (`members.team`): the facts credited to its members. */
+  team: string | null;
 }
 
 export const DEFAULT_SELECTION: DashboardSelection = {
@@ -62,6 +65,7 @@ export const DEFAULT_SELECTION: DashboardSelection = {
   source: null,
   campaign: null,
   ownerId: null,
+  team: null,
 };
 
 /** The URL parameter of each segment and of the other filters. */
@@ -77,6 +81,7 @@ const PARAMS = {
   source: 'source',
   campaign: 'campaign',
   ownerId: 'owner',
+  team: 'team',
 } as const satisfies Record<keyof DashboardSelection, string>;
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -94,8 +99,8 @@ function isRealDate(value: string | undefined): value is LocalDate {
   return value !== undefined && LOCAL_DATE.test(value) && addDays(value, 0) === value;
 }
 
-function text(value: string | undefined): string | null {
-  const trimmed = value?.trim().slice(0, MAX_SEGMENT_LENGTH);
+function text(value: string | undefined, maxLength = MAX_SEGMENT_LENGTH): string | null {
+  const trimmed = value?.trim().slice(0, maxLength);
   return trimmed ? trimmed : null;
 }
 
@@ -131,6 +136,7 @@ export function selectionFromParams(
     source: text(params[PARAMS.source]),
     campaign: text(params[PARAMS.campaign]),
     ownerId: owner !== undefined && UUID.test(owner) ? owner : null,
+    team: text(params[PARAMS.team], MAX_TEAM_LENGTH),
   };
 }
 
@@ -149,6 +155,7 @@ export function selectionParams(selection: DashboardSelection): Record<string, s
     [PARAMS.source]: selection.source,
     [PARAMS.campaign]: selection.campaign,
     [PARAMS.ownerId]: selection.ownerId,
+    [PARAMS.team]: selection.team,
   };
 }
 
@@ -190,6 +197,7 @@ export function toDashboardFilter(
     if (value) filter[key] = value;
   }
   if (selection.ownerId) filter.ownerId = selection.ownerId;
+  if (selection.team) filter.team = selection.team;
   return filter;
 }
 

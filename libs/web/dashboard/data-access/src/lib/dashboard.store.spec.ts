@@ -3,7 +3,15 @@ import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/tes
 
 import { AuthStore, CLOCK, SESSION_STORAGE } from '@accord/web/shared/data-access';
 
-import { RIA, SAM, VERSION_4, dashboardAnswer, dashboardData } from '../testing/dashboard';
+import {
+  NIA,
+  RIA,
+  SAM,
+  VERSION_4,
+  colleaguesData,
+  dashboardAnswer,
+  dashboardData,
+} from '../testing/dashboard';
 import { DEFAULT_SELECTION } from './dashboard-selection';
 import { DashboardStore } from './dashboard.store';
 
@@ -58,6 +66,22 @@ describe('DashboardStore', () => {
       ],
       false,
     ]);
+  });
+
+  it('offers every active member as an owner, and their teams, once the members are read', async () => {
+    const { store, apollo } = setUp('Europe/Berlin');
+
+    const members = store.loadMembers();
+    apollo.expectOne('Colleagues').flushData(colleaguesData());
+    await members;
+    const loading = store.load({ ...DEFAULT_SELECTION, team: 'EMEA' });
+    const op = apollo.expectOne('Dashboard');
+    op.flushData(dashboardData());
+    await loading;
+
+    expect(op.operation.variables['filter']).toMatchObject({ team: 'EMEA' });
+    expect(store.owners().map((owner) => owner.id)).toEqual(['eve', NIA, RIA, SAM]);
+    expect(store.teams()).toEqual(['DACH', 'EMEA', 'Nordics']);
   });
 
   it('asks again with the days of the time zone the API names when the session had another', async () => {

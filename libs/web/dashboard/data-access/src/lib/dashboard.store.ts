@@ -6,12 +6,15 @@ import {
   type ApiError,
   AuthStore,
   CLOCK,
+  type Colleague,
   DashboardDocument,
   type DashboardFilter,
   attempt,
+  fetchColleagues,
   required,
 } from '@accord/web/shared/data-access';
 
+import { type OwnerChoice, ownerChoices, teamChoices } from './dashboard-owners';
 import {
   DEFAULT_SELECTION,
   type DashboardSelection,
@@ -20,12 +23,6 @@ import {
   toDashboardFilter,
 } from './dashboard-selection';
 import type { Dashboard } from './dashboard-types';
-
-/** A member reps can be filtered by. */
-export interface OwnerChoice {
-  id: string;
-  name: string;
-}
 
 /** The time zone of the signed-in member's workspace, which the dashboard's calendar follows. */
 export function workspaceTimeZone(auth: AuthStore): string {
@@ -39,6 +36,8 @@ export class DashboardStore {
   private readonly auth = inject(AuthStore);
   private readonly clock = inject(CLOCK);
   private readonly seenOwners = signal<ReadonlyMap<string, string>>(new Map());
+  /** The workspace's members (every role may read them); null until read, or if they could not be. */
+  private readonly colleagues = signal<Colleague[] | null>(null);
   private latest = 0;
 
   readonly selection = signal<DashboardSelection>(DEFAULT_SELECTION);
@@ -49,12 +48,18 @@ export class DashboardStore {
   readonly loading = signal(false);
   readonly loadError = signal<ApiError | null>(null);
   readonly timeZone = computed(() => this.dashboard()?.timeZone ?? workspaceTimeZone(this.auth));
-  /** Everyone seen among the reps so far, so that filtering by one owner still lets you pick another. */
+  /** Every active member to filter by (the reps seen so far until the members are read; see ownerChoices). */
   readonly owners = computed<OwnerChoice[]>(() =>
-    [...this.seenOwners().entries()]
-      .map(([id, name]) => ({ id, name }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'en')),
+    ownerChoices(this.colleagues(), this.seenOwners(), this.selection().ownerId),
   );
+  /** The teams the workspace's members are in. */
+  readonly teams = computed<string[]>(() => teamChoices(this.colleagues(), this.selection().team));
+
+  /** Reads the workspace's members, for the owner and team filters; without them the owners are the reps seen. */
+  async loadMembers(): Promise<void> {
+    const result = await attempt(() => fetchColleagues(this.apollo));
+    if (result.ok) this.colleagues.set(result.value);
+  }
 
   /** The dashboard for the selection; presets ("this month") are days of the workspace's own calendar. */
   async load(selection: DashboardSelection): Promise<void> {

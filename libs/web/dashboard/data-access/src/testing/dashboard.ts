@@ -1,3 +1,5 @@
+import type { Colleague } from '@accord/web/shared/data-access';
+
 import type { Dashboard, DashboardMetric, DashboardRow } from '../lib/dashboard-types';
 
 export const WORKSPACE_TIME_ZONE = 'Europe/Berlin';
@@ -5,6 +7,23 @@ export const VERSION_3 = '00000000-0000-4000-8000-0000000000b3';
 export const VERSION_4 = '00000000-0000-4000-8000-0000000000b4';
 export const RIA = '00000000-0000-4000-8000-0000000000a2';
 export const SAM = '00000000-0000-4000-8000-0000000000a3';
+/** A member who owns nothing this month: the owner filter offers every active member, not only the reps seen. */
+export const NIA = '00000000-0000-4000-8000-0000000000a4';
+export const GONE = '00000000-0000-4000-8000-0000000000a5';
+
+/** The workspace's members as `colleagues` lists them, by name: Ria and Nia in EMEA, Sam in DACH. */
+export const COLLEAGUES: Colleague[] = [
+  { id: 'eve', name: 'Eve Executive', roles: ['EXECUTIVE'], team: null, status: 'ACTIVE' },
+  { id: GONE, name: 'Gus Gone', roles: ['SALES'], team: 'Nordics', status: 'DEACTIVATED' },
+  { id: NIA, name: 'Nia New', roles: ['SALES'], team: 'EMEA', status: 'ACTIVE' },
+  { id: RIA, name: 'Ria Rep', roles: ['SALES'], team: 'EMEA', status: 'ACTIVE' },
+  { id: SAM, name: 'Sam Sales', roles: ['SALES'], team: 'DACH', status: 'ACTIVE' },
+];
+
+/** A `Colleagues` query's data, as Apollo's cache needs it. */
+export function colleaguesData(colleagues: Colleague[] = COLLEAGUES) {
+  return { colleagues: colleagues.map((colleague) => ({ __typename: 'Colleague', ...colleague })) };
+}
 
 /** Weekly buckets of November 2026 in Berlin (Mondays at local midnight). */
 const WEEKS = [
@@ -92,6 +111,11 @@ export function dashboardAnswer(overrides: Partial<Dashboard> = {}): Dashboard {
       { reasonKey: 'not-ready', reasonLabel: 'Not ready to buy', group: 'webinar', count: 4 },
       { reasonKey: 'competitor', reasonLabel: 'Works for a competitor', group: '=HYPERLINK("x")', count: 1 },
     ],
+    rejectionsByCampaign: [
+      { reasonKey: 'not-ready', reasonLabel: 'Not ready to buy', group: 'Autumn launch', count: 3 },
+      { reasonKey: 'not-ready', reasonLabel: 'Not ready to buy', group: null, count: 1 },
+      { reasonKey: 'competitor', reasonLabel: 'Works for a competitor', group: null, count: 1 },
+    ],
     rejectionsByGrade: [{ reasonKey: 'not-ready', reasonLabel: 'Not ready to buy', group: 'B', count: 5 }],
     reps: [
       {
@@ -160,6 +184,7 @@ export function dashboardData(value: Dashboard = dashboardAnswer()) {
       activities: value.activities.map(metricData),
       funnel: value.funnel.map((step) => typed('FunnelStep', step)),
       rejectionsBySource: value.rejectionsBySource.map((entry) => typed('RejectionCount', entry)),
+      rejectionsByCampaign: value.rejectionsByCampaign.map((entry) => typed('RejectionCount', entry)),
       rejectionsByGrade: value.rejectionsByGrade.map((entry) => typed('RejectionCount', entry)),
       reps: value.reps.map((rep) => typed('RepRow', rep)),
       versions: value.versions.map((version) => typed('DashboardVersion', version)),

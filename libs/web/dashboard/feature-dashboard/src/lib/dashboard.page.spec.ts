@@ -7,7 +7,13 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { fireEvent, screen, waitFor, within } from '@testing-library/angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
-import { SAM, VERSION_3, dashboardData } from '@accord/web/dashboard/data-access/testing';
+import {
+  NIA,
+  SAM,
+  VERSION_3,
+  colleaguesData,
+  dashboardData,
+} from '@accord/web/dashboard/data-access/testing';
 import { AuthStore, CLOCK, SESSION_STORAGE } from '@accord/web/shared/data-access';
 
 import { DashboardPage } from './dashboard.page';
@@ -49,6 +55,7 @@ async function openDashboard(url = '/dashboard') {
   const harness = await RouterTestingHarness.create();
   await harness.navigateByUrl(url);
   const apollo = TestBed.inject(ApolloTestingController);
+  apollo.expectOne('Colleagues').flushData(colleaguesData());
   const first = apollo.expectOne('Dashboard');
   first.flushData(dashboardData());
   await screen.findByRole('heading', { level: 2, name: 'Outcomes' });
@@ -67,6 +74,12 @@ function readText(blob: Blob): Promise<string> {
 
 function card(name: string): HTMLElement {
   return screen.getByRole('listitem', { name });
+}
+
+/** The text a tooltip's (i) button is described by: the definition MatTooltip shows on hover or focus. */
+function describedText(button: HTMLElement): string | undefined {
+  const id = button.getAttribute('aria-describedby');
+  return id ? document.getElementById(id)?.textContent?.trim() : undefined;
 }
 
 describe('DashboardPage', () => {
@@ -137,6 +150,83 @@ describe('DashboardPage', () => {
     expect(within(rejections).getByRole('table', { name: 'By grade' }).textContent).toContain(
       'Not ready to buy',
     );
+    const byCampaign = within(rejections).getByRole('table', { name: 'By campaign' });
+    expect(
+      within(byCampaign)
+        .getAllByRole('rowheader')
+        .map((cell) => cell.textContent?.trim()),
+    ).toEqual(['Autumn launch', 'None given']);
+  });
+
+  it('defines the funnel’s conversion and drop-off, and the rep and rejection tables’ columns, on hover', async () => {
+    await openDashboard();
+
+    const steps = screen.getByRole('table', { name: 'Funnel steps with conversion and drop-off' });
+    expect(describedText(within(steps).getByRole('button', { name: 'Definition of From previous' }))).toMatch(
+      /^This step ÷ the step before, as a percentage/,
+    );
+    expect(describedText(within(steps).getByRole('button', { name: 'Definition of Drop-off' }))).toMatch(
+      /^The step before minus this step/,
+    );
+    const sal = within(steps).getByRole('rowheader', { name: 'SAL' }).parentElement as HTMLElement;
+    const [, conversion, dropOff] = within(sal).getAllByRole('cell');
+    expect([conversion.textContent?.trim(), conversion.title]).toEqual([
+      '59.5%',
+      'Moves into SAL ÷ moves into MQL in the period, as a percentage; above 100 % when more entered SAL than ' +
+        'MQL (flows in the period, not one cohort).',
+    ]);
+    expect(dropOff.title).toBe(
+      'Moves into MQL minus moves into SAL in the period; negative when more entered SAL than MQL.',
+    );
+
+    const reps = screen.getByRole('table', { name: /pattern to learn from, not a problem/ });
+    expect(describedText(within(reps).getByRole('button', { name: 'Definition of Revenue won' }))).toBe(
+      'Sum of the closing amounts of opportunities won in the period. Credited to the opportunity’s owner.',
+    );
+    expect(within(reps).getAllByRole('button', { name: /^Definition of / })).toHaveLength(8);
+    expect(within(reps).getByText('200').title).toBe(
+      'CALL_MADE activity signals in the period; a diagnostic, never a goal. Credited to the lead’s owner.',
+    );
+
+    const byCampaign = screen.getByRole('table', { name: 'By campaign' });
+    expect(describedText(within(byCampaign).getByRole('button', { name: 'Definition of Campaign' }))).toBe(
+      'The lead’s campaign, as the lead has it now; “None given” when it has none.',
+    );
+    expect(
+      describedText(within(byCampaign).getByRole('button', { name: 'Definition of Not ready to buy' })),
+    ).toMatch(/^Handovers sales rejected as “Not ready to buy” in the period/);
+    expect(
+      within(byCampaign)
+        .getByRole('button', { name: 'Definition of Total' })
+        .getAttribute('aria-describedby'),
+    ).toBeTruthy();
+  });
+
+  it('offers every active member as an owner and the members’ teams, and narrows by a team', async () => {
+    const { apollo, harness } = await openDashboard();
+
+    const owners = within(screen.getByRole('combobox', { name: 'Owner' }))
+      .getAllByRole('option')
+      .map((option) => option.textContent?.trim());
+    expect(owners).toEqual(['Everyone', 'Eve Executive', 'Nia New', 'Ria Rep', 'Sam Sales']);
+    const team = screen.getByRole('combobox', { name: 'Team' });
+    expect(
+      within(team)
+        .getAllByRole('option')
+        .map((option) => option.textContent?.trim()),
+    ).toEqual(['Every team', 'DACH', 'EMEA', 'Nordics']);
+
+    fireEvent.change(team, { target: { value: 'EMEA' } });
+    await harness.fixture.whenStable();
+    expect(apollo.expectOne('Dashboard').operation.variables['filter']).toMatchObject({ team: 'EMEA' });
+    expect(TestBed.inject(Router).url).toBe('/dashboard?team=EMEA');
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Owner' }), { target: { value: NIA } });
+    await harness.fixture.whenStable();
+    expect(apollo.expectOne('Dashboard').operation.variables['filter']).toMatchObject({
+      team: 'EMEA',
+      ownerId: NIA,
+    });
   });
 
   it('puts a filter change in the URL and reads the dashboard for it', async () => {

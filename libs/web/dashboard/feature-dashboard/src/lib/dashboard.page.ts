@@ -10,6 +10,7 @@ import {
   DashboardStore,
   GRANULARITY_LABELS,
   PERIOD_LABELS,
+  REJECTION_TABLES,
   SEGMENT_KEYS,
   dashboardExport,
   exportFileName,
@@ -37,7 +38,8 @@ const SEGMENT_NAMES: Readonly<Record<(typeof SEGMENT_KEYS)[number], string>> = {
 
 /**
  * The shared funnel dashboard, every role's and executives' home: outcomes first and largest with their targets,
- * the funnel and trends, then activity as diagnostics, then why leads were rejected. The URL holds the filters.
+ * the funnel and trends, then activity as diagnostics, then why leads were rejected (by source, campaign and
+ * grade). The URL holds the filters.
  */
 @Component({
   selector: 'accord-dashboard-page',
@@ -68,6 +70,7 @@ const SEGMENT_NAMES: Readonly<Record<(typeof SEGMENT_KEYS)[number], string>> = {
       [versions]="store.dashboard()?.versions ?? []"
       [segments]="store.dashboard()?.segments ?? null"
       [owners]="store.owners()"
+      [teams]="store.teams()"
       (changed)="change($event)"
     />
     <accord-form-alert [message]="store.loadError()?.message ?? null" />
@@ -105,21 +108,22 @@ const SEGMENT_NAMES: Readonly<Record<(typeof SEGMENT_KEYS)[number], string>> = {
             <accord-metric-card [metric]="metric" size="small" />
           }
         </div>
-        <accord-rep-table [reps]="dashboard.reps" />
+        <accord-rep-table
+          [reps]="dashboard.reps"
+          [metrics]="dashboard.outcomes.concat(dashboard.activities)"
+        />
       </section>
       <section aria-labelledby="rejections-heading">
         <h2 id="rejections-heading">Why leads were rejected</h2>
         <div class="pair">
-          <accord-rejection-table
-            caption="By source"
-            groupLabel="Source"
-            [counts]="dashboard.rejectionsBySource"
-          />
-          <accord-rejection-table
-            caption="By grade"
-            groupLabel="Grade"
-            [counts]="dashboard.rejectionsByGrade"
-          />
+          @for (table of rejectionTables; track table.group) {
+            <accord-rejection-table
+              [caption]="table.caption"
+              [groupLabel]="table.label"
+              [group]="table.group"
+              [counts]="dashboard[table.field]"
+            />
+          }
         </div>
       </section>
     }
@@ -166,6 +170,7 @@ export class DashboardPage {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   protected readonly store = inject(DashboardStore);
+  protected readonly rejectionTables = REJECTION_TABLES;
 
   protected readonly subtitle = computed(() => {
     const days = this.store.days();
@@ -176,6 +181,8 @@ export class DashboardPage {
   });
 
   constructor() {
+    // The members, for the owner and team filters (until they arrive, the owners are the reps seen).
+    void this.store.loadMembers();
     // The URL is the view's state: every filter change navigates, and every navigation loads.
     this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((params) => {
       const values = Object.fromEntries(params.keys.map((key) => [key, params.get(key) ?? undefined]));
@@ -213,6 +220,7 @@ export class DashboardPage {
     };
     for (const key of SEGMENT_KEYS) words[SEGMENT_NAMES[key]] = selection[key];
     words['Owner'] = owner?.name ?? null;
+    words['Team'] = selection.team;
     return words;
   }
 }

@@ -13,7 +13,12 @@ import {
 } from 'class-validator';
 
 import { enumOf } from '@accord/api/shared/graphql';
-import { DASHBOARD_GRANULARITIES, DashboardGranularity, MAX_SEGMENT_LENGTH } from '@accord/domain/dashboard';
+import {
+  DASHBOARD_GRANULARITIES,
+  DashboardGranularity,
+  MAX_SEGMENT_LENGTH,
+  MAX_TEAM_LENGTH,
+} from '@accord/domain/dashboard';
 
 export const DashboardGranularityEnum = enumOf(DASHBOARD_GRANULARITIES);
 registerEnumType(DashboardGranularityEnum, {
@@ -24,7 +29,7 @@ registerEnumType(DashboardGranularityEnum, {
 
 @InputType({
   description:
-    'The period [from, to), the trend granularity and the optional segment, owner and agreement version. ' +
+    'The period [from, to), the trend granularity and the optional segment, owner, team and agreement version. ' +
     'The period may span at most 3 years.',
 })
 export class DashboardFilter {
@@ -78,10 +83,24 @@ export class DashboardFilter {
   @MaxLength(MAX_SEGMENT_LENGTH)
   campaign?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The member credited with the facts: the handover’s, meeting’s or opportunity’s owner, the lead’s for ' +
+      'stage transitions and activity.',
+  })
   @IsOptional()
   @IsUUID()
   ownerId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A team (a member’s team, as `colleagues` lists it): the facts credited to its members.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_TEAM_LENGTH)
+  team?: string | null;
 }
 
 @ArgsType()

@@ -93,7 +93,7 @@ export class FunnelStep {
   dropOff!: number | null;
 }
 
-@ObjectType({ description: 'Handovers rejected for a reason, within a group (source or grade).' })
+@ObjectType({ description: 'Handovers rejected for a reason, within a group (source, campaign or grade).' })
 export class RejectionCount {
   @Field()
   reasonKey!: string;
@@ -181,10 +181,13 @@ export class Dashboard {
   @Field(() => [FunnelStep])
   funnel!: FunnelStep[];
 
-  @Field(() => [RejectionCount])
+  @Field(() => [RejectionCount], { description: 'Rejections by reason and the lead’s source.' })
   rejectionsBySource!: RejectionCount[];
 
-  @Field(() => [RejectionCount])
+  @Field(() => [RejectionCount], { description: 'Rejections by reason and the lead’s campaign.' })
+  rejectionsByCampaign!: RejectionCount[];
+
+  @Field(() => [RejectionCount], { description: 'Rejections by reason and the handover’s grade.' })
   rejectionsByGrade!: RejectionCount[];
 
   @Field(() => [RepRow])

@@ -105,6 +105,15 @@ const GRANULARITIES: readonly DashboardGranularity[] = ['WEEK', 'MONTH', 'QUARTE
           }
         </select>
       </mat-form-field>
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-label>Team</mat-label>
+        <select matNativeControl (change)="changed.emit({ team: value($event) || null })">
+          <option value="" [selected]="chosen.team === null">Every team</option>
+          @for (team of teams(); track team) {
+            <option [value]="team" [selected]="team === chosen.team">{{ team }}</option>
+          }
+        </select>
+      </mat-form-field>
     </form>
   `,
   styles: `
@@ -125,7 +134,10 @@ export class DashboardFiltersComponent {
   readonly days = input<PeriodDays | null>(null);
   readonly versions = input<Dashboard['versions']>([]);
   readonly segments = input<Dashboard['segments'] | null>(null);
+  /** Every active member (see ownerChoices). */
   readonly owners = input<OwnerChoice[]>([]);
+  /** The teams the workspace's members are in. */
+  readonly teams = input<string[]>([]);
   readonly changed = output<Partial<DashboardSelection>>();
 
   protected readonly periods = PERIOD_CHOICES;

@@ -1,15 +1,24 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
-import { type DashboardFunnelStep, funnelBars, funnelRows } from '@accord/web/dashboard/data-access';
+import {
+  type DashboardFunnelStep,
+  FUNNEL_COLUMNS,
+  funnelBars,
+  funnelRows,
+} from '@accord/web/dashboard/data-access';
 
 import { BarChartComponent } from '../charts/bar-chart.component';
+import { DefinitionHintComponent } from './definition-hint.component';
 
-/** The funnel LEAD → MQL → SAL → SQL → OPPORTUNITY → WON: a chart, then each step's conversion and drop-off. */
+/**
+ * The funnel LEAD → MQL → SAL → SQL → OPPORTUNITY → WON: a chart, then each step's conversion and drop-off. Each
+ * column's definition shows on hover or focus of its (i); each figure's, naming its stages, on hover of it.
+ */
 @Component({
   selector: 'accord-funnel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, BarChartComponent],
+  imports: [RouterLink, BarChartComponent, DefinitionHintComponent],
   template: `
     <accord-bar-chart [data]="bars()" [label]="chartLabel()" />
     <table class="steps">
@@ -18,24 +27,30 @@ import { BarChartComponent } from '../charts/bar-chart.component';
       </caption>
       <thead>
         <tr>
-          <th scope="col">Stage</th>
-          <th scope="col" class="number">Entered</th>
-          <th scope="col" class="number">From previous</th>
-          <th scope="col" class="number">Drop-off</th>
+          @for (column of columns; track column.key) {
+            <th scope="col" [class.number]="column.definition !== null">
+              {{ column.label }}
+              @if (column.definition; as definition) {
+                <accord-definition-hint [name]="column.label" [definition]="definition" />
+              }
+            </th>
+          }
         </tr>
       </thead>
       <tbody>
         @for (row of rows(); track row.stage) {
           <tr>
             <th scope="row">{{ row.label }}</th>
-            <td class="number">
+            <td class="number" [title]="row.definitions.entered">
               <a [routerLink]="['rows', row.drillKey]" queryParamsHandling="preserve"
                 >{{ row.count
                 }}<span class="visually-hidden"> leads entered {{ row.label }}, see rows</span></a
               >
             </td>
-            <td class="number">{{ row.conversion }}</td>
-            <td class="number">{{ row.dropOff ?? '—' }}</td>
+            <td class="number" [title]="row.definitions.conversionFromPrevious ?? ''">
+              {{ row.conversion }}
+            </td>
+            <td class="number" [title]="row.definitions.dropOff ?? ''">{{ row.dropOff ?? '—' }}</td>
           </tr>
         }
       </tbody>
@@ -60,6 +75,7 @@ import { BarChartComponent } from '../charts/bar-chart.component';
 export class FunnelComponent {
   readonly steps = input.required<DashboardFunnelStep[]>();
 
+  protected readonly columns = FUNNEL_COLUMNS;
   protected readonly bars = computed(() => funnelBars(this.steps()));
   protected readonly rows = computed(() => funnelRows(this.steps()));
   protected readonly chartLabel = computed(

@@ -1,14 +1,22 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
-import { type RejectionCount } from '@accord/web/dashboard/data-access';
+import type { RejectionGroup } from '@accord/domain/dashboard';
+import { type RejectionCount, rejectionColumns } from '@accord/web/dashboard/data-access';
 import { feedbackTable } from '@accord/web/handovers/data-access';
 
-/** Rejections pivoted: reasons across, groups (sources or grades) down, most rejected first. */
+import { DefinitionHintComponent } from './definition-hint.component';
+
+/**
+ * Rejections pivoted: reasons across, groups (sources, campaigns or grades) down, most rejected first. Each
+ * column's definition shows on hover or focus of its (i), and each count's on hover of it.
+ */
 @Component({
   selector: 'accord-rejection-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DefinitionHintComponent],
   template: `
     @let table = pivot();
+    @let heads = columns();
     <div class="scroll">
       <table>
         <caption>
@@ -19,11 +27,14 @@ import { feedbackTable } from '@accord/web/handovers/data-access';
         @if (table.rows.length > 0) {
           <thead>
             <tr>
-              <th scope="col">{{ groupLabel() }}</th>
-              @for (reason of table.reasons; track reason.key) {
-                <th scope="col" class="number">{{ reason.label }}</th>
+              @for (column of heads; track column.key) {
+                <th scope="col" [class.number]="!$first">
+                  {{ column.label }}
+                  @if (column.definition; as definition) {
+                    <accord-definition-hint [name]="column.label" [definition]="definition" />
+                  }
+                </th>
               }
-              <th scope="col" class="number">Total</th>
             </tr>
           </thead>
         }
@@ -32,9 +43,9 @@ import { feedbackTable } from '@accord/web/handovers/data-access';
             <tr>
               <th scope="row">{{ row.group }}</th>
               @for (count of row.counts; track $index) {
-                <td class="number">{{ count || '—' }}</td>
+                <td class="number" [title]="heads[$index + 1].definition ?? ''">{{ count || '—' }}</td>
               }
-              <td class="number total">{{ row.total }}</td>
+              <td class="number total" [title]="heads[heads.length - 1].definition ?? ''">{{ row.total }}</td>
             </tr>
           } @empty {
             <tr>
@@ -75,5 +86,10 @@ export class RejectionTableComponent {
   readonly counts = input.required<RejectionCount[]>();
   readonly caption = input.required<string>();
   readonly groupLabel = input.required<string>();
+  /** What the rows are: the lead's source or campaign, or the handover's grade (for the definitions). */
+  readonly group = input.required<RejectionGroup>();
   protected readonly pivot = computed(() => feedbackTable(this.counts()));
+  protected readonly columns = computed(() =>
+    rejectionColumns(this.group(), this.groupLabel(), this.pivot().reasons),
+  );
 }

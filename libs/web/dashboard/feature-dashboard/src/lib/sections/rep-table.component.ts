@@ -1,12 +1,25 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
-import { type RepRow, formatMetricValue, repRows } from '@accord/web/dashboard/data-access';
+import {
+  type DashboardMetric,
+  type RepRow,
+  formatMetricValue,
+  repColumns,
+  repRows,
+} from '@accord/web/dashboard/data-access';
 
-/** Revenue won beside activity volume, per rep; nobody is flagged: little activity with revenue is a lesson. */
+import { DefinitionHintComponent } from './definition-hint.component';
+
+/**
+ * Revenue won beside activity volume, per rep; nobody is flagged: little activity with revenue is a lesson. Each
+ * column's definition (the metric's, and whom it credits) shows on hover or focus of its (i), and on its figures.
+ */
 @Component({
   selector: 'accord-rep-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DefinitionHintComponent],
   template: `
+    @let defined = definitions();
     <div class="scroll">
       <table>
         <caption>
@@ -15,27 +28,29 @@ import { type RepRow, formatMetricValue, repRows } from '@accord/web/dashboard/d
         </caption>
         <thead>
           <tr>
-            <th scope="col">Rep</th>
-            <th scope="col" class="number">Revenue won</th>
-            <th scope="col" class="number">Qualified meetings held</th>
-            <th scope="col" class="number">Accepted handovers</th>
-            <th scope="col" class="number">Calls</th>
-            <th scope="col" class="number">E-mails</th>
-            <th scope="col" class="number">Meetings booked</th>
-            <th scope="col" class="number">Activity in all</th>
+            @for (column of columns(); track column.key) {
+              <th scope="col" [class.number]="column.key !== 'name'">
+                {{ column.label }}
+                @if (column.definition; as definition) {
+                  <accord-definition-hint [name]="column.label" [definition]="definition" />
+                }
+              </th>
+            }
           </tr>
         </thead>
         <tbody>
           @for (rep of rows(); track rep.ownerId) {
             <tr>
               <th scope="row">{{ rep.name }}</th>
-              <td class="number">{{ amount(rep.revenueWon) }}</td>
-              <td class="number">{{ rep.qualifiedMeetingsHeld }}</td>
-              <td class="number">{{ rep.acceptedHandovers }}</td>
-              <td class="number">{{ rep.callsMade }}</td>
-              <td class="number">{{ rep.emailsSent }}</td>
-              <td class="number">{{ rep.meetingsBooked }}</td>
-              <td class="number">{{ rep.activities }}</td>
+              <td class="number" [title]="defined['revenueWon']">{{ amount(rep.revenueWon) }}</td>
+              <td class="number" [title]="defined['qualifiedMeetingsHeld']">
+                {{ rep.qualifiedMeetingsHeld }}
+              </td>
+              <td class="number" [title]="defined['acceptedHandovers']">{{ rep.acceptedHandovers }}</td>
+              <td class="number" [title]="defined['callsMade']">{{ rep.callsMade }}</td>
+              <td class="number" [title]="defined['emailsSent']">{{ rep.emailsSent }}</td>
+              <td class="number" [title]="defined['meetingsBooked']">{{ rep.meetingsBooked }}</td>
+              <td class="number" [title]="defined['activities']">{{ rep.activities }}</td>
             </tr>
           } @empty {
             <tr>
@@ -74,7 +89,13 @@ import { type RepRow, formatMetricValue, repRows } from '@accord/web/dashboard/d
 })
 export class RepTableComponent {
   readonly reps = input.required<RepRow[]>();
+  /** The dashboard's metrics, whose definitions (the agreement's words where it words them) the columns use. */
+  readonly metrics = input<Pick<DashboardMetric, 'key' | 'definition'>[]>([]);
   protected readonly rows = computed(() => repRows(this.reps()));
+  protected readonly columns = computed(() => repColumns(this.metrics()));
+  protected readonly definitions = computed<Record<string, string>>(() =>
+    Object.fromEntries(this.columns().map((column) => [column.key, column.definition ?? ''])),
+  );
 
   protected amount(value: number): string {
     return formatMetricValue(value, 'AMOUNT');
