@@ -73,18 +73,55 @@ export function kindOf(value: string): ImportKind {
 
 const flag = (value: string | undefined) => value === 'true' || value === '1';
 
-/** The mapping sent in the X-Import-Mapping header (JSON), checked for shape; its meaning is checked later. */
-export function mappingOf(header: string | undefined): ImportMapping | null {
-  if (header === undefined || header.trim() === '') return null;
-  let value: unknown;
+const MAPPING_SHAPE = '{"columns": [...], "values": {...}, "dateOrder": ..., "defaultCurrency": ...}';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The header's text as it was sent. Node reads header bytes as Latin-1, so raw JSON written in UTF-8 (curl with
+ * "Négociation") arrives as "NÃ©gociation": its bytes are read again as UTF-8. Bytes that are not UTF-8 were
+ * Latin-1 to begin with (a browser sends characters up to U+00FF that way) and stay as they are.
+ */
+function rawHeaderText(header: string): string {
+  const bytes = Buffer.from(header, 'latin1');
   try {
-    value = JSON.parse(header);
+    return strictUtf8.decode(bytes);
+  } catch {
+    return header;
+  }
+}
+
+/**
+ * The X-Import-Mapping header's JSON: percent-encoded (`encodeURIComponent`, as the web app sends it, since a
+ * browser refuses header characters above U+00FF), or raw (it starts with `{`, as a script may send it).
+ */
+function mappingJson(header: string): unknown {
+  const value = header.trim();
+  let text: string;
+  if (value.startsWith('{')) text = rawHeaderText(value);
+  else
+    try {
+      text = decodeURIComponent(value);
+    } catch {
+      throw AppError.badInput(
+        `X-Import-Mapping is not valid percent-encoding: send the mapping's JSON through encodeURIComponent, or raw (starting with "{"): ${MAPPING_SHAPE}.`,
+      );
+    }
+  try {
+    return JSON.parse(text);
   } catch {
     throw AppError.badInput(
-      'X-Import-Mapping must be JSON: {"columns": [...], "values": {...}, "dateOrder": ..., "defaultCurrency": ...}.',
+      `X-Import-Mapping must be JSON, percent-encoded (encodeURIComponent) or raw UTF-8: ${MAPPING_SHAPE}.`,
     );
   }
-  const mapping = value as Partial<ImportMapping>;
+}
+
+/** The mapping sent in the X-Import-Mapping header, checked for shape; its meaning is checked later. */
+export function mappingOf(header: string | undefined): ImportMapping | null {
+  if (header === undefined || header.trim() === '') return null;
+  const json = mappingJson(header);
+  // JSON that is no object ("null", a number) fails the shape check below rather than reading its fields.
+  const mapping = (typeof json === 'object' && json !== null ? json : {}) as Partial<ImportMapping>;
   const columnsOk =
     Array.isArray(mapping.columns) &&
     mapping.columns.every((item) => item === null || typeof item === 'string');

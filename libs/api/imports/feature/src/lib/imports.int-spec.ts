@@ -429,6 +429,153 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     expect(await sql(team, `SELECT count(*)::int AS n FROM opportunity_transitions`)).toEqual([{ n: 3 }]);
   });
 
+  it('moves the lead to WON or LOST when a re-import closes its open opportunity, as importing it closed does', async () => {
+    const team = await newTeam();
+    // Published before the deals' dates, so their transitions are recorded under it.
+    clock.current = new Date('2026-10-01T09:00:00Z');
+    const versionId = await publish(team);
+    clock.current = new Date('2026-11-25T09:00:00Z');
+    await upload(
+      team.marketing,
+      'leads',
+      'email,created date\nana@acme.com,2026-09-01\nbo@beta.io,2026-09-01\ncy@gamma.io,2026-09-01\n',
+    );
+    const header = 'Opportunity ID,Contact Email,Amount,Stage,Created Date,Close Date,Loss Reason\n';
+    const open = await upload(
+      team.admin,
+      'opportunities',
+      header + 'D1,ana@acme.com,1000,Negotiation,2026-10-05,,\nD2,bo@beta.io,500,Discovery,2026-10-06,,\n',
+    );
+    expect(open.body).toMatchObject({ status: 'DONE', created: 2, refused: 0 });
+
+    const closing =
+      header +
+      'D1,ana@acme.com,1000,Closed Won,2026-10-05,2026-11-20,\n' +
+      'D2,bo@beta.io,500,Closed Lost,2026-10-06,2026-11-21,Budget\n' +
+      'D3,cy@gamma.io,1000,Closed Won,2026-10-05,2026-11-20,\n';
+    const closed = await upload(team.admin, 'opportunities', closing);
+    expect(closed.body).toMatchObject({ status: 'DONE', created: 1, updated: 2, refused: 0 });
+
+    expect(await sql(team, `SELECT email, stage, stage_changed_at FROM leads ORDER BY email`)).toEqual([
+      { email: 'ana@acme.com', stage: 'WON', stage_changed_at: new Date('2026-11-20T00:00:00Z') },
+      { email: 'bo@beta.io', stage: 'LOST', stage_changed_at: new Date('2026-11-21T00:00:00Z') },
+      { email: 'cy@gamma.io', stage: 'WON', stage_changed_at: new Date('2026-11-20T00:00:00Z') },
+    ]);
+    const moves = (email: string) =>
+      sql(
+        team,
+        `SELECT t.from_stage, t.to_stage, t.reason, t.version_id, t.at FROM lead_transitions t
+           JOIN leads l ON l.id = t.lead_id
+          WHERE l.email = $1 AND t.reason = 'imported opportunity' ORDER BY t.at, t.id`,
+        [email],
+      );
+    const throughOpportunity = (closedOn: string, outcome: 'WON' | 'LOST', openedOn: string) => [
+      {
+        from_stage: expect.any(String),
+        to_stage: 'OPPORTUNITY',
+        reason: 'imported opportunity',
+        version_id: versionId,
+        at: new Date(`${openedOn}T00:00:00Z`),
+      },
+      {
+        from_stage: 'OPPORTUNITY',
+        to_stage: outcome,
+        reason: 'imported opportunity',
+        version_id: versionId,
+        at: new Date(`${closedOn}T00:00:00Z`),
+      },
+    ];
+    // Opened, then closed by a re-import: the same moves as an opportunity imported closed in one go (cy).
+    expect(await moves('ana@acme.com')).toEqual(await moves('cy@gamma.io'));
+    expect(await moves('ana@acme.com')).toEqual(throughOpportunity('2026-11-20', 'WON', '2026-10-05'));
+    expect(await moves('bo@beta.io')).toEqual(throughOpportunity('2026-11-21', 'LOST', '2026-10-06'));
+
+    // The same file again changes nothing and moves no lead twice.
+    const again = await upload(team.admin, 'opportunities', closing);
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect(await moves('ana@acme.com')).toHaveLength(2);
+  });
+
+  it('reads a value mapping with any characters from X-Import-Mapping, percent-encoded or raw UTF-8', async () => {
+    const team = await newTeam();
+    await upload(team.marketing, 'leads', 'email\nana@acme.com\nbo@beta.io\ncy@gamma.io\ndee@delta.io\n');
+    const mapping = JSON.stringify({
+      columns: ['externalId', 'leadEmail', 'amount', 'stage', 'createdAt', 'closeDate'],
+      values: { stage: { 'Étape 4 – Négociation': 'NEGOTIATION', 'Закрыта – выиграна': 'WON' } },
+      dateOrder: null,
+      defaultCurrency: 'EUR',
+    });
+    // An open deal in a French stage, a won one in a Russian stage (both with an en dash), ids by prefix.
+    const file = (prefix: string, open: string, won: string) =>
+      'Deal,Contact,Value,Phase,Opened,Closed\n' +
+      `${prefix}1,${open},100,Étape 4 – Négociation,2026-10-05,\n` +
+      `${prefix}2,${won},200,Закрыта – выиграна,2026-10-05,2026-11-20\n`;
+
+    // As the web app sends it, and as a script may: curl puts the JSON's UTF-8 bytes in the header as they are.
+    const encoded = await upload(team.marketing, 'opportunities', file('E', 'ana@acme.com', 'bo@beta.io'), {
+      'x-import-mapping': encodeURIComponent(mapping),
+    });
+    const raw = await upload(team.marketing, 'opportunities', file('R', 'cy@gamma.io', 'dee@delta.io'), {
+      // fetch takes a header as bytes (Latin-1 characters): these are the UTF-8 bytes of the JSON.
+      'x-import-mapping': Buffer.from(mapping, 'utf8').toString('latin1'),
+    });
+    for (const answer of [encoded, raw])
+      expect(answer).toMatchObject({ status: 200, body: { status: 'DONE', created: 2, refused: 0 } });
+    expect(
+      await sql(
+        team,
+        `SELECT l.email, o.stage, o.currency FROM opportunities o JOIN leads l ON l.id = o.lead_id ORDER BY l.email`,
+      ),
+    ).toEqual([
+      { email: 'ana@acme.com', stage: 'NEGOTIATION', currency: 'EUR' },
+      { email: 'bo@beta.io', stage: 'WON', currency: 'EUR' },
+      { email: 'cy@gamma.io', stage: 'NEGOTIATION', currency: 'EUR' },
+      { email: 'dee@delta.io', stage: 'WON', currency: 'EUR' },
+    ]);
+
+    for (const [header, problem] of [
+      ['%7B%22columns%22%3A%5B%E0%A4%A', /^X-Import-Mapping is not valid percent-encoding/],
+      ['{"columns": [', /^X-Import-Mapping must be JSON/],
+      [encodeURIComponent('{"columns": ['), /^X-Import-Mapping must be JSON/],
+      [encodeURIComponent('null'), /^X-Import-Mapping needs "columns"/],
+    ] as const) {
+      const refused = await upload(
+        team.marketing,
+        'opportunities?dryRun=true',
+        file('X', 'ana@acme.com', 'bo@beta.io'),
+        {
+          'x-import-mapping': header,
+        },
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body['message']).toMatch(problem);
+    }
+  });
+
+  it('never saves the mapping on a dry run, even when asked to', async () => {
+    const team = await newTeam();
+    const headers = {
+      'x-import-mapping': encodeURIComponent(
+        JSON.stringify({
+          columns: ['email', 'companyName'],
+          values: {},
+          dateOrder: null,
+          defaultCurrency: 'USD',
+        }),
+      ),
+    };
+    const csv = 'Contact,Org\nana@acme.com,Acme\n';
+    const dry = await upload(team.marketing, 'leads?dryRun=true&saveMapping=true', csv, headers);
+    expect(dry.body).toMatchObject({ dryRun: true, status: 'DONE', created: 1 });
+    expect(await sql(team, `SELECT count(*)::int AS n FROM import_mappings`)).toEqual([{ n: 0 }]);
+
+    const real = await upload(team.marketing, 'leads?saveMapping=true', csv, headers);
+    expect(real.body).toMatchObject({ dryRun: false, status: 'DONE', created: 1 });
+    expect(await sql(team, `SELECT kind, headers FROM import_mappings`)).toEqual([
+      { kind: 'LEADS', headers: ['Contact', 'Org'] },
+    ]);
+  });
+
   it('applies accounts to their leads by domain or by a slightly different name, and skips accounts with no lead', async () => {
     const team = await newTeam();
     await upload(

@@ -30,8 +30,8 @@ import { AccountsImportHandler } from './accounts.handler';
 import { UnreadableCsv, UploadTooLarge, csvRecords, sniffDelimiter } from './csv-records';
 import type { BatchContext, GoodRow, KindHandler, RowResult } from './handler';
 import { LeadsImportHandler } from './leads.handler';
-import { type ReadRow, RowBatch } from './row-batch';
 import { OpportunitiesImportHandler } from './opportunities.handler';
+import { type ReadRow, RowBatch } from './row-batch';
 import { SalesRepsImportHandler } from './sales-reps.handler';
 import { SignalsImportHandler } from './signals.handler';
 
@@ -330,7 +330,8 @@ export class ImportsService {
         error: message,
         at: this.clock.now(),
       });
-      if (failure === null && request.saveMapping && state.mapping)
+      // A dry run writes nothing but its own record and report: not even the mapping it was asked to save.
+      if (failure === null && request.saveMapping && !request.dryRun && state.mapping)
         await this.imports.saveMapping(manager, {
           kind: request.kind,
           headers: state.headers,
@@ -344,10 +345,7 @@ export class ImportsService {
   }
 
   /** Cleans and validates a batch's rows: the good ones for the handler, report lines for the refused. */
-  private prepareBatch(
-    preparer: RowPreparer<ImportKind>,
-    batch: readonly ReadRow[],
-  ): PreparedBatch {
+  private prepareBatch(preparer: RowPreparer<ImportKind>, batch: readonly ReadRow[]): PreparedBatch {
     const lines: ReportLine[] = [];
     const counts = emptyCounts();
     const good: GoodRow<ImportKind>[] = [];
@@ -529,8 +527,8 @@ export class ImportsService {
   }
 
   /**
-   * The report as CSV lines, read a page at a time so a report of any length streams in bounded memory; the
-   * first line sums the import up.
+   * The report's lines in order, read a page at a time so a report of any length streams in bounded memory. They
+   * are the lines only — no summary line: the caller writes the CSV header first, and the counts are the import's.
    */
   async *reportCsv(actor: AuthMember, importId: string): AsyncGenerator<ReportLine> {
     let after = 0;

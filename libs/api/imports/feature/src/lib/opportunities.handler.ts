@@ -5,7 +5,12 @@ import type { EntityManager } from 'typeorm';
 import { ImportsRepository } from '@accord/api/imports/data-access';
 import type { PreparedOpportunity } from '@accord/domain/imports';
 import type { LifecycleStage } from '@accord/domain/leads';
-import { FIRST_OPPORTUNITY_STAGE, type OpportunityStage, isClosedStage } from '@accord/domain/pipeline';
+import {
+  FIRST_OPPORTUNITY_STAGE,
+  type OpportunityStage,
+  isClosedStage,
+  leadStageFor,
+} from '@accord/domain/pipeline';
 
 import {
   type BatchContext,
@@ -56,10 +61,31 @@ function closedAtOf(closeDate: string, openedAt: Date): Date {
 }
 
 /**
+ * The lead follows its opportunity, unless it has already been won: to OPPORTUNITY when the opportunity opened,
+ * then to WON or LOST when it closed. The lead's stage is kept current for the batch's later rows.
+ */
+function followOpportunity(
+  lead: LeadRef,
+  opportunity: { stage: OpportunityStage; openedAt: Date; closedAt: Date | null },
+  moves: LeadMove[],
+): void {
+  if (lead.stage === 'WON') return;
+  if (lead.stage !== 'OPPORTUNITY')
+    moves.push({ leadId: lead.id, from: lead.stage, to: 'OPPORTUNITY', at: opportunity.openedAt });
+  lead.stage = 'OPPORTUNITY';
+  if (isClosedStage(opportunity.stage)) {
+    const outcome = leadStageFor(opportunity.stage);
+    moves.push({ leadId: lead.id, from: 'OPPORTUNITY', to: outcome, at: opportunity.closedAt as Date });
+    lead.stage = outcome;
+  }
+}
+
+/**
  * Historical opportunities by the CRM's id (kept in import_keys): new ones are opened at their created date and,
  * when closed, close at their close date, with the transitions the funnel counts at those dates, recorded
  * under the version in force then; their lead moves through OPPORTUNITY to WON or LOST on the same dates.
- * Known ids are updated when the file says something new (a stage change is a transition), unchanged otherwise.
+ * Known ids are updated when the file says something new (a stage change is a transition), unchanged otherwise;
+ * an open one the file closes moves its lead to WON or LOST at the close date, as a new closed one does.
  */
 @Injectable()
 export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> {
@@ -81,6 +107,7 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
     const leads = await this.leadsOf(
       manager,
       kept.map((row) => row.value),
+      [...stored.values()].map((opportunity) => opportunity.leadId),
     );
     const openByLead = await this.openOpportunities(manager, [
       ...new Set([...leads.byEmail.values(), ...leads.byDomain.values()].map((lead) => lead.id)),
@@ -139,14 +166,20 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
             });
             continue;
           }
+          const at = closedAt ?? context.now;
           transitions.push({
             opportunityId: existing.id,
             from: existing.stage,
             to: next.stage,
             amount: next.amount,
-            at: closedAt ?? context.now,
+            at,
           });
-          if (isClosedStage(next.stage)) openByLead.delete(existing.leadId);
+          if (isClosedStage(next.stage)) {
+            openByLead.delete(existing.leadId);
+            // Read with the stored opportunities: the foreign key keeps an opportunity's lead.
+            const lead = leads.byId.get(existing.leadId) as LeadRef;
+            followOpportunity(lead, { stage: next.stage, openedAt: existing.openedAt, closedAt: at }, moves);
+          }
         }
         updates.push({ ...next, id: existing.id, closedAt });
         results.push({ row: row.row, outcome: 'UPDATED', notes });
@@ -208,17 +241,7 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
         });
         openByLead.add(lead.id);
       }
-      // The lead follows its opportunity, unless it has already been won.
-      if (lead.stage !== 'WON') {
-        if (lead.stage !== 'OPPORTUNITY')
-          moves.push({ leadId: lead.id, from: lead.stage, to: 'OPPORTUNITY', at: openedAt });
-        lead.stage = 'OPPORTUNITY';
-        if (closed) {
-          const outcome: LifecycleStage = value.stage === 'WON' ? 'WON' : 'LOST';
-          moves.push({ leadId: lead.id, from: 'OPPORTUNITY', to: outcome, at: closedAt as Date });
-          lead.stage = outcome;
-        }
-      }
+      followOpportunity(lead, { stage: value.stage, openedAt, closedAt }, moves);
       results.push({ row: row.row, outcome: 'CREATED', notes });
     }
     await this.write(manager, inserts, updates, transitions, moves, context);
@@ -240,20 +263,29 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
     return new Map(rows.map((row) => [row.id, row]));
   }
 
-  /** The leads the rows name, by e-mail, and by domain (the account's earliest lead), locked for the moves. */
-  private async leadsOf(manager: EntityManager, rows: PreparedOpportunity[]) {
+  /**
+   * The leads the rows name, by e-mail, and by domain (the account's earliest lead), and the stored opportunities'
+   * leads by id — one object per lead, whichever way rows reach it, so a move one row makes is what the next sees.
+   * Those by e-mail and by id are locked for the moves, in one statement so always in the same order.
+   */
+  private async leadsOf(manager: EntityManager, rows: PreparedOpportunity[], leadIds: string[]) {
     const emails = [...new Set(rows.flatMap((row) => (row.leadEmail ? [row.leadEmail] : [])))];
     const domains = [
       ...new Set(rows.flatMap((row) => (!row.leadEmail && row.accountDomain ? [row.accountDomain] : []))),
     ];
+    const byId = new Map<string, LeadRef>();
     const byEmail = new Map<string, LeadRef>();
     const byDomain = new Map<string, LeadRef>();
-    if (emails.length > 0) {
+    if (emails.length > 0 || leadIds.length > 0) {
       const found: (LeadRef & { email: string })[] = await manager.query(
-        `SELECT id, email, stage FROM leads WHERE email = ANY($1::text[]) ORDER BY id FOR UPDATE`,
-        [emails],
+        `SELECT id, email, stage FROM leads WHERE email = ANY($1::text[]) OR id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
+        [emails, [...new Set(leadIds)]],
       );
-      for (const lead of found) byEmail.set(lead.email, lead);
+      const named = new Set(emails);
+      for (const lead of found) {
+        byId.set(lead.id, lead);
+        if (named.has(lead.email)) byEmail.set(lead.email, lead);
+      }
     }
     if (domains.length > 0) {
       const found: (LeadRef & { domain: string })[] = await manager.query(
@@ -261,10 +293,13 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
           WHERE company_domain = ANY($1::text[]) ORDER BY company_domain, created_at, id`,
         [domains],
       );
-      for (const lead of found)
-        byDomain.set(lead.domain, [...byEmail.values()].find((known) => known.id === lead.id) ?? lead);
+      for (const lead of found) {
+        const known = byId.get(lead.id) ?? lead;
+        byId.set(lead.id, known);
+        byDomain.set(lead.domain, known);
+      }
     }
-    return { byEmail, byDomain };
+    return { byId, byEmail, byDomain };
   }
 
   private async openOpportunities(manager: EntityManager, leadIds: string[]): Promise<Set<string>> {

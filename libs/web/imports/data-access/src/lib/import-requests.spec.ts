@@ -1,10 +1,25 @@
-import { httpError, unplacedValues, uploadPath } from './import-requests';
+import { httpError, mappingHeader, unplacedValues, uploadPath } from './import-requests';
 
 describe('import requests', () => {
   it('builds the upload path with its options', () => {
     expect(uploadPath('SALES_REPS', { dryRun: true, saveMapping: false, fileName: 'reps 2025.csv' })).toBe(
       '/api/v1/imports/sales-reps?dryRun=true&saveMapping=false&fileName=reps+2025.csv',
     );
+  });
+
+  it('percent-encodes the mapping header, so any CRM value name fits in it and comes back the same', () => {
+    const mapping = {
+      columns: ['externalId', 'stage', null],
+      values: { stage: { Négociation: 'NEGOTIATION', 'Закрыта – выиграна': 'WON' } },
+      dateOrder: 'DMY' as const,
+      defaultCurrency: 'EUR',
+    };
+    const header = mappingHeader(mapping);
+    // What a browser accepts in a header: printable ASCII only, and not raw JSON (the API tells them apart by "{").
+    expect(header).toMatch(/^[\x21-\x7e]+$/);
+    expect(header.startsWith('%7B')).toBe(true);
+    expect(header).toContain('N%C3%A9gociation');
+    expect(JSON.parse(decodeURIComponent(header))).toEqual(mapping);
   });
 
   it('turns HTTP failures into the errors pages show', () => {

@@ -60,6 +60,15 @@ export function uploadPath(
   return `/api/v1/imports/${IMPORT_KIND_PATHS[kind]}?${query.toString()}`;
 }
 
+/**
+ * The mapping as the X-Import-Mapping header carries it: its JSON percent-encoded. A browser refuses a header
+ * value with a character above U+00FF (a Cyrillic stage name, an en dash), and the API reads header bytes as
+ * Latin-1; percent-encoding keeps every character ASCII, and the API decodes it back to the same UTF-8 text.
+ */
+export function mappingHeader(mapping: ImportMapping): string {
+  return encodeURIComponent(JSON.stringify(mapping));
+}
+
 /** A failed HTTP answer as the ApiError pages show; an import that stopped names where in its message. */
 export function httpError(status: number, body: unknown): ApiError {
   const answer = (typeof body === 'object' && body !== null ? body : {}) as {

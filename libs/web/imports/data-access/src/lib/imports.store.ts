@@ -24,6 +24,7 @@ import {
   type ImportPreview,
   PREVIEW_BYTES,
   httpError,
+  mappingHeader,
   uploadPath,
 } from './import-requests';
 
@@ -102,7 +103,7 @@ export class ImportsStore {
     options: { dryRun: boolean; saveMapping: boolean },
   ): Promise<ApiResult<ImportOutcome>> {
     return this.send<ImportOutcome>(uploadPath(kind, { ...options, fileName: file.name }), file, {
-      'X-Import-Mapping': JSON.stringify(mapping),
+      'X-Import-Mapping': mappingHeader(mapping),
     });
   }
 

@@ -97,7 +97,9 @@ describe('ImportsPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Dry run' }));
     await waitFor(() => expect(requests).toHaveLength(2));
     expect(requests[1].url).toBe('/api/v1/imports/leads?dryRun=true&saveMapping=false&fileName=crm.csv');
-    expect(JSON.parse((requests[1].init.headers as Record<string, string>)['X-Import-Mapping'])).toEqual({
+    const header = (requests[1].init.headers as Record<string, string>)['X-Import-Mapping'];
+    expect(header.startsWith('%7B')).toBe(true);
+    expect(JSON.parse(decodeURIComponent(header))).toEqual({
       columns: ['email', 'seniority'],
       values: { seniority: { 'Chief Banana': 'VP' } },
       dateOrder: null,

@@ -1,0 +1,33 @@
+import { mappingOf } from './imports.controller';
+
+const MAPPING = {
+  columns: ['externalId', 'stage'],
+  values: { stage: { 'Étape 4 – Négociation': 'NEGOTIATION', 'Закрыта – выиграна': 'WON' } },
+  dateOrder: null,
+  defaultCurrency: 'EUR',
+};
+
+/** A header as Node hands it over: each byte on the wire one Latin-1 character. */
+const asNodeReadsIt = (bytes: Buffer) => bytes.toString('latin1');
+
+describe('the X-Import-Mapping header', () => {
+  it('reads the percent-encoded JSON the web app sends', () => {
+    expect(mappingOf(encodeURIComponent(JSON.stringify(MAPPING)))).toEqual(MAPPING);
+  });
+
+  it("reads raw JSON's UTF-8 bytes as UTF-8, as curl sends them", () => {
+    expect(mappingOf(asNodeReadsIt(Buffer.from(JSON.stringify(MAPPING), 'utf8')))).toEqual(MAPPING);
+  });
+
+  it('keeps raw bytes that are not UTF-8 as Latin-1, as a browser sends characters up to U+00FF', () => {
+    const latin1 = { ...MAPPING, values: { stage: { Négociation: 'NEGOTIATION' } } };
+    expect(mappingOf(asNodeReadsIt(Buffer.from(JSON.stringify(latin1), 'latin1')))).toEqual(latin1);
+  });
+
+  it('refuses what is neither, naming the header', () => {
+    expect(() => mappingOf('%7B%E0%A4%A')).toThrow(/^X-Import-Mapping is not valid percent-encoding/);
+    expect(() => mappingOf('{"columns": [')).toThrow(/^X-Import-Mapping must be JSON/);
+    expect(() => mappingOf('null')).toThrow(/^X-Import-Mapping needs "columns"/);
+    expect(mappingOf('  ')).toBeNull();
+  });
+});
