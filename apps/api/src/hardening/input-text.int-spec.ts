@@ -68,6 +68,26 @@ describe('text and nested arguments, at the validation pipe', () => {
     });
   });
 
+  it('refuses a negative or fractional-cent monthly quota, naming it', async () => {
+    const update = (monthlyQuota: number) =>
+      gql(
+        booted.baseUrl,
+        'mutation($input: UpdateMemberInput!) { updateMember(input: $input) { monthlyQuota } }',
+        {
+          token: team.admin.token,
+          variables: {
+            input: { memberId: team.marketer.id, roles: ['MARKETING'], approver: false, monthlyQuota },
+          },
+        },
+      );
+    const [negative, fraction, fine] = [await update(-1), await update(10.005), await update(12_500.5)];
+    expect([refusal(negative.body).fields[0]?.field, refusal(fraction.body).fields[0]?.field]).toEqual([
+      'monthlyQuota',
+      'monthlyQuota',
+    ]);
+    expect(fine.body.data).toEqual({ updateMember: { monthlyQuota: 12_500.5 } });
+  });
+
   it("validates the leads filter's own fields instead of passing them to SQL", async () => {
     const answer = await gql(
       booted.baseUrl,

@@ -5,7 +5,7 @@ import { drillSources, funnelDrillKey } from './drill';
 import { FactCounts, emptyFacts } from './facts';
 import { filterProblems } from './filter';
 import { EMPLOYEE_BANDS, employeeBandOf } from './segments';
-import { KpiEntry, scaledTarget, targetGap, targetPeriods } from './targets';
+import { KpiEntry, periodQuota, quotaAttainment, scaledTarget, targetGap, targetPeriods } from './targets';
 
 const utc = (iso: string) => new Date(iso);
 const november = { from: utc('2026-11-01T00:00:00Z'), to: utc('2026-12-01T00:00:00Z'), timeZone: 'UTC' };
@@ -16,6 +16,24 @@ function day(
   const base = emptyFacts();
   return { ...base, ...overrides, entered: { ...base.entered, ...overrides.entered } };
 }
+
+describe('quota attainment', () => {
+  it("scales a rep's monthly quota to the period as targets scale: by months, else by days", () => {
+    const quarter = { ...november, from: utc('2026-10-01T00:00:00Z'), to: utc('2027-01-01T00:00:00Z') };
+    const fortnight = { from: utc('2026-11-02T00:00:00Z'), to: utc('2026-11-16T00:00:00Z'), timeZone: 'UTC' };
+    expect([
+      periodQuota(50_000, november),
+      periodQuota(50_000, quarter),
+      periodQuota(30_437.5, fortnight),
+    ]).toEqual([50_000, 150_000, 14_000]);
+    expect(periodQuota(null, november)).toBeNull();
+  });
+
+  it('is revenue won over the quota, and nothing without a positive quota', () => {
+    expect([quotaAttainment(60_000, 50_000), quotaAttainment(0, 50_000)]).toEqual([1.2, 0]);
+    expect([quotaAttainment(60_000, null), quotaAttainment(60_000, 0)]).toEqual([null, null]);
+  });
+});
 
 describe('targets', () => {
   it('scales a target to whole months by months, whatever their days', () => {

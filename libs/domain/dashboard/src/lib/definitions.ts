@@ -49,6 +49,8 @@ export function funnelStepDefinitions(stage: FunnelStage): FunnelStepDefinitions
 export const REP_FIGURE_KEYS = [
   'name',
   'revenueWon',
+  'quota',
+  'attainment',
   'qualifiedMeetingsHeld',
   'acceptedHandovers',
   'callsMade',
@@ -67,6 +69,17 @@ const REP_FIGURES: Readonly<Record<RepFigureKey, { metricKey: string | null; wor
       'the handover’s for handovers, the lead’s for activity; members with none of these are left out.',
   },
   revenueWon: { metricKey: 'revenue-won', words: 'Credited to the opportunity’s owner.' },
+  quota: {
+    metricKey: null,
+    words:
+      'The rep’s quota for the period: their monthly quota (set on the Members page) times the months the ' +
+      'period holds — a quarter is three months; other spans count days over an average month.',
+  },
+  attainment: {
+    metricKey: null,
+    words:
+      'Revenue won ÷ quota for the period: 100 % is on quota. Shown beside activity, never ranked by it.',
+  },
   qualifiedMeetingsHeld: { metricKey: 'qualified-meetings-held', words: 'Credited to the meeting’s owner.' },
   acceptedHandovers: {
     metricKey: null,

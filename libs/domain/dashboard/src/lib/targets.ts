@@ -55,3 +55,17 @@ export function scaledTarget(
 export function targetGap(value: number | null, target: number | null): number | null {
   return value === null || target === null ? null : value - target;
 }
+
+/**
+ * A rep's quota for the selected period: their monthly quota times the months the period holds, counted as
+ * targets are (a quarter is three months whatever its days; 14 days are 14 / 30.4375 of a month). Null without a
+ * quota.
+ */
+export function periodQuota(monthlyQuota: number | null, period: Period): number | null {
+  return monthlyQuota === null ? null : scaleBy(monthlyQuota, period, 'MONTH');
+}
+
+/** Quota attainment: revenue won over the period's quota (1 is exactly on quota); null without a positive quota. */
+export function quotaAttainment(revenueWon: number, quota: number | null): number | null {
+  return quota === null || quota <= 0 ? null : revenueWon / quota;
+}

@@ -282,8 +282,11 @@ export class DashboardRollupRepository {
   /** The per-rep view of a slice, as the raw read. */
   async reps(manager: EntityManager, scope: RollupScope): Promise<RepRow[]> {
     const { where, params } = sliceWhere(scope, true);
-    const rows: (Omit<RepRow, 'revenueWon'> & { revenueWon: string })[] = await manager.query(
-      `SELECT r.owner_id AS "ownerId", mb.name,
+    const rows: (Omit<RepRow, 'revenueWon' | 'monthlyQuota'> & {
+      revenueWon: string;
+      monthlyQuota: string | null;
+    })[] = await manager.query(
+      `SELECT r.owner_id AS "ownerId", mb.name, mb.monthly_quota::text AS "monthlyQuota",
               coalesce(sum(r.amount) FILTER (WHERE r.fact = 'OPPORTUNITY_WON'), 0)::text AS "revenueWon",
               coalesce(sum(r.n) FILTER (WHERE r.fact = 'QUALIFIED_MEETING'), 0)::int AS "qualifiedMeetingsHeld",
               coalesce(sum(r.n) FILTER (WHERE r.fact = 'CALL_MADE'), 0)::int AS "callsMade",
@@ -294,11 +297,15 @@ export class DashboardRollupRepository {
          JOIN members mb ON mb.id = r.owner_id
         WHERE ${where} AND r.fact IN ('OPPORTUNITY_WON', 'QUALIFIED_MEETING', 'CALL_MADE', 'EMAIL_SENT',
                                       'MEETING_BOOKED', 'HANDOVER_ACCEPTED')
-        GROUP BY r.owner_id, mb.name
+        GROUP BY r.owner_id, mb.name, mb.monthly_quota
         ORDER BY sum(r.amount) FILTER (WHERE r.fact = 'OPPORTUNITY_WON') DESC NULLS LAST, mb.name, r.owner_id`,
       params,
     );
-    return rows.map((row) => ({ ...row, revenueWon: Number(row.revenueWon) }));
+    return rows.map((row) => ({
+      ...row,
+      revenueWon: Number(row.revenueWon),
+      monthlyQuota: row.monthlyQuota === null ? null : Number(row.monthlyQuota),
+    }));
   }
 
   /** Adds the segment values of some leads to the filter's lists (values only join; a rebuild prunes). */

@@ -26,6 +26,8 @@ export interface RejectionRow {
 export interface RepRow {
   ownerId: string;
   name: string;
+  /** The member's monthly quota as it stands now (members.monthly_quota); null: none set. */
+  monthlyQuota: number | null;
   revenueWon: number;
   qualifiedMeetingsHeld: number;
   callsMade: number;
@@ -130,8 +132,11 @@ export class DashboardRepository {
    */
   async reps(manager: EntityManager, scope: FactScope): Promise<RepRow[]> {
     const owned = REP_SOURCES.map((source) => selectFacts(source, 'owned'));
-    const rows: (Omit<RepRow, 'revenueWon'> & { revenueWon: string })[] = await manager.query(
-      withScope(`SELECT f.owner_id AS "ownerId", mb.name,
+    const rows: (Omit<RepRow, 'revenueWon' | 'monthlyQuota'> & {
+      revenueWon: string;
+      monthlyQuota: string | null;
+    })[] = await manager.query(
+      withScope(`SELECT f.owner_id AS "ownerId", mb.name, mb.monthly_quota::text AS "monthlyQuota",
               coalesce(sum(f.amount) FILTER (WHERE f.fact = 'OPPORTUNITY_WON'), 0)::text AS "revenueWon",
               count(*) FILTER (WHERE f.fact = 'QUALIFIED_MEETING')::int AS "qualifiedMeetingsHeld",
               count(*) FILTER (WHERE f.fact = 'CALL_MADE')::int AS "callsMade",
@@ -142,11 +147,15 @@ export class DashboardRepository {
          JOIN members mb ON mb.id = f.owner_id
         WHERE f.fact IN ('OPPORTUNITY_WON', 'QUALIFIED_MEETING', 'CALL_MADE', 'EMAIL_SENT', 'MEETING_BOOKED',
                          'HANDOVER_ACCEPTED')
-        GROUP BY f.owner_id, mb.name
+        GROUP BY f.owner_id, mb.name, mb.monthly_quota
         ORDER BY sum(f.amount) FILTER (WHERE f.fact = 'OPPORTUNITY_WON') DESC NULLS LAST, mb.name, f.owner_id`),
       scopeParams(scope),
     );
-    return rows.map((row) => ({ ...row, revenueWon: Number(row.revenueWon) }));
+    return rows.map((row) => ({
+      ...row,
+      revenueWon: Number(row.revenueWon),
+      monthlyQuota: row.monthlyQuota === null ? null : Number(row.monthlyQuota),
+    }));
   }
 
   /** The values leads of the workspace have for each segment, sorted. */

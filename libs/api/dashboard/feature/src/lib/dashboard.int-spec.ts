@@ -310,6 +310,22 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
     expect(dashboard.reps.map((rep) => rep.name).sort()).toEqual(['Rae', 'Sol']);
   });
 
+  it("sets each rep's revenue won beside their quota for the period, from their monthly quota", async () => {
+    const [rae] = world.reps;
+    await sql(world, `UPDATE members SET monthly_quota = 10000 WHERE id = $1`, [rae.id]);
+    try {
+      const dashboard = await service.dashboard(actor(world), YEAR);
+      const row = (name: string) => dashboard.reps.find((rep) => rep.name === name);
+      const raeRow = row('Rae');
+      // January to November in the workspace's time zone: eleven whole months.
+      expect([raeRow?.quota, raeRow?.attainment]).toEqual([110_000, (raeRow?.revenueWon ?? NaN) / 110_000]);
+      expect(raeRow?.revenueWon).toBeGreaterThan(0);
+      expect([row('Sol')?.quota, row('Sol')?.attainment]).toEqual([null, null]);
+    } finally {
+      await sql(world, `UPDATE members SET monthly_quota = NULL WHERE id = $1`, [rae.id]);
+    }
+  });
+
   it.each([
     [
       'mqls',

@@ -24,6 +24,8 @@ import {
   drillSources,
   isTimeZone,
   localDate,
+  periodQuota,
+  quotaAttainment,
   startOfLocalDay,
 } from '@accord/domain/dashboard';
 
@@ -55,19 +57,18 @@ export class DashboardService {
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
       const { scope, versions, kpis } = await this.read(manager, filter);
       const facts = await this.factsReader(manager, scope);
-      const numbers = dashboardNumbers(
-        await facts.dailyFacts(),
-        { from: scope.from, to: scope.to, timeZone: scope.timeZone },
-        filter.granularity,
-        kpis,
-      );
+      const period = { from: scope.from, to: scope.to, timeZone: scope.timeZone };
+      const numbers = dashboardNumbers(await facts.dailyFacts(), period, filter.granularity, kpis);
       return {
         timeZone: scope.timeZone,
         ...numbers,
         rejectionsBySource: await facts.rejections('source'),
         rejectionsByCampaign: await facts.rejections('campaign'),
         rejectionsByGrade: await facts.rejections('grade'),
-        reps: await facts.reps(),
+        reps: (await facts.reps()).map((rep) => {
+          const quota = periodQuota(rep.monthlyQuota, period);
+          return { ...rep, quota, attainment: quotaAttainment(rep.revenueWon, quota) };
+        }),
         versions: versions.map((version) => ({ id: version.id, number: version.number })),
         segments: { ...(await facts.segments()), employeeBands: EMPLOYEE_BANDS.map((band) => band.label) },
       };

@@ -23,6 +23,7 @@ import { WorkspaceEntity } from './workspace.entity';
 )
 @Check('members_email_check', `"email" = lower("email")`)
 @Check('members_manager_check', `"manager_id" <> "id"`)
+@Check('members_monthly_quota_check', `"monthly_quota" >= 0`)
 export class MemberEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'uuid' })
   workspaceId!: string;
@@ -62,6 +63,23 @@ export class MemberEntity {
   /** The team or region the member sells in (imported with the sales reps, or left empty). */
   @Column({ type: 'varchar', length: 100, nullable: true })
   team!: string | null;
+
+  /**
+   * Revenue the member is expected to win in a month, in the workspace's currency; the dashboard measures their
+   * quota attainment by it. numeric(14,2) reads back as a string from pg; quotas stay well below 2^53 cents.
+   */
+  @Column({
+    name: 'monthly_quota',
+    type: 'numeric',
+    precision: 14,
+    scale: 2,
+    nullable: true,
+    transformer: {
+      to: (value: number | null) => value,
+      from: (value: string | null) => (value === null ? null : Number(value)),
+    },
+  })
+  monthlyQuota!: number | null;
 
   /** Who the member reports to: another member of the same workspace (never themself). */
   @Column({ name: 'manager_id', type: 'uuid', nullable: true })

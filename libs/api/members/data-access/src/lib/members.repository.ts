@@ -30,7 +30,8 @@ export interface MemberCursor {
 export type NewMember = Pick<
   MemberEntity,
   'workspaceId' | 'id' | 'email' | 'name' | 'roles' | 'approver' | 'status' | 'passwordHash'
->;
+> &
+  Partial<Pick<MemberEntity, 'monthlyQuota'>>;
 
 /** What authentication needs of a member. */
 export type SignedInMember = Pick<
@@ -39,6 +40,13 @@ export type SignedInMember = Pick<
 >;
 
 /** Member rows. Every method runs in the caller's tenant-scoped transaction unless it says otherwise. */
+/** Where a member sits in the sales team: only the fields named change. */
+export interface MemberPlace {
+  team?: string | null;
+  managerId?: string | null;
+  monthlyQuota?: number | null;
+}
+
 @Injectable()
 export class MembersRepository {
   /**
@@ -111,12 +119,13 @@ export class MembersRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Sets the roles and approver flag, and whichever of the member's team, manager and quota `place` names. */
   async updateAccess(
     manager: EntityManager,
     id: string,
     roles: Role[],
     approver: boolean,
-    place: { team?: string | null; managerId?: string | null } = {},
+    place: MemberPlace = {},
   ): Promise<MemberEntity | null> {
     await manager.update(MemberEntity, { id }, { roles, approver, ...place });
     return this.findById(manager, id);

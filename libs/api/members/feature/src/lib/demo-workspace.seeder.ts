@@ -8,15 +8,16 @@ import { Injectable } from '@nestjs/common';
 export const DEMO_WORKSPACE_ID = '00000000-0000-4000-8000-00000000acc0';
 export const DEMO_PASSWORD = 'accord-demo';
 
-export const DEMO_MEMBERS: { id: string; email: string; name: string; roles: Role[]; approver: boolean }[] = [
+// Sales members carry a monthly quota, so that the dashboard's rep table shows attainment beside activity.
+export const DEMO_MEMBERS: { id: string; email: string; name: string; roles: Role[]; approver: boolean; monthlyQuota?: number }[] = [
   { id: '00000000-0000-4000-8000-0000000000a1', email: 'admin@demo.accord.dev', name: 'Ada Admin', roles: ['ADMIN'], approver: false },
   { id: '00000000-0000-4000-8000-0000000000a2', email: 'marketing@demo.accord.dev', name: 'Mia Marketing', roles: ['MARKETING'], approver: true },
-  { id: '00000000-0000-4000-8000-0000000000a3', email: 'sales@demo.accord.dev', name: 'Sam Sales', roles: ['SALES'], approver: true },
+  { id: '00000000-0000-4000-8000-0000000000a3', email: 'sales@demo.accord.dev', name: 'Sam Sales', roles: ['SALES'], approver: true, monthlyQuota: 40_000 },
   { id: '00000000-0000-4000-8000-0000000000a4', email: 'exec@demo.accord.dev', name: 'Eve Executive', roles: ['EXECUTIVE'], approver: false },
   // Sales reps beside Sam: the agreement routes handovers to the whole team, and the demo history shows them at work.
-  { id: '00000000-0000-4000-8000-0000000000a5', email: 'riley@demo.accord.dev', name: 'Riley Rep', roles: ['SALES'], approver: false },
-  { id: '00000000-0000-4000-8000-0000000000a6', email: 'jordan@demo.accord.dev', name: 'Jordan Rep', roles: ['SALES'], approver: false },
-  { id: '00000000-0000-4000-8000-0000000000a7', email: 'noor@demo.accord.dev', name: 'Noor Rep', roles: ['SALES'], approver: false },
+  { id: '00000000-0000-4000-8000-0000000000a5', email: 'riley@demo.accord.dev', name: 'Riley Rep', roles: ['SALES'], approver: false, monthlyQuota: 45_000 },
+  { id: '00000000-0000-4000-8000-0000000000a6', email: 'jordan@demo.accord.dev', name: 'Jordan Rep', roles: ['SALES'], approver: false, monthlyQuota: 35_000 },
+  { id: '00000000-0000-4000-8000-0000000000a7', email: 'noor@demo.accord.dev', name: 'Noor Rep', roles: ['SALES'], approver: false, monthlyQuota: 30_000 },
 ];
 
 /** Creates the demo workspace and its members once; later starts leave it as users changed it. */

@@ -153,14 +153,25 @@ describe('members and sessions on PostgreSQL', () => {
     const lead = await inviteToken(admin, 'lead@teams.example', ['SALES']);
     const rep = await inviteToken(admin, 'rep@teams.example', ['SALES']);
     const stranger = await signUp('admin@elsewhere.example');
-    const change = (memberId: string, place: { team?: string | null; managerId?: string | null }) =>
-      members.update(admin, { memberId, roles: ['SALES'], approver: false, ...place });
+    const change = (
+      memberId: string,
+      place: { team?: string | null; managerId?: string | null; monthlyQuota?: number | null },
+    ) => members.update(admin, { memberId, roles: ['SALES'], approver: false, ...place });
 
-    const placed = await change(rep.memberId, { team: '  DACH ', managerId: lead.memberId });
-    expect([placed.team, placed.manager?.email]).toEqual(['DACH', 'lead@teams.example']);
-    // Roles alone leave team and manager as they are.
+    const placed = await change(rep.memberId, {
+      team: '  DACH ',
+      managerId: lead.memberId,
+      monthlyQuota: 45_000.5,
+    });
+    expect([placed.team, placed.manager?.email, placed.monthlyQuota]).toEqual([
+      'DACH',
+      'lead@teams.example',
+      45_000.5,
+    ]);
+    // Roles alone leave team, manager and quota as they are.
     const kept = await change(rep.memberId, {});
-    expect([kept.team, kept.manager?.email]).toEqual(['DACH', 'lead@teams.example']);
+    expect([kept.team, kept.manager?.email, kept.monthlyQuota]).toEqual(['DACH', 'lead@teams.example', 45_000.5]);
+    expect((await change(rep.memberId, { monthlyQuota: null })).monthlyQuota).toBeNull();
 
     const refused = await Promise.allSettled([
       change(rep.memberId, { managerId: rep.memberId }),

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 
 import {
   InvitationsRepository,
+  type MemberPlace,
   MembersRepository,
   WorkspacesRepository,
 } from '@accord/api/members/data-access';
@@ -154,14 +155,18 @@ export class MembersService {
     });
   }
 
-  /** The team and manager an update gives (only those it names), checked: a manager of this workspace, no loop. */
+  /**
+   * The team, manager and quota an update gives (only those it names), checked: a manager of this workspace, no
+   * loop.
+   */
   private async placeInTeam(
     manager: EntityManager,
     memberId: string,
     input: UpdateMemberInput,
-  ): Promise<{ team?: string | null; managerId?: string | null }> {
-    const place: { team?: string | null; managerId?: string | null } = {};
+  ): Promise<MemberPlace> {
+    const place: MemberPlace = {};
     if (input.team !== undefined) place.team = input.team?.trim() || null;
+    if (input.monthlyQuota !== undefined) place.monthlyQuota = input.monthlyQuota;
     if (input.managerId === undefined) return place;
     place.managerId = input.managerId;
     if (input.managerId === null) return place;

@@ -23,6 +23,8 @@ describe('column definitions', () => {
     expect(columns.map((column) => column.label)).toEqual([
       'Rep',
       'Revenue won',
+      'Quota',
+      'Attainment',
       'Qualified meetings held',
       'Accepted handovers',
       'Calls',

@@ -32,6 +32,8 @@ export const FUNNEL_COLUMNS: readonly ColumnHead<'stage' | keyof typeof FUNNEL_F
 const REP_LABELS: Readonly<Record<RepFigureKey, string>> = {
   name: 'Rep',
   revenueWon: 'Revenue won',
+  quota: 'Quota',
+  attainment: 'Attainment',
   qualifiedMeetingsHeld: 'Qualified meetings held',
   acceptedHandovers: 'Accepted handovers',
   callsMade: 'Calls',

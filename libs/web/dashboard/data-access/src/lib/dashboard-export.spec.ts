@@ -38,11 +38,11 @@ describe('dashboardExport', () => {
 
   it('adds the reps by revenue won and the rejections, neutralising formula-like text', () => {
     const reps = lines.indexOf(
-      'Rep,Revenue won,Qualified meetings held,Accepted handovers,Calls made,E-mails sent,Meetings booked,Activities',
+      'Rep,Revenue won,Quota,Attainment,Qualified meetings held,Accepted handovers,Calls made,E-mails sent,Meetings booked,Activities',
     );
     expect(lines.slice(reps + 1, reps + 3)).toEqual([
-      'Sam Sales,100000,6,16,20,40,4,64',
-      'Ria Rep,25000,2,9,200,300,10,510',
+      'Sam Sales,100000,,,6,16,20,40,4,64',
+      'Ria Rep,25000,50000,0.5,2,9,200,300,10,510',
     ]);
     expect(lines.slice(-12)).toEqual([
       'Rejections by source,Reason,Rejections',

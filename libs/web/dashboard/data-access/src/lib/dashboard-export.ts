@@ -46,6 +46,8 @@ export function dashboardExport(dashboard: Dashboard, context: ExportContext): s
     [
       'Rep',
       'Revenue won',
+      'Quota',
+      'Attainment',
       'Qualified meetings held',
       'Accepted handovers',
       'Calls made',
@@ -56,6 +58,8 @@ export function dashboardExport(dashboard: Dashboard, context: ExportContext): s
     ...repRows(dashboard.reps).map((rep) => [
       rep.name,
       rep.revenueWon,
+      rep.quota,
+      rep.attainment,
       rep.qualifiedMeetingsHeld,
       rep.acceptedHandovers,
       rep.callsMade,

@@ -183,7 +183,10 @@ describe('DashboardPage', () => {
     expect(describedText(within(reps).getByRole('button', { name: 'Definition of Revenue won' }))).toBe(
       'Sum of the closing amounts of opportunities won in the period. Credited to the opportunity’s owner.',
     );
-    expect(within(reps).getAllByRole('button', { name: /^Definition of / })).toHaveLength(8);
+    expect(within(reps).getAllByRole('button', { name: /^Definition of / })).toHaveLength(10);
+    // Ria's quota of 50,000 for the period, half attained; Sam has none set.
+    expect(within(reps).getByText('50%').title).toContain('Revenue won ÷ quota');
+    expect(within(reps).getByText('50,000').title).toContain('monthly quota');
     expect(within(reps).getByText('200').title).toBe(
       'CALL_MADE activity signals in the period; a diagnostic, never a goal. Credited to the lead’s owner.',
     );

@@ -11,6 +11,7 @@ function member(overrides: Partial<MemberFieldsFragment>): MemberFieldsFragment 
     approver: false,
     status: 'ACTIVE',
     team: null,
+    monthlyQuota: null,
     manager: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     lastSignedInAt: null,

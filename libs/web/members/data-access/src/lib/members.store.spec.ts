@@ -13,6 +13,7 @@ function node(id: string, name: string) {
     approver: false,
     status: 'ACTIVE',
     team: null,
+    monthlyQuota: null,
     manager: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     lastSignedInAt: null,

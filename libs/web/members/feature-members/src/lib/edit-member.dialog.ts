@@ -17,7 +17,7 @@ import { FormAlertComponent } from '@accord/web/shared/ui';
 
 import { RoleCheckboxesComponent } from './role-checkboxes.component';
 
-/** Changes a member's roles, approver flag, team and manager. */
+/** Changes a member's roles, approver flag, team, manager and monthly quota. */
 @Component({
   selector: 'accord-edit-member-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -54,6 +54,17 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
               </option>
             }
           </select>
+        </label>
+        <label class="field">
+          Monthly quota (revenue, empty: none)
+          <input
+            type="number"
+            min="0"
+            step="1000"
+            inputmode="decimal"
+            [value]="monthlyQuota()"
+            (input)="monthlyQuota.set(text($event))"
+          />
         </label>
         <accord-form-alert [message]="error()" />
       </mat-dialog-content>
@@ -95,6 +106,7 @@ export class EditMemberDialog {
   protected readonly approver = signal(this.member.approver);
   protected readonly team = signal(this.member.team ?? '');
   protected readonly managerId = signal(this.member.manager?.id ?? '');
+  protected readonly monthlyQuota = signal(this.member.monthlyQuota?.toString() ?? '');
   /** Anyone but the member themself; whether a choice would make a loop is the API's to say. */
   protected readonly managers = computed(() =>
     this.store.possibleManagers().filter((person) => person.id !== this.member.id),
@@ -108,6 +120,12 @@ export class EditMemberDialog {
       this.error.set('Choose at least one role.');
       return;
     }
+    const quota = this.monthlyQuota().trim();
+    const monthlyQuota = quota === '' ? null : Number(quota);
+    if (monthlyQuota !== null && !(Number.isFinite(monthlyQuota) && monthlyQuota >= 0)) {
+      this.error.set('The monthly quota is an amount of 0 or more, or empty for none.');
+      return;
+    }
     const result = await this.call.run(() =>
       this.store.update({
         memberId: this.member.id,
@@ -115,6 +133,7 @@ export class EditMemberDialog {
         approver: this.approver(),
         team: this.team().trim() || null,
         managerId: this.managerId() || null,
+        monthlyQuota,
       }),
     );
     if (result.ok) this.dialog.close(true);

@@ -15,6 +15,7 @@ function member(
     approver: false,
     status: 'ACTIVE',
     team: null,
+    monthlyQuota: null,
     manager: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     lastSignedInAt: null,
@@ -30,6 +31,7 @@ const bea = member({
   roles: ['SALES'],
   approver: true,
   team: 'EMEA',
+  monthlyQuota: 40000,
   // The cache reads a typename on every object; the fragment's type does not name it.
   manager: {
     __typename: 'MemberManager',
@@ -162,7 +164,7 @@ describe('MembersPage', () => {
     );
   });
 
-  it('changes roles, approver flag, team and manager of a member', async () => {
+  it('changes roles, approver flag, team, manager and monthly quota of a member', async () => {
     const apollo = await renderPage();
 
     fireEvent.click(screen.getByRole('button', { name: 'Edit Bea Sales' }));
@@ -175,6 +177,12 @@ describe('MembersPage', () => {
     const managerChoice = within(dialog).getByLabelText('Manager');
     expect(within(managerChoice).queryByRole('option', { name: /Bea Sales/ })).toBeNull();
     fireEvent.change(managerChoice, { target: { value: '' } });
+    const quota = within(dialog).getByLabelText(/Monthly quota/);
+    expect((quota as HTMLInputElement).value).toBe('40000');
+    fireEvent.input(quota, { target: { value: '-5' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(within(dialog).getByRole('alert').textContent).toContain('0 or more');
+    fireEvent.input(quota, { target: { value: '55000' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     const update = apollo.expectOne('UpdateMember');
@@ -185,6 +193,7 @@ describe('MembersPage', () => {
         approver: false,
         team: 'DACH',
         managerId: null,
+        monthlyQuota: 55000,
       },
     });
     update.flushData({

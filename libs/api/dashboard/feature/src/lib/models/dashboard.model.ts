@@ -119,6 +119,19 @@ export class RepRow {
   @Field(() => Float)
   revenueWon!: number;
 
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The rep's quota for the period: their monthly quota times the period's months; null: no quota set.",
+  })
+  quota!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Revenue won ÷ quota (1 = on quota); null without a quota.',
+  })
+  attainment!: number | null;
+
   @Field(() => Int)
   qualifiedMeetingsHeld!: number;
 

@@ -1,9 +1,12 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { IsBoolean, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 import type { Role } from '@accord/domain/workspace';
 
 import { EmailField, NameField, RolesField } from './fields';
+
+/** A monthly quota above this is a typo (a trillion a month); numeric(14,2) holds it exactly. */
+const MAX_MONTHLY_QUOTA = 1e12;
 
 @InputType()
 export class InviteMemberInput {
@@ -46,6 +49,14 @@ export class UpdateMemberInput {
   @IsOptional()
   @IsUUID()
   managerId?: string | null;
+
+  /** Revenue expected per month, in the workspace's currency; omitted: as it is; null: none. */
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(MAX_MONTHLY_QUOTA)
+  monthlyQuota?: number | null;
 }
 
 @ArgsType()

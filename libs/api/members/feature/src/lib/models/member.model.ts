@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 import type { MemberEntity } from '@accord/api/members/data-access';
 import { MEMBER_STATUSES, MemberStatus, ROLES, Role } from '@accord/domain/workspace';
@@ -78,6 +78,13 @@ export class Member {
   @Field(() => MemberManager, { nullable: true, description: 'Who the member reports to.' })
   manager!: MemberManager | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Revenue the member is expected to win in a month, in the workspace's currency: the dashboard's quota attainment.",
+  })
+  monthlyQuota!: number | null;
+
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;
 
@@ -94,6 +101,7 @@ export function toMember(entity: MemberEntity): Member {
     approver: entity.approver,
     status: entity.status,
     team: entity.team,
+    monthlyQuota: entity.monthlyQuota,
     manager: entity.manager
       ? { id: entity.manager.id, email: entity.manager.email, name: entity.manager.name }
       : null,

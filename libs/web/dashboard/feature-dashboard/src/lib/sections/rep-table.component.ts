@@ -23,8 +23,8 @@ import { DefinitionHintComponent } from './definition-hint.component';
     <div class="scroll">
       <table>
         <caption>
-          Revenue won against activity, per rep. A rep with high revenue and little activity is a pattern to
-          learn from, not a problem.
+          Revenue won and quota attainment against activity, per rep. A rep over quota with little activity is
+          a pattern to learn from, not a problem.
         </caption>
         <thead>
           <tr>
@@ -43,6 +43,8 @@ import { DefinitionHintComponent } from './definition-hint.component';
             <tr>
               <th scope="row">{{ rep.name }}</th>
               <td class="number" [title]="defined['revenueWon']">{{ amount(rep.revenueWon) }}</td>
+              <td class="number" [title]="defined['quota']">{{ amount(rep.quota) }}</td>
+              <td class="number" [title]="defined['attainment']">{{ percent(rep.attainment) }}</td>
               <td class="number" [title]="defined['qualifiedMeetingsHeld']">
                 {{ rep.qualifiedMeetingsHeld }}
               </td>
@@ -54,7 +56,7 @@ import { DefinitionHintComponent } from './definition-hint.component';
             </tr>
           } @empty {
             <tr>
-              <td colspan="8">No reps with outcomes or activity in this period.</td>
+              <td colspan="10">No reps with outcomes or activity in this period.</td>
             </tr>
           }
         </tbody>
@@ -67,7 +69,7 @@ import { DefinitionHintComponent } from './definition-hint.component';
     }
     table {
       border-collapse: collapse;
-      min-width: 720px;
+      min-width: 880px;
       width: 100%;
     }
     caption {
@@ -97,7 +99,12 @@ export class RepTableComponent {
     Object.fromEntries(this.columns().map((column) => [column.key, column.definition ?? ''])),
   );
 
-  protected amount(value: number): string {
+  protected amount(value: number | null): string {
     return formatMetricValue(value, 'AMOUNT');
+  }
+
+  /** A share (1 = on quota) as the dashboard's rates read: 1.234 is "123.4%"; none is "—". */
+  protected percent(share: number | null): string {
+    return formatMetricValue(share === null ? null : share * 100, 'RATE');
   }
 }
