@@ -18,8 +18,8 @@ import { QueuePage1795700100000 } from './1795700100000-QueuePage';
 import { OneRescorePerWorkspace1795700200000 } from './1795700200000-OneRescorePerWorkspace';
 import { RecycleSweep1795700250000 } from './1795700250000-RecycleSweep';
 import { PendingIngestRequests1795700270000 } from './1795700270000-PendingIngestRequests';
-import { MemberMonthlyQuota1795700370000 } from './1795700370000-MemberMonthlyQuota';
 import { DashboardRollupCampaign1795700361000 } from './1795700361000-DashboardRollupCampaign';
+import { MemberMonthlyQuota1795700370000 } from './1795700370000-MemberMonthlyQuota';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -43,6 +43,6 @@ export const MIGRATIONS = [
   OneRescorePerWorkspace1795700200000,
   RecycleSweep1795700250000,
   PendingIngestRequests1795700270000,
-  MemberMonthlyQuota1795700370000,
   DashboardRollupCampaign1795700361000,
+  MemberMonthlyQuota1795700370000,
 ];
