@@ -73,6 +73,23 @@ describe('rate limits over HTTP, counted in PostgreSQL', () => {
     ]);
   });
 
+  it('counts operations refused before they run (unparsable, invalid, too deep) like any other', async () => {
+    const team = await teamWithTokens(booted, { dee: { name: 'Dee', roles: ['ADMIN'] } });
+    const deep = `{ ${'viewer { member { '.repeat(6)}id${' } }'.repeat(6)} }`;
+    const results = [];
+    for (const query of ['{ viewer {', '{ noSuchField }', deep, '{ __typename }', '{ viewer {'])
+      results.push(outcome(await gql(booted.baseUrl, query, { token: team.dee.token })));
+    // Once the budget is spent, even an unparsable operation is answered as limited.
+    expect(results.map(([status, code]) => [status, code])).toEqual([
+      [400, 'GRAPHQL_PARSE_FAILED'],
+      [400, 'GRAPHQL_VALIDATION_FAILED'],
+      [400, 'GRAPHQL_VALIDATION_FAILED'],
+      [429, 'RATE_LIMITED'],
+      [429, 'RATE_LIMITED'],
+    ]);
+    expect(results[4][2]).toBe(true); // Retry-After
+  });
+
   it('counts operations no resolver answers too, under the member whose token they carry', async () => {
     const team = await teamWithTokens(booted, { gil: { name: 'Gil', roles: ['SALES'] } });
     const results = [];
