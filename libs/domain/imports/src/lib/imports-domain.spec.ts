@@ -20,6 +20,23 @@ describe('text', () => {
     expect(normaliseKey('E-Mail Address')).toBe('emailaddress');
   });
 
+  it('keeps the letters and digits of every script, folding only case, accents, spacing and punctuation', () => {
+    expect(normaliseKey('Закрыта – выиграна')).toBe('закрытавыиграна');
+    expect(normaliseKey('Закрыта – проиграна')).not.toBe(normaliseKey('Закрыта – выиграна'));
+    expect(normaliseKey('ЗАКРЫТА-ВЫИГРАНА')).toBe(normaliseKey('Закрыта – выиграна'));
+    expect(normaliseKey('Ёлка')).toBe(normaliseKey('елка'));
+    expect(normaliseKey('Κλειστή – Κερδισμένη')).toBe('κλειστηκερδισμενη');
+    expect(normaliseKey('ΚΛΕΙΣΤΗ ΚΕΡΔΙΣΜΕΝΗΣ')).toBe(normaliseKey('κλειστή κερδισμένης'));
+    expect(normaliseKey('成交（赢单）')).toBe('成交赢单');
+    expect(normaliseKey('成交')).not.toBe(normaliseKey('丢单'));
+    expect(normaliseKey('受注')).not.toBe(normaliseKey('失注'));
+    expect(normaliseKey('ガス')).not.toBe(normaliseKey('カス'));
+    expect(normaliseKey('Ｗｏｎ　２')).toBe('won2');
+    expect(normaliseKey('Négociation')).toBe(normaliseKey('negociation'));
+    expect(normaliseKey('Straße')).toBe('strasse');
+    expect(normaliseKey(' – / … ')).toBe('');
+  });
+
   it('counts an adjacent swap as one edit and stops early', () => {
     expect(editDistance('stage', 'stgae')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
@@ -37,6 +54,9 @@ describe('text', () => {
     expect(companyKey('Acme Inc')).toBe('acme');
     expect(companyKey('The Acme Company')).toBe('acme');
     expect(companyKey('Müller & Söhne GmbH')).toBe('mullerandsohne');
+    expect(companyKey('Ромашка, GmbH')).toBe('ромашка');
+    expect(companyKey('Ромашка')).not.toBe(companyKey('Лютик'));
+    expect(companyKey('株式会社 東芝')).not.toBe(companyKey('株式会社 日立'));
   });
 });
 
@@ -118,6 +138,54 @@ describe('value mappings', () => {
       'Banana',
       'banana',
     ]);
+  });
+
+  it('never reads a value in another script as a mapped value that differs from it', () => {
+    const saved = { 'Закрыта – выиграна': 'WON' };
+    expect(mapEnumValue('OPPORTUNITY_STAGE', 'Закрыта – проиграна', saved)).toEqual({
+      ok: false,
+      reason:
+        '"Закрыта – проиграна" is not a known value; map it to one of DISCOVERY, DEMO, PROOF_OF_CONCEPT, NEGOTIATION, WON, LOST',
+    });
+    expect(mapEnumValue('OPPORTUNITY_STAGE', 'закрыта-выиграна', saved)).toEqual({
+      ok: true,
+      value: 'WON',
+      note: null,
+    });
+    const greek = { 'Κλειστή – Κερδισμένη': 'WON' };
+    expect(mapEnumValue('OPPORTUNITY_STAGE', 'Κλειστή – Χαμένη', greek).ok).toBe(false);
+    expect(mapEnumValue('OPPORTUNITY_STAGE', 'ΚΛΕΙΣΤΗ ΚΕΡΔΙΣΜΕΝΗ', greek)).toMatchObject({ value: 'WON' });
+    const chinese = { 赢单: 'WON', 谈判中: 'NEGOTIATION' };
+    expect(mapEnumValue('OPPORTUNITY_STAGE', '丢单', chinese).ok).toBe(false);
+    expect(mapEnumValue('OPPORTUNITY_STAGE', '谈判中 ', chinese)).toMatchObject({ value: 'NEGOTIATION' });
+    expect(mapEnumValue('OPPORTUNITY_STAGE', '受注', {}).ok).toBe(false);
+  });
+
+  it('still folds accents, case, spacing and punctuation in a saved value mapping', () => {
+    const saved = { 'Étape 4 – Négociation': 'NEGOTIATION', Négociation: 'NEGOTIATION', 'Stage-4': 'DEMO' };
+    expect(mapEnumValue('OPPORTUNITY_STAGE', 'negociation', saved)).toMatchObject({ value: 'NEGOTIATION' });
+    expect(mapEnumValue('OPPORTUNITY_STAGE', 'ETAPE 4 NEGOCIATION', saved)).toMatchObject({
+      value: 'NEGOTIATION',
+    });
+    expect(mapEnumValue('OPPORTUNITY_STAGE', 'stage 4', saved)).toMatchObject({ value: 'DEMO' });
+    expect(mapEnumValue('OPPORTUNITY_STAGE', 'Stage_4.', saved)).toMatchObject({ value: 'DEMO' });
+  });
+
+  it('matches a value of punctuation alone only as written, and no inherited property', () => {
+    expect(mapEnumValue('OPPORTUNITY_STAGE', '–', { '—': 'WON' }).ok).toBe(false);
+    expect(mapEnumValue('OPPORTUNITY_STAGE', '—', { '—': 'WON' })).toMatchObject({ value: 'WON' });
+    expect(mapEnumValue('OPPORTUNITY_STAGE', '?', { 'Закрыта – выиграна': 'WON' }).ok).toBe(false);
+    expect(mapEnumValue('OPPORTUNITY_STAGE', 'constructor', {}).ok).toBe(false);
+  });
+
+  it('lists every value of another script the saved mapping does not place', () => {
+    expect(
+      unmappedValues(
+        'OPPORTUNITY_STAGE',
+        ['Закрыта – выиграна', 'Закрыта – проиграна', 'Переговоры', '赢单', '丢单'],
+        { 'Закрыта – выиграна': 'WON', 赢单: 'WON' },
+      ),
+    ).toEqual(['Закрыта – проиграна', 'Переговоры', '丢单']);
   });
 
   it('lets custom upper-case signal types through', () => {

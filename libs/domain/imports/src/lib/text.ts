@@ -3,14 +3,32 @@
  * accents, punctuation and spacing do not count — and a small typo tolerance on top.
  */
 
-/** Lower case, accents removed, every run of non-alphanumerics dropped: "Société-Name " → "societename". */
+/**
+ * Accents: the combining marks of the generic diacritics blocks (acute, grave, umlaut, cedilla, tilde, breve …),
+ * which Latin, Greek and Cyrillic letters decompose into. The marks of scripts that spell with them (Devanagari
+ * vowel signs, the kana voicing marks) are part of their words and stay.
+ */
+// One class per block: a class joining them trips no-misleading-character-class on the unassigned block ends.
+const ACCENTS = /[\u0300-\u036f]|[\u1ab0-\u1aff]|[\u1dc0-\u1dff]|[\u20d0-\u20ff]|[\ufe20-\ufe2f]/g;
+
+/** What is not part of a word in any script: punctuation, symbols, spaces, controls. */
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
+
+/**
+ * Case and accents folded, in any script: lower case, compatibility forms decomposed (full-width "Ｗｏｎ" is "won"),
+ * accents removed ("é" → "e", "ё" → "е", "ά" → "α"), "ß" as "ss" and the Greek final sigma as any sigma.
+ */
+function fold(value: string): string {
+  return value.toLowerCase().normalize('NFKD').replace(ACCENTS, '').replace(/ß/g, 'ss').replace(/ς/g, 'σ');
+}
+
+/**
+ * Case, accents, punctuation and spacing folded; the letters and digits of every script kept:
+ * "Société-Name " → "societename", "Закрыта – выиграна" → "закрытавыиграна". A value of punctuation alone keys
+ * as "", which callers must never let match anything.
+ */
 export function normaliseKey(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]+/g, '');
+  return fold(value).replace(NOT_WORD, '');
 }
 
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps), stopping early beyond `max`. */
@@ -103,12 +121,9 @@ const LEGAL_SUFFIXES = new Set([
  * end and a leading "the" are dropped; what remains is compared like a header.
  */
 export function companyKey(name: string): string {
-  const words = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  const words = fold(name)
     .replace(/&/g, ' and ')
-    .split(/[^a-z0-9]+/)
+    .split(NOT_WORD)
     .filter((word) => word !== '');
   if (words[0] === 'the' && words.length > 1) words.shift();
   while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1])) words.pop();

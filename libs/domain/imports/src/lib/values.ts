@@ -154,9 +154,9 @@ for (const [name, synonyms] of Object.entries(BUILT_IN_SYNONYMS) as [
 export type EnumResult = { ok: true; value: string; note: string | null } | { ok: false; reason: string };
 
 /**
- * Reads one enumeration cell: the import's own value mapping first (as written, then ignoring case and
- * punctuation), then Accord's values and synonyms, then the same within a typo or two (noted). Custom signal
- * types in upper case pass as they are.
+ * Reads one enumeration cell: the import's own value mapping first (as written, then ignoring case, accents,
+ * spacing and punctuation — never letters or digits, of any script), then Accord's values and synonyms, then the
+ * same within a typo or two (noted). Custom signal types in upper case pass as they are.
  */
 export function mapEnumValue(
   enumeration: EnumerationName,
@@ -164,22 +164,26 @@ export function mapEnumValue(
   custom: Record<string, string> = {},
 ): EnumResult {
   const trimmed = raw.trim();
-  if (trimmed in custom) return { ok: true, value: custom[trimmed], note: null };
+  if (Object.prototype.hasOwnProperty.call(custom, trimmed))
+    return { ok: true, value: custom[trimmed], note: null };
   const key = normaliseKey(trimmed);
-  for (const [from, to] of Object.entries(custom))
-    if (normaliseKey(from) === key) return { ok: true, value: to, note: null };
-  const known = KNOWN.get(enumeration) ?? new Map<string, string>();
-  const exact = known.get(key);
-  if (exact)
-    return {
-      ok: true,
-      value: exact,
-      note: normaliseKey(exact) === key ? null : `"${trimmed}" read as ${exact}`,
-    };
-  const close = closestKey(key, known.keys());
-  if (close) {
-    const value = known.get(close) as string;
-    return { ok: true, value, note: `"${trimmed}" read as ${value} (typo)` };
+  // A value of punctuation alone keys as "": only its exact spelling (above) places it.
+  if (key !== '') {
+    for (const [from, to] of Object.entries(custom))
+      if (normaliseKey(from) === key) return { ok: true, value: to, note: null };
+    const known = KNOWN.get(enumeration) ?? new Map<string, string>();
+    const exact = known.get(key);
+    if (exact)
+      return {
+        ok: true,
+        value: exact,
+        note: normaliseKey(exact) === key ? null : `"${trimmed}" read as ${exact}`,
+      };
+    const close = closestKey(key, known.keys());
+    if (close) {
+      const value = known.get(close) as string;
+      return { ok: true, value, note: `"${trimmed}" read as ${value} (typo)` };
+    }
   }
   if (enumeration === 'SIGNAL_TYPE' && /^[A-Z][A-Z0-9_]{1,49}$/.test(trimmed))
     return { ok: true, value: trimmed, note: null };

@@ -223,6 +223,26 @@ export class ImportsRepository {
     return (await this.mappings(manager)).find((saved) => saved.kind === kind) ?? null;
   }
 
+  /**
+   * Marks the moves into MQL that an import's own scoring just made for these leads (at the import's time, by the
+   * importing member) as dealt with by the handover job, so that it opens no handover for them: an imported lead
+   * is not a new MQL for sales. With `ownedOnly`, only those of leads that have an owner. A move into MQL made by
+   * anything else (a signal, an edit) is left to the job.
+   */
+  async markImportedMqlsChecked(
+    manager: EntityManager,
+    moves: { leadIds: readonly string[]; at: Date; actorId: string; ownedOnly: boolean },
+  ): Promise<void> {
+    if (moves.leadIds.length === 0) return;
+    await manager.query(
+      `UPDATE lead_transitions t SET handover_checked_at = $2
+        WHERE t.lead_id = ANY($1::uuid[]) AND t.to_stage = 'MQL' AND t.handover_checked_at IS NULL
+          AND t.at = $2 AND t.actor_id = $3
+          AND (NOT $4::boolean OR EXISTS (SELECT 1 FROM leads l WHERE l.id = t.lead_id AND l.owner_id IS NOT NULL))`,
+      [[...new Set(moves.leadIds)], moves.at, moves.actorId, moves.ownedOnly],
+    );
+  }
+
   /** The records imported before under these natural keys: external id → target id. */
   async keys(
     manager: EntityManager,

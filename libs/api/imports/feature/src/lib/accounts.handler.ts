@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+import { ImportsRepository } from '@accord/api/imports/data-access';
 import { LeadsRepository } from '@accord/api/leads/data-access';
 // Imported leads are scored, and imported activities ingested, by the leads feature's own scorer and ingestion
 // (not a copy of them), so an import's result is the product's: a deliberate feature → feature use.
@@ -14,14 +15,16 @@ import { type BatchContext, type GoodRow, type KindHandler, type RowResult, last
  * Accounts have no table of their own: Accord keeps a company's facts on its leads (company name, domain,
  * industry, employees, revenue, country, technologies), which is what scoring reads. An account row updates
  * the leads at its domain — or, without a domain, the leads whose company name matches it once legal forms,
- * case, accents and punctuation are set aside ("ACME, Inc." = "Acme") — and they are rescored. An account
- * with no lead yet is skipped and reported: import its leads, then the accounts file again.
+ * case, accents and punctuation are set aside ("ACME, Inc." = "Acme") — and they are rescored (the leads the
+ * rescoring makes MQLs are handed over as a leads import's are: see `handovers`). An account with no lead yet is
+ * skipped and reported: import its leads, then the accounts file again.
  */
 @Injectable()
 export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
   constructor(
     private readonly leads: LeadsRepository,
     private readonly scorer: LeadScorer,
+    private readonly imports: ImportsRepository,
   ) {}
 
   async apply(
@@ -149,7 +152,7 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
         notes: target.notes,
       });
     }
-    if (changed.length > 0)
+    if (changed.length > 0) {
       await this.scorer.scoreChanged(
         manager,
         await this.leads.lockForScoring(
@@ -159,6 +162,15 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
         context.now,
         context.actorId,
       );
+      // As for a leads import: the leads this makes MQLs get no handover unless asked, and never one that has an
+      // owner (routing would take the lead from them).
+      await this.imports.markImportedMqlsChecked(manager, {
+        leadIds: changed.map((row) => row.id),
+        at: context.now,
+        actorId: context.actorId,
+        ownedOnly: context.handovers === 'OPEN',
+      });
+    }
     return results;
   }
 

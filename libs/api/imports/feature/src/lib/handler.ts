@@ -19,6 +19,17 @@ export interface RowResult {
   notes?: string[];
 }
 
+/**
+ * What an import does about the leads its scoring makes MQLs (leads and accounts imports): `SKIP` (the default)
+ * opens no handover for them — they are history, not new MQLs for sales; `OPEN` hands over those without an
+ * owner like any new MQL. Either way, a lead with an owner keeps it: routing would give it to someone else.
+ */
+export const IMPORT_HANDOVERS = ['OPEN', 'SKIP'] as const;
+export type ImportHandovers = (typeof IMPORT_HANDOVERS)[number];
+
+/** The kinds whose rows score leads, and so may make MQLs: those that take `handovers`. */
+export const KINDS_WITH_HANDOVERS: readonly ImportKind[] = ['LEADS', 'ACCOUNTS'];
+
 /** What a batch needs besides its rows; the members are read once per import. */
 export interface BatchContext {
   workspaceId: string;
@@ -29,6 +40,8 @@ export interface BatchContext {
   headerOf(field: string): string;
   /** A dry run: the batch runs in a transaction that is rolled back (handlers that write elsewhere must not). */
   dryRun: boolean;
+  /** Whether the leads the batch's scoring makes MQLs are handed over (see IMPORT_HANDOVERS). */
+  handovers: ImportHandovers;
 }
 
 /** Writes one batch of good rows of a kind in the caller's transaction and says what became of each. */

@@ -1,4 +1,4 @@
-import { mappingOf } from './imports.controller';
+import { handoversOf, mappingOf } from './imports.controller';
 
 const MAPPING = {
   columns: ['externalId', 'stage'],
@@ -29,5 +29,23 @@ describe('the X-Import-Mapping header', () => {
     expect(() => mappingOf('{"columns": [')).toThrow(/^X-Import-Mapping must be JSON/);
     expect(() => mappingOf('null')).toThrow(/^X-Import-Mapping needs "columns"/);
     expect(mappingOf('  ')).toBeNull();
+  });
+});
+
+describe('the handovers option', () => {
+  it('skips handovers unless a leads or accounts import asks for them', () => {
+    expect(handoversOf('LEADS', undefined)).toBe('SKIP');
+    expect(handoversOf('LEADS', '')).toBe('SKIP');
+    expect(handoversOf('LEADS', 'open')).toBe('OPEN');
+    expect(handoversOf('ACCOUNTS', 'Skip')).toBe('SKIP');
+    expect(handoversOf('OPPORTUNITIES', undefined)).toBe('SKIP');
+  });
+
+  it('refuses a value it does not know, a repeated one, and any on the other kinds', () => {
+    expect(() => handoversOf('LEADS', 'yes')).toThrow(/^handovers must be open/);
+    expect(() => handoversOf('LEADS', ['open', 'skip'])).toThrow(/^handovers must be open/);
+    expect(() => handoversOf('SIGNALS', 'skip')).toThrow(
+      'handovers applies to leads and accounts imports only.',
+    );
   });
 });

@@ -28,6 +28,7 @@ import {
   reportCsvLine,
 } from '@accord/domain/imports';
 
+import { IMPORT_HANDOVERS, type ImportHandovers, KINDS_WITH_HANDOVERS } from './handler';
 import { ImportFailed, ImportsService } from './imports.service';
 import { toImportSummary } from './models/import.model';
 
@@ -72,6 +73,19 @@ export function kindOf(value: string): ImportKind {
 }
 
 const flag = (value: string | undefined) => value === 'true' || value === '1';
+
+/** `handovers=open|skip` (leads and accounts imports only): whether imported MQLs are handed over; skip by default. */
+export function handoversOf(kind: ImportKind, value: unknown): ImportHandovers {
+  if (value === undefined || value === '') return 'SKIP';
+  if (!KINDS_WITH_HANDOVERS.includes(kind))
+    throw AppError.badInput('handovers applies to leads and accounts imports only.');
+  const mode = typeof value === 'string' ? value.toUpperCase() : '';
+  if (!(IMPORT_HANDOVERS as readonly string[]).includes(mode))
+    throw AppError.badInput(
+      `handovers must be open (hand the imported MQLs without an owner over to sales) or skip (the default: no handover).`,
+    );
+  return mode as ImportHandovers;
+}
 
 const MAPPING_SHAPE = '{"columns": [...], "values": {...}, "dateOrder": ..., "defaultCurrency": ...}';
 
@@ -184,6 +198,7 @@ export class ImportsController {
     @Query('dryRun') dryRun: string | undefined,
     @Query('saveMapping') saveMapping: string | undefined,
     @Query('fileName') fileName: string | undefined,
+    @Query('handovers') handovers: unknown,
     @Headers('x-import-mapping') mappingHeader: string | undefined,
     @Headers('content-length') contentLength: string | undefined,
     @Req() request: Request,
@@ -191,6 +206,7 @@ export class ImportsController {
   ): Promise<void> {
     const importKind = kindOf(kind);
     const mapping = mappingOf(mappingHeader);
+    const handoverMode = handoversOf(importKind, handovers);
     if (contentLength !== undefined && Number(contentLength) > this.imports.maxBytes) {
       response.setHeader('Connection', 'close');
       response.status(HttpStatus.PAYLOAD_TOO_LARGE).json({
@@ -207,6 +223,7 @@ export class ImportsController {
         saveMapping: flag(saveMapping),
         fileName: fileName?.slice(0, 255) ?? null,
         mapping,
+        handovers: handoverMode,
       },
       request,
     );

@@ -552,6 +552,37 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     }
   });
 
+  it('never reads a stage in another script as the mapped one it is not: "closed lost" is not "closed won"', async () => {
+    const team = await newTeam();
+    await upload(team.marketing, 'leads', 'email\nana@acme.com\nbo@beta.io\n');
+    const file =
+      'Deal,Contact,Value,Phase,Opened,Closed\n' +
+      'W1,ana@acme.com,100,Закрыта – выиграна,2026-10-05,2026-11-20\n' +
+      'L1,bo@beta.io,200,Закрыта – проиграна,2026-10-05,2026-11-20\n';
+    const mapping = {
+      columns: ['externalId', 'leadEmail', 'amount', 'stage', 'createdAt', 'closeDate'],
+      values: { stage: { 'Закрыта – выиграна': 'WON' } },
+      dateOrder: null,
+      defaultCurrency: 'EUR',
+    };
+    const imported = await upload(team.marketing, 'opportunities?saveMapping=true', file, {
+      'x-import-mapping': encodeURIComponent(JSON.stringify(mapping)),
+    });
+    expect(imported.body).toMatchObject({ status: 'DONE', created: 1, refused: 1 });
+    expect(
+      await sql(team, `SELECT l.email, o.stage FROM opportunities o JOIN leads l ON l.id = o.lead_id`),
+    ).toEqual([{ email: 'ana@acme.com', stage: 'WON' }]);
+    expect((await report(team.marketing, imported.body['id'] as string)).text).toContain(
+      '3,REFUSED,Phase,"""Закрыта – проиграна"" is not a known value',
+    );
+    // The preview, with the saved mapping, asks for the lost stage instead of showing it as WON.
+    const preview = await upload(team.marketing, 'opportunities/preview', file);
+    expect(preview.body['values']).toEqual([
+      { field: 'stage', header: 'Phase', value: 'Закрыта – выиграна', mappedTo: 'WON' },
+      { field: 'stage', header: 'Phase', value: 'Закрыта – проиграна', mappedTo: null },
+    ]);
+  });
+
   it('never saves the mapping on a dry run, even when asked to', async () => {
     const team = await newTeam();
     const headers = {

@@ -28,7 +28,7 @@ import { hasAnyRole } from '@accord/domain/workspace';
 
 import { AccountsImportHandler } from './accounts.handler';
 import { UnreadableCsv, UploadTooLarge, csvRecords, sniffDelimiter } from './csv-records';
-import type { BatchContext, GoodRow, KindHandler, RowResult } from './handler';
+import type { BatchContext, GoodRow, ImportHandovers, KindHandler, RowResult } from './handler';
 import { LeadsImportHandler } from './leads.handler';
 import { OpportunitiesImportHandler } from './opportunities.handler';
 import { type ReadRow, RowBatch } from './row-batch';
@@ -72,6 +72,8 @@ export interface StartImport {
   mapping: ImportMapping | null;
   /** Save the mapping used for this kind when the import finishes. */
   saveMapping: boolean;
+  /** Leads and accounts: whether the leads the import makes MQLs are handed over; `SKIP` when not given. */
+  handovers?: ImportHandovers;
 }
 
 export interface ImportPreview {
@@ -248,6 +250,7 @@ export class ImportsService {
         actorId: actor.id,
         now,
         dryRun: request.dryRun,
+        handovers: request.handovers ?? 'SKIP',
         members: async (manager) => {
           if (!members) {
             const rows: { id: string; email: string }[] = await manager.query(

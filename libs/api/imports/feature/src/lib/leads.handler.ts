@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
+import { ImportsRepository } from '@accord/api/imports/data-access';
 import { LeadsRepository } from '@accord/api/leads/data-access';
 // Imported leads are scored, and imported activities ingested, by the leads feature's own scorer and ingestion
 // (not a copy of them), so an import's result is the product's: a deliberate feature → feature use.
@@ -72,13 +73,15 @@ function sameValue(a: unknown, b: unknown): boolean {
 /**
  * Leads by e-mail, the natural key: new e-mails are created (with their created date when the file gives one,
  * and the "created" transition at that date), known ones get the fields the file gives, and both are scored
- * under the version in force by the product's own scorer, in the batch's transaction.
+ * under the version in force by the product's own scorer, in the batch's transaction. The leads that scoring
+ * makes MQLs are handed over only when the import asks (`handovers`), and never those with an owner.
  */
 @Injectable()
 export class LeadsImportHandler implements KindHandler<'LEADS'> {
   constructor(
     private readonly leads: LeadsRepository,
     private readonly scorer: LeadScorer,
+    private readonly imports: ImportsRepository,
   ) {}
 
   async apply(
@@ -123,6 +126,7 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
       if (changed) updated.push({ id: current.id, lead: merged, ownerId: nextOwner });
       results.push({ row: row.row, outcome: changed ? 'UPDATED' : 'UNCHANGED', notes });
     }
+    const owned = new Set([...created, ...updated].flatMap((item) => (item.ownerId ? [item.id] : [])));
     // New leads are scored before they are written, so each is inserted once, in its final stage.
     const scoredNew = await this.scorer.scoreNew(
       manager,
@@ -143,6 +147,18 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
         context.now,
         context.actorId,
       );
+    // The leads this scoring made MQLs get no handover unless the import asks for them; one it asks for would be
+    // routed, which takes the lead from its owner, so a lead with an owner gets none either way.
+    const open = context.handovers === 'OPEN';
+    await this.imports.markImportedMqlsChecked(manager, {
+      leadIds: [
+        ...created.filter((item) => scoredNew.stageOf(item.id) === 'MQL').map((item) => item.id),
+        ...updated.map((item) => item.id),
+      ].filter((id) => !open || owned.has(id)),
+      at: context.now,
+      actorId: context.actorId,
+      ownedOnly: open,
+    });
     return results;
   }
 

@@ -5,6 +5,9 @@ describe('import requests', () => {
     expect(uploadPath('SALES_REPS', { dryRun: true, saveMapping: false, fileName: 'reps 2025.csv' })).toBe(
       '/api/v1/imports/sales-reps?dryRun=true&saveMapping=false&fileName=reps+2025.csv',
     );
+    expect(
+      uploadPath('LEADS', { dryRun: false, saveMapping: true, fileName: 'crm.csv', handovers: 'open' }),
+    ).toBe('/api/v1/imports/leads?dryRun=false&saveMapping=true&fileName=crm.csv&handovers=open');
   });
 
   it('percent-encodes the mapping header, so any CRM value name fits in it and comes back the same', () => {

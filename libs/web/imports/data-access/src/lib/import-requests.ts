@@ -48,15 +48,29 @@ export interface ImportOutcome {
   error: string | null;
 }
 
-export function uploadPath(
-  kind: ImportKindName,
-  options: { dryRun: boolean; saveMapping: boolean; fileName: string },
-): string {
+/** The kinds that score leads and so may make MQLs: whether those are handed over is the import's choice. */
+export const KINDS_WITH_HANDOVERS: readonly ImportKindName[] = ['LEADS', 'ACCOUNTS'];
+
+/**
+ * What a leads or accounts import does about the leads it makes MQLs: `skip` (the API's default) opens no
+ * handover; `open` hands those without an owner over to sales like any new MQL.
+ */
+export type ImportHandovers = 'open' | 'skip';
+
+export interface UploadOptions {
+  dryRun: boolean;
+  saveMapping: boolean;
+  /** Leads and accounts only (the API refuses it for other kinds). */
+  handovers?: ImportHandovers;
+}
+
+export function uploadPath(kind: ImportKindName, options: UploadOptions & { fileName: string }): string {
   const query = new URLSearchParams({
     dryRun: String(options.dryRun),
     saveMapping: String(options.saveMapping),
     fileName: options.fileName,
   });
+  if (options.handovers) query.set('handovers', options.handovers);
   return `/api/v1/imports/${IMPORT_KIND_PATHS[kind]}?${query.toString()}`;
 }
 

@@ -23,6 +23,7 @@ import {
   type ImportOutcome,
   type ImportPreview,
   PREVIEW_BYTES,
+  type UploadOptions,
   httpError,
   mappingHeader,
   uploadPath,
@@ -100,7 +101,7 @@ export class ImportsStore {
     kind: ImportKindName,
     file: File,
     mapping: ImportMapping,
-    options: { dryRun: boolean; saveMapping: boolean },
+    options: UploadOptions,
   ): Promise<ApiResult<ImportOutcome>> {
     return this.send<ImportOutcome>(uploadPath(kind, { ...options, fileName: file.name }), file, {
       'X-Import-Mapping': mappingHeader(mapping),

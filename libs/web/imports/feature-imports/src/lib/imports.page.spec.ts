@@ -96,7 +96,9 @@ describe('ImportsPage', () => {
     fireEvent.change(value, { target: { value: 'VP' } });
     fireEvent.click(screen.getByRole('button', { name: 'Dry run' }));
     await waitFor(() => expect(requests).toHaveLength(2));
-    expect(requests[1].url).toBe('/api/v1/imports/leads?dryRun=true&saveMapping=false&fileName=crm.csv');
+    expect(requests[1].url).toBe(
+      '/api/v1/imports/leads?dryRun=true&saveMapping=false&fileName=crm.csv&handovers=skip',
+    );
     const header = (requests[1].init.headers as Record<string, string>)['X-Import-Mapping'];
     expect(header.startsWith('%7B')).toBe(true);
     expect(JSON.parse(decodeURIComponent(header))).toEqual({
@@ -109,5 +111,34 @@ describe('ImportsPage', () => {
       apollo.expectOne('ImportReport').flushData({ importReport: { lines: [], next: null } }),
     );
     expect((await screen.findByTestId('import-counts')).textContent).toContain('1 created');
+  });
+
+  it('hands imported MQLs over only when asked, and offers it for leads and accounts only', async () => {
+    await render(ImportsPage, {
+      imports: [ApolloTestingModule],
+      providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    });
+    const apollo = TestBed.inject(ApolloTestingController);
+    apollo.expectOne('Imports').flushData({ imports: [] });
+    apollo.expectOne('ImportFieldList').flushData({ importFields: FIELDS });
+
+    const file = new File(['Email,Level\nana@acme.com,VP\n'], 'crm.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+    const handOver = await screen.findByRole('checkbox', { name: /Hand the leads this makes MQLs over/ });
+    expect((handOver as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(handOver);
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(requests).toHaveLength(2));
+    expect(requests[1].url).toBe(
+      '/api/v1/imports/leads?dryRun=false&saveMapping=true&fileName=crm.csv&handovers=open',
+    );
+    await waitFor(() =>
+      apollo.expectOne('ImportReport').flushData({ importReport: { lines: [], next: null } }),
+    );
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Opportunities' }));
+    await waitFor(() => apollo.expectOne('ImportFieldList').flushData({ importFields: FIELDS }));
+    await waitFor(() => expect(requests).toHaveLength(3));
+    expect(screen.queryByRole('checkbox', { name: /Hand the leads/ })).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import {
   type ImportPreview,
   type ImportReportLine,
   ImportsStore,
+  KINDS_WITH_HANDOVERS,
   unplacedValues,
 } from '@accord/web/imports/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
@@ -183,6 +184,12 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
         <mat-checkbox [checked]="saveMapping()" (change)="saveMapping.set($event.checked)"
           >Save this mapping for next time</mat-checkbox
         >
+        @if (takesHandovers()) {
+          <mat-checkbox [checked]="openHandovers()" (change)="openHandovers.set($event.checked)"
+            >Hand the leads this makes MQLs over to sales (those without an owner: routed, due by the
+            SLA)</mat-checkbox
+          >
+        }
       </div>
       @for (problem of current.problems; track problem.message) {
         <p class="problem">{{ problem.message }}</p>
@@ -330,6 +337,9 @@ export class ImportsPage implements OnInit {
   protected readonly preview = signal<ImportPreview | null>(null);
   protected readonly mapping = signal<ImportMapping | null>(null);
   protected readonly saveMapping = signal(true);
+  /** Off by default: imported history is not a queue of new MQLs for sales (docs/imports.md). */
+  protected readonly openHandovers = signal(false);
+  protected readonly takesHandovers = computed(() => KINDS_WITH_HANDOVERS.includes(this.kind()));
   protected readonly outcome = signal<ImportOutcome | null>(null);
   protected readonly lines = signal<ImportReportLine[]>([]);
   protected readonly busy = signal(false);
@@ -415,6 +425,9 @@ export class ImportsPage implements OnInit {
     const result = await this.store.upload(this.kind(), file, mapping, {
       dryRun,
       saveMapping: this.saveMapping() && !dryRun,
+      ...(this.takesHandovers()
+        ? { handovers: this.openHandovers() ? ('open' as const) : ('skip' as const) }
+        : {}),
     });
     this.busy.set(false);
     if (!result.ok) {
