@@ -233,3 +233,36 @@ describe('sign-ups and invitation acceptances, however they are batched', () => 
     }
   });
 });
+
+describe('wrong API keys, however many different ones', () => {
+  it('counts each refused key against the address, then refuses the address before looking at its key', async () => {
+    const booted = await bootApp({ LOGIN_ATTEMPTS_PER_IP: '3', RATE_LIMIT_API_KEY: '1000' });
+    const send = async (key: string) => {
+      const response = await fetch(`${booted.baseUrl}/api/v1/signals`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({
+          externalId: 'x',
+          type: 'EMAIL_CLICK',
+          occurredAt: new Date().toISOString(),
+          lead: { email: 'a@b.example' },
+        }),
+      });
+      return [response.status, response.headers.get('retry-after') !== null];
+    };
+    try {
+      // A new guess each time: counted by key alone, none of them would ever be limited.
+      const guesses = [];
+      for (let n = 0; n < 5; n++) guesses.push(await send(`acc_guess${n}${'x'.repeat(40)}`));
+      expect(guesses).toEqual([
+        [401, false],
+        [401, false],
+        [401, false],
+        [429, true],
+        [429, true],
+      ]);
+    } finally {
+      await booted.stop();
+    }
+  });
+});

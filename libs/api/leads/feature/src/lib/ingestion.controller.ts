@@ -2,8 +2,9 @@ import { Controller, Headers, HttpStatus, Post, Req, Res } from '@nestjs/common'
 import { createHash } from 'node:crypto';
 
 import { ApiKeysRepository, IngestRequestEntity } from '@accord/api/leads/data-access';
-import { Public } from '@accord/api/shared/auth';
+import { Public, RateLimits } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
+import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 
 import { ApiKeysService } from './api-keys.service';
 import {
@@ -17,6 +18,8 @@ import {
 interface IngestRequest {
   body: unknown;
   headers: Record<string, string | string[] | undefined>;
+  /** The client's address, as TRUST_PROXY lets Express read it. */
+  ip?: string;
 }
 
 interface IngestResponse {
@@ -105,6 +108,7 @@ export class IngestionController {
     private readonly keys: ApiKeysRepository,
     private readonly ingestion: SignalIngestionService,
     private readonly clock: Clock,
+    private readonly rateLimits: RateLimits,
   ) {}
 
   @Post('signals')
@@ -116,13 +120,23 @@ export class IngestionController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers('content-type') contentType: string | undefined,
   ): Promise<void> {
-    const unauthenticated = () =>
+    // A missing, wrong or revoked key counts against the address; past its budget the answer is 429.
+    const unauthenticated = async () => {
+      try {
+        await this.rateLimits.wrongApiKey(request.ip ?? 'unknown');
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== ErrorCode.RATE_LIMITED) throw error;
+        const seconds = Number(error.details['retryAfterSeconds']);
+        response.setHeader('Retry-After', String(seconds));
+        return problem(response, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED, error.message);
+      }
       problem(
         response,
         HttpStatus.UNAUTHORIZED,
         'UNAUTHENTICATED',
         'Send a valid, unrevoked API key as "Authorization: Bearer <key>".',
       );
+    };
     const secret = (apiKeyHeader ?? authorization?.replace(/^Bearer\s+/i, ''))?.trim();
     if (!secret) return unauthenticated();
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {

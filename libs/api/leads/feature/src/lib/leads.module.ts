@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { AgreementsDataAccessModule } from '@accord/api/agreements/data-access';
 import { LeadsDataAccessModule } from '@accord/api/leads/data-access';
+import { SharedAuthModule } from '@accord/api/shared/auth';
 
 import { ApiKeysService } from './api-keys.service';
 import { IngestionController } from './ingestion.controller';
@@ -18,7 +19,7 @@ import { SignalIngestionService } from './signal-ingestion.service';
 
 /** Leads, signals and scoring: CRUD, ingestion (GraphQL and HTTP with API keys) and rescoring on publish. */
 @Module({
-  imports: [LeadsDataAccessModule, AgreementsDataAccessModule],
+  imports: [LeadsDataAccessModule, AgreementsDataAccessModule, SharedAuthModule],
   controllers: [IngestionController],
   providers: [
     LeadScorer,

@@ -11,7 +11,7 @@ import {
 import { DataSource } from 'typeorm';
 
 import { AppConfig } from '@accord/api/shared/config';
-import { AppError } from '@accord/api/shared/graphql';
+import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 
 /** The counters' table (migration RateLimits): not tenant data, keys are hashes or member ids. */
 export const RATE_LIMIT_TABLE = 'rate_limits';
@@ -29,6 +29,8 @@ export class RateLimits implements OnModuleDestroy {
   private readonly logger = new Logger(RateLimits.name);
   private readonly limiters: Record<Bucket, RateLimiterAbstract | null>;
   private readonly stores: RateLimiterPostgres[] = [];
+  /** Addresses refused for wrong API keys, until when (ms): checked without a database round trip. */
+  private readonly blockedAddresses = new Map<string, number>();
 
   constructor(
     private readonly config: AppConfig,
@@ -94,6 +96,39 @@ export class RateLimits implements OnModuleDestroy {
    */
   passwordSetting(address: string): Promise<void> {
     return this.consume('login_ip', address, 'Too many sign-in attempts from this address');
+  }
+
+  /**
+   * Counts a request refused for a missing, wrong or revoked API key against the address's sign-in budget: keys
+   * are counted by key, so guessing a new one each time would otherwise never be limited. Once the budget is
+   * spent, this replica refuses the address from memory until the window ends (`refuseBlockedAddress`).
+   */
+  async wrongApiKey(address: string): Promise<void> {
+    try {
+      await this.consume('login_ip', address, 'Too many requests with wrong API keys from this address');
+    } catch (error) {
+      if (error instanceof AppError && error.code === ErrorCode.RATE_LIMITED) {
+        const seconds = Number(error.details['retryAfterSeconds']);
+        this.blockedAddresses.set(address, Date.now() + seconds * 1000);
+      }
+      throw error;
+    }
+  }
+
+  /** Throws RATE_LIMITED while this replica knows the address spent its budget on wrong API keys. */
+  refuseBlockedAddress(address: string): void {
+    const until = this.blockedAddresses.get(address);
+    if (until === undefined) return;
+    const left = until - Date.now();
+    if (left <= 0) {
+      this.blockedAddresses.delete(address);
+      return;
+    }
+    const seconds = Math.max(1, Math.ceil(left / 1000));
+    throw AppError.rateLimited(
+      `Too many requests with wrong API keys from this address; retry in ${seconds} s.`,
+      seconds,
+    );
   }
 
   private async consume(bucket: Bucket, key: string, message: string): Promise<void> {

@@ -1,6 +1,7 @@
-import { AppConfig } from '@accord/api/shared/config';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+
+import { AppConfig } from '@accord/api/shared/config';
 
 export interface IssuedToken {
   accessToken: string;
