@@ -35,16 +35,13 @@ export class HandoverExpirer extends PollingJob {
   }
 
   /** Expires the workspace's overdue handovers, a batch per transaction; returns how many. */
-  private async expireIn(workspaceId: string, now: Date): Promise<number> {
-    let expired = 0;
-    for (;;) {
-      const count = await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
+  private expireIn(workspaceId: string, now: Date): Promise<number> {
+    return this.inBatches(BATCH, () =>
+      this.tenantDb.inWorkspace(workspaceId, async (manager) => {
         const rows = await this.handovers.expireOverdue(manager, now, BATCH);
         await this.events.expired(manager, rows, now);
         return rows.length;
-      });
-      expired += count;
-      if (count < BATCH || this.stopped) return expired;
-    }
+      }),
+    );
   }
 }

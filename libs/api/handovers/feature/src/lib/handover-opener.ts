@@ -45,15 +45,13 @@ export class HandoverOpener extends PollingJob {
   }
 
   /** Opens the handovers the workspace's new MQLs are waiting for; returns how many. */
-  async openPending(workspaceId: string): Promise<number> {
-    let opened = 0;
-    for (;;) {
+  openPending(workspaceId: string): Promise<number> {
+    return this.inBatches(BATCH, async () => {
       const batch = await this.tenantDb.inWorkspace(workspaceId, (manager) =>
         this.openBatch(manager, workspaceId),
       );
-      opened += batch.opened;
-      if (batch.taken < BATCH || this.stopped) return opened;
-    }
+      return { taken: batch.taken, done: batch.opened };
+    });
   }
 
   private async openBatch(

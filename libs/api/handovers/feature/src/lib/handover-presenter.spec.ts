@@ -55,6 +55,7 @@ describe('presentHandover', () => {
     },
     ownerName: 'Sam',
     decidedByName: null,
+    rowVersions: '1,1,1,',
   };
 
   it("names the lead and owner and reads the reason and the reasons from the handover's version", () => {

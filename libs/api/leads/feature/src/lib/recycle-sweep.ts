@@ -39,10 +39,9 @@ export class RecycleSweep extends PollingJob {
     return this.forEachWorkspace(workspaces, (workspaceId) => this.sweep(workspaceId, now));
   }
 
-  private async sweep(workspaceId: string, now: Date): Promise<number> {
-    let swept = 0;
-    for (;;) {
-      const count = await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
+  private sweep(workspaceId: string, now: Date): Promise<number> {
+    return this.inBatches(BATCH, () =>
+      this.tenantDb.inWorkspace(workspaceId, async (manager) => {
         const due = await this.leads.lockRecycleDue(manager, now, BATCH);
         if (due.length === 0) return 0;
         await this.scorer.scoreChanged(manager, due, now, null);
@@ -51,9 +50,7 @@ export class RecycleSweep extends PollingJob {
           due.map((lead) => lead.id),
         );
         return due.length;
-      });
-      swept += count;
-      if (count < BATCH || this.stopped) return swept;
-    }
+      }),
+    );
   }
 }

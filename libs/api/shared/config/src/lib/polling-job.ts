@@ -73,6 +73,24 @@ export abstract class PollingJob implements OnApplicationBootstrap, BeforeApplic
     return eachWorkspaceInTurn(workspaceIds, work, this.logger, () => this.stopped);
   }
 
+  /**
+   * Runs `batch` — one transaction — again and again until one takes fewer than `size` rows (nothing is left) or
+   * the job stops; returns what the batches did in all. A batch returns how many rows it took, or, when it does
+   * not act on every row it takes, `{ taken, done }`.
+   */
+  protected async inBatches(
+    size: number,
+    batch: () => Promise<number | { taken: number; done: number }>,
+  ): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const result = await batch();
+      const { taken, done: did } = typeof result === 'number' ? { taken: result, done: result } : result;
+      done += did;
+      if (taken < size || this.stopped) return done;
+    }
+  }
+
   /** Resolves once no pass is running (another may start at any time). */
   async settled(): Promise<void> {
     while (this.running) await this.running;
