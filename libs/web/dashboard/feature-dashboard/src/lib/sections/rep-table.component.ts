@@ -87,6 +87,9 @@ import { DefinitionHintComponent } from './definition-hint.component';
     .number {
       text-align: right;
     }
+    th[scope='row'] {
+      white-space: nowrap;
+    }
   `,
 })
 export class RepTableComponent {
