@@ -153,7 +153,15 @@ export class ScoringStateRepository {
     values: Partial<
       Pick<
         RescoreRunEntity,
-        'total' | 'processed' | 'status' | 'error' | 'finishedAt' | 'startedAt' | 'flippedAt' | 'runAfter'
+        | 'total'
+        | 'processed'
+        | 'status'
+        | 'error'
+        | 'finishedAt'
+        | 'startedAt'
+        | 'flippedAt'
+        | 'runAfter'
+        | 'attempts'
       >
     >,
   ): Promise<void> {

@@ -23,7 +23,7 @@ import type { AgreementDocument } from '@accord/domain/agreement';
 import { ApiKeysService } from './api-keys.service';
 import { LeadsModule } from './leads.module';
 import { LeadsService } from './leads.service';
-import { partitionName } from './rescore.runner';
+import { RescoreRunner, partitionName } from './rescore.runner';
 import { RescoreWorker } from './rescore.worker';
 import { SignalApplier } from './signal-applier';
 import { SignalIngestionService, UnknownApiKey } from './signal-ingestion.service';
@@ -373,6 +373,42 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     await inTeam(`UPDATE rescore_runs SET status = 'DONE' WHERE version_id <> $1`, [v2.id]);
     expect(await worker.drain()).toBe(1);
     expect((await leads.scoringStatus(team.sales)).scoredVersionNumber).toBe(2);
+  });
+
+  it('stops a run between batches for a shutdown and queues it again at once, spending no attempt', async () => {
+    const team = await newTeam();
+    await publish(team);
+    await worker.drain();
+    for (const name of ['p', 'q', 'r'])
+      await leads.create(team.marketing, { ...fitLead, email: `${name}@stopping.example` });
+    await publish(team, (document) => (document.fit.grades.A = 95));
+    // The process is shutting down as the run starts: it stops at its first batch.
+    const runner = app.get(RescoreRunner);
+    const run = runner.run.bind(runner);
+    const stopping = jest
+      .spyOn(runner, 'run')
+      .mockImplementationOnce((claimed, now) => run(claimed, now, () => true));
+    expect(await worker.drain()).toBe(0);
+    stopping.mockRestore();
+    const attempts = () =>
+      app
+        .get(TenantDb)
+        .inWorkspace(team.workspaceId, (manager) =>
+          manager.query(`SELECT attempts FROM rescore_runs ORDER BY created_at DESC LIMIT 1`),
+        );
+    // Still read under v1 (no mix), the run waiting for the next worker, no attempt spent.
+    expect(await leads.scoringStatus(team.sales)).toMatchObject({
+      scoredVersionNumber: 1,
+      latestRun: { status: 'QUEUED' },
+    });
+    expect(await attempts()).toEqual([{ attempts: 0 }]);
+
+    expect(await worker.drain()).toBe(1);
+    expect(await leads.scoringStatus(team.sales)).toMatchObject({
+      scoredVersionNumber: 2,
+      latestRun: { status: 'DONE', total: 3 },
+    });
+    expect(await attempts()).toEqual([{ attempts: 1 }]);
   });
 
   it('resumes the stage moves of a run that stopped after its flip, moving each lead once', async () => {

@@ -43,6 +43,16 @@ function range(length: number): number[] {
 }
 
 /**
+ * A run stopped between two batches because the process is shutting down. Nothing half-done is left behind: before
+ * the flip the next attempt starts the partition over, after it the moves go on from the leads' stages.
+ */
+export class RescoreInterrupted extends Error {
+  constructor() {
+    super('The rescore stopped for a shutdown; it is queued again.');
+  }
+}
+
+/**
  * Rescores every lead of a workspace under a newly effective version without ever showing a mix: it streams the
  * leads out with COPY, scores them in Node with the domain's engine, streams the evaluations into a fresh
  * partition with COPY, indexes and attaches it, catches up with leads changed meanwhile, and only then flips the
@@ -67,8 +77,15 @@ export class RescoreRunner {
     private readonly leads: LeadsRepository,
   ) {}
 
-  async run(run: RescoreRunEntity, now: () => Date): Promise<void> {
+  /**
+   * Runs a claimed run to its end. `stopping` is asked between batches: once it says yes the run throws
+   * RescoreInterrupted at the next one, rather than hold a shutdown for as long as a whole workspace takes.
+   */
+  async run(run: RescoreRunEntity, now: () => Date, stopping: () => boolean = () => false): Promise<void> {
     const { workspaceId, versionId } = run;
+    const checkpoint = () => {
+      if (stopping()) throw new RescoreInterrupted();
+    };
     const startedAt = run.startedAt ?? now();
     const { document, pointer, total } = await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
       const [{ count }]: { count: number }[] = await manager.query(
@@ -84,12 +101,12 @@ export class RescoreRunner {
     if (run.flippedAt) {
       // An earlier attempt flipped and then stopped: the evaluations are in place, some stage moves may not be.
       const noPlan: PlannedMoves = { ids: [], from: [], to: [], reasons: [] };
-      await this.moveStages(run, noPlan, await this.everyLead(workspaceId), now(), startedAt);
+      await this.moveStages(run, noPlan, await this.everyLead(workspaceId), now(), startedAt, checkpoint);
       return this.finish(run, total, now());
     }
     if (pointer === versionId) {
       // The version is already the one leads are read under: its partition is live, so score in place.
-      await this.rescoreInPlace(run, total, now);
+      await this.rescoreInPlace(run, total, now, checkpoint);
       return this.finish(run, total, now());
     }
 
@@ -100,7 +117,7 @@ export class RescoreRunner {
     });
 
     const rows = new RescoreRows(workspaceId, { id: versionId, document }, startedAt);
-    await this.copyEvaluations(run, rows, table, total);
+    await this.copyEvaluations(run, rows, table, total, checkpoint);
 
     await this.ownerDb.inWorkspace(workspaceId, async (client) => {
       await client.query(`ALTER TABLE "${table}" ADD PRIMARY KEY (workspace_id, version_id, lead_id)`);
@@ -117,7 +134,7 @@ export class RescoreRunner {
     const flipped = await this.tenantDb.inWorkspace(workspaceId, (manager) =>
       this.flip(manager, run, startedAt, now()),
     );
-    await this.moveStages(run, rows.moves, flipped.changed, now(), startedAt);
+    await this.moveStages(run, rows.moves, flipped.changed, now(), startedAt, checkpoint);
     await this.finish(run, total, now());
     await this.dropOldPartitions(workspaceId, [versionId, ...(flipped.previous ? [flipped.previous] : [])]);
     this.logger.log(`rescored ${total} leads of workspace ${workspaceId} under version ${versionId}`);
@@ -128,6 +145,7 @@ export class RescoreRunner {
     rows: RescoreRows,
     table: string,
     total: number,
+    checkpoint: () => void,
   ): Promise<void> {
     const report = (processed: number) =>
       this.tenantDb.inWorkspace(run.workspaceId, (manager) =>
@@ -142,8 +160,9 @@ export class RescoreRunner {
           `COPY "${table}" (${EVALUATION_COLUMNS}) FROM STDIN`,
           rows,
           report,
+          checkpoint,
         )
-      : await this.chunked(run.workspaceId, leads, table, rows, report);
+      : await this.chunked(run.workspaceId, leads, table, rows, report, checkpoint);
     await report(processed);
   }
 
@@ -158,6 +177,7 @@ export class RescoreRunner {
     copyIn: string,
     rows: RescoreRows,
     report: (processed: number) => Promise<void>,
+    checkpoint: () => void,
   ): Promise<number> {
     let processed = 0;
     let reported = 0;
@@ -168,6 +188,13 @@ export class RescoreRunner {
         const score = new Transform({
           writableObjectMode: true,
           transform: (batch: CopyRow[], _encoding, done) => {
+            try {
+              checkpoint();
+            } catch (error) {
+              // Ends the pipeline: both COPYs are cut off and the reader's transaction rolls back.
+              done(error as Error);
+              return;
+            }
             processed += batch.length;
             if (processed - reported >= PROGRESS_EVERY) {
               reported = processed;
@@ -194,10 +221,12 @@ export class RescoreRunner {
     table: string,
     rows: RescoreRows,
     report: (processed: number) => Promise<void>,
+    checkpoint: () => void,
   ): Promise<number> {
     let processed = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
+      checkpoint();
       const batch = await this.ownerDb.inWorkspace(workspaceId, async (client) => {
         const result = await client.query<CopyRow>({
           text: `${leads} AND id > $1 ORDER BY id LIMIT ${PROGRESS_EVERY}`,
@@ -260,6 +289,7 @@ export class RescoreRunner {
     decideAgain: readonly string[],
     at: Date,
     unchangedSince: Date,
+    checkpoint: () => void,
   ): Promise<void> {
     const slice = (start: number): PlannedMoves => ({
       ids: planned.ids.slice(start, start + MOVE_BATCH),
@@ -289,6 +319,7 @@ export class RescoreRunner {
       while (!superseded && next < batches.length) {
         const batch = batches[next++];
         try {
+          checkpoint();
           const current = await this.tenantDb.inWorkspace(run.workspaceId, async (manager) => {
             // The shared lock every scorer takes: a newer version's flip cannot slip in between check and move.
             if ((await this.scoring.pointer(manager, 'share')) !== run.versionId) return false;
@@ -311,10 +342,16 @@ export class RescoreRunner {
    * Scores every lead again under the version in force, a batch of leads per transaction, as any change to a
    * lead would (stages move with it): the path for a run queued for the version already in force.
    */
-  private async rescoreInPlace(run: RescoreRunEntity, total: number, now: () => Date): Promise<void> {
+  private async rescoreInPlace(
+    run: RescoreRunEntity,
+    total: number,
+    now: () => Date,
+    checkpoint: () => void,
+  ): Promise<void> {
     let after = '00000000-0000-0000-0000-000000000000';
     let processed = 0;
     for (;;) {
+      checkpoint();
       const scored = await this.tenantDb.inWorkspace(run.workspaceId, async (manager) => {
         const rows: { id: string }[] = await manager.query(
           `SELECT id FROM leads WHERE id > $1 ORDER BY id LIMIT ${IN_PLACE_BATCH}`,

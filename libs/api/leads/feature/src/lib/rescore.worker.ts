@@ -4,7 +4,7 @@ import { RescoreRunEntity, ScoringStateRepository } from '@accord/api/leads/data
 import { AppConfig, Clock, PollingJob } from '@accord/api/shared/config';
 import { TenantDb, isUniqueViolation } from '@accord/api/shared/database';
 
-import { RescoreRunner } from './rescore.runner';
+import { RescoreInterrupted, RescoreRunner } from './rescore.runner';
 
 /** A run whose worker has not finished within this time is taken to have died and is started again. */
 const ABANDONED_AFTER_MS = 30 * 60_000;
@@ -40,8 +40,24 @@ export class RescoreWorker extends PollingJob {
     const run = await this.claim(now);
     if (!run) return false;
     try {
-      await this.runner.run(run, () => this.clock.now());
+      await this.runner.run(
+        run,
+        () => this.clock.now(),
+        () => this.stopped,
+      );
     } catch (error) {
+      if (error instanceof RescoreInterrupted) {
+        // Stopped for a shutdown, not failed: queued again at once, without spending an attempt, so the next
+        // worker to poll (another replica, or this one after its restart) goes on with it.
+        await this.tenantDb.inWorkspace(run.workspaceId, (manager) =>
+          this.scoring.progress(manager, run.id, {
+            status: 'QUEUED',
+            attempts: run.attempts - 1,
+            runAfter: this.clock.now(),
+          }),
+        );
+        return false;
+      }
       const message = error instanceof Error ? error.message : String(error);
       this.logger.error(`rescore ${run.id} failed: ${message}`);
       // Queued again, after a wait that grows with each attempt (a database restart or a deadlock passes; an
