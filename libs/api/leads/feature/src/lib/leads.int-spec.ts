@@ -411,6 +411,44 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     expect(await attempts()).toEqual([{ attempts: 1 }]);
   });
 
+  it('catches up a change stamped just before the run started but committed after its copy', async () => {
+    const team = await newTeam();
+    await publish(team);
+    await worker.drain();
+    const [late, control] = [
+      await leads.create(team.marketing, { ...fitLead, email: 'late@catch-up.example' }),
+      await leads.create(team.marketing, { ...fitLead, email: 'control@catch-up.example', employeeCount: 3 }),
+    ];
+    await publish(team, (document) => (document.fit.grades.A = 95));
+    // A writer that read its clock a minute before the run was claimed commits only once the copy is done.
+    const runner = app.get<RescoreRunner, { copyEvaluations: (...args: unknown[]) => Promise<void> }>(
+      RescoreRunner,
+    );
+    const copy = runner.copyEvaluations.bind(runner);
+    const writer = jest
+      .spyOn(runner, 'copyEvaluations')
+      .mockImplementationOnce(async (...args: unknown[]) => {
+        await copy(...args);
+        await app
+          .get(TenantDb)
+          .inWorkspace(team.workspaceId, (manager) =>
+            manager.query(`UPDATE leads SET employee_count = 3, updated_at = $2 WHERE id = $1`, [
+              late.id,
+              new Date(clock.current.getTime() - 60_000),
+            ]),
+          );
+      });
+    expect(await worker.drain()).toBe(1);
+    writer.mockRestore();
+    const [lateNow, controlNow] = [
+      await leads.detail(team.sales, late.id),
+      await leads.detail(team.sales, control.id),
+    ];
+    expect(lateNow.lead.evaluation?.versionNumber).toBe(2);
+    // Scored under v2 from what it holds now, not from the copy's snapshot.
+    expect(lateNow.lead.evaluation?.fitScore).toBe(controlNow.lead.evaluation?.fitScore);
+  });
+
   it('resumes the stage moves of a run that stopped after its flip, moving each lead once', async () => {
     const team = await newTeam();
     const created = await Promise.all(

@@ -43,6 +43,15 @@ function range(length: number): number[] {
 }
 
 /**
+ * How far before the run's start the flip looks for changed leads. A writer stamps a lead with the time it read
+ * when its transaction began; one that began just before the run started but committed after the COPY's
+ * snapshot is in neither unless the catch-up reaches back past it. Writers' transactions are short (statements
+ * end within the statement timeout, idle ones within the idle-in-transaction timeout), so ten minutes covers
+ * them, at the price of scoring a few recently changed leads twice.
+ */
+const CATCH_UP_MARGIN_MS = 10 * 60_000;
+
+/**
  * A run stopped between two batches because the process is shutting down. Nothing half-done is left behind: before
  * the flip the next attempt starts the partition over, after it the moves go on from the leads' stages.
  */
@@ -87,6 +96,7 @@ export class RescoreRunner {
       if (stopping()) throw new RescoreInterrupted();
     };
     const startedAt = run.startedAt ?? now();
+    const changedSince = new Date(startedAt.getTime() - CATCH_UP_MARGIN_MS);
     const { document, pointer, total } = await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
       const [{ count }]: { count: number }[] = await manager.query(
         `SELECT count(*)::int AS count FROM leads`,
@@ -101,7 +111,7 @@ export class RescoreRunner {
     if (run.flippedAt) {
       // An earlier attempt flipped and then stopped: the evaluations are in place, some stage moves may not be.
       const noPlan: PlannedMoves = { ids: [], from: [], to: [], reasons: [] };
-      await this.moveStages(run, noPlan, await this.everyLead(workspaceId), now(), startedAt, checkpoint);
+      await this.moveStages(run, noPlan, await this.everyLead(workspaceId), now(), changedSince, checkpoint);
       return this.finish(run, total, now());
     }
     if (pointer === versionId) {
@@ -132,9 +142,9 @@ export class RescoreRunner {
     await this.ownerDb.inWorkspace(workspaceId, (client) => client.query(`ANALYZE "${table}"`));
 
     const flipped = await this.tenantDb.inWorkspace(workspaceId, (manager) =>
-      this.flip(manager, run, startedAt, now()),
+      this.flip(manager, run, startedAt, changedSince, now()),
     );
-    await this.moveStages(run, rows.moves, flipped.changed, now(), startedAt, checkpoint);
+    await this.moveStages(run, rows.moves, flipped.changed, now(), changedSince, checkpoint);
     await this.finish(run, total, now());
     await this.dropOldPartitions(workspaceId, [versionId, ...(flipped.previous ? [flipped.previous] : [])]);
     this.logger.log(`rescored ${total} leads of workspace ${workspaceId} under version ${versionId}`);
@@ -257,19 +267,20 @@ export class RescoreRunner {
 
   /**
    * Exclusive against the shared lock every incremental scorer holds: once taken, no writer is mid-way through
-   * scoring under the old version. Leads changed since the run started are scored again under the new one and
-   * the pointer flips — all or nothing. Returns the previous version and the leads caught up.
+   * scoring under the old version. Leads changed since the run started (less CATCH_UP_MARGIN_MS) are scored again
+   * under the new one and the pointer flips — all or nothing. Returns the previous version and the leads caught up.
    */
   private async flip(
     manager: EntityManager,
     run: RescoreRunEntity,
     startedAt: Date,
+    changedSince: Date,
     now: Date,
   ): Promise<{ previous: string | null; changed: string[] }> {
     await this.scoring.lockForFlip(manager, run.workspaceId);
     const previous = await this.scoring.pointer(manager, null);
     const rows: { id: string }[] = await manager.query(`SELECT id FROM leads WHERE updated_at >= $1`, [
-      startedAt,
+      changedSince,
     ]);
     const changed = rows.map((row) => row.id);
     if (changed.length) await this.scorer.scoreUnder(manager, run.versionId, changed, startedAt);
