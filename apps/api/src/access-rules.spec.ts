@@ -5,39 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import 'reflect-metadata';
 
-import { AccessGuard, AnyMember, AuthMember, PUBLIC_KEY, ROLES_KEY, Roles } from '@accord/api/shared/auth';
+import { AccessGuard, AnyMember, AuthMember, Roles } from '@accord/api/shared/auth';
 import { AppError } from '@accord/api/shared/graphql';
-import { ROLES, type Role } from '@accord/domain/workspace';
+import type { Role } from '@accord/domain/workspace';
 
-import { ALL_RESOLVERS } from './resolvers';
-
-type Rule = 'PUBLIC' | 'ANY_MEMBER' | Role[];
-
-/** Where @Query and @Mutation record their kind on a method (RESOLVER_TYPE_METADATA in @nestjs/graphql). */
-const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
-
-/** Who may run each operation, read from the decorators the global AccessGuard reads. */
-function accessRules(): Record<string, Rule> {
-  const rules: Record<string, Rule> = {};
-  for (const resolver of ALL_RESOLVERS) {
-    const prototype = resolver.prototype as Record<string, unknown>;
-    for (const name of Object.getOwnPropertyNames(prototype)) {
-      const method = prototype[name];
-      if (typeof method !== 'function') continue;
-      const kind: unknown = Reflect.getMetadata(RESOLVER_TYPE_METADATA, method);
-      if (kind !== 'Query' && kind !== 'Mutation') continue;
-      const isPublic = Reflect.getMetadata(PUBLIC_KEY, method) ?? Reflect.getMetadata(PUBLIC_KEY, resolver);
-      const roles: Role[] | undefined =
-        Reflect.getMetadata(ROLES_KEY, method) ?? Reflect.getMetadata(ROLES_KEY, resolver);
-      rules[`${kind} ${name}`] = isPublic
-        ? 'PUBLIC'
-        : roles && ROLES.every((role) => roles.includes(role))
-          ? 'ANY_MEMBER'
-          : (roles ?? []);
-    }
-  }
-  return rules;
-}
+import { accessRules } from './access-rules';
 
 describe('access rules', () => {
   const rules = accessRules();
@@ -71,7 +43,10 @@ describe('access rules', () => {
           "ADMIN",
           "SALES",
         ],
-        "Mutation createAgreementDraft": "ANY_MEMBER",
+        "Mutation createAgreementDraft": [
+          "ADMIN",
+          "MARKETING",
+        ],
         "Mutation createApiKey": [
           "ADMIN",
         ],
@@ -105,7 +80,10 @@ describe('access rules', () => {
           "ADMIN",
           "SALES",
         ],
-        "Mutation proposeAgreementVersion": "ANY_MEMBER",
+        "Mutation proposeAgreementVersion": [
+          "ADMIN",
+          "MARKETING",
+        ],
         "Mutation reassignHandover": [
           "ADMIN",
           "SALES",
@@ -128,7 +106,10 @@ describe('access rules', () => {
         "Mutation rotateWebhookSecret": [
           "ADMIN",
         ],
-        "Mutation saveAgreementDraft": "ANY_MEMBER",
+        "Mutation saveAgreementDraft": [
+          "ADMIN",
+          "MARKETING",
+        ],
         "Mutation saveImportMapping": [
           "ADMIN",
           "MARKETING",

@@ -1,7 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, GraphQLISODateTime, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 
-import { AnyMember, AuthMember, CurrentMember } from '@accord/api/shared/auth';
+import { AnyMember, AuthMember, CurrentMember, Roles } from '@accord/api/shared/auth';
 
 import { AgreementsService } from './agreements.service';
 import {
@@ -64,6 +64,8 @@ export class AgreementsResolver {
     return this.service.events(actor, args);
   }
 
+  // Marketing and admins write the agreement (canEditAgreement); the service checks again.
+  @Roles('ADMIN', 'MARKETING')
   @Mutation(() => AgreementVersion, {
     description: 'Opens a draft copied from the latest published version.',
   })
@@ -75,6 +77,8 @@ export class AgreementsResolver {
     return this.service.createDraft(actor, input ?? {});
   }
 
+  // Marketing and admins write the agreement (canEditAgreement); the service checks again.
+  @Roles('ADMIN', 'MARKETING')
   @Mutation(() => AgreementVersion, { description: 'Saves a draft or proposal (which returns it to draft).' })
   saveAgreementDraft(
     @CurrentMember() actor: AuthMember,
@@ -83,6 +87,8 @@ export class AgreementsResolver {
     return this.service.save(actor, input);
   }
 
+  // Marketing and admins write the agreement (canEditAgreement); the service checks again.
+  @Roles('ADMIN', 'MARKETING')
   @Mutation(() => AgreementVersion, { description: "Asks both sides' approvers to sign this revision." })
   proposeAgreementVersion(
     @CurrentMember() actor: AuthMember,
