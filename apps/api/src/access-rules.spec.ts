@@ -7,7 +7,6 @@ import 'reflect-metadata';
 
 import { AccessGuard, AnyMember, AuthMember, Roles } from '@accord/api/shared/auth';
 import { AppError } from '@accord/api/shared/graphql';
-import type { Role } from '@accord/domain/workspace';
 
 import { accessRules } from './access-rules';
 

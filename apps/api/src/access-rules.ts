@@ -21,9 +21,11 @@ export function accessRules(): Record<string, Rule> {
       if (typeof method !== 'function') continue;
       const kind: unknown = Reflect.getMetadata(RESOLVER_TYPE_METADATA, method);
       if (kind !== 'Query' && kind !== 'Mutation') continue;
-      const isPublic = Reflect.getMetadata(PUBLIC_KEY, method) ?? Reflect.getMetadata(PUBLIC_KEY, resolver);
-      const roles: Role[] | undefined =
-        Reflect.getMetadata(ROLES_KEY, method) ?? Reflect.getMetadata(ROLES_KEY, resolver);
+      const metadata = <T>(key: string): T | undefined =>
+        (Reflect.getMetadata(key, method) as T | undefined) ??
+        (Reflect.getMetadata(key, resolver) as T | undefined);
+      const isPublic = metadata<boolean>(PUBLIC_KEY);
+      const roles = metadata<Role[]>(ROLES_KEY);
       rules[`${kind} ${name}`] = isPublic
         ? 'PUBLIC'
         : roles && ROLES.every((role) => roles.includes(role))
