@@ -26,8 +26,8 @@ class HostComponent {
 describe('the document fields', () => {
   it('show the value, pass on each edit, and show the hint until there is a problem', async () => {
     const { fixture } = await render(HostComponent);
-    const key = screen.getByLabelText('Key') as HTMLInputElement;
-    const points = screen.getByLabelText('Points') as HTMLInputElement;
+    const key = screen.getByLabelText<HTMLInputElement>('Key');
+    const points = screen.getByLabelText<HTMLInputElement>('Points');
     expect([key.value, points.value, screen.queryByText('Lower case') !== null]).toEqual([
       'fit-1',
       '10',
@@ -48,7 +48,7 @@ describe('the document fields', () => {
 
   it('read what is typed into a number field as a number', async () => {
     const { fixture } = await render(HostComponent);
-    const points = screen.getByLabelText('Points') as HTMLInputElement;
+    const points = screen.getByLabelText<HTMLInputElement>('Points');
     fireEvent.input(points, { target: { value: '25' } });
     fixture.detectChanges();
     expect([fixture.componentInstance.points(), points.value]).toEqual([25, '25']);
