@@ -15,6 +15,7 @@ import {
   UseFilters,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { Readable } from 'node:stream';
 
 import { type AuthMember, CurrentMember, Roles } from '@accord/api/shared/auth';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
@@ -35,6 +36,47 @@ import { toImportSummary } from './models/import.model';
 /** The first bytes of a file the preview reads; the web app sends no more than this. */
 export const PREVIEW_BYTES = 256 * 1024;
 
+/**
+ * The first `limit` bytes of a body, reading no further: reading stops (the request is paused) as soon as they
+ * have arrived. `whole` says whether the body ended within them; when it did not, the rest is left unread and the
+ * caller's answer must close the connection.
+ */
+export function readHead(source: Readable, limit: number): Promise<{ head: Buffer; whole: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      source.off('data', onData);
+      source.off('end', onEnd);
+      source.off('close', onClose);
+      source.off('error', onError);
+    };
+    const settle = (whole: boolean) => {
+      stop();
+      if (!whole) source.pause();
+      resolve({ head: Buffer.concat(chunks), whole });
+    };
+    const onData = (chunk: Buffer | string) => {
+      const data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      const room = limit - size;
+      chunks.push(data.length > room ? data.subarray(0, room) : data);
+      size += data.length;
+      if (size >= limit) settle(false);
+    };
+    const onEnd = () => settle(true);
+    // The client went away before the end: there is no one to answer, and nothing more to read.
+    const onClose = () => settle(false);
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    source.on('data', onData);
+    source.on('end', onEnd);
+    source.on('close', onClose);
+    source.on('error', onError);
+  });
+}
+
 const STATUS_OF: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: HttpStatus.BAD_REQUEST,
   [ErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
@@ -50,10 +92,17 @@ export class ImportHttpErrors implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     if (error instanceof ImportFailed) {
-      if (error.status === 413) response.setHeader('Connection', 'close');
-      response
-        .status(error.status)
-        .json({ error: error.code, message: error.message, importId: error.importId, fields: error.fields });
+      // The rest of the upload was not read: the connection closes after the answer rather than drain it.
+      if (error.status === 413 || error.status === 503) response.setHeader('Connection', 'close');
+      if (error.retryAfterSeconds !== null)
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      response.status(error.status).json({
+        error: error.code,
+        message: error.message,
+        importId: error.importId,
+        fields: error.fields,
+        ...(error.retryAfterSeconds !== null ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      });
       return;
     }
     response
@@ -175,20 +224,20 @@ export class ImportsController {
   async preview(
     @CurrentMember() actor: AuthMember,
     @Param('kind') kind: string,
+    @Headers('x-import-mapping') mappingHeader: string | undefined,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const importKind = kindOf(kind);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of request) {
-      const data = chunk as Buffer;
-      if (size < PREVIEW_BYTES) chunks.push(data.subarray(0, PREVIEW_BYTES - size));
-      size += data.length;
-    }
+    const { head, whole } = await readHead(request, PREVIEW_BYTES);
+    // The rest of a larger body (a whole 1 GB file, say) is never read: the answer, or the error, closes the
+    // connection once it is sent, so the client stops sending instead of streaming the rest to no one.
+    if (!whole) response.setHeader('Connection', 'close');
+    // The mapping being edited, if sent: the values to map and the problems are then that mapping's.
+    const mapping = mappingOf(mappingHeader);
     response
       .status(HttpStatus.OK)
-      .json(await this.imports.preview(actor, importKind, Buffer.concat(chunks).toString('utf8')));
+      .json(await this.imports.preview(actor, importKind, head.toString('utf8'), mapping));
   }
 
   @Post(':kind')

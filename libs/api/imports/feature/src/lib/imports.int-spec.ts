@@ -1,17 +1,23 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { AddressInfo } from 'node:net';
+import { QueryFailedError } from 'typeorm';
 
 // The test publishes a version through the real agreement lifecycle, so imported leads are scored under it.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
+import { ImportsRepository } from '@accord/api/imports/data-access';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { RescoreWorker } from '@accord/api/leads/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { SharedAuthModule, TokenService } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
-import { GraphqlSetupModule, createValidationPipe } from '@accord/api/shared/graphql';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  GraphqlSetupModule,
+  createValidationPipe,
+} from '@accord/api/shared/graphql';
 import {
   FrozenClock,
   TestDatabase,
@@ -171,6 +177,66 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
       { field: 'seniority', header: 'Seniority', value: 'Individual contributor', mappedTo: 'INDIVIDUAL' },
     ]);
     expect(preview.body['problems']).toEqual([]);
+
+    // With the mapping being edited (Notes mapped to Seniority by hand): that mapping's values and problems.
+    const columns = [...(preview.body['mapping'] as { columns: (string | null)[] }).columns];
+    columns[8] = null;
+    columns[10] = 'seniority';
+    const edited = await upload(team.marketing, 'leads/preview', LEADS_CSV, {
+      'x-import-mapping': encodeURIComponent(
+        JSON.stringify({ columns, values: {}, dateOrder: null, defaultCurrency: 'USD' }),
+      ),
+    });
+    expect(edited.body['mapping']).toMatchObject({ columns });
+    expect(edited.body['values']).toEqual([
+      { field: 'seniority', header: 'Notes', value: 'first line\r\nsecond line', mappedTo: null },
+    ]);
+  });
+
+  it('answers the preview of a large upload from its first part, promptly, without reading the rest', async () => {
+    const team = await newTeam();
+    // A 20 MB file streamed without a length, whose sender then stalls: the preview answers from its head.
+    const chunk = new TextEncoder().encode('lead@big.example,Lee,VP\n'.repeat(2_700));
+    let sent = 0;
+    let started = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (!started) {
+          started = true;
+          controller.enqueue(new TextEncoder().encode('Email,First Name,Seniority\n'));
+        } else if (sent < 20 * 1024 ** 2) {
+          sent += chunk.length;
+          controller.enqueue(chunk);
+        } else return new Promise<void>(() => undefined);
+        return undefined;
+      },
+    });
+    const aborted = new AbortController();
+    const startedAt = Date.now();
+    const answer = fetch(`${base}/api/v1/imports/leads/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${await token(team.marketing)}` },
+      body,
+      duplex: 'half',
+      signal: aborted.signal,
+    } as RequestInit & { duplex: 'half' });
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('no answer within 10 s')), 10_000).unref(),
+    );
+    try {
+      const response = await Promise.race([answer, timeout]);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('connection')).toBe('close');
+      const preview = (await Promise.race([response.json(), timeout])) as Record<string, unknown>;
+      expect(Date.now() - startedAt).toBeLessThan(10_000);
+      expect(preview['headers']).toEqual(['Email', 'First Name', 'Seniority']);
+      expect(preview['sampleRows']).toHaveLength(5);
+      expect(preview['values']).toEqual([
+        { field: 'seniority', header: 'Seniority', value: 'VP', mappedTo: 'VP' },
+      ]);
+    } finally {
+      aborted.abort();
+    }
   });
 
   it('dry-runs without writing, then imports, cleans or refuses messy rows, scores, and re-imports with no change', async () => {
@@ -402,6 +468,14 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     expect((refusals.data?.['importReport'] as { lines: unknown[] }).lines).toEqual([
       { row: 2, outcome: 'CREATED', column: 'Amount', message: 'cleaned: "$12,000.00" read as 12000 USD' },
       { row: 2, outcome: 'CREATED', column: 'Stage', message: 'cleaned: "Closed Won" read as WON' },
+      // The leads were imported without a created date: each becomes as old as its first deal.
+      {
+        row: 2,
+        outcome: 'CREATED',
+        column: 'Created Date',
+        message:
+          "cleaned: the lead's created date moved back from 2026-11-25 to 2025-01-02, when this opportunity opened",
+      },
       { row: 3, outcome: 'CREATED', column: 'Amount', message: 'cleaned: "€5.000" read as 5000 EUR' },
       {
         row: 3,
@@ -414,6 +488,13 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
         outcome: 'CREATED',
         column: 'Owner',
         message: 'cleaned: nobody@else.com is not a member; the importing member owns it',
+      },
+      {
+        row: 3,
+        outcome: 'CREATED',
+        column: 'Created Date',
+        message:
+          "cleaned: the lead's created date moved back from 2026-11-25 to 2025-02-10, when this opportunity opened",
       },
       {
         row: 4,
@@ -494,6 +575,41 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     const again = await upload(team.admin, 'opportunities', closing);
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
     expect(await moves('ana@acme.com')).toHaveLength(2);
+  });
+
+  it("moves a lead's created date back to the opening of an older deal, so no sales cycle is negative", async () => {
+    const team = await newTeam();
+    await publish(team);
+    // No created date: the leads are created at the import's time (2026-11-25); bo's is given.
+    await upload(team.marketing, 'leads', 'email,created date\nana@old.io,\nbo@old.io,2025-06-01\n');
+    const deals = await upload(
+      team.admin,
+      'opportunities',
+      'Opportunity ID,Contact Email,Amount,Stage,Created Date,Close Date\n' +
+        'OLD1,ana@old.io,1000,Closed Won,2025-11-25,2026-01-10\n' +
+        'OLD2,bo@old.io,500,Closed Won,2025-11-25,2026-01-12\n',
+    );
+    expect(deals.body).toMatchObject({ status: 'DONE', created: 2, refused: 0 });
+    expect(await sql(team, `SELECT email, created_at FROM leads ORDER BY email`)).toEqual([
+      { email: 'ana@old.io', created_at: new Date('2025-11-25T00:00:00Z') },
+      { email: 'bo@old.io', created_at: new Date('2025-06-01T00:00:00Z') },
+    ]);
+    // The fact the dashboard's sales cycle reads: won − the lead's creation.
+    expect(
+      await sql(
+        team,
+        `SELECT l.email, (extract(epoch FROM ot.at - l.created_at) / 86400)::float8 AS sales_days
+           FROM opportunity_transitions ot JOIN opportunities o ON o.id = ot.opportunity_id
+           JOIN leads l ON l.id = o.lead_id WHERE ot.to_stage = 'WON' ORDER BY l.email`,
+      ),
+    ).toEqual([
+      { email: 'ana@old.io', sales_days: 46 },
+      { email: 'bo@old.io', sales_days: 225 },
+    ]);
+    const lines = await report(team.admin, deals.body['id'] as string);
+    expect(lines.text.split('\r\n').filter((line) => line.includes('created date'))).toEqual([
+      `2,CREATED,Created Date,"cleaned: the lead's created date moved back from 2026-11-25 to 2025-11-25, when this opportunity opened"`,
+    ]);
   });
 
   it('reads a value mapping with any characters from X-Import-Mapping, percent-encoded or raw UTF-8', async () => {
@@ -768,6 +884,54 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     );
     expect(run).toEqual({ status: 'FAILED', rows: 6, created: 6 });
     expect(await sql(team, `SELECT count(*)::int AS n FROM leads`)).toEqual([{ n: 6 }]);
+  });
+
+  it('answers 503 with Retry-After when the database goes away mid-import, and records the import as failed, retryable', async () => {
+    const team = await newTeam();
+    const file = `email,first name\n${Array.from({ length: 5 }, (_, i) => `lost${i}@example.com,Lead ${i}`).join('\n')}\n`;
+    // The second batch loses its connection, as pg_terminate_backend or a failover does.
+    const imports = app.get(ImportsRepository);
+    const original = imports.markImportedMqlsChecked.bind(imports);
+    let calls = 0;
+    const terminated = jest.spyOn(imports, 'markImportedMqlsChecked').mockImplementation(async (...args) => {
+      if (++calls === 2)
+        throw new QueryFailedError('UPDATE leads …', [], {
+          code: '57P01',
+          message: 'terminating connection due to administrator command',
+        } as unknown as Error);
+      return original(...args);
+    });
+    let response: Response;
+    try {
+      response = await fetch(`${base}/api/v1/imports/leads`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${await token(team.marketing)}` },
+        body: file,
+      });
+    } finally {
+      terminated.mockRestore();
+    }
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe(String(DATABASE_RETRY_AFTER_SECONDS));
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      error: 'SERVICE_UNAVAILABLE',
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    });
+    expect(body['message']).toBe(
+      `Stopped after row 3; the rows before it reported good are saved. The database was unavailable for a moment (retryable): import the file again in ${DATABASE_RETRY_AFTER_SECONDS} seconds; the rows already saved come back unchanged.`,
+    );
+    const [run] = await sql<{ status: string; rows: number; created: number; error: string }>(
+      team,
+      `SELECT status, rows, created, error FROM imports WHERE id = $1`,
+      [body['importId']],
+    );
+    expect(run).toEqual({ status: 'FAILED', rows: 2, created: 2, error: body['message'] });
+    expect(await sql(team, `SELECT count(*)::int AS n FROM leads`)).toEqual([{ n: 2 }]);
+
+    // Retried, the file finishes the job.
+    const retried = await upload(team.marketing, 'leads', file);
+    expect(retried.body).toMatchObject({ status: 'DONE', created: 3, unchanged: 2 });
   });
 
   it('refuses a file over the limit with 413, announced or streamed, and says why a mapping cannot run', async () => {

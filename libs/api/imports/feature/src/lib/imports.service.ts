@@ -8,7 +8,7 @@ import { ImportRecord, ImportsRepository, SavedMapping } from '@accord/api/impor
 import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
-import { AppError } from '@accord/api/shared/graphql';
+import { AppError, DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@accord/api/shared/graphql';
 import {
   type ColumnProposal,
   IMPORT_ROLES,
@@ -142,8 +142,16 @@ export class ImportsService {
     return this.limits.maxBytes;
   }
 
-  /** What Accord makes of a file's first lines: header, proposed mapping, sample rows and enumeration values. */
-  async preview(actor: AuthMember, kind: ImportKind, sample: string): Promise<ImportPreview> {
+  /**
+   * What Accord makes of a file's first lines: header, proposed mapping, sample rows and enumeration values. With
+   * a mapping (the one the person is editing), its values and problems are those of that mapping instead.
+   */
+  async preview(
+    actor: AuthMember,
+    kind: ImportKind,
+    sample: string,
+    given: ImportMapping | null = null,
+  ): Promise<ImportPreview> {
     this.checkMayImport(actor, kind);
     const text = sample.replace(/^\uFEFF/, '');
     // The sample is the head of a file: its last line may be cut, so it is dropped unless the sample is whole.
@@ -166,8 +174,8 @@ export class ImportsService {
     const saved = await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
       this.imports.mapping(manager, kind),
     );
-    const savedFits = saved !== null && sameHeaders(saved.headers, headers);
-    const mapping = savedFits ? saved.mapping : mappingFromProposal(proposals);
+    const savedFits = given === null && saved !== null && sameHeaders(saved.headers, headers);
+    const mapping = given ?? (savedFits && saved ? saved.mapping : mappingFromProposal(proposals));
     const fields = new Map(importFields(kind).map((item) => [item.key, item]));
     const values: ImportPreview['values'] = [];
     mapping.columns.forEach((key, column) => {
@@ -319,7 +327,7 @@ export class ImportsService {
       failure = error;
     }
     const message = failure === null ? null : this.describe(failure, state.rows);
-    await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
+    const finishing = this.tenantDb.inWorkspace(workspaceId, async (manager) => {
       await this.imports.addLines(manager, id, state.dryRunLines);
       await this.imports.finish(manager, id, {
         status: failure === null ? 'DONE' : 'FAILED',
@@ -343,6 +351,13 @@ export class ImportsService {
           at: now,
         });
     });
+    if (failure !== null && isDatabaseUnavailable(failure))
+      // The database that went away may not be back yet to record the outcome: the client is told to retry all
+      // the same, and the import stays RUNNING (never DONE) until a retry of the file finishes the job.
+      await finishing.catch((error: unknown) =>
+        this.logger.warn(`Import ${id} could not be marked FAILED: ${(error as Error).message}`),
+      );
+    else await finishing;
     if (failure !== null) throw this.clientError(failure, message as string, id);
     return (await this.find(actor, id)) as ImportRecord;
   }
@@ -468,6 +483,10 @@ export class ImportsService {
       return `${where}The file is larger than the limit of ${error.limit} bytes.`;
     if (error instanceof UnreadableCsv) return `${where}The file is not readable CSV: ${error.message}`;
     if (error instanceof AppError) return `${where}${error.message}`;
+    if (isDatabaseUnavailable(error)) {
+      this.logger.warn(`An import lost its database: ${(error as Error).message}`);
+      return `${where}The database was unavailable for a moment (retryable): import the file again in ${DATABASE_RETRY_AFTER_SECONDS} seconds; the rows already saved come back unchanged.`;
+    }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return `${where}The import failed on an internal error.`;
   }
@@ -476,6 +495,15 @@ export class ImportsService {
     if (error instanceof UploadTooLarge) return new ImportFailed(413, 'PAYLOAD_TOO_LARGE', message, importId);
     if (error instanceof UnreadableCsv) return new ImportFailed(400, 'BAD_USER_INPUT', message, importId);
     if (error instanceof AppError) return new ImportFailed(400, error.code, message, importId, error.fields);
+    if (isDatabaseUnavailable(error))
+      return new ImportFailed(
+        503,
+        'SERVICE_UNAVAILABLE',
+        message,
+        importId,
+        [],
+        DATABASE_RETRY_AFTER_SECONDS,
+      );
     return new ImportFailed(500, 'INTERNAL_SERVER_ERROR', message, importId);
   }
 
@@ -552,6 +580,8 @@ export class ImportFailed extends Error {
     message: string,
     readonly importId: string,
     readonly fields: { field: string; message: string }[] = [],
+    /** A retryable failure (the database briefly unavailable): how long the client waits before sending again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }

@@ -37,7 +37,16 @@ interface StoredOpportunity {
 interface LeadRef {
   id: string;
   stage: LifecycleStage;
+  createdAt: Date;
 }
+
+/** A lead whose created date moves back to the opening of an opportunity imported for it. */
+interface LeadBackdate {
+  leadId: string;
+  at: Date;
+}
+
+const day = (at: Date) => at.toISOString().slice(0, 10);
 
 interface NewTransition {
   opportunityId: string;
@@ -124,6 +133,7 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
     const updates: (PreparedOpportunity & { id: string; ownerId: string; closedAt: Date | null })[] = [];
     const transitions: NewTransition[] = [];
     const moves: LeadMove[] = [];
+    const backdates = new Map<string, LeadBackdate>();
     const newKeys: { externalId: string; targetId: string }[] = [];
 
     for (const row of kept) {
@@ -214,6 +224,16 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
       const id = randomUUID();
       const openedAt = value.createdAt ?? context.now;
       const closedAt = value.closeDate ? closedAtOf(value.closeDate, openedAt) : null;
+      // A lead imported without its created date was created at its import; a deal of its history opened before
+      // that. The lead is then as old as its first deal, so the sales cycle (won − lead created) never goes
+      // negative.
+      if (openedAt < lead.createdAt) {
+        notes.push(
+          `${context.headerOf('createdAt')}: the lead's created date moved back from ${day(lead.createdAt)} to ${day(openedAt)}, when this opportunity opened`,
+        );
+        lead.createdAt = openedAt;
+        backdates.set(lead.id, { leadId: lead.id, at: openedAt });
+      }
       inserts.push({ ...value, id, leadId: lead.id, ownerId, openedAt, closedAt });
       newKeys.push({ externalId: value.externalId, targetId: id });
       if (closed) {
@@ -244,6 +264,7 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
       followOpportunity(lead, { stage: value.stage, openedAt, closedAt }, moves);
       results.push({ row: row.row, outcome: 'CREATED', notes });
     }
+    await this.backdate(manager, [...backdates.values()], context);
     await this.write(manager, inserts, updates, transitions, moves, context);
     await this.imports.addKeys(manager, 'OPPORTUNITIES', newKeys);
     return results;
@@ -278,7 +299,7 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
     const byDomain = new Map<string, LeadRef>();
     if (emails.length > 0 || leadIds.length > 0) {
       const found: (LeadRef & { email: string })[] = await manager.query(
-        `SELECT id, email, stage FROM leads WHERE email = ANY($1::text[]) OR id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
+        `SELECT id, email, stage, created_at AS "createdAt" FROM leads WHERE email = ANY($1::text[]) OR id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
         [emails, [...new Set(leadIds)]],
       );
       const named = new Set(emails);
@@ -289,7 +310,7 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
     }
     if (domains.length > 0) {
       const found: (LeadRef & { domain: string })[] = await manager.query(
-        `SELECT DISTINCT ON (company_domain) id, company_domain AS domain, stage FROM leads
+        `SELECT DISTINCT ON (company_domain) id, company_domain AS domain, stage, created_at AS "createdAt" FROM leads
           WHERE company_domain = ANY($1::text[]) ORDER BY company_domain, created_at, id`,
         [domains],
       );
@@ -300,6 +321,24 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
       }
     }
     return { byId, byEmail, byDomain };
+  }
+
+  /**
+   * Moves leads' created dates back to the opening of their earliest imported opportunity. Their "created"
+   * transition keeps its time: lead_transitions is append-only history (the application may not update it).
+   */
+  private async backdate(
+    manager: EntityManager,
+    backdates: readonly LeadBackdate[],
+    context: BatchContext,
+  ): Promise<void> {
+    if (backdates.length === 0) return;
+    await manager.query(
+      `UPDATE leads l SET created_at = b.at, updated_at = $3
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS b(id, at)
+        WHERE l.id = b.id AND l.created_at > b.at`,
+      [backdates.map((item) => item.leadId), backdates.map((item) => item.at), context.now],
+    );
   }
 
   private async openOpportunities(manager: EntityManager, leadIds: string[]): Promise<Set<string>> {

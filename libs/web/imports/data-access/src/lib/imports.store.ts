@@ -89,11 +89,15 @@ export class ImportsStore {
     );
   }
 
-  /** What Accord makes of the file's first bytes: header, proposed (or saved) mapping, enumeration values. */
-  preview(kind: ImportKindName, file: Blob): Promise<ApiResult<ImportPreview>> {
+  /**
+   * What Accord makes of the file's first bytes: header, proposed (or saved) mapping, enumeration values. With a
+   * mapping (the one being edited), the enumeration values and problems are that mapping's.
+   */
+  preview(kind: ImportKindName, file: Blob, mapping?: ImportMapping): Promise<ApiResult<ImportPreview>> {
     return this.send<ImportPreview>(
       `/api/v1/imports/${IMPORT_KIND_PATHS[kind]}/preview`,
       file.slice(0, PREVIEW_BYTES),
+      mapping ? { 'X-Import-Mapping': mappingHeader(mapping) } : {},
     );
   }
 

@@ -113,6 +113,48 @@ describe('ImportsPage', () => {
     expect((await screen.findByTestId('import-counts')).textContent).toContain('1 created');
   });
 
+  it('asks for the values to map and the problems again when a column is mapped by hand', async () => {
+    const unmapped = {
+      ...PREVIEW,
+      mapping: { ...PREVIEW.mapping, columns: ['email', null] },
+      values: [],
+      problems: [{ field: 'seniority', message: 'map a column to Seniority' }],
+    };
+    global.fetch = jest.fn((url: string, init: RequestInit) => {
+      requests.push({ url, init });
+      const mapped = (init.headers as Record<string, string>)['X-Import-Mapping'] !== undefined;
+      return Promise.resolve({
+        ok: true,
+        status: 200,
+        json: () => Promise.resolve(mapped ? { ...PREVIEW, problems: [] } : unmapped),
+      } as Response);
+    }) as unknown as typeof fetch;
+    await render(ImportsPage, {
+      imports: [ApolloTestingModule],
+      providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    });
+    const apollo = TestBed.inject(ApolloTestingController);
+    apollo.expectOne('Imports').flushData({ imports: [] });
+    apollo.expectOne('ImportFieldList').flushData({ importFields: FIELDS });
+
+    const file = new File(['Email,Level\nana@acme.com,Chief Banana\n'], 'crm.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+    expect(await screen.findByText('map a column to Seniority')).toBeTruthy();
+    expect(screen.queryByRole('combobox', { name: 'Value for Chief Banana' })).toBeNull();
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Field for Level' }), {
+      target: { value: 'seniority' },
+    });
+    expect(await screen.findByRole('combobox', { name: 'Value for Chief Banana' })).toBeTruthy();
+    expect(screen.queryByText('map a column to Seniority')).toBeNull();
+    expect(requests.map((request) => request.url)).toEqual([
+      '/api/v1/imports/leads/preview',
+      '/api/v1/imports/leads/preview',
+    ]);
+    const header = (requests[1].init.headers as Record<string, string>)['X-Import-Mapping'];
+    expect(JSON.parse(decodeURIComponent(header))).toMatchObject({ columns: ['email', 'seniority'] });
+  });
+
   it('hands imported MQLs over only when asked, and offers it for leads and accounts only', async () => {
     await render(ImportsPage, {
       imports: [ApolloTestingModule],

@@ -349,7 +349,8 @@ export class ImportsPage implements OnInit {
   protected readonly enumValues = computed(() => {
     const current = this.preview();
     if (!current) return [];
-    const unplaced = new Set(unplacedValues(current));
+    // Placed or not by the mapping as it is being edited, the hand-mapped values included.
+    const unplaced = new Set(unplacedValues({ ...current, mapping: this.mapping() ?? current.mapping }));
     return [...current.values].sort((a, b) => Number(unplaced.has(b)) - Number(unplaced.has(a)));
   });
 
@@ -373,7 +374,7 @@ export class ImportsPage implements OnInit {
     if (file) await this.loadPreview(file);
   }
 
-  protected mapColumn(column: number, event: Event): void {
+  protected async mapColumn(column: number, event: Event): Promise<void> {
     const value = (event.target as HTMLSelectElement).value;
     this.mapping.update((current) =>
       current
@@ -383,6 +384,7 @@ export class ImportsPage implements OnInit {
           }
         : current,
     );
+    await this.refreshValues();
   }
 
   protected allowedValues(field: string): string[] {
@@ -452,7 +454,33 @@ export class ImportsPage implements OnInit {
     else this.error.set(result.error.message);
   }
 
+  /** Previews made for the mapping being edited; only the latest one's answer is shown. */
+  private refreshes = 0;
+
+  /**
+   * The enumeration values to map and the problems follow the column mapping: the preview is asked again for
+   * the mapping as it is now (its values come from the whole head of the file, not the few sample rows). The
+   * mapping itself stays the person's.
+   */
+  private async refreshValues(): Promise<void> {
+    const file = this.file();
+    const mapping = this.mapping();
+    if (!file || !mapping || !this.preview()) return;
+    const kind = this.kind();
+    const refresh = ++this.refreshes;
+    const result = await this.store.preview(kind, file, mapping);
+    if (refresh !== this.refreshes || kind !== this.kind() || file !== this.file()) return;
+    if (!result.ok) {
+      this.error.set(result.error.message);
+      return;
+    }
+    this.preview.update((current) =>
+      current ? { ...current, values: result.value.values, problems: result.value.problems } : current,
+    );
+  }
+
   private async loadPreview(file: File): Promise<void> {
+    this.refreshes++;
     this.busy.set(true);
     this.error.set(null);
     const result = await this.store.preview(this.kind(), file);
