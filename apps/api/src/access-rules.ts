@@ -15,7 +15,7 @@ const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
 export function accessRules(): Record<string, Rule> {
   const rules: Record<string, Rule> = {};
   for (const resolver of ALL_RESOLVERS) {
-    const prototype = resolver.prototype as Record<string, unknown>;
+    const prototype = resolver.prototype as unknown as Record<string, unknown>;
     for (const name of Object.getOwnPropertyNames(prototype)) {
       const method = prototype[name];
       if (typeof method !== 'function') continue;
