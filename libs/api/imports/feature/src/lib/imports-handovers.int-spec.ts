@@ -1,31 +1,24 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import type { AddressInfo } from 'node:net';
 
 // The test publishes a version through the real agreement lifecycle and runs the real handover opener over what
 // the imports leave behind: feature → feature on purpose, as imports.int-spec.ts does.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
+import { AgreementsService } from '@accord/api/agreements/feature';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { HandoverOpener, HandoversModule } from '@accord/api/handovers/feature';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { RescoreWorker } from '@accord/api/leads/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { SharedAuthModule, TokenService } from '@accord/api/shared/auth';
-import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
-import { GraphqlSetupModule, createValidationPipe } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
   TestDatabase,
-  TestMember,
   TestTeam,
   createTeam,
   createTestDatabase,
-  testInfrastructure,
 } from '@accord/api/shared/testing';
 
-import { ImportsModule } from './imports.module';
+import { ImportsHttpApp, startImportsHttpApp } from './imports-http.int-fixture';
 
 type Team = TestTeam<'marketing' | 'manager' | 'rep' | 'admin'>;
 
@@ -63,7 +56,6 @@ const leadsFile = (rows: { email: string; owner?: string; employees?: number }[]
 describe('handovers for imported leads, on PostgreSQL over HTTP', () => {
   let database: TestDatabase;
   let app: INestApplication;
-  let base: string;
   const clock = new FrozenClock();
 
   /** A workspace whose signed agreement hands every A-fit lead over, cold or not, round-robin to Sam (`rep`). */
@@ -95,20 +87,8 @@ describe('handovers for imported leads, on PostgreSQL over HTTP', () => {
     return team;
   }
 
-  async function upload(
-    member: TestMember,
-    path: string,
-    body: string,
-    headers: Record<string, string> = {},
-  ): Promise<{ status: number; body: Record<string, unknown> }> {
-    const { accessToken } = await app.get(TokenService).issue(member);
-    const response = await fetch(`${base}/api/v1/imports/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/csv', authorization: `Bearer ${accessToken}`, ...headers },
-      body,
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
+  let http: ImportsHttpApp;
+  const upload: ImportsHttpApp['upload'] = (...args) => http.upload(...args);
 
   const importLeads = (team: Team, query: string, rows: Parameters<typeof leadsFile>[0]) =>
     upload(team.marketing, `leads${query}`, leadsFile(rows), { 'x-import-mapping': LEADS_MAPPING });
@@ -135,24 +115,10 @@ describe('handovers for imported leads, on PostgreSQL over HTTP', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ...testInfrastructure(database, { poolSize: 6 }),
-        GraphqlSetupModule.forRoot({ production: false }),
-        SharedAuthModule,
-        MembersDataAccessModule,
-        AgreementsModule,
-        ImportsModule,
-        HandoversModule,
-      ],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(createValidationPipe());
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    http = await startImportsHttpApp(database, clock, {
+      modules: [MembersDataAccessModule, HandoversModule],
+    });
+    ({ app } = http);
   });
 
   afterAll(async () => {

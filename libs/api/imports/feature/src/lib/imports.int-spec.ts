@@ -1,23 +1,15 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import type { AddressInfo } from 'node:net';
 import { QueryFailedError } from 'typeorm';
 
 // The test publishes a version through the real agreement lifecycle, so imported leads are scored under it.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
+import { AgreementsService } from '@accord/api/agreements/feature';
 import { ImportsRepository } from '@accord/api/imports/data-access';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { RescoreWorker } from '@accord/api/leads/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { SharedAuthModule, TokenService } from '@accord/api/shared/auth';
-import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
-import {
-  DATABASE_RETRY_AFTER_SECONDS,
-  GraphqlSetupModule,
-  createValidationPipe,
-} from '@accord/api/shared/graphql';
+import { DATABASE_RETRY_AFTER_SECONDS } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
   TestDatabase,
@@ -25,11 +17,9 @@ import {
   TestTeam,
   createTeam,
   createTestDatabase,
-  testInfrastructure,
 } from '@accord/api/shared/testing';
 
-import { ImportsModule } from './imports.module';
-import { DEFAULT_IMPORT_LIMITS, IMPORT_LIMITS } from './imports.service';
+import { ImportsHttpApp, startImportsHttpApp } from './imports-http.int-fixture';
 
 type Team = TestTeam<'marketing' | 'sales' | 'admin'>;
 
@@ -68,26 +58,9 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     return version.id;
   }
 
-  async function token(member: TestMember): Promise<string> {
-    return (await app.get(TokenService).issue(member)).accessToken;
-  }
-
-  async function upload(
-    member: TestMember,
-    path: string,
-    body: string | ReadableStream<Uint8Array>,
-    headers: Record<string, string> = {},
-  ): Promise<{ status: number; body: Record<string, unknown> }> {
-    // A stream body needs duplex: 'half', which Node's fetch takes but the DOM RequestInit type does not name.
-    const init: RequestInit & { duplex?: 'half' } = {
-      method: 'POST',
-      headers: { 'content-type': 'text/csv', authorization: `Bearer ${await token(member)}`, ...headers },
-      body,
-      ...(typeof body === 'string' ? {} : { duplex: 'half' }),
-    };
-    const response = await fetch(`${base}/api/v1/imports/${path}`, init);
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
+  let http: ImportsHttpApp;
+  const token = (member: TestMember) => http.token(member);
+  const upload: ImportsHttpApp['upload'] = (...args) => http.upload(...args);
 
   async function graphql(member: TestMember, query: string, variables: Record<string, unknown> = {}) {
     const response = await fetch(`${base}/graphql`, {
@@ -114,26 +87,12 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ...testInfrastructure(database, { poolSize: 6 }),
-        GraphqlSetupModule.forRoot({ production: false }),
-        SharedAuthModule,
-        MembersDataAccessModule,
-        AgreementsModule,
-        ImportsModule,
-      ],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      // Small batches, so a file of a few rows already spans several transactions.
-      .overrideProvider(IMPORT_LIMITS)
-      .useValue({ ...DEFAULT_IMPORT_LIMITS, maxBytes: MAX_BYTES, batchRows: 2 })
-      .compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(createValidationPipe());
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    // Small batches, so a file of a few rows already spans several transactions.
+    http = await startImportsHttpApp(database, clock, {
+      modules: [MembersDataAccessModule],
+      limits: { maxBytes: MAX_BYTES, batchRows: 2 },
+    });
+    ({ app, base } = http);
   });
 
   afterAll(async () => {

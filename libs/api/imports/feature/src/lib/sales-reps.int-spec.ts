@@ -1,16 +1,9 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import type { AddressInfo } from 'node:net';
 
-// The imports module scores leads under the agreements; reps join through the Members page's own invitation.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { AgreementsModule } from '@accord/api/agreements/feature';
+// Reps join through the Members page's own invitation.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { MembersModule } from '@accord/api/members/feature';
-import { SharedAuthModule, TokenService } from '@accord/api/shared/auth';
-import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
-import { GraphqlSetupModule, createValidationPipe } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
   TestDatabase,
@@ -18,11 +11,9 @@ import {
   TestTeam,
   createTeam,
   createTestDatabase,
-  testInfrastructure,
 } from '@accord/api/shared/testing';
 
-import { ImportsModule } from './imports.module';
-import { DEFAULT_IMPORT_LIMITS, IMPORT_LIMITS } from './imports.service';
+import { ImportsHttpApp, startImportsHttpApp } from './imports-http.int-fixture';
 import { NEW_REP_MESSAGE } from './sales-reps.handler';
 
 type Team = TestTeam<'admin' | 'marketing'>;
@@ -50,18 +41,10 @@ describe('importing sales reps on PostgreSQL, over HTTP', () => {
       marketing: { name: 'mia', roles: ['MARKETING'], approver: true },
     });
 
-  async function token(member: TestMember): Promise<string> {
-    return (await app.get(TokenService).issue(member)).accessToken;
-  }
-
-  async function upload(member: TestMember, csv: string, query = '') {
-    const response = await fetch(`${base}/api/v1/imports/sales-reps${query}`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/csv', authorization: `Bearer ${await token(member)}` },
-      body: csv,
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
+  let http: ImportsHttpApp;
+  const token = (member: TestMember) => http.token(member);
+  const upload = (member: TestMember, csv: string, query = '') =>
+    http.upload(member, `sales-reps${query}`, csv);
 
   async function graphql(member: TestMember, query: string, variables: Record<string, unknown> = {}) {
     const response = await fetch(`${base}/graphql`, {
@@ -106,26 +89,12 @@ describe('importing sales reps on PostgreSQL, over HTTP', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ...testInfrastructure(database, { poolSize: 6 }),
-        GraphqlSetupModule.forRoot({ production: false }),
-        SharedAuthModule,
-        MembersModule,
-        AgreementsModule,
-        ImportsModule,
-      ],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      // Batches of three reps, so the files below span batches (each its own transaction).
-      .overrideProvider(IMPORT_LIMITS)
-      .useValue({ ...DEFAULT_IMPORT_LIMITS, repBatchRows: 3 })
-      .compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(createValidationPipe());
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    // Batches of three reps, so the files below span batches (each its own transaction).
+    http = await startImportsHttpApp(database, clock, {
+      modules: [MembersModule],
+      limits: { repBatchRows: 3 },
+    });
+    ({ app, base } = http);
   });
 
   afterAll(async () => {
