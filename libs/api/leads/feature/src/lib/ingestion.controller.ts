@@ -2,9 +2,8 @@ import { Controller, Headers, HttpStatus, Post, Req, Res } from '@nestjs/common'
 import { createHash } from 'node:crypto';
 
 import { ApiKeysRepository, IngestRequestEntity } from '@accord/api/leads/data-access';
-import { Public, RateLimits } from '@accord/api/shared/auth';
+import { Public, RateLimits, asHttpRateLimit } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
-import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 
 import { ApiKeysService } from './api-keys.service';
 import {
@@ -122,14 +121,9 @@ export class IngestionController {
   ): Promise<void> {
     // A missing, wrong or revoked key counts against the address; past its budget the answer is 429.
     const unauthenticated = async () => {
-      try {
-        await this.rateLimits.wrongApiKey(request.ip ?? 'unknown');
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== ErrorCode.RATE_LIMITED) throw error;
-        const seconds = Number(error.details['retryAfterSeconds']);
-        response.setHeader('Retry-After', String(seconds));
-        return problem(response, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED, error.message);
-      }
+      await this.rateLimits.wrongApiKey(request.ip ?? 'unknown').catch((error: unknown) => {
+        throw asHttpRateLimit(error, response);
+      });
       problem(
         response,
         HttpStatus.UNAUTHORIZED,

@@ -8,6 +8,23 @@ import { requestOf } from './decorators';
 import { RateLimits } from './rate-limits';
 
 /**
+ * A spent budget on REST, as every REST route answers it: 429 with Retry-After and the error's code, message and
+ * seconds. Any other error is returned as it is.
+ */
+export function asHttpRateLimit(
+  error: unknown,
+  response: { setHeader(name: string, value: string): unknown },
+): unknown {
+  if (!(error instanceof AppError) || error.code !== ErrorCode.RATE_LIMITED) return error;
+  const seconds = Number(error.details['retryAfterSeconds']);
+  response.setHeader('Retry-After', String(seconds));
+  return new HttpException(
+    { error: ErrorCode.RATE_LIMITED, message: error.message, retryAfterSeconds: seconds },
+    HttpStatus.TOO_MANY_REQUESTS,
+  );
+}
+
+/**
  * The global rate limit, after the access guard: a signed-in member is counted by their id (the JWT subject), a
  * machine client by its API key, and only what has neither — anonymous GraphQL operations — by client address.
  * A request counts once however many resolvers and field resolvers its guards run for.
@@ -24,18 +41,8 @@ export class RateLimitGuard implements CanActivate {
     try {
       await this.countOnce(request, context.getType<string>() === 'graphql' ? 'graphql' : 'http');
     } catch (error) {
-      if (
-        context.getType<string>() === 'http' &&
-        error instanceof AppError &&
-        error.code === ErrorCode.RATE_LIMITED
-      ) {
-        const seconds = Number(error.details['retryAfterSeconds']);
-        context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
-        throw new HttpException(
-          { error: ErrorCode.RATE_LIMITED, message: error.message, retryAfterSeconds: seconds },
-          HttpStatus.TOO_MANY_REQUESTS,
-        );
-      }
+      if (context.getType<string>() === 'http')
+        throw asHttpRateLimit(error, context.switchToHttp().getResponse<Response>());
       throw error;
     }
     return true;
