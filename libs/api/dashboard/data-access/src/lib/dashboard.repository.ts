@@ -128,7 +128,8 @@ export class DashboardRepository {
 
   /**
    * Per owner: revenue won (opportunity owner), qualified meetings held (meeting owner), activity (the lead's
-   * owner) and handovers accepted (handover owner), in the period. Members with none of these are left out.
+   * owner) and handovers accepted (handover owner), in the period. Members with none of these are left out
+   * (`quotaHolders` adds those with a quota).
    */
   async reps(manager: EntityManager, scope: FactScope): Promise<RepRow[]> {
     const owned = REP_SOURCES.map((source) => selectFacts(source, 'owned'));
@@ -155,6 +156,32 @@ export class DashboardRepository {
       ...row,
       revenueWon: Number(row.revenueWon),
       monthlyQuota: row.monthlyQuota === null ? null : Number(row.monthlyQuota),
+    }));
+  }
+
+  /**
+   * Active members with a monthly quota, within the filter's owner and team: the per-rep view lists them even in a
+   * period with none of their facts, since a quota with nothing won against it is what attainment is for.
+   */
+  async quotaHolders(manager: EntityManager, scope: FactScope): Promise<RepRow[]> {
+    const rows: { ownerId: string; name: string; monthlyQuota: string }[] = await manager.query(
+      `SELECT mb.id AS "ownerId", mb.name, mb.monthly_quota::text AS "monthlyQuota"
+         FROM members mb
+        WHERE mb.monthly_quota IS NOT NULL AND mb.deactivated_at IS NULL
+          AND ($1::uuid IS NULL OR mb.id = $1)
+          AND ($2::text IS NULL OR mb.team = $2)
+        ORDER BY mb.name, mb.id`,
+      [scope.ownerId, scope.team ?? null],
+    );
+    return rows.map((row) => ({
+      ...row,
+      monthlyQuota: Number(row.monthlyQuota),
+      revenueWon: 0,
+      qualifiedMeetingsHeld: 0,
+      callsMade: 0,
+      emailsSent: 0,
+      meetingsBooked: 0,
+      acceptedHandovers: 0,
     }));
   }
 

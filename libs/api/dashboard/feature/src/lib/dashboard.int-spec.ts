@@ -326,6 +326,21 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
     }
   });
 
+  it('lists a member with a quota and nothing in the period at zero attainment, within the owner filter', async () => {
+    await sql(world, `UPDATE members SET monthly_quota = 5000 WHERE id = $1`, [world.executiveId]);
+    try {
+      const holder = (await service.dashboard(actor(world), YEAR)).reps.find(
+        (rep) => rep.ownerId === world.executiveId,
+      );
+      expect(holder).toMatchObject({ revenueWon: 0, callsMade: 0, quota: 55_000, attainment: 0 });
+      const [rae] = world.reps;
+      const ownerFiltered = await service.dashboard(actor(world), { ...YEAR, ownerId: rae.id });
+      expect(ownerFiltered.reps.map((rep) => rep.ownerId)).toEqual([rae.id]);
+    } finally {
+      await sql(world, `UPDATE members SET monthly_quota = NULL WHERE id = $1`, [world.executiveId]);
+    }
+  });
+
   it.each([
     [
       'mqls',

@@ -65,10 +65,12 @@ export class DashboardService {
         rejectionsBySource: await facts.rejections('source'),
         rejectionsByCampaign: await facts.rejections('campaign'),
         rejectionsByGrade: await facts.rejections('grade'),
-        reps: (await facts.reps()).map((rep) => {
-          const quota = periodQuota(rep.monthlyQuota, period);
-          return { ...rep, quota, attainment: quotaAttainment(rep.revenueWon, quota) };
-        }),
+        reps: withQuotaHolders(await facts.reps(), await this.repository.quotaHolders(manager, scope)).map(
+          (rep) => {
+            const quota = periodQuota(rep.monthlyQuota, period);
+            return { ...rep, quota, attainment: quotaAttainment(rep.revenueWon, quota) };
+          },
+        ),
         versions: versions.map((version) => ({ id: version.id, number: version.number })),
         segments: { ...(await facts.segments()), employeeBands: EMPLOYEE_BANDS.map((band) => band.label) },
       };
@@ -161,4 +163,10 @@ export class DashboardService {
     const kpis = catalogue ? (await this.documents.document(manager, catalogue.id)).kpis : [];
     return { scope: factScope(filter, timeZone, version), versions, kpis };
   }
+}
+
+/** The reps with facts in the period, in their order, then the quota holders who had none, by name. */
+export function withQuotaHolders(reps: RepRow[], quotaHolders: RepRow[]): RepRow[] {
+  const listed = new Set(reps.map((rep) => rep.ownerId));
+  return [...reps, ...quotaHolders.filter((holder) => !listed.has(holder.ownerId))];
 }
