@@ -140,13 +140,19 @@ describe('handovers for imported leads, on PostgreSQL over HTTP', () => {
       { email: 'owned@bigco.example', employees: 500, owner: team.admin.email },
     ]);
     expect(imported).toMatchObject({ status: 200, body: { status: 'DONE', created: 2, refused: 0 } });
-    // They are MQLs (the funnel's facts are the import's), already dealt with: nothing waits for the opener.
+    // They are MQLs, already dealt with (nothing waits for the opener), and history: each became an MQL when it
+    // was created (2019), so the funnel counts them then, not in the import's month.
+    const created = new Date('2019-03-04T00:00:00.000Z');
     expect(
       await sql(
         team,
-        `SELECT t.handover_checked_at FROM lead_transitions t WHERE t.to_stage = 'MQL' ORDER BY t.id`,
+        `SELECT t.at, t.handover_checked_at, l.stage_changed_at FROM lead_transitions t JOIN leads l ON l.id = t.lead_id
+          WHERE t.to_stage = 'MQL' ORDER BY t.id`,
       ),
-    ).toEqual([{ handover_checked_at: IMPORTED_AT }, { handover_checked_at: IMPORTED_AT }]);
+    ).toEqual([
+      { at: created, handover_checked_at: IMPORTED_AT, stage_changed_at: created },
+      { at: created, handover_checked_at: IMPORTED_AT, stage_changed_at: created },
+    ]);
 
     clock.current = LATER;
     await app.get(HandoverOpener).drain();
@@ -162,6 +168,14 @@ describe('handovers for imported leads, on PostgreSQL over HTTP', () => {
     clock.current = LATER;
     const grown = await importLeads(team, '', [{ email: 'grown@bigco.example', employees: 500 }]);
     expect(grown.body).toMatchObject({ status: 'DONE', updated: 1 });
+    // A known lead's change is today's: its move into MQL is dated the re-import.
+    expect(
+      await sql(
+        team,
+        `SELECT t.at FROM lead_transitions t JOIN leads l ON l.id = t.lead_id
+          WHERE l.email = 'grown@bigco.example' AND t.to_stage = 'MQL'`,
+      ),
+    ).toEqual([{ at: LATER }]);
     await app.get(HandoverOpener).drain();
     expect(await leadsOf(team, ['grown@bigco.example'])).toEqual([
       { email: 'grown@bigco.example', stage: 'MQL', owner_id: null, waiting: 0, handovers: [] },

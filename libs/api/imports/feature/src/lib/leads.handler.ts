@@ -127,10 +127,20 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
       results.push({ row: row.row, outcome: changed ? 'UPDATED' : 'UNCHANGED', notes });
     }
     const owned = new Set([...created, ...updated].flatMap((item) => (item.ownerId ? [item.id] : [])));
+    // The leads this scoring makes MQLs get no handover unless the import asks for them; one it asks for would be
+    // routed, which takes the lead from its owner, so a lead with an owner gets none either way. Without handovers
+    // a new lead is history: it became an MQL when it was created (by fit alone; it has no signals yet), so its
+    // move is dated then and counts in that period, not in the import's. One handed over enters sales' queue now.
+    const open = context.handovers === 'OPEN';
     // New leads are scored before they are written, so each is inserted once, in its final stage.
     const scoredNew = await this.scorer.scoreNew(
       manager,
-      created.map((item) => ({ id: item.id, ...item.lead })),
+      created.map((item) => ({
+        id: item.id,
+        ...item.lead,
+        movedAt: open ? context.now : item.at,
+        withoutHandover: !open || owned.has(item.id),
+      })),
       context.now,
       context.actorId,
     );
@@ -147,14 +157,8 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
         context.now,
         context.actorId,
       );
-    // The leads this scoring made MQLs get no handover unless the import asks for them; one it asks for would be
-    // routed, which takes the lead from its owner, so a lead with an owner gets none either way.
-    const open = context.handovers === 'OPEN';
     await this.imports.markImportedMqlsChecked(manager, {
-      leadIds: [
-        ...created.filter((item) => scoredNew.stageOf(item.id) === 'MQL').map((item) => item.id),
-        ...updated.map((item) => item.id),
-      ].filter((id) => !open || owned.has(id)),
+      leadIds: updated.map((item) => item.id).filter((id) => !open || owned.has(id)),
       at: context.now,
       actorId: context.actorId,
       ownedOnly: open,
@@ -173,7 +177,7 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
       `INSERT INTO leads (workspace_id, id, owner_id, created_at, updated_at, stage, stage_changed_at,
                           ${COLUMNS.map((item) => item.column).join(', ')})
        SELECT accord_current_workspace(), i.id, i.owner_id, i.at, $4, i.stage,
-              CASE WHEN i.stage = 'LEAD' THEN i.at ELSE $4 END,
+              CASE WHEN i.stage = 'LEAD' OR $${6 + COLUMNS.length}::text = 'SKIP' THEN i.at ELSE $4 END,
               ${COLUMNS.map((item) =>
                 item.type === 'jsonb'
                   ? `ARRAY(SELECT jsonb_array_elements_text(i.${item.column}))`
@@ -188,6 +192,7 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
         context.now,
         created.map((item) => stageOf(item.id)),
         ...COLUMNS.map((item) => created.map((entry) => valueFor(entry.lead, item.field))),
+        context.handovers,
       ],
     );
     await manager.query(

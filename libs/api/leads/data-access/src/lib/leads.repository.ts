@@ -28,6 +28,8 @@ export interface TransitionRow {
   actorId: string | null;
   reason: string;
   at: Date;
+  /** Set for a move into MQL that must open no handover (imported history): the handover job skips it. */
+  handoverCheckedAt?: Date | null;
 }
 
 export interface LeadFilter {
@@ -244,10 +246,13 @@ export class LeadsRepository {
   async insertTransitions(manager: EntityManager, rows: readonly TransitionRow[]): Promise<void> {
     if (rows.length === 0) return;
     await manager.query(
-      `INSERT INTO lead_transitions (workspace_id, lead_id, from_stage, to_stage, version_id, actor_id, reason, at)
-       SELECT accord_current_workspace(), t.lead_id, t.from_stage, t.to_stage, t.version_id, t.actor_id, t.reason, t.at
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::timestamptz[])
-              AS t(lead_id, from_stage, to_stage, version_id, actor_id, reason, at)`,
+      `INSERT INTO lead_transitions (workspace_id, lead_id, from_stage, to_stage, version_id, actor_id, reason, at,
+                                     handover_checked_at)
+       SELECT accord_current_workspace(), t.lead_id, t.from_stage, t.to_stage, t.version_id, t.actor_id, t.reason, t.at,
+              t.handover_checked_at
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::timestamptz[],
+                     $8::timestamptz[])
+              AS t(lead_id, from_stage, to_stage, version_id, actor_id, reason, at, handover_checked_at)`,
       [
         rows.map((row) => row.leadId),
         rows.map((row) => row.fromStage),
@@ -256,6 +261,7 @@ export class LeadsRepository {
         rows.map((row) => row.actorId),
         rows.map((row) => row.reason),
         rows.map((row) => row.at),
+        rows.map((row) => row.handoverCheckedAt ?? null),
       ],
     );
   }

@@ -32,8 +32,15 @@ export type ScoredLead = Pick<
   | 'signalSummary'
 >;
 
-/** A lead about to be created, with the fields scoring reads. */
-export type NewLeadForScoring = Omit<LeadForScoring, 'signalSummary' | 'stage' | 'recycleUntil'>;
+/**
+ * A lead about to be created, with the fields scoring reads. `movedAt`: when its first stage move is dated, if not
+ * now — an imported lead of the past entered the funnel when it was created, which is the day its fit (all a new
+ * lead is scored on) made it an MQL. `withoutHandover`: its move into MQL opens no handover.
+ */
+export type NewLeadForScoring = Omit<LeadForScoring, 'signalSummary' | 'stage' | 'recycleUntil'> & {
+  movedAt?: Date;
+  withoutHandover?: boolean;
+};
 
 /** New leads' scores: the stage each is created in, and the writes that follow once they exist. */
 export interface NewLeadsScored {
@@ -134,7 +141,8 @@ export class LeadScorer {
   /**
    * Scores leads that are about to be created (they have no signals yet), so that each is written once, already
    * in the stage its scores put it in, instead of inserted and then moved. The caller inserts the leads in
-   * `stageOf`'s stages (moved at `now`), then calls `store` for their evaluations and stage moves.
+   * `stageOf`'s stages (moved at each one's `movedAt`, else `now`), then calls `store` for their evaluations and
+   * stage moves.
    */
   async scoreNew(
     manager: EntityManager,
@@ -149,12 +157,23 @@ export class LeadScorer {
       actorId,
     );
     const moved = new Map(plan?.transitions.map((transition) => [transition.leadId, transition.toStage]));
+    const byId = new Map(leads.map((lead) => [lead.id, lead]));
     return {
       stageOf: (leadId) => moved.get(leadId) ?? 'LEAD',
       store: async (writer) => {
         if (!plan) return;
         await this.leads.upsertEvaluations(writer, plan.evaluations);
-        await this.leads.insertTransitions(writer, plan.transitions);
+        await this.leads.insertTransitions(
+          writer,
+          plan.transitions.map((transition) => {
+            const lead = byId.get(transition.leadId);
+            return {
+              ...transition,
+              at: lead?.movedAt ?? now,
+              handoverCheckedAt: lead?.withoutHandover ? now : null,
+            };
+          }),
+        );
       },
     };
   }
