@@ -135,6 +135,9 @@ describe('access rules', () => {
         "Mutation updateWebhookEndpoint": [
           "ADMIN",
         ],
+        "Mutation updateWorkspace": [
+          "ADMIN",
+        ],
         "Query agreementDiff": "ANY_MEMBER",
         "Query agreementEvents": "ANY_MEMBER",
         "Query agreementInForce": "ANY_MEMBER",

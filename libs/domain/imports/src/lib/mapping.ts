@@ -90,13 +90,19 @@ export function proposeMapping(kind: ImportKind, headers: readonly string[]): Co
   return proposals;
 }
 
-/** The mapping a proposal stands for, with the defaults for values, dates and currency. */
-export function mappingFromProposal(proposals: readonly ColumnProposal[]): ImportMapping {
+/**
+ * The mapping a proposal stands for, with the defaults for values and dates; amounts that name no currency are in
+ * `defaultCurrency` (the workspace's reporting currency).
+ */
+export function mappingFromProposal(
+  proposals: readonly ColumnProposal[],
+  defaultCurrency = 'USD',
+): ImportMapping {
   return {
     columns: proposals.map((item) => item.field),
     values: {},
     dateOrder: null,
-    defaultCurrency: 'USD',
+    defaultCurrency,
   };
 }
 

@@ -360,11 +360,13 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     const csv =
       'Opportunity ID,Contact Email,Amount,Stage,Created Date,Close Date,Loss Reason,Owner\n' +
       `006A,ana@acme.com,"$12,000.00",Closed Won,2025-01-02,2025-03-01,,${team.sales.email}\n` +
-      '006B,bo@beta.io,€5.000,Negotiaton,2025-02-10,,,nobody@else.com\n' +
+      '006B,bo@beta.io,$5.000,Negotiaton,2025-02-10,,,nobody@else.com\n' +
       '006C,zed@nowhere.com,100,Won,2025-01-01,2025-01-05,,\n' +
-      '006D,bo@beta.io,300,Discovery,2025-02-11,,,\n';
+      '006D,bo@beta.io,300,Discovery,2025-02-11,,,\n' +
+      // The workspace reports in USD: an amount in another currency would make its sums meaningless.
+      '006E,ana@acme.com,€700,Discovery,2025-04-01,,,\n';
     const first = await upload(team.admin, 'opportunities', csv);
-    expect(first.body).toMatchObject({ status: 'DONE', rows: 4, created: 2, refused: 2 });
+    expect(first.body).toMatchObject({ status: 'DONE', rows: 5, created: 2, refused: 3 });
     const opportunities = await sql(
       team,
       `SELECT o.stage, o.amount::float8 AS amount, o.currency, o.close_date::text AS close_date, o.opened_at, o.closed_at,
@@ -386,7 +388,7 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
       {
         stage: 'NEGOTIATION',
         amount: 5000,
-        currency: 'EUR',
+        currency: 'USD',
         close_date: null,
         opened_at: new Date('2025-02-10T00:00:00Z'),
         closed_at: null,
@@ -435,7 +437,7 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
         message:
           "cleaned: the lead's created date moved back from 2026-11-25 to 2025-01-02, when this opportunity opened",
       },
-      { row: 3, outcome: 'CREATED', column: 'Amount', message: 'cleaned: "€5.000" read as 5000 EUR' },
+      { row: 3, outcome: 'CREATED', column: 'Amount', message: 'cleaned: "$5.000" read as 5000 USD' },
       {
         row: 3,
         outcome: 'CREATED',
@@ -462,10 +464,17 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
         message: 'no lead with the e-mail zed@nowhere.com: import the leads first',
       },
       { row: 5, outcome: 'REFUSED', column: '', message: 'the lead already has an open opportunity' },
+      {
+        row: 6,
+        outcome: 'REFUSED',
+        column: 'Amount',
+        message:
+          "the amount is in EUR; this workspace reports in USD (convert it, or set the mapping's default currency if the file's amounts name none)",
+      },
     ]);
 
     const again = await upload(team.admin, 'opportunities', csv);
-    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, refused: 2 });
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, refused: 3 });
     expect(await sql(team, `SELECT count(*)::int AS n FROM opportunity_transitions`)).toEqual([{ n: 3 }]);
   });
 
@@ -573,6 +582,7 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
 
   it('reads a value mapping with any characters from X-Import-Mapping, percent-encoded or raw UTF-8', async () => {
     const team = await newTeam();
+    await sql(team, `UPDATE workspaces SET currency = 'EUR'`);
     await upload(team.marketing, 'leads', 'email\nana@acme.com\nbo@beta.io\ncy@gamma.io\ndee@delta.io\n');
     const mapping = JSON.stringify({
       columns: ['externalId', 'leadEmail', 'amount', 'stage', 'createdAt', 'closeDate'],
@@ -629,6 +639,7 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
 
   it('never reads a stage in another script as the mapped one it is not: "closed lost" is not "closed won"', async () => {
     const team = await newTeam();
+    await sql(team, `UPDATE workspaces SET currency = 'EUR'`);
     await upload(team.marketing, 'leads', 'email\nana@acme.com\nbo@beta.io\n');
     const file =
       'Deal,Contact,Value,Phase,Opened,Closed\n' +

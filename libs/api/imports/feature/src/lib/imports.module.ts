@@ -6,6 +6,7 @@ import { LeadsDataAccessModule } from '@accord/api/leads/data-access';
 // (not a copy of them), so an import's result is the product's: a deliberate feature → feature use.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LeadsModule } from '@accord/api/leads/feature';
+import { MembersDataAccessModule } from '@accord/api/members/data-access';
 
 import { AccountsImportHandler } from './accounts.handler';
 import { ImportsController } from './imports.controller';
@@ -18,7 +19,7 @@ import { SignalsImportHandler } from './signals.handler';
 
 /** CSV imports: the streaming upload, per-kind handlers on the product's own scoring and ingestion, reports. */
 @Module({
-  imports: [ImportsDataAccessModule, LeadsDataAccessModule, LeadsModule],
+  imports: [ImportsDataAccessModule, LeadsDataAccessModule, MembersDataAccessModule, LeadsModule],
   controllers: [ImportsController],
   providers: [
     { provide: IMPORT_LIMITS, useValue: DEFAULT_IMPORT_LIMITS },

@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 
 import { ImportRecord, ImportsRepository, SavedMapping } from '@accord/api/imports/data-access';
+import { WorkspacesRepository } from '@accord/api/members/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
@@ -120,6 +121,7 @@ export class ImportsService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly imports: ImportsRepository,
+    private readonly workspaces: WorkspacesRepository,
     private readonly clock: Clock,
     leads: LeadsImportHandler,
     accounts: AccountsImportHandler,
@@ -171,11 +173,12 @@ export class ImportsService {
     if (records.length === 0) throw AppError.badInput('The file is empty: it needs a header row.');
     const headers = records[0].map((header) => header.trim());
     const proposals = proposeMapping(kind, headers);
-    const saved = await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
-      this.imports.mapping(manager, kind),
-    );
+    const { saved, currency } = await this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => ({
+      saved: await this.imports.mapping(manager, kind),
+      currency: await this.reportingCurrency(manager, actor.workspaceId),
+    }));
     const savedFits = given === null && saved !== null && sameHeaders(saved.headers, headers);
-    const mapping = given ?? (savedFits && saved ? saved.mapping : mappingFromProposal(proposals));
+    const mapping = given ?? (savedFits && saved ? saved.mapping : mappingFromProposal(proposals, currency));
     const fields = new Map(importFields(kind).map((item) => [item.key, item]));
     const values: ImportPreview['values'] = [];
     mapping.columns.forEach((key, column) => {
@@ -469,11 +472,16 @@ export class ImportsService {
     kind: ImportKind,
     headers: string[],
   ): Promise<ImportMapping> {
-    const saved: SavedMapping | null = await this.tenantDb.inWorkspace(workspaceId, (manager) =>
-      this.imports.mapping(manager, kind),
-    );
+    const { saved, currency } = await this.tenantDb.inWorkspace(workspaceId, async (manager) => ({
+      saved: await this.imports.mapping(manager, kind),
+      currency: await this.reportingCurrency(manager, workspaceId),
+    }));
     if (saved && sameHeaders(saved.headers, headers)) return saved.mapping;
-    return mappingFromProposal(proposeMapping(kind, headers));
+    return mappingFromProposal(proposeMapping(kind, headers), currency);
+  }
+
+  private async reportingCurrency(manager: EntityManager, workspaceId: string): Promise<string> {
+    return (await this.workspaces.findById(manager, workspaceId))?.currency ?? 'USD';
   }
 
   private describe(error: unknown, rowsDone: number): string {

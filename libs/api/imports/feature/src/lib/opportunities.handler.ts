@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 import { ImportsRepository } from '@accord/api/imports/data-access';
+import { WorkspacesRepository } from '@accord/api/members/data-access';
 import type { PreparedOpportunity } from '@accord/domain/imports';
 import type { LifecycleStage } from '@accord/domain/leads';
 import {
@@ -98,7 +99,10 @@ function followOpportunity(
  */
 @Injectable()
 export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> {
-  constructor(private readonly imports: ImportsRepository) {}
+  constructor(
+    private readonly imports: ImportsRepository,
+    private readonly workspaces: WorkspacesRepository,
+  ) {}
 
   async apply(
     manager: EntityManager,
@@ -122,6 +126,8 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
       ...new Set([...leads.byEmail.values(), ...leads.byDomain.values()].map((lead) => lead.id)),
     ]);
     const members = await context.members(manager);
+    // One currency per workspace, so that pipeline and revenue add up (see PipelineSupport.reportingCurrency).
+    const currency = await this.workspaces.currencyForWriting(manager, context.workspaceId);
 
     const inserts: (PreparedOpportunity & {
       id: string;
@@ -138,6 +144,15 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
 
     for (const row of kept) {
       const value = row.value;
+      if (value.currency !== currency) {
+        results.push({
+          row: row.row,
+          outcome: 'REFUSED',
+          column: context.headerOf('amount'),
+          message: `the amount is in ${value.currency}; this workspace reports in ${currency} (convert it, or set the mapping's default currency if the file's amounts name none)`,
+        });
+        continue;
+      }
       const notes: string[] = [];
       let ownerId = value.ownerEmail ? members.get(value.ownerEmail) : undefined;
       if (value.ownerEmail && !ownerId)

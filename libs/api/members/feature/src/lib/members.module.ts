@@ -1,15 +1,17 @@
+import { Module } from '@nestjs/common';
+
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { SharedAuthModule } from '@accord/api/shared/auth';
-import { Module } from '@nestjs/common';
 
 import { DemoWorkspaceSeeder } from './demo-workspace.seeder';
 import { InvitationMailer } from './invitation-mailer';
-import { MembersResolver, ViewerResolver } from './members.resolver';
+import { MembersResolver, ViewerResolver, WorkspaceResolver } from './members.resolver';
 import { MembersService } from './members.service';
 import { SessionResolver } from './session.resolver';
 import { SessionService } from './session.service';
+import { WorkspaceSettingsService } from './workspace-settings.service';
 
-/** Workspaces and their members: sign-up, sign-in, invitations, roles. */
+/** Workspaces and their members: sign-up, sign-in, invitations, roles, the workspace's settings. */
 @Module({
   imports: [MembersDataAccessModule, SharedAuthModule],
   providers: [
@@ -20,10 +22,12 @@ import { SessionService } from './session.service';
     SessionResolver,
     ViewerResolver,
     MembersResolver,
+    WorkspaceSettingsService,
+    WorkspaceResolver,
   ],
   exports: [DemoWorkspaceSeeder],
 })
 export class MembersModule {}
 
 /** Every resolver of this module, for printing the schema without booting the app. */
-export const MEMBERS_RESOLVERS = [SessionResolver, ViewerResolver, MembersResolver];
+export const MEMBERS_RESOLVERS = [SessionResolver, ViewerResolver, MembersResolver, WorkspaceResolver];

@@ -4,10 +4,13 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AnyMember, AuthMember, CurrentMember, Roles } from '@accord/api/shared/auth';
 
 import { InviteMemberInput, MembersArgs, UpdateMemberInput } from './dto/member.inputs';
+import { UpdateWorkspaceInput } from './dto/workspace.inputs';
 import { MembersService } from './members.service';
 import { Viewer } from './models/auth.model';
 import { InvitationPayload, MemberConnection } from './models/member-connection.model';
 import { Colleague, Member } from './models/member.model';
+import { Workspace } from './models/workspace.model';
+import { WorkspaceSettingsService } from './workspace-settings.service';
 
 /** Any signed-in member reads who they are and who their colleagues are; only admins manage members. */
 @AnyMember()
@@ -58,5 +61,22 @@ export class MembersResolver {
     @Args('memberId', { type: () => ID }, new ParseUUIDPipe()) memberId: string,
   ): Promise<Member> {
     return this.service.deactivate(actor, memberId);
+  }
+}
+
+@Roles('ADMIN')
+@Resolver(() => Workspace)
+export class WorkspaceResolver {
+  constructor(private readonly settings: WorkspaceSettingsService) {}
+
+  @Mutation(() => Workspace, {
+    description:
+      "Changes the workspace's name, time zone or reporting currency; the currency only while no amount is in another.",
+  })
+  updateWorkspace(
+    @CurrentMember() actor: AuthMember,
+    @Args('input') input: UpdateWorkspaceInput,
+  ): Promise<Workspace> {
+    return this.settings.update(actor, input);
   }
 }

@@ -53,13 +53,13 @@ export class OpportunitiesService {
     const now = this.clock.now();
     const refusal = amountRefusal(input.amount);
     if (refusal) throw amountError(refusal);
-    const currency = input.currency ?? 'USD';
-    if (!isCurrencyCode(currency))
+    if (input.currency != null && !isCurrencyCode(input.currency))
       throw AppError.badInput('currency: must be three capital letters (ISO 4217), e.g. USD', [
         { field: 'currency', message: 'must be three capital letters (ISO 4217), e.g. USD' },
       ]);
     try {
       return await this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+        const currency = await this.support.reportingCurrency(manager, actor.workspaceId, input.currency);
         // The version first, then the lead: the same order as a rescore's flip, so neither waits on the other.
         const versionId = await this.scoring.pointer(manager);
         const lead = await this.support.lockLead(manager, input.leadId);

@@ -48,6 +48,30 @@ export class PipelineSupport {
     return ownerId;
   }
 
+  /**
+   * The workspace's reporting currency, which an amount must be in (`asked`: the currency the caller named, if
+   * any). One currency per workspace keeps pipeline and revenue sums exact; the row stays share-locked so a change
+   * of currency cannot slip in before the amount commits.
+   */
+  async reportingCurrency(
+    manager: EntityManager,
+    workspaceId: string,
+    asked?: string | null,
+  ): Promise<string> {
+    const currency = await this.workspaces.currencyForWriting(manager, workspaceId);
+    if (asked != null && asked !== currency)
+      throw AppError.badInput(
+        `currency: this workspace reports in ${currency}; give the amount in ${currency}`,
+        [
+          {
+            field: 'currency',
+            message: `this workspace reports in ${currency}; give the amount in ${currency}`,
+          },
+        ],
+      );
+    return currency;
+  }
+
   async timeZone(manager: EntityManager, workspaceId: string): Promise<string> {
     return (await this.workspaces.findById(manager, workspaceId))?.timeZone ?? 'UTC';
   }

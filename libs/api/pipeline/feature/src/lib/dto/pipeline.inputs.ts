@@ -67,7 +67,10 @@ export class OpenOpportunityInput {
   @IsNumber({ allowNaN: true, allowInfinity: true })
   amount!: number;
 
-  @Field(() => String, { nullable: true, description: 'ISO 4217; defaults to USD.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "ISO 4217: the workspace's reporting currency (the default); another is refused.",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(3)

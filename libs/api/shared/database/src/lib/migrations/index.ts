@@ -20,6 +20,7 @@ import { RecycleSweep1795700250000 } from './1795700250000-RecycleSweep';
 import { PendingIngestRequests1795700270000 } from './1795700270000-PendingIngestRequests';
 import { DashboardRollupCampaign1795700361000 } from './1795700361000-DashboardRollupCampaign';
 import { MemberMonthlyQuota1795700370000 } from './1795700370000-MemberMonthlyQuota';
+import { WorkspaceCurrency1795700380000 } from './1795700380000-WorkspaceCurrency';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   PendingIngestRequests1795700270000,
   DashboardRollupCampaign1795700361000,
   MemberMonthlyQuota1795700370000,
+  WorkspaceCurrency1795700380000,
 ];
