@@ -234,6 +234,13 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
       'account domain',
     ]),
     field(
+      'accountName',
+      'Account name',
+      'text',
+      ['account', 'account name', 'company', 'company name', 'organization', 'organisation', 'customer'],
+      { maxLength: 200 },
+    ),
+    field(
       'name',
       'Opportunity name',
       'text',

@@ -96,7 +96,7 @@ describe('mapping', () => {
     expect(mappingProblems('OPPORTUNITIES', mapping, 3)).toEqual([
       { field: 'columns', message: '"amount" is mapped from two columns' },
       { field: 'columns', message: 'map a column to Opportunity id: every row needs it' },
-      { field: 'columns', message: 'map a column to Lead e-mail or Account domain: every row needs it' },
+      { field: 'columns', message: 'map a column to Lead e-mail or Account domain or Account name: every row needs it' },
       { field: 'columns', message: 'map a column to Stage: every row needs it' },
       {
         field: 'values.stage',
@@ -405,6 +405,8 @@ describe('rows', () => {
         externalId: '006A',
         leadEmail: 'ana@acme.com',
         accountDomain: null,
+        accountName: null,
+        accountNameKey: null,
         name: null,
         ownerEmail: null,
         amount: 12000,

@@ -31,7 +31,7 @@ export interface ColumnProposal {
 export const REQUIRED_ONE_OF: Record<ImportKind, readonly (readonly string[])[]> = {
   LEADS: [['email']],
   ACCOUNTS: [['domain', 'name']],
-  OPPORTUNITIES: [['externalId'], ['leadEmail', 'accountDomain'], ['amount'], ['stage']],
+  OPPORTUNITIES: [['externalId'], ['leadEmail', 'accountDomain', 'accountName'], ['amount'], ['stage']],
   SIGNALS: [['externalId'], ['leadEmail', 'companyDomain'], ['type'], ['occurredAt']],
   SALES_REPS: [['email']],
 };

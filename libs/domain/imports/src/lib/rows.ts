@@ -58,6 +58,9 @@ export interface PreparedOpportunity {
   externalId: string;
   leadEmail: string | null;
   accountDomain: string | null;
+  /** The account's name as the file spells it, and its companyKey: the lead found by it when nothing else names one. */
+  accountName: string | null;
+  accountNameKey: string | null;
   name: string | null;
   ownerEmail: string | null;
   amount: number;
@@ -319,8 +322,13 @@ export class RowPreparer<K extends ImportKind> {
     const problems: RowProblem[] = [];
     const leadEmail = (values['leadEmail'] as string | undefined) ?? null;
     const accountDomain = (values['accountDomain'] as string | undefined) ?? null;
-    if (!leadEmail && !accountDomain)
-      problems.push({ column: '', reason: 'names no lead (e-mail) and no account (domain) to attach it to' });
+    const accountName = (values['accountName'] as string | undefined) ?? null;
+    const accountNameKey = accountName ? companyKey(accountName) || null : null;
+    if (!leadEmail && !accountDomain && !accountNameKey)
+      problems.push({
+        column: '',
+        reason: 'names no lead (e-mail) and no account (domain or name) to attach it to',
+      });
     const refusal = amountRefusal(amount.amount);
     if (refusal)
       problems.push({
@@ -382,6 +390,8 @@ export class RowPreparer<K extends ImportKind> {
         externalId: values['externalId'] as string,
         leadEmail,
         accountDomain,
+        accountName,
+        accountNameKey,
         name: (values['name'] as string | undefined) ?? null,
         ownerEmail: (values['owner'] as string | undefined) ?? null,
         amount: amount.amount,

@@ -7,8 +7,8 @@ import { LeadsRepository } from '@accord/api/leads/data-access';
 // (not a copy of them), so an import's result is the product's: a deliberate feature → feature use.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LeadScorer } from '@accord/api/leads/feature';
-import { companyKey } from '@accord/domain/imports';
 
+import { companyNamesByKey } from './company-names';
 import { type BatchContext, type GoodRow, type KindHandler, type RowResult, lastOfEachKey } from './handler';
 
 /**
@@ -39,16 +39,7 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
     );
     const results: RowResult[] = [...skipped];
     const needNames = kept.some((row) => !row.value.domain);
-    const namesByKey = new Map<string, string[]>();
-    if (needNames) {
-      const names: { company_name: string }[] = await manager.query(
-        `SELECT DISTINCT company_name FROM leads WHERE company_name IS NOT NULL`,
-      );
-      for (const { company_name: name } of names) {
-        const key = companyKey(name);
-        namesByKey.set(key, [...(namesByKey.get(key) ?? []), name]);
-      }
-    }
+    const namesByKey = needNames ? await companyNamesByKey(manager) : new Map<string, string[]>();
     const domains = kept.flatMap((row) => (row.value.domain ? [row.value.domain] : []));
     const known: { company_domain: string }[] = domains.length
       ? await manager.query(

@@ -478,6 +478,31 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     expect(await sql(team, `SELECT count(*)::int AS n FROM opportunity_transitions`)).toEqual([{ n: 3 }]);
   });
 
+  it('attaches an opportunity by its account name when the file names no lead or domain, spelled as it may be', async () => {
+    const team = await newTeam();
+    await upload(
+      team.marketing,
+      'leads',
+      'email,company,Created\nfirst@acme.example,Acme Corp,2024-01-05\nlater@acme.example,Acme Corp,2024-06-01\n',
+    );
+    const deals = await upload(
+      team.admin,
+      'opportunities',
+      'Deal ID,Account Name,Amount,Stage,Created Date\n' +
+        'D1,"ACME Corp, Inc.",9000,Discovery,2024-07-01\n' +
+        'D2,Umbrella Ltd,100,Discovery,2024-07-01\n',
+    );
+    expect(deals.body).toMatchObject({ status: 'DONE', created: 1, refused: 1 });
+    expect(await sql(team, `SELECT l.email FROM opportunities o JOIN leads l ON l.id = o.lead_id`)).toEqual([
+      { email: 'first@acme.example' },
+    ]);
+    const lines = await report(team.admin, deals.body['id'] as string);
+    expect(lines.text.split('\r\n').filter((line) => /^[23],/.test(line))).toEqual([
+      `2,CREATED,,"cleaned: attached to the first lead of the company ""Acme Corp"" (matched ""ACME Corp, Inc."" by name)"`,
+      '3,REFUSED,Account Name,"no lead of a company named ""Umbrella Ltd"": import the account\'s leads first"',
+    ]);
+  });
+
   it('moves the lead to WON or LOST when a re-import closes its open opportunity, as importing it closed does', async () => {
     const team = await newTeam();
     // Published before the deals' dates, so their transitions are recorded under it.
@@ -942,7 +967,7 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     const unmapped = await upload(team.marketing, 'opportunities', 'Deal,Amount\nx,1\n');
     expect(unmapped.status).toBe(400);
     expect(unmapped.body['message']).toBe(
-      'The mapping cannot run: map a column to Opportunity id: every row needs it; map a column to Lead e-mail or Account domain: every row needs it; map a column to Stage: every row needs it.',
+      'The mapping cannot run: map a column to Opportunity id: every row needs it; map a column to Lead e-mail or Account domain or Account name: every row needs it; map a column to Stage: every row needs it.',
     );
   });
 });

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 
 import { ImportsRepository } from '@accord/api/imports/data-access';
 import { WorkspacesRepository } from '@accord/api/members/data-access';
-import type { PreparedOpportunity } from '@accord/domain/imports';
+import { type PreparedOpportunity, companyKey } from '@accord/domain/imports';
 import type { LifecycleStage } from '@accord/domain/leads';
 import {
   FIRST_OPPORTUNITY_STAGE,
@@ -13,6 +13,7 @@ import {
   leadStageFor,
 } from '@accord/domain/pipeline';
 
+import { companyNamesByKey } from './company-names';
 import {
   type BatchContext,
   type GoodRow,
@@ -122,9 +123,9 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
       kept.map((row) => row.value),
       [...stored.values()].map((opportunity) => opportunity.leadId),
     );
-    const openByLead = await this.openOpportunities(manager, [
-      ...new Set([...leads.byEmail.values(), ...leads.byDomain.values()].map((lead) => lead.id)),
-    ]);
+    const named = [...leads.byEmail.values(), ...leads.byDomain.values()];
+    for (const { lead } of leads.byName.values()) named.push(lead);
+    const openByLead = await this.openOpportunities(manager, [...new Set(named.map((lead) => lead.id))]);
     const members = await context.members(manager);
     // One currency per workspace, so that pipeline and revenue add up (see PipelineSupport.reportingCurrency).
     const currency = await this.workspaces.currencyForWriting(manager, context.workspaceId);
@@ -210,22 +211,23 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
         results.push({ row: row.row, outcome: 'UPDATED', notes });
         continue;
       }
+      const byName = value.accountNameKey ? leads.byName.get(value.accountNameKey) : undefined;
       const lead =
         (value.leadEmail && leads.byEmail.get(value.leadEmail)) ||
         (value.accountDomain && leads.byDomain.get(value.accountDomain)) ||
+        (!value.leadEmail && !value.accountDomain && byName?.lead) ||
         null;
       if (!lead) {
-        results.push({
-          row: row.row,
-          outcome: 'REFUSED',
-          column: value.leadEmail ? context.headerOf('leadEmail') : context.headerOf('accountDomain'),
-          message: value.leadEmail
-            ? `no lead with the e-mail ${value.leadEmail}: import the leads first`
-            : `no lead at ${value.accountDomain}: import the account's leads first`,
-        });
+        results.push({ row: row.row, outcome: 'REFUSED', ...unattached(value, context) });
         continue;
       }
-      if (!value.leadEmail) notes.push(`attached to ${value.accountDomain}'s first lead`);
+      if (value.accountDomain && !value.leadEmail)
+        notes.push(`attached to ${value.accountDomain}'s first lead`);
+      else if (byName && !value.leadEmail)
+        notes.push(
+          `attached to the first lead of the company "${byName.companyName}"` +
+            (byName.companyName === value.accountName ? '' : ` (matched "${value.accountName}" by name)`),
+        );
       const closed = isClosedStage(value.stage);
       if (!closed && openByLead.has(lead.id)) {
         results.push({
@@ -309,9 +311,16 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
     const domains = [
       ...new Set(rows.flatMap((row) => (!row.leadEmail && row.accountDomain ? [row.accountDomain] : []))),
     ];
+    const nameKeys = new Set(
+      rows.flatMap((row) =>
+        !row.leadEmail && !row.accountDomain && row.accountNameKey ? [row.accountNameKey] : [],
+      ),
+    );
     const byId = new Map<string, LeadRef>();
     const byEmail = new Map<string, LeadRef>();
     const byDomain = new Map<string, LeadRef>();
+    /** The first lead of each company asked for by name, and its name as the leads spell it. */
+    const byName = new Map<string, { lead: LeadRef; companyName: string }>();
     if (emails.length > 0 || leadIds.length > 0) {
       const found: (LeadRef & { email: string })[] = await manager.query(
         `SELECT id, email, stage, created_at AS "createdAt" FROM leads WHERE email = ANY($1::text[]) OR id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
@@ -335,7 +344,25 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
         byDomain.set(lead.domain, known);
       }
     }
-    return { byId, byEmail, byDomain };
+    if (nameKeys.size > 0) {
+      const spellings = await companyNamesByKey(manager);
+      const names = [...nameKeys].flatMap((key) => spellings.get(key) ?? []);
+      const found: (LeadRef & { companyName: string })[] = names.length
+        ? await manager.query(
+            `SELECT id, company_name AS "companyName", stage, created_at AS "createdAt" FROM leads
+              WHERE company_name = ANY($1::text[]) ORDER BY created_at, id`,
+            [names],
+          )
+        : [];
+      for (const { companyName, ...lead } of found) {
+        const key = companyKey(companyName);
+        if (byName.has(key)) continue;
+        const known = byId.get(lead.id) ?? lead;
+        byId.set(lead.id, known);
+        byName.set(key, { lead: known, companyName });
+      }
+    }
+    return { byId, byEmail, byDomain, byName };
   }
 
   /**
@@ -468,4 +495,22 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
       );
     }
   }
+}
+
+/** Why a row found no lead to attach to, naming the column that named it. */
+function unattached(value: PreparedOpportunity, context: BatchContext): { column: string; message: string } {
+  if (value.leadEmail)
+    return {
+      column: context.headerOf('leadEmail'),
+      message: `no lead with the e-mail ${value.leadEmail}: import the leads first`,
+    };
+  if (value.accountDomain)
+    return {
+      column: context.headerOf('accountDomain'),
+      message: `no lead at ${value.accountDomain}: import the account's leads first`,
+    };
+  return {
+    column: context.headerOf('accountName'),
+    message: `no lead of a company named "${value.accountName}": import the account's leads first`,
+  };
 }
