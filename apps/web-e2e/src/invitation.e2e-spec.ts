@@ -92,3 +92,43 @@ describe('inviting a member', () => {
     expect(new URL(member.page.url()).pathname).toBe('/sign-in');
   });
 });
+
+describe("the workspace's settings", () => {
+  const sessions: Session[] = [];
+
+  afterEach(async () => {
+    await Promise.all(sessions.splice(0).map((session) => session.close()));
+  });
+
+  it('lets an admin change the name, time zone and reporting currency, and keeps them', async () => {
+    // A workspace of its own: the demo workspace's settings are what the other journeys read their dates in.
+    const session = await openBrowser();
+    sessions.push(session);
+    const { page } = session;
+    await page.goto(`${baseUrl()}/sign-up`);
+    await page.getByLabel('Workspace name').fill('Settings Co');
+    await page.getByLabel('Your name').fill('Sam Settings');
+    await page.getByLabel('E-mail').fill(`settings-${Date.now()}@example.com`);
+    await page.getByLabel('Password').fill('a fresh passphrase for e2e');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.waitForURL(`${baseUrl()}/members`);
+
+    const settings = page.getByRole('form', { name: 'Workspace settings' });
+    expect(await settings.getByLabel('Reporting currency').inputValue()).toBe('USD');
+    await settings.getByLabel('Workspace name').fill('Settings GmbH');
+    await settings.getByLabel('Time zone').selectOption('Europe/Berlin');
+    await settings.getByLabel('Reporting currency').fill('eur');
+    await settings.getByRole('button', { name: 'Save workspace' }).click();
+    await settings.getByRole('status').getByText('Workspace saved.').waitFor();
+    await page.getByRole('banner').getByText('Settings GmbH').waitFor();
+
+    await page.reload();
+    const reloaded = page.getByRole('form', { name: 'Workspace settings' });
+    await reloaded.getByLabel('Workspace name').waitFor();
+    expect([
+      await reloaded.getByLabel('Workspace name').inputValue(),
+      await reloaded.getByLabel('Time zone').inputValue(),
+      await reloaded.getByLabel('Reporting currency').inputValue(),
+    ]).toEqual(['Settings GmbH', 'Europe/Berlin', 'EUR']);
+  });
+});

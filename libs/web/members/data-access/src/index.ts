@@ -1,2 +1,4 @@
 export * from './lib/member-row';
+export * from './lib/time-zones';
 export * from './lib/members.store';
+export * from './lib/workspace-settings.store';

@@ -68,7 +68,7 @@ describe('AcceptInvitationPage', () => {
           approver: false,
           status: 'ACTIVE',
         },
-        workspace: { __typename: 'Workspace', id: 'w1', name: 'Acme', timeZone: 'UTC' },
+        workspace: { __typename: 'Workspace', id: 'w1', name: 'Acme', timeZone: 'UTC', currency: 'USD' },
       },
     });
 

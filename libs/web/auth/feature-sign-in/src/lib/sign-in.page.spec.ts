@@ -37,7 +37,7 @@ const adminSession = {
     approver: false,
     status: 'ACTIVE',
   },
-  workspace: { __typename: 'Workspace', id: 'w1', name: 'Demo', timeZone: 'UTC' },
+  workspace: { __typename: 'Workspace', id: 'w1', name: 'Demo', timeZone: 'UTC', currency: 'USD' },
 };
 
 describe('SignInPage', () => {

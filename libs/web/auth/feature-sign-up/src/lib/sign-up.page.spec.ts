@@ -66,7 +66,7 @@ describe('SignUpPage', () => {
           approver: false,
           status: 'ACTIVE',
         },
-        workspace: { __typename: 'Workspace', id: 'w1', name: 'Acme', timeZone: 'UTC' },
+        workspace: { __typename: 'Workspace', id: 'w1', name: 'Acme', timeZone: 'UTC', currency: 'USD' },
       },
     });
 

@@ -27,7 +27,7 @@ function setUp() {
       approver: false,
       status: 'ACTIVE',
     },
-    workspace: { id: 'w1', name: 'Demo', timeZone: 'Europe/Berlin' },
+    workspace: { id: 'w1', name: 'Demo', timeZone: 'Europe/Berlin', currency: 'USD' },
   });
   return { store: TestBed.inject(DashboardRowsStore), apollo: TestBed.inject(ApolloTestingController) };
 }

@@ -35,7 +35,7 @@ function setUp(sessionTimeZone: string) {
       approver: false,
       status: 'ACTIVE',
     },
-    workspace: { id: 'w1', name: 'Demo', timeZone: sessionTimeZone },
+    workspace: { id: 'w1', name: 'Demo', timeZone: sessionTimeZone, currency: 'USD' },
   });
   return { store: TestBed.inject(DashboardStore), apollo: TestBed.inject(ApolloTestingController) };
 }

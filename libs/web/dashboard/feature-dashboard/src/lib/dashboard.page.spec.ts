@@ -50,7 +50,7 @@ async function openDashboard(url = '/dashboard') {
       approver: false,
       status: 'ACTIVE',
     },
-    workspace: { id: 'w1', name: 'Demo', timeZone: 'Europe/Berlin' },
+    workspace: { id: 'w1', name: 'Demo', timeZone: 'Europe/Berlin', currency: 'USD' },
   });
   const harness = await RouterTestingHarness.create();
   await harness.navigateByUrl(url);

@@ -203,6 +203,6 @@ export function sessionFor(
     accessToken: 'token',
     expiresAt: '2099-01-01T00:00:00.000Z',
     member: { id, email: `${id}@demo.test`, name, roles, approver, status: 'ACTIVE' as const },
-    workspace: { id: 'w1', name: 'Demo', timeZone: 'UTC' },
+    workspace: { id: 'w1', name: 'Demo', timeZone: 'UTC', currency: 'USD' },
   };
 }

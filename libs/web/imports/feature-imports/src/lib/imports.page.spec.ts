@@ -48,7 +48,7 @@ const OUTCOME = {
 describe('ImportsPage', () => {
   const viewer = (roles: Viewer['member']['roles']): Viewer => ({
     member: { id: 'm1', email: 'ada@acme.com', name: 'Ada', roles, approver: false, status: 'ACTIVE' },
-    workspace: { id: 'w1', name: 'Acme', timeZone: 'UTC' },
+    workspace: { id: 'w1', name: 'Acme', timeZone: 'UTC', currency: 'USD' },
   });
 
   it.each([

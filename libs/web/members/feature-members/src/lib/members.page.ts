@@ -25,17 +25,29 @@ import {
 
 import { EditMemberDialog } from './edit-member.dialog';
 import { InviteMemberDialog } from './invite-member.dialog';
+import { WorkspaceSettingsComponent } from './workspace-settings.component';
 
-/** The admin's list of the workspace's members: invite, change roles and approver, deactivate. */
+/**
+ * The admin's page for the workspace: its settings (name, time zone, reporting currency), and its members — invite,
+ * change roles and approver, deactivate.
+ */
 @Component({
   selector: 'accord-members-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [MembersStore],
-  imports: [MatButton, MatProgressBar, MatTableModule, FormAlertComponent, PageHeaderComponent],
+  imports: [
+    MatButton,
+    MatProgressBar,
+    MatTableModule,
+    FormAlertComponent,
+    PageHeaderComponent,
+    WorkspaceSettingsComponent,
+  ],
   template: `
     <accord-page-header heading="Members">
       <button mat-flat-button type="button" (click)="invite()">Invite member</button>
     </accord-page-header>
+    <accord-workspace-settings />
     <accord-form-alert [message]="error()" />
     @if (store.loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Loading members" />

@@ -33,7 +33,7 @@ async function renderShell(roles: Role[]): Promise<void> {
       approver: true,
       status: 'ACTIVE',
     },
-    workspace: { id: 'w1', name: 'Acme', timeZone: 'UTC' },
+    workspace: { id: 'w1', name: 'Acme', timeZone: 'UTC', currency: 'USD' },
   });
   await fixture.whenStable();
 }

@@ -25,7 +25,7 @@ async function openRows(roles: Role[], url = '/dashboard/rows/mqls?source=webina
   });
   TestBed.inject(AuthStore).setViewer({
     member: { id: 'm1', email: 'm@x.test', name: 'Member', roles, approver: false, status: 'ACTIVE' },
-    workspace: { id: 'w1', name: 'Demo', timeZone: 'Europe/Berlin' },
+    workspace: { id: 'w1', name: 'Demo', timeZone: 'Europe/Berlin', currency: 'USD' },
   });
   const harness = await RouterTestingHarness.create();
   await harness.navigateByUrl(url);

@@ -11,7 +11,7 @@ function session(roles: SessionFragment['member']['roles']): SessionFragment {
     accessToken: 'token-1',
     expiresAt: '2026-03-01T20:00:00.000Z',
     member: { id: 'm1', email: 'ann@example.com', name: 'Ann', roles, approver: false, status: 'ACTIVE' },
-    workspace: { id: 'w1', name: 'Acme', timeZone: 'UTC' },
+    workspace: { id: 'w1', name: 'Acme', timeZone: 'UTC', currency: 'USD' },
   };
 }
 
@@ -85,6 +85,26 @@ describe('AuthStore', () => {
       accessToken: 'token-1',
       expiresAt: '2026-03-01T20:00:00.000Z',
     });
+  });
+
+  it("takes the workspace's new settings and keeps the member", () => {
+    const store = createStore();
+    store.start(session(['ADMIN']));
+
+    store.setWorkspace({ id: 'w1', name: 'Acme GmbH', timeZone: 'Europe/Berlin', currency: 'EUR' });
+
+    expect(store.viewer()).toEqual({
+      member: session(['ADMIN']).member,
+      workspace: { id: 'w1', name: 'Acme GmbH', timeZone: 'Europe/Berlin', currency: 'EUR' },
+    });
+  });
+
+  it('has no workspace to change when nobody is signed in', () => {
+    const store = createStore();
+
+    store.setWorkspace({ id: 'w1', name: 'Acme GmbH', timeZone: 'Europe/Berlin', currency: 'EUR' });
+
+    expect(store.viewer()).toBeNull();
   });
 
   it('forgets everything on clear', () => {

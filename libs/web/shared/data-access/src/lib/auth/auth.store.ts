@@ -62,6 +62,11 @@ export class AuthStore {
     this.viewerState.set(viewer);
   }
 
+  /** Takes the workspace's new settings (an admin saved them), so the signed-in frame shows them at once. */
+  setWorkspace(workspace: ViewerWorkspaceFragment): void {
+    this.viewerState.update((viewer) => (viewer === null ? null : { ...viewer, workspace }));
+  }
+
   clear(): void {
     this.storage.removeItem(SESSION_STORAGE_KEY);
     this.session.set(null);

@@ -17,7 +17,7 @@ const viewer = {
     approver: false,
     status: 'ACTIVE',
   },
-  workspace: { id: 'w1', name: 'Acme', timeZone: 'UTC' },
+  workspace: { id: 'w1', name: 'Acme', timeZone: 'UTC', currency: 'USD' },
 };
 
 function signedInStore(): AuthStore {

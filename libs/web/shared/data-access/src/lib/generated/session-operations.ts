@@ -36,35 +36,35 @@ export type SignUpInput = {
 
 export type ViewerMemberFragment = { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus };
 
-export type ViewerWorkspaceFragment = { id: string, name: string, timeZone: string };
+export type ViewerWorkspaceFragment = { id: string, name: string, timeZone: string, currency: string };
 
-export type SessionFragment = { accessToken: string, expiresAt: string, member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string } };
+export type SessionFragment = { accessToken: string, expiresAt: string, member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string, currency: string } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string } } };
+export type ViewerQuery = { viewer: { member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string, currency: string } } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
 
 
-export type LoginMutation = { login: { accessToken: string, expiresAt: string, member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string } } };
+export type LoginMutation = { login: { accessToken: string, expiresAt: string, member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string, currency: string } } };
 
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
 }>;
 
 
-export type SignUpMutation = { signUp: { accessToken: string, expiresAt: string, member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string } } };
+export type SignUpMutation = { signUp: { accessToken: string, expiresAt: string, member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string, currency: string } } };
 
 export type AcceptInvitationMutationVariables = Exact<{
   input: AcceptInvitationInput;
 }>;
 
 
-export type AcceptInvitationMutation = { acceptInvitation: { accessToken: string, expiresAt: string, member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string } } };
+export type AcceptInvitationMutation = { acceptInvitation: { accessToken: string, expiresAt: string, member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string, currency: string } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -99,6 +99,7 @@ export const ViewerWorkspaceFragmentDoc = new TypedDocumentString(`
   id
   name
   timeZone
+  currency
 }
     `, {"fragmentName":"ViewerWorkspace"}) as unknown as TypedDocumentString<ViewerWorkspaceFragment, unknown>;
 export const SessionFragmentDoc = new TypedDocumentString(`
@@ -124,6 +125,7 @@ fragment ViewerWorkspace on Workspace {
   id
   name
   timeZone
+  currency
 }`, {"fragmentName":"Session"}) as unknown as TypedDocumentString<SessionFragment, unknown>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
@@ -148,6 +150,7 @@ fragment ViewerWorkspace on Workspace {
   id
   name
   timeZone
+  currency
 }`) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($input: LoginInput!) {
@@ -167,6 +170,7 @@ fragment ViewerWorkspace on Workspace {
   id
   name
   timeZone
+  currency
 }
 fragment Session on AuthPayload {
   accessToken
@@ -196,6 +200,7 @@ fragment ViewerWorkspace on Workspace {
   id
   name
   timeZone
+  currency
 }
 fragment Session on AuthPayload {
   accessToken
@@ -225,6 +230,7 @@ fragment ViewerWorkspace on Workspace {
   id
   name
   timeZone
+  currency
 }
 fragment Session on AuthPayload {
   accessToken

@@ -20,7 +20,9 @@ async function renderSection(options: {
   roles: Role[];
   leadStage?: LifecycleStage;
   opportunities?: OpportunityFieldsFragment[];
+  currency?: string;
 }) {
+  const workspace = { id: 'w1', name: 'Demo', timeZone: 'UTC', currency: options.currency ?? 'USD' };
   const stageChanged = jest.fn();
   await render(LeadOpportunityComponent, {
     inputs: { leadId: LEAD_ID, leadStage: options.leadStage ?? 'OPPORTUNITY' },
@@ -28,7 +30,7 @@ async function renderSection(options: {
     imports: [ApolloTestingModule],
     providers: [
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-      { provide: AuthStore, useValue: { roles: signal(options.roles) } },
+      { provide: AuthStore, useValue: { roles: signal(options.roles), workspace: signal(workspace) } },
     ],
   });
   const apollo = TestBed.inject(ApolloTestingController);
@@ -78,6 +80,61 @@ describe('LeadOpportunityComponent', () => {
 
     await screen.findByText('Opportunity opened at 25,000 USD.');
     expect(stageChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it("starts the currency at the workspace's reporting currency", async () => {
+    const { apollo } = await renderSection({
+      roles: ['SALES'],
+      leadStage: 'SQL',
+      opportunities: [],
+      currency: 'EUR',
+    });
+
+    const form = await screen.findByRole('form', { name: 'Open opportunity' });
+    expect(within(form).getByLabelText<HTMLInputElement>('Currency').value).toBe('EUR');
+    fireEvent.change(within(form).getByLabelText('Amount'), { target: { value: '12000' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Open opportunity' }));
+
+    expect(apollo.expectOne('OpenOpportunity').operation.variables).toEqual({
+      input: { leadId: LEAD_ID, amount: 12000, currency: 'EUR', name: null },
+    });
+  });
+
+  it("shows the API's refusal of another currency beside the form", async () => {
+    const { apollo, stageChanged } = await renderSection({
+      roles: ['SALES'],
+      leadStage: 'SQL',
+      opportunities: [],
+      currency: 'EUR',
+    });
+
+    const form = await screen.findByRole('form', { name: 'Open opportunity' });
+    fireEvent.change(within(form).getByLabelText('Amount'), { target: { value: '12000' } });
+    fireEvent.change(within(form).getByLabelText('Currency'), { target: { value: 'usd' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Open opportunity' }));
+    const open = apollo.expectOne('OpenOpportunity');
+    expect(open.operation.variables['input']).toMatchObject({ currency: 'USD' });
+    open.graphqlErrors([
+      {
+        message: 'currency: this workspace reports in EUR; give the amount in EUR',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'currency', message: 'this workspace reports in EUR; give the amount in EUR' }],
+        },
+      },
+    ]);
+
+    const alerts = await waitFor(() => {
+      const shown = screen
+        .getAllByRole('alert')
+        .map((alert) => alert.textContent?.trim())
+        .filter(Boolean);
+      expect(shown).toHaveLength(1);
+      return shown;
+    });
+    expect(alerts).toEqual(['Currency: this workspace reports in EUR; give the amount in EUR']);
+    expect(within(form).getByLabelText('Currency').getAttribute('aria-invalid')).toBe('true');
+    expect(stageChanged).not.toHaveBeenCalled();
   });
 
   it('moves the opportunity to the chosen next stage', async () => {

@@ -56,7 +56,12 @@ import { OpportunityCardComponent, type OpportunityClosing } from './opportunity
       />
     }
     @if (canOpen()) {
-      <accord-open-opportunity-form [pending]="pending()" (opened)="open($event)" />
+      <accord-open-opportunity-form
+        [pending]="pending()"
+        [defaultCurrency]="currency()"
+        [currencyProblem]="currencyProblem()"
+        (opened)="open($event)"
+      />
     } @else if (!store.opportunity() && !store.loading()) {
       <p class="empty">
         No opportunity yet.
@@ -101,6 +106,9 @@ export class LeadOpportunityComponent {
   protected readonly error = this.call.error;
   protected readonly pending = this.call.pending;
   protected readonly done = signal('');
+  /** Every amount is in the workspace's reporting currency; the API refuses another. */
+  protected readonly currency = computed(() => this.auth.workspace()?.currency ?? 'USD');
+  protected readonly currencyProblem = signal<string | null>(null);
 
   constructor() {
     // Only the lead id is tracked: what loading writes must not load again.
@@ -112,8 +120,16 @@ export class LeadOpportunityComponent {
 
   protected async open(opening: OpportunityOpening): Promise<void> {
     this.done.set('');
+    this.currencyProblem.set(null);
     const result = await this.call.run(() => this.store.open(opening));
-    if (!result.ok) return;
+    if (!result.ok) {
+      const currency = result.error.fields.find((problem) => problem.field === 'currency');
+      if (currency === undefined) return;
+      // Said beside the form's currency rather than again above the whole section.
+      this.currencyProblem.set(currency.message);
+      this.error.set(null);
+      return;
+    }
     this.done.set(`Opportunity opened at ${formatAmount(result.value.amount, result.value.currency)}.`);
     this.stageChanged.emit();
   }

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+  linkedSignal,
+  output,
+  signal,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -12,7 +20,7 @@ export interface OpportunityOpening {
   name: string | null;
 }
 
-/** Opens an opportunity on an accepted lead. */
+/** Opens an opportunity on an accepted lead, in the workspace's reporting currency unless told otherwise. */
 @Component({
   selector: 'accord-open-opportunity-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -25,7 +33,14 @@ export interface OpportunityOpening {
       </mat-form-field>
       <mat-form-field appearance="outline" class="currency">
         <mat-label>Currency</mat-label>
-        <input matInput maxlength="3" [value]="currency()" (change)="currency.set(value($event))" />
+        <input
+          matInput
+          maxlength="3"
+          [value]="currency()"
+          [attr.aria-invalid]="currencyProblem() ? true : null"
+          [attr.aria-describedby]="currencyProblem() ? 'open-opportunity-problem' : null"
+          (change)="currency.set(value($event))"
+        />
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>Name (optional)</mat-label>
@@ -33,8 +48,8 @@ export interface OpportunityOpening {
       </mat-form-field>
       <button mat-flat-button type="submit" [disabled]="pending()">Open opportunity</button>
     </form>
-    @if (problem()) {
-      <p class="problem" role="alert">{{ problem() }}</p>
+    @if (shownProblem(); as text) {
+      <p class="problem" id="open-opportunity-problem" role="alert">{{ text }}</p>
     }
   `,
   styles: `
@@ -55,12 +70,20 @@ export interface OpportunityOpening {
 })
 export class OpenOpportunityFormComponent {
   readonly pending = input(false);
+  /** The workspace's reporting currency, which the API requires: the form starts with it. */
+  readonly defaultCurrency = input('USD');
+  /** The API's word on the currency (the workspace reports in another), shown where the form's problems are. */
+  readonly currencyProblem = input<string | null>(null);
   readonly opened = output<OpportunityOpening>();
 
   protected readonly amount = signal('');
-  protected readonly currency = signal('USD');
+  protected readonly currency = linkedSignal(() => this.defaultCurrency());
   protected readonly name = signal('');
   protected readonly problem = signal<string | null>(null);
+  protected readonly shownProblem = computed(() => {
+    const currency = this.currencyProblem();
+    return this.problem() ?? (currency === null ? null : `Currency: ${currency}`);
+  });
 
   protected value(event: Event): string {
     return (event.target as HTMLInputElement).value;
@@ -75,7 +98,7 @@ export class OpenOpportunityFormComponent {
     this.problem.set(null);
     this.opened.emit({
       amount: parsed.amount,
-      currency: this.currency().trim().toUpperCase() || 'USD',
+      currency: this.currency().trim().toUpperCase() || this.defaultCurrency(),
       name: this.name().trim() || null,
     });
   }
