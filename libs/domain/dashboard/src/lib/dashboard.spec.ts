@@ -87,6 +87,7 @@ describe('dashboardNumbers', () => {
     period,
     'MONTH',
     kpis,
+    utc('2026-12-01T00:00:00Z'),
   );
 
   it('totals the period, takes the KPI words and the target scaled to two months', () => {
@@ -121,6 +122,18 @@ describe('dashboardNumbers', () => {
     });
     expect(sla?.definition).toMatch(/^Handovers decided within their SLA/);
     expect(sla?.trend.map((point) => point.value)).toEqual([75, 100]);
+  });
+
+  it('gives a bucket that has not begun yet no value, not zero, while the period still counts its facts', () => {
+    const midOctober = dashboardNumbers(
+      [{ date: '2026-10-05', facts: day({ entered: { MQL: 20 } }) }],
+      period,
+      'MONTH',
+      kpis,
+      utc('2026-10-15T12:00:00Z'),
+    );
+    const mqls = midOctober.outcomes.find((metric) => metric.key === 'mqls');
+    expect([mqls?.value, mqls?.trend.map((point) => point.value)]).toEqual([20, [20, null]]);
   });
 
   it('splits outcomes from activities and builds the funnel from the same facts', () => {

@@ -48,13 +48,16 @@ export interface DashboardNumbers {
 /**
  * Every number of the dashboard from the facts of the period's days (facts outside the period must already be
  * left out; a day the period only partly covers carries the facts of the covered part). The agreement's KPI of
- * a metric's key gives its name, definition text and target.
+ * a metric's key gives its name, definition text and target. A trend bucket that begins after `now` (the rest of
+ * this month) has no value rather than zero: nothing has happened in it yet, and a line falling to zero there
+ * would say otherwise.
  */
 export function dashboardNumbers(
   days: readonly DayFacts[],
   period: Period,
   granularity: DashboardGranularity,
   kpis: readonly KpiEntry[],
+  now: Date,
 ): DashboardNumbers {
   const trend = periodBuckets(period, granularity);
   const total = emptyFacts();
@@ -64,7 +67,9 @@ export function dashboardNumbers(
     const index = bucketIndex(trend.buckets, day.date);
     if (index >= 0) addFacts(perBucket[index], day.facts);
   }
-  const metrics = METRICS.map((metric) => present(metric, total, perBucket, trend.buckets, period, kpis));
+  const metrics = METRICS.map((metric) =>
+    present(metric, total, perBucket, trend.buckets, period, kpis, now),
+  );
   return {
     granularity: trend.granularity,
     outcomes: metrics.filter((metric) => metric.kind === 'OUTCOME'),
@@ -80,6 +85,7 @@ function present(
   buckets: readonly Bucket[],
   period: Period,
   kpis: readonly KpiEntry[],
+  now: Date,
 ): DashboardMetric {
   const kpi = kpis.find((entry) => entry.key === metric.key);
   const computed = metric.compute(total);
@@ -95,7 +101,7 @@ function present(
     targetGap: targetGap(computed.value, target),
     trend: buckets.map((bucket, index) => ({
       bucketStart: bucket.start,
-      value: metric.compute(perBucket[index]).value,
+      value: bucket.start > now ? null : metric.compute(perBucket[index]).value,
     })),
   };
 }

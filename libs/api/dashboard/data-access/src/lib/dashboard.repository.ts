@@ -79,9 +79,12 @@ const SEGMENT_LIMIT = 500;
  */
 @Injectable()
 export class DashboardRepository {
-  async timeZone(manager: EntityManager): Promise<string> {
-    const rows: { time_zone: string }[] = await manager.query(`SELECT time_zone FROM workspaces`);
-    return rows[0]?.time_zone ?? 'UTC';
+  /** The workspace's time zone (its periods' calendar) and reporting currency (its amounts'). */
+  async calendarAndCurrency(manager: EntityManager): Promise<{ timeZone: string; currency: string }> {
+    const rows: { timeZone: string; currency: string }[] = await manager.query(
+      `SELECT time_zone AS "timeZone", currency FROM workspaces`,
+    );
+    return rows[0] ?? { timeZone: 'UTC', currency: 'USD' };
   }
 
   /** Published versions, newest first, with the time each was in force. */

@@ -320,6 +320,7 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
       // January to November in the workspace's time zone: eleven whole months.
       expect([raeRow?.quota, raeRow?.attainment]).toEqual([110_000, (raeRow?.revenueWon ?? NaN) / 110_000]);
       expect(raeRow?.revenueWon).toBeGreaterThan(0);
+      expect(dashboard.currency).toBe('USD');
       expect([row('Sol')?.quota, row('Sol')?.attainment]).toEqual([null, null]);
     } finally {
       await sql(world, `UPDATE members SET monthly_quota = NULL WHERE id = $1`, [rae.id]);

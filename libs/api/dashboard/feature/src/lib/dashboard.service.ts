@@ -55,12 +55,19 @@ export class DashboardService {
   async dashboard(actor: AuthMember, filter: DashboardFilter): Promise<Dashboard> {
     checkFilter(filter);
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
-      const { scope, versions, kpis } = await this.read(manager, filter);
+      const { scope, versions, kpis, currency } = await this.read(manager, filter);
       const facts = await this.factsReader(manager, scope);
       const period = { from: scope.from, to: scope.to, timeZone: scope.timeZone };
-      const numbers = dashboardNumbers(await facts.dailyFacts(), period, filter.granularity, kpis);
+      const numbers = dashboardNumbers(
+        await facts.dailyFacts(),
+        period,
+        filter.granularity,
+        kpis,
+        this.clock.now(),
+      );
       return {
         timeZone: scope.timeZone,
+        currency,
         ...numbers,
         rejectionsBySource: await facts.rejections('source'),
         rejectionsByCampaign: await facts.rejections('campaign'),
@@ -154,14 +161,15 @@ export class DashboardService {
     scope: FactScope;
     versions: Awaited<ReturnType<DashboardRepository['versions']>>;
     kpis: KpiEntry[];
+    currency: string;
   }> {
-    const stored = await this.repository.timeZone(manager);
-    const timeZone = isTimeZone(stored) ? stored : 'UTC';
+    const stored = await this.repository.calendarAndCurrency(manager);
+    const timeZone = isTimeZone(stored.timeZone) ? stored.timeZone : 'UTC';
     const versions = await this.repository.versions(manager);
     const version = chosenVersion(filter, versions);
     const catalogue = version ?? versionInForce(versions, this.clock.now());
     const kpis = catalogue ? (await this.documents.document(manager, catalogue.id)).kpis : [];
-    return { scope: factScope(filter, timeZone, version), versions, kpis };
+    return { scope: factScope(filter, timeZone, version), versions, kpis, currency: stored.currency };
   }
 }
 

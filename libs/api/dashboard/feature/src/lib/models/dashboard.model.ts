@@ -180,6 +180,11 @@ export class Dashboard {
   @Field()
   timeZone!: string;
 
+  @Field({
+    description: "The workspace's reporting currency (ISO 4217): every amount on the dashboard is in it.",
+  })
+  currency!: string;
+
   @Field(() => DashboardGranularityEnum, {
     description: 'The granularity the trends use: the one asked for, or coarser beyond 26 points.',
   })
