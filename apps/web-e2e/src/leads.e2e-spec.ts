@@ -59,7 +59,7 @@ describe('leads', () => {
     await page.waitForURL(`${baseUrl()}/agreement`);
     await openFromNav(page, 'Leads', 'leads');
     // The demo's 40 leads of today and 3,000 of generated history (DEMO_HISTORY in apps/api/src/demo.ts).
-    await page.getByText(/^Showing \d+ of 3040 leads$/).waitFor();
+    await page.getByText(/^Showing \d+ of 3,040 leads$/).waitFor();
 
     // Marketing may not manage members, but sees every owner by name and can filter by any of them.
     await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Sam Sales' });
@@ -69,11 +69,11 @@ describe('leads', () => {
     expect(owners.length).toBeGreaterThan(0);
     expect(owners.every((cell) => cell === 'Sam Sales')).toBe(true);
     await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Anyone' });
-    await page.getByText(/^Showing \d+ of 3040 leads$/).waitFor();
+    await page.getByText(/^Showing \d+ of 3,040 leads$/).waitFor();
 
     await page.getByLabel('Grade', { exact: true }).selectOption('A');
     await page.waitForURL(/[?&]grade=A/);
-    await page.getByText(/^Showing \d+ of \d+ leads?$/).waitFor();
+    await page.getByText(/^Showing [\d,]+ of [\d,]+ leads?$/).waitFor();
     const grades = await column(page, 2);
     expect(grades.length).toBeGreaterThan(0);
     expect(grades.every((cell) => cell.endsWith('· A'))).toBe(true);
@@ -87,7 +87,7 @@ describe('leads', () => {
 
     // The filters live in the URL: a reload keeps them.
     await page.reload();
-    await page.getByText(/^Showing \d+ of \d+ leads?$/).waitFor();
+    await page.getByText(/^Showing [\d,]+ of [\d,]+ leads?$/).waitFor();
     expect(await page.getByLabel('Grade', { exact: true }).inputValue()).toBe('A');
     expect(await page.getByLabel('Sort by').inputValue()).toBe('INTENT');
 

@@ -72,7 +72,7 @@ function isSettingsProblem(problem: FieldProblem): problem is FieldProblem & { f
               spellcheck="false"
               required
             />
-            <mat-hint>Every amount is in it, e.g. EUR.</mat-hint>
+            <mat-hint>ISO code of every amount, e.g. EUR.</mat-hint>
             <mat-error>{{ problem('currency') }}</mat-error>
           </mat-form-field>
         </div>
@@ -97,7 +97,7 @@ function isSettingsProblem(problem: FieldProblem): problem is FieldProblem & { f
     }
     .fields {
       display: grid;
-      grid-template-columns: minmax(200px, 2fr) minmax(200px, 2fr) minmax(160px, 1fr);
+      grid-template-columns: minmax(200px, 2fr) minmax(200px, 2fr) minmax(200px, 1fr);
       gap: 0 12px;
     }
     .actions {
@@ -105,6 +105,8 @@ function isSettingsProblem(problem: FieldProblem): problem is FieldProblem & { f
       align-items: center;
       justify-content: flex-end;
       gap: 12px;
+      /* Below the fields' hints, which may wrap to two lines in a narrow column. */
+      margin-top: 12px;
     }
     .status {
       font: var(--mat-sys-body-medium);

@@ -19,7 +19,7 @@ import { toEventRow } from '../shared/event-row';
       @for (row of rows(); track row.id) {
         <li>
           <p class="line">
-            <strong>{{ row.action }}</strong>&#32;<a [routerLink]="['/agreement/versions', row.versionId]">{{
+            <strong>{{ row.action }}</strong>&ngsp;<a [routerLink]="['/agreement/versions', row.versionId]">{{
               row.version
             }}</a>
             · revision {{ row.revision }} · {{ row.who }} · <span class="muted">{{ row.when }}</span>

@@ -189,7 +189,8 @@ import { RescoreBannerComponent } from './rescore-banner.component';
       gap: 0 12px;
     }
     .filters mat-form-field {
-      width: 170px;
+      /* Wide enough for the longest choice, "Any temperature". */
+      width: 180px;
     }
     .count {
       font: var(--mat-sys-body-medium);
@@ -240,7 +241,8 @@ export class LeadsPage implements OnInit {
   protected readonly countText = computed(() => {
     if (this.store.loading() && this.store.rows().length === 0) return '';
     const total = this.store.totalCount();
-    return `Showing ${this.store.rows().length} of ${total} ${total === 1 ? 'lead' : 'leads'}`;
+    const count = (value: number) => value.toLocaleString('en-US');
+    return `Showing ${count(this.store.rows().length)} of ${count(total)} ${total === 1 ? 'lead' : 'leads'}`;
   });
 
   constructor() {
