@@ -96,7 +96,7 @@ describe('LeadHandoverComponent', () => {
       leadQualification: qualificationAnswer(),
     });
 
-    expect(await screen.findByText(/1 of 2 required items met/)).toBeTruthy();
+    expect(await screen.findByText(/1 item holds; 2 needed for SQL/)).toBeTruthy();
     expect(screen.getByText('Answered by Sam Sales, 2026-11-25 10:00 UTC')).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Timeline under 6 months' }));
     fireEvent.input(screen.getByLabelText('Note on Timeline under 6 months (optional)'), {

@@ -20,7 +20,7 @@ interface Draft {
       @if (q.qualified) {
         <span class="sql">SQL</span>
       }
-      {{ q.met }} of {{ q.required }} required items met (v{{ q.versionNumber }} checklist).
+      {{ summary() }}
     </p>
     <form (submit)="$event.preventDefault(); save()" aria-label="Qualification checklist">
       <ul class="items">
@@ -129,6 +129,11 @@ export class LeadQualificationComponent {
   readonly qualification = input.required<LeadQualification>();
   readonly writable = input(false);
   readonly pending = input(false);
+  /** "3 items hold; 3 needed for SQL (v2 checklist)." */
+  protected readonly summary = computed(() => {
+    const { met, required, versionNumber } = this.qualification();
+    return `${met} ${met === 1 ? 'item holds' : 'items hold'}; ${required} needed for SQL (v${versionNumber} checklist).`;
+  });
   readonly answered = output<QualificationAnswerInput[]>();
 
   protected readonly time = utcMinute;
