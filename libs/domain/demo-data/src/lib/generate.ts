@@ -79,7 +79,7 @@ export class WorkspaceGenerator {
     const fit = this.scorerAt(createdAt).score(facts, {}, createdAt.getTime()).fitScore;
     // Interest follows fit: people the product suits read the pricing page; others download a guide.
     const interest = Math.min(1, Math.max(0, 0.1 + (0.55 * fit) / 100 + 0.22 * random.normal()));
-    const signals = intentSignals(random, lead, interest, index, plan.now);
+    const signals = intentSignals(random, lead, interest, plan.now);
 
     const history: LeadHistory = {
       lead,

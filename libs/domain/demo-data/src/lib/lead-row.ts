@@ -54,19 +54,21 @@ export function summaryOf(signals: readonly SignalRow[]): SignalSummary {
   return summary;
 }
 
-/** Bursts of intent: the first touch at creation, then more the more interested the lead is. */
+/**
+ * Bursts of intent: the first touch at creation, then more the more interested the lead is. Each event's id holds
+ * its lead's, since a sender's id is unique in the workspace (a second seeding into it must not collide).
+ */
 export function intentSignals(
   random: Random,
   lead: LeadRow,
   interest: number,
-  index: number,
   now: Date,
 ): SignalRow[] {
   const signals: SignalRow[] = [];
   const add = (type: string, at: number) => {
     if (at >= now.getTime()) return;
     signals.push({
-      externalId: `seed-${index.toString(36)}-${signals.length}`,
+      externalId: `seed-${lead.id}-${signals.length}`,
       type,
       occurredAt: new Date(at),
       source: SIGNAL_SOURCES[type] ?? 'website',

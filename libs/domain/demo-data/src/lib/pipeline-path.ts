@@ -48,7 +48,7 @@ export function workPipeline(history: LeadHistory, random: Random, context: Pipe
   const signal = (type: string, at: number) => {
     if (at < now)
       history.signals.push({
-        externalId: `seed-act-${history.lead.id.slice(0, 8)}-${activity++}`,
+        externalId: `seed-act-${history.lead.id}-${activity++}`,
         type,
         occurredAt: new Date(at),
         source: 'crm',

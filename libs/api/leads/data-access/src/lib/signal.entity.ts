@@ -1,11 +1,13 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * One intent or activity event of a lead, stored once per sender's id and lead. Few indexes, because every index
- * multiplies the cost of bulk ingestion: the primary key, which also serves a lead's timeline, and one partial
- * index of activity by time for the dashboard, which intent signals (most of them) do not pay for.
+ * One intent or activity event of a lead, stored once per sender's id in the workspace. Few indexes, because every
+ * index multiplies the cost of bulk ingestion: the primary key, which serves a lead's timeline; the sender's id,
+ * which keeps a re-sent event once even when it would now match another lead; and one partial index of activity
+ * by time for the dashboard, which intent signals (most of them) do not pay for.
  */
 @Entity({ name: 'signals' })
+@Index('signals_external_id_key', ['workspaceId', 'externalId'], { unique: true })
 @Index('signals_activity_idx', ['workspaceId', 'occurredAt'], {
   where: `type IN ('EMAIL_SENT', 'CALL_MADE', 'MEETING_BOOKED')`,
 })

@@ -221,6 +221,41 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     expect((await leads.detail(team.sales, lead.id)).lead.signalCount).toBe(3);
   });
 
+  it('stores an event id once in the workspace, even when its re-send now matches another lead', async () => {
+    const team = await newTeam();
+    await publish(team);
+    await worker.drain();
+    const first = await leads.create(team.marketing, {
+      ...fitLead,
+      email: 'first@samecorp.example',
+      companyDomain: 'samecorp.example',
+    });
+    const event = {
+      externalId: 'visit-42',
+      type: 'PRICING_PAGE_VISIT',
+      occurredAt: '2026-11-24T09:00:00Z',
+      lead: { email: 'later@samecorp.example', companyDomain: 'samecorp.example' },
+    };
+    // No lead has the e-mail yet: the event goes to the company's first lead.
+    const sent = await ingestion.ingest({ workspaceId: team.workspaceId }, [event], clock.now(), 'now');
+    expect(sent.items).toEqual([expect.objectContaining({ status: 'STORED', leadId: first.id })]);
+    // The lead it names arrives, then the sender retries: the same event, not a second one.
+    const later = await leads.create(team.marketing, {
+      ...fitLead,
+      email: 'later@samecorp.example',
+      companyDomain: 'samecorp.example',
+    });
+    const again = await ingestion.ingest({ workspaceId: team.workspaceId }, [event], clock.now(), 'now');
+    expect(again).toMatchObject({ stored: 0, duplicates: 1 });
+    const stored = await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        manager.query(`SELECT lead_id AS "leadId" FROM signals WHERE external_id = 'visit-42'`),
+      );
+    expect(stored).toEqual([{ leadId: first.id }]);
+    expect((await leads.detail(team.sales, later.id)).lead.signalCount).toBe(0);
+  });
+
   it('applies queued signals exactly once, however many appliers run at once', async () => {
     const team = await newTeam();
     await publish(team);

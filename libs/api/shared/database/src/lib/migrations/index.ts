@@ -21,6 +21,7 @@ import { PendingIngestRequests1795700270000 } from './1795700270000-PendingInges
 import { DashboardRollupCampaign1795700361000 } from './1795700361000-DashboardRollupCampaign';
 import { MemberMonthlyQuota1795700370000 } from './1795700370000-MemberMonthlyQuota';
 import { WorkspaceCurrency1795700380000 } from './1795700380000-WorkspaceCurrency';
+import { SignalIdPerWorkspace1795700390000 } from './1795700390000-SignalIdPerWorkspace';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   DashboardRollupCampaign1795700361000,
   MemberMonthlyQuota1795700370000,
   WorkspaceCurrency1795700380000,
+  SignalIdPerWorkspace1795700390000,
 ];
