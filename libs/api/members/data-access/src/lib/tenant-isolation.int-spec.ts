@@ -125,6 +125,29 @@ describe('tenant isolation in PostgreSQL', () => {
     expect(role).toEqual({ name: APP_ROLE, rolsuper: false, rolbypassrls: false, owned: 0 });
   });
 
+  it("reads a tenant's rows by index: the system policies of large tables apply to the worker role alone", async () => {
+    const plan = await tenantDb.inWorkspace(A, async (manager) => {
+      const [row]: { 'QUERY PLAN': unknown }[] = await manager.query(
+        `EXPLAIN (FORMAT JSON) SELECT id FROM leads WHERE email = 'someone@a.example'`,
+      );
+      return JSON.stringify(row['QUERY PLAN']);
+    });
+    // The workspace leads the index condition; an OR with a system policy would leave it a filter over all rows.
+    expect(plan).toMatch(/"Index Cond":"\(+workspace_id = /);
+    const systemPolicies = await tenantDb.run({}, (manager) =>
+      manager.query(
+        `SELECT tablename, roles::text[] AS roles FROM pg_policies
+          WHERE qual LIKE '%app.system%' AND tablename IN ('leads', 'handovers', 'lead_transitions')
+          ORDER BY tablename`,
+      ),
+    );
+    expect(systemPolicies).toEqual([
+      { tablename: 'handovers', roles: ['accord_worker'] },
+      { tablename: 'lead_transitions', roles: ['accord_worker'] },
+      { tablename: 'leads', roles: ['accord_worker'] },
+    ]);
+  });
+
   it('shows no tenant row to a transaction without a workspace context', async () => {
     const counts = await tenantDb.run({}, (manager) =>
       manager.query(

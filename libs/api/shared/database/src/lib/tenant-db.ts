@@ -8,12 +8,18 @@ import { WorkspaceShares } from './workspace-shares';
 export const APP_ROLE = 'accord_app';
 
 /**
+ * The role of the system scope: the application role's rights, plus the read-only system policies of the large
+ * tables, which apply to it alone so that they never weigh on a tenant's reads (migration WorkerRole).
+ */
+export const WORKER_ROLE = 'accord_worker';
+
+/**
  * What a transaction may see. Policies read these transaction-local settings:
  * - workspaceId: the rows of one workspace (every ordinary request);
  * - loginEmail: the members with that e-mail in any workspace (sign-in only, read-only);
  * - invitationTokenHash: the invitation with that token (accepting an invitation only, read-only);
  * - apiKeyHash: the API key with that hash (authenticating a machine client only, read-only);
- * - system: background workers finding due work of any workspace (rescore runs only).
+ * - system: background workers finding due work of any workspace, as WORKER_ROLE (read-only but for their runs).
  */
 export interface TenantScope {
   workspaceId?: string;
@@ -75,7 +81,7 @@ export class TenantDb {
  */
 export async function enterScope(manager: EntityManager, scope: TenantScope): Promise<void> {
   await manager.query(
-    `SELECT set_config('role', '${APP_ROLE}', true),
+    `SELECT set_config('role', '${scope.system ? WORKER_ROLE : APP_ROLE}', true),
             set_config('app.workspace_id', $1, true),
             set_config('app.login_email', $2, true),
             set_config('app.invitation_token_hash', $3, true),

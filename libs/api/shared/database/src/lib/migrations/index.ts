@@ -22,6 +22,7 @@ import { DashboardRollupCampaign1795700361000 } from './1795700361000-DashboardR
 import { MemberMonthlyQuota1795700370000 } from './1795700370000-MemberMonthlyQuota';
 import { WorkspaceCurrency1795700380000 } from './1795700380000-WorkspaceCurrency';
 import { SignalIdPerWorkspace1795700390000 } from './1795700390000-SignalIdPerWorkspace';
+import { WorkerRole1795700400000 } from './1795700400000-WorkerRole';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   MemberMonthlyQuota1795700370000,
   WorkspaceCurrency1795700380000,
   SignalIdPerWorkspace1795700390000,
+  WorkerRole1795700400000,
 ];
