@@ -137,7 +137,8 @@ describe('tenant isolation in PostgreSQL', () => {
     const systemPolicies = await tenantDb.run({}, (manager) =>
       manager.query(
         `SELECT tablename, roles::text[] AS roles FROM pg_policies
-          WHERE qual LIKE '%app.system%' AND tablename IN ('leads', 'handovers', 'lead_transitions')
+          WHERE qual LIKE '%app.system%'
+            AND tablename IN ('leads', 'handovers', 'lead_transitions', 'signal_inbox', 'webhook_deliveries')
           ORDER BY tablename`,
       ),
     );
@@ -145,6 +146,8 @@ describe('tenant isolation in PostgreSQL', () => {
       { tablename: 'handovers', roles: ['accord_worker'] },
       { tablename: 'lead_transitions', roles: ['accord_worker'] },
       { tablename: 'leads', roles: ['accord_worker'] },
+      { tablename: 'signal_inbox', roles: ['accord_worker'] },
+      { tablename: 'webhook_deliveries', roles: ['accord_worker'] },
     ]);
   });
 

@@ -1,15 +1,21 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The system policies of the large tenant tables, each a read-only view for the background jobs. */
+/**
+ * The read-only system policies of the tenant tables that grow: leads, handovers and their transitions with the
+ * workspace, the signal inbox with a bulk ingest, webhook deliveries with time. (The run tables' worker policies,
+ * which claim runs, and the workspaces' stay as they are: those tables hold a few rows per workspace.)
+ */
 const WORKER_POLICIES = [
   { name: 'leads_recycle_sweep', table: 'leads' },
   { name: 'handovers_expirer', table: 'handovers' },
   { name: 'lead_transitions_handover_opener', table: 'lead_transitions' },
+  { name: 'signal_inbox_worker', table: 'signal_inbox' },
+  { name: 'webhook_deliveries_worker', table: 'webhook_deliveries' },
 ] as const;
 
 /**
  * The background jobs' system scope gets a role of its own, `accord_worker` (everything `accord_app` may do, as a
- * member of it), and the system read policies of leads, handovers and lead transitions apply to that role only.
+ * member of it), and the system read policies of the large tables (below) apply to that role only.
  *
  * Why: PostgreSQL ORs the permissive policies that apply to a role. While the system policy applied to the
  * application role too, every tenant read of these tables filtered on `workspace_id = … OR app.system = 'on'`,
