@@ -84,6 +84,9 @@ describe('funnel dashboard', () => {
     expect(await outcomes.count()).toBeGreaterThanOrEqual(10);
     const mqls = page.getByRole('listitem', { name: 'MQLs', exact: true });
     expect(await mqls.innerText()).toMatch(/^MQLs\s+\S\s+[\d,]+\s/);
+    // An amount names the workspace's reporting currency (the demo's is USD) after its figure.
+    const revenue = page.getByRole('listitem', { name: 'Revenue won', exact: true });
+    expect(await revenue.locator('.value').innerText()).toMatch(/^[\d,]+\s+USD$/);
     expect(
       await page
         .getByRole('img', { name: /^Trend of / })
@@ -136,10 +139,25 @@ describe('funnel dashboard', () => {
     await page.mouse.move(0, 0);
     await tooltip.waitFor({ state: 'detached' });
     const reps = page.getByRole('table', { name: /pattern to learn from, not a problem/ });
-    await reps.getByRole('button', { name: 'Definition of Revenue won' }).hover();
+    await reps.getByRole('button', { name: 'Definition of Revenue won (USD)' }).hover();
     await tooltip.filter({ hasText: /Credited to the opportunity’s owner\./ }).waitFor();
     await page.mouse.move(0, 0);
     await tooltip.waitFor({ state: 'detached' });
+    // An amount's trend names the currency on its axis and in its tooltip (the first week has begun).
+    await page.getByLabel('Metric', { exact: true }).selectOption({ label: 'Revenue won' });
+    const revenueTrend = page.getByRole('img', { name: /^Trend of Revenue won\. \S+: [\d,]+ USD/ });
+    await revenueTrend.locator('svg path.line').first().waitFor();
+    expect(await revenueTrend.locator('g.y.axis').textContent()).toContain(' USD');
+    // Near the first week's point (hover scrolls the chart into view).
+    await revenueTrend
+      .locator('svg')
+      .first()
+      .hover({ position: { x: 100, y: 60 } });
+    await page
+      .locator('.ngx-charts-tooltip-content')
+      .filter({ hasText: /Revenue won: [\d,]+ USD/ })
+      .waitFor();
+    await page.mouse.move(0, 0);
     // A rejection table has its columns when the period has rejections (the demo's history has some).
     const campaignHint = page
       .getByRole('table', { name: 'By campaign' })
@@ -202,10 +220,11 @@ describe('funnel dashboard', () => {
     );
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.startsWith('\uFEFFFrom,')).toBe(true);
+    expect(csv).toContain('\r\nCurrency,USD\r\n');
     expect(csv).toContain('Period,This quarter');
     expect(csv).toMatch(/\r\nMQLs,mqls,OUTCOME,COUNT,\d+/);
     expect(csv).toContain('\r\nStage,Count,Conversion from previous (%),Drop-off\r\n');
-    expect(csv).toContain('\r\nRep,Revenue won,');
+    expect(csv).toContain('\r\nRep,Revenue won (USD),Quota (USD),');
     expect(csv).toContain('\r\nRejections by campaign,Reason,Rejections\r\n');
   });
 });

@@ -48,6 +48,21 @@ describe('column definitions', () => {
     );
   });
 
+  it('heads the rep table’s amounts with the currency they are in', () => {
+    expect(repColumns([], 'USD').map((column) => column.label)).toEqual([
+      'Rep',
+      'Revenue won (USD)',
+      'Quota (USD)',
+      'Attainment',
+      'Qualified meetings held',
+      'Accepted handovers',
+      'Calls',
+      'E-mails',
+      'Meetings booked',
+      'Activity in all',
+    ]);
+  });
+
   it('defines a rejection table’s group, each reason and the total, by source, campaign and grade', () => {
     expect(REJECTION_TABLES.map((table) => [table.caption, table.field])).toEqual([
       ['By source', 'rejectionsBySource'],

@@ -9,6 +9,7 @@ import {
 } from '@accord/domain/dashboard';
 
 import type { Dashboard, DashboardMetric } from './dashboard-types';
+import { withCurrency } from './metric-format';
 
 /** A table column's heading and the definition shown on hover (null: a label column, not a figure). */
 export interface ColumnHead<K extends string = string> {
@@ -42,17 +43,26 @@ const REP_LABELS: Readonly<Record<RepFigureKey, string>> = {
   activities: 'Activity in all',
 };
 
+/** The rep columns that hold amounts, headed with the currency they are in. */
+const REP_AMOUNTS: ReadonlySet<RepFigureKey> = new Set<RepFigureKey>(['revenueWon', 'quota']);
+
 /**
  * The rep table's columns, each defined by the domain in the words of the metric it counts as the dashboard
- * shows them (`metrics`: the agreement's wording when its KPI catalogue words the metric), and whom it credits.
+ * shows them (`metrics`: the agreement's wording when its KPI catalogue words the metric), and whom it credits;
+ * the amounts' headings name `currency` ("Revenue won (USD)").
  */
 export function repColumns(
   metrics: readonly Pick<DashboardMetric, 'key' | 'definition'>[],
+  currency?: string | null,
 ): ColumnHead<RepFigureKey>[] {
   const definitions = repFigureDefinitions(
     Object.fromEntries(metrics.map((metric) => [metric.key, metric.definition])),
   );
-  return REP_FIGURE_KEYS.map((key) => ({ key, label: REP_LABELS[key], definition: definitions[key] }));
+  return REP_FIGURE_KEYS.map((key) => ({
+    key,
+    label: REP_AMOUNTS.has(key) ? withCurrency(REP_LABELS[key], currency) : REP_LABELS[key],
+    definition: definitions[key],
+  }));
 }
 
 /** The rejection tables, in the page's order: by source, by campaign, by grade. */

@@ -16,11 +16,12 @@ describe('dashboardExport', () => {
     filters: { Period: 'This month', 'Agreement version': 'v4', Campaign: '@launch' },
   }).split('\r\n');
 
-  it('starts with the period and the filters as shown', () => {
-    expect(lines.slice(0, 9)).toEqual([
+  it('starts with the period, the currency of its amounts and the filters as shown', () => {
+    expect(lines.slice(0, 10)).toEqual([
       'From,2026-10-31T23:00:00.000Z',
       'To,2026-11-30T23:00:00.000Z',
       'Time zone,Europe/Berlin',
+      'Currency,EUR',
       'First day,2026-11-01',
       'Last day,2026-11-30',
       'Period,This month',
@@ -33,12 +34,13 @@ describe('dashboardExport', () => {
   it('writes every metric with its target and gap, then the funnel', () => {
     expect(lines).toContain('MQL → SAL acceptance rate,mql-acceptance-rate,OUTCOME,RATE,62.5,70,-7.5,25,40');
     expect(lines).toContain('Calls made,calls-made,ACTIVITY,COUNT,310,,,,');
+    expect(lines).toContain('Revenue won,revenue-won,OUTCOME,AMOUNT,125000,100000,25000,,');
     expect(lines).toContain('SAL,25,59.52380952380952,17');
   });
 
-  it('adds the reps by revenue won and the rejections, neutralising formula-like text', () => {
+  it('adds the reps by revenue won, amounts headed with their currency, and the rejections, neutralising formula-like text', () => {
     const reps = lines.indexOf(
-      'Rep,Revenue won,Quota,Attainment,Qualified meetings held,Accepted handovers,Calls made,E-mails sent,Meetings booked,Activities',
+      'Rep,Revenue won (EUR),Quota (EUR),Attainment,Qualified meetings held,Accepted handovers,Calls made,E-mails sent,Meetings booked,Activities',
     );
     expect(lines.slice(reps + 1, reps + 3)).toEqual([
       'Sam Sales,100000,,,6,16,20,40,4,64',

@@ -3,6 +3,7 @@ import type { DashboardFilter } from '@accord/web/shared/data-access';
 
 import type { PeriodDays } from './dashboard-selection';
 import type { Dashboard } from './dashboard-types';
+import { withCurrency } from './metric-format';
 import { repRows } from './rep-rows';
 
 /** What the page shows besides the numbers: the filters in words, as its controls read. */
@@ -24,8 +25,9 @@ function rejectionRows(title: string, counts: Dashboard['rejectionsBySource']): 
 }
 
 /**
- * The view on screen as one CSV, built in the browser from what is shown: the period, the filters, every metric
- * and the funnel (the domain's export, which neutralises formula-like cells), then the reps (by revenue won) and the rejections (by source, campaign and grade).
+ * The view on screen as one CSV, built in the browser from what is shown: the period, the currency of its amounts,
+ * the filters, every metric and the funnel (the domain's export, which neutralises formula-like cells), then the
+ * reps (by revenue won, amounts headed with the currency) and the rejections (by source, campaign and grade).
  */
 export function dashboardExport(dashboard: Dashboard, context: ExportContext): string {
   const head = dashboardCsv({
@@ -33,6 +35,8 @@ export function dashboardExport(dashboard: Dashboard, context: ExportContext): s
     to: context.filter.to,
     timeZone: dashboard.timeZone,
     filters: {
+      // The metrics' AMOUNT values are in it, like the reps' revenue and quota.
+      Currency: dashboard.currency,
       'First day': context.days.from,
       'Last day': addDays(context.days.to, -1),
       ...context.filters,
@@ -45,8 +49,8 @@ export function dashboardExport(dashboard: Dashboard, context: ExportContext): s
     [],
     [
       'Rep',
-      'Revenue won',
-      'Quota',
+      withCurrency('Revenue won', dashboard.currency),
+      withCurrency('Quota', dashboard.currency),
       'Attainment',
       'Qualified meetings held',
       'Accepted handovers',

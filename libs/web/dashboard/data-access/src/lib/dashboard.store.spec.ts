@@ -8,6 +8,7 @@ import {
   RIA,
   SAM,
   VERSION_4,
+  WORKSPACE_CURRENCY,
   colleaguesData,
   dashboardAnswer,
   dashboardData,
@@ -101,6 +102,17 @@ describe('DashboardStore', () => {
       '2026-10-31T23:00:00.000Z',
       'Europe/Berlin',
     ]);
+  });
+
+  it('names the session workspace’s currency until the dashboard names its own', async () => {
+    const { store, apollo } = setUp('Europe/Berlin');
+
+    const loading = store.load(DEFAULT_SELECTION);
+    const before = store.currency();
+    apollo.expectOne('Dashboard').flushData(dashboardData());
+    await loading;
+
+    expect([before, store.currency()]).toEqual(['USD', WORKSPACE_CURRENCY]);
   });
 
   it('keeps the error to show and stops loading', async () => {

@@ -29,6 +29,11 @@ export function workspaceTimeZone(auth: AuthStore): string {
   return auth.workspace()?.timeZone ?? 'UTC';
 }
 
+/** The reporting currency of the signed-in member's workspace (ISO 4217), which every amount is in; null if unknown. */
+export function workspaceCurrency(auth: AuthStore): string | null {
+  return auth.workspace()?.currency ?? null;
+}
+
 /** One view of the shared dashboard, for the selection in the page's URL, as signals. Provide it per page. */
 @Injectable()
 export class DashboardStore {
@@ -48,6 +53,8 @@ export class DashboardStore {
   readonly loading = signal(false);
   readonly loadError = signal<ApiError | null>(null);
   readonly timeZone = computed(() => this.dashboard()?.timeZone ?? workspaceTimeZone(this.auth));
+  /** The currency the amounts are in: the dashboard's, the session workspace's before the first answer. */
+  readonly currency = computed(() => this.dashboard()?.currency ?? workspaceCurrency(this.auth));
   /** Every active member to filter by (the reps seen so far until the members are read; see ownerChoices). */
   readonly owners = computed<OwnerChoice[]>(() =>
     ownerChoices(this.colleagues(), this.seenOwners(), this.selection().ownerId),

@@ -1,4 +1,10 @@
-import { formatDifference, formatMetricValue, targetWording } from './metric-format';
+import {
+  formatDifference,
+  formatMetricValue,
+  targetWording,
+  unitCurrency,
+  withCurrency,
+} from './metric-format';
 
 describe('formatMetricValue', () => {
   it('formats each unit as people read it', () => {
@@ -13,12 +19,37 @@ describe('formatMetricValue', () => {
     ]).toEqual(['1,204', '7.8', '62.5%', '125,000', '28 days', '1 day', '—']);
   });
 
+  it('names the currency of an amount, and of nothing else', () => {
+    expect([
+      formatMetricValue(739200, 'AMOUNT', 'USD'),
+      formatMetricValue(83333.4, 'AMOUNT', 'EUR'),
+      formatMetricValue(null, 'AMOUNT', 'USD'),
+      formatMetricValue(1204, 'COUNT', 'USD'),
+      formatMetricValue(62.5, 'RATE', 'USD'),
+      formatMetricValue(28, 'DAYS', 'USD'),
+      formatMetricValue(125000, 'AMOUNT', null),
+    ]).toEqual(['739,200 USD', '83,333 EUR', '—', '1,204', '62.5%', '28 days', '125,000']);
+    expect([
+      unitCurrency('AMOUNT', 'USD'),
+      unitCurrency('COUNT', 'USD'),
+      unitCurrency('AMOUNT', null),
+    ]).toEqual(['USD', null, null]);
+  });
+
+  it('heads a column of amounts with their currency', () => {
+    expect([withCurrency('Revenue won', 'USD'), withCurrency('Quota', null)]).toEqual([
+      'Revenue won (USD)',
+      'Quota',
+    ]);
+  });
+
   it('words a difference without its sign, rates in percentage points', () => {
     expect([
       formatDifference(-7.5, 'RATE'),
       formatDifference(-2, 'DAYS'),
       formatDifference(3, 'COUNT'),
-    ]).toEqual(['7.5 pts', '2 days', '3']);
+      formatDifference(-5000, 'AMOUNT', 'USD'),
+    ]).toEqual(['7.5 pts', '2 days', '3', '5,000 USD']);
   });
 });
 
@@ -39,6 +70,20 @@ describe('targetWording', () => {
       tone: 'behind',
       toneLabel: 'behind target',
     });
+  });
+
+  it('names the currency of an amount’s target and gap', () => {
+    expect(
+      targetWording({ value: 78333, target: 83333.4, targetGap: -5000.4, unit: 'AMOUNT' }, 'USD'),
+    ).toEqual({
+      target: 'Target 83,333 USD',
+      gap: '5,000 USD below target',
+      tone: 'behind',
+      toneLabel: 'behind target',
+    });
+    expect(targetWording({ value: 42, target: 40, targetGap: 2, unit: 'COUNT' }, 'USD').target).toBe(
+      'Target 40',
+    );
   });
 
   it('counts fewer days than the target as ahead: a shorter cycle is better', () => {

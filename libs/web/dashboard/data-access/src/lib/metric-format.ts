@@ -9,16 +9,29 @@ const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const AMOUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const POINTS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
-/** A figure as people read it: "1,204", "38.5%" (rates are percentages, 0–100), "125,000" (amounts), "42 days". */
-export function formatMetricValue(value: number | null, unit: MetricUnit): string {
+/**
+ * The currency an amount is in, for the unit: the workspace's reporting currency for amounts (ISO 4217, "USD"),
+ * null for every other unit or when none is known.
+ */
+export function unitCurrency(unit: MetricUnit, currency?: string | null): string | null {
+  return unit === 'AMOUNT' && currency ? currency : null;
+}
+
+/**
+ * A figure as people read it: "1,204", "38.5%" (rates are percentages, 0–100), "125,000" (amounts; "125,000 USD"
+ * given the currency), "42 days".
+ */
+export function formatMetricValue(value: number | null, unit: MetricUnit, currency?: string | null): string {
   if (value === null || !Number.isFinite(value)) return NO_VALUE;
   switch (unit) {
     case 'COUNT':
       return COUNT.format(value);
     case 'RATE':
       return `${POINTS.format(value)}%`;
-    case 'AMOUNT':
-      return AMOUNT.format(value);
+    case 'AMOUNT': {
+      const code = unitCurrency(unit, currency);
+      return code ? `${AMOUNT.format(value)} ${code}` : AMOUNT.format(value);
+    }
     case 'DAYS': {
       const days = COUNT.format(value);
       return `${days} ${days === '1' ? 'day' : 'days'}`;
@@ -26,10 +39,15 @@ export function formatMetricValue(value: number | null, unit: MetricUnit): strin
   }
 }
 
+/** A heading of amounts naming their currency: "Revenue won (USD)"; the label alone without one. */
+export function withCurrency(label: string, currency?: string | null): string {
+  return currency ? `${label} (${currency})` : label;
+}
+
 /** A difference in the metric's unit, without sign: rates differ in percentage points ("4.5 pts"). */
-export function formatDifference(difference: number, unit: MetricUnit): string {
+export function formatDifference(difference: number, unit: MetricUnit, currency?: string | null): string {
   const size = Math.abs(difference);
-  return unit === 'RATE' ? `${POINTS.format(size)} pts` : formatMetricValue(size, unit);
+  return unit === 'RATE' ? `${POINTS.format(size)} pts` : formatMetricValue(size, unit, currency);
 }
 
 /** Whether the figure is where the agreement wants it: `none` without a target or a value. */
@@ -41,7 +59,7 @@ export function lowerIsBetter(unit: MetricUnit): boolean {
 }
 
 export interface TargetWording {
-  /** "Target 40", or null without one. */
+  /** "Target 40" ("Target 83,333 USD" for an amount), or null without one. */
   target: string | null;
   /** "5 above target", "2.5 pts below target", "on target"; null without a target or value. */
   gap: string | null;
@@ -57,18 +75,23 @@ const TONE_LABELS: Readonly<Record<GapTone, string>> = {
   none: '',
 };
 
-/** The metric against its target: the API's gap (value − target), worded and toned by the unit's direction. */
+/**
+ * The metric against its target: the API's gap (value − target), worded and toned by the unit's direction; amounts
+ * name `currency` (the dashboard's).
+ */
 export function targetWording(
   metric: Pick<DashboardMetric, 'value' | 'target' | 'targetGap' | 'unit'>,
+  currency?: string | null,
 ): TargetWording {
-  const target = metric.target === null ? null : `Target ${formatMetricValue(metric.target, metric.unit)}`;
+  const target =
+    metric.target === null ? null : `Target ${formatMetricValue(metric.target, metric.unit, currency)}`;
   const gapValue =
     metric.targetGap ??
     (metric.value !== null && metric.target !== null ? metric.value - metric.target : null);
   if (target === null || gapValue === null || metric.value === null)
     return { target, gap: null, tone: 'none', toneLabel: '' };
-  const size = formatDifference(gapValue, metric.unit);
-  if (gapValue === 0 || size === formatDifference(0, metric.unit))
+  const size = formatDifference(gapValue, metric.unit, currency);
+  if (gapValue === 0 || size === formatDifference(0, metric.unit, currency))
     return { target, gap: 'on target', tone: 'on-target', toneLabel: TONE_LABELS['on-target'] };
   const above = gapValue > 0;
   const tone: GapTone = above !== lowerIsBetter(metric.unit) ? 'ahead' : 'behind';

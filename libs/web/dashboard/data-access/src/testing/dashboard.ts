@@ -3,6 +3,8 @@ import type { Colleague } from '@accord/web/shared/data-access';
 import type { Dashboard, DashboardMetric, DashboardRow } from '../lib/dashboard-types';
 
 export const WORKSPACE_TIME_ZONE = 'Europe/Berlin';
+/** The workspace's reporting currency as the dashboard names it (sessions in the specs say USD until it answers). */
+export const WORKSPACE_CURRENCY = 'EUR';
 export const VERSION_3 = '00000000-0000-4000-8000-0000000000b3';
 export const VERSION_4 = '00000000-0000-4000-8000-0000000000b4';
 export const RIA = '00000000-0000-4000-8000-0000000000a2';
@@ -55,6 +57,7 @@ export function metric(overrides: Partial<DashboardMetric> = {}): DashboardMetri
 export function dashboardAnswer(overrides: Partial<Dashboard> = {}): Dashboard {
   return {
     timeZone: WORKSPACE_TIME_ZONE,
+    currency: WORKSPACE_CURRENCY,
     granularity: 'WEEK',
     outcomes: [
       metric(),
@@ -75,8 +78,8 @@ export function dashboardAnswer(overrides: Partial<Dashboard> = {}): Dashboard {
         definition: 'Sum of the closing amounts of opportunities won in the period.',
         unit: 'AMOUNT',
         value: 125000,
-        target: null,
-        targetGap: null,
+        target: 100000,
+        targetGap: 25000,
       }),
       metric({
         key: 'sales-cycle-days',

@@ -113,7 +113,16 @@ describe('DashboardPage', () => {
     ).toBeTruthy();
     const ahead = within(card('Sales cycle (first touch → close)')).getByText('2 days below target');
     expect(ahead.classList.contains('ahead')).toBe(true);
-    expect(within(card('Revenue won')).getByText('125,000')).toBeTruthy();
+    // Amounts name the currency the dashboard answered with (the session's said USD): smaller, after the figure.
+    const revenue = card('Revenue won');
+    const figure = within(revenue).getByText('125,000');
+    expect([
+      figure.textContent?.replace(/\s+/g, ' ').trim(),
+      within(figure).getByText('EUR').classList.contains('currency'),
+    ]).toEqual(['125,000 EUR', true]);
+    expect(within(revenue).getByText(/^Target 100,000 EUR/)).toBeTruthy();
+    expect(within(revenue).getByText('25,000 EUR above target')).toBeTruthy();
+    expect(within(card('MQLs')).queryByText('EUR')).toBeNull();
     expect(
       within(card('MQLs')).getByRole('link', { name: 'See rows behind MQLs' }).getAttribute('href'),
     ).toBe('/dashboard/rows/mqls');
@@ -132,6 +141,10 @@ describe('DashboardPage', () => {
       target: { value: 'mql-acceptance-rate' },
     });
     await screen.findByRole('img', { name: /^Trend of MQL → SAL acceptance rate\./ });
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Metric' }), { target: { value: 'revenue-won' } });
+    const amounts = await screen.findByRole('img', { name: /^Trend of Revenue won\. 2026-10-26: 6 EUR, / });
+    await waitFor(() => expect(amounts.querySelector('svg .y.axis')?.textContent).toContain(' EUR'));
   });
 
   it('shows activity second, as diagnostics, with reps by revenue and no one flagged', async () => {
@@ -145,6 +158,12 @@ describe('DashboardPage', () => {
         .getAllByRole('rowheader')
         .map((cell) => cell.textContent?.trim()),
     ).toEqual(['Sam Sales', 'Ria Rep']);
+    expect(
+      within(reps)
+        .getAllByRole('columnheader')
+        .slice(0, 3)
+        .map((cell) => cell.textContent?.replace(/\s*i\s*$/, '').trim()),
+    ).toEqual(['Rep', 'Revenue won (EUR)', 'Quota (EUR)']);
     const rejections = screen.getByRole('region', { name: 'Why leads were rejected' });
     expect(within(rejections).getByRole('table', { name: 'By source' }).textContent).toContain('webinar');
     expect(within(rejections).getByRole('table', { name: 'By grade' }).textContent).toContain(
@@ -180,7 +199,7 @@ describe('DashboardPage', () => {
     );
 
     const reps = screen.getByRole('table', { name: /pattern to learn from, not a problem/ });
-    expect(describedText(within(reps).getByRole('button', { name: 'Definition of Revenue won' }))).toBe(
+    expect(describedText(within(reps).getByRole('button', { name: 'Definition of Revenue won (EUR)' }))).toBe(
       'Sum of the closing amounts of opportunities won in the period. Credited to the opportunity’s owner.',
     );
     expect(within(reps).getAllByRole('button', { name: /^Definition of / })).toHaveLength(10);
@@ -338,16 +357,18 @@ describe('DashboardPage', () => {
     expect(blobs[0].type).toBe('text/csv;charset=utf-8');
     // The reader drops the byte-order mark the file starts with.
     const text = await readText(blobs[0]);
-    expect(text.split('\r\n').slice(0, 7)).toEqual([
+    expect(text.split('\r\n').slice(0, 8)).toEqual([
       'From,2026-10-31T23:00:00.000Z',
       'To,2026-11-30T23:00:00.000Z',
       'Time zone,Europe/Berlin',
+      'Currency,EUR',
       'First day,2026-11-01',
       'Last day,2026-11-30',
       'Period,This month',
       'Trend step,By week',
     ]);
     expect(text).toContain('Source,webinar');
+    expect(text).toContain('\r\nRep,Revenue won (EUR),Quota (EUR),Attainment,');
     expect(text).toContain(`"'=HYPERLINK(""x"")",Works for a competitor,1`);
   });
 });

@@ -82,7 +82,7 @@ const SEGMENT_NAMES: Readonly<Record<(typeof SEGMENT_KEYS)[number], string>> = {
         <h2 id="outcomes-heading">Outcomes</h2>
         <div class="cards outcomes" role="list" aria-labelledby="outcomes-heading">
           @for (metric of dashboard.outcomes; track metric.key) {
-            <accord-metric-card [metric]="metric" size="large" />
+            <accord-metric-card [metric]="metric" size="large" [currency]="store.currency()" />
           }
         </div>
       </section>
@@ -97,6 +97,7 @@ const SEGMENT_NAMES: Readonly<Record<(typeof SEGMENT_KEYS)[number], string>> = {
             [metrics]="dashboard.outcomes.concat(dashboard.activities)"
             [timeZone]="dashboard.timeZone"
             [granularity]="dashboard.granularity"
+            [currency]="store.currency()"
           />
         </section>
       </div>
@@ -105,12 +106,13 @@ const SEGMENT_NAMES: Readonly<Record<(typeof SEGMENT_KEYS)[number], string>> = {
         <p class="note">Activity explains the outcomes above; it is not a goal in itself.</p>
         <div class="cards activities" role="list" aria-labelledby="activity-heading">
           @for (metric of dashboard.activities; track metric.key) {
-            <accord-metric-card [metric]="metric" size="small" />
+            <accord-metric-card [metric]="metric" size="small" [currency]="store.currency()" />
           }
         </div>
         <accord-rep-table
           [reps]="dashboard.reps"
           [metrics]="dashboard.outcomes.concat(dashboard.activities)"
+          [currency]="store.currency()"
         />
       </section>
       <section aria-labelledby="rejections-heading">

@@ -2,7 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 
-import { type DashboardMetric, formatMetricValue, targetWording } from '@accord/web/dashboard/data-access';
+import {
+  type DashboardMetric,
+  formatMetricValue,
+  targetWording,
+  unitCurrency,
+} from '@accord/web/dashboard/data-access';
 
 /**
  * One figure of the dashboard: its value, its target and the gap (coloured, and said in words), its definition
@@ -26,7 +31,12 @@ import { type DashboardMetric, formatMetricValue, targetWording } from '@accord/
         i
       </button>
     </div>
-    <p class="value" [title]="item.definition">{{ value() }}</p>
+    <p class="value" [title]="item.definition">
+      {{ value() }}
+      @if (valueCurrency(); as code) {
+        <span class="currency">{{ code }}</span>
+      }
+    </p>
     <p class="visually-hidden">{{ item.definition }}</p>
     @if (parts(); as parts) {
       <p class="parts">{{ parts }}</p>
@@ -84,6 +94,10 @@ import { type DashboardMetric, formatMetricValue, targetWording } from '@accord/
     :host(.large) .value {
       font: var(--mat-sys-display-small);
     }
+    .currency {
+      font: var(--mat-sys-title-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
     .parts,
     .target {
       font: var(--mat-sys-body-small);
@@ -109,9 +123,15 @@ export class MetricCardComponent {
   readonly metric = input.required<DashboardMetric>();
   /** Outcomes are large; activity, a diagnostic, is small. */
   readonly size = input<'large' | 'small'>('large');
+  /** The currency the dashboard's amounts are in (ISO 4217), named after an amount's figures. */
+  readonly currency = input<string | null>(null);
 
   protected readonly value = computed(() => formatMetricValue(this.metric().value, this.metric().unit));
-  protected readonly gap = computed(() => targetWording(this.metric()));
+  /** Set smaller after the figure ("739,200 USD"); an amount with no value names none. */
+  protected readonly valueCurrency = computed(() =>
+    this.metric().value === null ? null : unitCurrency(this.metric().unit, this.currency()),
+  );
+  protected readonly gap = computed(() => targetWording(this.metric(), this.currency()));
   /** What a rate or ratio is made of: "25 of 40" for a rate, "310 ÷ 40" for a ratio. */
   protected readonly parts = computed(() => {
     const { numerator, denominator, unit } = this.metric();

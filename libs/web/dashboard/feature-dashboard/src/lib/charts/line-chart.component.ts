@@ -24,7 +24,23 @@ import { CHART_COLORS } from './chart-colors';
         [showRefLabels]="true"
         [yAxisTickFormatting]="tickFormat()"
         [animations]="false"
-      />
+      >
+        <!-- ngx-charts writes raw numbers in its tooltips; these write them as the axis does ("125,000 USD"). -->
+        <ng-template #tooltipTemplate let-model="model">
+          <span class="tooltip-label">{{ model.series }} • {{ model.name }}</span>
+          <span class="tooltip-val">{{ tickFormat()(model.value) }}</span>
+        </ng-template>
+        <ng-template #seriesTooltipTemplate let-model="model">
+          <div class="area-tooltip-container">
+            @for (item of model; track item.series) {
+              <div class="tooltip-item">
+                <span class="tooltip-item-color" [style.background-color]="item.color"></span>
+                {{ item.series }}: {{ tickFormat()(item.value) }}
+              </div>
+            }
+          </div>
+        </ng-template>
+      </ngx-charts-line-chart>
     </figure>
   `,
   styles: `
@@ -38,7 +54,7 @@ export class LineChartComponent {
   readonly series = input.required<ChartSeries[]>();
   readonly label = input.required<string>();
   readonly references = input<ChartDatum[]>([]);
-  /** How the value axis writes its ticks ("40%", "28 days"). */
+  /** How the value axis and the tooltips write values ("40%", "28 days", "125,000 USD"). */
   readonly format = input<(value: number) => string>(String);
   protected readonly colors = CHART_COLORS;
   // ngx-charts calls the formatter without `this`; a computed hands it a stable function.

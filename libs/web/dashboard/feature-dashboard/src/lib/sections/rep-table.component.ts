@@ -96,8 +96,10 @@ export class RepTableComponent {
   readonly reps = input.required<RepRow[]>();
   /** The dashboard's metrics, whose definitions (the agreement's words where it words them) the columns use. */
   readonly metrics = input<Pick<DashboardMetric, 'key' | 'definition'>[]>([]);
+  /** The currency revenue and quotas are in (ISO 4217), named in their columns' headings. */
+  readonly currency = input<string | null>(null);
   protected readonly rows = computed(() => repRows(this.reps()));
-  protected readonly columns = computed(() => repColumns(this.metrics()));
+  protected readonly columns = computed(() => repColumns(this.metrics(), this.currency()));
   protected readonly definitions = computed<Record<string, string>>(() =>
     Object.fromEntries(this.columns().map((column) => [column.key, column.definition ?? ''])),
   );

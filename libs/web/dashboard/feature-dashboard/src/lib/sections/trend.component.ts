@@ -53,6 +53,8 @@ export class TrendComponent {
   readonly metrics = input.required<DashboardMetric[]>();
   readonly timeZone = input.required<string>();
   readonly granularity = input.required<DashboardGranularity>();
+  /** The currency amounts are in (ISO 4217), named on an amount's axis, tooltips and description. */
+  readonly currency = input<string | null>(null);
 
   /** The metric shown: kept across reloads while it exists, else the first. */
   protected readonly chosenKey = linkedSignal<DashboardMetric[], string | null>({
@@ -75,14 +77,14 @@ export class TrendComponent {
   });
   protected readonly format = computed(() => {
     const unit = this.chosen()?.unit ?? 'COUNT';
-    return (value: number) => formatMetricValue(value, unit);
+    const currency = this.currency();
+    return (value: number) => formatMetricValue(value, unit, currency);
   });
   protected readonly label = computed(() => {
     const metric = this.chosen();
     if (!metric) return '';
-    const points = this.series()[0].series.map(
-      (point) => `${point.name}: ${formatMetricValue(point.value, metric.unit)}`,
-    );
+    const format = this.format();
+    const points = this.series()[0].series.map((point) => `${point.name}: ${format(point.value)}`);
     return `Trend of ${metric.name}. ${points.join(', ')}`;
   });
 
