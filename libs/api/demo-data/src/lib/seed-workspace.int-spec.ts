@@ -55,6 +55,11 @@ describe('seedWorkspace on PostgreSQL', () => {
        VALUES ($1, $2, 1, 'PUBLISHED', 1, $3, $4, $4, $5, $5, $5, $5)`,
       [id, versionId, JSON.stringify(starterAgreement(reps)), marketing, PUBLISHED],
     );
+    await client.query(
+      `INSERT INTO agreement_events (workspace_id, version_id, action, revision, details, at)
+       VALUES ($1, $2, 'PUBLISHED', 1, jsonb_build_object('effectiveAt', $3::text), $4)`,
+      [id, versionId, PUBLISHED.toISOString(), PUBLISHED],
+    );
     return { id, versionId, reps };
   }
 
@@ -97,6 +102,16 @@ describe('seedWorkspace on PostgreSQL', () => {
       from: PUBLISHED,
       to: new Date(NOW.getTime() - Math.round(13 * 30.44) * 86_400_000 - 86_400_000),
     });
+    // Its publication's event moved with it, and still says when it took effect.
+    const published = await rows<{ effective: Date; said: string }>(
+      `SELECT v.effective_at AS effective, e.details->>'effectiveAt' AS said
+         FROM agreement_versions v JOIN agreement_events e ON e.version_id = v.id AND e.action = 'PUBLISHED'
+        WHERE v.workspace_id = $1 AND v.number = 1`,
+      workspace,
+    );
+    expect(published.map((row) => [row.effective.toISOString(), row.said])).toEqual([
+      [result.backdated?.to.toISOString(), result.backdated?.to.toISOString()],
+    ]);
     const [counts] = await rows<Record<string, number>>(
       `SELECT (SELECT count(*)::int FROM leads WHERE workspace_id = $1) AS leads,
               (SELECT count(*)::int FROM lead_evaluations WHERE workspace_id = $1) AS evaluations,

@@ -147,8 +147,16 @@ async function backdateFirst(
     `UPDATE agreement_signatures SET signed_at = signed_at + $3::interval WHERE workspace_id = $1 AND version_id = $2`,
     [workspaceId, version.id, shift],
   );
+  // The publication's event says when the version took effect: that moves with it.
   await client.query(
-    `UPDATE agreement_events SET at = at + $3::interval WHERE workspace_id = $1 AND version_id = $2`,
+    `UPDATE agreement_events
+        SET at = at + $3::interval,
+            details = CASE WHEN details ? 'effectiveAt'
+                           THEN jsonb_set(details, '{effectiveAt}', to_jsonb(to_char(
+                                  ((details->>'effectiveAt')::timestamptz + $3::interval) AT TIME ZONE 'UTC',
+                                  'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
+                           ELSE details END
+      WHERE workspace_id = $1 AND version_id = $2`,
     [workspaceId, version.id, shift],
   );
   return { number: version.number, from: version.effective_at, to };
