@@ -32,11 +32,13 @@ export class WorkerRole1795700400000 implements MigrationInterface {
         CREATE ROLE accord_worker NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE INHERIT;
       EXCEPTION WHEN duplicate_object THEN NULL;
       END $$`);
-    await queryRunner.query(`GRANT accord_app TO accord_worker`);
-    // The migrating user must be able to switch to the role (a superuser already can).
+    // Each grant only when missing: an administrator may have made them, and repeating one needs admin rights.
     await queryRunner.query(`
       DO $$ BEGIN
-        IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+        IF NOT pg_has_role('accord_worker', 'accord_app', 'MEMBER') THEN
+          GRANT accord_app TO accord_worker;
+        END IF;
+        IF NOT pg_has_role(current_user, 'accord_worker', 'MEMBER') THEN
           EXECUTE format('GRANT accord_worker TO %I', current_user);
         END IF;
       END $$`);
