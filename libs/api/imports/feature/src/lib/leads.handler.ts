@@ -96,7 +96,12 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
     ]);
     const byEmail = new Map(stored.map((lead) => [lead.email, lead]));
     const members = await context.members(manager);
-    const created: { id: string; lead: LeadFields; ownerId: string | null; at: Date }[] = [];
+    // The leads this scoring makes MQLs get no handover unless the import asks for them; one it asks for would be
+    // routed, which takes the lead from its owner, so a lead with an owner gets none either way. Without handovers
+    // a new lead is history: it became an MQL when it was created (by fit alone; it has no signals yet), so its
+    // move is dated then and counts in that period, not in the import's. One handed over enters sales' queue now.
+    const open = context.handovers === 'OPEN';
+    const created: { id: string; lead: LeadFields; ownerId: string | null; at: Date; movedAt: Date }[] = [];
     const updated: { id: string; lead: LeadFields; ownerId: string | null }[] = [];
     for (const row of kept) {
       const { lead, given, ownerEmail, createdAt } = row.value;
@@ -110,7 +115,8 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
       const current = byEmail.get(lead.email);
       if (!current) {
         const id = timeOrderedUuid();
-        created.push({ id, lead, ownerId: ownerId ?? null, at: createdAt ?? context.now });
+        const at = createdAt ?? context.now;
+        created.push({ id, lead, ownerId: ownerId ?? null, at, movedAt: open ? context.now : at });
         results.push({ row: row.row, outcome: 'CREATED', notes });
         continue;
       }
@@ -127,18 +133,13 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
       results.push({ row: row.row, outcome: changed ? 'UPDATED' : 'UNCHANGED', notes });
     }
     const owned = new Set([...created, ...updated].flatMap((item) => (item.ownerId ? [item.id] : [])));
-    // The leads this scoring makes MQLs get no handover unless the import asks for them; one it asks for would be
-    // routed, which takes the lead from its owner, so a lead with an owner gets none either way. Without handovers
-    // a new lead is history: it became an MQL when it was created (by fit alone; it has no signals yet), so its
-    // move is dated then and counts in that period, not in the import's. One handed over enters sales' queue now.
-    const open = context.handovers === 'OPEN';
     // New leads are scored before they are written, so each is inserted once, in its final stage.
     const scoredNew = await this.scorer.scoreNew(
       manager,
       created.map((item) => ({
         id: item.id,
         ...item.lead,
-        movedAt: open ? context.now : item.at,
+        movedAt: item.movedAt,
         withoutHandover: !open || owned.has(item.id),
       })),
       context.now,
@@ -168,7 +169,7 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
 
   private async insert(
     manager: EntityManager,
-    created: readonly { id: string; lead: LeadFields; ownerId: string | null; at: Date }[],
+    created: readonly { id: string; lead: LeadFields; ownerId: string | null; at: Date; movedAt: Date }[],
     stageOf: (leadId: string) => LifecycleStage,
     context: BatchContext,
   ): Promise<void> {
@@ -177,14 +178,15 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
       `INSERT INTO leads (workspace_id, id, owner_id, created_at, updated_at, stage, stage_changed_at,
                           ${COLUMNS.map((item) => item.column).join(', ')})
        SELECT accord_current_workspace(), i.id, i.owner_id, i.at, $4, i.stage,
-              CASE WHEN i.stage = 'LEAD' OR $${6 + COLUMNS.length}::text = 'SKIP' THEN i.at ELSE $4 END,
+              CASE WHEN i.stage = 'LEAD' THEN i.at ELSE i.moved_at END,
               ${COLUMNS.map((item) =>
                 item.type === 'jsonb'
                   ? `ARRAY(SELECT jsonb_array_elements_text(i.${item.column}))`
                   : `i.${item.column}`,
               ).join(', ')}
-         FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $5::text[], ${columnParams(6)})
-              AS i(id, owner_id, at, stage, ${COLUMNS.map((item) => item.column).join(', ')})`,
+         FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $5::text[], ${columnParams(6)},
+                     $${6 + COLUMNS.length}::timestamptz[])
+              AS i(id, owner_id, at, stage, ${COLUMNS.map((item) => item.column).join(', ')}, moved_at)`,
       [
         created.map((item) => item.id),
         created.map((item) => item.ownerId),
@@ -192,7 +194,7 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
         context.now,
         created.map((item) => stageOf(item.id)),
         ...COLUMNS.map((item) => created.map((entry) => valueFor(entry.lead, item.field))),
-        context.handovers,
+        created.map((item) => item.movedAt),
       ],
     );
     await manager.query(
