@@ -6,4 +6,5 @@ export * from './lib/api/post-graphql';
 export * from './lib/auth/auth.service';
 export * from './session';
 export * from './lib/generated/graphql';
+export * from './lib/format/utc-minute';
 export * from './lib/members/colleagues';

@@ -173,10 +173,7 @@ export class ImportsService {
     if (records.length === 0) throw AppError.badInput('The file is empty: it needs a header row.');
     const headers = records[0].map((header) => header.trim());
     const proposals = proposeMapping(kind, headers);
-    const { saved, currency } = await this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => ({
-      saved: await this.imports.mapping(manager, kind),
-      currency: await this.reportingCurrency(manager, actor.workspaceId),
-    }));
+    const { saved, currency } = await this.mappingContext(actor.workspaceId, kind);
     const savedFits = given === null && saved !== null && sameHeaders(saved.headers, headers);
     const mapping = given ?? (savedFits && saved ? saved.mapping : mappingFromProposal(proposals, currency));
     const fields = new Map(importFields(kind).map((item) => [item.key, item]));
@@ -472,16 +469,17 @@ export class ImportsService {
     kind: ImportKind,
     headers: string[],
   ): Promise<ImportMapping> {
-    const { saved, currency } = await this.tenantDb.inWorkspace(workspaceId, async (manager) => ({
-      saved: await this.imports.mapping(manager, kind),
-      currency: await this.reportingCurrency(manager, workspaceId),
-    }));
+    const { saved, currency } = await this.mappingContext(workspaceId, kind);
     if (saved && sameHeaders(saved.headers, headers)) return saved.mapping;
     return mappingFromProposal(proposeMapping(kind, headers), currency);
   }
 
-  private async reportingCurrency(manager: EntityManager, workspaceId: string): Promise<string> {
-    return (await this.workspaces.findById(manager, workspaceId))?.currency ?? 'USD';
+  /** What a proposed mapping starts from: the kind's saved mapping and the workspace's reporting currency. */
+  private mappingContext(workspaceId: string, kind: ImportKind) {
+    return this.tenantDb.inWorkspace(workspaceId, async (manager) => ({
+      saved: await this.imports.mapping(manager, kind),
+      currency: (await this.workspaces.findById(manager, workspaceId))?.currency ?? 'USD',
+    }));
   }
 
   private describe(error: unknown, rowsDone: number): string {

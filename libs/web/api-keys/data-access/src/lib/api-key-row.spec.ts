@@ -20,7 +20,7 @@ describe('toApiKeyRow', () => {
       id: 'k1',
       name: 'Website tracking',
       prefix: 'acc_1a2b…',
-      created: '2026-11-20 08:15 UTC',
+      created: '20 Nov 2026, 08:15 UTC',
       lastUsed: 'Never',
       status: 'Active',
       active: true,
@@ -31,8 +31,8 @@ describe('toApiKeyRow', () => {
     expect(
       toApiKeyRow(key({ lastUsedAt: '2026-11-21T10:00:00.000Z', revokedAt: '2026-11-22T11:30:00.000Z' })),
     ).toMatchObject({
-      lastUsed: '2026-11-21 10:00 UTC',
-      status: 'Revoked 2026-11-22 11:30 UTC',
+      lastUsed: '21 Nov 2026, 10:00 UTC',
+      status: 'Revoked 22 Nov 2026, 11:30 UTC',
       active: false,
     });
   });

@@ -1,4 +1,4 @@
-import type { ApiKeyFieldsFragment } from '@accord/web/shared/data-access';
+import { type ApiKeyFieldsFragment, utcMinute } from '@accord/web/shared/data-access';
 
 /** One line of the API keys table, already worded for display. */
 export interface ApiKeyRow {
@@ -9,11 +9,6 @@ export interface ApiKeyRow {
   lastUsed: string;
   status: string;
   active: boolean;
-}
-
-/** "2026-11-25 09:05 UTC": keys are compared across people and time zones, so times read in UTC. */
-export function utcMinute(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
 export function toApiKeyRow(key: ApiKeyFieldsFragment): ApiKeyRow {

@@ -50,7 +50,7 @@ describe('ApiKeysStore', () => {
     await revoking;
 
     expect(store.rows().map((row) => [row.id, row.status, row.active])).toEqual([
-      ['a', 'Revoked 2026-11-25 09:00 UTC', false],
+      ['a', 'Revoked 25 Nov 2026, 09:00 UTC', false],
     ]);
   });
 

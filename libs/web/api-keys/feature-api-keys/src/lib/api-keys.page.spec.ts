@@ -38,7 +38,7 @@ describe('ApiKeysPage', () => {
         .getAllByRole('cell')
         .slice(0, 5)
         .map((cell) => cell.textContent?.trim()),
-    ).toEqual(['Website tracking', 'acc_k1…', '2026-11-20 08:15 UTC', 'Never', 'Active']);
+    ).toEqual(['Website tracking', 'acc_k1…', '20 Nov 2026, 08:15 UTC', 'Never', 'Active']);
   });
 
   it('creates a key and shows its secret once, with a copy button', async () => {
@@ -79,7 +79,7 @@ describe('ApiKeysPage', () => {
     expect(revoke.operation.variables).toEqual({ id: 'k1' });
     revoke.flushData({ revokeApiKey: apiKey('k1', 'Website tracking', '2026-11-25T09:00:00.000Z') });
 
-    await screen.findByRole('cell', { name: 'Revoked 2026-11-25 09:00 UTC' });
+    await screen.findByRole('cell', { name: 'Revoked 25 Nov 2026, 09:00 UTC' });
     expect(screen.queryByRole('button', { name: 'Revoke Website tracking' })).toBeNull();
   });
 

@@ -57,7 +57,7 @@ describe('lead and decision wording', () => {
   it('words a signal type with its count and last time', () => {
     expect(
       recentSignalLabel({ type: 'PRICING_PAGE_VISIT', count: 3, lastAt: '2026-11-24T09:05:00.000Z' }),
-    ).toBe('Pricing page visit ×3, last 2026-11-24 09:05 UTC');
+    ).toBe('Pricing page visit ×3, last 24 Nov 2026, 09:05 UTC');
   });
 
   it('puts title and company together, or whichever is known', () => {
@@ -78,7 +78,7 @@ describe('lead and decision wording', () => {
     });
     expect([decisionLabel(handover()), decisionLabel(rejected)]).toEqual([
       'Open',
-      'Rejected (Not ready to buy) by Sam Sales 2026-11-25 13:00 UTC, after the SLA',
+      'Rejected (Not ready to buy) by Sam Sales 25 Nov 2026, 13:00 UTC, after the SLA',
     ]);
   });
 });

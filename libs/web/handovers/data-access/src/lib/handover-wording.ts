@@ -1,8 +1,9 @@
-import type {
-  HandoverEventKind,
-  HandoverFieldsFragment,
-  HandoverStatus,
-  RejectionReasonFieldsFragment,
+import {
+  type HandoverEventKind,
+  type HandoverFieldsFragment,
+  type HandoverStatus,
+  type RejectionReasonFieldsFragment,
+  utcMinute,
 } from '@accord/web/shared/data-access';
 
 const MINUTE_MS = 60_000;
@@ -70,18 +71,13 @@ export const HANDOVER_EVENT_LABELS: Readonly<Record<HandoverEventKind, string>> 
   REJECTED: 'Rejected',
 };
 
-/** "2026-11-25 09:05 UTC": handovers are compared across a team and time zones, so times read in UTC. */
-export function utcMinute(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
 /** "PRICING_PAGE_VISIT" or "pricing-page" as "Pricing page visit" / "Pricing page". */
 function signalTypeLabel(type: string): string {
   const words = type.toLowerCase().replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** "Pricing page ×3, last 2026-11-24 09:00 UTC". */
+/** "Pricing page ×3, last 24 Nov 2026, 09:00 UTC". */
 export function recentSignalLabel(signal: { type: string; count: number; lastAt: string }): string {
   return `${signalTypeLabel(signal.type)} ×${signal.count}, last ${utcMinute(signal.lastAt)}`;
 }
@@ -97,7 +93,7 @@ export function roleAtCompany(lead: Pick<HandoverFieldsFragment['lead'], 'title'
   return parts.join(' at ');
 }
 
-/** How a decided handover fared: "Accepted by Sam Sales 2026-11-25 09:05 UTC, within the SLA". */
+/** How a decided handover fared: "Accepted by Sam Sales 25 Nov 2026, 09:05 UTC, within the SLA". */
 export function decisionLabel(
   handover: Pick<HandoverFieldsFragment, 'status' | 'decidedAt' | 'decidedBy' | 'withinSla' | 'reason'>,
 ): string {

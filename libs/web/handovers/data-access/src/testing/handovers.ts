@@ -22,7 +22,7 @@ export const COMPETITOR = {
   recycleAfterDays: null,
 };
 
-/** An open handover of an A/HOT lead to Sam, due 2026-11-25 12:00 UTC, as the API answers it. */
+/** An open handover of an A/HOT lead to Sam, due 25 Nov 2026, 12:00 UTC, as the API answers it. */
 export function handover(overrides: Partial<HandoverFieldsFragment> = {}): HandoverFieldsFragment {
   return {
     id: 'h1',

@@ -63,7 +63,7 @@ describe('HandoverQueuePage', () => {
       'Fit 82 · Intent 64',
       'Owner: Sam Sales',
       '+20 employees 200–1000 · +15 pricing page ×3',
-      'Pricing page ×3, last 2026-11-25 07:30 UTC',
+      'Pricing page ×3, last 25 Nov 2026, 07:30 UTC',
     ])
       expect(within(first).getByText(text)).toBeTruthy();
     const overdue = within(row('Bob Builder')).getByText('overdue by 2 h');

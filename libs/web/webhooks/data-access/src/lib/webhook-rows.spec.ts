@@ -58,7 +58,7 @@ describe('toEndpointRow', () => {
       description: 'CRM',
       events: 'handover.created, handover.decided',
       secret: 'whsec_ab12…',
-      created: '2026-11-20 08:15 UTC',
+      created: '20 Nov 2026, 08:15 UTC',
       status: 'Active',
       active: true,
     });
@@ -102,9 +102,9 @@ describe('toDeliveryRow', () => {
 
     expect(rows.map((row) => [row.status, row.attempts, row.lastAnswer, row.next, row.canRedeliver])).toEqual(
       [
-        ['Queued', 0, '—', '2026-11-20 08:15 UTC', false],
-        ['Retrying', 2, 'HTTP 500: boom', '2026-11-20 08:17 UTC', false],
-        ['Delivered 2026-11-20 08:16 UTC', 1, 'HTTP 204', '—', true],
+        ['Queued', 0, '—', '20 Nov 2026, 08:15 UTC', false],
+        ['Retrying', 2, 'HTTP 500: boom', '20 Nov 2026, 08:17 UTC', false],
+        ['Delivered 20 Nov 2026, 08:16 UTC', 1, 'HTTP 204', '—', true],
         ['Failed', 8, 'ECONNREFUSED: connect ECONNREFUSED', '—', true],
       ],
     );

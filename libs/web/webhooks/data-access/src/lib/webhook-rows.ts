@@ -1,17 +1,13 @@
 import { WEBHOOK_EVENTS, type WebhookEventName } from '@accord/domain/webhooks';
-import type {
-  WebhookDeliveryFieldsFragment,
-  WebhookEndpointFieldsFragment,
+import {
+  type WebhookDeliveryFieldsFragment,
+  type WebhookEndpointFieldsFragment,
+  utcMinute,
 } from '@accord/web/shared/data-access';
 
 /** The events an admin can subscribe an endpoint to, in the order the form lists them. */
 export const WEBHOOK_EVENT_OPTIONS: readonly { value: WebhookEventName; label: string }[] =
   WEBHOOK_EVENTS.map((value) => ({ value, label: value }));
-
-/** "2026-11-25 09:05 UTC": deliveries are compared with receivers' logs, so times read in UTC. */
-export function utcMinute(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
 
 /** One line of the endpoints table, already worded for display. */
 export interface WebhookEndpointRow {

@@ -77,13 +77,13 @@ describe('WebhooksPage', () => {
       'https://crm.example.com/hooks',
       'handover.created, handover.decided',
       'whsec_ab12…',
-      '2026-11-20 08:15 UTC',
+      '20 Nov 2026, 08:15 UTC',
       'Active',
     ]);
     const deliveries = 'Recent webhook deliveries, newest first';
     expect([cells(deliveries, 1).slice(0, 7), cells(deliveries, 2).slice(0, 7)]).toEqual([
       [
-        '2026-11-20 08:15 UTC',
+        '20 Nov 2026, 08:15 UTC',
         'handover.created',
         'https://crm.example.com/hooks',
         'Failed',
@@ -92,13 +92,13 @@ describe('WebhooksPage', () => {
         '—',
       ],
       [
-        '2026-11-20 08:15 UTC',
+        '20 Nov 2026, 08:15 UTC',
         'handover.created',
         'https://crm.example.com/hooks',
         'Retrying',
         '1',
         'HTTP 503',
-        '2026-11-20 08:20 UTC',
+        '20 Nov 2026, 08:20 UTC',
       ],
     ]);
     // Only finished deliveries can be sent again.

@@ -4,9 +4,8 @@ import {
   HANDOVER_EVENT_LABELS,
   HANDOVER_STATUS_LABELS,
   consequenceLabel,
-  utcMinute,
 } from '@accord/web/handovers/data-access';
-import type { HandoverWithHistoryFieldsFragment } from '@accord/web/shared/data-access';
+import { type HandoverWithHistoryFieldsFragment, utcMinute } from '@accord/web/shared/data-access';
 
 /** The lead's handovers, newest first: status, owner, due and decision times, SLA, reason and note, and events. */
 @Component({

@@ -66,15 +66,15 @@ describe('LeadHandoverComponent', () => {
       'Missed the SLA',
       'Not ready to buy (recycle, back after 60 days)',
       'Call back in spring',
-      '2026-11-25 13:00 UTC by Sam Sales',
+      '25 Nov 2026, 13:00 UTC by Sam Sales',
     ])
       expect(within(handover).getByText(text)).toBeTruthy();
     const events = within(within(handover).getByRole('list', { name: 'Handover history' })).getAllByRole(
       'listitem',
     );
     expect(events.map((item) => item.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
-      '2026-11-25 08:00 UTC Handed over Handed over to Sam Sales under v1',
-      '2026-11-25 13:00 UTC Rejected Not ready to buy — Sam Sales',
+      '25 Nov 2026, 08:00 UTC Handed over Handed over to Sam Sales under v1',
+      '25 Nov 2026, 13:00 UTC Rejected Not ready to buy — Sam Sales',
     ]);
     expect(screen.queryByRole('heading', { name: 'Qualification' })).toBeNull();
   });
@@ -97,7 +97,7 @@ describe('LeadHandoverComponent', () => {
     });
 
     expect(await screen.findByText(/1 item holds; 2 needed for SQL/)).toBeTruthy();
-    expect(screen.getByText('Answered by Sam Sales, 2026-11-25 10:00 UTC')).toBeTruthy();
+    expect(screen.getByText('Answered by Sam Sales, 25 Nov 2026, 10:00 UTC')).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Timeline under 6 months' }));
     fireEvent.input(screen.getByLabelText('Note on Timeline under 6 months (optional)'), {
       target: { value: 'Buying in Q1' },

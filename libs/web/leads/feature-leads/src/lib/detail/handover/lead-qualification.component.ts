@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 
-import { type LeadQualification, utcMinute } from '@accord/web/handovers/data-access';
-import type { QualificationAnswerInput } from '@accord/web/shared/data-access';
+import type { LeadQualification } from '@accord/web/handovers/data-access';
+import { type QualificationAnswerInput, utcMinute } from '@accord/web/shared/data-access';
 
 interface Draft {
   met: boolean | null;
