@@ -14,6 +14,12 @@ import type { BenchContext, Scenario } from '../lib/scenario';
  * workspaces at once, one of them noisy. It checks that the product keeps working and stays flat: error rate,
  * each operation's p99, resident memory, database connections, no session left idle in a transaction, and the
  * quiet workspaces' ingestion unharmed by the noisy one.
+ *
+ * The load is open, as many independent users make it: each stream of operations arrives at its own rate
+ * (Poisson arrivals), whether or not earlier calls have answered, and each latency counts from the moment the
+ * call was due. A closed load (N clients each waiting for its answer) slows its arrivals down when the product
+ * slows, and so hides the very delays a soak looks for. BENCH_SOAK_SCALE multiplies every rate, to find the
+ * highest load at which every target holds.
  */
 
 const PASSWORD = 'accord-demo';
@@ -21,10 +27,20 @@ const EXECUTIVE = { email: 'exec@demo.accord.dev', password: PASSWORD };
 const SALES = { email: 'sales@demo.accord.dev', password: PASSWORD };
 const ADMIN = { email: 'admin@demo.accord.dev', password: PASSWORD };
 const QUIET_WORKSPACES = 2;
-const NOISY_LOOPS = 8;
 const NOISY_BATCH = 100;
 const SAMPLE_EVERY_MS = 5_000;
-const OPEN_HANDOVERS = 2_000;
+/**
+ * Operations a second of each stream at BENCH_SOAK_SCALE 1. The noisy workspace sends ten batches of 100 events a
+ * second — 600 requests a minute, all that one API key may make under the product's default rate limit — against
+ * the quiet workspaces' single events: a hundred times their volume.
+ */
+const RATES = {
+  dashboard: 2,
+  queue: 40,
+  decision: 2,
+  quietSignal: 10,
+  noisyBatch: 10,
+} as const;
 const MAX_ERROR_RATE = 0.001;
 const MAX_DRIFT = 0.1;
 /**
@@ -42,7 +58,6 @@ const P99_TARGETS: Record<string, number> = {
 const DASHBOARD = `query Dashboard($filter: DashboardFilter!) { dashboard(filter: $filter) {
   outcomes { key value target trend { bucketStart value } } funnel { stage count } } }`;
 const QUEUE = `{ handoverQueue(first: 20) { edges { node { id status grade dueAt lead { id name companyName } } } } }`;
-const NEXT_OPEN = `{ handoverQueue(first: 1, view: UNDECIDED) { edges { node { id } } } }`;
 const ACCEPT = `mutation Accept($id: ID!) { acceptHandover(id: $id) { id status } }`;
 const CREATE_KEY = 'mutation { createApiKey(name: "soak") { secret } }';
 
@@ -51,6 +66,41 @@ function soakSeconds(): number {
   const value = Number(process.env.BENCH_SOAK_SECONDS || 600);
   if (!Number.isFinite(value) || value < 30) throw new Error('BENCH_SOAK_SECONDS must be at least 30');
   return value;
+}
+
+/** BENCH_SOAK_SCALE multiplies every stream's rate (default 1). */
+function soakScale(): number {
+  const value = Number(process.env.BENCH_SOAK_SCALE || 1);
+  if (!Number.isFinite(value) || value <= 0) throw new Error('BENCH_SOAK_SCALE must be a positive number');
+  return value;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Calls `call` at `perSecond` on average with Poisson arrivals until `running()` turns false, each call given
+ * the time it was due; waits for the calls still in flight before returning.
+ */
+async function arrivals(
+  perSecond: number,
+  running: () => boolean,
+  call: (dueAt: number) => Promise<void>,
+): Promise<void> {
+  const inFlight = new Set<Promise<void>>();
+  const gap = () => (-Math.log(1 - Math.random()) * 1000) / perSecond;
+  let due = performance.now() + gap();
+  while (running()) {
+    const wait = due - performance.now();
+    if (wait > 0) {
+      // In short steps, so that the end of the run is not missed while a slow stream waits for its next call.
+      await sleep(Math.min(wait, 100));
+      continue;
+    }
+    const pending: Promise<void> = call(due).finally(() => inFlight.delete(pending));
+    inFlight.add(pending);
+    due += gap();
+  }
+  await Promise.all(inFlight);
 }
 
 interface Tally {
@@ -100,11 +150,11 @@ function signalBody(email: string, count: number): string {
 }
 
 /**
- * Hands the demo sales rep up to OPEN_HANDOVERS of the workspace's leads not yet accepted by sales (as the opener
- * would have), so that decisions have something to decide for the whole run.
+ * Hands the demo sales rep up to `count` of the workspace's leads not yet accepted by sales (as the opener would
+ * have), so that decisions have something to decide for the whole run; answers the handovers' ids.
  */
-async function openHandovers(pool: Pool, rep: Session, versionId: string): Promise<number> {
-  const result = await pool.query(
+async function openHandovers(pool: Pool, rep: Session, versionId: string, count: number): Promise<string[]> {
+  const result = await pool.query<{ id: string }>(
     `WITH picked AS (
        SELECT l.id, row_number() OVER (ORDER BY l.id) AS n FROM leads l
         WHERE l.workspace_id = $1 AND l.stage IN ('LEAD', 'NURTURE', 'MQL')
@@ -116,11 +166,13 @@ async function openHandovers(pool: Pool, rep: Session, versionId: string): Promi
        SELECT $1, gen_random_uuid(), p.id, -(1000000 + p.n), $2, $3, 'OPEN', 'A', 'WARM', 1, 'MQL', 70, 60,
               '+20 Employees 200–1000 · +15 Pricing page ×3', now() - interval '1 hour', now() + interval '3 days'
          FROM picked p
-       RETURNING lead_id)
-     UPDATE leads SET stage = 'MQL' FROM opened WHERE leads.workspace_id = $1 AND leads.id = opened.lead_id`,
-    [rep.workspaceId, versionId, rep.memberId, OPEN_HANDOVERS],
+       RETURNING id, lead_id),
+     moved AS (
+       UPDATE leads SET stage = 'MQL' FROM opened WHERE leads.workspace_id = $1 AND leads.id = opened.lead_id)
+     SELECT id FROM opened`,
+    [rep.workspaceId, versionId, rep.memberId, count],
   );
-  return result.rowCount ?? 0;
+  return result.rows.map((row) => row.id);
 }
 
 async function residentBytes(baseUrl: string): Promise<number> {
@@ -142,6 +194,8 @@ function drift(values: number[]): number {
 
 async function run({ options, defer, log }: BenchContext) {
   const seconds = soakSeconds();
+  const scale = soakScale();
+  const rate = (stream: keyof typeof RATES) => RATES[stream] * scale;
   log('starting the product on a fresh database (the demo workspace is seeded)');
   const product = await startProduct({ DATABASE_POOL_SIZE: String(options.poolSize) });
   defer(() => product.stop());
@@ -156,8 +210,13 @@ async function run({ options, defer, log }: BenchContext) {
     await signIn(product.baseUrl, ADMIN),
   ];
   const versionId = await waitForScoringVersion(pool, admin.workspaceId);
-  const opened = await openHandovers(pool, sales, versionId);
-  log(`opened ${opened} handovers in the sales rep's queue, for the decisions`);
+  const toDecide = await openHandovers(
+    pool,
+    sales,
+    versionId,
+    Math.ceil(rate('decision') * (seconds + options.warmupSeconds) * 1.2) + 20,
+  );
+  log(`opened ${toDecide.length} handovers in the sales rep's queue, for the decisions`);
   const keyOf = async (session: Session) =>
     (await graphql<{ createApiKey: { secret: string } }>(product.baseUrl, CREATE_KEY, session.token)).data
       .createApiKey.secret;
@@ -197,21 +256,29 @@ async function run({ options, defer, log }: BenchContext) {
 
   const tallies = new Map<string, Tally>();
   let recording = false;
-  /** `work` answers the body of a clean 200, null for anything else, undefined when there was nothing to do. */
-  const record = async (name: string, work: () => Promise<string | null | undefined>) => {
-    const started = performance.now();
+  /**
+   * Times one call from when it was due. `work` answers the body of a clean 200, null for anything else,
+   * undefined when there was nothing to do.
+   */
+  let inFlight = 0;
+  let peakInFlight = 0;
+  const record = async (name: string, dueAt: number, work: () => Promise<string | null | undefined>) => {
     let failure: string | null = null;
+    inFlight += 1;
+    if (recording) peakInFlight = Math.max(peakInFlight, inFlight);
     try {
       const outcome = await work();
       if (outcome === undefined) return;
       if (outcome === null) failure = 'not a clean 200';
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
+    } finally {
+      inFlight -= 1;
     }
     if (!recording) return;
     const tally = tallies.get(name) ?? { latencies: [], failures: 0 };
     tallies.set(name, tally);
-    tally.latencies.push(performance.now() - started);
+    tally.latencies.push(performance.now() - dueAt);
     if (failure) {
       tally.failures += 1;
       tally.firstFailure ??= failure;
@@ -229,42 +296,40 @@ async function run({ options, defer, log }: BenchContext) {
   };
   let decisionsSkipped = 0;
   const decide = async () => {
-    const next = await gqlCall(product.baseUrl, sales.token, NEXT_OPEN);
-    if (next === null) return null;
-    const id = (JSON.parse(next) as { data: { handoverQueue: { edges: { node: { id: string } }[] } } }).data
-      .handoverQueue.edges[0]?.node.id;
+    const id = toDecide.shift();
     if (!id) {
-      // The demo's open handovers are all decided: nothing to time until the opener hands over more.
+      // Every handover opened for the run is decided: nothing left to time.
       if (recording) decisionsSkipped += 1;
-      await new Promise((resolve) => setTimeout(resolve, 250));
       return undefined;
     }
     return gqlCall(product.baseUrl, sales.token, ACCEPT, { id });
   };
-  const loops: [string, number, () => Promise<string | null | undefined>][] = [
-    ['dashboard', 2, () => gqlCall(product.baseUrl, executive.token, DASHBOARD, { filter })],
-    ['queue', 4, () => gqlCall(product.baseUrl, sales.token, QUEUE)],
-    ['decision', 1, decide],
+  const streams: [string, number, () => Promise<string | null | undefined>][] = [
+    ['dashboard', rate('dashboard'), () => gqlCall(product.baseUrl, executive.token, DASHBOARD, { filter })],
+    ['queue', rate('queue'), () => gqlCall(product.baseUrl, sales.token, QUEUE)],
+    ['decision', rate('decision'), decide],
     ...quietKeys.map((key): [string, number, () => Promise<string | null | undefined>] => [
       'ingest (quiet)',
-      1,
+      rate('quietSignal'),
       ingest(key, 1),
     ]),
-    ['ingest (noisy, 100 events)', NOISY_LOOPS, ingest(noisyKey, NOISY_BATCH)],
+    ['ingest (noisy, 100 events)', rate('noisyBatch'), ingest(noisyKey, NOISY_BATCH)],
   ];
-  const concurrency = loops.reduce((sum, [, n]) => sum + n, 0);
+  const offered = streams.reduce((sum, [, perSecond]) => sum + perSecond, 0);
 
   let running = true;
-  const workers = loops.flatMap(([name, count, work]) =>
-    Array.from({ length: count }, async () => {
-      while (running) await record(name, work);
-    }),
+  const workers = streams.map(([name, perSecond, work]) =>
+    arrivals(
+      perSecond,
+      () => running,
+      (dueAt) => record(name, dueAt, work),
+    ),
   );
   log(`warming up for ${options.warmupSeconds} s`);
-  await new Promise((resolve) => setTimeout(resolve, options.warmupSeconds * 1000));
+  await sleep(options.warmupSeconds * 1000);
   recording = true;
   log(
-    `mixed load at ${concurrency} concurrent clients for ${seconds} s, sampling every ${SAMPLE_EVERY_MS / 1000} s`,
+    `mixed load of ${offered.toFixed(0)} operations a second (scale ${scale}) for ${seconds} s, sampling every ${SAMPLE_EVERY_MS / 1000} s`,
   );
   const samples: Sample[] = [];
   const started = performance.now();
@@ -284,7 +349,7 @@ async function run({ options, defer, log }: BenchContext) {
       log(
         `${Math.round(samples[samples.length - 1].at)} s: rss ${(samples[samples.length - 1].rssBytes / 2 ** 20).toFixed(0)} MiB, ${samples[samples.length - 1].connections} connections`,
       );
-    await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS));
+    await sleep(SAMPLE_EVERY_MS);
   }
   recording = false;
   running = false;
@@ -293,13 +358,7 @@ async function run({ options, defer, log }: BenchContext) {
 
   const measurements: [string, Measurement, Tally][] = [...tallies].map(([name, tally]) => [
     name,
-    summarise(
-      name,
-      'ops/s',
-      tally.latencies,
-      elapsed,
-      loops.filter(([n]) => n === name).reduce((s, [, c]) => s + c, 0),
-    ),
+    summarise(name, 'ops/s', tally.latencies, elapsed, peakInFlight),
     tally,
   ]);
   const all = [...tallies.values()];
@@ -310,7 +369,7 @@ async function run({ options, defer, log }: BenchContext) {
     'ops/s',
     all.flatMap((tally) => tally.latencies),
     elapsed,
-    concurrency,
+    peakInFlight,
   );
   const rssDrift = drift(samples.map((s) => s.rssBytes));
   const connections = samples.map((s) => s.connections);
@@ -322,12 +381,13 @@ async function run({ options, defer, log }: BenchContext) {
     `${total.toLocaleString('en')} operations in ${Math.round(elapsed)} s; errors ${failures} (${(errorRate * 100).toFixed(3)}%, target < ${MAX_ERROR_RATE * 100}%): ${verdict(errorRate < MAX_ERROR_RATE)}`,
     ...measurements.map(([name, m, tally]) => {
       const target = P99_TARGETS[name];
-      return `${name.padEnd(27)} ${m.perSecond.toFixed(1)} ops/s, p50 ${m.latencyMs.p50.toFixed(1)} ms, p99 ${m.latencyMs.p99.toFixed(1)} ms (target ≤ ${target} ms): ${verdict(m.latencyMs.p99 <= target)}${tally.failures ? ` — ${tally.failures} failed, first: ${tally.firstFailure}` : ''}`;
+      const due = streams.filter(([n]) => n === name).reduce((sum, [, perSecond]) => sum + perSecond, 0);
+      return `${name.padEnd(27)} ${m.perSecond.toFixed(1)} of ${due} ops/s due, p50 ${m.latencyMs.p50.toFixed(1)} ms, p99 ${m.latencyMs.p99.toFixed(1)} ms (target ≤ ${target} ms): ${verdict(m.latencyMs.p99 <= target)}${tally.failures ? ` — ${tally.failures} failed, first: ${tally.firstFailure}` : ''}`;
     }),
     `resident memory ${(samples[0].rssBytes / 2 ** 20).toFixed(0)} → ${(samples[samples.length - 1].rssBytes / 2 ** 20).toFixed(0)} MiB, growth ${(rssDrift * 100).toFixed(1)}% first to last tenth (target < ${MAX_DRIFT * 100}%): ${verdict(rssDrift < MAX_DRIFT)}`,
     `database connections ${Math.min(...connections)}–${maxConnections} (pool ${options.poolSize} + 2 for jobs): ${verdict(maxConnections <= options.poolSize + 2)}`,
     `sessions idle in a transaction for over 1 s, at most ${stuck}: ${verdict(stuck === 0)}`,
-    `decisions skipped for want of an open handover: ${decisionsSkipped}`,
+    `calls in flight at once, at most ${peakInFlight}; decisions skipped for want of an open handover: ${decisionsSkipped}`,
   ];
   return {
     scenario: 'soak',
@@ -337,9 +397,10 @@ async function run({ options, defer, log }: BenchContext) {
     ],
     notes: {
       seconds: Math.round(elapsed),
-      concurrency,
+      scale,
+      offeredPerSecond: offered,
+      peakInFlight,
       quietWorkspaces: QUIET_WORKSPACES,
-      noisyLoops: NOISY_LOOPS,
     },
     summary,
   };
