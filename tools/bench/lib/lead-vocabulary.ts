@@ -115,38 +115,6 @@ export const DEPARTMENTS: Weighted<string | null> = [
   ['Executive', 4],
   [null, 5],
 ];
-export const CHIEF: Record<string, string> = {
-  Marketing: 'Chief Marketing Officer',
-  Sales: 'Chief Revenue Officer',
-  Engineering: 'CTO',
-  IT: 'CIO',
-  Finance: 'CFO',
-  Operations: 'COO',
-  Product: 'Chief Product Officer',
-  HR: 'Chief People Officer',
-  Executive: 'CEO',
-};
-export const INDIVIDUAL_TITLES: Record<string, readonly string[]> = {
-  Marketing: [
-    'Marketing Specialist',
-    'Growth Marketer',
-    'Content Marketing Lead',
-    'Demand Generation Specialist',
-  ],
-  Sales: ['Account Executive', 'Sales Development Representative', 'Customer Success Manager'],
-  Engineering: [
-    'Software Engineer',
-    'Senior Software Engineer',
-    'Data Engineer',
-    'Site Reliability Engineer',
-  ],
-  Operations: ['Revenue Operations Analyst', 'Operations Analyst', 'Business Analyst'],
-  IT: ['Systems Administrator', 'IT Specialist', 'Security Analyst'],
-  Finance: ['Financial Analyst', 'Accountant', 'Controller'],
-  Product: ['Product Manager', 'Product Designer', 'UX Researcher'],
-  HR: ['Recruiter', 'HR Business Partner'],
-  Executive: ['Chief of Staff', 'Executive Assistant'],
-};
 export const SIGNAL_TYPES: Weighted<string> = [
   ['EMAIL_CLICK', 30],
   ['PRICING_PAGE_VISIT', 14],
@@ -178,4 +146,12 @@ export const CAMPAIGNS = [
   null,
 ];
 // Names are the demo data's, so benchmark and demo workspaces read alike.
-export { COMPANY_KINDS, COMPANY_WORDS, FIRST_NAMES, LAST_NAMES } from '@accord/domain/demo-data';
+// Names and titles are the demo data's; the weights above are flatter than the demo's ICP-shaped ones on purpose.
+export {
+  CHIEF,
+  COMPANY_KINDS,
+  COMPANY_WORDS,
+  FIRST_NAMES,
+  INDIVIDUAL_TITLES,
+  LAST_NAMES,
+} from '@accord/domain/demo-data';

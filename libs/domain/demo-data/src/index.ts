@@ -4,4 +4,11 @@ export * from './lib/calendar';
 export { type Company, makeCompanies } from './lib/people';
 export * from './lib/generate';
 export { leadFacts, summaryOf } from './lib/lead-row';
-export { COMPANY_KINDS, COMPANY_WORDS, FIRST_NAMES, LAST_NAMES } from './lib/vocabulary';
+export {
+  CHIEF,
+  COMPANY_KINDS,
+  COMPANY_WORDS,
+  FIRST_NAMES,
+  INDIVIDUAL_TITLES,
+  LAST_NAMES,
+} from './lib/vocabulary';
