@@ -65,7 +65,7 @@ describe('handover queue', () => {
     await page.getByRole('status').getByText(`Accepted ${accepted.name}.`).waitFor();
     await rowOf(accepted).waitFor({ state: 'detached' });
 
-    // Mouse: Reject opens the reasons with their consequences; pick one, add a note, confirm.
+    // Mouse: Reject opens the reasons with their consequences, none chosen; add a note, then pick one: it rejects.
     await rowOf(rejected)
       .getByRole('button', { name: `Reject ${rejected.name}`, exact: true })
       .click();
@@ -74,12 +74,13 @@ describe('handover queue', () => {
       .getByText(/^(recycle|disqualify)/)
       .first()
       .waitFor();
-    const reason = form.getByRole('radio').nth(1);
-    const reasonLabel = (await form.locator('.reason').nth(1).locator('span').first().innerText()).trim();
-    await reason.check();
+    const reason = form.locator('button.reason').nth(1);
+    const reasonLabel = (await reason.locator('.label').innerText()).trim();
     await form.getByLabel('Note (optional)').fill('Spoke to them: not this year');
-    await page.screenshot({ path: join(SCREENSHOTS, 'handover-queue-reject.png'), fullPage: true });
     await form.getByLabel('Note (optional)').press('Enter');
+    await page.screenshot({ path: join(SCREENSHOTS, 'handover-queue-reject.png'), fullPage: true });
+    expect(await form.isVisible()).toBe(true);
+    await reason.click();
     await page
       .getByRole('status')
       .getByText(`Rejected ${rejected.name}: ${reasonLabel}`, { exact: false })

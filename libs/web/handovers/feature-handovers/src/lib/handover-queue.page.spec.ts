@@ -105,18 +105,18 @@ describe('HandoverQueuePage', () => {
     expect(screen.getByText('1 undecided · 1 expired')).toBeTruthy();
   });
 
-  it('rejects with the chosen reason and a note in two steps, showing each consequence', async () => {
+  it('rejects with the reason picked and a note in two clicks, showing each consequence', async () => {
     const { apollo } = await renderQueue();
 
     fireEvent.click(screen.getByRole('button', { name: 'Reject Ada Lovelace' }));
     const form = await screen.findByRole('form', { name: 'Reject Ada Lovelace' });
     expect(within(form).getByText('recycle, back after 60 days')).toBeTruthy();
     expect(within(form).getByText('disqualify')).toBeTruthy();
-    fireEvent.click(within(form).getByRole('radio', { name: /Works for a competitor/ }));
     fireEvent.input(within(form).getByLabelText('Note (optional)'), {
       target: { value: ' Works at Rival ' },
     });
-    fireEvent.click(within(form).getByRole('button', { name: 'Confirm rejection' }));
+    apollo.expectNone('RejectHandover');
+    fireEvent.click(within(form).getByRole('button', { name: /Works for a competitor/ }));
     const reject = apollo.expectOne('RejectHandover');
     expect(reject.operation.variables).toEqual({ id: 'h1', reasonKey: 'competitor', note: 'Works at Rival' });
     reject.flushData({
@@ -126,21 +126,28 @@ describe('HandoverQueuePage', () => {
     await screen.findByText('Rejected Ada Lovelace: Works for a competitor (disqualify).');
   });
 
-  it('opens the rejection with R, confirms the first reason with Enter and cancels with Escape', async () => {
+  it('chooses no reason in advance: R opens the reasons, Enter picks none, a number rejects, Escape cancels', async () => {
     const { apollo } = await renderQueue();
 
     fireEvent.keyDown(row('Bob Builder'), { key: 'r' });
     let form = await screen.findByRole('form', { name: 'Reject Bob Builder' });
-    fireEvent.keyDown(within(form).getByRole('radio', { name: /Not ready to buy/ }), { key: 'Escape' });
+    await waitFor(() => expect(document.activeElement).toBe(form));
+    fireEvent.keyDown(form, { key: 'Enter' });
+    fireEvent.keyDown(form, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
     apollo.expectNone('RejectHandover');
 
     fireEvent.keyDown(row('Bob Builder'), { key: 'r' });
     form = await screen.findByRole('form', { name: 'Reject Bob Builder' });
-    fireEvent.keyDown(within(form).getByRole('radio', { name: /Not ready to buy/ }), { key: 'Enter' });
+    expect(
+      within(form)
+        .getByRole('button', { name: /Works for a competitor/ })
+        .getAttribute('aria-keyshortcuts'),
+    ).toBe('2');
+    fireEvent.keyDown(form, { key: '2' });
     expect(apollo.expectOne('RejectHandover').operation.variables).toEqual({
       id: 'h2',
-      reasonKey: 'not-ready',
+      reasonKey: 'competitor',
       note: null,
     });
   });
@@ -151,9 +158,11 @@ describe('HandoverQueuePage', () => {
     fireEvent.keyDown(row('Ada Lovelace'), { key: 'r' });
     const form = await screen.findByRole('form', { name: 'Reject Ada Lovelace' });
     fireEvent.keyDown(within(form).getByLabelText('Note (optional)'), { key: 'a' });
+    fireEvent.keyDown(within(form).getByLabelText('Note (optional)'), { key: '1' });
     fireEvent.keyDown(screen.getByRole('button', { name: 'Accept Ada Lovelace' }), { key: 'a' });
 
     apollo.expectNone('AcceptHandover');
+    apollo.expectNone('RejectHandover');
     expect(screen.getByRole('form', { name: 'Reject Ada Lovelace' })).toBeTruthy();
   });
 

@@ -88,7 +88,7 @@ const EMPTY_TEXT: Readonly<Record<HandoverView, string>> = {
       }
     </div>
     <p class="hint">
-      Tab to a handover, then press A to accept or R to reject; Enter confirms, Escape cancels.
+      Tab to a handover, then press A to accept, or R and a reason's number to reject; Escape cancels.
     </p>
     <accord-form-alert [message]="error()" />
     <p class="status" role="status">{{ message() }}</p>

@@ -21,10 +21,12 @@ export interface Rejection {
 }
 
 const NOTE_MAX_LENGTH = 2000;
+const SHORTCUTS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /**
- * The inline rejection of one handover: its version's reasons with what each does to the lead, and a note.
- * The first reason is chosen, so a rejection takes two clicks (Reject, then Confirm) or R then Enter; Escape cancels.
+ * The inline rejection of one handover: an optional note, then its version's reasons, each saying what it does to
+ * the lead. Picking a reason rejects: two clicks (Reject, then the reason), or R then the reason's number.
+ * No reason is chosen in advance, so the reasons marketing reads are the ones sales picked, not a default.
  */
 @Component({
   selector: 'accord-reject-form',
@@ -33,35 +35,40 @@ const NOTE_MAX_LENGTH = 2000;
   template: `
     <form
       class="reject"
+      tabindex="-1"
       [attr.aria-label]="'Reject ' + leadName()"
-      (submit)="$event.preventDefault(); confirm()"
-      (keydown.enter)="onEnter($event)"
-      (keydown.escape)="$event.stopPropagation(); cancelled.emit()"
+      [attr.aria-describedby]="hintId()"
+      (submit)="$event.preventDefault()"
+      (keydown)="onKey($event)"
     >
-      <fieldset>
-        <legend>Why reject {{ leadName() }}?</legend>
-        @for (reason of reasons(); track reason.key) {
-          <label class="reason">
-            <input
-              type="radio"
-              [name]="groupName()"
-              [value]="reason.key"
-              [checked]="chosen() === reason.key"
-              (change)="picked.set(reason.key)"
-            />
-            <span>{{ reason.label }}</span>
-            <span class="consequence">{{ consequence(reason) }}</span>
-          </label>
-        }
-      </fieldset>
+      <p class="legend">Why reject {{ leadName() }}?</p>
+      <p class="hint" [id]="hintId()">
+        Pick a reason to reject: click it or press its number. Escape cancels.
+      </p>
       <label class="note">
         <span>Note (optional)</span>
         <input type="text" [maxLength]="noteMax" [value]="note()" (input)="note.set(valueOf($event))" />
       </label>
-      <div class="actions">
-        <button mat-flat-button type="submit" class="danger" [disabled]="pending()">Confirm rejection</button>
-        <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
-      </div>
+      <ol class="reasons" aria-label="Reasons">
+        @for (reason of reasons(); track reason.key; let position = $index) {
+          <li>
+            <button
+              type="button"
+              class="reason"
+              [disabled]="pending()"
+              [attr.aria-keyshortcuts]="shortcut(position)"
+              (click)="reject(reason.key)"
+            >
+              @if (shortcut(position); as key) {
+                <kbd aria-hidden="true">{{ key }}</kbd>
+              }
+              <span class="label">{{ reason.label }}</span>
+              <span class="consequence">{{ consequence(reason) }}</span>
+            </button>
+          </li>
+        }
+      </ol>
+      <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
     </form>
   `,
   styles: `
@@ -71,20 +78,55 @@ const NOTE_MAX_LENGTH = 2000;
       border-radius: 8px;
       background: var(--mat-sys-surface-container-high);
     }
-    fieldset {
-      border: 0;
-      margin: 0;
-      padding: 0;
+    .reject:focus-visible {
+      outline: 2px solid var(--mat-sys-primary);
+      outline-offset: 2px;
     }
-    legend {
+    .legend {
       font: var(--mat-sys-title-small);
-      margin-bottom: 4px;
+      margin: 0;
+    }
+    .hint {
+      margin: 0 0 4px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .reasons {
+      list-style: none;
+      margin: 0 0 8px;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      max-width: 480px;
     }
     .reason {
       display: flex;
+      width: 100%;
       gap: 8px;
       align-items: baseline;
-      padding: 4px 0;
+      padding: 6px 10px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+      background: var(--mat-sys-surface);
+      color: var(--mat-sys-on-surface);
+      font: var(--mat-sys-body-medium);
+      text-align: start;
+      cursor: pointer;
+    }
+    .reason:hover:not(:disabled) {
+      border-color: var(--mat-sys-error);
+    }
+    .reason:disabled {
+      cursor: default;
+      opacity: 0.6;
+    }
+    kbd {
+      min-width: 1.5em;
+      text-align: center;
+      border-radius: 4px;
+      background: var(--mat-sys-surface-container-high);
+      font: var(--mat-sys-label-medium);
     }
     .consequence {
       color: var(--mat-sys-on-surface-variant);
@@ -102,15 +144,8 @@ const NOTE_MAX_LENGTH = 2000;
       padding: 6px 8px;
       max-width: 480px;
     }
-    .actions {
-      display: flex;
-      gap: 8px;
-    }
-    .danger {
-      --mat-button-filled-container-color: var(--mat-sys-error);
-      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
-    }
-    input:focus-visible {
+    input:focus-visible,
+    .reason:focus-visible {
       outline: 2px solid var(--mat-sys-primary);
       outline-offset: 2px;
     }
@@ -128,30 +163,40 @@ export class RejectFormComponent {
 
   protected readonly noteMax = NOTE_MAX_LENGTH;
   protected readonly consequence = consequenceLabel;
-  protected readonly picked = signal<string | null>(null);
   protected readonly note = signal('');
-  protected readonly groupName = computed(() => `reason-${this.handoverId()}`);
-  protected readonly chosen = computed(() => this.picked() ?? this.reasons()[0]?.key ?? null);
+  protected readonly hintId = computed(() => `reject-hint-${this.handoverId()}`);
 
   constructor() {
-    // The chosen reason takes the focus, so arrow keys pick another and Enter confirms.
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLInputElement>('input:checked')?.focus());
+    // The form itself takes the focus, not a reason: a number picks one, Tab reaches the note and the reasons.
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('form')?.focus());
+  }
+
+  /** The digit that picks the reason at this position; the first nine reasons have one. */
+  protected shortcut(position: number): string | null {
+    return SHORTCUTS[position] ?? null;
   }
 
   protected valueOf(event: Event): string {
     return (event.target as HTMLInputElement).value;
   }
 
-  protected onEnter(event: Event): void {
-    // Enter on a button presses that button; anywhere else in the form it confirms.
-    if (event.target instanceof HTMLButtonElement) return;
+  protected onKey(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.cancelled.emit();
+      return;
+    }
+    // Digits typed into the note stay in the note.
+    if (event.target instanceof HTMLInputElement || event.ctrlKey || event.metaKey || event.altKey) return;
+    const position = SHORTCUTS.indexOf(event.key);
+    const reason = position < 0 ? undefined : this.reasons()[position];
+    if (reason === undefined) return;
     event.preventDefault();
-    this.confirm();
+    this.reject(reason.key);
   }
 
-  protected confirm(): void {
-    const reasonKey = this.chosen();
-    if (reasonKey === null || this.pending()) return;
+  protected reject(reasonKey: string): void {
+    if (this.pending()) return;
     const note = this.note().trim();
     this.rejected.emit({ reasonKey, note: note === '' ? null : note });
   }
