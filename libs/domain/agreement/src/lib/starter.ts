@@ -158,6 +158,8 @@ export function starterAgreement(routeToMemberIds: readonly string[]): Agreement
         recycleAfterDays: null,
       },
     ],
+    // Targets of one consistent team: ≈60 MQLs and 15 SQLs a month, opportunities of ≈40,000 (pipeline ≈600,000 a
+    // month), 40 % of it won.
     kpis: [
       {
         key: 'mqls',
@@ -187,14 +189,14 @@ export function starterAgreement(routeToMemberIds: readonly string[]): Agreement
         name: 'Pipeline sourced',
         definition: 'Sum of opening amounts of opportunities created from handed-over leads.',
         kind: 'OUTCOME',
-        target: { value: 250_000, period: 'QUARTER' },
+        target: { value: 1_800_000, period: 'QUARTER' },
       },
       {
         key: 'revenue-won',
         name: 'Revenue won',
         definition: 'Sum of closing amounts of opportunities won from handed-over leads.',
         kind: 'OUTCOME',
-        target: { value: 80_000, period: 'QUARTER' },
+        target: { value: 750_000, period: 'QUARTER' },
       },
       {
         key: 'sla-met',
