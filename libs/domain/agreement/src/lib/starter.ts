@@ -1,4 +1,5 @@
 import type { AgreementDocument } from './document';
+import { PERSONAL_EMAIL_DOMAINS } from './vocabulary';
 
 /**
  * A sensible first agreement for a B2B software company, for a workspace that has none yet: it is a draft to
@@ -82,7 +83,7 @@ export function starterAgreement(routeToMemberIds: readonly string[]): Agreement
           key: 'personal-email',
           label: 'Personal e-mail address',
           field: 'emailDomain',
-          condition: { kind: 'ANY_OF', values: ['gmail.com', 'yahoo.com', 'hotmail.com', 'outlook.com'] },
+          condition: { kind: 'ANY_OF', values: [...PERSONAL_EMAIL_DOMAINS] },
           points: -30,
         },
         {

@@ -13,6 +13,25 @@ export type MatrixOutcome = (typeof MATRIX_OUTCOMES)[number];
 export const SENIORITIES = ['C_LEVEL', 'VP', 'DIRECTOR', 'MANAGER', 'INDIVIDUAL', 'STUDENT'] as const;
 export type Seniority = (typeof SENIORITIES)[number];
 
+/**
+ * Mailbox providers whose domain says nothing about a lead's company: leads take no company domain from them, and
+ * the starter agreement's "personal e-mail address" criterion lists them.
+ */
+export const PERSONAL_EMAIL_DOMAINS = [
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.com',
+  'hotmail.com',
+  'outlook.com',
+  'live.com',
+  'icloud.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.de',
+  'web.de',
+] as const;
+
 export const CONDITION_KINDS = ['RANGE', 'ANY_OF', 'CONTAINS_ANY', 'IS'] as const;
 export type ConditionKind = (typeof CONDITION_KINDS)[number];
 

@@ -1,24 +1,18 @@
 import { z } from 'zod';
 
-import { type InputIssue, SENIORITIES, finite, inputIssue, text, whole } from '@accord/domain/agreement';
+import {
+  type InputIssue,
+  PERSONAL_EMAIL_DOMAINS,
+  SENIORITIES,
+  finite,
+  inputIssue,
+  text,
+  whole,
+} from '@accord/domain/agreement';
 import type { LeadFacts } from '@accord/domain/scoring';
 import { emailDomainOf } from '@accord/domain/scoring';
 
-/** Mailbox providers whose domain says nothing about the lead's company. */
-const PERSONAL_DOMAINS = new Set([
-  'gmail.com',
-  'googlemail.com',
-  'yahoo.com',
-  'hotmail.com',
-  'outlook.com',
-  'live.com',
-  'icloud.com',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-  'gmx.de',
-  'web.de',
-]);
+const PERSONAL_DOMAINS: ReadonlySet<string> = new Set(PERSONAL_EMAIL_DOMAINS);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
