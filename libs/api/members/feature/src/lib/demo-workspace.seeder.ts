@@ -1,23 +1,90 @@
+import { Injectable } from '@nestjs/common';
+
 import { MembersRepository, WorkspacesRepository } from '@accord/api/members/data-access';
 import { PasswordHasher } from '@accord/api/shared/auth';
 import { TenantDb } from '@accord/api/shared/database';
 import type { Role } from '@accord/domain/workspace';
-import { Injectable } from '@nestjs/common';
 
 /** Fixed, so that "first start" is simply "this workspace does not exist yet". */
 export const DEMO_WORKSPACE_ID = '00000000-0000-4000-8000-00000000acc0';
 export const DEMO_PASSWORD = 'accord-demo';
 
-// Sales members carry a monthly quota, so that the dashboard's rep table shows attainment beside activity.
-export const DEMO_MEMBERS: { id: string; email: string; name: string; roles: Role[]; approver: boolean; monthlyQuota?: number }[] = [
-  { id: '00000000-0000-4000-8000-0000000000a1', email: 'admin@demo.accord.dev', name: 'Ada Admin', roles: ['ADMIN'], approver: false },
-  { id: '00000000-0000-4000-8000-0000000000a2', email: 'marketing@demo.accord.dev', name: 'Mia Marketing', roles: ['MARKETING'], approver: true },
-  { id: '00000000-0000-4000-8000-0000000000a3', email: 'sales@demo.accord.dev', name: 'Sam Sales', roles: ['SALES'], approver: true, monthlyQuota: 40_000 },
-  { id: '00000000-0000-4000-8000-0000000000a4', email: 'exec@demo.accord.dev', name: 'Eve Executive', roles: ['EXECUTIVE'], approver: false },
-  // Sales reps beside Sam: the agreement routes handovers to the whole team, and the demo history shows them at work.
-  { id: '00000000-0000-4000-8000-0000000000a5', email: 'riley@demo.accord.dev', name: 'Riley Rep', roles: ['SALES'], approver: false, monthlyQuota: 45_000 },
-  { id: '00000000-0000-4000-8000-0000000000a6', email: 'jordan@demo.accord.dev', name: 'Jordan Rep', roles: ['SALES'], approver: false, monthlyQuota: 35_000 },
-  { id: '00000000-0000-4000-8000-0000000000a7', email: 'noor@demo.accord.dev', name: 'Noor Rep', roles: ['SALES'], approver: false, monthlyQuota: 30_000 },
+const SAM = '00000000-0000-4000-8000-0000000000a3';
+
+// Sales members carry a monthly quota and a team, so that the dashboard's rep table shows attainment beside activity
+// and its team filter has teams to offer.
+export const DEMO_MEMBERS: {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  approver: boolean;
+  monthlyQuota?: number;
+  team?: string;
+  managerId?: string;
+}[] = [
+  {
+    id: '00000000-0000-4000-8000-0000000000a1',
+    email: 'admin@demo.accord.dev',
+    name: 'Ada Admin',
+    roles: ['ADMIN'],
+    approver: false,
+  },
+  {
+    id: '00000000-0000-4000-8000-0000000000a2',
+    email: 'marketing@demo.accord.dev',
+    name: 'Mia Marketing',
+    roles: ['MARKETING'],
+    approver: true,
+  },
+  {
+    id: SAM,
+    email: 'sales@demo.accord.dev',
+    name: 'Sam Sales',
+    roles: ['SALES'],
+    approver: true,
+    monthlyQuota: 70_000,
+    team: 'Enterprise',
+  },
+  {
+    id: '00000000-0000-4000-8000-0000000000a4',
+    email: 'exec@demo.accord.dev',
+    name: 'Eve Executive',
+    roles: ['EXECUTIVE'],
+    approver: false,
+  },
+  // Sales reps beside Sam, who leads them: the agreement routes handovers to all four, and the demo history shows them
+  // at work. Their monthly quotas add up to the starter agreement's revenue target (750,000 a quarter).
+  {
+    id: '00000000-0000-4000-8000-0000000000a5',
+    email: 'riley@demo.accord.dev',
+    name: 'Riley Rep',
+    roles: ['SALES'],
+    approver: false,
+    monthlyQuota: 70_000,
+    team: 'Enterprise',
+    managerId: SAM,
+  },
+  {
+    id: '00000000-0000-4000-8000-0000000000a6',
+    email: 'jordan@demo.accord.dev',
+    name: 'Jordan Rep',
+    roles: ['SALES'],
+    approver: false,
+    monthlyQuota: 60_000,
+    team: 'Mid-market',
+    managerId: SAM,
+  },
+  {
+    id: '00000000-0000-4000-8000-0000000000a7',
+    email: 'noor@demo.accord.dev',
+    name: 'Noor Rep',
+    roles: ['SALES'],
+    approver: false,
+    monthlyQuota: 50_000,
+    team: 'Mid-market',
+    managerId: SAM,
+  },
 ];
 
 /** Creates the demo workspace and its members once; later starts leave it as users changed it. */
@@ -37,7 +104,12 @@ export class DemoWorkspaceSeeder {
       if (await this.workspaces.findById(manager, DEMO_WORKSPACE_ID)) return false;
       await this.workspaces.insert(manager, { id: DEMO_WORKSPACE_ID, name: 'Demo Co', timeZone: 'UTC' });
       for (const member of DEMO_MEMBERS) {
-        await this.members.insert(manager, { ...member, workspaceId: DEMO_WORKSPACE_ID, status: 'ACTIVE', passwordHash });
+        await this.members.insert(manager, {
+          ...member,
+          workspaceId: DEMO_WORKSPACE_ID,
+          status: 'ACTIVE',
+          passwordHash,
+        });
       }
       return true;
     });

@@ -120,7 +120,18 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
       overflow-x: auto;
     }
     .members {
+      width: 100%;
       min-width: 720px;
+    }
+    /* Eight columns: tighter cells keep names on one line and the actions in view on a laptop. */
+    .members .mat-mdc-header-cell,
+    .members .mat-mdc-cell {
+      padding: 0 8px;
+    }
+    .mat-column-name,
+    .mat-column-team,
+    .mat-column-manager {
+      white-space: nowrap;
     }
     .actions {
       white-space: nowrap;

@@ -52,7 +52,7 @@ function isSettingsProblem(problem: FieldProblem): problem is FieldProblem & { f
             <input matInput formControlName="name" maxlength="120" required />
             <mat-error>{{ problem('name') }}</mat-error>
           </mat-form-field>
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Time zone</mat-label>
             <select matNativeControl formControlName="timeZone" required>
               @for (zone of timeZones(); track zone) {
@@ -62,7 +62,7 @@ function isSettingsProblem(problem: FieldProblem): problem is FieldProblem & { f
             <mat-hint>Where days, weeks and months begin on the dashboard.</mat-hint>
             <mat-error>{{ problem('timeZone') }}</mat-error>
           </mat-form-field>
-          <mat-form-field appearance="outline" class="currency">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic" class="currency">
             <mat-label>Reporting currency</mat-label>
             <input
               matInput
@@ -99,13 +99,15 @@ function isSettingsProblem(problem: FieldProblem): problem is FieldProblem & { f
       display: grid;
       grid-template-columns: minmax(200px, 2fr) minmax(200px, 2fr) minmax(200px, 1fr);
       gap: 0 12px;
+      /* A field keeps its own height when a neighbour's hint wraps. */
+      align-items: start;
     }
     .actions {
       display: flex;
       align-items: center;
       justify-content: flex-end;
       gap: 12px;
-      /* Below the fields' hints, which may wrap to two lines in a narrow column. */
+      /* The hints take the room they need (dynamic subscripts), so they wrap above the button, not under it. */
       margin-top: 12px;
     }
     .status {

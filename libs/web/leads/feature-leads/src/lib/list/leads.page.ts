@@ -84,7 +84,7 @@ import { RescoreBannerComponent } from './rescore-banner.component';
           }
         </select>
       </mat-form-field>
-      <mat-form-field appearance="outline">
+      <mat-form-field appearance="outline" class="wide">
         <mat-label>Temperature</mat-label>
         <select matNativeControl (change)="change({ temperature: pick($event, temperatures) })">
           <option value="" [selected]="!query().temperature">Any temperature</option>
@@ -189,8 +189,11 @@ import { RescoreBannerComponent } from './rescore-banner.component';
       gap: 0 12px;
     }
     .filters mat-form-field {
-      /* Wide enough for the longest choice, "Any temperature". */
       width: 180px;
+    }
+    .filters .wide {
+      /* Room for "Any temperature" beside the select's arrow; five filters still fit a row on a laptop. */
+      width: 204px;
     }
     .count {
       font: var(--mat-sys-body-medium);
