@@ -1,10 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
-import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
@@ -12,6 +9,7 @@ import {
   TestTeam,
   createTeam,
   createTestDatabase,
+  testModule,
 } from '@accord/api/shared/testing';
 import type { AgreementDocument } from '@accord/domain/agreement';
 
@@ -71,22 +69,10 @@ describe('the agreement lifecycle on PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false' })),
-        DatabaseModule.forRoot({
-          url: database.url,
-          poolSize: 6,
-          statementTimeoutMs: 10_000,
-          embedded: database.embedded,
-        }),
-        MembersDataAccessModule,
-        AgreementsModule,
-      ],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
+    const moduleRef = await testModule(database, clock, [MembersDataAccessModule, AgreementsModule], {
+      poolSize: 6,
+      statementTimeoutMs: 10_000,
+    }).compile();
     app = await moduleRef.init();
     agreements = app.get(AgreementsService);
   });

@@ -1,5 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 
 // The drafts are made and edited through the real agreement lifecycle, which is what moves their revision.
@@ -8,7 +7,6 @@ import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feat
 import { BacktestHistoryRepository, BacktestRunsRepository } from '@accord/api/backtest/data-access';
 import { seedWorkspace } from '@accord/api/demo-data';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { Clock } from '@accord/api/shared/config';
 import { OwnerDb, TenantDb } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import {
@@ -17,7 +15,7 @@ import {
   TestTeam,
   createTeam,
   createTestDatabase,
-  testInfrastructure,
+  testModule,
 } from '@accord/api/shared/testing';
 import { type AgreementDocument, starterAgreement } from '@accord/domain/agreement';
 import type { BacktestResult, LiftRow } from '@accord/domain/backtest';
@@ -46,12 +44,11 @@ describe('backtests on PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [...testInfrastructure(database), MembersDataAccessModule, AgreementsModule, BacktestModule],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
+    const moduleRef = await testModule(database, clock, [
+      MembersDataAccessModule,
+      AgreementsModule,
+      BacktestModule,
+    ]).compile();
     app = await moduleRef.init();
     service = app.get(BacktestService);
     worker = app.get(BacktestWorker);

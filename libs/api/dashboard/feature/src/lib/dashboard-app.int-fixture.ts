@@ -1,11 +1,10 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { SharedAuthModule } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { GraphqlSetupModule } from '@accord/api/shared/graphql';
-import { TestDatabase, testInfrastructure } from '@accord/api/shared/testing';
+import { TestDatabase, testModule } from '@accord/api/shared/testing';
 
 import { DashboardModule } from './dashboard.module';
 
@@ -14,17 +13,11 @@ import { DashboardModule } from './dashboard.module';
  * time given by `clock`; not yet initialised, so that a test either listens (HTTP) or only inits.
  */
 export async function dashboardTestApp(database: TestDatabase, clock: Clock): Promise<INestApplication> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      ...testInfrastructure(database),
-      GraphqlSetupModule.forRoot({ production: false }),
-      SharedAuthModule,
-      MembersDataAccessModule,
-      DashboardModule,
-    ],
-  })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
+  const moduleRef = await testModule(database, clock, [
+    GraphqlSetupModule.forRoot({ production: false }),
+    SharedAuthModule,
+    MembersDataAccessModule,
+    DashboardModule,
+  ]).compile();
   return moduleRef.createNestApplication({ logger: false });
 }

@@ -1,5 +1,4 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
@@ -12,13 +11,7 @@ import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { SharedAuthModule } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { GraphqlSetupModule } from '@accord/api/shared/graphql';
-import {
-  FrozenClock,
-  TestDatabase,
-  TestTeam,
-  createTeam,
-  testInfrastructure,
-} from '@accord/api/shared/testing';
+import { FrozenClock, TestDatabase, TestTeam, createTeam, testModule } from '@accord/api/shared/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { WebhooksModule } from '@accord/api/webhooks/feature';
 
@@ -38,9 +31,7 @@ const HANDOVER_APP_MODULES = [
 
 /** One process of the app with the handover jobs, polling off: the tests run the jobs' passes themselves. */
 export function startHandoverApp(database: TestDatabase, clock: Clock): Promise<INestApplicationContext> {
-  return Test.createTestingModule({ imports: [...testInfrastructure(database), ...HANDOVER_APP_MODULES] })
-    .overrideProvider(Clock)
-    .useValue(clock)
+  return testModule(database, clock, [...HANDOVER_APP_MODULES])
     .compile()
     .then((moduleRef) => moduleRef.init());
 }
@@ -50,17 +41,11 @@ export async function startHandoverHttpApp(
   database: TestDatabase,
   clock: Clock,
 ): Promise<{ app: INestApplication; baseUrl: string }> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      ...testInfrastructure(database),
-      GraphqlSetupModule.forRoot({ production: false }),
-      SharedAuthModule,
-      ...HANDOVER_APP_MODULES,
-    ],
-  })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
+  const moduleRef = await testModule(database, clock, [
+    GraphqlSetupModule.forRoot({ production: false }),
+    SharedAuthModule,
+    ...HANDOVER_APP_MODULES,
+  ]).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as { address(): AddressInfo }).address();

@@ -1,5 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { Server, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -18,7 +17,6 @@ import {
 } from '@accord/api/leads/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { AuthMember } from '@accord/api/shared/auth';
-import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import {
@@ -27,7 +25,7 @@ import {
   TestTeam,
   createTeam,
   createTestDatabase,
-  testInfrastructure,
+  testModule,
 } from '@accord/api/shared/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import {
@@ -139,19 +137,12 @@ describe('handovers on PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ...testInfrastructure(database, { poolSize: 8 }),
-        MembersDataAccessModule,
-        AgreementsModule,
-        LeadsModule,
-        HandoversModule,
-        WebhooksModule,
-      ],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
+    const moduleRef = await testModule(
+      database,
+      clock,
+      [MembersDataAccessModule, AgreementsModule, LeadsModule, HandoversModule, WebhooksModule],
+      { poolSize: 8 },
+    ).compile();
     app = await moduleRef.init();
     leads = app.get(LeadsService);
     handovers = app.get(HandoversService);

@@ -9,7 +9,7 @@ import { AgreementsModule } from '@accord/api/agreements/feature';
 import { SharedAuthModule, TokenService } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { GraphqlSetupModule, createValidationPipe } from '@accord/api/shared/graphql';
-import { TestDatabase, TestMember, testInfrastructure } from '@accord/api/shared/testing';
+import { TestDatabase, TestMember, testModule } from '@accord/api/shared/testing';
 
 import { ImportsModule } from './imports.module';
 import { DEFAULT_IMPORT_LIMITS, IMPORT_LIMITS, type ImportLimits } from './imports.service';
@@ -36,18 +36,18 @@ export async function startImportsHttpApp(
   clock: Clock,
   options: { modules: ModuleImport[]; limits?: Partial<ImportLimits> },
 ): Promise<ImportsHttpApp> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      ...testInfrastructure(database, { poolSize: 6 }),
+  const moduleRef = await testModule(
+    database,
+    clock,
+    [
       GraphqlSetupModule.forRoot({ production: false }),
       SharedAuthModule,
       AgreementsModule,
       ImportsModule,
       ...options.modules,
     ],
-  })
-    .overrideProvider(Clock)
-    .useValue(clock)
+    { poolSize: 6 },
+  )
     .overrideProvider(IMPORT_LIMITS)
     .useValue({ ...DEFAULT_IMPORT_LIMITS, ...options.limits })
     .compile();

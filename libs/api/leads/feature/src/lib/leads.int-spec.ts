@@ -1,5 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 
 // The test publishes versions through the real agreement lifecycle, which is what queues a rescore.
@@ -7,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
 import { ScoringStateRepository } from '@accord/api/leads/data-access';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { Clock } from '@accord/api/shared/config';
 import { OwnerDb, TenantDb } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import {
@@ -16,7 +14,7 @@ import {
   TestTeam,
   createTeam,
   createTestDatabase,
-  testInfrastructure,
+  testModule,
 } from '@accord/api/shared/testing';
 import type { AgreementDocument } from '@accord/domain/agreement';
 
@@ -80,17 +78,12 @@ describe('leads, signals and scoring on PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ...testInfrastructure(database, { poolSize: 6 }),
-        MembersDataAccessModule,
-        AgreementsModule,
-        LeadsModule,
-      ],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
+    const moduleRef = await testModule(
+      database,
+      clock,
+      [MembersDataAccessModule, AgreementsModule, LeadsModule],
+      { poolSize: 6 },
+    ).compile();
     app = await moduleRef.init();
     leads = app.get(LeadsService);
     agreements = app.get(AgreementsService);

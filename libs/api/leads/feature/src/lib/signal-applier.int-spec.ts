@@ -1,11 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 
 // A published agreement is what scores the signals; the test publishes one through the real lifecycle.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { Clock } from '@accord/api/shared/config';
 import { OwnerDb, TenantDb } from '@accord/api/shared/database';
 import {
   FrozenClock,
@@ -15,7 +13,7 @@ import {
   createTestDatabase,
   failingInsert,
   terminateWhileWriting,
-  testInfrastructure,
+  testModule,
 } from '@accord/api/shared/testing';
 
 import { LeadsModule } from './leads.module';
@@ -36,11 +34,7 @@ describe('the signal applier after a pass dies mid-transaction', () => {
   const clock = new FrozenClock();
 
   function startApp(): Promise<INestApplicationContext> {
-    return Test.createTestingModule({
-      imports: [...testInfrastructure(database), MembersDataAccessModule, AgreementsModule, LeadsModule],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
+    return testModule(database, clock, [MembersDataAccessModule, AgreementsModule, LeadsModule])
       .compile()
       .then((moduleRef) => moduleRef.init());
   }

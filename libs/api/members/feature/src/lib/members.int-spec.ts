@@ -1,21 +1,12 @@
-import { AuthMember } from '@accord/api/shared/auth';
-import { Clock, ConfigModule, loadConfig } from '@accord/api/shared/config';
-import { DatabaseModule } from '@accord/api/shared/database';
-import { AppError, ErrorCode } from '@accord/api/shared/graphql';
-import { TestDatabase, createTestDatabase } from '@accord/api/shared/testing';
 import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+
+import { AuthMember } from '@accord/api/shared/auth';
+import { AppError, ErrorCode } from '@accord/api/shared/graphql';
+import { FrozenClock, TestDatabase, createTestDatabase, testModule } from '@accord/api/shared/testing';
 
 import { MembersModule } from './members.module';
 import { MembersService } from './members.service';
 import { SessionService } from './session.service';
-
-class FrozenClock extends Clock {
-  current = new Date('2026-11-25T09:00:00.000Z');
-  override now(): Date {
-    return new Date(this.current);
-  }
-}
 
 function codeOf(result: PromiseSettledResult<unknown>): string {
   if (result.status === 'fulfilled') return 'OK';
@@ -30,7 +21,12 @@ describe('members and sessions on PostgreSQL', () => {
   const clock = new FrozenClock();
 
   async function signUp(email: string): Promise<AuthMember> {
-    const payload = await sessions.signUp({ workspaceName: 'Race Co', name: email, email, password: 'a long passphrase' });
+    const payload = await sessions.signUp({
+      workspaceName: 'Race Co',
+      name: email,
+      email,
+      password: 'a long passphrase',
+    });
     return {
       id: payload.member.id,
       workspaceId: payload.workspace.id,
@@ -43,21 +39,18 @@ describe('members and sessions on PostgreSQL', () => {
 
   async function inviteToken(actor: AuthMember, email: string, roles: AuthMember['roles']) {
     const invitation = await members.invite(actor, { email, name: email, roles, approver: false });
-    return { memberId: invitation.member.id, token: new URL(invitation.inviteUrl).searchParams.get('token')! };
+    return {
+      memberId: invitation.member.id,
+      token: new URL(invitation.inviteUrl).searchParams.get('token')!,
+    };
   }
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(loadConfig({ SEED_DEMO: 'false', INVITATION_TTL_HOURS: '72' })),
-        DatabaseModule.forRoot({ url: database.url, poolSize: 4, statementTimeoutMs: 10_000, embedded: database.embedded }),
-        MembersModule,
-      ],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
+    const moduleRef = await testModule(database, clock, [MembersModule], {
+      statementTimeoutMs: 10_000,
+      env: { INVITATION_TTL_HOURS: '72' },
+    }).compile();
     app = await moduleRef.init();
     members = app.get(MembersService);
     sessions = app.get(SessionService);
@@ -74,7 +67,10 @@ describe('members and sessions on PostgreSQL', () => {
     await sessions.acceptInvitation({ token, password: 'second passphrase' });
     const second: AuthMember = { ...first, id: memberId, email: 'second@race.example' };
 
-    const results = await Promise.allSettled([members.deactivate(first, second.id), members.deactivate(second, first.id)]);
+    const results = await Promise.allSettled([
+      members.deactivate(first, second.id),
+      members.deactivate(second, first.id),
+    ]);
 
     expect(results.map(codeOf).sort()).toEqual([ErrorCode.CONFLICT, 'OK']);
     const listed = await members.list(first, { first: 10 });
@@ -96,9 +92,11 @@ describe('members and sessions on PostgreSQL', () => {
   it('refuses an invitation link after it expires', async () => {
     const admin = await signUp('admin@late.example');
     const { token } = await inviteToken(admin, 'late@late.example', ['EXECUTIVE']);
-    clock.current = new Date(clock.current.getTime() + 73 * 3600_000);
+    clock.advance(73 * 3600_000);
     try {
-      await expect(sessions.acceptInvitation({ token, password: 'too late passphrase' })).rejects.toMatchObject({
+      await expect(
+        sessions.acceptInvitation({ token, password: 'too late passphrase' }),
+      ).rejects.toMatchObject({
         code: ErrorCode.BAD_USER_INPUT,
       });
     } finally {
@@ -111,7 +109,9 @@ describe('members and sessions on PostgreSQL', () => {
     const earlier = await inviteToken(admin, 'again@again.example', ['SALES']);
     const later = await inviteToken(admin, 'again@again.example', ['MARKETING']);
 
-    await expect(sessions.acceptInvitation({ token: earlier.token, password: 'earlier passphrase' })).rejects.toMatchObject({
+    await expect(
+      sessions.acceptInvitation({ token: earlier.token, password: 'earlier passphrase' }),
+    ).rejects.toMatchObject({
       code: ErrorCode.BAD_USER_INPUT,
     });
     const accepted = await sessions.acceptInvitation({ token: later.token, password: 'later passphrase' });
@@ -123,7 +123,9 @@ describe('members and sessions on PostgreSQL', () => {
     const { memberId, token } = await inviteToken(admin, 'gone@gone.example', ['SALES']);
     await sessions.acceptInvitation({ token, password: 'gone passphrase' });
     await members.deactivate(admin, memberId);
-    await expect(sessions.login({ email: 'gone@gone.example', password: 'gone passphrase' })).rejects.toMatchObject({
+    await expect(
+      sessions.login({ email: 'gone@gone.example', password: 'gone passphrase' }),
+    ).rejects.toMatchObject({
       code: ErrorCode.UNAUTHENTICATED,
       message: 'E-mail or password is incorrect.',
     });
@@ -138,12 +140,29 @@ describe('members and sessions on PostgreSQL', () => {
     const gone = await inviteToken(admin, 'gone@colleagues.example', ['SALES']);
     await members.deactivate(admin, gone.memberId);
     await signUp('admin@elsewhere.example');
-    const salesRep: AuthMember = { ...admin, id: rep.memberId, email: 'rep@colleagues.example', roles: ['SALES'] };
+    const salesRep: AuthMember = {
+      ...admin,
+      id: rep.memberId,
+      email: 'rep@colleagues.example',
+      roles: ['SALES'],
+    };
 
     expect(await members.colleagues(salesRep)).toEqual([
       { id: admin.id, name: 'admin@colleagues.example', roles: ['ADMIN'], team: null, status: 'ACTIVE' },
-      { id: gone.memberId, name: 'gone@colleagues.example', roles: ['SALES'], team: null, status: 'DEACTIVATED' },
-      { id: invited.memberId, name: 'invited@colleagues.example', roles: ['MARKETING'], team: null, status: 'INVITED' },
+      {
+        id: gone.memberId,
+        name: 'gone@colleagues.example',
+        roles: ['SALES'],
+        team: null,
+        status: 'DEACTIVATED',
+      },
+      {
+        id: invited.memberId,
+        name: 'invited@colleagues.example',
+        roles: ['MARKETING'],
+        team: null,
+        status: 'INVITED',
+      },
       { id: rep.memberId, name: 'rep@colleagues.example', roles: ['SALES'], team: 'EMEA', status: 'ACTIVE' },
     ]);
   });
@@ -170,7 +189,11 @@ describe('members and sessions on PostgreSQL', () => {
     ]);
     // Roles alone leave team, manager and quota as they are.
     const kept = await change(rep.memberId, {});
-    expect([kept.team, kept.manager?.email, kept.monthlyQuota]).toEqual(['DACH', 'lead@teams.example', 45_000.5]);
+    expect([kept.team, kept.manager?.email, kept.monthlyQuota]).toEqual([
+      'DACH',
+      'lead@teams.example',
+      45_000.5,
+    ]);
     expect((await change(rep.memberId, { monthlyQuota: null })).monthlyQuota).toBeNull();
 
     const refused = await Promise.allSettled([
@@ -178,7 +201,11 @@ describe('members and sessions on PostgreSQL', () => {
       change(rep.memberId, { managerId: stranger.id }),
       change(lead.memberId, { managerId: rep.memberId }),
     ]);
-    expect(refused.map(codeOf)).toEqual([ErrorCode.BAD_USER_INPUT, ErrorCode.BAD_USER_INPUT, ErrorCode.CONFLICT]);
+    expect(refused.map(codeOf)).toEqual([
+      ErrorCode.BAD_USER_INPUT,
+      ErrorCode.BAD_USER_INPUT,
+      ErrorCode.CONFLICT,
+    ]);
 
     const cleared = await change(rep.memberId, { team: '', managerId: null });
     expect([cleared.team, cleared.manager]).toEqual([null, null]);

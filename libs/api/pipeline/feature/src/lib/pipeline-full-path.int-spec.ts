@@ -1,5 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 
 // The test walks the whole funnel through the real services: publishing, scoring, the handover, qualifying.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -14,13 +13,12 @@ import {
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LeadsModule, LeadsService, RescoreWorker, SignalIngestionService } from '@accord/api/leads/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { Clock } from '@accord/api/shared/config';
 import {
   FrozenClock,
   TestDatabase,
   createTeam,
   createTestDatabase,
-  testInfrastructure,
+  testModule,
 } from '@accord/api/shared/testing';
 
 import { LeadTimelineService } from './lead-timeline.service';
@@ -37,19 +35,12 @@ describe('the funnel from MQL to won, through the handover', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ...testInfrastructure(database, { poolSize: 6 }),
-        MembersDataAccessModule,
-        AgreementsModule,
-        LeadsModule,
-        HandoversModule,
-        PipelineModule,
-      ],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
+    const moduleRef = await testModule(
+      database,
+      clock,
+      [MembersDataAccessModule, AgreementsModule, LeadsModule, HandoversModule, PipelineModule],
+      { poolSize: 6 },
+    ).compile();
     app = await moduleRef.init();
   });
 

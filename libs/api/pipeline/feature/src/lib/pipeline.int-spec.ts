@@ -1,12 +1,10 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
 import { LeadsRepository, ScoringStateRepository } from '@accord/api/leads/data-access';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { AuthMember, SharedAuthModule, TokenService } from '@accord/api/shared/auth';
-import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import { ErrorCode, GraphqlSetupModule, createValidationPipe } from '@accord/api/shared/graphql';
 import {
@@ -15,7 +13,7 @@ import {
   TestTeam,
   createTeam,
   createTestDatabase,
-  testInfrastructure,
+  testModule,
 } from '@accord/api/shared/testing';
 import { WebhooksRepository } from '@accord/api/webhooks/data-access';
 import type { LifecycleStage } from '@accord/domain/leads';
@@ -158,18 +156,17 @@ describe('meetings and opportunities on PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ...testInfrastructure(database, { poolSize: 6 }),
+    const moduleRef = await testModule(
+      database,
+      clock,
+      [
         GraphqlSetupModule.forRoot({ production: false }),
         SharedAuthModule,
         MembersDataAccessModule,
         PipelineModule,
       ],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
+      { poolSize: 6 },
+    ).compile();
     app = moduleRef.createNestApplication({ logger: false });
     app.useGlobalPipes(createValidationPipe());
     await app.listen(0, '127.0.0.1');

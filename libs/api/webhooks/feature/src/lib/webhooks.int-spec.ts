@@ -1,5 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { IncomingHttpHeaders, Server, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import type { EntityManager } from 'typeorm';
@@ -8,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
-import { Clock, loadConfig } from '@accord/api/shared/config';
+import { loadConfig } from '@accord/api/shared/config';
 import { OwnerDb, TenantDb } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
 import {
@@ -18,7 +17,7 @@ import {
   createTeam,
   createTestDatabase,
   failingWrite,
-  testInfrastructure,
+  testModule,
 } from '@accord/api/shared/testing';
 import { WebhookOutboxRepository, WebhooksRepository } from '@accord/api/webhooks/data-access';
 import { MAX_DELIVERY_ATTEMPTS, type WebhookEventName, verifySignatureHeader } from '@accord/domain/webhooks';
@@ -120,12 +119,11 @@ describe('outgoing webhooks on PostgreSQL with a real receiver', () => {
   beforeAll(async () => {
     await receiver.start();
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [...testInfrastructure(database), MembersDataAccessModule, AgreementsModule, WebhooksModule],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
+    const moduleRef = await testModule(database, clock, [
+      MembersDataAccessModule,
+      AgreementsModule,
+      WebhooksModule,
+    ]).compile();
     app = await moduleRef.init();
     webhooks = app.get(WebhooksService);
     worker = app.get(WebhookDeliveryWorker);
@@ -436,12 +434,7 @@ describe('outgoing webhooks on PostgreSQL with a real receiver', () => {
 
     // No worker ran before the "crash"; a fresh process's worker finds the committed delivery.
     expect(receiver.on('/durable')).toEqual([]);
-    const restarted = await Test.createTestingModule({
-      imports: [...testInfrastructure(database, { poolSize: 2 }), WebhooksModule],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
+    const restarted = await testModule(database, clock, [WebhooksModule], { poolSize: 2 }).compile();
     const later = await restarted.init();
     try {
       expect(await later.get(WebhookDeliveryWorker).drain()).toBe(1);
