@@ -28,7 +28,9 @@ export class AgreementReviewStore {
   readonly loading = signal(false);
   readonly loadError = signal<ApiError | null>(null);
   readonly inForce = computed(() => this.versions().find((version) => version.inForce) ?? null);
-  readonly people = computed(() => knownPeople(this.versions()));
+  private readonly colleagues = signal<ReadonlyMap<string, string> | null>(null);
+  /** Names for the member ids a version holds: its authors and signers, and the colleagues routing names. */
+  readonly people = computed(() => new Map([...(this.colleagues() ?? []), ...knownPeople(this.versions())]));
   readonly call = new PendingCall();
 
   versionById(id: string): AgreementVersion | null {
@@ -36,6 +38,8 @@ export class AgreementReviewStore {
   }
 
   async load(id: string): Promise<void> {
+    // Read once per page, beside the version; until it answers (or if it fails) routing shows the ids it has.
+    if (this.colleagues() === null) void this.loadColleagues();
     this.loading.set(true);
     this.loadError.set(null);
     const [version, versions] = await Promise.all([this.service.version(id), this.service.versions()]);
@@ -51,6 +55,12 @@ export class AgreementReviewStore {
     this.loading.set(false);
     if (diff && !diff.ok) this.loadError.set(diff.error);
     this.diff.set(diff?.ok ? diff.value : null);
+  }
+
+  private async loadColleagues(): Promise<void> {
+    this.colleagues.set(new Map());
+    const names = await this.service.colleagueNames();
+    if (names.ok) this.colleagues.set(names.value);
   }
 
   sign(side: ApproverSide, comment: string | null): Promise<AgreementResult<AgreementVersion> | null> {

@@ -145,6 +145,13 @@ export class AgreementService {
     return attempt(async () => activeColleagues(await fetchColleagues(this.apollo), 'SALES'));
   }
 
+  /** Every colleague's name by id, deactivated ones too: routing names members, and a version outlives their leaving. */
+  colleagueNames(): Promise<AgreementResult<Map<string, string>>> {
+    return attempt(
+      async () => new Map((await fetchColleagues(this.apollo)).map(({ id, name }) => [id, name])),
+    );
+  }
+
   createDraft(comment: string | null): Promise<AgreementResult<AgreementVersion>> {
     return attempt(async () => {
       const answer = await firstValueFrom(

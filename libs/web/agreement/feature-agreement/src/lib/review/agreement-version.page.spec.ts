@@ -6,7 +6,15 @@ import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/tes
 
 import { AuthStore, SESSION_STORAGE } from '@accord/web/shared/data-access';
 
-import { SAM_ID, sessionFor, signatureNode, starter, v1Node, versionNode } from '../../testing/fixtures';
+import {
+  SAM_ID,
+  proposedDocument,
+  sessionFor,
+  signatureNode,
+  starter,
+  v1Node,
+  versionNode,
+} from '../../testing/fixtures';
 import { AgreementVersionPage } from './agreement-version.page';
 
 type Session = ReturnType<typeof sessionFor>;
@@ -55,6 +63,29 @@ describe('AgreementVersionPage', () => {
         .map((row) => Array.from(row.children).map((cell) => cell.textContent?.trim())),
     ).toEqual([['Fit › Grade thresholds › Grade A', 'Changed', '75', '80']]);
     expect(screen.getByRole('heading', { name: 'Changes from v1 (in force)' })).toBeTruthy();
+  });
+
+  it('names the members routing hands leads to, from the workspace’s colleagues', async () => {
+    const riley = '00000000-0000-4000-8000-0000000000a5';
+    const document = proposedDocument();
+    document.handover.routing = { mode: 'ROUND_ROBIN', memberIds: [SAM_ID, riley] };
+    const apollo = await renderVersion(sam, versionNode({ document }));
+    expect(await screen.findByText(`Round robin to Sam Sales, ${riley}.`)).toBeTruthy();
+
+    apollo.expectOne('Colleagues').flushData({
+      colleagues: [
+        {
+          __typename: 'Colleague',
+          id: riley,
+          name: 'Riley Rep',
+          roles: ['SALES'],
+          team: null,
+          status: 'DEACTIVATED',
+        },
+      ],
+    });
+
+    expect(await screen.findByText('Round robin to Sam Sales, Riley Rep.')).toBeTruthy();
   });
 
   it('offers a sales approver the sales signature only, and signs the revision shown', async () => {
