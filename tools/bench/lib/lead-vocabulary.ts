@@ -145,8 +145,8 @@ export const CAMPAIGNS = [
   'Retargeting EMEA',
   null,
 ];
-// Names are the demo data's, so benchmark and demo workspaces read alike.
-// Names and titles are the demo data's; the weights above are flatter than the demo's ICP-shaped ones on purpose.
+// Names and titles are the demo data's, so benchmark and demo workspaces read alike; the weights above are
+// flatter than the demo's ICP-shaped ones on purpose.
 export {
   CHIEF,
   COMPANY_KINDS,
