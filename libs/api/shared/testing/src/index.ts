@@ -3,3 +3,4 @@ export * from './lib/test-team';
 export * from './lib/pg-cluster';
 export * from './lib/crash';
 export * from './lib/test-infrastructure';
+export * from './lib/input-problems';

@@ -97,9 +97,7 @@ export class AgreementsService {
   }
 
   async events(actor: AuthMember, args: AgreementEventsArgs): Promise<AgreementEventConnection> {
-    const beforeId = args.after ? String(decodeCursor(args.after, 1)[0]) : null;
-    if (beforeId !== null && !/^\d{1,19}$/.test(beforeId))
-      throw AppError.badInput('after: not a cursor returned by this API');
+    const beforeId = args.after ? decodeCursor(args.after, ['serial'])[0] : null;
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
       const page = await this.repository.events(manager, {
         versionId: args.versionId ?? null,

@@ -98,7 +98,7 @@ export class DashboardService {
       throw AppError.badInput(`metricKey: no metric "${metricKey}"`, [
         { field: 'metricKey', message: 'not a metric of the dashboard' },
       ]);
-    const position = after ? decodeCursor(after, 2).map(String) : null;
+    const position = after ? decodeCursor(after, ['instant', 'text']) : null;
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
       const { scope } = await this.read(manager, filter);
       const rows = await this.repository.rows(

@@ -290,7 +290,7 @@ export class HandoversService {
   }
 
   private cursor(after: string, view: HandoverQueueArgs['view']): QueueCursor {
-    if (view === 'DECIDED') return decodeCursor(after, 2) as [string, string];
-    return decodeCursor(after, 4) as [string, number, number, string];
+    if (view === 'DECIDED') return decodeCursor(after, ['instant', 'uuid']);
+    return decodeCursor(after, ['instant', 'integer', 'number', 'uuid']);
   }
 }

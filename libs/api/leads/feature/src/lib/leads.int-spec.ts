@@ -570,6 +570,31 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     expect((await keys.list(team.admin)).map((key) => key.revokedAt !== null)).toEqual([true]);
   });
 
+  it('pages by cursor, and refuses a cursor of another sort or an owner that is not an id', async () => {
+    const team = await newTeam();
+    for (const name of ['ana', 'ben', 'cleo']) {
+      await leads.create(team.marketing, { email: `${name}@bigco.example` });
+      clock.advance(1_000);
+    }
+    const emails: string[] = [];
+    let after: string | null = null;
+    do {
+      const page = await leads.list(team.sales, { sort: 'NEWEST', first: 2, after });
+      emails.push(...page.edges.map((edge) => edge.node.email));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(emails).toEqual(['cleo@bigco.example', 'ben@bigco.example', 'ana@bigco.example']);
+
+    // A client that changes the sort but keeps its cursor holds a time where a score goes.
+    const newest = await leads.list(team.sales, { sort: 'NEWEST', first: 1 });
+    await expect(
+      leads.list(team.sales, { sort: 'FIT', first: 1, after: newest.pageInfo.endCursor }),
+    ).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT });
+    await expect(
+      leads.create(team.marketing, { email: 'dee@bigco.example', ownerId: 'x' }),
+    ).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT });
+  });
+
   it("never shows one workspace's leads to another", async () => {
     const team = await newTeam();
     const lead = await leads.create(team.marketing, fitLead);

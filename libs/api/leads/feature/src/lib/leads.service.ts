@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 
@@ -121,7 +122,7 @@ export class LeadsService {
   }
 
   async list(actor: AuthMember, args: LeadsArgs): Promise<LeadConnection> {
-    const after: LeadCursor | null = args.after ? this.cursor(args.after) : null;
+    const after: LeadCursor | null = args.after ? this.cursor(args.after, args.sort) : null;
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
       const versionId = await this.scoring.pointer(manager, null);
       const page = await this.leads.page(manager, {
@@ -250,9 +251,10 @@ export class LeadsService {
 
   private async checkOwner(manager: EntityManager, ownerId: string | null): Promise<string | null> {
     if (!ownerId) return null;
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM members WHERE id = $1 AND status = 'ACTIVE'`, [
-      ownerId,
-    ]);
+    // Not an id at all is the same mistake as a stranger's id, and must not reach the uuid column as one.
+    const rows: unknown[] = isUUID(ownerId)
+      ? await manager.query(`SELECT 1 FROM members WHERE id = $1 AND status = 'ACTIVE'`, [ownerId])
+      : [];
     if (rows.length === 0) {
       throw AppError.badInput('ownerId: not an active member of this workspace', [
         { field: 'ownerId', message: 'not an active member of this workspace' },
@@ -270,10 +272,9 @@ export class LeadsService {
     return numbers;
   }
 
-  private cursor(after: string): LeadCursor {
-    const [value, id] = decodeCursor(after, 2);
-    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id))
-      throw AppError.badInput('after: not a cursor returned by this API');
+  /** A cursor of the same sort: a NEWEST cursor holds an instant, the others a score. */
+  private cursor(after: string, sort: LeadsArgs['sort']): LeadCursor {
+    const [value, id] = decodeCursor(after, [sort === 'NEWEST' ? 'instant' : 'number', 'uuid']);
     return { value, id };
   }
 }

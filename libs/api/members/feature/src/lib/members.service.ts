@@ -62,8 +62,8 @@ export class MembersService {
   }
 
   list(actor: AuthMember, args: MembersArgs): Promise<MemberConnection> {
-    const after = args.after ? decodeCursor(args.after, 2) : null;
-    const cursor = after ? { createdAt: new Date(after[0]), id: String(after[1]) } : null;
+    const after = args.after ? decodeCursor(args.after, ['instant', 'uuid']) : null;
+    const cursor = after ? { createdAt: new Date(after[0]), id: after[1] } : null;
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
       const page = await this.members.page(manager, args.first, cursor);
       const edges = page.members.map((member) => ({

@@ -180,12 +180,7 @@ export class WebhooksService {
   }
 
   private cursor(after: string): { createdAt: Date; id: string } {
-    const [createdAt, id] = decodeCursor(after, 2);
-    const date = new Date(String(createdAt));
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(String(id)))
-      throw AppError.badInput('after: not a cursor returned by this API', [
-        { field: 'after', message: 'invalid cursor' },
-      ]);
-    return { createdAt: date, id: String(id) };
+    const [createdAt, id] = decodeCursor(after, ['instant', 'uuid']);
+    return { createdAt: new Date(createdAt), id };
   }
 }

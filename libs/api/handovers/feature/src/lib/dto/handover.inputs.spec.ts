@@ -1,17 +1,6 @@
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { inputProblems as problems } from '@accord/api/shared/testing';
 
 import { AnswerQualificationArgs, HandoverQueueArgs, RejectHandoverArgs } from './handover.inputs';
-
-async function problems<T extends object>(type: new () => T, plain: object): Promise<string[]> {
-  const errors = await validate(plainToInstance(type, plain), {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-  });
-  const flatten = (list: typeof errors): string[] =>
-    list.flatMap((error) => [error.property, ...flatten(error.children ?? [])].filter(Boolean));
-  return flatten(errors);
-}
 
 const ID = '00000000-0000-4000-8000-000000000001';
 
@@ -38,5 +27,14 @@ describe('handover inputs', () => {
     expect(
       await problems(AnswerQualificationArgs, { leadId: ID, answers: [{ key: 'Budget', met: 'yes' }] }),
     ).toEqual(['answers', '0', 'key', 'met']);
+    expect(
+      await problems(AnswerQualificationArgs, {
+        leadId: ID,
+        answers: [
+          { key: 'budget', met: true },
+          { key: 'budget', met: false },
+        ],
+      }),
+    ).toEqual(['answers']);
   });
 });

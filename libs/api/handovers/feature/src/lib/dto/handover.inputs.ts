@@ -2,6 +2,7 @@ import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, registerEnumTy
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsBoolean,
   IsDate,
   IsIn,
@@ -114,6 +115,8 @@ export class AnswerQualificationArgs {
   @ValidateNested({ each: true })
   @Type(() => QualificationAnswerInput)
   @ArrayMaxSize(LIMITS.checklist)
+  // Two answers to one item would be one row updated twice in the same statement.
+  @ArrayUnique((answer: QualificationAnswerInput) => answer.key, { message: 'answer each item once' })
   answers!: QualificationAnswerInput[];
 }
 

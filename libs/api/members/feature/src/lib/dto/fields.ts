@@ -1,7 +1,19 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from '@accord/domain/workspace';
 import { applyDecorators } from '@nestjs/common';
 import { Field } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEmail, IsIn, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsEmail,
+  IsIn,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from '@accord/domain/workspace';
 
 import { RoleEnum } from '../models/member.model';
 
@@ -9,7 +21,8 @@ import { RoleEnum } from '../models/member.model';
 export const EmailField = () =>
   applyDecorators(Field(), IsEmail({}, { message: 'must be an e-mail address' }), MaxLength(254));
 
-export const NameField = () => applyDecorators(Field(), IsString(), Length(1, 120));
+export const NameField = () =>
+  applyDecorators(Field(), IsString(), Length(1, 120), Matches(/\S/, { message: 'must not be blank' }));
 
 export const NewPasswordField = () =>
   applyDecorators(

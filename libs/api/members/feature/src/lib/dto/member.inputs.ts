@@ -5,8 +5,8 @@ import type { Role } from '@accord/domain/workspace';
 
 import { EmailField, NameField, RolesField } from './fields';
 
-/** A monthly quota above this is a typo (a trillion a month); numeric(14,2) holds it exactly. */
-const MAX_MONTHLY_QUOTA = 1e12;
+/** The most numeric(14,2) holds: a quota near a trillion a month is a typo anyway, not a 500. */
+const MAX_MONTHLY_QUOTA = 999_999_999_999.99;
 
 @InputType()
 export class InviteMemberInput {
