@@ -284,6 +284,7 @@ export class WebhooksRepository {
   /**
    * Records the outcomes of a batch of attempts in one statement, each only if its delivery is still on the
    * attempt that was claimed (a delivery that moved on meanwhile keeps its state); returns how many were recorded.
+   * One value PostgreSQL refuses fails the whole batch, so errors must come storable (the worker's storableText).
    */
   async recordAttempts(
     manager: EntityManager,

@@ -5,6 +5,7 @@ import { TenantDb } from '@accord/api/shared/database';
 import { AttemptResult, ClaimedDelivery, WebhooksRepository } from '@accord/api/webhooks/data-access';
 import { DELIVERY_TIMEOUT_MS, afterAttempt, webhookBody } from '@accord/domain/webhooks';
 
+import { storableText } from './storable-text';
 import { WebhookSecrets, signatureHeader } from './webhook-secrets';
 import { SendResult, WebhookSender } from './webhook-sender';
 
@@ -108,7 +109,8 @@ export class WebhookDeliveryWorker extends PollingJob {
       status: outcome.delivered ? 'DELIVERED' : outcome.retryAt ? 'PENDING' : 'FAILED',
       nextAttemptAt: outcome.delivered ? null : outcome.retryAt,
       statusCode: result.statusCode,
-      error: result.error,
+      // Every attempt's error passes here: the batch is recorded in one statement, which one refused text would fail.
+      error: result.error === null ? null : storableText(result.error),
       deliveredAt: outcome.delivered ? at : null,
     };
   }

@@ -34,11 +34,15 @@ interface Received {
   body: string;
 }
 
-/** A real HTTP receiver on an ephemeral port; answers with the scripted statuses, then `fallback`. */
+/**
+ * A real HTTP receiver on an ephemeral port; answers with the scripted statuses, then `fallback` — but a path in
+ * `fixed` always gets its own answer (parallel attempts take scripted statuses in no set order).
+ */
 class Receiver {
   readonly received: Received[] = [];
   script: number[] = [];
   fallback = 200;
+  readonly fixed = new Map<string, { status: number; body: string }>();
   /** How long each answer takes. */
   delayMs = 0;
   private server!: Server;
@@ -53,10 +57,13 @@ class Receiver {
           headers: request.headers,
           body: Buffer.concat(chunks).toString('utf8'),
         });
-        const status = this.script.shift() ?? this.fallback;
+        const { status, body } = this.fixed.get(request.url ?? '') ?? {
+          status: this.script.shift() ?? this.fallback,
+          body: 'receiver says hello',
+        };
         setTimeout(() => {
           response.writeHead(status, { 'content-type': 'text/plain' });
-          response.end('receiver says hello');
+          response.end(body);
         }, this.delayMs);
       });
     });
@@ -269,6 +276,45 @@ describe('outgoing webhooks on PostgreSQL with a real receiver', () => {
       delivered.id,
       delivered.id,
     ]);
+  });
+
+  // PostgreSQL refuses text with a NUL in it; the batch's outcomes are recorded in one statement, so an unstorable
+  // answer once kept every delivery of the batch unrecorded, re-sent after each lease, forever.
+  it("records a batch's outcomes when an answer's body holds control characters", async () => {
+    const team = await newTeam();
+    const garbled = await webhooks.create(team.admin, {
+      url: receiver.url('/garbled'),
+      events: ['handover.created'],
+    });
+    const healthy = await webhooks.create(team.admin, {
+      url: receiver.url('/healthy'),
+      events: ['handover.created'],
+    });
+    receiver.fixed.set('/garbled', { status: 500, body: 'bad\0gateway\x1b[0m\r\nretry later' });
+    receiver.fixed.set('/healthy', { status: 200, body: 'ok' });
+    try {
+      await emit(team, 'handover.created', { handoverId: 'nul' });
+
+      expect(await worker.drain()).toBe(2);
+    } finally {
+      receiver.fixed.clear();
+    }
+
+    expect({
+      garbled: await deliveries(team, garbled.endpoint.id),
+      healthy: await deliveries(team, healthy.endpoint.id),
+    }).toMatchObject({
+      garbled: [
+        {
+          status: 'PENDING',
+          attempts: 1,
+          lastStatusCode: 500,
+          lastError: 'HTTP 500: bad\uFFFDgateway\uFFFD[0m\nretry later',
+        },
+      ],
+      healthy: [{ status: 'DELIVERED', attempts: 1, lastStatusCode: 200, lastError: null }],
+    });
+    expect(await worker.drain()).toBe(0);
   });
 
   it('gives up after the last attempt, and an admin can redeliver it', async () => {
