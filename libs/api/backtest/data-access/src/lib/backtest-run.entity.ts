@@ -9,11 +9,16 @@ export type BacktestStatus = (typeof BACKTEST_STATUSES)[number];
 /**
  * One backtest of an agreement version (a draft's revision, a proposal or a published version) against the
  * version in force when it was started. Its accumulated state and cursor are saved together after every batch,
- * so a run that dies resumes after the last saved lead and counts no lead twice.
+ * so a run that dies resumes after the last saved lead and counts no lead twice. A revision has at most one
+ * unfinished run against a given version in force: each reads the workspace's whole history.
  */
 @Entity({ name: 'backtest_runs' })
 @Index('backtest_runs_version_idx', ['workspaceId', 'versionId', 'createdAt'])
 @Index('backtest_runs_due_idx', ['createdAt'], { where: `status IN ('QUEUED', 'RUNNING')` })
+@Index('backtest_runs_one_unfinished_key', ['workspaceId', 'versionId', 'revision', 'baselineVersionId'], {
+  unique: true,
+  where: `status IN ('QUEUED', 'RUNNING')`,
+})
 @Check('backtest_runs_status_check', `"status" IN ('QUEUED', 'RUNNING', 'DONE', 'FAILED')`)
 @Check('backtest_runs_window_check', `"window_from" < "window_to"`)
 export class BacktestRunEntity {

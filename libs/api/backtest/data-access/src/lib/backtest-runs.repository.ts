@@ -29,11 +29,34 @@ export interface RunClaim {
 /** Backtest runs: queued by members, claimed by the worker, saved batch by batch. */
 @Injectable()
 export class BacktestRunsRepository {
-  async insert(manager: EntityManager, run: NewBacktestRun): Promise<BacktestRunEntity> {
-    await manager.insert(BacktestRunEntity, { ...run, status: 'QUEUED' });
-    const saved = await this.findById(manager, run.id);
-    if (!saved) throw new Error('the inserted backtest run is not visible');
-    return saved;
+  /**
+   * The unfinished run of `run`'s revision against its version in force, queuing `run` when there is none. Two
+   * callers at once get the same run: the unique index on unfinished runs makes the second insert wait for the
+   * first to commit and then do nothing, and the second look (a new snapshot, under READ COMMITTED) finds it.
+   */
+  async queueOnce(manager: EntityManager, run: NewBacktestRun): Promise<BacktestRunEntity> {
+    const unfinished = () => this.findPending(manager, run.versionId, run.revision, run.baselineVersionId);
+    const queued =
+      (await unfinished()) ?? (await this.insertUnlessPending(manager, run)) ?? (await unfinished());
+    if (!queued)
+      throw new Error('the backtest run queued at the same moment has finished already; start again');
+    return queued;
+  }
+
+  /** Queues `run`; null instead when a run of its revision against its version in force is unfinished. */
+  private async insertUnlessPending(
+    manager: EntityManager,
+    run: NewBacktestRun,
+  ): Promise<BacktestRunEntity | null> {
+    // The only conflict possible is backtest_runs_one_unfinished_key's: the id is new.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(BacktestRunEntity)
+      .values({ ...run, status: 'QUEUED' })
+      .orIgnore()
+      .execute();
+    return this.findById(manager, run.id);
   }
 
   findById(manager: EntityManager, id: string): Promise<BacktestRunEntity | null> {

@@ -373,6 +373,45 @@ describe('backtests on PostgreSQL', () => {
     });
   });
 
+  describe('starting', () => {
+    it('queues one run when two members start the same backtest at once, and gives both that run', async () => {
+      const { team, v1 } = await workspace();
+      const runs = app.get(BacktestRunsRepository);
+      const read = runs.findPending.bind(runs);
+      let reads = 0;
+      let release!: () => void;
+      const bothRead = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      // Each start's first look finds nothing, and neither goes on until both have looked: the race, every time.
+      const lookTogether = jest.spyOn(runs, 'findPending').mockImplementation(async (...args) => {
+        const found = await read(...args);
+        reads += 1;
+        if (reads === 2) release();
+        if (reads <= 2) await bothRead;
+        return found;
+      });
+      let started: BacktestRun[];
+      try {
+        started = await Promise.all([
+          service.start(team.marketing, { versionId: v1 }),
+          service.start(team.sales, { versionId: v1 }),
+        ]);
+      } finally {
+        lookTogether.mockRestore();
+      }
+
+      const [{ count }] = await tenantDb.inWorkspace(team.workspaceId, (manager) =>
+        manager.query(`SELECT count(*)::int AS count FROM backtest_runs WHERE version_id = $1`, [v1]),
+      );
+      expect({ ids: new Set(started.map((run) => run.id)).size, count }).toEqual({ ids: 1, count: 1 });
+      await worker.drain();
+      const again = await service.start(team.sales, { versionId: v1 });
+      expect(again.id).not.toBe(started[0].id);
+      await worker.drain();
+    });
+  });
+
   describe('point in time and isolation', () => {
     it('never counts a signal received after the moment a lead was handed over', async () => {
       const { team, v1 } = await workspace();

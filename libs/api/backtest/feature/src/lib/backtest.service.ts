@@ -26,7 +26,8 @@ export class BacktestService {
 
   /**
    * Queues a backtest of the version's current revision against the version in force, over the last `months`
-   * months. Starting one that is already queued or running for the same revision returns that one.
+   * months. Starting one that is already queued or running for the same revision returns that one, even when
+   * both are started at the same moment.
    */
   async start(actor: AuthMember, input: StartBacktestInput): Promise<BacktestRun> {
     const now = this.clock.now();
@@ -36,22 +37,19 @@ export class BacktestService {
       const inForce = await this.agreements.findInForce(manager, now);
       if (!inForce)
         throw AppError.badInput('No version is in force yet: publish a first version to compare with');
-      const pending = await this.runs.findPending(manager, version.id, version.revision, inForce.id);
-      const saved =
-        pending ??
-        (await this.runs.insert(manager, {
-          workspaceId: actor.workspaceId,
-          id: randomUUID(),
-          versionId: version.id,
-          revision: version.revision,
-          baselineVersionId: inForce.id,
-          document: version.document,
-          windowFrom: monthsBefore(now, input.months ?? 12),
-          windowTo: now,
-          requestedById: actor.id,
-          createdAt: now,
-        }));
-      return this.present(manager, saved);
+      const queued = await this.runs.queueOnce(manager, {
+        workspaceId: actor.workspaceId,
+        id: randomUUID(),
+        versionId: version.id,
+        revision: version.revision,
+        baselineVersionId: inForce.id,
+        document: version.document,
+        windowFrom: monthsBefore(now, input.months ?? 12),
+        windowTo: now,
+        requestedById: actor.id,
+        createdAt: now,
+      });
+      return this.present(manager, queued);
     });
     this.worker.wake();
     return run;

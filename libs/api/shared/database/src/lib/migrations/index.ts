@@ -23,6 +23,7 @@ import { MemberMonthlyQuota1795700370000 } from './1795700370000-MemberMonthlyQu
 import { WorkspaceCurrency1795700380000 } from './1795700380000-WorkspaceCurrency';
 import { SignalIdPerWorkspace1795700390000 } from './1795700390000-SignalIdPerWorkspace';
 import { WorkerRole1795700400000 } from './1795700400000-WorkerRole';
+import { OneUnfinishedBacktestRun1795700410000 } from './1795700410000-OneUnfinishedBacktestRun';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   WorkspaceCurrency1795700380000,
   SignalIdPerWorkspace1795700390000,
   WorkerRole1795700400000,
+  OneUnfinishedBacktestRun1795700410000,
 ];
