@@ -1,3 +1,5 @@
+import { text as agreedText } from '@accord/domain/agreement';
+
 import type { DateOrder } from './mapping';
 
 /**
@@ -445,9 +447,36 @@ export function cleanCurrency(raw: string): Cleaned<string> {
     : refuse(`"${text}" is not a currency code such as USD`);
 }
 
+/** Runs of white space, line breaks and tabs included, as one space: how a text cell is stored. */
+function foldSpace(raw: string): string {
+  return raw.trim().replace(/\s+/g, ' ');
+}
+
+// The leads' and signals' own rule for text, so a cell is held to what every other edge of Accord takes: no
+// control character (PostgreSQL refuses NUL in text outright). Its length is each field's own, checked apart.
+const WITHOUT_CONTROL_CHARACTERS = agreedText(Number.MAX_SAFE_INTEGER);
+
+// Wider than that rule (white space included), only to spare it the cells that hold no control character at all:
+// it takes microseconds a cell, this test nanoseconds, and a file has millions of cells.
+const MAY_HOLD_CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/; // eslint-disable-line no-control-regex
+
+/**
+ * Why a cell or header cannot be taken at all — it holds a control character, NUL included — or null. Line
+ * breaks and tabs are white space, not refused: they read as a space.
+ */
+export function controlCharacterRefusal(raw: string): string | null {
+  if (!MAY_HOLD_CONTROL_CHARACTER.test(raw)) return null;
+  const folded = foldSpace(raw);
+  if (folded === '') return null;
+  const checked = WITHOUT_CONTROL_CHARACTERS.safeParse(folded);
+  return checked.success ? null : checked.error.issues[0].message;
+}
+
 /** Text as it will be stored: trimmed, inner runs of white space folded, within the field's length. */
 export function cleanText(raw: string, maxLength: number): Cleaned<string> {
-  const text = raw.trim().replace(/\s+/g, ' ');
+  const refusal = controlCharacterRefusal(raw);
+  if (refusal) return refuse(refusal);
+  const text = foldSpace(raw);
   if (text.length > maxLength) return refuse(`is longer than ${maxLength} characters`);
   return ok(text);
 }

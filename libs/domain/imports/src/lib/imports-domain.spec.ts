@@ -5,8 +5,9 @@ import {
   cleanDomain,
   cleanEmail,
   cleanEmployeeCount,
+  cleanText,
 } from './cleaners';
-import { mappingFromProposal, mappingProblems, proposeMapping } from './mapping';
+import { headerProblems, mappingFromProposal, mappingProblems, proposeMapping } from './mapping';
 import { csvCell, reportCsvLine } from './report';
 import { RowPreparer, UNKNOWN_LOST_REASON } from './rows';
 import { closestKey, companyKey, editDistance, normaliseKey } from './text';
@@ -96,13 +97,39 @@ describe('mapping', () => {
     expect(mappingProblems('OPPORTUNITIES', mapping, 3)).toEqual([
       { field: 'columns', message: '"amount" is mapped from two columns' },
       { field: 'columns', message: 'map a column to Opportunity id: every row needs it' },
-      { field: 'columns', message: 'map a column to Lead e-mail or Account domain or Account name: every row needs it' },
+      {
+        field: 'columns',
+        message: 'map a column to Lead e-mail or Account domain or Account name: every row needs it',
+      },
       { field: 'columns', message: 'map a column to Stage: every row needs it' },
       {
         field: 'values.stage',
         message:
           '"Signed" → "DONE": must be one of DISCOVERY, DEMO, PROOF_OF_CONCEPT, NEGOTIATION, WON, LOST',
       },
+    ]);
+  });
+});
+
+describe('control characters in a header or a mapping', () => {
+  it('names the header that holds one, line breaks and tabs aside', () => {
+    expect(headerProblems(['Email', 'Na\u0000me', 'Two\r\nlines', 'Bell\u0007'])).toEqual([
+      { field: 'headers', message: 'the header of column 2 must not contain control characters' },
+      { field: 'headers', message: 'the header of column 4 must not contain control characters' },
+    ]);
+    expect(headerProblems(['Email', ' Tab\tbed '])).toEqual([]);
+  });
+
+  it('refuses a mapping holding one alone, without quoting it', () => {
+    const mapping = mappingFromProposal(proposeMapping('OPPORTUNITIES', ['Id', 'Email', 'Amount', 'Stage']));
+    expect(mappingProblems('OPPORTUNITIES', mapping, 4)).toEqual([]);
+    const withValue = { ...mapping, values: { stage: { 'Won\u0000': 'WON' } } };
+    expect(mappingProblems('OPPORTUNITIES', withValue, 9)).toEqual([
+      { field: 'values.stage', message: 'a value mapped for stage must not contain control characters' },
+    ]);
+    const withColumn = { ...mapping, columns: ['externalId\u0000', 'leadEmail', 'amount', 'stage'] };
+    expect(mappingProblems('OPPORTUNITIES', withColumn, 4)).toEqual([
+      { field: 'columns', message: 'a field of a column must not contain control characters' },
     ]);
   });
 });
@@ -304,6 +331,26 @@ describe('cleaners', () => {
   });
 });
 
+describe('cleanText', () => {
+  it('trims and folds white space, line breaks and tabs included', () => {
+    expect(cleanText('  Big\r\n deal\there ', 200)).toEqual({ ok: true, value: 'Big deal here', note: null });
+  });
+
+  it.each([
+    ['a NUL', 'Acme\u0000 deal'],
+    ['a NUL alone', '\u0000'],
+    ['a bell', 'Acme\u0007'],
+    ['an escape', '\u001b[31mRed'],
+    ['a delete', 'Acme\u007f'],
+  ])('refuses %s as the leads do', (_, raw) => {
+    expect(cleanText(raw, 200)).toEqual({ ok: false, reason: 'must not contain control characters' });
+  });
+
+  it('refuses text beyond the field length', () => {
+    expect(cleanText('abcd', 3)).toEqual({ ok: false, reason: 'is longer than 3 characters' });
+  });
+});
+
 describe('rows', () => {
   const headers = ['Email', 'Name', 'Company', 'Employees', 'Revenue', 'Country', 'Seniority', 'Created'];
   const preparer = () =>
@@ -369,6 +416,30 @@ describe('rows', () => {
         },
         { column: 'Email', reason: 'is empty; every row needs it' },
       ],
+      notes: [],
+    });
+  });
+
+  it('refuses a cell of any type with a control character, never quoting it', () => {
+    const columns = ['Id', 'Email', 'Name', 'Amount', 'Stage', 'Created'];
+    const opportunities = new RowPreparer(
+      'OPPORTUNITIES',
+      columns,
+      mappingFromProposal(proposeMapping('OPPORTUNITIES', columns)),
+      NOW,
+    );
+    expect(
+      opportunities.prepare([
+        'O\u00001',
+        'a\u0000@b.co',
+        'Deal\u0000',
+        '1\u00000',
+        'Won\u0000',
+        '2025\u0000',
+      ]),
+    ).toEqual({
+      ok: false,
+      problems: columns.map((column) => ({ column, reason: 'must not contain control characters' })),
       notes: [],
     });
   });

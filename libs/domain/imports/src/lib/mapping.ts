@@ -1,3 +1,4 @@
+import { controlCharacterRefusal } from './cleaners';
 import { type ImportField, type ImportKind, importFields } from './fields';
 import { closestKey, normaliseKey } from './text';
 import { ENUMERATION_VALUES } from './values';
@@ -111,12 +112,49 @@ export interface MappingProblem {
   message: string;
 }
 
+/**
+ * What is wrong with a file's header row. A header with a control character (NUL…) could be neither stored with
+ * the import nor name a column of its report, so such a file is refused as a whole, before any row.
+ */
+export function headerProblems(headers: readonly string[]): MappingProblem[] {
+  return headers.flatMap((header, column) => {
+    const refusal = controlCharacterRefusal(header);
+    return refusal ? [{ field: 'headers', message: `the header of column ${column + 1} ${refusal}` }] : [];
+  });
+}
+
+const holdsControlCharacter = (texts: readonly string[]) =>
+  texts.some((text) => controlCharacterRefusal(text) !== null);
+
+/**
+ * A mapping's own text with a control character: named by where it is, never quoted, since the mapping is stored
+ * with the import and its problems are shown.
+ */
+function mappingTextProblems(mapping: ImportMapping): MappingProblem[] {
+  const problems: MappingProblem[] = [];
+  if (holdsControlCharacter(mapping.columns.filter((key): key is string => key !== null)))
+    problems.push({ field: 'columns', message: 'a field of a column must not contain control characters' });
+  for (const [key, values] of Object.entries(mapping.values)) {
+    if (holdsControlCharacter([key]))
+      problems.push({ field: 'values', message: 'a field of values must not contain control characters' });
+    else if (holdsControlCharacter([...Object.keys(values), ...Object.values(values)]))
+      problems.push({
+        field: `values.${key}`,
+        message: `a value mapped for ${key} must not contain control characters`,
+      });
+  }
+  return problems;
+}
+
 /** What is wrong with a mapping for a file of `columnCount` columns; empty when it can run. */
 export function mappingProblems(
   kind: ImportKind,
   mapping: ImportMapping,
   columnCount: number,
 ): MappingProblem[] {
+  // The other problems quote the mapping's text: one with a control character is named alone.
+  const unreadable = mappingTextProblems(mapping);
+  if (unreadable.length > 0) return unreadable;
   const problems: MappingProblem[] = [];
   const fields = new Map(importFields(kind).map((item) => [item.key, item]));
   if (mapping.columns.length !== columnCount)

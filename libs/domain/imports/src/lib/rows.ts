@@ -19,6 +19,7 @@ import {
   cleanEmployeeCount,
   cleanList,
   cleanText,
+  controlCharacterRefusal,
 } from './cleaners';
 import { type ImportField, type ImportKind, importFields } from './fields';
 import type { ImportMapping } from './mapping';
@@ -100,6 +101,17 @@ export interface PreparedByKind {
 
 type Cleaner = (raw: string) => Cleaned<unknown>;
 
+/**
+ * A cleaner that refuses a cell with a control character before reading it, whatever its type: its refusal or
+ * note would quote the cell in the report, and PostgreSQL stores no NUL.
+ */
+function refusingControlCharacters(clean: Cleaner): Cleaner {
+  return (raw) => {
+    const refusal = controlCharacterRefusal(raw);
+    return refusal ? { ok: false, reason: refusal } : clean(raw);
+  };
+}
+
 /** What a lost opportunity records when the file gives no reason: the table requires one. */
 export const UNKNOWN_LOST_REASON = 'not given in the import';
 
@@ -126,7 +138,7 @@ export class RowPreparer<K extends ImportKind> {
               index,
               header: headers[index] ?? `column ${index + 1}`,
               field: item,
-              clean: this.cleanerFor(item),
+              clean: refusingControlCharacters(this.cleanerFor(item)),
             },
           ]
         : [];

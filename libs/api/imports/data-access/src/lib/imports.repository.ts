@@ -30,6 +30,12 @@ export interface ImportRecord {
   finishedAt: Date | null;
 }
 
+/** What an import records when it finishes; a null mapping keeps the one recorded. */
+export type ImportOutcome = Pick<
+  ImportRecord,
+  'status' | 'headers' | 'bytes' | 'rows' | 'counts' | 'cleaned' | 'reportLines' | 'error'
+> & { mapping: ImportMapping | null; at: Date };
+
 export interface SavedMapping {
   kind: ImportKind;
   headers: string[];
@@ -108,22 +114,7 @@ export class ImportsRepository {
     );
   }
 
-  async finish(
-    manager: EntityManager,
-    id: string,
-    result: {
-      status: ImportStatus;
-      mapping: ImportMapping | null;
-      headers: string[];
-      bytes: number;
-      rows: number;
-      counts: OutcomeCounts;
-      cleaned: number;
-      reportLines: number;
-      error: string | null;
-      at: Date;
-    },
-  ): Promise<void> {
+  async finish(manager: EntityManager, id: string, result: ImportOutcome): Promise<void> {
     await manager.query(
       `UPDATE imports SET status = $2, mapping = coalesce($3::jsonb, mapping), headers = $4, bytes = $5, rows = $6,
               created = $7, updated = $8, unchanged = $9, skipped = $10, refused = $11, cleaned = $12,

@@ -881,6 +881,119 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     expect(await sql(team, `SELECT count(*)::int AS n FROM leads`)).toEqual([{ n: 6 }]);
   });
 
+  it('refuses a cell with a NUL or another control character with its row and column, and imports the rest', async () => {
+    const team = await newTeam();
+    await upload(team.marketing, 'leads', 'email\nana@acme.com\nbo@beta.io\n');
+    // Batches of two: each bad row shares its batch with a good one, which must still be written.
+    const csv =
+      'Opportunity ID,Contact Email,Name,Amount,Stage\n' +
+      'N1,ana@acme.com,Good deal,100,Discovery\n' +
+      'N2,ana@acme.com,Bad\u0000deal,200,Discovery\n' +
+      'N3,bo@beta.io,Odd deal,300\u0000,Discovery\n' +
+      'N4,bo@beta.io,Bell\u0007deal,400,Discovery\n' +
+      'N5,bo@beta.io,"Multi\r\nline\tdeal",500,Discovery\n';
+    const imported = await upload(team.admin, 'opportunities', csv);
+    expect(imported).toMatchObject({ status: 200, body: { status: 'DONE', created: 2, refused: 3 } });
+    expect(await sql(team, `SELECT name FROM opportunities ORDER BY name`)).toEqual([
+      { name: 'Good deal' },
+      { name: 'Multi line deal' },
+    ]);
+    const lines = await report(team.admin, imported.body['id'] as string);
+    expect(lines.text.split('\r\n').filter((line) => /^[3-5],/.test(line))).toEqual([
+      '3,REFUSED,Name,must not contain control characters',
+      '4,REFUSED,Amount,must not contain control characters',
+      '5,REFUSED,Name,must not contain control characters',
+    ]);
+  });
+
+  it('refuses a file whose header, mapping or name holds a NUL before any row, and never leaves it RUNNING', async () => {
+    const team = await newTeam();
+    await upload(team.marketing, 'leads', 'email\nana@acme.com\n');
+    const rows = 'H1,ana@acme.com,100,Discovery\n';
+    const header = await upload(
+      team.admin,
+      'opportunities?saveMapping=true',
+      `Opportunity ID,Contact Email,Amount,Stage\u0000\n${rows}`,
+    );
+    expect(header).toMatchObject({
+      status: 400,
+      body: {
+        error: 'BAD_USER_INPUT',
+        message:
+          "The file's header row cannot be read: the header of column 4 must not contain control characters.",
+      },
+    });
+    const mapping = await upload(
+      team.admin,
+      'opportunities',
+      `Opportunity ID,Contact Email,Amount,Stage\n${rows}`,
+      {
+        'x-import-mapping': encodeURIComponent(
+          JSON.stringify({
+            columns: ['externalId', 'leadEmail', 'amount', 'stage'],
+            values: { stage: { 'Disc\u0000': 'DISCOVERY' } },
+            dateOrder: null,
+            defaultCurrency: 'USD',
+          }),
+        ),
+      },
+    );
+    expect(mapping).toMatchObject({
+      status: 400,
+      body: {
+        message: 'The mapping cannot run: a value mapped for stage must not contain control characters.',
+      },
+    });
+    for (const refused of [header, mapping])
+      expect(
+        await sql(team, `SELECT status, rows, error FROM imports WHERE id = $1`, [refused.body['importId']]),
+      ).toEqual([{ status: 'FAILED', rows: 0, error: refused.body['message'] }]);
+    expect(await sql(team, `SELECT count(*)::int AS n FROM opportunities`)).toEqual([{ n: 0 }]);
+    expect(await sql(team, `SELECT count(*)::int AS n FROM import_mappings`)).toEqual([{ n: 0 }]);
+
+    // The file's name is refused by the validation of every query parameter, before an import starts.
+    const named = await upload(
+      team.admin,
+      'opportunities?fileName=deals%00.csv',
+      `Opportunity ID,Contact Email,Amount,Stage\n${rows}`,
+    );
+    expect(named.status).toBe(400);
+    expect(await sql(team, `SELECT count(*)::int AS n FROM imports WHERE status = 'RUNNING'`)).toEqual([
+      { n: 0 },
+    ]);
+  });
+
+  it('marks an import FAILED, never RUNNING, when its outcome cannot be recorded', async () => {
+    const team = await newTeam();
+    const imports = app.get(ImportsRepository);
+    // The first attempt to record the outcome is refused, as PostgreSQL refuses a NUL in text.
+    const refused = jest.spyOn(imports, 'finish').mockRejectedValueOnce(
+      new QueryFailedError('UPDATE imports …', [], {
+        code: '22021',
+        message: 'invalid byte sequence for encoding "UTF8": 0x00',
+      } as unknown as Error),
+    );
+    let answer: Awaited<ReturnType<typeof upload>>;
+    try {
+      answer = await upload(team.marketing, 'leads', 'email\nana@acme.com\nbo@beta.io\n');
+    } finally {
+      refused.mockRestore();
+    }
+    expect(answer).toMatchObject({
+      status: 500,
+      body: {
+        error: 'INTERNAL_SERVER_ERROR',
+        message: "The import's outcome could not be recorded. The import failed on an internal error.",
+      },
+    });
+    const [run] = await sql<{ status: string; rows: number; created: number; error: string }>(
+      team,
+      `SELECT status, rows, created, error FROM imports WHERE id = $1`,
+      [answer.body['importId']],
+    );
+    expect(run).toEqual({ status: 'FAILED', rows: 2, created: 2, error: answer.body['message'] });
+  });
+
   it('answers 503 with Retry-After when the database goes away mid-import, and records the import as failed, retryable', async () => {
     const team = await newTeam();
     const file = `email,first name\n${Array.from({ length: 5 }, (_, i) => `lost${i}@example.com,Lead ${i}`).join('\n')}\n`;

@@ -4,7 +4,12 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 
-import { ImportRecord, ImportsRepository, SavedMapping } from '@accord/api/imports/data-access';
+import {
+  type ImportOutcome,
+  ImportRecord,
+  ImportsRepository,
+  SavedMapping,
+} from '@accord/api/imports/data-access';
 import { WorkspacesRepository } from '@accord/api/members/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
@@ -19,6 +24,7 @@ import {
   type ReportLine,
   RowPreparer,
   emptyCounts,
+  headerProblems,
   importFields,
   mapEnumValue,
   mappingFromProposal,
@@ -202,7 +208,7 @@ export class ImportsService {
       savedMappingUsed: savedFits,
       sampleRows: records.slice(1, 6),
       values: values.slice(0, 500),
-      problems: mappingProblems(kind, mapping, headers.length),
+      problems: [...headerProblems(headers), ...mappingProblems(kind, mapping, headers.length)],
     };
   }
 
@@ -238,18 +244,15 @@ export class ImportsService {
       const first = await iterator.next();
       if (first.done || first.value.length === 0)
         throw AppError.badInput('The file is empty: it needs a header row.');
-      state.headers = first.value[0].map((header) => header.trim());
+      // The header and the mapping are recorded with the import only once they can be used: one holding a NUL
+      // would make recording the import's outcome fail too.
+      const headers = this.usableHeaders(first.value[0]);
+      state.headers = headers;
       const firstRows = first.value.slice(1);
       const handler = this.handlers[request.kind];
-      const mapping =
-        request.mapping ?? (await this.defaultMapping(workspaceId, request.kind, state.headers));
+      const mapping = request.mapping ?? (await this.defaultMapping(workspaceId, request.kind, headers));
+      this.checkMapping(request.kind, mapping, headers.length);
       state.mapping = mapping;
-      const problems = mappingProblems(request.kind, mapping, state.headers.length);
-      if (problems.length > 0)
-        throw AppError.badInput(
-          `The mapping cannot run: ${problems.map((problem) => problem.message).join('; ')}.`,
-          problems,
-        );
       const preparer = new RowPreparer(request.kind, state.headers, mapping, now);
       const fields = new Map(importFields(request.kind).map((item) => [item.key, item.label]));
       let members: Map<string, string> | null = null;
@@ -327,20 +330,21 @@ export class ImportsService {
       failure = error;
     }
     const message = failure === null ? null : this.describe(failure, state.rows);
+    const outcome: ImportOutcome = {
+      status: failure === null ? 'DONE' : 'FAILED',
+      mapping: state.mapping,
+      headers: state.headers,
+      bytes: bytesRead(),
+      rows: state.rows,
+      counts: state.counts,
+      cleaned: state.cleaned,
+      reportLines: state.lines,
+      error: message,
+      at: this.clock.now(),
+    };
     const finishing = this.tenantDb.inWorkspace(workspaceId, async (manager) => {
       await this.imports.addLines(manager, id, state.dryRunLines);
-      await this.imports.finish(manager, id, {
-        status: failure === null ? 'DONE' : 'FAILED',
-        mapping: state.mapping,
-        headers: state.headers,
-        bytes: bytesRead(),
-        rows: state.rows,
-        counts: state.counts,
-        cleaned: state.cleaned,
-        reportLines: state.lines,
-        error: message,
-        at: this.clock.now(),
-      });
+      await this.imports.finish(manager, id, outcome);
       // A dry run writes nothing but its own record and report: not even the mapping it was asked to save.
       if (failure === null && request.saveMapping && !request.dryRun && state.mapping)
         await this.imports.saveMapping(manager, {
@@ -357,9 +361,58 @@ export class ImportsService {
       await finishing.catch((error: unknown) =>
         this.logger.warn(`Import ${id} could not be marked FAILED: ${(error as Error).message}`),
       );
-    else await finishing;
+    else await finishing.catch((error: unknown) => this.failUnrecorded(workspaceId, id, outcome, error));
     if (failure !== null) throw this.clientError(failure, message as string, id);
     return (await this.find(actor, id)) as ImportRecord;
+  }
+
+  /** The file's header row, trimmed; refused as a whole when a header cannot be used (a control character). */
+  private usableHeaders(cells: readonly string[]): string[] {
+    const headers = cells.map((header) => header.trim());
+    const problems = headerProblems(headers);
+    if (problems.length > 0)
+      throw AppError.badInput(
+        `The file's header row cannot be read: ${problems.map((problem) => problem.message).join('; ')}.`,
+        problems,
+      );
+    return headers;
+  }
+
+  private checkMapping(kind: ImportKind, mapping: ImportMapping, columnCount: number): void {
+    const problems = mappingProblems(kind, mapping, columnCount);
+    if (problems.length > 0)
+      throw AppError.badInput(
+        `The mapping cannot run: ${problems.map((problem) => problem.message).join('; ')}.`,
+        problems,
+      );
+  }
+
+  /**
+   * When an import's outcome cannot be recorded, the import is still marked FAILED, with its counts but neither
+   * header nor mapping (what the database may have refused), so it is never left RUNNING; the client is told.
+   */
+  private async failUnrecorded(
+    workspaceId: string,
+    id: string,
+    outcome: ImportOutcome,
+    error: unknown,
+  ): Promise<never> {
+    const message = `The import's outcome could not be recorded. ${this.describe(error, 0)}`;
+    await this.tenantDb
+      .inWorkspace(workspaceId, (manager) =>
+        this.imports.finish(manager, id, {
+          ...outcome,
+          status: 'FAILED',
+          mapping: null,
+          headers: [],
+          error: message,
+          at: this.clock.now(),
+        }),
+      )
+      .catch((again: unknown) =>
+        this.logger.warn(`Import ${id} could not be marked FAILED: ${(again as Error).message}`),
+      );
+    throw this.clientError(error, message, id);
   }
 
   /** Cleans and validates a batch's rows: the good ones for the handler, report lines for the refused. */
@@ -550,12 +603,8 @@ export class ImportsService {
     mapping: ImportMapping,
   ): Promise<SavedMapping> {
     this.checkMayImport(actor, kind);
-    const problems = mappingProblems(kind, mapping, headers.length);
-    if (problems.length > 0)
-      throw AppError.badInput(
-        `The mapping cannot run: ${problems.map((problem) => problem.message).join('; ')}.`,
-        problems,
-      );
+    this.usableHeaders(headers);
+    this.checkMapping(kind, mapping, headers.length);
     const at = this.clock.now();
     await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
       this.imports.saveMapping(manager, { kind, headers, mapping, updatedById: actor.id, at }),
