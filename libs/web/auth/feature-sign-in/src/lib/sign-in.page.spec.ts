@@ -11,10 +11,16 @@ import { SignInPage } from './sign-in.page';
 @Component({ selector: 'accord-stub-page', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class StubPage {}
 
-async function renderPage() {
+async function renderPage(inputs: Record<string, string> = {}) {
   localStorage.clear();
   await render(SignInPage, {
-    providers: [provideRouter([{ path: 'members', component: StubPage }])],
+    inputs,
+    providers: [
+      provideRouter([
+        { path: 'members', component: StubPage },
+        { path: 'leads/:id', component: StubPage },
+      ]),
+    ],
   });
   return GraphqlFetchStub.install();
 }
@@ -80,5 +86,22 @@ describe('SignInPage', () => {
     await waitFor(() => expect(TestBed.inject(Router).url).toBe('/members'));
     expect(TestBed.inject(AuthStore).member()?.name).toBe('Ada Admin');
     expect(screen.getByRole('alert').textContent?.trim()).toBe('');
+  });
+
+  it('opens the page asked for before signing in, but never one outside the app', async () => {
+    const api = await renderPage({ returnUrl: '/leads/l1?tab=signals' });
+    fillIn('admin@demo.accord.dev', 'accord-demo');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    api.expectOne('Login').flushData({ login: adminSession });
+    await waitFor(() => expect(TestBed.inject(Router).url).toBe('/leads/l1?tab=signals'));
+  });
+
+  it('says when the API could not restore the session, and tries again', async () => {
+    await renderPage({ unreachable: '1', returnUrl: '/leads/l2' });
+
+    expect(screen.getByRole('status').textContent).toContain('could not be reached');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+
+    await waitFor(() => expect(TestBed.inject(Router).url).toBe('/leads/l2'));
   });
 });

@@ -3,12 +3,15 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 
-import { AuthService, PendingCall } from '@accord/web/shared/data-access';
+import { AuthService, PendingCall, inAppPath } from '@accord/web/shared/data-access';
 import { AuthLayoutComponent, FormAlertComponent } from '@accord/web/shared/ui';
 
-/** Signs a member in with e-mail and password; a successful sign-in lands on the member's home feature. */
+/**
+ * Signs a member in with e-mail and password; a successful sign-in opens the page they were sent here from, or
+ * their home feature.
+ */
 @Component({
   selector: 'accord-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -25,7 +28,12 @@ import { AuthLayoutComponent, FormAlertComponent } from '@accord/web/shared/ui';
   ],
   template: `
     <accord-auth-layout heading="Sign in">
-      @if (expired()) {
+      @if (unreachable()) {
+        <p class="notice" role="status">
+          Accord could not be reached to restore your session.
+          <button mat-button type="button" (click)="tryAgain()">Try again</button>
+        </p>
+      } @else if (expired()) {
         <p class="notice" role="status">Your session has ended. Please sign in again.</p>
       }
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -70,9 +78,14 @@ import { AuthLayoutComponent, FormAlertComponent } from '@accord/web/shared/ui';
 })
 export class SignInPage {
   private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
 
   /** Set by the router from `?expired=1` when the API ended the previous session. */
   readonly expired = input<string>();
+  /** `?unreachable=1`: a session is stored, but the API could not say whose it is when the page loaded. */
+  readonly unreachable = input<string>();
+  /** `?returnUrl=`: the page asked for before signing in. */
+  readonly returnUrl = input<string>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required]],
@@ -88,6 +101,10 @@ export class SignInPage {
       return;
     }
     const { email, password } = this.form.getRawValue();
-    await this.call.run(() => this.auth.signIn(email.trim(), password));
+    await this.call.run(() => this.auth.signIn(email.trim(), password, this.returnUrl()));
+  }
+
+  protected async tryAgain(): Promise<void> {
+    await this.router.navigateByUrl(inAppPath(this.returnUrl()) ?? '/');
   }
 }

@@ -30,11 +30,12 @@ export class AuthService {
     this.caches.add(cache);
   }
 
-  signIn(email: string, password: string): Promise<ApiResult<void>> {
+  /** Signs in, then opens `returnUrl` when it is a page of this app, else the member's home page. */
+  signIn(email: string, password: string, returnUrl?: string): Promise<ApiResult<void>> {
     return this.startSession(async () => {
       const data = await postGraphql(LoginDocument, { input: { email, password } }, null);
       return data.login;
-    });
+    }, returnUrl);
   }
 
   signUp(input: SignUpInput): Promise<ApiResult<void>> {
@@ -56,11 +57,15 @@ export class AuthService {
   /** Called when the API refuses the token (expired, or the member was deactivated). */
   async endRejectedSession(): Promise<void> {
     if (this.store.token() === null) return;
+    const returnUrl = this.router.url;
     await this.forget();
-    await this.router.navigate(['/sign-in'], { queryParams: { expired: 1 } });
+    await this.router.navigate(['/sign-in'], { queryParams: { expired: 1, returnUrl } });
   }
 
-  private async startSession(call: () => Promise<SessionFragment>): Promise<ApiResult<void>> {
+  private async startSession(
+    call: () => Promise<SessionFragment>,
+    returnUrl?: string,
+  ): Promise<ApiResult<void>> {
     try {
       const session = await call();
       await this.clearCaches();
@@ -68,7 +73,7 @@ export class AuthService {
     } catch (error) {
       return { ok: false, error: toApiError(error) };
     }
-    await this.router.navigateByUrl(this.store.homePath());
+    await this.router.navigateByUrl(inAppPath(returnUrl) ?? this.store.homePath());
     return { ok: true, value: undefined };
   }
 
@@ -80,4 +85,13 @@ export class AuthService {
   private async clearCaches(): Promise<void> {
     await Promise.all([...this.caches].map((clear) => clear()));
   }
+}
+
+/**
+ * `url` when it is a path of this app other than the session pages: a link someone sent could otherwise make the
+ * sign-in page forward a fresh session to another site (`//evil.example`, `https://…`).
+ */
+export function inAppPath(url: string | undefined): string | null {
+  if (!url || !url.startsWith('/') || url.startsWith('//') || url.startsWith('/\\')) return null;
+  return /^\/(sign-in|sign-up|accept-invitation)\b/.test(url) ? null : url;
 }

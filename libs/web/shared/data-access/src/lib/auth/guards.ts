@@ -6,17 +6,27 @@ import { Feature, canUse } from '@accord/domain/workspace';
 import { AuthStore, featurePath } from './auth.store';
 import { restoreSession } from './restore-session';
 
-/** Lets signed-in members through (restoring a stored session first); sends others to sign in. */
-export const authGuard: CanActivateFn = async () => {
+/**
+ * Lets signed-in members through (restoring a stored session first); sends others to sign in, with the page they
+ * asked for, to go on to it afterwards — and, when the API could not say who they are, with a way to try again.
+ */
+export const authGuard: CanActivateFn = async (_route, { url }) => {
   const router = inject(Router);
-  const restored = await restoreSession(inject(AuthStore));
-  return restored || router.parseUrl('/sign-in');
+  const session = await restoreSession(inject(AuthStore));
+  if (session === 'signed-in') return true;
+  return router.createUrlTree(['/sign-in'], {
+    queryParams: {
+      returnUrl: url === '/' ? undefined : url,
+      unreachable: session === 'unknown' ? 1 : undefined,
+    },
+  });
 };
 
 /** Keeps signed-in members away from the sign-in and sign-up pages. */
-export const guestGuard: CanActivateFn = () => {
-  const store = inject(AuthStore);
-  return store.token() === null || inject(Router).parseUrl('/');
+export const guestGuard: CanActivateFn = async () => {
+  const router = inject(Router);
+  const session = await restoreSession(inject(AuthStore));
+  return session !== 'signed-in' || router.parseUrl('/');
 };
 
 /** Opens a feature only to the roles FEATURE_ACCESS lists for it; others land on their home page. */

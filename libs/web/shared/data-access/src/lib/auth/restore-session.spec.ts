@@ -4,6 +4,7 @@ import { GraphqlFetchStub } from '../../testing/graphql-fetch';
 import { ApiError, toApiError } from '../api/api-error';
 import { postGraphql } from '../api/post-graphql';
 import { ViewerDocument } from '../generated/session-operations';
+import { inAppPath } from './auth.service';
 import { AuthStore } from './auth.store';
 import { restoreSession } from './restore-session';
 import { SESSION_STORAGE_KEY } from './stored-session';
@@ -41,7 +42,7 @@ describe('restoreSession', () => {
     const restoring = restoreSession(store);
     api.expectOne('Viewer').flushData({ viewer });
 
-    expect(await restoring).toBe(true);
+    expect(await restoring).toBe('signed-in');
     expect(store.member()?.name).toBe('Ada');
   });
 
@@ -54,9 +55,23 @@ describe('restoreSession', () => {
       .expectOne('Viewer')
       .graphqlErrors([{ message: 'Signed out.', extensions: { code: 'UNAUTHENTICATED' } }]);
 
-    expect(await restoring).toBe(false);
+    expect(await restoring).toBe('signed-out');
     expect(store.token()).toBeNull();
     expect(localStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
+  });
+
+  it('keeps the token when the API cannot say whose it is', async () => {
+    const api = GraphqlFetchStub.install();
+    const store = signedInStore();
+
+    const restoring = restoreSession(store);
+    api
+      .expectOne('Viewer')
+      .graphqlErrors([{ message: 'restarting', extensions: { code: 'SERVICE_UNAVAILABLE' } }], 503);
+
+    expect(await restoring).toBe('unknown');
+    expect(store.token()).toBe('stored-token');
+    expect(localStorage.getItem(SESSION_STORAGE_KEY)).not.toBeNull();
   });
 
   it('shares one request between the callers who ask at once', async () => {
@@ -67,13 +82,13 @@ describe('restoreSession', () => {
     const second = restoreSession(store);
     api.expectOne('Viewer').flushData({ viewer });
 
-    expect(await Promise.all([first, second])).toEqual([true, true]);
+    expect(await Promise.all([first, second])).toEqual(['signed-in', 'signed-in']);
   });
 
   it('does not call the API without a stored token', async () => {
     const api = GraphqlFetchStub.install();
 
-    expect(await restoreSession(TestBed.inject(AuthStore))).toBe(false);
+    expect(await restoreSession(TestBed.inject(AuthStore))).toBe('signed-out');
     api.expectNone('Viewer');
   });
 });
@@ -120,5 +135,18 @@ describe('postGraphql', () => {
 
     globalThis.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
     expect((await failure(postGraphql(ViewerDocument, {}, null))).code).toBe('NETWORK');
+  });
+});
+
+describe('inAppPath', () => {
+  it.each([
+    ['/leads/l1?tab=signals', '/leads/l1?tab=signals'],
+    ['//evil.example/x', null],
+    ['/\\evil.example', null],
+    ['https://evil.example', null],
+    ['/sign-in?returnUrl=/x', null],
+    [undefined, null],
+  ])('takes %s as %s', (url, path) => {
+    expect(inAppPath(url)).toBe(path);
   });
 });
