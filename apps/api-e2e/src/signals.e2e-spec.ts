@@ -150,6 +150,16 @@ describe('signals over HTTP and leads over GraphQL', () => {
     expect(other.status).toBe(422);
   });
 
+  it('keeps the answer of a refused event whose id holds a NUL, and replays it', async () => {
+    const body = JSON.stringify({ externalId: 'nul\u0000id', type: 'EMAIL_CLICK', occurredAt: 'soon' });
+    const first = await post(body, { 'idempotency-key': 'retry-nul' });
+    expect(first.status).toBe(200);
+    expect(first.body.items[0].status).toBe('REFUSED');
+    const replay = await post(body, { 'idempotency-key': 'retry-nul' });
+    expect(replay.status).toBe(200);
+    expect(replay.body.items[0]).toEqual({ ...first.body.items[0], externalId: 'nul\uFFFDid' });
+  });
+
   it('runs one of two requests sent at once with the same Idempotency-Key; the other is told so', async () => {
     const occurredAt = new Date().toISOString();
     const batch = (tag: string) =>

@@ -70,10 +70,12 @@ describe("the workspace's settings, over HTTP on PostgreSQL", () => {
     expect(outcome(await as('seller', UPDATE, { input: { currency: 'GBP' } }))).toMatchObject({
       code: 'FORBIDDEN',
     });
-    expect(outcome(await as('admin', UPDATE, { input: { timeZone: 'Mars/Olympus' } }))).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      fields: ['timeZone'],
-    });
+    // Node formats in an old alias that PostgreSQL's AT TIME ZONE refuses: saved, it broke every dashboard query.
+    for (const timeZone of ['Mars/Olympus', 'US/Pacific-New'])
+      expect(outcome(await as('admin', UPDATE, { input: { timeZone } }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: ['timeZone'],
+      });
     expect(outcome(await as('admin', UPDATE, { input: { currency: 'eur' } }))).toMatchObject({
       code: 'BAD_USER_INPUT',
       fields: ['currency'],

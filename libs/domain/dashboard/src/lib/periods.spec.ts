@@ -5,6 +5,7 @@ import {
   bucketLabel,
   bucketStartDate,
   calendarPeriod,
+  isTimeZone,
   localDate,
   nextBucketDate,
   periodBuckets,
@@ -13,6 +14,13 @@ import {
   startOfLocalDay,
   zoneOffset,
 } from './periods';
+
+describe('isTimeZone', () => {
+  it('takes canonical IANA names and UTC, not the aliases PostgreSQL refuses', () => {
+    expect(['Europe/Berlin', 'America/Los_Angeles', 'UTC'].map(isTimeZone)).toEqual([true, true, true]);
+    expect(['US/Pacific-New', 'AET', 'Mars/Olympus', ''].map(isTimeZone)).toEqual([false, false, false, false]);
+  });
+});
 
 describe('days in a time zone', () => {
   it('puts an instant on its local day', () => {

@@ -45,14 +45,16 @@ function clockFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** True for an IANA time zone name this runtime knows ("Europe/Berlin", "UTC"). */
+let canonicalZones: ReadonlySet<string> | null = null;
+
+/**
+ * True for a canonical IANA time zone name ("Europe/Berlin") or UTC. Intl also formats in old aliases
+ * ("US/Pacific-New", "AET") that PostgreSQL's `AT TIME ZONE` refuses, which would fail every dashboard query of
+ * a workspace that chose one; its list of canonical names is all known to PostgreSQL, and it leaves out UTC.
+ */
 export function isTimeZone(timeZone: string): boolean {
-  try {
-    dayFormat(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
+  canonicalZones ??= new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]);
+  return canonicalZones.has(timeZone);
 }
 
 /** The day an instant falls on in a time zone. */

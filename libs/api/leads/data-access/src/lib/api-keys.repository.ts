@@ -74,7 +74,11 @@ export class ApiKeysRepository {
     return rows.length === 1;
   }
 
-  /** Records the response of the request that reserved the key, for replays. */
+  /**
+   * Records the response of the request that reserved the key, for replays. It may echo what the client sent (a
+   * refused event's id, an unknown field's name), and jsonb refuses a NUL or half a surrogate pair: those are
+   * stored, and replayed, as U+FFFD.
+   */
   async answerRequest(
     manager: EntityManager,
     idempotencyKey: string,
@@ -82,7 +86,7 @@ export class ApiKeysRepository {
   ): Promise<void> {
     await manager.query(
       `UPDATE ingest_requests SET status_code = $2, response = $3 WHERE idempotency_key = $1 AND status_code IS NULL`,
-      [idempotencyKey, answer.statusCode, JSON.stringify(answer.response)],
+      [idempotencyKey, answer.statusCode, JSON.stringify(answer.response, storableString)],
     );
   }
 
@@ -92,4 +96,10 @@ export class ApiKeysRepository {
       idempotencyKey,
     ]);
   }
+}
+
+const UNSTORABLE_IN_JSONB = /\u0000|\p{Cs}/gu; // eslint-disable-line no-control-regex
+
+function storableString(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(UNSTORABLE_IN_JSONB, '\uFFFD') : value;
 }

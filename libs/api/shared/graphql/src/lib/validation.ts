@@ -10,26 +10,40 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
-/**
- * The path of the first string holding a NUL character ("notes", "answers[2].note"), or null. PostgreSQL cannot
- * store NUL in text, so such a value would otherwise fail in the database as an internal error.
- */
-export function nulCharacterPath(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || 'value' : null;
+/** The path of the first string in `value` that `bad` picks ("notes", "answers[2].note"), or null. */
+export function stringPath(value: unknown, bad: (text: string) => boolean, path = ''): string | null {
+  if (typeof value === 'string') return bad(value) ? path || 'value' : null;
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
-      const found = nulCharacterPath(value[index], `${path}[${index}]`);
+      const found = stringPath(value[index], bad, `${path}[${index}]`);
       if (found !== null) return found;
     }
     return null;
   }
   if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      const found = nulCharacterPath(item, path ? `${path}.${key}` : key);
+      const found = stringPath(item, bad, path ? `${path}.${key}` : key);
       if (found !== null) return found;
     }
   }
   return null;
+}
+
+const hasNul = (text: string) => text.includes('\u0000');
+/** Half of a UTF-16 surrogate pair alone: with the `u` flag a whole pair is one code point, which \p{Cs} skips. */
+const hasLoneSurrogate = (text: string) => /\p{Cs}/u.test(text);
+
+/**
+ * The first string of an input PostgreSQL would refuse, and why, or null: it stores no NUL in text, and no lone
+ * surrogate in jsonb (where notes, labels and mappings also go), so either would fail there as an internal error.
+ * Inputs the domain validates check NUL with their other rules, naming every bad field at once.
+ */
+export function unstorableString(value: unknown, path = '', nulCheckedByDomain = false): FieldProblem | null {
+  const nul = nulCheckedByDomain ? null : stringPath(value, hasNul, path);
+  if (nul !== null) return { field: nul, message: 'must not contain a NUL character (U+0000)' };
+  const surrogate = stringPath(value, hasLoneSurrogate, path);
+  if (surrogate === null) return null;
+  return { field: surrogate, message: 'must be well-formed Unicode (it holds half of a surrogate pair)' };
 }
 
 const VALIDATED_BY_DOMAIN = Symbol('validatedByDomain');
@@ -53,21 +67,21 @@ function validatedByDomain(metatype: ArgumentMetadata['metatype']): boolean {
 const CLIENT_INPUT: ReadonlySet<unknown> = new Set(['body', 'query', 'param', 3]);
 
 /**
- * Class-validator's pipe, refusing a NUL character in any string of any argument first: every input, present and
- * future, is covered without a decorator on each free-text field.
+ * Class-validator's pipe, refusing first any string of any argument that PostgreSQL cannot store: every input,
+ * present and future, is covered without a decorator on each free-text field.
  */
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // Only what clients send: not the GraphQL context, the request or a decorator's member, which hold cycles.
-    const field =
-      CLIENT_INPUT.has(metadata.type) && !validatedByDomain(metadata.metatype)
-        ? // Named from the argument's root, as class-validator names fields; a lone string by its argument.
-          nulCharacterPath(value, typeof value === 'string' ? (metadata.data ?? '') : '')
-        : null;
-    if (field !== null) {
-      const message = 'must not contain a NUL character (U+0000)';
-      throw AppError.badInput(`${field}: ${message}`, [{ field, message }]);
-    }
+    const problem = CLIENT_INPUT.has(metadata.type)
+      ? // Named from the argument's root, as class-validator names fields; a lone string by its argument.
+        unstorableString(
+          value,
+          typeof value === 'string' ? (metadata.data ?? '') : '',
+          validatedByDomain(metadata.metatype),
+        )
+      : null;
+    if (problem !== null) throw AppError.badInput(`${problem.field}: ${problem.message}`, [problem]);
     return super.transform(value, metadata);
   }
 }
