@@ -9,3 +9,4 @@ export * from './lib/operation-limits';
 export * from './lib/unavailable';
 export * from './lib/unavailable.filter';
 export * from './lib/verified-results';
+export * from './lib/instant';

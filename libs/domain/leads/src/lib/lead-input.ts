@@ -22,6 +22,8 @@ const optionalText = (max: number) => text(max).nullable().optional();
 export const leadFieldsSchema = z.strictObject({
   email: text(254)
     .toLowerCase()
+    // Lower case can be longer ("İ" becomes two code points); the column holds 254.
+    .refine((value) => value.length <= 254, 'must be at most 254 characters')
     .refine((value) => EMAIL.test(value), 'must be an e-mail address'),
   firstName: optionalText(100),
   lastName: optionalText(100),

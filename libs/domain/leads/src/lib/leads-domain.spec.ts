@@ -40,6 +40,12 @@ describe('parseLeadFields', () => {
       'companyName',
       'must be at most 200 characters',
     ],
+    [
+      'an e-mail too long once in lower case',
+      { email: `${'İ'.repeat(240)}@example.com` },
+      'email',
+      'must be at most 254 characters',
+    ],
     ['a negative count', { email: 'a@b.co', employeeCount: -1 }, 'employeeCount', 'must be at least 0'],
     [
       'a non-finite revenue',

@@ -1,11 +1,12 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, GraphQLISODateTime, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 
 import { AnyMember, AuthMember, CurrentMember, Roles } from '@accord/api/shared/auth';
 
 import { AgreementsService } from './agreements.service';
 import {
   AgreementEventsArgs,
+  AgreementInForceArgs,
   CreateAgreementDraftInput,
   ProposeAgreementInput,
   SaveAgreementDraftInput,
@@ -42,9 +43,9 @@ export class AgreementsResolver {
   })
   agreementInForce(
     @CurrentMember() actor: AuthMember,
-    @Args('at', { type: () => GraphQLISODateTime, nullable: true }) at: Date | null,
+    @Args() { at }: AgreementInForceArgs,
   ): Promise<AgreementVersion | null> {
-    return this.service.inForce(actor, at);
+    return this.service.inForce(actor, at ?? null);
   }
 
   @Query(() => AgreementDiff, { description: 'Every field that differs from one version to another.' })

@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
-import { ValidatedByDomain } from '@accord/api/shared/graphql';
+import { IsInstant, ValidatedByDomain } from '@accord/api/shared/graphql';
 import type { ApproverSide } from '@accord/domain/workspace';
 
 import { ApproverSideEnum } from '../models/agreement.model';
@@ -127,6 +127,14 @@ export class SendBackAgreementInput {
   @Field({ description: 'What should change; required, so the author knows.' })
   @CommentText(true)
   comment!: string;
+}
+
+@ArgsType()
+export class AgreementInForceArgs {
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @IsInstant()
+  at?: Date | null;
 }
 
 @ArgsType()

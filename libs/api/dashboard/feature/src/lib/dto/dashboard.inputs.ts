@@ -1,18 +1,8 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  IsDate,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
-import { enumOf } from '@accord/api/shared/graphql';
+import { IsInstant, enumOf } from '@accord/api/shared/graphql';
 import {
   DASHBOARD_GRANULARITIES,
   DashboardGranularity,
@@ -34,11 +24,11 @@ registerEnumType(DashboardGranularityEnum, {
 })
 export class DashboardFilter {
   @Field(() => GraphQLISODateTime)
-  @IsDate()
+  @IsInstant()
   from!: Date;
 
   @Field(() => GraphQLISODateTime, { description: 'Exclusive.' })
-  @IsDate()
+  @IsInstant()
   to!: Date;
 
   @Field(() => DashboardGranularityEnum)

@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsBoolean,
-  IsDate,
   IsIn,
   IsOptional,
   IsString,
@@ -16,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { enumOf } from '@accord/api/shared/graphql';
+import { IsInstant, enumOf } from '@accord/api/shared/graphql';
 import { LIMITS } from '@accord/domain/agreement';
 import { NOTE_MAX_LENGTH } from '@accord/domain/handover';
 
@@ -128,6 +127,6 @@ export class RejectionFeedbackArgs {
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Only decisions from this time on.' })
   @IsOptional()
-  @IsDate()
+  @IsInstant()
   since?: Date | null;
 }

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -13,13 +14,19 @@ import {
   MinLength,
 } from 'class-validator';
 
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from '@accord/domain/workspace';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, normaliseEmail } from '@accord/domain/workspace';
 
 import { RoleEnum } from '../models/member.model';
 
 /** The input fields several operations share, each declared once with its validation. */
+/** Checked as stored: lower case can be longer than what was typed ("İ" becomes two code points). */
 export const EmailField = () =>
-  applyDecorators(Field(), IsEmail({}, { message: 'must be an e-mail address' }), MaxLength(254));
+  applyDecorators(
+    Field(),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseEmail(value) : value)),
+    IsEmail({}, { message: 'must be an e-mail address' }),
+    MaxLength(254),
+  );
 
 export const NameField = () =>
   applyDecorators(Field(), IsString(), Length(1, 120), Matches(/\S/, { message: 'must not be blank' }));

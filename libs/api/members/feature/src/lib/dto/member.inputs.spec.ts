@@ -32,4 +32,12 @@ describe('member inputs', () => {
       }),
     ).toEqual(['workspaceName']);
   });
+
+  it('checks the length of an e-mail as it is stored, in lower case', async () => {
+    const invite = { name: 'Riley', roles: ['SALES'], approver: false };
+    // 190 characters as typed, 310 in lower case: "İ" lowers to "i" and a combining dot.
+    const email = `${'a'.repeat(64)}@${'İ'.repeat(60)}.${'İ'.repeat(60)}.com`;
+    expect(await inputProblems(InviteMemberInput, { ...invite, email })).toEqual(['email']);
+    expect(await inputProblems(InviteMemberInput, { ...invite, email: ' Riley@Example.com ' })).toEqual([]);
+  });
 });
