@@ -21,6 +21,17 @@ export type BacktestRunView = Omit<BacktestRunFieldsFragment, 'result'> & { resu
 /** How often a running backtest is read again. */
 export const BACKTEST_POLL_MS = 1_000;
 
+/** The longest wait between reads of a running backtest while they keep failing. */
+export const BACKTEST_POLL_MAX_MS = 30_000;
+
+/**
+ * The wait before the next read after `failures` failed reads in a row: it doubles, so a blip is retried soon
+ * and an API that is down is not hammered.
+ */
+export function backtestPollDelay(failures: number): number {
+  return Math.min(BACKTEST_POLL_MS * 2 ** failures, BACKTEST_POLL_MAX_MS);
+}
+
 function toView(run: BacktestRunFieldsFragment): BacktestRunView {
   return { ...run, result: run.result as unknown as BacktestResult | null };
 }
@@ -33,6 +44,11 @@ function toView(run: BacktestRunFieldsFragment): BacktestRunView {
 export class BacktestStore {
   private readonly apollo = inject(Apollo);
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Reads of the running backtest that failed in a row; the wait before the next one grows with it. */
+  private failures = 0;
+  /** Bumped whenever polling stops, so that a read already on its way then is dropped rather than followed. */
+  private polls = 0;
+  private destroyed = false;
 
   readonly run = signal<BacktestRunView | null>(null);
   readonly loading = signal(false);
@@ -44,7 +60,10 @@ export class BacktestStore {
   });
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.stopPolling());
+    inject(DestroyRef).onDestroy(() => {
+      this.destroyed = true;
+      this.stopPolling();
+    });
   }
 
   /** The newest backtest of a version, if any. */
@@ -100,11 +119,18 @@ export class BacktestStore {
   private show(run: BacktestRunFieldsFragment | null): void {
     this.run.set(run ? toView(run) : null);
     this.stopPolling();
-    if (run && (run.status === 'QUEUED' || run.status === 'RUNNING'))
-      this.timer = setTimeout(() => void this.refresh(run.id), BACKTEST_POLL_MS);
+    this.failures = 0;
+    if (run && (run.status === 'QUEUED' || run.status === 'RUNNING')) this.poll(run.id, BACKTEST_POLL_MS);
   }
 
-  private async refresh(id: string): Promise<void> {
+  private poll(id: string, delay: number): void {
+    // An answer arriving after the page was left must not start a timer nobody will stop.
+    if (this.destroyed) return;
+    const poll = this.polls;
+    this.timer = setTimeout(() => void this.refresh(id, poll), delay);
+  }
+
+  private async refresh(id: string, poll: number): Promise<void> {
     this.timer = null;
     const result = await attempt(async () => {
       const answer = await firstValueFrom(
@@ -112,12 +138,24 @@ export class BacktestStore {
       );
       return required(answer.data?.backtestRun);
     });
-    if (result.ok) this.show(result.value);
-    else this.loadError.set(result.error);
+    // Another run was shown, the backtest reloaded or the page left while this read was on its way.
+    if (poll !== this.polls) return;
+    if (result.ok) {
+      this.loadError.set(null);
+      this.show(result.value);
+    } else this.retry(id, result.error);
+  }
+
+  /** A failed read says so but keeps following the run: otherwise progress freezes and it cannot be rerun. */
+  private retry(id: string, error: ApiError): void {
+    this.loadError.set(error);
+    this.failures++;
+    this.poll(id, backtestPollDelay(this.failures));
   }
 
   private stopPolling(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+    this.polls++;
   }
 }

@@ -1,10 +1,11 @@
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
-import { fireEvent, render, screen, within } from '@testing-library/angular';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
 import { starterAgreement } from '@accord/domain/agreement';
 import { backtestResult, emptyBacktest } from '@accord/domain/backtest';
+import { BACKTEST_POLL_MS, backtestPollDelay } from '@accord/web/agreement/data-access';
 
 import { BacktestPanelComponent } from './backtest-panel.component';
 
@@ -69,6 +70,30 @@ describe('BacktestPanelComponent', () => {
     });
     expect((await screen.findByRole('status')).textContent).toContain('1,000 of 3,000 leads read');
     expect(screen.getByRole('button', { name: 'Run backtest again' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('keeps following a running backtest through a failed read and offers to run it again once done', async () => {
+    jest.useFakeTimers({ advanceTimers: true });
+    try {
+      const apollo = await renderPanel(true);
+      const running = { status: 'RUNNING', processed: 1000, progress: 1 / 3, result: null, finishedAt: null };
+      apollo.expectOne('LatestBacktest').flushData({ latestBacktest: runNode(running) });
+      await screen.findByRole('status');
+
+      await jest.advanceTimersByTimeAsync(BACKTEST_POLL_MS);
+      apollo.expectOne('BacktestRun').networkError(new Error('offline'));
+      await waitFor(() => expect(screen.getByRole('alert').textContent?.trim()).not.toBe(''));
+
+      await jest.advanceTimersByTimeAsync(backtestPollDelay(1));
+      apollo.expectOne('BacktestRun').flushData({ backtestRun: runNode({}) });
+
+      const again = await screen.findByRole('button', { name: 'Run backtest again' });
+      await waitFor(() => expect(again.hasAttribute('disabled')).toBe(false));
+      expect(screen.getByRole('alert').textContent?.trim()).toBe('');
+      expect(screen.queryByRole('status')).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('sets the results beside the version in force and marks them stale once the version moved on', async () => {
