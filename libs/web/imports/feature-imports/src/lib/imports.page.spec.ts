@@ -183,4 +183,109 @@ describe('ImportsPage', () => {
     await waitFor(() => expect(requests).toHaveLength(3));
     expect(screen.queryByRole('checkbox', { name: /Hand the leads/ })).toBeNull();
   });
+  it('says when past imports cannot be read instead of showing an empty history', async () => {
+    await render(ImportsPage, {
+      imports: [ApolloTestingModule],
+      providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    });
+    const apollo = TestBed.inject(ApolloTestingController);
+    apollo
+      .expectOne('Imports')
+      .graphqlErrors([{ message: 'Imports are unavailable.', extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
+    apollo.expectOne('ImportFieldList').flushData({ importFields: FIELDS });
+
+    expect(await screen.findByText('Past imports could not be loaded.')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent?.trim()).not.toBe('');
+    expect(screen.queryByText('No imports yet.')).toBeNull();
+  });
+
+  describe('while a preview is on its way', () => {
+    /** Preview requests held until the test answers them, in the order it chooses. */
+    const pending: { url: string; answer: (preview: object) => void }[] = [];
+    const OTHER = { ...PREVIEW, headers: ['Mail', 'Rank'], sampleRows: [['bo@acme.com', 'VP']], values: [] };
+
+    beforeEach(() => {
+      pending.length = 0;
+      global.fetch = jest.fn((url: string, init: RequestInit) => {
+        requests.push({ url, init });
+        if (!url.includes('/preview'))
+          return Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve(OUTCOME) } as Response);
+        return new Promise<Response>((resolve) =>
+          pending.push({
+            url,
+            answer: (preview) =>
+              resolve({ ok: true, status: 200, json: () => Promise.resolve(preview) } as Response),
+          }),
+        );
+      }) as unknown as typeof fetch;
+    });
+
+    async function renderReady() {
+      await render(ImportsPage, {
+        imports: [ApolloTestingModule],
+        providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+      });
+      const apollo = TestBed.inject(ApolloTestingController);
+      apollo.expectOne('Imports').flushData({ imports: [] });
+      apollo.expectOne('ImportFieldList').flushData({ importFields: FIELDS });
+      return apollo;
+    }
+
+    function choose(file: File): void {
+      fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+    }
+
+    const first = new File(['Email,Level\nana@acme.com,Chief Banana\n'], 'first.csv', { type: 'text/csv' });
+    const second = new File(['Mail,Rank\nbo@acme.com,VP\n'], 'second.csv', { type: 'text/csv' });
+
+    it('shows only the latest file’s preview, and lets nothing be imported until it arrives', async () => {
+      await renderReady();
+      choose(first);
+      choose(second);
+      await waitFor(() => expect(pending).toHaveLength(2));
+
+      // The first file's answer arrives first: it is not shown, and the page still waits.
+      pending[0].answer(PREVIEW);
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(screen.queryByText('Email')).toBeNull();
+      expect(screen.getByRole('progressbar', { name: 'Working' })).toBeTruthy();
+      expect(screen.queryByRole('button', { name: 'Import' })).toBeNull();
+
+      pending[1].answer({ ...OTHER, mapping: { ...OTHER.mapping, columns: ['email', null] } });
+      const importButton = await screen.findByRole('button', { name: 'Import' });
+      expect(screen.getByText('Mail')).toBeTruthy();
+      expect(screen.queryByRole('progressbar', { name: 'Working' })).toBeNull();
+
+      fireEvent.click(importButton);
+      await waitFor(() => expect(requests).toHaveLength(3));
+      expect(requests[2].url).toContain('fileName=second.csv');
+      const header = (requests[2].init.headers as Record<string, string>)['X-Import-Mapping'];
+      expect(JSON.parse(decodeURIComponent(header))).toMatchObject({ columns: ['email', null] });
+    });
+
+    it('drops a late answer for the file chosen before, or for the kind chosen before', async () => {
+      const apollo = await renderReady();
+      choose(first);
+      choose(second);
+      await waitFor(() => expect(pending).toHaveLength(2));
+      pending[1].answer(OTHER);
+      expect(await screen.findByText('Mail')).toBeTruthy();
+      pending[0].answer(PREVIEW);
+      await new Promise((resolve) => setTimeout(resolve));
+      expect([screen.queryByText('Email'), screen.getByText('Mail')]).toEqual([null, expect.anything()]);
+
+      fireEvent.click(screen.getByRole('radio', { name: 'Accounts' }));
+      await waitFor(() => expect(pending).toHaveLength(3));
+      expect(pending[2].url).toBe('/api/v1/imports/accounts/preview');
+      fireEvent.click(screen.getByRole('radio', { name: 'Leads & contacts' }));
+      await waitFor(() => expect(pending).toHaveLength(4));
+      // The accounts preview answers last: the leads preview, asked for after it, is the one shown.
+      pending[3].answer(OTHER);
+      expect(await screen.findByText('Mail')).toBeTruthy();
+      pending[2].answer(PREVIEW);
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(screen.queryByText('Email')).toBeNull();
+      apollo.match('ImportFieldList').forEach((request) => request.flushData({ importFields: FIELDS }));
+    });
+  });
 });

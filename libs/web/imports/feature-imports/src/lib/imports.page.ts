@@ -16,7 +16,7 @@ import {
   KINDS_WITH_HANDOVERS,
   unplacedValues,
 } from '@accord/web/imports/data-access';
-import { AuthStore } from '@accord/web/shared/data-access';
+import { type ApiResult, AuthStore } from '@accord/web/shared/data-access';
 import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
 const KIND_LABELS: Record<ImportKindName, string> = {
@@ -55,7 +55,7 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
       Bring a CRM's history in from CSV exports. Accord proposes a mapping from the header; a dry run shows
       what would happen without writing anything, and importing the same file again changes nothing.
     </p>
-    <accord-form-alert [message]="error()" />
+    <accord-form-alert [message]="error() ?? historyError()" />
 
     <h2>1. What the file holds</h2>
     <mat-button-toggle-group
@@ -274,7 +274,13 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
           </tr>
         } @empty {
           <tr>
-            <td colspan="10" class="muted">{{ store.loading() ? 'Loading…' : 'No imports yet.' }}</td>
+            @if (store.loading()) {
+              <td colspan="10" class="muted">Loading…</td>
+            } @else if (historyError()) {
+              <td colspan="10" class="problem">Past imports could not be loaded.</td>
+            } @else {
+              <td colspan="10" class="muted">No imports yet.</td>
+            }
           </tr>
         }
       </tbody>
@@ -342,8 +348,13 @@ export class ImportsPage implements OnInit {
   protected readonly takesHandovers = computed(() => KINDS_WITH_HANDOVERS.includes(this.kind()));
   protected readonly outcome = signal<ImportOutcome | null>(null);
   protected readonly lines = signal<ImportReportLine[]>([]);
-  protected readonly busy = signal(false);
+  /** A preview on its way: the mapping on screen may not be the file's, so nothing may be sent. */
+  private readonly previewing = signal(false);
+  private readonly uploading = signal(false);
+  protected readonly busy = computed(() => this.previewing() || this.uploading());
   protected readonly error = signal<string | null>(null);
+  /** Why past imports could not be read; kept apart so that the page's own errors do not hide it. */
+  protected readonly historyError = signal<string | null>(null);
 
   /** Enumeration values of the sample: those Accord cannot place first. */
   protected readonly enumValues = computed(() => {
@@ -355,23 +366,24 @@ export class ImportsPage implements OnInit {
   });
 
   ngOnInit(): void {
-    void this.store.loadHistory();
+    void this.loadHistory();
     void this.loadFields();
   }
 
   protected async chooseKind(kind: ImportKindName): Promise<void> {
     this.kind.set(kind);
     this.outcome.set(null);
-    await this.loadFields();
-    const file = this.file();
-    if (file) await this.loadPreview(file);
+    // The preview is asked for at once, not after the fields, so that the other kind's mapping leaves the screen
+    // (and cannot be sent) as soon as the kind changes.
+    await Promise.all([this.loadFields(), this.file() ? this.loadPreview() : null]);
   }
 
   protected async chooseFile(event: Event): Promise<void> {
     const file = (event.target as HTMLInputElement).files?.[0] ?? null;
     this.file.set(file);
     this.outcome.set(null);
-    if (file) await this.loadPreview(file);
+    if (file) await this.loadPreview();
+    else this.dropPreview();
   }
 
   protected async mapColumn(column: number, event: Event): Promise<void> {
@@ -422,7 +434,7 @@ export class ImportsPage implements OnInit {
     const file = this.file();
     const mapping = this.mapping();
     if (!file || !mapping) return;
-    this.busy.set(true);
+    this.uploading.set(true);
     this.error.set(null);
     const result = await this.store.upload(this.kind(), file, mapping, {
       dryRun,
@@ -431,16 +443,16 @@ export class ImportsPage implements OnInit {
         ? { handovers: this.openHandovers() ? ('open' as const) : ('skip' as const) }
         : {}),
     });
-    this.busy.set(false);
+    this.uploading.set(false);
     if (!result.ok) {
       this.error.set(result.error.message);
-      await this.store.loadHistory();
+      await this.loadHistory();
       return;
     }
     this.outcome.set(result.value);
     const report = await this.store.report(result.value.id);
     this.lines.set(report.ok ? report.value.lines : []);
-    await this.store.loadHistory();
+    await this.loadHistory();
   }
 
   protected async download(importId: string): Promise<void> {
@@ -454,8 +466,28 @@ export class ImportsPage implements OnInit {
     else this.error.set(result.error.message);
   }
 
-  /** Previews made for the mapping being edited; only the latest one's answer is shown. */
-  private refreshes = 0;
+  /** Past imports; a failed read is said as such rather than shown as an empty history. */
+  private async loadHistory(): Promise<void> {
+    const result = await this.store.loadHistory();
+    this.historyError.set(result.ok ? null : result.error.message);
+  }
+
+  /** Previews asked for; only the latest one's answer is used. */
+  private previews = 0;
+
+  /**
+   * A preview of the file on screen for the kind on screen, or null once it is stale: a newer preview was asked
+   * for, or the file or kind changed meanwhile. Answers can arrive out of order, and a stale one would put another
+   * file's or kind's header and mapping on screen.
+   */
+  private async latestPreview(mapping?: ImportMapping): Promise<ApiResult<ImportPreview> | null> {
+    const file = this.file();
+    if (!file) return null;
+    const kind = this.kind();
+    const ticket = ++this.previews;
+    const result = await this.store.preview(kind, file, mapping);
+    return ticket === this.previews && kind === this.kind() && file === this.file() ? result : null;
+  }
 
   /**
    * The enumeration values to map and the problems follow the column mapping: the preview is asked again for
@@ -463,13 +495,10 @@ export class ImportsPage implements OnInit {
    * mapping itself stays the person's.
    */
   private async refreshValues(): Promise<void> {
-    const file = this.file();
     const mapping = this.mapping();
-    if (!file || !mapping || !this.preview()) return;
-    const kind = this.kind();
-    const refresh = ++this.refreshes;
-    const result = await this.store.preview(kind, file, mapping);
-    if (refresh !== this.refreshes || kind !== this.kind() || file !== this.file()) return;
+    if (!mapping || !this.preview()) return;
+    const result = await this.latestPreview(mapping);
+    if (!result) return;
     if (!result.ok) {
       this.error.set(result.error.message);
       return;
@@ -479,18 +508,32 @@ export class ImportsPage implements OnInit {
     );
   }
 
-  private async loadPreview(file: File): Promise<void> {
-    this.refreshes++;
-    this.busy.set(true);
+  /**
+   * The header and proposed mapping of a newly chosen file or kind. The previous ones are cleared at once: they
+   * describe another file or kind, and must not be edited or sent with this file.
+   */
+  private async loadPreview(): Promise<void> {
+    this.previewing.set(true);
     this.error.set(null);
-    const result = await this.store.preview(this.kind(), file);
-    this.busy.set(false);
+    this.preview.set(null);
+    this.mapping.set(null);
+    const result = await this.latestPreview();
+    // Stale: the preview asked for since then ends the wait, not this one.
+    if (!result) return;
+    this.previewing.set(false);
     if (!result.ok) {
-      this.preview.set(null);
       this.error.set(result.error.message);
       return;
     }
     this.preview.set(result.value);
     this.mapping.set(result.value.mapping);
+  }
+
+  /** No file any more: forget its preview, and any answer still on its way. */
+  private dropPreview(): void {
+    this.previews++;
+    this.previewing.set(false);
+    this.preview.set(null);
+    this.mapping.set(null);
   }
 }
