@@ -28,6 +28,14 @@ async function renderPage(): Promise<ApolloTestingController> {
   return apollo;
 }
 
+/** Escape and a click beside the dialog, then a moment for a close to take effect. */
+async function tryToDismiss(dialog: HTMLElement): Promise<void> {
+  fireEvent.keyDown(dialog, { key: 'Escape', keyCode: 27 });
+  const backdrop = document.querySelector('.cdk-overlay-backdrop');
+  if (backdrop) fireEvent.click(backdrop);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 describe('ApiKeysPage', () => {
   it('lists the keys with their prefix, dates and status', async () => {
     await renderPage();
@@ -67,6 +75,46 @@ describe('ApiKeysPage', () => {
 
     expect(screen.getByRole('cell', { name: 'CRM sync' })).toBeTruthy();
     expect(screen.queryByDisplayValue('acc_k2_s3cret')).toBeNull();
+  });
+
+  it('keeps the new key dialog open on Escape or a click beside it, so the secret is not lost', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'New API key' }));
+    const dialog = await screen.findByRole('dialog');
+    await tryToDismiss(dialog);
+    expect(screen.getByRole('dialog')).toBe(dialog);
+
+    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'CRM sync' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
+    const create = apollo.expectOne('CreateApiKey');
+    await tryToDismiss(dialog);
+    expect([
+      screen.getByRole('dialog'),
+      within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Cancel' }).disabled,
+    ]).toEqual([dialog, true]);
+
+    create.flushData({
+      createApiKey: {
+        __typename: 'CreatedApiKey',
+        secret: 'acc_k2_s3cret',
+        apiKey: apiKey('k2', 'CRM sync'),
+      },
+    });
+    await within(dialog).findByLabelText(/secret of crm sync/i);
+    await tryToDismiss(dialog);
+    expect(screen.getByRole('dialog')).toBe(dialog);
+  });
+
+  it('cancels a new key before creating it', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'New API key' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    apollo.expectNone('CreateApiKey');
   });
 
   it('revokes a key after confirmation', async () => {

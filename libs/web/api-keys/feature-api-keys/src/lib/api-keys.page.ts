@@ -127,7 +127,8 @@ export class ApiKeysPage implements OnInit {
 
   protected create(): void {
     this.actionError.set(null);
-    this.dialog.open(CreateApiKeyDialog, dialogConfig(560, { injector: this.injector }));
+    // The new key is shown once: only its own buttons may close it, not Escape or a stray click beside it.
+    this.dialog.open(CreateApiKeyDialog, dialogConfig(560, { injector: this.injector, disableClose: true }));
   }
 
   protected async revoke(row: ApiKeyRow): Promise<void> {

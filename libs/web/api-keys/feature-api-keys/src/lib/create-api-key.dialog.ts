@@ -67,7 +67,8 @@ import { FormAlertComponent } from '@accord/web/shared/ui';
           <accord-form-alert [message]="error()" />
         </mat-dialog-content>
         <mat-dialog-actions align="end">
-          <button mat-button type="button" mat-dialog-close>Cancel</button>
+          <!-- Closing while the key is being created would lose its one-time secret. -->
+          <button mat-button type="button" mat-dialog-close [disabled]="pending()">Cancel</button>
           <button mat-flat-button type="submit" [disabled]="pending()">Create key</button>
         </mat-dialog-actions>
       </form>

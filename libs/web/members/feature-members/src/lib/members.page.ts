@@ -159,7 +159,8 @@ export class MembersPage implements OnInit {
 
   protected invite(): void {
     this.actionError.set(null);
-    this.dialog.open(InviteMemberDialog, dialogConfig(560, { injector: this.injector }));
+    // The invite link is shown once: only the dialog's own buttons may close it, not Escape or a stray click.
+    this.dialog.open(InviteMemberDialog, dialogConfig(560, { injector: this.injector, disableClose: true }));
   }
 
   protected edit(row: MemberRow): void {

@@ -49,6 +49,10 @@ function page(endCursor: string | null, ...nodes: ReturnType<typeof delivery>[])
 }
 
 async function loaded(endpoints: ReturnType<typeof endpoint>[], deliveries: ReturnType<typeof delivery>[]) {
+  return loadedWith(endpoints, connection(...deliveries));
+}
+
+async function loadedWith(endpoints: ReturnType<typeof endpoint>[], deliveries: ReturnType<typeof page>) {
   TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [WebhooksStore] });
   const store = TestBed.inject(WebhooksStore);
   const apollo = TestBed.inject(ApolloTestingController);
@@ -56,10 +60,12 @@ async function loaded(endpoints: ReturnType<typeof endpoint>[], deliveries: Retu
   apollo.expectOne('WebhookEndpoints').flushData({ webhookEndpoints: endpoints });
   const query = apollo.expectOne('WebhookDeliveries');
   expect(query.operation.variables).toEqual({ first: 50 });
-  query.flushData({ webhookDeliveries: connection(...deliveries) });
+  query.flushData({ webhookDeliveries: deliveries });
   await loading;
   return { store, apollo };
 }
+
+const FORBIDDEN = [{ message: 'Only admins.', extensions: { code: 'FORBIDDEN' } }];
 
 describe('WebhooksStore', () => {
   it('adds a created endpoint and hands back its secret', async () => {
@@ -178,17 +184,97 @@ describe('WebhooksStore', () => {
     expect([store.deliveryRows().map((row) => row.id), store.hasMore()]).toEqual([['d2', 'd3', 'd4'], false]);
   });
 
+  it('drops the answer of a status filter that a newer one replaced, cursor included', async () => {
+    const { store, apollo } = await loaded([endpoint('a')], [delivery('d1', 'a')]);
+
+    const failed = store.showStatus('FAILED');
+    const delivered = store.showStatus('DELIVERED');
+    const [failedQuery, deliveredQuery] = apollo.match('WebhookDeliveries');
+    deliveredQuery.flushData({ webhookDeliveries: page('cursor-d', delivery('d2', 'a', 'DELIVERED')) });
+    await delivered;
+    failedQuery.flushData({ webhookDeliveries: page('cursor-f', delivery('d3', 'a', 'FAILED')) });
+    await failed;
+    expect([store.deliveryRows().map((row) => [row.id, row.status]), store.loading()]).toEqual([
+      [['d2', 'Delivered']],
+      false,
+    ]);
+
+    const more = store.loadMore();
+    const next = apollo.expectOne('WebhookDeliveries');
+    expect(next.operation.variables).toEqual({ first: 50, after: 'cursor-d', status: 'DELIVERED' });
+    next.flushData({ webhookDeliveries: connection() });
+    await more;
+  });
+
+  it('stays loading while the newest filter is out, though an older one answered', async () => {
+    const { store, apollo } = await loaded([endpoint('a')], [delivery('d1', 'a')]);
+
+    const failed = store.showStatus('FAILED');
+    const delivered = store.showStatus('DELIVERED');
+    const [failedQuery, deliveredQuery] = apollo.match('WebhookDeliveries');
+    failedQuery.flushData({ webhookDeliveries: connection(delivery('d3', 'a', 'FAILED')) });
+    await failed;
+    expect([store.loading(), store.deliveryRows().map((row) => row.id)]).toEqual([true, ['d1']]);
+
+    deliveredQuery.flushData({ webhookDeliveries: connection(delivery('d2', 'a', 'DELIVERED')) });
+    await delivered;
+    expect([store.loading(), store.deliveryRows().map((row) => row.id)]).toEqual([false, ['d2']]);
+  });
+
+  it('asks for no further page while a new list is loading, whose cursor is not known yet', async () => {
+    const { store, apollo } = await loadedWith([endpoint('a')], page('cursor-1', delivery('d1', 'a')));
+
+    const filtering = store.showStatus('FAILED');
+    await store.loadMore();
+    const [filtered] = apollo.match('WebhookDeliveries');
+    apollo.expectNone('WebhookDeliveries');
+    filtered.flushData({ webhookDeliveries: connection(delivery('d2', 'a')) });
+    await filtering;
+
+    expect(store.deliveryRows().map((row) => row.id)).toEqual(['d2']);
+  });
+
+  it('clears the alert of a failed "Load more" when the next request starts', async () => {
+    const { store, apollo } = await loadedWith([endpoint('a')], page('cursor-1', delivery('d1', 'a')));
+
+    const failing = store.loadMore();
+    apollo.expectOne('WebhookDeliveries').graphqlErrors(FORBIDDEN);
+    await failing;
+    expect([store.loadError()?.code, store.deliveryRows().map((row) => row.id)]).toEqual([
+      'FORBIDDEN',
+      ['d1'],
+    ]);
+
+    const retrying = store.loadMore();
+    expect(store.loadError()).toBeNull();
+    apollo.expectOne('WebhookDeliveries').flushData({ webhookDeliveries: connection(delivery('d0', 'a')) });
+    await retrying;
+    expect([store.loadError(), store.deliveryRows().map((row) => row.id)]).toEqual([null, ['d1', 'd0']]);
+  });
+
+  it('clears the alert of a failed list when another status is chosen', async () => {
+    const { store, apollo } = await loaded([endpoint('a')], [delivery('d1', 'a')]);
+
+    const failing = store.showStatus('FAILED');
+    apollo.expectOne('WebhookDeliveries').graphqlErrors(FORBIDDEN);
+    await failing;
+    // The failed filter shows no rows rather than those of the previous one.
+    expect([store.loadError()?.code, store.deliveryRows()]).toEqual(['FORBIDDEN', []]);
+
+    const filtering = store.showStatus(null);
+    expect(store.loadError()).toBeNull();
+    apollo.expectOne('WebhookDeliveries').flushData({ webhookDeliveries: connection(delivery('d1', 'a')) });
+    await filtering;
+    expect([store.loadError(), store.deliveryRows().map((row) => row.id)]).toEqual([null, ['d1']]);
+  });
+
   it('keeps the error when the webhooks cannot be loaded', async () => {
     TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [WebhooksStore] });
     const store = TestBed.inject(WebhooksStore);
     const apollo = TestBed.inject(ApolloTestingController);
     const loading = store.load();
-    apollo
-      .expectOne('WebhookEndpoints')
-      .graphqlErrors([{ message: 'Only admins.', extensions: { code: 'FORBIDDEN' } }]);
-    apollo
-      .expectOne('WebhookDeliveries')
-      .graphqlErrors([{ message: 'Only admins.', extensions: { code: 'FORBIDDEN' } }]);
+    apollo.expectOne('WebhookEndpoints').graphqlErrors(FORBIDDEN);
+    apollo.expectOne('WebhookDeliveries').graphqlErrors(FORBIDDEN);
     await loading;
 
     expect([store.loadError()?.code, store.endpointRows(), store.deliveryRows()]).toEqual([

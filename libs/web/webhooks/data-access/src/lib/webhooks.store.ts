@@ -41,8 +41,14 @@ export class WebhooksStore {
   private readonly apollo = inject(Apollo);
   private readonly endpoints = signal<WebhookEndpointFieldsFragment[]>([]);
   private readonly deliveries = signal<WebhookDeliveryFieldsFragment[]>([]);
+  private readonly loadingEndpoints = signal(false);
+  private readonly loadingDeliveries = signal(false);
+  // A newer delivery list (another status, or a reload) makes the answers of older requests stale: they are
+  // dropped instead of mixed in, so rows, cursor and loading always belong to the list last asked for.
+  private generation = 0;
 
-  readonly loading = signal(false);
+  // Split in two so a filter's answer cannot end the endpoints' loading while their first answer is still out.
+  readonly loading = computed(() => this.loadingEndpoints() || this.loadingDeliveries());
   readonly loadError = signal<ApiError | null>(null);
   readonly endpointRows = computed(() => sortEndpoints(this.endpoints()).map(toEndpointRow));
   readonly deliveryRows = computed(() => this.deliveries().map(toDeliveryRow));
@@ -54,20 +60,17 @@ export class WebhooksStore {
   private endCursor: string | null = null;
 
   async load(): Promise<void> {
-    this.loading.set(true);
-    this.loadError.set(null);
-    const result = await attempt(async () => {
-      const [endpoints, deliveries] = await Promise.all([
-        firstValueFrom(this.apollo.query({ query: WebhookEndpointsDocument, fetchPolicy: 'network-only' })),
-        this.fetchDeliveries(null),
-      ]);
-      return { endpoints: required(endpoints.data?.webhookEndpoints), deliveries };
-    });
-    this.loading.set(false);
-    if (result.ok) {
-      this.endpoints.set(result.value.endpoints);
-      this.showPage(result.value.deliveries, false);
-    } else this.loadError.set(result.error);
+    const generation = this.startDeliveries(true);
+    this.loadingEndpoints.set(true);
+    const [endpoints, deliveries] = await Promise.all([
+      attempt(() => this.fetchEndpoints()),
+      attempt(() => this.fetchDeliveries(null)),
+    ]);
+    this.loadingEndpoints.set(false);
+    // The endpoints do not depend on the status filter, so a newer delivery list does not make them stale.
+    if (endpoints.ok) this.endpoints.set(endpoints.value);
+    else this.loadError.set(endpoints.error);
+    this.finishDeliveries(generation, deliveries, false);
   }
 
   /** Lists only deliveries with this status (null: all), newest first. */
@@ -78,12 +81,11 @@ export class WebhooksStore {
 
   /** Appends the next page of older deliveries. */
   async loadMore(): Promise<void> {
-    if (!this.hasMore()) return;
-    this.loading.set(true);
+    // While a list is loading, the cursor still belongs to the one before it.
+    if (!this.hasMore() || this.loadingDeliveries()) return;
+    const generation = this.startDeliveries(false);
     const result = await attempt(() => this.fetchDeliveries(this.endCursor));
-    this.loading.set(false);
-    if (result.ok) this.showPage(result.value, true);
-    else this.loadError.set(result.error);
+    this.finishDeliveries(generation, result, true);
   }
 
   async create(input: {
@@ -159,11 +161,38 @@ export class WebhooksStore {
   }
 
   private async reloadDeliveries(): Promise<void> {
-    this.loading.set(true);
+    const generation = this.startDeliveries(true);
     const result = await attempt(() => this.fetchDeliveries(null));
-    this.loading.set(false);
-    if (result.ok) this.showPage(result.value, false);
-    else this.loadError.set(result.error);
+    this.finishDeliveries(generation, result, false);
+  }
+
+  /** Marks a delivery request under way; a fresh list (not a further page) makes every earlier one stale. */
+  private startDeliveries(fresh: boolean): number {
+    if (fresh) this.generation += 1;
+    this.loadingDeliveries.set(true);
+    // Each request answers for itself: one failed "Load more" must not leave the alert up for the whole visit.
+    this.loadError.set(null);
+    return this.generation;
+  }
+
+  private finishDeliveries(generation: number, result: ApiResult<DeliveryPage>, append: boolean): void {
+    if (generation !== this.generation) return;
+    this.loadingDeliveries.set(false);
+    if (result.ok) this.showPage(result.value, append);
+    else this.showFailure(result.error, append);
+  }
+
+  private showFailure(error: ApiError, append: boolean): void {
+    this.loadError.set(error);
+    // A failed new list keeps no rows: the previous filter's rows would show under the new one.
+    if (!append) this.showPage({ nodes: [], endCursor: null, hasNextPage: false }, false);
+  }
+
+  private async fetchEndpoints(): Promise<WebhookEndpointFieldsFragment[]> {
+    const answer = await firstValueFrom(
+      this.apollo.query({ query: WebhookEndpointsDocument, fetchPolicy: 'network-only' }),
+    );
+    return required(answer.data?.webhookEndpoints);
   }
 
   private async fetchDeliveries(after: string | null): Promise<DeliveryPage> {

@@ -77,7 +77,8 @@ import { WebhookSecretComponent } from './webhook-secret.component';
           <accord-form-alert [message]="error()" />
         </mat-dialog-content>
         <mat-dialog-actions align="end">
-          <button mat-button type="button" mat-dialog-close>Cancel</button>
+          <!-- Closing while the endpoint is being created would lose its one-time secret. -->
+          <button mat-button type="button" mat-dialog-close [disabled]="pending()">Cancel</button>
           <button mat-flat-button type="submit" [disabled]="pending()">Create endpoint</button>
         </mat-dialog-actions>
       </form>

@@ -69,6 +69,14 @@ function cells(table: string, row: number): string[] {
     .map((cell) => cell.textContent?.trim() ?? '');
 }
 
+/** Escape and a click beside the dialog, then a moment for a close to take effect. */
+async function tryToDismiss(dialog: HTMLElement): Promise<void> {
+  fireEvent.keyDown(dialog, { key: 'Escape', keyCode: 27 });
+  const backdrop = document.querySelector('.cdk-overlay-backdrop');
+  if (backdrop) fireEvent.click(backdrop);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 describe('WebhooksPage', () => {
   it('lists endpoints and recent deliveries with their status and last answer', async () => {
     await renderPage();
@@ -140,6 +148,49 @@ describe('WebhooksPage', () => {
 
     expect(screen.getByText('https://erp.example.com/in')).toBeTruthy();
     expect(screen.queryByDisplayValue('whsec_s3cret')).toBeNull();
+  });
+
+  it('keeps the new endpoint dialog open on Escape or a click beside it, so the secret is not lost', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'New endpoint' }));
+    const dialog = await screen.findByRole('dialog');
+    await tryToDismiss(dialog);
+    expect(screen.getByRole('dialog')).toBe(dialog);
+
+    fireEvent.input(within(dialog).getByLabelText(/^url/i), {
+      target: { value: 'https://erp.example.com/in' },
+    });
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'handover.created' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create endpoint' }));
+    const create = apollo.expectOne('CreateWebhookEndpoint');
+    await tryToDismiss(dialog);
+    expect([
+      screen.getByRole('dialog'),
+      within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Cancel' }).disabled,
+    ]).toEqual([dialog, true]);
+
+    create.flushData({
+      createWebhookEndpoint: {
+        __typename: 'CreatedWebhookEndpoint',
+        secret: 'whsec_s3cret',
+        endpoint: endpoint('e2', 'https://erp.example.com/in'),
+      },
+    });
+    await within(dialog).findByLabelText(/signing secret of/i);
+    await tryToDismiss(dialog);
+    expect(screen.getByRole('dialog')).toBe(dialog);
+  });
+
+  it('cancels a new endpoint before creating it', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'New endpoint' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    apollo.expectNone('CreateWebhookEndpoint');
   });
 
   it('deactivates an endpoint after confirmation', async () => {

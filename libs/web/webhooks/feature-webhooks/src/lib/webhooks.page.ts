@@ -291,7 +291,8 @@ export class WebhooksPage implements OnInit {
 
   protected create(): void {
     this.actionError.set(null);
-    this.dialog.open(CreateWebhookDialog, dialogConfig(600, { injector: this.injector }));
+    // The signing secret is shown once: only the dialog's own buttons may close it, not Escape or a stray click.
+    this.dialog.open(CreateWebhookDialog, dialogConfig(600, { injector: this.injector, disableClose: true }));
   }
 
   protected async deactivate(row: WebhookEndpointRow): Promise<void> {
