@@ -21,6 +21,7 @@ import {
   activeColleagues,
   errorExtensions,
   fetchColleagues,
+  required,
   toApiError,
 } from '@accord/web/shared/data-access';
 
@@ -59,11 +60,6 @@ async function attempt<T>(call: () => Promise<T>): Promise<AgreementResult<T>> {
   } catch (error) {
     return { ok: false, error: { ...toApiError(error), currentRevision: currentRevisionOf(error) } };
   }
-}
-
-function required<T>(value: T | null | undefined): T {
-  if (value === null || value === undefined) throw new Error('The API returned no data.');
-  return value;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
+import { AuthStore } from '@accord/web/shared/data-access';
+
 import { MEMBERS_PAGE_SIZE, MembersStore } from './members.store';
 
 function node(id: string, name: string) {
@@ -70,5 +72,35 @@ describe('MembersStore', () => {
 
     expect(store.loadError()).toEqual({ code: 'FORBIDDEN', message: 'Only admins can do this.', fields: [] });
     expect(store.rows()).toEqual([]);
+  });
+
+  it("brings the session's roles up to date when an admin edits their own", async () => {
+    const { store, apollo } = setUp();
+    const auth = TestBed.inject(AuthStore);
+    auth.start({
+      accessToken: 't',
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      member: {
+        id: 'a',
+        email: 'a@acme.test',
+        name: 'Al',
+        roles: ['ADMIN', 'SALES'],
+        approver: false,
+        status: 'ACTIVE',
+      },
+      workspace: { id: 'w1', name: 'Acme', timeZone: 'UTC', currency: 'USD' },
+    });
+
+    const updating = store.update({ memberId: 'a', roles: ['SALES'], approver: true });
+    apollo.expectOne('UpdateMember').flushData({ updateMember: { ...node('a', 'Al'), approver: true } });
+    await updating;
+    expect([auth.roles(), auth.member()?.approver]).toEqual([['SALES'], true]);
+
+    const other = store.update({ memberId: 'b', roles: ['MARKETING'], approver: false });
+    apollo
+      .expectOne('UpdateMember')
+      .flushData({ updateMember: { ...node('b', 'Bo'), roles: ['MARKETING'] } });
+    await other;
+    expect(auth.member()?.name).toBe('Al');
   });
 });

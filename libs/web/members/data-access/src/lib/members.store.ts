@@ -5,6 +5,7 @@ import { firstValueFrom } from 'rxjs';
 import {
   ApiError,
   ApiResult,
+  AuthStore,
   DeactivateMemberDocument,
   InviteMemberDocument,
   InviteMemberInput,
@@ -14,7 +15,8 @@ import {
   MembersQuery,
   UpdateMemberDocument,
   UpdateMemberInput,
-  toApiError,
+  attempt,
+  required,
 } from '@accord/web/shared/data-access';
 
 import { sortMembers, toMemberRow } from './member-row';
@@ -24,23 +26,11 @@ export const MEMBERS_PAGE_SIZE = 100;
 
 export type Invitation = InviteMemberMutation['inviteMember'];
 
-async function attempt<T>(call: () => Promise<T>): Promise<ApiResult<T>> {
-  try {
-    return { ok: true, value: await call() };
-  } catch (error) {
-    return { ok: false, error: toApiError(error) };
-  }
-}
-
-function required<T>(value: T | null | undefined): T {
-  if (value === null || value === undefined) throw new Error('The API returned no data.');
-  return value;
-}
-
 /** The workspace's members as signals, and the admin's changes to them. Provide it per page. */
 @Injectable()
 export class MembersStore {
   private readonly apollo = inject(Apollo);
+  private readonly auth = inject(AuthStore);
   private readonly members = signal<MemberFieldsFragment[]>([]);
 
   readonly loading = signal(false);
@@ -82,7 +72,12 @@ export class MembersStore {
       );
       return required(answer.data?.updateMember);
     });
-    if (result.ok) this.put(result.value);
+    if (result.ok) {
+      this.put(result.value);
+      // An admin editing their own roles: the menus, guards and signing rights follow at once.
+      const { id, email, name, roles, approver, status } = result.value;
+      this.auth.setMember({ id, email, name, roles, approver, status });
+    }
     return result;
   }
 

@@ -19,7 +19,11 @@ async function renderShell(roles: Role[]): Promise<void> {
     imports: [ApolloTestingModule],
     providers: [
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-      provideRouter([{ path: '**', component: StubPage }]),
+      provideRouter([
+        // A page with unsaved work whose member chose to stay on it.
+        { path: 'editing', component: StubPage, canDeactivate: [() => false] },
+        { path: '**', component: StubPage },
+      ]),
     ],
   });
   TestBed.inject(AuthStore).start({
@@ -60,5 +64,17 @@ describe('ShellComponent', () => {
 
     await waitFor(() => expect(TestBed.inject(Router).url).toBe('/sign-in'));
     expect(TestBed.inject(AuthStore).token()).toBeNull();
+  });
+
+  it('stays signed in when the page asks to stay, so no one reads it signed out', async () => {
+    await renderShell(['ADMIN']);
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/editing');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(router.url).toBe('/editing');
+    expect(TestBed.inject(AuthStore).token()).toBe('t');
   });
 });

@@ -11,6 +11,7 @@ import {
   SignUpInput,
 } from '../generated/session-operations';
 import { AuthStore } from './auth.store';
+import { SIGNING_OUT } from './guards';
 
 /** Something holding data of the member signed in, emptied whenever the session starts or ends. */
 export type SessionCache = () => Promise<unknown>;
@@ -49,9 +50,13 @@ export class AuthService {
     });
   }
 
+  /**
+   * Leaves the page first and forgets the session only once it is left: a page holding unsaved work may ask to
+   * stay, and then its member stays signed in under it instead of looking at it signed out.
+   */
   async signOut(): Promise<void> {
-    await this.forget();
-    await this.router.navigateByUrl('/sign-in');
+    const left = await this.router.navigateByUrl('/sign-in', { state: { [SIGNING_OUT]: true } });
+    if (left) await this.forget();
   }
 
   /** Called when the API refuses the token (expired, or the member was deactivated). */

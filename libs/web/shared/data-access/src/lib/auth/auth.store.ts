@@ -62,6 +62,13 @@ export class AuthStore {
     this.viewerState.set(viewer);
   }
 
+  /** Takes the signed-in member's new roles or name (an admin edited their own), so menus and guards follow. */
+  setMember(member: ViewerMemberFragment): void {
+    this.viewerState.update((viewer) =>
+      viewer === null || viewer.member.id !== member.id ? viewer : { ...viewer, member },
+    );
+  }
+
   /** Takes the workspace's new settings (an admin saved them), so the signed-in frame shows them at once. */
   setWorkspace(workspace: ViewerWorkspaceFragment): void {
     this.viewerState.update((viewer) => (viewer === null ? null : { ...viewer, workspace }));

@@ -22,9 +22,13 @@ export const authGuard: CanActivateFn = async (_route, { url }) => {
   });
 };
 
-/** Keeps signed-in members away from the sign-in and sign-up pages. */
+/** Navigation state of a sign-out: it opens the sign-in page while the session still holds. */
+export const SIGNING_OUT = 'accordSigningOut';
+
+/** Keeps signed-in members away from the sign-in and sign-up pages, except on their way out. */
 export const guestGuard: CanActivateFn = async () => {
   const router = inject(Router);
+  if (router.currentNavigation()?.extras.state?.[SIGNING_OUT]) return true;
   const session = await restoreSession(inject(AuthStore));
   return session !== 'signed-in' || router.parseUrl('/');
 };
