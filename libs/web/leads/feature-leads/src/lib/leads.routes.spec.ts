@@ -57,6 +57,18 @@ describe('leads list', () => {
     expect(second.operation.variables).toMatchObject({ filter: { grade: 'A', temperature: 'HOT' } });
   });
 
+  it('says the list could not be loaded rather than that nothing matches', async () => {
+    const { harness, apollo } = await open('/leads');
+    apollo.expectOne('ScoringStatus').flushData(noRun);
+    apollo.expectOne('Leads').networkError(new Error('offline'));
+    await flushed();
+    harness.detectChanges();
+
+    expect(await screen.findByText('The leads could not be loaded.')).toBeTruthy();
+    expect(screen.queryByText('No leads match these filters.')).toBeNull();
+    expect(screen.queryByText(/^Showing/)).toBeNull();
+  });
+
   it('shows the progress of a running rescore', async () => {
     const { harness, apollo } = await open('/leads');
     apollo.expectOne('Leads').flushData(leadsPage([]));

@@ -64,6 +64,25 @@ async function renderOverview(session: Session, versions = [versionNode(), v1Nod
 const mia = sessionFor('mia-id', 'Mia Marketing', ['MARKETING'], true);
 
 describe('AgreementOverviewPage', () => {
+  it('does not offer to start a draft when the versions could not be loaded', async () => {
+    await render(AgreementOverviewPage, {
+      imports: [ApolloTestingModule],
+      providers: [
+        provideRouter([{ path: '**', children: [] }]),
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        { provide: SESSION_STORAGE, useValue: sessionStorage },
+      ],
+      configureTestBed: () => TestBed.inject(AuthStore).start(mia),
+    });
+    const apollo = TestBed.inject(ApolloTestingController);
+    apollo.expectOne('AgreementVersions').networkError(new Error('offline'));
+    apollo.expectOne('AgreementEvents').networkError(new Error('offline'));
+
+    await waitFor(() => expect(screen.getAllByRole('alert')[0].textContent?.trim()).not.toBe(''));
+    expect(screen.queryByText('No version is in force yet.')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Start a new draft' })).toBeNull();
+  });
+
   it('shows the version in force with its signers and the open proposal', async () => {
     await renderOverview(sessionFor(SAM_ID, 'Sam Sales', ['SALES'], true));
 

@@ -56,7 +56,7 @@ import { VersionHistoryComponent } from './version-history.component';
               Signed for {{ side(signature.side) }} by {{ signature.signer.name }}{{ last ? '.' : ';' }}
             }
           </p>
-        } @else if (!store.loading()) {
+        } @else if (loaded()) {
           <p class="muted">No version is in force yet.</p>
         }
       </section>
@@ -80,7 +80,7 @@ import { VersionHistoryComponent } from './version-history.component';
               </a>
             }
           </div>
-        } @else if (!store.loading()) {
+        } @else if (loaded()) {
           <p class="muted">No draft or proposal is open.</p>
           @if (editor()) {
             <button mat-flat-button type="button" [disabled]="call.pending()" (click)="startDraft()">
@@ -165,6 +165,8 @@ export class AgreementOverviewPage implements OnInit {
 
   protected readonly editor = computed(() => canEditAgreement(this.auth.roles()));
   protected readonly canBacktest = computed(() => canRunBacktest(this.auth.roles()));
+  /** The versions are known: not loading, and not failed — a failed load is not "no version", nor a reason to start one. */
+  protected readonly loaded = computed(() => !this.store.loading() && this.store.loadError() === null);
   protected readonly timeZone = computed(() => this.auth.workspace()?.timeZone);
   protected readonly call = new PendingCall();
   protected readonly diffCall = new PendingCall();

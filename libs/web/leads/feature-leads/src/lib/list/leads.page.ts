@@ -169,7 +169,7 @@ import { RescoreBannerComponent } from './rescore-banner.component';
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
         <tr class="mat-mdc-row" *matNoDataRow>
           <td class="mat-mdc-cell empty" [attr.colspan]="columns.length">
-            {{ store.loading() ? 'Loading…' : 'No leads match these filters.' }}
+            {{ emptyText() }}
           </td>
         </tr>
       </table>
@@ -241,8 +241,13 @@ export class LeadsPage implements OnInit {
   protected readonly stageLabels = STAGE_LABELS;
   protected readonly temperatureLabels = TEMPERATURE_LABELS;
   protected readonly query = this.store.query;
+  /** A list that failed to load is not an empty one: the alert says why, the table does not claim no match. */
+  protected readonly emptyText = computed(() => {
+    if (this.store.loading()) return 'Loading…';
+    return this.store.loadError() ? 'The leads could not be loaded.' : 'No leads match these filters.';
+  });
   protected readonly countText = computed(() => {
-    if (this.store.loading() && this.store.rows().length === 0) return '';
+    if (this.store.rows().length === 0 && (this.store.loading() || this.store.loadError())) return '';
     const total = this.store.totalCount();
     const count = (value: number) => value.toLocaleString('en-US');
     return `Showing ${count(this.store.rows().length)} of ${count(total)} ${total === 1 ? 'lead' : 'leads'}`;
