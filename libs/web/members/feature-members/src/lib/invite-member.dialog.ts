@@ -79,7 +79,8 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
           <accord-form-alert [message]="error()" />
         </mat-dialog-content>
         <mat-dialog-actions align="end">
-          <button mat-button type="button" mat-dialog-close>Cancel</button>
+          <!-- Closing while the invitation is being made would lose its one-time link. -->
+          <button mat-button type="button" mat-dialog-close [disabled]="pending()">Cancel</button>
           <button mat-flat-button type="submit" [disabled]="pending()">Send invitation</button>
         </mat-dialog-actions>
       </form>

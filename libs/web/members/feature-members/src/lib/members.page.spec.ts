@@ -71,6 +71,14 @@ function rowTexts(): string[][] {
     );
 }
 
+/** Escape and a click beside the dialog, then a moment for a close to take effect. */
+async function tryToDismiss(dialog: HTMLElement): Promise<void> {
+  fireEvent.keyDown(dialog, { key: 'Escape', keyCode: 27 });
+  const backdrop = document.querySelector('.cdk-overlay-backdrop');
+  if (backdrop) fireEvent.click(backdrop);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 describe('MembersPage', () => {
   it('lists the members with their e-mail, roles, team, manager, approver flag and status', async () => {
     await renderPage();
@@ -92,6 +100,10 @@ describe('MembersPage', () => {
     fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Marketing' }));
     fireEvent.click(within(dialog).getByRole('switch', { name: /approver/i }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
+    // While the invitation is made, and once its one-time link shows, only Done closes the dialog.
+    expect(within(dialog).getByRole('button', { name: 'Cancel' }).hasAttribute('disabled')).toBe(true);
+    await tryToDismiss(dialog);
+    expect(screen.getByRole('dialog')).toBeTruthy();
 
     const invite = apollo.expectOne('InviteMember');
     expect(invite.operation.variables).toEqual({
@@ -116,6 +128,8 @@ describe('MembersPage', () => {
     const link = await within(dialog).findByLabelText<HTMLInputElement>('Invite link');
     expect(link.value).toBe('http://127.0.0.1:3300/accept-invitation?token=abc');
     expect(within(dialog).getByRole('button', { name: 'Copy link' })).toBeTruthy();
+    await tryToDismiss(dialog);
+    expect(screen.getByRole('dialog')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(rowTexts()).toContainEqual([
