@@ -3,6 +3,8 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
+import { tryToDismiss } from '@accord/web/shared/ui/testing';
+
 import { ApiKeysPage } from './api-keys.page';
 
 function apiKey(id: string, name: string, revokedAt: string | null = null) {
@@ -26,14 +28,6 @@ async function renderPage(): Promise<ApolloTestingController> {
   apollo.expectOne('ApiKeys').flushData({ apiKeys: [apiKey('k1', 'Website tracking')] });
   await screen.findByRole('cell', { name: 'Website tracking' });
   return apollo;
-}
-
-/** Escape and a click beside the dialog, then a moment for a close to take effect. */
-async function tryToDismiss(dialog: HTMLElement): Promise<void> {
-  fireEvent.keyDown(dialog, { key: 'Escape', keyCode: 27 });
-  const backdrop = document.querySelector('.cdk-overlay-backdrop');
-  if (backdrop) fireEvent.click(backdrop);
-  await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 describe('ApiKeysPage', () => {

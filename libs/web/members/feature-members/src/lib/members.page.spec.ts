@@ -4,6 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/ang
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
 import type { MemberFieldsFragment } from '@accord/web/shared/data-access';
+import { tryToDismiss } from '@accord/web/shared/ui/testing';
 
 import { MembersPage } from './members.page';
 
@@ -69,14 +70,6 @@ function rowTexts(): string[][] {
         .slice(0, 7)
         .map((cell) => cell.textContent?.trim() ?? ''),
     );
-}
-
-/** Escape and a click beside the dialog, then a moment for a close to take effect. */
-async function tryToDismiss(dialog: HTMLElement): Promise<void> {
-  fireEvent.keyDown(dialog, { key: 'Escape', keyCode: 27 });
-  const backdrop = document.querySelector('.cdk-overlay-backdrop');
-  if (backdrop) fireEvent.click(backdrop);
-  await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 describe('MembersPage', () => {

@@ -3,6 +3,8 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
+import { tryToDismiss } from '@accord/web/shared/ui/testing';
+
 import { WebhooksPage } from './webhooks.page';
 
 function endpoint(id: string, url: string, active = true) {
@@ -67,14 +69,6 @@ function cells(table: string, row: number): string[] {
   return within(rows[row])
     .getAllByRole('cell')
     .map((cell) => cell.textContent?.trim() ?? '');
-}
-
-/** Escape and a click beside the dialog, then a moment for a close to take effect. */
-async function tryToDismiss(dialog: HTMLElement): Promise<void> {
-  fireEvent.keyDown(dialog, { key: 'Escape', keyCode: 27 });
-  const backdrop = document.querySelector('.cdk-overlay-backdrop');
-  if (backdrop) fireEvent.click(backdrop);
-  await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 describe('WebhooksPage', () => {
