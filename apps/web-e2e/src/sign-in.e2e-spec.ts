@@ -42,13 +42,37 @@ describe('signing in', () => {
     expect(new URL(page.url()).pathname).toBe('/sign-in');
   });
 
-  it('sends a visitor who is not signed in to the sign-in page', async () => {
+  it('sends a visitor who is not signed in to the sign-in page, and on to the page they asked for', async () => {
     const { page } = session;
 
-    await page.goto(`${baseUrl()}/members`);
+    await page.goto(`${baseUrl()}/leads?grade=A`);
 
-    await page.waitForURL(`${baseUrl()}/sign-in`);
+    await page.waitForURL(`${baseUrl()}/sign-in?returnUrl=%2Fleads%3Fgrade%3DA`);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await page.getByLabel('E-mail').fill('sales@demo.accord.dev');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    // Sales' home is the handover queue; the link they followed was the A-grade leads.
+    await page.waitForURL(`${baseUrl()}/leads?grade=A`);
+    await page.getByRole('heading', { level: 1, name: 'Leads' }).waitFor();
+    expect(await page.getByLabel('Grade', { exact: true }).inputValue()).toBe('A');
+  });
+
+  it('keeps the session when the API cannot be reached as the page loads, and goes on once it can', async () => {
+    const { page } = session;
+    await signIn(page, 'admin@demo.accord.dev', DEMO_PASSWORD);
+    await page.waitForURL(`${baseUrl()}/members`);
+
+    // A restart of the API: its GraphQL endpoint answers 503 for a moment.
+    await page.route('**/graphql', (route) => route.fulfill({ status: 503, body: 'restarting' }));
+    await page.goto(`${baseUrl()}/members`);
+    await page.getByText('Accord could not be reached to restore your session.').waitFor();
+    await page.unroute('**/graphql');
+    await page.getByRole('button', { name: 'Try again' }).click();
+
+    await page.waitForURL(`${baseUrl()}/members`);
+    await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
+    expect(await navLabels(page)).toContain('Members');
   });
 });
