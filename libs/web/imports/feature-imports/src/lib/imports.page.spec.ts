@@ -45,6 +45,18 @@ const OUTCOME = {
   error: null,
 };
 
+/** The page with no past imports and the leads' fields loaded: ready for a file. */
+async function renderReady(): Promise<ApolloTestingController> {
+  await render(ImportsPage, {
+    imports: [ApolloTestingModule],
+    providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+  });
+  const apollo = TestBed.inject(ApolloTestingController);
+  apollo.expectOne('Imports').flushData({ imports: [] });
+  apollo.expectOne('ImportFieldList').flushData({ importFields: FIELDS });
+  return apollo;
+}
+
 describe('ImportsPage', () => {
   const viewer = (roles: Viewer['member']['roles']): Viewer => ({
     member: { id: 'm1', email: 'ada@acme.com', name: 'Ada', roles, approver: false, status: 'ACTIVE' },
@@ -80,13 +92,7 @@ describe('ImportsPage', () => {
   });
 
   it('previews a file, lets the person map an unknown value, and dry-runs with that mapping', async () => {
-    await render(ImportsPage, {
-      imports: [ApolloTestingModule],
-      providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
-    });
-    const apollo = TestBed.inject(ApolloTestingController);
-    apollo.expectOne('Imports').flushData({ imports: [] });
-    apollo.expectOne('ImportFieldList').flushData({ importFields: FIELDS });
+    const apollo = await renderReady();
 
     const file = new File(['Email,Level\nana@acme.com,Chief Banana\n'], 'crm.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
@@ -129,13 +135,7 @@ describe('ImportsPage', () => {
         json: () => Promise.resolve(mapped ? { ...PREVIEW, problems: [] } : unmapped),
       } as Response);
     }) as unknown as typeof fetch;
-    await render(ImportsPage, {
-      imports: [ApolloTestingModule],
-      providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
-    });
-    const apollo = TestBed.inject(ApolloTestingController);
-    apollo.expectOne('Imports').flushData({ imports: [] });
-    apollo.expectOne('ImportFieldList').flushData({ importFields: FIELDS });
+    await renderReady();
 
     const file = new File(['Email,Level\nana@acme.com,Chief Banana\n'], 'crm.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
@@ -156,13 +156,7 @@ describe('ImportsPage', () => {
   });
 
   it('hands imported MQLs over only when asked, and offers it for leads and accounts only', async () => {
-    await render(ImportsPage, {
-      imports: [ApolloTestingModule],
-      providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
-    });
-    const apollo = TestBed.inject(ApolloTestingController);
-    apollo.expectOne('Imports').flushData({ imports: [] });
-    apollo.expectOne('ImportFieldList').flushData({ importFields: FIELDS });
+    const apollo = await renderReady();
 
     const file = new File(['Email,Level\nana@acme.com,VP\n'], 'crm.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
@@ -219,17 +213,6 @@ describe('ImportsPage', () => {
         );
       }) as unknown as typeof fetch;
     });
-
-    async function renderReady() {
-      await render(ImportsPage, {
-        imports: [ApolloTestingModule],
-        providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
-      });
-      const apollo = TestBed.inject(ApolloTestingController);
-      apollo.expectOne('Imports').flushData({ imports: [] });
-      apollo.expectOne('ImportFieldList').flushData({ importFields: FIELDS });
-      return apollo;
-    }
 
     function choose(file: File): void {
       fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });

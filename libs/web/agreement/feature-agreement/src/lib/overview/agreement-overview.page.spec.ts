@@ -40,7 +40,8 @@ function eventPage(edges: ReturnType<typeof event>[], endCursor: string, hasNext
   };
 }
 
-async function renderOverview(session: Session, versions = [versionNode(), v1Node()]) {
+/** The page signed in as `session`, its requests not answered yet. */
+async function renderPage(session: Session): Promise<ApolloTestingController> {
   await render(AgreementOverviewPage, {
     imports: [ApolloTestingModule],
     providers: [
@@ -50,7 +51,11 @@ async function renderOverview(session: Session, versions = [versionNode(), v1Nod
     ],
     configureTestBed: () => TestBed.inject(AuthStore).start(session),
   });
-  const apollo = TestBed.inject(ApolloTestingController);
+  return TestBed.inject(ApolloTestingController);
+}
+
+async function renderOverview(session: Session, versions = [versionNode(), v1Node()]) {
+  const apollo = await renderPage(session);
   apollo.expectOne('AgreementVersions').flushData({ agreementVersions: versions });
   apollo
     .expectOne('AgreementEvents')
@@ -65,16 +70,7 @@ const mia = sessionFor('mia-id', 'Mia Marketing', ['MARKETING'], true);
 
 describe('AgreementOverviewPage', () => {
   it('does not offer to start a draft when the versions could not be loaded', async () => {
-    await render(AgreementOverviewPage, {
-      imports: [ApolloTestingModule],
-      providers: [
-        provideRouter([{ path: '**', children: [] }]),
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-        { provide: SESSION_STORAGE, useValue: sessionStorage },
-      ],
-      configureTestBed: () => TestBed.inject(AuthStore).start(mia),
-    });
-    const apollo = TestBed.inject(ApolloTestingController);
+    const apollo = await renderPage(mia);
     apollo.expectOne('AgreementVersions').networkError(new Error('offline'));
     apollo.expectOne('AgreementEvents').networkError(new Error('offline'));
 
