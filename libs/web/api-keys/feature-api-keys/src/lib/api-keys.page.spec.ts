@@ -19,12 +19,16 @@ function apiKey(id: string, name: string, revokedAt: string | null = null) {
   };
 }
 
-async function renderPage(): Promise<ApolloTestingController> {
+async function renderEmpty(): Promise<ApolloTestingController> {
   await render(ApiKeysPage, {
     imports: [ApolloTestingModule],
     providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
   });
-  const apollo = TestBed.inject(ApolloTestingController);
+  return TestBed.inject(ApolloTestingController);
+}
+
+async function renderPage(): Promise<ApolloTestingController> {
+  const apollo = await renderEmpty();
   apollo.expectOne('ApiKeys').flushData({ apiKeys: [apiKey('k1', 'Website tracking')] });
   await screen.findByRole('cell', { name: 'Website tracking' });
   return apollo;
@@ -41,6 +45,14 @@ describe('ApiKeysPage', () => {
         .slice(0, 5)
         .map((cell) => cell.textContent?.trim()),
     ).toEqual(['Website tracking', 'acc_k1…', '20 Nov 2026, 08:15 UTC', 'Never', 'Active']);
+  });
+
+  it('says the keys could not be loaded rather than that there are none', async () => {
+    const apollo = await renderEmpty();
+    apollo.expectOne('ApiKeys').networkError(new Error('offline'));
+
+    expect(await screen.findByText('The API keys could not be loaded.')).toBeTruthy();
+    expect(screen.queryByText('No API keys yet.')).toBeNull();
   });
 
   it('creates a key and shows its secret once, with a copy button', async () => {

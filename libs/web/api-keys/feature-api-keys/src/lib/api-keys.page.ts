@@ -20,6 +20,7 @@ import {
   FormAlertComponent,
   PageHeaderComponent,
   dialogConfig,
+  emptyListText,
 } from '@accord/web/shared/ui';
 
 import { CreateApiKeyDialog } from './create-api-key.dialog';
@@ -83,7 +84,7 @@ import { CreateApiKeyDialog } from './create-api-key.dialog';
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
         <tr class="mat-mdc-row" *matNoDataRow>
           <td class="mat-mdc-cell empty" [attr.colspan]="columns.length">
-            {{ store.loading() ? 'Loading…' : 'No API keys yet.' }}
+            {{ emptyText() }}
           </td>
         </tr>
       </table>
@@ -120,6 +121,12 @@ export class ApiKeysPage implements OnInit {
   protected readonly columns = ['name', 'prefix', 'created', 'lastUsed', 'status', 'actions'];
   protected readonly actionError = signal<string | null>(null);
   protected readonly error = computed(() => this.actionError() ?? this.store.loadError()?.message ?? null);
+  protected readonly emptyText = computed(() =>
+    emptyListText(
+      { loading: this.store.loading(), failed: this.store.loadError() !== null },
+      { empty: 'No API keys yet.', failed: 'The API keys could not be loaded.' },
+    ),
+  );
 
   ngOnInit(): void {
     void this.store.load();

@@ -21,7 +21,10 @@ export class RejectionFeedbackStore {
   private readonly entries = signal<RejectionFeedbackEntry[]>([]);
   private latest = 0;
 
+  /** The grouping asked for last. */
   readonly groupBy = signal<FeedbackGrouping>('SOURCE');
+  /** The grouping of the rows shown: until a new grouping's answer arrives, the rows are still the old one's. */
+  readonly shownGroupBy = signal<FeedbackGrouping>('SOURCE');
   readonly table = computed(() => feedbackTable(this.entries()));
   readonly loading = signal(false);
   readonly loadError = signal<ApiError | null>(null);
@@ -44,7 +47,9 @@ export class RejectionFeedbackStore {
     });
     if (ticket !== this.latest) return;
     this.loading.set(false);
-    if (result.ok) this.entries.set(result.value);
-    else this.loadError.set(result.error);
+    this.shownGroupBy.set(groupBy);
+    // A failed regrouping shows no rows rather than the previous grouping's rows under the new one's name.
+    this.entries.set(result.ok ? result.value : []);
+    if (!result.ok) this.loadError.set(result.error);
   }
 }

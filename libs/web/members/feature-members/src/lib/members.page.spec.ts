@@ -42,12 +42,16 @@ const bea = member({
   } as MemberFieldsFragment['manager'],
 });
 
-async function renderPage(): Promise<ApolloTestingController> {
+async function renderEmpty(): Promise<ApolloTestingController> {
   await render(MembersPage, {
     imports: [ApolloTestingModule],
     providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
   });
-  const apollo = TestBed.inject(ApolloTestingController);
+  return TestBed.inject(ApolloTestingController);
+}
+
+async function renderPage(): Promise<ApolloTestingController> {
+  const apollo = await renderEmpty();
   apollo.expectOne('Members').flushData({
     members: {
       __typename: 'MemberConnection',
@@ -81,6 +85,14 @@ describe('MembersPage', () => {
       ['Ada Admin', 'admin@demo.accord.dev', 'Admin', '', '', 'No', 'Active'],
       ['Bea Sales', 'sales@demo.accord.dev', 'Sales', 'EMEA', 'Ada Admin', 'Yes', 'Active'],
     ]);
+  });
+
+  it('says the members could not be loaded rather than that there are none', async () => {
+    const apollo = await renderEmpty();
+    apollo.expectOne('Members').networkError(new Error('offline'));
+
+    expect(await screen.findByText('The members could not be loaded.')).toBeTruthy();
+    expect(screen.queryByText('No members yet.')).toBeNull();
   });
 
   it('invites a member and shows the one-time invite link', async () => {

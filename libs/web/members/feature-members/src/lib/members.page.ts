@@ -21,6 +21,7 @@ import {
   FormAlertComponent,
   PageHeaderComponent,
   dialogConfig,
+  emptyListText,
 } from '@accord/web/shared/ui';
 
 import { EditMemberDialog } from './edit-member.dialog';
@@ -109,7 +110,7 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
         <tr class="mat-mdc-row" *matNoDataRow>
           <td class="mat-mdc-cell empty" [attr.colspan]="columns.length">
-            {{ store.loading() ? 'Loading…' : 'No members yet.' }}
+            {{ emptyText() }}
           </td>
         </tr>
       </table>
@@ -152,6 +153,12 @@ export class MembersPage implements OnInit {
   protected readonly columns = ['name', 'email', 'roles', 'team', 'manager', 'approver', 'status', 'actions'];
   protected readonly actionError = signal<string | null>(null);
   protected readonly error = computed(() => this.actionError() ?? this.store.loadError()?.message ?? null);
+  protected readonly emptyText = computed(() =>
+    emptyListText(
+      { loading: this.store.loading(), failed: this.store.loadError() !== null },
+      { empty: 'No members yet.', failed: 'The members could not be loaded.' },
+    ),
+  );
 
   ngOnInit(): void {
     void this.store.load();

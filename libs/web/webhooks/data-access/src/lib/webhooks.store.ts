@@ -50,6 +50,9 @@ export class WebhooksStore {
   // Split in two so a filter's answer cannot end the endpoints' loading while their first answer is still out.
   readonly loading = computed(() => this.loadingEndpoints() || this.loadingDeliveries());
   readonly loadError = signal<ApiError | null>(null);
+  /** Which list's last load failed, so each table says so instead of claiming it is empty. */
+  readonly endpointsFailed = signal(false);
+  readonly deliveriesFailed = signal(false);
   readonly endpointRows = computed(() => sortEndpoints(this.endpoints()).map(toEndpointRow));
   readonly deliveryRows = computed(() => this.deliveries().map(toDeliveryRow));
 
@@ -68,6 +71,7 @@ export class WebhooksStore {
     ]);
     this.loadingEndpoints.set(false);
     // The endpoints do not depend on the status filter, so a newer delivery list does not make them stale.
+    this.endpointsFailed.set(!endpoints.ok);
     if (endpoints.ok) this.endpoints.set(endpoints.value);
     else this.loadError.set(endpoints.error);
     this.finishDeliveries(generation, deliveries, false);
@@ -178,6 +182,7 @@ export class WebhooksStore {
   private finishDeliveries(generation: number, result: ApiResult<DeliveryPage>, append: boolean): void {
     if (generation !== this.generation) return;
     this.loadingDeliveries.set(false);
+    this.deliveriesFailed.set(!result.ok);
     if (result.ok) this.showPage(result.value, append);
     else this.showFailure(result.error, append);
   }

@@ -40,12 +40,16 @@ function delivery(id: string, status: string, attempts: number) {
   };
 }
 
-async function renderPage(): Promise<ApolloTestingController> {
+async function renderEmpty(): Promise<ApolloTestingController> {
   await render(WebhooksPage, {
     imports: [ApolloTestingModule],
     providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
   });
-  const apollo = TestBed.inject(ApolloTestingController);
+  return TestBed.inject(ApolloTestingController);
+}
+
+async function renderPage(): Promise<ApolloTestingController> {
+  const apollo = await renderEmpty();
   apollo.expectOne('WebhookEndpoints').flushData({
     webhookEndpoints: [endpoint('e1', 'https://crm.example.com/hooks')],
   });
@@ -105,6 +109,16 @@ describe('WebhooksPage', () => {
     ]);
     // Only finished deliveries can be sent again.
     expect(screen.getAllByRole('button', { name: /^Redeliver/ })).toHaveLength(1);
+  });
+
+  it('says which list could not be loaded, and does not call it empty', async () => {
+    const apollo = await renderEmpty();
+    apollo.expectOne('WebhookEndpoints').flushData({ webhookEndpoints: [] });
+    apollo.expectOne('WebhookDeliveries').networkError(new Error('offline'));
+
+    expect(await screen.findByText('The deliveries could not be loaded.')).toBeTruthy();
+    expect(screen.getByText('No webhook endpoints yet.')).toBeTruthy();
+    expect(screen.queryByText('Nothing delivered yet.')).toBeNull();
   });
 
   it('creates an endpoint with its events and shows the signing secret once', async () => {

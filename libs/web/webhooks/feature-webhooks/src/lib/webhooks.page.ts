@@ -21,6 +21,7 @@ import {
   FormAlertComponent,
   PageHeaderComponent,
   dialogConfig,
+  emptyListText,
 } from '@accord/web/shared/ui';
 import { WebhookDeliveryRow, WebhookEndpointRow, WebhooksStore } from '@accord/web/webhooks/data-access';
 
@@ -131,7 +132,7 @@ function isDeliveryStatus(value: string): value is WebhookDeliveryStatus {
         <tr mat-row *matRowDef="let row; columns: endpointColumns"></tr>
         <tr class="mat-mdc-row" *matNoDataRow>
           <td class="mat-mdc-cell empty" [attr.colspan]="endpointColumns.length">
-            {{ store.loading() ? 'Loading…' : 'No webhook endpoints yet.' }}
+            {{ endpointsEmptyText() }}
           </td>
         </tr>
       </table>
@@ -204,13 +205,7 @@ function isDeliveryStatus(value: string): value is WebhookDeliveryStatus {
         <tr mat-row *matRowDef="let row; columns: deliveryColumns"></tr>
         <tr class="mat-mdc-row" *matNoDataRow>
           <td class="mat-mdc-cell empty" [attr.colspan]="deliveryColumns.length">
-            {{
-              store.loading()
-                ? 'Loading…'
-                : store.statusFilter()
-                  ? 'No deliveries with this status.'
-                  : 'Nothing delivered yet.'
-            }}
+            {{ deliveriesEmptyText() }}
           </td>
         </tr>
       </table>
@@ -284,6 +279,21 @@ export class WebhooksPage implements OnInit {
   protected readonly actionError = signal<string | null>(null);
   protected readonly redelivering = signal<string | null>(null);
   protected readonly error = computed(() => this.actionError() ?? this.store.loadError()?.message ?? null);
+  protected readonly endpointsEmptyText = computed(() =>
+    emptyListText(
+      { loading: this.store.loading(), failed: this.store.endpointsFailed() },
+      { empty: 'No webhook endpoints yet.', failed: 'The webhook endpoints could not be loaded.' },
+    ),
+  );
+  protected readonly deliveriesEmptyText = computed(() =>
+    emptyListText(
+      { loading: this.store.loading(), failed: this.store.deliveriesFailed() },
+      {
+        empty: this.store.statusFilter() ? 'No deliveries with this status.' : 'Nothing delivered yet.',
+        failed: 'The deliveries could not be loaded.',
+      },
+    ),
+  );
 
   ngOnInit(): void {
     void this.store.load();

@@ -13,7 +13,7 @@ import { DashboardRowsPage } from './dashboard-rows.page';
 
 const NOW = new Date('2026-11-25T15:00:00.000Z');
 
-async function openRows(roles: Role[], url = '/dashboard/rows/mqls?source=webinar') {
+async function openPage(roles: Role[], url: string) {
   TestBed.configureTestingModule({
     imports: [ApolloTestingModule],
     providers: [
@@ -31,6 +31,11 @@ async function openRows(roles: Role[], url = '/dashboard/rows/mqls?source=webina
   await harness.navigateByUrl(url);
   const apollo = TestBed.inject(ApolloTestingController);
   apollo.expectOne('DashboardMetricNames').flushData(dashboardData());
+  return { apollo, harness };
+}
+
+async function openRows(roles: Role[], url = '/dashboard/rows/mqls?source=webinar') {
+  const { apollo, harness } = await openPage(roles, url);
   const first = apollo.expectOne('DashboardRows');
   first.flushData(
     rowsAnswer(
@@ -67,6 +72,15 @@ describe('DashboardRowsPage', () => {
     expect(screen.getByRole('link', { name: '← Dashboard' }).getAttribute('href')).toBe(
       '/dashboard?source=webinar',
     );
+  });
+
+  it('says the rows could not be loaded rather than that there are none', async () => {
+    const { apollo, harness } = await openPage(['EXECUTIVE'], '/dashboard/rows/mqls');
+    apollo.expectOne('DashboardRows').networkError(new Error('offline'));
+    await harness.fixture.whenStable();
+
+    expect(await screen.findByText('The rows could not be loaded.')).toBeTruthy();
+    expect(screen.queryByText('No rows behind this figure.')).toBeNull();
   });
 
   it('shows executives the names without links (lead pages are not theirs) and loads more', async () => {

@@ -13,7 +13,7 @@ import {
   selectionParams,
 } from '@accord/web/dashboard/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
-import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
+import { FormAlertComponent, PageHeaderComponent, emptyListText } from '@accord/web/shared/ui';
 
 /** The rows behind one figure of the dashboard (a metric or a funnel step), for the same filters, page by page. */
 @Component({
@@ -69,7 +69,7 @@ import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
             </tr>
           } @empty {
             <tr>
-              <td colspan="4">{{ store.loading() ? 'Loading…' : 'No rows behind this figure.' }}</td>
+              <td colspan="4">{{ emptyText() }}</td>
             </tr>
           }
         </tbody>
@@ -131,6 +131,12 @@ export class DashboardRowsPage {
     return days ? `${periodLabel(days)} · times in ${this.store.timeZone()} time` : '';
   });
   protected readonly backParams = computed(() => selectionParams(this.store.selection()));
+  protected readonly emptyText = computed(() =>
+    emptyListText(
+      { loading: this.store.loading(), failed: this.store.loadError() !== null },
+      { empty: 'No rows behind this figure.', failed: 'The rows could not be loaded.' },
+    ),
+  );
 
   constructor() {
     combineLatest([this.route.paramMap, this.route.queryParamMap])

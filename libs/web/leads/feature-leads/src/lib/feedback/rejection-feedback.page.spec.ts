@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
-import { fireEvent, render, screen, within } from '@testing-library/angular';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
 import { CLOCK } from '@accord/web/shared/data-access';
@@ -16,17 +16,21 @@ const entry = (group: string | null, reasonKey: string, reasonLabel: string, cou
   count,
 });
 
+async function renderPage(): Promise<ApolloTestingController> {
+  await render(RejectionFeedbackPage, {
+    imports: [ApolloTestingModule],
+    providers: [
+      provideRouter([]),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      { provide: CLOCK, useValue: () => new Date('2026-11-25T15:30:00.000Z') },
+    ],
+  });
+  return TestBed.inject(ApolloTestingController);
+}
+
 describe('RejectionFeedbackPage', () => {
   it('tables rejections per reason by source over 90 days, then by campaign', async () => {
-    await render(RejectionFeedbackPage, {
-      imports: [ApolloTestingModule],
-      providers: [
-        provideRouter([]),
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-        { provide: CLOCK, useValue: () => new Date('2026-11-25T15:30:00.000Z') },
-      ],
-    });
-    const apollo = TestBed.inject(ApolloTestingController);
+    const apollo = await renderPage();
     const bySource = apollo.expectOne('RejectionFeedback');
     expect(bySource.operation.variables).toEqual({ groupBy: 'SOURCE', since: '2026-08-27T00:00:00.000Z' });
     bySource.flushData({
@@ -51,7 +55,24 @@ describe('RejectionFeedbackPage', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'By campaign' }));
     const byCampaign = apollo.expectOne('RejectionFeedback');
     expect(byCampaign.operation.variables).toMatchObject({ groupBy: 'CAMPAIGN' });
+    // Until the campaigns arrive, the rows shown are still sources, and say so.
+    expect(screen.getByRole('table', { name: 'Rejections per reason by Source' })).toBeTruthy();
     byCampaign.flushData({ rejectionFeedback: [] });
     expect(await screen.findByText('No rejections in the last 90 days.')).toBeTruthy();
+  });
+
+  it('shows no rows under a grouping that failed to load', async () => {
+    const apollo = await renderPage();
+    apollo.expectOne('RejectionFeedback').flushData({
+      rejectionFeedback: [entry('website', 'not-ready', 'Not ready to buy', 4)],
+    });
+    await screen.findByRole('table', { name: 'Rejections per reason by Source' });
+
+    fireEvent.click(screen.getByRole('radio', { name: 'By campaign' }));
+    apollo.expectOne('RejectionFeedback').networkError(new Error('offline'));
+
+    await waitFor(() => expect(screen.queryByRole('table')).toBeNull());
+    expect(screen.queryByText('No rejections in the last 90 days.')).toBeNull();
+    expect(screen.getByRole('radio', { name: 'By campaign' }).getAttribute('aria-checked')).toBe('true');
   });
 });

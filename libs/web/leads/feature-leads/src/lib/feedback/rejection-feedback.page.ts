@@ -115,7 +115,7 @@ const GROUP_LABELS: Readonly<Record<FeedbackGrouping, string>> = { SOURCE: 'Sour
 export class RejectionFeedbackPage implements OnInit {
   protected readonly store = inject(RejectionFeedbackStore);
   protected readonly days = FEEDBACK_DAYS;
-  protected readonly groupLabel = computed(() => GROUP_LABELS[this.store.groupBy()]);
+  protected readonly groupLabel = computed(() => GROUP_LABELS[this.store.shownGroupBy()]);
 
   ngOnInit(): void {
     void this.store.load('SOURCE');

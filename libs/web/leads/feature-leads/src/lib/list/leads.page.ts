@@ -34,7 +34,7 @@ import {
   leadQueryParams,
 } from '@accord/web/leads/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
-import { FormAlertComponent, PageHeaderComponent, dialogConfig } from '@accord/web/shared/ui';
+import { FormAlertComponent, PageHeaderComponent, dialogConfig, emptyListText } from '@accord/web/shared/ui';
 
 import { NewLeadDialog } from './new-lead.dialog';
 import { RescoreBannerComponent } from './rescore-banner.component';
@@ -241,11 +241,12 @@ export class LeadsPage implements OnInit {
   protected readonly stageLabels = STAGE_LABELS;
   protected readonly temperatureLabels = TEMPERATURE_LABELS;
   protected readonly query = this.store.query;
-  /** A list that failed to load is not an empty one: the alert says why, the table does not claim no match. */
-  protected readonly emptyText = computed(() => {
-    if (this.store.loading()) return 'Loading…';
-    return this.store.loadError() ? 'The leads could not be loaded.' : 'No leads match these filters.';
-  });
+  protected readonly emptyText = computed(() =>
+    emptyListText(
+      { loading: this.store.loading(), failed: this.store.loadError() !== null },
+      { empty: 'No leads match these filters.', failed: 'The leads could not be loaded.' },
+    ),
+  );
   protected readonly countText = computed(() => {
     if (this.store.rows().length === 0 && (this.store.loading() || this.store.loadError())) return '';
     const total = this.store.totalCount();
