@@ -472,6 +472,17 @@ export function controlCharacterRefusal(raw: string): string | null {
   return checked.success ? null : checked.error.issues[0].message;
 }
 
+/**
+ * Why a cell holds text lost in reading the file — U+FFFD, the "�" that bytes which are not text in the file's
+ * encoding read as — or null. Stored, it would keep "Soci�t�" for good; refused, the row can be imported again from
+ * the file saved as UTF-8. A cell that held "�" in the CRM already is refused too: its text was lost there.
+ */
+export function undecodedTextRefusal(raw: string): string | null {
+  return raw.includes('\uFFFD')
+    ? "holds bytes that are not text in the file's encoding (read as �): save the file as UTF-8"
+    : null;
+}
+
 /** Text as it will be stored: trimmed, inner runs of white space folded, within the field's length. */
 export function cleanText(raw: string, maxLength: number): Cleaned<string> {
   const refusal = controlCharacterRefusal(raw);

@@ -444,6 +444,26 @@ describe('rows', () => {
     });
   });
 
+  it('refuses a cell holding undecoded bytes (�), whatever its type, and takes the row without one', () => {
+    const columns = ['Email', 'Company', 'Employees'];
+    const leads = new RowPreparer(
+      'LEADS',
+      columns,
+      mappingFromProposal(proposeMapping('LEADS', columns)),
+      NOW,
+    );
+    const reason = "holds bytes that are not text in the file's encoding (read as �): save the file as UTF-8";
+
+    expect(
+      leads.prepare(['ana@soci\uFFFDt\uFFFD.fr', 'Soci\uFFFDt\uFFFD G\uFFFDn\uFFFDrale', '5\uFFFD0']),
+    ).toEqual({
+      ok: false,
+      problems: columns.map((column) => ({ column, reason })),
+      notes: [],
+    });
+    expect(leads.prepare(['ana@societe.fr', 'Société Générale', '500']).ok).toBe(true);
+  });
+
   it('reads a won opportunity and refuses one closed without a date', () => {
     const oppHeaders = [
       'Opportunity ID',

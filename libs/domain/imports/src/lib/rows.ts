@@ -20,6 +20,7 @@ import {
   cleanList,
   cleanText,
   controlCharacterRefusal,
+  undecodedTextRefusal,
 } from './cleaners';
 import { type ImportField, type ImportKind, importFields } from './fields';
 import type { ImportMapping } from './mapping';
@@ -102,12 +103,12 @@ export interface PreparedByKind {
 type Cleaner = (raw: string) => Cleaned<unknown>;
 
 /**
- * A cleaner that refuses a cell with a control character before reading it, whatever its type: its refusal or
- * note would quote the cell in the report, and PostgreSQL stores no NUL.
+ * A cleaner that refuses a cell with a control character or undecoded bytes before reading it, whatever its type:
+ * its refusal or note would quote the cell in the report, PostgreSQL stores no NUL, and "�" is text already lost.
  */
-function refusingControlCharacters(clean: Cleaner): Cleaner {
+function refusingUnusableText(clean: Cleaner): Cleaner {
   return (raw) => {
-    const refusal = controlCharacterRefusal(raw);
+    const refusal = controlCharacterRefusal(raw) ?? undecodedTextRefusal(raw);
     return refusal ? { ok: false, reason: refusal } : clean(raw);
   };
 }
@@ -138,7 +139,7 @@ export class RowPreparer<K extends ImportKind> {
               index,
               header: headers[index] ?? `column ${index + 1}`,
               field: item,
-              clean: refusingControlCharacters(this.cleanerFor(item)),
+              clean: refusingUnusableText(this.cleanerFor(item)),
             },
           ]
         : [];

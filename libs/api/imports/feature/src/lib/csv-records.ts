@@ -1,6 +1,15 @@
 import { type Options, type Parser, parse } from 'csv-parse';
 import type { Readable } from 'node:stream';
 
+import {
+  ENCODING_SAMPLE_BYTES,
+  type FileEncoding,
+  type FileTextStream,
+  decodeSample,
+  detectEncoding,
+  fileTextStream,
+} from './file-encoding';
+
 /** The upload was larger than the import's limit: nothing past it was read. */
 export class UploadTooLarge extends Error {
   constructor(readonly limit: number) {
@@ -39,22 +48,29 @@ export interface CsvReadOptions {
 /**
  * The records of a CSV stream, in groups, parsed as they arrive with csv-parse (BOM, quotes, CRLF or LF, newlines inside
  * quotes), with back-pressure: the source is read only as fast as records are consumed, so memory stays bounded
- * whatever the file's size. `bytesRead()` tells how much of the source was consumed.
+ * whatever the file's size. `bytesRead()` tells how much of the source was consumed; `encoding()` what its text was
+ * read as, once the first line has come (see detectEncoding).
  */
 export function csvRecords(
   source: Readable,
   options: CsvReadOptions,
-): { records: AsyncIterable<string[][]>; bytesRead: () => number } {
+): { records: AsyncIterable<string[][]>; bytesRead: () => number; encoding: () => FileEncoding | null } {
   let bytes = 0;
+  let encoding: FileEncoding | null = null;
   // Records come in groups (those of one chunk of the source): an await per record would cost more than parsing it.
   async function* records(): AsyncGenerator<string[][]> {
-    let parser: Parser | null = null;
+    // The parser and what turns the file's bytes into its input, once the head has told the encoding.
+    let reading: { parser: Parser; text: FileTextStream } | null = null;
     let head: Buffer[] = [];
     let headBytes = 0;
     const pending: string[][] = [];
     let failure: Error | null = null;
-    const start = (sample: string) => {
-      const firstLine = sample.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+    const start = (sample: Buffer) => {
+      const found = detectEncoding(sample);
+      encoding = found;
+      const firstLine = decodeSample(sample.subarray(0, ENCODING_SAMPLE_BYTES), found)
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/, 1)[0];
       const parseOptions: Options = {
         bom: true,
         delimiter: sniffDelimiter(firstLine),
@@ -62,49 +78,57 @@ export function csvRecords(
         skip_empty_lines: true,
         max_record_size: options.maxRecordChars,
       };
-      const created = parse(parseOptions);
-      created.on('readable', () => {
+      const parser = parse(parseOptions);
+      parser.on('readable', () => {
         let record: string[] | null;
-        while ((record = created.read() as string[] | null) !== null) pending.push(record);
+        while ((record = parser.read() as string[] | null) !== null) pending.push(record);
       });
-      created.on('error', (error) => (failure = error));
-      return created;
+      parser.on('error', (error) => (failure = error));
+      const started = { parser, text: fileTextStream(found) };
+      parser.write(started.text.write(sample));
+      return started;
     };
     const drain = function* () {
       if (pending.length > 0) yield pending.splice(0, pending.length);
+    };
+    // Lets the parser emit what it has read, hands those records over, then reports a failure: the records before a
+    // broken one are good.
+    const handOver = async function* () {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      yield* drain();
+      if (failure) throw new UnreadableCsv(failure.message);
     };
     for await (const chunk of source) {
       const data = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
       bytes += data.length;
       if (bytes > options.maxBytes) throw new UploadTooLarge(options.maxBytes);
-      if (!parser) {
-        // Bytes, not text, until the parser starts: a chunk may end inside a multi-byte character.
+      if (reading) {
+        reading.parser.write(reading.text.write(data));
+      } else {
+        // Bytes, not text, until the parser starts: the head tells the encoding and the delimiter.
         head.push(data);
         headBytes += data.length;
-        if (!data.includes(10) && headBytes < 65_536) continue;
-        const sample = Buffer.concat(head);
+        if (headBytes < ENCODING_SAMPLE_BYTES) continue;
+        reading = start(Buffer.concat(head));
         head = [];
-        parser = start(sample.toString('utf8', 0, Math.min(sample.length, 65_536)));
-        parser.write(sample);
-      } else {
-        parser.write(data);
       }
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (failure) throw new UnreadableCsv(String((failure as Error).message));
-      yield* drain();
+      yield* handOver();
     }
-    if (!parser && headBytes > 0) {
-      const sample = Buffer.concat(head);
-      parser = start(sample.toString('utf8'));
-      parser.write(sample);
+    if (!reading && headBytes > 0) {
+      // A file smaller than the head: parsed whole here, its records handed over before its end is checked.
+      reading = start(Buffer.concat(head));
+      yield* handOver();
     }
-    if (parser) {
-      const ended = new Promise<void>((resolve) => parser?.on('end', resolve));
+    if (reading) {
+      const { parser, text } = reading;
+      const rest = text.end();
+      if (rest !== '') parser.write(rest);
+      const ended = new Promise<void>((resolve) => parser.on('end', resolve));
       parser.end();
-      await Promise.race([ended, new Promise<void>((resolve) => parser?.on('error', () => resolve()))]);
+      await Promise.race([ended, new Promise<void>((resolve) => parser.on('error', () => resolve()))]);
     }
-    if (failure) throw new UnreadableCsv(String((failure as Error).message));
     yield* drain();
+    if (failure) throw new UnreadableCsv((failure as Error).message);
   }
-  return { records: records(), bytesRead: () => bytes };
+  return { records: records(), bytesRead: () => bytes, encoding: () => encoding };
 }

@@ -20,11 +20,11 @@ type ModuleImport = NonNullable<Parameters<typeof Test.createTestingModule>[0]['
 export interface ImportsHttpApp {
   app: INestApplication;
   base: string;
-  /** POSTs a CSV (text, or a stream) to /api/v1/imports/<path> as the member. */
+  /** POSTs a CSV (text, bytes in some encoding, or a stream) to /api/v1/imports/<path> as the member. */
   upload(
     member: TestMember,
     path: string,
-    body: string | ReadableStream<Uint8Array>,
+    body: string | Uint8Array | ReadableStream<Uint8Array>,
     headers?: Record<string, string>,
   ): Promise<{ status: number; body: Record<string, unknown> }>;
   token(member: TestMember): Promise<string>;
@@ -66,8 +66,9 @@ export async function startImportsHttpApp(
       const init: RequestInit & { duplex?: 'half' } = {
         method: 'POST',
         headers: { 'content-type': 'text/csv', authorization: `Bearer ${await token(member)}`, ...headers },
-        body,
-        ...(typeof body === 'string' ? {} : { duplex: 'half' }),
+        // Node's fetch sends bytes as they are; the DOM's BodyInit type leaves typed arrays out.
+        body: body as BodyInit,
+        ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
       };
       const response = await fetch(`${base}/api/v1/imports/${path}`, init);
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };

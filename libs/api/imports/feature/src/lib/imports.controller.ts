@@ -235,9 +235,7 @@ export class ImportsController {
     if (!whole) response.setHeader('Connection', 'close');
     // The mapping being edited, if sent: the values to map and the problems are then that mapping's.
     const mapping = mappingOf(mappingHeader);
-    response
-      .status(HttpStatus.OK)
-      .json(await this.imports.preview(actor, importKind, head.toString('utf8'), mapping));
+    response.status(HttpStatus.OK).json(await this.imports.preview(actor, importKind, head, mapping));
   }
 
   @Post(':kind')

@@ -906,6 +906,53 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     ]);
   });
 
+  it('reads a file saved by Excel on Windows (Windows-1252) or as Unicode text (UTF-16)', async () => {
+    const team = await newTeam();
+    const windows1252 = Buffer.from([
+      ...Buffer.from('Email,Company,Title\r\nana@societe.fr,Soci', 'latin1'),
+      0xe9, // é
+      ...Buffer.from('t', 'latin1'),
+      0xe9,
+      ...Buffer.from(' G', 'latin1'),
+      0xe9,
+      ...Buffer.from('n', 'latin1'),
+      0xe9,
+      ...Buffer.from('rale,', 'latin1'),
+      0x93, // “ — where Windows-1252 and Latin-1 differ
+      ...Buffer.from('top', 'latin1'),
+      0x94, // ”
+      0x20,
+      0x80, // €
+      ...Buffer.from('\r\n', 'latin1'),
+    ]);
+    const preview = await upload(team.marketing, 'leads/preview', windows1252);
+    expect(preview).toMatchObject({
+      status: 200,
+      body: { encoding: 'WINDOWS-1252', sampleRows: [['ana@societe.fr', 'Société Générale', '“top” €']] },
+    });
+    expect(await upload(team.marketing, 'leads', windows1252)).toMatchObject({
+      status: 200,
+      body: { status: 'DONE', created: 1 },
+    });
+
+    // Excel's "Unicode Text": UTF-16 little-endian with its byte-order mark, tab-separated.
+    const unicodeText = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('Email\tCompany\r\nbo@zurich.ch\tZürich Versicherung\r\n', 'utf16le'),
+    ]);
+    expect(await upload(team.marketing, 'leads/preview', unicodeText)).toMatchObject({
+      body: { encoding: 'UTF-16LE', headers: ['Email', 'Company'] },
+    });
+    expect(await upload(team.marketing, 'leads', unicodeText)).toMatchObject({ body: { created: 1 } });
+
+    expect(await sql(team, `SELECT email, company_name AS company, title FROM leads ORDER BY email`)).toEqual(
+      [
+        { email: 'ana@societe.fr', company: 'Société Générale', title: '“top” €' },
+        { email: 'bo@zurich.ch', company: 'Zürich Versicherung', title: null },
+      ],
+    );
+  });
+
   it('refuses a file whose header, mapping or name holds a NUL before any row, and never leaves it RUNNING', async () => {
     const team = await newTeam();
     await upload(team.marketing, 'leads', 'email\nana@acme.com\n');

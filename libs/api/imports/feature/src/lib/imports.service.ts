@@ -35,6 +35,7 @@ import { hasAnyRole } from '@accord/domain/workspace';
 
 import { AccountsImportHandler } from './accounts.handler';
 import { UnreadableCsv, UploadTooLarge, csvRecords, sniffDelimiter } from './csv-records';
+import { type FileEncoding, decodeSample, detectEncoding } from './file-encoding';
 import type { BatchContext, GoodRow, ImportHandovers, KindHandler, RowResult } from './handler';
 import { LeadsImportHandler } from './leads.handler';
 import { OpportunitiesImportHandler } from './opportunities.handler';
@@ -89,6 +90,8 @@ export interface ImportPreview {
   /** The mapping an import would use now: the saved one when it fits this header, else the proposal. */
   mapping: ImportMapping;
   savedMappingUsed: boolean;
+  /** What the file's text was read as: a file saved by Excel on Windows is Windows-1252, not UTF-8. */
+  encoding: FileEncoding;
   sampleRows: string[][];
   /** Per mapped enumeration column: the sample's distinct values and what each reads as (null: refused). */
   values: { field: string; header: string; value: string; mappedTo: string | null }[];
@@ -157,11 +160,12 @@ export class ImportsService {
   async preview(
     actor: AuthMember,
     kind: ImportKind,
-    sample: string,
+    sample: Buffer,
     given: ImportMapping | null = null,
   ): Promise<ImportPreview> {
     this.checkMayImport(actor, kind);
-    const text = sample.replace(/^\uFEFF/, '');
+    const encoding = detectEncoding(sample);
+    const text = decodeSample(sample, encoding).replace(/^\uFEFF/, '');
     // The sample is the head of a file: its last line may be cut, so it is dropped unless the sample is whole.
     const cut = text.lastIndexOf('\n');
     const whole = cut >= 0 && cut < text.length - 1 ? text.slice(0, cut + 1) : text;
@@ -206,6 +210,7 @@ export class ImportsService {
       proposals,
       mapping,
       savedMappingUsed: savedFits,
+      encoding,
       sampleRows: records.slice(1, 6),
       values: values.slice(0, 500),
       problems: [...headerProblems(headers), ...mappingProblems(kind, mapping, headers.length)],

@@ -1,4 +1,4 @@
-import { httpError, mappingHeader, unplacedValues, uploadPath } from './import-requests';
+import { encodingNote, httpError, mappingHeader, unplacedValues, uploadPath } from './import-requests';
 
 describe('import requests', () => {
   it('builds the upload path with its options', () => {
@@ -56,10 +56,19 @@ describe('import requests', () => {
         defaultCurrency: 'USD',
       },
       savedMappingUsed: false,
+      encoding: 'UTF-8' as const,
       sampleRows: [],
       values,
       problems: [],
     };
     expect(unplacedValues(preview)).toEqual([values[1]]);
+  });
+
+  it('notes an encoding other than UTF-8, and what to do if its letters look wrong', () => {
+    expect([encodingNote('UTF-8'), encodingNote('WINDOWS-1252'), encodingNote('UTF-16LE')]).toEqual([
+      null,
+      'The file\'s text is read as Windows-1252, as Excel on Windows saves CSV. If the examples show wrong letters, save it as "CSV UTF-8" and choose it again.',
+      'The file\'s text is read as UTF-16 (Unicode text). If the examples show wrong letters, save it as "CSV UTF-8" and choose it again.',
+    ]);
   });
 });

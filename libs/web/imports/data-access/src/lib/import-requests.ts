@@ -21,11 +21,15 @@ export interface ImportMapping {
   defaultCurrency: string;
 }
 
+/** What the API read a file's text as (see docs/imports.md, "Encodings"). */
+export type FileEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'WINDOWS-1252';
+
 export interface ImportPreview {
   headers: string[];
   proposals: { column: number; header: string; field: string | null; confidence: string }[];
   mapping: ImportMapping;
   savedMappingUsed: boolean;
+  encoding: FileEncoding;
   sampleRows: string[][];
   values: { field: string; header: string; value: string; mappedTo: string | null }[];
   problems: { field: string; message: string }[];
@@ -112,4 +116,15 @@ export function unplacedValues(preview: ImportPreview): ImportPreview['values'] 
   return preview.values.filter(
     (value) => value.mappedTo === null && !preview.mapping.values[value.field]?.[value.value],
   );
+}
+
+/**
+ * What the page says about a file's encoding: nothing for UTF-8; for another, which one was read, so that a person
+ * whose examples show the wrong letters knows what to change.
+ */
+export function encodingNote(encoding: FileEncoding): string | null {
+  if (encoding === 'UTF-8') return null;
+  const name =
+    encoding === 'WINDOWS-1252' ? 'Windows-1252, as Excel on Windows saves CSV' : 'UTF-16 (Unicode text)';
+  return `The file's text is read as ${name}. If the examples show wrong letters, save it as "CSV UTF-8" and choose it again.`;
 }

@@ -24,6 +24,7 @@ const PREVIEW = {
   proposals: [],
   mapping: { columns: ['email', 'seniority'], values: {}, dateOrder: null, defaultCurrency: 'USD' },
   savedMappingUsed: false,
+  encoding: 'UTF-8',
   sampleRows: [['ana@acme.com', 'Chief Banana']],
   values: [{ field: 'seniority', header: 'Level', value: 'Chief Banana', mappedTo: null }],
   problems: [],
@@ -117,6 +118,22 @@ describe('ImportsPage', () => {
       apollo.expectOne('ImportReport').flushData({ importReport: { lines: [], next: null } }),
     );
     expect((await screen.findByTestId('import-counts')).textContent).toContain('1 created');
+  });
+
+  it('says which encoding a file that is not UTF-8 was read in', async () => {
+    global.fetch = jest.fn(() =>
+      Promise.resolve({
+        ok: true,
+        status: 200,
+        json: () => Promise.resolve({ ...PREVIEW, encoding: 'WINDOWS-1252' }),
+      } as Response),
+    );
+    await renderReady();
+
+    const file = new File(['Email,Level\n'], 'excel.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+
+    expect(await screen.findByText(/read as Windows-1252, as Excel on Windows saves CSV/)).toBeTruthy();
   });
 
   it('asks for the values to map and the problems again when a column is mapped by hand', async () => {

@@ -14,6 +14,7 @@ import {
   type ImportReportLine,
   ImportsStore,
   KINDS_WITH_HANDOVERS,
+  encodingNote,
   unplacedValues,
 } from '@accord/web/imports/data-access';
 import { type ApiResult, AuthStore } from '@accord/web/shared/data-access';
@@ -87,6 +88,9 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
       <h2>3. Mapping</h2>
       @if (current.savedMappingUsed) {
         <p class="muted">The mapping saved for this header is used; change it below.</p>
+      }
+      @if (encodingNote(current.encoding); as note) {
+        <p class="muted">{{ note }}</p>
       }
       <table class="mapping">
         <caption class="visually-hidden">
@@ -336,6 +340,7 @@ export class ImportsPage implements OnInit {
     return KINDS.filter((kind) => admin || !ADMIN_KINDS.includes(kind));
   });
   protected readonly labels = KIND_LABELS;
+  protected readonly encodingNote = encodingNote;
 
   protected readonly kind = signal<ImportKindName>('LEADS');
   protected readonly file = signal<File | null>(null);
