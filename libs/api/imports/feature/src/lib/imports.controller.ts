@@ -30,6 +30,8 @@ import {
 } from '@accord/domain/imports';
 
 import { IMPORT_HANDOVERS, type ImportHandovers, KINDS_WITH_HANDOVERS } from './handler';
+import { ImportHistoryService } from './import-history.service';
+import { ImportPreviewService } from './import-preview.service';
 import { ImportFailed, ImportsService } from './imports.service';
 import { toImportSummary } from './models/import.model';
 
@@ -218,7 +220,11 @@ export function mappingOf(header: string | undefined): ImportMapping | null {
 @UseFilters(ImportHttpErrors)
 @Controller('api/v1/imports')
 export class ImportsController {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly previews: ImportPreviewService,
+    private readonly history: ImportHistoryService,
+  ) {}
 
   @Post(':kind/preview')
   async preview(
@@ -235,7 +241,7 @@ export class ImportsController {
     if (!whole) response.setHeader('Connection', 'close');
     // The mapping being edited, if sent: the values to map and the problems are then that mapping's.
     const mapping = mappingOf(mappingHeader);
-    response.status(HttpStatus.OK).json(await this.imports.preview(actor, importKind, head, mapping));
+    response.status(HttpStatus.OK).json(await this.previews.preview(actor, importKind, head, mapping));
   }
 
   @Post(':kind')
@@ -283,13 +289,13 @@ export class ImportsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res() response: Response,
   ): Promise<void> {
-    const record = await this.imports.find(actor, id);
+    const record = await this.history.find(actor, id);
     if (!record) throw AppError.notFound('No such import in this workspace.');
     response.status(HttpStatus.OK);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="import-${id}-report.csv"`);
     response.write(`${REPORT_HEADER.map(csvCell).join(',')}\r\n`);
-    for await (const line of this.imports.reportCsv(actor, id)) {
+    for await (const line of this.history.reportCsv(actor, id)) {
       if (!response.write(reportCsvLine(line)))
         await new Promise((resolve) => response.once('drain', resolve));
     }

@@ -9,6 +9,9 @@ import { LeadsModule } from '@accord/api/leads/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 
 import { AccountsImportHandler } from './accounts.handler';
+import { ImportHistoryService } from './import-history.service';
+import { ImportMappingsService } from './import-mappings.service';
+import { ImportPreviewService } from './import-preview.service';
 import { ImportsController } from './imports.controller';
 import { ImportsResolver } from './imports.resolver';
 import { DEFAULT_IMPORT_LIMITS, IMPORT_LIMITS, ImportsService } from './imports.service';
@@ -24,6 +27,9 @@ import { SignalsImportHandler } from './signals.handler';
   providers: [
     { provide: IMPORT_LIMITS, useValue: DEFAULT_IMPORT_LIMITS },
     ImportsService,
+    ImportPreviewService,
+    ImportMappingsService,
+    ImportHistoryService,
     ImportsResolver,
     LeadsImportHandler,
     AccountsImportHandler,
@@ -31,7 +37,7 @@ import { SignalsImportHandler } from './signals.handler';
     SignalsImportHandler,
     SalesRepsImportHandler,
   ],
-  exports: [ImportsService],
+  exports: [ImportsService, ImportPreviewService, ImportHistoryService],
 })
 export class ImportsModule {}
 

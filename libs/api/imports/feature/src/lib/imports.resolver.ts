@@ -10,7 +10,8 @@ import {
 } from '@accord/domain/imports';
 
 import { ImportReportArgs, SaveImportMappingInput } from './dto/import.inputs';
-import { ImportsService } from './imports.service';
+import { ImportHistoryService } from './import-history.service';
+import { ImportMappingsService } from './import-mappings.service';
 import {
   ImportFieldInfo,
   ImportKindEnum,
@@ -25,14 +26,17 @@ import {
 @Roles('ADMIN', 'MARKETING')
 @Resolver(() => ImportSummary)
 export class ImportsResolver {
-  constructor(private readonly service: ImportsService) {}
+  constructor(
+    private readonly history: ImportHistoryService,
+    private readonly mappings: ImportMappingsService,
+  ) {}
 
   @Query(() => [ImportSummary], { description: "The workspace's imports, newest first." })
   async imports(
     @CurrentMember() actor: AuthMember,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
   ): Promise<ImportSummary[]> {
-    return (await this.service.list(actor, Math.min(Math.max(first, 1), 200))).map(toImportSummary);
+    return (await this.history.list(actor, Math.min(Math.max(first, 1), 200))).map(toImportSummary);
   }
 
   @Query(() => ImportSummary, { nullable: true })
@@ -40,7 +44,7 @@ export class ImportsResolver {
     @CurrentMember() actor: AuthMember,
     @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string,
   ): Promise<ImportSummary | null> {
-    const record = await this.service.find(actor, id);
+    const record = await this.history.find(actor, id);
     return record ? toImportSummary(record) : null;
   }
 
@@ -49,7 +53,7 @@ export class ImportsResolver {
     @CurrentMember() actor: AuthMember,
     @Args() args: ImportReportArgs,
   ): Promise<ImportReportPage> {
-    const lines = await this.service.lines(actor, args.importId, args.after, args.first);
+    const lines = await this.history.lines(actor, args.importId, args.after, args.first);
     return {
       lines: lines.map(({ row, outcome, column, message }) => ({ row, outcome, column, message })),
       next: lines.length === args.first ? lines[lines.length - 1].id : null,
@@ -58,7 +62,7 @@ export class ImportsResolver {
 
   @Query(() => [SavedImportMapping], { description: 'The mapping saved for each kind of import.' })
   async importMappings(@CurrentMember() actor: AuthMember): Promise<SavedImportMapping[]> {
-    return (await this.service.mappings(actor)).map(toSavedMapping);
+    return (await this.mappings.list(actor)).map(toSavedMapping);
   }
 
   @Query(() => [ImportFieldInfo], { description: 'The fields a kind of import can fill.' })
@@ -85,6 +89,6 @@ export class ImportsResolver {
       dateOrder: (input.dateOrder as ImportMapping['dateOrder']) ?? null,
       defaultCurrency: input.defaultCurrency,
     };
-    return toSavedMapping(await this.service.saveMapping(actor, input.kind, input.headers, mapping));
+    return toSavedMapping(await this.mappings.save(actor, input.kind, input.headers, mapping));
   }
 }

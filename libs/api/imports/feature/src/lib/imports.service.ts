@@ -1,42 +1,29 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { parse as parseSync } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 
-import {
-  type ImportOutcome,
-  ImportRecord,
-  ImportsRepository,
-  SavedMapping,
-} from '@accord/api/imports/data-access';
-import { WorkspacesRepository } from '@accord/api/members/data-access';
+import { type ImportOutcome, ImportRecord, ImportsRepository } from '@accord/api/imports/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import { AppError, DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@accord/api/shared/graphql';
 import {
-  type ColumnProposal,
-  IMPORT_ROLES,
   type ImportKind,
   type ImportMapping,
   type OutcomeCounts,
   type ReportLine,
   RowPreparer,
   emptyCounts,
-  headerProblems,
   importFields,
-  mapEnumValue,
-  mappingFromProposal,
-  mappingProblems,
-  proposeMapping,
 } from '@accord/domain/imports';
-import { hasAnyRole } from '@accord/domain/workspace';
 
 import { AccountsImportHandler } from './accounts.handler';
-import { UnreadableCsv, UploadTooLarge, csvRecords, sniffDelimiter } from './csv-records';
-import { type FileEncoding, decodeSample, detectEncoding } from './file-encoding';
+import { UnreadableCsv, UploadTooLarge, csvRecords } from './csv-records';
 import type { BatchContext, GoodRow, ImportHandovers, KindHandler, RowResult } from './handler';
+import { ImportHistoryService } from './import-history.service';
+import { ImportMappingsService } from './import-mappings.service';
+import { checkMapping, checkMayImport, usableHeaders } from './import-rules';
 import { LeadsImportHandler } from './leads.handler';
 import { OpportunitiesImportHandler } from './opportunities.handler';
 import { type ReadRow, RowBatch } from './row-batch';
@@ -84,20 +71,6 @@ export interface StartImport {
   handovers?: ImportHandovers;
 }
 
-export interface ImportPreview {
-  headers: string[];
-  proposals: ColumnProposal[];
-  /** The mapping an import would use now: the saved one when it fits this header, else the proposal. */
-  mapping: ImportMapping;
-  savedMappingUsed: boolean;
-  /** What the file's text was read as: a file saved by Excel on Windows is Windows-1252, not UTF-8. */
-  encoding: FileEncoding;
-  sampleRows: string[][];
-  /** Per mapped enumeration column: the sample's distinct values and what each reads as (null: refused). */
-  values: { field: string; header: string; value: string; mappedTo: string | null }[];
-  problems: { field: string; message: string }[];
-}
-
 /** A batch after cleaning and validation, before the handler writes it. */
 interface PreparedBatch {
   size: number;
@@ -109,9 +82,6 @@ interface PreparedBatch {
 
 /** Thrown inside a dry run's transaction so that it rolls back. */
 class DryRunRollback extends Error {}
-
-const sameHeaders = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((header, index) => header === b[index]);
 
 /**
  * Runs CSV imports. The file streams through csv-parse; rows are cleaned and validated one by one, then written
@@ -130,7 +100,8 @@ export class ImportsService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly imports: ImportsRepository,
-    private readonly workspaces: WorkspacesRepository,
+    private readonly mappings: ImportMappingsService,
+    private readonly history: ImportHistoryService,
     private readonly clock: Clock,
     leads: LeadsImportHandler,
     accounts: AccountsImportHandler,
@@ -153,72 +124,8 @@ export class ImportsService {
     return this.limits.maxBytes;
   }
 
-  /**
-   * What Accord makes of a file's first lines: header, proposed mapping, sample rows and enumeration values. With
-   * a mapping (the one the person is editing), its values and problems are those of that mapping instead.
-   */
-  async preview(
-    actor: AuthMember,
-    kind: ImportKind,
-    sample: Buffer,
-    given: ImportMapping | null = null,
-  ): Promise<ImportPreview> {
-    this.checkMayImport(actor, kind);
-    const encoding = detectEncoding(sample);
-    const text = decodeSample(sample, encoding).replace(/^\uFEFF/, '');
-    // The sample is the head of a file: its last line may be cut, so it is dropped unless the sample is whole.
-    const cut = text.lastIndexOf('\n');
-    const whole = cut >= 0 && cut < text.length - 1 ? text.slice(0, cut + 1) : text;
-    let records: string[][];
-    try {
-      records = parseSync(whole, {
-        delimiter: sniffDelimiter(whole.split(/\r?\n/, 1)[0]),
-        relax_column_count: true,
-        skip_empty_lines: true,
-        relax_quotes: true,
-      });
-    } catch (error) {
-      throw AppError.badInput(`The file is not readable CSV: ${(error as Error).message}`);
-    }
-    if (records.length === 0) throw AppError.badInput('The file is empty: it needs a header row.');
-    const headers = records[0].map((header) => header.trim());
-    const proposals = proposeMapping(kind, headers);
-    const { saved, currency } = await this.mappingContext(actor.workspaceId, kind);
-    const savedFits = given === null && saved !== null && sameHeaders(saved.headers, headers);
-    const mapping = given ?? (savedFits && saved ? saved.mapping : mappingFromProposal(proposals, currency));
-    const fields = new Map(importFields(kind).map((item) => [item.key, item]));
-    const values: ImportPreview['values'] = [];
-    mapping.columns.forEach((key, column) => {
-      const enumeration = key ? fields.get(key)?.enumeration : undefined;
-      if (!key || !enumeration) return;
-      const seen = new Set<string>();
-      for (const record of records.slice(1)) {
-        const value = (record[column] ?? '').trim();
-        if (value === '' || seen.has(value)) continue;
-        seen.add(value);
-        const mapped = mapEnumValue(enumeration, value, mapping.values[key] ?? {});
-        values.push({
-          field: key,
-          header: headers[column],
-          value,
-          mappedTo: mapped.ok ? mapped.value : null,
-        });
-      }
-    });
-    return {
-      headers,
-      proposals,
-      mapping,
-      savedMappingUsed: savedFits,
-      encoding,
-      sampleRows: records.slice(1, 6),
-      values: values.slice(0, 500),
-      problems: [...headerProblems(headers), ...mappingProblems(kind, mapping, headers.length)],
-    };
-  }
-
   async run(actor: AuthMember, request: StartImport, source: Readable): Promise<ImportRecord> {
-    this.checkMayImport(actor, request.kind);
+    checkMayImport(actor, request.kind);
     const id = randomUUID();
     const now = this.clock.now();
     const workspaceId = actor.workspaceId;
@@ -251,12 +158,12 @@ export class ImportsService {
         throw AppError.badInput('The file is empty: it needs a header row.');
       // The header and the mapping are recorded with the import only once they can be used: one holding a NUL
       // would make recording the import's outcome fail too.
-      const headers = this.usableHeaders(first.value[0]);
+      const headers = usableHeaders(first.value[0]);
       state.headers = headers;
       const firstRows = first.value.slice(1);
       const handler = this.handlers[request.kind];
-      const mapping = request.mapping ?? (await this.defaultMapping(workspaceId, request.kind, headers));
-      this.checkMapping(request.kind, mapping, headers.length);
+      const mapping = request.mapping ?? (await this.mappings.defaultFor(workspaceId, request.kind, headers));
+      checkMapping(request.kind, mapping, headers.length);
       state.mapping = mapping;
       const preparer = new RowPreparer(request.kind, state.headers, mapping, now);
       const fields = new Map(importFields(request.kind).map((item) => [item.key, item.label]));
@@ -368,28 +275,7 @@ export class ImportsService {
       );
     else await finishing.catch((error: unknown) => this.failUnrecorded(workspaceId, id, outcome, error));
     if (failure !== null) throw this.clientError(failure, message as string, id);
-    return (await this.find(actor, id)) as ImportRecord;
-  }
-
-  /** The file's header row, trimmed; refused as a whole when a header cannot be used (a control character). */
-  private usableHeaders(cells: readonly string[]): string[] {
-    const headers = cells.map((header) => header.trim());
-    const problems = headerProblems(headers);
-    if (problems.length > 0)
-      throw AppError.badInput(
-        `The file's header row cannot be read: ${problems.map((problem) => problem.message).join('; ')}.`,
-        problems,
-      );
-    return headers;
-  }
-
-  private checkMapping(kind: ImportKind, mapping: ImportMapping, columnCount: number): void {
-    const problems = mappingProblems(kind, mapping, columnCount);
-    if (problems.length > 0)
-      throw AppError.badInput(
-        `The mapping cannot run: ${problems.map((problem) => problem.message).join('; ')}.`,
-        problems,
-      );
+    return (await this.history.find(actor, id)) as ImportRecord;
   }
 
   /**
@@ -506,40 +392,6 @@ export class ImportsService {
       : { column: header, message: `cleaned: ${note.slice(header.length + 2)}` };
   }
 
-  /**
-   * The controller and resolver let admins and marketing in; a kind may ask for less (sales reps become members,
-   * which only admins add), and the kind is an argument, so it is checked here for every way in.
-   */
-  private checkMayImport(actor: AuthMember, kind: ImportKind): void {
-    const roles = IMPORT_ROLES[kind];
-    if (!this.mayImport(actor, kind))
-      throw AppError.forbidden(
-        `Only ${roles.map((role) => role.toLowerCase()).join(' and ')} members may import ${kind.toLowerCase().replace('_', ' ')}.`,
-      );
-  }
-
-  private mayImport(actor: AuthMember, kind: ImportKind): boolean {
-    return hasAnyRole(actor.roles, IMPORT_ROLES[kind]);
-  }
-
-  private async defaultMapping(
-    workspaceId: string,
-    kind: ImportKind,
-    headers: string[],
-  ): Promise<ImportMapping> {
-    const { saved, currency } = await this.mappingContext(workspaceId, kind);
-    if (saved && sameHeaders(saved.headers, headers)) return saved.mapping;
-    return mappingFromProposal(proposeMapping(kind, headers), currency);
-  }
-
-  /** What a proposed mapping starts from: the kind's saved mapping and the workspace's reporting currency. */
-  private mappingContext(workspaceId: string, kind: ImportKind) {
-    return this.tenantDb.inWorkspace(workspaceId, async (manager) => ({
-      saved: await this.imports.mapping(manager, kind),
-      currency: (await this.workspaces.findById(manager, workspaceId))?.currency ?? 'USD',
-    }));
-  }
-
   private describe(error: unknown, rowsDone: number): string {
     const where =
       rowsDone > 0 ? `Stopped after row ${rowsDone + 1}; the rows before it reported good are saved. ` : '';
@@ -569,66 +421,6 @@ export class ImportsService {
         DATABASE_RETRY_AFTER_SECONDS,
       );
     return new ImportFailed(500, 'INTERNAL_SERVER_ERROR', message, importId);
-  }
-
-  /** An import, as long as the actor may import its kind (a reps import's report names members). */
-  async find(actor: AuthMember, id: string): Promise<ImportRecord | null> {
-    const record = await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
-      this.imports.find(manager, id),
-    );
-    return record && this.mayImport(actor, record.kind) ? record : null;
-  }
-
-  async list(actor: AuthMember, first: number): Promise<ImportRecord[]> {
-    const records = await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
-      this.imports.list(manager, first),
-    );
-    return records.filter((record) => this.mayImport(actor, record.kind));
-  }
-
-  async lines(actor: AuthMember, importId: string, after: number, first: number) {
-    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
-      const record = await this.imports.find(manager, importId);
-      if (!record || !this.mayImport(actor, record.kind)) return [];
-      return this.imports.lines(manager, importId, after, first);
-    });
-  }
-
-  async mappings(actor: AuthMember): Promise<SavedMapping[]> {
-    const mappings = await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
-      this.imports.mappings(manager),
-    );
-    return mappings.filter((mapping) => this.mayImport(actor, mapping.kind));
-  }
-
-  async saveMapping(
-    actor: AuthMember,
-    kind: ImportKind,
-    headers: string[],
-    mapping: ImportMapping,
-  ): Promise<SavedMapping> {
-    this.checkMayImport(actor, kind);
-    this.usableHeaders(headers);
-    this.checkMapping(kind, mapping, headers.length);
-    const at = this.clock.now();
-    await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
-      this.imports.saveMapping(manager, { kind, headers, mapping, updatedById: actor.id, at }),
-    );
-    return { kind, headers, mapping, updatedAt: at };
-  }
-
-  /**
-   * The report's lines in order, read a page at a time so a report of any length streams in bounded memory. They
-   * are the lines only — no summary line: the caller writes the CSV header first, and the counts are the import's.
-   */
-  async *reportCsv(actor: AuthMember, importId: string): AsyncGenerator<ReportLine> {
-    let after = 0;
-    for (;;) {
-      const page = await this.lines(actor, importId, after, 5_000);
-      for (const line of page) yield line;
-      if (page.length < 5_000) return;
-      after = page[page.length - 1].id;
-    }
   }
 }
 
