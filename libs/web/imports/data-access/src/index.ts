@@ -1,2 +1,3 @@
 export * from './lib/import-requests';
 export * from './lib/imports.store';
+export * from './lib/import-history-row';

@@ -194,6 +194,43 @@ describe('ImportsPage', () => {
     await waitFor(() => expect(requests).toHaveLength(3));
     expect(screen.queryByRole('checkbox', { name: /Hand the leads/ })).toBeNull();
   });
+  it('lists past imports, newest first, in words and UTC', async () => {
+    await render(ImportsPage, {
+      imports: [ApolloTestingModule],
+      providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    });
+    const apollo = TestBed.inject(ApolloTestingController);
+    const past = {
+      __typename: 'Import',
+      ...OUTCOME,
+      fileName: 'crm.csv',
+      headers: ['Email'],
+      startedAt: '2026-11-27T08:05:09.000Z',
+      finishedAt: '2026-11-27T08:05:10.000Z',
+    };
+    apollo.expectOne('Imports').flushData({ imports: [past] });
+    apollo.expectOne('ImportFieldList').flushData({ importFields: FIELDS });
+
+    const table = await screen.findByRole('table', { name: 'Past imports' });
+    const row = await within(table).findByRole('row', { name: /crm\.csv/ });
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent?.trim()),
+    ).toEqual([
+      '27 Nov 2026, 08:05 UTC',
+      'Leads & contacts',
+      'crm.csv',
+      'Dry run',
+      '1',
+      '1',
+      '0',
+      '0',
+      'Done',
+      'Report',
+    ]);
+  });
+
   it('says when past imports cannot be read instead of showing an empty history', async () => {
     await render(ImportsPage, {
       imports: [ApolloTestingModule],

@@ -5,6 +5,7 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatProgressBar } from '@angular/material/progress-bar';
 
 import {
+  IMPORT_KIND_LABELS,
   IMPORT_KIND_PATHS,
   type ImportField,
   type ImportKindName,
@@ -15,18 +16,13 @@ import {
   ImportsStore,
   KINDS_WITH_HANDOVERS,
   encodingNote,
+  toImportHistoryRow,
   unplacedValues,
 } from '@accord/web/imports/data-access';
 import { type ApiResult, AuthStore } from '@accord/web/shared/data-access';
 import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
-const KIND_LABELS: Record<ImportKindName, string> = {
-  LEADS: 'Leads & contacts',
-  ACCOUNTS: 'Accounts',
-  OPPORTUNITIES: 'Opportunities',
-  SIGNALS: 'Activities & signals',
-  SALES_REPS: 'Sales reps',
-};
+import { ImportHistoryComponent } from './import-history.component';
 
 const KINDS = Object.keys(IMPORT_KIND_PATHS) as ImportKindName[];
 
@@ -49,6 +45,7 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
     MatProgressBar,
     FormAlertComponent,
     PageHeaderComponent,
+    ImportHistoryComponent,
   ],
   template: `
     <accord-page-header heading="Imports" />
@@ -244,51 +241,12 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
     }
 
     <h2>Past imports</h2>
-    <table class="report">
-      <caption class="visually-hidden">
-        Past imports
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Started</th>
-          <th scope="col">Kind</th>
-          <th scope="col">File</th>
-          <th scope="col">Run</th>
-          <th scope="col">Rows</th>
-          <th scope="col">Created</th>
-          <th scope="col">Updated</th>
-          <th scope="col">Refused</th>
-          <th scope="col">Status</th>
-          <th scope="col"><span class="visually-hidden">Report</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (item of store.history(); track item.id) {
-          <tr>
-            <td>{{ item.startedAt.slice(0, 16).replace('T', ' ') }}</td>
-            <td>{{ labels[item.kind] }}</td>
-            <td>{{ item.fileName ?? '' }}</td>
-            <td>{{ item.dryRun ? 'dry run' : 'import' }}</td>
-            <td>{{ item.rows }}</td>
-            <td>{{ item.created }}</td>
-            <td>{{ item.updated }}</td>
-            <td>{{ item.refused }}</td>
-            <td>{{ item.status }}</td>
-            <td><button mat-button type="button" (click)="download(item.id)">Report</button></td>
-          </tr>
-        } @empty {
-          <tr>
-            @if (store.loading()) {
-              <td colspan="10" class="muted">Loading…</td>
-            } @else if (historyError()) {
-              <td colspan="10" class="problem">Past imports could not be loaded.</td>
-            } @else {
-              <td colspan="10" class="muted">No imports yet.</td>
-            }
-          </tr>
-        }
-      </tbody>
-    </table>
+    <accord-import-history
+      [rows]="historyRows()"
+      [loading]="store.loading()"
+      [failed]="historyError() !== null"
+      (download)="download($event)"
+    />
   `,
   styles: `
     .intro,
@@ -339,7 +297,8 @@ export class ImportsPage implements OnInit {
     const admin = this.auth.roles().includes('ADMIN');
     return KINDS.filter((kind) => admin || !ADMIN_KINDS.includes(kind));
   });
-  protected readonly labels = KIND_LABELS;
+  protected readonly labels = IMPORT_KIND_LABELS;
+  protected readonly historyRows = computed(() => this.store.history().map(toImportHistoryRow));
   protected readonly encodingNote = encodingNote;
 
   protected readonly kind = signal<ImportKindName>('LEADS');

@@ -1,0 +1,48 @@
+import type { ImportFieldsFragment } from '@accord/web/shared/data-access';
+
+import { toImportHistoryRow } from './import-history-row';
+
+const item: ImportFieldsFragment = {
+  id: 'i1',
+  kind: 'OPPORTUNITIES',
+  fileName: 'deals.csv',
+  dryRun: true,
+  status: 'FAILED',
+  headers: [],
+  rows: 12,
+  created: 3,
+  updated: 2,
+  unchanged: 4,
+  skipped: 1,
+  refused: 2,
+  cleaned: 5,
+  reportLines: 9,
+  error: 'Stopped after row 13',
+  startedAt: '2026-11-27T08:05:09.120Z',
+  finishedAt: '2026-11-27T08:05:10.000Z',
+};
+
+describe('toImportHistoryRow', () => {
+  it('words a past import: its start in UTC, its kind, run and status in words', () => {
+    expect(toImportHistoryRow(item)).toEqual({
+      id: 'i1',
+      started: '27 Nov 2026, 08:05 UTC',
+      kind: 'Opportunities',
+      file: 'deals.csv',
+      run: 'Dry run',
+      rows: 12,
+      created: 3,
+      updated: 2,
+      refused: 2,
+      status: 'Failed',
+    });
+  });
+
+  it('leaves the file blank when the upload named none', () => {
+    expect(toImportHistoryRow({ ...item, fileName: null, dryRun: false, status: 'DONE' })).toMatchObject({
+      file: '',
+      run: 'Import',
+      status: 'Done',
+    });
+  });
+});

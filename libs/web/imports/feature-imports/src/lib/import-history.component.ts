@@ -1,0 +1,111 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+
+import type { ImportHistoryRow } from '@accord/web/imports/data-access';
+import { emptyListText } from '@accord/web/shared/ui';
+
+/** The workspace's past imports, newest first, each with a button for its report. */
+@Component({
+  selector: 'accord-import-history',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButton],
+  template: `
+    <div class="table-scroll">
+      <table>
+        <caption class="visually-hidden">
+          Past imports
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Started</th>
+            <th scope="col">Kind</th>
+            <th scope="col">File</th>
+            <th scope="col">Run</th>
+            <th scope="col" class="count">Rows</th>
+            <th scope="col" class="count">Created</th>
+            <th scope="col" class="count">Updated</th>
+            <th scope="col" class="count">Refused</th>
+            <th scope="col">Status</th>
+            <th scope="col"><span class="visually-hidden">Report</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (row of rows(); track row.id) {
+            <tr>
+              <td class="nowrap">{{ row.started }}</td>
+              <td>{{ row.kind }}</td>
+              <td class="file">{{ row.file }}</td>
+              <td>{{ row.run }}</td>
+              <td class="count">{{ row.rows }}</td>
+              <td class="count">{{ row.created }}</td>
+              <td class="count">{{ row.updated }}</td>
+              <td class="count">{{ row.refused }}</td>
+              <td>{{ row.status }}</td>
+              <td>
+                <button
+                  mat-button
+                  type="button"
+                  [attr.aria-label]="'Report of the import started ' + row.started"
+                  (click)="download.emit(row.id)"
+                >
+                  Report
+                </button>
+              </td>
+            </tr>
+          } @empty {
+            <tr>
+              <td colspan="10" class="muted" [class.problem]="failed() && !loading()">
+                {{ emptyText() }}
+              </td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    </div>
+  `,
+  styles: `
+    .table-scroll {
+      overflow-x: auto;
+    }
+    table {
+      border-collapse: collapse;
+      margin: 8px 0 16px;
+      width: 100%;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 6px 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .count {
+      text-align: right;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    .file {
+      overflow-wrap: anywhere;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .problem {
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class ImportHistoryComponent {
+  readonly rows = input.required<ImportHistoryRow[]>();
+  readonly loading = input(false);
+  readonly failed = input(false);
+  /** The id of the import whose report is asked for. */
+  readonly download = output<string>();
+
+  protected readonly emptyText = computed(() =>
+    emptyListText(
+      { loading: this.loading(), failed: this.failed() },
+      { empty: 'No imports yet.', failed: 'Past imports could not be loaded.' },
+    ),
+  );
+}
