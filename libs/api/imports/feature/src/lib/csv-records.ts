@@ -75,7 +75,11 @@ export function csvRecords(
         bom: true,
         delimiter: sniffDelimiter(firstLine),
         relax_column_count: true,
-        skip_empty_lines: true,
+        // A quote inside an unquoted cell (`Acme 27" Displays`) is text, as spreadsheets write it and as the
+        // preview reads it: refusing it would stop the import at that row, with the rest of the file unread.
+        relax_quotes: true,
+        // Blank lines are records too, so every later row keeps the number a spreadsheet shows; the import skips them.
+        skip_empty_lines: false,
         max_record_size: options.maxRecordChars,
       };
       const parser = parse(parseOptions);

@@ -503,6 +503,40 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     ]);
   });
 
+  it("falls back to the domain's first lead when a deal's e-mail names none, whatever else the file holds", async () => {
+    const team = await newTeam();
+    await upload(team.marketing, 'leads', 'email,Created\nfirst@acme.example,2024-01-05\n');
+    // Alone in its file, and beside a row naming only the domain: the same deal attaches the same way.
+    const header = 'Deal ID,Contact Email,Company Domain,Amount,Stage,Deal owner,Close Date\n';
+    const alone = 'D1,gone@acme.example,acme.example,9000,Discovery,nobody@acme.example,\n';
+    const first = await upload(team.marketing, 'opportunities', header + alone);
+    expect(first.body).toMatchObject({ status: 'DONE', created: 1 });
+    const lines = await report(team.marketing, first.body['id'] as string);
+    expect(lines.text.split('\r\n').filter((line) => line.startsWith('2,'))).toEqual([
+      '2,CREATED,Deal owner,cleaned: nobody@acme.example is not a member; the importing member owns it',
+      "2,CREATED,,cleaned: no lead with the e-mail gone@acme.example: attached to acme.example's first lead",
+    ]);
+    const beside = await upload(
+      team.marketing,
+      'opportunities',
+      header + alone + 'D2,,acme.example,50,Won,,2024-08-01\n',
+    );
+    expect(beside.body).toMatchObject({ status: 'DONE', created: 1, unchanged: 1, refused: 0 });
+
+    // Re-imported by another member, the deal keeps its owner: an owner who is not a member changes nothing.
+    expect((await upload(team.admin, 'opportunities', header + alone)).body).toMatchObject({ unchanged: 1 });
+    expect(
+      await sql(
+        team,
+        `SELECT o.amount::float8 AS amount, m.email AS owner
+           FROM opportunities o JOIN members m ON m.id = o.owner_id ORDER BY o.amount`,
+      ),
+    ).toEqual([
+      { amount: 50, owner: team.marketing.email },
+      { amount: 9000, owner: team.marketing.email },
+    ]);
+  });
+
   it('moves the lead to WON or LOST when a re-import closes its open opportunity, as importing it closed does', async () => {
     const team = await newTeam();
     // Published before the deals' dates, so their transitions are recorded under it.
@@ -758,6 +792,44 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
       'Account Name,Website,Industry\nAcme,acme.com,Software\n',
     );
     expect(again.body).toMatchObject({ updated: 0, unchanged: 1 });
+  });
+
+  it('gives a lead reached by two account rows (by domain and by name) the later row, on every import alike', async () => {
+    const team = await newTeam();
+    await upload(team.marketing, 'leads', 'email,company\nana@acmewidgets.com,Acme Inc.\n');
+    // One batch: the first row reaches Ana by her domain, the second by her company's name.
+    const accounts =
+      'Account Name,Website,Industry\nAcme Inc.,acmewidgets.com,Software\n"ACME, Inc",,Retail\n';
+    const first = await upload(team.marketing, 'accounts', accounts);
+    expect(first.body).toMatchObject({ status: 'DONE', updated: 1, skipped: 1 });
+    const lines = await report(team.marketing, first.body['id'] as string);
+    expect(lines.text.split('\r\n').filter((line) => /^[23],/.test(line))).toEqual([
+      '2,SKIPPED,,row 3 sets the same leads later in the file; its values are used',
+      '3,UPDATED,,1 lead updated',
+      '3,UPDATED,,"cleaned: matched the company ""Acme Inc."" by name"',
+    ]);
+    for (let again = 0; again < 2; again++)
+      expect((await upload(team.marketing, 'accounts', accounts)).body).toMatchObject({
+        updated: 0,
+        unchanged: 1,
+        skipped: 1,
+      });
+    expect(await sql(team, `SELECT industry FROM leads`)).toEqual([{ industry: 'Retail' }]);
+  });
+
+  it('skips blank rows without counting them, keeps spreadsheet row numbers, and reads a stray quote as text', async () => {
+    const team = await newTeam();
+    const csv = '\nEmail,Company\nana@acme.com,Acme 27" Displays\n\n,\nbo@beta.io,Beta\nnot-an-email,Gamma\n';
+    const imported = await upload(team.marketing, 'leads', csv);
+    expect(imported.body).toMatchObject({ status: 'DONE', rows: 3, created: 2, refused: 1 });
+    const lines = await report(team.marketing, imported.body['id'] as string);
+    expect(lines.text.split('\r\n').filter((line) => line.includes('REFUSED'))).toEqual([
+      expect.stringMatching(/^7,REFUSED,Email,/),
+    ]);
+    expect(await sql(team, `SELECT email, company_name FROM leads ORDER BY email`)).toEqual([
+      { email: 'ana@acme.com', company_name: 'Acme 27" Displays' },
+      { email: 'bo@beta.io', company_name: 'Beta' },
+    ]);
   });
 
   it('imports activities through signal ingestion, once per id', async () => {

@@ -74,6 +74,8 @@ export interface StartImport {
 /** A batch after cleaning and validation, before the handler writes it. */
 interface PreparedBatch {
   size: number;
+  /** The file's row number of the batch's last row. */
+  lastRow: number;
   good: GoodRow<ImportKind>[];
   /** The refused rows' report lines; the handler's results add theirs. */
   lines: ReportLine[];
@@ -82,6 +84,27 @@ interface PreparedBatch {
 
 /** Thrown inside a dry run's transaction so that it rolls back. */
 class DryRunRollback extends Error {}
+
+const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
+
+/**
+ * The file's header — its first record that is not blank — with its row number and the records read after it in
+ * the same group (the first rows).
+ */
+async function headerRecord(
+  iterator: AsyncIterator<string[][]>,
+): Promise<{ header: string[]; headerRow: number; firstRows: string[][] }> {
+  let row = 0;
+  for (let group = await iterator.next(); !group.done; group = await iterator.next()) {
+    const at = group.value.findIndex((cells) => !isBlank(cells));
+    if (at < 0) {
+      row += group.value.length;
+      continue;
+    }
+    return { header: group.value[at], headerRow: row + at + 1, firstRows: group.value.slice(at + 1) };
+  }
+  throw AppError.badInput('The file is empty: it needs a header row.');
+}
 
 /**
  * Runs CSV imports. The file streams through csv-parse; rows are cleaned and validated one by one, then written
@@ -145,6 +168,7 @@ export class ImportsService {
       headers: [] as string[],
       mapping: null as ImportMapping | null,
       rows: 0,
+      lastRow: 0,
       counts: emptyCounts(),
       cleaned: 0,
       lines: 0,
@@ -152,15 +176,11 @@ export class ImportsService {
     };
     let failure: unknown = null;
     try {
-      // The first group starts with the header; its other records are the first rows.
-      const first = await iterator.next();
-      if (first.done || first.value.length === 0)
-        throw AppError.badInput('The file is empty: it needs a header row.');
+      const { header, headerRow, firstRows } = await headerRecord(iterator);
       // The header and the mapping are recorded with the import only once they can be used: one holding a NUL
       // would make recording the import's outcome fail too.
-      const headers = usableHeaders(first.value[0]);
+      const headers = usableHeaders(header);
       state.headers = headers;
-      const firstRows = first.value.slice(1);
       const handler = this.handlers[request.kind];
       const mapping = request.mapping ?? (await this.mappings.defaultFor(workspaceId, request.kind, headers));
       checkMapping(request.kind, mapping, headers.length);
@@ -191,7 +211,8 @@ export class ImportsService {
       const batchRows = request.kind === 'SALES_REPS' ? this.limits.repBatchRows : this.limits.batchRows;
       const processAll = async (dryManager: EntityManager | null) => {
         const batch = new RowBatch(batchRows, this.limits.batchChars);
-        let read = 0;
+        // Records read so far, blank lines before the header included: a row's number is read + 1.
+        let read = headerRow - 1;
         // A batch is written while the next one is read and prepared, so the parser and the database work side
         // by side. One batch at most is in flight, and batches are written in order: a failed one stops the rest,
         // and the reading too, at the next row.
@@ -210,6 +231,9 @@ export class ImportsService {
           for (const cells of group) {
             if (failedWrite) throw failedWrite.error;
             read++;
+            // A blank line, or a row of empty cells as a spreadsheet exports one, holds nothing to import: it is
+            // neither counted nor reported, and keeps its number so the rows after it keep theirs.
+            if (isBlank(cells)) continue;
             if (batch.add(read + 1, cells)) await send();
           }
         };
@@ -241,7 +265,7 @@ export class ImportsService {
     } catch (error) {
       failure = error;
     }
-    const message = failure === null ? null : this.describe(failure, state.rows);
+    const message = failure === null ? null : this.describe(failure, state.lastRow);
     const outcome: ImportOutcome = {
       status: failure === null ? 'DONE' : 'FAILED',
       mapping: state.mapping,
@@ -320,7 +344,7 @@ export class ImportsService {
           lines.push({ row, outcome: 'REFUSED', column: problem.column, message: problem.reason });
       }
     }
-    return { size: batch.length, good, lines, counts };
+    return { size: batch.length, lastRow: batch[batch.length - 1]?.row ?? 0, good, lines, counts };
   }
 
   /** Applies and reports one prepared batch; counts join the import's only once the batch is saved. */
@@ -329,8 +353,15 @@ export class ImportsService {
     handler: KindHandler<ImportKind>,
     preparer: RowPreparer<ImportKind>,
     context: BatchContext,
-    { size, good, lines, counts }: PreparedBatch,
-    state: { rows: number; counts: OutcomeCounts; cleaned: number; lines: number; dryRunLines: ReportLine[] },
+    { size, lastRow, good, lines, counts }: PreparedBatch,
+    state: {
+      rows: number;
+      lastRow: number;
+      counts: OutcomeCounts;
+      cleaned: number;
+      lines: number;
+      dryRunLines: ReportLine[];
+    },
     dryManager: EntityManager | null,
   ): Promise<void> {
     let cleaned = 0;
@@ -378,6 +409,7 @@ export class ImportsService {
         report(manager, await applied(manager)),
       );
     state.rows += size;
+    state.lastRow = lastRow;
     state.lines += storedLines;
     state.cleaned += cleaned;
     for (const outcome of Object.keys(counts) as (keyof OutcomeCounts)[])
@@ -392,9 +424,10 @@ export class ImportsService {
       : { column: header, message: `cleaned: ${note.slice(header.length + 2)}` };
   }
 
-  private describe(error: unknown, rowsDone: number): string {
+  /** Why an import stopped, and after which row of the file (0: before any row was saved). */
+  private describe(error: unknown, lastSavedRow: number): string {
     const where =
-      rowsDone > 0 ? `Stopped after row ${rowsDone + 1}; the rows before it reported good are saved. ` : '';
+      lastSavedRow > 0 ? `Stopped after row ${lastSavedRow}; the rows before it reported good are saved. ` : '';
     if (error instanceof UploadTooLarge)
       return `${where}The file is larger than the limit of ${error.limit} bytes.`;
     if (error instanceof UnreadableCsv) return `${where}The file is not readable CSV: ${error.message}`;

@@ -155,19 +155,22 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
         continue;
       }
       const notes: string[] = [];
-      let ownerId = value.ownerEmail ? members.get(value.ownerEmail) : undefined;
-      if (value.ownerEmail && !ownerId)
-        notes.push(
-          `${context.headerOf('owner')}: ${value.ownerEmail} is not a member; the importing member owns it`,
-        );
-      ownerId ??= context.actorId;
+      const namedOwner = value.ownerEmail ? members.get(value.ownerEmail) : undefined;
       const existingId = keys.get(value.externalId);
       const existing = existingId ? stored.get(existingId) : undefined;
+      // An owner who is not a member leaves a stored opportunity's owner as it was — whoever re-imports the file —
+      // and gives a new one to the importing member.
+      if (value.ownerEmail && !namedOwner)
+        notes.push(
+          `${context.headerOf('owner')}: ${value.ownerEmail} is not a member; ` +
+            (existing ? 'the owner is left as it was' : 'the importing member owns it'),
+        );
+      const ownerId = namedOwner ?? existing?.ownerId ?? context.actorId;
       if (existing) {
         const closedAt = value.closeDate ? closedAtOf(value.closeDate, existing.openedAt) : null;
         const next = {
           ...value,
-          ownerId: value.ownerEmail ? ownerId : existing.ownerId,
+          ownerId,
           name: value.name ?? existing.name,
         };
         const same =
@@ -212,17 +215,19 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
         continue;
       }
       const byName = value.accountNameKey ? leads.byName.get(value.accountNameKey) : undefined;
+      const byEmail = value.leadEmail ? leads.byEmail.get(value.leadEmail) : undefined;
+      const byDomain = !byEmail && value.accountDomain ? leads.byDomain.get(value.accountDomain) : undefined;
       const lead =
-        (value.leadEmail && leads.byEmail.get(value.leadEmail)) ||
-        (value.accountDomain && leads.byDomain.get(value.accountDomain)) ||
-        (!value.leadEmail && !value.accountDomain && byName?.lead) ||
-        null;
+        byEmail ?? byDomain ?? ((!value.leadEmail && !value.accountDomain && byName?.lead) || null);
       if (!lead) {
         results.push({ row: row.row, outcome: 'REFUSED', ...unattached(value, context) });
         continue;
       }
-      if (value.accountDomain && !value.leadEmail)
-        notes.push(`attached to ${value.accountDomain}'s first lead`);
+      if (byDomain)
+        notes.push(
+          (value.leadEmail ? `no lead with the e-mail ${value.leadEmail}: ` : '') +
+            `attached to ${value.accountDomain}'s first lead`,
+        );
       else if (byName && !value.leadEmail)
         notes.push(
           `attached to the first lead of the company "${byName.companyName}"` +
@@ -308,9 +313,9 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
    */
   private async leadsOf(manager: EntityManager, rows: PreparedOpportunity[], leadIds: string[]) {
     const emails = [...new Set(rows.flatMap((row) => (row.leadEmail ? [row.leadEmail] : [])))];
-    const domains = [
-      ...new Set(rows.flatMap((row) => (!row.leadEmail && row.accountDomain ? [row.accountDomain] : []))),
-    ];
+    // Every row's domain, not only those without an e-mail: an e-mail that names no lead falls back to it, and
+    // whether it does must not depend on which other rows the batch holds.
+    const domains = [...new Set(rows.flatMap((row) => (row.accountDomain ? [row.accountDomain] : [])))];
     const nameKeys = new Set(
       rows.flatMap((row) =>
         !row.leadEmail && !row.accountDomain && row.accountNameKey ? [row.accountNameKey] : [],
