@@ -25,8 +25,11 @@ export class SessionResolver {
   @Mutation(() => AuthPayload, { description: 'Signs a member in with e-mail and password.' })
   async login(@Args('input') input: LoginInput, @Context('req') request: Request): Promise<AuthPayload> {
     // Counted before the password is checked, per e-mail (guessing one account) and per address (spraying many).
-    await this.rateLimits.loginAttempt(normaliseEmail(input.email), request.ip ?? 'unknown');
-    return this.sessions.login(input);
+    const email = normaliseEmail(input.email);
+    await this.rateLimits.loginAttempt(email, request.ip ?? 'unknown');
+    const session = await this.sessions.login(input);
+    await this.rateLimits.loginSucceeded(email);
+    return session;
   }
 
   @Mutation(() => AuthPayload, {

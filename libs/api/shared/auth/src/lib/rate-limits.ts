@@ -91,6 +91,17 @@ export class RateLimits implements OnModuleDestroy {
   }
 
   /**
+   * Gives a signed-in e-mail address its attempt back: only failed attempts lock an account, so a member who signs
+   * in and out often (a shared demo login) is never locked out by their own successes. The client address keeps
+   * the attempt spent — refunded, one valid account would let a sprayer guess others without end.
+   */
+  async loginSucceeded(email: string): Promise<void> {
+    await this.limiters.login_email?.reward(hashOf(email), 1).catch((error: unknown) => {
+      this.logger.warn(`sign-in not refunded: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  /**
    * Counts one sign-up or invitation acceptance against the address's sign-in budget: each hashes a password, and
    * one request may hold many of them as aliases, which the per-operation anonymous limit counts once.
    */
@@ -126,7 +137,7 @@ export class RateLimits implements OnModuleDestroy {
     }
     const seconds = Math.max(1, Math.ceil(left / 1000));
     throw AppError.rateLimited(
-      `Too many requests with wrong API keys from this address; retry in ${seconds} s.`,
+      `Too many requests with wrong API keys from this address; retry ${waitText(seconds)}.`,
       seconds,
     );
   }
@@ -139,7 +150,7 @@ export class RateLimits implements OnModuleDestroy {
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) {
         const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-        throw AppError.rateLimited(`${message}; retry in ${seconds} s.`, seconds);
+        throw AppError.rateLimited(`${message}; retry ${waitText(seconds)}.`, seconds);
       }
       // The store and its in-memory insurance both failed: let the request through rather than refuse everyone.
       this.logger.warn(
@@ -155,6 +166,12 @@ export class RateLimits implements OnModuleDestroy {
       if (timer) clearTimeout(timer);
     }
   }
+}
+
+/** "in 45 seconds", "in 13 minutes": a sign-in page shows it to a person as it is. */
+export function waitText(seconds: number): string {
+  if (seconds < 120) return `in ${seconds} second${seconds === 1 ? '' : 's'}`;
+  return `in ${Math.ceil(seconds / 60)} minutes`;
 }
 
 function hashOf(value: string): string {

@@ -66,6 +66,26 @@ describe('toApiError', () => {
     });
   });
 
+  it("shows a rate limit's own message, which says when to try again", () => {
+    const error = serverError(
+      429,
+      JSON.stringify({
+        errors: [
+          {
+            message: 'Too many sign-in attempts for this e-mail address; retry in 13 minutes.',
+            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 762 },
+          },
+        ],
+      }),
+    );
+
+    expect(toApiError(error)).toEqual({
+      code: 'RATE_LIMITED',
+      message: 'Too many sign-in attempts for this e-mail address; retry in 13 minutes.',
+      fields: [],
+    });
+  });
+
   it('reports an unreachable or unavailable API as a network error', () => {
     const unreachable = {
       code: 'NETWORK',

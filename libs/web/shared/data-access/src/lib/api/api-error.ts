@@ -10,6 +10,8 @@ export const API_ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  // Too many requests or sign-in attempts: the API's message says when to try again.
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
   'NETWORK',
 ] as const;
