@@ -29,6 +29,11 @@ export interface ImportField {
   /** For enum fields: the enumeration whose value mapping applies (see values.ts). */
   enumeration?: EnumerationName;
   maxLength?: number;
+  /**
+   * For an e-mail naming a member the row can do without (an owner): what becomes of the field when the cell holds
+   * no address — CRMs export the owner's name ("Jane Doe") — noted, the row kept, rather than the row refused.
+   */
+  whenNotAnAddress?: string;
 }
 
 export const ENUMERATIONS = ['SENIORITY', 'OPPORTUNITY_STAGE', 'SIGNAL_TYPE', 'LIFECYCLE_STAGE'] as const;
@@ -173,15 +178,13 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
       maxLength: 100,
     }),
     field('campaign', 'Campaign', 'text', ['campaign name', 'utm campaign', 'campagne'], { maxLength: 200 }),
-    field('owner', 'Owner e-mail', 'email', [
+    field(
       'owner',
-      'lead owner',
-      'owner email',
-      'sales rep',
-      'rep email',
-      'assigned to',
-      'account owner',
-    ]),
+      'Owner e-mail',
+      'email',
+      ['owner', 'lead owner', 'owner email', 'sales rep', 'rep email', 'assigned to', 'account owner'],
+      { whenNotAnAddress: 'the owner is left as it was' },
+    ),
     field('createdAt', 'Created', 'date', [
       'created',
       'created date',
@@ -247,14 +250,13 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
       ['opportunity', 'opportunity name', 'deal', 'deal name', 'name'],
       { maxLength: 200 },
     ),
-    field('owner', 'Owner e-mail', 'email', [
+    field(
       'owner',
-      'opportunity owner',
-      'deal owner',
-      'owner email',
-      'sales rep',
-      'rep',
-    ]),
+      'Owner e-mail',
+      'email',
+      ['owner', 'opportunity owner', 'deal owner', 'owner email', 'sales rep', 'rep'],
+      { whenNotAnAddress: 'the owner is left as it was (the importing member, for a new opportunity)' },
+    ),
     field(
       'amount',
       'Amount',

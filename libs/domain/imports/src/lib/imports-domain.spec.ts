@@ -1,12 +1,6 @@
-import {
-  cleanAmount,
-  cleanCountry,
-  cleanDate,
-  cleanDomain,
-  cleanEmail,
-  cleanEmployeeCount,
-  cleanText,
-} from './cleaners';
+import { cleanAmount, cleanCurrency, cleanEmployeeCount } from './amounts';
+import { cleanCountry, cleanDomain, cleanEmail, cleanText } from './cleaners';
+import { cleanDate } from './dates';
 import { headerProblems, mappingFromProposal, mappingProblems, proposeMapping } from './mapping';
 import { csvCell, reportCsvLine } from './report';
 import { RowPreparer, UNKNOWN_LOST_REASON } from './rows';
@@ -262,6 +256,75 @@ describe('cleaners', () => {
   });
 
   it.each([
+    ['2,5 Mio', 2500000, null, '"2,5 Mio" read as 2500000'],
+    ['2,5 Mio. €', 2500000, 'EUR', '"2,5 Mio. €" read as 2500000 EUR'],
+    ['EUR 1,2 Mrd.', 1200000000, 'EUR', '"EUR 1,2 Mrd." read as 1200000000 EUR'],
+    ['5 Tsd.', 5000, null, '"5 Tsd." read as 5000'],
+    ['1.5bn', 1500000000, null, '"1.5bn" read as 1500000000'],
+    ['500 chf', 500, 'CHF', '"500 chf" read as 500 CHF'],
+  ])('reads the magnitude word or ISO code in %s', (raw, amount, currency, note) => {
+    expect(cleanAmount(raw)).toEqual({ ok: true, value: { amount, currency }, note });
+  });
+
+  it('takes three letters as a currency only when ISO 4217 knows them', () => {
+    expect(cleanAmount('2,5 XYZ')).toEqual({
+      ok: false,
+      reason:
+        '"2,5 XYZ" is not an amount: "XYZ" is neither an ISO 4217 currency code nor k, Tsd, m, Mio, bn or Mrd',
+    });
+    expect(cleanAmount('ABC 100')).toEqual({
+      ok: false,
+      reason:
+        '"ABC 100" is not an amount: "ABC" is neither an ISO 4217 currency code nor k, Tsd, m, Mio, bn or Mrd',
+    });
+    expect(cleanAmount('100 dollars')).toEqual({
+      ok: false,
+      reason:
+        '"100 dollars" is not an amount: "dollars" is neither an ISO 4217 currency code nor k, Tsd, m, Mio, bn or Mrd',
+    });
+  });
+
+  it.each([
+    ['-$500', -500, 'USD'],
+    ['$-500', -500, 'USD'],
+    ['-€1.234,56', -1234.56, 'EUR'],
+    ['($500)', -500, 'USD'],
+    ['(500) €', -500, 'EUR'],
+    ['- EUR 500', -500, 'EUR'],
+  ])('reads the negative amount %s, its sign before or after the currency', (raw, amount, currency) => {
+    expect(cleanAmount(raw)).toEqual({
+      ok: true,
+      value: { amount, currency },
+      note: `"${raw}" read as ${amount} ${currency}`,
+    });
+  });
+
+  it('holds a currency column to ISO 4217 as an amount is', () => {
+    expect(cleanCurrency('eur')).toEqual({ ok: true, value: 'EUR', note: '"eur" read as EUR' });
+    expect(cleanCurrency('Mio')).toEqual({ ok: false, reason: '"Mio" is not a currency code such as USD' });
+  });
+
+  it('finds no Object property as a currency, a country or a magnitude', () => {
+    expect(cleanCurrency('constructor')).toEqual({
+      ok: false,
+      reason: '"constructor" is not a currency code such as USD',
+    });
+    expect(cleanCountry('constructor')).toEqual({
+      ok: false,
+      reason: '"constructor" is not a country Accord knows; use its two-letter ISO code',
+    });
+    expect(cleanAmount('5 constructor')).toEqual({
+      ok: false,
+      reason:
+        '"5 constructor" is not an amount: "constructor" is neither an ISO 4217 currency code nor k, Tsd, m, Mio, bn or Mrd',
+    });
+  });
+
+  it('refuses a sign written twice', () => {
+    expect(cleanAmount('-$(500)')).toEqual({ ok: false, reason: '"-$(500)" is not an amount' });
+  });
+
+  it.each([
     ['1,200', 1200],
     ['51-200', 126],
     ['10k', 10000],
@@ -305,6 +368,63 @@ describe('cleaners', () => {
     });
     expect(cleanDate('2025-02-30', null)).toEqual({ ok: false, reason: '"2025-02-30" is not a real date' });
     expect(cleanDate('yesterday', null).ok).toBe(false);
+  });
+
+  it('reads the order from the date alone, not from the dot of its milliseconds', () => {
+    expect(cleanDate('04/03/2024 14:05:06.123', 'MDY')).toEqual({
+      ok: true,
+      value: new Date('2024-04-03T14:05:06.123Z'),
+      note: '"04/03/2024 14:05:06.123" read as 2024-04-03T14:05',
+    });
+    expect(cleanDate('04.03.2024 14:05:06.123', 'MDY')).toEqual({
+      ok: true,
+      value: new Date('2024-03-04T14:05:06.123Z'),
+      note: '"04.03.2024 14:05:06.123" read as 2024-03-04T14:05',
+    });
+  });
+
+  it.each([
+    ['4 März 2024', '2024-03-04'],
+    ['März 4, 2024', '2024-03-04'],
+    ['1. März 2024', '2024-03-01'],
+    ['Mo., 4. März 2024', '2024-03-04'],
+    ['4 Ma\u0308rz 2024', '2024-03-04'],
+    ['4. Mrz. 2024', '2024-03-04'],
+    ['12. Jänner 2024', '2024-01-12'],
+    ['4 févr. 2024', '2024-02-04'],
+    ['15 août 2024', '2024-08-15'],
+    ['3 déc. 2024', '2024-12-03'],
+    ['4 sept. 2024', '2024-09-04'],
+    ['4th March 2024', '2024-03-04'],
+    ['Monday, March 4, 2024', '2024-03-04'],
+  ])('reads the month name in %s', (raw, day) => {
+    expect(cleanDate(raw, null)).toEqual({
+      ok: true,
+      value: new Date(`${day}T00:00:00Z`),
+      note: `"${raw}" read as ${day}`,
+    });
+  });
+
+  it.each([
+    ['2024-3-4', '2024-03-04'],
+    ['2024-03-4', '2024-03-04'],
+    ['4-Mar-24', '2024-03-04'],
+    ['04-MAR-2024', '2024-03-04'],
+    ['4-Mär-24', '2024-03-04'],
+    ['31-Dec-69', '2069-12-31'],
+    ['1-Jan-70', '1970-01-01'],
+  ])('reads the short form %s, a two-digit year 00-69 as 20xx and 70-99 as 19xx', (raw, day) => {
+    expect(cleanDate(raw, null)).toEqual({
+      ok: true,
+      value: new Date(`${day}T00:00:00Z`),
+      note: `"${raw}" read as ${day}`,
+    });
+  });
+
+  it('refuses unreal dates and unknown months in the short forms', () => {
+    expect(cleanDate('30-Feb-24', null)).toEqual({ ok: false, reason: '"30-Feb-24" is not a real date' });
+    expect(cleanDate('2024-2-30', null)).toEqual({ ok: false, reason: '"2024-2-30" is not a real date' });
+    expect(cleanDate('4-Foo-24', null)).toEqual({ ok: false, reason: '"4-Foo-24" is not a date' });
   });
 
   it('normalises e-mails, domains and countries', () => {
@@ -402,6 +522,78 @@ describe('rows', () => {
         'Seniority: "Vice President" read as VP',
         'Name: split into first and last name',
       ],
+    });
+  });
+
+  it('splits a full name written "Last, First" at its comma', () => {
+    const columns = ['Email', 'Name'];
+    const leads = new RowPreparer(
+      'LEADS',
+      columns,
+      mappingFromProposal(proposeMapping('LEADS', columns)),
+      NOW,
+    );
+    expect(leads.prepare(['ana@acme.com', 'Lima da Silva, Ana Maria'])).toEqual({
+      ok: true,
+      value: {
+        lead: expect.objectContaining({ firstName: 'Ana Maria', lastName: 'Lima da Silva' }),
+        given: ['email', 'firstName', 'lastName'],
+        ownerEmail: null,
+        createdAt: null,
+      },
+      notes: ['Name: read as "Last, First" and split into first and last name'],
+    });
+    expect(leads.prepare(['bo@acme.com', 'Bo Smith, Jr.'])).toEqual({
+      ok: true,
+      value: {
+        lead: expect.objectContaining({ firstName: 'Bo', lastName: 'Smith, Jr.' }),
+        given: ['email', 'firstName', 'lastName'],
+        ownerEmail: null,
+        createdAt: null,
+      },
+      notes: ['Name: split into first and last name'],
+    });
+  });
+
+  it('keeps a lead whose owner column holds a name, noting it and leaving the owner as it was', () => {
+    const columns = ['Email', 'Lead Owner'];
+    const leads = new RowPreparer(
+      'LEADS',
+      columns,
+      mappingFromProposal(proposeMapping('LEADS', columns)),
+      NOW,
+    );
+    expect(leads.prepare(['ana@acme.com', 'Admin User'])).toEqual({
+      ok: true,
+      value: {
+        lead: {
+          email: 'ana@acme.com',
+          firstName: null,
+          lastName: null,
+          title: null,
+          seniority: null,
+          department: null,
+          budgetAuthority: null,
+          companyName: null,
+          companyDomain: 'acme.com',
+          employeeCount: null,
+          annualRevenue: null,
+          industry: null,
+          country: null,
+          technologies: [],
+          source: null,
+          campaign: null,
+        },
+        given: ['email'],
+        ownerEmail: null,
+        createdAt: null,
+      },
+      notes: ['Lead Owner: "Admin User" is not an e-mail address: the owner is left as it was'],
+    });
+    expect(leads.prepare(['ana@acme.com', 'Admin\u0000User'])).toEqual({
+      ok: false,
+      problems: [{ column: 'Lead Owner', reason: 'must not contain control characters' }],
+      notes: [],
     });
   });
 
@@ -517,6 +709,52 @@ describe('rows', () => {
       ok: false,
       problems: [{ column: 'Close Date', reason: 'a WON opportunity needs its close date' }],
       notes: [],
+    });
+  });
+
+  it('keeps an opportunity whose owner column holds a name, noting it', () => {
+    const columns = ['Deal ID', 'Contact Email', 'Amount', 'Deal Stage', 'Deal owner'];
+    const opportunities = new RowPreparer(
+      'OPPORTUNITIES',
+      columns,
+      mappingFromProposal(proposeMapping('OPPORTUNITIES', columns)),
+      NOW,
+    );
+    expect(opportunities.prepare(['d1', 'ana@acme.com', '100', 'DEMO', 'Jane Doe'])).toEqual({
+      ok: true,
+      value: {
+        externalId: 'd1',
+        leadEmail: 'ana@acme.com',
+        accountDomain: null,
+        accountName: null,
+        accountNameKey: null,
+        name: null,
+        ownerEmail: null,
+        amount: 100,
+        currency: 'USD',
+        stage: 'DEMO',
+        createdAt: null,
+        closeDate: null,
+        lostReason: null,
+      },
+      notes: [
+        'Deal owner: "Jane Doe" is not an e-mail address: the owner is left as it was (the importing member, for a new opportunity)',
+      ],
+    });
+  });
+
+  it('reads a negative deal amount and refuses it by the pipeline rule', () => {
+    const columns = ['Deal ID', 'Contact Email', 'Amount', 'Deal Stage'];
+    const opportunities = new RowPreparer(
+      'OPPORTUNITIES',
+      columns,
+      mappingFromProposal(proposeMapping('OPPORTUNITIES', columns)),
+      NOW,
+    );
+    expect(opportunities.prepare(['d1', 'ana@acme.com', '-$500', 'DEMO'])).toEqual({
+      ok: false,
+      problems: [{ column: 'Amount', reason: 'must not be negative' }],
+      notes: ['Amount: "-$500" read as -500 USD'],
     });
   });
 

@@ -7,21 +7,19 @@ import {
   isClosedStage,
 } from '@accord/domain/pipeline';
 
+import { cleanAmount, cleanCurrency, cleanEmployeeCount } from './amounts';
+import type { Cleaned } from './cleaned';
 import {
-  type Cleaned,
-  cleanAmount,
   cleanBoolean,
   cleanCountry,
-  cleanCurrency,
-  cleanDate,
   cleanDomain,
   cleanEmail,
-  cleanEmployeeCount,
   cleanList,
   cleanText,
   controlCharacterRefusal,
   undecodedTextRefusal,
 } from './cleaners';
+import { cleanDate } from './dates';
 import { type ImportField, type ImportKind, importFields } from './fields';
 import type { ImportMapping } from './mapping';
 import { companyKey } from './text';
@@ -113,6 +111,40 @@ function refusingUnusableText(clean: Cleaner): Cleaner {
   };
 }
 
+/**
+ * A cleaner for a field the row can do without: a cell it cannot read is noted with what becomes of the field and
+ * left unset (a null value), rather than refusing the row.
+ */
+function notingUnreadable(clean: Cleaner, outcome: string): Cleaner {
+  return (raw) => {
+    const cleaned = clean(raw);
+    return cleaned.ok ? cleaned : { ok: true, value: null, note: `${cleaned.reason}: ${outcome}` };
+  };
+}
+
+/** What may follow a name after a comma without the name being "Last, First": "Bo Smith, Jr.". */
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq']);
+
+/**
+ * A full name as first and last name: "Lima, Ana" — one comma, as CRMs export "Last, First" — at the comma;
+ * otherwise at the first space ("Ana Lima", "Bo Smith, Jr.").
+ */
+function splitFullName(fullName: string): { firstName: string; lastName: string | null; note: string } {
+  const [last, first, ...more] = fullName.split(',').map((part) => part.trim());
+  if (more.length === 0 && last && first && !NAME_SUFFIXES.has(first.toLowerCase().replace(/\./g, '')))
+    return {
+      firstName: first,
+      lastName: last,
+      note: 'read as "Last, First" and split into first and last name',
+    };
+  const [firstWord, ...words] = fullName.split(' ');
+  return {
+    firstName: firstWord,
+    lastName: words.length > 0 ? words.join(' ') : null,
+    note: 'split into first and last name',
+  };
+}
+
 /** What a lost opportunity records when the file gives no reason: the table requires one. */
 export const UNKNOWN_LOST_REASON = 'not given in the import';
 
@@ -149,7 +181,7 @@ export class RowPreparer<K extends ImportKind> {
   private cleanerFor(item: ImportField): Cleaner {
     switch (item.type) {
       case 'email':
-        return cleanEmail;
+        return item.whenNotAnAddress ? notingUnreadable(cleanEmail, item.whenNotAnAddress) : cleanEmail;
       case 'domain':
         return cleanDomain;
       case 'integer':
@@ -202,7 +234,8 @@ export class RowPreparer<K extends ImportKind> {
       if (raw === undefined || raw.trim() === '') continue;
       const cleaned = column.clean(raw);
       if (cleaned.ok) {
-        values[column.field.key] = cleaned.value;
+        // Null: a cell the field can do without, noted and left unset (see notingUnreadable).
+        if (cleaned.value !== null) values[column.field.key] = cleaned.value;
         if (cleaned.note) notes.push(`${column.header}: ${cleaned.note}`);
       } else {
         problems.push({ column: column.header, reason: cleaned.reason });
@@ -259,10 +292,10 @@ export class RowPreparer<K extends ImportKind> {
       annualRevenue?: { amount: number };
     };
     if (fullName && rest['firstName'] === undefined && rest['lastName'] === undefined) {
-      const parts = fullName.split(' ');
-      rest['firstName'] = parts[0].slice(0, 100);
-      if (parts.length > 1) rest['lastName'] = parts.slice(1).join(' ').slice(0, 100);
-      notes.push(`${this.columnOf('fullName')}: split into first and last name`);
+      const name = splitFullName(fullName);
+      rest['firstName'] = name.firstName.slice(0, 100);
+      if (name.lastName) rest['lastName'] = name.lastName.slice(0, 100);
+      notes.push(`${this.columnOf('fullName')}: ${name.note}`);
     }
     if (annualRevenue) rest['annualRevenue'] = annualRevenue.amount;
     const parsed = parseLeadFields(rest);
