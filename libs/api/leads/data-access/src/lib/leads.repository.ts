@@ -397,7 +397,9 @@ export class LeadsRepository {
     if (filter.search) {
       const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       add(
-        `(l.email ILIKE ? OR l.company_name ILIKE $${params.length + 1} OR l.last_name ILIKE $${params.length + 1})`,
+        // The name as a person types it ("Noah Schmidt"), which also finds a first or a last name alone.
+        `(l.email ILIKE ? OR l.company_name ILIKE $${params.length + 1}
+          OR concat_ws(' ', l.first_name, l.last_name) ILIKE $${params.length + 1})`,
         pattern,
       );
     }

@@ -595,6 +595,41 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     ).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT });
   });
 
+  it('finds leads by a full name, a first or last name, part of the e-mail or the company', async () => {
+    const team = await newTeam();
+    await leads.create(team.marketing, {
+      email: 'noah@bigco.example',
+      firstName: 'Noah',
+      lastName: 'Schmidt',
+      companyName: 'Big Co',
+    });
+    await leads.create(team.marketing, {
+      email: 'mia@other.example',
+      firstName: 'Mia',
+      companyName: 'Noahs Ark',
+    });
+    await leads.create(team.marketing, { email: 'x_y@bigco.example' });
+    const found = async (search: string) =>
+      (await leads.list(team.sales, { sort: 'NEWEST', first: 10, filter: { search } })).edges
+        .map((edge) => edge.node.email)
+        .sort();
+    expect([
+      await found('Noah Schmidt'),
+      await found('noah'),
+      await found('schmidt'),
+      await found('Big Co'),
+      await found('x_y'),
+      await found('Mia Schmidt'),
+    ]).toEqual([
+      ['noah@bigco.example'],
+      ['mia@other.example', 'noah@bigco.example'],
+      ['noah@bigco.example'],
+      ['noah@bigco.example'],
+      ['x_y@bigco.example'],
+      [],
+    ]);
+  });
+
   it("never shows one workspace's leads to another", async () => {
     const team = await newTeam();
     const lead = await leads.create(team.marketing, fitLead);

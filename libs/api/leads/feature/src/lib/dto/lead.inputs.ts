@@ -106,7 +106,10 @@ export class LeadsFilter {
   @IsUUID()
   ownerId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Part of the e-mail, company or last name.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Part of the e-mail, the company's name or the person's name (first, last or both).",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -189,7 +189,7 @@ export type LeadTimelineKind =
 export type LeadsFilter = {
   grade?: Grade | null | undefined;
   ownerId?: string | number | null | undefined;
-  /** Part of the e-mail, company or last name. */
+  /** Part of the e-mail, the company's name or the person's name (first, last or both). */
   search?: string | null | undefined;
   stage?: LifecycleStage | null | undefined;
   temperature?: Temperature | null | undefined;
