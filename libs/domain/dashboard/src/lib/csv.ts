@@ -5,11 +5,12 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * One cell as CSV: text that a spreadsheet could run as a formula gets a leading apostrophe, and a cell with a
- * comma, quote or line break is quoted. Numbers are written as numbers (a negative gap stays a number).
+ * comma, quote or line break is quoted. Numbers are written as numbers (a negative gap stays a number), to two
+ * decimals — cents of an amount, hundredths of a percentage — not the float's 61.76470588235294.
  */
 export function csvCell(cell: CsvCell): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(Math.round(cell * 100) / 100 || 0) : '';
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
   const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

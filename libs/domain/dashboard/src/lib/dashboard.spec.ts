@@ -212,13 +212,13 @@ describe('CSV export', () => {
     ]);
   });
 
-  it('quotes commas, quotes and line breaks, and writes numbers as numbers', () => {
+  it('quotes commas, quotes and line breaks, and writes numbers as numbers, to two decimals', () => {
     expect(
       toCsv([
         ['a,b', 'say "hi"', 'two\nlines'],
-        [-15, 0.5, null, true],
+        [-15, 0.5, null, true, 61.76470588235294, -0.29411764705882604, -0.001, 1234.5],
       ]),
-    ).toBe('"a,b","say ""hi""","two\nlines"\r\n-15,0.5,,true\r\n');
+    ).toBe('"a,b","say ""hi""","two\nlines"\r\n-15,0.5,,true,61.76,-0.29,0,1234.5\r\n');
   });
 
   it('writes a view: period, filters, metrics and funnel', () => {

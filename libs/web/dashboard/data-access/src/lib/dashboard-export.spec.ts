@@ -35,16 +35,16 @@ describe('dashboardExport', () => {
     expect(lines).toContain('MQL → SAL acceptance rate,mql-acceptance-rate,OUTCOME,RATE,62.5,70,-7.5,25,40');
     expect(lines).toContain('Calls made,calls-made,ACTIVITY,COUNT,310,,,,');
     expect(lines).toContain('Revenue won,revenue-won,OUTCOME,AMOUNT,125000,100000,25000,,');
-    expect(lines).toContain('SAL,25,59.52380952380952,17');
+    expect(lines).toContain('SAL,25,59.52,17');
   });
 
   it('adds the reps by revenue won, amounts headed with their currency, and the rejections, neutralising formula-like text', () => {
     const reps = lines.indexOf(
-      'Rep,Revenue won (EUR),Quota (EUR),Attainment,Qualified meetings held,Accepted handovers,Calls made,E-mails sent,Meetings booked,Activities',
+      'Rep,Revenue won (EUR),Quota (EUR),Attainment (%),Qualified meetings held,Accepted handovers,Calls made,E-mails sent,Meetings booked,Activities',
     );
     expect(lines.slice(reps + 1, reps + 3)).toEqual([
       'Sam Sales,100000,,,6,16,20,40,4,64',
-      'Ria Rep,25000,50000,0.5,2,9,200,300,10,510',
+      'Ria Rep,25000,50000,50,2,9,200,300,10,510',
     ]);
     expect(lines.slice(-12)).toEqual([
       'Rejections by source,Reason,Rejections',

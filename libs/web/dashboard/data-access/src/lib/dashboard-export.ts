@@ -51,7 +51,7 @@ export function dashboardExport(dashboard: Dashboard, context: ExportContext): s
       'Rep',
       withCurrency('Revenue won', dashboard.currency),
       withCurrency('Quota', dashboard.currency),
-      'Attainment',
+      'Attainment (%)',
       'Qualified meetings held',
       'Accepted handovers',
       'Calls made',
@@ -63,7 +63,8 @@ export function dashboardExport(dashboard: Dashboard, context: ExportContext): s
       rep.name,
       rep.revenueWon,
       rep.quota,
-      rep.attainment,
+      // A percentage, as the rates above are (the page shows 50%).
+      rep.attainment === null ? null : rep.attainment * 100,
       rep.qualifiedMeetingsHeld,
       rep.acceptedHandovers,
       rep.callsMade,
