@@ -79,6 +79,51 @@ describe('mapping', () => {
     ]);
   });
 
+  it("proposes the headers of HubSpot's, Salesforce's and Pipedrive's exports", () => {
+    const fieldsOf = (kind: 'LEADS' | 'OPPORTUNITIES', headers: string[]) =>
+      proposeMapping(kind, headers).map((item) => item.field);
+    expect(
+      fieldsOf('LEADS', [
+        'Email',
+        'Country/Region',
+        'Website URL',
+        'Associated Company',
+        'Contact owner',
+        'Erstellt am',
+      ]),
+    ).toEqual(['email', 'country', 'companyDomain', 'companyName', 'owner', 'createdAt']);
+    expect(fieldsOf('LEADS', ['Email', 'Company / Account', 'Company Domain Name'])).toEqual([
+      'email',
+      'companyName',
+      'companyDomain',
+    ]);
+    expect(
+      fieldsOf('OPPORTUNITIES', [
+        'Deal - ID',
+        'Deal - Title',
+        'Deal - Value',
+        'Deal - Currency',
+        'Organization - Name',
+        'Person - Email',
+        'Deal - Owner',
+        'Deal - Stage',
+        'Deal - Deal created',
+        'Deal - Lost reason',
+      ]),
+    ).toEqual([
+      'externalId',
+      'name',
+      'amount',
+      'currency',
+      'accountName',
+      'leadEmail',
+      'owner',
+      'stage',
+      'createdAt',
+      'lostReason',
+    ]);
+  });
+
   it('maps each field from one column only: the leftmost wins', () => {
     const proposals = proposeMapping('LEADS', ['E-mail', 'Email']);
     expect(proposals.map((item) => item.field)).toEqual(['email', null]);
@@ -770,6 +815,31 @@ describe('rows', () => {
       ok: false,
       problems: [{ column: 'Date', reason: 'must not be before 2000-01-01' }],
       notes: ['Activity Type: "Webinar" read as WEBINAR_ATTENDED'],
+    });
+  });
+
+  it("says in the import's words what a row misses, naming a field no column holds by its label", () => {
+    const signalHeaders = ['Activity ID', 'Activity Type', 'Date'];
+    const signals = new RowPreparer(
+      'SIGNALS',
+      signalHeaders,
+      mappingFromProposal(proposeMapping('SIGNALS', signalHeaders)),
+      NOW,
+    );
+    expect(signals.prepare(['a1', 'Webinar', '2025-05-01'])).toMatchObject({
+      ok: false,
+      problems: [{ column: '', reason: 'needs a lead e-mail or a company domain to find its lead' }],
+    });
+    const dealHeaders = ['Opportunity ID', 'Contact Email', 'Amount', 'Stage'];
+    const deals = new RowPreparer(
+      'OPPORTUNITIES',
+      dealHeaders,
+      mappingFromProposal(proposeMapping('OPPORTUNITIES', dealHeaders)),
+      NOW,
+    );
+    expect(deals.prepare(['O1', 'ana@acme.com', '100', 'Won'])).toMatchObject({
+      ok: false,
+      problems: [{ column: 'Close date', reason: 'a WON opportunity needs its close date' }],
     });
   });
 });

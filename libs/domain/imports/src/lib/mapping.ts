@@ -58,14 +58,21 @@ export function proposeMapping(kind: ImportKind, headers: readonly string[]): Co
   }));
   const taken = new Set<string>();
   const keys = headers.map(normaliseKey);
-  const passes: [MatchConfidence, (item: ImportField, key: string) => boolean][] = [
-    ['EXACT', (item, key) => namesOf(item).exact.includes(key)],
-    ['SYNONYM', (item, key) => namesOf(item).synonyms.includes(key)],
+  // Pipedrive names a column by its record: "Deal - Title", "Deal - Deal created". The whole header is tried
+  // first ("Organization - Name" is an account's name), then what follows the record's name.
+  const unprefixed = headers.map((header) => normaliseKey(/^[^-]+\s-\s(.+)$/.exec(header)?.[1] ?? ''));
+  const exact = (item: ImportField, key: string) => namesOf(item).exact.includes(key);
+  const synonym = (item: ImportField, key: string) => namesOf(item).synonyms.includes(key);
+  const passes: [MatchConfidence, (item: ImportField, key: string) => boolean, readonly string[]][] = [
+    ['EXACT', exact, keys],
+    ['SYNONYM', synonym, keys],
+    ['EXACT', exact, unprefixed],
+    ['SYNONYM', synonym, unprefixed],
   ];
-  for (const [confidence, matches] of passes) {
+  for (const [confidence, matches, keysOf] of passes) {
     proposals.forEach((proposal, column) => {
-      if (proposal.field || keys[column] === '') return;
-      const found = fields.find((item) => !taken.has(item.key) && matches(item, keys[column]));
+      if (proposal.field || keysOf[column] === '') return;
+      const found = fields.find((item) => !taken.has(item.key) && matches(item, keysOf[column]));
       if (found) {
         taken.add(found.key);
         Object.assign(proposal, { field: found.key, confidence });

@@ -221,8 +221,13 @@ export class RowPreparer<K extends ImportKind> {
   }
 
   /** The header of the column mapped to a field, for problems found after cleaning. */
+  /** The header of the field's column, or — when no column is mapped to it — the field's label, never its key. */
   private columnOf(key: string): string {
-    return this.columns.find((column) => column.field.key === key)?.header ?? key;
+    return (
+      this.columns.find((column) => column.field.key === key)?.header ??
+      importFields(this.kind).find((item) => item.key === key)?.label ??
+      key
+    );
   }
 
   prepare(cells: readonly string[]): PreparedRow<PreparedByKind[K]> {
@@ -466,15 +471,15 @@ export class RowPreparer<K extends ImportKind> {
       this.now,
     );
     if (!parsed.ok) {
-      const column = (path: string) =>
-        path.startsWith('lead')
-          ? this.columnOf(email ? 'leadEmail' : 'companyDomain')
-          : path
-            ? this.columnOf(path)
-            : '';
-      return {
-        problems: parsed.issues.map((issue) => ({ column: column(issue.path), reason: issue.message })),
+      const problem = (issue: { path: string; message: string }): RowProblem => {
+        if (!issue.path.startsWith('lead'))
+          return { column: issue.path ? this.columnOf(issue.path) : '', reason: issue.message };
+        // The ingestion's words name its API's fields; a file's row is told in the import's.
+        if (!email && !companyDomain)
+          return { column: '', reason: 'needs a lead e-mail or a company domain to find its lead' };
+        return { column: this.columnOf(email ? 'leadEmail' : 'companyDomain'), reason: issue.message };
       };
+      return { problems: parsed.issues.map(problem) };
     }
     const { signal } = parsed;
     return {
