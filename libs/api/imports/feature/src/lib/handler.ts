@@ -85,3 +85,6 @@ export function lastOfEachKey<K extends ImportKind>(
   }
   return { kept, skipped };
 }
+
+/** A date as report lines write it: "2024-03-04". */
+export const isoDay = (at: Date): string => at.toISOString().slice(0, 10);

@@ -817,6 +817,26 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     expect(await sql(team, `SELECT industry FROM leads`)).toEqual([{ industry: 'Retail' }]);
   });
 
+  it("moves a known lead's created date back to an earlier one a later file gives, and no further", async () => {
+    const team = await newTeam();
+    // Imported first without its date: created at the import.
+    await upload(team.marketing, 'leads', 'email\nana@acme.com\n');
+    const dated = 'email,Created\nana@acme.com,2024-03-04\n';
+    const first = await upload(team.marketing, 'leads', dated);
+    expect(first.body).toMatchObject({ updated: 1 });
+    const lines = await report(team.marketing, first.body['id'] as string);
+    expect(lines.text.split('\r\n')[1]).toBe(
+      "2,UPDATED,Created,cleaned: the lead's created date moved back from 2026-11-25 to 2024-03-04",
+    );
+    expect((await upload(team.marketing, 'leads', dated)).body).toMatchObject({ updated: 0, unchanged: 1 });
+    expect(
+      (await upload(team.marketing, 'leads', 'email,Created\nana@acme.com,2025-01-01\n')).body,
+    ).toMatchObject({ updated: 0, unchanged: 1 });
+    expect(await sql(team, `SELECT created_at FROM leads`)).toEqual([
+      { created_at: new Date('2024-03-04T00:00:00.000Z') },
+    ]);
+  });
+
   it('skips blank rows without counting them, keeps spreadsheet row numbers, and reads a stray quote as text', async () => {
     const team = await newTeam();
     const csv = '\nEmail,Company\nana@acme.com,Acme 27" Displays\n\n,\nbo@beta.io,Beta\nnot-an-email,Gamma\n';

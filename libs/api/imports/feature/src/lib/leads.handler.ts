@@ -15,6 +15,7 @@ import {
   type GoodRow,
   type KindHandler,
   type RowResult,
+  isoDay,
   lastOfEachKey,
   versionInForceAt,
 } from './handler';
@@ -39,7 +40,7 @@ const COLUMNS: { field: keyof LeadFields; column: string; type: string }[] = [
   { field: 'campaign', column: 'campaign', type: 'text' },
 ];
 
-type StoredLead = LeadFields & { id: string; ownerId: string | null };
+type StoredLead = LeadFields & { id: string; ownerId: string | null; createdAt: Date };
 
 /**
  * A time-ordered UUID (version 7) for a new lead: the leads of one import then sit side by side in the primary
@@ -53,7 +54,7 @@ export function timeOrderedUuid(now = Date.now()): string {
   return `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(15)}`;
 }
 
-const SELECT_STORED = `SELECT id, owner_id AS "ownerId", ${COLUMNS.map(
+const SELECT_STORED = `SELECT id, owner_id AS "ownerId", created_at AS "createdAt", ${COLUMNS.map(
   (item) => `${item.column} AS "${item.field}"`,
 ).join(', ')} FROM leads WHERE email = ANY($1::text[]) ORDER BY id FOR UPDATE`;
 
@@ -103,6 +104,7 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
     const open = context.handovers === 'OPEN';
     const created: { id: string; lead: LeadFields; ownerId: string | null; at: Date; movedAt: Date }[] = [];
     const updated: { id: string; lead: LeadFields; ownerId: string | null }[] = [];
+    const backdated: { id: string; at: Date }[] = [];
     for (const row of kept) {
       const { lead, given, ownerEmail, createdAt } = row.value;
       const notes: string[] = [];
@@ -130,7 +132,16 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
         nextOwner !== current.ownerId ||
         COLUMNS.some((item) => !sameValue(merged[item.field], current[item.field]));
       if (changed) updated.push({ id: current.id, lead: merged, ownerId: nextOwner });
-      results.push({ row: row.row, outcome: changed ? 'UPDATED' : 'UNCHANGED', notes });
+      // A known lead's created date moves back to an earlier one the file gives (a lead first imported without
+      // its date was created at that import), as an older opportunity moves it; a later date leaves it.
+      const movedBack = createdAt && createdAt < current.createdAt ? createdAt : null;
+      if (movedBack) {
+        backdated.push({ id: current.id, at: movedBack });
+        notes.push(
+          `${context.headerOf('createdAt')}: the lead's created date moved back from ${isoDay(current.createdAt)} to ${isoDay(movedBack)}`,
+        );
+      }
+      results.push({ row: row.row, outcome: changed || movedBack ? 'UPDATED' : 'UNCHANGED', notes });
     }
     const owned = new Set([...created, ...updated].flatMap((item) => (item.ownerId ? [item.id] : [])));
     // New leads are scored before they are written, so each is inserted once, in its final stage.
@@ -148,6 +159,7 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
     await this.insert(manager, created, scoredNew.stageOf, context);
     await scoredNew.store(manager);
     await this.update(manager, updated, context.now);
+    await this.backdate(manager, backdated, context.now);
     if (updated.length > 0)
       await this.scorer.scoreChanged(
         manager,
@@ -202,6 +214,21 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
        SELECT accord_current_workspace(), t.id, NULL, 'LEAD', ${versionInForceAt('t.at')}, $3, 'imported', t.at
          FROM unnest($1::uuid[], $2::timestamptz[]) AS t(id, at)`,
       [created.map((item) => item.id), created.map((item) => item.at), context.actorId],
+    );
+  }
+
+  /** Lead transitions are append-only history: the "created" one keeps its time (see docs/imports.md). */
+  private async backdate(
+    manager: EntityManager,
+    backdated: readonly { id: string; at: Date }[],
+    now: Date,
+  ): Promise<void> {
+    if (backdated.length === 0) return;
+    await manager.query(
+      `UPDATE leads l SET created_at = b.at, updated_at = $3
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS b(id, at)
+        WHERE l.id = b.id AND l.created_at > b.at`,
+      [backdated.map((item) => item.id), backdated.map((item) => item.at), now],
     );
   }
 

@@ -19,6 +19,7 @@ import {
   type GoodRow,
   type KindHandler,
   type RowResult,
+  isoDay,
   lastOfEachKey,
   versionInForceAt,
 } from './handler';
@@ -47,8 +48,6 @@ interface LeadBackdate {
   leadId: string;
   at: Date;
 }
-
-const day = (at: Date) => at.toISOString().slice(0, 10);
 
 interface NewTransition {
   opportunityId: string;
@@ -251,7 +250,7 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
       // negative.
       if (openedAt < lead.createdAt) {
         notes.push(
-          `${context.headerOf('createdAt')}: the lead's created date moved back from ${day(lead.createdAt)} to ${day(openedAt)}, when this opportunity opened`,
+          `${context.headerOf('createdAt')}: the lead's created date moved back from ${isoDay(lead.createdAt)} to ${isoDay(openedAt)}, when this opportunity opened`,
         );
         lead.createdAt = openedAt;
         backdates.set(lead.id, { leadId: lead.id, at: openedAt });
