@@ -368,7 +368,7 @@ describe('DashboardPage', () => {
       'Trend step,By week',
     ]);
     expect(text).toContain('Source,webinar');
-    expect(text).toContain('\r\nRep,Revenue won (EUR),Quota (EUR),Attainment,');
+    expect(text).toContain('\r\nRep,Revenue won (EUR),Quota (EUR),Attainment (%),');
     expect(text).toContain(`"'=HYPERLINK(""x"")",Works for a competitor,1`);
   });
 });

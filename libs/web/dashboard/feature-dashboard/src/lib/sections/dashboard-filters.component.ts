@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 
@@ -37,11 +38,20 @@ const SEGMENTS: readonly {
 
 const GRANULARITIES: readonly DashboardGranularity[] = ['WEEK', 'MONTH', 'QUARTER'];
 
+/** The filters a phone folds away until asked, counted on the button that unfolds them. */
+const FOLDED_FILTERS = [
+  'granularity',
+  'versionId',
+  ...SEGMENTS.map((segment) => segment.key),
+  'ownerId',
+  'team',
+] as const satisfies readonly (keyof DashboardSelection)[];
+
 /** The dashboard's filters; each change is emitted as a patch of the selection, which the page puts in the URL. */
 @Component({
   selector: 'accord-dashboard-filters',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatFormField, MatInput, MatLabel],
+  imports: [MatButton, MatFormField, MatInput, MatLabel],
   template: `
     @let chosen = selection();
     <form class="filters" role="search" aria-label="Dashboard filters" (submit)="$event.preventDefault()">
@@ -63,57 +73,69 @@ const GRANULARITIES: readonly DashboardGranularity[] = ['WEEK', 'MONTH', 'QUARTE
           <input matInput type="date" [value]="chosen.to" (change)="pickDay('to', value($event))" />
         </mat-form-field>
       }
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>Trend step</mat-label>
-        <select matNativeControl (change)="changed.emit({ granularity: granularityOf(value($event)) })">
-          <option value="" [selected]="chosen.granularity === null">Automatic</option>
-          @for (granularity of granularities; track granularity) {
-            <option [value]="granularity" [selected]="granularity === chosen.granularity">
-              {{ granularityLabels[granularity] }}
-            </option>
-          }
-        </select>
-      </mat-form-field>
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>Agreement version</mat-label>
-        <select matNativeControl (change)="changed.emit({ versionId: value($event) || null })">
-          <option value="" [selected]="chosen.versionId === null">All versions</option>
-          @for (version of versions(); track version.id) {
-            <option [value]="version.id" [selected]="version.id === chosen.versionId">
-              v{{ version.number }}
-            </option>
-          }
-        </select>
-      </mat-form-field>
-      @for (segment of segmentControls(); track segment.key) {
+      <button
+        mat-stroked-button
+        type="button"
+        class="toggle"
+        aria-controls="dashboard-more-filters"
+        [attr.aria-expanded]="expanded()"
+        (click)="expanded.set(!expanded())"
+      >
+        {{ toggleText() }}
+      </button>
+      <div id="dashboard-more-filters" class="more" [class.collapsed]="!expanded()">
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
-          <mat-label>{{ segment.label }}</mat-label>
-          <select matNativeControl (change)="pickSegment(segment.key, value($event))">
-            <option value="" [selected]="chosen[segment.key] === null">{{ segment.any }}</option>
-            @for (option of segment.options; track option) {
-              <option [value]="option" [selected]="option === chosen[segment.key]">{{ option }}</option>
+          <mat-label>Trend step</mat-label>
+          <select matNativeControl (change)="changed.emit({ granularity: granularityOf(value($event)) })">
+            <option value="" [selected]="chosen.granularity === null">Automatic</option>
+            @for (granularity of granularities; track granularity) {
+              <option [value]="granularity" [selected]="granularity === chosen.granularity">
+                {{ granularityLabels[granularity] }}
+              </option>
             }
           </select>
         </mat-form-field>
-      }
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>Owner</mat-label>
-        <select matNativeControl (change)="changed.emit({ ownerId: value($event) || null })">
-          <option value="" [selected]="chosen.ownerId === null">Everyone</option>
-          @for (owner of owners(); track owner.id) {
-            <option [value]="owner.id" [selected]="owner.id === chosen.ownerId">{{ owner.name }}</option>
-          }
-        </select>
-      </mat-form-field>
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>Team</mat-label>
-        <select matNativeControl (change)="changed.emit({ team: value($event) || null })">
-          <option value="" [selected]="chosen.team === null">Every team</option>
-          @for (team of teams(); track team) {
-            <option [value]="team" [selected]="team === chosen.team">{{ team }}</option>
-          }
-        </select>
-      </mat-form-field>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>Agreement version</mat-label>
+          <select matNativeControl (change)="changed.emit({ versionId: value($event) || null })">
+            <option value="" [selected]="chosen.versionId === null">All versions</option>
+            @for (version of versions(); track version.id) {
+              <option [value]="version.id" [selected]="version.id === chosen.versionId">
+                v{{ version.number }}
+              </option>
+            }
+          </select>
+        </mat-form-field>
+        @for (segment of segmentControls(); track segment.key) {
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-label>{{ segment.label }}</mat-label>
+            <select matNativeControl (change)="pickSegment(segment.key, value($event))">
+              <option value="" [selected]="chosen[segment.key] === null">{{ segment.any }}</option>
+              @for (option of segment.options; track option) {
+                <option [value]="option" [selected]="option === chosen[segment.key]">{{ option }}</option>
+              }
+            </select>
+          </mat-form-field>
+        }
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>Owner</mat-label>
+          <select matNativeControl (change)="changed.emit({ ownerId: value($event) || null })">
+            <option value="" [selected]="chosen.ownerId === null">Everyone</option>
+            @for (owner of owners(); track owner.id) {
+              <option [value]="owner.id" [selected]="owner.id === chosen.ownerId">{{ owner.name }}</option>
+            }
+          </select>
+        </mat-form-field>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>Team</mat-label>
+          <select matNativeControl (change)="changed.emit({ team: value($event) || null })">
+            <option value="" [selected]="chosen.team === null">Every team</option>
+            @for (team of teams(); track team) {
+              <option [value]="team" [selected]="team === chosen.team">{{ team }}</option>
+            }
+          </select>
+        </mat-form-field>
+      </div>
     </form>
   `,
   styles: `
@@ -125,6 +147,26 @@ const GRANULARITIES: readonly DashboardGranularity[] = ['WEEK', 'MONTH', 'QUARTE
     }
     mat-form-field {
       width: 170px;
+    }
+    /* On a wide screen every filter is in view; the wrapper only groups those a phone folds away. */
+    .more {
+      display: contents;
+    }
+    .toggle {
+      display: none;
+    }
+    /* On a phone, ten filters would fill the first screen before any number: the period stays, the rest unfold. */
+    @media (max-width: 600px) {
+      mat-form-field {
+        width: calc(50% - 6px);
+      }
+      .toggle {
+        display: inline-flex;
+        align-self: center;
+      }
+      .more.collapsed {
+        display: none;
+      }
     }
   `,
 })
@@ -140,6 +182,14 @@ export class DashboardFiltersComponent {
   readonly teams = input<string[]>([]);
   readonly changed = output<Partial<DashboardSelection>>();
 
+  /** Whether a phone shows the filters beyond the period (a wide screen always does). */
+  protected readonly expanded = signal(false);
+  protected readonly toggleText = computed(() => {
+    const chosen = this.selection();
+    const set = FOLDED_FILTERS.filter((key) => chosen[key] !== null).length;
+    if (this.expanded()) return 'Fewer filters';
+    return set > 0 ? `More filters (${set} set)` : 'More filters';
+  });
   protected readonly periods = PERIOD_CHOICES;
   protected readonly periodLabels = PERIOD_LABELS;
   protected readonly granularities = GRANULARITIES;
