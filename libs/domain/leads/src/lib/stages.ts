@@ -14,6 +14,19 @@ export const LIFECYCLE_STAGES = [
 ] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
+/** How people read each stage, in the web app and in the timeline's one-line summaries alike. */
+export const LIFECYCLE_STAGE_LABELS: Readonly<Record<LifecycleStage, string>> = {
+  LEAD: 'Lead',
+  MQL: 'MQL',
+  SAL: 'SAL (accepted)',
+  SQL: 'SQL',
+  OPPORTUNITY: 'Opportunity',
+  WON: 'Won',
+  LOST: 'Lost',
+  NURTURE: 'Nurture',
+  DISQUALIFIED: 'Disqualified',
+};
+
 /**
  * The stage a fresh evaluation moves a lead to, or null when it stays. Scoring only moves leads marketing still
  * owns (LEAD, or NURTURE once any recycling period has passed): into MQL when the matrix hands them over, and

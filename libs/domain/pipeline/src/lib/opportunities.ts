@@ -13,6 +13,16 @@ export const OPPORTUNITY_STAGES = [
 ] as const;
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 
+/** How people read each stage, in the web app and in the timeline's one-line summaries alike. */
+export const OPPORTUNITY_STAGE_LABELS: Readonly<Record<OpportunityStage, string>> = {
+  DISCOVERY: 'Discovery',
+  DEMO: 'Demo',
+  PROOF_OF_CONCEPT: 'Proof of concept',
+  NEGOTIATION: 'Negotiation',
+  WON: 'Won',
+  LOST: 'Lost',
+};
+
 export const CLOSED_OPPORTUNITY_STAGES: readonly OpportunityStage[] = ['WON', 'LOST'];
 
 /** The stage every opportunity opens in. */

@@ -83,11 +83,59 @@ describe('leadTimeline', () => {
       ]),
     ).toEqual([
       ['13:00', 'OPPORTUNITY', 'Opportunity amount changed to 50,000.5 EUR', null, null],
-      ['12:00', 'OPPORTUNITY', 'Opportunity opened in DISCOVERY at 48,000 EUR', 'Sue', 1],
-      ['12:00', 'LEAD_STAGE', 'SQL → OPPORTUNITY: opportunity opened', 'Sue', 1],
+      ['12:00', 'OPPORTUNITY', 'Opportunity opened in Discovery at 48,000 EUR', 'Sue', 1],
+      ['12:00', 'LEAD_STAGE', 'SQL → Opportunity: opportunity opened', 'Sue', 1],
       ['11:30', 'MEETING_MARKED', 'Meeting “Demo” held — a qualified meeting held', 'Sue', null],
-      ['10:00', 'LEAD_STAGE', 'MQL → SAL: accepted', 'Sue', 1],
-      ['09:00', 'MEETING_BOOKED', 'Meeting “Demo” booked for 2026-11-25 11:00 UTC', 'Sue', null],
+      ['10:00', 'LEAD_STAGE', 'MQL → SAL (accepted): accepted', 'Sue', 1],
+      ['09:00', 'MEETING_BOOKED', 'Meeting “Demo” booked for 25 Nov 2026, 11:00 UTC', 'Sue', null],
+    ]);
+  });
+
+  it('words stages and times as the app shows them, not as codes', () => {
+    const entries = leadTimeline({
+      stages: [
+        {
+          fromStage: 'NURTURE',
+          toStage: 'MQL',
+          reason: 'rescored',
+          at: AT('10:00'),
+          actorId: null,
+          versionId: null,
+        },
+      ] as LeadTransitionEntity[],
+      meetings: [
+        {
+          id: 'm1',
+          title: null,
+          status: 'BOOKED',
+          qualified: false,
+          scheduledAt: new Date('2026-09-03T08:05:00.000Z'),
+          bookedAt: AT('09:00'),
+          bookedById: null,
+          markedAt: null,
+          markedById: null,
+        },
+      ] as MeetingEntity[],
+      opportunities: [{ id: 'o1', currency: 'USD' }] as OpportunityEntity[],
+      opportunityTransitions: [
+        {
+          opportunityId: 'o1',
+          fromStage: 'PROOF_OF_CONCEPT',
+          toStage: 'WON',
+          amount: 25000,
+          at: AT('11:00'),
+          actorId: null,
+          versionId: null,
+        },
+      ] as OpportunityTransitionEntity[],
+      names: new Map(),
+      numbers: new Map(),
+    });
+
+    expect(entries.map((entry) => entry.summary)).toEqual([
+      'Opportunity Proof of concept → Won at 25,000 USD',
+      'Nurture → MQL: rescored',
+      'Meeting booked for 3 Sep 2026, 08:05 UTC',
     ]);
   });
 });

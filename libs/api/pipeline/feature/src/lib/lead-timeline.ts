@@ -4,6 +4,8 @@ import type {
   OpportunityEntity,
   OpportunityTransitionEntity,
 } from '@accord/api/pipeline/data-access';
+import { LIFECYCLE_STAGE_LABELS } from '@accord/domain/leads';
+import { OPPORTUNITY_STAGE_LABELS } from '@accord/domain/pipeline';
 
 import type { LeadTimelineEntry } from './models/pipeline.model';
 
@@ -23,8 +25,17 @@ const MARK_WORDS = {
   BOOKED: 'booked',
 } as const;
 
+// The summaries are read as they are, so they name stages as the web app does (the domain's labels).
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 function money(amount: number, currency: string): string {
   return `${amount.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${currency}`;
+}
+
+/** "27 Nov 2026, 10:00 UTC", as the web app writes an instant (spelled out: Intl's short months vary by ICU). */
+function utcMinute(at: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()}, ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())} UTC`;
 }
 
 /** A lead's stage changes, meetings and opportunity changes as one list, newest first. */
@@ -41,7 +52,7 @@ export function leadTimeline(facts: TimelineFacts): LeadTimelineEntry[] {
       order: 0,
       at: stage.at,
       kind: 'LEAD_STAGE',
-      summary: `${stage.fromStage ? `${stage.fromStage} → ` : ''}${stage.toStage}: ${stage.reason}`,
+      summary: `${stage.fromStage ? `${LIFECYCLE_STAGE_LABELS[stage.fromStage]} → ` : ''}${LIFECYCLE_STAGE_LABELS[stage.toStage]}: ${stage.reason}`,
       fromStage: stage.fromStage,
       toStage: stage.toStage,
       amount: null,
@@ -55,7 +66,7 @@ export function leadTimeline(facts: TimelineFacts): LeadTimelineEntry[] {
       order: 1,
       at: meeting.bookedAt,
       kind: 'MEETING_BOOKED',
-      summary: `${what} booked for ${meeting.scheduledAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      summary: `${what} booked for ${utcMinute(meeting.scheduledAt)}`,
       fromStage: null,
       toStage: null,
       amount: null,
@@ -79,12 +90,13 @@ export function leadTimeline(facts: TimelineFacts): LeadTimelineEntry[] {
   }
   for (const change of facts.opportunityTransitions) {
     const amount = money(change.amount, currencyOf.get(change.opportunityId) ?? 'USD');
+    const to = OPPORTUNITY_STAGE_LABELS[change.toStage];
     const summary =
       change.fromStage === null
-        ? `Opportunity opened in ${change.toStage} at ${amount}`
+        ? `Opportunity opened in ${to} at ${amount}`
         : change.fromStage === change.toStage
           ? `Opportunity amount changed to ${amount}`
-          : `Opportunity ${change.fromStage} → ${change.toStage} at ${amount}`;
+          : `Opportunity ${OPPORTUNITY_STAGE_LABELS[change.fromStage]} → ${to} at ${amount}`;
     entries.push({
       order: 3,
       at: change.at,

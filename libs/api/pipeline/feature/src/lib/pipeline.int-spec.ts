@@ -269,9 +269,9 @@ describe('meetings and opportunities on PostgreSQL', () => {
     ]);
     const entries = await timeline.timeline(team.marketing, leadId);
     expect(entries.slice(0, 3).map((entry) => [entry.kind, entry.summary])).toEqual([
-      ['OPPORTUNITY', 'Opportunity NEGOTIATION → WON at 28,000 USD'],
-      ['LEAD_STAGE', 'OPPORTUNITY → WON: opportunity won'],
-      ['OPPORTUNITY', 'Opportunity DEMO → NEGOTIATION at 30,000.5 USD'],
+      ['OPPORTUNITY', 'Opportunity Negotiation → Won at 28,000 USD'],
+      ['LEAD_STAGE', 'Opportunity → Won: opportunity won'],
+      ['OPPORTUNITY', 'Opportunity Demo → Negotiation at 30,000.5 USD'],
     ]);
   });
 

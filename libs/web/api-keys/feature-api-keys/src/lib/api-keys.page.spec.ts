@@ -83,6 +83,36 @@ describe('ApiKeysPage', () => {
     expect(screen.queryByDisplayValue('acc_k2_s3cret')).toBeNull();
   });
 
+  it('keeps Create key focused while creating, then moves focus to Copy key', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'New API key' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'CRM sync' } });
+    const create = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Create key' });
+    create.focus();
+    fireEvent.click(create);
+    await waitFor(() => expect(create.getAttribute('aria-disabled')).toBe('true'));
+    fireEvent.click(create);
+    expect([create.disabled, document.activeElement === create]).toEqual([false, true]);
+    apollo.expectOne('CreateApiKey').flushData({
+      createApiKey: {
+        __typename: 'CreatedApiKey',
+        secret: 'acc_k2_s3cret',
+        apiKey: apiKey('k2', 'CRM sync'),
+      },
+    });
+
+    const copy = await within(dialog).findByRole('button', { name: 'Copy key' });
+    await waitFor(() => expect(document.activeElement).toBe(copy));
+    expect(copy.getAttribute('aria-describedby')).toBe(
+      within(dialog)
+        .getByText(/you won't see it again/i)
+        .closest('p')
+        ?.getAttribute('id'),
+    );
+  });
+
   it('keeps the new key dialog open on Escape or a click beside it, so the secret is not lost', async () => {
     const apollo = await renderPage();
 

@@ -1,5 +1,14 @@
 import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
@@ -33,7 +42,7 @@ import { FormAlertComponent } from '@accord/web/shared/ui';
     <h2 mat-dialog-title>New API key</h2>
     @if (created(); as key) {
       <mat-dialog-content>
-        <p class="warning">
+        <p class="warning" id="key-warning">
           Copy the key now and store it somewhere safe: <strong>you won't see it again.</strong> Accord keeps
           only a hash of it.
         </p>
@@ -46,8 +55,10 @@ import { FormAlertComponent } from '@accord/web/shared/ui';
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button
+          #copy
           mat-button
           type="button"
+          aria-describedby="key-warning"
           [cdkCopyToClipboard]="key.secret"
           (cdkCopyToClipboardCopied)="copied.set($event)"
         >
@@ -69,7 +80,7 @@ import { FormAlertComponent } from '@accord/web/shared/ui';
         <mat-dialog-actions align="end">
           <!-- Closing while the key is being created would lose its one-time secret. -->
           <button mat-button type="button" mat-dialog-close [disabled]="pending()">Cancel</button>
-          <button mat-flat-button type="submit" [disabled]="pending()">Create key</button>
+          <button mat-flat-button type="submit" disabledInteractive [disabled]="pending()">Create key</button>
         </mat-dialog-actions>
       </form>
     }
@@ -101,14 +112,21 @@ export class CreateApiKeyDialog {
   protected readonly pending = this.call.pending;
   protected readonly created = signal<CreatedApiKey | null>(null);
   protected readonly copied = signal(false);
+  private readonly injector = inject(Injector);
+  private readonly copyButton = viewChild<string, ElementRef<HTMLElement>>('copy', { read: ElementRef });
 
   protected async submit(): Promise<void> {
+    // Create key stays focusable while the key is created, so the form can still be submitted.
+    if (this.pending()) return;
     const name = this.form.getRawValue().name.trim();
     if (this.form.invalid || name === '') {
       this.form.markAllAsTouched();
       return;
     }
     const result = await this.call.run(() => this.store.create(name));
-    if (result.ok) this.created.set(result.value);
+    if (!result.ok) return;
+    this.created.set(result.value);
+    // The form, and the button that had focus, give way to the secret: focus its copy button, described by the warning.
+    afterNextRender({ write: () => this.copyButton()?.nativeElement.focus() }, { injector: this.injector });
   }
 }

@@ -45,6 +45,22 @@ async function renderQueue(member = sessionFor('ria', 'Ria Rep', ['SALES'], fals
   return { apollo, variables: first.operation.variables };
 }
 
+/** Ria's queue, its first request not answered yet. */
+async function renderUnanswered(): Promise<ApolloTestingController> {
+  TestBed.resetTestingModule();
+  await render(HandoverQueuePage, {
+    imports: [ApolloTestingModule],
+    providers: [
+      provideRouter([]),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      { provide: SESSION_STORAGE, useValue: sessionStorage },
+      { provide: CLOCK, useValue: () => NOW },
+    ],
+    configureTestBed: () => TestBed.inject(AuthStore).start(sessionFor('ria', 'Ria Rep', ['SALES'], false)),
+  });
+  return TestBed.inject(ApolloTestingController);
+}
+
 function row(name: string): HTMLElement {
   return screen.getByRole('listitem', { name: new RegExp(`^${name}`) });
 }
@@ -103,6 +119,21 @@ describe('HandoverQueuePage', () => {
     await screen.findByText('Accepted Ada Lovelace.');
     expect(screen.queryByRole('link', { name: 'Ada Lovelace' })).toBeNull();
     expect(screen.getByText('1 undecided · 1 expired')).toBeTruthy();
+  });
+
+  it('moves focus to the status line when the last handover leaves the queue', async () => {
+    const apollo = await renderUnanswered();
+    flushQueue(apollo, [ada], { undecided: 1 });
+
+    const last = await screen.findByRole('listitem', { name: /^Ada Lovelace/ });
+    last.focus();
+    fireEvent.keyDown(last, { key: 'a' });
+    apollo.expectOne('AcceptHandover').flushData({
+      acceptHandover: handoverWithHistoryAnswer(handoverWithHistory({ status: 'ACCEPTED' })),
+    });
+
+    const status = await screen.findByText('Accepted Ada Lovelace.');
+    await waitFor(() => expect(document.activeElement).toBe(status));
   });
 
   it('rejects with the reason picked and a note in two clicks, showing each consequence', async () => {
@@ -201,18 +232,7 @@ describe('HandoverQueuePage', () => {
   });
 
   it('loads more with the cursor', async () => {
-    TestBed.resetTestingModule();
-    await render(HandoverQueuePage, {
-      imports: [ApolloTestingModule],
-      providers: [
-        provideRouter([]),
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-        { provide: SESSION_STORAGE, useValue: sessionStorage },
-        { provide: CLOCK, useValue: () => NOW },
-      ],
-      configureTestBed: () => TestBed.inject(AuthStore).start(sessionFor('ria', 'Ria Rep', ['SALES'], false)),
-    });
-    const apollo = TestBed.inject(ApolloTestingController);
+    const apollo = await renderUnanswered();
     flushQueue(apollo, [ada], { hasNextPage: true, undecided: 2 });
 
     fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));

@@ -9,6 +9,7 @@ import {
   computed,
   inject,
   signal,
+  viewChild,
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
@@ -91,7 +92,7 @@ const EMPTY_TEXT: Readonly<Record<HandoverView, string>> = {
       Tab to a handover, then press A to accept, or R and a reason's number to reject; Escape cancels.
     </p>
     <accord-form-alert [message]="error()" />
-    <p class="status" role="status">{{ message() }}</p>
+    <p #status class="status" role="status" tabindex="-1">{{ message() }}</p>
     @if (store.loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Loading handovers" />
     }
@@ -164,6 +165,7 @@ export class HandoverQueuePage implements OnInit {
   private readonly clock = inject(CLOCK);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly status = viewChild.required<ElementRef<HTMLElement>>('status');
   private readonly members = inject(SalesMembersStore);
   protected readonly store = inject(HandoverQueueStore);
 
@@ -254,12 +256,16 @@ export class HandoverQueuePage implements OnInit {
     this.focusRow(index);
   }
 
-  /** After a row leaves, the focus goes to the row that took its place (or the last one), so work goes on. */
+  /**
+   * After a row leaves, the focus goes to the row that took its place (or the last one), so work goes on; once the
+   * queue is empty, to the status line saying what was done, rather than to the top of the page.
+   */
   private focusRow(index: number): void {
     afterNextRender(
       () => {
         const rows = this.host.nativeElement.querySelectorAll<HTMLElement>('accord-handover-card');
-        rows.item(Math.min(index, rows.length - 1))?.focus();
+        const next = rows.length > 0 ? rows.item(Math.min(index, rows.length - 1)) : null;
+        (next ?? this.status().nativeElement).focus();
       },
       { injector: this.injector },
     );

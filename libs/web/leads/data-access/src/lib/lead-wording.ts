@@ -1,3 +1,4 @@
+import { LIFECYCLE_STAGE_LABELS } from '@accord/domain/leads';
 import type {
   LeadFieldsFragment,
   LeadSort,
@@ -6,17 +7,7 @@ import type {
   Temperature,
 } from '@accord/web/shared/data-access';
 
-export const STAGE_LABELS: Readonly<Record<LifecycleStage, string>> = {
-  LEAD: 'Lead',
-  MQL: 'MQL',
-  SAL: 'SAL (accepted)',
-  SQL: 'SQL',
-  OPPORTUNITY: 'Opportunity',
-  WON: 'Won',
-  LOST: 'Lost',
-  NURTURE: 'Nurture',
-  DISQUALIFIED: 'Disqualified',
-};
+export const STAGE_LABELS: Readonly<Record<LifecycleStage, string>> = LIFECYCLE_STAGE_LABELS;
 
 export const TEMPERATURE_LABELS: Readonly<Record<Temperature, string>> = {
   COLD: 'Cold',

@@ -181,4 +181,50 @@ describe('lead page', () => {
     await screen.findByText('Demo request recorded.');
     expect(within(timeline).getAllByRole('listitem')[0].textContent).toContain('Demo request');
   });
+
+  it("shows sales the lead's fields in words and grouped digits, not as codes", async () => {
+    const { harness, apollo } = await open(`/leads/${ID}`);
+    const lead = leadFields({ seniority: 'C_LEVEL', employeeCount: 12000, annualRevenue: 900000000 });
+    apollo.expectOne('Lead').flushData(leadDetailAnswer({ ...leadDetail(), lead }));
+    harness.detectChanges();
+
+    const section = await screen.findByRole('region', { name: 'Contact and company' });
+    expect(
+      within(section)
+        .getAllByRole('term')
+        .map((term) => [term.textContent?.trim(), term.nextElementSibling?.textContent?.trim()]),
+    ).toEqual([
+      ['Job title', 'VP Operations'],
+      ['Seniority', 'C-level'],
+      ['Department', 'Operations'],
+      ['Company domain', 'acme.test'],
+      ['Employees', '12,000'],
+      ['Annual revenue', '900,000,000'],
+      ['Industry', 'Software'],
+      ['Country', 'DE'],
+      ['Technologies', 'Salesforce, HubSpot'],
+      ['Source', 'website'],
+      ['Campaign', '—'],
+    ]);
+  });
+
+  it('keeps Record signal focusable while the signal is recorded, and ignores clicks until done', async () => {
+    const { harness, apollo } = await open(`/leads/${ID}`);
+    apollo.expectOne('Lead').flushData(leadDetailAnswer());
+    harness.detectChanges();
+
+    const record = await screen.findByRole<HTMLButtonElement>('button', { name: 'Record signal' });
+    record.focus();
+    fireEvent.click(record);
+    await flushed();
+    harness.detectChanges();
+    fireEvent.click(record);
+
+    expect([
+      record.disabled,
+      record.getAttribute('aria-disabled'),
+      document.activeElement === record,
+    ]).toEqual([false, 'true', true]);
+    apollo.expectOne('RecordSignal');
+  });
 });

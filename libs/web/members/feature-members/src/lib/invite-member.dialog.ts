@@ -1,5 +1,14 @@
 import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
@@ -38,7 +47,7 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
     <h2 mat-dialog-title>Invite member</h2>
     @if (invitation(); as sent) {
       <mat-dialog-content>
-        <p>
+        <p id="invite-sent">
           {{ sent.member.name }} is invited. Send them this link; it works once and expires
           {{ sent.expiresAt.slice(0, 10) }}.
         </p>
@@ -50,8 +59,10 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button
+          #copy
           mat-button
           type="button"
+          aria-describedby="invite-sent"
           [cdkCopyToClipboard]="sent.inviteUrl"
           (cdkCopyToClipboardCopied)="copied.set($event)"
         >
@@ -81,7 +92,9 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
         <mat-dialog-actions align="end">
           <!-- Closing while the invitation is being made would lose its one-time link. -->
           <button mat-button type="button" mat-dialog-close [disabled]="pending()">Cancel</button>
-          <button mat-flat-button type="submit" [disabled]="pending()">Send invitation</button>
+          <button mat-flat-button type="submit" disabledInteractive [disabled]="pending()">
+            Send invitation
+          </button>
         </mat-dialog-actions>
       </form>
     }
@@ -114,8 +127,12 @@ export class InviteMemberDialog {
   protected readonly pending = this.call.pending;
   protected readonly invitation = signal<Invitation | null>(null);
   protected readonly copied = signal(false);
+  private readonly injector = inject(Injector);
+  private readonly copyButton = viewChild<string, ElementRef<HTMLElement>>('copy', { read: ElementRef });
 
   protected async submit(): Promise<void> {
+    // Send invitation stays focusable while the invitation is made, so the form can still be submitted.
+    if (this.pending()) return;
     if (this.form.invalid || this.roles().length === 0) {
       this.form.markAllAsTouched();
       this.error.set(this.roles().length === 0 ? 'Choose at least one role.' : null);
@@ -130,6 +147,9 @@ export class InviteMemberDialog {
         approver: this.approver(),
       }),
     );
-    if (result.ok) this.invitation.set(result.value);
+    if (!result.ok) return;
+    this.invitation.set(result.value);
+    // The form, and the button that had focus, give way to the link: focus its copy button, described by the text.
+    afterNextRender({ write: () => this.copyButton()?.nativeElement.focus() }, { injector: this.injector });
   }
 }

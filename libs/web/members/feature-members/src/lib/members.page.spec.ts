@@ -148,6 +148,38 @@ describe('MembersPage', () => {
     ]);
   });
 
+  it('keeps Send invitation focused while inviting, then moves focus to Copy link', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Invite member' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.input(within(dialog).getByLabelText(/e-mail/i), { target: { value: 'carl@example.com' } });
+    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'Carl Marketing' } });
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Marketing' }));
+    const send = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Send invitation' });
+    send.focus();
+    fireEvent.click(send);
+    await waitFor(() => expect(send.getAttribute('aria-disabled')).toBe('true'));
+    fireEvent.click(send);
+    expect([send.disabled, document.activeElement === send]).toEqual([false, true]);
+    apollo.expectOne('InviteMember').flushData({
+      inviteMember: {
+        __typename: 'InvitationPayload',
+        inviteUrl: 'http://127.0.0.1:3300/accept-invitation?token=abc',
+        expiresAt: '2026-03-08T00:00:00.000Z',
+        member: member({ id: 'm3', name: 'Carl Marketing', email: 'carl@example.com', roles: ['MARKETING'] }),
+      },
+    });
+
+    const copy = await within(dialog).findByRole('button', { name: 'Copy link' });
+    await waitFor(() => expect(document.activeElement).toBe(copy));
+    expect(copy.getAttribute('aria-describedby')).toBe(
+      within(dialog)
+        .getByText(/Carl Marketing is invited/)
+        .getAttribute('id'),
+    );
+  });
+
   it('asks for a role before inviting', async () => {
     const apollo = await renderPage();
 

@@ -5,14 +5,7 @@ import {
   isClosedStage,
 } from '@accord/domain/pipeline';
 
-export const OPPORTUNITY_STAGE_LABELS: Record<OpportunityStage, string> = {
-  DISCOVERY: 'Discovery',
-  DEMO: 'Demo',
-  PROOF_OF_CONCEPT: 'Proof of concept',
-  NEGOTIATION: 'Negotiation',
-  WON: 'Won',
-  LOST: 'Lost',
-};
+export { OPPORTUNITY_STAGE_LABELS } from '@accord/domain/pipeline';
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   BOOKED: 'Booked',

@@ -145,7 +145,7 @@ export class LeadTimelineEntry {
   @Field(() => TimelineKindEnum)
   kind!: TimelineKind;
 
-  @Field({ description: 'One line, e.g. "Opportunity DEMO → WON (25,000 USD)".' })
+  @Field({ description: 'One line, e.g. "Opportunity Demo → Won (25,000 USD)".' })
   summary!: string;
 
   @Field(() => String, {

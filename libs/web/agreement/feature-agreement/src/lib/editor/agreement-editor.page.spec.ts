@@ -50,6 +50,11 @@ function button(name: string): HTMLButtonElement {
   return screen.getByRole<HTMLButtonElement>('button', { name });
 }
 
+/** Save and Propose stay focusable when unavailable (Material's disabledInteractive): they say so instead. */
+function unavailable(name: string): boolean {
+  return button(name).getAttribute('aria-disabled') === 'true';
+}
+
 describe('AgreementEditorPage', () => {
   it('shows the domain’s issue next to the field and in the summary, and blocks saving until it is fixed', async () => {
     await renderEditor();
@@ -62,20 +67,20 @@ describe('AgreementEditorPage', () => {
     expect(screen.getByText('1 problem to fix before saving')).toBeTruthy();
     expect(screen.getByText('Fit › Grade thresholds › Grade A: must be above B (55)')).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'ICP & fit (1)' })).toBeTruthy();
-    expect(button('Save').disabled).toBe(true);
+    expect(unavailable('Save')).toBe(true);
 
     type(gradeA(), '85');
 
     await screen.findByText('No problems found.');
     expect(screen.queryByText('Must be above B (55)')).toBeNull();
-    expect(button('Save').disabled).toBe(false);
-    expect(button('Propose').disabled).toBe(true);
+    expect(unavailable('Save')).toBe(false);
+    expect(unavailable('Propose')).toBe(true);
   });
 
   it('saves over the revision it read, and on a conflict keeps the member’s edits until they choose', async () => {
     const apollo = await renderEditor();
     type(gradeA(), '85');
-    await waitFor(() => expect(button('Save').disabled).toBe(false));
+    await waitFor(() => expect(unavailable('Save')).toBe(false));
 
     fireEvent.click(button('Save'));
     const save = apollo.expectOne('SaveAgreementDraft');
@@ -90,6 +95,7 @@ describe('AgreementEditorPage', () => {
 
     await screen.findByText('Someone saved revision 5 first.');
     expect(gradeA().value).toBe('85');
+    button('Keep mine and save over theirs').focus();
     fireEvent.click(button('Keep mine and save over theirs'));
 
     const retry = apollo.expectOne('SaveAgreementDraft');
@@ -107,13 +113,42 @@ describe('AgreementEditorPage', () => {
 
     await screen.findByText('Saved as revision 6.');
     expect(screen.queryByText('Someone saved revision 5 first.')).toBeNull();
-    expect(button('Propose').disabled).toBe(false);
+    expect(unavailable('Propose')).toBe(false);
+    // The banner went with the focused button; focus went on to Save.
+    await waitFor(() => expect(document.activeElement).toBe(button('Save')));
+  });
+
+  it('keeps Save focused while saving and after, and ignores it meanwhile', async () => {
+    const apollo = await renderEditor();
+    type(gradeA(), '85');
+    await waitFor(() => expect(unavailable('Save')).toBe(false));
+
+    const save = button('Save');
+    save.focus();
+    fireEvent.click(save);
+    await waitFor(() => expect(unavailable('Saving…')).toBe(true));
+    fireEvent.click(save);
+    const request = apollo.expectOne('SaveAgreementDraft');
+    request.flushData({
+      saveAgreementDraft: versionNode({
+        status: 'DRAFT',
+        revision: 4,
+        document: request.operation.variables['input'].document,
+      }),
+    });
+
+    await screen.findByText('Saved as revision 4.');
+    expect([save.disabled, unavailable('Save'), document.activeElement === save]).toEqual([
+      false,
+      true,
+      true,
+    ]);
   });
 
   it('reloads their version when the member gives up their edits', async () => {
     const apollo = await renderEditor();
     type(gradeA(), '85');
-    await waitFor(() => expect(button('Save').disabled).toBe(false));
+    await waitFor(() => expect(unavailable('Save')).toBe(false));
     fireEvent.click(button('Save'));
     apollo
       .expectOne('SaveAgreementDraft')
@@ -134,7 +169,7 @@ describe('AgreementEditorPage', () => {
   it('shows the API’s field problems on their fields', async () => {
     const apollo = await renderEditor();
     type(gradeA(), '85');
-    await waitFor(() => expect(button('Save').disabled).toBe(false));
+    await waitFor(() => expect(unavailable('Save')).toBe(false));
 
     fireEvent.click(button('Save'));
     apollo.expectOne('SaveAgreementDraft').graphqlErrors([
@@ -157,7 +192,7 @@ describe('AgreementEditorPage', () => {
   it('proposes the saved draft', async () => {
     const apollo = await renderEditor();
     type(gradeA(), '85');
-    await waitFor(() => expect(button('Save').disabled).toBe(false));
+    await waitFor(() => expect(unavailable('Save')).toBe(false));
     fireEvent.click(button('Save'));
     const save = apollo.expectOne('SaveAgreementDraft');
     save.flushData({
@@ -167,7 +202,7 @@ describe('AgreementEditorPage', () => {
         document: save.operation.variables['input'].document,
       }),
     });
-    await waitFor(() => expect(button('Propose').disabled).toBe(false));
+    await waitFor(() => expect(unavailable('Propose')).toBe(false));
 
     fireEvent.input(screen.getByLabelText('Comment for the audit trail (optional)'), {
       target: { value: 'Ready for signatures' },

@@ -1,12 +1,17 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DOCUMENT,
+  ElementRef,
+  Injector,
+  afterNextRender,
   computed,
   effect,
   inject,
   input,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -129,10 +134,24 @@ const SECTIONS = [
             <input matInput [value]="comment()" (input)="comment.set(text($event))" />
           </mat-form-field>
           <div class="buttons">
-            <button mat-flat-button type="button" [disabled]="!store.canSave()" (click)="save()">
+            <!-- Focusable while unavailable (disabledInteractive), so saving does not drop the focus. -->
+            <button
+              #saveButton
+              mat-flat-button
+              type="button"
+              disabledInteractive
+              [disabled]="!store.canSave()"
+              (click)="save()"
+            >
               {{ store.call.pending() ? 'Saving…' : 'Save' }}
             </button>
-            <button mat-stroked-button type="button" [disabled]="!store.canPropose()" (click)="propose()">
+            <button
+              mat-stroked-button
+              type="button"
+              disabledInteractive
+              [disabled]="!store.canPropose()"
+              (click)="propose()"
+            >
               Propose
             </button>
           </div>
@@ -219,6 +238,11 @@ export class AgreementEditorPage {
   private readonly router = inject(Router);
   private readonly auth = inject(AuthStore);
   protected readonly store = inject(AgreementDraftStore);
+  private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
+  private readonly saveButton = viewChild<string, ElementRef<HTMLElement>>('saveButton', {
+    read: ElementRef,
+  });
 
   /** The version's id, from the route. */
   readonly id = input.required<string>();
@@ -263,6 +287,7 @@ export class AgreementEditorPage {
   }
 
   protected async save(): Promise<void> {
+    if (!this.store.canSave()) return;
     this.saved.set(null);
     const result = await this.store.save(this.commentValue());
     this.afterSave(result?.ok === true);
@@ -272,11 +297,26 @@ export class AgreementEditorPage {
     this.saved.set(null);
     const result = await this.store.saveOverTheirs(this.commentValue());
     this.afterSave(result?.ok === true);
+    this.focusSaveIfLost();
   }
 
   protected async reloadTheirs(): Promise<void> {
     this.saved.set(null);
     await this.store.reloadTheirs();
+    this.focusSaveIfLost();
+  }
+
+  /** Choosing in the conflict banner removes it, focused button and all: focus goes on to Save, not the page top. */
+  private focusSaveIfLost(): void {
+    afterNextRender(
+      {
+        write: () => {
+          const active = this.document.activeElement;
+          if (active === null || active === this.document.body) this.saveButton()?.nativeElement.focus();
+        },
+      },
+      { injector: this.injector },
+    );
   }
 
   protected async propose(): Promise<void> {

@@ -31,14 +31,17 @@ import { NumberFieldComponent } from './document-fields.component';
       @case ('RANGE') {
         @let range = rangeOf(condition());
         <div class="row">
+          <!-- What an empty bound means is a hint: in the label it made the label too long for its box. -->
           <accord-number-field
-            [label]="name() + ' from (empty: no minimum)'"
+            [label]="name() + ' from'"
+            hint="Empty: no minimum"
             [value]="range.min"
             [problem]="found.at(at + '.min')"
             (changed)="set({ kind: 'RANGE', min: $event, max: range.max })"
           />
           <accord-number-field
-            [label]="name() + ' below (empty: no maximum)'"
+            [label]="name() + ' below'"
+            hint="Empty: no maximum"
             [value]="range.max"
             [problem]="found.at(at + '.max')"
             (changed)="set({ kind: 'RANGE', min: range.min, max: $event })"

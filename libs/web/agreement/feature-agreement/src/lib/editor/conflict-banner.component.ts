@@ -21,11 +21,24 @@ import type { DraftConflict } from '@accord/web/agreement/data-access';
       <p>{{ found.message }}</p>
       <p>Your edits are still here. Choose whose version to keep.</p>
       <div class="actions">
-        <button mat-stroked-button type="button" [disabled]="pending()" (click)="reload.emit()">
+        <!-- Focusable while a choice is pending (disabledInteractive); clicks meanwhile are ignored. -->
+        <button
+          mat-stroked-button
+          type="button"
+          disabledInteractive
+          [disabled]="pending()"
+          (click)="pending() || reload.emit()"
+        >
           Reload theirs (discard mine)
         </button>
         @if (found.currentRevision !== null) {
-          <button mat-flat-button type="button" [disabled]="pending()" (click)="overwrite.emit()">
+          <button
+            mat-flat-button
+            type="button"
+            disabledInteractive
+            [disabled]="pending()"
+            (click)="pending() || overwrite.emit()"
+          >
             Keep mine and save over theirs
           </button>
         }

@@ -51,7 +51,7 @@ export class TextFieldComponent {
 @Component({
   selector: 'accord-number-field',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatError, MatFormField, MatInput, MatLabel, IssueDirective, NumberInputDirective],
+  imports: [MatError, MatFormField, MatHint, MatInput, MatLabel, IssueDirective, NumberInputDirective],
   template: `
     <mat-form-field appearance="outline" subscriptSizing="dynamic">
       <mat-label>{{ label() }}</mat-label>
@@ -62,6 +62,9 @@ export class TextFieldComponent {
         (accordNumberChange)="changed.emit($event)"
         [accordIssue]="problem()"
       />
+      @if (hint(); as hint) {
+        <mat-hint>{{ hint }}</mat-hint>
+      }
       <mat-error>{{ problem() }}</mat-error>
     </mat-form-field>
   `,
@@ -72,5 +75,6 @@ export class NumberFieldComponent {
   /** Null: empty (an open bound, a missing value); NaN: unreadable, which the domain reports. */
   readonly value = input.required<number | null>();
   readonly problem = input<string | null>(null);
+  readonly hint = input<string | null>(null);
   readonly changed = output<number | null>();
 }

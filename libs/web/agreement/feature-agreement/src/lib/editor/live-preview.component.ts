@@ -7,6 +7,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { ACTIVITY_SIGNAL_TYPES, SENIORITIES } from '@accord/domain/agreement';
 import { explanationSummary } from '@accord/domain/scoring';
 import { AgreementDraftStore } from '@accord/web/agreement/data-access';
+import { TEMPERATURE_LABELS, typeLabel } from '@accord/web/leads/data-access';
 import { CLOCK } from '@accord/web/shared/data-access';
 
 import { NumberInputDirective } from '../shared/number-input.directive';
@@ -29,7 +30,7 @@ type TextField = 'industry' | 'country' | 'technologies' | 'department' | 'email
           <dt>Fit</dt>
           <dd>{{ scored.fit }} · grade {{ scored.grade }}</dd>
           <dt>Intent</dt>
-          <dd>{{ scored.intent }} · {{ scored.temperature }}</dd>
+          <dd>{{ scored.intent }} · {{ temperatures[scored.temperature] }}</dd>
           <dt>Outcome</dt>
           <dd class="outcome">{{ scored.outcome }}</dd>
         </dl>
@@ -90,7 +91,7 @@ type TextField = 'industry' | 'country' | 'technologies' | 'department' | 'email
           <mat-label>Signal {{ $index + 1 }} type</mat-label>
           <mat-select [value]="entry.type" (selectionChange)="setSignal($index, { type: $event.value })">
             @for (type of signalTypes(); track type) {
-              <mat-option [value]="type">{{ type }}</mat-option>
+              <mat-option [value]="type">{{ signalLabel(type) }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
@@ -176,6 +177,7 @@ export class LivePreviewComponent {
   protected readonly sample = signal<SampleLead>(DEFAULT_SAMPLE_LEAD);
   protected readonly seniorities = SENIORITIES;
   protected readonly label = valueLabel;
+  protected readonly temperatures = TEMPERATURE_LABELS;
   protected readonly textFields: { name: TextField; label: string }[] = [
     { name: 'industry', label: 'Industry' },
     { name: 'country', label: 'Country' },
@@ -191,6 +193,15 @@ export class LivePreviewComponent {
     const used = this.sample().signals.map((signal) => signal.type);
     return [...new Set([...defined, ...ACTIVITY_SIGNAL_TYPES, ...used])].filter(Boolean);
   });
+
+  /** A signal type as the lead page names it: the draft's label for it, else the type in words. */
+  private readonly signalLabels = computed(
+    () => new Map(this.store.document()?.intent.signals.map((signal) => [signal.type, signal.label]) ?? []),
+  );
+
+  protected signalLabel(type: string): string {
+    return this.signalLabels().get(type) || typeLabel(type);
+  }
 
   protected readonly result = computed(() => {
     const document = this.store.validDocument();

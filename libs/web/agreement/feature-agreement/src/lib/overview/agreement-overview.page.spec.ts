@@ -144,6 +144,52 @@ describe('AgreementOverviewPage', () => {
     expect(table.textContent).toContain('Fit › Grade thresholds › Grade A');
   });
 
+  it('takes the comparison away once one of its two versions is un-picked', async () => {
+    const apollo = await renderOverview(mia);
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Compare v2' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Compare v1' }));
+    apollo.expectOne('AgreementDiff').flushData({
+      agreementDiff: {
+        __typename: 'AgreementDiff',
+        from: { __typename: 'AgreementVersion', id: 'v1-id', number: 1 },
+        to: { __typename: 'AgreementVersion', id: 'v2-id', number: 2 },
+        changes: [
+          { __typename: 'AgreementChange', path: 'fit.grades.A', kind: 'CHANGED', before: 75, after: 80 },
+        ],
+      },
+    });
+    await screen.findByRole('table', { name: 'Changes from v1 to v2' });
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Compare v1' }));
+
+    await waitFor(() => expect(screen.queryByRole('table', { name: 'Changes from v1 to v2' })).toBeNull());
+    apollo.expectNone('AgreementDiff');
+  });
+
+  it('drops an answer to a comparison un-picked while it loaded', async () => {
+    const apollo = await renderOverview(mia);
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Compare v2' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Compare v1' }));
+    const diff = apollo.expectOne('AgreementDiff');
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Compare v2' }));
+    diff.flushData({
+      agreementDiff: {
+        __typename: 'AgreementDiff',
+        from: { __typename: 'AgreementVersion', id: 'v1-id', number: 1 },
+        to: { __typename: 'AgreementVersion', id: 'v2-id', number: 2 },
+        changes: [
+          { __typename: 'AgreementChange', path: 'fit.grades.A', kind: 'CHANGED', before: 75, after: 80 },
+        ],
+      },
+    });
+
+    // Given time to show up, the answer does not.
+    await expect(
+      screen.findByRole('table', { name: 'Changes from v1 to v2' }, { timeout: 500 }),
+    ).rejects.toThrow();
+  });
+
   it('pages through the audit trail', async () => {
     const apollo = await renderOverview(mia);
     await screen.findByText('“Please review”');

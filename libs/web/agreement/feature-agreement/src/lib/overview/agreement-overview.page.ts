@@ -100,7 +100,7 @@ import { VersionHistoryComponent } from './version-history.component';
       <accord-version-history
         [versions]="store.versions()"
         [timeZone]="timeZone()"
-        (compare)="compare($event[0], $event[1])"
+        (compare)="compare($event)"
       />
       <accord-form-alert [message]="diffCall.error()" />
       @if (diff(); as shown) {
@@ -171,6 +171,7 @@ export class AgreementOverviewPage implements OnInit {
   protected readonly call = new PendingCall();
   protected readonly diffCall = new PendingCall();
   protected readonly diff = signal<AgreementDiff | null>(null);
+  private comparisons = 0;
   protected readonly label = versionLabel;
   protected readonly status = statusLabel;
   protected readonly side = sideLabel;
@@ -192,9 +193,14 @@ export class AgreementOverviewPage implements OnInit {
     if (result.ok) await this.router.navigate(['/agreement/versions', result.value.id, 'edit']);
   }
 
-  protected async compare(fromId: string, toId: string): Promise<void> {
+  /** Shows what changed between the two picked versions; with fewer than two picked, nothing. */
+  protected async compare(pair: [string, string] | null): Promise<void> {
+    const asked = ++this.comparisons;
     this.diff.set(null);
-    const result = await this.diffCall.run(() => this.service.diff(fromId, toId));
-    if (result.ok) this.diff.set(result.value);
+    this.diffCall.error.set(null);
+    if (pair === null) return;
+    const result = await this.diffCall.run(() => this.service.diff(pair[0], pair[1]));
+    // A later pick (or un-pick) has asked another question meanwhile: this answer is no longer wanted.
+    if (result.ok && asked === this.comparisons) this.diff.set(result.value);
   }
 }

@@ -13,7 +13,10 @@ export function pickForComparison(picked: readonly string[], id: string, checked
   return checked ? [...others, id].slice(-2) : others;
 }
 
-/** Every version, newest first; picking two asks for what changed from the older to the newer. */
+/**
+ * Every version, newest first; picking two asks for what changed from the older to the newer, and un-picking one
+ * of them withdraws the question (null), so no comparison stays on screen without its two versions picked.
+ */
 @Component({
   selector: 'accord-version-history',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -88,8 +91,8 @@ export function pickForComparison(picked: readonly string[], id: string, checked
 export class VersionHistoryComponent {
   readonly versions = input.required<readonly AgreementVersion[]>();
   readonly timeZone = input<string | undefined>(undefined);
-  /** Two version ids, older first, whenever two are picked. */
-  readonly compare = output<[string, string]>();
+  /** Two version ids, older first, whenever two are picked; null when a pick leaves fewer than two. */
+  readonly compare = output<[string, string] | null>();
 
   protected readonly picked = signal<string[]>([]);
   protected readonly label = versionLabel;
@@ -104,7 +107,10 @@ export class VersionHistoryComponent {
   protected pick(id: string, checked: boolean): void {
     const picked = pickForComparison(this.picked(), id, checked);
     this.picked.set(picked);
-    if (picked.length !== 2) return;
+    if (picked.length !== 2) {
+      this.compare.emit(null);
+      return;
+    }
     const [a, b] = [...picked].sort((x, y) => (this.numbers().get(x) ?? 0) - (this.numbers().get(y) ?? 0));
     this.compare.emit([a, b]);
   }

@@ -11,6 +11,7 @@ import {
   LeadFormField,
   LeadFormValue,
   LeadOwnersStore,
+  SENIORITY_LABELS,
   STAGE_LABELS,
   TEMPERATURE_LABELS,
   leadFormFrom,
@@ -32,6 +33,13 @@ import { LeadTimelineComponent } from './pipeline/timeline/lead-timeline.compone
 import { RecordSignalComponent } from './record-signal.component';
 import { SignalTimelineComponent } from './signal-timeline.component';
 import { StageHistoryComponent } from './stage-history.component';
+
+/** "900,000,000"; empty when unknown. */
+function grouped(value: number | null | undefined): string {
+  return value === null || value === undefined
+    ? ''
+    : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
 
 /** One lead: its scores and why, its contact and company fields, its signals and its stage history. */
 @Component({
@@ -223,15 +231,17 @@ export class LeadPage implements OnInit {
   protected readonly scoredTypes = computed(
     () => this.store.detail()?.explanation?.intent.map((item) => item.key) ?? [],
   );
+  // Worded as the lead form's options and the other pages' numbers are, not as the API's codes and raw digits.
   protected readonly readOnlyFields = computed(() => {
     const value = this.formValue();
+    const lead = this.lead();
     return [
       { label: 'Job title', value: value.title },
-      { label: 'Seniority', value: value.seniority },
+      { label: 'Seniority', value: lead?.seniority ? SENIORITY_LABELS[lead.seniority] : '' },
       { label: 'Department', value: value.department },
       { label: 'Company domain', value: value.companyDomain },
-      { label: 'Employees', value: value.employeeCount },
-      { label: 'Annual revenue', value: value.annualRevenue },
+      { label: 'Employees', value: grouped(lead?.employeeCount) },
+      { label: 'Annual revenue', value: grouped(lead?.annualRevenue) },
       { label: 'Industry', value: value.industry },
       { label: 'Country', value: value.country },
       { label: 'Technologies', value: value.technologies },

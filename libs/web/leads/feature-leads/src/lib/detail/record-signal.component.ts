@@ -37,7 +37,7 @@ export function localMinute(date: Date): string {
         <mat-label>Source (optional)</mat-label>
         <input matInput [value]="source()" (change)="source.set(value($event))" />
       </mat-form-field>
-      <button mat-flat-button type="submit" [disabled]="pending()">Record signal</button>
+      <button mat-flat-button type="submit" disabledInteractive [disabled]="pending()">Record signal</button>
     </form>
     <accord-form-alert [message]="error()" />
     <p class="status" role="status">{{ recorded() }}</p>
@@ -79,6 +79,8 @@ export class RecordSignalComponent {
   }
 
   protected async record(): Promise<void> {
+    // The button stays focusable while a signal is being recorded, so the form can still be submitted.
+    if (this.pending()) return;
     this.recorded.set('');
     const occurredAt = new Date(this.when());
     if (Number.isNaN(occurredAt.getTime())) {

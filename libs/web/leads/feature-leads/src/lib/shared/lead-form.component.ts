@@ -85,7 +85,8 @@ const GROUPS: FieldGroup[] = [
           <legend>{{ group.legend }}</legend>
           <div class="grid">
             @for (field of group.fields; track field.name) {
-              <mat-form-field appearance="outline">
+              <!-- A hint takes the room it needs, rather than overlapping the label of the field below. -->
+              <mat-form-field appearance="outline" [subscriptSizing]="field.hint ? 'dynamic' : 'fixed'">
                 <mat-label>{{ field.label }}</mat-label>
                 @if (field.options; as options) {
                   <select matNativeControl [formControlName]="field.name">
@@ -119,7 +120,9 @@ const GROUPS: FieldGroup[] = [
       }
       <div class="actions">
         <ng-content />
-        <button mat-flat-button type="submit" [disabled]="pending()">{{ submitLabel() }}</button>
+        <button mat-flat-button type="submit" disabledInteractive [disabled]="pending()">
+          {{ submitLabel() }}
+        </button>
       </div>
     </form>
   `,
@@ -136,7 +139,7 @@ const GROUPS: FieldGroup[] = [
     .grid {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
-      gap: 0 12px;
+      gap: 4px 12px;
     }
     .actions {
       display: flex;
@@ -173,6 +176,8 @@ export class LeadFormComponent {
   }
 
   protected submit(): void {
+    // The button stays focusable while the lead is being saved, so the form can still be submitted.
+    if (this.pending()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;

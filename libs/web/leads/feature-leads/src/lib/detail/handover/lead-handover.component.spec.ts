@@ -124,6 +124,36 @@ describe('LeadHandoverComponent', () => {
     expect(screen.getByText('SQL')).toBeTruthy();
   });
 
+  it('keeps Save checklist focused while saving and once nothing is left to save', async () => {
+    const apollo = await renderSection(['SALES'], {
+      leadHandovers: [handoverWithHistoryAnswer(handoverWithHistory({ status: 'ACCEPTED' }))],
+      leadQualification: qualificationAnswer(),
+    });
+
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Timeline under 6 months' }));
+    const save = screen.getByRole<HTMLButtonElement>('button', { name: 'Save checklist' });
+    save.focus();
+    fireEvent.click(save);
+    fireEvent.click(save);
+    const answered = qualification();
+    apollo.expectOne('AnswerQualification').flushData({
+      answerQualification: qualificationAnswer({
+        ...answered,
+        stage: 'SQL',
+        met: 2,
+        qualified: true,
+        items: [answered.items[0], { ...answered.items[1], met: true }],
+      }),
+    });
+
+    await screen.findByText('Checklist saved: the lead is an SQL.');
+    expect([save.disabled, save.getAttribute('aria-disabled'), document.activeElement === save]).toEqual([
+      false,
+      'true',
+      true,
+    ]);
+  });
+
   it('shows the checklist read-only to marketing', async () => {
     await renderSection(['MARKETING'], {
       leadHandovers: [handoverWithHistoryAnswer(handoverWithHistory({ status: 'ACCEPTED' }))],

@@ -61,7 +61,13 @@ interface Draft {
         }
       </ul>
       @if (writable()) {
-        <button mat-flat-button type="submit" [disabled]="pending() || changed().length === 0">
+        <!-- Focusable even when there is nothing to save, so saving does not drop focus; save() ignores it then. -->
+        <button
+          mat-flat-button
+          type="submit"
+          disabledInteractive
+          [disabled]="pending() || changed().length === 0"
+        >
           Save checklist
         </button>
       }

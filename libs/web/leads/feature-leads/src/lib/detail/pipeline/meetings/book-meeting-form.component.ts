@@ -29,7 +29,7 @@ export interface MeetingBooking {
         <mat-label>Notes (optional)</mat-label>
         <input matInput maxlength="2000" [value]="notes()" (change)="notes.set(value($event))" />
       </mat-form-field>
-      <button mat-flat-button type="submit" [disabled]="pending()">Book meeting</button>
+      <button mat-flat-button type="submit" disabledInteractive [disabled]="pending()">Book meeting</button>
     </form>
     @if (problem()) {
       <p class="problem" role="alert">{{ problem() }}</p>
@@ -65,6 +65,8 @@ export class BookMeetingFormComponent {
   }
 
   protected submit(): void {
+    // The button stays focusable while a booking is pending, so the form can still be submitted.
+    if (this.pending()) return;
     const scheduledAt = new Date(this.when());
     if (this.when() === '' || Number.isNaN(scheduledAt.getTime())) {
       this.problem.set('Enter when the meeting takes place.');

@@ -90,6 +90,41 @@ describe('LeadMeetingsComponent', () => {
     expect(await screen.findByText('Meeting marked held: a qualified meeting held.')).toBeTruthy();
   });
 
+  it('keeps Book meeting focused while the booking runs, and ignores clicks until it is done', async () => {
+    const apollo = await renderSection(['SALES']);
+
+    const form = screen.getByRole('form', { name: 'Book meeting' });
+    fireEvent.change(within(form).getByLabelText('When'), { target: { value: '2026-11-28T10:00' } });
+    const book = within(form).getByRole<HTMLButtonElement>('button', { name: 'Book meeting' });
+    book.focus();
+    fireEvent.click(book);
+    await flushed();
+    fireEvent.click(book);
+
+    expect([book.disabled, book.getAttribute('aria-disabled'), document.activeElement === book]).toEqual([
+      false,
+      'true',
+      true,
+    ]);
+    apollo.expectOne('BookMeeting');
+  });
+
+  it('moves focus to the outcome when marking removes the focused button', async () => {
+    const apollo = await renderSection(['ADMIN']);
+
+    const held = screen.getByRole('button', { name: 'Mark Discovery call held' });
+    held.focus();
+    fireEvent.click(held);
+    const marked = meeting({ status: 'HELD', qualified: true, markedAt: '2026-11-25T09:00:00.000Z' });
+    apollo.expectOne('MarkMeeting').flushData({ markMeeting: meetingAnswer(marked) });
+    await flushed();
+    apollo.expectOne('LeadMeetings').flushData(meetingsAnswer([marked]));
+
+    const status = await screen.findByText('Meeting marked held: a qualified meeting held.');
+    await waitFor(() => expect(document.activeElement).toBe(status));
+    expect(screen.queryByRole('button', { name: 'Mark Discovery call held' })).toBeNull();
+  });
+
   it('cancels a meeting only after confirmation', async () => {
     const apollo = await renderSection(['SALES']);
 

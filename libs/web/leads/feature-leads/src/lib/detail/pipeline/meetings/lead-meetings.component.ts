@@ -1,12 +1,14 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  ElementRef,
   computed,
   effect,
   inject,
   input,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
@@ -21,6 +23,7 @@ import {
   dialogConfig,
 } from '@accord/web/shared/ui';
 
+import { injectFocusFallback } from '../../../shared/focus-fallback';
 import { BookMeetingFormComponent, type MeetingBooking } from './book-meeting-form.component';
 import { MeetingListComponent, type MeetingMark } from './meeting-list.component';
 
@@ -46,7 +49,7 @@ const MARK_WORDS = { HELD: 'held', NO_SHOW: 'a no-show', CANCELLED: 'cancelled' 
       [pending]="pending()"
       (mark)="mark($event)"
     />
-    <p class="status" role="status">{{ done() }}</p>
+    <p #status class="status" role="status" tabindex="-1">{{ done() }}</p>
   `,
   styles: `
     .status {
@@ -69,6 +72,8 @@ export class LeadMeetingsComponent {
   protected readonly error = this.call.error;
   protected readonly pending = this.call.pending;
   protected readonly done = signal('');
+  private readonly status = viewChild.required<ElementRef<HTMLElement>>('status');
+  private readonly focusFallback = injectFocusFallback();
 
   constructor() {
     // Only the lead id is tracked: what loading writes must not load again.
@@ -108,5 +113,7 @@ export class LeadMeetingsComponent {
       this.done.set(
         `Meeting marked ${MARK_WORDS[status]}${result.value.qualified ? ': a qualified meeting held' : ''}.`,
       );
+    // A marked meeting loses its buttons, the focused one among them.
+    this.focusFallback(() => this.status().nativeElement);
   }
 }

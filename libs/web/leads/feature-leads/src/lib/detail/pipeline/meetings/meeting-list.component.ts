@@ -53,27 +53,30 @@ export interface MeetingMark {
                     <button
                       mat-button
                       type="button"
+                      disabledInteractive
                       [disabled]="pending()"
                       [attr.aria-label]="'Mark ' + name(meeting) + ' held'"
-                      (click)="mark.emit({ meeting, status: 'HELD' })"
+                      (click)="markAs(meeting, 'HELD')"
                     >
                       Held
                     </button>
                     <button
                       mat-button
                       type="button"
+                      disabledInteractive
                       [disabled]="pending()"
                       [attr.aria-label]="'Mark ' + name(meeting) + ' no-show'"
-                      (click)="mark.emit({ meeting, status: 'NO_SHOW' })"
+                      (click)="markAs(meeting, 'NO_SHOW')"
                     >
                       No-show
                     </button>
                     <button
                       mat-button
                       type="button"
+                      disabledInteractive
                       [disabled]="pending()"
                       [attr.aria-label]="'Cancel ' + name(meeting)"
-                      (click)="mark.emit({ meeting, status: 'CANCELLED' })"
+                      (click)="markAs(meeting, 'CANCELLED')"
                     >
                       Cancel
                     </button>
@@ -118,5 +121,10 @@ export class MeetingListComponent {
 
   protected name(meeting: Meeting): string {
     return meeting.title || 'meeting';
+  }
+
+  // While a change is pending the buttons stay focusable (disabledInteractive), so their clicks land here.
+  protected markAs(meeting: Meeting, status: MeetingMark['status']): void {
+    if (!this.pending()) this.mark.emit({ meeting, status });
   }
 }

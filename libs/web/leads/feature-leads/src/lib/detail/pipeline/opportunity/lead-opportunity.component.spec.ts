@@ -207,6 +207,90 @@ describe('LeadOpportunityComponent', () => {
     apollo.expectNone('LeadOpportunities');
   });
 
+  it('keeps Open opportunity focusable while it runs, then moves focus to the outcome once the form goes', async () => {
+    const { apollo } = await renderSection({ roles: ['SALES'], leadStage: 'SQL', opportunities: [] });
+
+    const form = await screen.findByRole('form', { name: 'Open opportunity' });
+    fireEvent.change(within(form).getByLabelText('Amount'), { target: { value: '25000' } });
+    const open = within(form).getByRole<HTMLButtonElement>('button', { name: 'Open opportunity' });
+    open.focus();
+    fireEvent.click(open);
+    await flushed();
+    fireEvent.click(open);
+    expect([open.disabled, open.getAttribute('aria-disabled'), document.activeElement === open]).toEqual([
+      false,
+      'true',
+      true,
+    ]);
+    apollo
+      .expectOne('OpenOpportunity')
+      .flushData({ openOpportunity: opportunityAnswer(opportunity({ stage: 'DISCOVERY' })) });
+    await flushed();
+    apollo
+      .expectOne('LeadOpportunities')
+      .flushData(opportunitiesAnswer([opportunity({ stage: 'DISCOVERY' })]));
+
+    const status = await screen.findByText('Opportunity opened at 25,000 USD.');
+    await waitFor(() => expect(document.activeElement).toBe(status));
+  });
+
+  it('moves focus to the outcome when the move to the last open stage removes the Move stage form', async () => {
+    const { apollo } = await renderSection({
+      roles: ['SALES'],
+      opportunities: [opportunity({ stage: 'PROOF_OF_CONCEPT' })],
+    });
+
+    const move = within(await screen.findByRole('form', { name: 'Move stage' })).getByRole('button', {
+      name: 'Move stage',
+    });
+    move.focus();
+    fireEvent.click(move);
+    const moved = opportunity({ stage: 'NEGOTIATION' });
+    apollo.expectOne('MoveOpportunity').flushData({ moveOpportunity: opportunityAnswer(moved) });
+    await flushed();
+    apollo.expectOne('LeadOpportunities').flushData(opportunitiesAnswer([moved]));
+
+    const status = await screen.findByText('Moved to Negotiation.');
+    await waitFor(() => expect(document.activeElement).toBe(status));
+    expect(screen.queryByRole('form', { name: 'Move stage' })).toBeNull();
+  });
+
+  it('closes as won, says the close day in words and moves focus to the outcome', async () => {
+    const { apollo } = await renderSection({ roles: ['SALES'] });
+
+    const form = await screen.findByRole('form', { name: 'Close opportunity' });
+    fireEvent.change(within(form).getByLabelText('Close date'), { target: { value: '2026-11-27' } });
+    const close = within(form).getByRole('button', { name: 'Close opportunity' });
+    close.focus();
+    fireEvent.click(close);
+    const dialog = await screen.findByRole('dialog', { name: 'Close as won?' });
+    expect(dialog.textContent).toContain('The opportunity closes won on 27 Nov 2026 at 25,000 USD');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close as won' }));
+    const request = await waitFor(() => apollo.expectOne('MoveOpportunity'));
+    // The confirmation gave focus back to the button, which keeps it while the close runs.
+    await waitFor(() =>
+      expect([close.getAttribute('aria-disabled'), document.activeElement === close]).toEqual(['true', true]),
+    );
+    const won = opportunity({ stage: 'WON', closeDate: '2026-11-27' });
+    request.flushData({ moveOpportunity: opportunityAnswer(won) });
+    await flushed();
+    apollo.expectOne('LeadOpportunities').flushData(opportunitiesAnswer([won]));
+
+    const status = await screen.findByText('Opportunity closed won.');
+    await waitFor(() => expect(document.activeElement).toBe(status));
+    expect(
+      screen
+        .getAllByRole('term')
+        .map((term) => [term.textContent?.trim(), term.nextElementSibling?.textContent?.trim()]),
+    ).toEqual([
+      ['Stage', 'Won'],
+      ['Amount', '25,000 USD'],
+      ['Owner', 'Sam Sales'],
+      ['Opened', '20 Nov 2026'],
+      ['Closed on', '27 Nov 2026'],
+    ]);
+  });
+
   it('is read-only for marketing', async () => {
     await renderSection({ roles: ['MARKETING'], leadStage: 'SQL' });
 

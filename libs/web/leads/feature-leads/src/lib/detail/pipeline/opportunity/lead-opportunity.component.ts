@@ -1,6 +1,8 @@
+import { formatDate } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  ElementRef,
   computed,
   effect,
   inject,
@@ -8,6 +10,7 @@ import {
   output,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
@@ -29,6 +32,7 @@ import {
   dialogConfig,
 } from '@accord/web/shared/ui';
 
+import { injectFocusFallback } from '../../../shared/focus-fallback';
 import { OpenOpportunityFormComponent, type OpportunityOpening } from './open-opportunity-form.component';
 import { OpportunityCardComponent, type OpportunityClosing } from './opportunity-card.component';
 
@@ -70,7 +74,7 @@ import { OpportunityCardComponent, type OpportunityClosing } from './opportunity
         }
       </p>
     }
-    <p class="status" role="status">{{ done() }}</p>
+    <p #status class="status" role="status" tabindex="-1">{{ done() }}</p>
   `,
   styles: `
     .empty {
@@ -109,6 +113,9 @@ export class LeadOpportunityComponent {
   /** Every amount is in the workspace's reporting currency; the API refuses another. */
   protected readonly currency = computed(() => this.auth.workspace()?.currency ?? 'USD');
   protected readonly currencyProblem = signal<string | null>(null);
+  private readonly status = viewChild.required<ElementRef<HTMLElement>>('status');
+  // Opening removes the opening form, and moving to the last open stage or closing removes the card's forms.
+  private readonly focusFallback = injectFocusFallback();
 
   constructor() {
     // Only the lead id is tracked: what loading writes must not load again.
@@ -122,6 +129,7 @@ export class LeadOpportunityComponent {
     this.done.set('');
     this.currencyProblem.set(null);
     const result = await this.call.run(() => this.store.open(opening));
+    this.focusFallback(() => this.status().nativeElement);
     if (!result.ok) {
       const currency = result.error.fields.find((problem) => problem.field === 'currency');
       if (currency === undefined) return;
@@ -139,6 +147,7 @@ export class LeadOpportunityComponent {
     if (!opportunity) return;
     this.done.set('');
     const result = await this.call.run(() => this.store.move({ opportunityId: opportunity.id, stage }));
+    this.focusFallback(() => this.status().nativeElement);
     if (result.ok) this.done.set(`Moved to ${OPPORTUNITY_STAGE_LABELS[stage]}.`);
   }
 
@@ -157,7 +166,7 @@ export class LeadOpportunityComponent {
     const won = closing.stage === 'WON';
     const data: ConfirmDialogData = {
       title: won ? 'Close as won?' : 'Close as lost?',
-      message: `The opportunity closes ${won ? 'won' : 'lost'} on ${closing.closeDate} at ${formatAmount(opportunity.amount, opportunity.currency)}, and the lead moves to ${won ? 'Won' : 'Lost'}. A closed opportunity cannot be changed.`,
+      message: `The opportunity closes ${won ? 'won' : 'lost'} on ${formatDate(closing.closeDate, 'd MMM y', 'en-US')} at ${formatAmount(opportunity.amount, opportunity.currency)}, and the lead moves to ${won ? 'Won' : 'Lost'}. A closed opportunity cannot be changed.`,
       confirm: won ? 'Close as won' : 'Close as lost',
     };
     const confirmed: unknown = await firstValueFrom(
@@ -172,6 +181,7 @@ export class LeadOpportunityComponent {
         lostReason: closing.lostReason,
       }),
     );
+    this.focusFallback(() => this.status().nativeElement);
     if (!result.ok) return;
     this.done.set(`Opportunity closed ${won ? 'won' : 'lost'}.`);
     this.stageChanged.emit();

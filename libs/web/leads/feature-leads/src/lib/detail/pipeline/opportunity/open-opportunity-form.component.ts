@@ -46,7 +46,9 @@ export interface OpportunityOpening {
         <mat-label>Name (optional)</mat-label>
         <input matInput maxlength="200" [value]="name()" (change)="name.set(value($event))" />
       </mat-form-field>
-      <button mat-flat-button type="submit" [disabled]="pending()">Open opportunity</button>
+      <button mat-flat-button type="submit" disabledInteractive [disabled]="pending()">
+        Open opportunity
+      </button>
     </form>
     @if (shownProblem(); as text) {
       <p class="problem" id="open-opportunity-problem" role="alert">{{ text }}</p>
@@ -90,6 +92,8 @@ export class OpenOpportunityFormComponent {
   }
 
   protected submit(): void {
+    // The button stays focusable while the opening is pending, so the form can still be submitted.
+    if (this.pending()) return;
     const parsed = parseAmount(this.amount());
     if (!parsed.ok) {
       this.problem.set(parsed.message);

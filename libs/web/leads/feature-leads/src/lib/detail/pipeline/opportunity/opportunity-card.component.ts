@@ -48,7 +48,8 @@ export interface OpportunityClosing {
       @if (item.closeDate) {
         <div>
           <dt>Closed on</dt>
-          <dd>{{ item.closeDate }}</dd>
+          <!-- A calendar day: the pipe reads "2026-11-27" as that day in the browser's calendar. -->
+          <dd>{{ item.closeDate | date: 'd MMM y' }}</dd>
         </div>
       }
       @if (item.lostReason) {
@@ -71,7 +72,9 @@ export interface OpportunityClosing {
                 }
               </select>
             </mat-form-field>
-            <button mat-stroked-button type="submit" [disabled]="pending()">Move stage</button>
+            <button mat-stroked-button type="submit" disabledInteractive [disabled]="pending()">
+              Move stage
+            </button>
           </form>
         }
         <form class="row" aria-label="Change amount" (submit)="$event.preventDefault(); reprice()" novalidate>
@@ -79,7 +82,9 @@ export interface OpportunityClosing {
             <mat-label>New amount</mat-label>
             <input matInput inputmode="decimal" [value]="amount()" (change)="amount.set(text($event))" />
           </mat-form-field>
-          <button mat-stroked-button type="submit" [disabled]="pending()">Save amount</button>
+          <button mat-stroked-button type="submit" disabledInteractive [disabled]="pending()">
+            Save amount
+          </button>
         </form>
         <form
           class="row"
@@ -109,7 +114,9 @@ export interface OpportunityClosing {
               />
             </mat-form-field>
           }
-          <button mat-flat-button type="submit" [disabled]="pending()">Close opportunity</button>
+          <button mat-flat-button type="submit" disabledInteractive [disabled]="pending()">
+            Close opportunity
+          </button>
         </form>
         @if (problem()) {
           <p class="problem" role="alert">{{ problem() }}</p>
@@ -234,12 +241,15 @@ export class OpportunityCardComponent {
     return `${this.labels[from]} → ${this.labels[to]}`;
   }
 
+  // While a change is pending the buttons stay focusable (disabledInteractive): their forms ignore submits.
   protected moveTo(): void {
+    if (this.pending()) return;
     const stage = this.nextStage();
     if (stage) this.moved.emit(stage);
   }
 
   protected reprice(): void {
+    if (this.pending()) return;
     const parsed = parseAmount(this.amount());
     if (!parsed.ok) {
       this.problem.set(parsed.message);
@@ -250,6 +260,7 @@ export class OpportunityCardComponent {
   }
 
   protected closeIt(): void {
+    if (this.pending()) return;
     const reason = this.lostReason().trim();
     if (this.outcome() === 'LOST' && reason === '') {
       this.problem.set('Say why the opportunity was lost.');

@@ -7,19 +7,25 @@ import { LEAD_ID, timelineAnswer } from '@accord/web/pipeline/data-access/testin
 
 import { LeadTimelineComponent } from './lead-timeline.component';
 
+async function renderTimeline(answer: object = timelineAnswer()) {
+  const { fixture } = await render(LeadTimelineComponent, {
+    inputs: { leadId: LEAD_ID },
+    imports: [ApolloTestingModule],
+  });
+  const apollo = TestBed.inject(ApolloTestingController);
+  apollo.expectOne('LeadTimeline').flushData(answer);
+  const items = within(await screen.findByRole('list', { name: 'Timeline' })).getAllByRole('listitem');
+  const parts = items.map((item) =>
+    Array.from(item.children, (part) => part.textContent?.replace(/\s+/g, ' ').trim()),
+  );
+  return { fixture, apollo, parts };
+}
+
 describe('LeadTimelineComponent', () => {
   it('lists what happened, newest first, and reads again after a pipeline change', async () => {
-    const { fixture } = await render(LeadTimelineComponent, {
-      inputs: { leadId: LEAD_ID },
-      imports: [ApolloTestingModule],
-    });
-    const apollo = TestBed.inject(ApolloTestingController);
-    apollo.expectOne('LeadTimeline').flushData(timelineAnswer());
+    const { fixture, apollo, parts } = await renderTimeline();
 
-    const items = within(await screen.findByRole('list', { name: 'Timeline' })).getAllByRole('listitem');
-    expect(
-      items.map((item) => Array.from(item.children, (part) => part.textContent?.replace(/\s+/g, ' ').trim())),
-    ).toEqual([
+    expect(parts).toEqual([
       [
         '25 Nov 2026, 12:00 UTC',
         'Opportunity',
@@ -32,5 +38,19 @@ describe('LeadTimelineComponent', () => {
     TestBed.inject(PipelineChanges).changed();
     fixture.detectChanges();
     apollo.expectOne('LeadTimeline');
+  });
+
+  it('puts a separator only between who and the version, when both are known', async () => {
+    const [entry] = timelineAnswer().leadTimeline;
+
+    const { parts } = await renderTimeline({
+      leadTimeline: [
+        { ...entry, actorName: null },
+        { ...entry, versionNumber: null },
+        { ...entry, actorName: null, versionNumber: null },
+      ],
+    });
+
+    expect(parts.map((part) => part[3])).toEqual(['v1', 'Sam Sales', '']);
   });
 });

@@ -31,10 +31,7 @@ const KIND_LABELS: Record<TimelineEntry['kind'], string> = {
             <span class="when">{{ entry.at | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</span>
             <span class="kind">{{ kinds[entry.kind] }}</span>
             <span class="what">{{ entry.summary }}</span>
-            <span class="who">
-              {{ entry.actorName ?? ''
-              }}{{ entry.versionNumber === null ? '' : ' · v' + entry.versionNumber }}
-            </span>
+            <span class="who">{{ who(entry) }}</span>
           </li>
         }
       </ol>
@@ -52,6 +49,13 @@ const KIND_LABELS: Record<TimelineEntry['kind'], string> = {
       gap: 0 12px;
       padding: 6px 0;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    /* A phone has no room for four columns: each part takes its own line. */
+    @media (max-width: 599.98px) {
+      li {
+        grid-template-columns: minmax(0, 1fr);
+        gap: 2px 0;
+      }
     }
     .kind,
     .who,
@@ -76,5 +80,11 @@ export class LeadTimelineComponent {
       this.changes.count();
       untracked(() => void this.store.load(leadId));
     });
+  }
+
+  /** "Sam Sales · v1", "Sam Sales", "v1" or "": a separator only between parts that are there. */
+  protected who(entry: TimelineEntry): string {
+    const version = entry.versionNumber === null ? null : `v${entry.versionNumber}`;
+    return [entry.actorName, version].filter((part) => part).join(' · ');
   }
 }
