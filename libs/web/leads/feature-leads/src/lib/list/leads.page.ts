@@ -66,11 +66,12 @@ import { RescoreBannerComponent } from './rescore-banner.component';
     </accord-page-header>
     <accord-rescore-banner [progress]="scoring.progress()" />
     <form class="filters" role="search" aria-label="Filter leads" (submit)="$event.preventDefault()">
-      <mat-form-field appearance="outline">
+      <mat-form-field appearance="outline" class="search">
         <mat-label>Search</mat-label>
         <input
           matInput
           type="search"
+          placeholder="Name, e-mail or company"
           [value]="query().search ?? ''"
           (change)="change({ search: text($event) || null })"
         />
@@ -194,6 +195,16 @@ import { RescoreBannerComponent } from './rescore-banner.component';
     .filters .wide {
       /* Room for "Any temperature" beside the select's arrow; five filters still fit a row on a laptop. */
       width: 204px;
+    }
+    /* On a phone, two filters a row and the search across it: six stacked would fill the screen before a lead. */
+    @media (max-width: 600px) {
+      .filters mat-form-field,
+      .filters .wide {
+        width: calc(50% - 6px);
+      }
+      .filters .search {
+        width: 100%;
+      }
     }
     .count {
       font: var(--mat-sys-body-medium);
