@@ -16,6 +16,7 @@ import {
   RowPreparer,
   emptyCounts,
   importFields,
+  isReportFooter,
 } from '@accord/domain/imports';
 
 import { AccountsImportHandler } from './accounts.handler';
@@ -336,6 +337,11 @@ export class ImportsService {
     const counts = emptyCounts();
     const good: GoodRow<ImportKind>[] = [];
     for (const { row, cells } of batch) {
+      if (isReportFooter(cells)) {
+        counts.SKIPPED++;
+        lines.push({ row, outcome: 'SKIPPED', column: '', message: "not a record: the report's footer" });
+        continue;
+      }
       const prepared = preparer.prepare(cells);
       if (prepared.ok) good.push({ row, value: prepared.value, notes: prepared.notes });
       else {
@@ -427,7 +433,9 @@ export class ImportsService {
   /** Why an import stopped, and after which row of the file (0: before any row was saved). */
   private describe(error: unknown, lastSavedRow: number): string {
     const where =
-      lastSavedRow > 0 ? `Stopped after row ${lastSavedRow}; the rows before it reported good are saved. ` : '';
+      lastSavedRow > 0
+        ? `Stopped after row ${lastSavedRow}; the rows before it reported good are saved. `
+        : '';
     if (error instanceof UploadTooLarge)
       return `${where}The file is larger than the limit of ${error.limit} bytes.`;
     if (error instanceof UnreadableCsv) return `${where}The file is not readable CSV: ${error.message}`;
