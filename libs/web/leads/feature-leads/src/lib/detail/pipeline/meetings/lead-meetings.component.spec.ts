@@ -90,6 +90,25 @@ describe('LeadMeetingsComponent', () => {
     expect(await screen.findByText('Meeting marked held: a qualified meeting held.')).toBeTruthy();
   });
 
+  it('says why a meeting held before the lead was accepted is not a qualified one', async () => {
+    const apollo = await renderSection(['ADMIN']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Mark Discovery call held' }));
+    const held = meeting({ status: 'HELD', qualified: false, markedAt: '2026-11-25T09:00:00.000Z' });
+    apollo.expectOne('MarkMeeting').flushData({ markMeeting: meetingAnswer(held) });
+    await flushed();
+    apollo.expectOne('LeadMeetings').flushData(meetingsAnswer([held]));
+
+    expect(
+      await screen.findByText(
+        'Meeting marked held — held before sales accepted the lead: activity, not a qualified meeting.',
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('· held before sales accepted the lead: activity, not a qualified meeting'),
+    ).toBeTruthy();
+  });
+
   it('keeps Book meeting focused while the booking runs, and ignores clicks until it is done', async () => {
     const apollo = await renderSection(['SALES']);
 

@@ -25,9 +25,15 @@ import {
 
 import { injectFocusFallback } from '../../../shared/focus-fallback';
 import { BookMeetingFormComponent, type MeetingBooking } from './book-meeting-form.component';
-import { MeetingListComponent, type MeetingMark } from './meeting-list.component';
+import { MeetingListComponent, type MeetingMark, UNQUALIFIED_HELD } from './meeting-list.component';
 
 const MARK_WORDS = { HELD: 'held', NO_SHOW: 'a no-show', CANCELLED: 'cancelled' } as const;
+
+/** What a held meeting counts as, said when it is marked: a qualified meeting, or activity and why. */
+function heldNote(status: MeetingMark['status'], qualified: boolean): string {
+  if (status !== 'HELD') return '';
+  return qualified ? ': a qualified meeting held' : ` — ${UNQUALIFIED_HELD}`;
+}
 
 /**
  * The lead page's meetings: the list, and for sales and admins booking and marking them. A meeting held once
@@ -110,9 +116,7 @@ export class LeadMeetingsComponent {
     }
     const result = await this.call.run(() => this.store.mark(meeting.id, status));
     if (result.ok)
-      this.done.set(
-        `Meeting marked ${MARK_WORDS[status]}${result.value.qualified ? ': a qualified meeting held' : ''}.`,
-      );
+      this.done.set(`Meeting marked ${MARK_WORDS[status]}${heldNote(status, result.value.qualified)}.`);
     // A marked meeting loses its buttons, the focused one among them.
     this.focusFallback(() => this.status().nativeElement);
   }

@@ -5,6 +5,9 @@ import { MatButton } from '@angular/material/button';
 import type { MeetingStatus } from '@accord/domain/pipeline';
 import { MEETING_STATUS_LABELS, type Meeting } from '@accord/web/pipeline/data-access';
 
+/** Why a held meeting is not a qualified one: the dashboard counts only those held once sales accepted the lead. */
+export const UNQUALIFIED_HELD = 'held before sales accepted the lead: activity, not a qualified meeting';
+
 /** What marking a meeting asks for. */
 export interface MeetingMark {
   meeting: Meeting;
@@ -45,6 +48,8 @@ export interface MeetingMark {
                 {{ labels[meeting.status] }}
                 @if (meeting.qualified) {
                   <span class="qualified">· qualified</span>
+                } @else if (meeting.status === 'HELD') {
+                  <span class="unqualified">· {{ unqualified }}</span>
                 }
               </td>
               @if (canWrite()) {
@@ -103,6 +108,9 @@ export interface MeetingMark {
     th {
       font: var(--mat-sys-label-large);
     }
+    .unqualified {
+      color: var(--mat-sys-on-surface-variant);
+    }
     .qualified {
       color: var(--mat-sys-primary);
     }
@@ -118,6 +126,7 @@ export class MeetingListComponent {
   readonly mark = output<MeetingMark>();
 
   protected readonly labels = MEETING_STATUS_LABELS;
+  protected readonly unqualified = UNQUALIFIED_HELD;
 
   protected name(meeting: Meeting): string {
     return meeting.title || 'meeting';
