@@ -74,8 +74,9 @@ import { RejectFormComponent, Rejection } from './reject-form.component';
           mat-flat-button
           type="button"
           [attr.aria-label]="'Accept ' + name()"
+          disabledInteractive
           [disabled]="pending()"
-          (click)="accepted.emit()"
+          (click)="pending() || accepted.emit()"
         >
           Accept
         </button>
@@ -84,8 +85,9 @@ import { RejectFormComponent, Rejection } from './reject-form.component';
           type="button"
           [attr.aria-label]="'Reject ' + name()"
           [attr.aria-expanded]="rejecting()"
+          disabledInteractive
           [disabled]="pending()"
-          (click)="rejectOpened.emit()"
+          (click)="pending() || rejectOpened.emit()"
         >
           Reject
         </button>

@@ -121,6 +121,23 @@ describe('HandoverQueuePage', () => {
     expect(screen.getByText('1 undecided · 1 expired')).toBeTruthy();
   });
 
+  it('keeps Accept focused while the decision is on its way, and sends it once however often it is clicked', async () => {
+    const { apollo } = await renderQueue();
+
+    const accept = screen.getByRole('button', { name: 'Accept Ada Lovelace' });
+    accept.focus();
+    fireEvent.click(accept);
+    const sent = apollo.expectOne('AcceptHandover');
+    await waitFor(() => expect(accept.getAttribute('aria-disabled')).toBe('true'));
+    fireEvent.click(accept);
+    apollo.expectNone('AcceptHandover');
+    expect(document.activeElement).toBe(accept);
+
+    sent.graphqlErrors([{ message: 'The database is busy.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    await waitFor(() => expect(accept.getAttribute('aria-disabled')).not.toBe('true'));
+    expect(document.activeElement).toBe(accept);
+  });
+
   it('moves focus to the status line when the last handover leaves the queue', async () => {
     const apollo = await renderUnanswered();
     flushQueue(apollo, [ada], { undecided: 1 });

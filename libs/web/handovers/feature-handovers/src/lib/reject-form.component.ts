@@ -55,7 +55,7 @@ const SHORTCUTS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
             <button
               type="button"
               class="reason"
-              [disabled]="pending()"
+              [attr.aria-disabled]="pending()"
               [attr.aria-keyshortcuts]="shortcut(position)"
               (click)="reject(reason.key)"
             >
@@ -114,10 +114,10 @@ const SHORTCUTS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
       text-align: start;
       cursor: pointer;
     }
-    .reason:hover:not(:disabled) {
+    .reason:hover:not([aria-disabled='true']) {
       border-color: var(--mat-sys-error);
     }
-    .reason:disabled {
+    .reason[aria-disabled='true'] {
       cursor: default;
       opacity: 0.6;
     }
