@@ -70,7 +70,7 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="pending()">Save</button>
+        <button mat-flat-button type="submit" disabledInteractive [disabled]="pending()">Save</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -116,6 +116,8 @@ export class EditMemberDialog {
   protected readonly pending = this.call.pending;
 
   protected async save(): Promise<void> {
+    // Save stays focusable while the change is on its way (disabledInteractive): Enter then does nothing.
+    if (this.pending()) return;
     if (this.roles().length === 0) {
       this.error.set('Choose at least one role.');
       return;

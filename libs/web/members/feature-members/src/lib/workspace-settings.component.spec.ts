@@ -96,6 +96,21 @@ describe('WorkspaceSettingsComponent', () => {
     });
   });
 
+  it('keeps Save focused while the change is on its way, and sends it once', async () => {
+    const { apollo, timeZone, save } = await renderSettings();
+    const button = screen.getByRole('button', { name: 'Save workspace' });
+
+    fireEvent.change(timeZone, { target: { value: 'Asia/Tokyo' } });
+    button.focus();
+    save();
+    apollo.expectOne('UpdateWorkspace');
+    await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('true'));
+    save();
+
+    apollo.expectNone('UpdateWorkspace');
+    expect(document.activeElement).toBe(button);
+  });
+
   it('asks nothing of the API when nothing changed', async () => {
     const { apollo, save } = await renderSettings();
 

@@ -79,7 +79,9 @@ function isSettingsProblem(problem: FieldProblem): problem is FieldProblem & { f
         <accord-form-alert [message]="error()" />
         <div class="actions">
           <p class="status" role="status">{{ done() }}</p>
-          <button mat-flat-button type="submit" [disabled]="pending()">Save workspace</button>
+          <button mat-flat-button type="submit" disabledInteractive [disabled]="pending()">
+            Save workspace
+          </button>
         </div>
       </form>
     </section>
@@ -150,6 +152,8 @@ export class WorkspaceSettingsComponent {
   }
 
   protected async save(): Promise<void> {
+    // Save stays focusable while the change is on its way (disabledInteractive): Enter then does nothing.
+    if (this.pending()) return;
     this.done.set('');
     this.error.set(null);
     if (this.form.invalid) {

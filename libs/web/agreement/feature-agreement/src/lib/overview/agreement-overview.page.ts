@@ -83,7 +83,13 @@ import { VersionHistoryComponent } from './version-history.component';
         } @else if (loaded()) {
           <p class="muted">No draft or proposal is open.</p>
           @if (editor()) {
-            <button mat-flat-button type="button" [disabled]="call.pending()" (click)="startDraft()">
+            <button
+              mat-flat-button
+              type="button"
+              disabledInteractive
+              [disabled]="call.pending()"
+              (click)="startDraft()"
+            >
               Start a new draft
             </button>
           }
@@ -189,6 +195,7 @@ export class AgreementOverviewPage implements OnInit {
   }
 
   protected async startDraft(): Promise<void> {
+    if (this.call.pending()) return;
     const result = await this.call.run(() => this.store.createDraft(null));
     if (result.ok) await this.router.navigate(['/agreement/versions', result.value.id, 'edit']);
   }

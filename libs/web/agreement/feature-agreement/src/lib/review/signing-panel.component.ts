@@ -26,12 +26,24 @@ import { Reviewer, maySendBack, signableSides } from './signing';
         }
         <div class="buttons">
           @for (side of sides(); track side) {
-            <button mat-flat-button type="button" [disabled]="pending()" (click)="signed(side)">
+            <button
+              mat-flat-button
+              type="button"
+              disabledInteractive
+              [disabled]="pending()"
+              (click)="signed(side)"
+            >
               Sign for {{ label(side) }}
             </button>
           }
           @if (sendBack()) {
-            <button mat-stroked-button type="button" [disabled]="pending()" (click)="sentBack.emit()">
+            <button
+              mat-stroked-button
+              type="button"
+              disabledInteractive
+              [disabled]="pending()"
+              (click)="pending() || sentBack.emit()"
+            >
               Send back
             </button>
           }
@@ -75,6 +87,8 @@ export class SigningPanelComponent {
   protected readonly text = inputText;
 
   protected signed(side: ApproverSide): void {
+    // The buttons stay focusable while a signature is on its way (disabledInteractive): a click then does nothing.
+    if (this.pending()) return;
     this.sign.emit({ side, comment: this.comment().trim() || null });
     this.comment.set('');
   }
