@@ -106,32 +106,39 @@ const DAY_MONTH_NAME_YEAR =
 const MONTH_NAME_DAY_YEAR =
   /^(?:\p{L}+\.?,?\s+)?([\p{L}\p{M}.]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[T ,]+(.+))?$/iu;
 
-const isoDate: DateReader = (text) => {
-  const match = ISO_DATE.exec(text);
-  return (
-    match && {
-      year: Number(match[1]),
-      month: Number(match[2]),
-      day: Number(match[3]),
-      time: match[4],
-      noted: false,
-    }
-  );
-};
+/** Which capture group of a form's pattern holds each part of the date, and how the year and month are read. */
+interface FormParts {
+  year: number;
+  month: number;
+  day: number;
+  time: number;
+  readYear?: (text: string) => number;
+  readMonth?: (text: string) => number | undefined;
+  /** Whether reading the form is worth a note: every form but ISO 8601's. */
+  noted?: boolean;
+}
+
+/** A reader for a form whose parts stand at fixed places in its pattern. */
+function byPosition(pattern: RegExp, parts: FormParts): DateReader {
+  const { readYear = Number, readMonth = Number, noted = true } = parts;
+  return (text) => {
+    const match = pattern.exec(text);
+    return (
+      match && {
+        year: readYear(match[parts.year]),
+        month: readMonth(match[parts.month]),
+        day: Number(match[parts.day]),
+        time: match[parts.time],
+        noted,
+      }
+    );
+  };
+}
+
+const isoDate = byPosition(ISO_DATE, { year: 1, month: 2, day: 3, time: 4, noted: false });
 
 /** 2025/03/04, 2025.03.04, 2025-3-4. */
-const yearFirst: DateReader = (text) => {
-  const match = YEAR_FIRST.exec(text);
-  return (
-    match && {
-      year: Number(match[1]),
-      month: Number(match[2]),
-      day: Number(match[3]),
-      time: match[4],
-      noted: true,
-    }
-  );
-};
+const yearFirst = byPosition(YEAR_FIRST, { year: 1, month: 2, day: 3, time: 4 });
 
 /**
  * Whether 03/04/2025 is day-first. A dotted date is day-first everywhere it is written — judged on the date alone,
@@ -159,46 +166,32 @@ const numeric: DateReader = (text, order) => {
 };
 
 /** 4-Mar-24: Oracle's and spreadsheets' export form, with a two-digit year (4-Mar-2024 is read as 4 Mar 2024). */
-const dayMonthNameShortYear: DateReader = (text) => {
-  const match = DAY_MONTH_NAME_SHORT_YEAR.exec(text);
-  return (
-    match && {
-      year: expandYear(Number(match[3]), 2),
-      month: monthOf(match[2]),
-      day: Number(match[1]),
-      time: match[4],
-      noted: true,
-    }
-  );
-};
+const dayMonthNameShortYear = byPosition(DAY_MONTH_NAME_SHORT_YEAR, {
+  day: 1,
+  month: 2,
+  year: 3,
+  time: 4,
+  readYear: (year) => expandYear(Number(year), 2),
+  readMonth: monthOf,
+});
 
 /** 4 Mar 2025, 4th March 2025, 1. März 2025, Mon, 4 Mar 2025. */
-const dayMonthNameYear: DateReader = (text) => {
-  const match = DAY_MONTH_NAME_YEAR.exec(text);
-  return (
-    match && {
-      year: Number(match[3]),
-      month: monthOf(match[2]),
-      day: Number(match[1]),
-      time: match[4],
-      noted: true,
-    }
-  );
-};
+const dayMonthNameYear = byPosition(DAY_MONTH_NAME_YEAR, {
+  day: 1,
+  month: 2,
+  year: 3,
+  time: 4,
+  readMonth: monthOf,
+});
 
 /** March 4, 2025, März 4, 2025, Monday, March 4th, 2025. */
-const monthNameDayYear: DateReader = (text) => {
-  const match = MONTH_NAME_DAY_YEAR.exec(text);
-  return (
-    match && {
-      year: Number(match[3]),
-      month: monthOf(match[1]),
-      day: Number(match[2]),
-      time: match[4],
-      noted: true,
-    }
-  );
-};
+const monthNameDayYear = byPosition(MONTH_NAME_DAY_YEAR, {
+  month: 1,
+  day: 2,
+  year: 3,
+  time: 4,
+  readMonth: monthOf,
+});
 
 const DATE_READERS: readonly DateReader[] = [
   isoDate,
