@@ -251,8 +251,14 @@ export class HandoverCardComponent {
 
   protected onKey(event: KeyboardEvent): void {
     // Only on the row itself: keys typed into the note or a select stay there.
-    if (event.target !== this.host.nativeElement || this.decided() || this.pending()) return;
+    if (event.target !== this.host.nativeElement) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      this.focusNeighbour(event.key === 'ArrowDown' ? 1 : -1);
+      return;
+    }
+    if (this.decided() || this.pending()) return;
     const key = event.key.toLowerCase();
     if (key === 'a') {
       event.preventDefault();
@@ -261,6 +267,13 @@ export class HandoverCardComponent {
       event.preventDefault();
       this.rejectOpened.emit();
     }
+  }
+
+  /** The arrow keys go from row to row, one stop each, where Tab walks through every control of a row. */
+  private focusNeighbour(step: 1 | -1): void {
+    const host = this.host.nativeElement;
+    const rows = Array.from(host.parentElement?.querySelectorAll<HTMLElement>('accord-handover-card') ?? []);
+    rows[rows.indexOf(host) + step]?.focus();
   }
 
   protected reassignTo(event: Event): void {

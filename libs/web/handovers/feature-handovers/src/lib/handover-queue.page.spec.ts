@@ -106,6 +106,20 @@ describe('HandoverQueuePage', () => {
     }
   });
 
+  it('goes from row to row with the arrow keys, one stop each', async () => {
+    await renderQueue();
+    const ada = row('Ada Lovelace');
+    const bob = row('Bob Builder');
+
+    ada.focus();
+    fireEvent.keyDown(ada, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(bob);
+    fireEvent.keyDown(bob, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(bob);
+    fireEvent.keyDown(bob, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(ada);
+  });
+
   it('accepts the focused handover with A and says so', async () => {
     const { apollo } = await renderQueue();
 

@@ -89,7 +89,8 @@ const EMPTY_TEXT: Readonly<Record<HandoverView, string>> = {
       }
     </div>
     <p class="hint">
-      Tab to a handover, then press A to accept, or R and a reason's number to reject; Escape cancels.
+      Tab to a handover (the arrow keys go from one to the next), then press A to accept, or R and a reason's
+      number to reject; Escape cancels.
     </p>
     <accord-form-alert [message]="error()" />
     <p #status class="status" role="status" tabindex="-1">{{ message() }}</p>
