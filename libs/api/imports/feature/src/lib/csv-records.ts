@@ -56,7 +56,7 @@ export function csvRecords(
   options: CsvReadOptions,
 ): { records: AsyncIterable<string[][]>; bytesRead: () => number; encoding: () => FileEncoding | null } {
   let bytes = 0;
-  let encoding: FileEncoding | null = null;
+  let text: FileTextStream | null = null;
   // Records come in groups (those of one chunk of the source): an await per record would cost more than parsing it.
   async function* records(): AsyncGenerator<string[][]> {
     // The parser and what turns the file's bytes into its input, once the head has told the encoding.
@@ -67,7 +67,6 @@ export function csvRecords(
     let failure: Error | null = null;
     const start = (sample: Buffer) => {
       const found = detectEncoding(sample);
-      encoding = found;
       const firstLine = decodeSample(sample.subarray(0, ENCODING_SAMPLE_BYTES), found)
         .replace(/^\uFEFF/, '')
         .split(/\r?\n/, 1)[0];
@@ -88,7 +87,8 @@ export function csvRecords(
         while ((record = parser.read() as string[] | null) !== null) pending.push(record);
       });
       parser.on('error', (error) => (failure = error));
-      const started = { parser, text: fileTextStream(found) };
+      text = fileTextStream(found, sample.subarray(0, ENCODING_SAMPLE_BYTES));
+      const started = { parser, text };
       parser.write(started.text.write(sample));
       return started;
     };
@@ -124,8 +124,8 @@ export function csvRecords(
       yield* handOver();
     }
     if (reading) {
-      const { parser, text } = reading;
-      const rest = text.end();
+      const { parser } = reading;
+      const rest = reading.text.end();
       if (rest !== '') parser.write(rest);
       const ended = new Promise<void>((resolve) => parser.on('end', resolve));
       parser.end();
@@ -134,5 +134,5 @@ export function csvRecords(
     yield* drain();
     if (failure) throw new UnreadableCsv((failure as Error).message);
   }
-  return { records: records(), bytesRead: () => bytes, encoding: () => encoding };
+  return { records: records(), bytesRead: () => bytes, encoding: () => text?.encoding() ?? null };
 }

@@ -40,7 +40,7 @@ describe('detectEncoding', () => {
 
 describe('fileTextStream', () => {
   it('decodes a character split between two chunks', () => {
-    const text = fileTextStream('UTF-16LE');
+    const text = fileTextStream('UTF-16LE', Buffer.alloc(0));
     const bytes = Buffer.from('Zü', 'utf16le');
     expect([text.write(bytes.subarray(0, 3)), text.write(bytes.subarray(3)), text.end()]).toEqual([
       'Z',
@@ -70,6 +70,18 @@ describe('csvRecords in an encoding', () => {
       ['a', 'b'],
       ['Zü', '1'],
     ]);
+  });
+
+  it('reads a file whose head is plain ASCII as Windows-1252 from its first byte that is not UTF-8', async () => {
+    const head = Buffer.from(`Company,Notes\nAcme,${'x'.repeat(ENCODING_SAMPLE_BYTES)}\n`);
+    const records = await recordsOf([head, Buffer.from('Soci\xe9t\xe9,\x93top\x94\n', 'latin1')]);
+    expect([records[0], records[3]]).toEqual([['WINDOWS-1252'], ['Société', '“top”']]);
+  });
+
+  it('keeps a file whose head is plain ASCII UTF-8 when its first other bytes are UTF-8', async () => {
+    const head = Buffer.from(`Company,Notes\nAcme,${'x'.repeat(ENCODING_SAMPLE_BYTES)}\n`);
+    const records = await recordsOf([head, Buffer.from('Société,Zürich\n')]);
+    expect([records[0], records[3]]).toEqual([['UTF-8'], ['Société', 'Zürich']]);
   });
 
   it('gives the undecodable bytes of a UTF-8 file past its head as U+FFFD, for the row to be refused', async () => {

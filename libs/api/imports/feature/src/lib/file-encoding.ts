@@ -47,10 +47,50 @@ export function decodeSample(sample: Buffer, encoding: FileEncoding): string {
 export interface FileTextStream {
   write(bytes: Buffer): Buffer | string;
   end(): string;
+  /** The encoding read so far: a file whose head is plain ASCII settles it at its first other byte. */
+  encoding(): FileEncoding;
 }
 
-export function fileTextStream(encoding: FileEncoding): FileTextStream {
-  if (encoding === 'UTF-8') return { write: (bytes) => bytes, end: () => '' };
+export function fileTextStream(encoding: FileEncoding, head: Uint8Array): FileTextStream {
+  if (encoding === 'UTF-8') return isAscii(head) ? undecidedStream() : utf8Stream();
+  return decodingStream(encoding);
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  return bytes.every((byte) => byte < 0x80);
+}
+
+function utf8Stream(): FileTextStream {
+  return { write: (bytes) => bytes, end: () => '', encoding: () => 'UTF-8' };
+}
+
+function decodingStream(encoding: Exclude<FileEncoding, 'UTF-8'>): FileTextStream {
   const decoder = getDecoder(ICONV_NAMES[encoding]);
-  return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? '' };
+  return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? '', encoding: () => encoding };
+}
+
+/**
+ * A file whose head is plain ASCII, which reads the same in UTF-8 and Windows-1252: a long US export whose first
+ * "José" comes 200 KiB in. It is passed on as UTF-8 until its first byte above ASCII; from there, bytes that are
+ * valid UTF-8 keep it UTF-8, others make the rest of the file Windows-1252 — nothing read before changes meaning.
+ */
+function undecidedStream(): FileTextStream {
+  let settled: FileTextStream | null = null;
+  return {
+    write(bytes) {
+      if (settled) return settled.write(bytes);
+      const first = bytes.findIndex((byte) => byte >= 0x80);
+      if (first < 0) return bytes;
+      try {
+        // Streaming: the chunk may end inside a character, which is not an error.
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(first), { stream: true });
+        settled = utf8Stream();
+      } catch {
+        settled = decodingStream('WINDOWS-1252');
+      }
+      return settled.write(bytes);
+    },
+    end: () => settled?.end() ?? '',
+    encoding: () => settled?.encoding() ?? 'UTF-8',
+  };
 }
