@@ -1,4 +1,5 @@
 import { decode, getDecoder } from 'iconv-lite';
+import { isAscii } from 'node:buffer';
 
 /** The text encodings an uploaded CSV file is read in. */
 export type FileEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'WINDOWS-1252';
@@ -56,10 +57,6 @@ export function fileTextStream(encoding: FileEncoding, head: Uint8Array): FileTe
   return decodingStream(encoding);
 }
 
-function isAscii(bytes: Uint8Array): boolean {
-  return bytes.every((byte) => byte < 0x80);
-}
-
 function utf8Stream(): FileTextStream {
   return { write: (bytes) => bytes, end: () => '', encoding: () => 'UTF-8' };
 }
@@ -79,8 +76,9 @@ function undecidedStream(): FileTextStream {
   return {
     write(bytes) {
       if (settled) return settled.write(bytes);
+      // Node's native test: a file of plain ASCII is scanned at memory speed, not a callback a byte.
+      if (isAscii(bytes)) return bytes;
       const first = bytes.findIndex((byte) => byte >= 0x80);
-      if (first < 0) return bytes;
       try {
         // Streaming: the chunk may end inside a character, which is not an error.
         new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(first), { stream: true });
