@@ -6,5 +6,6 @@ export * from './lib/api/post-graphql';
 export * from './lib/auth/auth.service';
 export * from './session';
 export * from './lib/generated/graphql';
-export * from './lib/format/utc-minute';
+// Written once for the web app and the API's one-line summaries alike.
+export { utcMinute } from '@accord/domain/pipeline';
 export * from './lib/members/colleagues';

@@ -5,7 +5,7 @@ import type {
   OpportunityTransitionEntity,
 } from '@accord/api/pipeline/data-access';
 import { LIFECYCLE_STAGE_LABELS } from '@accord/domain/leads';
-import { OPPORTUNITY_STAGE_LABELS } from '@accord/domain/pipeline';
+import { OPPORTUNITY_STAGE_LABELS, utcMinute } from '@accord/domain/pipeline';
 
 import type { LeadTimelineEntry } from './models/pipeline.model';
 
@@ -26,16 +26,8 @@ const MARK_WORDS = {
 } as const;
 
 // The summaries are read as they are, so they name stages as the web app does (the domain's labels).
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 function money(amount: number, currency: string): string {
   return `${amount.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${currency}`;
-}
-
-/** "27 Nov 2026, 10:00 UTC", as the web app writes an instant (spelled out: Intl's short months vary by ICU). */
-function utcMinute(at: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()}, ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())} UTC`;
 }
 
 /** A lead's stage changes, meetings and opportunity changes as one list, newest first. */
@@ -66,7 +58,7 @@ export function leadTimeline(facts: TimelineFacts): LeadTimelineEntry[] {
       order: 1,
       at: meeting.bookedAt,
       kind: 'MEETING_BOOKED',
-      summary: `${what} booked for ${utcMinute(meeting.scheduledAt)}`,
+      summary: `${what} booked for ${utcMinute(meeting.scheduledAt.toISOString())}`,
       fromStage: null,
       toStage: null,
       amount: null,

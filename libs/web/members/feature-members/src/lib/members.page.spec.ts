@@ -64,6 +64,32 @@ async function renderPage(): Promise<ApolloTestingController> {
   return apollo;
 }
 
+/** Opens the invite dialog and fills in Carl, a marketing member, up to the choice of approver. */
+async function inviteCarl(): Promise<HTMLElement> {
+  fireEvent.click(screen.getByRole('button', { name: 'Invite member' }));
+  const dialog = await screen.findByRole('dialog');
+  fireEvent.input(within(dialog).getByLabelText(/e-mail/i), { target: { value: 'carl@example.com' } });
+  fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'Carl Marketing' } });
+  fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Marketing' }));
+  return dialog;
+}
+
+/** The API's answer to Carl's invitation. */
+function invitation(fields: Partial<MemberFieldsFragment> = {}) {
+  return {
+    __typename: 'InvitationPayload',
+    inviteUrl: 'http://127.0.0.1:3300/accept-invitation?token=abc',
+    expiresAt: '2026-03-08T00:00:00.000Z',
+    member: member({
+      id: 'm3',
+      name: 'Carl Marketing',
+      email: 'carl@example.com',
+      roles: ['MARKETING'],
+      ...fields,
+    }),
+  };
+}
+
 function rowTexts(): string[][] {
   return screen
     .getAllByRole('row')
@@ -98,11 +124,7 @@ describe('MembersPage', () => {
   it('invites a member and shows the one-time invite link', async () => {
     const apollo = await renderPage();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Invite member' }));
-    const dialog = await screen.findByRole('dialog');
-    fireEvent.input(within(dialog).getByLabelText(/e-mail/i), { target: { value: 'carl@example.com' } });
-    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'Carl Marketing' } });
-    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Marketing' }));
+    const dialog = await inviteCarl();
     fireEvent.click(within(dialog).getByRole('switch', { name: /approver/i }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
     // While the invitation is made, and once its one-time link shows, only Done closes the dialog.
@@ -115,19 +137,7 @@ describe('MembersPage', () => {
       input: { email: 'carl@example.com', name: 'Carl Marketing', roles: ['MARKETING'], approver: true },
     });
     invite.flushData({
-      inviteMember: {
-        __typename: 'InvitationPayload',
-        inviteUrl: 'http://127.0.0.1:3300/accept-invitation?token=abc',
-        expiresAt: '2026-03-08T00:00:00.000Z',
-        member: member({
-          id: 'm3',
-          name: 'Carl Marketing',
-          email: 'carl@example.com',
-          roles: ['MARKETING'],
-          approver: true,
-          status: 'INVITED',
-        }),
-      },
+      inviteMember: invitation({ approver: true, status: 'INVITED' }),
     });
 
     const link = await within(dialog).findByLabelText<HTMLInputElement>('Invite link');
@@ -151,11 +161,7 @@ describe('MembersPage', () => {
   it('keeps Send invitation focused while inviting, then moves focus to Copy link', async () => {
     const apollo = await renderPage();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Invite member' }));
-    const dialog = await screen.findByRole('dialog');
-    fireEvent.input(within(dialog).getByLabelText(/e-mail/i), { target: { value: 'carl@example.com' } });
-    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'Carl Marketing' } });
-    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Marketing' }));
+    const dialog = await inviteCarl();
     const send = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Send invitation' });
     send.focus();
     fireEvent.click(send);
@@ -163,12 +169,7 @@ describe('MembersPage', () => {
     fireEvent.click(send);
     expect([send.disabled, document.activeElement === send]).toEqual([false, true]);
     apollo.expectOne('InviteMember').flushData({
-      inviteMember: {
-        __typename: 'InvitationPayload',
-        inviteUrl: 'http://127.0.0.1:3300/accept-invitation?token=abc',
-        expiresAt: '2026-03-08T00:00:00.000Z',
-        member: member({ id: 'm3', name: 'Carl Marketing', email: 'carl@example.com', roles: ['MARKETING'] }),
-      },
+      inviteMember: invitation(),
     });
 
     const copy = await within(dialog).findByRole('button', { name: 'Copy link' });

@@ -68,6 +68,24 @@ async function renderOverview(session: Session, versions = [versionNode(), v1Nod
 
 const mia = sessionFor('mia-id', 'Mia Marketing', ['MARKETING'], true);
 
+/** The API's comparison of v1 and v2: one grade threshold changed. */
+const V1_TO_V2 = {
+  agreementDiff: {
+    __typename: 'AgreementDiff',
+    from: { __typename: 'AgreementVersion', id: 'v1-id', number: 1 },
+    to: { __typename: 'AgreementVersion', id: 'v2-id', number: 2 },
+    changes: [
+      { __typename: 'AgreementChange', path: 'fit.grades.A', kind: 'CHANGED', before: 75, after: 80 },
+    ],
+  },
+};
+
+/** Ticks v2, then v1, in the version history: the two a comparison needs. */
+async function pickV1AndV2(): Promise<void> {
+  fireEvent.click(await screen.findByRole('checkbox', { name: 'Compare v2' }));
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Compare v1' }));
+}
+
 describe('AgreementOverviewPage', () => {
   it('does not offer to start a draft when the versions could not be loaded', async () => {
     const apollo = await renderPage(mia);
@@ -124,21 +142,11 @@ describe('AgreementOverviewPage', () => {
   it('compares two picked versions, older to newer', async () => {
     const apollo = await renderOverview(mia);
 
-    fireEvent.click(await screen.findByRole('checkbox', { name: 'Compare v2' }));
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Compare v1' }));
+    await pickV1AndV2();
 
     const diff = apollo.expectOne('AgreementDiff');
     expect(diff.operation.variables).toEqual({ fromId: 'v1-id', toId: 'v2-id' });
-    diff.flushData({
-      agreementDiff: {
-        __typename: 'AgreementDiff',
-        from: { __typename: 'AgreementVersion', id: 'v1-id', number: 1 },
-        to: { __typename: 'AgreementVersion', id: 'v2-id', number: 2 },
-        changes: [
-          { __typename: 'AgreementChange', path: 'fit.grades.A', kind: 'CHANGED', before: 75, after: 80 },
-        ],
-      },
-    });
+    diff.flushData(V1_TO_V2);
 
     const table = await screen.findByRole('table', { name: 'Changes from v1 to v2' });
     expect(table.textContent).toContain('Fit › Grade thresholds › Grade A');
@@ -146,18 +154,8 @@ describe('AgreementOverviewPage', () => {
 
   it('takes the comparison away once one of its two versions is un-picked', async () => {
     const apollo = await renderOverview(mia);
-    fireEvent.click(await screen.findByRole('checkbox', { name: 'Compare v2' }));
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Compare v1' }));
-    apollo.expectOne('AgreementDiff').flushData({
-      agreementDiff: {
-        __typename: 'AgreementDiff',
-        from: { __typename: 'AgreementVersion', id: 'v1-id', number: 1 },
-        to: { __typename: 'AgreementVersion', id: 'v2-id', number: 2 },
-        changes: [
-          { __typename: 'AgreementChange', path: 'fit.grades.A', kind: 'CHANGED', before: 75, after: 80 },
-        ],
-      },
-    });
+    await pickV1AndV2();
+    apollo.expectOne('AgreementDiff').flushData(V1_TO_V2);
     await screen.findByRole('table', { name: 'Changes from v1 to v2' });
 
     fireEvent.click(screen.getByRole('checkbox', { name: 'Compare v1' }));
@@ -168,21 +166,11 @@ describe('AgreementOverviewPage', () => {
 
   it('drops an answer to a comparison un-picked while it loaded', async () => {
     const apollo = await renderOverview(mia);
-    fireEvent.click(await screen.findByRole('checkbox', { name: 'Compare v2' }));
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Compare v1' }));
+    await pickV1AndV2();
     const diff = apollo.expectOne('AgreementDiff');
 
     fireEvent.click(screen.getByRole('checkbox', { name: 'Compare v2' }));
-    diff.flushData({
-      agreementDiff: {
-        __typename: 'AgreementDiff',
-        from: { __typename: 'AgreementVersion', id: 'v1-id', number: 1 },
-        to: { __typename: 'AgreementVersion', id: 'v2-id', number: 2 },
-        changes: [
-          { __typename: 'AgreementChange', path: 'fit.grades.A', kind: 'CHANGED', before: 75, after: 80 },
-        ],
-      },
-    });
+    diff.flushData(V1_TO_V2);
 
     // Given time to show up, the answer does not.
     await expect(
