@@ -331,10 +331,15 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
       'closed on',
       'date closed',
       'expected close date',
-      'won date',
-      'lost date',
+      'deal closed on',
+      'close time',
+      'closed time',
       'date de cloture',
     ]),
+    // Pipedrive and others keep the day a deal was won apart from the day one was lost: each is a won or lost
+    // deal's close date when the close date column is missing or empty.
+    field('wonDate', 'Won date', 'date', ['won time', 'won on', 'date won', 'closed won date']),
+    field('lostDate', 'Lost date', 'date', ['lost time', 'lost on', 'date lost', 'closed lost date']),
     field(
       'lostReason',
       'Lost reason',

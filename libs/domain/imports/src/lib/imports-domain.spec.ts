@@ -842,6 +842,46 @@ describe('rows', () => {
       problems: [{ column: 'Close date', reason: 'a WON opportunity needs its close date' }],
     });
   });
+
+  it('closes a Pipedrive deal on its won or lost time when the close date column says nothing', () => {
+    const headers = [
+      'Deal - ID',
+      'Person - Email',
+      'Deal - Value',
+      'Deal - Status',
+      'Deal - Deal created',
+      'Deal - Deal closed on',
+      'Deal - Won time',
+      'Deal - Lost time',
+    ];
+    const proposed = proposeMapping('OPPORTUNITIES', headers).map((item) => item.field);
+    expect(proposed.slice(4)).toEqual(['createdAt', 'closeDate', 'wonDate', 'lostDate']);
+    const deals = new RowPreparer(
+      'OPPORTUNITIES',
+      headers,
+      mappingFromProposal(proposeMapping('OPPORTUNITIES', headers)),
+      NOW,
+    );
+    const closedOn = (cells: string[]) => {
+      const prepared = deals.prepare(cells);
+      return prepared.ok ? prepared.value.closeDate : prepared.problems;
+    };
+    expect(closedOn(['1', 'a@b.co', '10', 'won', '2025-01-02', '', '2025-03-04 10:00:00', ''])).toBe(
+      '2025-03-04',
+    );
+    expect(closedOn(['2', 'a@b.co', '10', 'lost', '2025-01-02', '', '2025-03-04', '2025-05-06'])).toBe(
+      '2025-05-06',
+    );
+    expect(closedOn(['3', 'a@b.co', '10', 'won', '2025-01-02', '2025-02-03', '2025-03-04', ''])).toBe(
+      '2025-02-03',
+    );
+    expect(closedOn(['4', 'a@b.co', '10', 'lost', '2025-01-02', '', '2025-03-04', ''])).toEqual([
+      { column: 'Deal - Deal closed on', reason: 'a LOST opportunity needs its close date' },
+    ]);
+    expect(closedOn(['5', 'a@b.co', '10', 'won', '2025-03-02', '', '2025-01-04', ''])).toEqual([
+      { column: 'Deal - Won time', reason: 'is before the opportunity was created' },
+    ]);
+  });
 });
 
 describe('report', () => {

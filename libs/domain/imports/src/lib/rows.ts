@@ -220,7 +220,6 @@ export class RowPreparer<K extends ImportKind> {
     return found;
   }
 
-  /** The header of the column mapped to a field, for problems found after cleaning. */
   /** The header of the field's column, or — when no column is mapped to it — the field's label, never its key. */
   private columnOf(key: string): string {
     return (
@@ -398,19 +397,25 @@ export class RowPreparer<K extends ImportKind> {
         reason: `is in ${amount.currency} but the currency column says ${givenCurrency}`,
       });
     const createdAt = (values['createdAt'] as Date | undefined) ?? null;
-    const close = (values['closeDate'] as Date | undefined) ?? null;
+    const closeField =
+      values['closeDate'] === undefined && stage === 'WON' && values['wonDate'] !== undefined
+        ? 'wonDate'
+        : values['closeDate'] === undefined && stage === 'LOST' && values['lostDate'] !== undefined
+          ? 'lostDate'
+          : 'closeDate';
+    const close = (values[closeField] as Date | undefined) ?? null;
     let closeDate: string | null = close ? close.toISOString().slice(0, 10) : null;
     if (createdAt && createdAt > this.now)
       problems.push({ column: this.columnOf('createdAt'), reason: 'is in the future' });
     if (isClosedStage(stage)) {
       if (!closeDate)
         problems.push({
-          column: this.columnOf('closeDate'),
+          column: this.columnOf(closeField),
           reason: `a ${stage} opportunity needs its close date`,
         });
       else if (close && close > this.now)
         problems.push({
-          column: this.columnOf('closeDate'),
+          column: this.columnOf(closeField),
           reason: `a ${stage} opportunity cannot close in the future`,
         });
       else if (
@@ -420,7 +425,7 @@ export class RowPreparer<K extends ImportKind> {
           Date.UTC(createdAt.getUTCFullYear(), createdAt.getUTCMonth(), createdAt.getUTCDate())
       )
         problems.push({
-          column: this.columnOf('closeDate'),
+          column: this.columnOf(closeField),
           reason: 'is before the opportunity was created',
         });
     } else if (closeDate) {
