@@ -22,12 +22,18 @@ export function funnelChart(steps: readonly Pick<FunnelStep, 'stage' | 'count'>[
 export interface TrendInput {
   bucketStart: Date | string;
   value: number | null;
+  /** Whether the bucket is only partly counted (see the domain's TrendPoint); its label then says so. */
+  partial?: boolean;
 }
+
+/** What a partly counted bucket's label ends with: "2026-11-23 (partial)". */
+export const PARTIAL_BUCKET_SUFFIX = ' (partial)';
 
 /**
  * A metric's trend as one line, each point labelled by its bucket in the workspace's time zone ("2026-11",
- * "2026-Q4", or a week's Monday). Points without a value (a rate with nothing to divide) are left out rather
- * than drawn as zero; a series longer than MAX_TREND_POINTS keeps its latest points.
+ * "2026-Q4", or a week's Monday; a partly counted bucket's label ends in "(partial)", so that the week in progress
+ * or a period's first days are not read as a dip). Points without a value (a rate with nothing to divide) are
+ * left out rather than drawn as zero; a series longer than MAX_TREND_POINTS keeps its latest points.
  */
 export function trendSeries(
   name: string,
@@ -39,7 +45,8 @@ export function trendSeries(
   for (const point of points.slice(-MAX_TREND_POINTS)) {
     if (point.value === null) continue;
     const start = localDate(new Date(point.bucketStart), timeZone);
-    series.push({ name: bucketLabel(start, granularity), value: point.value });
+    const label = bucketLabel(start, granularity);
+    series.push({ name: point.partial ? label + PARTIAL_BUCKET_SUFFIX : label, value: point.value });
   }
   return { name, series };
 }

@@ -104,8 +104,8 @@ describe('dashboardNumbers', () => {
       target: 120,
       targetGap: -60,
       trend: [
-        { bucketStart: utc('2026-10-01T00:00:00Z'), value: 20 },
-        { bucketStart: utc('2026-11-01T00:00:00Z'), value: 40 },
+        { bucketStart: utc('2026-10-01T00:00:00Z'), value: 20, partial: false },
+        { bucketStart: utc('2026-11-01T00:00:00Z'), value: 40, partial: false },
       ],
     });
   });
@@ -134,6 +134,24 @@ describe('dashboardNumbers', () => {
     );
     const mqls = midOctober.outcomes.find((metric) => metric.key === 'mqls');
     expect([mqls?.value, mqls?.trend.map((point) => point.value)]).toEqual([20, [20, null]]);
+  });
+
+  it('marks the buckets a period only partly counts: one it begins inside, one that has not ended', () => {
+    // A quarter beginning on Thursday 1 October: its first week (from Monday 28 September) has four days in it.
+    const quarter = { from: utc('2026-10-01T00:00:00Z'), to: utc('2027-01-01T00:00:00Z'), timeZone: 'UTC' };
+    const weeks = dashboardNumbers([], quarter, 'WEEK', kpis, utc('2026-11-25T12:00:00Z'));
+    const trend = weeks.outcomes[0].trend;
+    expect(trend[0]).toMatchObject({ bucketStart: utc('2026-09-28T00:00:00Z'), partial: true });
+    expect(trend[1]).toMatchObject({ bucketStart: utc('2026-10-05T00:00:00Z'), partial: false });
+    // The week of 23 November is in progress; the weeks after it have not begun (no value) and are partial too.
+    const inProgress = trend.findIndex((point) => point.bucketStart.getTime() === Date.parse('2026-11-23'));
+    expect(trend.slice(inProgress - 1, inProgress + 2).map((point) => [point.value, point.partial])).toEqual([
+      [0, false],
+      [0, true],
+      [null, true],
+    ]);
+    // A whole past month, ending where the period ends, is whole.
+    expect(numbers.outcomes[0].trend.every((point) => !point.partial)).toBe(true);
   });
 
   it('splits outcomes from activities and builds the funnel from the same facts', () => {
@@ -183,6 +201,9 @@ describe('charts', () => {
     });
     expect(trendChart([{ name: 'SQLs', trend: points.slice(0, 1) }], 'QUARTER', 'Europe/Berlin')).toEqual([
       { name: 'SQLs', series: [{ name: '2026-Q4', value: 3 }] },
+    ]);
+    expect(trendSeries('MQLs', [{ ...points[0], partial: true }], 'MONTH', 'Europe/Berlin').series).toEqual([
+      { name: '2026-10 (partial)', value: 3 },
     ]);
     expect(trendGranularity(points, 'Europe/Berlin')).toBe('MONTH');
   });

@@ -8,6 +8,7 @@ import {
   bucketIndex,
   localDate,
   periodBuckets,
+  startOfLocalDay,
 } from './periods';
 import { KpiEntry, scaledTarget, targetGap } from './targets';
 
@@ -20,6 +21,12 @@ export interface DayFacts {
 export interface TrendPoint {
   bucketStart: Date;
   value: number | null;
+  /**
+   * The bucket's days are not all counted: the period begins inside it (a quarter's first week starting on a
+   * Wednesday), or it has not ended yet (this week so far). Its counts are not comparable with a whole bucket's,
+   * so a chart must say so rather than draw a dip.
+   */
+  partial: boolean;
 }
 
 /** A metric as the dashboard shows it: its words, its number, its parts, its target and its trend. */
@@ -102,8 +109,15 @@ function present(
     trend: buckets.map((bucket, index) => ({
       bucketStart: bucket.start,
       value: bucket.start > now ? null : metric.compute(perBucket[index]).value,
+      partial: isPartial(bucket, period, now),
     })),
   };
+}
+
+/** Whether a bucket begins before the period or ends after it or after `now` (see TrendPoint.partial). */
+function isPartial(bucket: Bucket, period: Period, now: Date): boolean {
+  const end = startOfLocalDay(bucket.endDate, period.timeZone).getTime();
+  return bucket.start < period.from || end > Math.min(period.to.getTime(), now.getTime());
 }
 
 /** The local day an instant belongs to, for grouping facts the way dashboardNumbers expects. */

@@ -18,7 +18,12 @@ import {
 describe('isTimeZone', () => {
   it('takes canonical IANA names and UTC, not the aliases PostgreSQL refuses', () => {
     expect(['Europe/Berlin', 'America/Los_Angeles', 'UTC'].map(isTimeZone)).toEqual([true, true, true]);
-    expect(['US/Pacific-New', 'AET', 'Mars/Olympus', ''].map(isTimeZone)).toEqual([false, false, false, false]);
+    expect(['US/Pacific-New', 'AET', 'Mars/Olympus', ''].map(isTimeZone)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -54,19 +54,19 @@ describe('metricTrend', () => {
           { name: '2026-11-02', value: 9 },
           { name: '2026-11-09', value: 11 },
           { name: '2026-11-16', value: 8 },
-          { name: '2026-11-23', value: 8 },
+          { name: '2026-11-23 (partial)', value: 8 },
         ],
       },
     ]);
   });
 
-  it('labels the step the API used (months) and leaves points without a value out', () => {
+  it('labels the step the API used (months), marks a partly counted bucket, leaves points without a value out', () => {
     const trend = metricTrend(
       metric({
         trend: [
-          { bucketStart: '2026-09-30T22:00:00.000Z', value: 50 },
-          { bucketStart: '2026-10-31T23:00:00.000Z', value: null },
-          { bucketStart: '2026-11-30T23:00:00.000Z', value: 61.5 },
+          { bucketStart: '2026-09-30T22:00:00.000Z', value: 50, partial: false },
+          { bucketStart: '2026-10-31T23:00:00.000Z', value: null, partial: false },
+          { bucketStart: '2026-11-30T23:00:00.000Z', value: 61.5, partial: true },
         ],
       }),
       'Europe/Berlin',
@@ -75,7 +75,7 @@ describe('metricTrend', () => {
 
     expect(trend[0].series).toEqual([
       { name: '2026-10', value: 50 },
-      { name: '2026-12', value: 61.5 },
+      { name: '2026-12 (partial)', value: 61.5 },
     ]);
   });
 
@@ -83,6 +83,7 @@ describe('metricTrend', () => {
     const trend = Array.from({ length: 30 }, (_, index) => ({
       bucketStart: new Date(Date.UTC(2026, 0, 5 + 7 * index)).toISOString(),
       value: index,
+      partial: false,
     }));
 
     const series = metricTrend(metric({ trend }), 'UTC', 'WEEK')[0].series;

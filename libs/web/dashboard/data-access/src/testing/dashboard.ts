@@ -48,7 +48,11 @@ export function metric(overrides: Partial<DashboardMetric> = {}): DashboardMetri
     denominator: null,
     target: 40,
     targetGap: 2,
-    trend: WEEKS.map((bucketStart, index) => ({ bucketStart, value: [6, 9, 11, 8, 8][index] })),
+    trend: WEEKS.map((bucketStart, index) => ({
+      bucketStart,
+      value: [6, 9, 11, 8, 8][index],
+      partial: index === WEEKS.length - 1,
+    })),
     ...overrides,
   };
 }

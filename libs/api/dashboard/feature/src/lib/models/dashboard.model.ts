@@ -32,6 +32,13 @@ export class TrendPoint {
 
   @Field(() => Float, { nullable: true, description: 'Null when a rate or median has nothing to measure.' })
   value!: number | null;
+
+  @Field({
+    description:
+      'True when the bucket is only partly counted: the period begins inside it, or it has not ended yet ' +
+      '(this week so far). Its counts are not comparable with a whole bucket’s.',
+  })
+  partial!: boolean;
 }
 
 @ObjectType({ description: 'A number of the dashboard, with its definition, parts, target and trend.' })
