@@ -9,7 +9,7 @@ import { LeadsRepository } from '@accord/api/leads/data-access';
 import { LeadScorer } from '@accord/api/leads/feature';
 
 import { companyNamesByKey } from './company-names';
-import { type BatchContext, type GoodRow, type KindHandler, type RowResult, lastOfEachKey } from './handler';
+import { type BatchContext, type GoodRow, type KindHandler, type RowResult, firstOfEachKey } from './handler';
 
 /**
  * Accounts have no table of their own: Accord keeps a company's facts on its leads (company name, domain,
@@ -32,10 +32,11 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
     rows: readonly GoodRow<'ACCOUNTS'>[],
     context: BatchContext,
   ): Promise<RowResult[]> {
-    const { kept, skipped } = lastOfEachKey(
+    const { kept, skipped } = firstOfEachKey(
       rows,
       (row) => (row.value.domain ? `d:${row.value.domain}` : `n:${row.value.nameKey}`),
       'account',
+      context.taken,
     );
     const results: RowResult[] = [...skipped];
     const needNames = kept.some((row) => !row.value.domain);
@@ -74,8 +75,9 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
       targets.push({ index: targets.length, row, domain: null, names, notes });
     }
     const facts = (key: string) => targets.map(({ row }) => (row.value.given.includes(key) ? 1 : 0));
-    // A lead that two rows of the batch reach (one by its domain, one by its company's name) takes the later row's
-    // values: both applied, PostgreSQL would pick either, and each re-import of the file would flip the lead.
+    // A lead that two rows of the batch reach (one by its domain, one by its company's name) takes the first row's
+    // values, as a record named twice does: both applied, PostgreSQL would pick either, and each re-import of the
+    // file would flip the lead.
     const answer: { kind: 'updated' | 'overridden'; id: string | null; index: number; by: number | null }[] =
       targets.length
         ? await manager.query(
@@ -90,7 +92,7 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
                  FROM leads l JOIN input i
                    ON (i.domain IS NOT NULL AND l.company_domain = i.domain)
                    OR (i.domain IS NULL AND l.company_name IN (SELECT jsonb_array_elements_text(i.names)))),
-             winners AS (SELECT DISTINCT ON (id) id, index FROM reached ORDER BY id, index DESC),
+             winners AS (SELECT DISTINCT ON (id) id, index FROM reached ORDER BY id, index),
              matched AS (
                SELECT l.id, i.*,
                       CASE WHEN i.set_technologies = 1 THEN ARRAY(SELECT jsonb_array_elements_text(i.technologies))
@@ -117,8 +119,8 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
                RETURNING l.id, m.index)
            SELECT 'updated' AS kind, id, index, NULL::int AS by FROM updated
            UNION ALL
-           -- The rows whose every lead a later row set instead, with the last of those rows.
-           SELECT 'overridden', NULL, r.index, max(w.index)
+           -- The rows whose every lead an earlier row set instead, with the first of those rows.
+           SELECT 'overridden', NULL, r.index, min(w.index)
              FROM reached r LEFT JOIN winners w ON w.id = r.id AND w.index <> r.index
             GROUP BY r.index
            HAVING bool_and(w.index IS NOT NULL)`,
@@ -158,7 +160,7 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
           row: target.row.row,
           outcome: 'SKIPPED',
           column: '',
-          message: `row ${targets[by].row.row} sets the same leads later in the file; its values are used`,
+          message: `row ${targets[by].row.row} sets the same leads earlier in the file; its values are used`,
         });
         continue;
       }

@@ -42,6 +42,8 @@ export interface BatchContext {
   dryRun: boolean;
   /** Whether the leads the batch's scoring makes MQLs are handed over (see IMPORT_HANDOVERS). */
   handovers: ImportHandovers;
+  /** The records the import's earlier rows took (see firstOfEachKey). */
+  taken: TakenKeys;
 }
 
 /** Writes one batch of good rows of a kind in the caller's transaction and says what became of each. */
@@ -60,27 +62,37 @@ export const versionInForceAt = (at: string) => `(SELECT v.id FROM agreement_ver
    ORDER BY v.effective_at DESC LIMIT 1)`;
 
 /**
- * Keeps the last row of each key: a file that names the same record twice imports the later row, and the
- * earlier one is reported skipped with the row that won.
+ * The key of every record an import has taken so far, to the row it was taken from (one map per import, kept
+ * across its batches).
  */
-export function lastOfEachKey<K extends ImportKind>(
+export type TakenKeys = Map<string, number>;
+
+/**
+ * Keeps the first row of each key: a file that names the same record twice imports its first row and reports the
+ * other skipped, naming the row that won — whichever batches the two rows fall in, so that importing the file
+ * again finds every record as it left it and changes nothing (a later row winning would have the earlier one
+ * undo it first, on every import).
+ */
+export function firstOfEachKey<K extends ImportKind>(
   rows: readonly GoodRow<K>[],
   keyOf: (row: GoodRow<K>) => string,
   what: string,
+  taken: TakenKeys,
 ): { kept: GoodRow<K>[]; skipped: RowResult[] } {
-  const last = new Map<string, GoodRow<K>>();
-  for (const row of rows) last.set(keyOf(row), row);
   const skipped: RowResult[] = [];
   const kept: GoodRow<K>[] = [];
   for (const row of rows) {
-    const winner = last.get(keyOf(row)) as GoodRow<K>;
-    if (winner === row) kept.push(row);
-    else
+    const key = keyOf(row);
+    const first = taken.get(key);
+    if (first === undefined) {
+      taken.set(key, row.row);
+      kept.push(row);
+    } else
       skipped.push({
         row: row.row,
         outcome: 'SKIPPED',
         column: '',
-        message: `the same ${what} is in row ${winner.row}, which is imported instead`,
+        message: `the same ${what} is in row ${first}, which is imported instead`,
       });
   }
   return { kept, skipped };

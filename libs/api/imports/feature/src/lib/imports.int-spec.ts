@@ -794,7 +794,7 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     expect(again.body).toMatchObject({ updated: 0, unchanged: 1 });
   });
 
-  it('gives a lead reached by two account rows (by domain and by name) the later row, on every import alike', async () => {
+  it('gives a lead reached by two account rows (by domain and by name) the first row, on every import alike', async () => {
     const team = await newTeam();
     await upload(team.marketing, 'leads', 'email,company\nana@acmewidgets.com,Acme Inc.\n');
     // One batch: the first row reaches Ana by her domain, the second by her company's name.
@@ -804,9 +804,8 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     expect(first.body).toMatchObject({ status: 'DONE', updated: 1, skipped: 1 });
     const lines = await report(team.marketing, first.body['id'] as string);
     expect(lines.text.split('\r\n').filter((line) => /^[23],/.test(line))).toEqual([
-      '2,SKIPPED,,row 3 sets the same leads later in the file; its values are used',
-      '3,UPDATED,,1 lead updated',
-      '3,UPDATED,,"cleaned: matched the company ""Acme Inc."" by name"',
+      '2,UPDATED,,1 lead updated',
+      '3,SKIPPED,,row 2 sets the same leads earlier in the file; its values are used',
     ]);
     for (let again = 0; again < 2; again++)
       expect((await upload(team.marketing, 'accounts', accounts)).body).toMatchObject({
@@ -814,7 +813,54 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
         unchanged: 1,
         skipped: 1,
       });
-    expect(await sql(team, `SELECT industry FROM leads`)).toEqual([{ industry: 'Retail' }]);
+    expect(await sql(team, `SELECT industry FROM leads`)).toEqual([{ industry: 'Software' }]);
+  });
+
+  it('imports the first of two rows naming one record, whichever batches they fall in, so a re-import changes nothing', async () => {
+    const team = await newTeam();
+    // Batches of two rows: Ana's rows fall in the first and the third batch, the deal's in the first and second.
+    const leads =
+      'email,company,employees\nana@acme.com,Acme,50\nbo@beta.io,Beta,10\ncy@gamma.io,Gamma,20\n' +
+      'di@delta.io,Delta,30\nANA@acme.com,Acme Corp,5000\n';
+    const first = await upload(team.marketing, 'leads', leads);
+    expect(first.body).toMatchObject({ status: 'DONE', created: 4, skipped: 1 });
+    const lines = await report(team.marketing, first.body['id'] as string);
+    expect(lines.text.split('\r\n').filter((line) => line.startsWith('6,'))).toEqual([
+      '6,SKIPPED,,"the same e-mail is in row 2, which is imported instead"',
+    ]);
+    for (let again = 0; again < 2; again++)
+      expect((await upload(team.marketing, 'leads', leads)).body).toMatchObject({
+        created: 0,
+        updated: 0,
+        unchanged: 4,
+        skipped: 1,
+      });
+    expect(
+      await sql(team, `SELECT company_name, employee_count FROM leads WHERE email = 'ana@acme.com'`),
+    ).toEqual([{ company_name: 'Acme', employee_count: 50 }]);
+    const transitions = await sql(team, `SELECT count(*)::int AS n FROM lead_transitions`);
+    await upload(team.marketing, 'leads', leads);
+    expect(await sql(team, `SELECT count(*)::int AS n FROM lead_transitions`)).toEqual(transitions);
+
+    const deals =
+      'Opportunity ID,Contact Email,Amount,Stage\nO-1,ana@acme.com,1000,Discovery\nO-2,bo@beta.io,500,Demo\n' +
+      'O-1,ana@acme.com,9000,Demo\n';
+    expect((await upload(team.marketing, 'opportunities', deals)).body).toMatchObject({
+      created: 2,
+      skipped: 1,
+    });
+    expect((await upload(team.marketing, 'opportunities', deals)).body).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+      skipped: 1,
+    });
+    expect(
+      await sql(
+        team,
+        `SELECT o.amount::float8 AS amount FROM opportunities o JOIN leads l ON l.id = o.lead_id WHERE l.email = 'ana@acme.com'`,
+      ),
+    ).toEqual([{ amount: 1000 }]);
   });
 
   it("moves a known lead's created date back to an earlier one a later file gives, and no further", async () => {

@@ -195,6 +195,7 @@ export class ImportsService {
         now,
         dryRun: request.dryRun,
         handovers: request.handovers ?? 'SKIP',
+        taken: new Map(),
         members: async (manager) => {
           if (!members) {
             const rows: { id: string; email: string }[] = await manager.query(

@@ -15,8 +15,8 @@ import {
   type GoodRow,
   type KindHandler,
   type RowResult,
+  firstOfEachKey,
   isoDay,
-  lastOfEachKey,
   versionInForceAt,
 } from './handler';
 
@@ -90,7 +90,7 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
     rows: readonly GoodRow<'LEADS'>[],
     context: BatchContext,
   ): Promise<RowResult[]> {
-    const { kept, skipped } = lastOfEachKey(rows, (row) => row.value.lead.email, 'e-mail');
+    const { kept, skipped } = firstOfEachKey(rows, (row) => row.value.lead.email, 'e-mail', context.taken);
     const results: RowResult[] = [...skipped];
     const stored: StoredLead[] = await manager.query(SELECT_STORED, [
       kept.map((row) => row.value.lead.email),

@@ -19,8 +19,8 @@ import {
   type GoodRow,
   type KindHandler,
   type RowResult,
+  firstOfEachKey,
   isoDay,
-  lastOfEachKey,
   versionInForceAt,
 } from './handler';
 
@@ -109,7 +109,12 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
     rows: readonly GoodRow<'OPPORTUNITIES'>[],
     context: BatchContext,
   ): Promise<RowResult[]> {
-    const { kept, skipped } = lastOfEachKey(rows, (row) => row.value.externalId, 'opportunity id');
+    const { kept, skipped } = firstOfEachKey(
+      rows,
+      (row) => row.value.externalId,
+      'opportunity id',
+      context.taken,
+    );
     const results: RowResult[] = [...skipped];
     const keys = await this.imports.keys(
       manager,

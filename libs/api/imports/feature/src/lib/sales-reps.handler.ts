@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { type PreparedSalesRep, refuseManagers, repName } from '@accord/domain/imports';
 import type { MemberStatus, Role } from '@accord/domain/workspace';
 
-import { type BatchContext, type GoodRow, type KindHandler, type RowResult, lastOfEachKey } from './handler';
+import { type BatchContext, type GoodRow, type KindHandler, type RowResult, firstOfEachKey } from './handler';
 
 interface MemberNow {
   id: string;
@@ -51,7 +51,7 @@ export class SalesRepsImportHandler implements KindHandler<'SALES_REPS'> {
     rows: readonly GoodRow<'SALES_REPS'>[],
     context: BatchContext,
   ): Promise<RowResult[]> {
-    const { kept, skipped } = lastOfEachKey(rows, (row) => row.value.email, 'e-mail');
+    const { kept, skipped } = firstOfEachKey(rows, (row) => row.value.email, 'e-mail', context.taken);
     const results: RowResult[] = [...skipped];
     const members = await this.lockMembers(manager);
     const refusals = refuseManagers(

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { SignalIngestionService } from '@accord/api/leads/feature';
 
-import { type BatchContext, type GoodRow, type KindHandler, type RowResult, lastOfEachKey } from './handler';
+import { type BatchContext, type GoodRow, type KindHandler, type RowResult, firstOfEachKey } from './handler';
 
 const NO_LEAD = 'no lead matches this e-mail or domain: import the leads first';
 
@@ -26,14 +26,24 @@ export class SignalsImportHandler implements KindHandler<'SIGNALS'> {
     rows: readonly GoodRow<'SIGNALS'>[],
     context: BatchContext,
   ): Promise<RowResult[]> {
-    const { kept, skipped } = lastOfEachKey(rows, (row) => row.value.externalId, 'activity id');
     if (!context.dryRun) return this.commit(rows, context);
+    const { kept, skipped } = firstOfEachKey(
+      rows,
+      (row) => row.value.externalId,
+      'activity id',
+      context.taken,
+    );
     return [...skipped, ...(await this.preview(manager, kept, context))];
   }
 
   /** A real import's batch, through signal ingestion, which commits on its own. */
   async commit(rows: readonly GoodRow<'SIGNALS'>[], context: BatchContext): Promise<RowResult[]> {
-    const { kept, skipped } = lastOfEachKey(rows, (row) => row.value.externalId, 'activity id');
+    const { kept, skipped } = firstOfEachKey(
+      rows,
+      (row) => row.value.externalId,
+      'activity id',
+      context.taken,
+    );
     const report = await this.ingestion.ingest(
       { workspaceId: context.workspaceId },
       kept.map(({ value }) => ({
