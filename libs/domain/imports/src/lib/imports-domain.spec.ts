@@ -896,8 +896,35 @@ describe('report', () => {
         ['Total Motors', 'ana@total.example'],
         ['Grand Totals (8 records)', '8'],
         ['ana@acme.com', 'Acme'],
+        ['Count: 8', ''],
+        ['Record count 8'],
+        ['Exported on 27/11/2026 by Ada', ''],
+        ['Filtered by: Lead Status = Open', ''],
+        ['Summe', '', ''],
+        ['Gesamtsumme (8 Datensätze)', ''],
+        ['Total général', ''],
+        ['Sumitomo Rubber', ''],
+        ['Counterpoint Ltd', ''],
       ].map(isReportFooter),
-    ).toEqual([true, true, true, true, true, false, false, false]);
+    ).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('neutralises formulas and quotes what needs it', () => {
