@@ -117,7 +117,7 @@ describe('funnel dashboard', () => {
     await tooltip.waitFor({ state: 'detached' });
     // An amount's trend names the currency on its axis and in its tooltip (the first week has begun).
     await page.getByLabel('Metric', { exact: true }).selectOption({ label: 'Revenue won' });
-    const revenueTrend = page.getByRole('img', { name: /^Trend of Revenue won\. \S+: [\d,]+ USD/ });
+    const revenueTrend = page.getByRole('img', { name: /^Trend of Revenue won\. [^:]+: [\d,]+ USD/ });
     await revenueTrend.locator('svg path.line').first().waitFor();
     expect(await revenueTrend.locator('g.y.axis').textContent()).toContain(' USD');
     // Near the first week's point (hover scrolls the chart into view).
