@@ -13,13 +13,31 @@ interface BodyParserError {
   type?: string;
   status?: number;
   limit?: number;
+  /** The text the JSON parser refused. */
+  body?: unknown;
+}
+
+/** Where CSV files are uploaded: a JSON body sent there is a file sent the wrong way. */
+const IMPORTS_ROUTE = '/api/v1/imports/';
+
+/** Why the JSON parser refused a body, in words that say what to send instead. */
+function parseFailure(request: Request, body: unknown): string {
+  if (request.path.startsWith(IMPORTS_ROUTE))
+    return "An import's file is the raw request body, sent with Content-Type: text/csv, not as JSON.";
+  try {
+    // Valid JSON that is neither an object nor an array (`42`, `null`): the parser takes only those.
+    if (typeof body === 'string') JSON.parse(body);
+    return 'The request body must be a JSON object or array.';
+  } catch {
+    return 'The request body is not valid JSON.';
+  }
 }
 
 /**
  * A body over its limit is answered 413 with the limit named, in the API's error shape, instead of the
  * parser's HTML page; other parser errors (malformed JSON) keep their 400 in the same shape.
  */
-function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+function bodyErrors(error: unknown, req: Request, res: Response, next: NextFunction): void {
   const failure = error as BodyParserError;
   if (failure?.type === 'entity.too.large') {
     res.status(413).json({
@@ -29,7 +47,7 @@ function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunc
     return;
   }
   if (failure?.type === 'entity.parse.failed') {
-    res.status(400).json({ error: 'BAD_USER_INPUT', message: 'The request body is not valid JSON.' });
+    res.status(400).json({ error: 'BAD_USER_INPUT', message: parseFailure(req, failure.body) });
     return;
   }
   next(error);

@@ -85,6 +85,25 @@ describe('request bodies over HTTP', () => {
       { error: 'BAD_USER_INPUT', message: 'The request body is not valid JSON.' },
     ]);
   });
+
+  it('says what to send instead when the JSON is a bare value, or when a CSV import arrives as JSON', async () => {
+    const answer = async (path: string, body: string) => {
+      const response = await fetch(`${booted.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      return [response.status, ((await response.json()) as { message: string }).message];
+    };
+    expect(await answer('/api/v1/signals', '42')).toEqual([
+      400,
+      'The request body must be a JSON object or array.',
+    ]);
+    expect(await answer('/api/v1/imports/leads', 'email\nana@acme.com\n')).toEqual([
+      400,
+      "An import's file is the raw request body, sent with Content-Type: text/csv, not as JSON.",
+    ]);
+  });
 });
 
 describe('statement_timeout, on the server', () => {

@@ -884,6 +884,34 @@ describe('rows', () => {
   });
 });
 
+describe('rows of another width than the header', () => {
+  const headers = ['Email', 'Company', 'Title'];
+  const leads = new RowPreparer('LEADS', headers, mappingFromProposal(proposeMapping('LEADS', headers)), NOW);
+
+  it('refuses a row with more cells than the header, whose cells a comma moved', () => {
+    expect(leads.prepare(['ana@acme.com', 'Acme', ' Inc.', 'CTO'])).toEqual({
+      ok: false,
+      problems: [
+        {
+          column: '',
+          reason:
+            'has 4 cells where the header has 3: a comma inside a cell that is not in quotes moves the cells ' +
+            'after it; put that cell in double quotes',
+        },
+      ],
+      notes: [],
+    });
+    expect(leads.prepare(['ana@acme.com', 'Acme', 'CTO', '', ' '])).toMatchObject({ ok: true, notes: [] });
+  });
+
+  it('reads the missing cells of a shorter row as empty, and says so', () => {
+    expect(leads.prepare(['ana@acme.com'])).toMatchObject({
+      ok: true,
+      notes: ["the row has 1 of the header's 3 cells; the missing ones are read as empty"],
+    });
+  });
+});
+
 describe('report', () => {
   it("tells a CRM report's footer lines from records", () => {
     expect(

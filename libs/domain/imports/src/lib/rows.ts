@@ -233,6 +233,26 @@ export class RowPreparer<K extends ImportKind> {
     const values: Record<string, unknown> = {};
     const notes: string[] = [];
     const problems: RowProblem[] = [];
+    const width = this.headers.length;
+    // More cells than the header has: a comma in an unquoted cell ("Acme, Inc.") shifted every cell after it, so
+    // each would land in the wrong field. Empty extra cells (a trailing comma) shift nothing.
+    if (cells.slice(width).some((cell) => cell.trim() !== ''))
+      return {
+        ok: false,
+        problems: [
+          {
+            column: '',
+            reason:
+              `has ${cells.length} cells where the header has ${width}: a comma inside a cell that is not ` +
+              'in quotes moves the cells after it; put that cell in double quotes',
+          },
+        ],
+        notes,
+      };
+    if (cells.length < width && this.columns.some((column) => column.index >= cells.length))
+      notes.push(
+        `the row has ${cells.length} of the header's ${width} cells; the missing ones are read as empty`,
+      );
     for (const column of this.columns) {
       const raw = cells[column.index];
       if (raw === undefined || raw.trim() === '') continue;

@@ -1,4 +1,4 @@
-import { handoversOf, mappingOf } from './imports.controller';
+import { checkUploadParameters, flagOf, handoversOf, mappingOf } from './imports.controller';
 
 const MAPPING = {
   columns: ['externalId', 'stage'],
@@ -24,6 +24,20 @@ describe('the X-Import-Mapping header', () => {
     expect(mappingOf(asNodeReadsIt(Buffer.from(JSON.stringify(latin1), 'latin1')))).toEqual(latin1);
   });
 
+  it("takes the value maps as an import's summary answers them, to send a summary's mapping back", () => {
+    const listed = {
+      ...MAPPING,
+      values: [
+        { field: 'stage', from: 'Étape 4 – Négociation', to: 'NEGOTIATION' },
+        { field: 'stage', from: 'Закрыта – выиграна', to: 'WON' },
+      ],
+    };
+    expect(mappingOf(encodeURIComponent(JSON.stringify(listed)))).toEqual(MAPPING);
+    expect(() => mappingOf(JSON.stringify({ ...MAPPING, values: [{ from: 'Won', to: 'WON' }] }))).toThrow(
+      /^X-Import-Mapping needs "columns"/,
+    );
+  });
+
   it('refuses what is neither, naming the header', () => {
     expect(() => mappingOf('%7B%E0%A4%A')).toThrow(/^X-Import-Mapping is not valid percent-encoding/);
     expect(() => mappingOf('{"columns": [')).toThrow(/^X-Import-Mapping must be JSON/);
@@ -46,6 +60,30 @@ describe('the handovers option', () => {
     expect(() => handoversOf('LEADS', ['open', 'skip'])).toThrow(/^handovers must be open/);
     expect(() => handoversOf('SIGNALS', 'skip')).toThrow(
       'handovers applies to leads and accounts imports only.',
+    );
+  });
+});
+
+describe('the upload parameters', () => {
+  it('reads a yes/no parameter strictly: anything but true, false, 1 or 0 is refused, not taken as no', () => {
+    expect([undefined, 'true', 'TRUE', '1', 'false', '0'].map((value) => flagOf('dryRun', value))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    for (const value of ['yes', 'on', '2', '', ['true', 'false']])
+      expect(() => flagOf('dryRun', value)).toThrow('dryRun must be true or false (or 1 or 0), once.');
+  });
+
+  it('refuses a parameter an upload does not read, such as a misspelt dryRun', () => {
+    expect(() =>
+      checkUploadParameters({ dryRun: 'true', handovers: 'open', fileName: 'a.csv' }),
+    ).not.toThrow();
+    expect(() => checkUploadParameters({ dryrun: 'true' })).toThrow(
+      'Unknown parameter "dryrun": an upload takes dryRun, saveMapping, fileName, handovers.',
     );
   });
 });

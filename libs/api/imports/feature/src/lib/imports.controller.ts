@@ -123,7 +123,30 @@ export function kindOf(value: string): ImportKind {
   return kind;
 }
 
-const flag = (value: string | undefined) => value === 'true' || value === '1';
+/**
+ * A yes/no query parameter: absent is no; `true`/`1` and `false`/`0` as given. Anything else is refused rather than
+ * read as no — `dryRun=yes` importing for real would write what the person meant only to try.
+ */
+export function flagOf(name: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  const text = typeof value === 'string' ? value.toLowerCase() : null;
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  throw AppError.badInput(`${name} must be true or false (or 1 or 0), once.`);
+}
+
+/** The query parameters an upload reads. */
+const UPLOAD_PARAMETERS = ['dryRun', 'saveMapping', 'fileName', 'handovers'];
+
+/** Refuses a parameter the upload does not read: a misspelt `dryrun=true` would otherwise import for real. */
+export function checkUploadParameters(query: Record<string, unknown>): void {
+  const unknown = Object.keys(query).filter((name) => !UPLOAD_PARAMETERS.includes(name));
+  if (unknown.length > 0)
+    throw AppError.badInput(
+      `Unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `"${name}"`).join(', ')}: ` +
+        `an upload takes ${UPLOAD_PARAMETERS.join(', ')}.`,
+    );
+}
 
 /** `handovers=open|skip` (leads and accounts imports only): whether imported MQLs are handed over; skip by default. */
 export function handoversOf(kind: ImportKind, value: unknown): ImportHandovers {
@@ -181,6 +204,26 @@ function mappingJson(header: string): unknown {
   }
 }
 
+/**
+ * The value maps as the header gives them: field → {from: to}, or the list an import's summary answers
+ * (`[{field, from, to}]`), so that a summary's mapping can be sent back as it came.
+ */
+function valueMaps(values: unknown): unknown {
+  if (!Array.isArray(values)) return values ?? {};
+  const maps: Record<string, Record<string, unknown>> = {};
+  for (const item of values as { field?: unknown; from?: unknown; to?: unknown }[]) {
+    if (
+      typeof item !== 'object' ||
+      item === null ||
+      typeof item.field !== 'string' ||
+      typeof item.from !== 'string'
+    )
+      return null;
+    (maps[item.field] ??= {})[item.from] = item.to;
+  }
+  return maps;
+}
+
 /** The mapping sent in the X-Import-Mapping header, checked for shape; its meaning is checked later. */
 export function mappingOf(header: string | undefined): ImportMapping | null {
   if (header === undefined || header.trim() === '') return null;
@@ -190,7 +233,7 @@ export function mappingOf(header: string | undefined): ImportMapping | null {
   const columnsOk =
     Array.isArray(mapping.columns) &&
     mapping.columns.every((item) => item === null || typeof item === 'string');
-  const values = mapping.values ?? {};
+  const values = valueMaps(mapping.values);
   const valuesOk =
     typeof values === 'object' &&
     values !== null &&
@@ -201,11 +244,11 @@ export function mappingOf(header: string | undefined): ImportMapping | null {
   const orderOk = mapping.dateOrder == null || (DATE_ORDERS as readonly string[]).includes(mapping.dateOrder);
   if (!columnsOk || !valuesOk || !orderOk)
     throw AppError.badInput(
-      'X-Import-Mapping needs "columns" (a field or null per column), "values" (field → {from: to}) and "dateOrder" (DMY, MDY or null).',
+      'X-Import-Mapping needs "columns" (a field or null per column), "values" (field → {from: to}, or a summary\'s [{field, from, to}]) and "dateOrder" (DMY, MDY or null).',
     );
   return {
     columns: mapping.columns as (string | null)[],
-    values,
+    values: values as ImportMapping['values'],
     dateOrder: mapping.dateOrder ?? null,
     defaultCurrency: typeof mapping.defaultCurrency === 'string' ? mapping.defaultCurrency : 'USD',
   };
@@ -248,16 +291,22 @@ export class ImportsController {
   async upload(
     @CurrentMember() actor: AuthMember,
     @Param('kind') kind: string,
-    @Query('dryRun') dryRun: string | undefined,
-    @Query('saveMapping') saveMapping: string | undefined,
-    @Query('fileName') fileName: string | undefined,
-    @Query('handovers') handovers: unknown,
+    @Query() query: Record<string, unknown>,
     @Headers('x-import-mapping') mappingHeader: string | undefined,
     @Headers('content-length') contentLength: string | undefined,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const importKind = kindOf(kind);
+    checkUploadParameters(query);
+    const { dryRun, saveMapping, fileName, handovers } = query;
+    if (fileName !== undefined && typeof fileName !== 'string')
+      throw AppError.badInput('fileName must be given once.');
+    // JSON was read by the body parser before this runs, so nothing would be left to import.
+    if (request.is('application/json'))
+      throw AppError.badInput(
+        "An import's file is the raw request body, sent with Content-Type: text/csv, not as JSON.",
+      );
     const mapping = mappingOf(mappingHeader);
     const handoverMode = handoversOf(importKind, handovers);
     if (contentLength !== undefined && Number(contentLength) > this.imports.maxBytes) {
@@ -272,8 +321,8 @@ export class ImportsController {
       actor,
       {
         kind: importKind,
-        dryRun: flag(dryRun),
-        saveMapping: flag(saveMapping),
+        dryRun: flagOf('dryRun', dryRun),
+        saveMapping: flagOf('saveMapping', saveMapping),
         fileName: fileName?.slice(0, 255) ?? null,
         mapping,
         handovers: handoverMode,

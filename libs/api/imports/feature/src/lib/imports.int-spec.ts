@@ -816,6 +816,23 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     expect(await sql(team, `SELECT industry FROM leads`)).toEqual([{ industry: 'Software' }]);
   });
 
+  it('refuses a parameter it cannot read, a JSON body and a row its commas shifted, writing none of them', async () => {
+    const team = await newTeam();
+    const csv = 'email\nana@acme.com\n';
+    for (const path of ['leads?dryRun=yes', 'leads?dryrun=true', 'leads?dryRun=true&dryRun=false'])
+      expect((await upload(team.marketing, path, csv)).status).toBe(400);
+    expect(
+      await upload(team.marketing, 'leads', '{"email":"ana@acme.com"}', {
+        'content-type': 'application/json',
+      }),
+    ).toMatchObject({ status: 400, body: { message: expect.stringContaining('Content-Type: text/csv') } });
+    expect(await sql(team, `SELECT count(*)::int AS n FROM leads`)).toEqual([{ n: 0 }]);
+    const shifted = await upload(team.marketing, 'leads', 'Email,Company,Title\nbo@beta.io,Beta, Inc.,CTO\n');
+    expect(shifted.body).toMatchObject({ status: 'DONE', created: 0, refused: 1 });
+    const lines = await report(team.marketing, shifted.body['id'] as string);
+    expect(lines.text.split('\r\n')[1]).toMatch(/^2,REFUSED,,has 4 cells where the header has 3/);
+  });
+
   it('imports the first of two rows naming one record, whichever batches they fall in, so a re-import changes nothing', async () => {
     const team = await newTeam();
     // Batches of two rows: Ana's rows fall in the first and the third batch, the deal's in the first and second.
