@@ -3,7 +3,7 @@ import type { LeadFacts } from '@accord/domain/scoring';
 import { prepareScoring, prepareVersion } from '@accord/domain/scoring';
 
 import { BacktestAccumulator, type BacktestState, emptyBacktest } from './accumulator';
-import { monthOf, monthsBetween, weekOf } from './calendar';
+import { monthOf, monthsBetween, monthsIn, weekOf } from './calendar';
 import type { HistoricalLead, RecordedOutcome } from './model';
 import { firstHandover } from './point-in-time';
 import { backtestResult, inversions } from './result';
@@ -189,6 +189,13 @@ describe('calendar', () => {
     expect(weekOf(at('2025-02-02'))).toBe('2025-01-27');
     expect(weekOf(at('2025-02-03'))).toBe('2025-02-03');
     expect(monthsBetween(WINDOW.from, WINDOW.to)).toEqual(['2025-01', '2025-02']);
+  });
+
+  it('counts the months a window spans by the share of each month inside it, for averages per month', () => {
+    expect(monthsIn(WINDOW.from, WINDOW.to)).toBe(2);
+    // A year from 28 November touches 13 months: 3 of November's 30 days, 11 whole months, 27 of the next 30.
+    expect(monthsIn(at('2025-11-28'), at('2026-11-28'))).toBeCloseTo(3 / 30 + 11 + 27 / 30, 12);
+    expect(monthsIn(at('2025-01-01'), at('2025-01-08'))).toBe(1);
   });
 });
 

@@ -32,6 +32,24 @@ export function monthsBetween(fromMs: number, toMs: number): string[] {
   return months;
 }
 
+/**
+ * How many months [from, to) spans, each month counted by the share of its days inside, at least one: 1 January to
+ * 1 March is 2, and a year from 28 November is 12 — where counting the months it touches would say 13, and an
+ * average per month would come out 8% low.
+ */
+export function monthsIn(fromMs: number, toMs: number): number {
+  let months = 0;
+  const cursor = new Date(fromMs);
+  let start = Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth(), 1);
+  while (start < toMs) {
+    const next = new Date(start);
+    const end = Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 1);
+    months += (Math.min(end, toMs) - Math.max(start, fromMs)) / (end - start);
+    start = end;
+  }
+  return Math.max(1, months);
+}
+
 /** Weeks (of 7 days) the window spans, at least one. */
 export function weeksIn(fromMs: number, toMs: number): number {
   return Math.max(1, (toMs - fromMs) / (7 * DAY_MS));

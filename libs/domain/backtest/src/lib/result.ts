@@ -7,7 +7,7 @@ import {
 } from '@accord/domain/agreement';
 
 import type { ArmState, BacktestState } from './accumulator';
-import { monthsBetween, weeksIn } from './calendar';
+import { monthsBetween, monthsIn, weeksIn } from './calendar';
 import type { OutcomeTally } from './tallies';
 import { type Rate, wilson } from './wilson';
 
@@ -171,7 +171,7 @@ function armResult(
     versionId: arm.versionId,
     mqls: arm.mqls.leads,
     mqlsPerMonth: perMonth(months, arm.mqlsByMonth),
-    averageMqlsPerMonth: arm.mqls.leads / Math.max(1, months.length),
+    averageMqlsPerMonth: arm.mqls.leads / monthsIn(state.window.from, state.window.to),
     ofMqls: ofMqls(arm.mqls),
     missed: { ...arm.missed, sample: [...arm.missed.sample] },
     load: {
