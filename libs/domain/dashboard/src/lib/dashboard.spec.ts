@@ -4,8 +4,17 @@ import { dashboardNumbers } from './dashboard';
 import { drillSources, funnelDrillKey } from './drill';
 import { FactCounts, emptyFacts } from './facts';
 import { filterProblems } from './filter';
+import type { Period } from './periods';
 import { EMPLOYEE_BANDS, employeeBandOf } from './segments';
-import { KpiEntry, periodQuota, quotaAttainment, scaledTarget, targetGap, targetPeriods } from './targets';
+import {
+  KpiEntry,
+  periodQuota,
+  quotaAttainment,
+  scaledTarget,
+  targetGap,
+  targetPeriods,
+  versionPeriod,
+} from './targets';
 
 const utc = (iso: string) => new Date(iso);
 const november = { from: utc('2026-11-01T00:00:00Z'), to: utc('2026-12-01T00:00:00Z'), timeZone: 'UTC' };
@@ -57,6 +66,28 @@ describe('targets', () => {
     ).toBe(90);
     expect(scaledTarget({ value: 30, period: 'QUARTER' }, 'DAYS', november)).toBe(30);
     expect(scaledTarget(null, 'COUNT', november)).toBeNull();
+  });
+
+  it("scales a chosen version's targets to the part of the period it was in force", () => {
+    const lastDays = versionPeriod(november, {
+      effectiveAt: utc('2026-11-28T00:00:00Z'),
+      supersededAt: null,
+    });
+    expect(lastDays).toEqual({ ...november, from: utc('2026-11-28T00:00:00Z') });
+    expect(scaledTarget({ value: 30.4375, period: 'MONTH' }, 'COUNT', lastDays as Period)).toBe(3);
+    const before = { effectiveAt: utc('2026-01-01T00:00:00Z'), supersededAt: utc('2026-11-28T00:00:00Z') };
+    expect(versionPeriod(november, before)).toEqual({ ...november, to: utc('2026-11-28T00:00:00Z') });
+    expect(versionPeriod(november, { ...before, supersededAt: utc('2026-11-01T00:00:00Z') })).toBeNull();
+
+    const kpis: KpiEntry[] = [
+      { key: 'mqls', name: 'MQLs', definition: '', target: { value: 60, period: 'MONTH' } },
+    ];
+    const target = (over: Period | null) =>
+      dashboardNumbers([], november, 'WEEK', kpis, utc('2026-12-01T00:00:00Z'), over).outcomes.find(
+        (metric) => metric.key === 'mqls',
+      )?.target;
+    expect([target(november), target(null)]).toEqual([60, null]);
+    expect(target(lastDays)).toBeCloseTo((60 * 3) / 30.4375, 12);
   });
 
   it('measures the gap as value minus target', () => {

@@ -65,6 +65,8 @@ export function dashboardNumbers(
   granularity: DashboardGranularity,
   kpis: readonly KpiEntry[],
   now: Date,
+  /** What count and amount targets are scaled over (see versionPeriod); null: no target applies. */
+  targetPeriod: Period | null = period,
 ): DashboardNumbers {
   const trend = periodBuckets(period, granularity);
   const total = emptyFacts();
@@ -75,7 +77,7 @@ export function dashboardNumbers(
     if (index >= 0) addFacts(perBucket[index], day.facts);
   }
   const metrics = METRICS.map((metric) =>
-    present(metric, total, perBucket, trend.buckets, period, kpis, now),
+    present(metric, total, perBucket, trend.buckets, { counted: period, target: targetPeriod }, kpis, now),
   );
   return {
     granularity: trend.granularity,
@@ -90,13 +92,13 @@ function present(
   total: FactCounts,
   perBucket: readonly FactCounts[],
   buckets: readonly Bucket[],
-  period: Period,
+  periods: { counted: Period; target: Period | null },
   kpis: readonly KpiEntry[],
   now: Date,
 ): DashboardMetric {
   const kpi = kpis.find((entry) => entry.key === metric.key);
   const computed = metric.compute(total);
-  const target = scaledTarget(kpi?.target ?? null, metric.unit, period);
+  const target = periods.target && scaledTarget(kpi?.target ?? null, metric.unit, periods.target);
   return {
     key: metric.key,
     name: kpi?.name ?? metric.name,
@@ -109,7 +111,7 @@ function present(
     trend: buckets.map((bucket, index) => ({
       bucketStart: bucket.start,
       value: bucket.start > now ? null : metric.compute(perBucket[index]).value,
-      partial: isPartial(bucket, period, now),
+      partial: isPartial(bucket, periods.counted, now),
     })),
   };
 }

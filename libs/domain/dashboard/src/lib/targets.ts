@@ -51,6 +51,21 @@ export function scaledTarget(
   }
 }
 
+/**
+ * The part of the period a chosen version was in force, over which its count and amount targets are scaled: a
+ * version in force for November's last three days answers for three days of its monthly target, not the month's.
+ * Null when it was not in force at any moment of the period: no target of it applies there.
+ */
+export function versionPeriod(
+  period: Period,
+  version: { effectiveAt: Date; supersededAt: Date | null },
+): Period | null {
+  const from = Math.max(period.from.getTime(), version.effectiveAt.getTime());
+  const to = Math.min(period.to.getTime(), version.supersededAt?.getTime() ?? Infinity);
+  if (from >= to) return null;
+  return { from: new Date(from), to: new Date(to), timeZone: period.timeZone };
+}
+
 /** How far a value is above (positive) or below (negative) its target; null without either. */
 export function targetGap(value: number | null, target: number | null): number | null {
   return value === null || target === null ? null : value - target;

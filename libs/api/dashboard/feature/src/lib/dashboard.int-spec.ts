@@ -190,9 +190,14 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
     expect(count(filtered)).toBeGreaterThan(0);
   });
 
-  it('takes the chosen version’s targets, scaled to its period', async () => {
-    const dashboard = await service.dashboard(actor(world), { ...YEAR, versionId: world.versions[0].id });
-    expect(dashboard.outcomes.find((metric) => metric.key === 'mqls')?.target).toBe(40 * 11);
+  it('takes the chosen version’s targets, scaled to the part of the period it was in force', async () => {
+    // v1 (40 MQLs a month) was in force from January to July, v2 (10 a month) from July: six and five months of
+    // the eleven the period holds.
+    const target = async (version: number) =>
+      (
+        await service.dashboard(actor(world), { ...YEAR, versionId: world.versions[version].id })
+      ).outcomes.find((metric) => metric.key === 'mqls')?.target;
+    expect([await target(0), await target(1)]).toEqual([40 * 6, 10 * 5]);
   });
 
   it('counts a team as the sum of its members, by the team the members table gives them now', async () => {

@@ -9,6 +9,7 @@ import {
   RejectionRow,
   RepRow,
   SegmentValues,
+  VersionRow,
   sliceOf,
 } from '@accord/api/dashboard/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
@@ -27,6 +28,7 @@ import {
   periodQuota,
   quotaAttainment,
   startOfLocalDay,
+  versionPeriod,
 } from '@accord/domain/dashboard';
 
 import { checkFilter, chosenVersion, factScope, versionInForce } from './dashboard-scope';
@@ -55,7 +57,7 @@ export class DashboardService {
   async dashboard(actor: AuthMember, filter: DashboardFilter): Promise<Dashboard> {
     checkFilter(filter);
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
-      const { scope, versions, kpis, currency } = await this.read(manager, filter);
+      const { scope, versions, version, kpis, currency } = await this.read(manager, filter);
       const facts = await this.factsReader(manager, scope);
       const period = { from: scope.from, to: scope.to, timeZone: scope.timeZone };
       const numbers = dashboardNumbers(
@@ -64,6 +66,8 @@ export class DashboardService {
         filter.granularity,
         kpis,
         this.clock.now(),
+        // Numbers under one version are held to its targets for the time it was in force, not the whole period.
+        version ? versionPeriod(period, version) : period,
       );
       return {
         timeZone: scope.timeZone,
@@ -160,6 +164,8 @@ export class DashboardService {
   ): Promise<{
     scope: FactScope;
     versions: Awaited<ReturnType<DashboardRepository['versions']>>;
+    /** The version the filter chose, if any. */
+    version: VersionRow | null;
     kpis: KpiEntry[];
     currency: string;
   }> {
@@ -169,7 +175,13 @@ export class DashboardService {
     const version = chosenVersion(filter, versions);
     const catalogue = version ?? versionInForce(versions, this.clock.now());
     const kpis = catalogue ? (await this.documents.document(manager, catalogue.id)).kpis : [];
-    return { scope: factScope(filter, timeZone, version), versions, kpis, currency: stored.currency };
+    return {
+      scope: factScope(filter, timeZone, version),
+      versions,
+      version,
+      kpis,
+      currency: stored.currency,
+    };
   }
 }
 
