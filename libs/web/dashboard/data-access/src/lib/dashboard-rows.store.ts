@@ -10,6 +10,8 @@ import {
   type DashboardFilter,
   DashboardMetricNamesDocument,
   DashboardRowsDocument,
+  attempt,
+  fetchColleagues,
   required,
   toApiError,
 } from '@accord/web/shared/data-access';
@@ -20,6 +22,8 @@ import {
   type DashboardSelection,
   type PeriodDays,
   selectionDays,
+  selectionWords,
+  setFilterWords,
   toDashboardFilter,
 } from './dashboard-selection';
 import type { DashboardRow } from './dashboard-types';
@@ -50,6 +54,8 @@ export class DashboardRowsStore {
   readonly selection = signal<DashboardSelection>(DEFAULT_SELECTION);
   readonly rows = signal<DashboardRow[]>([]);
   readonly subject = signal<DrillSubject | null>(null);
+  /** The filters the rows are cut by, beyond the period ("Agreement version: v2", "Industry: Software"). */
+  readonly filters = signal<string[]>([]);
   readonly days = signal<PeriodDays | null>(null);
   readonly timeZone = signal('UTC');
   readonly hasMore = signal(false);
@@ -78,6 +84,7 @@ export class DashboardRowsStore {
 
   private async name(metricKey: string, filter: DashboardFilter, generation: number): Promise<void> {
     this.subject.set(null);
+    this.filters.set([]);
     try {
       // Coming from the dashboard, Apollo answers from its cache.
       const answer = await firstValueFrom(
@@ -86,10 +93,25 @@ export class DashboardRowsStore {
       if (generation !== this.generation) return;
       const dashboard = required(answer.data?.dashboard);
       this.subject.set(drillSubject(metricKey, [...dashboard.outcomes, ...dashboard.activities]));
+      const ownerName = await this.ownerName(this.selection().ownerId);
+      if (generation !== this.generation) return;
+      this.filters.set(
+        setFilterWords(selectionWords(this.selection(), { versions: dashboard.versions, ownerName })),
+      );
     } catch {
       // Without the names the list still works: it is titled by its key.
-      if (generation === this.generation) this.subject.set({ name: metricKey, definition: null });
+      if (generation === this.generation) {
+        this.subject.set({ name: metricKey, definition: null });
+        this.filters.set(setFilterWords(selectionWords(this.selection(), { versions: [], ownerName: null })));
+      }
     }
+  }
+
+  /** The chosen owner's name, from the members (Apollo's cache, coming from the dashboard); null if unknown. */
+  private async ownerName(ownerId: string | null): Promise<string | null> {
+    if (ownerId === null) return null;
+    const members = await attempt(() => fetchColleagues(this.apollo));
+    return (members.ok && members.value.find((member) => member.id === ownerId)?.name) || null;
   }
 
   private async fetch(after: string | null, generation: number): Promise<void> {

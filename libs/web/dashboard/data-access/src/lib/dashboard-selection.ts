@@ -34,6 +34,15 @@ export const GRANULARITY_LABELS: Readonly<Record<DashboardGranularity, string>> 
 export const SEGMENT_KEYS = ['industry', 'employeeBand', 'country', 'source', 'campaign'] as const;
 export type SegmentKey = (typeof SEGMENT_KEYS)[number];
 
+/** The segment filters as their controls are labelled. */
+export const SEGMENT_NAMES: Readonly<Record<SegmentKey, string>> = {
+  industry: 'Industry',
+  employeeBand: 'Employees',
+  country: 'Country',
+  source: 'Source',
+  campaign: 'Campaign',
+};
+
 /** What the dashboard shows, kept in the page's URL so that a view can be shared and reloaded. */
 export interface DashboardSelection {
   period: PeriodChoice;
@@ -211,4 +220,34 @@ export function periodLabel(days: PeriodDays): string {
   if (y1 !== y2) return `${d1} ${MONTH_NAMES[m1 - 1]} ${y1} – ${end}`;
   if (m1 !== m2) return `${d1} ${MONTH_NAMES[m1 - 1]} – ${end}`;
   return d1 === d2 ? end : `${d1}–${end}`;
+}
+
+/**
+ * The filters beyond the period as their controls read them ("Agreement version" → "v4", "Industry" →
+ * "Software"); a filter left unset reads null, the version "All versions". For the export's head and for the rows
+ * behind a figure, which must say what they were cut by.
+ */
+export function selectionWords(
+  selection: DashboardSelection,
+  named: { versions: readonly { id: string; number: number }[]; ownerName: string | null },
+): Record<string, string | null> {
+  const version = named.versions.find((entry) => entry.id === selection.versionId);
+  const words: Record<string, string | null> = {
+    'Agreement version': version
+      ? `v${version.number}`
+      : selection.versionId
+        ? 'One version'
+        : 'All versions',
+  };
+  for (const key of SEGMENT_KEYS) words[SEGMENT_NAMES[key]] = selection[key];
+  words['Owner'] = selection.ownerId ? (named.ownerName ?? 'One member') : null;
+  words['Team'] = selection.team;
+  return words;
+}
+
+/** The filters that are set, in words, one "name: value" each ("Agreement version: v4", "Industry: Software"). */
+export function setFilterWords(words: Readonly<Record<string, string | null>>): string[] {
+  return Object.entries(words)
+    .filter(([name, value]) => value !== null && !(name === 'Agreement version' && value === 'All versions'))
+    .map(([name, value]) => `${name}: ${value}`);
 }

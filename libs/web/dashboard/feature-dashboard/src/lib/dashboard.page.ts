@@ -11,12 +11,12 @@ import {
   GRANULARITY_LABELS,
   PERIOD_LABELS,
   REJECTION_TABLES,
-  SEGMENT_KEYS,
   dashboardExport,
   exportFileName,
   periodLabel,
   selectionFromParams,
   selectionParams,
+  selectionWords,
 } from '@accord/web/dashboard/data-access';
 import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
@@ -27,14 +27,6 @@ import { FunnelComponent } from './sections/funnel.component';
 import { RejectionTableComponent } from './sections/rejection-table.component';
 import { RepTableComponent } from './sections/rep-table.component';
 import { TrendComponent } from './sections/trend.component';
-
-const SEGMENT_NAMES: Readonly<Record<(typeof SEGMENT_KEYS)[number], string>> = {
-  industry: 'Industry',
-  employeeBand: 'Employees',
-  country: 'Country',
-  source: 'Source',
-  campaign: 'Campaign',
-};
 
 /**
  * The shared funnel dashboard, every role's and executives' home: outcomes first and largest with their targets,
@@ -213,16 +205,11 @@ export class DashboardPage {
   private filterWords(): Record<string, string | null> {
     const selection = this.store.selection();
     const dashboard = this.store.dashboard();
-    const version = dashboard?.versions.find((entry) => entry.id === selection.versionId);
     const owner = this.store.owners().find((entry) => entry.id === selection.ownerId);
-    const words: Record<string, string | null> = {
+    return {
       Period: PERIOD_LABELS[selection.period],
       'Trend step': dashboard ? GRANULARITY_LABELS[dashboard.granularity] : null,
-      'Agreement version': version ? `v${version.number}` : 'All versions',
+      ...selectionWords(selection, { versions: dashboard?.versions ?? [], ownerName: owner?.name ?? null }),
     };
-    for (const key of SEGMENT_KEYS) words[SEGMENT_NAMES[key]] = selection[key];
-    words['Owner'] = owner?.name ?? null;
-    words['Team'] = selection.team;
-    return words;
   }
 }

@@ -6,7 +6,12 @@ import { fireEvent, screen, within } from '@testing-library/angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
 import type { Role } from '@accord/domain/workspace';
-import { dashboardData, dashboardRow, rowsAnswer } from '@accord/web/dashboard/data-access/testing';
+import {
+  VERSION_4,
+  dashboardData,
+  dashboardRow,
+  rowsAnswer,
+} from '@accord/web/dashboard/data-access/testing';
 import { AuthStore, CLOCK, SESSION_STORAGE } from '@accord/web/shared/data-access';
 
 import { DashboardRowsPage } from './dashboard-rows.page';
@@ -72,6 +77,14 @@ describe('DashboardRowsPage', () => {
     expect(screen.getByRole('link', { name: '← Dashboard' }).getAttribute('href')).toBe(
       '/dashboard?source=webinar',
     );
+  });
+
+  it('says which filters the rows are cut by, the version by its number', async () => {
+    await openRows(['MARKETING'], `/dashboard/rows/mqls?source=webinar&version=${VERSION_4}&team=East`);
+
+    expect(
+      screen.getByText(/1–30 Nov 2026 · Agreement version: v4 · Source: webinar · Team: East · times in/),
+    ).toBeTruthy();
   });
 
   it('says the rows could not be loaded rather than that there are none', async () => {

@@ -63,9 +63,9 @@ import { FormAlertComponent, PageHeaderComponent, emptyListText } from '@accord/
                   <div class="email">{{ row.email }}</div>
                 }
               </td>
-              <td>{{ row.companyName ?? '—' }}</td>
-              <td>{{ when(row.at) }}</td>
-              <td>{{ row.detail ?? '' }}</td>
+              <td data-label="Company">{{ row.companyName ?? '—' }}</td>
+              <td data-label="When">{{ when(row.at) }}</td>
+              <td data-label="Detail">{{ row.detail ?? '' }}</td>
             </tr>
           } @empty {
             <tr>
@@ -102,7 +102,32 @@ import { FormAlertComponent, PageHeaderComponent, emptyListText } from '@accord/
     table {
       border-collapse: collapse;
       width: 100%;
-      min-width: 640px;
+    }
+    /* On a phone each row is a card: lead, company, when and detail under one another, nothing off-screen. */
+    @media (max-width: 599px) {
+      thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+      }
+      tr,
+      td {
+        display: block;
+      }
+      tr {
+        padding: 8px 0;
+        border-bottom: 1px solid var(--mat-sys-outline-variant);
+      }
+      td {
+        border: none;
+        padding: 2px 0;
+      }
+      td[data-label]:not(:empty)::before {
+        content: attr(data-label) ': ';
+        color: var(--mat-sys-on-surface-variant);
+      }
     }
     th,
     td {
@@ -128,7 +153,8 @@ export class DashboardRowsPage {
   protected readonly heading = computed(() => `Rows behind ${this.store.subject()?.name ?? 'this figure'}`);
   protected readonly period = computed(() => {
     const days = this.store.days();
-    return days ? `${periodLabel(days)} · times in ${this.store.timeZone()} time` : '';
+    if (!days) return '';
+    return [periodLabel(days), ...this.store.filters(), `times in ${this.store.timeZone()} time`].join(' · ');
   });
   protected readonly backParams = computed(() => selectionParams(this.store.selection()));
   protected readonly emptyText = computed(() =>
