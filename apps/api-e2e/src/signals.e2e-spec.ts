@@ -132,7 +132,7 @@ describe('signals over HTTP and leads over GraphQL', () => {
     expect(bulk.body.items[2].problems).toEqual([
       { field: 'occurredAt', message: 'must not be before 2000-01-01' },
     ]);
-    expect(bulk.body.items[4].problems).toEqual([{ field: '', message: 'has unknown field "extra"' }]);
+    expect(bulk.body.items[4].problems).toEqual([{ field: 'extra', message: 'is not a known field' }]);
   });
 
   it('replays the first response for a repeated Idempotency-Key and refuses it with another body', async () => {

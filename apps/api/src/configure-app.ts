@@ -27,7 +27,9 @@ function parseFailure(request: Request, body: unknown): string {
   try {
     // Valid JSON that is neither an object nor an array (`42`, `null`): the parser takes only those.
     if (typeof body === 'string') JSON.parse(body);
-    return 'The request body must be a JSON object or array.';
+    return request.path.startsWith(SIGNALS_ROUTE)
+      ? 'The request body must be an event object or an array of events.'
+      : 'The request body must be a JSON object or array.';
   } catch {
     return 'The request body is not valid JSON.';
   }

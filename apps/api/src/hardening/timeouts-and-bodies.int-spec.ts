@@ -95,9 +95,13 @@ describe('request bodies over HTTP', () => {
       });
       return [response.status, ((await response.json()) as { message: string }).message];
     };
-    expect(await answer('/api/v1/signals', '42')).toEqual([
+    expect(await answer('/graphql', 'null')).toEqual([
       400,
       'The request body must be a JSON object or array.',
+    ]);
+    expect(await answer('/api/v1/signals', '42')).toEqual([
+      400,
+      'The request body must be an event object or an array of events.',
     ]);
     expect(await answer('/api/v1/imports/leads', 'email\nana@acme.com\n')).toEqual([
       400,

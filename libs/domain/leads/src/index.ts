@@ -1,4 +1,5 @@
 export * from './lib/stages';
+export * from './lib/countries';
 export * from './lib/lead-input';
 export * from './lib/signal-input';
 export * from './lib/signal-summary';

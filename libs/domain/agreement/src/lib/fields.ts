@@ -12,20 +12,47 @@ function hasControlCharacter(value: string, multiline: boolean): boolean {
   return false;
 }
 
+/**
+ * Half of a UTF-16 surrogate pair alone (JSON's "\ud800"): with the `u` flag a whole pair is one code point, which
+ * \p{Cs} skips. Written out as UTF-8 it becomes U+FFFD, so two such ids would be stored as one.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 export function text(max: number, multiline = false) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !hasControlCharacter(value, multiline), 'must not contain control characters');
+    .refine((value) => !hasControlCharacter(value, multiline), 'must not contain control characters')
+    .refine(
+      (value) => !LONE_SURROGATE.test(value),
+      'must be well-formed Unicode (it holds half of a surrogate pair)',
+    );
+}
+
+/** A bound as people read it in a message: "1,000,000,000,000", not "1000000000000". */
+export function formatBound(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 20 });
+}
+
+function number() {
+  return z.number({
+    error: (issue) => (issue.input === undefined ? 'is required' : 'must be a finite number'),
+  });
 }
 
 export function finite(min: number, max: number) {
-  return z
-    .number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a finite number') })
-    .min(min, `must be at least ${min}`)
-    .max(max, `must be at most ${max}`);
+  return number()
+    .min(min, `must be at least ${formatBound(min)}`)
+    .max(max, `must be at most ${formatBound(max)}`);
+}
+
+/** Above 0 (0 itself refused) and at most `max`: one message for a value too small, however far below 0. */
+export function positive(max: number) {
+  return number()
+    .gt(0, 'must be more than 0')
+    .max(max, `must be at most ${formatBound(max)}`);
 }
 
 export function whole(min: number, max: number) {

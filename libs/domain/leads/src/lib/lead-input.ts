@@ -12,6 +12,8 @@ import {
 import type { LeadFacts } from '@accord/domain/scoring';
 import { emailDomainOf } from '@accord/domain/scoring';
 
+import { isCountryCode } from './countries';
+
 const PERSONAL_DOMAINS: ReadonlySet<string> = new Set(PERSONAL_EMAIL_DOMAINS);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -45,7 +47,7 @@ export const leadFieldsSchema = z.strictObject({
   industry: optionalText(100),
   country: text(2)
     .toUpperCase()
-    .refine((value) => /^[A-Z]{2}$/.test(value), 'must be a two-letter ISO country code')
+    .refine(isCountryCode, 'must be a two-letter ISO country code')
     .nullable()
     .optional(),
   technologies: z

@@ -55,8 +55,38 @@ describe('parseLeadFields', () => {
     ],
     ['a wrong type', { email: 'a@b.co', budgetAuthority: 'yes' }, 'budgetAuthority', 'must be true or false'],
     ['a bad e-mail', { email: 'not-an-email' }, 'email', 'must be an e-mail address'],
+    [
+      'a country code ISO reserves',
+      { email: 'a@b.co', country: 'ZZ' },
+      'country',
+      'must be a two-letter ISO country code',
+    ],
+    [
+      'a country code ISO never assigned',
+      { email: 'a@b.co', country: 'xx' },
+      'country',
+      'must be a two-letter ISO country code',
+    ],
+    [
+      'a withdrawn country code',
+      { email: 'a@b.co', country: 'UK' },
+      'country',
+      'must be a two-letter ISO country code',
+    ],
+    [
+      'half of a surrogate pair',
+      { email: 'a@b.co', title: 'VP \ud800' },
+      'title',
+      'must be well-formed Unicode (it holds half of a surrogate pair)',
+    ],
   ])('refuses %s, naming the field', (_case, input, path, message) => {
     expect(parseLeadFields(input)).toEqual({ ok: false, issues: [{ path, message }] });
+  });
+
+  it('takes every assigned country code, the newest included', () => {
+    for (const country of ['US', 'GB', 'SS', 'CW', 'AX', 'PS']) {
+      expect(parseLeadFields({ email: 'a@b.co', country })).toMatchObject({ ok: true, lead: { country } });
+    }
   });
 
   it('keeps emoji and accents', () => {
@@ -97,10 +127,92 @@ describe('parseSignalEvent', () => {
     ],
     ['a date centuries ago', '1726-11-24T10:00:00Z', 'must not be before 2000-01-01'],
     ['a date far in the future', '2126-11-24T10:00:00Z', 'must not be more than a day in the future'],
+    [
+      'a space for the T, once',
+      '2026-11-24 10:00:00Z',
+      'must be an ISO 8601 date-time with a time zone, such as 2026-11-25T09:00:00Z',
+    ],
+    ['hour 24 rather than rolling it to the next day', '2026-11-24T24:00:00Z', 'is not a real date and time'],
+    ['minute 60', '2026-11-24T10:60:00Z', 'is not a real date and time'],
+    ['an offset of 24 hours', '2026-11-24T10:00:00+24:00', 'is not a real date and time'],
+    ['month 13', '2026-13-01T10:00:00Z', 'is not a real date and time'],
+    ['a number', 1764000000000, 'must be an ISO 8601 date-time such as 2026-11-25T09:00:00Z'],
   ])('refuses %s', (_case, occurredAt, message) => {
     expect(parseSignalEvent({ ...valid, occurredAt }, NOW)).toEqual({
       ok: false,
       issues: [{ path: 'occurredAt', message }],
+    });
+  });
+
+  it.each([
+    ['lower-case t and z (RFC 3339 allows them)', '2026-11-24t10:00:00z', '2026-11-24T10:00:00.000Z'],
+    ['an offset', '2026-11-24T11:30:00+01:30', '2026-11-24T10:00:00.000Z'],
+    ['no seconds', '2026-11-24T10:00Z', '2026-11-24T10:00:00.000Z'],
+    ['29 February of a leap year', '2024-02-29T10:00:00Z', '2024-02-29T10:00:00.000Z'],
+  ])('reads %s', (_case, occurredAt, instant) => {
+    expect(parseSignalEvent({ ...valid, occurredAt }, NOW)).toMatchObject({
+      ok: true,
+      signal: { occurredAt: new Date(instant) },
+    });
+  });
+
+  it.each([
+    ['a type that is not text', { type: 5 }, 'type', 'must be a type name such as PRICING_PAGE_VISIT'],
+    ['a type too long, by its limit', { type: 'A'.repeat(10_000) }, 'type', 'must be at most 50 characters'],
+    [
+      'a lower-case type',
+      { type: 'pricing' },
+      'type',
+      'must be an upper-case type name such as PRICING_PAGE_VISIT',
+    ],
+    ['an unknown field, by its name', { campaign: 'x' }, 'campaign', 'is not a known field'],
+    [
+      'an unknown field of the lead',
+      { lead: { email: 'a@b.co', phone: '1' } },
+      'lead.phone',
+      'is not a known field',
+    ],
+    [
+      'an id with half of a surrogate pair',
+      { externalId: 'h1-sur\ud800' },
+      'externalId',
+      'must be well-formed Unicode (it holds half of a surrogate pair)',
+    ],
+    [
+      'an id holding U+FFFD, which bytes that are not UTF-8 read as',
+      { externalId: 'h1-iu\ufffd\ufffd' },
+      'externalId',
+      'holds U+FFFD (\ufffd), what bytes that are not UTF-8 read as: send the text as UTF-8',
+    ],
+    [
+      'a source holding U+FFFD',
+      { source: 'web\ufffd' },
+      'source',
+      'holds U+FFFD (\ufffd), what bytes that are not UTF-8 read as: send the text as UTF-8',
+    ],
+    [
+      "a lead's e-mail with half of a surrogate pair",
+      { lead: { email: 'a\udfff@b.co' } },
+      'lead.email',
+      'must be well-formed Unicode (it holds half of a surrogate pair)',
+    ],
+    [
+      "a lead's domain holding U+FFFD",
+      { lead: { companyDomain: 'b\ufffd.co' } },
+      'lead.companyDomain',
+      'holds U+FFFD (\ufffd), what bytes that are not UTF-8 read as: send the text as UTF-8',
+    ],
+  ])('refuses %s, with one problem naming the field', (_case, change, path, message) => {
+    expect(parseSignalEvent({ ...valid, ...change }, NOW)).toEqual({
+      ok: false,
+      issues: [{ path, message }],
+    });
+  });
+
+  it('keeps a whole surrogate pair: an emoji is well-formed', () => {
+    expect(parseSignalEvent({ ...valid, externalId: 'evt-🚀' }, NOW)).toMatchObject({
+      ok: true,
+      signal: { externalId: 'evt-🚀' },
     });
   });
 

@@ -277,6 +277,18 @@ export class LeadsRepository {
    * transaction around it: one round trip. Returns the workspace and, per input position, the lead matched (null:
    * none) and whether the signal was new; null when the key is wrong or revoked.
    */
+  /** The workspace's leads with one of these ids or e-mails, for telling whether an event's two names agree. */
+  leadsByIdOrEmail(
+    manager: EntityManager,
+    ids: readonly string[],
+    emails: readonly string[],
+  ): Promise<{ id: string; email: string }[]> {
+    return manager.query(
+      `SELECT id, email FROM leads WHERE id = ANY($1::uuid[]) OR email = ANY($2::text[])`,
+      [ids, emails],
+    );
+  }
+
   async storeSignals(
     manager: EntityManager,
     keyHash: string | null,

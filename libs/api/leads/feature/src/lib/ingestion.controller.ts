@@ -46,49 +46,77 @@ function problem(response: IngestResponse, status: number, code: string, message
 export const SIGNALS_ROUTE = '/api/v1/signals';
 
 /**
- * The non-blank lines of an NDJSON body, or null as soon as there are more than `max`: an over-long body of tiny
- * lines ("{}" a line, millions of them) is refused before anything is parsed or held per line.
+ * The non-blank lines of an NDJSON body with their numbers (counted from 1, blank lines included, so a message
+ * names the line an editor shows), or null as soon as there are more than `max`: an over-long body of tiny lines
+ * ("{}" a line, millions of them) is refused before anything is parsed or held per line.
  */
-function ndjsonLines(body: string, max: number): string[] | null {
-  const lines: string[] = [];
-  for (let start = 0; start < body.length;) {
+function ndjsonLines(body: string, max: number): { text: string; number: number }[] | null {
+  const lines: { text: string; number: number }[] = [];
+  for (let start = 0, number = 1; start < body.length; number++) {
     const newline = body.indexOf('\n', start);
     const end = newline === -1 ? body.length : newline;
-    const line = body.slice(start, end);
-    if (line.trim() !== '') {
+    const text = body.slice(start, end);
+    if (text.trim() !== '') {
       if (lines.length === max) return null;
-      lines.push(line);
+      lines.push({ text, number });
     }
     start = end + 1;
   }
   return lines;
 }
 
+/** What a request sent: its parsed body, its Content-Type and whether it had a body at all. */
+export interface IngestBody {
+  body: unknown;
+  contentType: string;
+  /** False for a request without body bytes, which the JSON parser hands on as `{}`, the same as a body of "{}". */
+  present: boolean;
+}
+
+/** The events of a request; for NDJSON, the line of each. */
+export interface IngestEvents {
+  events: unknown[];
+  lines?: number[];
+}
+
+/**
+ * Whether a request carries body bytes, from its headers as Node reads them: a chunked body, or a Content-Length
+ * other than 0. (A chunked body of no bytes at all reads as present; no client sends one for an empty body.)
+ */
+export function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
+  if (headers['transfer-encoding'] !== undefined) return true;
+  const length = headers['content-length'];
+  return length !== undefined && length !== '0';
+}
+
 /**
  * Reads the events of a JSON object, a JSON array or NDJSON; a line that is not JSON becomes a refusal. More than
- * `max` events is `tooMany`, found before any line is parsed.
+ * `max` events is `tooMany`, found before any line is parsed. A request without a body holds no events.
  */
 export function eventsOf(
-  body: unknown,
-  contentType: string,
+  { body, contentType, present }: IngestBody,
   max: number,
-): { events: unknown[] } | { error: string } | { tooMany: true } {
+): IngestEvents | { error: string } | { tooMany: true } {
+  if (!present) return { events: [] };
   if (contentType.startsWith(NDJSON_TYPE)) {
     if (typeof body !== 'string') return { error: 'An NDJSON body must be text, one JSON event per line.' };
     const lines = ndjsonLines(body, max);
     if (lines === null) return { tooMany: true };
     return {
-      events: lines.map((line) => {
+      events: lines.map(({ text, number }) => {
         try {
-          return JSON.parse(line) as unknown;
+          return JSON.parse(text) as unknown;
         } catch {
-          return new InvalidJsonLine(line.slice(0, 80));
+          return new InvalidJsonLine(text.slice(0, 80), number);
         }
       }),
+      lines: lines.map((line) => line.number),
     };
   }
   if (Array.isArray(body)) return body.length > max ? { tooMany: true } : { events: body };
   if (typeof body === 'object' && body !== null) return { events: [body] };
+  // No parser took the body (another Content-Type), or it is JSON but not an event: `42`, `"text"`, `null`.
+  if (body !== undefined) return { error: 'The request body must be an event object or an array of events.' };
   return {
     error: `Send JSON (one event or an array) as application/json, or one event per line as ${NDJSON_TYPE}.`,
   };
@@ -131,7 +159,10 @@ export class IngestionController {
         'Send a valid, unrevoked API key as "Authorization: Bearer <key>".',
       );
     };
-    const secret = (apiKeyHeader ?? authorization?.replace(/^Bearer\s+/i, ''))?.trim();
+    // An empty X-Api-Key (a client's template with the value left out) is no key: a Bearer key still counts.
+    const secret = [apiKeyHeader, authorization?.replace(/^Bearer\s+/i, '')]
+      .map((value) => value?.trim())
+      .find((value) => value);
     if (!secret) return unauthenticated();
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
       return problem(
@@ -141,7 +172,14 @@ export class IngestionController {
         'Idempotency-Key must be 1 to 200 visible ASCII characters.',
       );
     }
-    const parsed = eventsOf(request.body, (contentType ?? '').toLowerCase(), MAX_EVENTS);
+    const parsed = eventsOf(
+      {
+        body: request.body,
+        contentType: (contentType ?? '').toLowerCase(),
+        present: hasBody(request.headers),
+      },
+      MAX_EVENTS,
+    );
     if ('tooMany' in parsed) {
       return problem(
         response,
@@ -174,7 +212,7 @@ export class IngestionController {
 
     let body: ReturnType<typeof toResponse> | null;
     try {
-      body = await this.run(secret, parsed.events);
+      body = await this.run(secret, parsed);
     } catch (error) {
       if (idempotencyKey) await this.release(secret, idempotencyKey);
       throw error;
@@ -192,7 +230,10 @@ export class IngestionController {
   }
 
   /** Stores the events; null when the key is wrong or revoked. */
-  private async run(secret: string, events: unknown[]): Promise<ReturnType<typeof toResponse> | null> {
+  private async run(
+    secret: string,
+    { events, lines }: IngestEvents,
+  ): Promise<ReturnType<typeof toResponse> | null> {
     const apiKeyHash = this.apiKeys.hashOf(secret);
     if (!apiKeyHash) return null;
     let report: IngestReport;
@@ -204,7 +245,7 @@ export class IngestionController {
     }
     // No event reached the statement that authenticates the key: authenticate it before answering.
     const workspaceId = report.workspaceId ?? (await this.apiKeys.authenticate(secret))?.workspaceId;
-    return workspaceId ? toResponse(report) : null;
+    return workspaceId ? toResponse(report, lines) : null;
   }
 
   /**
@@ -241,15 +282,18 @@ export class IngestionController {
   }
 }
 
-function toResponse(report: IngestReport) {
+/** The report as the API answers it; an NDJSON body's items name their line. */
+function toResponse(report: IngestReport, lines?: readonly number[]) {
   return {
     stored: report.stored,
     duplicates: report.duplicates,
     refused: report.refused,
     unmatched: report.unmatched,
-    items: report.items.map((item) => ({
+    items: report.items.map(({ index, problems, ...item }) => ({
+      index,
+      ...(lines ? { line: lines[index] } : {}),
       ...item,
-      problems: item.problems?.map((p) => ({ field: p.path, message: p.message })),
+      problems: problems?.map((p) => ({ field: p.path, message: p.message })),
     })),
   };
 }

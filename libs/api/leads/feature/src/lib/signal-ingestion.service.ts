@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 
-import { LeadsRepository } from '@accord/api/leads/data-access';
+import { ApiKeysRepository, LeadsRepository } from '@accord/api/leads/data-access';
 import { TenantDb } from '@accord/api/shared/database';
 import { InputIssue } from '@accord/domain/agreement';
+import { cleanDomain } from '@accord/domain/imports';
 import { SignalEvent, parseSignalEvent } from '@accord/domain/leads';
 
 import { EVENTS_PER_STATEMENT, KeyedSignalStore } from './keyed-signal-store';
@@ -31,7 +33,11 @@ export interface IngestReport {
 
 /** A line of an NDJSON body that did not parse: refused on its own, the other lines still count. */
 export class InvalidJsonLine {
-  constructor(readonly line: string) {}
+  constructor(
+    readonly line: string,
+    /** Its number in the body, counted from 1 with blank lines, as an editor shows it. */
+    readonly number: number,
+  ) {}
 }
 
 /**
@@ -66,6 +72,7 @@ export class SignalIngestionService {
     private readonly leads: LeadsRepository,
     private readonly applier: SignalApplier,
     private readonly keyedStore: KeyedSignalStore,
+    private readonly keys: ApiKeysRepository,
   ) {}
 
   async ingest(
@@ -77,24 +84,31 @@ export class SignalIngestionService {
     const items: ItemResult[] = [];
     const valid: { index: number; signal: SignalEvent }[] = [];
     events.forEach((event, index) => {
-      if (event instanceof InvalidJsonLine) {
-        items.push({
-          index,
-          externalId: null,
-          status: 'REFUSED',
-          problems: [{ path: '', message: `line ${index + 1} is not valid JSON` }],
-        });
-        return;
-      }
-      const parsed = parseSignalEvent(event, now);
-      if (parsed.ok) valid.push({ index, signal: parsed.signal });
+      const parsed = readEvent(event, now);
+      if ('signal' in parsed) valid.push({ index, signal: parsed.signal });
       else items.push({ index, externalId: externalIdOf(event), status: 'REFUSED', problems: parsed.issues });
     });
-    // The same external id twice in one request: the first one counts.
-    const seen = new Set<string>();
-    const unique = valid.filter(({ index, signal }) => {
-      if (!seen.has(signal.externalId)) return seen.add(signal.externalId);
-      items.push({ index, externalId: signal.externalId, status: 'DUPLICATE' });
+    // The same external id twice in one request: the first one counts, and the others get its outcome.
+    const first = new Map<string, number>();
+    const repeats: { index: number; of: number }[] = [];
+    const distinct = valid.filter(({ index, signal }) => {
+      const earlier = first.get(signal.externalId);
+      if (earlier !== undefined) repeats.push({ index, of: earlier });
+      else first.set(signal.externalId, index);
+      return earlier === undefined;
+    });
+    const misnamed = await this.misnamedLeads(
+      target,
+      distinct.map(({ signal }) => signal),
+    );
+    const unique = distinct.filter(({ index, signal }) => {
+      if (!misnamed.has(signal)) return true;
+      items.push({
+        index,
+        externalId: signal.externalId,
+        status: 'REFUSED',
+        problems: [{ path: 'lead', message: 'lead.id and lead.email name different leads' }],
+      });
       return false;
     });
     const workspaces = new Set<string>();
@@ -114,6 +128,8 @@ export class SignalIngestionService {
         items.push(resultOf(index, signal, stored.results[position])),
       );
     }
+    const outcomes = new Map(items.map((item) => [item.index, item]));
+    for (const { index, of } of repeats) items.push(repeatOf(index, outcomes.get(of) as ItemResult));
     for (const workspaceId of workspaces) {
       if (apply === 'now') await this.applier.applyPending(workspaceId);
       else this.applier.wake(workspaceId);
@@ -129,6 +145,56 @@ export class SignalIngestionService {
       items,
     };
   }
+
+  /**
+   * The events whose lead.id and lead.email name two different leads of the workspace: the store would match the
+   * id and drop the e-mail silently. One query, only for events that give both.
+   */
+  private async misnamedLeads(target: IngestTarget, signals: SignalEvent[]): Promise<Set<SignalEvent>> {
+    const named = signals.filter((signal) => signal.lead.id && signal.lead.email);
+    if (named.length === 0) return new Set();
+    const find = (manager: EntityManager) =>
+      this.leads.leadsByIdOrEmail(
+        manager,
+        named.map((signal) => signal.lead.id as string),
+        named.map((signal) => signal.lead.email as string),
+      );
+    const leads =
+      'apiKeyHash' in target
+        ? await this.tenantDb.run({ apiKeyHash: target.apiKeyHash }, async (manager) =>
+            (await this.keys.enterKeyWorkspace(manager, target.apiKeyHash)) ? find(manager) : null,
+          )
+        : await this.tenantDb.inWorkspace(target.workspaceId, find);
+    if (!leads) throw new UnknownApiKey();
+    const emailOf = new Map(leads.map((lead) => [lead.id, lead.email]));
+    const emails = new Set(emailOf.values());
+    return new Set(
+      named.filter(({ lead }) => {
+        const emailOfId = emailOf.get(lead.id as string);
+        return emailOfId !== undefined && emails.has(lead.email as string) && emailOfId !== lead.email;
+      }),
+    );
+  }
+}
+
+/** One event of a request, validated, with its company domain cleaned as imports clean it; or why it is refused. */
+function readEvent(event: unknown, now: Date): { signal: SignalEvent } | { issues: InputIssue[] } {
+  if (event instanceof InvalidJsonLine)
+    return { issues: [{ path: '', message: `line ${event.number} is not valid JSON` }] };
+  const parsed = parseSignalEvent(event, now);
+  if (!parsed.ok) return { issues: parsed.issues };
+  const { companyDomain } = parsed.signal.lead;
+  if (companyDomain === undefined) return { signal: parsed.signal };
+  // "https://www.northwind.example/", "northwind.example." and "ana@northwind.example" all name northwind.example.
+  const domain = cleanDomain(companyDomain);
+  if (!domain.ok) return { issues: [{ path: 'lead.companyDomain', message: domain.reason }] };
+  return { signal: { ...parsed.signal, lead: { ...parsed.signal.lead, companyDomain: domain.value } } };
+}
+
+/** A repeat of an event earlier in the same request: a duplicate of it, or unmatched as it was. */
+function repeatOf(index: number, first: ItemResult): ItemResult {
+  if (first.status === 'UNMATCHED' || first.status === 'REFUSED') return { ...first, index };
+  return { index, externalId: first.externalId, status: 'DUPLICATE', leadId: first.leadId };
 }
 
 function resultOf(
