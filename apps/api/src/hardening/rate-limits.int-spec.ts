@@ -242,34 +242,75 @@ describe('sign-ups and invitation acceptances, however they are batched', () => 
 });
 
 describe('wrong API keys, however many different ones', () => {
-  it('counts each refused key against the address, then refuses the address before looking at its key', async () => {
-    const booted = await bootApp({ LOGIN_ATTEMPTS_PER_IP: '3', RATE_LIMIT_API_KEY: '1000' });
-    const send = async (key: string) => {
-      const response = await fetch(`${booted.baseUrl}/api/v1/signals`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body: JSON.stringify({
-          externalId: 'x',
-          type: 'EMAIL_CLICK',
-          occurredAt: new Date().toISOString(),
-          lead: { email: 'a@b.example' },
-        }),
-      });
-      return [response.status, response.headers.get('retry-after') !== null];
-    };
-    try {
-      // A new guess each time: counted by key alone, none of them would ever be limited.
-      const guesses = [];
-      for (let n = 0; n < 5; n++) guesses.push(await send(`acc_guess${n}${'x'.repeat(40)}`));
-      expect(guesses).toEqual([
-        [401, false],
-        [401, false],
-        [401, false],
-        [429, true],
-        [429, true],
-      ]);
-    } finally {
-      await booted.stop();
-    }
+  let booted: BootedApp;
+
+  beforeEach(async () => {
+    booted = await bootApp({ LOGIN_ATTEMPTS_PER_IP: '3', RATE_LIMIT_API_KEY: '1000' });
+  });
+
+  afterEach(async () => {
+    await booted.stop();
+  });
+
+  const send = async (key: string) => {
+    const response = await fetch(`${booted.baseUrl}/api/v1/signals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({
+        externalId: 'x',
+        type: 'EMAIL_CLICK',
+        occurredAt: new Date().toISOString(),
+        lead: { email: 'a@b.example' },
+      }),
+    });
+    const body = (await response.json()) as { message?: string };
+    return [response.status, response.headers.get('retry-after') !== null, body.message];
+  };
+  const guesses = async (count: number) => {
+    const results = [];
+    for (let n = 0; n < count; n++) results.push(await send(`acc_guess${n}${'x'.repeat(40)}`));
+    return results.map(([status, retryAfter]) => [status, retryAfter]);
+  };
+
+  it('counts each refused key against the address, then refuses its wrong keys with Retry-After', async () => {
+    // A new guess each time: counted by key alone, none of them would ever be limited.
+    expect(await guesses(5)).toEqual([
+      [401, false],
+      [401, false],
+      [401, false],
+      [429, true],
+      [429, true],
+    ]);
+    expect((await send('acc_another_guess'))[2]).toMatch(
+      /^Too many requests with wrong API keys from this address; retry in \d+ minutes\.$/,
+    );
+  });
+
+  it('still serves a valid key, and signs members in, from an address that spent its wrong-key budget', async () => {
+    // Signing up spends one of the address's three sign-in attempts.
+    const signUp = await gql<{ data: { signUp: { accessToken: string } } }>(
+      booted.baseUrl,
+      'mutation { signUp(input: { workspaceName: "Egress", name: "Ivy", email: "ivy@egress.example", password: "a long enough password" }) { accessToken } }',
+    );
+    const created = await gql<{ data: { createApiKey: { secret: string } } }>(
+      booted.baseUrl,
+      'mutation { createApiKey(name: "integration") { secret } }',
+      { token: signUp.body.data.signUp.accessToken },
+    );
+    const valid = created.body.data.createApiKey.secret;
+    // Another integration behind the same address (NAT, an iPaaS) sends a wrong key until it is refused.
+    expect(await guesses(4)).toEqual([
+      [401, false],
+      [401, false],
+      [401, false],
+      [429, true],
+    ]);
+
+    expect((await send(valid)).slice(0, 2)).toEqual([200, false]);
+    expect((await guesses(1))[0]).toEqual([429, true]);
+    const signIn = await gql(booted.baseUrl, LOGIN, {
+      variables: { email: 'ivy@egress.example', password: 'a long enough password' },
+    });
+    expect(outcome(signIn)).toEqual([200, 'OK', null]);
   });
 });

@@ -12,9 +12,16 @@ export function isUndecided(status: HandoverStatus): boolean {
 
 export const NOTE_MAX_LENGTH = 2000;
 
+/**
+ * What a note may hold: like any multi-line comment, tabs and line breaks lay it out, but no other control
+ * character (BEL, ESC's terminal sequences, NUL) — the note is sent to webhook receivers as it is.
+ */
+export const NOTE_TEXT = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/u; // eslint-disable-line no-control-regex
+
 export type Decision = { kind: 'ACCEPT' } | { kind: 'REJECT'; reasonKey: string; note: string | null };
 
-export type DecisionError = 'ALREADY_DECIDED' | 'NOT_YOURS' | 'UNKNOWN_REASON' | 'NOTE_TOO_LONG';
+export type DecisionError =
+  'ALREADY_DECIDED' | 'NOT_YOURS' | 'UNKNOWN_REASON' | 'NOTE_TOO_LONG' | 'NOTE_HAS_CONTROL_CHARACTERS';
 
 export interface HandoverActor {
   id: string;
@@ -42,6 +49,7 @@ export function checkDecision(
   if (decision.kind === 'REJECT') {
     if (!reasons.some((reason) => reason.key === decision.reasonKey)) return 'UNKNOWN_REASON';
     if (decision.note && decision.note.length > NOTE_MAX_LENGTH) return 'NOTE_TOO_LONG';
+    if (decision.note && !NOTE_TEXT.test(decision.note)) return 'NOTE_HAS_CONTROL_CHARACTERS';
   }
   return null;
 }

@@ -96,6 +96,21 @@ describe('decisions', () => {
     expect(checkDecision(open, rep, reject('no-budget', 'x'.repeat(2001)), reasons)).toBe('NOTE_TOO_LONG');
   });
 
+  it('takes a note laid out with tabs and line breaks, but no other control character', () => {
+    const reject = (note: string) => ({ kind: 'REJECT' as const, reasonKey: 'no-budget', note });
+    expect(
+      ['Call back in Q3:\r\n\t- budget frozen', 'ring\u0007', '\u001b[31mred', 'nul\u0000', 'del\u007f'].map(
+        (note) => checkDecision(open, rep, reject(note), reasons),
+      ),
+    ).toEqual([
+      null,
+      'NOTE_HAS_CONTROL_CHARACTERS',
+      'NOTE_HAS_CONTROL_CHARACTERS',
+      'NOTE_HAS_CONTROL_CHARACTERS',
+      'NOTE_HAS_CONTROL_CHARACTERS',
+    ]);
+  });
+
   it('applies the reason’s consequence from the decision', () => {
     const at = new Date('2026-03-01T00:00:00Z');
     expect(decisionOutcome({ kind: 'ACCEPT' }, reasons, at)).toMatchObject({

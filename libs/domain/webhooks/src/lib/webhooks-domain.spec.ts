@@ -6,6 +6,7 @@ import {
   isPrivateHost,
   isWebhookEventName,
   parseSignatureHeader,
+  payloadScore,
   retryDelayMs,
   signedContent,
   verifySignatureHeader,
@@ -48,6 +49,14 @@ describe('events', () => {
     ).toBe(
       '{"id":"e","type":"agreement.published","workspaceId":"w","occurredAt":"2026-01-01T00:00:00.000Z","data":{"b":1}}',
     );
+  });
+});
+
+describe('payload scores', () => {
+  it('rounds a score to two decimals: float noise gone, real decimals kept', () => {
+    expect([99.99999999999999, 0.30000000000000004, 37.8449, 81.6, 100, 0].map(payloadScore)).toEqual([
+      100, 0.3, 37.84, 81.6, 100, 0,
+    ]);
   });
 });
 

@@ -3,9 +3,10 @@ import { EntityManager } from 'typeorm';
 
 import { HandoverEntity, HandoversRepository, NewHandover } from '@accord/api/handovers/data-access';
 import { WebhookOutboxRepository } from '@accord/api/webhooks/data-access';
+import { payloadScore } from '@accord/domain/webhooks';
 
-/** What every handover webhook says about the handover. */
-function handoverPayload(handover: NewHandover | HandoverEntity): Record<string, unknown> {
+/** What every handover webhook says about the handover; scores as `payloadScore` rounds them. */
+export function handoverPayload(handover: NewHandover | HandoverEntity): Record<string, unknown> {
   return {
     handoverId: handover.id,
     leadId: handover.leadId,
@@ -14,8 +15,8 @@ function handoverPayload(handover: NewHandover | HandoverEntity): Record<string,
     grade: handover.grade,
     temperature: handover.temperature,
     outcome: handover.outcome,
-    fitScore: handover.fitScore,
-    intentScore: handover.intentScore,
+    fitScore: payloadScore(handover.fitScore),
+    intentScore: payloadScore(handover.intentScore),
     explanation: handover.explanation,
     handedOverAt: handover.handedOverAt.toISOString(),
     dueAt: handover.dueAt.toISOString(),

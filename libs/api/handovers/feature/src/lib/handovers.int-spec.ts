@@ -460,7 +460,12 @@ describe('handovers on PostgreSQL', () => {
       const leadId = await hotMql(team);
       await opener.drain();
       const [{ node }] = (await queueOf(team.rep)).edges;
-      await handovers.reject(team.rep, node.id, node.rejectionReasons[0].key, 'wrong timing');
+      // A terminal sequence would reach the receiver as it is: refused, and nothing decided or sent.
+      await expectError(
+        handovers.reject(team.rep, node.id, node.rejectionReasons[0].key, '\u001b[2Jwrong timing\u0007'),
+        ErrorCode.BAD_USER_INPUT,
+      );
+      await handovers.reject(team.rep, node.id, node.rejectionReasons[0].key, 'wrong timing:\n\tcall in Q3');
       await app.get(WebhookDeliveryWorker).drain();
 
       // Deliveries go out concurrently, so they may arrive in either order.
@@ -482,9 +487,11 @@ describe('handovers on PostgreSQL', () => {
         leadId,
         status: 'REJECTED',
         reasonKey: node.rejectionReasons[0].key,
-        note: 'wrong timing',
+        note: 'wrong timing:\n\tcall in Q3',
         decidedBy: team.rep.id,
         withinSla: true,
+        fitScore: Math.round(node.fitScore * 100) / 100,
+        intentScore: Math.round(node.intentScore * 100) / 100,
       });
     } finally {
       await new Promise((resolve) => server.close(resolve));

@@ -144,6 +144,10 @@ export class HandoversService {
         throw AppError.badInput('note: too long', [
           { field: 'note', message: 'must be at most 2000 characters' },
         ]);
+      if (problem === 'NOTE_HAS_CONTROL_CHARACTERS')
+        throw AppError.badInput('note: must not contain control characters', [
+          { field: 'note', message: 'must not contain control characters' },
+        ]);
       const outcome = decisionOutcome(decision, reasons, now);
       const withinSla = decidedWithinSla(now, handover.dueAt);
       const note = decision.kind === 'REJECT' ? decision.note : null;

@@ -64,8 +64,8 @@ export class RateLimitGuard implements CanActivate {
   private async count(kind: 'graphql' | 'http', request: Request & { user?: AuthMember }): Promise<void> {
     if (request.user) return this.limits.member(request.user.id);
     if (kind === 'graphql') return this.limits.anonymous(request.ip ?? 'unknown');
-    // An address that spent its budget on wrong API keys is refused before its key is looked at.
-    this.limits.refuseBlockedAddress(request.ip ?? 'unknown');
+    // Wrong keys are limited per address where the key is looked up (RateLimits.wrongApiKey), not here: refusing
+    // the address before its key is known would refuse valid keys of others behind the same egress address.
     const header = request.headers['x-api-key'] ?? request.headers.authorization;
     const secret = (Array.isArray(header) ? header[0] : header)?.replace(/^Bearer\s+/i, '').trim();
     // REST without a key (health, metrics) is not counted: load balancers poll it.

@@ -11,12 +11,12 @@ import {
 import { DataSource } from 'typeorm';
 
 import { AppConfig } from '@accord/api/shared/config';
-import { AppError, ErrorCode } from '@accord/api/shared/graphql';
+import { AppError } from '@accord/api/shared/graphql';
 
 /** The counters' table (migration RateLimits): not tenant data, keys are hashes or member ids. */
 export const RATE_LIMIT_TABLE = 'rate_limits';
 
-type Bucket = 'member' | 'api_key' | 'anonymous' | 'login_email' | 'login_ip';
+type Bucket = 'member' | 'api_key' | 'anonymous' | 'login_email' | 'login_ip' | 'wrong_api_key';
 
 /**
  * Fixed-window request counters. On a PostgreSQL server they live in one UNLOGGED table, so every replica
@@ -29,8 +29,6 @@ export class RateLimits implements OnModuleDestroy {
   private readonly logger = new Logger(RateLimits.name);
   private readonly limiters: Record<Bucket, RateLimiterAbstract | null>;
   private readonly stores: RateLimiterPostgres[] = [];
-  /** Addresses refused for wrong API keys, until when (ms): checked without a database round trip. */
-  private readonly blockedAddresses = new Map<string, number>();
 
   constructor(
     private readonly config: AppConfig,
@@ -65,6 +63,8 @@ export class RateLimits implements OnModuleDestroy {
       anonymous: make('anonymous', config.RATE_LIMIT_ANONYMOUS, window),
       login_email: make('login_email', config.LOGIN_ATTEMPTS_PER_EMAIL, config.LOGIN_WINDOW_SECONDS),
       login_ip: make('login_ip', config.LOGIN_ATTEMPTS_PER_IP, config.LOGIN_WINDOW_SECONDS),
+      // As large as the sign-in budget, but a counter of its own: neither kind of failure locks out the other.
+      wrong_api_key: make('wrong_api_key', config.LOGIN_ATTEMPTS_PER_IP, config.LOGIN_WINDOW_SECONDS),
     };
   }
 
@@ -110,36 +110,14 @@ export class RateLimits implements OnModuleDestroy {
   }
 
   /**
-   * Counts a request refused for a missing, wrong or revoked API key against the address's sign-in budget: keys
-   * are counted by key, so guessing a new one each time would otherwise never be limited. Once the budget is
-   * spent, this replica refuses the address from memory until the window ends (`refuseBlockedAddress`).
+   * Counts a request refused for a missing, wrong or revoked API key against the address's budget for wrong keys:
+   * keys are counted by key, so guessing a new one each time would otherwise never be limited. Only refused keys
+   * reach it, so a valid key sent from the same address (shared egress) is never refused for another client's
+   * mistakes, and sign-in keeps a budget of its own. Once the budget is spent, this replica refuses the address's
+   * wrong keys from memory until the window ends.
    */
-  async wrongApiKey(address: string): Promise<void> {
-    try {
-      await this.consume('login_ip', address, 'Too many requests with wrong API keys from this address');
-    } catch (error) {
-      if (error instanceof AppError && error.code === ErrorCode.RATE_LIMITED) {
-        const seconds = Number(error.details['retryAfterSeconds']);
-        this.blockedAddresses.set(address, Date.now() + seconds * 1000);
-      }
-      throw error;
-    }
-  }
-
-  /** Throws RATE_LIMITED while this replica knows the address spent its budget on wrong API keys. */
-  refuseBlockedAddress(address: string): void {
-    const until = this.blockedAddresses.get(address);
-    if (until === undefined) return;
-    const left = until - Date.now();
-    if (left <= 0) {
-      this.blockedAddresses.delete(address);
-      return;
-    }
-    const seconds = Math.max(1, Math.ceil(left / 1000));
-    throw AppError.rateLimited(
-      `Too many requests with wrong API keys from this address; retry ${waitText(seconds)}.`,
-      seconds,
-    );
+  wrongApiKey(address: string): Promise<void> {
+    return this.consume('wrong_api_key', address, 'Too many requests with wrong API keys from this address');
   }
 
   private async consume(bucket: Bucket, key: string, message: string): Promise<void> {

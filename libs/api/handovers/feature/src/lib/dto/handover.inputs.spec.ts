@@ -12,6 +12,20 @@ describe('handover inputs', () => {
     ).toEqual(['id', 'reasonKey', 'note']);
   });
 
+  it('takes a note laid out with tabs and line breaks, but no other control character', async () => {
+    const reject = (note: string) => ({ id: ID, reasonKey: 'not-ready', note });
+    expect([
+      await problems(RejectHandoverArgs, reject('Budget frozen:\r\n\t- ask again in Q3')),
+      await problems(RejectHandoverArgs, reject('ring\u0007')),
+      await problems(RejectHandoverArgs, reject('\u001b[31mred\u001b[0m')),
+      await problems(RejectHandoverArgs, reject('del\u007f')),
+      await problems(AnswerQualificationArgs, {
+        leadId: ID,
+        answers: [{ key: 'budget', met: true, note: 'beep\u0007' }],
+      }),
+    ]).toEqual([[], ['note'], ['note'], ['note'], ['answers', '0', 'note']]);
+  });
+
   it('bounds the queue page and refuses unknown scopes', async () => {
     expect(await problems(HandoverQueueArgs, { scope: 'TEAM', view: 'EXPIRED', first: 200 })).toEqual([]);
     expect(await problems(HandoverQueueArgs, { scope: 'EVERYONE', first: 201 })).toEqual(['scope', 'first']);

@@ -44,6 +44,31 @@ describe('webhook inputs', () => {
     ]).toEqual([['events'], ['events'], ['events'], ['url'], ['secret']]);
   });
 
+  it('says in words what is wrong with the events', () => {
+    const messages = (events: string[]) =>
+      validateSync(plainToInstance(CreateWebhookEndpointInput, { url: 'https://x.example', events })).flatMap(
+        (error) => Object.values(error.constraints ?? {}),
+      );
+    expect(messages([])).toEqual(['must name at least one event']);
+    expect(messages(['handover.created', 'handover.created'])).toEqual(['must not name an event twice']);
+  });
+
+  it('refuses control characters in a description, tabs and line breaks included: it is one line', () => {
+    const described = (description: string) => ({
+      url: 'https://x.example',
+      events: ['handover.created'],
+      description,
+    });
+    expect([
+      problems(CreateWebhookEndpointInput, described('CRM – EU, “prod”')),
+      problems(CreateWebhookEndpointInput, described('ring\u0007')),
+      problems(CreateWebhookEndpointInput, described('\u001b[2Jcleared')),
+      problems(CreateWebhookEndpointInput, described('two\nlines')),
+      problems(CreateWebhookEndpointInput, described('del\u007f')),
+      problems(UpdateWebhookEndpointInput, { description: 'tab\there' }),
+    ]).toEqual([[], ['description'], ['description'], ['description'], ['description'], ['description']]);
+  });
+
   it('lets an update leave every field out', () => {
     expect([
       problems(UpdateWebhookEndpointInput, {}),

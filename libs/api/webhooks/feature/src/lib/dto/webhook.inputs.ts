@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -18,6 +19,10 @@ import { MAX_ENDPOINT_URL_LENGTH, WEBHOOK_EVENTS, type WebhookEventName } from '
 
 import { WebhookDeliveryStatusEnum } from '../models/webhook.model';
 
+// A one-line label in the endpoints list, like the agreement's labels: no control character, tab and line breaks
+// included (ESC sequences would garble an admin's screen).
+const ONE_LINE_TEXT = /^[^\u0000-\u001f\u007f]*$/u; // eslint-disable-line no-control-regex
+
 @InputType()
 export class CreateWebhookEndpointInput {
   @Field({ description: 'An http or https URL that answers a POST with 2xx.' })
@@ -26,9 +31,9 @@ export class CreateWebhookEndpointInput {
   url!: string;
 
   @Field(() => [String], { description: `Any of: ${WEBHOOK_EVENTS.join(', ')}.` })
-  @ArrayMinSize(1)
+  @ArrayMinSize(1, { message: 'must name at least one event' })
   @ArrayMaxSize(WEBHOOK_EVENTS.length)
-  @ArrayUnique()
+  @ArrayUnique({ message: 'must not name an event twice' })
   @IsIn(WEBHOOK_EVENTS, { each: true, message: `each event must be one of ${WEBHOOK_EVENTS.join(', ')}` })
   events!: WebhookEventName[];
 
@@ -36,6 +41,7 @@ export class CreateWebhookEndpointInput {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @Matches(ONE_LINE_TEXT, { message: 'must not contain control characters' })
   description?: string | null;
 }
 
@@ -49,9 +55,9 @@ export class UpdateWebhookEndpointInput {
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
-  @ArrayMinSize(1)
+  @ArrayMinSize(1, { message: 'must name at least one event' })
   @ArrayMaxSize(WEBHOOK_EVENTS.length)
-  @ArrayUnique()
+  @ArrayUnique({ message: 'must not name an event twice' })
   @IsIn(WEBHOOK_EVENTS, { each: true, message: `each event must be one of ${WEBHOOK_EVENTS.join(', ')}` })
   events?: WebhookEventName[] | null;
 
@@ -59,6 +65,7 @@ export class UpdateWebhookEndpointInput {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @Matches(ONE_LINE_TEXT, { message: 'must not contain control characters' })
   description?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'False stops deliveries and fails those waiting.' })
