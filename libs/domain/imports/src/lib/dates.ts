@@ -41,8 +41,10 @@ function instant(
   day: number,
   time: { hour: number; minute: number; second: number; ms: number; offsetMinutes: number },
 ): Date | null {
-  const at = Date.UTC(year, month - 1, day, time.hour, time.minute, time.second, time.ms);
-  const calendar = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC reads the years 0–99 as 1900–1999; setUTCFullYear takes a year as it is.
+  const calendar = new Date(0);
+  calendar.setUTCFullYear(year, month - 1, day);
+  const at = calendar.getTime() + ((time.hour * 60 + time.minute) * 60 + time.second) * 1000 + time.ms;
   if (
     calendar.getUTCFullYear() !== year ||
     calendar.getUTCMonth() !== month - 1 ||
@@ -202,12 +204,16 @@ const DATE_READERS: readonly DateReader[] = [
   monthNameDayYear,
 ];
 
+/** No CRM record is older: a year before it is a placeholder ("0001-01-01") or a typo, not history. */
+const EARLIEST_YEAR = 1900;
+
 /** The instant a reader's parts name, noted when the form was not ISO 8601. */
 function dateOf(text: string, parts: DateParts): Cleaned<Date> {
   const time = parseTime(parts.time);
   if (!time || !parts.month) return refuse(`"${text}" is not a date`);
   const date = instant(parts.year, parts.month, parts.day, time);
   if (!date) return refuse(`"${text}" is not a real date`);
+  if (parts.year < EARLIEST_YEAR) return refuse(`"${text}" lies before ${EARLIEST_YEAR}`);
   const shown = date.toISOString().slice(0, date.getUTCHours() || date.getUTCMinutes() ? 16 : 10);
   return ok(date, parts.noted ? `"${text}" read as ${shown}` : null);
 }

@@ -412,6 +412,13 @@ describe('cleaners', () => {
       note: '"03/04/2025" read as 2025-03-04',
     });
     expect(cleanDate('2025-02-30', null)).toEqual({ ok: false, reason: '"2025-02-30" is not a real date' });
+    // A placeholder year is not a date that does not exist: it is too long ago.
+    expect(cleanDate('0001-01-01', null)).toEqual({ ok: false, reason: '"0001-01-01" lies before 1900' });
+    expect(cleanDate('0099-02-30', null)).toEqual({ ok: false, reason: '"0099-02-30" is not a real date' });
+    expect(cleanDate('1900-01-01', null)).toMatchObject({
+      ok: true,
+      value: new Date('1900-01-01T00:00:00Z'),
+    });
     expect(cleanDate('yesterday', null).ok).toBe(false);
   });
 
