@@ -51,7 +51,9 @@ describe('the lead agreement', () => {
     await gradeA.fill('40');
     await page.getByText('Must be above B (55)', { exact: true }).waitFor();
     expect(await gradeA.getAttribute('aria-invalid')).toBe('true');
-    await page.getByText('1 problem to fix before saving').waitFor();
+    // The pair out of order is shown on both its fields, B's naming A's new value.
+    await page.getByText('Must be below A (40)', { exact: true }).waitFor();
+    await page.getByText('2 problems to fix before saving').waitFor();
     expect(await save.isDisabled()).toBe(true);
 
     await gradeA.fill('85');

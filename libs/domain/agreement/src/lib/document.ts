@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { finite, text, whole } from './fields';
+import { finite, positive, text, whole } from './fields';
 import {
   FIT_FIELD_NAMES,
   GRADES,
@@ -101,7 +101,7 @@ const intentSignal = z.strictObject({
   /** How many signals of this type count at most (the most recent ones). */
   cap: whole(1, LIMITS.cap),
   /** After this many days a signal weighs half as much. */
-  halfLifeDays: finite(0, LIMITS.halfLifeDays).refine((days) => days > 0, 'must be more than 0'),
+  halfLifeDays: positive(LIMITS.halfLifeDays),
 });
 
 function byEnum<K extends readonly [string, ...string[]], V extends z.ZodType>(keys: K, value: V) {
@@ -170,10 +170,7 @@ export const agreementDocumentSchema = z.strictObject({
   handover: z.strictObject({
     matrix: byEnum(GRADES, byEnum(TEMPERATURES, matrixOutcome)),
     /** Hours sales have to accept or reject a handed-over lead, by its temperature. */
-    slaHours: byEnum(
-      TEMPERATURES,
-      finite(0, LIMITS.slaHours).refine((hours) => hours > 0, 'must be more than 0'),
-    ),
+    slaHours: byEnum(TEMPERATURES, positive(LIMITS.slaHours)),
     routing,
   }),
   sql: z.strictObject({

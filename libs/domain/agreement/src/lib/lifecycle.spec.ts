@@ -65,6 +65,8 @@ describe('signatureRefusal', () => {
     expect(signatureRefusal({ ...base, side: 'MARKETING' })).toBe('NOT_AN_APPROVER_FOR_SIDE');
     expect(signatureRefusal({ ...base, signedRevision: 2 })).toBe('STALE_REVISION');
     expect(signatureRefusal({ ...base, status: 'DRAFT' })).toBe('NOT_PROPOSED');
+    // Edited since it was read: back in draft, but what matters is that the text changed.
+    expect(signatureRefusal({ ...base, status: 'DRAFT', signedRevision: 2 })).toBe('STALE_REVISION');
   });
 
   it('refuses a second signature for a side, and one person on both sides', () => {

@@ -86,8 +86,10 @@ export function signatureRefusal(request: {
 }): SignatureRefusal | null {
   if (!approverSides(request.roles, request.approver).includes(request.side))
     return 'NOT_AN_APPROVER_FOR_SIDE';
-  if (request.status !== 'PROPOSED') return 'NOT_PROPOSED';
+  // A stale revision first: a proposal edited since the approver opened it is back in draft, and "it is a
+  // draft" would hide that what they read is not what is there now.
   if (request.signedRevision !== request.currentRevision) return 'STALE_REVISION';
+  if (request.status !== 'PROPOSED') return 'NOT_PROPOSED';
   const current = signaturesOnRevision(request.signatures, request.currentRevision);
   if (current.some((signature) => signature.side === request.side)) return 'SIDE_ALREADY_SIGNED';
   if (current.some((signature) => signature.memberId === request.memberId))

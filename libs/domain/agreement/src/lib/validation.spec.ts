@@ -65,14 +65,72 @@ describe('parseAgreementDocument', () => {
     ]);
   });
 
-  it('requires grade and temperature thresholds in order', () => {
+  it('requires grade and temperature thresholds in order, naming the problem on both fields of a pair', () => {
     const document = starter();
     document.fit.grades = { A: 50, B: 50, C: 60 };
     document.intent.temperature = { warm: 70, hot: 60 };
     expect(issuesOf(document)).toEqual([
       { path: 'fit.grades.A', message: 'must be above B (50)' },
+      { path: 'fit.grades.B', message: 'must be below A (50)' },
       { path: 'fit.grades.B', message: 'must be above C (60)' },
+      { path: 'fit.grades.C', message: 'must be below B (50)' },
       { path: 'intent.temperature.hot', message: 'must be above WARM (70)' },
+      { path: 'intent.temperature.warm', message: 'must be below HOT (60)' },
+    ]);
+  });
+
+  it('shows an out-of-order grade on the grade just raised, not only on the one above it', () => {
+    const document = starter();
+    document.fit.grades = { A: 80, B: 90, C: 35 };
+    expect(issuesOf(document)).toEqual([
+      { path: 'fit.grades.A', message: 'must be above B (90)' },
+      { path: 'fit.grades.B', message: 'must be below A (80)' },
+    ]);
+  });
+
+  it('lists the problems between fields alongside the problems of single fields, in one pass', () => {
+    const document = starter();
+    document.kpis[0].target = { value: 1e300, period: 'MONTH' };
+    document.kpis[1].key = document.kpis[0].key;
+    document.rejectionReasons[1].label = '';
+    document.fit.grades = { A: 80, B: 90, C: -5 };
+    expect(issuesOf(document)).toEqual([
+      { path: 'fit.grades.C', message: 'must be at least 0' },
+      { path: 'rejectionReasons[1].label', message: 'must not be empty' },
+      { path: 'kpis[0].target.value', message: 'must be at most 1,000,000,000,000' },
+      { path: 'fit.grades.A', message: 'must be above B (90)' },
+      { path: 'fit.grades.B', message: 'must be below A (80)' },
+      { path: 'kpis[1]', message: `repeats the key "${document.kpis[0].key}" of item 1` },
+    ]);
+  });
+
+  it('still checks the readable items of a list that holds an unreadable one', () => {
+    const document = starter() as unknown as { fit: { criteria: unknown[] } };
+    const [first] = starter().fit.criteria;
+    document.fit.criteria.push('not a criterion', { ...first, points: 'many' });
+    expect(issuesOf(document)).toEqual([
+      { path: 'fit.criteria[12]', message: 'must be an object' },
+      { path: 'fit.criteria[13].points', message: 'must be a finite number' },
+      { path: 'fit.criteria[13]', message: `repeats the key "${first.key}" of item 1` },
+    ]);
+  });
+
+  it('says once that an SLA must be more than 0, however far below it is', () => {
+    const document = starter();
+    document.handover.slaHours.WARM = -1;
+    expect(issuesOf(document)).toEqual([{ path: 'handover.slaHours.WARM', message: 'must be more than 0' }]);
+  });
+
+  it('quotes a repeated label as the member typed it', () => {
+    const document = starter();
+    document.rejectionReasons.push({
+      ...document.rejectionReasons[0],
+      key: 'other',
+      label: 'NOT READY TO BUY',
+    });
+    document.rejectionReasons[0].label = 'Not ready to buy';
+    expect(issuesOf(document)).toEqual([
+      { path: 'rejectionReasons[5]', message: 'repeats the label "NOT READY TO BUY" of item 1' },
     ]);
   });
 

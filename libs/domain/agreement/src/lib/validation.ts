@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-import { AgreementDocument, agreementDocumentSchema } from './document';
+import { type AgreementDocument, type FitCriterion, type Routing, agreementDocumentSchema } from './document';
 import { InputIssue, inputIssue } from './fields';
+import { type ReadableDocument, readableDocument } from './readable-document';
 import {
   FIT_FIELD_CONDITION,
   type FitField,
@@ -38,203 +39,278 @@ function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
+function normaliseCondition<T extends Partial<FitCriterion>>(criterion: T): T {
+  const condition = criterion.condition;
+  if (condition?.kind === 'ANY_OF') {
+    const form = (criterion.field && VALUE_FORM[criterion.field]) ?? ((value: string) => value);
+    const seen = new Set<string>();
+    const values = condition.values.map(form).filter((value) => {
+      const identity = lowerCased(value);
+      if (seen.has(identity)) return false;
+      seen.add(identity);
+      return true;
+    });
+    return { ...criterion, condition: { ...condition, values } };
+  }
+  if (condition?.kind === 'CONTAINS_ANY') {
+    return {
+      ...criterion,
+      condition: { ...condition, keywords: unique(condition.keywords.map(lowerCased)) },
+    };
+  }
+  return criterion;
+}
+
+function normaliseRouting(routing: Routing): Routing {
+  if (routing.mode === 'ROUND_ROBIN') return { ...routing, memberIds: unique(routing.memberIds) };
+  return {
+    ...routing,
+    territories: routing.territories.map((territory) => ({
+      ...territory,
+      countries: unique(territory.countries.map(upperCased)),
+      memberIds: unique(territory.memberIds),
+    })),
+    fallbackMemberIds: unique(routing.fallbackMemberIds),
+  };
+}
+
 /** Values the same field would treat as one collapse to the first spelling; the document keeps no duplicates. */
 function normalise(document: AgreementDocument): AgreementDocument {
   return {
     ...document,
-    fit: {
-      ...document.fit,
-      criteria: document.fit.criteria.map((criterion) => {
-        const condition = criterion.condition;
-        if (condition.kind === 'ANY_OF') {
-          const form = VALUE_FORM[criterion.field] ?? ((value: string) => value);
-          const seen = new Set<string>();
-          const values = condition.values.map(form).filter((value) => {
-            const identity = lowerCased(value);
-            if (seen.has(identity)) return false;
-            seen.add(identity);
-            return true;
-          });
-          return { ...criterion, condition: { ...condition, values } };
-        }
-        if (condition.kind === 'CONTAINS_ANY') {
-          return {
-            ...criterion,
-            condition: { ...condition, keywords: unique(condition.keywords.map(lowerCased)) },
-          };
-        }
-        return criterion;
-      }),
-    },
-    handover: {
-      ...document.handover,
-      routing:
-        document.handover.routing.mode === 'ROUND_ROBIN'
-          ? { ...document.handover.routing, memberIds: unique(document.handover.routing.memberIds) }
-          : {
-              ...document.handover.routing,
-              territories: document.handover.routing.territories.map((territory) => ({
-                ...territory,
-                countries: unique(territory.countries.map(upperCased)),
-                memberIds: unique(territory.memberIds),
-              })),
-              fallbackMemberIds: unique(document.handover.routing.fallbackMemberIds),
-            },
-    },
+    fit: { ...document.fit, criteria: document.fit.criteria.map(normaliseCondition) },
+    handover: { ...document.handover, routing: normaliseRouting(document.handover.routing) },
   };
 }
 
+/** The same normalisation for the parts of a refused document that could be read, so the same rules apply. */
+function normaliseReadable(document: ReadableDocument): ReadableDocument {
+  const routing = document.handover.routing;
+  return {
+    ...document,
+    fit: { ...document.fit, criteria: document.fit.criteria.map(normaliseCondition) },
+    handover: { ...document.handover, routing: routing && normaliseRouting(routing) },
+  };
+}
+
+/**
+ * Items whose identity repeats an earlier item's, each named by what the member typed. Items whose identity
+ * could not be read are skipped.
+ */
 function duplicates<T>(
   items: readonly T[],
-  identity: (item: T) => string,
+  identity: (item: T) => string | undefined,
   path: string,
   noun: string,
+  shown: (item: T) => string | undefined = identity,
 ): DocumentIssue[] {
   const seen = new Map<string, number>();
   return items.flatMap((item, index) => {
     const id = identity(item);
+    if (id === undefined) return [];
     const first = seen.get(id);
     if (first === undefined) {
       seen.set(id, index);
       return [];
     }
-    return [{ path: `${path}[${index}]`, message: `repeats the ${noun} "${id}" of item ${first + 1}` }];
+    return [
+      { path: `${path}[${index}]`, message: `repeats the ${noun} "${shown(item)}" of item ${first + 1}` },
+    ];
   });
 }
 
-function fitIssues(document: AgreementDocument): DocumentIssue[] {
-  const { criteria, grades } = document.fit;
-  const issues: DocumentIssue[] = [...duplicates(criteria, (c) => c.key, 'fit.criteria', 'key')];
-  criteria.forEach((criterion, index) => {
-    const at = `fit.criteria[${index}]`;
-    const expected = FIT_FIELD_CONDITION[criterion.field];
-    const condition = criterion.condition;
-    if (condition.kind !== expected) {
-      issues.push({
-        path: `${at}.condition`,
-        message: `${criterion.field} takes a ${expected} condition, not ${condition.kind}`,
-      });
-      return;
+/**
+ * Two thresholds that must be strictly ordered, both named when they are not: the member may have edited either,
+ * and the one they just changed must show the problem.
+ */
+function orderIssues(
+  higher: { path: string; name: string; value: number | undefined },
+  lower: { path: string; name: string; value: number | undefined },
+): DocumentIssue[] {
+  if (higher.value === undefined || lower.value === undefined || higher.value > lower.value) return [];
+  return [
+    { path: higher.path, message: `must be above ${lower.name} (${lower.value})` },
+    { path: lower.path, message: `must be below ${higher.name} (${higher.value})` },
+  ];
+}
+
+function conditionIssues(criterion: Partial<FitCriterion>, at: string): DocumentIssue[] {
+  const { field, condition } = criterion;
+  if (field === undefined || condition === undefined) return [];
+  const expected = FIT_FIELD_CONDITION[field];
+  if (condition.kind !== expected) {
+    return [
+      { path: `${at}.condition`, message: `${field} takes a ${expected} condition, not ${condition.kind}` },
+    ];
+  }
+  if (condition.kind === 'RANGE') {
+    if (condition.min === null && condition.max === null) {
+      return [{ path: `${at}.condition`, message: 'a range needs a minimum, a maximum or both' }];
     }
-    if (condition.kind === 'RANGE') {
-      if (condition.min === null && condition.max === null) {
-        issues.push({ path: `${at}.condition`, message: 'a range needs a minimum, a maximum or both' });
-      } else if (condition.min !== null && condition.max !== null && condition.min >= condition.max) {
-        issues.push({ path: `${at}.condition.max`, message: `must be above the minimum (${condition.min})` });
-      }
+    if (condition.min !== null && condition.max !== null && condition.min >= condition.max) {
+      return [{ path: `${at}.condition.max`, message: `must be above the minimum (${condition.min})` }];
     }
-    if (condition.kind === 'ANY_OF' && criterion.field === 'seniority') {
-      condition.values.forEach((value, valueIndex) => {
-        if (!(SENIORITIES as readonly string[]).includes(value)) {
-          issues.push({
-            path: `${at}.condition.values[${valueIndex}]`,
-            message: `must be one of ${SENIORITIES.join(', ')}`,
-          });
-        }
-      });
-    }
-    if (condition.kind === 'ANY_OF' && criterion.field === 'country') {
-      condition.values.forEach((value, valueIndex) => {
-        if (!/^[A-Z]{2}$/.test(value)) {
-          issues.push({
-            path: `${at}.condition.values[${valueIndex}]`,
-            message: 'must be a two-letter ISO country code',
-          });
-        }
-      });
-    }
-  });
-  if (!criteria.some((criterion) => criterion.points > 0)) {
+  }
+  if (condition.kind === 'ANY_OF' && field === 'seniority') {
+    return condition.values.flatMap((value, valueIndex) =>
+      (SENIORITIES as readonly string[]).includes(value)
+        ? []
+        : [
+            {
+              path: `${at}.condition.values[${valueIndex}]`,
+              message: `must be one of ${SENIORITIES.join(', ')}`,
+            },
+          ],
+    );
+  }
+  if (condition.kind === 'ANY_OF' && field === 'country') {
+    return condition.values.flatMap((value, valueIndex) =>
+      /^[A-Z]{2}$/.test(value)
+        ? []
+        : [
+            {
+              path: `${at}.condition.values[${valueIndex}]`,
+              message: 'must be a two-letter ISO country code',
+            },
+          ],
+    );
+  }
+  return [];
+}
+
+function fitIssues(fit: ReadableDocument['fit']): DocumentIssue[] {
+  const { criteria, grades } = fit;
+  const issues: DocumentIssue[] = [
+    ...duplicates(criteria, (criterion) => criterion.key, 'fit.criteria', 'key'),
+    ...criteria.flatMap((criterion, index) => conditionIssues(criterion, `fit.criteria[${index}]`)),
+  ];
+  // Only when every criterion's points could be read: an unreadable one may be the positive one.
+  const allPointsRead = criteria.length > 0 && criteria.every((criterion) => criterion.points !== undefined);
+  if (allPointsRead && !criteria.some((criterion) => (criterion.points ?? 0) > 0)) {
     issues.push({
       path: 'fit.criteria',
       message: 'needs at least one criterion with positive points, or every fit score is 0',
     });
   }
-  if (!(grades.A > grades.B)) issues.push({ path: 'fit.grades.A', message: `must be above B (${grades.B})` });
-  if (!(grades.B > grades.C)) issues.push({ path: 'fit.grades.B', message: `must be above C (${grades.C})` });
+  const grade = (name: 'A' | 'B' | 'C') => ({ path: `fit.grades.${name}`, name, value: grades[name] });
+  issues.push(...orderIssues(grade('A'), grade('B')), ...orderIssues(grade('B'), grade('C')));
   return issues;
 }
 
-function intentIssues(document: AgreementDocument): DocumentIssue[] {
-  const { signals, temperature } = document.intent;
+function intentIssues(intent: ReadableDocument['intent']): DocumentIssue[] {
+  const { signals, temperature } = intent;
   const issues = duplicates(signals, (signal) => signal.type, 'intent.signals', 'type');
   signals.forEach((signal, index) => {
-    if (isActivitySignalType(signal.type)) {
+    if (signal.type !== undefined && isActivitySignalType(signal.type)) {
       issues.push({
         path: `intent.signals[${index}].type`,
         message: `${signal.type} is activity, which never counts as intent`,
       });
     }
   });
-  if (!(temperature.hot > temperature.warm)) {
-    issues.push({ path: 'intent.temperature.hot', message: `must be above WARM (${temperature.warm})` });
-  }
+  issues.push(
+    ...orderIssues(
+      { path: 'intent.temperature.hot', name: 'HOT', value: temperature.hot },
+      { path: 'intent.temperature.warm', name: 'WARM', value: temperature.warm },
+    ),
+  );
   return issues;
 }
 
-function handoverIssues(document: AgreementDocument): DocumentIssue[] {
-  const { matrix, routing } = document.handover;
-  const issues: DocumentIssue[] = [];
+function matrixIssues(matrix: AgreementDocument['handover']['matrix']): DocumentIssue[] {
   const handsOver = GRADES.some((grade) =>
     TEMPERATURES.some((temperature) => matrix[grade][temperature] !== 'NURTURE'),
   );
-  if (!handsOver) {
-    issues.push({
+  if (handsOver) return [];
+  return [
+    {
       path: 'handover.matrix',
       message: 'at least one cell must be MQL or FAST_TRACK, or no lead ever reaches sales',
+    },
+  ];
+}
+
+function routingIssues(routing: Routing): DocumentIssue[] {
+  if (routing.mode !== 'TERRITORY') return [];
+  const issues = duplicates(
+    routing.territories,
+    (territory) => territory.key,
+    'handover.routing.territories',
+    'key',
+  );
+  const owner = new Map<string, string>();
+  routing.territories.forEach((territory, index) => {
+    territory.countries.forEach((country, countryIndex) => {
+      const other = owner.get(country);
+      if (other && other !== territory.key) {
+        issues.push({
+          path: `handover.routing.territories[${index}].countries[${countryIndex}]`,
+          message: `${country} already belongs to territory "${other}"`,
+        });
+      } else {
+        owner.set(country, territory.key);
+      }
+      if (!/^[A-Z]{2}$/.test(country)) {
+        issues.push({
+          path: `handover.routing.territories[${index}].countries[${countryIndex}]`,
+          message: 'must be a two-letter ISO country code',
+        });
+      }
     });
-  }
-  if (routing.mode === 'TERRITORY') {
-    issues.push(
-      ...duplicates(routing.territories, (territory) => territory.key, 'handover.routing.territories', 'key'),
-    );
-    const owner = new Map<string, string>();
-    routing.territories.forEach((territory, index) => {
-      territory.countries.forEach((country, countryIndex) => {
-        const other = owner.get(country);
-        if (other && other !== territory.key) {
-          issues.push({
-            path: `handover.routing.territories[${index}].countries[${countryIndex}]`,
-            message: `${country} already belongs to territory "${other}"`,
-          });
-        } else {
-          owner.set(country, territory.key);
-        }
-        if (!/^[A-Z]{2}$/.test(country)) {
-          issues.push({
-            path: `handover.routing.territories[${index}].countries[${countryIndex}]`,
-            message: 'must be a two-letter ISO country code',
-          });
-        }
-      });
-    });
-  }
+  });
   return issues;
 }
 
-function sqlIssues(document: AgreementDocument): DocumentIssue[] {
-  const { checklist, minimumMet } = document.sql;
+function handoverIssues(handover: ReadableDocument['handover']): DocumentIssue[] {
+  return [
+    ...(handover.matrix ? matrixIssues(handover.matrix) : []),
+    ...(handover.routing ? routingIssues(handover.routing) : []),
+  ];
+}
+
+function sqlIssues(sql: ReadableDocument['sql']): DocumentIssue[] {
+  const { checklist, minimumMet } = sql;
   const issues = duplicates(checklist, (item) => item.key, 'sql.checklist', 'key');
-  if (minimumMet > checklist.length) {
+  // An empty checklist is refused on its own; "cannot exceed the 0 items" would only repeat it.
+  if (minimumMet !== undefined && checklist.length > 0 && minimumMet > checklist.length) {
     issues.push({ path: 'sql.minimumMet', message: `cannot exceed the ${checklist.length} checklist items` });
   }
   return issues;
 }
 
-function reasonIssues(document: AgreementDocument): DocumentIssue[] {
-  const reasons = document.rejectionReasons;
-  const issues = duplicates(reasons, (reason) => reason.key, 'rejectionReasons', 'key');
-  issues.push(...duplicates(reasons, (reason) => reason.label.toLowerCase(), 'rejectionReasons', 'label'));
+function reasonIssues(reasons: ReadableDocument['rejectionReasons']): DocumentIssue[] {
+  const issues = [
+    ...duplicates(reasons, (reason) => reason.key, 'rejectionReasons', 'key'),
+    ...duplicates(
+      reasons,
+      (reason) => reason.label?.toLowerCase(),
+      'rejectionReasons',
+      'label',
+      (reason) => reason.label,
+    ),
+  ];
   reasons.forEach((reason, index) => {
     const at = `rejectionReasons[${index}].recycleAfterDays`;
     if (reason.consequence === 'RECYCLE' && reason.recycleAfterDays === null) {
       issues.push({ path: at, message: 'is required when the consequence is RECYCLE' });
     }
-    if (reason.consequence === 'DISQUALIFY' && reason.recycleAfterDays !== null) {
+    if (reason.consequence === 'DISQUALIFY' && typeof reason.recycleAfterDays === 'number') {
       issues.push({ path: at, message: 'must be null when the consequence is DISQUALIFY' });
     }
   });
   return issues;
+}
+
+/** The rules that relate one field to another, over whatever of the document could be read. */
+function crossFieldIssues(document: ReadableDocument): DocumentIssue[] {
+  return [
+    ...fitIssues(document.fit),
+    ...intentIssues(document.intent),
+    ...handoverIssues(document.handover),
+    ...sqlIssues(document.sql),
+    ...reasonIssues(document.rejectionReasons),
+    ...duplicates(document.kpis, (kpi) => kpi.key, 'kpis', 'key'),
+  ];
 }
 
 /**
@@ -243,16 +319,14 @@ function reasonIssues(document: AgreementDocument): DocumentIssue[] {
  */
 export function parseAgreementDocument(input: unknown): DocumentParseResult {
   const parsed = agreementDocumentSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(documentIssue) };
+  if (!parsed.success) {
+    // The cross-field rules still check the parts that can be read, so one pass lists every problem:
+    // a member fixing one field does not then meet a problem they could have been shown at once.
+    const readable = normaliseReadable(readableDocument(input));
+    return { ok: false, issues: [...parsed.error.issues.map(documentIssue), ...crossFieldIssues(readable)] };
+  }
   const document = normalise(parsed.data);
-  const issues = [
-    ...fitIssues(document),
-    ...intentIssues(document),
-    ...handoverIssues(document),
-    ...sqlIssues(document),
-    ...reasonIssues(document),
-    ...duplicates(document.kpis, (kpi) => kpi.key, 'kpis', 'key'),
-  ];
+  const issues = crossFieldIssues(document);
   return issues.length ? { ok: false, issues } : { ok: true, document };
 }
 

@@ -302,10 +302,15 @@ describe('the agreement lifecycle on PostgreSQL', () => {
       document: edited(draft.document, (d) => (d.intent.temperature.hot = 70)),
     });
     expect(edit).toMatchObject({ status: 'DRAFT', revision: 2, signatures: [] });
+    // Sales still has revision 1 open: the refusal says the text changed, not merely that it is a draft.
     await expect(
       agreements.sign(team.sales, { versionId: draft.id, revision: 1, side: 'SALES' }),
     ).rejects.toMatchObject({
       code: ErrorCode.CONFLICT,
+      message:
+        'v1 changed since you opened revision 1: it is now revision 2, back in draft, so the marketing ' +
+        'signature on revision 1 was voided. Review revision 2 once it is proposed again; it can be signed then.',
+      details: { currentRevision: 2, status: 'DRAFT' },
     });
 
     await agreements.propose(team.marketing, { versionId: draft.id, revision: 2 });
@@ -347,7 +352,12 @@ describe('the agreement lifecycle on PostgreSQL', () => {
       agreements.save(team.marketing, { versionId: draft.id, baseRevision: 1, document: bad }),
     ).rejects.toMatchObject({
       code: ErrorCode.BAD_USER_INPUT,
-      fields: [{ field: 'document.intent.signals[0].weight', message: 'must be a finite number' }],
+      // Every problem at once: the one the schema finds and the grade order it could still check.
+      fields: [
+        { field: 'document.intent.signals[0].weight', message: 'must be a finite number' },
+        { field: 'document.fit.grades.A', message: 'must be above B (90)' },
+        { field: 'document.fit.grades.B', message: 'must be below A (75)' },
+      ],
     });
     const wrongOwner = edited(draft.document, (d) => {
       d.handover.routing = { mode: 'ROUND_ROBIN', memberIds: [team.executive.id] };

@@ -36,6 +36,7 @@ import {
   SignAgreementInput,
 } from './dto/agreement.inputs';
 import { AgreementDiff, AgreementEventConnection, AgreementVersion } from './models/agreement.model';
+import { staleSignatureMessage } from './signature-messages';
 
 const SIDE_NAME: Record<ApproverSide, string> = { MARKETING: 'marketing', SALES: 'sales' };
 
@@ -345,11 +346,17 @@ export class AgreementsService {
           `${label(version)} is ${versionStatus(version, this.clock.now()).toLowerCase()}, so it cannot be signed.`,
           { status: version.status },
         );
-      case 'STALE_REVISION':
-        return AppError.conflict(
-          `${label(version)} changed since you read it: it is at revision ${version.revision}, you signed revision ${input.revision}. Read it again before signing.`,
-          { currentRevision: version.revision },
-        );
+      case 'STALE_REVISION': {
+        const read = signaturesOnRevision(signatures, input.revision);
+        const message = staleSignatureMessage({
+          version: label(version),
+          readRevision: input.revision,
+          currentRevision: version.revision,
+          status: version.status,
+          voidedSides: read.map((signature) => signature.side),
+        });
+        return AppError.conflict(message, { currentRevision: version.revision, status: version.status });
+      }
       case 'SIDE_ALREADY_SIGNED': {
         const signer = signaturesOnRevision(signatures, version.revision).find((s) => s.side === input.side);
         const names = await this.repository.memberNames(manager, signer ? [signer.memberId] : []);

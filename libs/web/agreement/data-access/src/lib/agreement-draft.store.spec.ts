@@ -26,7 +26,10 @@ describe('AgreementDraftStore', () => {
       document.fit.grades.A = 40;
     });
 
-    expect(store.issues()).toEqual([{ path: 'fit.grades.A', message: 'must be above B (55)' }]);
+    expect(store.issues()).toEqual([
+      { path: 'fit.grades.A', message: 'must be above B (55)' },
+      { path: 'fit.grades.B', message: 'must be below A (40)' },
+    ]);
     expect([store.valid(), store.dirty(), store.canSave()]).toEqual([false, true, false]);
     expect(store.version()?.document.fit.grades.A).toBe(75);
   });

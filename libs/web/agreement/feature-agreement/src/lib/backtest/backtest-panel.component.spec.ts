@@ -6,7 +6,9 @@ import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/tes
 import { starterAgreement } from '@accord/domain/agreement';
 import { backtestResult, emptyBacktest } from '@accord/domain/backtest';
 import { BACKTEST_POLL_MS, backtestPollDelay } from '@accord/web/agreement/data-access';
+import { AuthStore, SESSION_STORAGE } from '@accord/web/shared/data-access';
 
+import { sessionFor } from '../../testing/fixtures';
 import { BacktestPanelComponent } from './backtest-panel.component';
 
 const document = starterAgreement(['0b6f1c9e-3a52-4c1e-9d7a-2f4e8b1c6a90']);
@@ -45,7 +47,12 @@ async function renderPanel(canRun: boolean): Promise<ApolloTestingController> {
   await render(BacktestPanelComponent, {
     inputs: { versionId: 'v2-id', canRun },
     imports: [ApolloTestingModule],
-    providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    providers: [
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      { provide: SESSION_STORAGE, useValue: sessionStorage },
+    ],
+    configureTestBed: () =>
+      TestBed.inject(AuthStore).start(sessionFor('mia-id', 'Mia Marketing', ['MARKETING'], true)),
   });
   return TestBed.inject(ApolloTestingController);
 }
@@ -70,6 +77,15 @@ describe('BacktestPanelComponent', () => {
     });
     expect((await screen.findByRole('status')).textContent).toContain('1,000 of 3,000 leads read');
     expect(screen.getByRole('button', { name: 'Run backtest again' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('says a backtest is queued until it knows how many leads it reads', async () => {
+    const apollo = await renderPanel(true);
+    const queued = { status: 'QUEUED', processed: 0, total: 0, progress: 0, result: null, finishedAt: null };
+    apollo.expectOne('LatestBacktest').flushData({ latestBacktest: runNode(queued) });
+
+    const status = await screen.findByRole('status');
+    expect(status.textContent?.replace(/\s+/g, ' ').trim()).toBe('Backtesting revision 3: queued…');
   });
 
   it('keeps following a running backtest through a failed read and offers to run it again once done', async () => {
@@ -109,8 +125,23 @@ describe('BacktestPanelComponent', () => {
       '±0',
     ]);
     expect(screen.getByRole('note').textContent).toContain('Stale');
-    expect(screen.getByRole('table', { name: 'Rates by grade under this version' })).toBeTruthy();
-    expect(screen.getAllByText('small sample').length).toBe(8);
+    const amounts = within(table).getByRole('row', { name: /Revenue won from its MQLs/ });
+    expect(Array.from(amounts.children).map((cell) => cell.textContent?.trim())).toEqual([
+      'Revenue won from its MQLs',
+      '0 USD',
+      '0 USD',
+      '±0',
+    ]);
+    const rates = screen.getByRole('table', { name: 'Rates by grade under this version' });
+    // A grade with no cases says so once, without a "small sample" note run into it.
+    const gradeD = within(rates).getByRole('row', { name: /^D/ });
+    expect(Array.from(gradeD.children).map((cell) => cell.textContent?.trim())).toEqual([
+      'D',
+      '0',
+      '— no cases',
+      '— no cases',
+      '—',
+    ]);
     // Readers without the right to run one see the results only.
     expect(screen.queryByRole('button', { name: /Run backtest/ })).toBeNull();
   });

@@ -11,6 +11,7 @@ import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 
 import { BacktestStore } from '@accord/web/agreement/data-access';
+import { AuthStore } from '@accord/web/shared/data-access';
 import { FormAlertComponent } from '@accord/web/shared/ui';
 
 import { comparisonRows, gradeLines } from './backtest-tables';
@@ -44,8 +45,12 @@ import { RatesTableComponent } from './rates-table.component';
       @if (store.run(); as run) {
         @if (store.running()) {
           <p role="status">
-            Backtesting revision {{ run.revision }}: {{ run.processed.toLocaleString('en-US') }} of
-            {{ run.total.toLocaleString('en-US') }} leads read
+            @if (run.status === 'QUEUED' || run.total === 0) {
+              Backtesting revision {{ run.revision }}: queued…
+            } @else {
+              Backtesting revision {{ run.revision }}: {{ run.processed.toLocaleString('en-US') }} of
+              {{ run.total.toLocaleString('en-US') }} leads read
+            }
           </p>
           <mat-progress-bar mode="determinate" [value]="run.progress * 100" aria-label="Backtest progress" />
         } @else if (run.status === 'FAILED') {
@@ -66,26 +71,28 @@ import { RatesTableComponent } from './rates-table.component';
             }}
             leads), each scored with only the signals it had at the time.
           </p>
-          <table class="comparison" aria-label="Backtest against the version in force">
-            <thead>
-              <tr>
-                <th scope="col">Over the window</th>
-                <th scope="col">This version</th>
-                <th scope="col">v{{ run.baselineVersionNumber }} (in force)</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (row of rows(); track row.label) {
+          <div class="scroll">
+            <table class="comparison" aria-label="Backtest against the version in force">
+              <thead>
                 <tr>
-                  <th scope="row">{{ row.label }}</th>
-                  <td>{{ row.draft }}</td>
-                  <td>{{ row.inForce }}</td>
-                  <td>{{ row.change }}</td>
+                  <th scope="col">Over the window</th>
+                  <th scope="col">This version</th>
+                  <th scope="col">v{{ run.baselineVersionNumber }} (in force)</th>
+                  <th scope="col">Change</th>
                 </tr>
-              }
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                @for (row of rows(); track row.label) {
+                  <tr>
+                    <th scope="row">{{ row.label }}</th>
+                    <td>{{ row.draft }}</td>
+                    <td>{{ row.inForce }}</td>
+                    <td>{{ row.change }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
           <accord-rates-table caption="Rates by grade under this version" [lines]="grades()" />
         }
       } @else if (!store.loading()) {
@@ -105,6 +112,7 @@ import { RatesTableComponent } from './rates-table.component';
 })
 export class BacktestPanelComponent {
   protected readonly store = inject(BacktestStore);
+  private readonly auth = inject(AuthStore);
 
   readonly versionId = input.required<string>();
   /** Whether the member may start a backtest. */
@@ -112,7 +120,8 @@ export class BacktestPanelComponent {
 
   protected readonly rows = computed(() => {
     const result = this.store.run()?.result;
-    return result ? comparisonRows(result) : [];
+    // Amounts in the workspace's reporting currency, as the dashboard shows them.
+    return result ? comparisonRows(result, this.auth.workspace()?.currency ?? null) : [];
   });
   protected readonly grades = computed(() => {
     const result = this.store.run()?.result;

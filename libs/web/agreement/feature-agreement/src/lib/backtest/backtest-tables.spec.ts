@@ -36,6 +36,32 @@ function arm(mqls: number, won: number, missedWon: number) {
 }
 
 describe('backtest tables', () => {
+  it('takes each change between the figures as shown, so the three columns agree', () => {
+    const draft = arm(120, 10, 0);
+    const baseline = arm(96, 12, 0);
+    draft.load.meanPerRepPerWeek = 0.15; // shown 0.2 (rounded half up)
+    baseline.load.meanPerRepPerWeek = 0.24; // shown 0.2
+    draft.load.peakPerRepPerWeek = 6.54; // shown 6.5
+    baseline.load.peakPerRepPerWeek = 5.76; // shown 5.8
+    const rows = comparisonRows({ draft, baseline } as unknown as BacktestResult, 'USD');
+    const row = (label: string) => rows.find((candidate) => candidate.label === label);
+
+    expect([
+      row('Handovers per rep per week (mean)'),
+      row('Handovers per rep in the busiest week'),
+      row('Revenue won from its MQLs'),
+    ]).toEqual([
+      { label: 'Handovers per rep per week (mean)', draft: '0.2', inForce: '0.2', change: '±0' },
+      { label: 'Handovers per rep in the busiest week', draft: '6.5', inForce: '5.8', change: '+0.7' },
+      {
+        label: 'Revenue won from its MQLs',
+        draft: '10,000 USD',
+        inForce: '12,000 USD',
+        change: '−2,000 USD',
+      },
+    ]);
+  });
+
   it('sets the draft beside the version in force with signed changes', () => {
     const result = { draft: arm(120, 10, 1), baseline: arm(96, 12, 0) } as unknown as BacktestResult;
     const rows = comparisonRows(result);
@@ -60,7 +86,7 @@ describe('backtest tables', () => {
 
   it('shows a rate with its interval and flags a small sample', () => {
     expect(rateCell(wilson(8, 10))).toEqual({ text: '80% (8/10)', interval: '49%–94.3%', small: true });
-    expect(rateCell(wilson(0, 0))).toEqual({ text: '—', interval: 'no cases', small: true });
+    expect(rateCell(wilson(0, 0))).toEqual({ text: '—', interval: 'no cases', small: false });
     expect(rateCell(wilson(40, 100)).small).toBe(false);
     expect(
       gradeLines([

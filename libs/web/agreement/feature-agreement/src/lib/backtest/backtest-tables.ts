@@ -5,7 +5,7 @@ export interface ComparisonRow {
   label: string;
   draft: string;
   inForce: string;
-  /** Draft minus in force, signed, or '' where a difference says nothing. */
+  /** Draft minus in force as shown, signed. */
   change: string;
 }
 
@@ -35,10 +35,32 @@ export interface LiftLine {
   verdict: string;
 }
 
-const count = (value: number) => Math.round(value).toLocaleString('en-US');
-const decimal = (value: number) =>
-  value.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-const money = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+/** How a figure is shown: rounded to what the table prints, then written. */
+interface Figure {
+  round: (value: number) => number;
+  format: (value: number) => string;
+}
+
+const COUNT: Figure = {
+  round: Math.round,
+  format: (value) => Math.round(value).toLocaleString('en-US'),
+};
+const DECIMAL: Figure = {
+  round: (value) => Math.round(value * 10) / 10,
+  format: (value) => value.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+};
+
+/** Whole amounts, in the workspace's currency when it is known: "12,000 USD", as the dashboard writes them. */
+function money(currency: string | null): Figure {
+  return {
+    round: Math.round,
+    format: (value) => {
+      const amount = value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+      return currency ? `${amount} ${currency}` : amount;
+    },
+  };
+}
+
 const percent = (value: number) => `${(value * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
 
 function signed(value: number, format: (value: number) => string): string {
@@ -47,7 +69,8 @@ function signed(value: number, format: (value: number) => string): string {
 }
 
 export function rateCell(rate: Rate): RateCell {
-  if (rate.rate === null) return { text: '—', interval: 'no cases', small: true };
+  // "No cases" says all a "small sample" note would: the cell shows one or the other, never both.
+  if (rate.rate === null) return { text: '—', interval: 'no cases', small: false };
   return {
     text: `${percent(rate.rate)} (${rate.successes}/${rate.n})`,
     interval: `${percent(rate.low ?? 0)}–${percent(rate.high ?? 0)}`,
@@ -55,35 +78,37 @@ export function rateCell(rate: Rate): RateCell {
   };
 }
 
-/** The table approvers read: what the draft would have produced beside the version in force, same window. */
-export function comparisonRows(result: BacktestResult): ComparisonRow[] {
+/**
+ * The table approvers read: what the draft would have produced beside the version in force, same window. The
+ * change is taken between the figures as shown, so that it always agrees with the two columns beside it.
+ */
+export function comparisonRows(result: BacktestResult, currency: string | null = null): ComparisonRow[] {
   const { draft, baseline } = result;
-  const line = (
-    label: string,
-    pick: (arm: ArmResult) => number,
-    format: (value: number) => string,
-    withChange = true,
-  ): ComparisonRow => ({
-    label,
-    draft: format(pick(draft)),
-    inForce: format(pick(baseline)),
-    change: withChange ? signed(pick(draft) - pick(baseline), format) : '',
-  });
+  const line = (label: string, pick: (arm: ArmResult) => number, figure: Figure): ComparisonRow => {
+    const [shownDraft, shownInForce] = [figure.round(pick(draft)), figure.round(pick(baseline))];
+    return {
+      label,
+      draft: figure.format(shownDraft),
+      inForce: figure.format(shownInForce),
+      change: signed(figure.round(shownDraft - shownInForce), figure.format),
+    };
+  };
+  const amount = money(currency);
   return [
-    line('MQLs per month (average)', (arm) => arm.averageMqlsPerMonth, decimal),
-    line('MQLs in the window', (arm) => arm.mqls, count),
-    line('… handed over in fact (outcome known)', (arm) => arm.ofMqls.observed, count),
-    line('… accepted by sales', (arm) => arm.ofMqls.accepted, count),
-    line('… became SQL', (arm) => arm.ofMqls.sql, count),
-    line('… became opportunities', (arm) => arm.ofMqls.opportunity, count),
-    line('… won', (arm) => arm.ofMqls.won, count),
-    line('Revenue won from its MQLs', (arm) => arm.ofMqls.revenue, money),
-    line('Accepted leads it would have missed', (arm) => arm.missed.accepted, count),
-    line('Won leads it would have missed', (arm) => arm.missed.won, count),
-    line('Revenue of the wins it would have missed', (arm) => arm.missed.revenue, money),
-    line('Handovers per rep per week (mean)', (arm) => arm.load.meanPerRepPerWeek, decimal),
-    line('Handovers per rep in the busiest week', (arm) => arm.load.peakPerRepPerWeek, decimal),
-    line('Open decisions per rep within the SLA', (arm) => arm.load.openPerRepWithinSla, decimal),
+    line('MQLs per month (average)', (arm) => arm.averageMqlsPerMonth, DECIMAL),
+    line('MQLs in the window', (arm) => arm.mqls, COUNT),
+    line('… handed over in fact (outcome known)', (arm) => arm.ofMqls.observed, COUNT),
+    line('… accepted by sales', (arm) => arm.ofMqls.accepted, COUNT),
+    line('… became SQL', (arm) => arm.ofMqls.sql, COUNT),
+    line('… became opportunities', (arm) => arm.ofMqls.opportunity, COUNT),
+    line('… won', (arm) => arm.ofMqls.won, COUNT),
+    line('Revenue won from its MQLs', (arm) => arm.ofMqls.revenue, amount),
+    line('Accepted leads it would have missed', (arm) => arm.missed.accepted, COUNT),
+    line('Won leads it would have missed', (arm) => arm.missed.won, COUNT),
+    line('Revenue of the wins it would have missed', (arm) => arm.missed.revenue, amount),
+    line('Handovers per rep per week (mean)', (arm) => arm.load.meanPerRepPerWeek, DECIMAL),
+    line('Handovers per rep in the busiest week', (arm) => arm.load.peakPerRepPerWeek, DECIMAL),
+    line('Open decisions per rep within the SLA', (arm) => arm.load.openPerRepWithinSla, DECIMAL),
   ];
 }
 

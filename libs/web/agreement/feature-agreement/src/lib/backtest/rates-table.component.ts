@@ -30,13 +30,13 @@ import type { GradeLine } from './backtest-tables';
             <td>
               {{ line.acceptance.text }} <span class="interval">{{ line.acceptance.interval }}</span>
               @if (line.acceptance.small) {
-                <span class="small">small sample</span>
+                <span class="small"> · small sample</span>
               }
             </td>
             <td>
               {{ line.win.text }} <span class="interval">{{ line.win.interval }}</span>
               @if (line.win.small) {
-                <span class="small">small sample</span>
+                <span class="small"> · small sample</span>
               }
             </td>
             <td>{{ line.cycle }}</td>
@@ -53,7 +53,6 @@ import type { GradeLine } from './backtest-tables';
       font-size: 0.85em;
     }
     .small {
-      margin-left: 4px;
       font-style: italic;
     }
   `,

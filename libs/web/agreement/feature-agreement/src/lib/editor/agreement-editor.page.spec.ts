@@ -64,9 +64,12 @@ describe('AgreementEditorPage', () => {
 
     await screen.findByText('Must be above B (55)');
     expect(gradeA().getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('1 problem to fix before saving')).toBeTruthy();
+    // Both grades of the pair say so: the member may have meant to change either.
+    expect(screen.getByLabelText('Grade B').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('2 problems to fix before saving')).toBeTruthy();
     expect(screen.getByText('Fit › Grade thresholds › Grade A: must be above B (55)')).toBeTruthy();
-    expect(screen.getByRole('tab', { name: 'ICP & fit (1)' })).toBeTruthy();
+    expect(screen.getByText('Fit › Grade thresholds › Grade B: must be below A (50)')).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'ICP & fit (2)' })).toBeTruthy();
     expect(unavailable('Save')).toBe(true);
 
     type(gradeA(), '85');
@@ -75,6 +78,30 @@ describe('AgreementEditorPage', () => {
     expect(screen.queryByText('Must be above B (55)')).toBeNull();
     expect(unavailable('Save')).toBe(false);
     expect(unavailable('Propose')).toBe(true);
+  });
+
+  it('asks before the tab is closed or reloaded, only while there are unsaved changes', async () => {
+    await renderEditor();
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(unload()).toBe(false);
+
+    type(gradeA(), '85');
+    await screen.findByText('Unsaved changes.');
+
+    expect(unload()).toBe(true);
+  });
+
+  it('writes the chosen effective day as the app writes dates', async () => {
+    await renderEditor();
+    expect(screen.getByText('Empty: as soon as both sides sign')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Take effect on (optional)'), { target: { value: '2026-11-27' } });
+
+    await screen.findByText('27 Nov 2026');
   });
 
   it('saves over the revision it read, and on a conflict keeps the member’s edits until they choose', async () => {

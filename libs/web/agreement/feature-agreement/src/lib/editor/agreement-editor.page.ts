@@ -34,7 +34,7 @@ import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 import { IssueIndex } from '../shared/document-issues';
 import { IssueDirective } from '../shared/issue.directive';
 import { ConflictBannerComponent } from './conflict-banner.component';
-import { dateInputValue, inputText, instantOfDate } from './editing';
+import { dateInputValue, dateText, inputText, instantOfDate } from './editing';
 import { FitSectionComponent } from './fit-section.component';
 import { HandoverSectionComponent } from './handover-section.component';
 import { IntentSectionComponent } from './intent-section.component';
@@ -51,7 +51,7 @@ const SECTIONS = [
   { label: 'Matrix & SLA', paths: ['handover.matrix', 'handover.slaHours'] },
   { label: 'Routing', paths: ['handover.routing'] },
   { label: 'SQL', paths: ['sql'] },
-  { label: 'Rejection reasons', paths: ['rejectionReasons'] },
+  { label: 'Rejections', paths: ['rejectionReasons'] },
   { label: 'KPIs', paths: ['kpis'] },
 ] as const;
 
@@ -60,6 +60,7 @@ const SECTIONS = [
   selector: 'accord-agreement-editor-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [AgreementService, AgreementDraftStore],
+  host: { '(window:beforeunload)': 'warnBeforeUnload($event)' },
   imports: [
     RouterLink,
     MatButton,
@@ -126,7 +127,13 @@ const SECTIONS = [
               (change)="setDate($event)"
               [accordIssue]="index().at('requestedEffectiveAt')"
             />
-            <mat-hint>Empty: as soon as both sides sign</mat-hint>
+            <mat-hint>
+              @if (store.requestedEffectiveAt(); as requested) {
+                {{ dateText(requested) }}
+              } @else {
+                Empty: as soon as both sides sign
+              }
+            </mat-hint>
             <mat-error>{{ index().at('requestedEffectiveAt') }}</mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline" subscriptSizing="dynamic" class="comment">
@@ -216,6 +223,12 @@ const SECTIONS = [
     .sections {
       min-width: 0;
     }
+    /* Material pads each tab 24px a side (90px at least): at 1280px, beside the preview, the last tabs would
+       hide behind a scroll arrow. Tighter tabs keep every section in view. */
+    .sections ::ng-deep .mat-mdc-tab {
+      min-width: 0;
+      padding: 0 12px;
+    }
     .preview {
       position: sticky;
       top: 0;
@@ -266,6 +279,7 @@ export class AgreementEditorPage {
   protected readonly label = versionLabel;
   protected readonly status = statusLabel;
   protected readonly dateValue = dateInputValue;
+  protected readonly dateText = dateText;
   protected readonly text = inputText;
 
   constructor() {
@@ -280,6 +294,14 @@ export class AgreementEditorPage {
     return (
       !this.store.dirty() || window.confirm('You have unsaved changes to the agreement. Leave and lose them?')
     );
+  }
+
+  /** Reloading or closing the tab would drop unsaved edits too: the browser asks first, and only then. */
+  protected warnBeforeUnload(event: BeforeUnloadEvent): void {
+    if (!this.store.dirty()) return;
+    event.preventDefault();
+    // Browsers that predate preventDefault() here ask only when returnValue is set.
+    event.returnValue = true;
   }
 
   protected setDate(event: Event): void {

@@ -1,7 +1,15 @@
 import type { AgreementDocument } from '@accord/domain/agreement';
 
 import { starter } from '../../testing/fixtures';
-import { dateInputValue, emptyCondition, instantOfDate, listEdits, unusedKey, withField } from './editing';
+import {
+  dateInputValue,
+  dateText,
+  emptyCondition,
+  instantOfDate,
+  listEdits,
+  unusedKey,
+  withField,
+} from './editing';
 import { switchRouting } from './routing-section.component';
 
 describe('withField', () => {
@@ -51,6 +59,10 @@ describe('date inputs', () => {
     expect(instant).not.toBeNull();
     expect(dateInputValue(instant)).toBe('2026-04-01');
     expect([instantOfDate(''), dateInputValue(null)]).toEqual([null, '']);
+  });
+
+  it('write the chosen day as the rest of the app writes dates', () => {
+    expect(dateText(instantOfDate('2026-11-27')!)).toBe('27 Nov 2026');
   });
 });
 

@@ -52,6 +52,14 @@ export function dateInputValue(instant: string | null): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/**
+ * A date input's day as the rest of the app writes dates, "27 Nov 2026", in the member's time zone like the input:
+ * the input itself shows the browser's own format (mm/dd/yyyy in many).
+ */
+export function dateText(instant: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(new Date(instant));
+}
+
 /** The start of a date input's day in the member's time zone, as an instant; null when empty. */
 export function instantOfDate(value: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;

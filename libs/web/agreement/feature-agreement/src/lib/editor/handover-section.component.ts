@@ -53,7 +53,7 @@ import { SECTION_STYLES } from './section-styles';
                     <mat-select
                       class="cell"
                       [value]="document.handover.matrix[grade][temperature]"
-                      [attr.aria-label]="'Grade ' + grade + ', ' + temperature"
+                      [aria-label]="'Grade ' + grade + ', ' + temperature"
                       (selectionChange)="setCell(grade, temperature, $event.value)"
                     >
                       @for (outcome of outcomes; track outcome) {
@@ -98,6 +98,24 @@ import { SECTION_STYLES } from './section-styles';
       }
       .cell {
         min-width: 130px;
+      }
+      /* On a phone the three temperature columns share the width, so HOT is in view without scrolling. */
+      @media (max-width: 599.98px) {
+        .matrix {
+          width: 100%;
+          table-layout: fixed;
+        }
+        .matrix th,
+        .matrix td {
+          padding: 4px 2px;
+        }
+        .matrix thead th:first-child {
+          width: 3.5em;
+        }
+        .cell {
+          min-width: 0;
+          width: 100%;
+        }
       }
     `,
   ],

@@ -45,4 +45,10 @@ describe('LivePreviewComponent', () => {
       signals: ['Pricing page visit', 'Webinar attended'],
     });
   });
+
+  it('says that the points it explains are scaled to the 0–100 score', async () => {
+    await renderPreview();
+
+    expect(screen.getByText(/Points here are scaled: scores are normalised to 0–100/)).toBeTruthy();
+  });
 });

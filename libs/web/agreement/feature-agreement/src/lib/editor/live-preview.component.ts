@@ -35,6 +35,10 @@ type TextField = 'industry' | 'country' | 'technologies' | 'department' | 'email
           <dd class="outcome">{{ scored.outcome }}</dd>
         </dl>
         <p class="why">{{ scored.explanation || 'No criterion or signal counted.' }}</p>
+        <p class="note">
+          Points here are scaled: scores are normalised to 0–100, so the best possible lead scores 100 and a
+          criterion may count for more or less than the points it is written with.
+        </p>
       } @else {
         <p>Fix the agreement's problems to see how it scores this lead.</p>
       }
@@ -151,6 +155,11 @@ type TextField = 'industry' | 'country' | 'technologies' | 'department' | 'email
     .why {
       font: var(--mat-sys-body-small);
       margin: 8px 0 0;
+    }
+    .note {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+      margin: 4px 0 0;
     }
     .fields {
       display: grid;

@@ -54,8 +54,8 @@ export function pickForComparison(picked: readonly string[], id: string, checked
                 }
               </th>
               <td><accord-status-chip [status]="version.status" /></td>
-              <td>{{ when(version.effectiveAt) }}</td>
-              <td>{{ when(version.supersededAt) }}</td>
+              <td class="date" data-label="Effective">{{ when(version.effectiveAt) }}</td>
+              <td class="date" data-label="Superseded">{{ when(version.supersededAt) }}</td>
             </tr>
           }
         </tbody>
@@ -80,6 +80,34 @@ export function pickForComparison(picked: readonly string[], id: string, checked
       text-align: left;
       padding: 4px 8px;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    /* On a phone each version is a short block: its dates go under it, labelled, instead of off the screen. */
+    @media (max-width: 599.98px) {
+      .history {
+        min-width: 0;
+      }
+      .history thead {
+        display: none;
+      }
+      .history tr {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        column-gap: 8px;
+        border-bottom: 1px solid var(--mat-sys-outline-variant);
+      }
+      .history th,
+      .history td {
+        border-bottom: none;
+      }
+      .history .date {
+        flex-basis: 100%;
+        padding: 0 8px 4px;
+      }
+      .history .date::before {
+        content: attr(data-label) ': ';
+        color: var(--mat-sys-on-surface-variant);
+      }
     }
     .in-force {
       margin-left: 8px;

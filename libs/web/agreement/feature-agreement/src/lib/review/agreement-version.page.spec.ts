@@ -116,6 +116,19 @@ describe('AgreementVersionPage', () => {
     await waitFor(() => apollo.expectOne('AgreementDiff').flushData(diff));
 
     await screen.findByText('Published');
+    // Publishing queues a rescore of every lead under v2: the page follows it until it is done.
+    const run = { __typename: 'RescoreRun', id: 'run-1', status: 'RUNNING', processed: 120, total: 480 };
+    await waitFor(() =>
+      apollo.expectOne('ScoringStatus').flushData({
+        scoringStatus: {
+          __typename: 'ScoringStatus',
+          scoredVersionNumber: 1,
+          latestRun: { ...run, versionNumber: 2, startedAt: null, finishedAt: null, error: null },
+        },
+      }),
+    );
+    const rescore = await screen.findByRole('status', { name: 'Rescore progress' });
+    expect(rescore.textContent?.trim()).toBe('Rescoring under v2: 120 of 480 leads (25%).');
     expect(screen.getByText(/in force since 2 Mar 2026/)).toBeTruthy();
     expect(screen.getByText(/Signed for sales by Sam Sales/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Sign for sales' })).toBeNull();
@@ -165,6 +178,26 @@ describe('AgreementVersionPage', () => {
     expect(screen.getByRole('row', { name: /Financial services/ })).toBeTruthy();
     expect(screen.queryAllByRole('button')).toEqual([]);
     expect(screen.queryByRole('link', { name: /Edit/ })).toBeNull();
+  });
+
+  it('says who signed and whose signature is still missing, in the decision box too', async () => {
+    const signed = versionNode({ signatures: [signatureNode('MARKETING', 'mia-id', 'Mia Marketing')] });
+    await renderVersion(sessionFor('mia-id', 'Mia Marketing', ['MARKETING'], true), signed);
+
+    const signatures = screen.getByRole('region', { name: 'Signatures' });
+    expect(signatures.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      "Signatures Signed for marketing by Mia Marketing, 2 Mar 2026, 10:00 Waiting for a sales approver's signature.",
+    );
+    const decision = screen.getByRole('region', { name: 'Your decision on revision 3' });
+    expect(
+      within(decision)
+        .getByText(/You signed revision 3 for marketing/)
+        .textContent?.replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe(
+      "You signed revision 3 for marketing. Waiting for a sales approver's signature. You can still send it back.",
+    );
+    expect(within(decision).queryByRole('button', { name: /Sign for/ })).toBeNull();
   });
 
   it('offers marketing the editor for a proposal', async () => {

@@ -22,6 +22,7 @@ import {
   sideLabel,
   versionLabel,
 } from '@accord/web/agreement/data-access';
+import { ScoringStatusStore } from '@accord/web/leads/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
 import { FormAlertComponent, PageHeaderComponent, dialogConfig } from '@accord/web/shared/ui';
 
@@ -32,7 +33,7 @@ import { canRunBacktest, formatInstant } from '../shared/wording';
 import { FitIntentViewComponent } from './fit-intent-view.component';
 import { HandoverViewComponent } from './handover-view.component';
 import { SendBackDialog } from './send-back.dialog';
-import { Reviewer } from './signing';
+import { Reviewer, waitingText } from './signing';
 import { SigningPanelComponent } from './signing-panel.component';
 import { TermsViewComponent } from './terms-view.component';
 
@@ -40,7 +41,7 @@ import { TermsViewComponent } from './terms-view.component';
 @Component({
   selector: 'accord-agreement-version-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [AgreementService, AgreementReviewStore],
+  providers: [AgreementService, AgreementReviewStore, ScoringStatusStore],
   imports: [
     RouterLink,
     MatButton,
@@ -86,6 +87,19 @@ import { TermsViewComponent } from './terms-view.component';
         }
       </accord-page-header>
 
+      @if (rescore(); as progress) {
+        <section class="rescore" [class.failed]="progress.failed" role="status" aria-label="Rescore progress">
+          <p>{{ progress.text }}</p>
+          @if (progress.active) {
+            <mat-progress-bar
+              [mode]="progress.percent === 0 ? 'indeterminate' : 'determinate'"
+              [value]="progress.percent"
+              aria-label="Rescore progress"
+            />
+          }
+        </section>
+      }
+
       <section aria-labelledby="signatures-heading">
         <h2 id="signatures-heading">Signatures</h2>
         @if (version.signatures.length === 0) {
@@ -102,6 +116,9 @@ import { TermsViewComponent } from './terms-view.component';
               </li>
             }
           </ul>
+        }
+        @if (waiting(); as text) {
+          <p class="waiting">{{ text }}</p>
         }
       </section>
 
@@ -160,12 +177,30 @@ import { TermsViewComponent } from './terms-view.component';
       margin: 0;
       padding-left: 20px;
     }
+    .rescore {
+      margin: 16px 0 0;
+      padding: 12px 16px;
+      border-radius: 8px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .rescore.failed {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .rescore p {
+      margin: 0 0 8px;
+    }
+    .waiting {
+      margin: 8px 0 0;
+    }
   `,
 })
 export class AgreementVersionPage {
   private readonly auth = inject(AuthStore);
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
+  private readonly scoring = inject(ScoringStatusStore);
   protected readonly store = inject(AgreementReviewStore);
 
   /** The version's id, from the route. */
@@ -180,10 +215,21 @@ export class AgreementVersionPage {
     return canEditAgreement(this.auth.roles()) && (status === 'DRAFT' || status === 'PROPOSED');
   });
   protected readonly canBacktest = computed(() => canRunBacktest(this.auth.roles()));
+  /** What a proposal still needs before it is published, said under the signatures it has. */
+  protected readonly waiting = computed(() => {
+    const version = this.store.version();
+    return version && waitingText(version);
+  });
   /** The version the diff starts from, for naming the items it removed. */
   protected readonly base = computed(() => {
     const from = this.store.diff()?.from.id;
     return from === undefined ? null : this.store.versionById(from);
+  });
+  /** Leads being rescored under this version once it was published, until every one is done (or it failed). */
+  protected readonly rescore = computed(() => {
+    const version = this.store.version();
+    const run = this.scoring.status()?.latestRun;
+    return version && run?.versionNumber === version.number ? this.scoring.progress() : null;
   });
   protected readonly label = versionLabel;
   protected readonly side = sideLabel;
@@ -192,6 +238,11 @@ export class AgreementVersionPage {
     effect(() => {
       const id = this.id();
       untracked(() => void this.store.load(id));
+    });
+    // Only a published version is rescored; its progress is read until the run is done.
+    effect(() => {
+      const published = this.store.version()?.status === 'PUBLISHED';
+      untracked(() => (published ? void this.scoring.watch() : this.scoring.stop()));
     });
   }
 

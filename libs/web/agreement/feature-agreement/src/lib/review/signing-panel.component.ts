@@ -7,7 +7,7 @@ import type { ApproverSide } from '@accord/domain/workspace';
 import { type AgreementVersion, sideLabel } from '@accord/web/agreement/data-access';
 
 import { inputText } from '../editor/editing';
-import { Reviewer, maySendBack, signableSides } from './signing';
+import { Reviewer, maySendBack, signableSides, signedSide, waitingText } from './signing';
 
 /** What this reviewer can do with a proposal: sign the sides the rules allow them, or send it back. */
 @Component({
@@ -18,6 +18,14 @@ import { Reviewer, maySendBack, signableSides } from './signing';
     @if (sides().length || sendBack()) {
       <section class="panel" aria-labelledby="decide-heading">
         <h2 id="decide-heading">Your decision on revision {{ version().revision }}</h2>
+        @if (mySide(); as side) {
+          <p class="signed">
+            You signed revision {{ version().revision }} for {{ label(side) }}. {{ waiting() }}
+            @if (sendBack()) {
+              You can still send it back.
+            }
+          </p>
+        }
         @if (sides().length) {
           <mat-form-field appearance="outline" subscriptSizing="dynamic" class="comment">
             <mat-label>Comment with your signature (optional)</mat-label>
@@ -62,6 +70,9 @@ import { Reviewer, maySendBack, signableSides } from './signing';
       font: var(--mat-sys-title-medium);
       margin: 0 0 12px;
     }
+    .signed {
+      margin: 0 0 12px;
+    }
     .comment {
       width: 100%;
       margin: 0 0 8px;
@@ -83,6 +94,9 @@ export class SigningPanelComponent {
   protected readonly comment = signal('');
   protected readonly sides = computed(() => signableSides(this.version(), this.reviewer()));
   protected readonly sendBack = computed(() => maySendBack(this.version(), this.reviewer()));
+  /** Once they signed, the box says so, so that a lone Send back button does not read as their only choice. */
+  protected readonly mySide = computed(() => signedSide(this.version(), this.reviewer()));
+  protected readonly waiting = computed(() => waitingText(this.version()) ?? '');
   protected readonly label = sideLabel;
   protected readonly text = inputText;
 

@@ -1,5 +1,5 @@
 import { SAM_ID, signatureNode, version } from '../../testing/fixtures';
-import { maySendBack, signableSides } from './signing';
+import { maySendBack, signableSides, waitingText } from './signing';
 
 const mia = { memberId: 'mia-id', roles: ['MARKETING'] as const, approver: true };
 const sam = { memberId: SAM_ID, roles: ['SALES'] as const, approver: true };
@@ -48,5 +48,21 @@ describe('maySendBack', () => {
       maySendBack(version(), exec),
       maySendBack(version({ status: 'DRAFT' }), mia),
     ]).toEqual([true, true, false, false]);
+  });
+});
+
+describe('waitingText', () => {
+  it('names the side a proposal still waits for, and nothing once it is not a proposal', () => {
+    const none = version();
+    const marketing = version({ signatures: [signatureNode('MARKETING', 'mia-id', 'Mia Marketing')] });
+    const sales = version({ signatures: [signatureNode('SALES', SAM_ID, 'Sam Sales')] });
+    const published = version({ status: 'PUBLISHED', signatures: [] });
+
+    expect([waitingText(none), waitingText(marketing), waitingText(sales), waitingText(published)]).toEqual([
+      "Waiting for a marketing and a sales approver's signatures.",
+      "Waiting for a sales approver's signature.",
+      "Waiting for a marketing approver's signature.",
+      null,
+    ]);
   });
 });

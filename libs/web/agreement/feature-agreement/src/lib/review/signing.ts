@@ -1,6 +1,6 @@
 import { type StoredStatus, canSendBack, signatureRefusal } from '@accord/domain/agreement';
 import { type ApproverSide, type Role, approverSides } from '@accord/domain/workspace';
-import type { AgreementVersion } from '@accord/web/agreement/data-access';
+import { type AgreementVersion, sideLabel } from '@accord/web/agreement/data-access';
 
 /** Who is looking: what the domain's rules need to know about them. */
 export interface Reviewer {
@@ -39,4 +39,26 @@ export function signableSides(version: AgreementVersion, reviewer: Reviewer): Ap
 /** Approvers, marketing and admins may send a proposal back for changes. */
 export function maySendBack(version: AgreementVersion, reviewer: Reviewer): boolean {
   return version.status === 'PROPOSED' && canSendBack(reviewer.roles, reviewer.approver);
+}
+
+const SIDES: readonly ApproverSide[] = ['MARKETING', 'SALES'];
+
+/** The sides a proposal still needs a signature for on its current revision; none for any other status. */
+export function awaitedSides(version: AgreementVersion): ApproverSide[] {
+  if (version.status !== 'PROPOSED') return [];
+  const signed = new Set(version.signatures.map((signature) => signature.side));
+  return SIDES.filter((side) => !signed.has(side));
+}
+
+/** What a proposal is waiting for, in words: "Waiting for a sales approver's signature."; null when nothing. */
+export function waitingText(version: AgreementVersion): string | null {
+  const awaited = awaitedSides(version);
+  if (awaited.length === 0) return null;
+  if (awaited.length === 1) return `Waiting for a ${sideLabel(awaited[0])} approver's signature.`;
+  return `Waiting for a ${awaited.map(sideLabel).join(' and a ')} approver's signatures.`;
+}
+
+/** The side this reviewer has signed on the current revision, if they have. */
+export function signedSide(version: AgreementVersion, reviewer: Reviewer): ApproverSide | null {
+  return version.signatures.find((signature) => signature.signer.id === reviewer.memberId)?.side ?? null;
 }
