@@ -75,83 +75,64 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
       targets.push({ index: targets.length, row, domain: null, names, notes });
     }
     const facts = (key: string) => targets.map(({ row }) => (row.value.given.includes(key) ? 1 : 0));
-    // A lead that two rows of the batch reach (one by its domain, one by its company's name) takes the first row's
-    // values, as a record named twice does: both applied, PostgreSQL would pick either, and each re-import of the
-    // file would flip the lead.
-    const answer: { kind: 'updated' | 'overridden'; id: string | null; index: number; by: number | null }[] =
-      targets.length
-        ? await manager.query(
-            `WITH input AS (
-               SELECT * FROM unnest($1::int[], $2::text[], $3::jsonb[], $4::text[], $5::int[], $6::int[], $7::int[],
-                                    $8::float8[], $9::int[], $10::text[], $11::int[], $12::jsonb[], $13::int[],
-                                    $14::text[])
-                        AS i(index, domain, names, industry, set_industry, employee_count, set_employees,
-                             annual_revenue, set_revenue, country, set_country, technologies, set_technologies, name)),
-             reached AS (
-               SELECT l.id, i.index
-                 FROM leads l JOIN input i
-                   ON (i.domain IS NOT NULL AND l.company_domain = i.domain)
-                   OR (i.domain IS NULL AND l.company_name IN (SELECT jsonb_array_elements_text(i.names)))),
-             winners AS (SELECT DISTINCT ON (id) id, index FROM reached ORDER BY id, index),
-             matched AS (
-               SELECT l.id, i.*,
-                      CASE WHEN i.set_technologies = 1 THEN ARRAY(SELECT jsonb_array_elements_text(i.technologies))
-                           ELSE l.technologies END AS next_technologies
-                 FROM winners w JOIN leads l ON l.id = w.id JOIN input i ON i.index = w.index
-                ORDER BY l.id FOR UPDATE OF l),
-             updated AS (
-               UPDATE leads l
-                  SET industry = CASE WHEN m.set_industry = 1 THEN m.industry ELSE l.industry END,
-                      employee_count = CASE WHEN m.set_employees = 1 THEN m.employee_count ELSE l.employee_count END,
-                      annual_revenue = CASE WHEN m.set_revenue = 1 THEN m.annual_revenue ELSE l.annual_revenue END,
-                      country = CASE WHEN m.set_country = 1 THEN m.country ELSE l.country END,
-                      technologies = m.next_technologies,
-                      company_name = coalesce(m.name, l.company_name),
-                      updated_at = $15
-                 FROM matched m
-                WHERE l.id = m.id
-                  AND ((m.set_industry = 1 AND l.industry IS DISTINCT FROM m.industry)
-                    OR (m.set_employees = 1 AND l.employee_count IS DISTINCT FROM m.employee_count)
-                    OR (m.set_revenue = 1 AND l.annual_revenue IS DISTINCT FROM m.annual_revenue)
-                    OR (m.set_country = 1 AND l.country IS DISTINCT FROM m.country)
-                    OR l.technologies IS DISTINCT FROM m.next_technologies
-                    OR (m.name IS NOT NULL AND m.domain IS NOT NULL AND l.company_name IS DISTINCT FROM m.name))
-               RETURNING l.id, m.index)
-           SELECT 'updated' AS kind, id, index, NULL::int AS by FROM updated
-           UNION ALL
-           -- The rows whose every lead an earlier row set instead, with the first of those rows.
-           SELECT 'overridden', NULL, r.index, min(w.index)
-             FROM reached r LEFT JOIN winners w ON w.id = r.id AND w.index <> r.index
-            GROUP BY r.index
-           HAVING bool_and(w.index IS NOT NULL)`,
-            [
-              targets.map((target) => target.index),
-              targets.map((target) => target.domain),
-              targets.map((target) => JSON.stringify(target.names)),
-              targets.map(({ row }) => row.value.facts.industry),
-              facts('industry'),
-              targets.map(({ row }) => row.value.facts.employeeCount),
-              facts('employeeCount'),
-              targets.map(({ row }) => row.value.facts.annualRevenue),
-              facts('annualRevenue'),
-              targets.map(({ row }) => row.value.facts.country),
-              facts('country'),
-              targets.map(({ row }) => JSON.stringify(row.value.facts.technologies ?? [])),
-              facts('technologies'),
-              // A name-matched account keeps its leads' own spelling; a domain-matched one names them.
-              targets.map(({ row, domain }) => (domain ? row.value.name : null)),
-              context.now,
-            ],
-          )
-        : [];
-    const changed = answer.flatMap(({ kind, id, index }) =>
-      kind === 'updated' && id ? [{ id, index }] : [],
-    );
+    const reached = await this.reachedLeads(manager, targets);
+    const { winners, overriddenBy } = firstRowPerLead(reached, targets, context.taken);
+    const changed: { id: string; index: number }[] = winners.length
+      ? await manager.query(
+          `WITH input AS (
+             SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::int[], $5::int[], $6::float8[], $7::int[],
+                                  $8::text[], $9::int[], $10::jsonb[], $11::int[], $12::text[])
+                      AS i(index, industry, set_industry, employee_count, set_employees, annual_revenue, set_revenue,
+                           country, set_country, technologies, set_technologies, name)),
+           winners AS (SELECT * FROM unnest($13::uuid[], $14::int[]) AS w(id, index)),
+           matched AS (
+             SELECT l.id, i.*,
+                    CASE WHEN i.set_technologies = 1 THEN ARRAY(SELECT jsonb_array_elements_text(i.technologies))
+                         ELSE l.technologies END AS next_technologies
+               FROM winners w JOIN leads l ON l.id = w.id JOIN input i ON i.index = w.index
+              ORDER BY l.id FOR UPDATE OF l),
+           -- Selected from, not returned by the UPDATE itself: TypeORM answers an UPDATE with [rows, count].
+           updated AS (
+           UPDATE leads l
+              SET industry = CASE WHEN m.set_industry = 1 THEN m.industry ELSE l.industry END,
+                  employee_count = CASE WHEN m.set_employees = 1 THEN m.employee_count ELSE l.employee_count END,
+                  annual_revenue = CASE WHEN m.set_revenue = 1 THEN m.annual_revenue ELSE l.annual_revenue END,
+                  country = CASE WHEN m.set_country = 1 THEN m.country ELSE l.country END,
+                  technologies = m.next_technologies,
+                  company_name = coalesce(m.name, l.company_name),
+                  updated_at = $15
+             FROM matched m
+            WHERE l.id = m.id
+              AND ((m.set_industry = 1 AND l.industry IS DISTINCT FROM m.industry)
+                OR (m.set_employees = 1 AND l.employee_count IS DISTINCT FROM m.employee_count)
+                OR (m.set_revenue = 1 AND l.annual_revenue IS DISTINCT FROM m.annual_revenue)
+                OR (m.set_country = 1 AND l.country IS DISTINCT FROM m.country)
+                OR l.technologies IS DISTINCT FROM m.next_technologies
+                OR (m.name IS NOT NULL AND l.company_name IS DISTINCT FROM m.name))
+           RETURNING l.id, m.index)
+           SELECT id, index FROM updated`,
+          [
+            targets.map((target) => target.index),
+            targets.map(({ row }) => row.value.facts.industry),
+            facts('industry'),
+            targets.map(({ row }) => row.value.facts.employeeCount),
+            facts('employeeCount'),
+            targets.map(({ row }) => row.value.facts.annualRevenue),
+            facts('annualRevenue'),
+            targets.map(({ row }) => row.value.facts.country),
+            facts('country'),
+            targets.map(({ row }) => JSON.stringify(row.value.facts.technologies ?? [])),
+            facts('technologies'),
+            // A name-matched account keeps its leads' own spelling; a domain-matched one names them.
+            targets.map(({ row, domain }) => (domain ? row.value.name : null)),
+            winners.map((winner) => winner.id),
+            winners.map((winner) => winner.index),
+            context.now,
+          ],
+        )
+      : [];
     const updatedTargets = new Map<number, number>();
     for (const { index } of changed) updatedTargets.set(index, (updatedTargets.get(index) ?? 0) + 1);
-    const overriddenBy = new Map<number, number>();
-    for (const line of answer)
-      if (line.kind === 'overridden' && line.by !== null) overriddenBy.set(line.index, line.by);
     for (const target of targets) {
       const count = updatedTargets.get(target.index);
       const by = overriddenBy.get(target.index);
@@ -160,7 +141,7 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
           row: target.row.row,
           outcome: 'SKIPPED',
           column: '',
-          message: `row ${targets[by].row.row} sets the same leads earlier in the file; its values are used`,
+          message: `row ${by} sets the same leads earlier in the file; its values are used`,
         });
         continue;
       }
@@ -194,6 +175,26 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
     return results;
   }
 
+  /** The leads each target reaches: by its domain, or by one of the company names its name matched. */
+  private reachedLeads(
+    manager: EntityManager,
+    targets: readonly { index: number; domain: string | null; names: string[] }[],
+  ): Promise<{ id: string; index: number }[]> {
+    if (targets.length === 0) return Promise.resolve([]);
+    return manager.query(
+      `SELECT l.id, i.index
+         FROM leads l JOIN unnest($1::int[], $2::text[], $3::jsonb[]) AS i(index, domain, names)
+           ON (i.domain IS NOT NULL AND l.company_domain = i.domain)
+           OR (i.domain IS NULL AND l.company_name IN (SELECT jsonb_array_elements_text(i.names)))
+        ORDER BY i.index, l.id`,
+      [
+        targets.map((target) => target.index),
+        targets.map((target) => target.domain),
+        targets.map((target) => JSON.stringify(target.names)),
+      ],
+    );
+  }
+
   private noLead(row: GoodRow<'ACCOUNTS'>): RowResult {
     return {
       row: row.row,
@@ -202,4 +203,32 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
       message: 'no lead at this account yet: import its leads, then this file again',
     };
   }
+}
+
+/**
+ * Which row sets each lead: the first of the file's rows that reach it (one by its domain, one by its company's
+ * name), as a record named twice imports its first row — whichever batches the rows fall in, so that importing the
+ * file again changes nothing (`taken` holds the leads earlier batches set, by row). A target whose every lead an
+ * earlier row sets is overridden, by the first of those rows.
+ */
+export function firstRowPerLead(
+  reached: readonly { id: string; index: number }[],
+  targets: readonly { index: number; row: { row: number } }[],
+  taken: Map<string, number>,
+): { winners: { id: string; index: number }[]; overriddenBy: Map<number, number> } {
+  const winners: { id: string; index: number }[] = [];
+  const lostTo = new Map<number, number[]>();
+  const won = new Set<number>();
+  for (const { id, index } of reached) {
+    const key = `lead:${id}`;
+    const first = taken.get(key);
+    if (first === undefined) {
+      taken.set(key, targets[index].row.row);
+      winners.push({ id, index });
+      won.add(index);
+    } else lostTo.set(index, [...(lostTo.get(index) ?? []), first]);
+  }
+  const overriddenBy = new Map<number, number>();
+  for (const [index, rows] of lostTo) if (!won.has(index)) overriddenBy.set(index, Math.min(...rows));
+  return { winners, overriddenBy };
 }

@@ -814,6 +814,27 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
         skipped: 1,
       });
     expect(await sql(team, `SELECT industry FROM leads`)).toEqual([{ industry: 'Software' }]);
+
+    // The same two rows in different batches (two rows a batch here), with a row of another company between.
+    await upload(team.marketing, 'leads', 'email,company\nbo@beta.io,Beta\n');
+    const apart =
+      'Account Name,Website,Industry\nAcme Inc.,acmewidgets.com,Healthcare\nBeta,beta.io,Retail\n' +
+      '"ACME, Inc",,Energy\n';
+    const spread = await upload(team.marketing, 'accounts', apart);
+    expect(spread.body).toMatchObject({ updated: 2, skipped: 1 });
+    expect(
+      (await report(team.marketing, spread.body['id'] as string)).text
+        .split('\r\n')
+        .filter((line) => line.startsWith('4,')),
+    ).toEqual(['4,SKIPPED,,row 2 sets the same leads earlier in the file; its values are used']);
+    expect((await upload(team.marketing, 'accounts', apart)).body).toMatchObject({
+      updated: 0,
+      unchanged: 2,
+      skipped: 1,
+    });
+    expect(await sql(team, `SELECT industry FROM leads WHERE email = 'ana@acmewidgets.com'`)).toEqual([
+      { industry: 'Healthcare' },
+    ]);
   });
 
   it('refuses a parameter it cannot read, a JSON body and a row its commas shifted, writing none of them', async () => {
