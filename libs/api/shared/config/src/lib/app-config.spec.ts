@@ -1,4 +1,8 @@
-import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { ConfigError, DEVELOPMENT_SECRET_FILE, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
   it('applies defaults to an empty environment', () => {
@@ -7,15 +11,25 @@ describe('loadConfig', () => {
       port: config.PORT,
       databaseUrl: config.DATABASE_URL,
       publicUrl: config.publicUrl,
-      secret: config.jwtSecret,
       seed: config.SEED_DEMO,
     }).toEqual({
       port: 3000,
       databaseUrl: undefined,
       publicUrl: 'http://localhost:3000',
-      secret: DEVELOPMENT_JWT_SECRET,
       seed: true,
     });
+  });
+
+  it('signs a development instance without JWT_SECRET with a random key of its own, kept in its DATA_DIR', () => {
+    const one = mkdtempSync(join(tmpdir(), 'accord-config-'));
+    const other = mkdtempSync(join(tmpdir(), 'accord-config-'));
+    const secret = loadConfig({ DATA_DIR: one }).jwtSecret;
+    expect(secret).toMatch(/^[\w-]{43}$/);
+    expect(readFileSync(join(one, DEVELOPMENT_SECRET_FILE), 'utf8')).toBe(secret);
+    expect(statSync(join(one, DEVELOPMENT_SECRET_FILE)).mode & 0o777).toBe(0o600);
+    expect(loadConfig({ DATA_DIR: one }).jwtSecret).toBe(secret);
+    expect(loadConfig({ DATA_DIR: other }).jwtSecret).not.toBe(secret);
+    expect(loadConfig({ DATA_DIR: one, JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));
   });
 
   it('parses numbers, booleans and urls', () => {

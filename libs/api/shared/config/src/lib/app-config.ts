@@ -13,6 +13,9 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -24,8 +27,38 @@ const toBool = ({ value }: { value: unknown }) =>
       );
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
-/** Development-only signing key; production refuses to start without its own JWT_SECRET. */
-export const DEVELOPMENT_JWT_SECRET = 'accord-development-only-secret-change-me-0123456789';
+/** Where a development instance keeps the signing key it made itself, in its DATA_DIR. */
+export const DEVELOPMENT_SECRET_FILE = 'development-jwt-secret';
+
+const developmentSecrets = new Map<string, string>();
+
+/**
+ * The signing key of an instance started without JWT_SECRET (never in production, which refuses to start without
+ * one): random, made on first use and kept in DATA_DIR so that sign-ins and stored webhook secrets (encrypted with
+ * a key derived from it) outlive a restart. A key written in the source would let anyone who reads it sign tokens
+ * as any member of any instance left on its default. A DATA_DIR that cannot be written gets a key for this process
+ * only.
+ */
+function developmentSecret(dataDir: string): string {
+  const known = developmentSecrets.get(dataDir);
+  if (known) return known;
+  const file = join(dataDir, DEVELOPMENT_SECRET_FILE);
+  let secret = randomBytes(32).toString('base64url');
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    // 'wx': of two processes starting on one DATA_DIR, the second reads what the first wrote.
+    writeFileSync(file, secret, { flag: 'wx', mode: 0o600 });
+  } catch {
+    try {
+      const stored = readFileSync(file, 'utf8').trim();
+      if (stored.length >= 32) secret = stored;
+    } catch {
+      // Unwritable and unreadable: this process's own key, as made above.
+    }
+  }
+  developmentSecrets.set(dataDir, secret);
+  return secret;
+}
 
 /** Every setting Accord reads from the environment; `.env.example` lists the same names. */
 export class AppConfig {
@@ -212,7 +245,7 @@ export class AppConfig {
   }
 
   get jwtSecret(): string {
-    return this.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
+    return this.JWT_SECRET ?? developmentSecret(this.DATA_DIR);
   }
 
   get isProduction(): boolean {
