@@ -196,6 +196,43 @@ describe('the client address behind proxies (TRUST_PROXY)', () => {
   const anonymous = (booted: BootedApp, forwardedFor: string) =>
     gql(booted.baseUrl, '{ __typename }', { headers: { 'x-forwarded-for': forwardedFor } }).then(outcome);
 
+  it("never lets one address lock a member out: the e-mail's budget is per address, and ten times that for all", async () => {
+    // Trusts loopback, where this test runs: each X-Forwarded-For is a client of its own.
+    const booted = await bootApp({ LOGIN_ATTEMPTS_PER_EMAIL: '2', LOGIN_ATTEMPTS_PER_IP: '100' });
+    try {
+      await gql(
+        booted.baseUrl,
+        'mutation { signUp(input: { workspaceName: "Locks", name: "Ida", email: "ida@locks.example", password: "a long enough password" }) { accessToken } }',
+      );
+      const attempt = (from: string, password = 'wrong password!') =>
+        gql(booted.baseUrl, LOGIN, {
+          variables: { email: 'ida@locks.example', password },
+          headers: { 'x-forwarded-for': from },
+        }).then(outcome);
+      // The attacker spends the e-mail's budget from their address, and is refused there…
+      expect([
+        await attempt('203.0.113.66'),
+        await attempt('203.0.113.66'),
+        await attempt('203.0.113.66'),
+      ]).toEqual([
+        [200, 'UNAUTHENTICATED', null],
+        [200, 'UNAUTHENTICATED', null],
+        [429, 'RATE_LIMITED', true],
+      ]);
+      // …while Ida signs in from hers.
+      expect(await attempt('198.51.100.7', 'a long enough password')).toEqual([200, 'OK', null]);
+      // Guessing from many addresses stops at ten times the budget (20), two of which the attacker spent above.
+      const spread = [];
+      for (let client = 1; client <= 19; client++) spread.push(await attempt(`192.0.2.${client}`));
+      expect(spread.slice(-2)).toEqual([
+        [200, 'UNAUTHENTICATED', null],
+        [429, 'RATE_LIMITED', true],
+      ]);
+    } finally {
+      await booted.stop();
+    }
+  });
+
   it('takes the address a trusted proxy names: clients behind it keep budgets of their own', async () => {
     const booted = await bootApp({ RATE_LIMIT_ANONYMOUS: '1' }); // trusts loopback, where this test runs
     try {

@@ -28,7 +28,7 @@ export class SessionResolver {
     const email = normaliseEmail(input.email);
     await this.rateLimits.loginAttempt(email, request.ip ?? 'unknown');
     const session = await this.sessions.login(input);
-    await this.rateLimits.loginSucceeded(email);
+    await this.rateLimits.loginSucceeded(email, request.ip ?? 'unknown');
     return session;
   }
 

@@ -16,7 +16,17 @@ import { AppError } from '@accord/api/shared/graphql';
 /** The counters' table (migration RateLimits): not tenant data, keys are hashes or member ids. */
 export const RATE_LIMIT_TABLE = 'rate_limits';
 
-type Bucket = 'member' | 'api_key' | 'anonymous' | 'login_email' | 'login_ip' | 'wrong_api_key';
+type Bucket =
+  | 'member'
+  | 'api_key'
+  | 'anonymous'
+  | 'login_email'
+  | 'login_email_any'
+  | 'login_ip'
+  | 'wrong_api_key';
+
+/** How many more failed sign-ins an e-mail takes from all addresses together than from one. */
+const ANY_ADDRESS_FACTOR = 10;
 
 /**
  * Fixed-window request counters. On a PostgreSQL server they live in one UNLOGGED table, so every replica
@@ -62,6 +72,11 @@ export class RateLimits implements OnModuleDestroy {
       api_key: make('api_key', config.RATE_LIMIT_API_KEY, window),
       anonymous: make('anonymous', config.RATE_LIMIT_ANONYMOUS, window),
       login_email: make('login_email', config.LOGIN_ATTEMPTS_PER_EMAIL, config.LOGIN_WINDOW_SECONDS),
+      login_email_any: make(
+        'login_email_any',
+        config.LOGIN_ATTEMPTS_PER_EMAIL * ANY_ADDRESS_FACTOR,
+        config.LOGIN_WINDOW_SECONDS,
+      ),
       login_ip: make('login_ip', config.LOGIN_ATTEMPTS_PER_IP, config.LOGIN_WINDOW_SECONDS),
       // As large as the sign-in budget, but a counter of its own: neither kind of failure locks out the other.
       wrong_api_key: make('wrong_api_key', config.LOGIN_ATTEMPTS_PER_IP, config.LOGIN_WINDOW_SECONDS),
@@ -83,11 +98,21 @@ export class RateLimits implements OnModuleDestroy {
     return this.consume('anonymous', address, 'Too many requests from this address');
   }
 
-  /** Counts one sign-in attempt, against the e-mail address and against the client address. */
+  /**
+   * Counts one sign-in attempt: against the client address, against the e-mail from that address, and against the
+   * e-mail from every address. The e-mail is limited per address so that anyone who knows a member's e-mail cannot
+   * lock them out by failing ten times from their own address; the budget of all addresses together (ten times
+   * larger) still stops guessing one password from many.
+   */
   async loginAttempt(email: string, address: string): Promise<void> {
     // The address first: attempts on an account that is already locked still spend a sprayer's budget.
     await this.consume('login_ip', address, 'Too many sign-in attempts from this address');
-    await this.consume('login_email', hashOf(email), 'Too many sign-in attempts for this e-mail address');
+    await this.consume(
+      'login_email',
+      hashOf(`${email}\n${address}`),
+      'Too many sign-in attempts for this e-mail address',
+    );
+    await this.consume('login_email_any', hashOf(email), 'Too many sign-in attempts for this e-mail address');
   }
 
   /**
@@ -95,10 +120,13 @@ export class RateLimits implements OnModuleDestroy {
    * in and out often (a shared demo login) is never locked out by their own successes. The client address keeps
    * the attempt spent — refunded, one valid account would let a sprayer guess others without end.
    */
-  async loginSucceeded(email: string): Promise<void> {
-    await this.limiters.login_email?.reward(hashOf(email), 1).catch((error: unknown) => {
-      this.logger.warn(`sign-in not refunded: ${error instanceof Error ? error.message : String(error)}`);
-    });
+  async loginSucceeded(email: string, address: string): Promise<void> {
+    const refund = (bucket: 'login_email' | 'login_email_any', key: string) =>
+      this.limiters[bucket]?.reward(key, 1).catch((error: unknown) => {
+        this.logger.warn(`sign-in not refunded: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    await refund('login_email', hashOf(`${email}\n${address}`));
+    await refund('login_email_any', hashOf(email));
   }
 
   /**
