@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type NextFunction, type Request, type Response, text } from 'express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 
 import { MAX_NDJSON_BODY, NDJSON_TYPE, SIGNALS_ROUTE } from '@accord/api/leads/feature';
@@ -56,11 +57,44 @@ function bodyErrors(error: unknown, req: Request, res: Response, next: NextFunct
 }
 
 /**
+ * What the web app may load: its own scripts only (index.html holds no inline script: critical CSS inlining, whose
+ * `onload` handler is one, is off in apps/web/project.json), styles inline as Angular and the charts write them,
+ * and it is never framed (clickjacking an admin into a click). No `upgrade-insecure-requests`: it would send a
+ * product served over plain HTTP (localhost) to https for its own files.
+ */
+export const WEB_APP_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/**
+ * Security headers on every answer (helmet): nosniff, no framing, no referrer, HSTS, no X-Powered-By; and the
+ * content security policy on all but /graphql, whose development IDE loads Apollo's page from its CDN (production
+ * serves no IDE there).
+ */
+function securityHeaders(app: NestExpressApplication): void {
+  app.use(helmet({ contentSecurityPolicy: false, xFrameOptions: { action: 'deny' } }));
+  const csp = helmet.contentSecurityPolicy({ useDefaults: false, directives: WEB_APP_CSP });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    req.path === '/graphql' ? next() : csp(req, res, next),
+  );
+}
+
+/**
  * Everything main.ts sets on the application besides its modules, shared with the tests that boot it: body
  * limits, validation, 503 for an unavailable database on REST, shutdown hooks, proxy trust.
  */
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
+  securityHeaders(app);
   app.useBodyParser('json', { limit: MAX_JSON_BODY });
   // Bulk signals arrive as NDJSON, one event per line; larger than a JSON request, still bounded. Only their
   // route reads it: elsewhere an NDJSON body is not read at all, so no other route buffers 10 MB.

@@ -86,6 +86,29 @@ describe('request bodies over HTTP', () => {
     ]);
   });
 
+  it('sends the security headers on every answer, and the content security policy beside /graphql', async () => {
+    const health = await fetch(`${booted.baseUrl}/health`);
+    expect({
+      nosniff: health.headers.get('x-content-type-options'),
+      frame: health.headers.get('x-frame-options'),
+      poweredBy: health.headers.get('x-powered-by'),
+      referrer: health.headers.get('referrer-policy'),
+    }).toEqual({ nosniff: 'nosniff', frame: 'DENY', poweredBy: null, referrer: 'no-referrer' });
+    const policy = health.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain('upgrade-insecure-requests');
+    const graphql = await fetch(`${booted.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
+    expect([graphql.headers.get('content-security-policy'), graphql.headers.get('x-frame-options')]).toEqual([
+      null,
+      'DENY',
+    ]);
+  });
+
   it('says what to send instead when the JSON is a bare value, or when a CSV import arrives as JSON', async () => {
     const answer = async (path: string, body: string) => {
       const response = await fetch(`${booted.baseUrl}${path}`, {

@@ -41,12 +41,19 @@ export async function openBrowser(): Promise<Session> {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
+  // Whatever the product's content security policy blocks is a broken page for its users: every journey fails on it.
+  const blocked: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      blocked.push(message.text());
+  });
   return {
     context,
     page,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      if (blocked.length > 0) throw new Error(`The content security policy blocked:\n${blocked.join('\n')}`);
     },
   };
 }
