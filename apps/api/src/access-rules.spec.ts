@@ -42,6 +42,7 @@ describe('access rules', () => {
           "ADMIN",
           "SALES",
         ],
+        "Mutation changePassword": "ANY_MEMBER",
         "Mutation createAgreementDraft": [
           "ADMIN",
           "MARKETING",
@@ -115,6 +116,7 @@ describe('access rules', () => {
         ],
         "Mutation sendBackAgreementVersion": "ANY_MEMBER",
         "Mutation signAgreementVersion": "ANY_MEMBER",
+        "Mutation signOutEverywhere": "ANY_MEMBER",
         "Mutation signUp": "PUBLIC",
         "Mutation startBacktest": [
           "ADMIN",

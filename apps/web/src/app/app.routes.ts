@@ -36,6 +36,11 @@ export function featureRoute(access: FeatureAccess): Route {
 /** The feature pages, inside the shell. */
 export const signedInPages: Routes = [
   ...FEATURE_ACCESS.map(featureRoute),
+  {
+    path: 'account',
+    title: 'Your account · Accord',
+    loadComponent: () => import('@accord/web/shell/feature').then((m) => m.AccountPage),
+  },
   { path: '**', redirectTo: () => inject(AuthStore).homePath() },
 ];
 

@@ -195,4 +195,127 @@ describe('endpoint URLs', () => {
       ['8.8.8.8', false],
     ]);
   });
+
+  it('judges an IPv6 URL host that embeds an IPv4 address by that IPv4 address, however it is spelled', () => {
+    const hosts = [
+      // IPv4-mapped, ::ffff:0:0/96
+      '[::ffff:169.254.169.254]',
+      '[::ffff:a9fe:a9fe]',
+      '[::FFFF:A9FE:A9FE]',
+      '[0:0:0:0:0:ffff:7f00:1]',
+      '[::ffff:8.8.8.8]',
+      // IPv4-translated, ::ffff:0:0:0/96
+      '[::ffff:0:a9fe:a9fe]',
+      '[0:0:0:0:ffff:0:169.254.169.254]',
+      '[::ffff:0:808:808]',
+      // IPv4-compatible, ::/96
+      '[::a9fe:a9fe]',
+      '[::127.0.0.1]',
+      '[::808:808]',
+      // NAT64 well-known prefix, 64:ff9b::/96
+      '[64:ff9b::a9fe:a9fe]',
+      '[64:FF9B::169.254.169.254]',
+      '[0064:ff9b:0000:0000:0000:0000:0a00:0001]',
+      '[64:ff9b::808:808]',
+      // NAT64 local-use prefix, 64:ff9b:1::/48: refused whatever it embeds
+      '[64:ff9b:1::a9fe:a9fe]',
+      '[64:ff9b:1:a9fe:a9:fe00::]',
+      '[64:ff9b:1::808:808]',
+      // 6to4, 2002::/16, the IPv4 address in bits 16-48
+      '[2002:a9fe:a9fe::]',
+      '[2002:C0A8:0101:0:0:0:0:1]',
+      '[2002:808:808::1]',
+      // Teredo, 2001:0::/32: the server's IPv4 address, then the client's inverted
+      '[2001:0:a00:1::f7f7:f7f7]',
+      '[2001:0:4136:e378:8000:63bf:f5ff:fffe]',
+      '[2001:0:4136:e378:8000:63bf:f7f7:f7f7]',
+      // Site-local and plain public addresses
+      '[fec0::1]',
+      '[2606:4700:4700::1111]',
+    ];
+    expect(hosts.map((host) => [host, isPrivateHost(new URL(`http://${host}/`).hostname)])).toEqual([
+      ['[::ffff:169.254.169.254]', true],
+      ['[::ffff:a9fe:a9fe]', true],
+      ['[::FFFF:A9FE:A9FE]', true],
+      ['[0:0:0:0:0:ffff:7f00:1]', true],
+      ['[::ffff:8.8.8.8]', false],
+      ['[::ffff:0:a9fe:a9fe]', true],
+      ['[0:0:0:0:ffff:0:169.254.169.254]', true],
+      ['[::ffff:0:808:808]', false],
+      ['[::a9fe:a9fe]', true],
+      ['[::127.0.0.1]', true],
+      ['[::808:808]', false],
+      ['[64:ff9b::a9fe:a9fe]', true],
+      ['[64:FF9B::169.254.169.254]', true],
+      ['[0064:ff9b:0000:0000:0000:0000:0a00:0001]', true],
+      ['[64:ff9b::808:808]', false],
+      ['[64:ff9b:1::a9fe:a9fe]', true],
+      ['[64:ff9b:1:a9fe:a9:fe00::]', true],
+      ['[64:ff9b:1::808:808]', true],
+      ['[2002:a9fe:a9fe::]', true],
+      ['[2002:C0A8:0101:0:0:0:0:1]', true],
+      ['[2002:808:808::1]', false],
+      ['[2001:0:a00:1::f7f7:f7f7]', true],
+      ['[2001:0:4136:e378:8000:63bf:f5ff:fffe]', true],
+      ['[2001:0:4136:e378:8000:63bf:f7f7:f7f7]', false],
+      ['[fec0::1]', true],
+      ['[2606:4700:4700::1111]', false],
+    ]);
+  });
+
+  it('judges the addresses a resolver returns the same way, as it writes them', () => {
+    const addresses = [
+      '::ffff:169.254.169.254',
+      '::FFFF:10.0.0.1',
+      '64:ff9b::a9fe:a9fe',
+      '64:ff9b::7f00:1',
+      '64:ff9b:1::a9fe:a9fe',
+      '::a9fe:a9fe',
+      '2002:a9fe:a9fe::',
+      '::ffff:0:a9fe:a9fe',
+      'fe80::1%eth0',
+      '::ffff:8.8.8.8',
+      '64:ff9b::808:808',
+      '2002:808:808::',
+      '2606:4700:4700::1111',
+    ];
+    expect(addresses.map((address) => [address, isPrivateHost(address)])).toEqual([
+      ['::ffff:169.254.169.254', true],
+      ['::FFFF:10.0.0.1', true],
+      ['64:ff9b::a9fe:a9fe', true],
+      ['64:ff9b::7f00:1', true],
+      ['64:ff9b:1::a9fe:a9fe', true],
+      ['::a9fe:a9fe', true],
+      ['2002:a9fe:a9fe::', true],
+      ['::ffff:0:a9fe:a9fe', true],
+      ['fe80::1%eth0', true],
+      ['::ffff:8.8.8.8', false],
+      ['64:ff9b::808:808', false],
+      ['2002:808:808::', false],
+      ['2606:4700:4700::1111', false],
+    ]);
+  });
+
+  it('refuses what only looks like an IPv6 address rather than guess where it leads', () => {
+    expect(['1:2:3', '1::2::3', '::ffff:300.1.1.1', '::g'].map(isPrivateHost)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it('refuses an endpoint URL whose IPv6 host embeds a private IPv4 address', () => {
+    expect([
+      endpointUrlProblems('https://[64:ff9b::a9fe:a9fe]/latest/meta-data', production),
+      endpointUrlProblems('https://[2002:a9fe:a9fe::]/in', production),
+      endpointUrlProblems('https://[::ffff:0:a9fe:a9fe]/in', production),
+      endpointUrlProblems('https://[64:ff9b::808:808]/in', production),
+    ]).toEqual([
+      ['must not point to a loopback, private or link-local address'],
+      ['must not point to a loopback, private or link-local address'],
+      ['must not point to a loopback, private or link-local address'],
+      [],
+    ]);
+  });
 });

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 
 import { InvitationEntity } from './invitation.entity';
 
 export type NewInvitation = Pick<
   InvitationEntity,
-  'workspaceId' | 'id' | 'memberId' | 'tokenHash' | 'expiresAt' | 'createdById'
+  'workspaceId' | 'id' | 'memberId' | 'tokenHash' | 'expiresAt' | 'createdById' | 'createdAt'
 >;
 
 /** Invitation rows. Every method runs in the caller's tenant-scoped transaction. */
@@ -31,8 +31,35 @@ export class InvitationsRepository {
     return result.affected === 1;
   }
 
-  /** Voids a member's unused invitations, e.g. when a new one is sent or the member is deactivated. */
-  async revokeOpen(manager: EntityManager, memberId: string): Promise<void> {
-    await manager.delete(InvitationEntity, { memberId, acceptedAt: IsNull() });
+  /**
+   * Voids a member's unused invitations, e.g. when a new one is sent or the member is deactivated: they expire
+   * `at`, and their rows stay, so that `sentSince` still counts each invitation that was sent.
+   */
+  async revokeOpen(manager: EntityManager, memberId: string, at: Date): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(InvitationEntity)
+      .set({ expiresAt: at })
+      .where('member_id = :memberId AND accepted_at IS NULL AND expires_at > :at', { memberId, at })
+      .execute();
+  }
+
+  /**
+   * Takes the workspace's invitation lock until the transaction ends, so that two invitations sent at once are
+   * counted one after the other.
+   */
+  async lockSending(manager: EntityManager): Promise<void> {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('invitations:' || accord_current_workspace()::text, 0))`,
+    );
+  }
+
+  /** How many invitations the workspace made after `since`, and when the earliest of them was made. */
+  async sentSince(manager: EntityManager, since: Date): Promise<{ count: number; earliest: Date | null }> {
+    const [row]: { count: number; earliest: Date | null }[] = await manager.query(
+      `SELECT count(*)::int AS count, min(created_at) AS earliest FROM invitations WHERE created_at > $1`,
+      [since],
+    );
+    return row;
   }
 }

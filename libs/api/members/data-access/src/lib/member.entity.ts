@@ -54,6 +54,13 @@ export class MemberEntity {
   @Column({ name: 'password_hash', type: 'text', nullable: true })
   passwordHash!: string | null;
 
+  /**
+   * Moves on whenever the member's sessions end (a changed password, "sign out everywhere"): a token carries the
+   * epoch it was issued in, and one of an earlier epoch is refused.
+   */
+  @Column({ name: 'session_epoch', type: 'integer', default: 0 })
+  sessionEpoch!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

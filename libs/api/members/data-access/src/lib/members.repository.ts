@@ -36,7 +36,7 @@ export type NewMember = Pick<
 /** What authentication needs of a member. */
 export type SignedInMember = Pick<
   MemberEntity,
-  'id' | 'workspaceId' | 'email' | 'name' | 'roles' | 'approver' | 'status'
+  'id' | 'workspaceId' | 'email' | 'name' | 'roles' | 'approver' | 'status' | 'sessionEpoch'
 >;
 
 /** Member rows. Every method runs in the caller's tenant-scoped transaction unless it says otherwise. */
@@ -55,7 +55,8 @@ export class MembersRepository {
    */
   async signedIn(standalone: EntityManager, workspaceId: string, id: string): Promise<SignedInMember | null> {
     const [row]: SignedInMember[] = await standalone.query(
-      `SELECT id, workspace_id AS "workspaceId", email, name, roles, approver, status
+      `SELECT id, workspace_id AS "workspaceId", email, name, roles, approver, status,
+              session_epoch AS "sessionEpoch"
          FROM accord_signed_in_member($1, $2)`,
       [workspaceId, id],
     );
@@ -154,6 +155,19 @@ export class MembersRepository {
       .where('id = :id AND status <> :status', { id, status: 'DEACTIVATED' })
       .execute();
     return result.affected === 1 ? this.findById(manager, id) : null;
+  }
+
+  /**
+   * Ends every session of the member: the epoch their tokens carry moves on, so all of them are refused; sets a new
+   * password hash too when one is given.
+   */
+  async revokeSessions(manager: EntityManager, id: string, passwordHash?: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(MemberEntity)
+      .set({ sessionEpoch: () => 'session_epoch + 1', ...(passwordHash ? { passwordHash } : {}) })
+      .where('id = :id', { id })
+      .execute();
   }
 
   /** Sets the password of an invited member; false when the member is no longer waiting for one. */

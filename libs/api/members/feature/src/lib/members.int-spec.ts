@@ -1,12 +1,84 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { AddressInfo, Server, createServer } from 'node:net';
 
 import { AuthMember } from '@accord/api/shared/auth';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import { FrozenClock, TestDatabase, createTestDatabase, testModule } from '@accord/api/shared/testing';
 
+import { INVITATION_SUBJECT } from './invitation-mailer';
 import { MembersModule } from './members.module';
-import { MembersService } from './members.service';
+import { MAX_INVITATIONS_PER_DAY, MembersService } from './members.service';
 import { SessionService } from './session.service';
+
+interface Mail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/**
+ * A minimal SMTP server on an ephemeral port that keeps every message it takes; it answers 550 to a recipient in
+ * `refused`, as a real server may.
+ */
+class SmtpInbox {
+  readonly mails: Mail[] = [];
+  readonly refused = new Set<string>();
+  private server!: Server;
+
+  async start(): Promise<string> {
+    this.server = createServer((socket) => {
+      socket.setEncoding('utf8');
+      const reply = (line: string) => socket.write(`${line}\r\n`);
+      let buffer = '';
+      let to: string[] = [];
+      let data: string[] | null = null;
+      socket.on('data', (chunk: string) => {
+        buffer += chunk;
+        for (let end = buffer.indexOf('\r\n'); end >= 0; end = buffer.indexOf('\r\n')) {
+          const line = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (data && line === '.') {
+            this.mails.push({ to, ...parseMail(data) });
+            [to, data] = [[], null];
+            reply('250 queued');
+          } else if (data) data.push(line.startsWith('..') ? line.slice(1) : line);
+          else if (/^RCPT/i.test(line)) {
+            const address = /<(.*)>/.exec(line)?.[1] ?? '';
+            if (this.refused.has(address)) reply('550 no such mailbox');
+            else reply(`250 ${to.push(address)}`);
+          } else if (/^DATA/i.test(line)) {
+            data = [];
+            reply('354 go on');
+          } else if (/^QUIT/i.test(line)) socket.end('221 bye\r\n');
+          else reply('250 ok');
+        }
+      });
+      reply('220 inbox.test ESMTP');
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `smtp://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** A message's subject and text, its quoted-printable soft line breaks and escapes undone. */
+function parseMail(lines: string[]): { subject: string; text: string } {
+  const blank = lines.indexOf('');
+  const headers = lines.slice(0, blank).join('\n');
+  let text = lines.slice(blank + 1).join('\n');
+  if (/Content-Transfer-Encoding: quoted-printable/i.test(headers)) {
+    text = Buffer.from(
+      text
+        .replace(/=\n/g, '')
+        .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    ).toString('utf8');
+  }
+  return { subject: /^Subject: (.*)$/m.exec(headers)?.[1] ?? '', text };
+}
 
 function codeOf(result: PromiseSettledResult<unknown>): string {
   if (result.status === 'fulfilled') return 'OK';
@@ -41,7 +113,8 @@ describe('members and sessions on PostgreSQL', () => {
     const invitation = await members.invite(actor, { email, name: email, roles, approver: false });
     return {
       memberId: invitation.member.id,
-      token: new URL(invitation.inviteUrl).searchParams.get('token')!,
+      // Without SMTP the admin is given the link to pass on.
+      token: new URL(invitation.inviteUrl!).searchParams.get('token')!,
     };
   }
 
@@ -209,5 +282,132 @@ describe('members and sessions on PostgreSQL', () => {
 
     const cleared = await change(rep.memberId, { team: '', managerId: null });
     expect([cleared.team, cleared.manager]).toEqual([null, null]);
+  });
+
+  it('refuses a workspace its 51st invitation in 24 hours, re-sent ones included, and no other workspace', async () => {
+    const admin = await signUp('admin@cap.example');
+    const start = clock.now();
+    try {
+      await members.invite(admin, {
+        email: 'first@cap.example',
+        name: 'First',
+        roles: ['SALES'],
+        approver: false,
+      });
+      clock.advance(3600_000);
+      for (let index = 1; index < MAX_INVITATIONS_PER_DAY; index++) {
+        // Every other one re-sends the same invitation: each is an e-mail all the same.
+        const email = index % 2 ? 'again@cap.example' : `rep${index}@cap.example`;
+        await members.invite(admin, { email, name: 'Rep', roles: ['SALES'], approver: false });
+      }
+      const invite = (email: string) =>
+        members.invite(admin, { email, name: 'One Too Many', roles: ['SALES'], approver: false });
+
+      await expect(invite('late@cap.example')).rejects.toMatchObject({
+        code: ErrorCode.RATE_LIMITED,
+        message:
+          'This workspace has sent 50 invitations in the last 24 hours, the most it may; invite again in 1380 minutes.',
+        details: { retryAfterSeconds: 23 * 3600 },
+      });
+      await expect(invite('again@cap.example')).rejects.toMatchObject({ code: ErrorCode.RATE_LIMITED });
+      const other = await signUp('admin@uncapped.example');
+      await members.invite(other, {
+        email: 'rep@uncapped.example',
+        name: 'Rep',
+        roles: ['SALES'],
+        approver: false,
+      });
+
+      // The first invitation leaves the window 24 hours after it was sent, and makes room for one.
+      clock.current = new Date(start.getTime() + 24 * 3600_000);
+      const results = await Promise.allSettled([invite('late@cap.example'), invite('later@cap.example')]);
+      expect(results.map(codeOf).sort()).toEqual(['OK', ErrorCode.RATE_LIMITED]);
+      const listed = await members.list(admin, { first: 100 });
+      expect(listed.totalCount).toBe(1 + 1 + MAX_INVITATIONS_PER_DAY / 2 + 1);
+    } finally {
+      clock.current = new Date('2026-11-25T09:00:00.000Z');
+    }
+  });
+
+  describe('with SMTP configured', () => {
+    const inbox = new SmtpInbox();
+    let mailing: INestApplicationContext;
+    let mailingMembers: MembersService;
+
+    beforeAll(async () => {
+      const smtpUrl = await inbox.start();
+      const moduleRef = await testModule(database, clock, [MembersModule], {
+        env: { INVITATION_TTL_HOURS: '72', SMTP_URL: smtpUrl, MAIL_FROM: 'Accord <no-reply@accord.test>' },
+      }).compile();
+      mailing = await moduleRef.init();
+      mailingMembers = mailing.get(MembersService);
+    });
+
+    afterAll(async () => {
+      await mailing.close();
+      await inbox.stop();
+    });
+
+    it('e-mails the link to the invitee alone, under a subject naming no one, quoting names on one line', async () => {
+      const admin = await sessions.signUp({
+        workspaceName: 'Mail Co\n\nClick https://evil.example to claim your prize',
+        name: 'Ada Admin',
+        email: 'admin@mail.example',
+        password: 'a long passphrase',
+      });
+      const actor: AuthMember = {
+        id: admin.member.id,
+        workspaceId: admin.workspace.id,
+        email: 'admin@mail.example',
+        name: 'Ada Admin',
+        roles: ['ADMIN'],
+        approver: false,
+      };
+
+      const invitation = await mailingMembers.invite(actor, {
+        email: 'riley@mail.example',
+        name: 'Riley Rep',
+        roles: ['SALES'],
+        approver: true,
+      });
+
+      expect(invitation.inviteUrl).toBeNull();
+      const mail = inbox.mails.at(-1)!;
+      const link = /^http\S+\/accept-invitation\?token=\S+$/m.exec(mail.text)?.[0] ?? '';
+      expect(mail).toEqual({
+        to: ['riley@mail.example'],
+        subject: INVITATION_SUBJECT,
+        text: [
+          'Hello,',
+          '',
+          'You have been invited to join the workspace "Mail Co Click https://evil.example to claim your prize" on Accord, as "Riley Rep".',
+          'Set your password with this link; it works once, until 2026-11-28T09:00:00.000Z:',
+          '',
+          link,
+          '',
+          // The text's last line break ends it on the wire, before SMTP's closing dot.
+          'If you did not expect this invitation, you can ignore this e-mail.',
+        ].join('\n'),
+      });
+      const accepted = await sessions.acceptInvitation({
+        token: new URL(link).searchParams.get('token')!,
+        password: 'riley passphrase',
+      });
+      expect([accepted.member.email, accepted.member.status]).toEqual(['riley@mail.example', 'ACTIVE']);
+    });
+
+    it('tells the admin when the mail server refuses the invitation, and gives them no link', async () => {
+      const admin = await signUp('admin@bounce.example');
+      inbox.refused.add('nobody@bounce.example');
+
+      await expect(
+        mailingMembers.invite(admin, {
+          email: 'nobody@bounce.example',
+          name: 'Nobody',
+          roles: ['SALES'],
+          approver: true,
+        }),
+      ).rejects.toThrow('Could not send the invitation e-mail to nobody@bounce.example');
+    });
   });
 });

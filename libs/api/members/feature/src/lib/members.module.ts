@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { SharedAuthModule } from '@accord/api/shared/auth';
 
+import { AccountResolver } from './account.resolver';
 import { DemoWorkspaceSeeder } from './demo-workspace.seeder';
 import { InvitationMailer } from './invitation-mailer';
 import { MembersResolver, ViewerResolver, WorkspaceResolver } from './members.resolver';
@@ -20,6 +21,7 @@ import { WorkspaceSettingsService } from './workspace-settings.service';
     InvitationMailer,
     DemoWorkspaceSeeder,
     SessionResolver,
+    AccountResolver,
     ViewerResolver,
     MembersResolver,
     WorkspaceSettingsService,
@@ -30,4 +32,10 @@ import { WorkspaceSettingsService } from './workspace-settings.service';
 export class MembersModule {}
 
 /** Every resolver of this module, for printing the schema without booting the app. */
-export const MEMBERS_RESOLVERS = [SessionResolver, ViewerResolver, MembersResolver, WorkspaceResolver];
+export const MEMBERS_RESOLVERS = [
+  SessionResolver,
+  AccountResolver,
+  ViewerResolver,
+  MembersResolver,
+  WorkspaceResolver,
+];

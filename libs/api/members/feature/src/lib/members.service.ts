@@ -8,7 +8,7 @@ import {
   MembersRepository,
   WorkspacesRepository,
 } from '@accord/api/members/data-access';
-import type { AuthMember } from '@accord/api/shared/auth';
+import { type AuthMember, waitText } from '@accord/api/shared/auth';
 import { AppConfig, Clock } from '@accord/api/shared/config';
 import { TenantDb, isUniqueViolation } from '@accord/api/shared/database';
 import { AppError, decodeCursor, encodeCursor } from '@accord/api/shared/graphql';
@@ -32,6 +32,13 @@ const CHANGE_REFUSALS: Record<MemberChangeError, string> = {
   NO_ROLES: 'A member needs at least one role.',
   SELF_DEACTIVATION: 'You cannot deactivate yourself; ask another admin.',
 };
+
+/**
+ * The most invitations a workspace sends in any 24 hours (re-sent ones included): enough to bring in a team in a
+ * day, too few to make Accord's mail server a relay for anyone's mailing.
+ */
+export const MAX_INVITATIONS_PER_DAY = 50;
+const INVITATION_WINDOW_MS = 24 * 3600_000;
 
 /** Admins manage who is in a workspace and what each member may do. */
 @Injectable()
@@ -85,16 +92,18 @@ export class MembersService {
     const expiresAt = new Date(now.getTime() + this.config.INVITATION_TTL_HOURS * 3600_000);
     const { member, workspaceName } = await this.tenantDb
       .inWorkspace(actor.workspaceId, async (manager) => {
+        await this.invitations.lockSending(manager);
         const existing = await this.members.findByEmail(manager, email);
         if (existing && existing.status !== 'INVITED') {
           throw AppError.conflict(
             `${email} is already a member of this workspace (${existing.status.toLowerCase()}).`,
           );
         }
+        await this.checkInvitationBudget(manager, now);
         const memberId = existing?.id ?? randomUUID();
         if (existing) {
           // Inviting again re-sends: the earlier link stops working, the new roles apply.
-          await this.invitations.revokeOpen(manager, memberId);
+          await this.invitations.revokeOpen(manager, memberId, now);
           await this.members.updateAccess(manager, memberId, normaliseRoles(input.roles), input.approver);
         } else {
           await this.members.insert(manager, {
@@ -115,6 +124,7 @@ export class MembersService {
           tokenHash,
           expiresAt,
           createdById: actor.id,
+          createdAt: now,
         });
         const workspace = await this.workspaces.findById(manager, actor.workspaceId);
         return { member: await this.requireMember(manager, memberId), workspaceName: workspace?.name ?? '' };
@@ -126,7 +136,9 @@ export class MembersService {
       });
     const inviteUrl = `${this.config.publicUrl}/accept-invitation?token=${token}`;
     await this.mailer.send({ to: email, name: member.name, workspaceName, inviteUrl, expiresAt });
-    return { member, inviteUrl, expiresAt };
+    // With mail configured the link goes to the invitee alone: an admin holding it could accept it themself and
+    // make up members, approvers among them, that no one else vouches for. Without mail the admin passes it on.
+    return { member, inviteUrl: this.mailer.sendsMail ? null : inviteUrl, expiresAt };
   }
 
   update(actor: AuthMember, input: UpdateMemberInput): Promise<Member> {
@@ -148,9 +160,10 @@ export class MembersService {
       if (!target) throw AppError.notFound('No such member in this workspace.');
       if (target.status === 'DEACTIVATED') throw AppError.conflict(`${target.email} is already deactivated.`);
       await this.checkChange(manager, actor, target.id, { nextRoles: target.roles, deactivate: true });
-      const updated = await this.members.deactivate(manager, target.id, this.clock.now());
+      const now = this.clock.now();
+      const updated = await this.members.deactivate(manager, target.id, now);
       if (!updated) throw AppError.conflict(`${target.email} is already deactivated.`);
-      await this.invitations.revokeOpen(manager, target.id);
+      await this.invitations.revokeOpen(manager, target.id, now);
       return toMember(updated);
     });
   }
@@ -183,6 +196,25 @@ export class MembersService {
         'That manager reports to this member, directly or through others: it would make a loop.',
       );
     return place;
+  }
+
+  /**
+   * Refuses an invitation past the workspace's budget of MAX_INVITATIONS_PER_DAY in the last 24 hours, saying when
+   * the earliest of them leaves the window. The caller holds the invitation lock, so the count stays true.
+   */
+  private async checkInvitationBudget(manager: EntityManager, now: Date): Promise<void> {
+    const { count, earliest } = await this.invitations.sentSince(
+      manager,
+      new Date(now.getTime() - INVITATION_WINDOW_MS),
+    );
+    if (count < MAX_INVITATIONS_PER_DAY) return;
+    const freedAt = (earliest ?? now).getTime() + INVITATION_WINDOW_MS;
+    const seconds = Math.max(1, Math.ceil((freedAt - now.getTime()) / 1000));
+    throw AppError.rateLimited(
+      `This workspace has sent ${MAX_INVITATIONS_PER_DAY} invitations in the last 24 hours, the most it may; ` +
+        `invite again ${waitText(seconds)}.`,
+      seconds,
+    );
   }
 
   private async checkChange(

@@ -1,13 +1,18 @@
-import { InvitationsRepository, MembersRepository, WorkspacesRepository } from '@accord/api/members/data-access';
-import { PasswordHasher, TokenService } from '@accord/api/shared/auth';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+
+import {
+  InvitationsRepository,
+  MembersRepository,
+  WorkspacesRepository,
+} from '@accord/api/members/data-access';
+import { type AuthMember, PasswordHasher, TokenService } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
 import { normaliseEmail, passwordProblem } from '@accord/domain/workspace';
-import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 
-import { AcceptInvitationInput, LoginInput, SignUpInput } from './dto/auth.inputs';
+import { AcceptInvitationInput, ChangePasswordInput, LoginInput, SignUpInput } from './dto/auth.inputs';
 import { hashInvitationToken } from './invitation-token';
 import { AuthPayload } from './models/auth.model';
 import { toMember } from './models/member.model';
@@ -22,11 +27,11 @@ const PASSWORD_MESSAGES = {
   SAME_AS_EMAIL: 'must not be your e-mail address',
 } as const;
 
-function checkPassword(password: string, email: string): void {
+function checkPassword(password: string, email: string, field = 'password'): void {
   const problem = passwordProblem(password, email);
   if (problem) {
     const message = PASSWORD_MESSAGES[problem];
-    throw AppError.badInput(`password: ${message}`, [{ field: 'password', message }]);
+    throw AppError.badInput(`${field}: ${message}`, [{ field, message }]);
   }
 }
 
@@ -50,7 +55,11 @@ export class SessionService {
     const workspaceId = randomUUID();
     const memberId = randomUUID();
     await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
-      await this.workspaces.insert(manager, { id: workspaceId, name: input.workspaceName.trim(), timeZone: 'UTC' });
+      await this.workspaces.insert(manager, {
+        id: workspaceId,
+        name: input.workspaceName.trim(),
+        timeZone: 'UTC',
+      });
       await this.members.insert(manager, {
         workspaceId,
         id: memberId,
@@ -72,7 +81,8 @@ export class SessionService {
       this.members.findSignInCandidates(manager, email),
     );
     const eligible = candidates.filter(
-      (member) => member.status === 'ACTIVE' && (!input.workspaceId || member.workspaceId === input.workspaceId),
+      (member) =>
+        member.status === 'ACTIVE' && (!input.workspaceId || member.workspaceId === input.workspaceId),
     );
     if (eligible.length === 0) {
       await this.hasher.verify(null, input.password);
@@ -92,17 +102,49 @@ export class SessionService {
       this.invitations.findByTokenHash(manager, tokenHash),
     );
     const now = this.clock.now();
-    if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now) throw AppError.badInput(BAD_INVITATION);
+    if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now)
+      throw AppError.badInput(BAD_INVITATION);
     const passwordHash = await this.hasher.hash(input.password);
     await this.tenantDb.inWorkspace(invitation.workspaceId, async (manager) => {
       const member = await this.members.findById(manager, invitation.memberId);
       if (!member) throw AppError.badInput(BAD_INVITATION);
       checkPassword(input.password, member.email);
       // Both updates are conditional, so two tabs accepting the same link at once cannot both succeed.
-      if (!(await this.invitations.consume(manager, invitation.id, now))) throw AppError.badInput(BAD_INVITATION);
-      if (!(await this.members.activate(manager, member.id, passwordHash))) throw AppError.badInput(BAD_INVITATION);
+      if (!(await this.invitations.consume(manager, invitation.id, now)))
+        throw AppError.badInput(BAD_INVITATION);
+      if (!(await this.members.activate(manager, member.id, passwordHash)))
+        throw AppError.badInput(BAD_INVITATION);
     });
     return this.startSession(invitation.workspaceId, invitation.memberId);
+  }
+
+  /**
+   * Changes the signed-in member's password once they give the current one, and ends every session they have:
+   * every token issued before is refused (a leaked password's thief is signed out too). Answers a new session for
+   * the device that changed it.
+   */
+  async changePassword(actor: AuthMember, input: ChangePasswordInput): Promise<AuthPayload> {
+    const member = await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
+      this.members.findById(manager, actor.id),
+    );
+    if (!member || !(await this.hasher.verify(member.passwordHash, input.currentPassword))) {
+      const message = 'is not your current password';
+      throw AppError.badInput(`currentPassword: ${message}`, [{ field: 'currentPassword', message }]);
+    }
+    checkPassword(input.newPassword, member.email, 'newPassword');
+    const passwordHash = await this.hasher.hash(input.newPassword);
+    await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
+      this.members.revokeSessions(manager, actor.id, passwordHash),
+    );
+    return this.startSession(actor.workspaceId, actor.id);
+  }
+
+  /** Ends every session of the signed-in member, this one included (a lost laptop, a shared computer). */
+  async signOutEverywhere(actor: AuthMember): Promise<boolean> {
+    await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
+      this.members.revokeSessions(manager, actor.id),
+    );
+    return true;
   }
 
   private async startSession(workspaceId: string, memberId: string): Promise<AuthPayload> {

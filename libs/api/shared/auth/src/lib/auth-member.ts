@@ -16,4 +16,6 @@ export interface AccessTokenClaims {
   wid: string;
   exp: number;
   iat: number;
+  /** The member's session epoch when the token was issued (absent: 0); see MemberEntity.sessionEpoch. */
+  sep?: number;
 }

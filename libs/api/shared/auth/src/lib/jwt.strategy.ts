@@ -14,7 +14,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Verifies the bearer token (algorithm, issuer and audience pinned as top-level options — passport-jwt ignores
- * them inside jsonWebTokenOptions) and re-reads the member, so a deactivated member is refused at once.
+ * them inside jsonWebTokenOptions) and re-reads the member, so a deactivated member, or a token of an earlier
+ * session epoch (the member changed their password or signed out everywhere), is refused at once.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -48,6 +49,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     }
     const member = await this.members.signedIn(this.tenantDb.standalone, wid, sub);
     if (!member || member.status !== 'ACTIVE') throw new UnauthorizedException();
+    // Issued before the member changed their password or signed out everywhere: revoked.
+    if ((claims.sep ?? 0) !== member.sessionEpoch) throw new UnauthorizedException();
     return {
       id: member.id,
       workspaceId: member.workspaceId,

@@ -17,13 +17,7 @@ import { AppError } from '@accord/api/shared/graphql';
 export const RATE_LIMIT_TABLE = 'rate_limits';
 
 type Bucket =
-  | 'member'
-  | 'api_key'
-  | 'anonymous'
-  | 'login_email'
-  | 'login_email_any'
-  | 'login_ip'
-  | 'wrong_api_key';
+  'member' | 'api_key' | 'anonymous' | 'login_email' | 'login_email_any' | 'login_ip' | 'wrong_api_key';
 
 /** How many more failed sign-ins an e-mail takes from all addresses together than from one. */
 const ANY_ADDRESS_FACTOR = 10;

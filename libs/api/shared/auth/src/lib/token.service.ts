@@ -17,11 +17,14 @@ export class TokenService {
     private readonly config: AppConfig,
   ) {}
 
-  async issue(member: { id: string; workspaceId: string }, now = new Date()): Promise<IssuedToken> {
+  async issue(
+    member: { id: string; workspaceId: string; sessionEpoch?: number },
+    now = new Date(),
+  ): Promise<IssuedToken> {
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + this.config.JWT_TTL_SECONDS;
     const accessToken = await this.jwt.signAsync(
-      { sub: member.id, wid: member.workspaceId, iat, exp },
+      { sub: member.id, wid: member.workspaceId, iat, exp, sep: member.sessionEpoch ?? 0 },
       {
         algorithm: JWT_ALGORITHM,
         secret: this.config.jwtSecret,

@@ -440,6 +440,43 @@ describe('outgoing webhooks on PostgreSQL with a real receiver', () => {
     ]);
   });
 
+  it('in production, refuses IPv6 addresses that embed a private IPv4 one, literal or resolved', async () => {
+    const production = new WebhookSender(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'production-secret-of-at-least-32-chars!' }),
+    );
+    const port = new URL(receiver.url('/')).port;
+    // A name of its own: the global agent keeps sockets alive per host, and another test's sender reached
+    // hooks.example.com on this port.
+    const send = (url: string, addresses: string[] = []) => {
+      production.resolver = (_hostname, _options, callback) =>
+        callback(
+          null,
+          addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+        );
+      return production.send({ url, body: '{}', event: 'handover.created', deliveryId: 'd', signature: 's' });
+    };
+
+    const results = [
+      await send(`http://[64:ff9b::7f00:1]:${port}/embedded`),
+      await send(`http://[::ffff:127.0.0.1]:${port}/embedded`),
+      await send(`http://[2002:7f00:1::]:${port}/embedded`),
+      await send(`http://ipv6.example.com:${port}/embedded`, ['64:ff9b::a9fe:a9fe']),
+      await send(`http://ipv6.example.com:${port}/embedded`, ['::ffff:169.254.169.254']),
+      await send(`http://ipv6.example.com:${port}/embedded`, ['::a9fe:a9fe']),
+      await send(`http://ipv6.example.com:${port}/embedded`, ['2002:a9fe:a9fe::1']),
+      await send(`http://ipv6.example.com:${port}/embedded`, ['::ffff:0:a9fe:a9fe']),
+      await send(`http://ipv6.example.com:${port}/embedded`, ['64:ff9b:1::808:808']),
+      await send(`http://ipv6.example.com:${port}/embedded`, ['127.0.0.1', '64:FF9B::A9FE:A9FE']),
+    ];
+
+    const refused = {
+      statusCode: null,
+      error: 'refused: the host resolves to a loopback, private or link-local address',
+    };
+    expect(results).toEqual(Array<typeof refused>(10).fill(refused));
+    expect(receiver.on('/embedded')).toEqual([]);
+  });
+
   it('gives up on an attempt the endpoint does not answer in time', async () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));

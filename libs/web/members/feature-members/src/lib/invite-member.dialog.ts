@@ -47,28 +47,40 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
     <h2 mat-dialog-title>Invite member</h2>
     @if (invitation(); as sent) {
       <mat-dialog-content>
-        <p id="invite-sent">
-          {{ sent.member.name }} is invited. Send them this link; it works once and expires
-          {{ sent.expiresAt.slice(0, 10) }}.
-        </p>
-        <mat-form-field appearance="outline" class="wide">
-          <mat-label>Invite link</mat-label>
-          <input matInput readonly [value]="sent.inviteUrl" />
-        </mat-form-field>
-        <p role="status" class="status">{{ copied() ? 'Link copied.' : '' }}</p>
+        @if (sent.inviteUrl; as link) {
+          <p id="invite-sent">
+            {{ sent.member.name }} is invited. Send them this link; it works once and expires
+            {{ sent.expiresAt.slice(0, 10) }}.
+          </p>
+          <mat-form-field appearance="outline" class="wide">
+            <mat-label>Invite link</mat-label>
+            <input matInput readonly [value]="link" />
+          </mat-form-field>
+          <p role="status" class="status">{{ copied() ? 'Link copied.' : '' }}</p>
+        } @else {
+          <!-- With mail configured, the link goes to the invitee alone: nobody else can accept it for them. -->
+          <p id="invite-sent">
+            {{ sent.member.name }} is invited: we e-mailed {{ sent.member.email }} a link that works once and
+            expires {{ sent.expiresAt.slice(0, 10) }}.
+          </p>
+        }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button
-          #copy
-          mat-button
-          type="button"
-          aria-describedby="invite-sent"
-          [cdkCopyToClipboard]="sent.inviteUrl"
-          (cdkCopyToClipboardCopied)="copied.set($event)"
-        >
-          Copy link
+        @if (sent.inviteUrl; as link) {
+          <button
+            #copy
+            mat-button
+            type="button"
+            aria-describedby="invite-sent"
+            [cdkCopyToClipboard]="link"
+            (cdkCopyToClipboardCopied)="copied.set($event)"
+          >
+            Copy link
+          </button>
+        }
+        <button #done mat-flat-button type="button" mat-dialog-close aria-describedby="invite-sent">
+          Done
         </button>
-        <button mat-flat-button type="button" mat-dialog-close>Done</button>
       </mat-dialog-actions>
     } @else {
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -129,6 +141,7 @@ export class InviteMemberDialog {
   protected readonly copied = signal(false);
   private readonly injector = inject(Injector);
   private readonly copyButton = viewChild<string, ElementRef<HTMLElement>>('copy', { read: ElementRef });
+  private readonly doneButton = viewChild<string, ElementRef<HTMLElement>>('done', { read: ElementRef });
 
   protected async submit(): Promise<void> {
     // Send invitation stays focusable while the invitation is made, so the form can still be submitted.
@@ -149,7 +162,11 @@ export class InviteMemberDialog {
     );
     if (!result.ok) return;
     this.invitation.set(result.value);
-    // The form, and the button that had focus, give way to the link: focus its copy button, described by the text.
-    afterNextRender({ write: () => this.copyButton()?.nativeElement.focus() }, { injector: this.injector });
+    // The form, and the button that had focus, give way to the link: focus its copy button (Done when the link was
+    // e-mailed), described by the text.
+    afterNextRender(
+      { write: () => (this.copyButton() ?? this.doneButton())?.nativeElement.focus() },
+      { injector: this.injector },
+    );
   }
 }

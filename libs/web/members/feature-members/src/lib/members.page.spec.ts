@@ -181,6 +181,24 @@ describe('MembersPage', () => {
     );
   });
 
+  it('says the link was e-mailed when the API keeps it for the invitee alone (mail configured)', async () => {
+    const apollo = await renderPage();
+
+    const dialog = await inviteCarl();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
+    apollo.expectOne('InviteMember').flushData({ inviteMember: { ...invitation(), inviteUrl: null } });
+
+    const done = await within(dialog).findByRole('button', { name: 'Done' });
+    expect(
+      within(dialog).getByText(/Carl Marketing is invited: we e-mailed carl@example.com a link/),
+    ).toBeTruthy();
+    expect([
+      within(dialog).queryByLabelText('Invite link'),
+      within(dialog).queryByRole('button', { name: 'Copy link' }),
+    ]).toEqual([null, null]);
+    await waitFor(() => expect(document.activeElement).toBe(done));
+  });
+
   it('asks for a role before inviting', async () => {
     const apollo = await renderPage();
 

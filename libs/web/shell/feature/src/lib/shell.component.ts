@@ -50,7 +50,12 @@ export const NARROW_SCREEN = '(max-width: 959.98px)';
         }
         <span class="workspace">{{ store.workspace()?.name }}</span>
         <span class="spacer"></span>
-        <span class="member">{{ store.member()?.name }}</span>
+        <a
+          class="member"
+          routerLink="/account"
+          [attr.aria-label]="'Your account: ' + (store.member()?.name ?? '')"
+          >{{ store.member()?.name }}</a
+        >
         <button mat-button type="button" (click)="signOut()">Sign out</button>
       </mat-toolbar>
     </header>
@@ -100,6 +105,7 @@ export const NARROW_SCREEN = '(max-width: 959.98px)';
     }
     .member {
       font: var(--mat-sys-body-medium);
+      color: inherit;
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;

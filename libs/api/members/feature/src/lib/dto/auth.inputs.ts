@@ -1,8 +1,9 @@
-import { PASSWORD_MAX_LENGTH } from '@accord/domain/workspace';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
-import { EmailField, NameField, NewPasswordField } from './fields';
+import { PASSWORD_MAX_LENGTH } from '@accord/domain/workspace';
+
+import { EmailField, NameField, NewPasswordField, PersonNameField } from './fields';
 
 @InputType()
 export class LoginInput {
@@ -15,7 +16,10 @@ export class LoginInput {
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Which workspace to enter when the e-mail belongs to several.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Which workspace to enter when the e-mail belongs to several.',
+  })
   @IsOptional()
   @IsUUID()
   workspaceId?: string;
@@ -26,7 +30,7 @@ export class SignUpInput {
   @NameField()
   workspaceName!: string;
 
-  @NameField()
+  @PersonNameField()
   name!: string;
 
   @EmailField()
@@ -45,4 +49,16 @@ export class AcceptInvitationInput {
 
   @NewPasswordField()
   password!: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  // No minimum: a wrong current password fails like any wrong password.
+  @Field()
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword!: string;
+
+  @NewPasswordField()
+  newPassword!: string;
 }

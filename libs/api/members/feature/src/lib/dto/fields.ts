@@ -12,6 +12,7 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateBy,
 } from 'class-validator';
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, normaliseEmail } from '@accord/domain/workspace';
@@ -28,8 +29,51 @@ export const EmailField = () =>
     MaxLength(254),
   );
 
+/** A name that is not blank, e.g. a workspace's. */
 export const NameField = () =>
   applyDecorators(Field(), IsString(), Length(1, 120), Matches(/\S/, { message: 'must not be blank' }));
+
+/**
+ * Control characters (line breaks and tabs included), the Unicode line and paragraph separators, and the
+ * bidirectional overrides and isolates, which show text in another order than it is written.
+ */
+export const NAME_CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * What reads as a web address, which mail programs and pages turn into a link: a scheme and `://`
+ * (`https://`, `ftp://`), `www.`, or a word, a dot and two or more letters ending a word (`example.com`,
+ * `bit.ly/x`, `evil.co.uk/login`). "Dr. J. Smith Jr." passes: each of its dots ends a word.
+ */
+export const NAME_WEB_ADDRESS = /[a-z][a-z\d+.-]*:\/\/|www\.|[\p{L}\p{N}]\.[a-z]{2,}(?![\p{L}\p{N}])/iu;
+
+/** Fails when the (string) value matches `pattern`: the opposite of `Matches`. */
+const NotMatching = (name: string, pattern: RegExp, message: string) =>
+  ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !pattern.test(value),
+      defaultMessage: () => message,
+    },
+  });
+
+/**
+ * A person's name, which an invitation e-mail quotes to the invitee: one line of text, no web address, so that
+ * an invitation cannot carry someone else's message or link to any address an admin types.
+ */
+export const PersonNameField = () =>
+  applyDecorators(
+    NameField(),
+    NotMatching(
+      'noControlCharacters',
+      NAME_CONTROL_CHARACTERS,
+      'must not contain control characters or line breaks',
+    ),
+    NotMatching(
+      'noWebAddress',
+      NAME_WEB_ADDRESS,
+      'must not contain a web address (http://, www. or a name.domain such as example.com)',
+    ),
+  );
 
 export const NewPasswordField = () =>
   applyDecorators(

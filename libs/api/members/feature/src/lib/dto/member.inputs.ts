@@ -3,7 +3,7 @@ import { IsBoolean, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min 
 
 import type { Role } from '@accord/domain/workspace';
 
-import { EmailField, NameField, RolesField } from './fields';
+import { EmailField, PersonNameField, RolesField } from './fields';
 
 /** The most numeric(14,2) holds: a quota near a trillion a month is a typo anyway, not a 500. */
 const MAX_MONTHLY_QUOTA = 999_999_999_999.99;
@@ -13,7 +13,7 @@ export class InviteMemberInput {
   @EmailField()
   email!: string;
 
-  @NameField()
+  @PersonNameField()
   name!: string;
 
   @RolesField()

@@ -1,5 +1,6 @@
-import { PageInfo } from '@accord/api/shared/graphql';
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+
+import { PageInfo } from '@accord/api/shared/graphql';
 
 import { Member } from './member.model';
 
@@ -29,8 +30,12 @@ export class InvitationPayload {
   @Field(() => Member)
   member!: Member;
 
-  @Field({ description: 'Also e-mailed when SMTP is configured; usable once, until expiresAt.' })
-  inviteUrl!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The link for the admin to pass on, usable once, until expiresAt; null when SMTP is configured, as the link was e-mailed to the invitee alone.',
+  })
+  inviteUrl!: string | null;
 
   @Field(() => GraphQLISODateTime)
   expiresAt!: Date;

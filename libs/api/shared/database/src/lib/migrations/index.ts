@@ -24,6 +24,7 @@ import { WorkspaceCurrency1795700380000 } from './1795700380000-WorkspaceCurrenc
 import { SignalIdPerWorkspace1795700390000 } from './1795700390000-SignalIdPerWorkspace';
 import { WorkerRole1795700400000 } from './1795700400000-WorkerRole';
 import { OneUnfinishedBacktestRun1795700410000 } from './1795700410000-OneUnfinishedBacktestRun';
+import { SessionEpoch1795700420000 } from './1795700420000-SessionEpoch';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   SignalIdPerWorkspace1795700390000,
   WorkerRole1795700400000,
   OneUnfinishedBacktestRun1795700410000,
+  SessionEpoch1795700420000,
 ];

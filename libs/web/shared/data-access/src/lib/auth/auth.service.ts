@@ -5,8 +5,10 @@ import { ApiResult, toApiError } from '../api/api-error';
 import { postGraphql } from '../api/post-graphql';
 import {
   AcceptInvitationDocument,
+  ChangePasswordDocument,
   LoginDocument,
   SessionFragment,
+  SignOutEverywhereDocument,
   SignUpDocument,
   SignUpInput,
 } from '../generated/session-operations';
@@ -48,6 +50,35 @@ export class AuthService {
       const data = await postGraphql(AcceptInvitationDocument, { input: { token, password } }, null);
       return data.acceptInvitation;
     });
+  }
+
+  /**
+   * Changes the member's password, given the current one. The API ends every session of theirs; this one goes on
+   * with the new token it answers.
+   */
+  async changePassword(currentPassword: string, newPassword: string): Promise<ApiResult<void>> {
+    try {
+      const data = await postGraphql(
+        ChangePasswordDocument,
+        { input: { currentPassword, newPassword } },
+        this.store.token(),
+      );
+      this.store.start(data.changePassword);
+      return { ok: true, value: undefined };
+    } catch (error) {
+      return { ok: false, error: toApiError(error) };
+    }
+  }
+
+  /** Ends every session of the member (a lost laptop, a shared computer), this one included, then signs out here. */
+  async signOutEverywhere(): Promise<ApiResult<void>> {
+    try {
+      await postGraphql(SignOutEverywhereDocument, {}, this.store.token());
+    } catch (error) {
+      return { ok: false, error: toApiError(error) };
+    }
+    await this.signOut();
+    return { ok: true, value: undefined };
   }
 
   /**

@@ -8,6 +8,11 @@ export type AcceptInvitationInput = {
   token: string;
 };
 
+export type ChangePasswordInput = {
+  currentPassword: string;
+  newPassword: string;
+};
+
 export type LoginInput = {
   email: string;
   password: string;
@@ -65,6 +70,18 @@ export type AcceptInvitationMutationVariables = Exact<{
 
 
 export type AcceptInvitationMutation = { acceptInvitation: { accessToken: string, expiresAt: string, member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string, currency: string } } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { accessToken: string, expiresAt: string, member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string, currency: string } } };
+
+export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutEverywhereMutation = { signOutEverywhere: boolean };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -242,3 +259,38 @@ fragment Session on AuthPayload {
     ...ViewerWorkspace
   }
 }`) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input) {
+    ...Session
+  }
+}
+    fragment ViewerMember on Member {
+  id
+  email
+  name
+  roles
+  approver
+  status
+}
+fragment ViewerWorkspace on Workspace {
+  id
+  name
+  timeZone
+  currency
+}
+fragment Session on AuthPayload {
+  accessToken
+  expiresAt
+  member {
+    ...ViewerMember
+  }
+  workspace {
+    ...ViewerWorkspace
+  }
+}`) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const SignOutEverywhereDocument = new TypedDocumentString(`
+    mutation SignOutEverywhere {
+  signOutEverywhere
+}
+    `) as unknown as TypedDocumentString<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;

@@ -1,0 +1,98 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { fireEvent, render, screen, waitFor } from '@testing-library/angular';
+
+import { AuthStore } from '@accord/web/shared/data-access';
+import { GraphqlFetchStub } from '@accord/web/shared/data-access/testing';
+
+import { AccountPage } from './account.page';
+
+@Component({ selector: 'accord-stub-page', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
+class StubPage {}
+
+const MEMBER = {
+  __typename: 'Member' as const,
+  id: 'm1',
+  email: 'ann@acme.test',
+  name: 'Ann Admin',
+  roles: ['ADMIN' as const],
+  approver: false,
+  status: 'ACTIVE' as const,
+};
+const WORKSPACE = {
+  __typename: 'Workspace' as const,
+  id: 'w1',
+  name: 'Acme',
+  timeZone: 'UTC',
+  currency: 'USD',
+};
+
+async function renderPage(): Promise<GraphqlFetchStub> {
+  localStorage.clear();
+  await render(AccountPage, { providers: [provideRouter([{ path: 'sign-in', component: StubPage }])] });
+  TestBed.inject(AuthStore).start({
+    accessToken: 'old',
+    expiresAt: '2099-01-01T00:00:00.000Z',
+    member: MEMBER,
+    workspace: WORKSPACE,
+  });
+  return GraphqlFetchStub.install();
+}
+
+function fillIn(current: string, next: string): void {
+  fireEvent.input(screen.getByLabelText(/current password/i), { target: { value: current } });
+  fireEvent.input(screen.getByLabelText(/new password/i), { target: { value: next } });
+  fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
+}
+
+describe('AccountPage', () => {
+  afterEach(() => GraphqlFetchStub.restore());
+
+  it('changes the password and goes on with the new session, saying the others ended', async () => {
+    const api = await renderPage();
+    fillIn('the old passphrase', 'a new long passphrase');
+
+    const change = api.expectOne('ChangePassword');
+    expect(change.operation.variables).toEqual({
+      input: { currentPassword: 'the old passphrase', newPassword: 'a new long passphrase' },
+    });
+    change.flushData({
+      changePassword: {
+        __typename: 'AuthPayload',
+        accessToken: 'new',
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        member: MEMBER,
+        workspace: WORKSPACE,
+      },
+    });
+
+    await screen.findByText('Password changed. Your other sessions were signed out; this one goes on.');
+    expect(TestBed.inject(AuthStore).token()).toBe('new');
+  });
+
+  it('shows why the API refused, and checks the new password before asking', async () => {
+    const api = await renderPage();
+    fillIn('the old passphrase', 'short');
+    expect(await screen.findByText('Use between 10 and 200 characters.')).toBeTruthy();
+    api.expectNone('ChangePassword');
+
+    fillIn('not my password', 'a new long passphrase');
+    api
+      .expectOne('ChangePassword')
+      .graphqlErrors([
+        { message: 'currentPassword: is not your current password', extensions: { code: 'BAD_USER_INPUT' } },
+      ]);
+    await screen.findByText(/is not your current password/);
+    expect(TestBed.inject(AuthStore).token()).toBe('old');
+  });
+
+  it('signs out everywhere, then leaves for the sign-in page', async () => {
+    const api = await renderPage();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out everywhere' }));
+    api.expectOne('SignOutEverywhere').flushData({ signOutEverywhere: true });
+
+    await waitFor(() => expect(TestBed.inject(Router).url).toBe('/sign-in'));
+    expect(TestBed.inject(AuthStore).token()).toBeNull();
+  });
+});

@@ -1,0 +1,134 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@accord/domain/workspace';
+import { AuthService, AuthStore, PendingCall } from '@accord/web/shared/data-access';
+import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
+
+/** The signed-in member's own account: who they are, their password, and their sessions on other devices. */
+@Component({
+  selector: 'accord-account-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+    FormAlertComponent,
+    PageHeaderComponent,
+  ],
+  template: `
+    <accord-page-header heading="Your account">
+      <p subtitle class="sub">{{ store.member()?.name }} · {{ store.member()?.email }}</p>
+    </accord-page-header>
+    <section aria-labelledby="password-heading">
+      <h2 id="password-heading">Password</h2>
+      <form [formGroup]="form" (ngSubmit)="changePassword()" novalidate>
+        <mat-form-field appearance="outline">
+          <mat-label>Current password</mat-label>
+          <input
+            matInput
+            type="password"
+            formControlName="current"
+            autocomplete="current-password"
+            required
+          />
+          <mat-error>Enter your current password.</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>New password</mat-label>
+          <input matInput type="password" formControlName="next" autocomplete="new-password" required />
+          <mat-hint>At least {{ minLength }} characters; a passphrase works well.</mat-hint>
+          <mat-error>Use between {{ minLength }} and {{ maxLength }} characters.</mat-error>
+        </mat-form-field>
+        <accord-form-alert [message]="passwordCall.error()" />
+        <p class="done" role="status">{{ changed() }}</p>
+        <button mat-flat-button type="submit" [disabled]="passwordCall.pending()">
+          {{ passwordCall.pending() ? 'Changing…' : 'Change password' }}
+        </button>
+      </form>
+    </section>
+    <section aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading">Sessions</h2>
+      <p>
+        Signed in on a computer you no longer use, or lost a device? Signing out everywhere ends every session
+        of yours at once, this one included; sign in again where you need to.
+      </p>
+      <accord-form-alert [message]="sessionsCall.error()" />
+      <button
+        mat-stroked-button
+        type="button"
+        [disabled]="sessionsCall.pending()"
+        (click)="signOutEverywhere()"
+      >
+        Sign out everywhere
+      </button>
+    </section>
+  `,
+  styles: `
+    .sub {
+      color: var(--mat-sys-on-surface-variant);
+      margin: 4px 0 0;
+    }
+    section {
+      max-width: 480px;
+      margin-bottom: 32px;
+    }
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+      align-items: stretch;
+    }
+    form button {
+      align-self: flex-start;
+    }
+    .done:empty {
+      display: none;
+    }
+  `,
+})
+export class AccountPage {
+  private readonly auth = inject(AuthService);
+  protected readonly store = inject(AuthStore);
+
+  protected readonly minLength = PASSWORD_MIN_LENGTH;
+  protected readonly maxLength = PASSWORD_MAX_LENGTH;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    current: ['', [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+    next: [
+      '',
+      [
+        Validators.required,
+        Validators.minLength(PASSWORD_MIN_LENGTH),
+        Validators.maxLength(PASSWORD_MAX_LENGTH),
+      ],
+    ],
+  });
+  protected readonly passwordCall = new PendingCall();
+  protected readonly sessionsCall = new PendingCall();
+  protected readonly changed = signal('');
+
+  protected async changePassword(): Promise<void> {
+    this.changed.set('');
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const { current, next } = this.form.getRawValue();
+    const result = await this.passwordCall.run(() => this.auth.changePassword(current, next));
+    if (!result.ok) return;
+    this.form.reset();
+    this.changed.set('Password changed. Your other sessions were signed out; this one goes on.');
+  }
+
+  protected async signOutEverywhere(): Promise<void> {
+    await this.sessionsCall.run(() => this.auth.signOutEverywhere());
+  }
+}
