@@ -237,9 +237,11 @@ export function mappingOf(header: string | undefined): ImportMapping | null {
   const valuesOk =
     typeof values === 'object' &&
     values !== null &&
-    Object.values(values).every(
+    Object.values(values as Record<string, unknown>).every(
       (map) =>
-        typeof map === 'object' && map !== null && Object.values(map).every((to) => typeof to === 'string'),
+        typeof map === 'object' &&
+        map !== null &&
+        Object.values(map as Record<string, unknown>).every((to) => typeof to === 'string'),
     );
   const orderOk = mapping.dateOrder == null || (DATE_ORDERS as readonly string[]).includes(mapping.dateOrder);
   if (!columnsOk || !valuesOk || !orderOk)
