@@ -11,7 +11,19 @@ describe('app routes', () => {
     expect(signedInPages.slice(0, FEATURE_ACCESS.length).map((route) => route.path)).toEqual(
       FEATURE_ACCESS.map((access) => access.path),
     );
-    expect(signedInPages.every((route) => route.path === '**' || route.canActivate?.length === 1)).toBe(true);
+    // Each feature has its own guard; the member's own account and the fallback are behind the shell's alone.
+    expect(
+      signedInPages.every(
+        (route) => route.path === '**' || route.path === 'account' || route.canActivate?.length === 1,
+      ),
+    ).toBe(true);
+  });
+
+  it('opens every member their own account page, lazily', async () => {
+    const account = signedInPages.find((route) => route.path === 'account');
+
+    expect(account?.canActivate).toBeUndefined();
+    expect(((await account?.loadComponent?.()) as { name: string }).name).toBe('AccountPage');
   });
 
   it('shows the placeholder, labelled, for features still to come', () => {
