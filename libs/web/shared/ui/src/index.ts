@@ -4,3 +4,4 @@ export * from './lib/dialog-config';
 export * from './lib/empty-list';
 export * from './lib/form-alert.component';
 export * from './lib/page-header.component';
+export * from './lib/new-password';

@@ -12,7 +12,7 @@ import { MatInput } from '@angular/material/input';
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@accord/domain/workspace';
 import { AuthService, PendingCall } from '@accord/web/shared/data-access';
-import { AuthLayoutComponent, FormAlertComponent } from '@accord/web/shared/ui';
+import { AuthLayoutComponent, FormAlertComponent, NEW_PASSWORD_VALIDATORS } from '@accord/web/shared/ui';
 
 function passwordsMatch(group: AbstractControl): ValidationErrors | null {
   const password = group.get('password')?.value as string | undefined;
@@ -90,14 +90,7 @@ export class AcceptInvitationPage {
   protected readonly maxLength = PASSWORD_MAX_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group(
     {
-      password: [
-        '',
-        [
-          Validators.required,
-          Validators.minLength(PASSWORD_MIN_LENGTH),
-          Validators.maxLength(PASSWORD_MAX_LENGTH),
-        ],
-      ],
+      password: ['', [...NEW_PASSWORD_VALIDATORS]],
       confirmation: ['', [Validators.required]],
     },
     { validators: passwordsMatch },

@@ -7,7 +7,7 @@ import { RouterLink } from '@angular/router';
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@accord/domain/workspace';
 import { AuthService, PendingCall } from '@accord/web/shared/data-access';
-import { AuthLayoutComponent, FormAlertComponent } from '@accord/web/shared/ui';
+import { AuthLayoutComponent, FormAlertComponent, NEW_PASSWORD_VALIDATORS } from '@accord/web/shared/ui';
 
 /** Creates a workspace with its first member, who becomes its admin and is signed in. */
 @Component({
@@ -79,14 +79,7 @@ export class SignUpPage {
     workspaceName: ['', [Validators.required, Validators.maxLength(120)]],
     name: ['', [Validators.required, Validators.maxLength(120)]],
     email: ['', [Validators.required, Validators.email]],
-    password: [
-      '',
-      [
-        Validators.required,
-        Validators.minLength(PASSWORD_MIN_LENGTH),
-        Validators.maxLength(PASSWORD_MAX_LENGTH),
-      ],
-    ],
+    password: ['', [...NEW_PASSWORD_VALIDATORS]],
   });
   protected readonly call = new PendingCall();
   protected readonly error = this.call.error;

@@ -6,7 +6,7 @@ import { MatInput } from '@angular/material/input';
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@accord/domain/workspace';
 import { AuthService, AuthStore, PendingCall } from '@accord/web/shared/data-access';
-import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
+import { FormAlertComponent, NEW_PASSWORD_VALIDATORS, PageHeaderComponent } from '@accord/web/shared/ui';
 
 /** The signed-in member's own account: who they are, their password, and their sessions on other devices. */
 @Component({
@@ -102,14 +102,7 @@ export class AccountPage {
   protected readonly maxLength = PASSWORD_MAX_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group({
     current: ['', [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH)]],
-    next: [
-      '',
-      [
-        Validators.required,
-        Validators.minLength(PASSWORD_MIN_LENGTH),
-        Validators.maxLength(PASSWORD_MAX_LENGTH),
-      ],
-    ],
+    next: ['', [...NEW_PASSWORD_VALIDATORS]],
   });
   protected readonly passwordCall = new PendingCall();
   protected readonly sessionsCall = new PendingCall();
