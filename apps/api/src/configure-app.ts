@@ -3,6 +3,7 @@ import { type NextFunction, type Request, type Response, text } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 
+import { IMPORTS_ROUTE } from '@accord/api/imports/feature';
 import { MAX_NDJSON_BODY, NDJSON_TYPE, SIGNALS_ROUTE } from '@accord/api/leads/feature';
 import { AppConfig } from '@accord/api/shared/config';
 import { DatabaseUnavailableFilter, createValidationPipe } from '@accord/api/shared/graphql';
@@ -18,12 +19,10 @@ interface BodyParserError {
   body?: unknown;
 }
 
-/** Where CSV files are uploaded: a JSON body sent there is a file sent the wrong way. */
-const IMPORTS_ROUTE = '/api/v1/imports/';
-
 /** Why the JSON parser refused a body, in words that say what to send instead. */
 function parseFailure(request: Request, body: unknown): string {
-  if (request.path.startsWith(IMPORTS_ROUTE))
+  // Where CSV files are uploaded, a JSON body is a file sent the wrong way.
+  if (request.path.startsWith(`${IMPORTS_ROUTE}/`))
     return "An import's file is the raw request body, sent with Content-Type: text/csv, not as JSON.";
   try {
     // Valid JSON that is neither an object nor an array (`42`, `null`): the parser takes only those.

@@ -113,6 +113,9 @@ export class ImportHttpErrors implements ExceptionFilter {
   }
 }
 
+/** Where CSV files are uploaded (`/api/v1/imports/<kind>`, its preview and reports). */
+export const IMPORTS_ROUTE = '/api/v1/imports';
+
 /** "leads", "Sales-Reps" or "SALES_REPS" → the kind. */
 export function kindOf(value: string): ImportKind {
   const kind = value.toUpperCase().replace(/-/g, '_');
@@ -263,7 +266,7 @@ export function mappingOf(header: string | undefined): ImportMapping | null {
  */
 @Roles('ADMIN', 'MARKETING')
 @UseFilters(ImportHttpErrors)
-@Controller('api/v1/imports')
+@Controller(IMPORTS_ROUTE.slice(1))
 export class ImportsController {
   constructor(
     private readonly imports: ImportsService,
