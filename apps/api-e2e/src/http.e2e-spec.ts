@@ -65,7 +65,31 @@ describe('HTTP surface', () => {
     const [homeHtml, deepHtml] = [await home.text(), await deep.text()];
     expect([home.status, deep.status]).toEqual([200, 200]);
     expect(homeHtml).toMatch(/<html/i);
-    expect(deepHtml).toBe(homeHtml);
+    const nonceOf = (html: string) => /ngCspNonce="([^"]+)"/i.exec(html)?.[1];
+    expect(deepHtml.replaceAll(nonceOf(deepHtml)!, '')).toBe(homeHtml.replaceAll(nonceOf(homeHtml)!, ''));
+  });
+
+  it("gives each answer of the web app's page a fresh nonce, the one its style policy names", async () => {
+    const pages = await Promise.all(
+      ['/', '/dashboard', '/index.html'].map((path) =>
+        fetch(`${product.baseUrl}${path}`, { headers: { accept: 'text/html' } }),
+      ),
+    );
+    const nonces = await Promise.all(
+      pages.map(async (page) => {
+        const nonce = /ngCspNonce="([^"]+)"/i.exec(await page.text())?.[1] ?? '';
+        const policy = page.headers.get('content-security-policy') ?? '';
+        expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+        expect(policy).toContain(`style-src 'self' 'nonce-${nonce}'`);
+        expect(policy).toContain("style-src-attr 'unsafe-inline'");
+        expect(policy).toContain("script-src 'self';");
+        return nonce;
+      }),
+    );
+    expect(new Set(nonces).size).toBe(3);
+    // Any other answer lets no inline style in at all.
+    const health = await fetch(`${product.baseUrl}/health`);
+    expect(health.headers.get('content-security-policy')).toContain("style-src 'self';");
   });
 
   it('reports 503 when the database stops answering, and stays alive', async () => {

@@ -8,6 +8,8 @@ import { MAX_NDJSON_BODY, NDJSON_TYPE, SIGNALS_ROUTE } from '@accord/api/leads/f
 import { AppConfig } from '@accord/api/shared/config';
 import { DatabaseUnavailableFilter, createValidationPipe } from '@accord/api/shared/graphql';
 
+import { answerPolicy } from './content-security-policy';
+
 /** The largest JSON body: a GraphQL operation or a batch of signals. */
 export const MAX_JSON_BODY = '1mb';
 
@@ -56,34 +58,14 @@ function bodyErrors(error: unknown, req: Request, res: Response, next: NextFunct
 }
 
 /**
- * What the web app may load: its own scripts only (index.html holds no inline script: critical CSS inlining, whose
- * `onload` handler is one, is off in apps/web/project.json), styles inline as Angular and the charts write them,
- * and it is never framed (clickjacking an admin into a click). No `upgrade-insecure-requests`: it would send a
- * product served over plain HTTP (localhost) to https for its own files.
- */
-export const WEB_APP_CSP = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:'],
-  fontSrc: ["'self'", 'data:'],
-  connectSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-};
-
-/**
  * Security headers on every answer (helmet): nosniff, no framing, no referrer, HSTS, no X-Powered-By; and the
  * content security policy on all but /graphql, whose development IDE loads Apollo's page from its CDN (production
  * serves no IDE there).
  */
 function securityHeaders(app: NestExpressApplication): void {
   app.use(helmet({ contentSecurityPolicy: false, xFrameOptions: { action: 'deny' } }));
-  const csp = helmet.contentSecurityPolicy({ useDefaults: false, directives: WEB_APP_CSP });
   app.use((req: Request, res: Response, next: NextFunction) =>
-    req.path === '/graphql' ? next() : csp(req, res, next),
+    req.path === '/graphql' ? next() : answerPolicy(req, res, next),
   );
 }
 

@@ -1,35 +1,39 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { existsSync } from 'node:fs';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
+import { CSP_NONCE_PLACEHOLDER, newCspNonce, pagePolicy } from './content-security-policy';
 
 const API_PATHS = /^\/(graphql|health|metrics|api)(\/|$)/;
 
 /**
- * Serves the built Angular app from the API's own port: files as they are, and index.html for client-side
- * routes (any other GET that asks for HTML). Returns false when there is no build to serve.
+ * Serves the built Angular app from the API's own port: files as they are, and index.html — with a fresh CSP
+ * nonce on each answer — for client-side routes (any other GET that asks for HTML) and for /index.html itself.
+ * Returns false when there is no build to serve.
  */
 export function serveWebApp(app: NestExpressApplication, webDist: string): boolean {
   const root = resolve(webDist);
   const index = join(root, 'index.html');
   if (!webDist || !existsSync(index)) return false;
-  app.useStaticAssets(root, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
+  const page = readFileSync(index, 'utf8').split(CSP_NONCE_PLACEHOLDER);
   const express = app.getHttpAdapter().getInstance() as {
-    get(
-      path: RegExp,
-      handler: (
-        req: { path: string; accepts(type: string): string | false },
-        res: { sendFile(path: string, options: object): void },
-        next: () => void,
-      ) => void,
-    ): void;
+    get(path: string | RegExp, handler: (req: Request, res: Response, next: NextFunction) => void): void;
   };
+  const sendPage = (req: Request, res: Response) => {
+    const nonce = newCspNonce();
+    res.locals['cspNonce'] = nonce;
+    pagePolicy(req, res, () => {
+      res.set({ 'Cache-Control': 'no-cache', 'Content-Type': 'text/html; charset=utf-8' });
+      res.send(page.join(nonce));
+    });
+  };
+  // Before the static files, which would send index.html with its placeholder in place of a nonce.
+  express.get('/index.html', sendPage);
+  app.useStaticAssets(root, { index: false, maxAge: '1h' });
   express.get(/.*/, (req, res, next) => {
     if (API_PATHS.test(req.path) || !req.accepts('html')) return next();
-    res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } });
+    sendPage(req, res);
   });
   return true;
-}
-
-function noCacheForHtml(res: { setHeader(name: string, value: string): void }, path: string): void {
-  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
 }
