@@ -228,7 +228,9 @@ describe('handovers on PostgreSQL', () => {
     expect(lost).toHaveLength(4);
     for (const error of lost) {
       expect(error.code).toBe(ErrorCode.CONFLICT);
-      expect(error.message).toMatch(/already (accepted|rejected)/);
+      expect(error.message).toMatch(
+        /already (accepted|rejected).* by .* at \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC\.$/,
+      );
     }
     const detail = await leads.detail(team.rep, leadId);
     const decisions = detail.transitions.filter((transition) => transition.fromStage === 'MQL');
@@ -308,6 +310,7 @@ describe('handovers on PostgreSQL', () => {
       ErrorCode.BAD_USER_INPUT,
     );
     expect(unknown.fields[0].field).toBe('reasonKey');
+    expect(unknown.message).toContain(`must be one of ${reasons.map((reason) => reason.key).join(', ')}`);
     expect((await handovers.detail(team.manager, byLead(recycled).id)).status).toBe('OPEN');
 
     await handovers.reject(team.manager, byLead(recycled).id, recycle.key, '  call again in spring  ');

@@ -27,6 +27,7 @@ import {
   decisionOutcome,
   isSalesManager,
 } from '@accord/domain/handover';
+import { utcMinute } from '@accord/domain/pipeline';
 
 import { HandoverQueueArgs, ReassignHandoverArgs, RejectionFeedbackArgs } from './dto/handover.inputs';
 import { HandoverEvents } from './handover-events';
@@ -136,10 +137,12 @@ export class HandoversService {
         throw AppError.forbidden(
           'This handover is assigned to someone else; only they or a sales manager decide it.',
         );
-      if (problem === 'UNKNOWN_REASON')
-        throw AppError.badInput(`reasonKey: not a rejection reason of version ${version.number}`, [
-          { field: 'reasonKey', message: `must be one of ${reasons.map((reason) => reason.key).join(', ')}` },
+      if (problem === 'UNKNOWN_REASON') {
+        const keys = `must be one of ${reasons.map((reason) => reason.key).join(', ')}`;
+        throw AppError.badInput(`reasonKey: not a rejection reason of version ${version.number}; ${keys}`, [
+          { field: 'reasonKey', message: keys },
         ]);
+      }
       if (problem === 'NOTE_TOO_LONG')
         throw AppError.badInput('note: too long', [
           { field: 'note', message: 'must be at most 2000 characters' },
@@ -189,15 +192,14 @@ export class HandoversService {
     const names = await this.memberNames(manager, [handover.decidedBy]);
     const by = (handover.decidedBy && names.get(handover.decidedBy)) ?? 'someone';
     const what = handover.status === 'ACCEPTED' ? 'accepted' : `rejected (${handover.reasonLabel ?? ''})`;
-    return AppError.conflict(
-      `This handover was already ${what} by ${by} at ${handover.decidedAt?.toISOString() ?? ''}.`,
-      {
-        status: handover.status,
-        decidedBy: handover.decidedBy,
-        decidedAt: handover.decidedAt?.toISOString() ?? null,
-        reasonKey: handover.reasonKey,
-      },
-    );
+    // Worded as the queue writes times ("28 Nov 2026, 00:08 UTC"); the details keep the instant for programs.
+    const at = handover.decidedAt ? ` at ${utcMinute(handover.decidedAt.toISOString())}` : '';
+    return AppError.conflict(`This handover was already ${what} by ${by}${at}.`, {
+      status: handover.status,
+      decidedBy: handover.decidedBy,
+      decidedAt: handover.decidedAt?.toISOString() ?? null,
+      reasonKey: handover.reasonKey,
+    });
   }
 
   /** Managers move a handover to another member of sales; the due time does not move with it. */

@@ -6,6 +6,7 @@ import {
   inject,
   input,
   output,
+  signal,
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
@@ -26,7 +27,7 @@ import { RejectFormComponent, Rejection } from './reject-form.component';
 
 /**
  * One handover of the queue: who, how good and how hot, why, recent signals, owner and the SLA countdown, with
- * Accept, Reject and (for managers) Reassign. The row itself is focusable: A accepts, R opens the rejection.
+ * Accept, Reject and (for managers) Reassign to a chosen member. The row itself is focusable: A accepts, R opens the rejection.
  */
 @Component({
   selector: 'accord-handover-card',
@@ -92,21 +93,34 @@ import { RejectFormComponent, Rejection } from './reject-form.component';
           Reject
         </button>
         @if (manager()) {
-          <label class="reassign">
-            <span>Reassign to</span>
-            <select
-              [attr.aria-label]="'Reassign ' + name() + ' to'"
-              [disabled]="pending()"
-              (change)="reassignTo($event)"
-            >
-              <option value="" selected>Choose a member…</option>
-              @for (member of candidates(); track member.id) {
-                @if (member.id !== h.owner?.id) {
-                  <option [value]="member.id">{{ member.name }}</option>
+          <div class="reassign">
+            <label>
+              <span>Reassign to</span>
+              <select
+                #choice
+                [attr.aria-label]="'Reassign ' + name() + ' to'"
+                [disabled]="pending()"
+                (change)="reassignChoice.set(choice.value)"
+              >
+                <option value="" selected>Choose a member…</option>
+                @for (member of candidates(); track member.id) {
+                  @if (member.id !== h.owner?.id) {
+                    <option [value]="member.id">{{ member.name }}</option>
+                  }
                 }
-              }
-            </select>
-          </label>
+              </select>
+            </label>
+            <button
+              mat-stroked-button
+              type="button"
+              [attr.aria-label]="'Reassign ' + name()"
+              disabledInteractive
+              [disabled]="pending() || reassignChoice() === ''"
+              (click)="reassign(choice)"
+            >
+              Reassign
+            </button>
+          </div>
         }
       </div>
       @if (rejecting()) {
@@ -208,9 +222,15 @@ import { RejectFormComponent, Rejection } from './reject-form.component';
     }
     .reassign {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 8px;
       margin-left: auto;
+    }
+    .reassign label {
+      display: flex;
+      align-items: center;
+      gap: 8px;
       font: var(--mat-sys-label-medium);
     }
     .reassign select {
@@ -276,10 +296,18 @@ export class HandoverCardComponent {
     rows[rows.indexOf(host) + step]?.focus();
   }
 
-  protected reassignTo(event: Event): void {
-    const select = event.target as HTMLSelectElement;
-    if (select.value !== '') this.reassigned.emit(select.value);
-    select.value = '';
+  /**
+   * The member picked to take the handover over. Picking only chooses — the Reassign button gives it away — because a
+   * select changes on every arrow key: looking through the names from the keyboard must not hand the lead around.
+   */
+  protected readonly reassignChoice = signal('');
+
+  protected reassign(choice: HTMLSelectElement): void {
+    const ownerId = this.reassignChoice();
+    if (ownerId === '' || this.pending()) return;
+    this.reassigned.emit(ownerId);
+    choice.value = '';
+    this.reassignChoice.set('');
   }
 
   protected cancel(): void {

@@ -239,8 +239,11 @@ describe('HandoverQueuePage', () => {
       ]);
 
     await screen.findByText('Already rejected by Sam Sales (Not ready to buy).');
+    // The focus stays on the page, just above the queue, while the decided row leaves.
+    expect(document.activeElement).toBe(screen.getByRole('status'));
     flushQueue(apollo, [bob], { undecided: 1, expired: 1 });
     await waitFor(() => expect(screen.queryByRole('link', { name: 'Ada Lovelace' })).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('status'));
   });
 
   it('gives managers the team scope, the counts and reassignment', async () => {
@@ -253,9 +256,12 @@ describe('HandoverQueuePage', () => {
     expect(team.operation.variables).toMatchObject({ scope: 'TEAM', view: 'UNDECIDED' });
     await screen.findByText('Owner: Ria Rep');
 
+    // Choosing (an arrow key in the select) gives nothing away; the button does.
     fireEvent.change(screen.getAllByRole('combobox', { name: 'Reassign Ada Lovelace to' })[0], {
       target: { value: 'ria' },
     });
+    apollo.expectNone('ReassignHandover');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Reassign Ada Lovelace' })[0]);
     const reassign = apollo.expectOne('ReassignHandover');
     expect(reassign.operation.variables).toEqual({ id: 'h1', ownerId: 'ria' });
     reassign.flushData({ reassignHandover: handoverWithHistoryAnswer(handoverWithHistory({ owner: ria })) });

@@ -250,6 +250,10 @@ export class HandoverQueuePage implements OnInit {
     this.pendingId.set(null);
     if (!result.ok) {
       this.actionError.set(result.error.message);
+      // Decided or moved by someone else: the row is about to leave with the queue read again, and the focus with it
+      // (to the page's body). The status line under the message keeps it, one Tab before the queue's first row.
+      if (result.error.code === 'CONFLICT' || result.error.code === 'NOT_FOUND')
+        this.status().nativeElement.focus();
       return;
     }
     this.rejecting.set(null);

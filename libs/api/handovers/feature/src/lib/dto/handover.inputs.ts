@@ -65,8 +65,10 @@ export class RejectHandoverArgs {
   @IsUUID()
   id!: string;
 
+  // Only bounded here: the decision's check answers any key its version lacks with the keys it has.
   @Field({ description: "A reason key from the handover's version." })
-  @Matches(ITEM_KEY, { message: 'reasonKey must be a reason key such as not-ready' })
+  @IsString()
+  @MaxLength(200)
   reasonKey!: string;
 
   @Field(() => String, { nullable: true })
