@@ -6,6 +6,7 @@ import {
   recentSignalLabel,
   roleAtCompany,
   slaCountdown,
+  undecidedTiming,
 } from './handover-wording';
 
 const MINUTE = 60_000;
@@ -17,6 +18,20 @@ describe('durationWords', () => {
         durationWords,
       ),
     ).toEqual(['less than a minute', 'less than a minute', '45 min', '1 h', '3 h 20 min', '1 d 2 h', '2 d']);
+  });
+});
+
+describe('undecidedTiming', () => {
+  it('says an expired handover went to the sales managers, and counts on as an open one does', () => {
+    const now = new Date('2026-11-25T15:01:00.000Z');
+    const dueAt = '2026-11-25T14:00:00.000Z';
+    expect([
+      undecidedTiming({ status: 'OPEN', dueAt }, now),
+      undecidedTiming({ status: 'EXPIRED', dueAt }, now),
+    ]).toEqual([
+      { text: 'overdue by 1 h 1 min', overdue: true, urgent: true },
+      { text: 'expired, overdue by 1 h 1 min; escalated to the sales managers', overdue: true, urgent: true },
+    ]);
   });
 });
 

@@ -44,6 +44,19 @@ export function slaCountdown(dueAt: string, now: Date): SlaCountdown {
   };
 }
 
+/**
+ * Where an undecided handover stands: its countdown, and for one past its due time that the expiry job took, that
+ * it went to the sales managers — the owner still decides it, late, and should know it is no longer theirs alone.
+ */
+export function undecidedTiming(
+  handover: Pick<HandoverFieldsFragment, 'status' | 'dueAt'>,
+  now: Date,
+): SlaCountdown {
+  const countdown = slaCountdown(handover.dueAt, now);
+  if (handover.status !== 'EXPIRED') return countdown;
+  return { ...countdown, text: `expired, ${countdown.text}; escalated to the sales managers` };
+}
+
 /** What rejecting with this reason does to the lead: "recycle, back after 60 days" or "disqualify". */
 export function consequenceLabel(reason: RejectionReasonFieldsFragment): string {
   switch (reason.consequence) {

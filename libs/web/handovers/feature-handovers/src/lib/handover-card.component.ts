@@ -19,7 +19,7 @@ import {
   handoverLeadName,
   recentSignalLabel,
   roleAtCompany,
-  slaCountdown,
+  undecidedTiming,
 } from '@accord/web/handovers/data-access';
 import { TEMPERATURE_LABELS, wholeScore } from '@accord/web/leads/data-access';
 
@@ -62,6 +62,9 @@ import { RejectFormComponent, Rejection } from './reject-form.component';
       <span class="owner">Owner: {{ h.owner?.name ?? 'Unassigned' }}</span>
     </div>
     <p class="why">{{ h.explanation }}</p>
+    @if (decided() && h.note) {
+      <p class="note">Note: “{{ h.note }}”</p>
+    }
     @if (signals().length > 0) {
       <ul class="signals" aria-label="Recent signals">
         @for (signal of signals(); track signal) {
@@ -200,8 +203,12 @@ import { RejectFormComponent, Rejection } from './reject-form.component';
       background: var(--mat-sys-surface-container-highest);
       color: var(--mat-sys-on-surface);
     }
-    .why {
+    .why,
+    .note {
       margin: 8px 0 0;
+    }
+    .note {
+      color: var(--mat-sys-on-surface-variant);
     }
     .signals {
       display: flex;
@@ -264,7 +271,7 @@ export class HandoverCardComponent {
   protected readonly signals = computed(() => this.handover().lead.recentSignals.map(recentSignalLabel));
   protected readonly decided = computed(() => this.handover().decidedAt !== null);
   protected readonly decision = computed(() => decisionLabel(this.handover()));
-  protected readonly sla = computed(() => slaCountdown(this.handover().dueAt, this.now()));
+  protected readonly sla = computed(() => undecidedTiming(this.handover(), this.now()));
   protected readonly label = computed(() =>
     [this.name(), this.role(), this.decided() ? this.decision() : this.sla().text].filter(Boolean).join(', '),
   );

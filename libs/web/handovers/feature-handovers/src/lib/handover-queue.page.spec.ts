@@ -82,9 +82,29 @@ describe('HandoverQueuePage', () => {
       'Pricing page ×3, last 25 Nov 2026, 07:30 UTC',
     ])
       expect(within(first).getByText(text)).toBeTruthy();
-    const overdue = within(row('Bob Builder')).getByText('overdue by 2 h');
+    const overdue = within(row('Bob Builder')).getByText(
+      'expired, overdue by 2 h; escalated to the sales managers',
+    );
     expect(overdue.classList.contains('urgent')).toBe(true);
     expect(screen.queryByRole('group', { name: 'Whose handovers' })).toBeNull();
+  });
+
+  it('shows decided handovers with their decision and note, without the keyboard hint for deciding', async () => {
+    const { apollo } = await renderQueue();
+    expect(screen.getByText(/then press A to accept/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Decided' }));
+    const rejected = handover({
+      status: 'REJECTED',
+      decidedAt: '2026-11-25T08:10:00.000Z',
+      decidedBy: { id: 'ria', name: 'Ria Rep' },
+      withinSla: true,
+      note: 'Call again in spring',
+    });
+    flushQueue(apollo, [rejected], { undecided: 1, expired: 1 });
+    await screen.findByText('Note: “Call again in spring”');
+    expect(screen.queryByText(/then press A to accept/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Accept Ada Lovelace' })).toBeNull();
   });
 
   it('moves the countdown on every minute', async () => {

@@ -88,10 +88,12 @@ const EMPTY_TEXT: Readonly<Record<HandoverView, string>> = {
         </mat-button-toggle-group>
       }
     </div>
-    <p class="hint">
-      Tab to a handover (the arrow keys go from one to the next), then press A to accept, or R and a reason's
-      number to reject; Escape cancels.
-    </p>
+    @if (store.view() !== 'DECIDED') {
+      <p class="hint">
+        Tab to a handover (the arrow keys go from one to the next), then press A to accept, or R and a
+        reason's number to reject; Escape cancels.
+      </p>
+    }
     <accord-form-alert [message]="error()" />
     <p #status class="status" role="status" tabindex="-1">{{ message() }}</p>
     @if (store.loading()) {
@@ -140,6 +142,12 @@ const EMPTY_TEXT: Readonly<Record<HandoverView, string>> = {
     .hint {
       font: var(--mat-sys-body-small);
       margin: 8px 0;
+    }
+    /* Keyboard shortcuts mean nothing on a touch screen. */
+    @media (hover: none) and (pointer: coarse) {
+      .hint {
+        display: none;
+      }
     }
     .status {
       font: var(--mat-sys-body-medium);

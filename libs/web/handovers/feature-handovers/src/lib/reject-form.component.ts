@@ -114,8 +114,19 @@ const SHORTCUTS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
       text-align: start;
       cursor: pointer;
     }
-    .reason:hover:not([aria-disabled='true']) {
-      border-color: var(--mat-sys-error);
+    /* Only where a pointer hovers: a touch screen keeps a tapped button "hovered", which would read as a reason
+       chosen in advance. */
+    @media (hover: hover) {
+      .reason:hover:not([aria-disabled='true']) {
+        border-color: var(--mat-sys-error);
+      }
+    }
+    /* No keyboard to press a number on: the numbers and the hint about them would only be noise. */
+    @media (hover: none) and (pointer: coarse) {
+      .hint,
+      kbd {
+        display: none;
+      }
     }
     .reason[aria-disabled='true'] {
       cursor: default;
