@@ -55,6 +55,9 @@ describe('access rules', () => {
           "MARKETING",
           "SALES",
         ],
+        "Mutation createPasswordResetLink": [
+          "ADMIN",
+        ],
         "Mutation createWebhookEndpoint": [
           "ADMIN",
         ],
@@ -100,6 +103,8 @@ describe('access rules', () => {
           "ADMIN",
           "SALES",
         ],
+        "Mutation requestPasswordReset": "PUBLIC",
+        "Mutation resetPassword": "PUBLIC",
         "Mutation revokeApiKey": [
           "ADMIN",
         ],

@@ -91,4 +91,24 @@ describe('app routes', () => {
       true,
     ]);
   });
+
+  it('opens the password reset pages signed out, lazily: asking for a link to guests only, the link to anyone', async () => {
+    const pages = appRoutes.filter((route) =>
+      ['forgot-password', 'reset-password'].includes(route.path ?? ''),
+    );
+
+    expect(
+      await Promise.all(
+        pages.map(async (route) => [
+          route.path,
+          route.title,
+          route.canActivate?.length ?? 0,
+          ((await route.loadComponent?.()) as { name: string }).name,
+        ]),
+      ),
+    ).toEqual([
+      ['forgot-password', 'Reset your password · Accord', 1, 'ForgotPasswordPage'],
+      ['reset-password', 'Choose a new password · Accord', 0, 'ResetPasswordPage'],
+    ]);
+  });
 });

@@ -64,6 +64,17 @@ export const appRoutes: Routes = [
       import('@accord/web/auth/feature-accept-invitation').then((m) => m.AcceptInvitationPage),
   },
   {
+    path: 'forgot-password',
+    title: 'Reset your password · Accord',
+    canActivate: [guestGuard],
+    loadComponent: () => import('@accord/web/auth/feature-password-reset').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    path: 'reset-password',
+    title: 'Choose a new password · Accord',
+    loadComponent: () => import('@accord/web/auth/feature-password-reset').then((m) => m.ResetPasswordPage),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     loadChildren: () => import('@accord/web/shell/feature').then((m) => m.withShell(signedInPages)),

@@ -1,9 +1,29 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
 
 import { MemberEntity } from './member.entity';
 
-/** A one-time link for an invited member to set a password; only the SHA-256 of the token is stored. */
+/**
+ * What a one-time link lets its holder do: an invited member sets their first password, or an active member sets a
+ * new one (a password reset). A link of one purpose never works as the other.
+ */
+export type LinkPurpose = 'INVITATION' | 'PASSWORD_RESET';
+
+/**
+ * A one-time link for a member to set a password: an invitation or a password reset (see `purpose`); only the
+ * SHA-256 of the token is stored. Both kinds share the table so that they share its token-hash scope (row-level
+ * security) and its one unique key on the hash.
+ */
 @Entity({ name: 'invitations' })
+@Check('invitations_purpose_check', `"purpose" IN ('INVITATION', 'PASSWORD_RESET')`)
 @Index('invitations_token_hash_key', ['tokenHash'], { unique: true })
 @Index('invitations_member_idx', ['workspaceId', 'memberId'])
 export class InvitationEntity {
@@ -22,6 +42,9 @@ export class InvitationEntity {
     { name: 'member_id', referencedColumnName: 'id' },
   ])
   member?: MemberEntity;
+
+  @Column({ type: 'varchar', length: 16, default: 'INVITATION' })
+  purpose!: LinkPurpose;
 
   @Column({ name: 'token_hash', type: 'char', length: 64 })
   tokenHash!: string;

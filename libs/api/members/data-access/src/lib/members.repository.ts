@@ -77,6 +77,11 @@ export class MembersRepository {
       .getOne();
   }
 
+  /** The member, locked until the transaction ends: changes to them that must not interleave go one at a time. */
+  lockById(manager: EntityManager, id: string): Promise<MemberEntity | null> {
+    return manager.findOne(MemberEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   findByEmail(manager: EntityManager, email: string): Promise<MemberEntity | null> {
     return manager.findOneBy(MemberEntity, { email });
   }
@@ -168,6 +173,20 @@ export class MembersRepository {
       .set({ sessionEpoch: () => 'session_epoch + 1', ...(passwordHash ? { passwordHash } : {}) })
       .where('id = :id', { id })
       .execute();
+  }
+
+  /**
+   * Sets a new password for an active member and ends every session they have (their epoch moves on, as
+   * `revokeSessions` does); false when the member is not active any more.
+   */
+  async resetPassword(manager: EntityManager, id: string, passwordHash: string): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(MemberEntity)
+      .set({ passwordHash, sessionEpoch: () => 'session_epoch + 1' })
+      .where('id = :id AND status = :status', { id, status: 'ACTIVE' })
+      .execute();
+    return result.affected === 1;
   }
 
   /** Sets the password of an invited member; false when the member is no longer waiting for one. */

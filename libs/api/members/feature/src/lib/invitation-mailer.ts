@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Transporter, createTransport } from 'nodemailer';
 
-import { AppConfig } from '@accord/api/shared/config';
+import { MailTransport, quoted } from './mail-transport';
 
 export interface InvitationMail {
   to: string;
@@ -33,46 +32,28 @@ export function invitationMessage(mail: InvitationMail): { subject: string; text
   return { subject: INVITATION_SUBJECT, text };
 }
 
-/**
- * Text as the e-mail quotes it: control characters and line or paragraph breaks become spaces, so a name written
- * before names were checked still cannot start a paragraph of its own.
- */
-function quoted(text: string): string {
-  const oneLine = text.replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]+/gu, ' ');
-  return `"${oneLine.replace(/\s+/g, ' ').trim()}"`;
-}
-
 /** Sends invitation links by e-mail when SMTP is configured; otherwise writes them to the log for the admin. */
 @Injectable()
 export class InvitationMailer {
   private readonly logger = new Logger(InvitationMailer.name);
-  private readonly transport: Transporter | null;
 
-  constructor(private readonly config: AppConfig) {
-    this.transport = config.SMTP_URL ? createTransport(config.SMTP_URL) : null;
-  }
+  constructor(private readonly transport: MailTransport) {}
 
   /** Whether invitations go out by e-mail; when not, the admin receives the link to pass on. */
   get sendsMail(): boolean {
-    return this.transport !== null;
+    return this.transport.sendsMail;
   }
 
   /** Sends the invitation, or logs its link without SMTP; throws when the SMTP server does not take it. */
   async send(mail: InvitationMail): Promise<void> {
-    if (!this.transport) {
+    if (!this.transport.sendsMail) {
       this.logger.log(
         { to: mail.to, inviteUrl: mail.inviteUrl },
         `Invitation for ${mail.to} (SMTP not configured): ${mail.inviteUrl}`,
       );
       return;
     }
-    try {
-      await this.transport.sendMail({ from: this.config.MAIL_FROM, to: mail.to, ...invitationMessage(mail) });
-    } catch (error) {
-      // The admin is not given the link when mail is configured, so the failure must reach them: they invite again.
-      // Logged here and not wrapped: a wrapped ECONNREFUSED would read as the database being unavailable.
-      this.logger.error({ err: error, to: mail.to }, 'Could not send the invitation e-mail');
-      throw new Error(`Could not send the invitation e-mail to ${mail.to}`);
-    }
+    // The admin is not given the link when mail is configured, so a failure must reach them: they invite again.
+    await this.transport.send({ to: mail.to, ...invitationMessage(mail) }, 'invitation');
   }
 }

@@ -6,19 +6,27 @@ import { SharedAuthModule } from '@accord/api/shared/auth';
 import { AccountResolver } from './account.resolver';
 import { DemoWorkspaceSeeder } from './demo-workspace.seeder';
 import { InvitationMailer } from './invitation-mailer';
+import { MailTransport } from './mail-transport';
 import { MembersResolver, ViewerResolver, WorkspaceResolver } from './members.resolver';
 import { MembersService } from './members.service';
+import { PasswordResetMailer } from './password-reset-mailer';
+import { PasswordResetService } from './password-reset.service';
 import { SessionResolver } from './session.resolver';
 import { SessionService } from './session.service';
 import { WorkspaceSettingsService } from './workspace-settings.service';
 
-/** Workspaces and their members: sign-up, sign-in, invitations, roles, the workspace's settings. */
+/**
+ * Workspaces and their members: sign-up, sign-in, invitations, password resets, roles, the workspace's settings.
+ */
 @Module({
   imports: [MembersDataAccessModule, SharedAuthModule],
   providers: [
     SessionService,
     MembersService,
+    PasswordResetService,
+    MailTransport,
     InvitationMailer,
+    PasswordResetMailer,
     DemoWorkspaceSeeder,
     SessionResolver,
     AccountResolver,

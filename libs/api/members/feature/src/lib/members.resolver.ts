@@ -9,7 +9,9 @@ import { MembersService } from './members.service';
 import { Viewer } from './models/auth.model';
 import { InvitationPayload, MemberConnection } from './models/member-connection.model';
 import { Colleague, Member } from './models/member.model';
+import { PasswordResetLink } from './models/password-reset.model';
 import { Workspace } from './models/workspace.model';
+import { PasswordResetService } from './password-reset.service';
 import { WorkspaceSettingsService } from './workspace-settings.service';
 
 /** Any signed-in member reads who they are and who their colleagues are; only admins manage members. */
@@ -35,7 +37,10 @@ export class ViewerResolver {
 @Roles('ADMIN')
 @Resolver(() => Member)
 export class MembersResolver {
-  constructor(private readonly service: MembersService) {}
+  constructor(
+    private readonly service: MembersService,
+    private readonly passwordResets: PasswordResetService,
+  ) {}
 
   @Query(() => MemberConnection, { description: "The workspace's members, oldest first." })
   members(@CurrentMember() actor: AuthMember, @Args() args: MembersArgs): Promise<MemberConnection> {
@@ -61,6 +66,17 @@ export class MembersResolver {
     @Args('memberId', { type: () => ID }, new ParseUUIDPipe()) memberId: string,
   ): Promise<Member> {
     return this.service.deactivate(actor, memberId);
+  }
+
+  @Mutation(() => PasswordResetLink, {
+    description:
+      'Makes a one-time link for an active member to set a new password (earlier unused ones stop working): e-mailed to them when SMTP is configured, else answered for the admin to pass on.',
+  })
+  createPasswordResetLink(
+    @CurrentMember() actor: AuthMember,
+    @Args('memberId', { type: () => ID }, new ParseUUIDPipe()) memberId: string,
+  ): Promise<PasswordResetLink> {
+    return this.passwordResets.createLink(actor, memberId);
   }
 }
 

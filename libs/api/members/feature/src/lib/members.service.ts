@@ -103,7 +103,7 @@ export class MembersService {
         const memberId = existing?.id ?? randomUUID();
         if (existing) {
           // Inviting again re-sends: the earlier link stops working, the new roles apply.
-          await this.invitations.revokeOpen(manager, memberId, now);
+          await this.invitations.revokeOpen(manager, memberId, now, ['INVITATION']);
           await this.members.updateAccess(manager, memberId, normaliseRoles(input.roles), input.approver);
         } else {
           await this.members.insert(manager, {
@@ -121,6 +121,7 @@ export class MembersService {
           workspaceId: actor.workspaceId,
           id: randomUUID(),
           memberId,
+          purpose: 'INVITATION',
           tokenHash,
           expiresAt,
           createdById: actor.id,
@@ -163,7 +164,8 @@ export class MembersService {
       const now = this.clock.now();
       const updated = await this.members.deactivate(manager, target.id, now);
       if (!updated) throw AppError.conflict(`${target.email} is already deactivated.`);
-      await this.invitations.revokeOpen(manager, target.id, now);
+      // Every link of theirs stops working: an invitation, and a password reset too.
+      await this.invitations.revokeOpen(manager, target.id, now, ['INVITATION', 'PASSWORD_RESET']);
       return toMember(updated);
     });
   }

@@ -4,8 +4,16 @@ import type { Request } from 'express';
 import { Public, RateLimits } from '@accord/api/shared/auth';
 import { normaliseEmail } from '@accord/domain/workspace';
 
-import { AcceptInvitationInput, LoginInput, SignUpInput } from './dto/auth.inputs';
+import {
+  AcceptInvitationInput,
+  LoginInput,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
+  SignUpInput,
+} from './dto/auth.inputs';
 import { AuthPayload } from './models/auth.model';
+import { PasswordResetRequest } from './models/password-reset.model';
+import { PasswordResetService } from './password-reset.service';
 import { SessionService } from './session.service';
 
 @Public()
@@ -13,6 +21,7 @@ import { SessionService } from './session.service';
 export class SessionResolver {
   constructor(
     private readonly sessions: SessionService,
+    private readonly passwordResets: PasswordResetService,
     private readonly rateLimits: RateLimits,
   ) {}
 
@@ -41,5 +50,31 @@ export class SessionResolver {
   ): Promise<AuthPayload> {
     await this.rateLimits.passwordSetting(request.ip ?? 'unknown');
     return this.sessions.acceptInvitation(input);
+  }
+
+  @Mutation(() => PasswordResetRequest, {
+    description:
+      'Sends a one-time link to set a new password to every active membership of the e-mail. Answers the same ' +
+      'whether or not the e-mail belongs to anyone.',
+  })
+  async requestPasswordReset(
+    @Args('input') input: RequestPasswordResetInput,
+    @Context('req') request: Request,
+  ): Promise<PasswordResetRequest> {
+    // Counted for every e-mail, known or not: a limit that only known e-mails reached would tell them apart.
+    await this.rateLimits.passwordResetRequest(normaliseEmail(input.email), request.ip ?? 'unknown');
+    return this.passwordResets.request(input.email);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description:
+      "Sets a member's new password with their one-time reset link, ends every session they had, and signs them in.",
+  })
+  async resetPassword(
+    @Args('input') input: ResetPasswordInput,
+    @Context('req') request: Request,
+  ): Promise<AuthPayload> {
+    await this.rateLimits.passwordSetting(request.ip ?? 'unknown');
+    return this.sessions.resetPassword(input);
   }
 }

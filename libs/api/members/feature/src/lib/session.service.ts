@@ -12,7 +12,13 @@ import { TenantDb } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
 import { normaliseEmail, passwordProblem } from '@accord/domain/workspace';
 
-import { AcceptInvitationInput, ChangePasswordInput, LoginInput, SignUpInput } from './dto/auth.inputs';
+import {
+  AcceptInvitationInput,
+  ChangePasswordInput,
+  LoginInput,
+  ResetPasswordInput,
+  SignUpInput,
+} from './dto/auth.inputs';
 import { hashInvitationToken } from './invitation-token';
 import { AuthPayload } from './models/auth.model';
 import { toMember } from './models/member.model';
@@ -20,6 +26,8 @@ import { toWorkspace } from './models/workspace.model';
 
 const WRONG_CREDENTIALS = 'E-mail or password is incorrect.';
 const BAD_INVITATION = 'This invitation link is not valid: it was already used, has expired, or was revoked.';
+const BAD_RESET_LINK =
+  'This password reset link is not valid: it was already used, has expired, or a newer one was sent. Ask for a new one.';
 
 const PASSWORD_MESSAGES = {
   TOO_SHORT: 'is too short',
@@ -35,7 +43,7 @@ function checkPassword(password: string, email: string, field = 'password'): voi
   }
 }
 
-/** Signing up, signing in and accepting invitations: the ways to obtain an access token. */
+/** Signing up, signing in, accepting invitations and resetting passwords: the ways to obtain an access token. */
 @Injectable()
 export class SessionService {
   constructor(
@@ -99,7 +107,7 @@ export class SessionService {
   async acceptInvitation(input: AcceptInvitationInput): Promise<AuthPayload> {
     const tokenHash = hashInvitationToken(input.token);
     const invitation = await this.tenantDb.run({ invitationTokenHash: tokenHash }, (manager) =>
-      this.invitations.findByTokenHash(manager, tokenHash),
+      this.invitations.findByTokenHash(manager, tokenHash, 'INVITATION'),
     );
     const now = this.clock.now();
     if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now)
@@ -116,6 +124,33 @@ export class SessionService {
         throw AppError.badInput(BAD_INVITATION);
     });
     return this.startSession(invitation.workspaceId, invitation.memberId);
+  }
+
+  /**
+   * Sets an active member's new password with their one-time reset link, and ends every session they have, as
+   * changePassword does: whoever had the old password is signed out too. Answers a session for this device.
+   */
+  async resetPassword(input: ResetPasswordInput): Promise<AuthPayload> {
+    const tokenHash = hashInvitationToken(input.token);
+    const link = await this.tenantDb.run({ invitationTokenHash: tokenHash }, (manager) =>
+      this.invitations.findByTokenHash(manager, tokenHash, 'PASSWORD_RESET'),
+    );
+    const now = this.clock.now();
+    if (!link || link.acceptedAt || link.expiresAt <= now) throw AppError.badInput(BAD_RESET_LINK);
+    const member = await this.tenantDb.inWorkspace(link.workspaceId, (manager) =>
+      this.members.findById(manager, link.memberId),
+    );
+    if (member?.status !== 'ACTIVE') throw AppError.badInput(BAD_RESET_LINK);
+    checkPassword(input.password, member.email);
+    const passwordHash = await this.hasher.hash(input.password);
+    await this.tenantDb.inWorkspace(link.workspaceId, async (manager) => {
+      // Both updates are conditional, so two tabs using the same link at once cannot both succeed, and a member
+      // deactivated meanwhile gets no password.
+      if (!(await this.invitations.consume(manager, link.id, now))) throw AppError.badInput(BAD_RESET_LINK);
+      if (!(await this.members.resetPassword(manager, member.id, passwordHash)))
+        throw AppError.badInput(BAD_RESET_LINK);
+    });
+    return this.startSession(link.workspaceId, link.memberId);
   }
 
   /**

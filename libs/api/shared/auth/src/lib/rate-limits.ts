@@ -17,7 +17,15 @@ import { AppError } from '@accord/api/shared/graphql';
 export const RATE_LIMIT_TABLE = 'rate_limits';
 
 type Bucket =
-  'member' | 'api_key' | 'anonymous' | 'login_email' | 'login_email_any' | 'login_ip' | 'wrong_api_key';
+  | 'member'
+  | 'api_key'
+  | 'anonymous'
+  | 'login_email'
+  | 'login_email_any'
+  | 'login_ip'
+  | 'wrong_api_key'
+  | 'password_reset_email'
+  | 'password_reset_ip';
 
 /** How many more failed sign-ins an e-mail takes from all addresses together than from one. */
 const ANY_ADDRESS_FACTOR = 10;
@@ -74,6 +82,16 @@ export class RateLimits implements OnModuleDestroy {
       login_ip: make('login_ip', config.LOGIN_ATTEMPTS_PER_IP, config.LOGIN_WINDOW_SECONDS),
       // As large as the sign-in budget, but a counter of its own: neither kind of failure locks out the other.
       wrong_api_key: make('wrong_api_key', config.LOGIN_ATTEMPTS_PER_IP, config.LOGIN_WINDOW_SECONDS),
+      password_reset_email: make(
+        'password_reset_email',
+        config.PASSWORD_RESETS_PER_EMAIL,
+        config.LOGIN_WINDOW_SECONDS,
+      ),
+      password_reset_ip: make(
+        'password_reset_ip',
+        config.PASSWORD_RESETS_PER_IP,
+        config.LOGIN_WINDOW_SECONDS,
+      ),
     };
   }
 
@@ -129,6 +147,21 @@ export class RateLimits implements OnModuleDestroy {
    */
   passwordSetting(address: string): Promise<void> {
     return this.consume('login_ip', address, 'Too many sign-in attempts from this address');
+  }
+
+  /**
+   * Counts one request for a password reset link, against the client address and against the e-mail from every
+   * address: each request may send e-mail, so neither one address naming many e-mails nor many addresses naming one
+   * may flood inboxes. Counted whether or not the e-mail belongs to anyone, so the limit tells nothing either. A
+   * member whose e-mail is being flooded waits for the window, or asks an admin for a link.
+   */
+  async passwordResetRequest(email: string, address: string): Promise<void> {
+    await this.consume('password_reset_ip', address, 'Too many password reset requests from this address');
+    await this.consume(
+      'password_reset_email',
+      hashOf(email),
+      'Too many password reset requests for this e-mail address',
+    );
   }
 
   /**

@@ -170,6 +170,21 @@ export class AppConfig {
   LOGIN_WINDOW_SECONDS = 900;
 
   /**
+   * Password reset requests per e-mail address (from all addresses together) per LOGIN_WINDOW_SECONDS: each may
+   * send an e-mail, so nobody can flood a member's inbox with them.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESETS_PER_EMAIL = 3;
+
+  /** Password reset requests per client address per LOGIN_WINDOW_SECONDS, whatever e-mails they name. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESETS_PER_IP = 20;
+
+  /**
    * Which proxies' `X-Forwarded-For` names the client (Express's "trust proxy"): `loopback` (a proxy on the same
    * host), a number of hops, a comma-separated list of addresses or subnets (`10.0.0.0/8, 172.16.0.0/12`), or
    * `false`. Behind a load balancer set it to the balancer's addresses, or every client has the balancer's

@@ -49,6 +49,14 @@ const adminSession = {
 describe('SignInPage', () => {
   afterEach(() => GraphqlFetchStub.restore());
 
+  it('offers a way back in to a member who forgot their password', async () => {
+    await renderPage();
+
+    expect(screen.getByRole('link', { name: 'Forgot your password?' }).getAttribute('href')).toBe(
+      '/forgot-password',
+    );
+  });
+
   it('asks for the e-mail and password before calling the API', async () => {
     const api = await renderPage();
 

@@ -53,6 +53,7 @@ import { AuthLayoutComponent, FormAlertComponent } from '@accord/web/shared/ui';
           />
           <mat-error>Enter your password.</mat-error>
         </mat-form-field>
+        <p class="forgot"><a routerLink="/forgot-password">Forgot your password?</a></p>
         <accord-form-alert [message]="error()" />
         <button mat-flat-button type="submit" [disabled]="pending()">
           {{ pending() ? 'Signing in…' : 'Sign in' }}
@@ -73,6 +74,10 @@ import { AuthLayoutComponent, FormAlertComponent } from '@accord/web/shared/ui';
     }
     .aside {
       margin: 24px 0 0;
+    }
+    .forgot {
+      font: var(--mat-sys-body-medium);
+      margin: 0 0 12px;
     }
   `,
 })

@@ -6,6 +6,8 @@ import {
   ApiError,
   ApiResult,
   AuthStore,
+  CreatePasswordResetLinkDocument,
+  CreatePasswordResetLinkMutation,
   DeactivateMemberDocument,
   InviteMemberDocument,
   InviteMemberInput,
@@ -25,6 +27,7 @@ import { sortMembers, toMemberRow } from './member-row';
 export const MEMBERS_PAGE_SIZE = 100;
 
 export type Invitation = InviteMemberMutation['inviteMember'];
+export type PasswordResetLink = CreatePasswordResetLinkMutation['createPasswordResetLink'];
 
 /** The workspace's members as signals, and the admin's changes to them. Provide it per page. */
 @Injectable()
@@ -90,6 +93,19 @@ export class MembersStore {
     });
     if (result.ok) this.put(result.value);
     return result;
+  }
+
+  /**
+   * Makes a one-time link for an active member to choose a new password (their earlier unused one stops working):
+   * e-mailed to them when the API sends mail, else answered for the admin to pass on.
+   */
+  createPasswordResetLink(memberId: string): Promise<ApiResult<PasswordResetLink>> {
+    return attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.mutate({ mutation: CreatePasswordResetLinkDocument, variables: { memberId } }),
+      );
+      return required(answer.data?.createPasswordResetLink);
+    });
   }
 
   private async fetchAll(): Promise<MemberFieldsFragment[]> {

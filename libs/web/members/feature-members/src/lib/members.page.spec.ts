@@ -199,6 +199,85 @@ describe('MembersPage', () => {
     await waitFor(() => expect(document.activeElement).toBe(done));
   });
 
+  it("makes a member's password reset link and shows it to copy", async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reset password link for Bea Sales' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create link' }));
+    expect(within(dialog).getByRole('button', { name: 'Cancel' }).hasAttribute('disabled')).toBe(true);
+    const create = apollo.expectOne('CreatePasswordResetLink');
+    expect(create.operation.variables).toEqual({ memberId: 'm2' });
+    create.flushData({
+      createPasswordResetLink: {
+        __typename: 'PasswordResetLink',
+        resetUrl: 'http://127.0.0.1:3300/reset-password?token=xyz',
+        expiresAt: '2026-03-08T10:00:00.000Z',
+        member: bea,
+      },
+    });
+
+    const link = await within(dialog).findByLabelText<HTMLInputElement>('Reset link');
+    expect(link.value).toBe('http://127.0.0.1:3300/reset-password?token=xyz');
+    const copy = within(dialog).getByRole('button', { name: 'Copy link' });
+    await waitFor(() => expect(document.activeElement).toBe(copy));
+    expect(
+      within(dialog)
+        .getByText(/Send Bea Sales this link/)
+        .textContent?.trim(),
+    ).toBe('Send Bea Sales this link to choose a new password; it works once, for one hour.');
+    await tryToDismiss(dialog);
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('says the reset link was e-mailed when the API keeps it for the member alone', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reset password link for Bea Sales' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create link' }));
+    apollo.expectOne('CreatePasswordResetLink').flushData({
+      createPasswordResetLink: {
+        __typename: 'PasswordResetLink',
+        resetUrl: null,
+        expiresAt: '2026-03-08T10:00:00.000Z',
+        member: bea,
+      },
+    });
+
+    const done = await within(dialog).findByRole('button', { name: 'Done' });
+    expect(
+      within(dialog)
+        .getByText(/We e-mailed/)
+        .textContent?.trim(),
+    ).toBe('We e-mailed sales@demo.accord.dev a link to choose a new password; it works once, for one hour.');
+    expect(within(dialog).queryByLabelText('Reset link')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(done));
+  });
+
+  it("shows the API's message when no reset link can be made", async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reset password link for Bea Sales' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create link' }));
+    apollo.expectOne('CreatePasswordResetLink').graphqlErrors([
+      {
+        message: 'sales@demo.accord.dev is deactivated: a deactivated member cannot sign in.',
+        extensions: { code: 'CONFLICT' },
+      },
+    ]);
+
+    await waitFor(() =>
+      expect(within(dialog).getByRole('alert').textContent?.trim()).toBe(
+        'sales@demo.accord.dev is deactivated: a deactivated member cannot sign in.',
+      ),
+    );
+    expect(within(dialog).getByRole('button', { name: 'Create link' })).toBeTruthy();
+  });
+
   it('asks for a role before inviting', async () => {
     const apollo = await renderPage();
 

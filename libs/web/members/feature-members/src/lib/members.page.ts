@@ -26,11 +26,12 @@ import {
 
 import { EditMemberDialog } from './edit-member.dialog';
 import { InviteMemberDialog } from './invite-member.dialog';
+import { PasswordResetLinkDialog } from './password-reset-link.dialog';
 import { WorkspaceSettingsComponent } from './workspace-settings.component';
 
 /**
  * The admin's page for the workspace: its settings (name, time zone, reporting currency), and its members — invite,
- * change roles and approver, deactivate.
+ * change roles and approver, give a password reset link, deactivate.
  */
 @Component({
   selector: 'accord-members-page',
@@ -94,6 +95,14 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
                 Edit
               </button>
               @if (row.id !== selfId()) {
+                <button
+                  mat-button
+                  type="button"
+                  [attr.aria-label]="'Reset password link for ' + row.name"
+                  (click)="resetPasswordLink(row)"
+                >
+                  Reset password link
+                </button>
                 <button
                   mat-button
                   type="button"
@@ -175,6 +184,15 @@ export class MembersPage implements OnInit {
     if (member === undefined) return;
     this.actionError.set(null);
     this.dialog.open(EditMemberDialog, dialogConfig(560, { injector: this.injector, data: member }));
+  }
+
+  protected resetPasswordLink(row: MemberRow): void {
+    this.actionError.set(null);
+    // Like the invite link, a reset link is shown once: only the dialog's own buttons may close it.
+    this.dialog.open(
+      PasswordResetLinkDialog,
+      dialogConfig(560, { injector: this.injector, data: row, disableClose: true }),
+    );
   }
 
   protected async deactivate(row: MemberRow): Promise<void> {

@@ -62,3 +62,20 @@ export class ChangePasswordInput {
   @NewPasswordField()
   newPassword!: string;
 }
+
+@InputType()
+export class RequestPasswordResetInput {
+  @EmailField()
+  email!: string;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field()
+  @IsString()
+  @Length(20, 100)
+  token!: string;
+
+  @NewPasswordField()
+  password!: string;
+}

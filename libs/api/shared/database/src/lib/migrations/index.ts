@@ -25,6 +25,7 @@ import { SignalIdPerWorkspace1795700390000 } from './1795700390000-SignalIdPerWo
 import { WorkerRole1795700400000 } from './1795700400000-WorkerRole';
 import { OneUnfinishedBacktestRun1795700410000 } from './1795700410000-OneUnfinishedBacktestRun';
 import { SessionEpoch1795700420000 } from './1795700420000-SessionEpoch';
+import { PasswordResetLinks1795700430000 } from './1795700430000-PasswordResetLinks';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   WorkerRole1795700400000,
   OneUnfinishedBacktestRun1795700410000,
   SessionEpoch1795700420000,
+  PasswordResetLinks1795700430000,
 ];

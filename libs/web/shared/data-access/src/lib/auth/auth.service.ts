@@ -7,6 +7,8 @@ import {
   AcceptInvitationDocument,
   ChangePasswordDocument,
   LoginDocument,
+  RequestPasswordResetDocument,
+  ResetPasswordDocument,
   SessionFragment,
   SignOutEverywhereDocument,
   SignUpDocument,
@@ -49,6 +51,27 @@ export class AuthService {
     return this.startSession(async () => {
       const data = await postGraphql(AcceptInvitationDocument, { input: { token, password } }, null);
       return data.acceptInvitation;
+    });
+  }
+
+  /**
+   * Asks for a password reset link for the e-mail. The API answers alike whether or not the e-mail belongs to
+   * anyone; `mailed` says only whether this instance sends e-mail at all.
+   */
+  async requestPasswordReset(email: string): Promise<ApiResult<{ mailed: boolean }>> {
+    try {
+      const data = await postGraphql(RequestPasswordResetDocument, { input: { email } }, null);
+      return { ok: true, value: data.requestPasswordReset };
+    } catch (error) {
+      return { ok: false, error: toApiError(error) };
+    }
+  }
+
+  /** Sets a new password with a one-time reset link; the API ends every other session and signs this one in. */
+  resetPassword(token: string, password: string): Promise<ApiResult<void>> {
+    return this.startSession(async () => {
+      const data = await postGraphql(ResetPasswordDocument, { input: { token, password } }, null);
+      return data.resetPassword;
     });
   }
 
@@ -129,5 +152,5 @@ export class AuthService {
  */
 export function inAppPath(url: string | undefined): string | null {
   if (!url || !url.startsWith('/') || url.startsWith('//') || url.startsWith('/\\')) return null;
-  return /^\/(sign-in|sign-up|accept-invitation)\b/.test(url) ? null : url;
+  return /^\/(sign-in|sign-up|accept-invitation|forgot-password|reset-password)\b/.test(url) ? null : url;
 }

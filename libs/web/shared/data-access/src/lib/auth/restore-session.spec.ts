@@ -145,6 +145,8 @@ describe('inAppPath', () => {
     ['/\\evil.example', null],
     ['https://evil.example', null],
     ['/sign-in?returnUrl=/x', null],
+    ['/reset-password?token=t', null],
+    ['/forgot-password', null],
     [undefined, null],
   ])('takes %s as %s', (url, path) => {
     expect(inAppPath(url)).toBe(path);

@@ -25,6 +25,15 @@ export type MemberStatus =
   | 'DEACTIVATED'
   | 'INVITED';
 
+export type RequestPasswordResetInput = {
+  email: string;
+};
+
+export type ResetPasswordInput = {
+  password: string;
+  token: string;
+};
+
 /** What a member does in Accord; a member may hold several. */
 export type Role =
   | 'ADMIN'
@@ -82,6 +91,20 @@ export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }
 
 
 export type SignOutEverywhereMutation = { signOutEverywhere: boolean };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  input: RequestPasswordResetInput;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: { mailed: boolean } };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: { accessToken: string, expiresAt: string, member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string, currency: string } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -294,3 +317,40 @@ export const SignOutEverywhereDocument = new TypedDocumentString(`
   signOutEverywhere
 }
     `) as unknown as TypedDocumentString<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+  requestPasswordReset(input: $input) {
+    mailed
+  }
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input) {
+    ...Session
+  }
+}
+    fragment ViewerMember on Member {
+  id
+  email
+  name
+  roles
+  approver
+  status
+}
+fragment ViewerWorkspace on Workspace {
+  id
+  name
+  timeZone
+  currency
+}
+fragment Session on AuthPayload {
+  accessToken
+  expiresAt
+  member {
+    ...ViewerMember
+  }
+  workspace {
+    ...ViewerWorkspace
+  }
+}`) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;

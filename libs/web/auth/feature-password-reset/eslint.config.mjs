@@ -1,0 +1,3 @@
+import webConfig from '../../../../tools/eslint/web.mjs';
+
+export default webConfig;

@@ -1,0 +1,2 @@
+export * from './lib/forgot-password.page';
+export * from './lib/reset-password.page';
