@@ -1,4 +1,10 @@
-import { formatAmount, nextOpenStages, parseAmount, todayIso } from './pipeline-wording';
+import { formatAmount, nextOpenStages, parseAmount } from './pipeline-wording';
+
+const NOT_A_NUMBER = { ok: false, message: 'Enter the amount as a number, e.g. 25000.' };
+const MISPLACED_COMMAS = {
+  ok: false,
+  message: 'Use commas only between groups of three digits, and a point for cents, e.g. 1,234,567.89.',
+};
 
 describe('pipeline wording', () => {
   it('offers the open stages after the current one', () => {
@@ -12,14 +18,46 @@ describe('pipeline wording', () => {
     expect(formatAmount(30000.5, 'EUR')).toBe('30,000.50 EUR');
   });
 
-  it('reads an amount typed with separators and refuses what is not one', () => {
-    expect(parseAmount(' 25,000 ')).toEqual({ ok: true, amount: 25000 });
-    expect(parseAmount('')).toEqual({ ok: false, message: 'Enter an amount.' });
-    expect(parseAmount('lots')).toEqual({ ok: false, message: 'Enter the amount as a number, e.g. 25000.' });
-    expect(parseAmount('-5')).toEqual({ ok: false, message: 'The amount cannot be negative.' });
+  it('reads plain decimals and amounts grouped by thousands', () => {
+    expect(
+      ['25000', ' 25,000 ', '1,234,567.89', '25 000', '25\u00a0000.5', '0', '100,000,000,000'].map(
+        parseAmount,
+      ),
+    ).toEqual([
+      { ok: true, amount: 25000 },
+      { ok: true, amount: 25000 },
+      { ok: true, amount: 1234567.89 },
+      { ok: true, amount: 25000 },
+      { ok: true, amount: 25000.5 },
+      { ok: true, amount: 0 },
+      { ok: true, amount: 100_000_000_000 },
+    ]);
   });
 
-  it('names today as a close date', () => {
-    expect(todayIso(new Date(2026, 10, 5, 23, 59))).toBe('2026-11-05');
+  it('refuses commas that do not group thousands rather than dropping them', () => {
+    expect(['25,50', '1,2345', '12,34,567', ',5', '1,234,56.7'].map(parseAmount)).toEqual([
+      MISPLACED_COMMAS,
+      MISPLACED_COMMAS,
+      MISPLACED_COMMAS,
+      MISPLACED_COMMAS,
+      MISPLACED_COMMAS,
+    ]);
+  });
+
+  it('refuses what JavaScript would read as a number but a person does not write as an amount', () => {
+    expect(
+      ['0x10', '1e3', 'Infinity', 'lots', '.5', '5.', '1,234 567', '25 00', '+5', '0b11'].map(parseAmount),
+    ).toEqual(Array(10).fill(NOT_A_NUMBER));
+  });
+
+  it('says what is wrong with an empty, negative, too large or too precise amount', () => {
+    expect(['', '-5', '- 1,000', '100000000001', '9'.repeat(400), '10.005'].map(parseAmount)).toEqual([
+      { ok: false, message: 'Enter an amount.' },
+      { ok: false, message: 'The amount cannot be negative.' },
+      { ok: false, message: 'The amount cannot be negative.' },
+      { ok: false, message: 'The amount cannot be more than 100,000,000,000.' },
+      { ok: false, message: 'The amount cannot be more than 100,000,000,000.' },
+      { ok: false, message: 'The amount is in whole cents: at most two digits after the point.' },
+    ]);
   });
 });

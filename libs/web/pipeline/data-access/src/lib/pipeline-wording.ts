@@ -1,7 +1,10 @@
 import {
+  type AmountRefusal,
+  MAX_OPPORTUNITY_AMOUNT,
   type MeetingStatus,
   OPPORTUNITY_STAGES,
   type OpportunityStage,
+  amountRefusal,
   isClosedStage,
 } from '@accord/domain/pipeline';
 
@@ -28,18 +31,44 @@ export function formatAmount(amount: number, currency: string): string {
   return `${amount.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${currency}`;
 }
 
-/** A form's amount: a finite number of at least zero, or a message saying what is wrong. */
-export function parseAmount(text: string): { ok: true; amount: number } | { ok: false; message: string } {
-  const cleaned = text.replace(/[\s,]/g, '');
-  if (cleaned === '') return { ok: false, message: 'Enter an amount.' };
-  const amount = Number(cleaned);
-  if (!Number.isFinite(amount)) return { ok: false, message: 'Enter the amount as a number, e.g. 25000.' };
-  if (amount < 0) return { ok: false, message: 'The amount cannot be negative.' };
-  return { ok: true, amount };
+// "25000", "25000.50"; or grouped by thousands, "1,234,567.89" or "1 234 567.89" — one separator throughout.
+const PLAIN_AMOUNT = /^\d+(\.\d+)?$/;
+const COMMA_GROUPED_AMOUNT = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+const SPACE_GROUPED_AMOUNT = /^\d{1,3}( \d{3})+(\.\d+)?$/;
+// Digits and commas, but not in thousands: "25,50" (a decimal comma), "1,2345".
+const MISPLACED_COMMAS = /^[\d,]+(\.\d+)?$/;
+
+function amountRefusalText(refusal: AmountRefusal): string {
+  switch (refusal) {
+    case 'NEGATIVE':
+      return 'The amount cannot be negative.';
+    // Only a number too long for a double is not finite once the digits are checked.
+    case 'NOT_FINITE':
+    case 'TOO_LARGE':
+      return `The amount cannot be more than ${MAX_OPPORTUNITY_AMOUNT.toLocaleString('en-US')}.`;
+    case 'TOO_PRECISE':
+      return 'The amount is in whole cents: at most two digits after the point.';
+  }
 }
 
-/** Today as YYYY-MM-DD in the browser's calendar, for a close date's default. */
-export function todayIso(now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/**
+ * A form's amount, or a message saying what is wrong. Plain decimals with a point for cents, optionally grouped
+ * by thousands with commas or spaces; anything else JavaScript would read as a number ("0x10", "1e3",
+ * "Infinity") is refused rather than guessed at. The API's bounds (0 to 100 billion, whole cents) apply too.
+ */
+export function parseAmount(text: string): { ok: true; amount: number } | { ok: false; message: string } {
+  // Browsers and locales group thousands with no-break spaces too.
+  const trimmed = text.replace(/[\u00a0\u202f]/g, ' ').trim();
+  if (trimmed === '') return { ok: false, message: 'Enter an amount.' };
+  const unsigned = trimmed.replace(/^-\s*/, '');
+  if (![PLAIN_AMOUNT, COMMA_GROUPED_AMOUNT, SPACE_GROUPED_AMOUNT].some((form) => form.test(unsigned))) {
+    const message = MISPLACED_COMMAS.test(unsigned)
+      ? 'Use commas only between groups of three digits, and a point for cents, e.g. 1,234,567.89.'
+      : 'Enter the amount as a number, e.g. 25000.';
+    return { ok: false, message };
+  }
+  if (unsigned !== trimmed) return { ok: false, message: 'The amount cannot be negative.' };
+  const amount = Number(unsigned.replace(/[, ]/g, ''));
+  const refusal = amountRefusal(amount);
+  return refusal === null ? { ok: true, amount } : { ok: false, message: amountRefusalText(refusal) };
 }

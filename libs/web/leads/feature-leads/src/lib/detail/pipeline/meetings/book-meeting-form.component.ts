@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
+
+import { zonedInstant } from '@accord/web/pipeline/data-access';
 
 /** A meeting to book: when, and optionally what it is about. */
 export interface MeetingBooking {
@@ -10,16 +12,27 @@ export interface MeetingBooking {
   notes: string | null;
 }
 
-/** Books a meeting: a time in the browser's zone, an optional title and notes. */
+/**
+ * Books a meeting: a time on the workspace's wall clock (which it names, since a rep's browser may be elsewhere),
+ * an optional title and notes. The page clears it (`reset()`) once the booking is made.
+ */
 @Component({
   selector: 'accord-book-meeting-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatFormField, MatInput, MatLabel],
+  imports: [MatButton, MatFormField, MatHint, MatInput, MatLabel],
   template: `
-    <form class="book" aria-label="Book meeting" (submit)="$event.preventDefault(); submit()" novalidate>
+    <form
+      class="book"
+      aria-label="Book meeting"
+      (submit)="$event.preventDefault(); submit()"
+      (input)="edited.emit()"
+      (change)="edited.emit()"
+      novalidate
+    >
       <mat-form-field appearance="outline">
         <mat-label>When</mat-label>
         <input matInput type="datetime-local" [value]="when()" (change)="when.set(value($event))" />
+        <mat-hint>Time in {{ timeZone() }}</mat-hint>
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>Title (optional)</mat-label>
@@ -39,7 +52,7 @@ export interface MeetingBooking {
     .book {
       display: flex;
       flex-wrap: wrap;
-      gap: 0 12px;
+      gap: 8px 12px;
       align-items: baseline;
     }
     .notes {
@@ -53,12 +66,24 @@ export interface MeetingBooking {
 })
 export class BookMeetingFormComponent {
   readonly pending = input(false);
+  /** The workspace's IANA time zone, in which "When" is read. */
+  readonly timeZone = input('UTC');
   readonly booked = output<MeetingBooking>();
+  /** A field changed, or the form refused its own input: the API's last refusal no longer applies. */
+  readonly edited = output<void>();
 
   protected readonly when = signal('');
   protected readonly title = signal('');
   protected readonly notes = signal('');
   protected readonly problem = signal<string | null>(null);
+
+  /** Empties the form, once its meeting is booked, so that submitting again does not book it twice. */
+  reset(): void {
+    this.when.set('');
+    this.title.set('');
+    this.notes.set('');
+    this.problem.set(null);
+  }
 
   protected value(event: Event): string {
     return (event.target as HTMLInputElement).value;
@@ -67,9 +92,10 @@ export class BookMeetingFormComponent {
   protected submit(): void {
     // The button stays focusable while a booking is pending, so the form can still be submitted.
     if (this.pending()) return;
-    const scheduledAt = new Date(this.when());
-    if (this.when() === '' || Number.isNaN(scheduledAt.getTime())) {
+    const scheduledAt = zonedInstant(this.when(), this.timeZone());
+    if (scheduledAt === null) {
       this.problem.set('Enter when the meeting takes place.');
+      this.edited.emit();
       return;
     }
     this.problem.set(null);

@@ -10,13 +10,16 @@ import { AuthStore } from '@accord/web/shared/data-access';
 
 import { LeadMeetingsComponent } from './lead-meetings.component';
 
+// A rep in any browser zone books and reads meetings on the workspace's clock: Los Angeles here.
+const WORKSPACE = { id: 'w1', name: 'Demo', timeZone: 'America/Los_Angeles', currency: 'USD' };
+
 async function renderSection(roles: Role[]) {
   await render(LeadMeetingsComponent, {
     inputs: { leadId: LEAD_ID },
     imports: [ApolloTestingModule],
     providers: [
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-      { provide: AuthStore, useValue: { roles: signal(roles) } },
+      { provide: AuthStore, useValue: { roles: signal(roles), workspace: signal(WORKSPACE) } },
     ],
   });
   const apollo = TestBed.inject(ApolloTestingController);
@@ -37,6 +40,7 @@ describe('LeadMeetingsComponent', () => {
   it('lists meetings with their status, a qualified one marked so', async () => {
     await renderSection(['SALES']);
 
+    expect(screen.getByRole('columnheader', { name: 'When (America/Los_Angeles)' })).toBeTruthy();
     const rows = screen.getAllByRole('row').slice(1);
     expect(
       rows.map((row) =>
@@ -46,15 +50,16 @@ describe('LeadMeetingsComponent', () => {
           .map((cell) => cell.textContent?.trim()),
       ),
     ).toEqual([
-      ['24 Nov 2026, 15:00 UTC', 'Discovery call', 'Sam Sales', 'Booked'],
-      ['24 Nov 2026, 15:00 UTC', 'Intro', 'Sam Sales', 'Held · qualified'],
+      ['24 Nov 2026, 07:00', 'Discovery call', 'Sam Sales', 'Booked'],
+      ['24 Nov 2026, 07:00', 'Intro', 'Sam Sales', 'Held · qualified'],
     ]);
   });
 
-  it('books a meeting', async () => {
+  it("books a meeting at the time typed on the workspace's clock, which the form names", async () => {
     const apollo = await renderSection(['SALES']);
 
     const form = screen.getByRole('form', { name: 'Book meeting' });
+    expect(within(form).getByText('Time in America/Los_Angeles')).toBeTruthy();
     fireEvent.change(within(form).getByLabelText('When'), { target: { value: '2026-11-28T10:00' } });
     fireEvent.change(within(form).getByLabelText('Title (optional)'), { target: { value: 'Demo' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Book meeting' }));
@@ -62,7 +67,7 @@ describe('LeadMeetingsComponent', () => {
     expect(book.operation.variables).toEqual({
       input: {
         leadId: LEAD_ID,
-        scheduledAt: new Date('2026-11-28T10:00').toISOString(),
+        scheduledAt: '2026-11-28T18:00:00.000Z',
         title: 'Demo',
         notes: null,
       },
@@ -74,6 +79,53 @@ describe('LeadMeetingsComponent', () => {
       .flushData(meetingsAnswer([meeting({ id: 'm2', title: 'Demo' }), meeting()]));
 
     expect(await screen.findByText('Meeting booked.')).toBeTruthy();
+  });
+
+  it('empties the form once the meeting is booked, so booking again needs a new time', async () => {
+    const apollo = await renderSection(['SALES']);
+
+    const form = screen.getByRole('form', { name: 'Book meeting' });
+    fireEvent.change(within(form).getByLabelText('When'), { target: { value: '2026-11-28T10:00' } });
+    fireEvent.change(within(form).getByLabelText('Title (optional)'), { target: { value: 'Demo' } });
+    fireEvent.change(within(form).getByLabelText('Notes (optional)'), { target: { value: 'Bring the CFO' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Book meeting' }));
+    apollo
+      .expectOne('BookMeeting')
+      .flushData({ bookMeeting: meetingAnswer(meeting({ id: 'm2', title: 'Demo' })) });
+    await flushed();
+    apollo
+      .expectOne('LeadMeetings')
+      .flushData(meetingsAnswer([meeting({ id: 'm2', title: 'Demo' }), meeting()]));
+    await screen.findByText('Meeting booked.');
+
+    expect(
+      ['When', 'Title (optional)', 'Notes (optional)'].map(
+        (label) => within(form).getByLabelText<HTMLInputElement>(label).value,
+      ),
+    ).toEqual(['', '', '']);
+    fireEvent.click(within(form).getByRole('button', { name: 'Book meeting' }));
+    expect(await screen.findByText('Enter when the meeting takes place.')).toBeTruthy();
+    apollo.expectNone('BookMeeting');
+  });
+
+  it('keeps what was typed when the API refuses it, and drops its refusal once the rep edits', async () => {
+    const apollo = await renderSection(['SALES']);
+
+    const form = screen.getByRole('form', { name: 'Book meeting' });
+    const when = within(form).getByLabelText<HTMLInputElement>('When');
+    fireEvent.change(when, { target: { value: '2028-11-28T10:00' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Book meeting' }));
+    apollo
+      .expectOne('BookMeeting')
+      .graphqlErrors([
+        { message: 'scheduledAt: must be within 366 days of now', extensions: { code: 'BAD_USER_INPUT' } },
+      ]);
+    expect(await screen.findByText('scheduledAt: must be within 366 days of now')).toBeTruthy();
+    expect(when.value).toBe('2028-11-28T10:00');
+
+    fireEvent.input(when, { target: { value: '' } });
+
+    await waitFor(() => expect(screen.queryByText('scheduledAt: must be within 366 days of now')).toBeNull());
   });
 
   it('marks a meeting held and says when it counts as qualified', async () => {

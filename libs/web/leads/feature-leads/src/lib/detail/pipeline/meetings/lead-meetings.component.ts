@@ -24,6 +24,7 @@ import {
 } from '@accord/web/shared/ui';
 
 import { injectFocusFallback } from '../../../shared/focus-fallback';
+import { injectWorkspaceTimeZone } from '../../../shared/workspace-time-zone';
 import { BookMeetingFormComponent, type MeetingBooking } from './book-meeting-form.component';
 import { MeetingListComponent, type MeetingMark, UNQUALIFIED_HELD } from './meeting-list.component';
 
@@ -47,10 +48,16 @@ function heldNote(status: MeetingMark['status'], qualified: boolean): string {
   template: `
     <accord-form-alert [message]="store.loadError()?.message ?? error()" />
     @if (canWrite()) {
-      <accord-book-meeting-form [pending]="pending()" (booked)="book($event)" />
+      <accord-book-meeting-form
+        [pending]="pending()"
+        [timeZone]="timeZone()"
+        (booked)="book($event)"
+        (edited)="error.set(null)"
+      />
     }
     <accord-meeting-list
       [meetings]="store.meetings()"
+      [timeZone]="timeZone()"
       [canWrite]="canWrite()"
       [pending]="pending()"
       (mark)="mark($event)"
@@ -78,6 +85,8 @@ export class LeadMeetingsComponent {
   protected readonly error = this.call.error;
   protected readonly pending = this.call.pending;
   protected readonly done = signal('');
+  protected readonly timeZone = injectWorkspaceTimeZone();
+  private readonly form = viewChild(BookMeetingFormComponent);
   private readonly status = viewChild.required<ElementRef<HTMLElement>>('status');
   private readonly focusFallback = injectFocusFallback();
 
@@ -98,7 +107,9 @@ export class LeadMeetingsComponent {
         notes: booking.notes,
       }),
     );
-    if (result.ok) this.done.set('Meeting booked.');
+    if (!result.ok) return;
+    this.form()?.reset();
+    this.done.set('Meeting booked.');
   }
 
   protected async mark({ meeting, status }: MeetingMark): Promise<void> {

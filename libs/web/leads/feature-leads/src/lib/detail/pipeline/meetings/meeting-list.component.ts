@@ -1,9 +1,8 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 
 import type { MeetingStatus } from '@accord/domain/pipeline';
-import { MEETING_STATUS_LABELS, type Meeting } from '@accord/web/pipeline/data-access';
+import { MEETING_STATUS_LABELS, type Meeting, zonedMinute } from '@accord/web/pipeline/data-access';
 
 /** Why a held meeting is not a qualified one: the dashboard counts only those held once sales accepted the lead. */
 export const UNQUALIFIED_HELD = 'held before sales accepted the lead: activity, not a qualified meeting';
@@ -18,7 +17,7 @@ export interface MeetingMark {
 @Component({
   selector: 'accord-meeting-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatButton],
+  imports: [MatButton],
   template: `
     @if (meetings().length === 0) {
       <p class="empty">No meetings yet.</p>
@@ -29,7 +28,7 @@ export interface MeetingMark {
         </caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
+            <th scope="col">When ({{ timeZone() }})</th>
             <th scope="col">Meeting</th>
             <th scope="col">Owner</th>
             <th scope="col">Status</th>
@@ -41,7 +40,7 @@ export interface MeetingMark {
         <tbody>
           @for (meeting of meetings(); track meeting.id) {
             <tr>
-              <td>{{ meeting.scheduledAt | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</td>
+              <td>{{ time(meeting.scheduledAt) }}</td>
               <td>{{ meeting.title || 'Meeting' }}</td>
               <td>{{ meeting.ownerName ?? 'Another member' }}</td>
               <td>
@@ -108,6 +107,20 @@ export interface MeetingMark {
     th {
       font: var(--mat-sys-label-large);
     }
+    /* Held, No-show and Cancel read as one row of actions; the other columns give way. */
+    .actions {
+      white-space: nowrap;
+      width: 1%;
+    }
+    /* A phone has no room for them side by side: they stack rather than push the table off the screen. */
+    @media (max-width: 599.98px) {
+      .actions {
+        white-space: normal;
+      }
+      .actions button {
+        display: flex;
+      }
+    }
     .unqualified {
       color: var(--mat-sys-on-surface-variant);
     }
@@ -121,12 +134,18 @@ export interface MeetingMark {
 })
 export class MeetingListComponent {
   readonly meetings = input<readonly Meeting[]>([]);
+  /** The workspace's IANA time zone, in which meeting times read. */
+  readonly timeZone = input('UTC');
   readonly canWrite = input(false);
   readonly pending = input(false);
   readonly mark = output<MeetingMark>();
 
   protected readonly labels = MEETING_STATUS_LABELS;
   protected readonly unqualified = UNQUALIFIED_HELD;
+
+  protected time(iso: string): string {
+    return zonedMinute(iso, this.timeZone());
+  }
 
   protected name(meeting: Meeting): string {
     return meeting.title || 'meeting';

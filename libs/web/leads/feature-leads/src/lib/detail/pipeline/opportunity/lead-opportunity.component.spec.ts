@@ -12,17 +12,30 @@ import {
   opportunity,
   opportunityAnswer,
 } from '@accord/web/pipeline/data-access/testing';
-import { AuthStore, type OpportunityFieldsFragment } from '@accord/web/shared/data-access';
+import { AuthStore, CLOCK, type OpportunityFieldsFragment } from '@accord/web/shared/data-access';
 
 import { LeadOpportunityComponent } from './lead-opportunity.component';
+
+/** The page's clock: 28 Nov 2026, 06:00 UTC — still the 27th in Los Angeles. Tests may move it on. */
+let now: Date;
+
+beforeEach(() => {
+  now = new Date('2026-11-28T06:00:00.000Z');
+});
 
 async function renderSection(options: {
   roles: Role[];
   leadStage?: LifecycleStage;
   opportunities?: OpportunityFieldsFragment[];
   currency?: string;
+  timeZone?: string;
 }) {
-  const workspace = { id: 'w1', name: 'Demo', timeZone: 'UTC', currency: options.currency ?? 'USD' };
+  const workspace = {
+    id: 'w1',
+    name: 'Demo',
+    timeZone: options.timeZone ?? 'UTC',
+    currency: options.currency ?? 'USD',
+  };
   const stageChanged = jest.fn();
   await render(LeadOpportunityComponent, {
     inputs: { leadId: LEAD_ID, leadStage: options.leadStage ?? 'OPPORTUNITY' },
@@ -31,6 +44,7 @@ async function renderSection(options: {
     providers: [
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       { provide: AuthStore, useValue: { roles: signal(options.roles), workspace: signal(workspace) } },
+      { provide: CLOCK, useValue: () => now },
     ],
   });
   const apollo = TestBed.inject(ApolloTestingController);
@@ -191,19 +205,14 @@ describe('LeadOpportunityComponent', () => {
     const { apollo } = await renderSection({ roles: ['SALES'] });
 
     const form = await screen.findByRole('form', { name: 'Close opportunity' });
-    fireEvent.change(within(form).getByLabelText('Close date'), { target: { value: '2026-11-01' } });
+    fireEvent.change(within(form).getByLabelText('Close date'), { target: { value: '2026-11-25' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Close opportunity' }));
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Close as won' }));
     (await waitFor(() => apollo.expectOne('MoveOpportunity'))).graphqlErrors([
-      {
-        message: 'closeDate: must not be before the opportunity opened (2026-11-20)',
-        extensions: { code: 'BAD_USER_INPUT' },
-      },
+      { message: 'The opportunity is already closed.', extensions: { code: 'CONFLICT' } },
     ]);
 
-    expect(
-      await screen.findByText('closeDate: must not be before the opportunity opened (2026-11-20)'),
-    ).toBeTruthy();
+    expect(await screen.findByText('The opportunity is already closed.')).toBeTruthy();
     apollo.expectNone('LeadOpportunities');
   });
 
@@ -289,6 +298,110 @@ describe('LeadOpportunityComponent', () => {
       ['Opened', '20 Nov 2026'],
       ['Closed on', '27 Nov 2026'],
     ]);
+  });
+
+  it("shows the history's times and the opening day in the workspace's time zone", async () => {
+    await renderSection({
+      roles: ['SALES'],
+      timeZone: 'America/Los_Angeles',
+      opportunities: [opportunity({ openedAt: '2026-11-20T05:00:00.000Z' })],
+    });
+
+    expect(await screen.findByRole('columnheader', { name: 'When (America/Los_Angeles)' })).toBeTruthy();
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getAllByRole('cell')[0].textContent?.trim())).toEqual([
+      '22 Nov 2026, 01:00',
+      '20 Nov 2026, 01:00',
+    ]);
+    // 20 Nov, 05:00 UTC is the evening of the 19th in Los Angeles.
+    expect(screen.getByText('Opened', { selector: 'dt' }).nextElementSibling?.textContent?.trim()).toBe(
+      '19 Nov 2026',
+    );
+  });
+
+  it("offers today in the workspace's time zone as the close date, between the opening day and today", async () => {
+    // A rep in Los Angeles, where it is still the 27th, in a workspace on UTC, where it is the 28th.
+    const { apollo } = await renderSection({
+      roles: ['SALES'],
+      opportunities: [opportunity({ openedAt: '2026-11-28T05:00:00.000Z' })],
+    });
+
+    const form = await screen.findByRole('form', { name: 'Close opportunity' });
+    const date = within(form).getByLabelText<HTMLInputElement>('Close date');
+    expect([date.value, date.min, date.max]).toEqual(['2026-11-28', '2026-11-28', '2026-11-28']);
+    fireEvent.click(within(form).getByRole('button', { name: 'Close opportunity' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Close as won' }));
+
+    expect((await waitFor(() => apollo.expectOne('MoveOpportunity'))).operation.variables).toEqual({
+      input: { opportunityId: 'o1', stage: 'WON', closeDate: '2026-11-28', lostReason: null },
+    });
+  });
+
+  it('reads today again when the close form is used, not once when the page opened', async () => {
+    now = new Date('2026-11-27T23:50:00.000Z');
+    const { apollo } = await renderSection({ roles: ['SALES'] });
+    const form = await screen.findByRole('form', { name: 'Close opportunity' });
+    const date = within(form).getByLabelText<HTMLInputElement>('Close date');
+    expect([date.value, date.max]).toEqual(['2026-11-27', '2026-11-27']);
+
+    now = new Date('2026-11-28T00:10:00.000Z');
+    fireEvent.focusIn(within(form).getByLabelText('Outcome'));
+    await waitFor(() => expect([date.value, date.max]).toEqual(['2026-11-28', '2026-11-28']));
+
+    now = new Date('2026-11-29T00:10:00.000Z');
+    fireEvent.click(within(form).getByRole('button', { name: 'Close opportunity' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Close as won' }));
+    expect(
+      (await waitFor(() => apollo.expectOne('MoveOpportunity'))).operation.variables['input'],
+    ).toMatchObject({
+      closeDate: '2026-11-29',
+    });
+  });
+
+  it('refuses a close date before the opportunity opened or after today, before asking to confirm', async () => {
+    const { apollo } = await renderSection({ roles: ['SALES'], timeZone: 'America/Los_Angeles' });
+
+    const form = await screen.findByRole('form', { name: 'Close opportunity' });
+    const date = within(form).getByLabelText('Close date');
+    const close = within(form).getByRole('button', { name: 'Close opportunity' });
+    fireEvent.change(date, { target: { value: '2026-11-19' } });
+    fireEvent.click(close);
+    expect(
+      await screen.findByText('The close date cannot be before the opportunity opened (20 Nov 2026).'),
+    ).toBeTruthy();
+    fireEvent.change(date, { target: { value: '2026-11-28' } });
+    fireEvent.click(close);
+    expect(
+      await screen.findByText('The close date cannot be after today (27 Nov 2026 in America/Los_Angeles).'),
+    ).toBeTruthy();
+
+    expect(screen.queryByRole('dialog')).toBeNull();
+    apollo.expectNone('MoveOpportunity');
+  });
+
+  it("drops the API's last refusal once the rep edits, so it never shows beside the form's own", async () => {
+    const { apollo } = await renderSection({ roles: ['SALES'] });
+
+    const form = await screen.findByRole('form', { name: 'Change amount' });
+    const amount = within(form).getByLabelText('New amount');
+    fireEvent.change(amount, { target: { value: '30000' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save amount' }));
+    apollo
+      .expectOne('UpdateOpportunityAmount')
+      .graphqlErrors([{ message: 'The opportunity is already closed.', extensions: { code: 'CONFLICT' } }]);
+    expect(await screen.findByText('The opportunity is already closed.')).toBeTruthy();
+
+    fireEvent.input(amount, { target: { value: '-1' } });
+    fireEvent.change(amount, { target: { value: '-1' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save amount' }));
+
+    await screen.findByText('The amount cannot be negative.');
+    expect(
+      screen
+        .getAllByRole('alert')
+        .map((alert) => alert.textContent?.trim())
+        .filter(Boolean),
+    ).toEqual(['The amount cannot be negative.']);
   });
 
   it('is read-only for marketing', async () => {

@@ -22,7 +22,6 @@ import {
   LeadOpportunityStore,
   OPPORTUNITY_STAGE_LABELS,
   formatAmount,
-  todayIso,
 } from '@accord/web/pipeline/data-access';
 import { AuthStore, PendingCall } from '@accord/web/shared/data-access';
 import {
@@ -33,6 +32,7 @@ import {
 } from '@accord/web/shared/ui';
 
 import { injectFocusFallback } from '../../../shared/focus-fallback';
+import { injectWorkspaceTimeZone } from '../../../shared/workspace-time-zone';
 import { OpenOpportunityFormComponent, type OpportunityOpening } from './open-opportunity-form.component';
 import { OpportunityCardComponent, type OpportunityClosing } from './opportunity-card.component';
 
@@ -53,10 +53,11 @@ import { OpportunityCardComponent, type OpportunityClosing } from './opportunity
         [opportunity]="opportunity"
         [canWrite]="canWrite()"
         [pending]="pending()"
-        [today]="today"
+        [timeZone]="timeZone()"
         (moved)="move($event)"
         (repriced)="reprice($event)"
         (closed)="close($event)"
+        (edited)="error.set(null)"
       />
     }
     @if (canOpen()) {
@@ -65,6 +66,7 @@ import { OpportunityCardComponent, type OpportunityClosing } from './opportunity
         [defaultCurrency]="currency()"
         [currencyProblem]="currencyProblem()"
         (opened)="open($event)"
+        (edited)="error.set(null); currencyProblem.set(null)"
       />
     } @else if (!store.opportunity() && !store.loading()) {
       <p class="empty">
@@ -97,7 +99,7 @@ export class LeadOpportunityComponent {
   readonly leadStage = input.required<LifecycleStage>();
   readonly stageChanged = output<void>();
 
-  protected readonly today = todayIso(new Date());
+  protected readonly timeZone = injectWorkspaceTimeZone();
   protected readonly canWrite = computed(() => hasAnyRole(this.auth.roles(), ['ADMIN', 'SALES']));
   protected readonly canOpen = computed(
     () =>

@@ -26,7 +26,14 @@ export interface OpportunityOpening {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButton, MatFormField, MatInput, MatLabel],
   template: `
-    <form class="open" aria-label="Open opportunity" (submit)="$event.preventDefault(); submit()" novalidate>
+    <form
+      class="open"
+      aria-label="Open opportunity"
+      (submit)="$event.preventDefault(); submit()"
+      (input)="edited.emit()"
+      (change)="edited.emit()"
+      novalidate
+    >
       <mat-form-field appearance="outline">
         <mat-label>Amount</mat-label>
         <input matInput inputmode="decimal" [value]="amount()" (change)="amount.set(value($event))" />
@@ -58,7 +65,7 @@ export interface OpportunityOpening {
     .open {
       display: flex;
       flex-wrap: wrap;
-      gap: 0 12px;
+      gap: 8px 12px;
       align-items: baseline;
     }
     .currency {
@@ -77,6 +84,8 @@ export class OpenOpportunityFormComponent {
   /** The API's word on the currency (the workspace reports in another), shown where the form's problems are. */
   readonly currencyProblem = input<string | null>(null);
   readonly opened = output<OpportunityOpening>();
+  /** A field changed, or the form refused its own input: the API's last refusal no longer applies. */
+  readonly edited = output<void>();
 
   protected readonly amount = signal('');
   protected readonly currency = linkedSignal(() => this.defaultCurrency());
@@ -97,6 +106,7 @@ export class OpenOpportunityFormComponent {
     const parsed = parseAmount(this.amount());
     if (!parsed.ok) {
       this.problem.set(parsed.message);
+      this.edited.emit();
       return;
     }
     this.problem.set(null);

@@ -1,10 +1,10 @@
-import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { DatePipe, formatDate } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 
-import type { OpportunityStage } from '@accord/domain/pipeline';
+import { type OpportunityStage, calendarDateIn } from '@accord/domain/pipeline';
 import {
   OPPORTUNITY_STAGE_LABELS,
   type Opportunity,
@@ -12,7 +12,9 @@ import {
   nextOpenStages,
   parseAmount,
   todayIso,
+  zonedMinute,
 } from '@accord/web/pipeline/data-access';
+import { CLOCK } from '@accord/web/shared/data-access';
 
 /** Closing an opportunity: won or lost, the day, and for a loss why. */
 export interface OpportunityClosing {
@@ -21,7 +23,10 @@ export interface OpportunityClosing {
   lostReason: string | null;
 }
 
-/** One opportunity: its stage, amount and history; moving, re-pricing and closing it for those who may write. */
+/**
+ * One opportunity: its stage, amount and history; moving, re-pricing and closing it for those who may write.
+ * Days and times are the workspace's: a close date runs from the day it opened to today, in its time zone.
+ */
 @Component({
   selector: 'accord-opportunity-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -43,7 +48,8 @@ export interface OpportunityClosing {
       </div>
       <div>
         <dt>Opened</dt>
-        <dd>{{ item.openedAt | date: 'd MMM y' : 'UTC' }}</dd>
+        <!-- A calendar day: the pipe reads "2026-11-20" as that day in the browser's calendar. -->
+        <dd>{{ openedDay() | date: 'd MMM y' }}</dd>
       </div>
       @if (item.closeDate) {
         <div>
@@ -63,7 +69,13 @@ export interface OpportunityClosing {
     @if (canWrite() && isOpen()) {
       <div class="controls">
         @if (nextStages().length > 0) {
-          <form class="row" aria-label="Move stage" (submit)="$event.preventDefault(); moveTo()" novalidate>
+          <form
+            class="row"
+            aria-label="Move stage"
+            (submit)="$event.preventDefault(); moveTo()"
+            (change)="edited.emit()"
+            novalidate
+          >
             <mat-form-field appearance="outline">
               <mat-label>Next stage</mat-label>
               <select matNativeControl [value]="nextStage()" (change)="chosenStage.set(stageOf($event))">
@@ -77,7 +89,14 @@ export interface OpportunityClosing {
             </button>
           </form>
         }
-        <form class="row" aria-label="Change amount" (submit)="$event.preventDefault(); reprice()" novalidate>
+        <form
+          class="row"
+          aria-label="Change amount"
+          (submit)="$event.preventDefault(); reprice()"
+          (input)="edited.emit()"
+          (change)="edited.emit()"
+          novalidate
+        >
           <mat-form-field appearance="outline">
             <mat-label>New amount</mat-label>
             <input matInput inputmode="decimal" [value]="amount()" (change)="amount.set(text($event))" />
@@ -90,6 +109,9 @@ export interface OpportunityClosing {
           class="row"
           aria-label="Close opportunity"
           (submit)="$event.preventDefault(); closeIt()"
+          (focusin)="readClock()"
+          (input)="edited.emit()"
+          (change)="edited.emit()"
           novalidate
         >
           <mat-form-field appearance="outline">
@@ -101,7 +123,14 @@ export interface OpportunityClosing {
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Close date</mat-label>
-            <input matInput type="date" [value]="closeDate()" (change)="chosenDate.set(text($event))" />
+            <input
+              matInput
+              type="date"
+              [min]="openedDay()"
+              [max]="today()"
+              [value]="closeDate()"
+              (change)="chosenDate.set(text($event))"
+            />
           </mat-form-field>
           @if (outcome() === 'LOST') {
             <mat-form-field appearance="outline" class="reason">
@@ -130,7 +159,7 @@ export interface OpportunityClosing {
       </caption>
       <thead>
         <tr>
-          <th scope="col">When</th>
+          <th scope="col">When ({{ timeZone() }})</th>
           <th scope="col">Change</th>
           <th scope="col">Amount</th>
           <th scope="col">By</th>
@@ -140,7 +169,7 @@ export interface OpportunityClosing {
       <tbody>
         @for (change of history(); track $index) {
           <tr>
-            <td>{{ change.at | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</td>
+            <td>{{ time(change.at) }}</td>
             <td>{{ describe(change.fromStage, change.toStage) }}</td>
             <td>{{ money(change.amount) }}</td>
             <td>{{ change.actorName ?? '—' }}</td>
@@ -165,10 +194,17 @@ export interface OpportunityClosing {
       margin: 0;
       font: var(--mat-sys-body-large);
     }
+    /* Each form on its own line, with room between them: on a phone a wrapped button would touch the next label. */
+    .controls {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+      margin-bottom: 16px;
+    }
     .row {
       display: flex;
       flex-wrap: wrap;
-      gap: 0 12px;
+      gap: 8px 12px;
       align-items: baseline;
     }
     .reason {
@@ -197,11 +233,21 @@ export class OpportunityCardComponent {
   readonly opportunity = input.required<Opportunity>();
   readonly canWrite = input(false);
   readonly pending = input(false);
-  /** Today, for the close date's default; the page's clock. */
-  readonly today = input(todayIso(new Date()));
+  /** The workspace's IANA time zone: the API checks a close date by its calendar. */
+  readonly timeZone = input('UTC');
   readonly moved = output<OpportunityStage>();
   readonly repriced = output<number>();
   readonly closed = output<OpportunityClosing>();
+  /** A field changed, or a form refused its own input: the API's last refusal no longer applies. */
+  readonly edited = output<void>();
+
+  private readonly clock = inject(CLOCK);
+  // Read again whenever the close form is used, so a page left open past midnight does not offer yesterday.
+  private readonly now = signal(this.clock());
+  protected readonly today = computed(() => todayIso(this.now(), this.timeZone()));
+  protected readonly openedDay = computed(() =>
+    calendarDateIn(new Date(this.opportunity().openedAt), this.timeZone()),
+  );
 
   protected readonly labels = OPPORTUNITY_STAGE_LABELS;
   protected readonly isOpen = computed(() => !['WON', 'LOST'].includes(this.opportunity().stage));
@@ -231,6 +277,14 @@ export class OpportunityCardComponent {
     return (event.target as HTMLSelectElement).value === 'LOST' ? 'LOST' : 'WON';
   }
 
+  protected readClock(): void {
+    this.now.set(this.clock());
+  }
+
+  protected time(iso: string): string {
+    return zonedMinute(iso, this.timeZone());
+  }
+
   protected money(amount: number): string {
     return formatAmount(amount, this.opportunity().currency);
   }
@@ -252,7 +306,7 @@ export class OpportunityCardComponent {
     if (this.pending()) return;
     const parsed = parseAmount(this.amount());
     if (!parsed.ok) {
-      this.problem.set(parsed.message);
+      this.refuse(parsed.message);
       return;
     }
     this.problem.set(null);
@@ -261,20 +315,42 @@ export class OpportunityCardComponent {
 
   protected closeIt(): void {
     if (this.pending()) return;
-    const reason = this.lostReason().trim();
-    if (this.outcome() === 'LOST' && reason === '') {
-      this.problem.set('Say why the opportunity was lost.');
-      return;
-    }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(this.closeDate())) {
-      this.problem.set('Enter the close date.');
+    this.readClock();
+    const problem = this.closingProblem();
+    if (problem !== null) {
+      this.refuse(problem);
       return;
     }
     this.problem.set(null);
     this.closed.emit({
       stage: this.outcome(),
       closeDate: this.closeDate(),
-      lostReason: this.outcome() === 'LOST' ? reason : null,
+      lostReason: this.outcome() === 'LOST' ? this.lostReason().trim() : null,
     });
+  }
+
+  /** What stops the close form from being sent, as the API would say it, or null. */
+  private closingProblem(): string | null {
+    if (this.outcome() === 'LOST' && this.lostReason().trim() === '')
+      return 'Say why the opportunity was lost.';
+    const closeDate = this.closeDate();
+    // ISO days compare as strings.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(closeDate)) return 'Enter the close date.';
+    if (closeDate < this.openedDay()) {
+      return `The close date cannot be before the opportunity opened (${this.day(this.openedDay())}).`;
+    }
+    if (closeDate > this.today()) {
+      return `The close date cannot be after today (${this.day(this.today())} in ${this.timeZone()}).`;
+    }
+    return null;
+  }
+
+  private day(date: string): string {
+    return formatDate(date, 'd MMM y', 'en-US');
+  }
+
+  private refuse(problem: string): void {
+    this.problem.set(problem);
+    this.edited.emit();
   }
 }

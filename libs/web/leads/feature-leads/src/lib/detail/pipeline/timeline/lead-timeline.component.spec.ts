@@ -1,9 +1,11 @@
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { render, screen, within } from '@testing-library/angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
 import { PipelineChanges } from '@accord/web/pipeline/data-access';
 import { LEAD_ID, timelineAnswer } from '@accord/web/pipeline/data-access/testing';
+import { AuthStore } from '@accord/web/shared/data-access';
 
 import { LeadTimelineComponent } from './lead-timeline.component';
 
@@ -11,6 +13,14 @@ async function renderTimeline(answer: object = timelineAnswer()) {
   const { fixture } = await render(LeadTimelineComponent, {
     inputs: { leadId: LEAD_ID },
     imports: [ApolloTestingModule],
+    providers: [
+      {
+        provide: AuthStore,
+        useValue: {
+          workspace: signal({ id: 'w1', name: 'Demo', timeZone: 'Europe/Paris', currency: 'EUR' }),
+        },
+      },
+    ],
   });
   const apollo = TestBed.inject(ApolloTestingController);
   apollo.expectOne('LeadTimeline').flushData(answer);
@@ -22,17 +32,18 @@ async function renderTimeline(answer: object = timelineAnswer()) {
 }
 
 describe('LeadTimelineComponent', () => {
-  it('lists what happened, newest first, and reads again after a pipeline change', async () => {
+  it("lists what happened, newest first, in the workspace's time zone, and reads again after a pipeline change", async () => {
     const { fixture, apollo, parts } = await renderTimeline();
 
+    expect(screen.getByText('Times in Europe/Paris')).toBeTruthy();
     expect(parts).toEqual([
       [
-        '25 Nov 2026, 12:00 UTC',
+        '25 Nov 2026, 13:00',
         'Opportunity',
         'Opportunity opened in DISCOVERY at 25,000 USD',
         'Sam Sales · v1',
       ],
-      ['25 Nov 2026, 12:00 UTC', 'Stage', 'SQL → OPPORTUNITY: opportunity opened', 'Sam Sales · v1'],
+      ['25 Nov 2026, 13:00', 'Stage', 'SQL → OPPORTUNITY: opportunity opened', 'Sam Sales · v1'],
     ]);
 
     TestBed.inject(PipelineChanges).changed();

@@ -1,8 +1,14 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
 
-import { LeadTimelineStore, PipelineChanges, type TimelineEntry } from '@accord/web/pipeline/data-access';
+import {
+  LeadTimelineStore,
+  PipelineChanges,
+  type TimelineEntry,
+  zonedMinute,
+} from '@accord/web/pipeline/data-access';
 import { FormAlertComponent } from '@accord/web/shared/ui';
+
+import { injectWorkspaceTimeZone } from '../../../shared/workspace-time-zone';
 
 const KIND_LABELS: Record<TimelineEntry['kind'], string> = {
   LEAD_STAGE: 'Stage',
@@ -19,16 +25,17 @@ const KIND_LABELS: Record<TimelineEntry['kind'], string> = {
   selector: 'accord-lead-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [LeadTimelineStore],
-  imports: [DatePipe, FormAlertComponent],
+  imports: [FormAlertComponent],
   template: `
     <accord-form-alert [message]="store.loadError()?.message ?? null" />
     @if (store.entries().length === 0) {
       <p class="empty">Nothing has happened yet.</p>
     } @else {
+      <p class="zone">Times in {{ timeZone() }}</p>
       <ol class="timeline" aria-label="Timeline">
         @for (entry of store.entries(); track $index) {
           <li>
-            <span class="when">{{ entry.at | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</span>
+            <span class="when">{{ time(entry.at) }}</span>
             <span class="kind">{{ kinds[entry.kind] }}</span>
             <span class="what">{{ entry.summary }}</span>
             <span class="who">{{ who(entry) }}</span>
@@ -57,8 +64,13 @@ const KIND_LABELS: Record<TimelineEntry['kind'], string> = {
         gap: 2px 0;
       }
     }
+    .zone {
+      font: var(--mat-sys-body-small);
+      margin: 0 0 4px;
+    }
     .kind,
     .who,
+    .zone,
     .empty {
       color: var(--mat-sys-on-surface-variant);
     }
@@ -68,6 +80,7 @@ export class LeadTimelineComponent {
   private readonly changes = inject(PipelineChanges);
   protected readonly store = inject(LeadTimelineStore);
   protected readonly kinds = KIND_LABELS;
+  protected readonly timeZone = injectWorkspaceTimeZone();
 
   readonly leadId = input.required<string>();
   /** Anything that changes when the lead's stage does, e.g. its stageChangedAt. */
@@ -80,6 +93,10 @@ export class LeadTimelineComponent {
       this.changes.count();
       untracked(() => void this.store.load(leadId));
     });
+  }
+
+  protected time(iso: string): string {
+    return zonedMinute(iso, this.timeZone());
   }
 
   /** "Sam Sales · v1", "Sam Sales", "v1" or "": a separator only between parts that are there. */

@@ -1,0 +1,44 @@
+import { zoneOffset } from '@accord/domain/dashboard';
+import { type CalendarDate, calendarDateIn, utcMinute } from '@accord/domain/pipeline';
+
+const DAY_MS = 86_400_000;
+
+/** A wall-clock time as a `datetime-local` input writes it: "2026-11-28T09:00", seconds optional. */
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** Today in the workspace's time zone, "2026-11-28": the day the API checks a close date against. */
+export function todayIso(now: Date, timeZone: string): CalendarDate {
+  return calendarDateIn(now, timeZone);
+}
+
+/** "25 Nov 2026, 09:05": an instant on the zone's wall clock, written as `utcMinute` writes UTC (else as given). */
+export function zonedMinute(iso: string, timeZone: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  const wall = new Date(instant.getTime() + zoneOffset(instant, timeZone));
+  // The shifted instant's UTC fields are the zone's wall clock; utcMinute's " UTC" would misname them.
+  return utcMinute(wall.toISOString()).replace(/ UTC$/, '');
+}
+
+/**
+ * The instant a wall-clock time names in a time zone, or null for no such time ("2026-02-30T09:00"). Around a
+ * daylight-saving change it reads as `Temporal`'s "compatible" choice does: a time the clocks skipped (02:30 when
+ * they jump from 02:00 to 03:00) is taken an hour later, and a time they pass twice is the first of the two.
+ */
+export function zonedInstant(wallTime: string, timeZone: string): Date | null {
+  const match = WALL_TIME.exec(wallTime);
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second = '00'] = match;
+  const wall = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second);
+  // Date.UTC rolls "30 Feb" or "24:00" over into the next day: such a time is not a real one.
+  if (new Date(wall).toISOString().slice(0, 19) !== `${year}-${month}-${day}T${hour}:${minute}:${second}`) {
+    return null;
+  }
+  // A zone changes its offset at most once within a day either side, so the instant uses one of these two.
+  const before = zoneOffset(new Date(wall - DAY_MS), timeZone);
+  const after = zoneOffset(new Date(wall + DAY_MS), timeZone);
+  const fits = [wall - before, wall - after].filter(
+    (instant) => zoneOffset(new Date(instant), timeZone) === wall - instant,
+  );
+  return new Date(fits.length === 0 ? wall - before : Math.min(...fits));
+}
