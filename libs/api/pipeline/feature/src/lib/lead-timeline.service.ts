@@ -36,7 +36,16 @@ export class LeadTimelineService {
         ...stages.map((stage) => stage.versionId),
         ...opportunityTransitions.map((change) => change.versionId),
       ]);
-      return leadTimeline({ stages, meetings, opportunities, opportunityTransitions, names, numbers });
+      const timeZone = await this.support.timeZone(manager, actor.workspaceId);
+      return leadTimeline({
+        stages,
+        meetings,
+        opportunities,
+        opportunityTransitions,
+        names,
+        numbers,
+        timeZone,
+      });
     });
   }
 }

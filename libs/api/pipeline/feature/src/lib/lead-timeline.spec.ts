@@ -71,6 +71,7 @@ describe('leadTimeline', () => {
       opportunityTransitions: changes,
       names: new Map([['sue', 'Sue']]),
       numbers: new Map([['v1', 1]]),
+      timeZone: 'UTC',
     });
 
     expect(
@@ -130,12 +131,13 @@ describe('leadTimeline', () => {
       ] as OpportunityTransitionEntity[],
       names: new Map(),
       numbers: new Map(),
+      timeZone: 'Europe/Paris',
     });
 
     expect(entries.map((entry) => entry.summary)).toEqual([
       'Opportunity Proof of concept → Won at 25,000 USD',
       'Nurture → MQL: rescored',
-      'Meeting booked for 3 Sep 2026, 08:05 UTC',
+      'Meeting booked for 3 Sep 2026, 10:05 Europe/Paris',
     ]);
   });
 });

@@ -5,7 +5,7 @@ import type {
   OpportunityTransitionEntity,
 } from '@accord/api/pipeline/data-access';
 import { LIFECYCLE_STAGE_LABELS } from '@accord/domain/leads';
-import { OPPORTUNITY_STAGE_LABELS, utcMinute } from '@accord/domain/pipeline';
+import { OPPORTUNITY_STAGE_LABELS, zonedMinute } from '@accord/domain/pipeline';
 
 import type { LeadTimelineEntry } from './models/pipeline.model';
 
@@ -16,6 +16,8 @@ export interface TimelineFacts {
   opportunityTransitions: OpportunityTransitionEntity[];
   names: Map<string, string>;
   numbers: Map<string, number>;
+  /** The workspace's: a meeting's time reads as the team agreed it ("09:00 Europe/Paris"), not in UTC. */
+  timeZone: string;
 }
 
 const MARK_WORDS = {
@@ -58,7 +60,7 @@ export function leadTimeline(facts: TimelineFacts): LeadTimelineEntry[] {
       order: 1,
       at: meeting.bookedAt,
       kind: 'MEETING_BOOKED',
-      summary: `${what} booked for ${utcMinute(meeting.scheduledAt.toISOString())}`,
+      summary: `${what} booked for ${zonedMinute(meeting.scheduledAt.toISOString(), facts.timeZone)} ${facts.timeZone}`,
       fromStage: null,
       toStage: null,
       amount: null,

@@ -1,5 +1,8 @@
 import { zoneOffset } from '@accord/domain/dashboard';
-import { type CalendarDate, calendarDateIn, utcMinute } from '@accord/domain/pipeline';
+import { type CalendarDate, calendarDateIn } from '@accord/domain/pipeline';
+
+// Written in the domain, where the API's timeline writes its times the same way.
+export { zonedMinute } from '@accord/domain/pipeline';
 
 const DAY_MS = 86_400_000;
 
@@ -9,15 +12,6 @@ const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 /** Today in the workspace's time zone, "2026-11-28": the day the API checks a close date against. */
 export function todayIso(now: Date, timeZone: string): CalendarDate {
   return calendarDateIn(now, timeZone);
-}
-
-/** "25 Nov 2026, 09:05": an instant on the zone's wall clock, written as `utcMinute` writes UTC (else as given). */
-export function zonedMinute(iso: string, timeZone: string): string {
-  const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) return iso;
-  const wall = new Date(instant.getTime() + zoneOffset(instant, timeZone));
-  // The shifted instant's UTC fields are the zone's wall clock; utcMinute's " UTC" would misname them.
-  return utcMinute(wall.toISOString()).replace(/ UTC$/, '');
 }
 
 /**
