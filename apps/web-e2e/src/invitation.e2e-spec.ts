@@ -76,6 +76,45 @@ describe('inviting a member', () => {
     expect(await navLabels(invitee.page)).toEqual(featuresFor(['SALES']).map((access) => access.label));
   });
 
+  it('lets a member who forgot their password set a new one with a link their admin made', async () => {
+    const email = `forgetful-${Date.now()}@demo.accord.dev`;
+    const admin = await browser();
+    const inviteUrl = await inviteSalesMember(admin.page, email, 'Fay Forgetful');
+    const member = await browser();
+    await acceptInvitation(member.page, inviteUrl, password);
+    await member.page.getByRole('button', { name: 'Sign out' }).click();
+
+    // This instance sends no e-mail: the page says who can help instead of promising a message.
+    await member.page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await member.page.getByLabel('E-mail').fill(email);
+    await member.page.getByRole('button', { name: 'Send reset link' }).click();
+    await member.page.getByText('ask your workspace admin for a password reset link').waitFor();
+
+    await admin.page.getByRole('button', { name: 'Reset password link for Fay Forgetful' }).click();
+    const dialog = await focusedDialog(admin.page);
+    await dialog.getByRole('button', { name: 'Create link' }).click();
+    const resetUrl = await dialog.getByLabel('Reset link').inputValue();
+    expect(resetUrl).toContain('/reset-password?token=');
+
+    const newPassword = 'another fresh passphrase';
+    await member.page.goto(resetUrl.replace(/^https?:\/\/[^/]+/, baseUrl()));
+    await member.page.getByLabel('New password').fill(newPassword);
+    await member.page.getByLabel('Confirm password').fill(newPassword);
+    await member.page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await member.page.waitForURL(`${baseUrl()}/handovers`);
+
+    // The link worked once; the old password no longer does.
+    await member.page.goto(resetUrl.replace(/^https?:\/\/[^/]+/, baseUrl()));
+    await member.page.getByLabel('New password').fill('yet another passphrase');
+    await member.page.getByLabel('Confirm password').fill('yet another passphrase');
+    await member.page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await member.page.getByText(/This password reset link is not valid/).waitFor();
+    await member.page.getByRole('link', { name: /Ask for a new link/ }).waitFor();
+    const elsewhere = await browser();
+    await signIn(elsewhere.page, email, password);
+    await elsewhere.page.getByText('E-mail or password is incorrect.').waitFor();
+  });
+
   it('signs a deactivated member out on their next request', async () => {
     const email = `deactivated-${Date.now()}@demo.accord.dev`;
     const admin = await browser();
