@@ -1,3 +1,5 @@
+import type { TargetScope } from './targets';
+
 export type CsvCell = string | number | boolean | null | undefined;
 
 /** Characters a spreadsheet may read as the start of a formula (CSV injection). */
@@ -27,6 +29,8 @@ export interface DashboardView {
   to: Date | string;
   timeZone: string;
   filters: Record<string, string | null | undefined>;
+  /** WORKSPACE: the targets are the whole workspace's, written under "Workspace target", with no gap. */
+  targetScope?: TargetScope;
   outcomes: readonly ExportedMetric[];
   activities: readonly ExportedMetric[];
   funnel: readonly {
@@ -51,8 +55,12 @@ export interface ExportedMetric {
 
 const iso = (value: Date | string): string => (typeof value === 'string' ? value : value.toISOString());
 
-/** The current view as one CSV: the period and filters, every metric, then the funnel. */
+/**
+ * The current view as one CSV: the period and filters, every metric, then the funnel. Under a segment, owner or
+ * team filter the target column is headed "Workspace target" and no gap is written, as the page shows them.
+ */
 export function dashboardCsv(view: DashboardView): string {
+  const workspaceTargets = view.targetScope === 'WORKSPACE';
   const rows: CsvCell[][] = [
     ['From', iso(view.from)],
     ['To', iso(view.to)],
@@ -60,7 +68,17 @@ export function dashboardCsv(view: DashboardView): string {
   ];
   for (const [name, value] of Object.entries(view.filters)) if (value) rows.push([name, value]);
   rows.push([]);
-  rows.push(['Metric', 'Key', 'Kind', 'Unit', 'Value', 'Target', 'Gap', 'Numerator', 'Denominator']);
+  rows.push([
+    'Metric',
+    'Key',
+    'Kind',
+    'Unit',
+    'Value',
+    workspaceTargets ? 'Workspace target' : 'Target',
+    'Gap',
+    'Numerator',
+    'Denominator',
+  ]);
   for (const metric of [...view.outcomes, ...view.activities])
     rows.push([
       metric.name,
@@ -69,7 +87,7 @@ export function dashboardCsv(view: DashboardView): string {
       metric.unit,
       metric.value,
       metric.target,
-      metric.targetGap,
+      workspaceTargets ? null : metric.targetGap,
       metric.numerator,
       metric.denominator,
     ]);

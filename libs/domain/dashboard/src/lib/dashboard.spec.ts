@@ -1,6 +1,5 @@
-import { funnelChart, trendChart, trendGranularity, trendSeries } from './charts';
 import { csvCell, dashboardCsv, toCsv } from './csv';
-import { dashboardNumbers } from './dashboard';
+import { dashboardNumbers, nothingCounted } from './dashboard';
 import { drillSources, funnelDrillKey } from './drill';
 import { FactCounts, emptyFacts } from './facts';
 import { filterProblems } from './filter';
@@ -10,9 +9,11 @@ import {
   KpiEntry,
   periodQuota,
   quotaAttainment,
+  quotasApply,
   scaledTarget,
   targetGap,
   targetPeriods,
+  targetScope,
   versionPeriod,
 } from './targets';
 
@@ -27,13 +28,14 @@ function day(
 }
 
 describe('quota attainment', () => {
-  it("scales a rep's monthly quota to the period as targets scale: by months, else by days", () => {
+  it("scales a rep's monthly quota to the period as targets scale: by months, each by its own days", () => {
     const quarter = { ...november, from: utc('2026-10-01T00:00:00Z'), to: utc('2027-01-01T00:00:00Z') };
     const fortnight = { from: utc('2026-11-02T00:00:00Z'), to: utc('2026-11-16T00:00:00Z'), timeZone: 'UTC' };
     expect([
       periodQuota(50_000, november),
       periodQuota(50_000, quarter),
-      periodQuota(30_437.5, fortnight),
+      // 14 of November's 30 days.
+      periodQuota(30_000, fortnight),
     ]).toEqual([50_000, 150_000, 14_000]);
     expect(periodQuota(null, november)).toBeNull();
   });
@@ -42,22 +44,45 @@ describe('quota attainment', () => {
     expect([quotaAttainment(60_000, 50_000), quotaAttainment(0, 50_000)]).toEqual([1.2, 0]);
     expect([quotaAttainment(60_000, null), quotaAttainment(60_000, 0)]).toEqual([null, null]);
   });
+
+  it('is measured under owner and team filters, which pick reps, but not under a segment filter', () => {
+    expect([
+      quotasApply({}),
+      quotasApply({ ownerId: 'a', team: 'East' }),
+      quotasApply({ source: 'webinar' }),
+      quotasApply({ employeeBand: '1–49', ownerId: 'a' }),
+    ]).toEqual([true, true, false, false]);
+  });
 });
 
 describe('targets', () => {
+  const period = (from: string, to: string, timeZone = 'UTC') => ({ from: utc(from), to: utc(to), timeZone });
+
   it('scales a target to whole months by months, whatever their days', () => {
     expect(targetPeriods(november, 'MONTH')).toBe(1);
     expect(targetPeriods(november, 'QUARTER')).toBe(1 / 3);
     expect(targetPeriods(november, 'WEEK')).toBe(30 / 7);
     const quarter = { ...november, from: utc('2026-10-01T00:00:00Z'), to: utc('2027-01-01T00:00:00Z') };
     expect(scaledTarget({ value: 60, period: 'MONTH' }, 'COUNT', quarter)).toBe(180);
+    const february = period('2026-02-01T00:00:00Z', '2026-03-01T00:00:00Z');
+    expect(scaledTarget({ value: 60, period: 'MONTH' }, 'COUNT', february)).toBe(60);
   });
 
-  it('scales by days for any other period', () => {
-    const fortnight = { from: utc('2026-11-02T00:00:00Z'), to: utc('2026-11-16T00:00:00Z'), timeZone: 'UTC' };
+  it("scales part of a month by that month's own days, and weeks by days over 7", () => {
+    const fortnight = period('2026-11-02T00:00:00Z', '2026-11-16T00:00:00Z');
     expect(scaledTarget({ value: 5, period: 'WEEK' }, 'COUNT', fortnight)).toBe(10);
-    expect(scaledTarget({ value: 30.4375, period: 'MONTH' }, 'COUNT', fortnight)).toBe(14);
-    expect(scaledTarget({ value: 91.3125, period: 'QUARTER' }, 'AMOUNT', fortnight)).toBe(14);
+    // 14 of November's 30 days: 30 × 14 / 30; a quarter's target is three months': 90 × 14 / (30 × 3).
+    expect(scaledTarget({ value: 30, period: 'MONTH' }, 'COUNT', fortnight)).toBe(14);
+    expect(scaledTarget({ value: 90, period: 'QUARTER' }, 'AMOUNT', fortnight)).toBe(14);
+    // 7 of November's 30 days and 7 of December's 31: 62 × 7 / 30 + 62 × 7 / 31 = 14.4666… + 14.
+    const acrossMonths = period('2026-11-24T00:00:00Z', '2026-12-08T00:00:00Z');
+    expect(scaledTarget({ value: 62, period: 'MONTH' }, 'COUNT', acrossMonths)).toBeCloseTo(
+      434 / 30 + 14,
+      12,
+    );
+    // 1 October to 16 November: October whole and half of November, 1.5 months, half of a quarter.
+    const halfQuarter = period('2026-10-01T00:00:00Z', '2026-11-16T00:00:00Z');
+    expect(scaledTarget({ value: 180, period: 'QUARTER' }, 'COUNT', halfQuarter)).toBe(90);
   });
 
   it('keeps rates and durations as they are, and gives no target without one', () => {
@@ -74,7 +99,7 @@ describe('targets', () => {
       supersededAt: null,
     });
     expect(lastDays).toEqual({ ...november, from: utc('2026-11-28T00:00:00Z') });
-    expect(scaledTarget({ value: 30.4375, period: 'MONTH' }, 'COUNT', lastDays as Period)).toBe(3);
+    expect(scaledTarget({ value: 30, period: 'MONTH' }, 'COUNT', lastDays as Period)).toBe(3);
     const before = { effectiveAt: utc('2026-01-01T00:00:00Z'), supersededAt: utc('2026-11-28T00:00:00Z') };
     expect(versionPeriod(november, before)).toEqual({ ...november, to: utc('2026-11-28T00:00:00Z') });
     expect(versionPeriod(november, { ...before, supersededAt: utc('2026-11-01T00:00:00Z') })).toBeNull();
@@ -87,13 +112,83 @@ describe('targets', () => {
         (metric) => metric.key === 'mqls',
       )?.target;
     expect([target(november), target(null)]).toEqual([60, null]);
-    expect(target(lastDays)).toBeCloseTo((60 * 3) / 30.4375, 12);
+    // 3 of November's 30 days: 60 × 3 / 30.
+    expect(target(lastDays)).toBe(6);
+  });
+
+  it("splits a month's target between two versions so that their shares add up to it", () => {
+    const monthly = { value: 60, period: 'MONTH' as const };
+    const v1 = { effectiveAt: utc('2026-01-01T00:00:00Z'), supersededAt: utc('2026-11-27T00:00:00Z') };
+    const v2 = { effectiveAt: utc('2026-11-27T00:00:00Z'), supersededAt: null };
+    const shares = [v1, v2].map((version) =>
+      scaledTarget(monthly, 'COUNT', versionPeriod(november, version) as Period),
+    );
+    // 26 and 4 of November's 30 days: 60 × 26 / 30 and 60 × 4 / 30.
+    expect(shares).toEqual([52, 8]);
+    expect((shares[0] ?? 0) + (shares[1] ?? 0)).toBe(60);
+
+    // Published at noon: v1 has 26.5 days, v2 3.5.
+    const noon = utc('2026-11-27T12:00:00Z');
+    const atNoon = [
+      versionPeriod(november, { ...v1, supersededAt: noon }),
+      versionPeriod(november, { ...v2, effectiveAt: noon }),
+    ].map((part) => scaledTarget(monthly, 'COUNT', part as Period));
+    expect(atNoon).toEqual([53, 7]);
+
+    // A quarter's target over Q4 split on 16 November: 1.5 months each side, 90 + 90.
+    const q4 = period('2026-10-01T00:00:00Z', '2027-01-01T00:00:00Z');
+    const split = utc('2026-11-16T00:00:00Z');
+    expect(
+      [
+        { from: q4.from, to: split, timeZone: 'UTC' },
+        { from: split, to: q4.to, timeZone: 'UTC' },
+      ].map((part) => scaledTarget({ value: 180, period: 'QUARTER' }, 'COUNT', part)),
+    ).toEqual([90, 90]);
+  });
+
+  it('counts calendar days in the time zone, across a daylight-saving change', () => {
+    // New York leaves daylight saving on 1 November 2026: 1 to 27 November local is 26 days of 30.
+    const zone = 'America/New_York';
+    const first = period('2026-11-01T04:00:00Z', '2026-11-27T05:00:00Z', zone);
+    const rest = period('2026-11-27T05:00:00Z', '2026-12-01T05:00:00Z', zone);
+    expect([first, rest].map((part) => scaledTarget({ value: 60, period: 'MONTH' }, 'COUNT', part))).toEqual([
+      52, 8,
+    ]);
   });
 
   it('measures the gap as value minus target', () => {
     expect(targetGap(45, 60)).toBe(-15);
     expect(targetGap(null, 60)).toBeNull();
     expect(targetGap(3, null)).toBeNull();
+  });
+
+  it('holds a segment, owner or team to no target of the whole workspace, but a version to its own', () => {
+    expect([
+      targetScope({}),
+      targetScope({ industry: null, ownerId: null, team: null }),
+      targetScope({ industry: 'Software' }),
+      targetScope({ campaign: 'Spring' }),
+      targetScope({ ownerId: 'a' }),
+      targetScope({ team: 'East' }),
+    ]).toEqual(['SELECTION', 'SELECTION', 'WORKSPACE', 'WORKSPACE', 'WORKSPACE', 'WORKSPACE']);
+    const kpis: KpiEntry[] = [
+      { key: 'mqls', name: 'MQLs', definition: '', target: { value: 60, period: 'MONTH' } },
+    ];
+    const slice = dashboardNumbers(
+      [{ date: '2026-11-10', facts: day({ entered: { MQL: 12 } }) }],
+      november,
+      'MONTH',
+      kpis,
+      utc('2026-12-01T00:00:00Z'),
+      november,
+      'WORKSPACE',
+    );
+    expect(slice.targetScope).toBe('WORKSPACE');
+    expect(slice.outcomes.find((metric) => metric.key === 'mqls')).toMatchObject({
+      value: 12,
+      target: 60,
+      targetGap: null,
+    });
   });
 });
 
@@ -204,50 +299,23 @@ describe('dashboardNumbers', () => {
   });
 });
 
-describe('charts', () => {
-  it('maps the funnel to bars', () => {
-    expect(
-      funnelChart([
-        { stage: 'LEAD', count: 10 },
-        { stage: 'MQL', count: 4 },
-      ]),
-    ).toEqual([
-      { name: 'LEAD', value: 10 },
-      { name: 'MQL', value: 4 },
-    ]);
+describe('nothingCounted', () => {
+  const empty = dashboardNumbers([], november, 'WEEK', [], utc('2026-12-01T00:00:00Z'));
+
+  it('is true when no fact of the period passes the filters: zeros and no values', () => {
+    expect(nothingCounted(empty)).toBe(true);
   });
 
-  it('maps a trend to a line labelled in the workspace calendar, leaving out points without a value', () => {
-    const points = [
-      { bucketStart: '2026-09-30T22:00:00.000Z', value: 3 },
-      { bucketStart: '2026-10-31T23:00:00.000Z', value: null },
-      { bucketStart: new Date('2026-11-30T23:00:00.000Z'), value: 5 },
-    ];
-    expect(trendSeries('MQLs', points, 'MONTH', 'Europe/Berlin')).toEqual({
-      name: 'MQLs',
-      series: [
-        { name: '2026-10', value: 3 },
-        { name: '2026-12', value: 5 },
-      ],
-    });
-    expect(trendChart([{ name: 'SQLs', trend: points.slice(0, 1) }], 'QUARTER', 'Europe/Berlin')).toEqual([
-      { name: 'SQLs', series: [{ name: '2026-Q4', value: 3 }] },
-    ]);
-    expect(trendSeries('MQLs', [{ ...points[0], partial: true }], 'MONTH', 'Europe/Berlin').series).toEqual([
-      { name: '2026-10 (partial)', value: 3 },
-    ]);
-    expect(trendGranularity(points, 'Europe/Berlin')).toBe('MONTH');
-  });
-
-  it('keeps only the latest points of an overlong series', () => {
-    const points = Array.from({ length: 30 }, (_, index) => ({
-      bucketStart: new Date(Date.UTC(2026, 0, 5 + 7 * index)),
-      value: index,
-    }));
-    const series = trendSeries('Calls', points, 'WEEK', 'UTC').series;
-    expect(series).toHaveLength(26);
-    expect(series[0]).toEqual({ name: '2026-02-02', value: 4 });
-    expect(trendGranularity(points, 'UTC')).toBe('WEEK');
+  it('is false with any fact, even one that shows only in the funnel or the activity', () => {
+    const oneLead = dashboardNumbers(
+      [{ date: '2026-11-03', facts: day({ entered: { LEAD: 1 } }) }],
+      november,
+      'WEEK',
+      [],
+      utc('2026-12-01T00:00:00Z'),
+    );
+    expect(nothingCounted(oneLead)).toBe(false);
+    expect(nothingCounted({ ...empty, activities: [{ value: 1 }] })).toBe(false);
   });
 });
 
@@ -307,6 +375,38 @@ describe('CSV export', () => {
       'Stage,Count,Conversion from previous (%),Drop-off',
       'LEAD,3,,',
       '',
+    ]);
+  });
+});
+
+describe('CSV export under a slice', () => {
+  it("heads the whole workspace's targets as such and writes no gap to them", () => {
+    const lines = dashboardCsv({
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-12-01T00:00:00.000Z',
+      timeZone: 'UTC',
+      filters: { Owner: 'Riley Rep' },
+      targetScope: 'WORKSPACE',
+      outcomes: [
+        {
+          key: 'mqls',
+          name: 'MQLs',
+          kind: 'OUTCOME',
+          unit: 'COUNT',
+          value: 12,
+          numerator: null,
+          denominator: null,
+          target: 60,
+          targetGap: -48,
+        },
+      ],
+      activities: [],
+      funnel: [],
+    }).split('\r\n');
+    expect(lines.slice(4, 7)).toEqual([
+      '',
+      'Metric,Key,Kind,Unit,Value,Workspace target,Gap,Numerator,Denominator',
+      'MQLs,mqls,OUTCOME,COUNT,12,60,,,',
     ]);
   });
 });

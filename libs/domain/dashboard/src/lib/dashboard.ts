@@ -10,7 +10,7 @@ import {
   periodBuckets,
   startOfLocalDay,
 } from './periods';
-import { KpiEntry, scaledTarget, targetGap } from './targets';
+import { KpiEntry, TargetScope, scaledTarget, targetGap } from './targets';
 
 /** The facts of one local day of the workspace's calendar. */
 export interface DayFacts {
@@ -40,6 +40,7 @@ export interface DashboardMetric {
   numerator: number | null;
   denominator: number | null;
   target: number | null;
+  /** value − target; null when the targets are the workspace's and the numbers a slice's (see TargetScope). */
   targetGap: number | null;
   trend: TrendPoint[];
 }
@@ -47,6 +48,8 @@ export interface DashboardMetric {
 export interface DashboardNumbers {
   /** The granularity the trends use: the one asked for, or coarser when that drew too many points. */
   granularity: DashboardGranularity;
+  /** Whether the targets are the numbers' own or only the whole workspace's, shown for reference. */
+  targetScope: TargetScope;
   outcomes: DashboardMetric[];
   activities: DashboardMetric[];
   funnel: FunnelStep[];
@@ -67,6 +70,8 @@ export function dashboardNumbers(
   now: Date,
   /** What count and amount targets are scaled over (see versionPeriod); null: no target applies. */
   targetPeriod: Period | null = period,
+  /** WORKSPACE under a segment, owner or team filter: targets are shown, but no gap is measured to them. */
+  targetScope: TargetScope = 'SELECTION',
 ): DashboardNumbers {
   const trend = periodBuckets(period, granularity);
   const total = emptyFacts();
@@ -77,10 +82,19 @@ export function dashboardNumbers(
     if (index >= 0) addFacts(perBucket[index], day.facts);
   }
   const metrics = METRICS.map((metric) =>
-    present(metric, total, perBucket, trend.buckets, { counted: period, target: targetPeriod }, kpis, now),
+    present(
+      metric,
+      total,
+      perBucket,
+      trend.buckets,
+      { counted: period, target: targetPeriod, scope: targetScope },
+      kpis,
+      now,
+    ),
   );
   return {
     granularity: trend.granularity,
+    targetScope,
     outcomes: metrics.filter((metric) => metric.kind === 'OUTCOME'),
     activities: metrics.filter((metric) => metric.kind === 'ACTIVITY'),
     funnel: funnel(total),
@@ -92,7 +106,7 @@ function present(
   total: FactCounts,
   perBucket: readonly FactCounts[],
   buckets: readonly Bucket[],
-  periods: { counted: Period; target: Period | null },
+  periods: { counted: Period; target: Period | null; scope: TargetScope },
   kpis: readonly KpiEntry[],
   now: Date,
 ): DashboardMetric {
@@ -107,7 +121,7 @@ function present(
     unit: metric.unit,
     ...computed,
     target,
-    targetGap: targetGap(computed.value, target),
+    targetGap: periods.scope === 'SELECTION' ? targetGap(computed.value, target) : null,
     trend: buckets.map((bucket, index) => ({
       bucketStart: bucket.start,
       value: bucket.start > now ? null : metric.compute(perBucket[index]).value,
@@ -125,4 +139,19 @@ function isPartial(bucket: Bucket, period: Period, now: Date): boolean {
 /** The local day an instant belongs to, for grouping facts the way dashboardNumbers expects. */
 export function factDay(instant: Date, timeZone: string): LocalDate {
   return localDate(instant, timeZone);
+}
+
+/**
+ * Whether nothing at all was counted: every metric is zero or has no value and every funnel step is empty — the
+ * filters match no fact in the period, which a page says in words rather than with flat charts.
+ */
+export function nothingCounted(numbers: {
+  outcomes: readonly { value: number | null }[];
+  activities: readonly { value: number | null }[];
+  funnel: readonly { count: number }[];
+}): boolean {
+  return (
+    [...numbers.outcomes, ...numbers.activities].every((metric) => !metric.value) &&
+    numbers.funnel.every((step) => step.count === 0)
+  );
 }

@@ -22,8 +22,10 @@ export interface FilterProblem {
   message: string;
 }
 
+/** The longest period the dashboard reads, in years. */
+export const MAX_PERIOD_YEARS = 3;
 /** The longest period the dashboard reads: three years (of 366 days, so any three calendar years fit). */
-export const MAX_PERIOD_DAYS = 3 * 366;
+export const MAX_PERIOD_DAYS = MAX_PERIOD_YEARS * 366;
 /** Segment values are at most this long (campaigns, the longest column, hold 200 characters). */
 export const MAX_SEGMENT_LENGTH = 200;
 /** Team names are at most this long (`members.team`). */
@@ -42,7 +44,7 @@ export function filterProblems(filter: DashboardFilterInput): FilterProblem[] {
     const span = filter.to.getTime() - filter.from.getTime();
     if (span <= 0) problems.push({ field: 'to', message: 'must be after from' });
     else if (span > MAX_PERIOD_DAYS * 86_400_000)
-      problems.push({ field: 'to', message: 'the period may span at most 3 years' });
+      problems.push({ field: 'to', message: `the period may span at most ${MAX_PERIOD_YEARS} years` });
   }
   if (!(DASHBOARD_GRANULARITIES as readonly string[]).includes(filter.granularity))
     problems.push({ field: 'granularity', message: 'must be WEEK, MONTH or QUARTER' });

@@ -37,6 +37,12 @@ const per = (numerator: number, denominator: number): MetricValue => ({
   numerator,
   denominator,
 });
+/** A sum of amounts, with how many were added (the rows behind it: "6 wins · 194,800 USD"). */
+const sum = (amount: number, amounts: number): MetricValue => ({
+  value: amount,
+  numerator: null,
+  denominator: amounts,
+});
 const middle = (days: readonly number[]): MetricValue => ({
   value: median(days),
   numerator: null,
@@ -86,7 +92,7 @@ export const METRICS: readonly MetricDefinition[] = [
     definition: 'Sum of the opening amounts of opportunities opened in the period.',
     kind: 'OUTCOME',
     unit: 'AMOUNT',
-    compute: (f) => count(f.pipelineSourced),
+    compute: (f) => sum(f.pipelineSourced, f.opportunitiesOpened),
   },
   {
     key: 'revenue-won',
@@ -94,7 +100,7 @@ export const METRICS: readonly MetricDefinition[] = [
     definition: 'Sum of the closing amounts of opportunities won in the period.',
     kind: 'OUTCOME',
     unit: 'AMOUNT',
-    compute: (f) => count(f.revenueWon),
+    compute: (f) => sum(f.revenueWon, f.opportunitiesWon),
   },
   {
     key: 'close-rate',

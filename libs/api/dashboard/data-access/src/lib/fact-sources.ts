@@ -117,7 +117,10 @@ const opportunityChanges = (condition: string): FactSource => ({
   fact: `CASE WHEN ot.from_stage IS NULL THEN 'OPPORTUNITY_OPENED' ELSE 'OPPORTUNITY_' || ot.to_stage END`,
   amount: 'ot.amount',
   rowKey: `'o' || ot.id`,
-  detail: `CASE WHEN ot.from_stage IS NULL THEN 'opened' ELSE lower(ot.to_stage) END || ' ' || ot.amount || ' ' || o.currency`,
+  // Written as the dashboard's cards write amounts: "won 42,200 USD" (cents only when there are some).
+  detail: `CASE WHEN ot.from_stage IS NULL THEN 'opened' ELSE lower(ot.to_stage) END || ' ' ||
+    CASE WHEN ot.amount = trunc(ot.amount) THEN to_char(ot.amount, 'FM999,999,999,990')
+         ELSE to_char(ot.amount, 'FM999,999,999,990.00') END || ' ' || o.currency`,
   owner: 'o.owner_id',
   version: 'ot.version_id',
   rollup: {

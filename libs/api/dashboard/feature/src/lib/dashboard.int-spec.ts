@@ -134,6 +134,7 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
     });
     expect(mqls.targetGap).toBe((mqls.value as number) - 110);
     expect(dashboard.outcomes.find((metric) => metric.key === 'sla-met')?.target).toBe(90);
+    expect(dashboard.targetScope).toBe('SELECTION');
     // Sanity: the world has some of everything.
     expect((mqls.value as number) > 50).toBe(true);
     for (const key of ['close-rate', 'sales-cycle-days', 'sla-met', 'calls-per-qualified-meeting'])
@@ -198,6 +199,24 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
         await service.dashboard(actor(world), { ...YEAR, versionId: world.versions[version].id })
       ).outcomes.find((metric) => metric.key === 'mqls')?.target;
     expect([await target(0), await target(1)]).toEqual([40 * 6, 10 * 5]);
+  });
+
+  it("shows a segment's, owner's or team's numbers beside the workspace's targets, with no gap", async () => {
+    const mqls = (d: Dashboard) => d.outcomes.find((metric) => metric.key === 'mqls') as DashboardMetric;
+    for (const partial of [{ source: 'webinar' }, { ownerId: world.reps[0].id }, { team: 'East' }]) {
+      const slice = await service.dashboard(actor(world), { ...YEAR, ...partial });
+      expect([slice.targetScope, mqls(slice).target, mqls(slice).targetGap]).toEqual([
+        'WORKSPACE',
+        110,
+        null,
+      ]);
+      expect([...slice.outcomes, ...slice.activities].every((metric) => metric.targetGap === null)).toBe(
+        true,
+      );
+    }
+    // A version is no slice: its own targets, for its days in force, and the gap to them.
+    const v1 = await service.dashboard(actor(world), { ...YEAR, versionId: world.versions[0].id });
+    expect([v1.targetScope, mqls(v1).targetGap]).toEqual(['SELECTION', (mqls(v1).value as number) - 240]);
   });
 
   it('counts a team as the sum of its members, by the team the members table gives them now', async () => {
@@ -327,6 +346,16 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
       expect(raeRow?.revenueWon).toBeGreaterThan(0);
       expect(dashboard.currency).toBe('USD');
       expect([row('Sol')?.quota, row('Sol')?.attainment]).toEqual([null, null]);
+      // A team filter picks reps, and their attainment stands; a segment filter counts part of their revenue,
+      // which the quota does not split into: the quota is shown, no attainment.
+      const team = (await service.dashboard(actor(world), { ...YEAR, team: rae.team })).reps.find(
+        (rep) => rep.ownerId === rae.id,
+      );
+      expect(team?.attainment).toBe((team?.revenueWon ?? NaN) / 110_000);
+      const segment = (await service.dashboard(actor(world), { ...YEAR, source: 'webinar' })).reps.find(
+        (rep) => rep.ownerId === rae.id,
+      );
+      expect([segment?.quota, segment?.attainment]).toEqual([110_000, null]);
     } finally {
       await sql(world, `UPDATE members SET monthly_quota = NULL WHERE id = $1`, [rae.id]);
     }
@@ -410,10 +439,14 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
     for (const metric of [...dashboard.outcomes, ...dashboard.activities]) {
       const rows = await all(metric.key);
       if (metric.unit === 'AMOUNT') {
-        // Amounts: the rows' amounts ("opened 1234.50 USD") add up to the number.
-        const sum = rows.reduce((total, row) => total + Number(row.detail?.split(' ')[1]), 0);
-        measured.push([metric.key, Math.round(sum * 100) / 100]);
-        counted.push([metric.key, metric.value]);
+        // Amounts: the rows ("opened 1,234.50 USD", "won 42,200 USD") are as many as the amounts added up
+        // (the metric's denominator), and their amounts add up to the number.
+        const sum = rows.reduce(
+          (total, row) => total + Number(row.detail?.split(' ')[1].replace(/,/g, '')),
+          0,
+        );
+        measured.push([metric.key, Math.round(sum * 100) / 100], [`${metric.key} rows`, rows.length]);
+        counted.push([metric.key, metric.value], [`${metric.key} rows`, metric.denominator]);
         continue;
       }
       measured.push([metric.key, rows.length]);

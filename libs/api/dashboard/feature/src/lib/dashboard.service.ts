@@ -27,7 +27,9 @@ import {
   localDate,
   periodQuota,
   quotaAttainment,
+  quotasApply,
   startOfLocalDay,
+  targetScope,
   versionPeriod,
 } from '@accord/domain/dashboard';
 
@@ -68,7 +70,11 @@ export class DashboardService {
         this.clock.now(),
         // Numbers under one version are held to its targets for the time it was in force, not the whole period.
         version ? versionPeriod(period, version) : period,
+        // A segment's, owner's or team's numbers are not held to the whole workspace's targets.
+        targetScope(filter),
       );
+      // A segment filter counts part of each rep's revenue, which their quota does not split into.
+      const measureQuotas = quotasApply(filter);
       return {
         timeZone: scope.timeZone,
         currency,
@@ -79,7 +85,11 @@ export class DashboardService {
         reps: withQuotaHolders(await facts.reps(), await this.repository.quotaHolders(manager, scope)).map(
           (rep) => {
             const quota = periodQuota(rep.monthlyQuota, period);
-            return { ...rep, quota, attainment: quotaAttainment(rep.revenueWon, quota) };
+            return {
+              ...rep,
+              quota,
+              attainment: measureQuotas ? quotaAttainment(rep.revenueWon, quota) : null,
+            };
           },
         ),
         versions: versions.map((version) => ({ id: version.id, number: version.number })),

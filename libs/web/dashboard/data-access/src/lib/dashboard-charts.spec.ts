@@ -45,22 +45,22 @@ describe('funnelRows', () => {
 });
 
 describe('metricTrend', () => {
-  it('labels weekly buckets by their Monday in the workspace calendar', () => {
-    expect(metricTrend(metric(), 'Europe/Berlin', 'WEEK')).toEqual([
-      {
-        name: 'MQLs',
-        series: [
-          { name: '2026-10-26', value: 6 },
-          { name: '2026-11-02', value: 9 },
-          { name: '2026-11-09', value: 11 },
-          { name: '2026-11-16', value: 8 },
-          { name: '2026-11-23 (partial)', value: 8 },
-        ],
-      },
+  it('labels weekly buckets by their Monday in the workspace calendar, in full and for the axis', () => {
+    const trend = metricTrend(metric(), 'Europe/Berlin', 'WEEK');
+
+    expect(trend.buckets.map((bucket) => [bucket.label, bucket.tick, bucket.value])).toEqual([
+      ['2026-10-26', '26 Oct', 6],
+      ['2026-11-02', '2 Nov', 9],
+      ['2026-11-09', '9 Nov', 11],
+      ['2026-11-16', '16 Nov', 8],
+      ['2026-11-23 (partial)', '23 Nov (partial)', 8],
+    ]);
+    expect(trend.lines.map((line) => [line.name, line.series.map((point) => point.value)])).toEqual([
+      ['MQLs', [6, 9, 11, 8, 8]],
     ]);
   });
 
-  it('labels the step the API used (months), marks a partly counted bucket, leaves points without a value out', () => {
+  it('labels the step the API used (months), marks a partly counted bucket, keeps a bucket without a value as a gap', () => {
     const trend = metricTrend(
       metric({
         trend: [
@@ -73,25 +73,28 @@ describe('metricTrend', () => {
       'MONTH',
     );
 
-    expect(trend[0].series).toEqual([
-      { name: '2026-10', value: 50 },
-      { name: '2026-12 (partial)', value: 61.5 },
+    expect(trend.buckets.map((bucket) => [bucket.label, bucket.value])).toEqual([
+      ['2026-10', 50],
+      ['2026-11', null],
+      ['2026-12 (partial)', 61.5],
     ]);
+    expect(trend.lines.map((line) => line.series.map((point) => point.value))).toEqual([[50], [61.5]]);
   });
 
-  it('keeps the latest 26 points of a longer trend', () => {
+  it('keeps the latest 26 buckets of a longer trend', () => {
     const trend = Array.from({ length: 30 }, (_, index) => ({
       bucketStart: new Date(Date.UTC(2026, 0, 5 + 7 * index)).toISOString(),
       value: index,
       partial: false,
     }));
 
-    const series = metricTrend(metric({ trend }), 'UTC', 'WEEK')[0].series;
+    const buckets = metricTrend(metric({ trend }), 'UTC', 'WEEK').buckets;
 
-    expect([series.length, series[0], series[25]]).toEqual([
+    expect([buckets.length, buckets[0].label, buckets[0].value, buckets[25].label]).toEqual([
       26,
-      { name: '2026-02-02', value: 4 },
-      { name: '2026-07-27', value: 29 },
+      '2026-02-02',
+      4,
+      '2026-07-27',
     ]);
   });
 });

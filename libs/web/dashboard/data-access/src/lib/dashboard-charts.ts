@@ -1,13 +1,13 @@
 import {
   type ChartDatum,
-  type ChartSeries,
   FUNNEL_STAGES,
   type FunnelStage,
   type FunnelStepDefinitions,
+  type TrendChart,
   funnelChart,
   funnelDrillKey,
   funnelStepDefinitions,
-  trendSeries,
+  trendChart,
 } from '@accord/domain/dashboard';
 import type { DashboardGranularity } from '@accord/web/shared/data-access';
 
@@ -76,22 +76,24 @@ export function funnelRows(steps: readonly DashboardFunnelStep[]): FunnelRow[] {
 }
 
 /**
- * A metric's trend as the line chart's one series (the domain's mapping, capped to its latest points), labelled
- * at the step the API used — which is coarser than the one asked for when a period has too many buckets.
+ * A metric's trend as the line chart draws it (the domain's mapping: every bucket of the period on the axis, capped
+ * to the latest ones, lines broken where a bucket has no value), labelled at the step the API used — which is
+ * coarser than the one asked for when a period has too many buckets.
  */
 export function metricTrend(
   metric: Pick<DashboardMetric, 'name' | 'trend'>,
   timeZone: string,
   granularity: DashboardGranularity,
-): ChartSeries[] {
-  return [trendSeries(metric.name, metric.trend, granularity, timeZone)];
+): TrendChart {
+  return trendChart(metric.name, metric.trend, granularity, timeZone);
 }
 
 /**
  * The target as the trend chart's reference line, for rates and durations only: a count's or amount's target
- * is for the whole period, so drawing it across weekly points would mislead.
+ * is for the whole period, so drawing it across weekly points would mislead. `name` labels it ("Workspace
+ * target" under a segment, owner or team filter, whose numbers are not held to it).
  */
-export function targetLine(metric: Pick<DashboardMetric, 'target' | 'unit'>): ChartDatum[] {
+export function targetLine(metric: Pick<DashboardMetric, 'target' | 'unit'>, name = 'Target'): ChartDatum[] {
   if (metric.target === null || (metric.unit !== 'RATE' && metric.unit !== 'DAYS')) return [];
-  return [{ name: 'Target', value: metric.target }];
+  return [{ name, value: metric.target }];
 }

@@ -34,6 +34,8 @@ export function dashboardExport(dashboard: Dashboard, context: ExportContext): s
     from: context.filter.from,
     to: context.filter.to,
     timeZone: dashboard.timeZone,
+    // Under a segment, owner or team filter: "Workspace target", no gap — as the cards show them.
+    targetScope: dashboard.targetScope,
     filters: {
       // The metrics' AMOUNT values are in it, like the reps' revenue and quota.
       Currency: dashboard.currency,

@@ -3,7 +3,7 @@ import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/tes
 
 import { AuthStore, CLOCK, SESSION_STORAGE } from '@accord/web/shared/data-access';
 
-import { dashboardAnswer, dashboardData, dashboardRow, rowsAnswer } from '../testing/dashboard';
+import { VERSION_4, dashboardAnswer, dashboardData, dashboardRow, rowsAnswer } from '../testing/dashboard';
 import { DashboardRowsStore, ROWS_PAGE_SIZE, drillSubject } from './dashboard-rows.store';
 import { DEFAULT_SELECTION } from './dashboard-selection';
 
@@ -86,6 +86,35 @@ describe('DashboardRowsStore', () => {
       [],
       { name: 'nope', definition: null },
     ]);
+  });
+
+  it('leaves out a version the workspace has not published, says so, and lists the rows of every version', async () => {
+    const { store, apollo } = setUp();
+    const refused = {
+      message: 'filter.versionId: not a published version of this workspace',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'filter.versionId', message: 'not a published version of this workspace' }],
+      },
+    };
+
+    const loading = store.load('mqls', { ...DEFAULT_SELECTION, versionId: VERSION_4 });
+    apollo.expectOne('DashboardMetricNames').graphqlErrors([refused]);
+    apollo.expectOne('DashboardRows').graphqlErrors([refused]);
+    await new Promise((resolve) => setTimeout(resolve));
+    apollo.expectOne('DashboardMetricNames').flushData(dashboardData());
+    const retried = apollo.expectOne('DashboardRows');
+    expect(retried.operation.variables['filter'].versionId).toBeUndefined();
+    retried.flushData(rowsAnswer([dashboardRow()]));
+    await loading;
+
+    expect([store.selection().versionId, store.notices(), store.loadError(), store.rows().length]).toEqual([
+      null,
+      ['That version is not published in this workspace; showing all versions.'],
+      null,
+      1,
+    ]);
+    expect(store.summary()).toBe('42 rows');
   });
 });
 

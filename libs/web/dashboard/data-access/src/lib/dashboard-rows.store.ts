@@ -27,7 +27,8 @@ import {
   toDashboardFilter,
 } from './dashboard-selection';
 import type { DashboardRow } from './dashboard-types';
-import { workspaceTimeZone } from './dashboard.store';
+import { UNKNOWN_VERSION_NOTICE, refusedVersion, workspaceTimeZone } from './dashboard.store';
+import { drillSummary } from './drill-summary';
 
 /** The drill-down list shows this many rows at first, and this many more per "Load more". */
 export const ROWS_PAGE_SIZE = 50;
@@ -56,18 +57,26 @@ export class DashboardRowsStore {
   readonly subject = signal<DrillSubject | null>(null);
   /** The filters the rows are cut by, beyond the period ("Agreement version: v2", "Industry: Software"). */
   readonly filters = signal<string[]>([]);
+  /** How many rows there are and what they add up to ("6 rows · 194,800 USD"); null until known. */
+  readonly summary = signal<string | null>(null);
+  /** What was changed of the selection asked for, in words (see DashboardStore.notices). */
+  readonly notices = signal<readonly string[]>([]);
   readonly days = signal<PeriodDays | null>(null);
   readonly timeZone = signal('UTC');
   readonly hasMore = signal(false);
   readonly loading = signal(false);
   readonly loadError = signal<ApiError | null>(null);
 
-  /** The first page of the rows behind `metricKey` under the selection, and what the key names. */
-  load(metricKey: string, selection: DashboardSelection): Promise<void> {
+  /**
+   * The first page of the rows behind `metricKey` under the selection, and what the key names. `notices` say what
+   * reading the URL changed; a version the workspace has not published is left out, and said so.
+   */
+  load(metricKey: string, selection: DashboardSelection, notices: readonly string[] = []): Promise<void> {
     const now = this.clock();
     const timeZone = workspaceTimeZone(this.auth);
     this.metricKey = metricKey;
     this.selection.set(selection);
+    this.notices.set(notices);
     this.filter = toDashboardFilter(selection, now, timeZone);
     this.timeZone.set(timeZone);
     this.days.set(selectionDays(selection, now, timeZone));
@@ -85,6 +94,7 @@ export class DashboardRowsStore {
   private async name(metricKey: string, filter: DashboardFilter, generation: number): Promise<void> {
     this.subject.set(null);
     this.filters.set([]);
+    this.summary.set(null);
     try {
       // Coming from the dashboard, Apollo answers from its cache.
       const answer = await firstValueFrom(
@@ -93,6 +103,7 @@ export class DashboardRowsStore {
       if (generation !== this.generation) return;
       const dashboard = required(answer.data?.dashboard);
       this.subject.set(drillSubject(metricKey, [...dashboard.outcomes, ...dashboard.activities]));
+      this.summary.set(drillSummary(metricKey, dashboard, dashboard.currency));
       const ownerName = await this.ownerName(this.selection().ownerId);
       if (generation !== this.generation) return;
       this.filters.set(
@@ -135,8 +146,17 @@ export class DashboardRowsStore {
       this.hasMore.set(page.pageInfo.hasNextPage && page.pageInfo.endCursor !== null);
     } catch (error) {
       if (generation !== this.generation) return;
+      const problem = toApiError(error);
+      const selection = this.selection();
+      if (after === null && selection.versionId !== null && refusedVersion(problem)) {
+        await this.load(this.metricKey, { ...selection, versionId: null }, [
+          ...this.notices(),
+          UNKNOWN_VERSION_NOTICE,
+        ]);
+        return;
+      }
       if (after === null) this.rows.set([]);
-      this.loadError.set(toApiError(error));
+      this.loadError.set(problem);
     } finally {
       if (generation === this.generation) this.loading.set(false);
     }

@@ -4,6 +4,7 @@ import {
   MAX_CUSTOM_DAYS,
   effectiveGranularity,
   periodLabel,
+  readSelection,
   selectionDays,
   selectionFromParams,
   selectionParams,
@@ -79,6 +80,14 @@ describe('selectionFromParams', () => {
     expect(MAX_CUSTOM_DAYS).toBe(1097);
   });
 
+  it('says when it shortened a period, so that the page can tell and correct its URL', () => {
+    const long = readSelection({ period: 'custom', from: '2020-01-01', to: '2026-10-31' });
+    expect(long.notices).toEqual(['Periods are limited to 3 years; showing 31 Oct 2023 – 31 Oct 2026.']);
+    expect(selectionParams(long.selection)).toMatchObject({ from: '2023-10-31', to: '2026-10-31' });
+    expect(readSelection({ period: 'custom', from: '2023-10-31', to: '2026-10-31' }).notices).toEqual([]);
+    expect(readSelection({ period: 'custom', from: '2026-11-30', to: '2026-11-01' }).notices).toEqual([]);
+  });
+
   it('round-trips through the URL, leaving the defaults out', () => {
     const chosen = selection({
       period: 'QUARTER',
@@ -132,6 +141,23 @@ describe('selectionDays', () => {
       from: '2026-10-01',
       to: '2027-01-01',
     });
+  });
+
+  it('finds last month and last quarter in the workspace calendar', () => {
+    expect(selectionDays(selection({ period: 'LAST_MONTH' }), NOW, 'Europe/Berlin')).toEqual({
+      from: '2026-10-01',
+      to: '2026-11-01',
+    });
+    // Just past midnight on 1 January in Berlin, last quarter is the one that has just ended.
+    expect(
+      selectionDays(
+        selection({ period: 'LAST_QUARTER' }),
+        new Date('2026-12-31T23:30:00.000Z'),
+        'Europe/Berlin',
+      ),
+    ).toEqual({ from: '2026-10-01', to: '2027-01-01' });
+    expect(selectionFromParams({ period: 'last_quarter' }).period).toBe('LAST_QUARTER');
+    expect(selectionParams(selection({ period: 'LAST_MONTH' })).period).toBe('last_month');
   });
 
   it('includes the last custom day', () => {

@@ -2,6 +2,7 @@ import {
   DASHBOARD_GRANULARITIES,
   type LocalDate,
   MAX_PERIOD_DAYS,
+  MAX_PERIOD_YEARS,
   MAX_SEGMENT_LENGTH,
   MAX_TEAM_LENGTH,
   addDays,
@@ -13,15 +14,29 @@ import {
 } from '@accord/domain/dashboard';
 import type { DashboardFilter, DashboardGranularity } from '@accord/web/shared/data-access';
 
-/** The periods a person picks: this week, month or quarter in the workspace's calendar, or their own days. */
-export const PERIOD_CHOICES = ['WEEK', 'MONTH', 'QUARTER', 'CUSTOM'] as const;
+/**
+ * The periods a person picks: this week, this or last month, this or last quarter in the workspace's calendar, or
+ * their own days.
+ */
+export const PERIOD_CHOICES = ['WEEK', 'MONTH', 'LAST_MONTH', 'QUARTER', 'LAST_QUARTER', 'CUSTOM'] as const;
 export type PeriodChoice = (typeof PERIOD_CHOICES)[number];
 
 export const PERIOD_LABELS: Readonly<Record<PeriodChoice, string>> = {
   WEEK: 'This week',
   MONTH: 'This month',
+  LAST_MONTH: 'Last month',
   QUARTER: 'This quarter',
+  LAST_QUARTER: 'Last quarter',
   CUSTOM: 'Custom',
+};
+
+/** Each calendar preset: the calendar's step and how many steps back from the current one. */
+const PRESETS: Readonly<Record<Exclude<PeriodChoice, 'CUSTOM'>, [DashboardGranularity, number]>> = {
+  WEEK: ['WEEK', 0],
+  MONTH: ['MONTH', 0],
+  LAST_MONTH: ['MONTH', -1],
+  QUARTER: ['QUARTER', 0],
+  LAST_QUARTER: ['QUARTER', -1],
 };
 
 export const GRANULARITY_LABELS: Readonly<Record<DashboardGranularity, string>> = {
@@ -117,6 +132,19 @@ function text(value: string | undefined, maxLength = MAX_SEGMENT_LENGTH): string
 export function selectionFromParams(
   params: Readonly<Record<string, string | undefined>>,
 ): DashboardSelection {
+  return readSelection(params).selection;
+}
+
+/**
+ * The selection from URL parameters, with what the page must say it changed: a custom period longer than the API
+ * reads keeps its latest days ("Periods are limited to 3 years; showing 31 Oct 2023 – 31 Oct 2026."), and the
+ * page corrects its URL to match.
+ */
+export function readSelection(params: Readonly<Record<string, string | undefined>>): {
+  selection: DashboardSelection;
+  notices: string[];
+} {
+  const notices: string[] = [];
   const owner = params[PARAMS.ownerId];
   const version = params[PARAMS.versionId];
   const band = params[PARAMS.employeeBand];
@@ -130,10 +158,15 @@ export function selectionFromParams(
       [from, to] = first <= last ? [first, last] : [last, first];
       // The API reads at most MAX_PERIOD_DAYS (a day less leaves room for a daylight-saving hour); a longer
       // span keeps its latest days.
-      if (daysBetween(from, to) >= MAX_CUSTOM_DAYS) from = addDays(to, -(MAX_CUSTOM_DAYS - 1));
+      if (daysBetween(from, to) >= MAX_CUSTOM_DAYS) {
+        from = addDays(to, -(MAX_CUSTOM_DAYS - 1));
+        notices.push(
+          `Periods are limited to ${MAX_PERIOD_YEARS} years; showing ${periodLabel({ from, to: addDays(to, 1) })}.`,
+        );
+      }
     } else period = DEFAULT_SELECTION.period;
   }
-  return {
+  const selection: DashboardSelection = {
     period,
     from,
     to,
@@ -147,6 +180,7 @@ export function selectionFromParams(
     ownerId: owner !== undefined && UUID.test(owner) ? owner : null,
     team: text(params[PARAMS.team], MAX_TEAM_LENGTH),
   };
+  return { selection, notices };
 }
 
 /** URL parameters for the selection; null removes a parameter, so the defaults keep the URL short. */
@@ -174,11 +208,12 @@ export interface PeriodDays {
   to: LocalDate;
 }
 
-/** This week (from Monday), month or quarter around `now` in the time zone, or the custom days. */
+/** This week (from Monday), this or last month or quarter around `now` in the time zone, or the custom days. */
 export function selectionDays(selection: DashboardSelection, now: Date, timeZone: string): PeriodDays {
   if (selection.period === 'CUSTOM' && selection.from !== null && selection.to !== null)
     return { from: selection.from, to: addDays(selection.to, 1) };
-  const period = calendarPeriod(now, selection.period === 'CUSTOM' ? 'MONTH' : selection.period, timeZone);
+  const [step, back] = PRESETS[selection.period === 'CUSTOM' ? 'MONTH' : selection.period];
+  const period = calendarPeriod(now, step, timeZone, back);
   return { from: localDate(period.from, timeZone), to: localDate(period.to, timeZone) };
 }
 

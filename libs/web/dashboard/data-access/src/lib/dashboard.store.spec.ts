@@ -133,6 +133,62 @@ describe('DashboardStore', () => {
     ]);
   });
 
+  it('leaves out a version the workspace has not published, says so, and shows every version', async () => {
+    const { store, apollo } = setUp('Europe/Berlin');
+
+    const loading = store.load({ ...DEFAULT_SELECTION, versionId: VERSION_4, source: 'webinar' }, [
+      'Earlier.',
+    ]);
+    const refused = apollo.expectOne('Dashboard');
+    expect(refused.operation.variables['filter'].versionId).toBe(VERSION_4);
+    refused.graphqlErrors([
+      {
+        message: 'filter.versionId: not a published version of this workspace',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'filter.versionId', message: 'not a published version of this workspace' }],
+        },
+      },
+    ]);
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve));
+    const retried = apollo.expectOne('Dashboard');
+    expect(retried.operation.variables['filter']).toMatchObject({ source: 'webinar' });
+    expect(retried.operation.variables['filter'].versionId).toBeUndefined();
+    retried.flushData(dashboardData());
+    await loading;
+
+    expect([store.selection(), store.notices(), store.loadError(), store.dashboard() !== null]).toEqual([
+      { ...DEFAULT_SELECTION, source: 'webinar' },
+      ['Earlier.', 'That version is not published in this workspace; showing all versions.'],
+      null,
+      true,
+    ]);
+  });
+
+  it('says when the filters match nothing in the period', async () => {
+    const { store, apollo } = setUp('Europe/Berlin');
+    const empty = dashboardAnswer();
+    const zero = <T extends { value: number | null; unit: string }>(metric: T) => ({
+      ...metric,
+      value: metric.unit === 'RATE' || metric.unit === 'DAYS' ? null : 0,
+    });
+
+    const loading = store.load(DEFAULT_SELECTION);
+    expect(store.empty()).toBe(false);
+    apollo.expectOne('Dashboard').flushData(
+      dashboardData({
+        ...empty,
+        outcomes: empty.outcomes.map(zero),
+        activities: empty.activities.map(zero),
+        funnel: empty.funnel.map((step) => ({ ...step, count: 0 })),
+      }),
+    );
+    await loading;
+
+    expect(store.empty()).toBe(true);
+  });
+
   it('drops the answer of a selection a newer one replaced', async () => {
     const { store, apollo } = setUp('Europe/Berlin');
 

@@ -2,6 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 
+import { nothingCounted } from '@accord/domain/dashboard';
 import {
   type ApiError,
   AuthStore,
@@ -34,6 +35,17 @@ export function workspaceCurrency(auth: AuthStore): string | null {
   return auth.workspace()?.currency ?? null;
 }
 
+/** Said when a shared link names a version the workspace has not published, which the dashboard then leaves out. */
+export const UNKNOWN_VERSION_NOTICE =
+  'That version is not published in this workspace; showing all versions.';
+
+/** Whether the API refused the filter's version (a link from another workspace, or a version never published). */
+export function refusedVersion(error: ApiError): boolean {
+  return (
+    error.code === 'BAD_USER_INPUT' && error.fields.some((problem) => problem.field === 'filter.versionId')
+  );
+}
+
 /** One view of the shared dashboard, for the selection in the page's URL, as signals. Provide it per page. */
 @Injectable()
 export class DashboardStore {
@@ -52,6 +64,16 @@ export class DashboardStore {
   readonly days = signal<PeriodDays | null>(null);
   readonly loading = signal(false);
   readonly loadError = signal<ApiError | null>(null);
+  /**
+   * What the dashboard changed of the selection asked for, in words for the page ("Periods are limited to 3
+   * years; …", UNKNOWN_VERSION_NOTICE); `selection` is then what is shown, for the page to correct its URL.
+   */
+  readonly notices = signal<readonly string[]>([]);
+  /** The filters match no fact in the period: every number is zero or has no value (see nothingCounted). */
+  readonly empty = computed(() => {
+    const dashboard = this.dashboard();
+    return dashboard !== null && nothingCounted(dashboard);
+  });
   readonly timeZone = computed(() => this.dashboard()?.timeZone ?? workspaceTimeZone(this.auth));
   /** The currency the amounts are in: the dashboard's, the session workspace's before the first answer. */
   readonly currency = computed(() => this.dashboard()?.currency ?? workspaceCurrency(this.auth));
@@ -68,19 +90,25 @@ export class DashboardStore {
     if (result.ok) this.colleagues.set(result.value);
   }
 
-  /** The dashboard for the selection; presets ("this month") are days of the workspace's own calendar. */
-  async load(selection: DashboardSelection): Promise<void> {
+  /**
+   * The dashboard for the selection; presets ("this month") are days of the workspace's own calendar. `notices`
+   * say what reading the URL changed. A version the workspace has not published is left out, and said so, rather
+   * than leaving the page without numbers or filters to recover with.
+   */
+  async load(selection: DashboardSelection, notices: readonly string[] = []): Promise<void> {
     const ticket = ++this.latest;
     this.selection.set(selection);
+    this.notices.set(notices);
     this.loading.set(true);
     this.loadError.set(null);
     const now = this.clock();
-    let timeZone = this.timeZone();
-    let result = await this.fetch(toDashboardFilter(selection, now, timeZone));
-    // The API names the workspace's zone; if the session's was stale, the days were the wrong ones: ask again.
-    if (result.ok && result.value.dashboard.timeZone !== timeZone && ticket === this.latest) {
-      timeZone = result.value.dashboard.timeZone;
-      result = await this.fetch(toDashboardFilter(selection, now, timeZone));
+    let shown = selection;
+    let result = await this.fetchIn(shown, now, ticket);
+    if (!result.ok && shown.versionId !== null && refusedVersion(result.error) && ticket === this.latest) {
+      shown = { ...shown, versionId: null };
+      this.selection.set(shown);
+      this.notices.set([...notices, UNKNOWN_VERSION_NOTICE]);
+      result = await this.fetchIn(shown, now, ticket);
     }
     if (ticket !== this.latest) return;
     this.loading.set(false);
@@ -93,12 +121,22 @@ export class DashboardStore {
     const { dashboard, filter } = result.value;
     this.dashboard.set(dashboard);
     this.filter.set(filter);
-    this.days.set(selectionDays(selection, now, dashboard.timeZone));
+    this.days.set(selectionDays(shown, now, dashboard.timeZone));
     this.seenOwners.update((owners) => {
       const next = new Map(owners);
       for (const rep of dashboard.reps) next.set(rep.ownerId, rep.name);
       return next;
     });
+  }
+
+  /** The selection's dashboard in the workspace's calendar. */
+  private async fetchIn(selection: DashboardSelection, now: Date, ticket: number) {
+    const timeZone = this.timeZone();
+    const result = await this.fetch(toDashboardFilter(selection, now, timeZone));
+    // The API names the workspace's zone; if the session's was stale, the days were the wrong ones: ask again.
+    if (result.ok && result.value.dashboard.timeZone !== timeZone && ticket === this.latest)
+      return this.fetch(toDashboardFilter(selection, now, result.value.dashboard.timeZone));
+    return result;
   }
 
   private fetch(filter: DashboardFilter) {

@@ -1,6 +1,7 @@
 import {
   formatDifference,
   formatMetricValue,
+  metricParts,
   targetWording,
   unitCurrency,
   withCurrency,
@@ -109,5 +110,36 @@ describe('targetWording', () => {
       gap: null,
       tone: 'none',
     });
+  });
+
+  it("names the whole workspace's target under a slice, with no gap and no colour", () => {
+    const slice = { value: 12, target: 60, targetGap: null, unit: 'COUNT' } as const;
+    expect(targetWording(slice, 'USD', 'WORKSPACE')).toEqual({
+      target: 'Workspace target 60',
+      gap: null,
+      tone: 'none',
+      toneLabel: '',
+    });
+    // Even given a gap, it is not measured against a slice.
+    expect(targetWording({ ...slice, targetGap: -48 }, 'USD', 'WORKSPACE').gap).toBeNull();
+    expect(
+      targetWording({ value: 1000, target: 5000, targetGap: null, unit: 'AMOUNT' }, 'USD', 'WORKSPACE')
+        .target,
+    ).toBe('Workspace target 5,000 USD');
+  });
+});
+
+describe('metricParts', () => {
+  it('says what a rate, a ratio and a median are made of, and nothing for a count or an amount', () => {
+    expect(
+      [
+        { numerator: 25, denominator: 40, unit: 'RATE' },
+        { numerator: 310, denominator: 40, unit: 'COUNT' },
+        { numerator: null, denominator: 6, unit: 'DAYS' },
+        { numerator: null, denominator: 1, unit: 'DAYS' },
+        { numerator: null, denominator: null, unit: 'COUNT' },
+        { numerator: null, denominator: 3, unit: 'AMOUNT' },
+      ].map((metric) => metricParts(metric as Parameters<typeof metricParts>[0])),
+    ).toEqual(['25 of 40', '310 ÷ 40', 'median of 6 wins', 'median of 1 win', null, null]);
   });
 });

@@ -1,4 +1,4 @@
-import type { MetricUnit } from '@accord/web/shared/data-access';
+import type { DashboardTargetScope, MetricUnit } from '@accord/web/shared/data-access';
 
 import type { DashboardMetric } from './dashboard-types';
 
@@ -59,7 +59,10 @@ export function lowerIsBetter(unit: MetricUnit): boolean {
 }
 
 export interface TargetWording {
-  /** "Target 40" ("Target 83,333 USD" for an amount), or null without one. */
+  /**
+   * "Target 40" ("Target 83,333 USD" for an amount), "Workspace target 60" when the numbers are a slice's (see
+   * `targetScope`), or null without one.
+   */
   target: string | null;
   /** "5 above target", "2.5 pts below target", "on target"; null without a target or value. */
   gap: string | null;
@@ -77,14 +80,18 @@ const TONE_LABELS: Readonly<Record<GapTone, string>> = {
 
 /**
  * The metric against its target: the API's gap (value − target), worded and toned by the unit's direction; amounts
- * name `currency` (the dashboard's).
+ * name `currency` (the dashboard's). Under a segment, owner or team filter (`scope` WORKSPACE) the target is the
+ * whole workspace's: it is named so, for reference, with no gap and no colour — a slice is not behind it.
  */
 export function targetWording(
   metric: Pick<DashboardMetric, 'value' | 'target' | 'targetGap' | 'unit'>,
   currency?: string | null,
+  scope: DashboardTargetScope = 'SELECTION',
 ): TargetWording {
-  const target =
-    metric.target === null ? null : `Target ${formatMetricValue(metric.target, metric.unit, currency)}`;
+  const figure = metric.target === null ? null : formatMetricValue(metric.target, metric.unit, currency);
+  if (scope === 'WORKSPACE')
+    return { target: figure && `Workspace target ${figure}`, gap: null, tone: 'none', toneLabel: '' };
+  const target = figure && `Target ${figure}`;
   const gapValue =
     metric.targetGap ??
     (metric.value !== null && metric.target !== null ? metric.value - metric.target : null);
@@ -96,4 +103,19 @@ export function targetWording(
   const above = gapValue > 0;
   const tone: GapTone = above !== lowerIsBetter(metric.unit) ? 'ahead' : 'behind';
   return { target, gap: `${size} ${above ? 'above' : 'below'} target`, tone, toneLabel: TONE_LABELS[tone] };
+}
+
+/**
+ * What a figure is made of, under its value: "25 of 40" for a rate, "310 ÷ 40" for a ratio, "median of 6 wins"
+ * for a sales cycle (its denominator is the wins it covers); null for a count or an amount.
+ */
+export function metricParts(
+  metric: Pick<DashboardMetric, 'numerator' | 'denominator' | 'unit'>,
+): string | null {
+  const { numerator, denominator, unit } = metric;
+  if (unit === 'DAYS' && denominator !== null)
+    return `median of ${formatMetricValue(denominator, 'COUNT')} ${denominator === 1 ? 'win' : 'wins'}`;
+  if (unit === 'AMOUNT' || numerator === null || denominator === null) return null;
+  const [top, bottom] = [formatMetricValue(numerator, 'COUNT'), formatMetricValue(denominator, 'COUNT')];
+  return unit === 'RATE' ? `${top} of ${bottom}` : `${top} ÷ ${bottom}`;
 }

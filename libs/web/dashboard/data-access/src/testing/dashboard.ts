@@ -63,6 +63,7 @@ export function dashboardAnswer(overrides: Partial<Dashboard> = {}): Dashboard {
     timeZone: WORKSPACE_TIME_ZONE,
     currency: WORKSPACE_CURRENCY,
     granularity: 'WEEK',
+    targetScope: 'SELECTION',
     outcomes: [
       metric(),
       metric({
@@ -82,6 +83,7 @@ export function dashboardAnswer(overrides: Partial<Dashboard> = {}): Dashboard {
         definition: 'Sum of the closing amounts of opportunities won in the period.',
         unit: 'AMOUNT',
         value: 125000,
+        denominator: 3,
         target: 100000,
         targetGap: 25000,
       }),
@@ -91,6 +93,7 @@ export function dashboardAnswer(overrides: Partial<Dashboard> = {}): Dashboard {
         definition: 'Median days from a lead first being recorded to its opportunity being won.',
         unit: 'DAYS',
         value: 28,
+        denominator: 3,
         target: 30,
         targetGap: -2,
       }),

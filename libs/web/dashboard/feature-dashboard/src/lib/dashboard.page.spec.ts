@@ -11,7 +11,9 @@ import {
   NIA,
   SAM,
   VERSION_3,
+  VERSION_4,
   colleaguesData,
+  dashboardAnswer,
   dashboardData,
 } from '@accord/web/dashboard/data-access/testing';
 import { AuthStore, CLOCK, SESSION_STORAGE } from '@accord/web/shared/data-access';
@@ -29,7 +31,8 @@ beforeAll(() => {
     Object.defineProperty(HTMLElement.prototype, property, { configurable: true, get: () => size });
 });
 
-async function openDashboard(url = '/dashboard') {
+/** The page at `url`, its members read, its first dashboard query still to answer. */
+async function visit(url: string) {
   TestBed.configureTestingModule({
     imports: [ApolloTestingModule],
     providers: [
@@ -56,8 +59,13 @@ async function openDashboard(url = '/dashboard') {
   await harness.navigateByUrl(url);
   const apollo = TestBed.inject(ApolloTestingController);
   apollo.expectOne('Colleagues').flushData(colleaguesData());
+  return { apollo, harness };
+}
+
+async function openDashboard(url = '/dashboard', answer = dashboardAnswer()) {
+  const { apollo, harness } = await visit(url);
   const first = apollo.expectOne('Dashboard');
-  first.flushData(dashboardData());
+  first.flushData(dashboardData(answer));
   await screen.findByRole('heading', { level: 2, name: 'Outcomes' });
   await harness.fixture.whenStable();
   return { apollo, harness, variables: first.operation.variables };
@@ -336,6 +344,90 @@ describe('DashboardPage', () => {
     await harness.fixture.whenStable();
     expect(screen.queryByRole('heading', { name: 'Outcomes' })).toBeNull();
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Export CSV' }).disabled).toBe(true);
+  });
+
+  it("shows a slice's numbers beside the workspace's targets, without a gap or colour", async () => {
+    await openDashboard(
+      `/dashboard?owner=${SAM}`,
+      dashboardAnswer({
+        targetScope: 'WORKSPACE',
+        outcomes: dashboardAnswer().outcomes.map((metric) => ({ ...metric, targetGap: null })),
+      }),
+    );
+
+    const mqls = card('MQLs');
+    expect(within(mqls).getByText('Workspace target 40')).toBeTruthy();
+    expect(mqls.querySelector('.gap')).toBeNull();
+    expect(within(card('Revenue won')).getByText('Workspace target 100,000 EUR')).toBeTruthy();
+    expect(screen.getByText(/Targets are the whole workspace's, shown for reference/)).toBeTruthy();
+    // An owner filter picks reps; their attainment stands.
+    expect(screen.queryByText(/No quota attainment under a segment filter/)).toBeNull();
+  });
+
+  it('says that attainment is not measured under a segment filter, and how many wins a median covers', async () => {
+    await openDashboard('/dashboard?source=webinar');
+
+    expect(screen.getByText(/No quota attainment under a segment filter/)).toBeTruthy();
+    expect(within(card('Sales cycle (first touch → close)')).getByText('median of 3 wins')).toBeTruthy();
+  });
+
+  it('leaves out a version the workspace has not published, says so and corrects the URL', async () => {
+    const { apollo, harness } = await visit(`/dashboard?version=${VERSION_4}&source=webinar`);
+    apollo.expectOne('Dashboard').graphqlErrors([
+      {
+        message: 'filter.versionId: not a published version of this workspace',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'filter.versionId', message: 'not a published version of this workspace' }],
+        },
+      },
+    ]);
+    await waitFor(() => apollo.expectOne('Dashboard').flushData(dashboardData()));
+    await screen.findByRole('heading', { level: 2, name: 'Outcomes' });
+    await harness.fixture.whenStable();
+
+    expect(
+      screen.getByText('That version is not published in this workspace; showing all versions.'),
+    ).toBeTruthy();
+    expect(screen.queryByText(/filter\.versionId/)).toBeNull();
+    expect(TestBed.inject(Router).url).toBe('/dashboard?source=webinar');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Export CSV' }).disabled).toBe(false);
+    // The corrected URL shows what is on screen: no second query.
+    apollo.verify();
+  });
+
+  it('says when a period was longer than the dashboard reads, and corrects the URL', async () => {
+    const { apollo, harness, variables } = await openDashboard(
+      '/dashboard?period=custom&from=2020-01-01&to=2026-10-31',
+    );
+
+    expect(variables['filter']).toMatchObject({ from: '2023-10-30T23:00:00.000Z' });
+    expect(
+      screen.getByText('Periods are limited to 3 years; showing 31 Oct 2023 – 31 Oct 2026.'),
+    ).toBeTruthy();
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/dashboard?period=custom&from=2023-10-31&to=2026-10-31');
+    apollo.verify();
+  });
+
+  it('says so when the filters match nothing in the period', async () => {
+    const answer = dashboardAnswer();
+    const zero = <T extends { value: number | null; unit: string }>(metric: T) => ({
+      ...metric,
+      value: metric.unit === 'RATE' || metric.unit === 'DAYS' ? null : 0,
+    });
+    await openDashboard('/dashboard?campaign=Nothing', {
+      ...answer,
+      outcomes: answer.outcomes.map(zero),
+      activities: answer.activities.map(zero),
+      funnel: answer.funnel.map((step) => ({ ...step, count: 0 })),
+    });
+
+    expect(
+      screen.getByText(
+        'No data for this selection: nothing was recorded in 1–30 Nov 2026 under these filters. Try a longer period or fewer filters.',
+      ),
+    ).toBeTruthy();
   });
 
   it('exports the view as CSV in the browser', async () => {

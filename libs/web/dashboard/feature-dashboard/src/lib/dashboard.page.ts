@@ -3,18 +3,20 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, type ParamMap, Router } from '@angular/router';
 
+import { quotasApply } from '@accord/domain/dashboard';
 import {
   type DashboardSelection,
   DashboardStore,
   GRANULARITY_LABELS,
   PERIOD_LABELS,
   REJECTION_TABLES,
+  SEGMENT_KEYS,
   dashboardExport,
   exportFileName,
   periodLabel,
-  selectionFromParams,
+  readSelection,
   selectionParams,
   selectionWords,
 } from '@accord/web/dashboard/data-access';
@@ -27,6 +29,11 @@ import { FunnelComponent } from './sections/funnel.component';
 import { RejectionTableComponent } from './sections/rejection-table.component';
 import { RepTableComponent } from './sections/rep-table.component';
 import { TrendComponent } from './sections/trend.component';
+
+/** The URL's query parameters as a record. */
+function paramsOf(params: ParamMap): Record<string, string | undefined> {
+  return Object.fromEntries(params.keys.map((key) => [key, params.get(key) ?? undefined]));
+}
 
 /**
  * The shared funnel dashboard, every role's and executives' home: outcomes first and largest with their targets,
@@ -66,15 +73,35 @@ import { TrendComponent } from './sections/trend.component';
       (changed)="change($event)"
     />
     <accord-form-alert [message]="store.loadError()?.message ?? null" />
+    @for (notice of store.notices(); track notice) {
+      <p class="notice" role="status">{{ notice }}</p>
+    }
     @if (store.loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Loading the dashboard" />
     }
     @if (store.dashboard(); as dashboard) {
+      @if (store.empty()) {
+        <p class="notice empty" role="status">
+          No data for this selection: nothing was recorded {{ emptyWhen() }}. Try a longer period or fewer
+          filters.
+        </p>
+      }
       <section aria-labelledby="outcomes-heading">
         <h2 id="outcomes-heading">Outcomes</h2>
+        @if (dashboard.targetScope === 'WORKSPACE') {
+          <p class="note">
+            Targets are the whole workspace's, shown for reference: the agreement sets none for one segment,
+            owner or team, so these numbers are not measured against them.
+          </p>
+        }
         <div class="cards outcomes" role="list" aria-labelledby="outcomes-heading">
           @for (metric of dashboard.outcomes; track metric.key) {
-            <accord-metric-card [metric]="metric" size="large" [currency]="store.currency()" />
+            <accord-metric-card
+              [metric]="metric"
+              size="large"
+              [currency]="store.currency()"
+              [targetScope]="dashboard.targetScope"
+            />
           }
         </div>
       </section>
@@ -90,6 +117,7 @@ import { TrendComponent } from './sections/trend.component';
             [timeZone]="dashboard.timeZone"
             [granularity]="dashboard.granularity"
             [currency]="store.currency()"
+            [targetScope]="dashboard.targetScope"
           />
         </section>
       </div>
@@ -98,9 +126,20 @@ import { TrendComponent } from './sections/trend.component';
         <p class="note">Activity explains the outcomes above; it is not a goal in itself.</p>
         <div class="cards activities" role="list" aria-labelledby="activity-heading">
           @for (metric of dashboard.activities; track metric.key) {
-            <accord-metric-card [metric]="metric" size="small" [currency]="store.currency()" />
+            <accord-metric-card
+              [metric]="metric"
+              size="small"
+              [currency]="store.currency()"
+              [targetScope]="dashboard.targetScope"
+            />
           }
         </div>
+        @if (!quotasMeasured()) {
+          <p class="note">
+            No quota attainment under a segment filter: a rep's quota is for all their revenue, not one
+            segment's.
+          </p>
+        }
         <accord-rep-table
           [reps]="dashboard.reps"
           [metrics]="dashboard.outcomes.concat(dashboard.activities)"
@@ -127,6 +166,16 @@ import { TrendComponent } from './sections/trend.component';
     .note {
       color: var(--mat-sys-on-surface-variant);
       margin: 4px 0 0;
+    }
+    .notice {
+      margin: 0 0 16px;
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    #outcomes-heading + .note {
+      margin: -8px 0 12px;
     }
     section {
       margin: 0 0 32px;
@@ -174,14 +223,53 @@ export class DashboardPage {
     return `${name}${periodLabel(days)} · ${this.store.timeZone()} time`;
   });
 
+  /** "in 1–30 Nov 2026 under these filters", for the empty state. */
+  protected readonly emptyWhen = computed(() => {
+    const days = this.store.days();
+    const period = days ? `in ${periodLabel(days)}` : 'in this period';
+    const selection = this.store.selection();
+    const filtered = [
+      selection.versionId,
+      selection.ownerId,
+      selection.team,
+      ...SEGMENT_KEYS.map((key) => selection[key]),
+    ];
+    return filtered.some((value) => value !== null) ? `${period} under these filters` : period;
+  });
+  /** Whether reps' attainment is measured: not under a segment filter (see quotasApply). */
+  protected readonly quotasMeasured = computed(() => quotasApply(this.store.selection()));
+  /** The URL the page corrected itself to, whose navigation shows what is already on screen. */
+  private corrected: string | null = null;
+
   constructor() {
     // The members, for the owner and team filters (until they arrive, the owners are the reps seen).
     void this.store.loadMembers();
     // The URL is the view's state: every filter change navigates, and every navigation loads.
-    this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((params) => {
-      const values = Object.fromEntries(params.keys.map((key) => [key, params.get(key) ?? undefined]));
-      void this.store.load(selectionFromParams(values));
-    });
+    this.route.queryParamMap
+      .pipe(takeUntilDestroyed())
+      .subscribe((params) => void this.show(paramsOf(params)));
+  }
+
+  /**
+   * Loads the URL's selection. What could not be shown as asked (a period longer than the API reads, a version
+   * the workspace has not published) is said on the page, and the URL is corrected to what is shown, so that a
+   * reload or a shared link shows the same.
+   */
+  private async show(values: Record<string, string | undefined>): Promise<void> {
+    const { selection, notices } = readSelection(values);
+    const key = JSON.stringify(selectionParams(selection));
+    if (key === this.corrected) {
+      this.corrected = null;
+      return;
+    }
+    this.corrected = null;
+    await this.store.load(selection, notices);
+    // Nothing to correct, or the URL has moved on since.
+    const current = paramsOf(this.route.snapshot.queryParamMap);
+    if (this.store.notices().length === 0 || JSON.stringify(current) !== JSON.stringify(values)) return;
+    const shown = selectionParams(this.store.selection());
+    this.corrected = JSON.stringify(shown);
+    await this.router.navigate([], { relativeTo: this.route, queryParams: shown, replaceUrl: true });
   }
 
   protected change(patch: Partial<DashboardSelection>): void {

@@ -8,12 +8,22 @@ import {
   METRIC_UNITS,
   type MetricKind,
   type MetricUnit,
+  TARGET_SCOPES,
+  type TargetScope,
 } from '@accord/domain/dashboard';
 
 import { DashboardGranularityEnum } from '../dto/dashboard.inputs';
 
 export const MetricKindEnum = enumOf(METRIC_KINDS);
 export const MetricUnitEnum = enumOf(METRIC_UNITS);
+export const TargetScopeEnum = enumOf(TARGET_SCOPES);
+registerEnumType(TargetScopeEnum, {
+  name: 'DashboardTargetScope',
+  description:
+    'SELECTION: the targets are for the numbers shown (the whole workspace, or a chosen version for its days in ' +
+    'force). WORKSPACE: a segment, owner or team filter is set; the targets are the whole workspace’s, shown ' +
+    'for reference, and no gap is measured to them.',
+});
 registerEnumType(MetricKindEnum, {
   name: 'MetricKind',
   description: 'OUTCOME: what the agreement measures the teams by. ACTIVITY: diagnostics, never a goal.',
@@ -68,17 +78,23 @@ export class DashboardMetric {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'For rates and ratios: what it was divided by; for medians: how many values.',
+    description:
+      'For rates and ratios: what it was divided by; for medians and amounts: how many values (wins, openings).',
   })
   denominator!: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'The KPI target, scaled to the period for counts and amounts.',
+    description:
+      'The KPI target, scaled to the period for counts and amounts (month by month, each by its own days); ' +
+      'the whole workspace’s under a segment, owner or team filter (see Dashboard.targetScope).',
   })
   target!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'value − target.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'value − target; null without either, and when targetScope is WORKSPACE.',
+  })
   targetGap!: number | null;
 
   @Field(() => [TrendPoint])
@@ -135,7 +151,9 @@ export class RepRow {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Revenue won ÷ quota (1 = on quota); null without a quota.',
+    description:
+      'Revenue won ÷ quota (1 = on quota); null without a quota, and under a segment filter (a quota is for ' +
+      'all of a rep’s revenue, not one segment’s).',
   })
   attainment!: number | null;
 
@@ -196,6 +214,11 @@ export class Dashboard {
     description: 'The granularity the trends use: the one asked for, or coarser beyond 26 points.',
   })
   granularity!: DashboardGranularity;
+
+  @Field(() => TargetScopeEnum, {
+    description: 'Whether the metrics’ targets are for the numbers shown or only the whole workspace’s.',
+  })
+  targetScope!: TargetScope;
 
   @Field(() => [DashboardMetric])
   outcomes!: DashboardMetric[];

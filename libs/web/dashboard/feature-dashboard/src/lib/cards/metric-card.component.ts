@@ -5,13 +5,16 @@ import { RouterLink } from '@angular/router';
 import {
   type DashboardMetric,
   formatMetricValue,
+  metricParts,
   targetWording,
   unitCurrency,
 } from '@accord/web/dashboard/data-access';
+import type { DashboardTargetScope } from '@accord/web/shared/data-access';
 
 /**
- * One figure of the dashboard: its value, its target and the gap (coloured, and said in words), its definition
- * on hover or focus of the (i) button (and as text for screen readers), and a link to the rows behind it.
+ * One figure of the dashboard: its value, its target and the gap (coloured, and said in words) — or, under a
+ * segment, owner or team filter, the whole workspace's target for reference, with no gap — its definition on hover
+ * or focus of the (i) button (and as text for screen readers), and a link to the rows behind it.
  */
 @Component({
   selector: 'accord-metric-card',
@@ -131,12 +134,10 @@ export class MetricCardComponent {
   protected readonly valueCurrency = computed(() =>
     this.metric().value === null ? null : unitCurrency(this.metric().unit, this.currency()),
   );
-  protected readonly gap = computed(() => targetWording(this.metric(), this.currency()));
-  /** What a rate or ratio is made of: "25 of 40" for a rate, "310 ÷ 40" for a ratio. */
-  protected readonly parts = computed(() => {
-    const { numerator, denominator, unit } = this.metric();
-    if (numerator === null || denominator === null) return null;
-    const [top, bottom] = [formatMetricValue(numerator, 'COUNT'), formatMetricValue(denominator, 'COUNT')];
-    return unit === 'RATE' ? `${top} of ${bottom}` : `${top} ÷ ${bottom}`;
-  });
+  /** WORKSPACE: the numbers are a slice's, and the target the whole workspace's (see DashboardTargetScope). */
+  readonly targetScope = input<DashboardTargetScope>('SELECTION');
+
+  protected readonly gap = computed(() => targetWording(this.metric(), this.currency(), this.targetScope()));
+  /** What a figure is made of: "25 of 40" for a rate, "310 ÷ 40" for a ratio, "median of 6 wins". */
+  protected readonly parts = computed(() => metricParts(this.metric()));
 }

@@ -1,11 +1,15 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { BarChartModule } from '@swimlane/ngx-charts';
 
-import type { ChartDatum } from '@accord/domain/dashboard';
+import { type ChartDatum, countTick } from '@accord/domain/dashboard';
 
 import { SINGLE_COLOR } from './chart-colors';
+import { keepOutOfTabOrder, whenChartDrawn } from './chart-dom';
 
-/** Vertical bars of one colour, one per datum, already shaped by a mapping function; the figure is labelled for screen readers. */
+/**
+ * Vertical bars of one colour, one per datum (counts), already shaped by a mapping function; the figure is labelled
+ * for screen readers, and the bars are not tab stops.
+ */
 @Component({
   selector: 'accord-bar-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -19,6 +23,7 @@ import { SINGLE_COLOR } from './chart-colors';
         [yAxis]="true"
         [showDataLabel]="true"
         [roundDomains]="true"
+        [yAxisTickFormatting]="tickFormat"
         [animations]="false"
         [tooltipDisabled]="true"
       />
@@ -36,4 +41,10 @@ export class BarChartComponent {
   /** What the chart shows, in words (the figure is an image to assistive technology). */
   readonly label = input.required<string>();
   protected readonly colors = SINGLE_COLOR;
+  /** Whole numbers on the axis: "1,250", and "0" rather than d3's "0.000000" when every bar is empty. */
+  protected readonly tickFormat = countTick;
+
+  constructor() {
+    whenChartDrawn(keepOutOfTabOrder);
+  }
 }

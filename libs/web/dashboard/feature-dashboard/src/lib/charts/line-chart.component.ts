@@ -1,11 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { LineChartModule } from '@swimlane/ngx-charts';
 
-import type { ChartDatum, ChartSeries } from '@accord/domain/dashboard';
+import { type ChartDatum, type TrendChart, trendBucketAt } from '@accord/domain/dashboard';
 
-import { CHART_COLORS } from './chart-colors';
+import { SINGLE_COLOR } from './chart-colors';
+import { keepOutOfTabOrder, whenChartDrawn } from './chart-dom';
 
-/** Lines already shaped by a mapping function, with optional reference lines (a target). */
+let nextMarkerId = 0;
+
+/**
+ * A trend already shaped by the domain's `trendChart`: every bucket on the x axis, a line per run of buckets with
+ * a value, and a dot on every point — ngx-charts draws points only under the mouse, so a lone point (a week of
+ * one bucket, a value between gaps) would otherwise not show at all. Optional reference lines (a target).
+ */
 @Component({
   selector: 'accord-line-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -13,10 +20,15 @@ import { CHART_COLORS } from './chart-colors';
   template: `
     <figure class="chart" role="img" [attr.aria-label]="label()">
       <ngx-charts-line-chart
-        [results]="series()"
+        [results]="chart().lines"
         [scheme]="colors"
         [xAxis]="true"
         [yAxis]="true"
+        [xScaleMin]="chart().xMin"
+        [xScaleMax]="chart().xMax"
+        [xAxisTicks]="chart().ticks"
+        [xAxisTickFormatting]="tickLabel()"
+        [trimXAxisTicks]="false"
         [autoScale]="false"
         [roundDomains]="true"
         [referenceLines]="references()"
@@ -25,22 +37,40 @@ import { CHART_COLORS } from './chart-colors';
         [yAxisTickFormatting]="tickFormat()"
         [animations]="false"
       >
-        <!-- ngx-charts writes raw numbers in its tooltips; these write them as the axis does ("125,000 USD"). -->
+        <!-- ngx-charts writes raw numbers and axis positions in its tooltips; these write the bucket and the value
+             as the axis does ("2026-11-23 (partial)", "125,000 USD"). -->
         <ng-template #tooltipTemplate let-model="model">
-          <span class="tooltip-label">{{ model.series }} • {{ model.name }}</span>
+          <span class="tooltip-label">{{ chart().name }} • {{ bucketLabel()(model.name) }}</span>
           <span class="tooltip-val">{{ tickFormat()(model.value) }}</span>
         </ng-template>
         <ng-template #seriesTooltipTemplate let-model="model">
           <div class="area-tooltip-container">
             @for (item of model; track item.series) {
+              <div class="tooltip-item">{{ bucketLabel()(item.name) }}</div>
               <div class="tooltip-item">
                 <span class="tooltip-item-color" [style.background-color]="item.color"></span>
-                {{ item.series }}: {{ tickFormat()(item.value) }}
+                {{ chart().name }}: {{ tickFormat()(item.value) }}
               </div>
             }
           </div>
         </ng-template>
       </ngx-charts-line-chart>
+      <!-- After the chart, whose svg stays the figure's first. -->
+      <svg class="marker-defs" aria-hidden="true" focusable="false">
+        <defs>
+          <marker
+            [attr.id]="markerId"
+            viewBox="0 0 10 10"
+            refX="5"
+            refY="5"
+            markerWidth="9"
+            markerHeight="9"
+            markerUnits="userSpaceOnUse"
+          >
+            <circle cx="5" cy="5" r="4" [attr.fill]="colors.domain[0]" />
+          </marker>
+        </defs>
+      </svg>
     </figure>
   `,
   styles: `
@@ -48,15 +78,52 @@ import { CHART_COLORS } from './chart-colors';
       height: 260px;
       margin: 0;
     }
+    .marker-defs {
+      position: absolute;
+      width: 0;
+      height: 0;
+      overflow: hidden;
+    }
+    .marker-defs circle {
+      /* The colour of the line the dot is on, where the browser can say it; else the fill attribute's. */
+      fill: context-stroke;
+      stroke: var(--mat-sys-surface, #fff);
+      stroke-width: 1.5;
+    }
   `,
 })
 export class LineChartComponent {
-  readonly series = input.required<ChartSeries[]>();
+  readonly chart = input.required<TrendChart>();
   readonly label = input.required<string>();
   readonly references = input<ChartDatum[]>([]);
   /** How the value axis and the tooltips write values ("40%", "28 days", "125,000 USD"). */
   readonly format = input<(value: number) => string>(String);
-  protected readonly colors = CHART_COLORS;
-  // ngx-charts calls the formatter without `this`; a computed hands it a stable function.
+  /** One colour: a chart draws one metric, whose runs between gaps are separate lines. */
+  protected readonly colors = SINGLE_COLOR;
+  protected readonly markerId = `accord-trend-point-${nextMarkerId++}`;
+  // ngx-charts calls the formatters without `this`; computeds hand it stable functions.
   protected readonly tickFormat = computed(() => this.format());
+  /** The axis's short name of the bucket at a position ("23 Nov (partial)"). */
+  protected readonly tickLabel = computed(() => {
+    const chart = this.chart();
+    return (x: number) => trendBucketAt(chart, x)?.tick ?? '';
+  });
+  /** The full name of the bucket at a position ("2026-11-23 (partial)"). */
+  protected readonly bucketLabel = computed(() => {
+    const chart = this.chart();
+    return (x: number) => trendBucketAt(chart, x)?.label ?? '';
+  });
+
+  constructor() {
+    whenChartDrawn((host) => {
+      keepOutOfTabOrder(host);
+      // A dot on every point of every line: at both ends and each vertex (d3 draws straight segments).
+      const marker = `url(#${this.markerId})`;
+      for (const line of Array.from(host.querySelectorAll('path.line'))) {
+        for (const end of ['marker-start', 'marker-mid', 'marker-end']) {
+          if (line.getAttribute(end) !== marker) line.setAttribute(end, marker);
+        }
+      }
+    });
+  }
 }

@@ -79,11 +79,26 @@ describe('DashboardRowsPage', () => {
     );
   });
 
+  it('says how many rows there are, and what an amount adds up to, as the cards write it', async () => {
+    await openRows(['MARKETING']);
+    expect(screen.getByText('42 rows')).toBeTruthy();
+  });
+
+  it('totals the rows behind an amount', async () => {
+    const { apollo, harness } = await openPage(['MARKETING'], '/dashboard/rows/revenue-won');
+    apollo.expectOne('DashboardRows').flushData(rowsAnswer([dashboardRow({ detail: 'won 42,200 EUR' })]));
+    await harness.fixture.whenStable();
+
+    expect(await screen.findByText('3 rows · 125,000 EUR')).toBeTruthy();
+  });
+
   it('says which filters the rows are cut by, the version by its number', async () => {
     await openRows(['MARKETING'], `/dashboard/rows/mqls?source=webinar&version=${VERSION_4}&team=East`);
 
     expect(
-      screen.getByText(/1–30 Nov 2026 · Agreement version: v4 · Source: webinar · Team: East · times in/),
+      screen.getByText(
+        /1–30 Nov 2026 · Agreement version: v4 · Source: webinar · Team: East · times shown in/,
+      ),
     ).toBeTruthy();
   });
 

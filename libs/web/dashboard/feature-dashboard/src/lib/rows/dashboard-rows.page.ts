@@ -9,7 +9,7 @@ import { canUse } from '@accord/domain/workspace';
 import {
   DashboardRowsStore,
   periodLabel,
-  selectionFromParams,
+  readSelection,
   selectionParams,
 } from '@accord/web/dashboard/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
@@ -32,6 +32,12 @@ import { FormAlertComponent, PageHeaderComponent, emptyListText } from '@accord/
       </p>
     </accord-page-header>
     <accord-form-alert [message]="store.loadError()?.message ?? null" />
+    @for (notice of store.notices(); track notice) {
+      <p class="notice" role="status">{{ notice }}</p>
+    }
+    @if (store.summary(); as summary) {
+      <p class="summary">{{ summary }}</p>
+    }
     @if (store.loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Loading rows" />
     }
@@ -136,6 +142,17 @@ import { FormAlertComponent, PageHeaderComponent, emptyListText } from '@accord/
       padding: 8px 16px 8px 0;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
+    .notice {
+      margin: 0 0 16px;
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .summary {
+      font: var(--mat-sys-title-small);
+      margin: 0 0 8px;
+    }
     .more {
       display: flex;
       justify-content: center;
@@ -154,7 +171,9 @@ export class DashboardRowsPage {
   protected readonly period = computed(() => {
     const days = this.store.days();
     if (!days) return '';
-    return [periodLabel(days), ...this.store.filters(), `times in ${this.store.timeZone()} time`].join(' · ');
+    return [periodLabel(days), ...this.store.filters(), `times shown in ${this.store.timeZone()}`].join(
+      ' · ',
+    );
   });
   protected readonly backParams = computed(() => selectionParams(this.store.selection()));
   protected readonly emptyText = computed(() =>
@@ -169,7 +188,8 @@ export class DashboardRowsPage {
       .pipe(takeUntilDestroyed())
       .subscribe(([params, query]) => {
         const values = Object.fromEntries(query.keys.map((key) => [key, query.get(key) ?? undefined]));
-        void this.store.load(params.get('metric') ?? '', selectionFromParams(values));
+        const { selection, notices } = readSelection(values);
+        void this.store.load(params.get('metric') ?? '', selection, notices);
       });
   }
 

@@ -5,10 +5,12 @@ import { type RejectionCount, rejectionColumns } from '@accord/web/dashboard/dat
 import { feedbackTable } from '@accord/web/handovers/data-access';
 
 import { DefinitionHintComponent } from './definition-hint.component';
+import { TABLE_SCROLL_STYLES, tableCaptionId } from './table-scroll';
 
 /**
  * Rejections pivoted: reasons across, groups (sources, campaigns or grades) down, most rejected first. Each
- * column's definition shows on hover or focus of its (i), and each count's on hover of it.
+ * column's definition shows on hover or focus of its (i), and each count's on hover of it. Wider than its column
+ * (a phone, many reasons), it scrolls sideways between the group and the total, which stay in view.
  */
 @Component({
   selector: 'accord-rejection-table',
@@ -17,18 +19,14 @@ import { DefinitionHintComponent } from './definition-hint.component';
   template: `
     @let table = pivot();
     @let heads = columns();
+    <p class="caption" [id]="captionId">{{ caption() }}</p>
     <div class="scroll">
-      <table>
-        <caption>
-          {{
-            caption()
-          }}
-        </caption>
+      <table [attr.aria-labelledby]="captionId">
         @if (table.rows.length > 0) {
           <thead>
             <tr>
               @for (column of heads; track column.key) {
-                <th scope="col" [class.number]="!$first">
+                <th scope="col" [class.number]="!$first" [class.total]="$last">
                   {{ column.label }}
                   @if (column.definition; as definition) {
                     <accord-definition-hint [name]="column.label" [definition]="definition" />
@@ -49,38 +47,44 @@ import { DefinitionHintComponent } from './definition-hint.component';
             </tr>
           } @empty {
             <tr>
-              <td>No rejections in this period.</td>
+              <td>No rejections for this selection.</td>
             </tr>
           }
         </tbody>
       </table>
     </div>
   `,
-  styles: `
-    .scroll {
-      overflow-x: auto;
-    }
-    table {
-      border-collapse: collapse;
-    }
-    caption {
-      text-align: left;
-      font: var(--mat-sys-title-small);
-      padding: 0 0 8px;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 4px 16px 4px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .number {
-      text-align: right;
-    }
-    .total {
-      font-weight: 600;
-    }
-  `,
+  styles: [
+    TABLE_SCROLL_STYLES,
+    `
+      .caption {
+        font: var(--mat-sys-title-small);
+        margin: 0;
+        padding: 0 0 8px;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 4px 16px 4px 0;
+        border-bottom: 1px solid var(--mat-sys-outline-variant);
+      }
+      .number {
+        text-align: right;
+      }
+      .total {
+        font-weight: 600;
+      }
+      /* The total is what the row adds up to: it stays at the right edge while the reasons scroll under it. */
+      .scroll .total {
+        position: sticky;
+        right: 0;
+        z-index: 1;
+        padding-left: 12px;
+        background: var(--table-surface);
+        box-shadow: inset 1px 0 var(--mat-sys-outline-variant);
+      }
+    `,
+  ],
 })
 export class RejectionTableComponent {
   readonly counts = input.required<RejectionCount[]>();
@@ -88,6 +92,7 @@ export class RejectionTableComponent {
   readonly groupLabel = input.required<string>();
   /** What the rows are: the lead's source or campaign, or the handover's grade (for the definitions). */
   readonly group = input.required<RejectionGroup>();
+  protected readonly captionId = tableCaptionId();
   protected readonly pivot = computed(() => feedbackTable(this.counts()));
   protected readonly columns = computed(() =>
     rejectionColumns(this.group(), this.groupLabel(), this.pivot().reasons),

@@ -9,10 +9,12 @@ import {
 } from '@accord/web/dashboard/data-access';
 
 import { DefinitionHintComponent } from './definition-hint.component';
+import { TABLE_SCROLL_STYLES, tableCaptionId } from './table-scroll';
 
 /**
  * Revenue won beside activity volume, per rep; nobody is flagged: little activity with revenue is a lesson. Each
  * column's definition (the metric's, and whom it credits) shows on hover or focus of its (i), and on its figures.
+ * Narrower than its ten columns (a phone), it scrolls sideways with the reps' names in view.
  */
 @Component({
   selector: 'accord-rep-table',
@@ -20,12 +22,12 @@ import { DefinitionHintComponent } from './definition-hint.component';
   imports: [DefinitionHintComponent],
   template: `
     @let defined = definitions();
+    <p class="caption" [id]="captionId">
+      Revenue won and quota attainment against activity, per rep. A rep over quota with little activity is a
+      pattern to learn from, not a problem.
+    </p>
     <div class="scroll">
-      <table>
-        <caption>
-          Revenue won and quota attainment against activity, per rep. A rep over quota with little activity is
-          a pattern to learn from, not a problem.
-        </caption>
+      <table [attr.aria-labelledby]="captionId">
         <thead>
           <tr>
             @for (column of columns(); track column.key) {
@@ -56,41 +58,40 @@ import { DefinitionHintComponent } from './definition-hint.component';
             </tr>
           } @empty {
             <tr>
-              <td colspan="10">No reps with outcomes or activity in this period.</td>
+              <td colspan="10">No reps with outcomes or activity for this selection.</td>
             </tr>
           }
         </tbody>
       </table>
     </div>
   `,
-  styles: `
-    .scroll {
-      overflow-x: auto;
-    }
-    table {
-      border-collapse: collapse;
-      min-width: 880px;
-      width: 100%;
-    }
-    caption {
-      text-align: left;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-      padding: 0 0 8px;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 4px 12px 4px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .number {
-      text-align: right;
-    }
-    th[scope='row'] {
-      white-space: nowrap;
-    }
-  `,
+  styles: [
+    TABLE_SCROLL_STYLES,
+    `
+      table {
+        min-width: 880px;
+        width: 100%;
+      }
+      .caption {
+        font: var(--mat-sys-body-small);
+        color: var(--mat-sys-on-surface-variant);
+        margin: 0;
+        padding: 0 0 8px;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 4px 12px 4px 0;
+        border-bottom: 1px solid var(--mat-sys-outline-variant);
+      }
+      .number {
+        text-align: right;
+      }
+      th[scope='row'] {
+        white-space: nowrap;
+      }
+    `,
+  ],
 })
 export class RepTableComponent {
   readonly reps = input.required<RepRow[]>();
@@ -98,6 +99,7 @@ export class RepTableComponent {
   readonly metrics = input<Pick<DashboardMetric, 'key' | 'definition'>[]>([]);
   /** The currency revenue and quotas are in (ISO 4217), named in their columns' headings. */
   readonly currency = input<string | null>(null);
+  protected readonly captionId = tableCaptionId();
   protected readonly rows = computed(() => repRows(this.reps()));
   protected readonly columns = computed(() => repColumns(this.metrics(), this.currency()));
   protected readonly definitions = computed<Record<string, string>>(() =>

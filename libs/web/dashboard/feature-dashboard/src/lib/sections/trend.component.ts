@@ -8,7 +8,7 @@ import {
   metricTrend,
   targetLine,
 } from '@accord/web/dashboard/data-access';
-import type { DashboardGranularity } from '@accord/web/shared/data-access';
+import type { DashboardGranularity, DashboardTargetScope } from '@accord/web/shared/data-access';
 
 import { LineChartComponent } from '../charts/line-chart.component';
 
@@ -27,15 +27,15 @@ import { LineChartComponent } from '../charts/line-chart.component';
       </select>
     </mat-form-field>
     @if (chosen(); as metric) {
-      @if (series()[0].series.length > 0) {
+      @if (chart(); as chart) {
         <accord-line-chart
-          [series]="series()"
+          [chart]="chart"
           [references]="references()"
           [format]="format()"
           [label]="label()"
         />
       } @else {
-        <p class="empty">No values for {{ metric.name }} in this period.</p>
+        <p class="empty">No values for {{ metric.name }} in this selection.</p>
       }
     }
   `,
@@ -55,6 +55,8 @@ export class TrendComponent {
   readonly granularity = input.required<DashboardGranularity>();
   /** The currency amounts are in (ISO 4217), named on an amount's axis, tooltips and description. */
   readonly currency = input<string | null>(null);
+  /** WORKSPACE under a segment, owner or team filter: the reference line is the whole workspace's target. */
+  readonly targetScope = input<DashboardTargetScope>('SELECTION');
 
   /** The metric shown: kept across reloads while it exists, else the first. */
   protected readonly chosenKey = linkedSignal<DashboardMetric[], string | null>({
@@ -67,13 +69,16 @@ export class TrendComponent {
   protected readonly chosen = computed(
     () => this.metrics().find((metric) => metric.key === this.chosenKey()) ?? null,
   );
-  protected readonly series = computed(() => {
+  /** The chosen metric's trend, or null when no bucket has a value. */
+  protected readonly chart = computed(() => {
     const metric = this.chosen();
-    return metric ? metricTrend(metric, this.timeZone(), this.granularity()) : [{ name: '', series: [] }];
+    const chart = metric && metricTrend(metric, this.timeZone(), this.granularity());
+    return chart && chart.lines.length > 0 ? chart : null;
   });
   protected readonly references = computed(() => {
     const metric = this.chosen();
-    return metric ? targetLine(metric) : [];
+    const name = this.targetScope() === 'WORKSPACE' ? 'Workspace target' : 'Target';
+    return metric ? targetLine(metric, name) : [];
   });
   protected readonly format = computed(() => {
     const unit = this.chosen()?.unit ?? 'COUNT';
@@ -84,7 +89,10 @@ export class TrendComponent {
     const metric = this.chosen();
     if (!metric) return '';
     const format = this.format();
-    const points = this.series()[0].series.map((point) => `${point.name}: ${format(point.value)}`);
+    // The buckets with a value, by their full labels ("2026-11-23 (partial)"), whatever the axis abbreviates.
+    const points = (this.chart()?.buckets ?? []).flatMap((bucket) =>
+      bucket.value === null ? [] : [`${bucket.label}: ${format(bucket.value)}`],
+    );
     return `Trend of ${metric.name}. ${points.join(', ')}`;
   });
 
