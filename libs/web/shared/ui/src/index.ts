@@ -5,3 +5,4 @@ export * from './lib/empty-list';
 export * from './lib/form-alert.component';
 export * from './lib/page-header.component';
 export * from './lib/new-password';
+export * from './lib/table-scroll';

@@ -3,9 +3,9 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import type { RejectionGroup } from '@accord/domain/dashboard';
 import { type RejectionCount, rejectionColumns } from '@accord/web/dashboard/data-access';
 import { feedbackTable } from '@accord/web/handovers/data-access';
+import { TABLE_SCROLL_STYLES, tableCaptionId } from '@accord/web/shared/ui';
 
 import { DefinitionHintComponent } from './definition-hint.component';
-import { TABLE_SCROLL_STYLES, tableCaptionId } from './table-scroll';
 
 /**
  * Rejections pivoted: reasons across, groups (sources, campaigns or grades) down, most rejected first. Each
@@ -26,7 +26,7 @@ import { TABLE_SCROLL_STYLES, tableCaptionId } from './table-scroll';
           <thead>
             <tr>
               @for (column of heads; track column.key) {
-                <th scope="col" [class.number]="!$first" [class.total]="$last">
+                <th scope="col" [class.number]="!$first" [class.total]="$last" [class.sticky-end]="$last">
                   {{ column.label }}
                   @if (column.definition; as definition) {
                     <accord-definition-hint [name]="column.label" [definition]="definition" />
@@ -43,7 +43,9 @@ import { TABLE_SCROLL_STYLES, tableCaptionId } from './table-scroll';
               @for (count of row.counts; track $index) {
                 <td class="number" [title]="heads[$index + 1].definition ?? ''">{{ count || '—' }}</td>
               }
-              <td class="number total" [title]="heads[heads.length - 1].definition ?? ''">{{ row.total }}</td>
+              <td class="number total sticky-end" [title]="heads[heads.length - 1].definition ?? ''">
+                {{ row.total }}
+              </td>
             </tr>
           } @empty {
             <tr>
@@ -73,15 +75,6 @@ import { TABLE_SCROLL_STYLES, tableCaptionId } from './table-scroll';
       }
       .total {
         font-weight: 600;
-      }
-      /* The total is what the row adds up to: it stays at the right edge while the reasons scroll under it. */
-      .scroll .total {
-        position: sticky;
-        right: 0;
-        z-index: 1;
-        padding-left: 12px;
-        background: var(--table-surface);
-        box-shadow: inset 1px 0 var(--mat-sys-outline-variant);
       }
     `,
   ],

@@ -7,9 +7,9 @@ import {
   repColumns,
   repRows,
 } from '@accord/web/dashboard/data-access';
+import { TABLE_SCROLL_STYLES, tableCaptionId } from '@accord/web/shared/ui';
 
 import { DefinitionHintComponent } from './definition-hint.component';
-import { TABLE_SCROLL_STYLES, tableCaptionId } from './table-scroll';
 
 /**
  * Revenue won beside activity volume, per rep; nobody is flagged: little activity with revenue is a lesson. Each

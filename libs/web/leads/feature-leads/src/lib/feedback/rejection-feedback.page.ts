@@ -5,7 +5,12 @@ import { RouterLink } from '@angular/router';
 
 import { FEEDBACK_DAYS, RejectionFeedbackStore } from '@accord/web/handovers/data-access';
 import type { FeedbackGrouping } from '@accord/web/shared/data-access';
-import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
+import {
+  FormAlertComponent,
+  PageHeaderComponent,
+  TABLE_SCROLL_STYLES,
+  tableCaptionId,
+} from '@accord/web/shared/ui';
 
 const GROUP_LABELS: Readonly<Record<FeedbackGrouping, string>> = { SOURCE: 'Source', CAMPAIGN: 'Campaign' };
 
@@ -42,21 +47,16 @@ const GROUP_LABELS: Readonly<Record<FeedbackGrouping, string>> = { SOURCE: 'Sour
     }
     @let table = store.table();
     @if (table.rows.length > 0) {
-      <div class="table-scroll">
-        <table class="feedback">
-          <caption class="visually-hidden">
-            Rejections per reason by
-            {{
-              groupLabel()
-            }}
-          </caption>
+      <p class="visually-hidden" [id]="captionId">Rejections per reason by {{ groupLabel() }}</p>
+      <div class="scroll">
+        <table class="feedback" [attr.aria-labelledby]="captionId">
           <thead>
             <tr>
               <th scope="col">{{ groupLabel() }}</th>
               @for (reason of table.reasons; track reason.key) {
                 <th scope="col" class="count">{{ reason.label }}</th>
               }
-              <th scope="col" class="count">Total</th>
+              <th scope="col" class="count sticky-end">Total</th>
             </tr>
           </thead>
           <tbody>
@@ -66,7 +66,7 @@ const GROUP_LABELS: Readonly<Record<FeedbackGrouping, string>> = { SOURCE: 'Sour
                 @for (count of row.counts; track $index) {
                   <td class="count">{{ count || '—' }}</td>
                 }
-                <td class="count total">{{ row.total }}</td>
+                <td class="count total sticky-end">{{ row.total }}</td>
               </tr>
             }
           </tbody>
@@ -76,45 +76,45 @@ const GROUP_LABELS: Readonly<Record<FeedbackGrouping, string>> = { SOURCE: 'Sour
       <p class="empty">No rejections in the last {{ days }} days.</p>
     }
   `,
-  styles: `
-    .back {
-      display: inline-block;
-      margin: 0 0 8px;
-    }
-    .sub {
-      color: var(--mat-sys-on-surface-variant);
-      margin: 4px 0 0;
-    }
-    .table-scroll {
-      overflow-x: auto;
-    }
-    .feedback {
-      border-collapse: collapse;
-      min-width: 480px;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 8px 16px 8px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    thead th {
-      font: var(--mat-sys-label-large);
-    }
-    .count {
-      text-align: right;
-    }
-    .total {
-      font-weight: 600;
-    }
-    .empty {
-      padding: 16px 0;
-    }
-  `,
+  styles: [
+    TABLE_SCROLL_STYLES,
+    `
+      .back {
+        display: inline-block;
+        margin: 0 0 8px;
+      }
+      .sub {
+        color: var(--mat-sys-on-surface-variant);
+        margin: 4px 0 0;
+      }
+      .feedback {
+        min-width: 480px;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 8px 16px 8px 0;
+        border-bottom: 1px solid var(--mat-sys-outline-variant);
+      }
+      thead th {
+        font: var(--mat-sys-label-large);
+      }
+      .count {
+        text-align: right;
+      }
+      .total {
+        font-weight: 600;
+      }
+      .empty {
+        padding: 16px 0;
+      }
+    `,
+  ],
 })
 export class RejectionFeedbackPage implements OnInit {
   protected readonly store = inject(RejectionFeedbackStore);
   protected readonly days = FEEDBACK_DAYS;
+  protected readonly captionId = tableCaptionId();
   protected readonly groupLabel = computed(() => GROUP_LABELS[this.store.shownGroupBy()]);
 
   ngOnInit(): void {

@@ -36,6 +36,15 @@ export const TABLE_SCROLL_STYLES = `
       inset -1px 0 var(--mat-sys-outline-variant),
       6px 0 6px -6px rgb(0 0 0 / 30%);
   }
+  /* A column that sums its row (a total) stays at the right edge while the others scroll under it. */
+  .scroll .sticky-end {
+    position: sticky;
+    right: 0;
+    z-index: 1;
+    padding-left: 12px;
+    background: var(--table-surface);
+    box-shadow: inset 1px 0 var(--mat-sys-outline-variant);
+  }
   /* Where the browser can tie it to the scroll, the shadow shows only once the table has been scrolled (and not
      at all when it fits); elsewhere it stays. */
   @supports (animation-timeline: scroll()) {
