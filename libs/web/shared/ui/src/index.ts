@@ -6,3 +6,4 @@ export * from './lib/form-alert.component';
 export * from './lib/page-header.component';
 export * from './lib/new-password';
 export * from './lib/table-scroll';
+export * from './lib/new-password-form.component';

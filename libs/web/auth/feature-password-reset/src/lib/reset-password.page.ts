@@ -1,28 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import {
-  AbstractControl,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@accord/domain/workspace';
 import { AuthService, PendingCall } from '@accord/web/shared/data-access';
-import { AuthLayoutComponent, FormAlertComponent, NEW_PASSWORD_VALIDATORS } from '@accord/web/shared/ui';
+import { AuthLayoutComponent, FormAlertComponent, NewPasswordFormComponent } from '@accord/web/shared/ui';
 
 /** A token the API refuses to read at all (cut short when copied, say). */
 const MALFORMED_LINK = 'This password reset link is not valid: it may have been cut short when copied.';
-
-function passwordsMatch(group: AbstractControl): ValidationErrors | null {
-  const password = group.get('password')?.value as string | undefined;
-  const confirmation = group.get('confirmation')?.value as string | undefined;
-  return confirmation && password !== confirmation ? { mismatch: true } : null;
-}
 
 /**
  * Opened from a password reset link: the member chooses a new password, every other session of theirs ends, and
@@ -31,18 +14,7 @@ function passwordsMatch(group: AbstractControl): ValidationErrors | null {
 @Component({
   selector: 'accord-reset-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatButton,
-    MatError,
-    MatFormField,
-    MatHint,
-    MatInput,
-    MatLabel,
-    AuthLayoutComponent,
-    FormAlertComponent,
-  ],
+  imports: [RouterLink, AuthLayoutComponent, FormAlertComponent, NewPasswordFormComponent],
   template: `
     <accord-auth-layout heading="Choose a new password">
       @if (!hasToken()) {
@@ -53,38 +25,11 @@ function passwordsMatch(group: AbstractControl): ValidationErrors | null {
         <p class="aside"><a routerLink="/forgot-password">Ask for a new link</a></p>
       } @else {
         <p class="intro">Setting a new password signs you out on every other device.</p>
-        <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-          <mat-form-field appearance="outline">
-            <mat-label>New password</mat-label>
-            <input matInput type="password" formControlName="password" autocomplete="new-password" required />
-            <mat-hint>At least {{ minLength }} characters; a passphrase works well.</mat-hint>
-            <mat-error>Use between {{ minLength }} and {{ maxLength }} characters.</mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Confirm password</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="confirmation"
-              autocomplete="new-password"
-              required
-            />
-            <mat-error>Enter the same password again.</mat-error>
-          </mat-form-field>
-          <accord-form-alert [message]="error() ?? mismatch()" />
-          <button mat-flat-button type="submit" [disabled]="pending()">
-            {{ pending() ? 'Setting password…' : 'Set password and sign in' }}
-          </button>
-        </form>
+        <accord-new-password-form [pending]="pending()" [error]="error()" (chosen)="submit($event)" />
       }
     </accord-auth-layout>
   `,
   styles: `
-    form {
-      display: flex;
-      flex-direction: column;
-      gap: 12px;
-    }
     .intro,
     .aside {
       font: var(--mat-sys-body-medium);
@@ -104,29 +49,13 @@ export class ResetPasswordPage {
   readonly token = input<string>();
 
   protected readonly hasToken = computed(() => (this.token() ?? '').length > 0);
-  protected readonly minLength = PASSWORD_MIN_LENGTH;
-  protected readonly maxLength = PASSWORD_MAX_LENGTH;
-  protected readonly form = inject(NonNullableFormBuilder).group(
-    {
-      password: ['', [...NEW_PASSWORD_VALIDATORS]],
-      confirmation: ['', [Validators.required]],
-    },
-    { validators: passwordsMatch },
-  );
   protected readonly call = new PendingCall();
   protected readonly error = this.call.error;
-  protected readonly mismatch = signal<string | null>(null);
   protected readonly pending = this.call.pending;
   /** The API's word that the link itself is used, expired or replaced: no password can help, only a new link. */
   protected readonly refusedLink = signal<string | null>(null);
 
-  protected async submit(): Promise<void> {
-    this.mismatch.set(this.form.hasError('mismatch') ? 'The two passwords differ.' : null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const password = this.form.getRawValue().password;
+  protected async submit(password: string): Promise<void> {
     const result = await this.call.run(() => this.auth.resetPassword(this.token() ?? '', password));
     if (result.ok || result.error.code !== 'BAD_USER_INPUT') return;
     // A refused password names its field, and the member tries another; anything else is about the link.

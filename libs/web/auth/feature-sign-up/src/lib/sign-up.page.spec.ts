@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { fireEvent, render, screen, waitFor } from '@testing-library/angular';
 
-import { GraphqlFetchStub } from '@accord/web/shared/data-access/testing';
+import { GraphqlFetchStub, sessionAnswer } from '@accord/web/shared/data-access/testing';
 
 import { SignUpPage } from './sign-up.page';
 
@@ -53,21 +53,7 @@ describe('SignUpPage', () => {
       },
     });
     signUp.flushData({
-      signUp: {
-        __typename: 'AuthPayload',
-        accessToken: 't',
-        expiresAt: '2099-01-01T00:00:00.000Z',
-        member: {
-          __typename: 'Member',
-          id: 'm1',
-          email: 'ann@acme.test',
-          name: 'Ann Admin',
-          roles: ['ADMIN'],
-          approver: false,
-          status: 'ACTIVE',
-        },
-        workspace: { __typename: 'Workspace', id: 'w1', name: 'Acme', timeZone: 'UTC', currency: 'USD' },
-      },
+      signUp: sessionAnswer({ id: 'm1', email: 'ann@acme.test', name: 'Ann Admin', roles: ['ADMIN'] }),
     });
 
     await waitFor(() => expect(TestBed.inject(Router).url).toBe('/members'));

@@ -64,3 +64,22 @@ export class GraphqlFetchStub {
     if (count > 0) throw new Error(`Expected no ${name} operation, found ${count}.`);
   }
 }
+
+/** The member a session answer signs in: an active member of workspace w1 ("Acme", UTC, USD). */
+export interface SessionMember {
+  id: string;
+  email: string;
+  name: string;
+  roles: string[];
+}
+
+/** An `AuthPayload` as the API answers sign-up, sign-in and the one-time links, for `flushData`. */
+export function sessionAnswer(member: SessionMember, accessToken = 't'): Record<string, unknown> {
+  return {
+    __typename: 'AuthPayload',
+    accessToken,
+    expiresAt: '2099-01-01T00:00:00.000Z',
+    member: { __typename: 'Member', ...member, approver: false, status: 'ACTIVE' },
+    workspace: { __typename: 'Workspace', id: 'w1', name: 'Acme', timeZone: 'UTC', currency: 'USD' },
+  };
+}
