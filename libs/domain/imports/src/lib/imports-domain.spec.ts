@@ -577,6 +577,29 @@ describe('rows', () => {
     });
   });
 
+  it("refuses a company's revenue in another currency than the workspace's, for leads and accounts alike", () => {
+    const euros = (kind: 'LEADS' | 'ACCOUNTS', columns: string[]) =>
+      new RowPreparer(kind, columns, mappingFromProposal(proposeMapping(kind, columns), 'EUR'), NOW);
+    const problem = {
+      column: 'Revenue',
+      reason: 'is in USD; this workspace reports in EUR (convert it, or leave the column out)',
+    };
+    expect(euros('LEADS', ['Email', 'Revenue']).prepare(['ana@acme.com', '$25,000,000'])).toMatchObject({
+      ok: false,
+      problems: [problem],
+    });
+    expect(euros('ACCOUNTS', ['Domain', 'Revenue']).prepare(['acme.com', 'USD 8m'])).toMatchObject({
+      ok: false,
+      problems: [problem],
+    });
+    // Its own currency, or none named, is the workspace's.
+    for (const revenue of ['€12M', '12000000', 'EUR 12 000 000'])
+      expect(euros('LEADS', ['Email', 'Revenue']).prepare(['ana@acme.com', revenue])).toMatchObject({
+        ok: true,
+        value: { lead: { annualRevenue: 12_000_000 } },
+      });
+  });
+
   it('splits a full name written "Last, First" at its comma', () => {
     const columns = ['Email', 'Name'];
     const leads = new RowPreparer(

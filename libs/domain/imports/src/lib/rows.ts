@@ -313,7 +313,7 @@ export class RowPreparer<K extends ImportKind> {
       fullName?: string;
       owner?: string;
       createdAt?: Date;
-      annualRevenue?: { amount: number };
+      annualRevenue?: { amount: number; currency: string | null };
     };
     if (fullName && rest['firstName'] === undefined && rest['lastName'] === undefined) {
       const name = splitFullName(fullName);
@@ -321,6 +321,8 @@ export class RowPreparer<K extends ImportKind> {
       if (name.lastName) rest['lastName'] = name.lastName.slice(0, 100);
       notes.push(`${this.columnOf('fullName')}: ${name.note}`);
     }
+    const foreign = this.foreignRevenue(annualRevenue);
+    if (foreign) return { problems: [foreign] };
     if (annualRevenue) rest['annualRevenue'] = annualRevenue.amount;
     const parsed = parseLeadFields(rest);
     if (!parsed.ok) return { problems: this.issues(parsed.issues) };
@@ -336,11 +338,27 @@ export class RowPreparer<K extends ImportKind> {
     };
   }
 
+  /**
+   * A company's revenue that names a currency other than the workspace's (the mapping's default): refused, as an
+   * opportunity's amount is — with no exchange rates it cannot be set against the agreement's revenue bands, which
+   * are in the workspace's currency, and stored bare it would pass for that currency.
+   */
+  private foreignRevenue(revenue: { currency: string | null } | undefined): RowProblem | null {
+    const currency = revenue?.currency;
+    if (!currency || currency === this.mapping.defaultCurrency) return null;
+    return {
+      column: this.columnOf('annualRevenue'),
+      reason: `is in ${currency}; this workspace reports in ${this.mapping.defaultCurrency} (convert it, or leave the column out)`,
+    };
+  }
+
   private account(values: Record<string, unknown>): { value: PreparedAccount } | { problems: RowProblem[] } {
     const name = (values['name'] as string | undefined) ?? null;
     const domain = (values['domain'] as string | undefined) ?? null;
     if (!name && !domain)
       return { problems: [{ column: '', reason: 'an account needs its name or its domain' }] };
+    const foreign = this.foreignRevenue(values['annualRevenue'] as { currency: string | null } | undefined);
+    if (foreign) return { problems: [foreign] };
     const facts = {
       industry: values['industry'],
       employeeCount: values['employeeCount'],

@@ -108,7 +108,7 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
   const LEADS_CSV =
     '\uFEFFEmail Address,Prénom,Last Name,Company,Website,Nb employés,Annual Revenue,Contry,Seniority,Created Date,Notes\r\n' +
     'ana@acme.com,Ana,Lima,"Acme, Inc.",https://www.acme.com,51-200,"$2,500,000",Brasil,VP,2025-01-15,"first line\r\nsecond line"\r\n' +
-    'BO@ACME.COM,Bo,Berg,Acme,acme.com,"1,200",€1.000,DE,Director,15/02/2025,\r\n' +
+    'BO@ACME.COM,Bo,Berg,Acme,acme.com,"1,200",1.000 $,DE,Director,15/02/2025,\r\n' +
     'not-an-email,Cy,Cole,Initech,initech.com,lots,,Atlantis,,,\r\n' +
     'dee@initech.com,Dee,Diaz,Initech,initech.com,10,,US,Individual contributor,03/04/2025,\r\n' +
     '=cmd@evil.com,Eve,"=HYPERLINK(""x"")",Evil,evil.com,,,,,2025-01-01,\r\n';
@@ -328,7 +328,7 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
       '2,CREATED,Contry,"cleaned: ""Brasil"" read as BR"',
       '3,CREATED,Email Address,"cleaned: ""BO@ACME.COM"" read as bo@acme.com"',
       '3,CREATED,Nb employés,"cleaned: ""1,200"" read as 1200"',
-      '3,CREATED,Annual Revenue,"cleaned: ""€1.000"" read as 1000 EUR"',
+      '3,CREATED,Annual Revenue,"cleaned: ""1.000 $"" read as 1000 USD"',
       '3,CREATED,Created Date,"cleaned: ""15/02/2025"" read as 2025-02-15"',
       '4,REFUSED,Email Address,"""not-an-email"" is not an e-mail address"',
       '4,REFUSED,Nb employés,"""lots"" is not a number of employees"',

@@ -57,6 +57,7 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
 
     <h2>1. What the file holds</h2>
     <mat-button-toggle-group
+      class="kinds"
       aria-label="Kind of import"
       hideSingleSelectionIndicator
       [value]="kind()"
@@ -249,6 +250,11 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
     />
   `,
   styles: `
+    /* Five kinds do not fit a phone's width in one row: they wrap rather than push the page sideways. */
+    .kinds {
+      flex-wrap: wrap;
+      max-width: 100%;
+    }
     .intro,
     .muted {
       color: var(--mat-sys-on-surface-variant);

@@ -119,6 +119,8 @@ function isSettingsProblem(problem: FieldProblem): problem is FieldProblem & { f
     @media (max-width: 959.98px) {
       .fields {
         grid-template-columns: 1fr;
+        /* Stacked, a field's floating label rises above its box: room for it under the hint of the one above. */
+        row-gap: 16px;
       }
     }
   `,
