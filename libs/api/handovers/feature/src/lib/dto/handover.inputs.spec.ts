@@ -8,8 +8,10 @@ describe('handover inputs', () => {
   it('takes a reason key and a bounded note for a rejection', async () => {
     expect(await problems(RejectHandoverArgs, { id: ID, reasonKey: 'not-ready', note: 'later' })).toEqual([]);
     expect(
-      await problems(RejectHandoverArgs, { id: 'nope', reasonKey: 'Not Ready!', note: 'x'.repeat(2001) }),
+      await problems(RejectHandoverArgs, { id: 'nope', reasonKey: 'x'.repeat(201), note: 'x'.repeat(2001) }),
     ).toEqual(['id', 'reasonKey', 'note']);
+    // Any other key is the decision's to refuse, naming the version's keys.
+    expect(await problems(RejectHandoverArgs, { id: ID, reasonKey: 'WRONG_CONTACT' })).toEqual([]);
   });
 
   it('takes a note laid out with tabs and line breaks, but no other control character', async () => {
