@@ -1,8 +1,9 @@
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
- * "25 Nov 2026, 09:05 UTC" — as the pages' `date: 'd MMM y, HH:mm' : 'UTC'` pipes write it. Handovers, keys and
- * webhook deliveries are compared across a team, its time zones and receivers' logs, so their times read in UTC.
+ * "25 Nov 2026, 09:05 UTC". For times compared with machines' logs — API keys' last use, webhook deliveries — which
+ * keep UTC; times people read together (leads, handovers, imports) read on the workspace's clock, the team's
+ * shared zone, with `zonedMinute`.
  */
 export function utcMinute(iso: string): string {
   const [year, month, day] = iso.slice(0, 10).split('-');

@@ -4,8 +4,9 @@ export * from './lib/api/pending-call';
 export * from './lib/api/provide-api';
 export * from './lib/api/post-graphql';
 export * from './lib/auth/auth.service';
+export * from './lib/auth/workspace-time-zone';
 export * from './session';
 export * from './lib/generated/graphql';
 // Written once for the web app and the API's one-line summaries alike.
-export { utcMinute } from '@accord/domain/pipeline';
+export { utcMinute, zonedMinute } from '@accord/domain/pipeline';
 export * from './lib/members/colleagues';

@@ -69,10 +69,12 @@ describe('consequenceLabel', () => {
 });
 
 describe('lead and decision wording', () => {
-  it('words a signal type with its count and last time', () => {
-    expect(
-      recentSignalLabel({ type: 'PRICING_PAGE_VISIT', count: 3, lastAt: '2026-11-24T09:05:00.000Z' }),
-    ).toBe('Pricing page visit ×3, last 24 Nov 2026, 09:05 UTC');
+  it("words a signal type with its count and last time on the workspace's clock", () => {
+    const signal = { type: 'PRICING_PAGE_VISIT', count: 3, lastAt: '2026-11-24T09:05:00.000Z' };
+    expect([recentSignalLabel(signal, 'UTC'), recentSignalLabel(signal, 'Europe/Berlin')]).toEqual([
+      'Pricing page visit ×3, last 24 Nov 2026, 09:05',
+      'Pricing page visit ×3, last 24 Nov 2026, 10:05',
+    ]);
   });
 
   it('puts title and company together, or whichever is known', () => {
@@ -83,7 +85,7 @@ describe('lead and decision wording', () => {
     ]).toEqual(['CTO at Acme', 'Acme', '']);
   });
 
-  it('words a decision with its reason, decider, time and SLA', () => {
+  it("words a decision with its reason, decider, time on the workspace's clock and SLA", () => {
     const rejected = handover({
       status: 'REJECTED',
       decidedAt: '2026-11-25T13:00:00.000Z',
@@ -91,9 +93,36 @@ describe('lead and decision wording', () => {
       withinSla: false,
       reason: NOT_READY,
     });
-    expect([decisionLabel(handover()), decisionLabel(rejected)]).toEqual([
+    expect([
+      decisionLabel(handover(), 'Europe/Berlin'),
+      decisionLabel(rejected, 'UTC'),
+      decisionLabel(rejected, 'America/Los_Angeles'),
+    ]).toEqual([
       'Open',
-      'Rejected (Not ready to buy) by Sam Sales 25 Nov 2026, 13:00 UTC, after the SLA',
+      'Rejected (Not ready to buy) by Sam Sales 25 Nov 2026, 13:00, after the SLA',
+      'Rejected (Not ready to buy) by Sam Sales 25 Nov 2026, 05:00, after the SLA',
+    ]);
+  });
+
+  it('words times either side of the clocks going back as the wall clock read them', () => {
+    // Berlin, 25 Oct 2026: 03:00 CEST goes back to 02:00 CET, so 02:30 happens at 00:30 and at 01:30 UTC.
+    const accepted = (decidedAt: string) =>
+      decisionLabel(
+        handover({ status: 'ACCEPTED', decidedAt, decidedBy: null, withinSla: true }),
+        'Europe/Berlin',
+      );
+    expect(
+      [
+        '2026-10-24T23:59:00.000Z',
+        '2026-10-25T00:30:00.000Z',
+        '2026-10-25T01:30:00.000Z',
+        '2026-10-25T02:30:00.000Z',
+      ].map(accepted),
+    ).toEqual([
+      'Accepted 25 Oct 2026, 01:59, within the SLA',
+      'Accepted 25 Oct 2026, 02:30, within the SLA',
+      'Accepted 25 Oct 2026, 02:30, within the SLA',
+      'Accepted 25 Oct 2026, 03:30, within the SLA',
     ]);
   });
 });

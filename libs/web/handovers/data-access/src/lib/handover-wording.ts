@@ -3,7 +3,7 @@ import {
   type HandoverFieldsFragment,
   type HandoverStatus,
   type RejectionReasonFieldsFragment,
-  utcMinute,
+  zonedMinute,
 } from '@accord/web/shared/data-access';
 
 const MINUTE_MS = 60_000;
@@ -90,9 +90,15 @@ function signalTypeLabel(type: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** "Pricing page ×3, last 24 Nov 2026, 09:00 UTC". */
-export function recentSignalLabel(signal: { type: string; count: number; lastAt: string }): string {
-  return `${signalTypeLabel(signal.type)} ×${signal.count}, last ${utcMinute(signal.lastAt)}`;
+/**
+ * "Pricing page ×3, last 24 Nov 2026, 10:00": the time on the workspace's clock, `timeZone`, which the page names
+ * once rather than every line.
+ */
+export function recentSignalLabel(
+  signal: { type: string; count: number; lastAt: string },
+  timeZone: string,
+): string {
+  return `${signalTypeLabel(signal.type)} ×${signal.count}, last ${zonedMinute(signal.lastAt, timeZone)}`;
 }
 
 /** The person's name, or their e-mail when no name is known. */
@@ -106,13 +112,17 @@ export function roleAtCompany(lead: Pick<HandoverFieldsFragment['lead'], 'title'
   return parts.join(' at ');
 }
 
-/** How a decided handover fared: "Accepted by Sam Sales 25 Nov 2026, 09:05 UTC, within the SLA". */
+/**
+ * How a decided handover fared: "Accepted by Sam Sales 25 Nov 2026, 10:05, within the SLA", the time on the
+ * workspace's clock, `timeZone`, which the page names once.
+ */
 export function decisionLabel(
   handover: Pick<HandoverFieldsFragment, 'status' | 'decidedAt' | 'decidedBy' | 'withinSla' | 'reason'>,
+  timeZone: string,
 ): string {
   if (handover.decidedAt === null) return HANDOVER_STATUS_LABELS[handover.status];
   const by = handover.decidedBy ? ` by ${handover.decidedBy.name}` : '';
   const reason = handover.reason ? ` (${handover.reason.label})` : '';
   const sla = handover.withinSla ? 'within the SLA' : 'after the SLA';
-  return `${HANDOVER_STATUS_LABELS[handover.status]}${reason}${by} ${utcMinute(handover.decidedAt)}, ${sla}`;
+  return `${HANDOVER_STATUS_LABELS[handover.status]}${reason}${by} ${zonedMinute(handover.decidedAt, timeZone)}, ${sla}`;
 }

@@ -192,17 +192,21 @@ export function flushQueue(
   return page;
 }
 
-/** A signed-in session for the AuthStore: Sam is a sales approver (a sales manager), Ria a rep. */
+/**
+ * A signed-in session for the AuthStore: Sam is a sales approver (a sales manager), Ria a rep; their workspace is on
+ * UTC unless a test gives it another time zone.
+ */
 export function sessionFor(
   id: string,
   name: string,
   roles: ('ADMIN' | 'MARKETING' | 'SALES' | 'EXECUTIVE')[],
   approver: boolean,
+  timeZone = 'UTC',
 ) {
   return {
     accessToken: 'token',
     expiresAt: '2099-01-01T00:00:00.000Z',
     member: { id, email: `${id}@demo.test`, name, roles, approver, status: 'ACTIVE' as const },
-    workspace: { id: 'w1', name: 'Demo', timeZone: 'UTC', currency: 'USD' },
+    workspace: { id: 'w1', name: 'Demo', timeZone, currency: 'USD' },
   };
 }

@@ -254,6 +254,8 @@ export class HandoverCardComponent {
   readonly reasons = input<readonly RejectionReason[]>([]);
   /** The time the countdown counts from; the page moves it on every minute. */
   readonly now = input.required<Date>();
+  /** The workspace's IANA time zone, in which the signals' and decision's times read; the page names it. */
+  readonly timeZone = input('UTC');
   readonly manager = input(false);
   readonly candidates = input<readonly SalesMember[]>([]);
   readonly rejecting = input(false);
@@ -268,9 +270,11 @@ export class HandoverCardComponent {
   protected readonly name = computed(() => handoverLeadName(this.handover().lead));
   protected readonly role = computed(() => roleAtCompany(this.handover().lead));
   protected readonly temperature = computed(() => TEMPERATURE_LABELS[this.handover().temperature]);
-  protected readonly signals = computed(() => this.handover().lead.recentSignals.map(recentSignalLabel));
+  protected readonly signals = computed(() =>
+    this.handover().lead.recentSignals.map((signal) => recentSignalLabel(signal, this.timeZone())),
+  );
   protected readonly decided = computed(() => this.handover().decidedAt !== null);
-  protected readonly decision = computed(() => decisionLabel(this.handover()));
+  protected readonly decision = computed(() => decisionLabel(this.handover(), this.timeZone()));
   protected readonly sla = computed(() => undecidedTiming(this.handover(), this.now()));
   protected readonly label = computed(() =>
     [this.name(), this.role(), this.decided() ? this.decision() : this.sla().text].filter(Boolean).join(', '),

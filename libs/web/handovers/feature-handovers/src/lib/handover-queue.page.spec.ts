@@ -67,19 +67,20 @@ function row(name: string): HTMLElement {
 
 describe('HandoverQueuePage', () => {
   it('lists my open handovers with scores, why, signals, owner and the SLA countdown', async () => {
-    const { variables } = await renderQueue();
+    const { variables } = await renderQueue(sessionFor('ria', 'Ria Rep', ['SALES'], false, 'Europe/Berlin'));
 
     expect(variables).toEqual({ scope: 'MINE', view: 'UNDECIDED', first: 50, after: null });
     expect(screen.getByText('2 undecided · 1 expired')).toBeTruthy();
+    expect(screen.getByText('Times in Europe/Berlin')).toBeTruthy();
     const first = row('Ada Lovelace');
     expect(first.getAttribute('aria-label')).toBe('Ada Lovelace, VP Operations at Acme, due in 3 h 20 min');
     for (const text of [
       'Grade A',
       'Hot',
-      'Fit 82 · Intent 64',
+      'Fit 81 · Intent 64',
       'Owner: Sam Sales',
       '+20 employees 200–1000 · +15 pricing page ×3',
-      'Pricing page ×3, last 25 Nov 2026, 07:30 UTC',
+      'Pricing page ×3, last 25 Nov 2026, 08:30',
     ])
       expect(within(first).getByText(text)).toBeTruthy();
     const overdue = within(row('Bob Builder')).getByText(
@@ -103,6 +104,8 @@ describe('HandoverQueuePage', () => {
     });
     flushQueue(apollo, [rejected], { undecided: 1, expired: 1 });
     await screen.findByText('Note: “Call again in spring”');
+    expect(screen.getByText('Times in UTC')).toBeTruthy();
+    expect(screen.getByText('Rejected by Ria Rep 25 Nov 2026, 08:10, within the SLA')).toBeTruthy();
     expect(screen.queryByText(/then press A to accept/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Accept Ada Lovelace' })).toBeNull();
   });

@@ -29,6 +29,7 @@ import {
   CLOCK,
   type HandoverScope,
   type HandoverView,
+  injectWorkspaceTimeZone,
 } from '@accord/web/shared/data-access';
 import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
@@ -99,12 +100,16 @@ const EMPTY_TEXT: Readonly<Record<HandoverView, string>> = {
     @if (store.loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Loading handovers" />
     }
+    @if (store.handovers().length > 0) {
+      <p class="zone">Times in {{ timeZone() }}</p>
+    }
     <div class="queue" role="list" aria-label="Handovers">
       @for (handover of store.handovers(); track handover.id) {
         <accord-handover-card
           [handover]="handover"
           [reasons]="store.reasonsFor(handover)"
           [now]="now()"
+          [timeZone]="timeZone()"
           [manager]="manager()"
           [candidates]="candidates()"
           [rejecting]="rejecting() === handover.id"
@@ -149,6 +154,11 @@ const EMPTY_TEXT: Readonly<Record<HandoverView, string>> = {
         display: none;
       }
     }
+    .zone {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+      margin: 0 0 4px;
+    }
     .status {
       font: var(--mat-sys-body-medium);
       min-height: 1.5em;
@@ -179,6 +189,8 @@ export class HandoverQueuePage implements OnInit {
   protected readonly store = inject(HandoverQueueStore);
 
   protected readonly now = signal(this.clock());
+  /** The team's shared clock, in which the queue's times read; named once above the handovers. */
+  protected readonly timeZone = injectWorkspaceTimeZone();
   protected readonly manager = computed(() => {
     const member = this.auth.member();
     return member !== null && isSalesManager(member);

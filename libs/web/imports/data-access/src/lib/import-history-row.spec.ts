@@ -23,10 +23,10 @@ const item: ImportFieldsFragment = {
 };
 
 describe('toImportHistoryRow', () => {
-  it('words a past import: its start in UTC, its kind, run and status in words', () => {
-    expect(toImportHistoryRow(item)).toEqual({
+  it("words a past import: its start on the workspace's clock, its kind, run and status in words", () => {
+    expect(toImportHistoryRow(item, 'Europe/Berlin')).toEqual({
       id: 'i1',
-      started: '27 Nov 2026, 08:05 UTC',
+      started: '27 Nov 2026, 09:05',
       kind: 'Opportunities',
       file: 'deals.csv',
       run: 'Dry run',
@@ -39,7 +39,9 @@ describe('toImportHistoryRow', () => {
   });
 
   it('leaves the file blank when the upload named none', () => {
-    expect(toImportHistoryRow({ ...item, fileName: null, dryRun: false, status: 'DONE' })).toMatchObject({
+    expect(
+      toImportHistoryRow({ ...item, fileName: null, dryRun: false, status: 'DONE' }, 'UTC'),
+    ).toMatchObject({
       file: '',
       run: 'Import',
       status: 'Done',

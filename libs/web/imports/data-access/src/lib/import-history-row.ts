@@ -1,4 +1,4 @@
-import { type ImportFieldsFragment, utcMinute } from '@accord/web/shared/data-access';
+import { type ImportFieldsFragment, zonedMinute } from '@accord/web/shared/data-access';
 
 import type { ImportKindName } from './import-requests';
 
@@ -31,11 +31,14 @@ export interface ImportHistoryRow {
   status: string;
 }
 
-/** Times in UTC with the zone named, as on the other pages that list what happened when. */
-export function toImportHistoryRow(item: ImportFieldsFragment): ImportHistoryRow {
+/**
+ * Its start on the workspace's clock, `timeZone`, which the table names once in its header, as the other pages that
+ * list what happened when do.
+ */
+export function toImportHistoryRow(item: ImportFieldsFragment, timeZone: string): ImportHistoryRow {
   return {
     id: item.id,
-    started: utcMinute(item.startedAt),
+    started: zonedMinute(item.startedAt, timeZone),
     kind: IMPORT_KIND_LABELS[item.kind],
     file: item.fileName ?? '',
     run: item.dryRun ? 'Dry run' : 'Import',

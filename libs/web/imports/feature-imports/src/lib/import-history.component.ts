@@ -17,7 +17,7 @@ import { emptyListText } from '@accord/web/shared/ui';
         </caption>
         <thead>
           <tr>
-            <th scope="col">Started</th>
+            <th scope="col">Started ({{ timeZone() }})</th>
             <th scope="col">Kind</th>
             <th scope="col">File</th>
             <th scope="col">Run</th>
@@ -97,6 +97,8 @@ import { emptyListText } from '@accord/web/shared/ui';
 })
 export class ImportHistoryComponent {
   readonly rows = input.required<ImportHistoryRow[]>();
+  /** The workspace's IANA time zone, in which the rows' start times read. */
+  readonly timeZone = input('UTC');
   readonly loading = input(false);
   readonly failed = input(false);
   /** The id of the import whose report is asked for. */

@@ -194,10 +194,16 @@ describe('ImportsPage', () => {
     await waitFor(() => expect(requests).toHaveLength(3));
     expect(screen.queryByRole('checkbox', { name: /Hand the leads/ })).toBeNull();
   });
-  it('lists past imports, newest first, in words and UTC', async () => {
+  it("lists past imports, newest first, in words and the workspace's time zone, named once", async () => {
+    const berlin = viewer(['MARKETING']);
     await render(ImportsPage, {
       imports: [ApolloTestingModule],
       providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+      configureTestBed: () =>
+        TestBed.inject(AuthStore).setViewer({
+          ...berlin,
+          workspace: { ...berlin.workspace, timeZone: 'Europe/Berlin' },
+        }),
     });
     const apollo = TestBed.inject(ApolloTestingController);
     const past = {
@@ -213,12 +219,13 @@ describe('ImportsPage', () => {
 
     const table = await screen.findByRole('table', { name: 'Past imports' });
     const row = await within(table).findByRole('row', { name: /crm\.csv/ });
+    expect(within(table).getByRole('columnheader', { name: 'Started (Europe/Berlin)' })).toBeTruthy();
     expect(
       within(row)
         .getAllByRole('cell')
         .map((cell) => cell.textContent?.trim()),
     ).toEqual([
-      '27 Nov 2026, 08:05 UTC',
+      '27 Nov 2026, 09:05',
       'Leads & contacts',
       'crm.csv',
       'Dry run',

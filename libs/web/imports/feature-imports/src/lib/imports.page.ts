@@ -19,7 +19,7 @@ import {
   toImportHistoryRow,
   unplacedValues,
 } from '@accord/web/imports/data-access';
-import { type ApiResult, AuthStore } from '@accord/web/shared/data-access';
+import { type ApiResult, AuthStore, injectWorkspaceTimeZone } from '@accord/web/shared/data-access';
 import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
 import { ImportHistoryComponent } from './import-history.component';
@@ -244,6 +244,7 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
     <h2>Past imports</h2>
     <accord-import-history
       [rows]="historyRows()"
+      [timeZone]="timeZone()"
       [loading]="store.loading()"
       [failed]="historyError() !== null"
       (download)="download($event)"
@@ -304,7 +305,10 @@ export class ImportsPage implements OnInit {
     return KINDS.filter((kind) => admin || !ADMIN_KINDS.includes(kind));
   });
   protected readonly labels = IMPORT_KIND_LABELS;
-  protected readonly historyRows = computed(() => this.store.history().map(toImportHistoryRow));
+  protected readonly timeZone = injectWorkspaceTimeZone();
+  protected readonly historyRows = computed(() =>
+    this.store.history().map((item) => toImportHistoryRow(item, this.timeZone())),
+  );
   protected readonly encodingNote = encodingNote;
 
   protected readonly kind = signal<ImportKindName>('LEADS');

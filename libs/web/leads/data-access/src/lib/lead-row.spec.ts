@@ -1,6 +1,6 @@
 import { leadFields } from '../testing/leads';
 import { ownerLabel, toLeadRow } from './lead-row';
-import { leadName, sentence, signedPoints, typeLabel } from './lead-wording';
+import { leadName, sentence, signedPoints, typeLabel, wholeScore } from './lead-wording';
 
 const SELF = '00000000-0000-4000-8000-0000000000a2';
 const SAM = '00000000-0000-4000-8000-0000000000a3';
@@ -12,7 +12,8 @@ describe('toLeadRow', () => {
       name: 'Ada Lovelace',
       email: 'ada@acme.test',
       company: 'Acme',
-      fit: '82 · A',
+      // 81.6 read as the grade's threshold reads it: rounded down.
+      fit: '81 · A',
       intent: '44 · Hot',
       stage: 'MQL',
       owner: 'Sam Sales',
@@ -79,5 +80,11 @@ describe('wording', () => {
       'Must be an e-mail address.',
       'Already done.',
     ]);
+  });
+});
+
+describe('wholeScore', () => {
+  it('rounds down, so a score just under a whole threshold never reads as at it', () => {
+    expect([59.99, 60, 81.6, 99.99999999999999, 0].map(wholeScore)).toEqual(['59', '60', '81', '99', '0']);
   });
 });

@@ -33,9 +33,13 @@ export const SENIORITY_LABELS: Readonly<Record<Seniority, string>> = {
 /** Points with their sign, rounded, as the explanation's summary writes them (domain code). */
 export { signedPoints } from '@accord/domain/scoring';
 
-/** A score on the 0–100 scale as people read it: a whole number. */
+/**
+ * A score on the 0–100 scale as people read it: a whole number, rounded down — as the thresholds read it. Rounded
+ * to nearest, an intent of 59.99 (a signal decayed for the few seconds before scoring) would show as 60 beside
+ * "Warm" where the agreement makes 60 hot; a whole number is at or over a whole threshold exactly when the score is.
+ */
 export function wholeScore(value: number): string {
-  return String(Math.round(value));
+  return String(Math.floor(value));
 }
 
 /** "PRICING_PAGE_VISIT" as "Pricing page visit", for signal types the agreement gives no label. */

@@ -5,7 +5,9 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { fireEvent, screen, waitFor, within } from '@testing-library/angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
+import { sessionFor } from '@accord/web/handovers/data-access/testing';
 import { leadAnswer, leadDetail, leadDetailAnswer, leadFields } from '@accord/web/leads/data-access/testing';
+import { AuthStore, CLOCK } from '@accord/web/shared/data-access';
 
 import { leadsRoutes } from './leads.routes';
 
@@ -24,14 +26,26 @@ function leadsPage(nodes: ReturnType<typeof leadFields>[], hasNextPage = false) 
 
 const noRun = { scoringStatus: { __typename: 'ScoringStatus', scoredVersionNumber: 1, latestRun: null } };
 
-async function open(url: string) {
+/** Opens a page; with a time zone, as a marketer of a workspace on it, at the clock's time. */
+async function open(url: string, workspace?: { timeZone: string; now: Date }) {
   TestBed.configureTestingModule({
     imports: [ApolloTestingModule],
     providers: [
       provideRouter([{ path: 'leads', children: leadsRoutes }]),
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      ...(workspace ? [{ provide: CLOCK, useValue: () => workspace.now }] : []),
     ],
   });
+  if (workspace) {
+    const { member, workspace: settings } = sessionFor(
+      'mia',
+      'Mia Marketing',
+      ['MARKETING'],
+      false,
+      workspace.timeZone,
+    );
+    TestBed.inject(AuthStore).setViewer({ member, workspace: settings });
+  }
   const harness = await RouterTestingHarness.create(url);
   return { harness, apollo: TestBed.inject(ApolloTestingController), router: TestBed.inject(Router) };
 }
@@ -67,6 +81,37 @@ describe('leads list', () => {
     expect(await screen.findByText('The leads could not be loaded.')).toBeTruthy();
     expect(screen.queryByText('No leads match these filters.')).toBeNull();
     expect(screen.queryByText(/^Showing/)).toBeNull();
+  });
+
+  it('says a workspace has no leads yet, and how a marketer adds some, when no filter is set', async () => {
+    const { harness, apollo } = await open('/leads?sort=NEWEST', { timeZone: 'UTC', now: new Date() });
+    apollo.expectOne('ScoringStatus').flushData(noRun);
+    apollo.expectOne('Leads').flushData(leadsPage([]));
+    await flushed();
+    harness.detectChanges();
+
+    await screen.findByText('No leads yet.');
+    expect(screen.getByRole('link', { name: 'Import a CSV' }).getAttribute('href')).toBe('/imports');
+    // Marketing may not create API keys: only admins are pointed there.
+    expect(screen.queryByRole('link', { name: 'Create an API key' })).toBeNull();
+    expect(
+      screen
+        .getByText(/Add one by hand with/)
+        .textContent?.replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe('Add one by hand with New lead.');
+    expect(screen.queryByText('No leads match these filters.')).toBeNull();
+  });
+
+  it('says nothing matches when a filter is set', async () => {
+    const { harness, apollo } = await open('/leads?q=nobody');
+    apollo.expectOne('ScoringStatus').flushData(noRun);
+    apollo.expectOne('Leads').flushData(leadsPage([]));
+    await flushed();
+    harness.detectChanges();
+
+    expect(await screen.findByText('No leads match these filters.')).toBeTruthy();
+    expect(screen.queryByText('No leads yet.')).toBeNull();
   });
 
   it('shows the progress of a running rescore', async () => {
@@ -143,18 +188,19 @@ describe('lead page', () => {
         .getAllByRole('listitem')
         .map((item) => Array.from(item.children).map((part) => part.textContent?.trim())),
     ).toEqual([
-      ['24 Nov 2026, 09:00 UTC', 'Call made', 'Activity'],
-      ['22 Nov 2026, 09:00 UTC', 'Podcast listened', 'Not scored', 'via rss'],
-      ['20 Nov 2026, 09:00 UTC', 'Pricing page visit', 'Intent', 'via web'],
+      ['24 Nov 2026, 09:00', 'Call made', 'Activity'],
+      ['22 Nov 2026, 09:00', 'Podcast listened', 'Not scored', 'via rss'],
+      ['20 Nov 2026, 09:00', 'Pricing page visit', 'Intent', 'via web'],
     ]);
 
     fireEvent.change(screen.getByLabelText('Signal type'), { target: { value: 'DEMO_REQUEST' } });
     fireEvent.change(screen.getByLabelText('When'), { target: { value: '2026-11-25T09:30' } });
     fireEvent.click(screen.getByRole('button', { name: 'Record signal' }));
     const record = apollo.expectOne('RecordSignal');
-    expect(record.operation.variables['input']).toMatchObject({
+    expect(record.operation.variables['input']).toEqual({
       leadId: ID,
       type: 'DEMO_REQUEST',
+      occurredAt: '2026-11-25T09:30:00.000Z',
       source: null,
     });
     record.flushData({
@@ -180,6 +226,45 @@ describe('lead page', () => {
 
     await screen.findByText('Demo request recorded.');
     expect(within(timeline).getAllByRole('listitem')[0].textContent).toContain('Demo request');
+  });
+
+  it("shows and takes the page's times in the workspace's zone, naming it once per section", async () => {
+    const { harness, apollo } = await open(`/leads/${ID}`, {
+      timeZone: 'Europe/Berlin',
+      now: new Date('2026-11-25T08:40:00.000Z'),
+    });
+    apollo.expectOne('Lead').flushData(leadDetailAnswer());
+    harness.detectChanges();
+
+    await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
+    expect(screen.getByText('Scored under').nextElementSibling?.textContent?.trim()).toBe(
+      'v1, 24 Nov 2026, 10:00 Europe/Berlin',
+    );
+    const signals = screen.getByRole('region', { name: 'Signals' });
+    expect(within(signals).getByText('Times in Europe/Berlin')).toBeTruthy();
+    expect(within(signals).getByText('Time in Europe/Berlin')).toBeTruthy();
+    expect(
+      within(within(signals).getByRole('list', { name: 'Signal timeline' }))
+        .getAllByRole('listitem')
+        .map((item) => item.querySelector('time')?.textContent?.trim()),
+    ).toEqual(['24 Nov 2026, 10:00', '22 Nov 2026, 10:00', '20 Nov 2026, 10:00']);
+    const stages = within(screen.getByRole('region', { name: 'Stage history' }));
+    expect(stages.getByRole('columnheader', { name: 'When (Europe/Berlin)' })).toBeTruthy();
+    expect(
+      stages
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => within(row).getAllByRole('cell')[0].textContent?.trim()),
+    ).toEqual(['20 Nov 2026, 11:00', '1 Nov 2026, 09:00']);
+
+    // "When" starts at now on Berlin's clock, and 02:30 on the night the clocks go back is the first of the two.
+    const when = within(signals).getByLabelText<HTMLInputElement>('When');
+    expect(when.value).toBe('2026-11-25T09:40');
+    fireEvent.change(when, { target: { value: '2026-10-25T02:30' } });
+    fireEvent.click(within(signals).getByRole('button', { name: 'Record signal' }));
+    expect(apollo.expectOne('RecordSignal').operation.variables['input']).toMatchObject({
+      occurredAt: '2026-10-25T00:30:00.000Z',
+    });
   });
 
   it("shows sales the lead's fields in words and grouped digits, not as codes", async () => {

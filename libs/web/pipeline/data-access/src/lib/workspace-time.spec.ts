@@ -1,4 +1,4 @@
-import { todayIso, zonedInstant, zonedMinute } from './workspace-time';
+import { todayIso, wallMinute, zonedInstant, zonedMinute } from './workspace-time';
 
 describe('workspace time', () => {
   it("names today by the workspace's calendar, not the browser's", () => {
@@ -26,6 +26,28 @@ describe('workspace time', () => {
       '1 Jul 2026, 14:00',
       'not a time',
     ]);
+  });
+
+  it("writes an instant as a datetime-local input holds it, on the zone's wall clock", () => {
+    const instant = new Date('2026-11-24T17:00:59.999Z');
+
+    expect([
+      wallMinute(instant, 'UTC'),
+      wallMinute(instant, 'America/Los_Angeles'),
+      wallMinute(instant, 'Asia/Kolkata'),
+    ]).toEqual(['2026-11-24T17:00', '2026-11-24T09:00', '2026-11-24T22:30']);
+  });
+
+  it('writes both instants of a wall-clock time the clocks pass twice alike, and reads it back as the first', () => {
+    // Berlin, 25 Oct 2026: 03:00 CEST goes back to 02:00 CET, so 02:30 happens at 00:30 and at 01:30 UTC.
+    const first = new Date('2026-10-25T00:30:00.000Z');
+    const second = new Date('2026-10-25T01:30:00.000Z');
+
+    expect([wallMinute(first, 'Europe/Berlin'), wallMinute(second, 'Europe/Berlin')]).toEqual([
+      '2026-10-25T02:30',
+      '2026-10-25T02:30',
+    ]);
+    expect(zonedInstant(wallMinute(second, 'Europe/Berlin'), 'Europe/Berlin')).toEqual(first);
   });
 
   it("reads a wall-clock time as the instant it names in the zone, whatever the browser's zone", () => {

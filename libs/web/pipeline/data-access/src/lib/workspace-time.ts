@@ -15,6 +15,14 @@ export function todayIso(now: Date, timeZone: string): CalendarDate {
 }
 
 /**
+ * "2026-11-28T09:05": an instant on the time zone's wall clock, to the minute, as a `datetime-local` input holds it
+ * (`zonedInstant` reads it back). A form that takes a time in the workspace's zone starts from this, not the browser's.
+ */
+export function wallMinute(instant: Date, timeZone: string): string {
+  return new Date(instant.getTime() + zoneOffset(instant, timeZone)).toISOString().slice(0, 16);
+}
+
+/**
  * The instant a wall-clock time names in a time zone, or null for no such time ("2026-02-30T09:00"). Around a
  * daylight-saving change it reads as `Temporal`'s "compatible" choice does: a time the clocks skipped (02:30 when
  * they jump from 02:00 to 03:00) is taken an hour later, and a time they pass twice is the first of the two.

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -21,7 +20,7 @@ import {
   toLeadInput,
   wholeScore,
 } from '@accord/web/leads/data-access';
-import { AuthStore, PendingCall } from '@accord/web/shared/data-access';
+import { AuthStore, PendingCall, injectWorkspaceTimeZone, zonedMinute } from '@accord/web/shared/data-access';
 import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
 import { LeadFormComponent } from '../shared/lead-form.component';
@@ -47,7 +46,6 @@ function grouped(value: number | null | undefined): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [LeadDetailStore, LeadOwnersStore],
   imports: [
-    DatePipe,
     MatProgressBar,
     RouterLink,
     FormAlertComponent,
@@ -95,8 +93,7 @@ function grouped(value: number | null | undefined): string {
           <dt>Scored under</dt>
           <dd>
             @if (lead.evaluation; as evaluation) {
-              v{{ evaluation.versionNumber }},
-              {{ evaluation.evaluatedAt | date: 'd MMM y, HH:mm' : 'UTC' }} UTC
+              v{{ evaluation.versionNumber }}, {{ time(evaluation.evaluatedAt) }} {{ timeZone() }}
             } @else {
               Not scored
             }
@@ -111,13 +108,13 @@ function grouped(value: number | null | undefined): string {
 
       <section aria-labelledby="signals-heading">
         <h2 id="signals-heading">Signals</h2>
-        <accord-record-signal [scoredTypes]="scoredTypes()" />
-        <accord-signal-timeline [entries]="store.timeline()" />
+        <accord-record-signal [scoredTypes]="scoredTypes()" [timeZone]="timeZone()" />
+        <accord-signal-timeline [entries]="store.timeline()" [timeZone]="timeZone()" />
       </section>
 
       <section aria-labelledby="stages-heading">
         <h2 id="stages-heading">Stage history</h2>
-        <accord-stage-history [transitions]="store.transitions()" />
+        <accord-stage-history [transitions]="store.transitions()" [timeZone]="timeZone()" />
       </section>
 
       <accord-lead-handover [leadId]="lead.id" />
@@ -210,6 +207,8 @@ export class LeadPage implements OnInit {
   protected readonly stages = STAGE_LABELS;
   protected readonly temperatures = TEMPERATURE_LABELS;
   protected readonly score = wholeScore;
+  /** The team's shared clock, in which the page's times read; each section names it once. */
+  protected readonly timeZone = injectWorkspaceTimeZone();
   protected readonly lead = this.store.lead;
   protected readonly name = computed(() => {
     const lead = this.lead();
@@ -261,6 +260,10 @@ export class LeadPage implements OnInit {
       const id = params.get('id');
       if (id) void this.store.load(id);
     });
+  }
+
+  protected time(iso: string): string {
+    return zonedMinute(iso, this.timeZone());
   }
 
   ngOnInit(): void {

@@ -1,24 +1,30 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 
 import { ACTIVITY_SIGNAL_TYPES, STANDARD_SIGNAL_TYPES } from '@accord/domain/agreement';
 import { LeadDetailStore, typeLabel } from '@accord/web/leads/data-access';
-import { PendingCall } from '@accord/web/shared/data-access';
+import { wallMinute, zonedInstant } from '@accord/web/pipeline/data-access';
+import { CLOCK, PendingCall } from '@accord/web/shared/data-access';
 import { FormAlertComponent } from '@accord/web/shared/ui';
 
-/** "2026-11-25T09:05" in the browser's time zone, as a datetime-local input holds it. */
-export function localMinute(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** Records one signal for the lead by hand; the lead is rescored and the page shows the result. */
+/**
+ * Records one signal for the lead by hand; the lead is rescored and the page shows the result. "When" is a time on
+ * the workspace's wall clock, which it names (a member's browser may be elsewhere), and starts at now.
+ */
 @Component({
   selector: 'accord-record-signal',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatFormField, MatInput, MatLabel, FormAlertComponent],
+  imports: [MatButton, MatFormField, MatHint, MatInput, MatLabel, FormAlertComponent],
   template: `
     <form class="record" aria-label="Record signal" (submit)="$event.preventDefault(); record()" novalidate>
       <mat-form-field appearance="outline">
@@ -32,6 +38,7 @@ export function localMinute(date: Date): string {
       <mat-form-field appearance="outline">
         <mat-label>When</mat-label>
         <input matInput type="datetime-local" [value]="when()" (change)="when.set(value($event))" />
+        <mat-hint>Time in {{ timeZone() }}</mat-hint>
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>Source (optional)</mat-label>
@@ -58,15 +65,19 @@ export function localMinute(date: Date): string {
 })
 export class RecordSignalComponent {
   private readonly store = inject(LeadDetailStore);
+  private readonly clock = inject(CLOCK);
 
   /** Types the version in force scores for this workspace, beyond the standard ones. */
   readonly scoredTypes = input<readonly string[]>([]);
+  /** The workspace's IANA time zone, in which "When" is read. */
+  readonly timeZone = input('UTC');
 
   protected readonly types = computed(() => [
     ...new Set([...STANDARD_SIGNAL_TYPES, ...this.scoredTypes(), ...ACTIVITY_SIGNAL_TYPES]),
   ]);
   protected readonly type = signal<string>(STANDARD_SIGNAL_TYPES[0]);
-  protected readonly when = signal(localMinute(new Date()));
+  // Now on the workspace's clock; a zone that arrives later (the session's) moves it, an edit replaces it.
+  protected readonly when = linkedSignal(() => wallMinute(this.clock(), this.timeZone()));
   protected readonly source = signal('');
   protected readonly recorded = signal('');
   protected readonly call = new PendingCall();
@@ -82,8 +93,8 @@ export class RecordSignalComponent {
     // The button stays focusable while a signal is being recorded, so the form can still be submitted.
     if (this.pending()) return;
     this.recorded.set('');
-    const occurredAt = new Date(this.when());
-    if (Number.isNaN(occurredAt.getTime())) {
+    const occurredAt = zonedInstant(this.when(), this.timeZone());
+    if (occurredAt === null) {
       this.error.set('Enter when the signal happened.');
       return;
     }

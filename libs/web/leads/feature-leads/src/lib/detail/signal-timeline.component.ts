@@ -1,20 +1,20 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
 import type { TimelineEntry } from '@accord/web/leads/data-access';
+import { zonedMinute } from '@accord/web/shared/data-access';
 
 /** The lead's signals, newest first, and whether each counted as intent or activity. */
 @Component({
   selector: 'accord-signal-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe],
   template: `
+    @if (entries().length > 0) {
+      <p class="zone">Times in {{ timeZone() }}</p>
+    }
     <ol class="timeline" aria-label="Signal timeline">
       @for (entry of entries(); track entry.externalId) {
         <li>
-          <time [attr.datetime]="entry.occurredAt"
-            >{{ entry.occurredAt | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</time
-          >
+          <time [attr.datetime]="entry.occurredAt">{{ time(entry.occurredAt) }}</time>
           <span class="type">{{ entry.label }}</span>
           <span class="kind" [attr.data-kind]="entry.kind">{{ entry.kindLabel }}</span>
           @if (entry.source) {
@@ -27,6 +27,11 @@ import type { TimelineEntry } from '@accord/web/leads/data-access';
     </ol>
   `,
   styles: `
+    .zone {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+      margin: 0 0 4px;
+    }
     .timeline {
       list-style: none;
       padding: 0;
@@ -66,4 +71,10 @@ import type { TimelineEntry } from '@accord/web/leads/data-access';
 })
 export class SignalTimelineComponent {
   readonly entries = input<readonly TimelineEntry[]>([]);
+  /** The workspace's IANA time zone, in which the signals' times read. */
+  readonly timeZone = input('UTC');
+
+  protected time(iso: string): string {
+    return zonedMinute(iso, this.timeZone());
+  }
 }

@@ -1,13 +1,12 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
 import { type LeadDetail, STAGE_LABELS } from '@accord/web/leads/data-access';
+import { zonedMinute } from '@accord/web/shared/data-access';
 
 /** Every stage change, newest first, with the agreement version in force when it happened. */
 @Component({
   selector: 'accord-stage-history',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe],
   template: `
     <table class="history">
       <caption class="visually-hidden">
@@ -15,7 +14,7 @@ import { type LeadDetail, STAGE_LABELS } from '@accord/web/leads/data-access';
       </caption>
       <thead>
         <tr>
-          <th scope="col">When</th>
+          <th scope="col">When ({{ timeZone() }})</th>
           <th scope="col">Change</th>
           <th scope="col">Why</th>
           <th scope="col">Version</th>
@@ -24,7 +23,7 @@ import { type LeadDetail, STAGE_LABELS } from '@accord/web/leads/data-access';
       <tbody>
         @for (transition of transitions(); track $index) {
           <tr>
-            <td>{{ transition.at | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</td>
+            <td>{{ time(transition.at) }}</td>
             <td>
               {{ transition.fromStage ? labels[transition.fromStage] + ' → ' : ''
               }}{{ labels[transition.toStage] }}
@@ -54,5 +53,11 @@ import { type LeadDetail, STAGE_LABELS } from '@accord/web/leads/data-access';
 })
 export class StageHistoryComponent {
   readonly transitions = input<LeadDetail['transitions']>([]);
+  /** The workspace's IANA time zone, in which the changes' times read. */
+  readonly timeZone = input('UTC');
   protected readonly labels = STAGE_LABELS;
+
+  protected time(iso: string): string {
+    return zonedMinute(iso, this.timeZone());
+  }
 }

@@ -5,13 +5,16 @@ import {
   HANDOVER_STATUS_LABELS,
   consequenceLabel,
 } from '@accord/web/handovers/data-access';
-import { type HandoverWithHistoryFieldsFragment, utcMinute } from '@accord/web/shared/data-access';
+import { type HandoverWithHistoryFieldsFragment, zonedMinute } from '@accord/web/shared/data-access';
 
 /** The lead's handovers, newest first: status, owner, due and decision times, SLA, reason and note, and events. */
 @Component({
   selector: 'accord-handover-history',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    @if (handovers().length > 0) {
+      <p class="zone">Times in {{ timeZone() }}</p>
+    }
     @for (handover of handovers(); track handover.id) {
       <article class="handover" [attr.aria-label]="'Handover under v' + handover.versionNumber">
         <dl class="facts">
@@ -70,6 +73,11 @@ import { type HandoverWithHistoryFieldsFragment, utcMinute } from '@accord/web/s
     }
   `,
   styles: `
+    .zone {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+      margin: 0 0 4px;
+    }
     .handover {
       padding: 12px 0;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
@@ -109,9 +117,14 @@ import { type HandoverWithHistoryFieldsFragment, utcMinute } from '@accord/web/s
 })
 export class HandoverHistoryComponent {
   readonly handovers = input.required<readonly HandoverWithHistoryFieldsFragment[]>();
+  /** The workspace's IANA time zone, in which the handovers' times read. */
+  readonly timeZone = input('UTC');
 
   protected readonly statuses = HANDOVER_STATUS_LABELS;
   protected readonly events = HANDOVER_EVENT_LABELS;
-  protected readonly time = utcMinute;
   protected readonly consequence = consequenceLabel;
+
+  protected time(iso: string): string {
+    return zonedMinute(iso, this.timeZone());
+  }
 }

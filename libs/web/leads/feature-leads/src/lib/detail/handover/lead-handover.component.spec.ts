@@ -35,7 +35,7 @@ const rejected = handoverWithHistory({
   ],
 });
 
-async function renderSection(roles: ('ADMIN' | 'MARKETING' | 'SALES')[], answer: object) {
+async function renderSection(roles: ('ADMIN' | 'MARKETING' | 'SALES')[], answer: object, timeZone = 'UTC') {
   await render(LeadHandoverComponent, {
     inputs: { leadId: LEAD_ID },
     imports: [ApolloTestingModule],
@@ -43,7 +43,8 @@ async function renderSection(roles: ('ADMIN' | 'MARKETING' | 'SALES')[], answer:
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       { provide: SESSION_STORAGE, useValue: sessionStorage },
     ],
-    configureTestBed: () => TestBed.inject(AuthStore).start(sessionFor('sam', 'Sam Sales', roles, true)),
+    configureTestBed: () =>
+      TestBed.inject(AuthStore).start(sessionFor('sam', 'Sam Sales', roles, true, timeZone)),
   });
   const apollo = TestBed.inject(ApolloTestingController);
   const load = apollo.expectOne('LeadHandovers');
@@ -54,27 +55,31 @@ async function renderSection(roles: ('ADMIN' | 'MARKETING' | 'SALES')[], answer:
 }
 
 describe('LeadHandoverComponent', () => {
-  it('shows a rejected handover with its SLA, reason, note and history, and no checklist', async () => {
-    await renderSection(['MARKETING'], {
-      leadHandovers: [handoverWithHistoryAnswer(rejected)],
-      leadQualification: null,
-    });
+  it("shows a rejected handover with its SLA, reason, note and history on the workspace's clock", async () => {
+    await renderSection(
+      ['MARKETING'],
+      { leadHandovers: [handoverWithHistoryAnswer(rejected)], leadQualification: null },
+      'Europe/Berlin',
+    );
 
     const handover = await screen.findByRole('article', { name: 'Handover under v1' });
+    expect(
+      within(screen.getByRole('region', { name: 'Handover' })).getByText('Times in Europe/Berlin'),
+    ).toBeTruthy();
     expect(within(handover).getByText('Status').nextElementSibling?.textContent?.trim()).toBe('Rejected');
     for (const text of [
       'Missed the SLA',
       'Not ready to buy (recycle, back after 60 days)',
       'Call back in spring',
-      '25 Nov 2026, 13:00 UTC by Sam Sales',
+      '25 Nov 2026, 14:00 by Sam Sales',
     ])
       expect(within(handover).getByText(text)).toBeTruthy();
     const events = within(within(handover).getByRole('list', { name: 'Handover history' })).getAllByRole(
       'listitem',
     );
     expect(events.map((item) => item.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
-      '25 Nov 2026, 08:00 UTC Handed over Handed over to Sam Sales under v1',
-      '25 Nov 2026, 13:00 UTC Rejected Not ready to buy — Sam Sales',
+      '25 Nov 2026, 09:00 Handed over Handed over to Sam Sales under v1',
+      '25 Nov 2026, 14:00 Rejected Not ready to buy — Sam Sales',
     ]);
     expect(screen.queryByRole('heading', { name: 'Qualification' })).toBeNull();
   });
@@ -83,6 +88,7 @@ describe('LeadHandoverComponent', () => {
     await renderSection(['SALES'], { leadHandovers: [], leadQualification: null });
 
     expect(await screen.findByText('Not handed over to sales yet.')).toBeTruthy();
+    expect(screen.queryByText(/^Times in/)).toBeNull();
   });
 
   it('saves the checklist answers sales change and shows SQL once qualified', async () => {
@@ -97,7 +103,9 @@ describe('LeadHandoverComponent', () => {
     });
 
     expect(await screen.findByText(/1 item holds; 2 needed for SQL/)).toBeTruthy();
-    expect(screen.getByText('Answered by Sam Sales, 25 Nov 2026, 10:00 UTC')).toBeTruthy();
+    const checklist = screen.getByRole('region', { name: 'Qualification' });
+    expect(within(checklist).getByText('Times in UTC')).toBeTruthy();
+    expect(within(checklist).getByText('Answered by Sam Sales, 25 Nov 2026, 10:00')).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Timeline under 6 months' }));
     fireEvent.input(screen.getByLabelText('Note on Timeline under 6 months (optional)'), {
       target: { value: 'Buying in Q1' },

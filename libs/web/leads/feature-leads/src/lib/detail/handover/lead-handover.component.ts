@@ -12,7 +12,12 @@ import {
 import { hasAnyRole } from '@accord/domain/workspace';
 import { LeadHandoversStore } from '@accord/web/handovers/data-access';
 import { LeadDetailStore } from '@accord/web/leads/data-access';
-import { AuthStore, PendingCall, type QualificationAnswerInput } from '@accord/web/shared/data-access';
+import {
+  AuthStore,
+  PendingCall,
+  type QualificationAnswerInput,
+  injectWorkspaceTimeZone,
+} from '@accord/web/shared/data-access';
 import { FormAlertComponent } from '@accord/web/shared/ui';
 
 import { HandoverHistoryComponent } from './handover-history.component';
@@ -31,7 +36,7 @@ import { LeadQualificationComponent } from './lead-qualification.component';
     <section aria-labelledby="handover-heading">
       <h2 id="handover-heading">Handover</h2>
       <accord-form-alert [message]="store.loadError()?.message ?? null" />
-      <accord-handover-history [handovers]="store.handovers()" />
+      <accord-handover-history [handovers]="store.handovers()" [timeZone]="timeZone()" />
     </section>
     @if (store.qualification(); as qualification) {
       <section aria-labelledby="qualification-heading">
@@ -41,6 +46,7 @@ import { LeadQualificationComponent } from './lead-qualification.component';
           [qualification]="qualification"
           [writable]="writable()"
           [pending]="call.pending()"
+          [timeZone]="timeZone()"
           (answered)="answer($event)"
         />
         <p class="status" role="status">{{ saved() }}</p>
@@ -63,6 +69,7 @@ export class LeadHandoverComponent {
   // The lead page's store, read again when the checklist moves the lead's stage.
   private readonly lead = inject(LeadDetailStore, { optional: true });
   protected readonly store = inject(LeadHandoversStore);
+  protected readonly timeZone = injectWorkspaceTimeZone();
 
   readonly leadId = input.required<string>();
 

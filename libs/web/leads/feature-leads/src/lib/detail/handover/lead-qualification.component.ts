@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, outp
 import { MatButton } from '@angular/material/button';
 
 import type { LeadQualification } from '@accord/web/handovers/data-access';
-import { type QualificationAnswerInput, utcMinute } from '@accord/web/shared/data-access';
+import { type QualificationAnswerInput, zonedMinute } from '@accord/web/shared/data-access';
 
 interface Draft {
   met: boolean | null;
@@ -22,6 +22,9 @@ interface Draft {
       }
       {{ summary() }}
     </p>
+    @if (answeredTimes()) {
+      <p class="zone">Times in {{ timeZone() }}</p>
+    }
     <form (submit)="$event.preventDefault(); save()" aria-label="Qualification checklist">
       <ul class="items">
         @for (item of q.items; track item.key) {
@@ -76,6 +79,11 @@ interface Draft {
   styles: `
     .summary {
       margin: 0 0 8px;
+    }
+    .zone {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+      margin: 0 0 4px;
     }
     .sql {
       display: inline-block;
@@ -135,6 +143,12 @@ export class LeadQualificationComponent {
   readonly qualification = input.required<LeadQualification>();
   readonly writable = input(false);
   readonly pending = input(false);
+  /** The workspace's IANA time zone, in which the answers' times read. */
+  readonly timeZone = input('UTC');
+  /** Whether any answer says when it was given, so that the zone is named only when a time shows. */
+  protected readonly answeredTimes = computed(() =>
+    this.qualification().items.some((item) => item.answeredBy !== null && item.answeredAt !== null),
+  );
   /** "3 items hold; 3 needed for SQL (v2 checklist)." */
   protected readonly summary = computed(() => {
     const { met, required, versionNumber } = this.qualification();
@@ -142,7 +156,6 @@ export class LeadQualificationComponent {
   });
   readonly answered = output<QualificationAnswerInput[]>();
 
-  protected readonly time = utcMinute;
   /** The member's unsaved answers, started afresh from every checklist the API sends. */
   protected readonly drafts = linkedSignal<Record<string, Draft>>(() =>
     Object.fromEntries(
@@ -160,6 +173,10 @@ export class LeadQualificationComponent {
       return [{ key: item.key, met: draft.met, note: note === '' ? null : note }];
     });
   });
+
+  protected time(iso: string): string {
+    return zonedMinute(iso, this.timeZone());
+  }
 
   protected mark(met: boolean | null): string {
     return met === null ? '—' : met ? '✓' : '✗';

@@ -15,7 +15,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { hasAnyRole } from '@accord/domain/workspace';
 import { LeadMeetingsStore } from '@accord/web/pipeline/data-access';
-import { AuthStore, PendingCall } from '@accord/web/shared/data-access';
+import { AuthStore, PendingCall, injectWorkspaceTimeZone } from '@accord/web/shared/data-access';
 import {
   ConfirmDialog,
   type ConfirmDialogData,
@@ -24,7 +24,6 @@ import {
 } from '@accord/web/shared/ui';
 
 import { injectFocusFallback } from '../../../shared/focus-fallback';
-import { injectWorkspaceTimeZone } from '../../../shared/workspace-time-zone';
 import { BookMeetingFormComponent, type MeetingBooking } from './book-meeting-form.component';
 import { MeetingListComponent, type MeetingMark, UNQUALIFIED_HELD } from './meeting-list.component';
 

@@ -23,7 +23,7 @@ import {
   OPPORTUNITY_STAGE_LABELS,
   formatAmount,
 } from '@accord/web/pipeline/data-access';
-import { AuthStore, PendingCall } from '@accord/web/shared/data-access';
+import { AuthStore, PendingCall, injectWorkspaceTimeZone } from '@accord/web/shared/data-access';
 import {
   ConfirmDialog,
   type ConfirmDialogData,
@@ -32,7 +32,6 @@ import {
 } from '@accord/web/shared/ui';
 
 import { injectFocusFallback } from '../../../shared/focus-fallback';
-import { injectWorkspaceTimeZone } from '../../../shared/workspace-time-zone';
 import { OpenOpportunityFormComponent, type OpportunityOpening } from './open-opportunity-form.component';
 import { OpportunityCardComponent, type OpportunityClosing } from './opportunity-card.component';
 

@@ -6,9 +6,8 @@ import {
   type TimelineEntry,
   zonedMinute,
 } from '@accord/web/pipeline/data-access';
+import { injectWorkspaceTimeZone } from '@accord/web/shared/data-access';
 import { FormAlertComponent } from '@accord/web/shared/ui';
-
-import { injectWorkspaceTimeZone } from '../../../shared/workspace-time-zone';
 
 const KIND_LABELS: Record<TimelineEntry['kind'], string> = {
   LEAD_STAGE: 'Stage',
