@@ -151,6 +151,9 @@ describe("the workspace's settings", () => {
     await page.getByLabel('Password').fill('a fresh passphrase for e2e');
     await page.getByRole('button', { name: 'Create workspace' }).click();
     await page.waitForURL(`${baseUrl()}/members`);
+    // A new workspace's admin is shown the first steps, none of them done yet.
+    const checklist = page.getByRole('region', { name: 'Getting started' });
+    await checklist.getByText('0 of 4 done').waitFor();
 
     const settings = page.getByRole('form', { name: 'Workspace settings' });
     expect(await settings.getByLabel('Reporting currency').inputValue()).toBe('USD');

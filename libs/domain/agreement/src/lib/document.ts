@@ -114,8 +114,11 @@ const matrixOutcome = z.enum(MATRIX_OUTCOMES, { error: `must be one of ${MATRIX_
 const routing = z.discriminatedUnion(
   'mode',
   [
-    /** Leads go to each member of the team in turn. */
-    z.strictObject({ mode: z.literal('ROUND_ROBIN'), memberIds: list(memberId, LIMITS.teamMembers, 1) }),
+    /**
+     * Leads go to each member of the team in turn. An empty team is a draft's way of saying "no one yet" (a new
+     * workspace has no sales members): it may be saved, not proposed (`proposalIssues`).
+     */
+    z.strictObject({ mode: z.literal('ROUND_ROBIN'), memberIds: list(memberId, LIMITS.teamMembers) }),
     /** Leads go round-robin to the team of the territory holding their country, else to the fallback team. */
     z.strictObject({
       mode: z.literal('TERRITORY'),

@@ -3,7 +3,8 @@ import { PERSONAL_EMAIL_DOMAINS } from './vocabulary';
 
 /**
  * A sensible first agreement for a B2B software company, for a workspace that has none yet: it is a draft to
- * adapt, not a recommendation. Leads are routed round-robin to the given members (the workspace's sales team).
+ * adapt, not a recommendation. Leads are routed round-robin to the given members (the workspace's sales team),
+ * which may be none yet: the draft can be saved, and names its team before it is proposed.
  */
 export function starterAgreement(routeToMemberIds: readonly string[]): AgreementDocument {
   return {

@@ -1,6 +1,6 @@
 import { AgreementDocument } from './document';
 import { starterAgreement } from './starter';
-import { canonicalDocument, parseAgreementDocument } from './validation';
+import { canonicalDocument, parseAgreementDocument, proposalIssues, unroutableMembers } from './validation';
 
 const TEAM = ['00000000-0000-4000-8000-0000000000a3'];
 
@@ -235,5 +235,49 @@ describe('parseAgreementDocument', () => {
     const { fit, intent, handover, sql, rejectionReasons, kpis } = starter();
     const reordered = { sql, kpis, rejectionReasons, handover, intent, fit };
     expect(Object.keys(canonicalDocument(reordered))).toEqual(Object.keys(starter()));
+  });
+});
+
+describe('routing a new workspace', () => {
+  const SAM = '00000000-0000-4000-8000-0000000000b1';
+  const OLIVIA = '00000000-0000-4000-8000-0000000000c1';
+
+  it('saves a starter with no one to route to yet, but does not propose it', () => {
+    const document = starterAgreement([]);
+
+    expect(parseAgreementDocument(document)).toEqual({ ok: true, document });
+    expect(proposalIssues(document)).toEqual([
+      { path: 'handover.routing.memberIds', message: 'must name at least one sales member before proposing' },
+    ]);
+    expect(proposalIssues(starter())).toEqual([]);
+  });
+
+  it('still refuses a territory or fallback team with no one in it', () => {
+    const document = starter();
+    document.handover.routing = {
+      mode: 'TERRITORY',
+      territories: [{ key: 'emea', label: 'EMEA', countries: ['DE'], memberIds: [] }],
+      fallbackMemberIds: [],
+    };
+    expect(issuesOf(document)).toEqual([
+      { path: 'handover.routing.territories[0].memberIds', message: 'must not be empty' },
+      { path: 'handover.routing.fallbackMemberIds', message: 'must not be empty' },
+    ]);
+  });
+
+  it('finds every place routing names someone who cannot take leads', () => {
+    const document = starter();
+    document.handover.routing = {
+      mode: 'TERRITORY',
+      territories: [{ key: 'emea', label: 'EMEA', countries: ['DE'], memberIds: [SAM, OLIVIA] }],
+      fallbackMemberIds: [OLIVIA],
+    };
+    expect(unroutableMembers(document.handover.routing, (id) => id === SAM)).toEqual([
+      { path: 'handover.routing.territories[0].memberIds[1]', memberId: OLIVIA },
+      { path: 'handover.routing.fallbackMemberIds[0]', memberId: OLIVIA },
+    ]);
+    expect(unroutableMembers({ mode: 'ROUND_ROBIN', memberIds: [OLIVIA, SAM] }, (id) => id === SAM)).toEqual([
+      { path: 'handover.routing.memberIds[0]', memberId: OLIVIA },
+    ]);
   });
 });

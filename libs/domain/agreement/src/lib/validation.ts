@@ -340,6 +340,51 @@ export function routedMemberIds(document: AgreementDocument): string[] {
   ]);
 }
 
+/** One place a routing rule names a member: `handover.routing.territories[0].memberIds[1]`. */
+export interface RoutedMember {
+  path: string;
+  memberId: string;
+}
+
+/** Every place the routing rule names a member, in document order. */
+export function routedMembers(routing: Routing): RoutedMember[] {
+  const team = (path: string, ids: readonly string[]) =>
+    ids.map((memberId, index) => ({ path: `${path}[${index}]`, memberId }));
+  if (routing.mode === 'ROUND_ROBIN') return team('handover.routing.memberIds', routing.memberIds);
+  return [
+    ...routing.territories.flatMap((territory, index) =>
+      team(`handover.routing.territories[${index}].memberIds`, territory.memberIds),
+    ),
+    ...team('handover.routing.fallbackMemberIds', routing.fallbackMemberIds),
+  ];
+}
+
+/**
+ * The places routing names a member who cannot take leads (`canTakeLeads` says who can: the API and the editor
+ * both mean the workspace's active sales members), so each can be shown where it is and named in words.
+ */
+export function unroutableMembers(
+  routing: Routing,
+  canTakeLeads: (memberId: string) => boolean,
+): RoutedMember[] {
+  return routedMembers(routing).filter((entry) => !canTakeLeads(entry.memberId));
+}
+
+/**
+ * What stands between a valid draft and proposing it. A draft may leave its round-robin team empty (a new workspace
+ * has no sales members yet); a proposal asks sales to sign whom leads go to, so it must name someone.
+ */
+export function proposalIssues(document: AgreementDocument): DocumentIssue[] {
+  return routedMemberIds(document).length === 0
+    ? [
+        {
+          path: 'handover.routing.memberIds',
+          message: 'must name at least one sales member before proposing',
+        },
+      ]
+    : [];
+}
+
 /**
  * A stored document with its fields back in the schema's order. PostgreSQL's jsonb keeps keys in its own
  * order, which would otherwise reorder diffs and displays; a document that no longer parses is left as is.

@@ -32,6 +32,16 @@ describe('routeLeads', () => {
     expect(routeLeads(routing, [{ country: null }], {}, new Set()).ownerIds).toEqual([null]);
   });
 
+  it('leaves every lead unassigned under a team with no one in it yet, keeping the turns as they were', () => {
+    const routing: Routing = { mode: 'ROUND_ROBIN', memberIds: [] };
+    expect(
+      routeLeads(routing, [{ country: null }, { country: 'FR' }], { 'round-robin': 2 }, everyone),
+    ).toEqual({
+      ownerIds: [null, null],
+      cursors: { 'round-robin': 2 },
+    });
+  });
+
   it('sends leads to their territory team, and others or orphans to the fallback team', () => {
     const routing: Routing = {
       mode: 'TERRITORY',

@@ -1,3 +1,4 @@
+export * from './lib/agreement-colleagues';
 export * from './lib/agreement-version';
 export * from './lib/agreement.service';
 export * from './lib/agreement-draft.store';

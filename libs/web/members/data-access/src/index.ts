@@ -1,3 +1,5 @@
+export * from './lib/getting-started';
+export * from './lib/getting-started.store';
 export * from './lib/member-row';
 export * from './lib/time-zones';
 export * from './lib/members.store';

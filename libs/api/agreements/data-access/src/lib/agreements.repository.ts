@@ -157,7 +157,8 @@ export class AgreementsRepository {
     await manager.update(
       AgreementVersionEntity,
       { id },
-      { status: 'PUBLISHED', effectiveAt, publishedAt: at, updatedAt: at },
+      // updatedAt stays the last change a person made (with updatedBy): publication has its own time.
+      { status: 'PUBLISHED', effectiveAt, publishedAt: at },
     );
   }
 

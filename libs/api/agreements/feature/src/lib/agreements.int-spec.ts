@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
+import { TenantDb } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
@@ -144,6 +145,86 @@ describe('the agreement lifecycle on PostgreSQL', () => {
     expect(trail.edges[4].node).toMatchObject({
       comment: 'stricter A',
       details: { changes: 1, signaturesVoided: 0 },
+    });
+  });
+
+  it('lets a workspace with no sales members save its starter draft, and asks for a team before proposing', async () => {
+    const team = await createTeam(app, {
+      admin: { name: 'Olivia Admin', roles: ['ADMIN'] },
+      left: { name: 'Lee Left', roles: ['SALES'] },
+    });
+    await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        manager.query(`UPDATE members SET status = 'DEACTIVATED' WHERE id = $1`, [team.left.id]),
+      );
+    const draft = await agreements.createDraft(team.admin, {});
+    expect(draft.document.handover.routing).toEqual({ mode: 'ROUND_ROBIN', memberIds: [] });
+
+    const saved = await agreements.save(team.admin, {
+      versionId: draft.id,
+      baseRevision: 1,
+      document: edited(draft.document, (d) => (d.fit.grades.A = 80)),
+    });
+    expect(saved).toMatchObject({ revision: 2, status: 'DRAFT' });
+
+    const proposing = agreements.propose(team.admin, { versionId: draft.id, revision: 2 });
+    await expect(proposing).rejects.toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      message:
+        'Choose at least one sales member to receive leads (Routing) before proposing; invite sales members on Members if there are none yet.',
+      fields: [
+        {
+          field: 'document.handover.routing.memberIds',
+          message: 'must name at least one sales member before proposing',
+        },
+      ],
+    });
+
+    // Routing to the admin, or to a member who left, is refused by name, at the place each is named.
+    const stranger = '00000000-0000-4000-8000-00000000dead';
+    const refused = agreements.save(team.admin, {
+      versionId: draft.id,
+      baseRevision: 2,
+      document: edited(saved.document, (d) => {
+        d.handover.routing = { mode: 'ROUND_ROBIN', memberIds: [team.admin.id, team.left.id, stranger] };
+      }),
+    });
+    await expect(refused).rejects.toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      message: `Leads can only be routed to active sales members: Olivia Admin, Lee Left and an unknown member (${stranger}) are not. Give them the Sales role on Members, or route to someone else.`,
+      fields: [
+        {
+          field: 'document.handover.routing.memberIds[0]',
+          message: 'Olivia Admin is not an active sales member',
+        },
+        {
+          field: 'document.handover.routing.memberIds[1]',
+          message: 'Lee Left is not an active sales member',
+        },
+        {
+          field: 'document.handover.routing.memberIds[2]',
+          message: `An unknown member (${stranger}) is not an active sales member`,
+        },
+      ],
+    });
+    expect((await agreements.get(team.admin, draft.id)).revision).toBe(2);
+  });
+
+  it('keeps the last edit, not the publication, as when and by whom a version last changed', async () => {
+    const team = await newTeam();
+    const draft = await agreements.createDraft(team.marketing, {});
+    clock.current = new Date('2026-11-25T10:00:00.000Z');
+    await agreements.propose(team.admin, { versionId: draft.id, revision: 1 });
+    await agreements.sign(team.marketing, { versionId: draft.id, revision: 1, side: 'MARKETING' });
+    clock.current = new Date('2026-11-25T11:30:00.000Z');
+    const published = await agreements.sign(team.sales, { versionId: draft.id, revision: 1, side: 'SALES' });
+
+    expect(published).toMatchObject({
+      status: 'PUBLISHED',
+      updatedBy: { id: team.admin.id, name: 'admin' },
+      updatedAt: new Date('2026-11-25T10:00:00.000Z'),
+      publishedAt: new Date('2026-11-25T11:30:00.000Z'),
     });
   });
 
@@ -366,7 +447,11 @@ describe('the agreement lifecycle on PostgreSQL', () => {
       agreements.save(team.marketing, { versionId: draft.id, baseRevision: 1, document: wrongOwner }),
     ).rejects.toMatchObject({
       code: ErrorCode.BAD_USER_INPUT,
-      message: expect.stringContaining(team.executive.id),
+      message:
+        'Leads can only be routed to active sales members: eve is not one. Give them the Sales role on Members, or route to someone else.',
+      fields: [
+        { field: 'document.handover.routing.memberIds[0]', message: 'eve is not an active sales member' },
+      ],
     });
     expect(await agreements.get(team.marketing, draft.id)).toMatchObject({
       revision: 1,

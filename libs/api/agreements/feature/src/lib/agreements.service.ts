@@ -18,10 +18,12 @@ import {
   effectiveTime,
   isFullySigned,
   parseAgreementDocument,
+  proposalIssues,
   routedMemberIds,
   signatureRefusal,
   signaturesOnRevision,
   starterAgreement,
+  unroutableMembers,
   versionStatus,
 } from '@accord/domain/agreement';
 import type { ApproverSide } from '@accord/domain/workspace';
@@ -42,6 +44,11 @@ const SIDE_NAME: Record<ApproverSide, string> = { MARKETING: 'marketing', SALES:
 
 /** How far ahead a proposal may ask to take effect. */
 const MAX_SCHEDULE_MS = 5 * 365 * 24 * 3600_000;
+
+/** "Ann, Bob and Cat". */
+function listOf(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
 
 function label(version: AgreementVersionEntity): string {
   return `v${version.number}`;
@@ -140,7 +147,8 @@ export class AgreementsService {
         if (open) throw this.alreadyOpen(open);
         const latest = await this.repository.findLatestPublished(manager);
         const team = latest ? [] : await this.repository.salesTeam(manager);
-        const document = latest?.document ?? starterAgreement(team.length ? team : [actor.id]);
+        // With no sales members yet the starter routes to no one: it can be saved, and names its team before proposing.
+        const document = latest?.document ?? starterAgreement(team);
         const draft = await this.repository.insertDraft(manager, {
           workspaceId: actor.workspaceId,
           id: randomUUID(),
@@ -210,6 +218,7 @@ export class AgreementsService {
       if (current.status !== 'DRAFT')
         throw AppError.conflict(`${label(current)} is already proposed.`, { status: current.status });
       // Members may have left since the last save; a proposal must route to people who can take leads.
+      this.checkProposable(current.document);
       await this.checkRouting(manager, current.document);
       const proposed = await this.transition(manager, actor, current, 'PROPOSED', false, now);
       await this.record(manager, actor, proposed, 'PROPOSED', input.comment, now);
@@ -405,19 +414,37 @@ export class AgreementsService {
     return requested;
   }
 
-  /** Routing may name only active sales members of this workspace. */
+  /** Routing may name only active sales members of this workspace; the refusal names each one by name. */
   private async checkRouting(manager: EntityManager, document: AgreementDocument): Promise<void> {
-    const ids = routedMemberIds(document);
-    const sales = await this.repository.activeSalesMembers(manager, ids);
-    const unknown = ids.filter((id) => !sales.has(id));
-    if (unknown.length === 0) return;
-    const fields = unknown.map((id) => ({
-      field: 'document.handover.routing',
-      message: `${id} is not an active sales member of this workspace`,
+    const sales = await this.repository.activeSalesMembers(manager, routedMemberIds(document));
+    const misplaced = unroutableMembers(document.handover.routing, (id) => sales.has(id));
+    if (misplaced.length === 0) return;
+    const names = await this.repository.memberNames(
+      manager,
+      misplaced.map((entry) => entry.memberId),
+    );
+    // An id that is no member of this workspace has no name to show; it is named as what it is.
+    const nameOf = (id: string, start = false) =>
+      names.get(id) ?? `${start ? 'An' : 'an'} unknown member (${id})`;
+    const fields = misplaced.map((entry) => ({
+      field: `document.${entry.path}`,
+      message: `${nameOf(entry.memberId, true)} is not an active sales member`,
     }));
+    const people = [...new Set(misplaced.map((entry) => nameOf(entry.memberId)))];
+    const who = people.length === 1 ? `${people[0]} is not one` : `${listOf(people)} are not`;
     throw AppError.badInput(
-      `Leads can only be routed to active sales members: ${unknown.join(', ')} is not one.`,
+      `Leads can only be routed to active sales members: ${who}. Give them the Sales role on Members, or route to someone else.`,
       fields,
+    );
+  }
+
+  /** A proposal asks sales to sign whom leads go to: its routing must name someone. */
+  private checkProposable(document: AgreementDocument): void {
+    const issues = proposalIssues(document);
+    if (issues.length === 0) return;
+    throw AppError.badInput(
+      'Choose at least one sales member to receive leads (Routing) before proposing; invite sales members on Members if there are none yet.',
+      issues.map((issue) => ({ field: `document.${issue.path}`, message: issue.message })),
     );
   }
 

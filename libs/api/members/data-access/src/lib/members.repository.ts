@@ -11,6 +11,8 @@ export interface ColleagueRow {
   name: string;
   roles: Role[];
   team: string | null;
+  /** Signs the agreement for each side whose role they hold. */
+  approver: boolean;
   /** A deactivated member stays listed: their leads and handovers still show their name. */
   status: MemberStatus;
 }
@@ -111,7 +113,9 @@ export class MembersRepository {
 
   /** Every member of the workspace by name, with what colleagues may see of them (see Colleague). */
   colleagues(manager: EntityManager): Promise<ColleagueRow[]> {
-    return manager.query(`SELECT id, name, roles, team, status FROM members ORDER BY lower(name), id`);
+    return manager.query(
+      `SELECT id, name, roles, team, approver, status FROM members ORDER BY lower(name), id`,
+    );
   }
 
   /**

@@ -134,11 +134,11 @@ describe('members and sessions on PostgreSQL', () => {
     });
   });
 
-  it('shows every member their colleagues — names, roles, teams and status — and only their own workspace', async () => {
+  it('shows every member their colleagues — names, roles, teams, approvers and status — and only their own workspace', async () => {
     const admin = await signUp('admin@colleagues.example');
     const rep = await inviteToken(admin, 'rep@colleagues.example', ['SALES']);
     await sessions.acceptInvitation({ token: rep.token, password: 'rep passphrase' });
-    await members.update(admin, { memberId: rep.memberId, roles: ['SALES'], approver: false, team: 'EMEA' });
+    await members.update(admin, { memberId: rep.memberId, roles: ['SALES'], approver: true, team: 'EMEA' });
     const invited = await inviteToken(admin, 'invited@colleagues.example', ['MARKETING']);
     const gone = await inviteToken(admin, 'gone@colleagues.example', ['SALES']);
     await members.deactivate(admin, gone.memberId);
@@ -151,12 +151,20 @@ describe('members and sessions on PostgreSQL', () => {
     };
 
     expect(await members.colleagues(salesRep)).toEqual([
-      { id: admin.id, name: 'admin@colleagues.example', roles: ['ADMIN'], team: null, status: 'ACTIVE' },
+      {
+        id: admin.id,
+        name: 'admin@colleagues.example',
+        roles: ['ADMIN'],
+        team: null,
+        approver: false,
+        status: 'ACTIVE',
+      },
       {
         id: gone.memberId,
         name: 'gone@colleagues.example',
         roles: ['SALES'],
         team: null,
+        approver: false,
         status: 'DEACTIVATED',
       },
       {
@@ -164,9 +172,17 @@ describe('members and sessions on PostgreSQL', () => {
         name: 'invited@colleagues.example',
         roles: ['MARKETING'],
         team: null,
+        approver: false,
         status: 'INVITED',
       },
-      { id: rep.memberId, name: 'rep@colleagues.example', roles: ['SALES'], team: 'EMEA', status: 'ACTIVE' },
+      {
+        id: rep.memberId,
+        name: 'rep@colleagues.example',
+        roles: ['SALES'],
+        team: 'EMEA',
+        approver: true,
+        status: 'ACTIVE',
+      },
     ]);
   });
 

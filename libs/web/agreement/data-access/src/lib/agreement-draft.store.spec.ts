@@ -1,6 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
+import type { Role } from '@accord/domain/workspace';
+
 import { SAM_ID, versionNode } from '../testing/versions';
 import { AgreementDraftStore, toDocumentIssue } from './agreement-draft.store';
 import { AgreementService } from './agreement.service';
@@ -157,6 +159,43 @@ describe('AgreementDraftStore', () => {
     expect([store.call.error(), store.conflict()]).toEqual([
       'Leads can only be routed to active sales members.',
       null,
+    ]);
+  });
+
+  it('names routed members who cannot take leads before saving, and asks for a team before proposing', async () => {
+    const { store } = await loaded();
+    const colleague = (id: string, name: string, roles: Role[]) => ({
+      __typename: 'Colleague' as const,
+      id,
+      name,
+      roles,
+      status: 'ACTIVE' as const,
+      approver: false,
+    });
+    const olivia = '00000000-0000-4000-8000-0000000000c1';
+    store.setColleagues([
+      colleague(olivia, 'Olivia Admin', ['ADMIN']),
+      colleague(SAM_ID, 'Sam Sales', ['SALES']),
+    ]);
+
+    store.edit((document) => {
+      document.handover.routing = { mode: 'ROUND_ROBIN', memberIds: [olivia] };
+    });
+
+    expect(store.routableMembers()).toEqual([{ id: SAM_ID, name: 'Sam Sales' }]);
+    expect(store.issues()).toEqual([
+      { path: 'handover.routing.memberIds[0]', message: 'Olivia Admin is not an active sales member' },
+    ]);
+    expect([store.valid(), store.canSave()]).toEqual([false, false]);
+
+    store.edit((document) => {
+      document.handover.routing = { mode: 'ROUND_ROBIN', memberIds: [] };
+    });
+
+    // An empty team saves (a new workspace has no sales members yet), but cannot be proposed.
+    expect([store.issues(), store.canSave()]).toEqual([[], true]);
+    expect(store.proposalIssues()).toEqual([
+      { path: 'handover.routing.memberIds', message: 'must name at least one sales member before proposing' },
     ]);
   });
 

@@ -1,8 +1,15 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 
-import { AgreementDocument, DocumentIssue, parseAgreementDocument } from '@accord/domain/agreement';
+import {
+  AgreementDocument,
+  DocumentIssue,
+  parseAgreementDocument,
+  proposalIssues,
+  unroutableMembers,
+} from '@accord/domain/agreement';
 import { ApiError, FieldProblem, PendingCall } from '@accord/web/shared/data-access';
 
+import { AgreementColleague, RoutableMember, colleagueNames, routableMembers } from './agreement-colleagues';
 import { AgreementVersion } from './agreement-version';
 import { AgreementResult, AgreementService } from './agreement.service';
 
@@ -37,6 +44,7 @@ export class AgreementDraftStore {
   private readonly base = signal<AgreementVersion | null>(null);
   private readonly draft = signal<AgreementDocument | null>(null);
   private readonly effectiveAt = signal<string | null>(null);
+  private readonly colleagues = signal<readonly AgreementColleague[] | null>(null);
   private readonly parsed = computed(() => {
     const document = this.draft();
     return document === null ? null : parseAgreementDocument(document);
@@ -59,8 +67,33 @@ export class AgreementDraftStore {
     const parsed = this.parsed();
     return parsed && !parsed.ok ? parsed.issues : [];
   });
-  readonly issues = computed(() => [...this.localIssues(), ...this.serverIssues()]);
-  readonly valid = computed(() => this.parsed()?.ok === true);
+  /** The active sales members routing may name; null while the workspace's members are not known. */
+  readonly routableMembers = computed<RoutableMember[] | null>(() => {
+    const colleagues = this.colleagues();
+    return colleagues && routableMembers(colleagues);
+  });
+  /**
+   * Routed members who cannot take leads, named: the API refuses to save them, so the editor says so first. Unknown
+   * until the members are read; the API still checks.
+   */
+  readonly routingIssues = computed<DocumentIssue[]>(() => {
+    const colleagues = this.colleagues();
+    const document = this.draft();
+    if (colleagues === null || document === null) return [];
+    const routable = new Set(routableMembers(colleagues).map((member) => member.id));
+    const names = colleagueNames(colleagues);
+    return unroutableMembers(document.handover.routing, (id) => routable.has(id)).map((entry) => ({
+      path: entry.path,
+      message: `${names.get(entry.memberId) ?? 'a member who is not in this workspace'} is not an active sales member`,
+    }));
+  });
+  /** What must change before the saved version can be proposed (someone to route leads to), beyond saving it. */
+  readonly proposalIssues = computed<DocumentIssue[]>(() => {
+    const document = this.validDocument();
+    return document === null ? [] : proposalIssues(document);
+  });
+  readonly issues = computed(() => [...this.localIssues(), ...this.routingIssues(), ...this.serverIssues()]);
+  readonly valid = computed(() => this.parsed()?.ok === true && this.routingIssues().length === 0);
   /** The member's copy as the domain normalises it, or null while it has problems. */
   readonly validDocument = computed(() => {
     const parsed = this.parsed();
@@ -77,8 +110,18 @@ export class AgreementDraftStore {
   });
   readonly canSave = computed(() => this.valid() && this.dirty() && !this.call.pending());
   readonly canPropose = computed(
-    () => this.base()?.status === 'DRAFT' && this.valid() && !this.dirty() && !this.call.pending(),
+    () =>
+      this.base()?.status === 'DRAFT' &&
+      this.valid() &&
+      this.proposalIssues().length === 0 &&
+      !this.dirty() &&
+      !this.call.pending(),
   );
+
+  /** The workspace's members, for checking routing before saving; null when they could not be read. */
+  setColleagues(colleagues: readonly AgreementColleague[] | null): void {
+    this.colleagues.set(colleagues);
+  }
 
   async load(id: string): Promise<void> {
     this.loading.set(true);

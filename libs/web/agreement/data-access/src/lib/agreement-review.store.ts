@@ -2,6 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 
 import { ApiError, ApproverSide, PendingCall } from '@accord/web/shared/data-access';
 
+import { AgreementColleague, SignersBySide, colleagueNames, signersBySide } from './agreement-colleagues';
 import { AgreementDiff, AgreementVersion, knownPeople } from './agreement-version';
 import { AgreementResult, AgreementService } from './agreement.service';
 
@@ -28,9 +29,17 @@ export class AgreementReviewStore {
   readonly loading = signal(false);
   readonly loadError = signal<ApiError | null>(null);
   readonly inForce = computed(() => this.versions().find((version) => version.inForce) ?? null);
-  private readonly colleagues = signal<ReadonlyMap<string, string> | null>(null);
+  private readonly colleagues = signal<readonly AgreementColleague[] | null>(null);
+  private readonly colleaguesRead = signal(false);
   /** Names for the member ids a version holds: its authors and signers, and the colleagues routing names. */
-  readonly people = computed(() => new Map([...(this.colleagues() ?? []), ...knownPeople(this.versions())]));
+  readonly people = computed(
+    () => new Map([...colleagueNames(this.colleagues() ?? []), ...knownPeople(this.versions())]),
+  );
+  /** Who can sign for each side now; null until the colleagues are read (or when they could not be). */
+  readonly signers = computed<SignersBySide | null>(() => {
+    const colleagues = this.colleagues();
+    return this.colleaguesRead() && colleagues ? signersBySide(colleagues) : null;
+  });
   readonly call = new PendingCall();
 
   versionById(id: string): AgreementVersion | null {
@@ -58,9 +67,11 @@ export class AgreementReviewStore {
   }
 
   private async loadColleagues(): Promise<void> {
-    this.colleagues.set(new Map());
-    const names = await this.service.colleagueNames();
-    if (names.ok) this.colleagues.set(names.value);
+    this.colleagues.set([]);
+    const colleagues = await this.service.colleagues();
+    if (!colleagues.ok) return;
+    this.colleagues.set(colleagues.value);
+    this.colleaguesRead.set(true);
   }
 
   sign(side: ApproverSide, comment: string | null): Promise<AgreementResult<AgreementVersion> | null> {

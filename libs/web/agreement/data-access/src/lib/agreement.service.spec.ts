@@ -2,8 +2,10 @@ import { TestBed } from '@angular/core/testing';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
 import { starterAgreement } from '@accord/domain/agreement';
+import type { MemberStatus, Role } from '@accord/domain/workspace';
 
 import { SAM_ID, versionNode } from '../testing/versions';
+import { colleagueNames, routableMembers, signersBySide } from './agreement-colleagues';
 import { AgreementService, EVENTS_PAGE_SIZE } from './agreement.service';
 
 function setUp() {
@@ -125,27 +127,38 @@ describe('AgreementService', () => {
     });
   });
 
-  it('offers only active sales members for routing, from the colleagues every role may read', async () => {
+  it('reads the colleagues every role may read: routing offers active sales members, signing active approvers', async () => {
     const { service, apollo } = setUp();
-    const colleague = (id: string, roles: string[], status: string) => ({
-      __typename: 'Colleague',
+    const colleague = (id: string, roles: Role[], status: MemberStatus, approver = false) => ({
+      __typename: 'Colleague' as const,
       id,
       name: `Member ${id}`,
       roles,
-      team: null,
       status,
+      approver,
     });
+    const colleagues = [
+      colleague('a', ['SALES'], 'ACTIVE'),
+      colleague('b', ['MARKETING', 'SALES'], 'ACTIVE', true),
+      colleague('c', ['SALES', 'ADMIN'], 'DEACTIVATED', true),
+      colleague('d', ['SALES'], 'INVITED', true),
+      colleague('e', ['ADMIN'], 'ACTIVE', true),
+    ];
 
-    const reading = service.routableMembers();
-    apollo.expectOne('Colleagues').flushData({
-      colleagues: [
-        colleague('a', ['SALES'], 'ACTIVE'),
-        colleague('b', ['MARKETING'], 'ACTIVE'),
-        colleague('c', ['SALES', 'ADMIN'], 'DEACTIVATED'),
-        colleague('d', ['SALES'], 'INVITED'),
-      ],
+    const reading = service.colleagues();
+    apollo.expectOne('AgreementColleagues').flushData({ colleagues });
+    const result = await reading;
+    const read = result.ok ? result.value : [];
+
+    expect(read).toEqual(colleagues);
+    expect(routableMembers(read)).toEqual([
+      { id: 'a', name: 'Member a' },
+      { id: 'b', name: 'Member b' },
+    ]);
+    expect(signersBySide(read)).toEqual({
+      MARKETING: [{ id: 'b', name: 'Member b' }],
+      SALES: [{ id: 'b', name: 'Member b' }],
     });
-
-    expect(await reading).toEqual({ ok: true, value: [{ id: 'a', name: 'Member a' }] });
+    expect(colleagueNames(read).get('c')).toBe('Member c');
   });
 });

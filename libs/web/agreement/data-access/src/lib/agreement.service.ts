@@ -3,6 +3,7 @@ import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 
 import {
+  AgreementColleaguesDocument,
   AgreementDiffDocument,
   AgreementEventsDocument,
   AgreementInForceDocument,
@@ -18,13 +19,12 @@ import {
   SendBackAgreementVersionDocument,
   SignAgreementInput,
   SignAgreementVersionDocument,
-  activeColleagues,
   errorExtensions,
-  fetchColleagues,
   required,
   toApiError,
 } from '@accord/web/shared/data-access';
 
+import { AgreementColleague } from './agreement-colleagues';
 import {
   AgreementDiff,
   AgreementEventPage,
@@ -39,12 +39,6 @@ export interface AgreementError extends ApiError {
 }
 
 export type AgreementResult<T> = { ok: true; value: T } | { ok: false; error: AgreementError };
-
-/** A member leads can be routed to: active, in sales. */
-export interface RoutableMember {
-  id: string;
-  name: string;
-}
 
 /** The audit trail is read in pages of this size. */
 export const EVENTS_PAGE_SIZE = 20;
@@ -136,16 +130,17 @@ export class AgreementService {
     });
   }
 
-  /** Active sales members, whom routing can hand leads to (every role may read the workspace's colleagues). */
-  routableMembers(): Promise<AgreementResult<RoutableMember[]>> {
-    return attempt(async () => activeColleagues(await fetchColleagues(this.apollo), 'SALES'));
-  }
-
-  /** Every colleague's name by id, deactivated ones too: routing names members, and a version outlives their leaving. */
-  colleagueNames(): Promise<AgreementResult<Map<string, string>>> {
-    return attempt(
-      async () => new Map((await fetchColleagues(this.apollo)).map(({ id, name }) => [id, name])),
-    );
+  /**
+   * The workspace's members with their roles, status and approver flag (every role may read them): names for
+   * routing and signatures, whom routing can hand leads to, and who can sign for each side.
+   */
+  colleagues(): Promise<AgreementResult<AgreementColleague[]>> {
+    return attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.query({ query: AgreementColleaguesDocument, fetchPolicy: 'network-only' }),
+      );
+      return required(answer.data?.colleagues);
+    });
   }
 
   createDraft(comment: string | null): Promise<AgreementResult<AgreementVersion>> {

@@ -36,6 +36,8 @@ export class MembersStore {
   private readonly auth = inject(AuthStore);
   private readonly members = signal<MemberFieldsFragment[]>([]);
 
+  /** Every member as read, deactivated ones too. */
+  readonly list = this.members.asReadonly();
   readonly loading = signal(false);
   readonly loadError = signal<ApiError | null>(null);
   readonly rows = computed(() => sortMembers(this.members()).map(toMemberRow));

@@ -25,6 +25,7 @@ import {
 } from '@accord/web/shared/ui';
 
 import { EditMemberDialog } from './edit-member.dialog';
+import { GettingStartedComponent } from './getting-started.component';
 import { InviteMemberDialog } from './invite-member.dialog';
 import { PasswordResetLinkDialog } from './password-reset-link.dialog';
 import { WorkspaceSettingsComponent } from './workspace-settings.component';
@@ -42,6 +43,7 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
     MatProgressBar,
     MatTableModule,
     FormAlertComponent,
+    GettingStartedComponent,
     PageHeaderComponent,
     WorkspaceSettingsComponent,
   ],
@@ -49,6 +51,7 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
     <accord-page-header heading="Members">
       <button mat-flat-button type="button" (click)="invite()">Invite member</button>
     </accord-page-header>
+    <accord-getting-started />
     <accord-workspace-settings />
     <accord-form-alert [message]="error()" />
     @if (store.loading()) {

@@ -105,10 +105,15 @@ export class AgreementVersion {
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;
 
-  @Field(() => AgreementPerson, { nullable: true })
+  @Field(() => AgreementPerson, {
+    nullable: true,
+    description: 'Who last changed the version: created, edited, proposed or sent it back.',
+  })
   updatedBy!: AgreementPerson | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, {
+    description: 'When updatedBy last changed it; publication does not move it (see publishedAt).',
+  })
   updatedAt!: Date;
 
   @Field(() => [AgreementSignature], {

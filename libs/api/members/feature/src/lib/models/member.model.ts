@@ -46,6 +46,12 @@ export class Colleague {
   @Field(() => String, { nullable: true, description: 'The team or region the member sells in.' })
   team!: string | null;
 
+  @Field({
+    description:
+      'Signs the lead agreement for each side whose role they hold (MARKETING, SALES), so everyone can see who can sign.',
+  })
+  approver!: boolean;
+
   @Field(() => MemberStatusEnum, {
     description: 'A deactivated member stays listed: their leads and handovers still show their name.',
   })

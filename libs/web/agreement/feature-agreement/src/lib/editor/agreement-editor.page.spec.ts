@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
-import { fireEvent, render, screen, waitFor } from '@testing-library/angular';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
 import { AuthStore, SESSION_STORAGE } from '@accord/web/shared/data-access';
@@ -18,7 +18,12 @@ function versionNode(fields: Record<string, unknown> = {}) {
   return fullVersionNode({ document, ...fields });
 }
 
-async function renderEditor(): Promise<ApolloTestingController> {
+type Session = ReturnType<typeof sessionFor>;
+
+async function renderEditor(
+  session: Session = sessionFor('mia-id', 'Mia Marketing', ['MARKETING'], true),
+  node = versionNode(),
+): Promise<ApolloTestingController> {
   await render(AgreementEditorPage, {
     inputs: { id: 'v2-id' },
     imports: [ApolloTestingModule],
@@ -28,12 +33,12 @@ async function renderEditor(): Promise<ApolloTestingController> {
       { provide: SESSION_STORAGE, useValue: sessionStorage },
     ],
     configureTestBed: () => {
-      TestBed.inject(AuthStore).start(sessionFor('mia-id', 'Mia Marketing', ['MARKETING'], true));
+      TestBed.inject(AuthStore).start(session);
     },
   });
   const apollo = TestBed.inject(ApolloTestingController);
-  apollo.expectOne('AgreementVersions').flushData({ agreementVersions: [versionNode(), v1Node()] });
-  apollo.expectOne('AgreementVersion').flushData({ agreementVersion: versionNode() });
+  apollo.expectOne('AgreementVersions').flushData({ agreementVersions: [node, v1Node()] });
+  apollo.expectOne('AgreementVersion').flushData({ agreementVersion: node });
   await screen.findByRole('heading', { level: 1, name: 'Edit v2' });
   return apollo;
 }
@@ -250,5 +255,60 @@ describe('AgreementEditorPage', () => {
     type(screen.getByLabelText('Grade B'), '45');
 
     await waitFor(() => expect(preview.textContent).toContain('Fit50 · grade B'));
+  });
+
+  describe('in a new workspace with no sales members', () => {
+    const olivia = '00000000-0000-4000-8000-0000000000c1';
+    const admin = sessionFor(olivia, 'Olivia Admin', ['ADMIN'], false);
+    const colleagues = {
+      colleagues: [
+        {
+          __typename: 'Colleague',
+          id: olivia,
+          name: 'Olivia Admin',
+          roles: ['ADMIN'],
+          status: 'ACTIVE',
+          approver: false,
+        },
+      ],
+    };
+    function starterDraft(memberIds: string[]) {
+      const node = versionNode({ status: 'DRAFT' });
+      node.document.handover.routing = { mode: 'ROUND_ROBIN', memberIds };
+      return node;
+    }
+    const advice =
+      'No one in this workspace is an active sales member yet, so leads cannot be routed to anyone. You can save ' +
+      'this draft; to propose it, invite sales members on Members (or give someone the Sales role there), then ' +
+      'add them under Routing. Open Members';
+
+    it('saves the starter routed to no one, and says why Propose waits, with the way to Members', async () => {
+      const apollo = await renderEditor(admin, starterDraft([]));
+      apollo.expectOne('AgreementColleagues').flushData(colleagues);
+
+      const note = await screen.findByRole('note');
+      await waitFor(() => expect(note.textContent?.replace(/\s+/g, ' ').trim()).toBe(advice));
+      expect(within(note).getByRole('link', { name: 'Open Members' }).getAttribute('href')).toBe('/members');
+      expect(screen.getByText('No problems found.')).toBeTruthy();
+      expect(unavailable('Propose')).toBe(true);
+
+      type(gradeA(), '85');
+      await waitFor(() => expect(unavailable('Save')).toBe(false));
+    });
+
+    it('names the admin a draft routes to as no sales member before Save is tried', async () => {
+      const apollo = await renderEditor(admin, starterDraft([olivia]));
+      apollo.expectOne('AgreementColleagues').flushData(colleagues);
+
+      await screen.findByText('1 problem to fix before saving');
+      expect(screen.getByText(/: Olivia Admin is not an active sales member$/)).toBeTruthy();
+      expect(screen.getByRole('tab', { name: 'Routing (1)' })).toBeTruthy();
+      expect(screen.getByRole('note').textContent).toContain(
+        'No one in this workspace is an active sales member',
+      );
+      type(gradeA(), '85');
+      await screen.findByText('Unsaved changes.');
+      expect(unavailable('Save')).toBe(true);
+    });
   });
 });

@@ -20,10 +20,11 @@ import { MatTab, MatTabGroup } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
 
 import { canEditAgreement } from '@accord/domain/agreement';
+import { canUse } from '@accord/domain/workspace';
 import {
   AgreementDraftStore,
   AgreementService,
-  RoutableMember,
+  colleagueNames,
   knownPeople,
   statusLabel,
   versionLabel,
@@ -42,6 +43,7 @@ import { IssueSummaryComponent } from './issue-summary.component';
 import { KpisSectionComponent } from './kpis-section.component';
 import { LivePreviewComponent } from './live-preview.component';
 import { ReasonsSectionComponent } from './reasons-section.component';
+import { routingAdvice } from './routing-advice';
 import { RoutingSectionComponent } from './routing-section.component';
 import { SqlSectionComponent } from './sql-section.component';
 
@@ -116,6 +118,14 @@ const SECTIONS = [
         }
         <accord-form-alert [message]="store.call.error()" />
         <accord-issue-summary [issues]="store.issues()" [document]="store.document()" />
+        @if (advice(); as text) {
+          <p class="advice" role="note">
+            {{ text }}
+            @if (readsMembers()) {
+              <a routerLink="/members">Open Members</a>
+            }
+          </p>
+        }
 
         <section class="actions" aria-label="Save and propose">
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -209,6 +219,11 @@ const SECTIONS = [
       display: flex;
       gap: 8px;
     }
+    .advice {
+      margin: 0 0 16px;
+      padding: 8px 16px;
+      border-left: 4px solid var(--mat-sys-tertiary);
+    }
     .state {
       margin: 0;
       min-width: 12em;
@@ -268,7 +283,18 @@ export class AgreementEditorPage {
     }),
   );
   protected readonly people = signal<ReadonlyMap<string, string>>(new Map());
-  protected readonly candidates = signal<RoutableMember[] | null>(null);
+  protected readonly candidates = this.store.routableMembers;
+  /** Only admins open Members: the advice links there for them, and says whom to ask for others. */
+  protected readonly readsMembers = computed(() => canUse(this.auth.roles(), 'MEMBERS'));
+  /** Why leads cannot go anywhere yet, and where to fix it, before Save or Propose finds out. */
+  protected readonly advice = computed(() =>
+    routingAdvice({
+      candidates: this.candidates(),
+      routingIssues: this.store.routingIssues().length,
+      proposalIssues: this.store.proposalIssues().length,
+      admin: this.readsMembers(),
+    }),
+  );
   protected readonly comment = signal('');
   protected readonly saved = signal<string | null>(null);
   protected readonly editable = computed(() => {
@@ -361,14 +387,15 @@ export class AgreementEditorPage {
   }
 
   private async load(id: string): Promise<void> {
-    const [versions, members] = await Promise.all([
+    const [versions, colleagues] = await Promise.all([
       this.service.versions(),
-      this.service.routableMembers(),
+      this.service.colleagues(),
       this.store.load(id),
     ]);
     const people = new Map(versions.ok ? knownPeople(versions.value) : []);
-    if (members.ok) for (const member of members.value) people.set(member.id, member.name);
+    if (colleagues.ok)
+      for (const [memberId, name] of colleagueNames(colleagues.value)) people.set(memberId, name);
     this.people.set(people);
-    this.candidates.set(members.ok ? members.value : null);
+    this.store.setColleagues(colleagues.ok ? colleagues.value : null);
   }
 }

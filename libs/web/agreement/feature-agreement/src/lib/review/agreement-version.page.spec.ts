@@ -72,15 +72,15 @@ describe('AgreementVersionPage', () => {
     const apollo = await renderVersion(sam, versionNode({ document }));
     expect(await screen.findByText(`Round robin to Sam Sales, ${riley}.`)).toBeTruthy();
 
-    apollo.expectOne('Colleagues').flushData({
+    apollo.expectOne('AgreementColleagues').flushData({
       colleagues: [
         {
           __typename: 'Colleague',
           id: riley,
           name: 'Riley Rep',
           roles: ['SALES'],
-          team: null,
           status: 'DEACTIVATED',
+          approver: true,
         },
       ],
     });
@@ -214,5 +214,73 @@ describe('AgreementVersionPage', () => {
     await renderVersion(sam, versionNode({ document }));
 
     expect(screen.getByText('Round robin to Sam Sales.')).toBeTruthy();
+  });
+
+  it('warns an admin when no one can sign a side the proposal waits for, and names who can sign the other', async () => {
+    const olivia = sessionFor('olivia-id', 'Olivia Admin', ['ADMIN', 'MARKETING'], true);
+    const apollo = await renderVersion(olivia);
+    const colleague = (id: string, name: string, roles: string[], approver: boolean) => ({
+      __typename: 'Colleague',
+      id,
+      name,
+      roles,
+      status: 'ACTIVE',
+      approver,
+    });
+
+    apollo.expectOne('AgreementColleagues').flushData({
+      colleagues: [
+        colleague('olivia-id', 'Olivia Admin', ['ADMIN', 'MARKETING'], true),
+        colleague(SAM_ID, 'Sam Sales', ['SALES'], false),
+      ],
+    });
+
+    const signatures = screen.getByRole('region', { name: 'Signatures' });
+    expect(await within(signatures).findByText('Can sign for marketing: Olivia Admin.')).toBeTruthy();
+    expect(
+      within(signatures)
+        .getByText(/No one can sign for sales yet/)
+        .textContent?.replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe('No one can sign for sales yet: make a sales member an approver on Members. Open Members');
+    expect(within(signatures).getByRole('link', { name: 'Open Members' }).getAttribute('href')).toBe(
+      '/members',
+    );
+  });
+
+  it('tells others whom to ask, without a link they could not open', async () => {
+    const apollo = await renderVersion(sessionFor('mia-id', 'Mia Marketing', ['MARKETING'], true));
+
+    apollo.expectOne('AgreementColleagues').flushData({ colleagues: [] });
+
+    expect(
+      await screen.findByText(
+        'No one can sign for marketing yet: ask an admin to make a marketing member an approver.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Open Members' })).toBeNull();
+  });
+
+  it('says when a version was published apart from who last changed it, and when', async () => {
+    const published = versionNode({
+      status: 'PUBLISHED',
+      inForce: true,
+      effectiveAt: '2026-03-02T11:35:00.000Z',
+      publishedAt: '2026-03-02T11:35:00.000Z',
+      signatures: [
+        signatureNode('MARKETING', 'mia-id', 'Mia Marketing'),
+        signatureNode('SALES', SAM_ID, 'Sam Sales'),
+      ],
+    });
+    await renderVersion(sam, published);
+
+    expect(
+      screen
+        .getByText(/^Revision 3/)
+        .textContent?.replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe(
+      'Revision 3 · in force since 2 Mar 2026, 11:35 · published 2 Mar 2026, 11:35 · last changed by Mia Marketing, 2 Mar 2026, 09:00',
+    );
   });
 });

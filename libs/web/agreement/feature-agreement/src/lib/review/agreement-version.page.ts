@@ -15,7 +15,7 @@ import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 
 import { canEditAgreement } from '@accord/domain/agreement';
-import type { ApproverSide } from '@accord/domain/workspace';
+import { type ApproverSide, canUse } from '@accord/domain/workspace';
 import {
   AgreementReviewStore,
   AgreementService,
@@ -33,7 +33,7 @@ import { canRunBacktest, formatInstant } from '../shared/wording';
 import { FitIntentViewComponent } from './fit-intent-view.component';
 import { HandoverViewComponent } from './handover-view.component';
 import { SendBackDialog } from './send-back.dialog';
-import { Reviewer, waitingText } from './signing';
+import { Reviewer, signerNotices, waitingText } from './signing';
 import { SigningPanelComponent } from './signing-panel.component';
 import { TermsViewComponent } from './terms-view.component';
 
@@ -77,6 +77,9 @@ import { TermsViewComponent } from './terms-view.component';
           @if (version.supersededAt) {
             · superseded {{ when(version.supersededAt) }}
           }
+          @if (version.publishedAt) {
+            · published {{ when(version.publishedAt) }}
+          }
           · last changed by {{ version.updatedBy?.name ?? version.createdBy?.name ?? 'a former member' }},
           {{ when(version.updatedAt) }}
         </p>
@@ -119,6 +122,14 @@ import { TermsViewComponent } from './terms-view.component';
         }
         @if (waiting(); as text) {
           <p class="waiting">{{ text }}</p>
+        }
+        @for (notice of notices(); track notice.side) {
+          <p class="signers" [class.missing]="notice.missing">
+            {{ notice.text }}
+            @if (notice.missing && readsMembers()) {
+              <a routerLink="/members">Open Members</a>
+            }
+          </p>
         }
       </section>
 
@@ -191,8 +202,17 @@ import { TermsViewComponent } from './terms-view.component';
     .rescore p {
       margin: 0 0 8px;
     }
-    .waiting {
+    .waiting,
+    .signers {
       margin: 8px 0 0;
+    }
+    .signers {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .signers.missing {
+      padding: 8px 16px;
+      border-left: 4px solid var(--mat-sys-error);
+      color: var(--mat-sys-on-surface);
     }
   `,
 })
@@ -219,6 +239,18 @@ export class AgreementVersionPage {
   protected readonly waiting = computed(() => {
     const version = this.store.version();
     return version && waitingText(version);
+  });
+  /** Only admins open Members: they are pointed there, others are told whom to ask. */
+  protected readonly readsMembers = computed(() => canUse(this.auth.roles(), 'MEMBERS'));
+  /** Who can sign each side still needed, or that no one can yet: a proposal must not wait in silence. */
+  protected readonly notices = computed(() => {
+    const version = this.store.version();
+    const admin = this.readsMembers();
+    const fix = (side: string) =>
+      admin
+        ? `make a ${side} member an approver on Members`
+        : `ask an admin to make a ${side} member an approver`;
+    return version ? signerNotices(version, this.store.signers(), fix) : [];
   });
   /** The version the diff starts from, for naming the items it removed. */
   protected readonly base = computed(() => {

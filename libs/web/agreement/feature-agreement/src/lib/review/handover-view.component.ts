@@ -47,7 +47,11 @@ import { VIEW_STYLES } from './view-styles';
     <h3>Routing</h3>
     @let routing = handover.routing;
     @if (routing.mode === 'ROUND_ROBIN') {
-      <p>Round robin to {{ names(routing.memberIds) }}.</p>
+      @if (routing.memberIds.length) {
+        <p>Round robin to {{ names(routing.memberIds) }}.</p>
+      } @else {
+        <p>No one yet: a sales member must be chosen before this draft is proposed.</p>
+      }
     } @else {
       <dl>
         @for (territory of routing.territories; track territory.key) {

@@ -1,5 +1,5 @@
 import { SAM_ID, signatureNode, version } from '../../testing/fixtures';
-import { maySendBack, signableSides, waitingText } from './signing';
+import { maySendBack, signableSides, signerNotices, waitingText } from './signing';
 
 const mia = { memberId: 'mia-id', roles: ['MARKETING'] as const, approver: true };
 const sam = { memberId: SAM_ID, roles: ['SALES'] as const, approver: true };
@@ -64,5 +64,47 @@ describe('waitingText', () => {
       "Waiting for a marketing approver's signature.",
       null,
     ]);
+  });
+});
+
+describe('signerNotices', () => {
+  const fix = (side: string) => `make a ${side} member an approver on Members`;
+  const mia = { id: 'mia-id', name: 'Mia Marketing' };
+  const bo = { id: 'bo-id', name: 'Bo Both' };
+
+  it('names who can sign each side a proposal waits for, and warns of a side no one can sign', () => {
+    expect(signerNotices(version(), { MARKETING: [mia, bo], SALES: [] }, fix)).toEqual([
+      { side: 'MARKETING', missing: false, text: 'Can sign for marketing: Mia Marketing and Bo Both.' },
+      {
+        side: 'SALES',
+        missing: true,
+        text: 'No one can sign for sales yet: make a sales member an approver on Members.',
+      },
+    ]);
+  });
+
+  it('leaves out whoever signed the other side, and signed sides', () => {
+    const signed = version({ signatures: [signatureNode('MARKETING', 'bo-id', 'Bo Both')] });
+
+    expect(signerNotices(signed, { MARKETING: [mia, bo], SALES: [bo] }, fix)).toEqual([
+      {
+        side: 'SALES',
+        missing: true,
+        text: 'No one else can sign for sales yet: make a sales member an approver on Members.',
+      },
+    ]);
+  });
+
+  it('warns a draft only of sides no one could sign, and says nothing of published versions or unknown members', () => {
+    const signers = { MARKETING: [mia], SALES: [] };
+    expect(signerNotices(version({ status: 'DRAFT' }), signers, fix)).toEqual([
+      {
+        side: 'SALES',
+        missing: true,
+        text: 'No one can sign for sales yet: make a sales member an approver on Members.',
+      },
+    ]);
+    expect(signerNotices(version({ status: 'PUBLISHED' }), signers, fix)).toEqual([]);
+    expect(signerNotices(version(), null, fix)).toEqual([]);
   });
 });

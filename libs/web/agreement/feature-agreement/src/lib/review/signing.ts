@@ -1,6 +1,6 @@
 import { type StoredStatus, canSendBack, signatureRefusal } from '@accord/domain/agreement';
 import { type ApproverSide, type Role, approverSides } from '@accord/domain/workspace';
-import { type AgreementVersion, sideLabel } from '@accord/web/agreement/data-access';
+import { type AgreementVersion, type SignersBySide, sideLabel } from '@accord/web/agreement/data-access';
 
 /** Who is looking: what the domain's rules need to know about them. */
 export interface Reviewer {
@@ -61,4 +61,43 @@ export function waitingText(version: AgreementVersion): string | null {
 /** The side this reviewer has signed on the current revision, if they have. */
 export function signedSide(version: AgreementVersion, reviewer: Reviewer): ApproverSide | null {
   return version.signatures.find((signature) => signature.signer.id === reviewer.memberId)?.side ?? null;
+}
+
+/** Who can give a side's signature, or that no one can yet (and what would fix it). */
+export interface SignerNotice {
+  side: ApproverSide;
+  /** No one can sign this side now: the proposal would wait for it forever. */
+  missing: boolean;
+  text: string;
+}
+
+function names(people: readonly { name: string }[]): string {
+  const all = people.map((person) => person.name);
+  return all.length < 2 ? all.join('') : `${all.slice(0, -1).join(', ')} and ${all.at(-1)}`;
+}
+
+/**
+ * For each side a proposal waits for, who can sign it, or that no one can: a workspace without an active approver
+ * for a side may propose (approvers may join later), but should hear why nothing happens. Whoever signed the other
+ * side on this revision cannot sign this one too. A draft hears only about sides no one could sign; other versions
+ * about nothing. `fix` says how to make an approver, worded for the reader.
+ */
+export function signerNotices(
+  version: AgreementVersion,
+  signers: SignersBySide | null,
+  fix: (side: string) => string,
+): SignerNotice[] {
+  if (signers === null) return [];
+  const proposed = version.status === 'PROPOSED';
+  const sides = proposed ? awaitedSides(version) : version.status === 'DRAFT' ? SIDES : [];
+  const signed = new Set(version.signatures.map((signature) => signature.signer.id));
+  return sides.flatMap((side): SignerNotice[] => {
+    const label = sideLabel(side);
+    const able = signers[side].filter((member) => !signed.has(member.id));
+    if (able.length > 0) {
+      return proposed ? [{ side, missing: false, text: `Can sign for ${label}: ${names(able)}.` }] : [];
+    }
+    const who = signers[side].length > 0 ? 'No one else' : 'No one';
+    return [{ side, missing: true, text: `${who} can sign for ${label} yet: ${fix(label)}.` }];
+  });
 }

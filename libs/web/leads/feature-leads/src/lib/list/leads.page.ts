@@ -20,7 +20,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { GRADES, TEMPERATURES } from '@accord/domain/agreement';
 import { LIFECYCLE_STAGES } from '@accord/domain/leads';
-import { hasAnyRole } from '@accord/domain/workspace';
+import { canUse, hasAnyRole } from '@accord/domain/workspace';
 import {
   LEAD_SORTS,
   LeadListQuery,
@@ -32,11 +32,13 @@ import {
   TEMPERATURE_LABELS,
   leadQueryFromParams,
   leadQueryParams,
+  toLeadsFilter,
 } from '@accord/web/leads/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
 import { FormAlertComponent, PageHeaderComponent, dialogConfig, emptyListText } from '@accord/web/shared/ui';
 
 import { NewLeadDialog } from './new-lead.dialog';
+import { NoLeadsYetComponent } from './no-leads-yet.component';
 import { RescoreBannerComponent } from './rescore-banner.component';
 
 /** The workspace's leads with their scores, filtered and sorted through the URL, and new leads. */
@@ -54,6 +56,7 @@ import { RescoreBannerComponent } from './rescore-banner.component';
     MatTableModule,
     RouterLink,
     FormAlertComponent,
+    NoLeadsYetComponent,
     PageHeaderComponent,
     RescoreBannerComponent,
   ],
@@ -170,7 +173,11 @@ import { RescoreBannerComponent } from './rescore-banner.component';
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
         <tr class="mat-mdc-row" *matNoDataRow>
           <td class="mat-mdc-cell empty" [attr.colspan]="columns.length">
-            {{ emptyText() }}
+            @if (noLeadsYet()) {
+              <accord-no-leads-yet [canImport]="canImport()" [canUseApiKeys]="canUseApiKeys()" />
+            } @else {
+              {{ emptyText() }}
+            }
           </td>
         </tr>
       </table>
@@ -258,6 +265,16 @@ export class LeadsPage implements OnInit {
       { empty: 'No leads match these filters.', failed: 'The leads could not be loaded.' },
     ),
   );
+  /** Nothing listed and nothing filtered out: the workspace has no leads, so say how to get some. */
+  protected readonly noLeadsYet = computed(
+    () =>
+      !this.store.loading() &&
+      this.store.loadError() === null &&
+      this.store.rows().length === 0 &&
+      toLeadsFilter(this.query()) === null,
+  );
+  protected readonly canImport = computed(() => canUse(this.auth.roles(), 'IMPORTS'));
+  protected readonly canUseApiKeys = computed(() => canUse(this.auth.roles(), 'API_KEYS'));
   protected readonly countText = computed(() => {
     if (this.store.rows().length === 0 && (this.store.loading() || this.store.loadError())) return '';
     const total = this.store.totalCount();
