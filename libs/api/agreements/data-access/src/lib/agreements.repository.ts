@@ -214,6 +214,14 @@ export class AgreementsRepository {
     return { events: rows.slice(0, options.first), hasNextPage: rows.length > options.first };
   }
 
+  /** The workspace's time zone, in which its people read times together (its row, as the tenant scope shows it). */
+  async timeZone(manager: EntityManager): Promise<string> {
+    const [row]: { timeZone: string }[] = await manager.query(
+      `SELECT time_zone AS "timeZone" FROM workspaces`,
+    );
+    return row?.timeZone ?? 'UTC';
+  }
+
   /** Display names of members, including deactivated ones: the trail keeps naming who acted. */
   async memberNames(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];

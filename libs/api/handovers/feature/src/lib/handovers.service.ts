@@ -27,7 +27,7 @@ import {
   decisionOutcome,
   isSalesManager,
 } from '@accord/domain/handover';
-import { utcMinute } from '@accord/domain/pipeline';
+import { zonedMinute } from '@accord/domain/pipeline';
 
 import { HandoverQueueArgs, ReassignHandoverArgs, RejectionFeedbackArgs } from './dto/handover.inputs';
 import { HandoverEvents } from './handover-events';
@@ -192,8 +192,12 @@ export class HandoversService {
     const names = await this.memberNames(manager, [handover.decidedBy]);
     const by = (handover.decidedBy && names.get(handover.decidedBy)) ?? 'someone';
     const what = handover.status === 'ACCEPTED' ? 'accepted' : `rejected (${handover.reasonLabel ?? ''})`;
-    // Worded as the queue writes times ("28 Nov 2026, 00:08 UTC"); the details keep the instant for programs.
-    const at = handover.decidedAt ? ` at ${utcMinute(handover.decidedAt.toISOString())}` : '';
+    // On the workspace's clock, as the queue writes times ("28 Nov 2026, 01:08 Europe/Berlin"); the details keep
+    // the instant for programs.
+    const timeZone = await this.agreements.timeZone(manager);
+    const at = handover.decidedAt
+      ? ` at ${zonedMinute(handover.decidedAt.toISOString(), timeZone)} ${timeZone}`
+      : '';
     return AppError.conflict(`This handover was already ${what} by ${by}${at}.`, {
       status: handover.status,
       decidedBy: handover.decidedBy,
