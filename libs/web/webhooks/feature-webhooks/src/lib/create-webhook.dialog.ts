@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
@@ -62,6 +62,14 @@ import { WebhookSecretComponent } from './webhook-secret.component';
           </mat-form-field>
           <fieldset class="events">
             <legend>Events</legend>
+            <mat-checkbox
+              class="all"
+              [checked]="allChosen()"
+              [indeterminate]="events().length > 0 && !allChosen()"
+              (change)="chooseAll($event.checked)"
+            >
+              All events
+            </mat-checkbox>
             @for (option of options; track option.value) {
               <mat-checkbox
                 [checked]="events().includes(option.value)"
@@ -99,6 +107,10 @@ import { WebhookSecretComponent } from './webhook-secret.component';
       font: var(--mat-sys-title-small);
       margin-bottom: 4px;
     }
+    .all {
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      margin-bottom: 4px;
+    }
     .missing {
       color: var(--mat-sys-error);
       font: var(--mat-sys-body-small);
@@ -120,6 +132,14 @@ export class CreateWebhookDialog {
   protected readonly error = this.call.error;
   protected readonly pending = this.call.pending;
   protected readonly created = signal<CreatedWebhookEndpoint | null>(null);
+
+  protected readonly allChosen = computed(() => this.events().length === this.options.length);
+
+  /** Most receivers (a CRM sync, a data warehouse) want every event: one click, not five. */
+  protected chooseAll(checked: boolean): void {
+    this.events.set(checked ? this.options.map((option) => option.value) : []);
+    if (checked) this.eventsMissing.set(false);
+  }
 
   protected toggle(event: WebhookEventName, checked: boolean): void {
     this.events.update((events) => {

@@ -158,6 +158,32 @@ describe('WebhooksPage', () => {
     expect(screen.queryByDisplayValue('whsec_s3cret')).toBeNull();
   });
 
+  it('chooses every event at once, and shows a partial choice as such', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'New endpoint' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.input(within(dialog).getByLabelText(/^url/i), {
+      target: { value: 'https://erp.example.com/in' },
+    });
+    const all = within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'All events' });
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'handover.created' }));
+    await waitFor(() => expect(all.indeterminate).toBe(true));
+    fireEvent.click(all);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create endpoint' }));
+
+    const create = apollo.expectOne('CreateWebhookEndpoint');
+    expect(create.operation.variables['input']).toMatchObject({
+      events: [
+        'handover.created',
+        'handover.decided',
+        'handover.expired',
+        'opportunity.closed',
+        'agreement.published',
+      ],
+    });
+  });
+
   it('keeps the new endpoint dialog open on Escape or a click beside it, so the secret is not lost', async () => {
     const apollo = await renderPage();
 
