@@ -50,14 +50,18 @@ export class PasswordResetService implements BeforeApplicationShutdown {
   ) {}
 
   /**
-   * Sends a reset link to every active membership of the e-mail. Answers before looking anyone up: the links are
-   * made and sent after the answer, so neither what it says nor how long it takes tells whether the e-mail belongs
-   * to an account. A mail server's refusal is therefore only logged.
+   * Sends a reset link to every active membership of the e-mail, when this instance sends mail (otherwise only an
+   * admin makes links). Answers before looking anyone up: the links are made and sent after the answer, so neither
+   * what it says nor how long it takes tells whether the e-mail belongs to an account. A mail server's refusal is
+   * therefore only logged.
    */
   request(email: string): PasswordResetRequest {
+    // Without mail a link could only go to the log — a working key to the account for whoever reads it, not the
+    // member — and it would void the link an admin just gave them. The page sends the member to their admin.
+    if (!this.mailer.sendsMail) return { mailed: false };
     const work = this.sendLinks(normaliseEmail(email)).finally(() => this.sending.delete(work));
     this.sending.add(work);
-    return { mailed: this.mailer.sendsMail };
+    return { mailed: true };
   }
 
   /**
