@@ -578,8 +578,9 @@ describe('rows', () => {
   });
 
   it("refuses a company's revenue in another currency than the workspace's, for leads and accounts alike", () => {
+    // The mapping's default currency (for amounts that name none) is not what counts: the workspace's is.
     const euros = (kind: 'LEADS' | 'ACCOUNTS', columns: string[]) =>
-      new RowPreparer(kind, columns, mappingFromProposal(proposeMapping(kind, columns), 'EUR'), NOW);
+      new RowPreparer(kind, columns, mappingFromProposal(proposeMapping(kind, columns), 'USD'), NOW, 'EUR');
     const problem = {
       column: 'Revenue',
       reason: 'is in USD; this workspace reports in EUR (convert it, or leave the column out)',

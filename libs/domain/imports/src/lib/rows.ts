@@ -161,6 +161,8 @@ export class RowPreparer<K extends ImportKind> {
     private readonly headers: readonly string[],
     private readonly mapping: ImportMapping,
     private readonly now: Date,
+    /** The workspace's reporting currency (not the mapping's default for amounts that name none). */
+    private readonly reportingCurrency: string = mapping.defaultCurrency,
   ) {
     const fields = new Map(importFields(kind).map((item) => [item.key, item]));
     this.columns = mapping.columns.flatMap((key, index) => {
@@ -339,16 +341,16 @@ export class RowPreparer<K extends ImportKind> {
   }
 
   /**
-   * A company's revenue that names a currency other than the workspace's (the mapping's default): refused, as an
+   * A company's revenue that names a currency other than the workspace's: refused, as an
    * opportunity's amount is — with no exchange rates it cannot be set against the agreement's revenue bands, which
    * are in the workspace's currency, and stored bare it would pass for that currency.
    */
   private foreignRevenue(revenue: { currency: string | null } | undefined): RowProblem | null {
     const currency = revenue?.currency;
-    if (!currency || currency === this.mapping.defaultCurrency) return null;
+    if (!currency || currency === this.reportingCurrency) return null;
     return {
       column: this.columnOf('annualRevenue'),
-      reason: `is in ${currency}; this workspace reports in ${this.mapping.defaultCurrency} (convert it, or leave the column out)`,
+      reason: `is in ${currency}; this workspace reports in ${this.reportingCurrency} (convert it, or leave the column out)`,
     };
   }
 

@@ -36,6 +36,14 @@ export class ImportMappingsService {
     }));
   }
 
+  /** The currency the workspace reports in: a company's revenue in any other is refused (see RowPreparer). */
+  reportingCurrency(workspaceId: string): Promise<string> {
+    return this.tenantDb.inWorkspace(
+      workspaceId,
+      async (manager) => (await this.workspaces.findById(manager, workspaceId))?.currency ?? 'USD',
+    );
+  }
+
   /** The saved mapping when it was made for this header, else the one proposed from the header. */
   async defaultFor(workspaceId: string, kind: ImportKind, headers: string[]): Promise<ImportMapping> {
     const { saved, currency } = await this.startingPoint(workspaceId, kind);

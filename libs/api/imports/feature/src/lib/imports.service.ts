@@ -186,7 +186,8 @@ export class ImportsService {
       const mapping = request.mapping ?? (await this.mappings.defaultFor(workspaceId, request.kind, headers));
       checkMapping(request.kind, mapping, headers.length);
       state.mapping = mapping;
-      const preparer = new RowPreparer(request.kind, state.headers, mapping, now);
+      const currency = await this.mappings.reportingCurrency(workspaceId);
+      const preparer = new RowPreparer(request.kind, state.headers, mapping, now, currency);
       const fields = new Map(importFields(request.kind).map((item) => [item.key, item.label]));
       let members: Map<string, string> | null = null;
       const context: BatchContext = {
