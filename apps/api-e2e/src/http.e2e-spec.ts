@@ -71,7 +71,7 @@ describe('HTTP surface', () => {
 
   it("gives each answer of the web app's page a fresh nonce, the one its style policy names", async () => {
     const pages = await Promise.all(
-      ['/', '/dashboard', '/index.html'].map((path) =>
+      ['/', '/dashboard', '/index.html', '/%69ndex.html', '/./index.html'].map((path) =>
         fetch(`${product.baseUrl}${path}`, { headers: { accept: 'text/html' } }),
       ),
     );
@@ -86,7 +86,7 @@ describe('HTTP surface', () => {
         return nonce;
       }),
     );
-    expect(new Set(nonces).size).toBe(3);
+    expect(new Set(nonces).size).toBe(5);
     // Any other answer lets no inline style in at all.
     const health = await fetch(`${product.baseUrl}/health`);
     expect(health.headers.get('content-security-policy')).toContain("style-src 'self';");

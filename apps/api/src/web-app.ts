@@ -24,12 +24,14 @@ export function serveWebApp(app: NestExpressApplication, webDist: string): boole
     const nonce = newCspNonce();
     res.locals['cspNonce'] = nonce;
     pagePolicy(req, res, () => {
-      res.set({ 'Cache-Control': 'no-cache', 'Content-Type': 'text/html; charset=utf-8' });
+      // no-store: a page carries its nonce, so no copy of it (not even the back/forward cache's) is used again.
+      res.set({ 'Cache-Control': 'no-store', 'Content-Type': 'text/html; charset=utf-8' });
       res.send(page.join(nonce));
     });
   };
-  // Before the static files, which would send index.html with its placeholder in place of a nonce.
-  express.get('/index.html', sendPage);
+  // Before the static files, which would send index.html with its placeholder in place of a nonce — under any
+  // spelling of its path they decode and normalise (/%69ndex.html, /./index.html); the build holds no other page.
+  express.get(/\.html$/i, sendPage);
   app.useStaticAssets(root, { index: false, maxAge: '1h' });
   express.get(/.*/, (req, res, next) => {
     if (API_PATHS.test(req.path) || !req.accepts('html')) return next();

@@ -2,6 +2,14 @@ import type { Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/**
+ * A request's URL as the log keeps it: a one-time link's `token` (an invitation, a password reset) works for
+ * whoever holds it, so its value is left out wherever it stands in the query.
+ */
+export function loggedUrl(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+}
+
 /** Structured JSON logs; every line of a request carries its id, and secrets never reach the log. */
 export function loggerParams(level: string): Params {
   return {
@@ -30,7 +38,7 @@ export function loggerParams(level: string): Params {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          url: loggedUrl(req.url),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
