@@ -51,13 +51,17 @@ export interface ExportedMetric {
   denominator: number | null;
   target: number | null;
   targetGap: number | null;
+  targetToDate: number | null;
+  paceGap: number | null;
 }
 
 const iso = (value: Date | string): string => (typeof value === 'string' ? value : value.toISOString());
 
 /**
- * The current view as one CSV: the period and filters, every metric, then the funnel. Under a segment, owner or
- * team filter the target column is headed "Workspace target" and no gap is written, as the page shows them.
+ * The current view as one CSV: the period and filters, every metric, then the funnel. While the period runs, the
+ * part of each count's and amount's target due so far and the gap to it follow the whole target and its gap. Under
+ * a segment, owner or team filter the target columns are headed "Workspace target" and no gap is written, as the
+ * page shows them.
  */
 export function dashboardCsv(view: DashboardView): string {
   const workspaceTargets = view.targetScope === 'WORKSPACE';
@@ -76,6 +80,8 @@ export function dashboardCsv(view: DashboardView): string {
     'Value',
     workspaceTargets ? 'Workspace target' : 'Target',
     'Gap',
+    workspaceTargets ? 'Workspace target to date' : 'Target to date',
+    'Gap to date',
     'Numerator',
     'Denominator',
   ]);
@@ -88,6 +94,8 @@ export function dashboardCsv(view: DashboardView): string {
       metric.value,
       metric.target,
       workspaceTargets ? null : metric.targetGap,
+      metric.targetToDate,
+      workspaceTargets ? null : metric.paceGap,
       metric.numerator,
       metric.denominator,
     ]);

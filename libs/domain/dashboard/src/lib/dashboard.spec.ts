@@ -14,6 +14,7 @@ import {
   targetGap,
   targetPeriods,
   targetScope,
+  targetToDate,
   versionPeriod,
 } from './targets';
 
@@ -192,6 +193,65 @@ describe('targets', () => {
   });
 });
 
+describe('target to date', () => {
+  const monthly = { value: 60, period: 'MONTH' as const };
+
+  it('is the part of a count or amount target due by now, counted by days and their elapsed part', () => {
+    // 9.5 of November's 30 days.
+    expect(targetToDate(monthly, 'COUNT', november, utc('2026-11-10T12:00:00Z'))).toBe(19);
+    expect(targetToDate({ value: 7, period: 'WEEK' }, 'AMOUNT', november, utc('2026-11-03T00:00:00Z'))).toBe(
+      2,
+    );
+  });
+
+  it('is null for rates and durations, before the period and once it has ended', () => {
+    const now = utc('2026-11-10T12:00:00Z');
+    expect([
+      targetToDate(monthly, 'RATE', november, now),
+      targetToDate(monthly, 'DAYS', november, now),
+      targetToDate(null, 'COUNT', november, now),
+      targetToDate(monthly, 'COUNT', november, november.from),
+      targetToDate(monthly, 'COUNT', november, november.to),
+      targetToDate(monthly, 'COUNT', november, utc('2027-01-01T00:00:00Z')),
+    ]).toEqual([null, null, null, null, null, null]);
+  });
+
+  it('measures a running period against its pace, and a version over its own days in force', () => {
+    const kpis: KpiEntry[] = [
+      { key: 'mqls', name: 'MQLs', definition: '', target: monthly },
+      { key: 'sla-met', name: 'SLA', definition: '', target: { value: 90, period: 'MONTH' } },
+    ];
+    const days = [{ date: '2026-11-02', facts: day({ entered: { MQL: 12 }, handoversDue: 2 }) }];
+    const now = utc('2026-11-10T12:00:00Z');
+    const running = dashboardNumbers(days, november, 'MONTH', kpis, now);
+    expect(running.outcomes.find((metric) => metric.key === 'mqls')).toMatchObject({
+      value: 12,
+      target: 60,
+      targetGap: -48,
+      targetToDate: 19,
+      paceGap: -7,
+    });
+    expect(running.outcomes.find((metric) => metric.key === 'sla-met')).toMatchObject({
+      target: 90,
+      targetToDate: null,
+      paceGap: null,
+    });
+    // v2 in force from the 5th: its target is due over the 5th to now, 5.5 days of 30.
+    const v2 = versionPeriod(november, { effectiveAt: utc('2026-11-05T00:00:00Z'), supersededAt: null });
+    const underV2 = dashboardNumbers(days, november, 'MONTH', kpis, now, v2);
+    expect(underV2.outcomes.find((metric) => metric.key === 'mqls')).toMatchObject({
+      target: 52,
+      targetToDate: 11,
+      paceGap: 1,
+    });
+    const slice = dashboardNumbers(days, november, 'MONTH', kpis, now, november, 'WORKSPACE');
+    expect(slice.outcomes.find((metric) => metric.key === 'mqls')).toMatchObject({
+      targetToDate: 19,
+      paceGap: null,
+    });
+  });
+});
+
 describe('dashboardNumbers', () => {
   const kpis: KpiEntry[] = [
     {
@@ -229,6 +289,9 @@ describe('dashboardNumbers', () => {
       denominator: null,
       target: 120,
       targetGap: -60,
+      // The period has ended: the whole target is due.
+      targetToDate: null,
+      paceGap: null,
       trend: [
         { bucketStart: utc('2026-10-01T00:00:00Z'), value: 20, partial: false },
         { bucketStart: utc('2026-11-01T00:00:00Z'), value: 40, partial: false },
@@ -352,6 +415,8 @@ describe('CSV export', () => {
       denominator: null,
       target: 60,
       targetGap: -15,
+      targetToDate: 20,
+      paceGap: 25,
     };
     expect(
       dashboardCsv({
@@ -369,8 +434,8 @@ describe('CSV export', () => {
       'Time zone,UTC',
       "Source,'+webinar",
       '',
-      'Metric,Key,Kind,Unit,Value,Target,Gap,Numerator,Denominator',
-      "'=MQLs,mqls,OUTCOME,COUNT,45,60,-15,,",
+      'Metric,Key,Kind,Unit,Value,Target,Gap,Target to date,Gap to date,Numerator,Denominator',
+      "'=MQLs,mqls,OUTCOME,COUNT,45,60,-15,20,25,,",
       '',
       'Stage,Count,Conversion from previous (%),Drop-off',
       'LEAD,3,,',
@@ -398,6 +463,8 @@ describe('CSV export under a slice', () => {
           denominator: null,
           target: 60,
           targetGap: -48,
+          targetToDate: 20,
+          paceGap: -8,
         },
       ],
       activities: [],
@@ -405,8 +472,8 @@ describe('CSV export under a slice', () => {
     }).split('\r\n');
     expect(lines.slice(4, 7)).toEqual([
       '',
-      'Metric,Key,Kind,Unit,Value,Workspace target,Gap,Numerator,Denominator',
-      'MQLs,mqls,OUTCOME,COUNT,12,60,,,',
+      'Metric,Key,Kind,Unit,Value,Workspace target,Gap,Workspace target to date,Gap to date,Numerator,Denominator',
+      'MQLs,mqls,OUTCOME,COUNT,12,60,,20,,,',
     ]);
   });
 });

@@ -10,7 +10,7 @@ import {
   periodBuckets,
   startOfLocalDay,
 } from './periods';
-import { KpiEntry, TargetScope, scaledTarget, targetGap } from './targets';
+import { KpiEntry, TargetScope, scaledTarget, targetGap, targetToDate } from './targets';
 
 /** The facts of one local day of the workspace's calendar. */
 export interface DayFacts {
@@ -42,6 +42,10 @@ export interface DashboardMetric {
   target: number | null;
   /** value − target; null when the targets are the workspace's and the numbers a slice's (see TargetScope). */
   targetGap: number | null;
+  /** The part of a count's or amount's target due by now, while the period runs (see targetToDate). */
+  targetToDate: number | null;
+  /** value − targetToDate: ahead of or behind pace; null as targetGap is, and without a target to date. */
+  paceGap: number | null;
   trend: TrendPoint[];
 }
 
@@ -113,6 +117,8 @@ function present(
   const kpi = kpis.find((entry) => entry.key === metric.key);
   const computed = metric.compute(total);
   const target = periods.target && scaledTarget(kpi?.target ?? null, metric.unit, periods.target);
+  const toDate = periods.target && targetToDate(kpi?.target ?? null, metric.unit, periods.target, now);
+  const measured = periods.scope === 'SELECTION';
   return {
     key: metric.key,
     name: kpi?.name ?? metric.name,
@@ -121,7 +127,9 @@ function present(
     unit: metric.unit,
     ...computed,
     target,
-    targetGap: periods.scope === 'SELECTION' ? targetGap(computed.value, target) : null,
+    targetGap: measured ? targetGap(computed.value, target) : null,
+    targetToDate: toDate,
+    paceGap: measured ? targetGap(computed.value, toDate) : null,
     trend: buckets.map((bucket, index) => ({
       bucketStart: bucket.start,
       value: bucket.start > now ? null : metric.compute(perBucket[index]).value,

@@ -96,6 +96,23 @@ export function scaledTarget(
 }
 
 /**
+ * The part of a count's or amount's target due by `now`, while its period runs: the target scaled over the
+ * period's elapsed part, counted as targets are (the 10th of November at noon is 9.5 of its 30 days). On day two
+ * of a month, 2 MQLs against a monthly 60 are on pace, not "58 below target". Null for rates and durations, which
+ * do not accrue, and when the period has not begun or has ended (the whole target is due).
+ */
+export function targetToDate(
+  target: { value: number; period: TargetPeriod } | null,
+  unit: MetricUnit,
+  period: Period,
+  now: Date,
+): number | null {
+  if (!target || unit === 'RATE' || unit === 'DAYS') return null;
+  if (now <= period.from || now >= period.to) return null;
+  return scaleBy(target.value, { ...period, to: now }, target.period);
+}
+
+/**
  * The part of the period a chosen version was in force, over which its count and amount targets are scaled: a
  * version in force for November's last three days answers for three days of its monthly target, not the month's.
  * Null when it was not in force at any moment of the period: no target of it applies there.

@@ -201,6 +201,27 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
     expect([await target(0), await target(1)]).toEqual([40 * 6, 10 * 5]);
   });
 
+  it('measures the running month against the part of its targets due by now', async () => {
+    // November in New York, on the 25th at 04:00 there: 24 days and 4 of the 25th's 24 hours, of 30 days.
+    const november = { ...YEAR, from: new Date('2026-11-01T04:00:00Z') };
+    const dashboard = await service.dashboard(actor(world), november);
+    const mqls = dashboard.outcomes.find((metric) => metric.key === 'mqls') as DashboardMetric;
+    const due = (10 * (24 + 4 / 24)) / 30;
+    expect(mqls.target).toBe(10);
+    expect(mqls.targetToDate).toBeCloseTo(due, 9);
+    expect(mqls.paceGap).toBeCloseTo((mqls.value as number) - due, 9);
+    // A rate does not accrue; a finished period owes its whole target.
+    expect(dashboard.outcomes.find((metric) => metric.key === 'sla-met')?.targetToDate).toBeNull();
+    const october = await service.dashboard(actor(world), {
+      ...YEAR,
+      from: new Date('2026-10-01T04:00:00Z'),
+      to: november.from,
+    });
+    expect(october.outcomes.every((metric) => metric.targetToDate === null && metric.paceGap === null)).toBe(
+      true,
+    );
+  });
+
   it("shows a segment's, owner's or team's numbers beside the workspace's targets, with no gap", async () => {
     const mqls = (d: Dashboard) => d.outcomes.find((metric) => metric.key === 'mqls') as DashboardMetric;
     for (const partial of [{ source: 'webinar' }, { ownerId: world.reps[0].id }, { team: 'East' }]) {

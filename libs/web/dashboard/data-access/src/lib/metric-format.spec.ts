@@ -112,6 +112,49 @@ describe('targetWording', () => {
     });
   });
 
+  it('measures a count or amount against the part of its target due by now while the period runs', () => {
+    const running = {
+      value: 12,
+      target: 60,
+      targetGap: -48,
+      targetToDate: 19,
+      paceGap: -7,
+      unit: 'COUNT',
+    } as const;
+    expect(targetWording(running)).toEqual({
+      target: 'Target 60 (19 due by now)',
+      gap: '7 behind pace',
+      tone: 'behind',
+      toneLabel: 'behind pace',
+    });
+    expect(
+      targetWording(
+        {
+          value: 30000,
+          target: 60000,
+          targetGap: -30000,
+          targetToDate: 20000,
+          paceGap: 10000,
+          unit: 'AMOUNT',
+        },
+        'USD',
+      ),
+    ).toMatchObject({
+      target: 'Target 60,000 USD (20,000 USD due by now)',
+      gap: '10,000 USD ahead of pace',
+      tone: 'ahead',
+    });
+    expect(targetWording({ ...running, value: 19, paceGap: 0 })).toMatchObject({
+      gap: 'on pace',
+      toneLabel: 'on pace',
+    });
+    // Under a slice the pace is not measured either.
+    expect(targetWording(running, null, 'WORKSPACE')).toMatchObject({
+      target: 'Workspace target 60',
+      gap: null,
+    });
+  });
+
   it("names the whole workspace's target under a slice, with no gap and no colour", () => {
     const slice = { value: 12, target: 60, targetGap: null, unit: 'COUNT' } as const;
     expect(targetWording(slice, 'USD', 'WORKSPACE')).toEqual({

@@ -60,49 +60,87 @@ export function lowerIsBetter(unit: MetricUnit): boolean {
 
 export interface TargetWording {
   /**
-   * "Target 40" ("Target 83,333 USD" for an amount), "Workspace target 60" when the numbers are a slice's (see
-   * `targetScope`), or null without one.
+   * "Target 40" ("Target 83,333 USD" for an amount), "Target 60 (19 due by now)" while the period runs, "Workspace
+   * target 60" when the numbers are a slice's (see `targetScope`), or null without one.
    */
   target: string | null;
-  /** "5 above target", "2.5 pts below target", "on target"; null without a target or value. */
+  /**
+   * "5 above target", "2.5 pts below target", "on target"; while the period runs, against the part due by now: "7
+   * behind pace", "3 ahead of pace", "on pace". Null without a target or value.
+   */
   gap: string | null;
   tone: GapTone;
-  /** What the colour says, for those who cannot see it: "ahead of target", "behind target". */
+  /** What the colour says, for those who cannot see it: "ahead of target", "behind pace". */
   toneLabel: string;
 }
 
-const TONE_LABELS: Readonly<Record<GapTone, string>> = {
-  ahead: 'ahead of target',
-  behind: 'behind target',
-  'on-target': 'on target',
-  none: '',
-};
+type TargetedMetric = Pick<DashboardMetric, 'value' | 'target' | 'targetGap' | 'unit'> &
+  Partial<Pick<DashboardMetric, 'targetToDate' | 'paceGap'>>;
+
+const NO_GAP = { gap: null, tone: 'none', toneLabel: '' } as const;
 
 /**
  * The metric against its target: the API's gap (value − target), worded and toned by the unit's direction; amounts
- * name `currency` (the dashboard's). Under a segment, owner or team filter (`scope` WORKSPACE) the target is the
- * whole workspace's: it is named so, for reference, with no gap and no colour — a slice is not behind it.
+ * name `currency` (the dashboard's). While the period runs, a count or amount is measured against the part of its
+ * target due by now (the API's `targetToDate`), so that the 2nd of the month is not "58 below target". Under a
+ * segment, owner or team filter (`scope` WORKSPACE) the target is the whole workspace's: it is named so, for
+ * reference, with no gap and no colour — a slice is not behind it.
  */
 export function targetWording(
-  metric: Pick<DashboardMetric, 'value' | 'target' | 'targetGap' | 'unit'>,
+  metric: TargetedMetric,
   currency?: string | null,
   scope: DashboardTargetScope = 'SELECTION',
 ): TargetWording {
-  const figure = metric.target === null ? null : formatMetricValue(metric.target, metric.unit, currency);
-  if (scope === 'WORKSPACE')
-    return { target: figure && `Workspace target ${figure}`, gap: null, tone: 'none', toneLabel: '' };
-  const target = figure && `Target ${figure}`;
-  const gapValue =
-    metric.targetGap ??
-    (metric.value !== null && metric.target !== null ? metric.value - metric.target : null);
-  if (target === null || gapValue === null || metric.value === null)
-    return { target, gap: null, tone: 'none', toneLabel: '' };
-  const size = formatDifference(gapValue, metric.unit, currency);
-  if (gapValue === 0 || size === formatDifference(0, metric.unit, currency))
-    return { target, gap: 'on target', tone: 'on-target', toneLabel: TONE_LABELS['on-target'] };
-  const above = gapValue > 0;
-  const tone: GapTone = above !== lowerIsBetter(metric.unit) ? 'ahead' : 'behind';
-  return { target, gap: `${size} ${above ? 'above' : 'below'} target`, tone, toneLabel: TONE_LABELS[tone] };
+  const { value, target, unit } = metric;
+  if (target === null) return { target: null, ...NO_GAP };
+  const figure = formatMetricValue(target, unit, currency);
+  if (scope === 'WORKSPACE') return { target: `Workspace target ${figure}`, ...NO_GAP };
+  if (value === null) return { target: `Target ${figure}`, ...NO_GAP };
+  const toDate = metric.targetToDate ?? null;
+  if (toDate === null)
+    return {
+      target: `Target ${figure}`,
+      ...gapWording(metric.targetGap ?? value - target, unit, currency, TARGET),
+    };
+  return {
+    target: `Target ${figure} (${formatMetricValue(toDate, unit, currency)} due by now)`,
+    ...gapWording(metric.paceGap ?? value - toDate, unit, currency, PACE),
+  };
+}
+
+interface GapWords {
+  above: string;
+  below: string;
+  level: string;
+  labels: Readonly<Record<GapTone, string>>;
+}
+
+const TARGET: GapWords = {
+  above: 'above target',
+  below: 'below target',
+  level: 'on target',
+  labels: { ahead: 'ahead of target', behind: 'behind target', 'on-target': 'on target', none: '' },
+};
+
+const PACE: GapWords = {
+  above: 'ahead of pace',
+  below: 'behind pace',
+  level: 'on pace',
+  labels: { ahead: 'ahead of pace', behind: 'behind pace', 'on-target': 'on pace', none: '' },
+};
+
+function gapWording(
+  gap: number,
+  unit: MetricUnit,
+  currency: string | null | undefined,
+  words: GapWords,
+): Omit<TargetWording, 'target'> {
+  const size = formatDifference(gap, unit, currency);
+  if (gap === 0 || size === formatDifference(0, unit, currency))
+    return { gap: words.level, tone: 'on-target', toneLabel: words.labels['on-target'] };
+  const above = gap > 0;
+  const tone: GapTone = above !== lowerIsBetter(unit) ? 'ahead' : 'behind';
+  return { gap: `${size} ${above ? words.above : words.below}`, tone, toneLabel: words.labels[tone] };
 }
 
 /**

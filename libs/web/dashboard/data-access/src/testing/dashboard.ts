@@ -48,6 +48,8 @@ export function metric(overrides: Partial<DashboardMetric> = {}): DashboardMetri
     denominator: null,
     target: 40,
     targetGap: 2,
+    targetToDate: null,
+    paceGap: null,
     trend: WEEKS.map((bucketStart, index) => ({
       bucketStart,
       value: [6, 9, 11, 8, 8][index],

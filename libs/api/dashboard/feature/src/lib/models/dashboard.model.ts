@@ -97,6 +97,21 @@ export class DashboardMetric {
   })
   targetGap!: number | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'While the period runs, the part of a count’s or amount’s target due by now (the target scaled over the ' +
+      'period’s elapsed part); null for rates and durations, and when the period has ended or not begun.',
+  })
+  targetToDate!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'value − targetToDate: ahead of (positive) or behind pace; null as targetGap is, or with no targetToDate.',
+  })
+  paceGap!: number | null;
+
   @Field(() => [TrendPoint])
   trend!: TrendPoint[];
 }
