@@ -220,6 +220,7 @@ describe('access rules', () => {
         "Query members": [
           "ADMIN",
         ],
+        "Query oneTimeLink": "PUBLIC",
         "Query opportunities": [
           "ADMIN",
           "MARKETING",

@@ -8,6 +8,18 @@ export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 /** Which side of the agreement an approver signs for. */
 export type ApproverSide = 'MARKETING' | 'SALES';
 
+const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  ADMIN: 'Admin',
+  MARKETING: 'Marketing',
+  SALES: 'Sales',
+  EXECUTIVE: 'Executive',
+};
+
+/** A role as pages name it: "Sales". */
+export function roleLabel(role: Role): string {
+  return ROLE_LABELS[role];
+}
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

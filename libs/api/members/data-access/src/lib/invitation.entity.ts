@@ -15,7 +15,8 @@ import { MemberEntity } from './member.entity';
  * What a one-time link lets its holder do: an invited member sets their first password, or an active member sets a
  * new one (a password reset). A link of one purpose never works as the other.
  */
-export type LinkPurpose = 'INVITATION' | 'PASSWORD_RESET';
+export const LINK_PURPOSES = ['INVITATION', 'PASSWORD_RESET'] as const;
+export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 /**
  * A one-time link for a member to set a password: an invitation or a password reset (see `purpose`); only the

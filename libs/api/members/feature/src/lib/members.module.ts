@@ -9,6 +9,7 @@ import { InvitationMailer } from './invitation-mailer';
 import { MailTransport } from './mail-transport';
 import { MembersResolver, ViewerResolver, WorkspaceResolver } from './members.resolver';
 import { MembersService } from './members.service';
+import { OneTimeLinksService } from './one-time-links.service';
 import { PasswordResetMailer } from './password-reset-mailer';
 import { PasswordResetService } from './password-reset.service';
 import { SessionResolver } from './session.resolver';
@@ -24,6 +25,7 @@ import { WorkspaceSettingsService } from './workspace-settings.service';
     SessionService,
     MembersService,
     PasswordResetService,
+    OneTimeLinksService,
     MailTransport,
     InvitationMailer,
     PasswordResetMailer,

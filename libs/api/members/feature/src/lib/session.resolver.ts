@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Request } from 'express';
 
 import { Public, RateLimits } from '@accord/api/shared/auth';
@@ -7,12 +7,15 @@ import { normaliseEmail } from '@accord/domain/workspace';
 import {
   AcceptInvitationInput,
   LoginInput,
+  OneTimeLinkInput,
   RequestPasswordResetInput,
   ResetPasswordInput,
   SignUpInput,
 } from './dto/auth.inputs';
 import { AuthPayload } from './models/auth.model';
+import { OneTimeLinkPreview } from './models/one-time-link.model';
 import { PasswordResetRequest } from './models/password-reset.model';
+import { OneTimeLinksService } from './one-time-links.service';
 import { PasswordResetService } from './password-reset.service';
 import { SessionService } from './session.service';
 
@@ -22,8 +25,18 @@ export class SessionResolver {
   constructor(
     private readonly sessions: SessionService,
     private readonly passwordResets: PasswordResetService,
+    private readonly links: OneTimeLinksService,
     private readonly rateLimits: RateLimits,
   ) {}
+
+  @Query(() => OneTimeLinkPreview, {
+    description:
+      'What a one-time link (an invitation, a password reset) is for — the workspace, the account, who sent it — ' +
+      'for its holder, before they use it. BAD_INPUT when it could not be used now.',
+  })
+  oneTimeLink(@Args('input') input: OneTimeLinkInput): Promise<OneTimeLinkPreview> {
+    return this.links.preview(input.token, input.purpose);
+  }
 
   @Mutation(() => AuthPayload, { description: 'Creates a workspace and its first admin, and signs them in.' })
   async signUp(@Args('input') input: SignUpInput, @Context('req') request: Request): Promise<AuthPayload> {

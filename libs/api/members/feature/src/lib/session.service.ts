@@ -23,11 +23,11 @@ import { hashInvitationToken } from './invitation-token';
 import { AuthPayload } from './models/auth.model';
 import { toMember } from './models/member.model';
 import { toWorkspace } from './models/workspace.model';
+import { BAD_LINK } from './one-time-links.service';
 
 const WRONG_CREDENTIALS = 'E-mail or password is incorrect.';
-const BAD_INVITATION = 'This invitation link is not valid: it was already used, has expired, or was revoked.';
-const BAD_RESET_LINK =
-  'This password reset link is not valid: it was already used, has expired, or a newer one was sent. Ask for a new one.';
+const BAD_INVITATION = BAD_LINK.INVITATION;
+const BAD_RESET_LINK = BAD_LINK.PASSWORD_RESET;
 
 const PASSWORD_MESSAGES = {
   TOO_SHORT: 'is too short',

@@ -10,13 +10,37 @@ import { AcceptInvitationPage } from './accept-invitation.page';
 @Component({ selector: 'accord-stub-page', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class StubPage {}
 
-async function renderPage(token: string | undefined): Promise<GraphqlFetchStub> {
+const BAD_INVITATION = 'This invitation link is not valid: it was already used, has expired, or was revoked.';
+
+/** The page opened with the token; a token's link is read at once, and answered as `preview` says. */
+async function renderPage(
+  token: string | undefined,
+  preview: 'valid' | 'used' | 'unanswered' = 'valid',
+): Promise<GraphqlFetchStub> {
   localStorage.clear();
+  const api = GraphqlFetchStub.install();
   await render(AcceptInvitationPage, {
     inputs: { token },
     providers: [provideRouter([{ path: 'handovers', component: StubPage }])],
   });
-  return GraphqlFetchStub.install();
+  if (token === undefined) return api;
+  const read = api.expectOne('OneTimeLink');
+  expect(read.operation.variables).toEqual({ input: { token, purpose: 'INVITATION' } });
+  if (preview === 'valid')
+    read.flushData({
+      oneTimeLink: {
+        purpose: 'INVITATION',
+        workspaceName: 'Northwind Traders',
+        email: 'sam@acme.test',
+        name: 'Sam Sales',
+        roles: ['MARKETING', 'SALES'],
+        sentBy: 'Ada Admin',
+        expiresAt: '2099-01-01T00:00:00.000Z',
+      },
+    });
+  else if (preview === 'used')
+    read.graphqlErrors([{ message: BAD_INVITATION, extensions: { code: 'BAD_USER_INPUT' } }]);
+  return api;
 }
 
 function choose(password: string, confirmation: string): void {
@@ -37,8 +61,17 @@ describe('AcceptInvitationPage', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
-  it('sets the password and signs the member in', async () => {
+  it('names the workspace, the inviting admin and the account, sets the password and signs the member in', async () => {
     const api = await renderPage('invite-token');
+    await waitFor(() =>
+      expect(
+        screen
+          .getByText(/Ada Admin invited you to join/)
+          .textContent?.replace(/\s+/g, ' ')
+          .trim(),
+      ).toBe('Ada Admin invited you to join Northwind Traders as Marketing and Sales.'),
+    );
+    expect(screen.getByText('You will sign in as Sam Sales, sam@acme.test.')).toBeTruthy();
 
     choose('a long enough passphrase', 'a long enough passphrase');
     const accept = api.expectOne('AcceptInvitation');
@@ -57,16 +90,43 @@ describe('AcceptInvitationPage', () => {
     await waitFor(() => expect(TestBed.inject(Router).url).toBe('/handovers'));
   });
 
-  it('shows why the API refused the invitation', async () => {
-    const api = await renderPage('used-token');
+  it('says as soon as it opens that the link can no longer be used, with no form', async () => {
+    await renderPage('used-token', 'used');
+
+    await waitFor(() => expect(screen.getByRole('alert').textContent?.trim()).toBe(BAD_INVITATION));
+    expect(screen.getByText('Ask the admin who invited you for a new link.')).toBeTruthy();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('shows why the API refused the invitation when it could not be read first', async () => {
+    const api = await renderPage('used-token', 'unanswered');
 
     choose('a long enough passphrase', 'a long enough passphrase');
     api
       .expectOne('AcceptInvitation')
-      .graphqlErrors([{ message: 'This invitation has expired.', extensions: { code: 'BAD_USER_INPUT' } }]);
+      .graphqlErrors([{ message: BAD_INVITATION, extensions: { code: 'BAD_USER_INPUT' } }]);
+
+    await waitFor(() => expect(screen.getByRole('alert').textContent?.trim()).toBe(BAD_INVITATION));
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('keeps the form when the API refuses the password itself', async () => {
+    const api = await renderPage('invite-token');
+
+    choose('sam@acme.test', 'sam@acme.test');
+    api.expectOne('AcceptInvitation').graphqlErrors([
+      {
+        message: 'password: must not be your e-mail address',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'password', message: 'must not be your e-mail address' }],
+        },
+      },
+    ]);
 
     await waitFor(() =>
-      expect(screen.getByRole('alert').textContent?.trim()).toBe('This invitation has expired.'),
+      expect(screen.getByRole('alert').textContent?.trim()).toBe('password: must not be your e-mail address'),
     );
+    expect(screen.getByRole('button', { name: 'Set password and sign in' })).toBeTruthy();
   });
 });

@@ -1,15 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
-import { AuthService, PendingCall } from '@accord/web/shared/data-access';
+import { AuthService, type LinkPreview, PendingCall, linkRefusal } from '@accord/web/shared/data-access';
 import { AuthLayoutComponent, FormAlertComponent, NewPasswordFormComponent } from '@accord/web/shared/ui';
 
 /** A token the API refuses to read at all (cut short when copied, say). */
 const MALFORMED_LINK = 'This password reset link is not valid: it may have been cut short when copied.';
 
 /**
- * Opened from a password reset link: the member chooses a new password, every other session of theirs ends, and
- * they are signed in.
+ * Opened from a password reset link: names the account and its workspace, then the member chooses a new password,
+ * every other session of theirs ends, and they are signed in. A link that can no longer be used says so before any
+ * password is typed.
  */
 @Component({
   selector: 'accord-reset-password-page',
@@ -24,6 +25,11 @@ const MALFORMED_LINK = 'This password reset link is not valid: it may have been 
         <accord-form-alert [message]="refusal" />
         <p class="aside"><a routerLink="/forgot-password">Ask for a new link</a></p>
       } @else {
+        @if (link(); as link) {
+          <p class="intro">
+            For {{ link.name }}, {{ link.email }}, in <strong>{{ link.workspaceName }}</strong>.
+          </p>
+        }
         <p class="intro">Setting a new password signs you out on every other device.</p>
         <accord-new-password-form [pending]="pending()" [error]="error()" (chosen)="submit($event)" />
       }
@@ -42,7 +48,7 @@ const MALFORMED_LINK = 'This password reset link is not valid: it may have been 
     }
   `,
 })
-export class ResetPasswordPage {
+export class ResetPasswordPage implements OnInit {
   private readonly auth = inject(AuthService);
 
   /** The one-time token from the reset link's `?token=` query parameter. */
@@ -54,12 +60,21 @@ export class ResetPasswordPage {
   protected readonly pending = this.call.pending;
   /** The API's word that the link itself is used, expired or replaced: no password can help, only a new link. */
   protected readonly refusedLink = signal<string | null>(null);
+  /** Whose password the link sets, once read; the form does not wait for it. */
+  protected readonly link = signal<LinkPreview | null>(null);
+
+  ngOnInit(): void {
+    if (this.hasToken()) void this.readLink();
+  }
+
+  private async readLink(): Promise<void> {
+    const result = await this.auth.previewLink(this.token() ?? '', 'PASSWORD_RESET');
+    if (result.ok) this.link.set(result.value);
+    else this.refusedLink.set(linkRefusal(result.error, MALFORMED_LINK));
+  }
 
   protected async submit(password: string): Promise<void> {
     const result = await this.call.run(() => this.auth.resetPassword(this.token() ?? '', password));
-    if (result.ok || result.error.code !== 'BAD_USER_INPUT') return;
-    // A refused password names its field, and the member tries another; anything else is about the link.
-    if (result.error.fields.some((problem) => /password$/i.test(problem.field))) return;
-    this.refusedLink.set(result.error.fields.length === 0 ? result.error.message : MALFORMED_LINK);
+    if (!result.ok) this.refusedLink.set(linkRefusal(result.error, MALFORMED_LINK));
   }
 }

@@ -1,22 +1,11 @@
-import type { MemberStatus, Role } from '@accord/domain/workspace';
+import { type MemberStatus, roleLabel } from '@accord/domain/workspace';
 import type { MemberFieldsFragment } from '@accord/web/shared/data-access';
-
-const ROLE_LABELS: Record<Role, string> = {
-  ADMIN: 'Admin',
-  MARKETING: 'Marketing',
-  SALES: 'Sales',
-  EXECUTIVE: 'Executive',
-};
 
 const STATUS_LABELS: Record<MemberStatus, string> = {
   ACTIVE: 'Active',
   INVITED: 'Invited',
   DEACTIVATED: 'Deactivated',
 };
-
-export function roleLabel(role: Role): string {
-  return ROLE_LABELS[role];
-}
 
 /** One line of the members table, already worded for display. */
 export interface MemberRow {

@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, model } from '@angular/core';
 import { MatCheckbox } from '@angular/material/checkbox';
 
-import { ROLES, Role, normaliseRoles } from '@accord/domain/workspace';
-import { roleLabel } from '@accord/web/members/data-access';
+import { ROLES, Role, normaliseRoles, roleLabel } from '@accord/domain/workspace';
 
 /** The roles a member holds, as one checkbox per role inside a labelled group. */
 @Component({

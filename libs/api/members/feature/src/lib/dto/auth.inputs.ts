@@ -1,8 +1,10 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
+import { LINK_PURPOSES, type LinkPurpose } from '@accord/api/members/data-access';
 import { PASSWORD_MAX_LENGTH } from '@accord/domain/workspace';
 
+import { LinkPurposeEnum } from '../models/one-time-link.model';
 import { EmailField, NameField, NewPasswordField, PersonNameField } from './fields';
 
 @InputType()
@@ -78,4 +80,16 @@ export class ResetPasswordInput {
 
   @NewPasswordField()
   password!: string;
+}
+
+@InputType()
+export class OneTimeLinkInput {
+  @Field()
+  @IsString()
+  @Length(20, 100)
+  token!: string;
+
+  @Field(() => LinkPurposeEnum, { description: 'What the page that opened the link uses it for.' })
+  @IsIn(LINK_PURPOSES)
+  purpose!: LinkPurpose;
 }

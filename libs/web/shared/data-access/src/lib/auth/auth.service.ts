@@ -1,12 +1,15 @@
 import { Injectable, inject } from '@angular/core';
 import { Router } from '@angular/router';
 
-import { ApiResult, toApiError } from '../api/api-error';
+import { ApiError, ApiResult, toApiError } from '../api/api-error';
 import { postGraphql } from '../api/post-graphql';
 import {
   AcceptInvitationDocument,
   ChangePasswordDocument,
+  LinkPurpose,
   LoginDocument,
+  OneTimeLinkDocument,
+  OneTimeLinkQuery,
   RequestPasswordResetDocument,
   ResetPasswordDocument,
   SessionFragment,
@@ -16,6 +19,20 @@ import {
 } from '../generated/session-operations';
 import { AuthStore } from './auth.store';
 import { SIGNING_OUT } from './guards';
+
+/** What a one-time link is for: the workspace, the account, who sent it. */
+export type LinkPreview = OneTimeLinkQuery['oneTimeLink'];
+
+/**
+ * Why a one-time link (an invitation, a password reset) cannot be used, from the API's refusal of it or of a
+ * password set with it; null when the refusal is about the password (the member tries another) or is not the
+ * link's (the network, a rate limit). `malformed` words a token the API would not read at all.
+ */
+export function linkRefusal(error: ApiError, malformed: string): string | null {
+  if (error.code !== 'BAD_USER_INPUT') return null;
+  if (error.fields.some((problem) => /password$/i.test(problem.field))) return null;
+  return error.fields.length === 0 ? error.message : malformed;
+}
 
 /** Something holding data of the member signed in, emptied whenever the session starts or ends. */
 export type SessionCache = () => Promise<unknown>;
@@ -52,6 +69,16 @@ export class AuthService {
       const data = await postGraphql(AcceptInvitationDocument, { input: { token, password } }, null);
       return data.acceptInvitation;
     });
+  }
+
+  /** What a one-time link is for, read before the member chooses a password with it (see linkRefusal). */
+  async previewLink(token: string, purpose: LinkPurpose): Promise<ApiResult<LinkPreview>> {
+    try {
+      const data = await postGraphql(OneTimeLinkDocument, { input: { token, purpose } }, null);
+      return { ok: true, value: data.oneTimeLink };
+    } catch (error) {
+      return { ok: false, error: toApiError(error) };
+    }
   }
 
   /**

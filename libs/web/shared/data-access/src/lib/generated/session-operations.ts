@@ -13,6 +13,11 @@ export type ChangePasswordInput = {
   newPassword: string;
 };
 
+/** What a one-time link lets its holder do: join a workspace, or set a new password. */
+export type LinkPurpose =
+  | 'INVITATION'
+  | 'PASSWORD_RESET';
+
 export type LoginInput = {
   email: string;
   password: string;
@@ -24,6 +29,12 @@ export type MemberStatus =
   | 'ACTIVE'
   | 'DEACTIVATED'
   | 'INVITED';
+
+export type OneTimeLinkInput = {
+  /** What the page that opened the link uses it for. */
+  purpose: LinkPurpose;
+  token: string;
+};
 
 export type RequestPasswordResetInput = {
   email: string;
@@ -105,6 +116,13 @@ export type ResetPasswordMutationVariables = Exact<{
 
 
 export type ResetPasswordMutation = { resetPassword: { accessToken: string, expiresAt: string, member: { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus }, workspace: { id: string, name: string, timeZone: string, currency: string } } };
+
+export type OneTimeLinkQueryVariables = Exact<{
+  input: OneTimeLinkInput;
+}>;
+
+
+export type OneTimeLinkQuery = { oneTimeLink: { purpose: LinkPurpose, workspaceName: string, email: string, name: string, roles: Array<Role>, sentBy: string | null, expiresAt: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -354,3 +372,16 @@ fragment Session on AuthPayload {
     ...ViewerWorkspace
   }
 }`) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const OneTimeLinkDocument = new TypedDocumentString(`
+    query OneTimeLink($input: OneTimeLinkInput!) {
+  oneTimeLink(input: $input) {
+    purpose
+    workspaceName
+    email
+    name
+    roles
+    sentBy
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<OneTimeLinkQuery, OneTimeLinkQueryVariables>;
