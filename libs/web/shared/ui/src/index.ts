@@ -1,5 +1,6 @@
 export * from './lib/auth-layout.component';
 export * from './lib/confirm.dialog';
+export * from './lib/copy-field.component';
 export * from './lib/dialog-config';
 export * from './lib/empty-list';
 export * from './lib/form-alert.component';

@@ -75,6 +75,7 @@ describe('ApiKeysPage', () => {
     const secret = await within(dialog).findByLabelText<HTMLInputElement>(/secret of crm sync/i);
     expect(secret.value).toBe('acc_k2_s3cret');
     expect(within(dialog).getByText(/you won't see it again/i)).toBeTruthy();
+    expect(within(dialog).getByText('Send it as Authorization: Bearer <key>.')).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: 'Copy key' })).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'I have stored the key' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

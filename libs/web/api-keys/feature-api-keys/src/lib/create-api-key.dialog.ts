@@ -1,8 +1,6 @@
-import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
 import {
   ChangeDetectionStrategy,
   Component,
-  ElementRef,
   Injector,
   afterNextRender,
   inject,
@@ -17,14 +15,13 @@ import { MatInput } from '@angular/material/input';
 
 import { ApiKeysStore, CreatedApiKey } from '@accord/web/api-keys/data-access';
 import { PendingCall } from '@accord/web/shared/data-access';
-import { FormAlertComponent } from '@accord/web/shared/ui';
+import { CopyFieldComponent, FormAlertComponent } from '@accord/web/shared/ui';
 
 /** Creates an API key; on success shows its secret, the one time it can be seen. */
 @Component({
   selector: 'accord-create-api-key-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    CdkCopyToClipboard,
     ReactiveFormsModule,
     MatButton,
     MatDialogActions,
@@ -36,6 +33,7 @@ import { FormAlertComponent } from '@accord/web/shared/ui';
     MatHint,
     MatInput,
     MatLabel,
+    CopyFieldComponent,
     FormAlertComponent,
   ],
   template: `
@@ -46,24 +44,16 @@ import { FormAlertComponent } from '@accord/web/shared/ui';
           Copy the key now and store it somewhere safe: <strong>you won't see it again.</strong> Accord keeps
           only a hash of it.
         </p>
-        <mat-form-field appearance="outline" class="wide">
-          <mat-label>Secret of {{ key.apiKey.name }}</mat-label>
-          <input matInput readonly [value]="key.secret" />
-          <mat-hint>Send it as Authorization: Bearer &lt;key&gt;.</mat-hint>
-        </mat-form-field>
-        <p role="status" class="status">{{ copied() ? 'Key copied.' : '' }}</p>
+        <accord-copy-field
+          label="Secret of {{ key.apiKey.name }}"
+          [value]="key.secret"
+          hint="Send it as Authorization: Bearer &lt;key&gt;."
+          copyLabel="Copy key"
+          copiedMessage="Key copied."
+          describedBy="key-warning"
+        />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button
-          #copy
-          mat-button
-          type="button"
-          aria-describedby="key-warning"
-          [cdkCopyToClipboard]="key.secret"
-          (cdkCopyToClipboardCopied)="copied.set($event)"
-        >
-          Copy key
-        </button>
         <button mat-flat-button type="button" mat-dialog-close>I have stored the key</button>
       </mat-dialog-actions>
     } @else {
@@ -95,10 +85,6 @@ import { FormAlertComponent } from '@accord/web/shared/ui';
       background: var(--mat-sys-tertiary-container);
       color: var(--mat-sys-on-tertiary-container);
     }
-    .status {
-      font: var(--mat-sys-body-small);
-      min-height: 1.5em;
-    }
   `,
 })
 export class CreateApiKeyDialog {
@@ -111,9 +97,8 @@ export class CreateApiKeyDialog {
   protected readonly error = this.call.error;
   protected readonly pending = this.call.pending;
   protected readonly created = signal<CreatedApiKey | null>(null);
-  protected readonly copied = signal(false);
   private readonly injector = inject(Injector);
-  private readonly copyButton = viewChild<string, ElementRef<HTMLElement>>('copy', { read: ElementRef });
+  private readonly copyField = viewChild(CopyFieldComponent);
 
   protected async submit(): Promise<void> {
     // Create key stays focusable while the key is created, so the form can still be submitted.
@@ -127,6 +112,6 @@ export class CreateApiKeyDialog {
     if (!result.ok) return;
     this.created.set(result.value);
     // The form, and the button that had focus, give way to the secret: focus its copy button, described by the warning.
-    afterNextRender({ write: () => this.copyButton()?.nativeElement.focus() }, { injector: this.injector });
+    afterNextRender({ write: () => this.copyField()?.focusCopyButton() }, { injector: this.injector });
   }
 }

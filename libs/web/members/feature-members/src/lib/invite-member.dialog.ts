@@ -1,4 +1,3 @@
-import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -19,7 +18,7 @@ import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { Role } from '@accord/domain/workspace';
 import { Invitation, MembersStore } from '@accord/web/members/data-access';
 import { PendingCall } from '@accord/web/shared/data-access';
-import { FormAlertComponent } from '@accord/web/shared/ui';
+import { CopyFieldComponent, FormAlertComponent } from '@accord/web/shared/ui';
 
 import { RoleCheckboxesComponent } from './role-checkboxes.component';
 
@@ -28,7 +27,6 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
   selector: 'accord-invite-member-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    CdkCopyToClipboard,
     ReactiveFormsModule,
     MatButton,
     MatDialogActions,
@@ -40,6 +38,7 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
     MatInput,
     MatLabel,
     MatSlideToggle,
+    CopyFieldComponent,
     FormAlertComponent,
     RoleCheckboxesComponent,
   ],
@@ -52,11 +51,13 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
             {{ sent.member.name }} is invited. Send them this link; it works once and expires
             {{ sent.expiresAt.slice(0, 10) }}.
           </p>
-          <mat-form-field appearance="outline" class="wide">
-            <mat-label>Invite link</mat-label>
-            <input matInput readonly [value]="link" />
-          </mat-form-field>
-          <p role="status" class="status">{{ copied() ? 'Link copied.' : '' }}</p>
+          <accord-copy-field
+            label="Invite link"
+            [value]="link"
+            copyLabel="Copy link"
+            copiedMessage="Link copied."
+            describedBy="invite-sent"
+          />
         } @else {
           <!-- With mail configured, the link goes to the invitee alone: nobody else can accept it for them. -->
           <p id="invite-sent">
@@ -66,18 +67,6 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        @if (sent.inviteUrl; as link) {
-          <button
-            #copy
-            mat-button
-            type="button"
-            aria-describedby="invite-sent"
-            [cdkCopyToClipboard]="link"
-            (cdkCopyToClipboardCopied)="copied.set($event)"
-          >
-            Copy link
-          </button>
-        }
         <button #done mat-flat-button type="button" mat-dialog-close aria-describedby="invite-sent">
           Done
         </button>
@@ -119,10 +108,6 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
       display: block;
       margin: 0 0 16px;
     }
-    .status {
-      font: var(--mat-sys-body-small);
-      min-height: 1.5em;
-    }
   `,
 })
 export class InviteMemberDialog {
@@ -138,9 +123,8 @@ export class InviteMemberDialog {
   protected readonly error = this.call.error;
   protected readonly pending = this.call.pending;
   protected readonly invitation = signal<Invitation | null>(null);
-  protected readonly copied = signal(false);
   private readonly injector = inject(Injector);
-  private readonly copyButton = viewChild<string, ElementRef<HTMLElement>>('copy', { read: ElementRef });
+  private readonly copyField = viewChild(CopyFieldComponent);
   private readonly doneButton = viewChild<string, ElementRef<HTMLElement>>('done', { read: ElementRef });
 
   protected async submit(): Promise<void> {
@@ -165,7 +149,13 @@ export class InviteMemberDialog {
     // The form, and the button that had focus, give way to the link: focus its copy button (Done when the link was
     // e-mailed), described by the text.
     afterNextRender(
-      { write: () => (this.copyButton() ?? this.doneButton())?.nativeElement.focus() },
+      {
+        write: () => {
+          const copyField = this.copyField();
+          if (copyField) copyField.focusCopyButton();
+          else this.doneButton()?.nativeElement.focus();
+        },
+      },
       { injector: this.injector },
     );
   }

@@ -1,4 +1,3 @@
-import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -17,12 +16,10 @@ import {
   MatDialogContent,
   MatDialogTitle,
 } from '@angular/material/dialog';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 
 import { MemberRow, MembersStore, PasswordResetLink } from '@accord/web/members/data-access';
 import { PendingCall } from '@accord/web/shared/data-access';
-import { FormAlertComponent } from '@accord/web/shared/ui';
+import { CopyFieldComponent, FormAlertComponent } from '@accord/web/shared/ui';
 
 /**
  * Makes a one-time link for an active member to choose a new password; shows it for the admin to pass on, or says
@@ -32,15 +29,12 @@ import { FormAlertComponent } from '@accord/web/shared/ui';
   selector: 'accord-password-reset-link-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    CdkCopyToClipboard,
     MatButton,
     MatDialogActions,
     MatDialogClose,
     MatDialogContent,
     MatDialogTitle,
-    MatFormField,
-    MatInput,
-    MatLabel,
+    CopyFieldComponent,
     FormAlertComponent,
   ],
   template: `
@@ -51,11 +45,13 @@ import { FormAlertComponent } from '@accord/web/shared/ui';
           <p id="reset-link-made">
             Send {{ made.member.name }} this link to choose a new password; it works once, for one hour.
           </p>
-          <mat-form-field appearance="outline" class="wide">
-            <mat-label>Reset link</mat-label>
-            <input matInput readonly [value]="url" />
-          </mat-form-field>
-          <p role="status" class="status">{{ copied() ? 'Link copied.' : '' }}</p>
+          <accord-copy-field
+            label="Reset link"
+            [value]="url"
+            copyLabel="Copy link"
+            copiedMessage="Link copied."
+            describedBy="reset-link-made"
+          />
         } @else {
           <!-- With mail configured, the link goes to the member alone: nobody else can take over their account. -->
           <p id="reset-link-made">
@@ -64,18 +60,6 @@ import { FormAlertComponent } from '@accord/web/shared/ui';
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        @if (made.resetUrl; as url) {
-          <button
-            #copy
-            mat-button
-            type="button"
-            aria-describedby="reset-link-made"
-            [cdkCopyToClipboard]="url"
-            (cdkCopyToClipboardCopied)="copied.set($event)"
-          >
-            Copy link
-          </button>
-        }
         <button #done mat-flat-button type="button" mat-dialog-close aria-describedby="reset-link-made">
           Done
         </button>
@@ -98,15 +82,6 @@ import { FormAlertComponent } from '@accord/web/shared/ui';
       </mat-dialog-actions>
     }
   `,
-  styles: `
-    .wide {
-      width: 100%;
-    }
-    .status {
-      font: var(--mat-sys-body-small);
-      min-height: 1.5em;
-    }
-  `,
 })
 export class PasswordResetLinkDialog {
   private readonly store = inject(MembersStore);
@@ -116,9 +91,8 @@ export class PasswordResetLinkDialog {
   protected readonly error = this.call.error;
   protected readonly pending = this.call.pending;
   protected readonly link = signal<PasswordResetLink | null>(null);
-  protected readonly copied = signal(false);
   private readonly injector = inject(Injector);
-  private readonly copyButton = viewChild<string, ElementRef<HTMLElement>>('copy', { read: ElementRef });
+  private readonly copyField = viewChild(CopyFieldComponent);
   private readonly doneButton = viewChild<string, ElementRef<HTMLElement>>('done', { read: ElementRef });
 
   protected async create(): Promise<void> {
@@ -128,7 +102,13 @@ export class PasswordResetLinkDialog {
     this.link.set(result.value);
     // The question gives way to the link: focus its copy button (Done when the link was e-mailed).
     afterNextRender(
-      { write: () => (this.copyButton() ?? this.doneButton())?.nativeElement.focus() },
+      {
+        write: () => {
+          const copyField = this.copyField();
+          if (copyField) copyField.focusCopyButton();
+          else this.doneButton()?.nativeElement.focus();
+        },
+      },
       { injector: this.injector },
     );
   }

@@ -150,6 +150,9 @@ describe('WebhooksPage', () => {
 
     const secret = await within(dialog).findByLabelText<HTMLInputElement>(/signing secret of/i);
     expect(secret.value).toBe('whsec_s3cret');
+    expect(
+      within(dialog).getByText('HMAC-SHA256 over "timestamp.body"; see the webhooks documentation.'),
+    ).toBeTruthy();
     expect(within(dialog).getByText(/you won't see it again/i)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'I have stored the secret' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
