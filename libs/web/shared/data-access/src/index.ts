@@ -4,6 +4,7 @@ export * from './lib/api/pending-call';
 export * from './lib/api/provide-api';
 export * from './lib/api/post-graphql';
 export * from './lib/auth/auth.service';
+export * from './lib/auth/one-time-link';
 export * from './lib/auth/workspace-time-zone';
 export * from './session';
 export * from './lib/generated/graphql';

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input } from '@angular/core';
 
 import { roleLabel } from '@accord/domain/workspace';
-import { AuthService, type LinkPreview, PendingCall, linkRefusal } from '@accord/web/shared/data-access';
+import { AuthService, OneTimeLink, PendingCall } from '@accord/web/shared/data-access';
 import { AuthLayoutComponent, FormAlertComponent, NewPasswordFormComponent } from '@accord/web/shared/ui';
 
 /** A token the API refuses to read at all (cut short when copied, say). */
@@ -20,16 +20,16 @@ const ROLE_LIST = new Intl.ListFormat('en-US', { style: 'long', type: 'conjuncti
     <accord-auth-layout heading="Join your workspace">
       @if (!hasToken()) {
         <accord-form-alert message="This invitation link is incomplete. Ask your admin for a new one." />
-      } @else if (refusedLink(); as refusal) {
+      } @else if (link.refusal(); as refusal) {
         <accord-form-alert [message]="refusal" />
         <p class="aside">Ask the admin who invited you for a new link.</p>
       } @else {
-        @if (link(); as link) {
+        @if (link.preview(); as preview) {
           <p class="intro">
-            {{ link.sentBy ? link.sentBy + ' invited you' : 'You are invited' }} to join
-            <strong>{{ link.workspaceName }}</strong> as {{ roles() }}.
+            {{ preview.sentBy ? preview.sentBy + ' invited you' : 'You are invited' }} to join
+            <strong>{{ preview.workspaceName }}</strong> as {{ roles() }}.
           </p>
-          <p class="intro">You will sign in as {{ link.name }}, {{ link.email }}.</p>
+          <p class="intro">You will sign in as {{ preview.name }}, {{ preview.email }}.</p>
         }
         <p class="intro">Choose a password to finish setting up your account.</p>
         <accord-new-password-form [pending]="pending()" [error]="error()" (chosen)="submit($event)" />
@@ -59,24 +59,17 @@ export class AcceptInvitationPage implements OnInit {
   protected readonly call = new PendingCall();
   protected readonly error = this.call.error;
   protected readonly pending = this.call.pending;
-  /** What the link is for, once read; the form does not wait for it. */
-  protected readonly link = signal<LinkPreview | null>(null);
-  protected readonly roles = computed(() => ROLE_LIST.format(this.link()?.roles.map(roleLabel) ?? []));
-  /** The API's word that the link itself is used, expired or revoked: no password can help, only a new link. */
-  protected readonly refusedLink = signal<string | null>(null);
+  protected readonly link = new OneTimeLink(this.auth, 'INVITATION', MALFORMED_LINK);
+  protected readonly roles = computed(() =>
+    ROLE_LIST.format(this.link.preview()?.roles.map(roleLabel) ?? []),
+  );
 
   ngOnInit(): void {
-    if (this.hasToken()) void this.readLink();
-  }
-
-  private async readLink(): Promise<void> {
-    const result = await this.auth.previewLink(this.token() ?? '', 'INVITATION');
-    if (result.ok) this.link.set(result.value);
-    else this.refusedLink.set(linkRefusal(result.error, MALFORMED_LINK));
+    if (this.hasToken()) void this.link.read(this.token() ?? '');
   }
 
   protected async submit(password: string): Promise<void> {
     const result = await this.call.run(() => this.auth.acceptInvitation(this.token() ?? '', password));
-    if (!result.ok) this.refusedLink.set(linkRefusal(result.error, MALFORMED_LINK));
+    if (!result.ok) this.link.refused(result.error);
   }
 }

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
-import { AuthService, type LinkPreview, PendingCall, linkRefusal } from '@accord/web/shared/data-access';
+import { AuthService, OneTimeLink, PendingCall } from '@accord/web/shared/data-access';
 import { AuthLayoutComponent, FormAlertComponent, NewPasswordFormComponent } from '@accord/web/shared/ui';
 
 /** A token the API refuses to read at all (cut short when copied, say). */
@@ -21,13 +21,13 @@ const MALFORMED_LINK = 'This password reset link is not valid: it may have been 
       @if (!hasToken()) {
         <accord-form-alert message="This password reset link is incomplete." />
         <p class="aside"><a routerLink="/forgot-password">Ask for a new link</a></p>
-      } @else if (refusedLink(); as refusal) {
+      } @else if (link.refusal(); as refusal) {
         <accord-form-alert [message]="refusal" />
         <p class="aside"><a routerLink="/forgot-password">Ask for a new link</a></p>
       } @else {
-        @if (link(); as link) {
+        @if (link.preview(); as preview) {
           <p class="intro">
-            For {{ link.name }}, {{ link.email }}, in <strong>{{ link.workspaceName }}</strong>.
+            For {{ preview.name }}, {{ preview.email }}, in <strong>{{ preview.workspaceName }}</strong>.
           </p>
         }
         <p class="intro">Setting a new password signs you out on every other device.</p>
@@ -58,23 +58,14 @@ export class ResetPasswordPage implements OnInit {
   protected readonly call = new PendingCall();
   protected readonly error = this.call.error;
   protected readonly pending = this.call.pending;
-  /** The API's word that the link itself is used, expired or replaced: no password can help, only a new link. */
-  protected readonly refusedLink = signal<string | null>(null);
-  /** Whose password the link sets, once read; the form does not wait for it. */
-  protected readonly link = signal<LinkPreview | null>(null);
+  protected readonly link = new OneTimeLink(this.auth, 'PASSWORD_RESET', MALFORMED_LINK);
 
   ngOnInit(): void {
-    if (this.hasToken()) void this.readLink();
-  }
-
-  private async readLink(): Promise<void> {
-    const result = await this.auth.previewLink(this.token() ?? '', 'PASSWORD_RESET');
-    if (result.ok) this.link.set(result.value);
-    else this.refusedLink.set(linkRefusal(result.error, MALFORMED_LINK));
+    if (this.hasToken()) void this.link.read(this.token() ?? '');
   }
 
   protected async submit(password: string): Promise<void> {
     const result = await this.call.run(() => this.auth.resetPassword(this.token() ?? '', password));
-    if (!result.ok) this.refusedLink.set(linkRefusal(result.error, MALFORMED_LINK));
+    if (!result.ok) this.link.refused(result.error);
   }
 }

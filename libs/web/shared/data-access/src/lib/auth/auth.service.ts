@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { Router } from '@angular/router';
 
-import { ApiError, ApiResult, toApiError } from '../api/api-error';
+import { ApiResult, toApiError } from '../api/api-error';
 import { postGraphql } from '../api/post-graphql';
 import {
   AcceptInvitationDocument,
@@ -22,17 +22,6 @@ import { SIGNING_OUT } from './guards';
 
 /** What a one-time link is for: the workspace, the account, who sent it. */
 export type LinkPreview = OneTimeLinkQuery['oneTimeLink'];
-
-/**
- * Why a one-time link (an invitation, a password reset) cannot be used, from the API's refusal of it or of a
- * password set with it; null when the refusal is about the password (the member tries another) or is not the
- * link's (the network, a rate limit). `malformed` words a token the API would not read at all.
- */
-export function linkRefusal(error: ApiError, malformed: string): string | null {
-  if (error.code !== 'BAD_USER_INPUT') return null;
-  if (error.fields.some((problem) => /password$/i.test(problem.field))) return null;
-  return error.fields.length === 0 ? error.message : malformed;
-}
 
 /** Something holding data of the member signed in, emptied whenever the session starts or ends. */
 export type SessionCache = () => Promise<unknown>;
@@ -71,7 +60,7 @@ export class AuthService {
     });
   }
 
-  /** What a one-time link is for, read before the member chooses a password with it (see linkRefusal). */
+  /** What a one-time link is for, read before the member chooses a password with it (see OneTimeLink). */
   async previewLink(token: string, purpose: LinkPurpose): Promise<ApiResult<LinkPreview>> {
     try {
       const data = await postGraphql(OneTimeLinkDocument, { input: { token, purpose } }, null);
