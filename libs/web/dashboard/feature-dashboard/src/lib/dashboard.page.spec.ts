@@ -136,6 +136,25 @@ describe('DashboardPage', () => {
     ).toBe('/dashboard/rows/mqls');
   });
 
+  it('measures a running period against the part of its target due by now', async () => {
+    const answer = dashboardAnswer();
+    answer.outcomes[0] = {
+      ...answer.outcomes[0],
+      value: 12,
+      target: 40,
+      targetGap: -28,
+      targetToDate: 10,
+      paceGap: 2,
+    };
+    await openDashboard('/dashboard', answer);
+
+    const mqls = card('MQLs');
+    expect(within(mqls).getByText(/^Target 40 \(10 due by now\)/)).toBeTruthy();
+    const pace = within(mqls).getByText('2 ahead of pace');
+    expect(pace.classList.contains('ahead')).toBe(true);
+    expect(within(mqls).getByText('(ahead of pace)')).toBeTruthy();
+  });
+
   it('draws the funnel and a trend with ngx-charts, and tables their numbers', async () => {
     await openDashboard();
 
