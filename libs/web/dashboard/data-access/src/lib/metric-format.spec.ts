@@ -148,6 +148,12 @@ describe('targetWording', () => {
       gap: 'on pace',
       toneLabel: 'on pace',
     });
+    // Counts are due in whole leads.
+    expect(targetWording({ ...running, value: 79, targetToDate: 54.4, paceGap: 24.6 })).toMatchObject({
+      target: 'Target 60 (54 due by now)',
+      gap: '25 ahead of pace',
+    });
+    expect(targetWording({ ...running, value: 54, targetToDate: 54.4, paceGap: -0.4 }).gap).toBe('on pace');
     // Under a slice the pace is not measured either.
     expect(targetWording(running, null, 'WORKSPACE')).toMatchObject({
       target: 'Workspace target 60',

@@ -102,9 +102,11 @@ export function targetWording(
       target: `Target ${figure}`,
       ...gapWording(metric.targetGap ?? value - target, unit, currency, TARGET),
     };
+  // A pace is a share of days: "54.4 MQLs due" reads as 54 — nobody is behind by a fraction of a lead.
+  const whole = unit === 'COUNT' ? Math.round : (figure: number) => figure;
   return {
-    target: `Target ${figure} (${formatMetricValue(toDate, unit, currency)} due by now)`,
-    ...gapWording(metric.paceGap ?? value - toDate, unit, currency, PACE),
+    target: `Target ${figure} (${formatMetricValue(whole(toDate), unit, currency)} due by now)`,
+    ...gapWording(whole(metric.paceGap ?? value - toDate), unit, currency, PACE),
   };
 }
 
