@@ -1,5 +1,6 @@
 import { documentWithEmployeeBands, starter, unknownLead } from '../testing/fixtures';
 import { maxPositivePoints, scoreFit } from './fit';
+import { prepareScoring } from './prepared';
 
 // The starter's best lead: 25 (employees) + 10 + 15 + 10 + 5 + 15 (seniority; Student is negative) + 5 + 10.
 const STARTER_MAX_POSITIVE = 95;
@@ -189,5 +190,76 @@ describe('grades at their thresholds (A 75, B 55, C 35)', () => {
   ])('%d employees score %d: %s', (employeeCount, score, grade) => {
     const result = scoreFit(unknownLead({ employeeCount }), fit);
     expect({ score: result.score, grade: result.grade }).toEqual({ score, grade });
+  });
+});
+
+describe('scoreFit at the top of the scale and on a threshold', () => {
+  // Points whose scaled parts (23 / 167 × 100, … in the document's order) add up to 99.99999… in floating point.
+  const POINTS: Record<string, number> = {
+    'employees-50-200': 5,
+    'employees-200-1000': 23,
+    'employees-1000-plus': 10,
+    'revenue-10m-plus': 12,
+    'industry-software': 30,
+    'region-core': 25,
+    'uses-crm': 25,
+    'senior-buyer': 13,
+    'revenue-titles': 18,
+    'budget-holder': 21,
+  };
+  const document = starter();
+  document.fit.criteria = document.fit.criteria.map((criterion) => ({
+    ...criterion,
+    points: POINTS[criterion.key] ?? criterion.points,
+  }));
+  const best = unknownLead({
+    employeeCount: 500,
+    annualRevenue: 20_000_000,
+    industry: 'SaaS',
+    country: 'us',
+    technologies: ['Salesforce'],
+    seniority: 'VP',
+    title: 'VP of Marketing',
+    budgetAuthority: true,
+    emailDomain: 'acme.io',
+  });
+
+  it('scores a lead matching every best criterion exactly 100, in the explained and the prepared engine', () => {
+    expect(maxPositivePoints(document.fit.criteria)).toBe(167);
+    expect(scoreFit(best, document.fit)).toMatchObject({ score: 100, grade: 'A', adjustment: 0 });
+    expect(prepareScoring(document)(best, {}, 0).fitScore).toBe(100);
+  });
+
+  it('makes the grade of a lead whose points land exactly on its threshold', () => {
+    // 5 + 15 + 5 + 1 of 52 points is 50 exactly; its scaled parts add up to 49.99999….
+    const small: Record<string, number> = {
+      'employees-50-200': 1,
+      'employees-200-1000': 5,
+      'employees-1000-plus': 2,
+      'revenue-10m-plus': 15,
+      'industry-software': 5,
+      'region-core': 1,
+      'uses-crm': 10,
+      'senior-buyer': 10,
+      'revenue-titles': 3,
+      'budget-holder': 3,
+    };
+    const fit = {
+      ...document.fit,
+      grades: { A: 80, B: 50, C: 30 },
+      criteria: document.fit.criteria.map((criterion) => ({
+        ...criterion,
+        points: small[criterion.key] ?? criterion.points,
+      })),
+    };
+    const lead = unknownLead({
+      employeeCount: 500,
+      annualRevenue: 20_000_000,
+      industry: 'SaaS',
+      country: 'us',
+    });
+    expect(maxPositivePoints(fit.criteria)).toBe(52);
+    expect(scoreFit(lead, fit)).toMatchObject({ score: 50, grade: 'B' });
+    expect(prepareScoring({ ...document, fit })(lead, {}, 0)).toMatchObject({ fitScore: 50, grade: 'B' });
   });
 });

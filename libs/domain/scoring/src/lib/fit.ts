@@ -21,7 +21,7 @@ export interface FitScore {
   grade: Grade;
   /** Matched criteria, largest magnitude first. */
   contributions: FitContribution[];
-  /** What clamping to 0–100 added to the contributions; 0 unless clamped. */
+  /** What clamping to 0–100 added to the contributions (to within a float's rounding); 0 unless clamped. */
   adjustment: number;
 }
 
@@ -39,7 +39,9 @@ export function scoreFit(lead: LeadFacts, rules: FitRules): FitScore {
       points,
       contribution: (points * 100) / maxPositive,
     }));
-  const raw = sum(contributions.map((item) => item.contribution));
+  // Scaled once from the points' sum, as prepareVersion does, not summed from scaled parts: those add up to
+  // 99.99999… for a lead matching every best criterion, and fall just short of a grade's threshold met exactly.
+  const raw = (sum(contributions.map((item) => item.points)) * 100) / maxPositive;
   const score = clamp(raw, 0, 100);
   return {
     score,

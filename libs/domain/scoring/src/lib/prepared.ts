@@ -46,8 +46,7 @@ export function prepareVersion(document: AgreementDocument): PreparedVersion {
   const maxPositive = maxPositivePoints(document.fit.criteria);
   const criteria = document.fit.criteria.map((criterion) => ({
     matches: matcherFor(criterion),
-    // The same expression as scoreFit's, so the float is the same.
-    contribution: (criterion.points * 100) / maxPositive,
+    points: criterion.points,
   }));
   // An activity type listed as intent never scores (scoreIntent checks activity first).
   const rules = document.intent.signals.map((rule) => ({
@@ -60,14 +59,15 @@ export function prepareVersion(document: AgreementDocument): PreparedVersion {
 
   return {
     fit(lead, matched) {
-      let rawFit = 0;
+      let points = 0;
       for (let index = 0; index < criteria.length; index += 1) {
         const criterion = criteria[index];
         const matches = criterion.matches(lead);
         if (matched) matched[index] = matches;
-        if (matches) rawFit += criterion.contribution;
+        if (matches) points += criterion.points;
       }
-      const fitScore = clamp(rawFit, 0, 100);
+      // The same expression as scoreFit's, adding in the same order, so the float is the same.
+      const fitScore = clamp((points * 100) / maxPositive, 0, 100);
       return { fitScore, grade: gradeFor(fitScore, grades) };
     },
     intent(signals, nowMs) {

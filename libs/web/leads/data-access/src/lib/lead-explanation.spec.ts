@@ -6,19 +6,46 @@ describe('contributionLines', () => {
     const explanation = leadDetail().explanation!;
 
     expect(contributionLines(explanation)).toEqual({
-      fit: [
-        { key: 'size', points: '+20', label: '200–1,000 employees', negative: false },
-        { key: 'personal', points: '\u221230', label: 'Personal e-mail address', negative: true },
-      ],
-      intent: [
-        {
-          key: 'PRICING_PAGE_VISIT',
-          points: '+15',
-          label: 'Pricing page visit ×3, decayed (1 more over the cap)',
-          negative: false,
-        },
-      ],
+      fit: {
+        lines: [
+          { key: 'size', points: '+20', label: '200–1,000 employees', negative: false },
+          { key: 'personal', points: '\u221230', label: 'Personal e-mail address', negative: true },
+        ],
+        adjustment: null,
+      },
+      intent: {
+        lines: [
+          {
+            key: 'PRICING_PAGE_VISIT',
+            // 14.6 points: an intent of 14 as scores are read, so its one part reads 14 too.
+            points: '+14',
+            label: 'Pricing page visit ×3, decayed (1 more over the cap)',
+            negative: false,
+          },
+        ],
+        adjustment: null,
+      },
     });
+  });
+
+  it('gives whole points that add up to the whole score, the clamp included', () => {
+    const explanation = leadDetail().explanation!;
+    const lines = contributionLines({
+      ...explanation,
+      // 40.6 + 30.6 + 30.6 = 101.8, capped at 100 (−1.8).
+      intent: [40.6, 30.6, 30.6].map((contribution, index) => ({
+        ...explanation.intent[0],
+        key: `T${index}`,
+        contribution,
+      })),
+      intentAdjustment: -1.8,
+    });
+    expect([...lines.intent.lines.map((line) => line.points), lines.intent.adjustment]).toEqual([
+      '+41',
+      '+31',
+      '+30',
+      '\u22122',
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { isActivitySignalType } from '@accord/domain/agreement';
-import { intentContributionLabel, signedPoints } from '@accord/domain/scoring';
+import { intentContributionLabel, signedPoints, wholePoints } from '@accord/domain/scoring';
 import type { LeadQuery } from '@accord/web/shared/data-access';
 
 import { typeLabel } from './lead-wording';
@@ -45,20 +45,39 @@ function intentLabel(item: Contribution): string {
   return item.overCap ? `${label} (${item.overCap} more over the cap)` : label;
 }
 
-/** The fit and intent contributions, largest first as the API gives them, with their signed points. */
+/** A side of the explanation: its lines, and the clamp's points ("kept within 0–100"), or null without one. */
+export interface ContributionSide {
+  lines: ContributionLine[];
+  adjustment: string | null;
+}
+
+/**
+ * The fit and intent contributions, largest first as the API gives them, with their signed whole points — which,
+ * with the clamp's, add up to the whole score shown beside them (see wholePoints).
+ */
 export function contributionLines(explanation: Explanation): {
-  fit: ContributionLine[];
-  intent: ContributionLine[];
+  fit: ContributionSide;
+  intent: ContributionSide;
 } {
-  const line = (item: Contribution, label: string): ContributionLine => ({
-    key: item.key,
-    points: signedPoints(item.contribution),
-    label,
-    negative: item.contribution < 0,
-  });
+  const side = (
+    items: readonly Contribution[],
+    adjustment: number,
+    label: (item: Contribution) => string,
+  ) => {
+    const whole = wholePoints([...items.map((item) => item.contribution), adjustment]);
+    return {
+      lines: items.map((item, index) => ({
+        key: item.key,
+        points: signedPoints(item.contribution, whole[index]),
+        label: label(item),
+        negative: item.contribution < 0,
+      })),
+      adjustment: adjustment === 0 ? null : signedPoints(adjustment, whole[items.length]),
+    };
+  };
   return {
-    fit: explanation.fit.map((item) => line(item, item.label)),
-    intent: explanation.intent.map((item) => line(item, intentLabel(item))),
+    fit: side(explanation.fit, explanation.fitAdjustment, (item) => item.label),
+    intent: side(explanation.intent, explanation.intentAdjustment, intentLabel),
   };
 }
 

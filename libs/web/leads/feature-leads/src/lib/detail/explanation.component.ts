@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
-import { type LeadDetail, contributionLines, signedPoints, typeLabel } from '@accord/web/leads/data-access';
+import { type LeadDetail, contributionLines, typeLabel } from '@accord/web/leads/data-access';
 
 type Explanation = NonNullable<LeadDetail['explanation']>;
 
@@ -17,16 +17,16 @@ type Explanation = NonNullable<LeadDetail['explanation']>;
         <section aria-labelledby="fit-heading">
           <h3 id="fit-heading">Fit</h3>
           <ul>
-            @for (line of lines()?.fit; track line.key) {
+            @for (line of lines()?.fit?.lines; track line.key) {
               <li [class.negative]="line.negative">
                 <span class="points">{{ line.points }}</span> {{ line.label }}
               </li>
             } @empty {
               <li>No criterion matched.</li>
             }
-            @if (shown.fitAdjustment !== 0) {
+            @if (lines()?.fit?.adjustment; as points) {
               <li>
-                <span class="points">{{ signed(shown.fitAdjustment) }}</span> kept within 0–100
+                <span class="points">{{ points }}</span> kept within 0–100
               </li>
             }
           </ul>
@@ -34,16 +34,16 @@ type Explanation = NonNullable<LeadDetail['explanation']>;
         <section aria-labelledby="intent-heading">
           <h3 id="intent-heading">Intent</h3>
           <ul>
-            @for (line of lines()?.intent; track line.key) {
+            @for (line of lines()?.intent?.lines; track line.key) {
               <li>
                 <span class="points">{{ line.points }}</span> {{ line.label }}
               </li>
             } @empty {
               <li>No intent signal counted.</li>
             }
-            @if (shown.intentAdjustment !== 0) {
+            @if (lines()?.intent?.adjustment; as points) {
               <li>
-                <span class="points">{{ signed(shown.intentAdjustment) }}</span> capped at 100
+                <span class="points">{{ points }}</span> capped at 100
               </li>
             }
           </ul>
@@ -113,6 +113,5 @@ export class LeadExplanationComponent {
     const explanation = this.explanation();
     return explanation ? contributionLines(explanation) : null;
   });
-  protected readonly signed = signedPoints;
   protected readonly label = typeLabel;
 }
