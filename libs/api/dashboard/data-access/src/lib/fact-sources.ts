@@ -1,4 +1,5 @@
 import type { DrillSource } from '@accord/domain/dashboard';
+import { LIFECYCLE_STAGE_LABELS } from '@accord/domain/leads';
 
 import {
   EMPLOYEE_BAND_OF,
@@ -52,12 +53,26 @@ const ACTIVITY_TYPES = `('EMAIL_SENT', 'CALL_MADE', 'MEETING_BOOKED')`;
 const CLOSING = `ot.from_stage IS NOT NULL AND ot.from_stage NOT IN ('WON', 'LOST') AND ot.to_stage IN ('WON', 'LOST')`;
 const WON = `${CLOSING} AND ot.to_stage = 'WON'`;
 
+/**
+ * The drill-down's details in the words the app uses, written in SQL since the rows are read page by page there:
+ * a stage as the lead page names it ("Nurture → MQL", not "NURTURE → MQL").
+ */
+const stageWords = (column: string) =>
+  `CASE ${column} ${Object.entries(LIFECYCLE_STAGE_LABELS)
+    .map(([stage, label]) => `WHEN '${stage}' THEN '${label.replace(/'/g, "''")}'`)
+    .join(' ')} ELSE ${column} END`;
+/** "ACCEPTED" as "accepted". */
+const statusWords = (column: string) => `lower(${column})`;
+/** A signal type as the timeline names types it has no label for: "CALL_MADE" as "Call made". */
+const typeWords = (column: string) =>
+  `upper(left(${column}, 1)) || lower(replace(substr(${column}, 2), '_', ' '))`;
+
 const transitions = (stageCondition: string): FactSource => ({
   at: 't.at',
   fact: `'ENTERED_' || t.to_stage`,
   amount: '0',
   rowKey: `'t' || t.id`,
-  detail: `coalesce(t.from_stage, 'new') || ' → ' || t.to_stage`,
+  detail: `coalesce(${stageWords('t.from_stage')}, 'New') || ' → ' || ${stageWords('t.to_stage')}`,
   owner: 'l.owner_id',
   version: 't.version_id',
   body: `FROM lead_transitions t ${JOIN_LEAD('t')}
@@ -73,7 +88,7 @@ const handoversDecided: FactSource = {
   fact: `'HANDOVER_' || h.status`,
   amount: '0',
   rowKey: `'h' || h.id`,
-  detail: `h.status || coalesce(': ' || h.reason_label, '')`,
+  detail: `${statusWords('h.status')} || coalesce(': ' || h.reason_label, '')`,
   owner: 'h.owner_id',
   version: 'h.version_id',
   rollup: {
@@ -92,7 +107,7 @@ const handoversDue = (onlyWithinSla: boolean): FactSource => ({
   fact: onlyWithinSla ? `'HANDOVER_WITHIN_SLA'` : `'HANDOVER_DUE'`,
   amount: '0',
   rowKey: `'h' || h.id`,
-  detail: `CASE WHEN h.within_sla THEN 'within SLA (' || h.status || ')' ELSE 'SLA missed (' || h.status || ')' END`,
+  detail: `CASE WHEN h.within_sla THEN 'within SLA (' ELSE 'SLA missed (' END || ${statusWords('h.status')} || ')'`,
   owner: 'h.owner_id',
   version: 'h.version_id',
   body: `${HANDOVERS} WHERE ${inPeriod('h.handed_over_at')} AND h.status <> 'OPEN'
@@ -138,7 +153,7 @@ const activity = (types: string): FactSource => ({
   fact: 's.type',
   amount: '0',
   rowKey: `'s' || s.lead_id || ':' || s.external_id`,
-  detail: `s.type || coalesce(' via ' || s.source, '')`,
+  detail: `${typeWords('s.type')} || coalesce(' via ' || s.source, '')`,
   owner: 'l.owner_id',
   version: null,
   body: `FROM signals s ${JOIN_LEAD('s')}

@@ -438,6 +438,19 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
+  it('words each row as the app does: stages, decisions and signal types', async () => {
+    const details = async (metricKey: string) =>
+      (await service.rows(actor(world), metricKey, YEAR, 50, null)).edges.map(
+        (edge) => edge.node.detail ?? '',
+      );
+    const mqls = await details('mqls');
+    expect(mqls.length).toBeGreaterThan(0);
+    for (const detail of mqls) expect(detail).toMatch(/^(New|Lead|Nurture|Disqualified) → MQL$/);
+    for (const detail of await details('mql-acceptance-rate'))
+      expect(detail).toMatch(/^(accepted|rejected: .+)$/);
+    for (const detail of await details('calls-made')) expect(detail).toMatch(/^Call made( via .+)?$/);
+  });
+
   it('drills every metric and funnel step into as many rows as its number counts', async () => {
     const filter: DashboardFilter = {
       ...YEAR,
