@@ -189,14 +189,16 @@ export function starterAgreement(routeToMemberIds: readonly string[]): Agreement
       {
         key: 'pipeline-sourced',
         name: 'Pipeline sourced',
-        definition: 'Sum of opening amounts of opportunities created from handed-over leads.',
+        definition:
+          'Sum of the opening amounts of opportunities opened in the period, imported history included.',
         kind: 'OUTCOME',
         target: { value: 1_800_000, period: 'QUARTER' },
       },
       {
         key: 'revenue-won',
         name: 'Revenue won',
-        definition: 'Sum of closing amounts of opportunities won from handed-over leads.',
+        definition:
+          'Sum of the closing amounts of opportunities won in the period, imported history included.',
         kind: 'OUTCOME',
         target: { value: 750_000, period: 'QUARTER' },
       },
