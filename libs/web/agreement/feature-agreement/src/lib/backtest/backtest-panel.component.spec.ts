@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/ang
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
 import { starterAgreement } from '@accord/domain/agreement';
-import { backtestResult, emptyBacktest } from '@accord/domain/backtest';
+import { backtestResult, emptyBacktest, wilson } from '@accord/domain/backtest';
 import { BACKTEST_POLL_MS, backtestPollDelay } from '@accord/web/agreement/data-access';
 import { AuthStore, SESSION_STORAGE } from '@accord/web/shared/data-access';
 
@@ -144,5 +144,137 @@ describe('BacktestPanelComponent', () => {
     ]);
     // Readers without the right to run one see the results only.
     expect(screen.queryByRole('button', { name: /Run backtest/ })).toBeNull();
+    // Every MQL of both versions was handed over: nothing is unknown, so nothing is said about it.
+    expect(screen.queryByText(/Outcome unknown/)).toBeNull();
+  });
+
+  describe('with extra MQLs that were never handed over (the demo workspace)', () => {
+    /** 84 more MQLs than v1, none of them ever handed over, and a new criterion with no evidence behind it. */
+    function demoRun() {
+      const node = runNode({});
+      const { result } = node;
+      result.draft.mqls = 690;
+      result.baseline.mqls = 606;
+      result.draft.ofMqls = {
+        ...result.draft.ofMqls,
+        observed: 606,
+        unobserved: 84,
+        accepted: 120,
+        won: 30,
+        acceptance: wilson(120, 300),
+        win: wilson(30, 606),
+      };
+      result.baseline.ofMqls = {
+        ...result.baseline.ofMqls,
+        observed: 606,
+        accepted: 121,
+        won: 30,
+        acceptance: wilson(121, 300),
+        win: wilson(30, 606),
+      };
+      result.draft.signalValue = [
+        {
+          kind: 'CRITERION',
+          key: 'financial-services',
+          label: 'Financial services',
+          points: 10,
+          withLeads: 116,
+          withoutLeads: 2000,
+          winWith: wilson(1, 116),
+          winWithout: wilson(42, 2000),
+          winLift: 1 / 116 / (42 / 2000),
+          acceptanceWith: wilson(0, 0),
+          acceptanceWithout: wilson(0, 0),
+          acceptanceLift: null,
+        },
+        ...result.draft.signalValue,
+      ];
+      return node;
+    }
+
+    const cells = (row: HTMLElement) => Array.from(row.children).map((cell) => cell.textContent?.trim());
+
+    async function renderDemo() {
+      const apollo = await renderPanel(false);
+      apollo.expectOne('LatestBacktest').flushData({ latestBacktest: demoRun() });
+      return screen.findByRole('table', { name: 'Backtest against the version in force' });
+    }
+
+    it('says how many of the extra MQLs have no known outcome', async () => {
+      const table = await renderDemo();
+
+      expect(
+        screen
+          .getByText(/Outcome unknown/)
+          .closest('p')
+          ?.textContent?.replace(/\s+/g, ' ')
+          .trim(),
+      ).toBe(
+        'Outcome unknown: 84 of the 84 extra MQLs were never actually handed over to sales: their acceptance, ' +
+          'wins and revenue are unknown, not zero. The accepted, won and revenue lines count only MQLs that were ' +
+          'handed over.',
+      );
+      expect(cells(within(table).getByRole('row', { name: /never handed over/ }))).toEqual([
+        '… never handed over (outcome unknown)',
+        '84',
+        '0',
+        '+84',
+      ]);
+    });
+
+    it('compares the acceptance and win rates with the version in force', async () => {
+      const table = await renderDemo();
+
+      // 120/300 = 40% against 121/300 = 40.3%; 30/606 = 4.95%, shown 5%, for both.
+      expect(cells(within(table).getByRole('row', { name: /acceptance rate/ }))).toEqual([
+        '… acceptance rate (accepted ÷ decided)',
+        '40% (120/300)',
+        '40.3% (121/300)',
+        '−0.3 pts (could be chance)',
+      ]);
+      expect(cells(within(table).getByRole('row', { name: /win rate/ }))).toEqual([
+        '… win rate (won ÷ handed over)',
+        '5% (30/606)',
+        '5% (30/606)',
+        '±0 pts',
+      ]);
+    });
+
+    it('explains what the accepted and missed lines count, so that they do not read as contradictory', async () => {
+      const table = await renderDemo();
+
+      const label = (name: RegExp) => within(table).getByRole('rowheader', { name });
+      expect([label(/accepted by sales/).title, label(/Accepted leads it would have missed/).title]).toEqual([
+        'Its MQLs that sales in fact accepted; only MQLs that were handed over can count.',
+        "Leads sales in fact accepted that the version would never have handed over by the window's end.",
+      ]);
+      expect(cells(within(table).getByRole('row', { name: /accepted by sales/ }))).toEqual([
+        '… accepted by sales',
+        '120',
+        '121',
+        '−1',
+      ]);
+      expect(
+        screen.getByText(/A lead it would have handed over before the window began is in neither/),
+      ).toBeTruthy();
+    });
+
+    it("shows what each of the draft's criteria is worth, marking the ones v1 does not have", async () => {
+      await renderDemo();
+
+      const value = screen.getByRole('table', { name: 'Signal value under this version' });
+      expect(cells(within(value).getByRole('row', { name: /Financial services/ }))).toEqual([
+        'Financial services Fit criterion · new in this version',
+        '+10',
+        '116',
+        '0.9% (1/116)',
+        '2.1% (42/2000)',
+        '×0.41',
+        'no evidence it predicts wins',
+      ]);
+      expect(within(value).getByRole('row', { name: /Software or internet/ }).textContent).not.toContain(
+        'new',
+      );
+    });
   });
 });

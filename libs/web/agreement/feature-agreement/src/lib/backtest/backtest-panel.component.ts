@@ -10,12 +10,14 @@ import {
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 
-import { BacktestStore } from '@accord/web/agreement/data-access';
+import { BacktestStore, backtestHeadline } from '@accord/web/agreement/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
 import { FormAlertComponent } from '@accord/web/shared/ui';
 
-import { comparisonRows, gradeLines } from './backtest-tables';
+import { unknownOutcomeNote } from './backtest-notes';
+import { comparisonRows, gradeLines, liftLines } from './backtest-tables';
 import { RatesTableComponent } from './rates-table.component';
+import { SignalValueTableComponent } from './signal-value-table.component';
 
 /**
  * A version's backtest beside the version in force, in the proposal: what it would have produced over the last
@@ -25,7 +27,7 @@ import { RatesTableComponent } from './rates-table.component';
   selector: 'accord-backtest-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [BacktestStore],
-  imports: [MatButton, MatProgressBar, FormAlertComponent, RatesTableComponent],
+  imports: [MatButton, MatProgressBar, FormAlertComponent, RatesTableComponent, SignalValueTableComponent],
   template: `
     <section aria-labelledby="backtest-heading">
       <div class="heading">
@@ -71,6 +73,9 @@ import { RatesTableComponent } from './rates-table.component';
             }}
             leads), each scored with only the signals it had at the time.
           </p>
+          @if (unknownNote(); as note) {
+            <p class="unknown"><strong>Outcome unknown:</strong> {{ note }}</p>
+          }
           <div class="scroll">
             <table class="comparison" aria-label="Backtest against the version in force">
               <thead>
@@ -84,7 +89,9 @@ import { RatesTableComponent } from './rates-table.component';
               <tbody>
                 @for (row of rows(); track row.label) {
                   <tr>
-                    <th scope="row">{{ row.label }}</th>
+                    <th scope="row" [attr.title]="row.hint ?? null" [class.explained]="!!row.hint">
+                      {{ row.label }}
+                    </th>
                     <td>{{ row.draft }}</td>
                     <td>{{ row.inForce }}</td>
                     <td>{{ row.change }}</td>
@@ -93,7 +100,14 @@ import { RatesTableComponent } from './rates-table.component';
               </tbody>
             </table>
           </div>
+          <p class="muted">
+            A dotted line says what it counts when you point at it. “… accepted by sales” counts the version's
+            MQLs in the window that sales accepted; “Accepted leads it would have missed”, accepted leads it
+            would never have handed over. A lead it would have handed over before the window began is in
+            neither, so the first can fall while the second stays 0.
+          </p>
           <accord-rates-table caption="Rates by grade under this version" [lines]="grades()" />
+          <accord-signal-value-table label="Signal value under this version" [lines]="lift()" />
         }
       } @else if (!store.loading()) {
         <p class="muted">
@@ -107,6 +121,16 @@ import { RatesTableComponent } from './rates-table.component';
     .stale,
     .warning {
       color: var(--mat-sys-error);
+    }
+    .unknown {
+      border-left: 4px solid var(--mat-sys-tertiary);
+      padding-left: 8px;
+    }
+    /* A dotted label has a tooltip saying what it counts. */
+    .explained {
+      text-decoration: underline dotted;
+      text-underline-offset: 3px;
+      cursor: help;
     }
   `,
 })
@@ -126,6 +150,17 @@ export class BacktestPanelComponent {
   protected readonly grades = computed(() => {
     const result = this.store.run()?.result;
     return result ? gradeLines(result.draft.calibration.byGrade) : [];
+  });
+  protected readonly unknownNote = computed(() => {
+    const run = this.store.run();
+    return run?.result
+      ? unknownOutcomeNote(backtestHeadline(run.result).unknown, `v${run.baselineVersionNumber}`)
+      : null;
+  });
+  /** The draft's criteria and signals, those the version in force lacks marked: no one has seen them work yet. */
+  protected readonly lift = computed(() => {
+    const result = this.store.run()?.result;
+    return result ? liftLines(result.draft.signalValue, result.baseline.signalValue) : [];
   });
 
   constructor() {

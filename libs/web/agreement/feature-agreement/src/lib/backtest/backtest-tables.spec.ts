@@ -58,6 +58,7 @@ describe('backtest tables', () => {
         draft: '10,000 USD',
         inForce: '12,000 USD',
         change: '−2,000 USD',
+        hint: 'What its MQLs that won in fact brought in.',
       },
     ]);
   });
@@ -76,12 +77,91 @@ describe('backtest tables', () => {
       draft: '10',
       inForce: '12',
       change: '−2',
+      hint: 'Its MQLs that in fact won; only MQLs that were handed over can count.',
     });
     expect(rows.find((row) => row.label === 'Won leads it would have missed')?.change).toBe('+1');
     expect(rows.find((row) => row.label === 'Revenue won from its MQLs')).toMatchObject({
       draft: '10,000',
       inForce: '12,000',
     });
+  });
+
+  it('sets the acceptance and win rates of both versions side by side, in percentage points', () => {
+    const draft = arm(120, 10, 0);
+    const baseline = arm(96, 12, 0);
+    // The draft hands over 20 more leads that were never handed over in fact: only 100 have a known outcome.
+    draft.ofMqls = {
+      ...draft.ofMqls,
+      observed: 100,
+      unobserved: 20,
+      acceptance: wilson(45, 90),
+      win: wilson(10, 100),
+    };
+    baseline.ofMqls = { ...baseline.ofMqls, acceptance: wilson(48, 80), win: wilson(12, 96) };
+    const rows = comparisonRows({ draft, baseline } as unknown as BacktestResult);
+    const row = (label: string) => rows.find((candidate) => candidate.label === label);
+
+    expect([
+      row('… never handed over (outcome unknown)'),
+      row('… acceptance rate (accepted ÷ decided)'),
+      row('… win rate (won ÷ handed over)'),
+    ]).toEqual([
+      {
+        label: '… never handed over (outcome unknown)',
+        draft: '20',
+        inForce: '0',
+        change: '+20',
+        hint: 'Its MQLs that were never in fact handed over: sales never saw them, so whether they would have been accepted or won is unknown.',
+      },
+      // 45/90 = 50% against 48/80 = 60%; their intervals (40%–60% and 49%–70%) overlap.
+      {
+        label: '… acceptance rate (accepted ÷ decided)',
+        draft: '50% (45/90)',
+        inForce: '60% (48/80)',
+        change: '−10 pts (could be chance)',
+        hint: 'Accepted ÷ accepted or rejected, among its MQLs that were handed over (expired and open ones are left out).',
+      },
+      // 12/96 = 12.5%.
+      {
+        label: '… win rate (won ÷ handed over)',
+        draft: '10% (10/100)',
+        inForce: '12.5% (12/96)',
+        change: '−2.5 pts (could be chance)',
+        hint: 'Won ÷ its MQLs that were handed over.',
+      },
+    ]);
+  });
+
+  it('writes a rate change plainly when the intervals part, and "±0 pts" when there is none', () => {
+    const draft = arm(200, 10, 0);
+    const baseline = arm(200, 10, 0);
+    draft.ofMqls.acceptance = wilson(180, 200);
+    baseline.ofMqls.acceptance = wilson(100, 200);
+    draft.ofMqls.win = wilson(0, 0);
+    const change = (label: string) =>
+      comparisonRows({ draft, baseline } as unknown as BacktestResult).find((row) => row.label === label)
+        ?.change;
+
+    // 90% (85%–93%) against 50% (43%–57%); a version with no MQL handed over has no win rate.
+    expect([
+      change('… acceptance rate (accepted ÷ decided)'),
+      change('… win rate (won ÷ handed over)'),
+    ]).toEqual(['+40 pts', '—']);
+    baseline.ofMqls.acceptance = wilson(180, 200);
+    expect(change('… acceptance rate (accepted ÷ decided)')).toBe('±0 pts');
+  });
+
+  it('says what the lines that read as contradictory count', () => {
+    const rows = comparisonRows({
+      draft: arm(120, 10, 1),
+      baseline: arm(96, 12, 0),
+    } as unknown as BacktestResult);
+    const hint = (label: string) => rows.find((candidate) => candidate.label === label)?.hint;
+
+    expect([hint('… accepted by sales'), hint('Accepted leads it would have missed')]).toEqual([
+      'Its MQLs that sales in fact accepted; only MQLs that were handed over can count.',
+      "Leads sales in fact accepted that the version would never have handed over by the window's end.",
+    ]);
   });
 
   it('shows a rate with its interval and flags a small sample', () => {
@@ -120,7 +200,44 @@ describe('backtest tables', () => {
     expect(verdict(row(60, 10))).toBe('earns its points');
     expect(verdict(row(20, 22))).toBe('no evidence it predicts wins');
     expect(verdict(row(5, 40))).toBe('works against wins: lower it');
-    expect(liftLines([row(60, 10)])[0]).toMatchObject({ points: '+10', lift: '×6', kind: 'Fit criterion' });
+    expect(liftLines([row(60, 10)])[0]).toMatchObject({
+      points: '+10',
+      lift: '×6',
+      kind: 'Fit criterion',
+      added: false,
+    });
+  });
+
+  it('marks the criteria and signals the version in force does not have', () => {
+    const row = (kind: LiftRow['kind'], key: string): LiftRow => ({
+      kind,
+      key,
+      label: key,
+      points: 10,
+      withLeads: 116,
+      withoutLeads: 2000,
+      // 1/116 = 0.86% against 42/2000 = 2.1%: a lift of 0.41, the intervals overlapping.
+      winWith: wilson(1, 116),
+      winWithout: wilson(42, 2000),
+      winLift: 1 / 116 / (42 / 2000),
+      acceptanceWith: wilson(0, 0),
+      acceptanceWithout: wilson(0, 0),
+      acceptanceLift: null,
+    });
+    const draft = [row('CRITERION', 'financial'), row('CRITERION', 'saas'), row('SIGNAL', 'financial')];
+    const inForce = [row('CRITERION', 'saas'), row('SIGNAL', 'financial')];
+
+    expect(liftLines(draft, inForce).map(({ label, kind, added }) => ({ label, kind, added }))).toEqual([
+      { label: 'financial', kind: 'Fit criterion', added: true },
+      { label: 'saas', kind: 'Fit criterion', added: false },
+      { label: 'financial', kind: 'Intent signal', added: false },
+    ]);
+    expect(liftLines(draft, inForce)[0]).toMatchObject({
+      winWith: { text: '0.9% (1/116)' },
+      winWithout: { text: '2.1% (42/2000)' },
+      lift: '×0.41',
+      verdict: 'no evidence it predicts wins',
+    });
   });
 
   it('words an inversion', () => {

@@ -7,6 +7,7 @@ import { FormAlertComponent } from '@accord/web/shared/ui';
 
 import { gradeLines, inversionText, liftLines } from './backtest-tables';
 import { RatesTableComponent } from './rates-table.component';
+import { SignalValueTableComponent } from './signal-value-table.component';
 
 /**
  * Is the version in force any good? Its calibration (an A should convert better than a B), what each criterion
@@ -16,7 +17,7 @@ import { RatesTableComponent } from './rates-table.component';
   selector: 'accord-definition-quality',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [BacktestStore],
-  imports: [MatButton, MatProgressBar, FormAlertComponent, RatesTableComponent],
+  imports: [MatButton, MatProgressBar, FormAlertComponent, RatesTableComponent, SignalValueTableComponent],
   template: `
     <section aria-labelledby="quality-heading">
       <div class="heading">
@@ -62,37 +63,7 @@ import { RatesTableComponent } from './rates-table.component';
             [lines]="heat()"
           />
         </div>
-        <table aria-label="Signal value">
-          <caption>
-            Signal value: win rate with and without each criterion and signal
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Criterion or signal</th>
-              <th scope="col">Points</th>
-              <th scope="col">Leads with it</th>
-              <th scope="col">Won with</th>
-              <th scope="col">Won without</th>
-              <th scope="col">Lift</th>
-              <th scope="col">Verdict</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (line of lift(); track line.kind + line.label) {
-              <tr>
-                <th scope="row">
-                  {{ line.label }} <span class="muted">{{ line.kind }}</span>
-                </th>
-                <td>{{ line.points }}</td>
-                <td>{{ line.withLeads.toLocaleString('en-US') }}</td>
-                <td>{{ line.winWith.text }}</td>
-                <td>{{ line.winWithout.text }}</td>
-                <td>{{ line.lift }}</td>
-                <td>{{ line.verdict }}</td>
-              </tr>
-            }
-          </tbody>
-        </table>
+        <accord-signal-value-table label="Signal value" [lines]="lift()" />
         <h3>Suggested edits from rejections</h3>
         @if (result.draft.suggestions.length) {
           <ul aria-label="Suggested edits">
