@@ -38,6 +38,8 @@ export class LeadOpportunityStore {
     const all = this.opportunities();
     return all.find((item) => item.stage !== 'WON' && item.stage !== 'LOST') ?? all[0] ?? null;
   });
+  /** The lead's other opportunities (an earlier deal won or lost), newest first as the API lists them. */
+  readonly earlier = computed(() => this.opportunities().filter((item) => item !== this.opportunity()));
   readonly changes = signal(0);
 
   async load(leadId: string): Promise<void> {

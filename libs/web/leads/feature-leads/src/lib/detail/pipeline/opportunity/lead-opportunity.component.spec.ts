@@ -71,6 +71,29 @@ describe('LeadOpportunityComponent', () => {
     ]);
   });
 
+  it('names the opportunity and lists the earlier ones, won or lost, below it', async () => {
+    await renderSection({
+      roles: ['SALES'],
+      opportunities: [
+        opportunity(),
+        opportunity({
+          id: 'o0',
+          name: 'Acme pilot',
+          stage: 'WON',
+          amount: 3000,
+          closeDate: '2025-03-03',
+          closedAt: '2025-03-03T12:00:00.000Z',
+        }),
+      ],
+    });
+
+    expect(await screen.findByText('Acme platform', { selector: 'dd' })).toBeTruthy();
+    const earlier = screen.getByRole('region', { name: 'Earlier opportunities' });
+    expect(within(earlier).getByRole('listitem').textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Acme pilot · Won · 3,000 USD · closed 3 Mar 2025',
+    );
+  });
+
   it('opens an opportunity on an accepted lead and tells the page the lead moved', async () => {
     const { apollo, stageChanged } = await renderSection({
       roles: ['SALES'],
@@ -292,6 +315,7 @@ describe('LeadOpportunityComponent', () => {
         .getAllByRole('term')
         .map((term) => [term.textContent?.trim(), term.nextElementSibling?.textContent?.trim()]),
     ).toEqual([
+      ['Name', 'Acme platform'],
       ['Stage', 'Won'],
       ['Amount', '25,000 USD'],
       ['Owner', 'Sam Sales'],

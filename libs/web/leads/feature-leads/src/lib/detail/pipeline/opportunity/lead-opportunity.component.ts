@@ -1,4 +1,4 @@
-import { formatDate } from '@angular/common';
+import { DatePipe, formatDate } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -44,7 +44,7 @@ import { OpportunityCardComponent, type OpportunityClosing } from './opportunity
   selector: 'accord-lead-opportunity',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [LeadOpportunityStore],
-  imports: [FormAlertComponent, OpenOpportunityFormComponent, OpportunityCardComponent],
+  imports: [DatePipe, FormAlertComponent, OpenOpportunityFormComponent, OpportunityCardComponent],
   template: `
     <accord-form-alert [message]="store.loadError()?.message ?? error()" />
     @if (store.opportunity(); as opportunity) {
@@ -75,6 +75,23 @@ import { OpportunityCardComponent, type OpportunityClosing } from './opportunity
         }
       </p>
     }
+    @if (store.earlier().length > 0) {
+      <section class="earlier" aria-labelledby="earlier-opportunities">
+        <h4 id="earlier-opportunities">Earlier opportunities</h4>
+        <ul>
+          @for (item of store.earlier(); track item.id) {
+            <li>
+              {{ item.name ? item.name + ' · ' : '' }}{{ labels[item.stage] }} ·
+              {{ money(item.amount, item.currency) }}
+              @if (item.closeDate) {
+                <!-- A calendar day: the pipe reads "2026-11-27" as that day in the browser's calendar. -->
+                · closed {{ item.closeDate | date: 'd MMM y' }}
+              }
+            </li>
+          }
+        </ul>
+      </section>
+    }
     <p #status class="status" role="status" tabindex="-1">{{ done() }}</p>
   `,
   styles: `
@@ -85,6 +102,15 @@ import { OpportunityCardComponent, type OpportunityClosing } from './opportunity
       font: var(--mat-sys-body-small);
       min-height: 1.5em;
       margin: 0;
+    }
+    .earlier h4 {
+      font: var(--mat-sys-title-small);
+      margin: 16px 0 4px;
+    }
+    .earlier ul {
+      margin: 0;
+      padding-left: 20px;
+      font: var(--mat-sys-body-medium);
     }
   `,
 })
@@ -114,6 +140,8 @@ export class LeadOpportunityComponent {
   /** Every amount is in the workspace's reporting currency; the API refuses another. */
   protected readonly currency = computed(() => this.auth.workspace()?.currency ?? 'USD');
   protected readonly currencyProblem = signal<string | null>(null);
+  protected readonly labels = OPPORTUNITY_STAGE_LABELS;
+  protected readonly money = formatAmount;
   private readonly status = viewChild.required<ElementRef<HTMLElement>>('status');
   // Opening removes the opening form, and moving to the last open stage or closing removes the card's forms.
   private readonly focusFallback = injectFocusFallback();

@@ -34,6 +34,12 @@ export interface OpportunityClosing {
   template: `
     @let item = opportunity();
     <dl class="facts" aria-label="Opportunity">
+      @if (item.name) {
+        <div>
+          <dt>Name</dt>
+          <dd>{{ item.name }}</dd>
+        </div>
+      }
       <div>
         <dt>Stage</dt>
         <dd>{{ labels[item.stage] }}</dd>
