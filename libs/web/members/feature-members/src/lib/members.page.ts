@@ -93,29 +93,31 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
         <ng-container matColumnDef="actions">
           <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">Actions</span></th>
           <td mat-cell *matCellDef="let row" class="actions">
-            @if (row.active) {
-              <button mat-button type="button" [attr.aria-label]="'Edit ' + row.name" (click)="edit(row)">
-                Edit
-              </button>
-              @if (row.id !== selfId()) {
-                <button
-                  mat-button
-                  type="button"
-                  [attr.aria-label]="'Reset password link for ' + row.name"
-                  (click)="resetPasswordLink(row)"
-                >
-                  Reset password link
+            <div class="action-row">
+              @if (row.active) {
+                <button mat-button type="button" [attr.aria-label]="'Edit ' + row.name" (click)="edit(row)">
+                  Edit
                 </button>
-                <button
-                  mat-button
-                  type="button"
-                  [attr.aria-label]="'Deactivate ' + row.name"
-                  (click)="deactivate(row)"
-                >
-                  Deactivate
-                </button>
+                @if (row.id !== selfId()) {
+                  <button
+                    mat-button
+                    type="button"
+                    [attr.aria-label]="'Reset password link for ' + row.name"
+                    (click)="resetPasswordLink(row)"
+                  >
+                    Reset password
+                  </button>
+                  <button
+                    mat-button
+                    type="button"
+                    [attr.aria-label]="'Deactivate ' + row.name"
+                    (click)="deactivate(row)"
+                  >
+                    Deactivate
+                  </button>
+                }
               }
-            }
+            </div>
           </td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
@@ -146,9 +148,12 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
     .mat-column-manager {
       white-space: nowrap;
     }
-    .actions {
-      white-space: nowrap;
-      text-align: right;
+    /* On a laptop the three actions wrap under one another rather than run off the table's edge. */
+    .action-row {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      min-width: 120px;
     }
     .empty {
       padding: 16px;
