@@ -16,6 +16,13 @@ describe('ownerChoices', () => {
     ]);
   });
 
+  it('offers an invited member too: an import gives reps deals before they first sign in', () => {
+    const invited = { ...COLLEAGUES[0], id: 'dana', name: 'Dana Dealmaker', status: 'INVITED' as const };
+    expect(ownerChoices([...COLLEAGUES, invited], SEEN, null).map((choice) => choice.name)).toContain(
+      'Dana Dealmaker',
+    );
+  });
+
   it('offers the reps seen until the members are read', () => {
     expect(ownerChoices(null, SEEN, null)).toEqual([
       { id: RIA, name: 'Ria Rep' },

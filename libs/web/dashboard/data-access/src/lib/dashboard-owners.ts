@@ -7,7 +7,8 @@ export interface OwnerChoice {
 }
 
 /**
- * Whom the owner filter offers: every active member of the workspace (the `colleagues` list, by name) — or, until
+ * Whom the owner filter offers: every active or invited member of the workspace (the `colleagues` list, by name;
+ * an import gives reps leads and deals before they first sign in) — or, until
  * that list is read or if it cannot be, the reps seen on the dashboard so far. A chosen owner who is not offered
  * (deactivated, or from a shared link) stays listed, named if anyone knows their name, so the choice shows.
  */
@@ -21,7 +22,9 @@ export function ownerChoices(
       ? [...seenReps.entries()]
           .map(([id, name]) => ({ id, name }))
           .sort((a, b) => a.name.localeCompare(b.name, 'en'))
-      : colleagues.filter((colleague) => colleague.status === 'ACTIVE').map(({ id, name }) => ({ id, name }));
+      : colleagues
+          .filter((colleague) => colleague.status !== 'DEACTIVATED')
+          .map(({ id, name }) => ({ id, name }));
   if (chosenId === null || choices.some((choice) => choice.id === chosenId)) return choices;
   const name =
     colleagues?.find((colleague) => colleague.id === chosenId)?.name ??

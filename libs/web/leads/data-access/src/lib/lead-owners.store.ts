@@ -39,6 +39,20 @@ export class LeadOwnersStore {
       .map(({ id, name }) => ({ id, name })),
   ]);
 
+  /**
+   * Whom the leads can be filtered by: everyone who can own a lead — the assignable members, then invited ones (an
+   * import gives reps leads before they first sign in) and deactivated ones, named so.
+   */
+  readonly filterable = computed<Owner[]>(() => [
+    ...this.owners(),
+    ...this.colleagues()
+      .filter((colleague) => colleague.status !== 'ACTIVE')
+      .map(({ id, name, status }) => ({
+        id,
+        name: `${name} (${status === 'INVITED' ? 'invited' : 'deactivated'})`,
+      })),
+  ]);
+
   async load(): Promise<void> {
     const result = await attempt(() => fetchColleagues(this.apollo));
     // Without the list the page still works: owners read "Another member".

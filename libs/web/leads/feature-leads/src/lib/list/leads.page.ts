@@ -112,7 +112,7 @@ import { RescoreBannerComponent } from './rescore-banner.component';
         <mat-label>Owner</mat-label>
         <select matNativeControl (change)="change({ ownerId: text($event) || null })">
           <option value="" [selected]="!query().ownerId">Anyone</option>
-          @for (owner of owners.owners(); track owner.id) {
+          @for (owner of owners.filterable(); track owner.id) {
             <option [value]="owner.id" [selected]="owner.id === query().ownerId">
               {{ owner.id === owners.selfId() ? 'Me' : owner.name }}
             </option>
