@@ -71,6 +71,22 @@ describe('leads', () => {
     await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Anyone' });
     await page.getByText(/^Showing \d+ of 3,040 leads$/).waitFor();
 
+    // Typing searches once the member pauses, without Enter; emptying the field lists every lead again.
+    const search = page.getByLabel('Search', { exact: true });
+    const leadName = (
+      await page.getByRole('table', { name: 'Leads' }).getByRole('link').first().innerText()
+    ).trim();
+    await search.pressSequentially(leadName, { delay: 30 });
+    await page.waitForURL((url) => url.searchParams.get('q') === leadName);
+    await page.waitForFunction(() => !document.querySelector('[aria-label="Loading leads"]'));
+    await page.getByText(/^Showing [\d,]+ of [\d,]+ leads?$/).waitFor();
+    expect(
+      await page.getByRole('table', { name: 'Leads' }).getByRole('link', { name: leadName }).count(),
+    ).toBeGreaterThan(0);
+    await search.fill('');
+    await page.waitForURL((url) => !url.searchParams.has('q'));
+    await page.getByText(/^Showing \d+ of 3,040 leads$/).waitFor();
+
     await page.getByLabel('Grade', { exact: true }).selectOption('A');
     await page.waitForURL(/[?&]grade=A/);
     await page.getByText(/^Showing [\d,]+ of [\d,]+ leads?$/).waitFor();

@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   Injector,
   OnInit,
   computed,
@@ -41,6 +42,9 @@ import { NewLeadDialog } from './new-lead.dialog';
 import { NoLeadsYetComponent } from './no-leads-yet.component';
 import { RescoreBannerComponent } from './rescore-banner.component';
 
+/** How long typing pauses before the leads are searched. */
+const SEARCH_PAUSE_MS = 350;
+
 /** The workspace's leads with their scores, filtered and sorted through the URL, and new leads. */
 @Component({
   selector: 'accord-leads-page',
@@ -76,7 +80,8 @@ import { RescoreBannerComponent } from './rescore-banner.component';
           type="search"
           placeholder="Name, e-mail or company"
           [value]="query().search ?? ''"
-          (change)="change({ search: text($event) || null })"
+          (input)="typed($event)"
+          (change)="searchNow($event)"
         />
       </mat-form-field>
       <mat-form-field appearance="outline">
@@ -247,6 +252,7 @@ export class LeadsPage implements OnInit {
   protected readonly owners = inject(LeadOwnersStore);
   protected readonly scoring = inject(ScoringStatusStore);
   private readonly auth = inject(AuthStore);
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Marketing (and admins) read why sales rejected their leads. */
   protected readonly readsFeedback = computed(() => hasAnyRole(this.auth.roles(), ['ADMIN', 'MARKETING']));
 
@@ -292,6 +298,8 @@ export class LeadsPage implements OnInit {
     effect(() => {
       if (this.scoring.finishedRuns() > 0) untracked(() => void this.store.load(this.store.query()));
     });
+    // A search typed just before leaving the page is not run after it.
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
   }
 
   ngOnInit(): void {
@@ -299,11 +307,30 @@ export class LeadsPage implements OnInit {
     void this.scoring.watch();
   }
 
-  protected change(patch: Partial<LeadListQuery>): void {
+  protected change(patch: Partial<LeadListQuery>, replaceUrl = false): void {
     void this.router.navigate([], {
       relativeTo: this.route,
       queryParams: leadQueryParams({ ...this.query(), ...patch }),
+      replaceUrl,
     });
+  }
+
+  /**
+   * Searches as the member types, once they pause: one request per pause, not per key, and one history entry for
+   * the whole word (each pause replaces the last). Enter or leaving the field searches at once.
+   */
+  protected typed(event: Event): void {
+    clearTimeout(this.searchTimer);
+    const search = this.text(event) || null;
+    this.searchTimer = setTimeout(() => {
+      if (search !== (this.query().search ?? null)) this.change({ search }, true);
+    }, SEARCH_PAUSE_MS);
+  }
+
+  protected searchNow(event: Event): void {
+    clearTimeout(this.searchTimer);
+    const search = this.text(event) || null;
+    if (search !== (this.query().search ?? null)) this.change({ search });
   }
 
   protected text(event: Event): string {
