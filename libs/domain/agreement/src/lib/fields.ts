@@ -38,7 +38,11 @@ export function formatBound(value: number): string {
 
 function number() {
   return z.number({
-    error: (issue) => (issue.input === undefined ? 'is required' : 'must be a finite number'),
+    error: (issue) => {
+      if (issue.input === undefined) return 'is required';
+      // An emptied number field reaches the rules as null (JSON) or NaN (a number input): say what to do.
+      return issue.input === null || Number.isNaN(issue.input) ? 'enter a number' : 'must be a finite number';
+    },
   });
 }
 

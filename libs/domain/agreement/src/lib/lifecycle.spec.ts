@@ -4,6 +4,7 @@ import {
   effectiveTime,
   isFullySigned,
   isInForce,
+  requestedTimeRefusal,
   signatureRefusal,
   versionStatus,
 } from './lifecycle';
@@ -106,5 +107,17 @@ describe('effectiveTime', () => {
 
   it('refuses to start before the latest published version', () => {
     expect(effectiveTime(null, NOW, LATER)).toEqual({ refusal: { latestEffectiveAt: LATER } });
+  });
+});
+
+describe('requestedTimeRefusal', () => {
+  it('lets a draft ask for a time after now and within five years, and refuses one that has passed', () => {
+    expect([
+      requestedTimeRefusal(LATER, NOW),
+      requestedTimeRefusal(NOW, NOW),
+      requestedTimeRefusal(EARLIER, NOW),
+      requestedTimeRefusal(new Date('2031-11-24T12:00:00Z'), NOW),
+      requestedTimeRefusal(new Date('2031-11-24T12:00:00.001Z'), NOW),
+    ]).toEqual([null, 'NOT_IN_FUTURE', 'NOT_IN_FUTURE', null, 'TOO_FAR']);
   });
 });

@@ -121,3 +121,19 @@ export function effectiveTime(
   if (latestEffectiveAt && effectiveAt <= latestEffectiveAt) return { refusal: { latestEffectiveAt } };
   return { effectiveAt };
 }
+
+/** How far ahead a draft may ask to take effect. */
+export const MAX_SCHEDULE_MS = 5 * 365 * 24 * 3600_000;
+
+export type RequestedTimeRefusal = 'NOT_IN_FUTURE' | 'TOO_FAR';
+
+/**
+ * Why a draft may not ask to take effect at `requested`, or null when it may: the time must be after now (an empty
+ * one already means "as soon as both sides sign") and within five years. The API refuses to save such a time; the
+ * editor says so on the field first.
+ */
+export function requestedTimeRefusal(requested: Date, now: Date): RequestedTimeRefusal | null {
+  if (requested <= now) return 'NOT_IN_FUTURE';
+  if (requested.getTime() - now.getTime() > MAX_SCHEDULE_MS) return 'TOO_FAR';
+  return null;
+}

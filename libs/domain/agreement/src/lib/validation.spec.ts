@@ -100,7 +100,7 @@ describe('parseAgreementDocument', () => {
       { path: 'kpis[0].target.value', message: 'must be at most 1,000,000,000,000' },
       { path: 'fit.grades.A', message: 'must be above B (90)' },
       { path: 'fit.grades.B', message: 'must be below A (80)' },
-      { path: 'kpis[1]', message: `repeats the key "${document.kpis[0].key}" of item 1` },
+      { path: 'kpis[1]', message: `repeats the key "${document.kpis[0].key}" of KPI 1` },
     ]);
   });
 
@@ -111,7 +111,7 @@ describe('parseAgreementDocument', () => {
     expect(issuesOf(document)).toEqual([
       { path: 'fit.criteria[12]', message: 'must be an object' },
       { path: 'fit.criteria[13].points', message: 'must be a finite number' },
-      { path: 'fit.criteria[13]', message: `repeats the key "${first.key}" of item 1` },
+      { path: 'fit.criteria[13]', message: `repeats the key "${first.key}" of criterion 1` },
     ]);
   });
 
@@ -130,7 +130,40 @@ describe('parseAgreementDocument', () => {
     });
     document.rejectionReasons[0].label = 'Not ready to buy';
     expect(issuesOf(document)).toEqual([
-      { path: 'rejectionReasons[5]', message: 'repeats the label "NOT READY TO BUY" of item 1' },
+      { path: 'rejectionReasons[5]', message: 'repeats the label "NOT READY TO BUY" of reason 1' },
+    ]);
+  });
+
+  it('takes a label with its spaces doubled for the same label, naming the earlier one as the editor does', () => {
+    const document = starter();
+    document.rejectionReasons[0].label = 'Not ready to buy';
+    const reason = document.rejectionReasons[0];
+    document.rejectionReasons.push(
+      { ...reason, key: 'other', label: 'Not  ready to buy' },
+      { ...reason, key: 'another', label: 'not ready\u00a0to BUY' },
+    );
+    expect(issuesOf(document)).toEqual([
+      { path: 'rejectionReasons[5]', message: 'repeats the label "Not  ready to buy" of reason 1' },
+      { path: 'rejectionReasons[6]', message: 'repeats the label "not ready\u00a0to BUY" of reason 1' },
+    ]);
+  });
+
+  it('asks for a number where a number field was emptied, and says which item a repeated key belongs to', () => {
+    const document = starter() as unknown as {
+      fit: { grades: { A: number | null }; criteria: { points: number }[] };
+      intent: { signals: { weight: number }[] };
+      sql: { checklist: { key: string }[] };
+    };
+    document.fit.grades.A = null;
+    document.intent.signals[0].weight = Number.NaN;
+    document.sql.checklist[1].key = document.sql.checklist[0].key;
+    expect(issuesOf(document)).toEqual([
+      { path: 'fit.grades.A', message: 'enter a number' },
+      { path: 'intent.signals[0].weight', message: 'enter a number' },
+      {
+        path: 'sql.checklist[1]',
+        message: `repeats the key "${document.sql.checklist[0].key}" of checklist item 1`,
+      },
     ]);
   });
 
@@ -188,11 +221,11 @@ describe('parseAgreementDocument', () => {
       { path: 'sql.minimumMet', message: 'cannot exceed the 4 checklist items' },
       {
         path: 'rejectionReasons[0].recycleAfterDays',
-        message: 'is required when the consequence is RECYCLE',
+        message: 'is required when the reason recycles the lead',
       },
       {
         path: 'rejectionReasons[3].recycleAfterDays',
-        message: 'must be null when the consequence is DISQUALIFY',
+        message: 'must be empty when the reason disqualifies the lead',
       },
     ]);
   });

@@ -93,17 +93,25 @@ function normaliseReadable(document: ReadableDocument): ReadableDocument {
   };
 }
 
+/** How a repeated item is named: which of its fields repeats, and what the editor calls one item ("Reason 2"). */
+interface Repeated<T> {
+  field: 'key' | 'label' | 'type';
+  item: string;
+  /** What the member typed, quoted in the message; the identity itself by default. */
+  shown?: (item: T) => string | undefined;
+}
+
 /**
- * Items whose identity repeats an earlier item's, each named by what the member typed. Items whose identity
- * could not be read are skipped.
+ * Items whose identity repeats an earlier item's, each named by what the member typed and the earlier item by the
+ * name the editor gives it ("of reason 1", not "of item 1"). Items whose identity could not be read are skipped.
  */
 function duplicates<T>(
   items: readonly T[],
   identity: (item: T) => string | undefined,
   path: string,
-  noun: string,
-  shown: (item: T) => string | undefined = identity,
+  repeated: Repeated<T>,
 ): DocumentIssue[] {
+  const shown = repeated.shown ?? identity;
   const seen = new Map<string, number>();
   return items.flatMap((item, index) => {
     const id = identity(item);
@@ -114,9 +122,17 @@ function duplicates<T>(
       return [];
     }
     return [
-      { path: `${path}[${index}]`, message: `repeats the ${noun} "${shown(item)}" of item ${first + 1}` },
+      {
+        path: `${path}[${index}]`,
+        message: `repeats the ${repeated.field} "${shown(item)}" of ${repeated.item} ${first + 1}`,
+      },
     ];
   });
+}
+
+/** Labels people would read as the same: case and runs of spaces aside ("Not  ready to buy", "not ready to buy"). */
+function comparableLabel(label: string): string {
+  return label.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /**
@@ -181,7 +197,10 @@ function conditionIssues(criterion: Partial<FitCriterion>, at: string): Document
 function fitIssues(fit: ReadableDocument['fit']): DocumentIssue[] {
   const { criteria, grades } = fit;
   const issues: DocumentIssue[] = [
-    ...duplicates(criteria, (criterion) => criterion.key, 'fit.criteria', 'key'),
+    ...duplicates(criteria, (criterion) => criterion.key, 'fit.criteria', {
+      field: 'key',
+      item: 'criterion',
+    }),
     ...criteria.flatMap((criterion, index) => conditionIssues(criterion, `fit.criteria[${index}]`)),
   ];
   // Only when every criterion's points could be read: an unreadable one may be the positive one.
@@ -199,7 +218,10 @@ function fitIssues(fit: ReadableDocument['fit']): DocumentIssue[] {
 
 function intentIssues(intent: ReadableDocument['intent']): DocumentIssue[] {
   const { signals, temperature } = intent;
-  const issues = duplicates(signals, (signal) => signal.type, 'intent.signals', 'type');
+  const issues = duplicates(signals, (signal) => signal.type, 'intent.signals', {
+    field: 'type',
+    item: 'signal type',
+  });
   signals.forEach((signal, index) => {
     if (signal.type !== undefined && isActivitySignalType(signal.type)) {
       issues.push({
@@ -236,7 +258,7 @@ function routingIssues(routing: Routing): DocumentIssue[] {
     routing.territories,
     (territory) => territory.key,
     'handover.routing.territories',
-    'key',
+    { field: 'key', item: 'territory' },
   );
   const owner = new Map<string, string>();
   routing.territories.forEach((territory, index) => {
@@ -270,7 +292,10 @@ function handoverIssues(handover: ReadableDocument['handover']): DocumentIssue[]
 
 function sqlIssues(sql: ReadableDocument['sql']): DocumentIssue[] {
   const { checklist, minimumMet } = sql;
-  const issues = duplicates(checklist, (item) => item.key, 'sql.checklist', 'key');
+  const issues = duplicates(checklist, (item) => item.key, 'sql.checklist', {
+    field: 'key',
+    item: 'checklist item',
+  });
   // An empty checklist is refused on its own; "cannot exceed the 0 items" would only repeat it.
   if (minimumMet !== undefined && checklist.length > 0 && minimumMet > checklist.length) {
     issues.push({ path: 'sql.minimumMet', message: `cannot exceed the ${checklist.length} checklist items` });
@@ -280,22 +305,21 @@ function sqlIssues(sql: ReadableDocument['sql']): DocumentIssue[] {
 
 function reasonIssues(reasons: ReadableDocument['rejectionReasons']): DocumentIssue[] {
   const issues = [
-    ...duplicates(reasons, (reason) => reason.key, 'rejectionReasons', 'key'),
+    ...duplicates(reasons, (reason) => reason.key, 'rejectionReasons', { field: 'key', item: 'reason' }),
     ...duplicates(
       reasons,
-      (reason) => reason.label?.toLowerCase(),
+      (reason) => (reason.label === undefined ? undefined : comparableLabel(reason.label)),
       'rejectionReasons',
-      'label',
-      (reason) => reason.label,
+      { field: 'label', item: 'reason', shown: (reason) => reason.label },
     ),
   ];
   reasons.forEach((reason, index) => {
     const at = `rejectionReasons[${index}].recycleAfterDays`;
     if (reason.consequence === 'RECYCLE' && reason.recycleAfterDays === null) {
-      issues.push({ path: at, message: 'is required when the consequence is RECYCLE' });
+      issues.push({ path: at, message: 'is required when the reason recycles the lead' });
     }
     if (reason.consequence === 'DISQUALIFY' && typeof reason.recycleAfterDays === 'number') {
-      issues.push({ path: at, message: 'must be null when the consequence is DISQUALIFY' });
+      issues.push({ path: at, message: 'must be empty when the reason disqualifies the lead' });
     }
   });
   return issues;
@@ -309,7 +333,7 @@ function crossFieldIssues(document: ReadableDocument): DocumentIssue[] {
     ...handoverIssues(document.handover),
     ...sqlIssues(document.sql),
     ...reasonIssues(document.rejectionReasons),
-    ...duplicates(document.kpis, (kpi) => kpi.key, 'kpis', 'key'),
+    ...duplicates(document.kpis, (kpi) => kpi.key, 'kpis', { field: 'key', item: 'KPI' }),
   ];
 }
 

@@ -5,4 +5,5 @@ export * from './lib/agreement-draft.store';
 export * from './lib/agreement-overview.store';
 export * from './lib/agreement-review.store';
 export * from './lib/backtest.store';
+export * from './lib/send-back';
 export * from './lib/backtest-headline';

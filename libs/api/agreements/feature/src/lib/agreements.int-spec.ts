@@ -498,9 +498,10 @@ describe('the agreement lifecycle on PostgreSQL', () => {
     expect(versions[1].supersededAt).toEqual(start);
   });
 
-  it('refuses a requested effective time in the past', async () => {
+  it('refuses a requested effective time in the past, naming the field as the editor does', async () => {
     const team = await newTeam();
     const draft = await agreements.createDraft(team.marketing, {});
+    const advice = 'must be in the future; leave it empty to take effect as soon as both sides sign';
     await expect(
       agreements.save(team.marketing, {
         versionId: draft.id,
@@ -508,7 +509,11 @@ describe('the agreement lifecycle on PostgreSQL', () => {
         document: draft.document,
         requestedEffectiveAt: new Date('2020-01-01T00:00:00Z'),
       }),
-    ).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, fields: [{ field: 'requestedEffectiveAt' }] });
+    ).rejects.toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      message: `"Take effect on" ${advice}.`,
+      fields: [{ field: 'requestedEffectiveAt', message: advice }],
+    });
   });
 
   it("never shows or changes another workspace's versions", async () => {

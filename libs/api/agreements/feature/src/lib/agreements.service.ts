@@ -19,6 +19,7 @@ import {
   isFullySigned,
   parseAgreementDocument,
   proposalIssues,
+  requestedTimeRefusal,
   routedMemberIds,
   signatureRefusal,
   signaturesOnRevision,
@@ -41,9 +42,6 @@ import { AgreementDiff, AgreementEventConnection, AgreementVersion } from './mod
 import { staleSignatureMessage } from './signature-messages';
 
 const SIDE_NAME: Record<ApproverSide, string> = { MARKETING: 'marketing', SALES: 'sales' };
-
-/** How far ahead a proposal may ask to take effect. */
-const MAX_SCHEDULE_MS = 5 * 365 * 24 * 3600_000;
 
 /** "Ann, Bob and Cat". */
 function listOf(names: readonly string[]): string {
@@ -398,20 +396,21 @@ export class AgreementsService {
     throw AppError.badInput(`The agreement is not valid: ${first.field} ${first.message}${more}.`, fields);
   }
 
+  /** The editor's "Take effect on" field: refusals name it as the member sees it, and `fields` by its input name. */
   private requestedTime(requested: Date | null, now: Date): Date | null {
     if (!requested) return null;
-    const field = 'requestedEffectiveAt';
-    if (Number.isNaN(requested.getTime()))
-      throw AppError.badInput(`${field}: not a date`, [{ field, message: 'not a date' }]);
-    if (requested <= now) {
-      const message = 'must be in the future; leave it empty to take effect as soon as both sides sign';
-      throw AppError.badInput(`${field} ${message}.`, [{ field, message }]);
+    const refuse = (message: string) =>
+      AppError.badInput(`"Take effect on" ${message}.`, [{ field: 'requestedEffectiveAt', message }]);
+    if (Number.isNaN(requested.getTime())) throw refuse('is not a date');
+    const refusal = requestedTimeRefusal(requested, now);
+    switch (refusal) {
+      case 'NOT_IN_FUTURE':
+        throw refuse('must be in the future; leave it empty to take effect as soon as both sides sign');
+      case 'TOO_FAR':
+        throw refuse('must be within five years');
+      case null:
+        return requested;
     }
-    if (requested.getTime() - now.getTime() > MAX_SCHEDULE_MS) {
-      const message = 'must be within five years';
-      throw AppError.badInput(`${field} ${message}.`, [{ field, message }]);
-    }
-    return requested;
   }
 
   /** Routing may name only active sales members of this workspace; the refusal names each one by name. */

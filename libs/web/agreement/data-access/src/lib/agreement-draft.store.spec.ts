@@ -2,20 +2,24 @@ import { TestBed } from '@angular/core/testing';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
 import type { Role } from '@accord/domain/workspace';
+import { CLOCK } from '@accord/web/shared/data-access';
 
-import { SAM_ID, versionNode } from '../testing/versions';
+import { SAM_ID, eventNode, eventsPage, versionNode } from '../testing/versions';
 import { AgreementDraftStore, toDocumentIssue } from './agreement-draft.store';
 import { AgreementService } from './agreement.service';
 
-async function loaded() {
+/** The editor's "today": Saturday 28 November 2026, mid-morning in UTC. */
+const NOW = new Date('2026-11-28T10:00:00.000Z');
+
+async function loaded(node = versionNode()) {
   TestBed.configureTestingModule({
     imports: [ApolloTestingModule],
-    providers: [AgreementService, AgreementDraftStore],
+    providers: [AgreementService, AgreementDraftStore, { provide: CLOCK, useValue: () => NOW }],
   });
   const store = TestBed.inject(AgreementDraftStore);
   const apollo = TestBed.inject(ApolloTestingController);
   const loading = store.load('v2-id');
-  apollo.expectOne('AgreementVersion').flushData({ agreementVersion: versionNode() });
+  apollo.expectOne('AgreementVersion').flushData({ agreementVersion: node });
   await loading;
   return { store, apollo };
 }
@@ -197,6 +201,62 @@ describe('AgreementDraftStore', () => {
     expect(store.proposalIssues()).toEqual([
       { path: 'handover.routing.memberIds', message: 'must name at least one sales member before proposing' },
     ]);
+  });
+
+  it('refuses a day to take effect that is not after today before saving, in the editor’s words', async () => {
+    const { store, apollo } = await loaded();
+    store.edit((document) => {
+      document.fit.grades.A = 80;
+    });
+
+    store.setRequestedEffectiveAt('2026-11-27T00:00:00.000Z');
+
+    const advice = 'choose a date after today, or leave it empty to take effect as soon as both sides sign';
+    expect(store.issues()).toEqual([{ path: 'requestedEffectiveAt', message: advice }]);
+    expect(store.canSave()).toBe(false);
+    expect(await store.save(null)).toBeNull();
+    apollo.expectNone('SaveAgreementDraft');
+
+    store.setRequestedEffectiveAt('2026-11-28T00:00:00.000Z');
+    expect([store.issues(), store.canSave()]).toEqual([
+      [{ path: 'requestedEffectiveAt', message: advice }],
+      false,
+    ]);
+
+    store.setRequestedEffectiveAt('2026-11-29T00:00:00.000Z');
+    expect([store.issues(), store.canSave()]).toEqual([[], true]);
+  });
+
+  it('still proposes a saved draft whose day to take effect has passed since: it then takes effect at once', async () => {
+    const { store } = await loaded(
+      versionNode({ status: 'DRAFT', revision: 4, requestedEffectiveAt: '2026-11-27T00:00:00.000Z' }),
+    );
+
+    expect([store.issues().map((issue) => issue.path), store.canSave(), store.canPropose()]).toEqual([
+      ['requestedEffectiveAt'],
+      false,
+      true,
+    ]);
+  });
+
+  it('reads the send-back a draft waits on, and forgets it once the draft is proposed again', async () => {
+    const { store, apollo } = await loaded(versionNode({ status: 'DRAFT', revision: 4 }));
+    apollo
+      .expectOne('AgreementEvents')
+      .flushData(eventsPage([eventNode({ id: '10', action: 'EDITED', comment: null }), eventNode()]));
+    await new Promise((resolve) => setTimeout(resolve));
+    expect([store.sentBack()?.actor?.name, store.sentBack()?.comment]).toEqual([
+      'Sam Sales',
+      'Keep grade A at 75.',
+    ]);
+
+    const proposing = store.propose(null);
+    apollo
+      .expectOne('ProposeAgreementVersion')
+      .flushData({ proposeAgreementVersion: versionNode({ status: 'PROPOSED', revision: 4 }) });
+    await proposing;
+
+    expect(store.sentBack()).toBeNull();
   });
 
   it('proposes the saved revision', async () => {

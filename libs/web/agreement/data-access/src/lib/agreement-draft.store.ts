@@ -5,12 +5,13 @@ import {
   DocumentIssue,
   parseAgreementDocument,
   proposalIssues,
+  requestedTimeRefusal,
   unroutableMembers,
 } from '@accord/domain/agreement';
-import { ApiError, FieldProblem, PendingCall } from '@accord/web/shared/data-access';
+import { ApiError, CLOCK, FieldProblem, PendingCall } from '@accord/web/shared/data-access';
 
 import { AgreementColleague, RoutableMember, colleagueNames, routableMembers } from './agreement-colleagues';
-import { AgreementVersion } from './agreement-version';
+import { AgreementEvent, AgreementVersion } from './agreement-version';
 import { AgreementResult, AgreementService } from './agreement.service';
 
 /** Someone else moved the version on while this member edited it; their edits wait in the editor. */
@@ -29,6 +30,28 @@ export function toDocumentIssue(problem: FieldProblem): DocumentIssue {
   return { path, message: problem.message };
 }
 
+/**
+ * What is wrong with the day a draft asks to take effect, in the editor's words: the day is the start of the date
+ * the member picked, so "in the future" means a date after today.
+ */
+export function requestedDayIssues(requested: string | null, now: Date): DocumentIssue[] {
+  if (requested === null) return [];
+  const path = 'requestedEffectiveAt';
+  switch (requestedTimeRefusal(new Date(requested), now)) {
+    case 'NOT_IN_FUTURE':
+      return [
+        {
+          path,
+          message: 'choose a date after today, or leave it empty to take effect as soon as both sides sign',
+        },
+      ];
+    case 'TOO_FAR':
+      return [{ path, message: 'choose a date within five years' }];
+    case null:
+      return [];
+  }
+}
+
 function sameInstant(a: string | null, b: string | null): boolean {
   return a === b || (a !== null && b !== null && Date.parse(a) === Date.parse(b));
 }
@@ -41,6 +64,7 @@ function sameInstant(a: string | null, b: string | null): boolean {
 @Injectable()
 export class AgreementDraftStore {
   private readonly service = inject(AgreementService);
+  private readonly clock = inject(CLOCK);
   private readonly base = signal<AgreementVersion | null>(null);
   private readonly draft = signal<AgreementDocument | null>(null);
   private readonly effectiveAt = signal<string | null>(null);
@@ -58,6 +82,8 @@ export class AgreementDraftStore {
   readonly loading = signal(false);
   readonly loadError = signal<ApiError | null>(null);
   readonly conflict = signal<DraftConflict | null>(null);
+  /** The send-back this draft is waiting on (who, when, what should change); null otherwise. */
+  readonly sentBack = signal<AgreementEvent | null>(null);
   /** Field problems the API reported on the last save, shown until the next save or reload. */
   readonly serverIssues = signal<DocumentIssue[]>([]);
   readonly call = new PendingCall();
@@ -92,7 +118,17 @@ export class AgreementDraftStore {
     const document = this.validDocument();
     return document === null ? [] : proposalIssues(document);
   });
-  readonly issues = computed(() => [...this.localIssues(), ...this.routingIssues(), ...this.serverIssues()]);
+  /**
+   * A "take effect on" day the API would refuse: every save sends it, so it blocks saving. Proposing sends no
+   * date, and a day that passed since it was saved means "at once" there, so it does not block proposing.
+   */
+  readonly scheduleIssues = computed(() => requestedDayIssues(this.effectiveAt(), this.clock()));
+  readonly issues = computed(() => [
+    ...this.scheduleIssues(),
+    ...this.localIssues(),
+    ...this.routingIssues(),
+    ...this.serverIssues(),
+  ]);
   readonly valid = computed(() => this.parsed()?.ok === true && this.routingIssues().length === 0);
   /** The member's copy as the domain normalises it, or null while it has problems. */
   readonly validDocument = computed(() => {
@@ -108,7 +144,9 @@ export class AgreementDraftStore {
       !sameInstant(this.effectiveAt(), version.requestedEffectiveAt)
     );
   });
-  readonly canSave = computed(() => this.valid() && this.dirty() && !this.call.pending());
+  readonly canSave = computed(
+    () => this.valid() && this.scheduleIssues().length === 0 && this.dirty() && !this.call.pending(),
+  );
   readonly canPropose = computed(
     () =>
       this.base()?.status === 'DRAFT' &&
@@ -128,8 +166,20 @@ export class AgreementDraftStore {
     this.loadError.set(null);
     const result = await this.service.version(id);
     this.loading.set(false);
-    if (result.ok) this.accept(result.value);
-    else this.loadError.set(result.error);
+    if (!result.ok) {
+      this.loadError.set(result.error);
+      return;
+    }
+    this.accept(result.value);
+    // Read after the version, without holding up the editor: only a draft can be waiting on a send-back.
+    if (result.value.status === 'DRAFT') void this.loadSentBack(result.value.id);
+  }
+
+  private async loadSentBack(id: string): Promise<void> {
+    const result = await this.service.standingSendBack(id);
+    // The note points at what the audit trail also says: a failed read leaves the editor without it. Proposed
+    // meanwhile, the draft is no longer waiting on it.
+    if (result.ok && this.base()?.status === 'DRAFT') this.sentBack.set(result.value);
   }
 
   /** Applies one change to the member's copy; the recipe edits a fresh copy, never the saved one. */
@@ -182,7 +232,8 @@ export class AgreementDraftStore {
   ): Promise<AgreementResult<AgreementVersion> | null> {
     const version = this.base();
     const parsed = this.parsed();
-    if (version === null || parsed === null || !parsed.ok) return null;
+    // The API refuses both; the editor shows them on their fields instead.
+    if (version === null || parsed === null || !parsed.ok || this.scheduleIssues().length > 0) return null;
     const result = await this.call.run(() =>
       this.service.save({
         versionId: version.id,
@@ -211,6 +262,8 @@ export class AgreementDraftStore {
   }
 
   private accept(version: AgreementVersion): void {
+    // Saving keeps a draft sent back; proposing it answers the send-back.
+    if (version.status !== 'DRAFT') this.sentBack.set(null);
     this.base.set(version);
     this.draft.set(structuredClone(version.document));
     this.effectiveAt.set(version.requestedEffectiveAt);

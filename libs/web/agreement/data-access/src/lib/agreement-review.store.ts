@@ -3,7 +3,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { ApiError, ApproverSide, PendingCall } from '@accord/web/shared/data-access';
 
 import { AgreementColleague, SignersBySide, colleagueNames, signersBySide } from './agreement-colleagues';
-import { AgreementDiff, AgreementVersion, knownPeople } from './agreement-version';
+import { AgreementDiff, AgreementEvent, AgreementVersion, knownPeople } from './agreement-version';
 import { AgreementResult, AgreementService } from './agreement.service';
 
 /** Which earlier version a version is read against: the one in force for an open version, else its base. */
@@ -26,6 +26,8 @@ export class AgreementReviewStore {
 
   readonly version = signal<AgreementVersion | null>(null);
   readonly diff = signal<AgreementDiff | null>(null);
+  /** The send-back a draft is waiting on (who, when, what should change); null otherwise. */
+  readonly sentBack = signal<AgreementEvent | null>(null);
   readonly loading = signal(false);
   readonly loadError = signal<ApiError | null>(null);
   readonly inForce = computed(() => this.versions().find((version) => version.inForce) ?? null);
@@ -59,11 +61,22 @@ export class AgreementReviewStore {
     }
     this.versions.set(versions.value);
     this.version.set(version.value);
+    void this.loadSentBack(version.value);
     const base = comparisonBase(version.value, versions.value);
     const diff = base ? await this.service.diff(base.id, version.value.id) : null;
     this.loading.set(false);
     if (diff && !diff.ok) this.loadError.set(diff.error);
     this.diff.set(diff?.ok ? diff.value : null);
+  }
+
+  /** Read beside the diff; only a draft can be waiting on a send-back. */
+  private async loadSentBack(version: AgreementVersion): Promise<void> {
+    this.sentBack.set(null);
+    if (version.status !== 'DRAFT') return;
+    const result = await this.service.standingSendBack(version.id);
+    // The note points at what the audit trail also says: a failed read leaves the page without it. An answer for
+    // a revision the page no longer shows is dropped.
+    if (result.ok && this.version()?.revision === version.revision) this.sentBack.set(result.value);
   }
 
   private async loadColleagues(): Promise<void> {
@@ -80,10 +93,12 @@ export class AgreementReviewStore {
     );
   }
 
-  sendBack(comment: string): Promise<AgreementResult<AgreementVersion> | null> {
-    return this.act((version) =>
-      this.service.sendBack({ versionId: version.id, revision: version.revision, comment }),
-    );
+  /**
+   * Sends back the revision the reviewer read (`revision`, from when they chose to): if it has moved on since, the
+   * API refuses with CONFLICT and the page shows what it is now, rather than sending back a revision unread.
+   */
+  sendBack(comment: string, revision: number): Promise<AgreementResult<AgreementVersion> | null> {
+    return this.act((version) => this.service.sendBack({ versionId: version.id, revision, comment }));
   }
 
   /**

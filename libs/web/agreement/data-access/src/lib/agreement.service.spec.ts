@@ -4,9 +4,19 @@ import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/tes
 import { starterAgreement } from '@accord/domain/agreement';
 import type { MemberStatus, Role } from '@accord/domain/workspace';
 
-import { SAM_ID, versionNode } from '../testing/versions';
+import { SAM_ID, eventNode, eventsPage, versionNode } from '../testing/versions';
 import { colleagueNames, routableMembers, signersBySide } from './agreement-colleagues';
-import { AgreementService, EVENTS_PAGE_SIZE } from './agreement.service';
+import { AgreementService, EVENTS_PAGE_SIZE, SEND_BACK_PAGES } from './agreement.service';
+
+/** The next AgreementEvents request, once the service has sent it (each page waits for the one before). */
+async function waitForOperation(apollo: ApolloTestingController) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const [request] = apollo.match('AgreementEvents');
+    if (request) return request;
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+  throw new Error('no AgreementEvents request was sent');
+}
 
 function setUp() {
   TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [AgreementService] });
@@ -125,6 +135,40 @@ describe('AgreementService', () => {
       endCursor: 'cursor-21',
       hasNextPage: false,
     });
+  });
+
+  it('reads a draft’s trail back to the send-back it waits on, a page at a time', async () => {
+    const { service, apollo } = setUp();
+
+    const reading = service.standingSendBack('v2-id');
+    const first = apollo.expectOne('AgreementEvents');
+    expect(first.operation.variables).toEqual({ versionId: 'v2-id', first: EVENTS_PAGE_SIZE, after: null });
+    first.flushData(eventsPage([eventNode({ id: '30', action: 'EDITED', comment: null })], 'cursor-30'));
+    const second = await waitForOperation(apollo);
+    expect(second.operation.variables['after']).toBe('cursor-30');
+    second.flushData(
+      eventsPage([eventNode({ id: '9' }), eventNode({ id: '8', action: 'PROPOSED' })], 'cursor-8'),
+    );
+
+    const result = await reading;
+    expect(result.ok && [result.value?.id, result.value?.actor?.name, result.value?.comment]).toEqual([
+      '9',
+      'Sam Sales',
+      'Keep grade A at 75.',
+    ]);
+  });
+
+  it('gives up on an old send-back after a bounded number of pages', async () => {
+    const { service, apollo } = setUp();
+
+    const reading = service.standingSendBack('v2-id');
+    for (let page = 0; page < SEND_BACK_PAGES; page++) {
+      const request = await waitForOperation(apollo);
+      request.flushData(eventsPage([eventNode({ id: `${page}`, action: 'EDITED' })], `cursor-${page}`));
+    }
+
+    expect(await reading).toEqual({ ok: true, value: null });
+    apollo.expectNone('AgreementEvents');
   });
 
   it('reads the colleagues every role may read: routing offers active sales members, signing active approvers', async () => {

@@ -27,11 +27,13 @@ import {
 import { AgreementColleague } from './agreement-colleagues';
 import {
   AgreementDiff,
+  AgreementEvent,
   AgreementEventPage,
   AgreementVersion,
   toAgreementDiff,
   toAgreementVersion,
 } from './agreement-version';
+import { standingSendBack } from './send-back';
 
 /** An API error, plus the revision a CONFLICT names when someone else moved the version on. */
 export interface AgreementError extends ApiError {
@@ -42,6 +44,12 @@ export type AgreementResult<T> = { ok: true; value: T } | { ok: false; error: Ag
 
 /** The audit trail is read in pages of this size. */
 export const EVENTS_PAGE_SIZE = 20;
+
+/**
+ * How many pages of a draft's trail are read looking for the send-back it is waiting on. It is nearly always on the
+ * first; a draft saved a hundred times since is not worth more requests on every page view.
+ */
+export const SEND_BACK_PAGES = 5;
 
 function currentRevisionOf(error: unknown): number | null {
   const revision = errorExtensions(error)['currentRevision'];
@@ -128,6 +136,22 @@ export class AgreementService {
         hasNextPage: connection.pageInfo.hasNextPage,
       };
     });
+  }
+
+  /**
+   * The send-back a version is still a draft after (who, when, and what should change), or null: none, or it was
+   * proposed again since. Reads the version's trail from its newest event, a page at a time.
+   */
+  async standingSendBack(versionId: string): Promise<AgreementResult<AgreementEvent | null>> {
+    let after: string | null = null;
+    for (let page = 0; page < SEND_BACK_PAGES; page++) {
+      const result = await this.events({ versionId, after });
+      if (!result.ok) return result;
+      const reading = standingSendBack(result.value.events);
+      if (reading.settled || !result.value.hasNextPage) return { ok: true, value: reading.event };
+      after = result.value.endCursor;
+    }
+    return { ok: true, value: null };
   }
 
   /**

@@ -21,7 +21,7 @@ describe('agreement inputs', () => {
     expect(
       await problems(SendBackAgreementInput, { versionId: VERSION, revision: 1, comment: '   ' }),
     ).toEqual({
-      comment: ['write a comment of 1 to 2000 characters'],
+      comment: ['say what should change, in 1 to 2,000 characters'],
     });
     const input = plainToInstance(SendBackAgreementInput, {
       versionId: VERSION,

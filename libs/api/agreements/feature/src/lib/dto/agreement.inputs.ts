@@ -30,7 +30,9 @@ const CommentText = (required: boolean) =>
   applyDecorators(
     trim,
     IsString(),
-    required ? Length(1, 2000, { message: 'write a comment of 1 to 2000 characters' }) : MaxLength(2000),
+    required
+      ? Length(1, 2000, { message: 'say what should change, in 1 to 2,000 characters' })
+      : MaxLength(2000),
     Matches(NO_CONTROL_CHARACTERS, { message: 'must not contain control characters' }),
   );
 

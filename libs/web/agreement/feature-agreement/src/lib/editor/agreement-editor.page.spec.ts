@@ -4,9 +4,16 @@ import { provideRouter } from '@angular/router';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
-import { AuthStore, SESSION_STORAGE } from '@accord/web/shared/data-access';
+import { AuthStore, CLOCK, SESSION_STORAGE } from '@accord/web/shared/data-access';
 
-import { versionNode as fullVersionNode, proposedDocument, sessionFor, v1Node } from '../../testing/fixtures';
+import {
+  eventNode,
+  eventsPage,
+  versionNode as fullVersionNode,
+  proposedDocument,
+  sessionFor,
+  v1Node,
+} from '../../testing/fixtures';
 import { AgreementEditorPage } from './agreement-editor.page';
 
 /** v2 with three criteria: every control of a fit criterion is a Material field, and jsdom renders them slowly. */
@@ -20,6 +27,9 @@ function versionNode(fields: Record<string, unknown> = {}) {
 
 type Session = ReturnType<typeof sessionFor>;
 
+/** The editor's "today": Friday 20 November 2026. */
+const NOW = new Date('2026-11-20T10:00:00.000Z');
+
 async function renderEditor(
   session: Session = sessionFor('mia-id', 'Mia Marketing', ['MARKETING'], true),
   node = versionNode(),
@@ -31,6 +41,7 @@ async function renderEditor(
       provideRouter([]),
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       { provide: SESSION_STORAGE, useValue: sessionStorage },
+      { provide: CLOCK, useValue: () => NOW },
     ],
     configureTestBed: () => {
       TestBed.inject(AuthStore).start(session);
@@ -107,6 +118,51 @@ describe('AgreementEditorPage', () => {
     fireEvent.change(screen.getByLabelText('Take effect on (optional)'), { target: { value: '2026-11-27' } });
 
     await screen.findByText('27 Nov 2026');
+  });
+
+  it('flags a day to take effect that is not after today on the field, and does not offer Save', async () => {
+    await renderEditor();
+    type(gradeA(), '85');
+    await waitFor(() => expect(unavailable('Save')).toBe(false));
+    const day = screen.getByLabelText('Take effect on (optional)');
+
+    fireEvent.change(day, { target: { value: '2026-11-19' } });
+
+    await screen.findByText(
+      'Choose a date after today, or leave it empty to take effect as soon as both sides sign',
+    );
+    expect(day.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('1 problem to fix before saving')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Take effect on: choose a date after today, or leave it empty to take effect as soon as both sides sign',
+      ),
+    ).toBeTruthy();
+    expect(unavailable('Save')).toBe(true);
+
+    fireEvent.change(day, { target: { value: '2026-11-21' } });
+
+    await screen.findByText('No problems found.');
+    expect(unavailable('Save')).toBe(false);
+  });
+
+  it('asks for a number where one was emptied', async () => {
+    await renderEditor();
+
+    type(gradeA(), '');
+
+    await screen.findByText('Enter a number');
+    expect(screen.getByText('Fit › Grade thresholds › Grade A: enter a number')).toBeTruthy();
+  });
+
+  it('shows the send-back the draft waits on above the editor', async () => {
+    const apollo = await renderEditor(undefined, versionNode({ status: 'DRAFT', revision: 4 }));
+
+    apollo.expectOne('AgreementEvents').flushData(eventsPage([eventNode()]));
+
+    const note = await screen.findByRole('region', { name: 'Sent back by Sam Sales' });
+    expect(within(note).getByText('Keep grade A at 75.')).toBeTruthy();
+    expect(within(note).getByText('3 Mar 2026, 15:30 · 1 signature lapsed')).toBeTruthy();
   });
 
   it('saves over the revision it read, and on a conflict keeps the member’s edits until they choose', async () => {

@@ -34,6 +34,7 @@ import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
 import { IssueIndex } from '../shared/document-issues';
 import { IssueDirective } from '../shared/issue.directive';
+import { SendBackNoteComponent } from '../shared/send-back-note.component';
 import { ConflictBannerComponent } from './conflict-banner.component';
 import { dateInputValue, dateText, inputText, instantOfDate } from './editing';
 import { FitSectionComponent } from './fit-section.component';
@@ -85,6 +86,7 @@ const SECTIONS = [
     PageHeaderComponent,
     ReasonsSectionComponent,
     RoutingSectionComponent,
+    SendBackNoteComponent,
     SqlSectionComponent,
   ],
   template: `
@@ -99,6 +101,10 @@ const SECTIONS = [
         </p>
         <a mat-button [routerLink]="['/agreement/versions', version.id]">Back to {{ label(version) }}</a>
       </accord-page-header>
+
+      @if (store.sentBack(); as sentBack) {
+        <accord-send-back-note [event]="sentBack" [timeZone]="timeZone()" />
+      }
 
       @if (!allowed()) {
         <p>Only marketing and admins edit the agreement.</p>
@@ -295,6 +301,7 @@ export class AgreementEditorPage {
       admin: this.readsMembers(),
     }),
   );
+  protected readonly timeZone = computed(() => this.auth.workspace()?.timeZone);
   protected readonly comment = signal('');
   protected readonly saved = signal<string | null>(null);
   protected readonly editable = computed(() => {

@@ -6,11 +6,12 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 
 import { KPI_KINDS, KPI_PERIODS, type KpiPeriod } from '@accord/domain/agreement';
+import type { MetricUnit } from '@accord/domain/dashboard';
 import { AgreementDraftStore } from '@accord/web/agreement/data-access';
 
 import { IssueIndex } from '../shared/document-issues';
 import { IssueDirective } from '../shared/issue.directive';
-import { valueLabel } from '../shared/wording';
+import { kpiUnit, targetHasPeriod, valueLabel } from '../shared/wording';
 import { NumberFieldComponent, TextFieldComponent } from './document-fields.component';
 import { inputText, listEdits, unusedKey } from './editing';
 import { EditorItemComponent } from './editor-item.component';
@@ -85,24 +86,27 @@ import { SECTION_STYLES } from './section-styles';
               Has a target
             </mat-checkbox>
             @if (kpi.target; as target) {
+              @let unit = unitOf(kpi.key);
               <accord-number-field
                 class="number"
-                label="Target"
+                [label]="targetLabel(unit)"
                 [value]="target.value"
                 [problem]="found.at(at + '.target.value')"
                 (changed)="setTarget($index, $event, target.period)"
               />
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
-                <mat-label>Per</mat-label>
-                <mat-select
-                  [value]="target.period"
-                  (selectionChange)="setTarget($index, target.value, $event.value)"
-                >
-                  @for (period of periods; track period) {
-                    <mat-option [value]="period">{{ label(period) }}</mat-option>
-                  }
-                </mat-select>
-              </mat-form-field>
+              @if (hasPeriod(unit)) {
+                <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                  <mat-label>Per</mat-label>
+                  <mat-select
+                    [value]="target.period"
+                    (selectionChange)="setTarget($index, target.value, $event.value)"
+                  >
+                    @for (period of periods; track period) {
+                      <mat-option [value]="period">{{ label(period) }}</mat-option>
+                    }
+                  </mat-select>
+                </mat-form-field>
+              }
             }
           </div>
         </accord-editor-item>
@@ -121,6 +125,14 @@ export class KpisSectionComponent {
   protected readonly text = inputText;
 
   protected readonly kpis = listEdits(this.store, (document) => document.kpis);
+  protected readonly unitOf = kpiUnit;
+  /** A rate or a duration is not per week or month; its stored period stays as it is, unread. */
+  protected readonly hasPeriod = targetHasPeriod;
+
+  protected targetLabel(unit: MetricUnit): string {
+    if (unit === 'RATE') return 'Target (%)';
+    return unit === 'DAYS' ? 'Target (days)' : 'Target';
+  }
 
   protected toggleTarget(index: number, on: boolean): void {
     this.kpis.change(index, { target: on ? { value: 0, period: 'MONTH' } : null });

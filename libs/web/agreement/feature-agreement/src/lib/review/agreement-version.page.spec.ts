@@ -8,6 +8,8 @@ import { AuthStore, SESSION_STORAGE } from '@accord/web/shared/data-access';
 
 import {
   SAM_ID,
+  eventNode,
+  eventsPage,
   proposedDocument,
   sessionFor,
   signatureNode,
@@ -157,7 +159,7 @@ describe('AgreementVersionPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send back' }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Send back' }));
-    expect(within(dialog).getByRole('alert').textContent?.trim()).toBe('Say what should change.');
+    expect(within(dialog).getByText('Say what should change.')).toBeTruthy();
     apollo.expectNone('SendBackAgreementVersion');
 
     fireEvent.input(within(dialog).getByLabelText(/What should change/), {
@@ -169,6 +171,149 @@ describe('AgreementVersionPage', () => {
     expect(sendBack.operation.variables).toEqual({
       input: { versionId: 'v2-id', revision: 3, comment: 'Keep A at 75' },
     });
+    const draft = versionNode({ status: 'DRAFT', revision: 4 });
+    sendBack.flushData({ sendBackAgreementVersion: draft });
+    // The dialog closes once the page shows the version as it now is.
+    await waitFor(() => apollo.expectOne('AgreementVersion').flushData({ agreementVersion: draft }));
+    apollo.expectOne('AgreementVersions').flushData({ agreementVersions: [draft, v1Node()] });
+    await waitFor(() => apollo.expectOne('AgreementDiff').flushData(diff));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('counts the characters of what should change, and flags an over-long text without sending it', async () => {
+    const apollo = await renderVersion(sam);
+    fireEvent.click(screen.getByRole('button', { name: 'Send back' }));
+    const dialog = await screen.findByRole('dialog');
+    const field = within(dialog).getByLabelText<HTMLTextAreaElement>(/What should change/);
+    expect(within(dialog).getByText('0 / 2,000 characters')).toBeTruthy();
+
+    fireEvent.input(field, { target: { value: 'x'.repeat(2500) } });
+
+    expect(within(dialog).getByText('2,500 / 2,000 characters')).toBeTruthy();
+    expect(within(dialog).getByText('Shorten it to 2,000 characters or fewer.')).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send back' }));
+    apollo.expectNone('SendBackAgreementVersion');
+    expect([screen.getByRole('dialog'), field.value.length]).toEqual([dialog, 2500]);
+  });
+
+  it('keeps the dialog open with the text when the API refuses it, and says why in words', async () => {
+    const apollo = await renderVersion(sam);
+    fireEvent.click(screen.getByRole('button', { name: 'Send back' }));
+    const dialog = await screen.findByRole('dialog');
+    const field = within(dialog).getByLabelText<HTMLTextAreaElement>(/What should change/);
+    fireEvent.input(field, { target: { value: 'Keep A at 75' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send back' }));
+
+    const refused = await waitFor(() => apollo.expectOne('SendBackAgreementVersion'));
+    refused.graphqlErrors([
+      {
+        message: 'comment: say what should change, in 1 to 2,000 characters',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'comment', message: 'say what should change, in 1 to 2,000 characters' }],
+        },
+      },
+    ]);
+
+    expect(await within(dialog).findByText('Say what should change, in 1 to 2,000 characters')).toBeTruthy();
+    expect([screen.getByRole('dialog'), field.value]).toEqual([dialog, 'Keep A at 75']);
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send back' }));
+    (await waitFor(() => apollo.expectOne('SendBackAgreementVersion'))).networkError(
+      new TypeError('Failed to fetch'),
+    );
+
+    expect(
+      await within(dialog).findByText('Accord could not be reached. Check your connection and try again.'),
+    ).toBeTruthy();
+    expect([screen.getByRole('dialog'), field.value]).toEqual([dialog, 'Keep A at 75']);
+  });
+
+  it('shows a draft that was sent back with who sent it back, when, and what should change', async () => {
+    const draft = versionNode({
+      status: 'DRAFT',
+      revision: 5,
+      updatedBy: { __typename: 'AgreementPerson', id: 'mia-id', name: 'Mia Marketing' },
+    });
+    const apollo = await renderVersion(sessionFor('mia-id', 'Mia Marketing', ['MARKETING'], true), draft);
+
+    const trail = apollo.expectOne('AgreementEvents');
+    expect(trail.operation.variables).toEqual({ versionId: 'v2-id', first: 20, after: null });
+    trail.flushData(eventsPage([eventNode({ id: '10', action: 'EDITED', comment: null }), eventNode()]));
+
+    const note = await screen.findByRole('region', { name: 'Sent back by Sam Sales' });
+    expect(
+      Array.from(note.querySelectorAll('h2, p, blockquote')).map((line) => line.textContent?.trim()),
+    ).toEqual([
+      'Sent back by Sam Sales',
+      '3 Mar 2026, 15:30 · 1 signature lapsed',
+      'Keep grade A at 75.',
+      'Make the changes asked for, then propose it again for signatures.',
+    ]);
+  });
+
+  it('says nothing of an earlier send-back once the draft was proposed again', async () => {
+    const apollo = await renderVersion(sam, versionNode({ status: 'DRAFT', revision: 6 }));
+
+    apollo
+      .expectOne('AgreementEvents')
+      .flushData(
+        eventsPage([
+          eventNode({ id: '11', action: 'EDITED' }),
+          eventNode({ id: '10', action: 'PROPOSED' }),
+          eventNode(),
+        ]),
+      );
+
+    await waitFor(() => expect(screen.queryByRole('region', { name: /Sent back/ })).toBeNull());
+    expect(screen.getByRole('region', { name: 'Signatures' })).toBeTruthy();
+  });
+
+  it('keeps a line saying how many leads were rescored once the rescore is done', async () => {
+    const published = versionNode({
+      status: 'PUBLISHED',
+      inForce: true,
+      effectiveAt: '2026-03-02T10:00:00.000Z',
+      publishedAt: '2026-03-02T10:00:00.000Z',
+    });
+    const apollo = await renderVersion(sam, published);
+
+    await waitFor(() =>
+      apollo.expectOne('ScoringStatus').flushData({
+        scoringStatus: {
+          __typename: 'ScoringStatus',
+          scoredVersionNumber: 2,
+          latestRun: {
+            __typename: 'RescoreRun',
+            id: 'run-1',
+            status: 'DONE',
+            processed: 3040,
+            total: 3040,
+            versionNumber: 2,
+            startedAt: '2026-03-02T10:00:00.000Z',
+            finishedAt: '2026-03-02T10:04:00.000Z',
+            error: null,
+          },
+        },
+      }),
+    );
+
+    const line = await screen.findByRole('status', { name: 'Rescore progress' });
+    expect(line.textContent?.trim()).toBe('Rescored 3,040 leads under v2 on 2 Mar 2026, 10:04.');
+    expect(screen.queryByRole('progressbar', { name: 'Rescore progress' })).toBeNull();
+  });
+
+  it('shows a rate KPI’s target as a percentage and a count’s per period', async () => {
+    await renderVersion(sam);
+
+    expect(
+      [/Handovers decided within SLA/, /^MQLs/].map((name) =>
+        Array.from(screen.getByRole('row', { name }).children)
+          .map((cell) => cell.textContent?.trim())
+          .at(-1),
+      ),
+    ).toEqual(['90%', '60 per month']);
   });
 
   it('lets an executive read everything and change nothing', async () => {

@@ -28,11 +28,13 @@ import { FormAlertComponent, PageHeaderComponent, dialogConfig } from '@accord/w
 
 import { BacktestPanelComponent } from '../backtest/backtest-panel.component';
 import { DocumentDiffComponent } from '../shared/document-diff.component';
+import { SendBackNoteComponent } from '../shared/send-back-note.component';
 import { StatusChipComponent } from '../shared/status-chip.component';
 import { canRunBacktest, formatInstant } from '../shared/wording';
 import { FitIntentViewComponent } from './fit-intent-view.component';
 import { HandoverViewComponent } from './handover-view.component';
-import { SendBackDialog } from './send-back.dialog';
+import { rescoreLine } from './rescore-line';
+import { SendBackDialog, SendBackDialogData } from './send-back.dialog';
 import { Reviewer, signerNotices, waitingText } from './signing';
 import { SigningPanelComponent } from './signing-panel.component';
 import { TermsViewComponent } from './terms-view.component';
@@ -52,6 +54,7 @@ import { TermsViewComponent } from './terms-view.component';
     FormAlertComponent,
     HandoverViewComponent,
     PageHeaderComponent,
+    SendBackNoteComponent,
     SigningPanelComponent,
     StatusChipComponent,
     TermsViewComponent,
@@ -89,6 +92,10 @@ import { TermsViewComponent } from './terms-view.component';
           </a>
         }
       </accord-page-header>
+
+      @if (store.sentBack(); as sentBack) {
+        <accord-send-back-note [event]="sentBack" [timeZone]="timeZone()" />
+      }
 
       @if (rescore(); as progress) {
         <section class="rescore" [class.failed]="progress.failed" role="status" aria-label="Rescore progress">
@@ -257,11 +264,11 @@ export class AgreementVersionPage {
     const from = this.store.diff()?.from.id;
     return from === undefined ? null : this.store.versionById(from);
   });
-  /** Leads being rescored under this version once it was published, until every one is done (or it failed). */
+  protected readonly timeZone = computed(() => this.auth.workspace()?.timeZone);
+  /** Leads being rescored under this version once it was published, then how many were (or that it failed). */
   protected readonly rescore = computed(() => {
     const version = this.store.version();
-    const run = this.scoring.status()?.latestRun;
-    return version && run?.versionNumber === version.number ? this.scoring.progress() : null;
+    return version && rescoreLine(this.scoring.status(), version.number, this.timeZone());
   });
   protected readonly label = versionLabel;
   protected readonly side = sideLabel;
@@ -279,27 +286,25 @@ export class AgreementVersionPage {
   }
 
   protected when(instant: string | null): string {
-    return formatInstant(instant, this.auth.workspace()?.timeZone);
+    return formatInstant(instant, this.timeZone());
   }
 
   protected async sign(side: ApproverSide, comment: string | null): Promise<void> {
     await this.store.sign(side, comment);
   }
 
+  /** The dialog sends the revision shown now, and stays open with the text if the API refuses it. */
   protected async sendBack(): Promise<void> {
     const version = this.store.version();
     if (version === null) return;
-    const comment: unknown = await firstValueFrom(
-      this.dialog
-        .open(
-          SendBackDialog,
-          dialogConfig(560, {
-            injector: this.injector,
-            data: { version: versionLabel(version) },
-          }),
-        )
-        .afterClosed(),
+    const data: SendBackDialogData = {
+      version: versionLabel(version),
+      send: (comment) => this.store.sendBack(comment, version.revision),
+    };
+    const sent: unknown = await firstValueFrom(
+      this.dialog.open(SendBackDialog, dialogConfig(560, { injector: this.injector, data })).afterClosed(),
     );
-    if (typeof comment === 'string') await this.store.sendBack(comment);
+    // A refusal was shown in the dialog, beside the text it was about; the page need not repeat it.
+    if (sent !== true) this.store.call.error.set(null);
   }
 }

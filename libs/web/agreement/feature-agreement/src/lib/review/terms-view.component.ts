@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
-import type { AgreementDocument } from '@accord/domain/agreement';
+import type { AgreementDocument, Kpi } from '@accord/domain/agreement';
 
-import { kpiTargetText, recycleText, valueLabel } from '../shared/wording';
+import { kpiTargetText, kpiUnit, recycleText, valueLabel } from '../shared/wording';
 import { VIEW_STYLES } from './view-styles';
 
 /** The SQL checklist, rejection reasons and KPIs of a document, read-only. */
@@ -62,7 +62,7 @@ import { VIEW_STYLES } from './view-styles';
                 <th scope="row">{{ kpi.name }}</th>
                 <td>{{ label(kpi.kind) }}</td>
                 <td>{{ kpi.definition }}</td>
-                <td>{{ target(kpi.target) }}</td>
+                <td>{{ target(kpi) }}</td>
               </tr>
             }
           </tbody>
@@ -76,6 +76,10 @@ export class TermsViewComponent {
   readonly document = input.required<AgreementDocument>();
 
   protected readonly recycle = recycleText;
-  protected readonly target = kpiTargetText;
   protected readonly label = valueLabel;
+
+  /** In the unit the dashboard measures the KPI in: "90%" for a rate, not "90 per month". */
+  protected target(kpi: Kpi): string {
+    return kpiTargetText(kpi.target, kpiUnit(kpi.key));
+  }
 }

@@ -5,7 +5,7 @@ const index = new IssueIndex([
   { path: 'fit.criteria[2].condition.values', message: 'must not be empty' },
   { path: 'fit.criteria[3].condition.values[1]', message: 'must be a two-letter ISO country code' },
   { path: 'fit.criteria[3].condition.values[4]', message: 'must be a two-letter ISO country code' },
-  { path: 'fit.criteria[12]', message: 'repeats the key "student" of item 12' },
+  { path: 'fit.criteria[12]', message: 'repeats the key "student" of criterion 12' },
   { path: 'fit.criteria[12].points', message: 'must be at most 100' },
   { path: 'fit.criteria[12].points', message: 'must be a whole number' },
   { path: 'handover.matrix', message: 'at least one cell must be MQL or FAST_TRACK' },
@@ -22,7 +22,7 @@ describe('IssueIndex', () => {
     ]).toEqual([
       'Must be above B (55)',
       'Must be at most 100. Must be a whole number',
-      'Repeats the key "student" of item 12',
+      'Repeats the key "student" of criterion 12',
       null,
       null,
     ]);

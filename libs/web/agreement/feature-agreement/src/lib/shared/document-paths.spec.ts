@@ -38,7 +38,7 @@ describe('describePath', () => {
     ['intent.temperature.hot', 'Intent › Temperature thresholds › HOT'],
     ['kpis[sqls].target.value', 'KPIs › KPI “SQLs” › Target › Value'],
     ['rejectionReasons[5]', 'Rejection reasons › Reason 6 “Duplicate of an open lead”'],
-    ['requestedEffectiveAt', 'Requested effective date'],
+    ['requestedEffectiveAt', 'Take effect on'],
     ['', 'The whole agreement'],
   ])('names %s as %s', (path, words) => {
     expect(describePath(path, documents)).toBe(words);
@@ -93,6 +93,24 @@ describe('changeRow', () => {
       before: 'MQLs (outcome): 60 per month',
       after: null,
     });
+  });
+
+  it('words a rate KPI’s target as a percentage and a duration’s in days, with no period', () => {
+    const row = (path: string, before: unknown, after: unknown) =>
+      changeRow({ path, kind: 'CHANGED', before, after }, documents, { people });
+    const sla = starter().kpis.find((kpi) => kpi.key === 'sla-met');
+
+    expect(
+      [
+        row('kpis[sla-met].target', { value: 85, period: 'MONTH' }, { value: 90, period: 'MONTH' }),
+        row('kpis[sales-cycle-days].target', null, { value: 30, period: 'QUARTER' }),
+        changeRow({ path: 'kpis[sla-met]', kind: 'ADDED', after: sla }, documents, { people }),
+      ].map((change) => [change.before, change.after]),
+    ).toEqual([
+      ['85%', '90%'],
+      ['No target', '30 days'],
+      [null, 'Handovers decided within SLA (outcome): 90%'],
+    ]);
   });
 
   it('words open range bounds, KPI targets, matrix outcomes and routed members', () => {

@@ -14,6 +14,7 @@ import {
   formatNumber,
   kpiTargetText,
   kpiText,
+  kpiUnit,
   personName,
   reasonText,
   signalText,
@@ -79,7 +80,8 @@ const NAMES: Record<string, string> = {
   description: 'Description',
   definition: 'Definition',
   kind: 'Kind',
-  requestedEffectiveAt: 'Requested effective date',
+  // As the editor labels the field, so a problem with it reads as the form does.
+  requestedEffectiveAt: 'Take effect on',
 };
 
 /** What one item of each keyed list is called. */
@@ -165,6 +167,13 @@ export function describePath(path: string, documents: readonly unknown[] = []): 
   return words.join(' › ');
 }
 
+/** The key of the KPI a path is inside, as diffs name it (`kpis[sla-met].target`); undefined elsewhere. */
+function kpiKey(steps: readonly PathStep[]): string | undefined {
+  const list = steps.findIndex((at) => nameOf(at) === 'kpis');
+  const item = list < 0 ? undefined : steps[list + 1];
+  return item && 'id' in item ? item.id : undefined;
+}
+
 /** What showing a value needs besides the value: the names of the people whose ids routing holds. */
 export interface ValueContext {
   people: ReadonlyMap<string, string>;
@@ -216,7 +225,7 @@ export function valueText(value: unknown, steps: readonly PathStep[], context: V
     case 'kpis':
       return kpiText(value as unknown as Kpi);
     case 'target':
-      return kpiTargetText(value as unknown as Kpi['target']);
+      return kpiTargetText(value as unknown as Kpi['target'], kpiUnit(kpiKey(steps) ?? ''));
     default:
       return objectText(value, context);
   }

@@ -7,6 +7,7 @@ import type {
   MatrixOutcome,
   RejectionReason,
 } from '@accord/domain/agreement';
+import { type MetricUnit, metricByKey } from '@accord/domain/dashboard';
 import type { Role } from '@accord/domain/workspace';
 
 const FIELD_LABELS: Record<FitField, string> = {
@@ -116,12 +117,39 @@ export function reasonText(reason: RejectionReason): string {
   return `${reason.label}: ${recycleText(reason)}`;
 }
 
-export function kpiTargetText(target: Kpi['target']): string {
-  return target === null ? 'No target' : `${formatNumber(target.value)} per ${target.period.toLowerCase()}`;
+/**
+ * What a KPI's number measures, from the dashboard metric of the same key (the dashboard holds it to its target):
+ * a KPI of the workspace's own counts things.
+ */
+export function kpiUnit(key: string): MetricUnit {
+  return metricByKey(key)?.unit ?? 'COUNT';
+}
+
+/**
+ * Whether a target is so much per week, month or quarter: counts and amounts add up over time, but a rate
+ * ("90%") or a duration ("30 days") is the same whatever the period, so the document's period means nothing there.
+ */
+export function targetHasPeriod(unit: MetricUnit): boolean {
+  return unit === 'COUNT' || unit === 'AMOUNT';
+}
+
+/** "60 per month", "90%", "30 days", "No target". */
+export function kpiTargetText(target: Kpi['target'], unit: MetricUnit): string {
+  if (target === null) return 'No target';
+  const value = formatNumber(target.value);
+  switch (unit) {
+    case 'RATE':
+      return `${value}%`;
+    case 'DAYS':
+      return `${value} ${target.value === 1 ? 'day' : 'days'}`;
+    case 'COUNT':
+    case 'AMOUNT':
+      return `${value} per ${target.period.toLowerCase()}`;
+  }
 }
 
 export function kpiText(kpi: Kpi): string {
-  return `${kpi.name} (${valueLabel(kpi.kind).toLowerCase()}): ${kpiTargetText(kpi.target)}`;
+  return `${kpi.name} (${valueLabel(kpi.kind).toLowerCase()}): ${kpiTargetText(kpi.target, kpiUnit(kpi.key))}`;
 }
 
 /** A member's name when the page knows it, else their id as the agreement stores it. */
