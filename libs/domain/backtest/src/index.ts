@@ -5,3 +5,4 @@ export * from './lib/tallies';
 export * from './lib/point-in-time';
 export * from './lib/accumulator';
 export * from './lib/result';
+export * from './lib/inputs';

@@ -1,16 +1,25 @@
 import type { AgreementVersionEntity } from '@accord/api/agreements/data-access';
 import type { BacktestRunEntity } from '@accord/api/backtest/data-access';
+import { type AgreementDocument, starterAgreement } from '@accord/domain/agreement';
 
 import { monthsBefore, toBacktestRun } from './backtest.service';
 
-const version = (id: string, number: number, revision: number) =>
-  ({ id, number, revision }) as AgreementVersionEntity;
+const DOCUMENT = starterAgreement(['00000000-0000-4000-8000-000000000001']);
+
+const version = (
+  id: string,
+  number: number,
+  revision: number,
+  document: AgreementDocument = DOCUMENT,
+  status = 'DRAFT',
+) => ({ id, number, revision, document, status }) as AgreementVersionEntity;
 
 const run = (values: Partial<BacktestRunEntity>): BacktestRunEntity =>
   ({
     id: 'run',
     versionId: 'draft',
     revision: 3,
+    document: DOCUMENT,
     baselineVersionId: 'v1',
     status: 'RUNNING',
     processed: 250,
@@ -50,7 +59,14 @@ describe('toBacktestRun', () => {
   });
 
   it('is stale once the version was edited or another version took effect', () => {
-    const edited = toBacktestRun(run({}), version('draft', 2, 4), version('v1', 1, 1), version('v1', 1, 1));
+    const changed = structuredClone(DOCUMENT);
+    changed.fit.grades.A += 1;
+    const edited = toBacktestRun(
+      run({}),
+      version('draft', 2, 4, changed),
+      version('v1', 1, 1),
+      version('v1', 1, 1),
+    );
     const superseded = toBacktestRun(
       run({}),
       version('draft', 2, 3),
@@ -58,6 +74,25 @@ describe('toBacktestRun', () => {
       version('v2', 2, 1),
     );
     expect([edited.stale, superseded.stale]).toEqual([true, true]);
+  });
+
+  it('stays fresh across a send-back or a KPI target, and once the version it tested is published', () => {
+    const retargeted = structuredClone(DOCUMENT);
+    retargeted.kpis[0].target = { value: 999, period: 'MONTH' };
+    const sentBack = toBacktestRun(run({}), version('draft', 2, 4), version('v1', 1, 1), version('v1', 1, 1));
+    const kpiOnly = toBacktestRun(
+      run({}),
+      version('draft', 2, 5, retargeted),
+      version('v1', 1, 1),
+      version('v1', 1, 1),
+    );
+    const published = toBacktestRun(
+      run({}),
+      version('draft', 2, 3, DOCUMENT, 'PUBLISHED'),
+      version('v1', 1, 1),
+      version('draft', 2, 3),
+    );
+    expect([sentBack.stale, kpiOnly.stale, published.stale]).toEqual([false, false, false]);
   });
 
   it('shows the result and full progress only when done', () => {

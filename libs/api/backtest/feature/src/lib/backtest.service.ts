@@ -8,6 +8,7 @@ import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
+import { sameBacktestInputs } from '@accord/domain/backtest';
 
 import { BacktestWorker } from './backtest.worker';
 import { StartBacktestInput } from './dto/backtest.inputs';
@@ -110,7 +111,7 @@ export function toBacktestRun(
     processed: run.processed,
     total: run.total,
     progress: done ? 1 : run.total === 0 ? 0 : Math.min(1, run.processed / run.total),
-    stale: version?.revision !== run.revision || inForce?.id !== run.baselineVersionId,
+    stale: isStale(run, version, inForce),
     windowFrom: run.windowFrom,
     windowTo: run.windowTo,
     createdAt: run.createdAt,
@@ -118,6 +119,21 @@ export function toBacktestRun(
     error: run.error,
     result: done ? (run.result as unknown as Record<string, unknown>) : null,
   };
+}
+
+/**
+ * Whether the results no longer answer for the version: a part the backtest reads was edited since (a send-back
+ * or a KPI target alone changes nothing it computed), or, before publishing, another version took effect and is
+ * now the one to compare with. A published version's backtest is its record from before publishing, never stale.
+ */
+function isStale(
+  run: BacktestRunEntity,
+  version: AgreementVersionEntity | null,
+  inForce: AgreementVersionEntity | null,
+): boolean {
+  if (!version) return true;
+  if (version.revision !== run.revision && !sameBacktestInputs(run.document, version.document)) return true;
+  return version.status !== 'PUBLISHED' && inForce?.id !== run.baselineVersionId;
 }
 
 /** The same instant `months` calendar months earlier (UTC), clamped to the month's last day. */
