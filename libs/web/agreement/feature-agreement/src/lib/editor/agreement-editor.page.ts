@@ -123,7 +123,11 @@ const SECTIONS = [
           />
         }
         <accord-form-alert [message]="store.call.error()" />
-        <accord-issue-summary [issues]="store.issues()" [document]="store.document()" />
+        <accord-issue-summary
+          [issues]="store.issues()"
+          [document]="store.document()"
+          [order]="sectionPaths"
+        />
         @if (advice(); as text) {
           <p class="advice" role="note">
             {{ text }}
@@ -282,6 +286,7 @@ export class AgreementEditorPage {
   readonly id = input.required<string>();
 
   protected readonly index = computed(() => new IssueIndex(this.store.issues()));
+  protected readonly sectionPaths = SECTIONS.flatMap((section) => section.paths);
   protected readonly sections = computed(() =>
     SECTIONS.map((section) => {
       const count = this.index().count(...section.paths);

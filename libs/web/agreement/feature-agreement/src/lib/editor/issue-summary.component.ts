@@ -49,12 +49,31 @@ import { describePath } from '../shared/document-paths';
 export class IssueSummaryComponent {
   readonly issues = input.required<readonly DocumentIssue[]>();
   readonly document = input<AgreementDocument | null>(null);
+  /** The form's sections as path prefixes, in the order it shows them: the problems are listed in that order. */
+  readonly order = input<readonly string[]>([]);
 
   protected readonly heading = computed(() => {
     const count = this.issues().length;
     return `${count} ${count === 1 ? 'problem' : 'problems'} to fix before saving`;
   });
   protected readonly lines = computed(() =>
-    this.issues().map((issue) => `${describePath(issue.path, [this.document()])}: ${issue.message}`),
+    inFormOrder(this.issues(), this.order()).map(
+      (issue) => `${describePath(issue.path, [this.document()])}: ${issue.message}`,
+    ),
   );
+}
+
+/**
+ * The issues in the order of the form's sections (the fields above them first), each section's in the order the
+ * domain found them: read top to bottom, the list walks the tabs left to right.
+ */
+export function inFormOrder(issues: readonly DocumentIssue[], order: readonly string[]): DocumentIssue[] {
+  const rank = (path: string) =>
+    order.findIndex(
+      (prefix) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`),
+    );
+  return issues
+    .map((issue, index) => ({ issue, index, rank: rank(issue.path) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((entry) => entry.issue);
 }
