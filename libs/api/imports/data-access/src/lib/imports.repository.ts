@@ -36,12 +36,31 @@ export type ImportOutcome = Pick<
   'status' | 'headers' | 'bytes' | 'rows' | 'counts' | 'cleaned' | 'reportLines' | 'error'
 > & { mapping: ImportMapping | null; at: Date };
 
+/** A mapping saved for the files of one kind with one header (its cells, trimmed, in order). */
 export interface SavedMapping {
   kind: ImportKind;
   headers: string[];
+  /** The header's fingerprint, which tells the kind's saved mappings apart (see ImportMappingPerHeader). */
+  headerKey: string;
   mapping: ImportMapping;
   updatedAt: Date;
 }
+
+interface SavedMappingRow {
+  kind: ImportKind;
+  headers: string[];
+  header_key: string;
+  mapping: ImportMapping;
+  updated_at: Date;
+}
+
+const savedMappingOf = (row: SavedMappingRow): SavedMapping => ({
+  kind: row.kind,
+  headers: row.headers,
+  headerKey: row.header_key,
+  mapping: row.mapping,
+  updatedAt: row.updated_at,
+});
 
 interface ImportRow {
   id: string;
@@ -185,33 +204,39 @@ export class ImportsRepository {
     return rows.map((row) => ({ ...row, id: Number(row.id) }));
   }
 
+  /** Saves the mapping for its kind and header, replacing the one saved before for that header only. */
   async saveMapping(
     manager: EntityManager,
     saved: { kind: ImportKind; headers: string[]; mapping: ImportMapping; updatedById: string; at: Date },
-  ): Promise<void> {
-    await manager.query(
+  ): Promise<SavedMapping> {
+    const rows: SavedMappingRow[] = await manager.query(
       `INSERT INTO import_mappings (workspace_id, kind, headers, mapping, updated_by_id, updated_at)
        VALUES (accord_current_workspace(), $1, $2, $3, $4, $5)
-       ON CONFLICT (workspace_id, kind) DO UPDATE
-          SET headers = excluded.headers, mapping = excluded.mapping, updated_by_id = excluded.updated_by_id,
-              updated_at = excluded.updated_at`,
+       ON CONFLICT (workspace_id, kind, header_key) DO UPDATE
+          SET mapping = excluded.mapping, updated_by_id = excluded.updated_by_id, updated_at = excluded.updated_at
+       RETURNING kind, headers, header_key, mapping, updated_at`,
       [saved.kind, saved.headers, JSON.stringify(saved.mapping), saved.updatedById, saved.at],
     );
+    return savedMappingOf(rows[0]);
   }
 
+  /** Every saved mapping: by kind, the one saved last first. */
   async mappings(manager: EntityManager): Promise<SavedMapping[]> {
-    const rows: { kind: ImportKind; headers: string[]; mapping: ImportMapping; updated_at: Date }[] =
-      await manager.query(`SELECT kind, headers, mapping, updated_at FROM import_mappings ORDER BY kind`);
-    return rows.map((row) => ({
-      kind: row.kind,
-      headers: row.headers,
-      mapping: row.mapping,
-      updatedAt: row.updated_at,
-    }));
+    const rows: SavedMappingRow[] = await manager.query(
+      `SELECT kind, headers, header_key, mapping, updated_at FROM import_mappings
+        ORDER BY kind, updated_at DESC, header_key`,
+    );
+    return rows.map(savedMappingOf);
   }
 
-  async mapping(manager: EntityManager, kind: ImportKind): Promise<SavedMapping | null> {
-    return (await this.mappings(manager)).find((saved) => saved.kind === kind) ?? null;
+  /** The mapping saved for files of this kind with exactly this header, if any. */
+  async mapping(manager: EntityManager, kind: ImportKind, headers: string[]): Promise<SavedMapping | null> {
+    const rows: SavedMappingRow[] = await manager.query(
+      `SELECT kind, headers, header_key, mapping, updated_at FROM import_mappings
+        WHERE kind = $1 AND header_key = accord_import_header_key($2::text[])`,
+      [kind, headers],
+    );
+    return rows.length > 0 ? savedMappingOf(rows[0]) : null;
   }
 
   /**

@@ -8,17 +8,17 @@ import { TenantDb } from '@accord/api/shared/database';
 import {
   type ImportKind,
   type ImportMapping,
+  headerProblems,
   mappingFromProposal,
   proposeMapping,
 } from '@accord/domain/imports';
 
 import { checkMapping, checkMayImport, mayImport, usableHeaders } from './import-rules';
 
-/** Whether a saved mapping was made for this very header: same columns, same names, same order. */
-export const sameHeaders = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((header, index) => header === b[index]);
-
-/** The mappings saved per kind, and the mapping an import starts from when it is given none. */
+/**
+ * The mappings saved per kind and header, and the mapping an import starts from when it is given none. A team
+ * imports one kind from several CRMs, each export with its own header, so each header keeps its own mapping.
+ */
 @Injectable()
 export class ImportMappingsService {
   constructor(
@@ -28,10 +28,14 @@ export class ImportMappingsService {
     private readonly clock: Clock,
   ) {}
 
-  /** What a proposed mapping starts from: the kind's saved mapping and the workspace's reporting currency. */
-  startingPoint(workspaceId: string, kind: ImportKind) {
+  /**
+   * What a proposed mapping starts from: the mapping saved for this very header (same cells, as trimmed, in the
+   * same order) and the workspace's reporting currency.
+   */
+  startingPoint(workspaceId: string, kind: ImportKind, headers: string[]) {
     return this.tenantDb.inWorkspace(workspaceId, async (manager) => ({
-      saved: await this.imports.mapping(manager, kind),
+      // Only a readable header has a mapping saved (see save); one holding a NUL would not even reach the query.
+      saved: headerProblems(headers).length === 0 ? await this.imports.mapping(manager, kind, headers) : null,
       currency: (await this.workspaces.findById(manager, workspaceId))?.currency ?? 'USD',
     }));
   }
@@ -46,11 +50,11 @@ export class ImportMappingsService {
 
   /** The saved mapping when it was made for this header, else the one proposed from the header. */
   async defaultFor(workspaceId: string, kind: ImportKind, headers: string[]): Promise<ImportMapping> {
-    const { saved, currency } = await this.startingPoint(workspaceId, kind);
-    if (saved && sameHeaders(saved.headers, headers)) return saved.mapping;
-    return mappingFromProposal(proposeMapping(kind, headers), currency);
+    const { saved, currency } = await this.startingPoint(workspaceId, kind, headers);
+    return saved?.mapping ?? mappingFromProposal(proposeMapping(kind, headers), currency);
   }
 
+  /** Every mapping the member may use, by kind, the one saved last first. */
   async list(actor: AuthMember): Promise<SavedMapping[]> {
     const mappings = await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
       this.imports.mappings(manager),
@@ -58,19 +62,25 @@ export class ImportMappingsService {
     return mappings.filter((mapping) => mayImport(actor, mapping.kind));
   }
 
+  /** Saves the mapping for files of this kind with this header, replacing only the one saved for that header. */
   async save(
     actor: AuthMember,
     kind: ImportKind,
-    headers: string[],
+    cells: string[],
     mapping: ImportMapping,
   ): Promise<SavedMapping> {
     checkMayImport(actor, kind);
-    usableHeaders(headers);
+    // Saved under the header as an upload reads it (trimmed), or no file would ever find it.
+    const headers = usableHeaders(cells);
     checkMapping(kind, mapping, headers.length);
-    const at = this.clock.now();
-    await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
-      this.imports.saveMapping(manager, { kind, headers, mapping, updatedById: actor.id, at }),
+    return this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
+      this.imports.saveMapping(manager, {
+        kind,
+        headers,
+        mapping,
+        updatedById: actor.id,
+        at: this.clock.now(),
+      }),
     );
-    return { kind, headers, mapping, updatedAt: at };
   }
 }

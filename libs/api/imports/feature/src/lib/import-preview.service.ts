@@ -17,7 +17,7 @@ import {
 
 import { sniffDelimiter } from './csv-records';
 import { type FileEncoding, decodeSample, detectEncoding } from './file-encoding';
-import { ImportMappingsService, sameHeaders } from './import-mappings.service';
+import { ImportMappingsService } from './import-mappings.service';
 import { checkMayImport } from './import-rules';
 
 /** What Accord makes of a file's head, before anything is imported: the mapping step of the web page. */
@@ -69,9 +69,9 @@ export class ImportPreviewService {
     if (records.length === 0) throw AppError.badInput('The file is empty: it needs a header row.');
     const headers = records[0].map((header) => header.trim());
     const proposals = proposeMapping(kind, headers);
-    const { saved, currency } = await this.mappings.startingPoint(actor.workspaceId, kind);
-    const savedFits = given === null && saved !== null && sameHeaders(saved.headers, headers);
-    const mapping = given ?? (savedFits && saved ? saved.mapping : mappingFromProposal(proposals, currency));
+    const { saved, currency } = await this.mappings.startingPoint(actor.workspaceId, kind, headers);
+    const savedFits = given === null && saved !== null;
+    const mapping = given ?? saved?.mapping ?? mappingFromProposal(proposals, currency);
     const fields = new Map(importFields(kind).map((item) => [item.key, item]));
     const values: ImportPreview['values'] = [];
     mapping.columns.forEach((key, column) => {

@@ -60,7 +60,9 @@ export class ImportsResolver {
     };
   }
 
-  @Query(() => [SavedImportMapping], { description: 'The mapping saved for each kind of import.' })
+  @Query(() => [SavedImportMapping], {
+    description: 'The mappings saved, one per kind and header: by kind, the one saved last first.',
+  })
   async importMappings(@CurrentMember() actor: AuthMember): Promise<SavedImportMapping[]> {
     return (await this.mappings.list(actor)).map(toSavedMapping);
   }
@@ -76,7 +78,10 @@ export class ImportsResolver {
     }));
   }
 
-  @Mutation(() => SavedImportMapping, { description: 'Saves the mapping used for this kind from now on.' })
+  @Mutation(() => SavedImportMapping, {
+    description:
+      "Saves the mapping used from now on for this kind's files with this header, replacing the one saved for it.",
+  })
   async saveImportMapping(
     @CurrentMember() actor: AuthMember,
     @Args('input') input: SaveImportMappingInput,

@@ -107,12 +107,18 @@ export class ImportReportPage {
   next!: number | null;
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'The mapping saved for the files of one kind with one header: each CRM export keeps its own.',
+})
 export class SavedImportMapping {
   @Field(() => ImportKindEnum)
   kind!: ImportKind;
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The header it was saved for: its cells, trimmed, in order.' })
   headers!: string[];
+  @Field(() => ID, {
+    description: "The header's fingerprint: with the kind, it identifies the saved mapping.",
+  })
+  headerKey!: string;
   @Field(() => ImportMappingModel)
   mapping!: ImportMappingModel;
   @Field()
@@ -174,6 +180,7 @@ export function toSavedMapping(saved: SavedMapping): SavedImportMapping {
   return {
     kind: saved.kind,
     headers: saved.headers,
+    headerKey: saved.headerKey,
     mapping: toMappingModel(saved.mapping),
     updatedAt: saved.updatedAt,
   };

@@ -26,6 +26,7 @@ import { WorkerRole1795700400000 } from './1795700400000-WorkerRole';
 import { OneUnfinishedBacktestRun1795700410000 } from './1795700410000-OneUnfinishedBacktestRun';
 import { SessionEpoch1795700420000 } from './1795700420000-SessionEpoch';
 import { PasswordResetLinks1795700430000 } from './1795700430000-PasswordResetLinks';
+import { ImportMappingPerHeader1795700440000 } from './1795700440000-ImportMappingPerHeader';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   OneUnfinishedBacktestRun1795700410000,
   SessionEpoch1795700420000,
   PasswordResetLinks1795700430000,
+  ImportMappingPerHeader1795700440000,
 ];
