@@ -1,4 +1,10 @@
-import { checkUploadParameters, flagOf, handoversOf, mappingOf } from './imports.controller';
+import {
+  checkUploadParameters,
+  flagOf,
+  handoversOf,
+  mappingOf,
+  reportDisposition,
+} from './imports.controller';
 
 const MAPPING = {
   columns: ['externalId', 'stage'],
@@ -84,6 +90,20 @@ describe('the upload parameters', () => {
     ).not.toThrow();
     expect(() => checkUploadParameters({ dryrun: 'true' })).toThrow(
       'Unknown parameter "dryrun": an upload takes dryRun, saveMapping, fileName, handovers.',
+    );
+  });
+});
+
+describe('the report download', () => {
+  it('is named after the file imported, as typed and in plain ASCII, or after the import without one', () => {
+    expect(reportDisposition('sf_leads.csv', 'id1')).toBe(
+      `attachment; filename="sf_leads-report.csv"; filename*=UTF-8''sf_leads-report.csv`,
+    );
+    expect(reportDisposition('Kontakte "März".CSV', 'id1')).toBe(
+      `attachment; filename="Kontakte _M_rz_-report.csv"; filename*=UTF-8''Kontakte%20%22M%C3%A4rz%22-report.csv`,
+    );
+    expect(reportDisposition(null, 'id1')).toBe(
+      `attachment; filename="import-id1-report.csv"; filename*=UTF-8''import-id1-report.csv`,
     );
   });
 });

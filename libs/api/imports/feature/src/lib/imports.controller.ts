@@ -260,6 +260,18 @@ export function mappingOf(header: string | undefined): ImportMapping | null {
 }
 
 /**
+ * The report's Content-Disposition: named after the file imported ("sf_leads.csv" gives "sf_leads-report.csv"),
+ * or after the import without one. The plain `filename` keeps to printable ASCII for old clients; `filename*`
+ * carries the name as typed (RFC 6266).
+ */
+export function reportDisposition(fileName: string | null, importId: string): string {
+  const stem = fileName?.replace(/\.(csv|tsv|txt)$/i, '').trim() || `import-${importId}`;
+  const name = `${stem}-report.csv`;
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/**
  * CSV imports over HTTP, for the web app and scripts, authenticated like every request of a member (Bearer
  * token). The file is the raw request body (any content type but JSON), streamed — never buffered — through
  * the parser, so its size is bounded only by the import's own limit (413 beyond it).
@@ -347,7 +359,7 @@ export class ImportsController {
     if (!record) throw AppError.notFound('No such import in this workspace.');
     response.status(HttpStatus.OK);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="import-${id}-report.csv"`);
+    response.setHeader('Content-Disposition', reportDisposition(record.fileName, id));
     response.write(`${REPORT_HEADER.map(csvCell).join(',')}\r\n`);
     for await (const line of this.history.reportCsv(actor, id)) {
       if (!response.write(reportCsvLine(line)))

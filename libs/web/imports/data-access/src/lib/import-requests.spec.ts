@@ -1,4 +1,11 @@
-import { encodingNote, httpError, mappingHeader, unplacedValues, uploadPath } from './import-requests';
+import {
+  downloadName,
+  encodingNote,
+  httpError,
+  mappingHeader,
+  unplacedValues,
+  uploadPath,
+} from './import-requests';
 
 describe('import requests', () => {
   it('builds the upload path with its options', () => {
@@ -70,5 +77,18 @@ describe('import requests', () => {
       'The file\'s text is read as Windows-1252, as Excel on Windows saves CSV. If the examples show wrong letters, save it as "CSV UTF-8" and choose it again.',
       'The file\'s text is read as UTF-16 (Unicode text). If the examples show wrong letters, save it as "CSV UTF-8" and choose it again.',
     ]);
+  });
+});
+
+describe('downloadName', () => {
+  it('takes the name as typed, else the plain one, else none', () => {
+    expect(
+      downloadName(
+        `attachment; filename="Kontakte _M_rz_-report.csv"; filename*=UTF-8''Kontakte%20%22M%C3%A4rz%22-report.csv`,
+      ),
+    ).toBe('Kontakte "März"-report.csv');
+    expect(downloadName('attachment; filename="sf_leads-report.csv"')).toBe('sf_leads-report.csv');
+    expect(downloadName(`attachment; filename="x.csv"; filename*=UTF-8''%E0%A4%A`)).toBe('x.csv');
+    expect(downloadName(null)).toBeNull();
   });
 });

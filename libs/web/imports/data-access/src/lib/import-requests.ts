@@ -128,3 +128,19 @@ export function encodingNote(encoding: FileEncoding): string | null {
     encoding === 'WINDOWS-1252' ? 'Windows-1252, as Excel on Windows saves CSV' : 'UTF-16 (Unicode text)';
   return `The file's text is read as ${name}. If the examples show wrong letters, save it as "CSV UTF-8" and choose it again.`;
 }
+
+/**
+ * The name the API gives a download (its Content-Disposition: `filename*` as typed, else `filename`), for the link
+ * that saves it; null without one.
+ */
+export function downloadName(disposition: string | null): string | null {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // A malformed encoding: fall back to the plain name.
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? null;
+}

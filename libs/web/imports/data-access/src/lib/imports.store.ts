@@ -24,6 +24,7 @@ import {
   type ImportPreview,
   PREVIEW_BYTES,
   type UploadOptions,
+  downloadName,
   httpError,
   mappingHeader,
   uploadPath,
@@ -121,7 +122,8 @@ export class ImportsStore {
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement('a');
       link.href = url;
-      link.download = `import-${importId}-report.csv`;
+      link.download =
+        downloadName(response.headers.get('content-disposition')) ?? `import-${importId}-report.csv`;
       link.click();
       URL.revokeObjectURL(url);
     });
