@@ -49,7 +49,7 @@ export function eventNode(fields: Record<string, unknown> = {}) {
     revision: 4,
     at: '2026-03-03T15:30:00.000Z',
     comment: 'Keep grade A at 75.',
-    details: { signaturesVoided: 0 },
+    details: { signaturesVoided: 1 },
     actor: { __typename: 'AgreementPerson', id: SAM_ID, name: 'Sam Sales' },
     ...fields,
   };

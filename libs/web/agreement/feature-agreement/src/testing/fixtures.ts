@@ -100,30 +100,4 @@ export function sessionFor(
   };
 }
 
-/** An audit-trail event as the API sends it: Sam sending v2 back unless told otherwise. */
-export function eventNode(fields: Record<string, unknown> = {}) {
-  return {
-    __typename: 'AgreementEvent',
-    id: '9',
-    versionId: 'v2-id',
-    versionNumber: 2,
-    action: 'SENT_BACK',
-    revision: 4,
-    at: '2026-03-03T15:30:00.000Z',
-    comment: 'Keep grade A at 75.',
-    details: { signaturesVoided: 1 },
-    actor: { __typename: 'AgreementPerson', id: SAM_ID, name: 'Sam Sales' },
-    ...fields,
-  };
-}
-
-/** One page of the audit trail as the API sends it. */
-export function eventsPage(nodes: readonly object[], endCursor: string | null = null) {
-  return {
-    agreementEvents: {
-      __typename: 'AgreementEventConnection',
-      edges: nodes.map((node) => ({ __typename: 'AgreementEventEdge', node })),
-      pageInfo: { __typename: 'PageInfo', endCursor, hasNextPage: endCursor !== null },
-    },
-  };
-}
+export { eventNode, eventsPage } from '@accord/web/agreement/data-access/testing';
