@@ -13,6 +13,18 @@ export const ENUMERATION_VALUES: Record<EnumerationName, readonly string[] | nul
   LIFECYCLE_STAGE: LIFECYCLE_STAGES,
 };
 
+/**
+ * What the value-mapping step offers for each enumeration: its values — and for signal types, which take any
+ * well-formed custom type, the standard intent and activity types ("Web Visit" → PRICING_PAGE_VISIT). Without them
+ * a file's own type names could only be refused in the web app.
+ */
+export const ENUMERATION_CHOICES: Record<EnumerationName, readonly string[]> = {
+  SENIORITY: SENIORITIES,
+  OPPORTUNITY_STAGE: OPPORTUNITY_STAGES,
+  SIGNAL_TYPE: [...STANDARD_SIGNAL_TYPES, ...ACTIVITY_SIGNAL_TYPES],
+  LIFECYCLE_STAGE: LIFECYCLE_STAGES,
+};
+
 /** Names CRMs and people use for Accord's values, beyond the values themselves. */
 const BUILT_IN_SYNONYMS: Record<EnumerationName, Record<string, readonly string[]>> = {
   SENIORITY: {

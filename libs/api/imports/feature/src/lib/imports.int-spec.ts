@@ -972,6 +972,25 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     ]);
   });
 
+  it("offers the value-mapping step every enumeration's choices, signal types included", async () => {
+    const team = await newTeam();
+    const answer = await graphql(
+      team.marketing,
+      `
+        {
+          importFields(kind: SIGNALS) {
+            key
+            values
+          }
+        }
+      `,
+    );
+    const fields = (answer.data as { importFields: { key: string; values: string[] }[] }).importFields;
+    const type = fields.find((field) => field.key === 'type');
+    // A file's own type names ("Web Visit") must be mappable to something in the web app.
+    expect(type?.values).toEqual(expect.arrayContaining(['PRICING_PAGE_VISIT', 'DEMO_REQUEST', 'CALL_MADE']));
+  });
+
   it('keeps imports, reports and mappings to their workspace, and to the roles that import', async () => {
     const mine = await newTeam();
     const theirs = await newTeam();

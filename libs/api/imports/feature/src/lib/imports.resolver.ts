@@ -3,7 +3,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 
 import { AuthMember, CurrentMember, Roles } from '@accord/api/shared/auth';
 import {
-  ENUMERATION_VALUES,
+  ENUMERATION_CHOICES,
   type ImportKind,
   type ImportMapping,
   importFields,
@@ -74,7 +74,7 @@ export class ImportsResolver {
       label: item.label,
       type: item.type,
       required: item.required,
-      values: item.enumeration ? [...(ENUMERATION_VALUES[item.enumeration] ?? [])] : [],
+      values: item.enumeration ? [...ENUMERATION_CHOICES[item.enumeration]] : [],
     }));
   }
 
