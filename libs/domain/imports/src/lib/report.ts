@@ -46,11 +46,20 @@ const FOOTER_START = new RegExp(
   'i',
 );
 
+// A CRM report's totals row, which carries its sums: Salesforce's "Grand Totals (2 records)" and "Subtotal". A
+// bare "Total" is not enough here — "Total SE" is a company, and an amount beside it a deal.
+const TOTALS_ROW = /^(grand totals?\b|subtotals?\b|totals?\s*\(\d[\d,.]*\s+records?\))/i;
+// A sum as a report writes it: digits with separators, a sign, a currency symbol or code, a percent.
+const SUM = /^[-+(]?\s*(?:[A-Z]{3}|[$€£¥])?\s*[\d.,' ]*\d[\d.,' ]*\s*(?:[A-Z]{3}|[$€£¥%])?\)?$/;
+
 /**
  * Whether a row is a report's footer line rather than a record: its first cell opens as such lines do and no other
- * cell holds anything. It is skipped and reported as such, not refused as a record missing its e-mail.
+ * cell holds anything — or, on a totals row, nothing but sums. It is skipped and reported as such, not refused as a
+ * record missing its e-mail.
  */
 export function isReportFooter(cells: readonly string[]): boolean {
-  const [first = '', ...rest] = cells;
-  return FOOTER_START.test(first.trim()) && rest.every((cell) => cell.trim() === '');
+  const [first = '', ...rest] = cells.map((cell) => cell.trim());
+  if (!FOOTER_START.test(first)) return false;
+  const sums = TOTALS_ROW.test(first);
+  return rest.every((cell) => cell === '' || (sums && SUM.test(cell)));
 }
