@@ -9,3 +9,4 @@ export * from './lib/dates';
 export * from './lib/rows';
 export * from './lib/report';
 export * from './lib/sales-reps';
+export * from './lib/owners';

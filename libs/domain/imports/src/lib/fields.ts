@@ -30,8 +30,8 @@ export interface ImportField {
   enumeration?: EnumerationName;
   maxLength?: number;
   /**
-   * For an e-mail naming a member the row can do without (an owner): what becomes of the field when the cell holds
-   * no address — CRMs export the owner's name ("Jane Doe") — noted, the row kept, rather than the row refused.
+   * For an owner — a member the row can do without, given by e-mail or, as CRMs export it, by name ("Jane Doe"; see
+   * OwnerDirectory): what becomes of the field when the cell is neither, noted, the row kept rather than refused.
    */
   whenNotAnAddress?: string;
 }

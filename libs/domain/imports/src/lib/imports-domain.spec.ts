@@ -563,7 +563,7 @@ describe('rows', () => {
           'lastName',
           'annualRevenue',
         ],
-        ownerEmail: null,
+        owner: null,
         createdAt: new Date('2025-01-15T00:00:00Z'),
       },
       notes: [
@@ -614,7 +614,7 @@ describe('rows', () => {
       value: {
         lead: expect.objectContaining({ firstName: 'Ana Maria', lastName: 'Lima da Silva' }),
         given: ['email', 'firstName', 'lastName'],
-        ownerEmail: null,
+        owner: null,
         createdAt: null,
       },
       notes: ['Name: read as "Last, First" and split into first and last name'],
@@ -624,14 +624,14 @@ describe('rows', () => {
       value: {
         lead: expect.objectContaining({ firstName: 'Bo', lastName: 'Smith, Jr.' }),
         given: ['email', 'firstName', 'lastName'],
-        ownerEmail: null,
+        owner: null,
         createdAt: null,
       },
       notes: ['Name: split into first and last name'],
     });
   });
 
-  it('keeps a lead whose owner column holds a name, noting it and leaving the owner as it was', () => {
+  it("keeps the name a lead's owner column holds, for the owner to be found among the members by it", () => {
     const columns = ['Email', 'Lead Owner'];
     const leads = new RowPreparer(
       'LEADS',
@@ -661,10 +661,16 @@ describe('rows', () => {
           campaign: null,
         },
         given: ['email'],
-        ownerEmail: null,
+        owner: { name: 'Admin User' },
         createdAt: null,
       },
-      notes: ['Lead Owner: "Admin User" is not an e-mail address: the owner is left as it was'],
+      notes: [],
+    });
+    // Too long to be anyone's name: noted, and the owner left as it was.
+    expect(leads.prepare(['ana@acme.com', 'x'.repeat(201)])).toMatchObject({
+      ok: true,
+      value: { owner: null },
+      notes: ['Lead Owner: "' + 'x'.repeat(201) + '" is not an e-mail address: the owner is left as it was'],
     });
     expect(leads.prepare(['ana@acme.com', 'Admin\u0000User'])).toEqual({
       ok: false,
@@ -767,7 +773,7 @@ describe('rows', () => {
         accountName: null,
         accountNameKey: null,
         name: null,
-        ownerEmail: null,
+        owner: null,
         amount: 12000,
         currency: 'EUR',
         stage: 'LOST',
@@ -788,7 +794,7 @@ describe('rows', () => {
     });
   });
 
-  it('keeps an opportunity whose owner column holds a name, noting it', () => {
+  it("keeps the name an opportunity's owner column holds, for the owner to be found by it", () => {
     const columns = ['Deal ID', 'Contact Email', 'Amount', 'Deal Stage', 'Deal owner'];
     const opportunities = new RowPreparer(
       'OPPORTUNITIES',
@@ -805,7 +811,7 @@ describe('rows', () => {
         accountName: null,
         accountNameKey: null,
         name: null,
-        ownerEmail: null,
+        owner: { name: 'Jane Doe' },
         amount: 100,
         currency: 'USD',
         stage: 'DEMO',
@@ -813,9 +819,7 @@ describe('rows', () => {
         closeDate: null,
         lostReason: null,
       },
-      notes: [
-        'Deal owner: "Jane Doe" is not an e-mail address: the owner is left as it was (the importing member, for a new opportunity)',
-      ],
+      notes: [],
     });
   });
 

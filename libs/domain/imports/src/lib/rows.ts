@@ -22,6 +22,7 @@ import {
 import { cleanDate } from './dates';
 import { type ImportField, type ImportKind, importFields } from './fields';
 import type { ImportMapping } from './mapping';
+import { type OwnerRef, cleanOwner } from './owners';
 import { companyKey } from './text';
 import { mapEnumValue } from './values';
 
@@ -38,7 +39,7 @@ export interface PreparedLead {
   lead: LeadFields;
   /** The fields the file gave a value for: an update changes only these (an empty cell never erases). */
   given: (keyof LeadFields)[];
-  ownerEmail: string | null;
+  owner: OwnerRef | null;
   createdAt: Date | null;
 }
 
@@ -62,7 +63,7 @@ export interface PreparedOpportunity {
   accountName: string | null;
   accountNameKey: string | null;
   name: string | null;
-  ownerEmail: string | null;
+  owner: OwnerRef | null;
   amount: number;
   currency: string;
   stage: OpportunityStage;
@@ -183,7 +184,7 @@ export class RowPreparer<K extends ImportKind> {
   private cleanerFor(item: ImportField): Cleaner {
     switch (item.type) {
       case 'email':
-        return item.whenNotAnAddress ? notingUnreadable(cleanEmail, item.whenNotAnAddress) : cleanEmail;
+        return item.whenNotAnAddress ? notingUnreadable(cleanOwner, item.whenNotAnAddress) : cleanEmail;
       case 'domain':
         return cleanDomain;
       case 'integer':
@@ -313,7 +314,7 @@ export class RowPreparer<K extends ImportKind> {
   ): { value: PreparedLead } | { problems: RowProblem[] } {
     const { fullName, owner, createdAt, annualRevenue, ...rest } = values as Record<string, unknown> & {
       fullName?: string;
-      owner?: string;
+      owner?: OwnerRef;
       createdAt?: Date;
       annualRevenue?: { amount: number; currency: string | null };
     };
@@ -334,7 +335,7 @@ export class RowPreparer<K extends ImportKind> {
       value: {
         lead: parsed.lead,
         given: Object.keys(rest) as (keyof LeadFields)[],
-        ownerEmail: owner ?? null,
+        owner: owner ?? null,
         createdAt: createdAt ?? null,
       },
     };
@@ -489,7 +490,7 @@ export class RowPreparer<K extends ImportKind> {
         accountName,
         accountNameKey,
         name: (values['name'] as string | undefined) ?? null,
-        ownerEmail: (values['owner'] as string | undefined) ?? null,
+        owner: (values['owner'] as OwnerRef | undefined) ?? null,
         amount: amount.amount,
         currency: givenCurrency ?? amount.currency ?? this.mapping.defaultCurrency,
         stage,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-import type { ImportKind, PreparedByKind, RowOutcome } from '@accord/domain/imports';
+import type { ImportKind, OwnerDirectory, PreparedByKind, RowOutcome } from '@accord/domain/imports';
 
 /** A row that passed its kind's validation, with its number in the file and what cleaning it took. */
 export interface GoodRow<K extends ImportKind> {
@@ -35,8 +35,8 @@ export interface BatchContext {
   workspaceId: string;
   actorId: string;
   now: Date;
-  /** Members by e-mail (lower case) → id. */
-  members(manager: EntityManager): Promise<Map<string, string>>;
+  /** The members, to find the owner a row names by e-mail or by name. */
+  owners(manager: EntityManager): Promise<OwnerDirectory>;
   headerOf(field: string): string;
   /** A dry run: the batch runs in a transaction that is rolled back (handlers that write elsewhere must not). */
   dryRun: boolean;

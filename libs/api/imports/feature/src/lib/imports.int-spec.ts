@@ -940,6 +940,26 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     ]);
   });
 
+  it("skips a Salesforce opportunity report's totals row, with its sum, as the footer", async () => {
+    const team = await newTeam();
+    await upload(team.marketing, 'leads', 'email\nana@acme.com\nbo@beta.io\n');
+    const csv =
+      'Opportunity Name,Opportunity ID,Contact Email,Stage,Amount,Close Date\n' +
+      'Acme renewal,006A,ana@acme.com,Prospecting,"$1,234.50",\n' +
+      'Total Motors pilot,006B,bo@beta.io,Prospecting,"$1,000.00",\n' +
+      '"Grand Totals (2 records)",,,,"$2,234.50",,\n' +
+      '\n"Confidential Information - Do Not Distribute"\n' +
+      '"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."\n';
+    const imported = await upload(team.admin, 'opportunities', csv);
+    expect(imported.body).toMatchObject({ status: 'DONE', rows: 5, created: 2, skipped: 3, refused: 0 });
+    const lines = await report(team.admin, imported.body['id'] as string);
+    expect(lines.text.split('\r\n').filter((line) => /SKIPPED|REFUSED/.test(line))).toEqual([
+      "4,SKIPPED,,not a record: the report's footer",
+      "6,SKIPPED,,not a record: the report's footer",
+      "7,SKIPPED,,not a record: the report's footer",
+    ]);
+  });
+
   it('imports activities through signal ingestion, once per id', async () => {
     const team = await newTeam();
     await upload(team.marketing, 'leads', 'email\nana@acme.com\n');

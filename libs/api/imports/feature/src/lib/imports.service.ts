@@ -12,6 +12,7 @@ import {
   type ImportKind,
   type ImportMapping,
   type OutcomeCounts,
+  OwnerDirectory,
   type ReportLine,
   RowPreparer,
   emptyCounts,
@@ -189,7 +190,7 @@ export class ImportsService {
       const currency = await this.mappings.reportingCurrency(workspaceId);
       const preparer = new RowPreparer(request.kind, state.headers, mapping, now, currency);
       const fields = new Map(importFields(request.kind).map((item) => [item.key, item.label]));
-      let members: Map<string, string> | null = null;
+      let owners: OwnerDirectory | null = null;
       const context: BatchContext = {
         workspaceId,
         actorId: actor.id,
@@ -197,14 +198,9 @@ export class ImportsService {
         dryRun: request.dryRun,
         handovers: request.handovers ?? 'SKIP',
         taken: new Map(),
-        members: async (manager) => {
-          if (!members) {
-            const rows: { id: string; email: string }[] = await manager.query(
-              `SELECT id, email FROM members`,
-            );
-            members = new Map(rows.map((row) => [row.email.toLowerCase(), row.id]));
-          }
-          return members;
+        owners: async (manager) => {
+          owners ??= new OwnerDirectory(await manager.query(`SELECT id, email, name FROM members`));
+          return owners;
         },
         headerOf: (field) => {
           const column = mapping.columns.indexOf(field);

@@ -96,7 +96,7 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
       kept.map((row) => row.value.lead.email),
     ]);
     const byEmail = new Map(stored.map((lead) => [lead.email, lead]));
-    const members = await context.members(manager);
+    const owners = await context.owners(manager);
     // The leads this scoring makes MQLs get no handover unless the import asks for them; one it asks for would be
     // routed, which takes the lead from its owner, so a lead with an owner gets none either way. Without handovers
     // a new lead is history: it became an MQL when it was created (by fit alone; it has no signals yet), so its
@@ -106,13 +106,14 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
     const updated: { id: string; lead: LeadFields; ownerId: string | null }[] = [];
     const backdated: { id: string; at: Date }[] = [];
     for (const row of kept) {
-      const { lead, given, ownerEmail, createdAt } = row.value;
+      const { lead, given, owner, createdAt } = row.value;
       const notes: string[] = [];
       let ownerId: string | null | undefined;
-      if (ownerEmail) {
-        ownerId = members.get(ownerEmail);
-        if (!ownerId)
-          notes.push(`${context.headerOf('owner')}: ${ownerEmail} is not a member; owner left as it was`);
+      if (owner) {
+        const found = owners.find(owner);
+        if (found.ok) ownerId = found.memberId;
+        const note = found.ok ? found.note : `${found.reason}; owner left as it was`;
+        if (note) notes.push(`${context.headerOf('owner')}: ${note}`);
       }
       const current = byEmail.get(lead.email);
       if (!current) {

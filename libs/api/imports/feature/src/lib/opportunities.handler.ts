@@ -130,7 +130,7 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
     const named = [...leads.byEmail.values(), ...leads.byDomain.values()];
     for (const { lead } of leads.byName.values()) named.push(lead);
     const openByLead = await this.openOpportunities(manager, [...new Set(named.map((lead) => lead.id))]);
-    const members = await context.members(manager);
+    const owners = await context.owners(manager);
     // One currency per workspace, so that pipeline and revenue add up (see PipelineSupport.reportingCurrency).
     const currency = await this.workspaces.currencyForWriting(manager, context.workspaceId);
 
@@ -159,17 +159,18 @@ export class OpportunitiesImportHandler implements KindHandler<'OPPORTUNITIES'> 
         continue;
       }
       const notes: string[] = [];
-      const namedOwner = value.ownerEmail ? members.get(value.ownerEmail) : undefined;
+      const found = value.owner ? owners.find(value.owner) : null;
       const existingId = keys.get(value.externalId);
       const existing = existingId ? stored.get(existingId) : undefined;
-      // An owner who is not a member leaves a stored opportunity's owner as it was — whoever re-imports the file —
-      // and gives a new one to the importing member.
-      if (value.ownerEmail && !namedOwner)
+      // An owner who is not a member (or a name that is no one's, or several members') leaves a stored
+      // opportunity's owner as it was — whoever re-imports the file — and gives a new one to the importing member.
+      if (found?.ok === false)
         notes.push(
-          `${context.headerOf('owner')}: ${value.ownerEmail} is not a member; ` +
+          `${context.headerOf('owner')}: ${found.reason}; ` +
             (existing ? 'the owner is left as it was' : 'the importing member owns it'),
         );
-      const ownerId = namedOwner ?? existing?.ownerId ?? context.actorId;
+      else if (found?.note) notes.push(`${context.headerOf('owner')}: ${found.note}`);
+      const ownerId = (found?.ok ? found.memberId : null) ?? existing?.ownerId ?? context.actorId;
       if (existing) {
         const closedAt = value.closeDate ? closedAtOf(value.closeDate, existing.openedAt) : null;
         const next = {

@@ -172,6 +172,76 @@ describe('ImportsPage', () => {
     expect(JSON.parse(decodeURIComponent(header))).toMatchObject({ columns: ['email', 'seniority'] });
   });
 
+  it("offers the signal types for an activities file's own type names, and imports with the one chosen", async () => {
+    const signals = {
+      ...PREVIEW,
+      headers: ['Email', 'Type'],
+      mapping: { ...PREVIEW.mapping, columns: ['leadEmail', 'type'] },
+      sampleRows: [['ana@acme.com', 'Web Visit']],
+      values: [
+        { field: 'type', header: 'Type', value: 'Web Visit', mappedTo: null },
+        { field: 'type', header: 'Type', value: 'Webinar', mappedTo: 'WEBINAR_ATTENDED' },
+      ],
+    };
+    global.fetch = jest.fn((url: string, init: RequestInit) => {
+      requests.push({ url, init });
+      const body = url.includes('/preview') ? signals : { ...OUTCOME, kind: 'SIGNALS' };
+      return Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve(body) } as Response);
+    }) as unknown as typeof fetch;
+    const apollo = await renderReady();
+    fireEvent.click(screen.getByRole('radio', { name: 'Activities & signals' }));
+    // What importFields(kind: SIGNALS) answers for the type: the standard intent types and the activity types.
+    const types = ['PRICING_PAGE_VISIT', 'WEBINAR_ATTENDED', 'EMAIL_SENT', 'CALL_MADE', 'MEETING_BOOKED'];
+    await waitFor(() =>
+      apollo.expectOne('ImportFieldList').flushData({
+        importFields: [
+          {
+            __typename: 'ImportFieldInfo',
+            key: 'leadEmail',
+            label: 'Lead e-mail',
+            type: 'email',
+            required: false,
+            values: [],
+          },
+          {
+            __typename: 'ImportFieldInfo',
+            key: 'type',
+            label: 'Type',
+            type: 'enum',
+            required: true,
+            values: types,
+          },
+        ],
+      }),
+    );
+
+    const file = new File(['Email,Type\nana@acme.com,Web Visit\n'], 'activities.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+    const unknown = await screen.findByRole('combobox', { name: 'Value for Web Visit' });
+    expect(
+      within(unknown)
+        .getAllByRole('option')
+        .map((option) => option.textContent?.trim()),
+    ).toEqual(['— refuse the row —', ...types]);
+    const proposed = screen.getByRole('combobox', { name: 'Value for Webinar' });
+    expect(
+      within(proposed)
+        .getAllByRole('option')
+        .map((option) => option.textContent?.trim()),
+    ).toEqual(['WEBINAR_ATTENDED (proposed)', ...types]);
+
+    fireEvent.change(unknown, { target: { value: 'PRICING_PAGE_VISIT' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Dry run' }));
+    await waitFor(() => expect(requests).toHaveLength(2));
+    expect(requests[1].url).toBe(
+      '/api/v1/imports/signals?dryRun=true&saveMapping=false&fileName=activities.csv',
+    );
+    const header = (requests[1].init.headers as Record<string, string>)['X-Import-Mapping'];
+    expect(JSON.parse(decodeURIComponent(header))).toMatchObject({
+      values: { type: { 'Web Visit': 'PRICING_PAGE_VISIT' } },
+    });
+  });
+
   it('hands imported MQLs over only when asked, and offers it for leads and accounts only', async () => {
     const apollo = await renderReady();
 
