@@ -120,11 +120,12 @@ describe('funnel dashboard', () => {
     const revenueTrend = page.getByRole('img', { name: /^Trend of Revenue won\. [^:]+: [\d,]+ USD/ });
     await revenueTrend.locator('svg path.line').first().waitFor();
     expect(await revenueTrend.locator('g.y.axis').textContent()).toContain(' USD');
-    // Near the first week's point (hover scrolls the chart into view).
+    // Near the first week's point, inside the plot area (the y axis's labels widen with the amounts; hover scrolls
+    // the chart into view).
     await revenueTrend
-      .locator('svg')
+      .locator('rect.tooltip-area')
       .first()
-      .hover({ position: { x: 100, y: 60 } });
+      .hover({ position: { x: 10, y: 40 } });
     await page
       .locator('.ngx-charts-tooltip-content')
       .filter({ hasText: /Revenue won: [\d,]+ USD/ })
