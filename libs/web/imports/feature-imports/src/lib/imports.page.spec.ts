@@ -120,6 +120,41 @@ describe('ImportsPage', () => {
     expect((await screen.findByTestId('import-counts')).textContent).toContain('1 created');
   });
 
+  it('keeps the fields of the kind on screen when the kind left answers last', async () => {
+    const apollo = await renderReady();
+    const file = new File(['Email,Level\nana@acme.com,Chief Banana\n'], 'crm.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+    await screen.findByRole('combobox', { name: 'Field for Email' });
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Accounts' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Leads & contacts' }));
+    // The leads' fields come from the cache at once; the accounts' answer arrives after them.
+    const [accounts] = apollo.match('ImportFieldList');
+    expect(accounts.operation.variables).toEqual({ kind: 'ACCOUNTS' });
+    await new Promise((resolve) => setTimeout(resolve));
+    accounts.flushData({
+      importFields: [
+        {
+          __typename: 'ImportFieldInfo',
+          key: 'domain',
+          label: 'Domain',
+          type: 'domain',
+          required: false,
+          values: [],
+        },
+      ],
+    });
+    await new Promise((resolve) => setTimeout(resolve));
+    const options = within(await screen.findByRole('combobox', { name: 'Field for Email' })).getAllByRole(
+      'option',
+    );
+    expect(options.map((option) => option.textContent?.trim())).toEqual([
+      '— leave out —',
+      'E-mail *',
+      'Seniority',
+    ]);
+  });
+
   it('says which encoding a file that is not UTF-8 was read in', async () => {
     global.fetch = jest.fn(() =>
       Promise.resolve({

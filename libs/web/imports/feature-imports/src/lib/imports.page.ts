@@ -435,7 +435,10 @@ export class ImportsPage implements OnInit {
   }
 
   private async loadFields(): Promise<void> {
-    const result = await this.store.fields(this.kind());
+    const kind = this.kind();
+    const result = await this.store.fields(kind);
+    // A late answer for a kind since left would put its fields (and their values) under the other kind's mapping.
+    if (kind !== this.kind()) return;
     if (result.ok) this.fields.set(result.value);
     else this.error.set(result.error.message);
   }
