@@ -10,3 +10,4 @@ export * from './lib/rows';
 export * from './lib/report';
 export * from './lib/sales-reps';
 export * from './lib/owners';
+export * from './lib/agreed-terms';

@@ -7,6 +7,7 @@ import {
   isClosedStage,
 } from '@accord/domain/pipeline';
 
+import { AgreedSpelling, type AgreedTerms, NO_AGREED_TERMS } from './agreed-terms';
 import { cleanAmount, cleanCurrency, cleanEmployeeCount } from './amounts';
 import type { Cleaned } from './cleaned';
 import {
@@ -164,6 +165,8 @@ export class RowPreparer<K extends ImportKind> {
     private readonly now: Date,
     /** The workspace's reporting currency (not the mapping's default for amounts that name none). */
     private readonly reportingCurrency: string = mapping.defaultCurrency,
+    /** The terms of the version in force's criteria, for text that can only mean one of them (see AgreedSpelling). */
+    private readonly agreedTerms: AgreedTerms = NO_AGREED_TERMS,
   ) {
     const fields = new Map(importFields(kind).map((item) => [item.key, item]));
     this.columns = mapping.columns.flatMap((key, index) => {
@@ -197,8 +200,15 @@ export class RowPreparer<K extends ImportKind> {
         return (raw) => cleanDate(raw, this.mapping.dateOrder);
       case 'boolean':
         return cleanBoolean;
-      case 'list':
-        return cleanList;
+      case 'list': {
+        const terms = this.agreedTerms.get(item.key);
+        if (!terms) return cleanList;
+        const spelling = new AgreedSpelling(terms);
+        return (raw) => {
+          const listed = cleanList(raw);
+          return listed.ok ? spelling.spellEach(listed.value) : listed;
+        };
+      }
       case 'country':
         return cleanCountry;
       case 'enum': {
@@ -210,8 +220,14 @@ export class RowPreparer<K extends ImportKind> {
           return mapped.ok ? { ok: true, value: mapped.value, note: mapped.note } : mapped;
         };
       }
-      case 'text':
-        return (raw) => cleanText(raw, item.maxLength ?? 200);
+      case 'text': {
+        const terms = this.agreedTerms.get(item.key);
+        const spelling = terms ? new AgreedSpelling(terms) : null;
+        return (raw) => {
+          const text = cleanText(raw, item.maxLength ?? 200);
+          return text.ok && spelling ? spelling.spell(text.value) : text;
+        };
+      }
     }
   }
 

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 
+import { AgreementsRepository } from '@accord/api/agreements/data-access';
 import { ImportsRepository, SavedMapping } from '@accord/api/imports/data-access';
 import { WorkspacesRepository } from '@accord/api/members/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import {
+  type AgreedTerms,
   type ImportKind,
   type ImportMapping,
+  NO_AGREED_TERMS,
+  agreedTermsOf,
   headerProblems,
   mappingFromProposal,
   proposeMapping,
@@ -25,6 +29,7 @@ export class ImportMappingsService {
     private readonly tenantDb: TenantDb,
     private readonly imports: ImportsRepository,
     private readonly workspaces: WorkspacesRepository,
+    private readonly agreements: AgreementsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -40,12 +45,19 @@ export class ImportMappingsService {
     }));
   }
 
-  /** The currency the workspace reports in: a company's revenue in any other is refused (see RowPreparer). */
-  reportingCurrency(workspaceId: string): Promise<string> {
-    return this.tenantDb.inWorkspace(
-      workspaceId,
-      async (manager) => (await this.workspaces.findById(manager, workspaceId))?.currency ?? 'USD',
-    );
+  /**
+   * What rows are read against besides their mapping (see RowPreparer): the currency the workspace reports in — a
+   * company's revenue in any other is refused — and the terms of the version in force's criteria, so that a
+   * misspelt industry or technology is read as the term it can only mean.
+   */
+  readingRules(workspaceId: string, at: Date): Promise<{ currency: string; agreedTerms: AgreedTerms }> {
+    return this.tenantDb.inWorkspace(workspaceId, async (manager) => {
+      const inForce = await this.agreements.findInForce(manager, at);
+      return {
+        currency: (await this.workspaces.findById(manager, workspaceId))?.currency ?? 'USD',
+        agreedTerms: inForce ? agreedTermsOf(inForce.document) : NO_AGREED_TERMS,
+      };
+    });
   }
 
   /** The saved mapping when it was made for this header, else the one proposed from the header. */

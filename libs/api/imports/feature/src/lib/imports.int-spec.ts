@@ -794,6 +794,36 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     expect(again.body).toMatchObject({ updated: 0, unchanged: 1 });
   });
 
+  it('spells a misspelt industry or technology as the agreement in force does, so its criterion counts', async () => {
+    const team = await newTeam();
+    const versionId = await publish(team);
+    await upload(team.marketing, 'leads', 'email,company\nana@acme.com,Acme\nbo@beta.io,Beta\n');
+    const result = await upload(
+      team.marketing,
+      'accounts',
+      'Account Name,Website,Industry,Tech stack\nAcme,acme.com,Sofware,Salesforse; Slack\nBeta,beta.io,Retail,\n',
+    );
+    expect(result.body).toMatchObject({ status: 'DONE', updated: 2, cleaned: 1, refused: 0 });
+    expect(await sql(team, `SELECT email, industry, technologies FROM leads ORDER BY email`)).toEqual([
+      { email: 'ana@acme.com', industry: 'Software', technologies: ['Salesforce', 'Slack'] },
+      { email: 'bo@beta.io', industry: 'Retail', technologies: [] },
+    ]);
+    // Scored under the version in force with the criteria's points ("Software or internet", "Uses a CRM"), where
+    // the misspelt words would have scored as Beta's "Retail" does.
+    const scores = await sql<{ email: string; fit_score: number }>(
+      team,
+      `SELECT l.email, e.fit_score FROM leads l JOIN lead_evaluations e ON e.lead_id = l.id AND e.version_id = $1
+        ORDER BY l.email`,
+      [versionId],
+    );
+    expect(scores[0].fit_score).toBeGreaterThan(scores[1].fit_score);
+    const lines = (await report(team.marketing, result.body['id'] as string)).text.split('\r\n');
+    expect(lines.filter((line) => line.includes('agreement in force'))).toEqual([
+      '2,UPDATED,Industry,"cleaned: ""Sofware"" read as ""Software"", as the agreement in force spells it"',
+      '2,UPDATED,Tech stack,"cleaned: ""Salesforse"" read as ""Salesforce"", as the agreement in force spells it"',
+    ]);
+  });
+
   it('gives a lead reached by two account rows (by domain and by name) the first row, on every import alike', async () => {
     const team = await newTeam();
     await upload(team.marketing, 'leads', 'email,company\nana@acmewidgets.com,Acme Inc.\n');

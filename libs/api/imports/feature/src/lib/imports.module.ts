@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { AgreementsDataAccessModule } from '@accord/api/agreements/data-access';
 import { ImportsDataAccessModule } from '@accord/api/imports/data-access';
 import { LeadsDataAccessModule } from '@accord/api/leads/data-access';
 // Imported leads are scored, and imported activities ingested, by the leads feature's own scorer and ingestion
@@ -22,7 +23,13 @@ import { SignalsImportHandler } from './signals.handler';
 
 /** CSV imports: the streaming upload, per-kind handlers on the product's own scoring and ingestion, reports. */
 @Module({
-  imports: [ImportsDataAccessModule, LeadsDataAccessModule, MembersDataAccessModule, LeadsModule],
+  imports: [
+    AgreementsDataAccessModule,
+    ImportsDataAccessModule,
+    LeadsDataAccessModule,
+    MembersDataAccessModule,
+    LeadsModule,
+  ],
   controllers: [ImportsController],
   providers: [
     { provide: IMPORT_LIMITS, useValue: DEFAULT_IMPORT_LIMITS },

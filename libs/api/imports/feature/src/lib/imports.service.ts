@@ -187,8 +187,8 @@ export class ImportsService {
       const mapping = request.mapping ?? (await this.mappings.defaultFor(workspaceId, request.kind, headers));
       checkMapping(request.kind, mapping, headers.length);
       state.mapping = mapping;
-      const currency = await this.mappings.reportingCurrency(workspaceId);
-      const preparer = new RowPreparer(request.kind, state.headers, mapping, now, currency);
+      const { currency, agreedTerms } = await this.mappings.readingRules(workspaceId, now);
+      const preparer = new RowPreparer(request.kind, state.headers, mapping, now, currency, agreedTerms);
       const fields = new Map(importFields(request.kind).map((item) => [item.key, item.label]));
       let owners: OwnerDirectory | null = null;
       const context: BatchContext = {
