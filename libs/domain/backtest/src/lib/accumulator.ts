@@ -1,4 +1,5 @@
 import { type Grade, TEMPERATURES, type Temperature } from '@accord/domain/agreement';
+import { stageAfterEvaluation } from '@accord/domain/leads';
 import { type PreparedVersion, prepareVersion } from '@accord/domain/scoring';
 
 import { monthOf, weekOf } from './calendar';
@@ -32,6 +33,12 @@ export interface ArmState {
     criteria: Record<string, { with: OutcomeTally; without: OutcomeTally }>;
     signals: Record<string, { with: OutcomeTally; without: OutcomeTally }>;
   };
+  /**
+   * Today's leads that publishing the version at the window's end would hand over at once, by temperature: those
+   * marketing still holds (LEAD, or NURTURE past any recycling) that it makes MQLs. Absent from a state saved
+   * before it was counted.
+   */
+  onPublish?: Record<Temperature, number>;
   /** Rejected handovers by reason, by matched criterion, by source, and by each pair. */
   rejections: {
     total: number;
@@ -60,6 +67,7 @@ export function emptyArm(arm: BacktestArmInput): ArmState {
     mqlsByMonth: {},
     mqlsByWeek: {},
     mqlsByTemperature: { COLD: 0, WARM: 0, HOT: 0 },
+    onPublish: { COLD: 0, WARM: 0, HOT: 0 },
     mqls: emptyTally(),
     missed: { accepted: 0, won: 0, revenue: 0, sample: [] },
     calibration: { byGrade: byGrade(), byTemperature: byTemperature() },
@@ -98,6 +106,8 @@ export function emptyBacktest(
   };
 }
 
+type LeadFit = ReturnType<PreparedVersion['fit']>;
+
 /** A version prepared once for many leads, and the grades whose matrix row hands nothing over. */
 interface PreparedArm {
   input: BacktestArmInput;
@@ -131,6 +141,8 @@ function prepareArm(input: BacktestArmInput): PreparedArm {
 export class BacktestAccumulator {
   private readonly draft: PreparedArm;
   private readonly baseline: PreparedArm;
+  /** When a publish is imagined: the window's end, the run's start. */
+  private readonly publishedAt: Date;
 
   constructor(
     readonly state: BacktestState,
@@ -141,6 +153,7 @@ export class BacktestAccumulator {
       throw new Error('the saved backtest state belongs to other versions');
     this.draft = prepareArm(draft);
     this.baseline = prepareArm(baseline);
+    this.publishedAt = new Date(state.window.to);
   }
 
   add(leads: Iterable<HistoricalLead>): void {
@@ -155,20 +168,47 @@ export class BacktestAccumulator {
     const handedOver = lead.handedOverAt;
     const handedInWindow = handedOver !== null && handedOver >= from && handedOver < to;
     // A lead handed over before the window had its chance then; one handed over later is not yet history.
-    if (handedOver !== null && !handedInWindow) return;
-    state.leadsInWindow += 1;
-    if (handedInWindow) {
-      increment(state.recorded.mqlsByMonth, monthOf(handedOver));
-      tally(state.recorded.mqls, lead);
+    const inWindow = handedOver === null || handedInWindow;
+    if (inWindow) {
+      state.leadsInWindow += 1;
+      if (handedInWindow) {
+        increment(state.recorded.mqlsByMonth, monthOf(handedOver));
+        tally(state.recorded.mqls, lead);
+      }
     }
-    foldArm(this.draft, state.draft, lead, state.window);
-    foldArm(this.baseline, state.baseline, lead, state.window);
+    // Whatever its history, a lead marketing holds today is one a publish could hand over.
+    const heldByMarketing = lead.stage === 'LEAD' || lead.stage === 'NURTURE';
+    if (!inWindow && !heldByMarketing) return;
+    for (const [arm, into] of [
+      [this.draft, state.draft],
+      [this.baseline, state.baseline],
+    ] as const) {
+      // Fit has no history (a lead's facts are as they are now), so it is scored once; intent moves with time.
+      const fit = arm.version.fit(lead.facts, arm.matched);
+      if (inWindow) foldArm(arm, into, lead, state.window, fit);
+      if (heldByMarketing) foldPublish(arm, into, lead, this.publishedAt, fit);
+    }
   }
 }
 
-function foldArm(arm: PreparedArm, into: ArmState, lead: HistoricalLead, window: BacktestWindow): void {
-  // Fit has no history (a lead's facts are as they are now), so it is scored once; intent moves with time.
-  const fit = arm.version.fit(lead.facts, arm.matched);
+/** Counts the lead if publishing the version at `at` would make it an MQL there and then. */
+function foldPublish(arm: PreparedArm, into: ArmState, lead: HistoricalLead, at: Date, fit: LeadFit): void {
+  // A run saved before these were counted carries on without them: half a count would read as the whole.
+  if (!into.onPublish || arm.closedGrades.has(fit.grade)) return;
+  const { temperature } = arm.version.intent(lead.signals, at.getTime());
+  const outcome = arm.version.outcome(fit.grade, temperature);
+  const recycleUntil = lead.recycleUntil === null ? null : new Date(lead.recycleUntil);
+  if (stageAfterEvaluation(lead.stage, outcome, recycleUntil, at) !== 'MQL') return;
+  into.onPublish[temperature] += 1;
+}
+
+function foldArm(
+  arm: PreparedArm,
+  into: ArmState,
+  lead: HistoricalLead,
+  window: BacktestWindow,
+  fit: LeadFit,
+): void {
   const moment = arm.closedGrades.has(fit.grade) ? null : firstHandover(arm.version, lead, window.to, fit);
   const observed = lead.handedOverAt !== null;
   if (moment && moment.at >= window.from) {

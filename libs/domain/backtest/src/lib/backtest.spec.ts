@@ -100,6 +100,9 @@ function lead(id: string, values: Partial<HistoricalLead> & { big: boolean; vp: 
     signals: {},
     handedOverAt: null,
     outcome: NOTHING,
+    // Handed over, sales hold it; never handed over, marketing nurtures it.
+    stage: rest.handedOverAt ? 'SAL' : 'NURTURE',
+    recycleUntil: null,
     ...rest,
   };
 }
@@ -426,5 +429,64 @@ describe('inversions', () => {
       },
     ]);
     expect(inversions('GRADE', [row('A', 10, 200), row('B', 100, 200)])[0].confident).toBe(true);
+  });
+});
+
+describe('what publishing would do today', () => {
+  const hot = { DEMO_REQUEST: [at('2025-02-28')], EMAIL_CLICK: [at('2025-02-28')] };
+  // Half a day before the window's end (the run's "now"): a demo request is 59.3, with a click 79.1 — HOT.
+  const TODAY: HistoricalLead[] = [
+    // B/HOT: the draft hands it over, the version in force does not.
+    lead('p1', { big: true, vp: false, signals: hot }),
+    // A/COLD (a click, 19.8): neither.
+    lead('p2', { big: true, vp: true, signals: { EMAIL_CLICK: [at('2025-02-28')] } }),
+    // A/WARM (a demo request, 59.3): both.
+    lead('p3', { big: true, vp: true, signals: { DEMO_REQUEST: [at('2025-02-28')] } }),
+    // A/HOT but recycled until after today: neither.
+    lead('p4', { big: true, vp: true, signals: hot, recycleUntil: at('2025-03-15') }),
+    // A/HOT, but sales hold it.
+    lead('p5', { big: true, vp: true, signals: hot, handedOverAt: at('2025-02-28') }),
+    // A/HOT, rejected before the window and recycled until a date now past: both, though it is no history here.
+    lead('p6', {
+      big: true,
+      vp: true,
+      createdAt: at('2024-10-01'),
+      signals: hot,
+      handedOverAt: at('2024-11-01'),
+      outcome: { ...NOTHING, decision: 'REJECTED', rejectionReason: 'not-icp' },
+      stage: 'NURTURE',
+      recycleUntil: at('2025-02-15'),
+    }),
+    // Created after the window: not there when the run began.
+    lead('p7', { big: true, vp: true, createdAt: at('2025-03-05'), signals: hot }),
+  ];
+
+  it("counts the nurtured leads each version would make MQLs at once, by temperature, and the reps' share", () => {
+    const result = backtestResult(
+      run([TODAY.slice(0, 3), TODAY.slice(3)]),
+      DRAFT.document,
+      BASELINE.document,
+    );
+    expect(result.draft.onPublish).toEqual({
+      handovers: 3,
+      perRep: 1.5,
+      byTemperature: { COLD: 0, WARM: 1, HOT: 2 },
+    });
+    expect(result.baseline.onPublish).toEqual({
+      handovers: 2,
+      perRep: 1,
+      byTemperature: { COLD: 0, WARM: 1, HOT: 1 },
+    });
+    // p6 is counted for today only: handed over before the window, it is not the window's history.
+    expect(result.leadsInWindow).toBe(5);
+  });
+
+  it('says nothing of it for a run saved before it was counted, rather than half a count', () => {
+    const state = emptyBacktest(WINDOW, DRAFT, BASELINE);
+    delete state.draft.onPublish;
+    delete state.baseline.onPublish;
+    new BacktestAccumulator(state, DRAFT, BASELINE).add(TODAY);
+    const result = backtestResult(state, DRAFT.document, BASELINE.document);
+    expect([result.draft.onPublish, result.baseline.onPublish]).toEqual([null, null]);
   });
 });

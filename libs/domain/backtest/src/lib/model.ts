@@ -1,4 +1,5 @@
 import type { AgreementDocument } from '@accord/domain/agreement';
+import type { LifecycleStage } from '@accord/domain/leads';
 import type { LeadFacts, SignalTimes } from '@accord/domain/scoring';
 
 /** What happened to a lead after it was handed over, as recorded. */
@@ -30,6 +31,12 @@ export interface HistoricalLead {
   /** When the lead first moved into MQL (was handed over), or null if it never did. */
   handedOverAt: number | null;
   outcome: RecordedOutcome;
+  /**
+   * Where the lead stands as the run reads it, and until when a rejection recycles it (epoch ms): what
+   * publishing the version would do to it at once (see stageAfterEvaluation).
+   */
+  stage: LifecycleStage;
+  recycleUntil: number | null;
 }
 
 /** A version of the agreement the backtest evaluates history under. */

@@ -104,6 +104,11 @@ export interface ArmResult {
     byTemperature: Record<Temperature, number>;
   };
   calibration: { byGrade: RateRow[]; byTemperature: RateRow[]; inversions: Inversion[] };
+  /**
+   * Today's leads that publishing the version would hand over at once — marketing's nurtured leads it makes MQLs
+   * — with the reps' share; null for a run saved before it was counted.
+   */
+  onPublish: { handovers: number; perRep: number; byTemperature: Record<Temperature, number> } | null;
   signalValue: LiftRow[];
   suggestions: Suggestion[];
 }
@@ -141,6 +146,12 @@ export function backtestResult(
   };
 }
 
+function onPublish(arm: ArmState, reps: number): ArmResult['onPublish'] {
+  if (!arm.onPublish) return null;
+  const handovers = TEMPERATURES.reduce((total, heat) => total + (arm.onPublish?.[heat] ?? 0), 0);
+  return { handovers, perRep: handovers / reps, byTemperature: { ...arm.onPublish } };
+}
+
 function armResult(
   arm: ArmState,
   document: AgreementDocument,
@@ -174,6 +185,7 @@ function armResult(
     averageMqlsPerMonth: arm.mqls.leads / monthsIn(state.window.from, state.window.to),
     ofMqls: ofMqls(arm.mqls),
     missed: { ...arm.missed, sample: [...arm.missed.sample] },
+    onPublish: onPublish(arm, reps),
     load: {
       reps,
       meanPerRepPerWeek: arm.mqls.leads / weeks / reps,

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 
 import type { CopyRow } from '@accord/api/shared/database';
 import type { HistoricalLead, RecordedOutcome } from '@accord/domain/backtest';
-import { leadFacts } from '@accord/domain/leads';
+import { type LifecycleStage, leadFacts } from '@accord/domain/leads';
 
 /** One keyset batch: the leads created before the window's end, how many rows were read, the cursor after them. */
 export interface HistoryBatch {
@@ -14,7 +14,8 @@ export interface HistoryBatch {
 
 /**
  * Reads the workspace's history for a backtest, a keyset batch of leads at a time in id order, each with what
- * became of it — all as known at `until` (the window's end), so a run resumed later reads the same history.
+ * became of it — all as known at `until` (the window's end), so a run resumed later reads the same history —
+ * and where it stands as read (its stage, and until when a rejection recycles it), for what a publish would do.
  *
  * The definitions are the dashboard's: handed over = its first move into MQL (or its first handover);
  * accepted = a handover decided ACCEPTED; SQL = a move into SQL; opportunity = one opened; won = an opportunity
@@ -67,7 +68,7 @@ export class BacktestHistoryRepository {
 const BATCH_SQL = `
   WITH batch AS (
     SELECT workspace_id, id, email, title, seniority, department, budget_authority, employee_count, annual_revenue,
-           industry, country, technologies, source, created_at, signal_summary
+           industry, country, technologies, source, created_at, signal_summary, stage, recycle_until
       FROM leads WHERE workspace_id = $1 AND id > $2 ORDER BY workspace_id, id LIMIT $3),
   bounds AS (SELECT (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS last_id, (SELECT count(*)::int FROM batch) AS read),
   h AS (
@@ -97,7 +98,8 @@ const BATCH_SQL = `
            b.id, b.email, b.title, b.seniority, b.department, b.budget_authority, b.employee_count, b.annual_revenue,
            b.industry, b.country, b.technologies, b.source, extract(epoch FROM b.created_at) * 1000, b.signal_summary,
            extract(epoch FROM least(t.first_mql, h.first_at)) * 1000, h.any_accepted, h.first_status, h.first_reason,
-           t.reached_sql, o.lead_id IS NOT NULL, extract(epoch FROM o.won_at) * 1000, o.revenue
+           t.reached_sql, o.lead_id IS NOT NULL, extract(epoch FROM o.won_at) * 1000, o.revenue,
+           b.stage, extract(epoch FROM b.recycle_until) * 1000
          ) ORDER BY b.id)::text AS rows
     FROM batch b
     LEFT JOIN h ON h.lead_id = b.id
@@ -124,7 +126,8 @@ export function historyStreamSql(workspaceId: string, after: string | null, unti
        l.annual_revenue, l.industry, l.country, array_to_json(l.technologies), l.source,
        (extract(epoch FROM l.created_at) * 1000)::float8, l.signal_summary,
        (extract(epoch FROM least(t.first_mql, h.first_at)) * 1000)::float8, h.any_accepted, h.first_status,
-       h.first_reason, t.reached_sql, o.lead_id IS NOT NULL, (extract(epoch FROM o.won_at) * 1000)::float8, o.revenue
+       h.first_reason, t.reached_sql, o.lead_id IS NOT NULL, (extract(epoch FROM o.won_at) * 1000)::float8, o.revenue,
+       l.stage, (extract(epoch FROM l.recycle_until) * 1000)::float8
   FROM leads l
   LEFT JOIN (
     SELECT lead_id, min(handed_over_at) AS first_at,
@@ -178,6 +181,8 @@ export function historicalLeadFromCopy(row: CopyRow): HistoricalLead {
     text(19) === 't',
     number(text(20)),
     number(text(21)),
+    text(22) as LifecycleStage,
+    number(text(23)),
   ]);
 }
 
@@ -205,6 +210,8 @@ type BatchRow = [
   opened: boolean,
   wonMs: number | null,
   revenue: number | null,
+  stage: LifecycleStage,
+  recycleUntilMs: number | null,
 ];
 const CREATED = 12;
 
@@ -232,10 +239,12 @@ function historicalLead(row: BatchRow): HistoricalLead {
       BatchRow[16],
       string | null,
     ];
-  const [reachedSql, opened, wonMs, revenue] = row.slice(18) as [
+  const [reachedSql, opened, wonMs, revenue, stage, recycleUntilMs] = row.slice(18) as [
     boolean | null,
     boolean,
     number | null,
+    number | null,
+    LifecycleStage,
     number | null,
   ];
   const handedOverAt = handedOverMs === null ? null : Math.floor(handedOverMs);
@@ -268,6 +277,8 @@ function historicalLead(row: BatchRow): HistoricalLead {
       revenue: revenue ?? 0,
       wonAt: wonMs === null ? null : Math.floor(wonMs),
     },
+    stage,
+    recycleUntil: recycleUntilMs === null ? null : Math.floor(recycleUntilMs),
   };
 }
 

@@ -19,7 +19,7 @@ import {
 } from '@accord/api/shared/testing';
 import { type AgreementDocument, starterAgreement } from '@accord/domain/agreement';
 import type { BacktestResult, LiftRow } from '@accord/domain/backtest';
-import { leadFacts } from '@accord/domain/leads';
+import { type LifecycleStage, leadFacts, stageAfterEvaluation } from '@accord/domain/leads';
 import { type SignalFact, evaluateLead, prepareScoring } from '@accord/domain/scoring';
 
 import { BacktestModule } from './backtest.module';
@@ -285,6 +285,56 @@ describe('backtests on PostgreSQL', () => {
       expect(result.baseline.mqlsPerMonth.reduce((sum, month) => sum + month.count, 0)).toBe(mqls);
     });
 
+    it("counts today's nurtured leads each version would hand over on publish, as the explaining engine does", async () => {
+      const to = new Date(result.window.to);
+      const { documents, leads } = await tenantDb.inWorkspace(team.workspaceId, async (manager) => {
+        const versions: { id: string; document: AgreementDocument }[] = await manager.query(
+          `SELECT id, document FROM agreement_versions WHERE id IN ($1, $2)`,
+          [draftId, result.baseline.versionId],
+        );
+        const rows: Record<string, unknown>[] = await manager.query(
+          `SELECT l.*, coalesce((SELECT json_agg(json_build_object('type', s.type, 'at', s.occurred_at))
+                                   FROM signals s WHERE s.lead_id = l.id AND s.occurred_at <= $1), '[]') AS signal_rows
+             FROM leads l WHERE l.created_at < $1 AND l.stage IN ('LEAD', 'NURTURE')`,
+          [to],
+        );
+        return { documents: new Map(versions.map((v) => [v.id, v])), leads: rows };
+      });
+      const handovers = (versionId: string) => {
+        const version = documents.get(versionId);
+        if (!version) throw new Error(`no version ${versionId}`);
+        let count = 0;
+        for (const row of leads) {
+          const { outcome } = evaluateLead({
+            lead: leadFacts({
+              email: row['email'] as string,
+              title: row['title'] as string | null,
+              seniority: row['seniority'] as string | null,
+              department: row['department'] as string | null,
+              budgetAuthority: row['budget_authority'] as boolean | null,
+              employeeCount: row['employee_count'] as number | null,
+              annualRevenue: row['annual_revenue'] as number | null,
+              industry: row['industry'] as string | null,
+              country: row['country'] as string | null,
+              technologies: row['technologies'] as string[],
+            }),
+            signals: (row['signal_rows'] as { type: string; at: string }[]).map((signal) => ({
+              type: signal.type,
+              occurredAt: new Date(signal.at),
+            })),
+            version,
+            now: to,
+          });
+          const stage = row['stage'] as LifecycleStage;
+          if (stageAfterEvaluation(stage, outcome, row['recycle_until'] as Date | null, to) === 'MQL')
+            count += 1;
+        }
+        return count;
+      };
+      expect(result.draft.onPublish?.handovers).toBe(handovers(draftId));
+      expect(result.baseline.onPublish?.handovers).toBe(handovers(result.baseline.versionId));
+    });
+
     it('marks the results stale once the draft is edited, and keeps them', async () => {
       const before = await service.latest(team.sales, draftId);
       const version = await agreements.get(team.marketing, draftId);
@@ -477,6 +527,40 @@ describe('backtests on PostgreSQL', () => {
       expect(byHeat[withLater.temperature]).toBe(0);
       const demo = result.baseline.signalValue.find((row) => row.key === 'DEMO_REQUEST');
       expect(demo).toMatchObject({ withLeads: 0, withoutLeads: 1 });
+    });
+
+    it('counts the nurtured leads a looser matrix would hand over on publish, not those still recycling', async () => {
+      const { team } = await workspace();
+      await tenantDb.inWorkspace(team.workspaceId, async (manager) => {
+        const created = new Date(NOW.getTime() - 40 * DAY);
+        const insert = (email: string, employees: number, recycleUntil: Date | null) =>
+          manager.query(
+            `INSERT INTO leads (workspace_id, id, email, seniority, employee_count, industry, country, budget_authority,
+               stage, stage_changed_at, recycle_until, created_at, updated_at)
+             VALUES ($1, $2, $3, 'VP', $4, 'Software', 'US', true, 'NURTURE', $5, $6, $5, $5)`,
+            [team.workspaceId, randomUUID(), email, employees, created, recycleUntil],
+          );
+        // Grade A and COLD, which the starter agreement nurtures and the draft hands over.
+        await insert('ready@fit.example', 500, null);
+        await insert('recycled@fit.example', 500, new Date(NOW.getTime() + 10 * DAY));
+        await insert('was-recycled@fit.example', 500, new Date(NOW.getTime() - DAY));
+        // Too small to be an A.
+        await insert('small@fit.example', 3, null);
+      });
+      const loose = await draft(team, (document) => {
+        document.handover.matrix.A.COLD = 'MQL';
+      });
+      const result = await backtest(team, loose.id);
+      expect(result.baseline.onPublish).toEqual({
+        handovers: 0,
+        perRep: 0,
+        byTemperature: { COLD: 0, WARM: 0, HOT: 0 },
+      });
+      expect(result.draft.onPublish).toEqual({
+        handovers: 2,
+        perRep: 2,
+        byTemperature: { COLD: 2, WARM: 0, HOT: 0 },
+      });
     });
 
     it("reads only the workspace's own history and shows runs to no other workspace", async () => {

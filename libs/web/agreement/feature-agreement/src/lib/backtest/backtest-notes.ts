@@ -1,3 +1,4 @@
+import type { ArmResult } from '@accord/domain/backtest';
 import type { UnknownOutcomes } from '@accord/web/agreement/data-access';
 
 const COUNTED = 'The accepted, won and revenue lines count only MQLs that were handed over.';
@@ -14,4 +15,29 @@ export function unknownOutcomeNote(unknown: UnknownOutcomes, inForceName: string
   }
   if (draft.unknown === 0 && inForce.unknown === 0) return null;
   return `${draft.unknown.toLocaleString('en-US')} of this version's ${draft.mqls.toLocaleString('en-US')} MQLs and ${inForce.unknown.toLocaleString('en-US')} of ${inForceName}'s ${inForce.mqls.toLocaleString('en-US')} were never actually handed over to sales: their acceptance, wins and revenue are unknown, not zero. ${COUNTED}`;
+}
+
+const count = (value: number) => value.toLocaleString('en-US');
+
+/**
+ * What publishing the version would do to sales' queue the moment it is in force: the nurtured leads it makes MQLs
+ * at once, each a handover with its SLA running — a looser definition's backlog lands on one day, not spread over
+ * the window like the averages above. Null for a run saved before this was counted.
+ */
+export function publishNote(draft: ArmResult, inForce: ArmResult, inForceName: string): string | null {
+  const now = draft.onPublish;
+  if (!now) return null;
+  const then = inForce.onPublish ? ` (${inForceName}, in force: ${count(inForce.onPublish.handovers)})` : '';
+  if (now.handovers === 0)
+    return `Publishing it today would hand none of today's nurtured leads to sales at once${then}.`;
+  const leads = now.handovers === 1 ? 'lead' : 'leads';
+  const heat = (['HOT', 'WARM', 'COLD'] as const)
+    .filter((temperature) => now.byTemperature[temperature] > 0)
+    .map(
+      (temperature) =>
+        `${count(now.byTemperature[temperature])} ${temperature.toLowerCase()} (due within ${draft.load.slaHours[temperature]} h)`,
+    )
+    .join(', ');
+  const perRep = now.perRep.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return `Publishing it today would hand ${count(now.handovers)} of today's nurtured ${leads} to sales at once${then}: ${perRep} per rep; ${heat}.`;
 }

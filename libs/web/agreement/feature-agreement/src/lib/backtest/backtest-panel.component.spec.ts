@@ -146,6 +146,9 @@ describe('BacktestPanelComponent', () => {
     expect(screen.queryByRole('button', { name: /Run backtest/ })).toBeNull();
     // Every MQL of both versions was handed over: nothing is unknown, so nothing is said about it.
     expect(screen.queryByText(/Outcome unknown/)).toBeNull();
+    expect(screen.getByText(/On publishing:/).parentElement?.textContent?.trim()).toBe(
+      "On publishing: Publishing it today would hand none of today's nurtured leads to sales at once (v1, in force: 0).",
+    );
   });
 
   describe('with extra MQLs that were never handed over (the demo workspace)', () => {

@@ -14,7 +14,7 @@ import { BacktestStore, backtestHeadline } from '@accord/web/agreement/data-acce
 import { AuthStore } from '@accord/web/shared/data-access';
 import { FormAlertComponent } from '@accord/web/shared/ui';
 
-import { unknownOutcomeNote } from './backtest-notes';
+import { publishNote, unknownOutcomeNote } from './backtest-notes';
 import { comparisonRows, gradeLines, liftLines } from './backtest-tables';
 import { RatesTableComponent } from './rates-table.component';
 import { SignalValueTableComponent } from './signal-value-table.component';
@@ -76,6 +76,9 @@ import { SignalValueTableComponent } from './signal-value-table.component';
           @if (unknownNote(); as note) {
             <p class="unknown"><strong>Outcome unknown:</strong> {{ note }}</p>
           }
+          @if (onPublishNote(); as note) {
+            <p class="publish"><strong>On publishing:</strong> {{ note }}</p>
+          }
           <div class="scroll">
             <table class="comparison" aria-label="Backtest against the version in force">
               <thead>
@@ -122,7 +125,8 @@ import { SignalValueTableComponent } from './signal-value-table.component';
     .warning {
       color: var(--mat-sys-error);
     }
-    .unknown {
+    .unknown,
+    .publish {
       border-left: 4px solid var(--mat-sys-tertiary);
       padding-left: 8px;
     }
@@ -155,6 +159,12 @@ export class BacktestPanelComponent {
     const run = this.store.run();
     return run?.result
       ? unknownOutcomeNote(backtestHeadline(run.result).unknown, `v${run.baselineVersionNumber}`)
+      : null;
+  });
+  protected readonly onPublishNote = computed(() => {
+    const run = this.store.run();
+    return run?.result
+      ? publishNote(run.result.draft, run.result.baseline, `v${run.baselineVersionNumber}`)
       : null;
   });
   /** The draft's criteria and signals, those the version in force lacks marked: no one has seen them work yet. */
