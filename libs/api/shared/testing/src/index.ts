@@ -4,3 +4,4 @@ export * from './lib/pg-cluster';
 export * from './lib/crash';
 export * from './lib/test-infrastructure';
 export * from './lib/input-problems';
+export * from './lib/smtp-inbox';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 
 import type { AgreementAction, AgreementDocument, StoredStatus } from '@accord/domain/agreement';
-import type { ApproverSide } from '@accord/domain/workspace';
+import type { ApproverSide, Role } from '@accord/domain/workspace';
 
 import { AgreementEventEntity } from './agreement-event.entity';
 import { AgreementSignatureEntity } from './agreement-signature.entity';
@@ -241,6 +241,18 @@ export class AgreementsRepository {
       [[...new Set(ids)]],
     );
     return new Set(rows.map((row) => row.id));
+  }
+
+  /** The active approvers with their roles, and the workspace's name: whom a proposal asks to sign, and for whom. */
+  async approvers(manager: EntityManager): Promise<{
+    workspaceName: string;
+    approvers: { id: string; email: string; roles: Role[] }[];
+  }> {
+    const approvers: { id: string; email: string; roles: Role[] }[] = await manager.query(
+      `SELECT id, email, roles FROM members WHERE status = 'ACTIVE' AND approver ORDER BY created_at, id`,
+    );
+    const [workspace]: { name: string }[] = await manager.query(`SELECT name FROM workspaces`);
+    return { workspaceName: workspace?.name ?? '', approvers };
   }
 
   /** The workspace's active sales members, oldest first: the starter agreement's routing team. */

@@ -6,6 +6,7 @@ import { TenantDb } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
+  SmtpInbox,
   TestDatabase,
   TestTeam,
   createTeam,
@@ -16,6 +17,7 @@ import type { AgreementDocument } from '@accord/domain/agreement';
 
 import { AgreementsModule } from './agreements.module';
 import { AgreementsService } from './agreements.service';
+import { PROPOSAL_SUBJECT } from './proposal-mailer';
 
 function outcome(result: PromiseSettledResult<unknown>): string {
   if (result.status === 'fulfilled') return 'OK';
@@ -529,5 +531,65 @@ describe('the agreement lifecycle on PostgreSQL', () => {
     });
     expect(await agreements.list(stranger.marketing)).toEqual([]);
     expect((await agreements.events(stranger.marketing, { first: 10 })).edges).toEqual([]);
+  });
+
+  describe('with SMTP configured', () => {
+    const inbox = new SmtpInbox();
+    let mailing: INestApplicationContext;
+    let mailingAgreements: AgreementsService;
+
+    beforeAll(async () => {
+      const smtpUrl = await inbox.start();
+      const moduleRef = await testModule(database, clock, [MembersDataAccessModule, AgreementsModule], {
+        env: {
+          SMTP_URL: smtpUrl,
+          MAIL_FROM: 'Accord <no-reply@accord.test>',
+          PUBLIC_URL: 'https://accord.test',
+        },
+      }).compile();
+      mailing = await moduleRef.init();
+      mailingAgreements = mailing.get(AgreementsService);
+    });
+
+    afterAll(async () => {
+      await mailing.close();
+      await inbox.stop();
+    });
+
+    it('asks every approver but the proposer to sign, for their sides, once the proposal is made', async () => {
+      const team = await newTeam();
+      const draft = await mailingAgreements.createDraft(team.marketing, {});
+      inbox.mails.length = 0;
+      // A mail server refusing one approver costs no one the proposal, nor the others their e-mail.
+      inbox.refused.add(team.secondSales.email);
+      const proposed = await mailingAgreements.propose(team.marketing, {
+        versionId: draft.id,
+        revision: draft.revision,
+      });
+      expect(proposed.status).toBe('PROPOSED');
+      // Mia proposed; Sam can sign for sales; Eve is an approver with no side to sign; Max signs nothing.
+      expect(inbox.mails).toEqual([
+        {
+          to: [team.sales.email],
+          subject: PROPOSAL_SUBJECT,
+          text: [
+            'Hello,',
+            '',
+            '"mia" proposed v1 of the lead agreement of the workspace "Team" on Accord.',
+            'It takes effect once one marketing and one sales approver have signed it. Read the changes and the ' +
+              'backtest, and sign for sales — or send it back with a note:',
+            '',
+            `https://accord.test/agreement/versions/${draft.id}`,
+          ].join('\n'),
+        },
+      ]);
+
+      // A proposal that fails asks no one.
+      inbox.mails.length = 0;
+      await expect(
+        mailingAgreements.propose(team.admin, { versionId: draft.id, revision: proposed.revision }),
+      ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+      expect(inbox.mails).toEqual([]);
+    });
   });
 });

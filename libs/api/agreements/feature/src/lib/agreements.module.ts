@@ -2,16 +2,18 @@ import { Module } from '@nestjs/common';
 
 import { AgreementsDataAccessModule } from '@accord/api/agreements/data-access';
 import { LeadsDataAccessModule } from '@accord/api/leads/data-access';
+import { MailModule } from '@accord/api/shared/mail';
 import { WebhooksDataAccessModule } from '@accord/api/webhooks/data-access';
 
 import { AgreementDemoSeeder } from './agreement-demo.seeder';
 import { AgreementsResolver } from './agreements.resolver';
 import { AgreementsService } from './agreements.service';
+import { ProposalMailer } from './proposal-mailer';
 
 /** The lead agreement: versions, their co-signed lifecycle, diffs and audit trail. */
 @Module({
-  imports: [AgreementsDataAccessModule, LeadsDataAccessModule, WebhooksDataAccessModule],
-  providers: [AgreementsService, AgreementsResolver, AgreementDemoSeeder],
+  imports: [AgreementsDataAccessModule, LeadsDataAccessModule, MailModule, WebhooksDataAccessModule],
+  providers: [AgreementsService, AgreementsResolver, AgreementDemoSeeder, ProposalMailer],
   exports: [AgreementsService, AgreementDemoSeeder],
 })
 export class AgreementsModule {}

@@ -27,7 +27,7 @@ import {
   unroutableMembers,
   versionStatus,
 } from '@accord/domain/agreement';
-import type { ApproverSide } from '@accord/domain/workspace';
+import { type ApproverSide, approverSides } from '@accord/domain/workspace';
 
 import { person, presentVersions } from './agreement.presenter';
 import {
@@ -39,6 +39,7 @@ import {
   SignAgreementInput,
 } from './dto/agreement.inputs';
 import { AgreementDiff, AgreementEventConnection, AgreementVersion } from './models/agreement.model';
+import { type ProposalMail, ProposalMailer } from './proposal-mailer';
 import { staleSignatureMessage } from './signature-messages';
 
 const SIDE_NAME: Record<ApproverSide, string> = { MARKETING: 'marketing', SALES: 'sales' };
@@ -66,6 +67,7 @@ export class AgreementsService {
     private readonly scoring: ScoringStateRepository,
     private readonly clock: Clock,
     private readonly webhooks: WebhookOutboxRepository,
+    private readonly proposalMailer: ProposalMailer,
   ) {}
 
   list(actor: AuthMember): Promise<AgreementVersion[]> {
@@ -211,7 +213,7 @@ export class AgreementsService {
   async propose(actor: AuthMember, input: ProposeAgreementInput): Promise<AgreementVersion> {
     this.requireEditor(actor);
     const now = this.clock.now();
-    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+    const { version, mails } = await this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
       const current = await this.lockOpen(manager, input.versionId, input.revision, 'proposed');
       if (current.status !== 'DRAFT')
         throw AppError.conflict(`${label(current)} is already proposed.`, { status: current.status });
@@ -220,7 +222,37 @@ export class AgreementsService {
       await this.checkRouting(manager, current.document);
       const proposed = await this.transition(manager, actor, current, 'PROPOSED', false, now);
       await this.record(manager, actor, proposed, 'PROPOSED', input.comment, now);
-      return (await this.present(manager, [proposed]))[0];
+      return {
+        version: (await this.present(manager, [proposed]))[0],
+        mails: await this.signatureRequests(manager, actor, proposed),
+      };
+    });
+    // After the commit: a proposal that did not happen asks no one to sign.
+    await this.proposalMailer.send(mails);
+    return version;
+  }
+
+  /** One e-mail per approver but the proposer, naming the sides they can sign. */
+  private async signatureRequests(
+    manager: EntityManager,
+    actor: AuthMember,
+    version: AgreementVersionEntity,
+  ): Promise<ProposalMail[]> {
+    const { workspaceName, approvers } = await this.repository.approvers(manager);
+    return approvers.flatMap((approver) => {
+      const sides = approverSides(approver.roles, true);
+      return approver.id === actor.id || sides.length === 0
+        ? []
+        : [
+            {
+              to: approver.email,
+              sides,
+              proposedBy: actor.name,
+              workspaceName,
+              versionNumber: version.number,
+              versionUrl: this.proposalMailer.versionUrl(version.id),
+            },
+          ];
     });
   }
 

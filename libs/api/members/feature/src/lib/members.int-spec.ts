@@ -2,13 +2,18 @@ import { INestApplicationContext } from '@nestjs/common';
 
 import { AuthMember } from '@accord/api/shared/auth';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
-import { FrozenClock, TestDatabase, createTestDatabase, testModule } from '@accord/api/shared/testing';
+import {
+  FrozenClock,
+  SmtpInbox,
+  TestDatabase,
+  createTestDatabase,
+  testModule,
+} from '@accord/api/shared/testing';
 
 import { INVITATION_SUBJECT } from './invitation-mailer';
 import { MembersModule } from './members.module';
 import { MAX_INVITATIONS_PER_DAY, MembersService } from './members.service';
 import { SessionService } from './session.service';
-import { SmtpInbox } from './smtp-inbox.int-fixture';
 
 function codeOf(result: PromiseSettledResult<unknown>): string {
   if (result.status === 'fulfilled') return 'OK';

@@ -2,11 +2,11 @@ import { Module } from '@nestjs/common';
 
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { SharedAuthModule } from '@accord/api/shared/auth';
+import { MailModule } from '@accord/api/shared/mail';
 
 import { AccountResolver } from './account.resolver';
 import { DemoWorkspaceSeeder } from './demo-workspace.seeder';
 import { InvitationMailer } from './invitation-mailer';
-import { MailTransport } from './mail-transport';
 import { MembersResolver, ViewerResolver, WorkspaceResolver } from './members.resolver';
 import { MembersService } from './members.service';
 import { OneTimeLinksService } from './one-time-links.service';
@@ -20,13 +20,12 @@ import { WorkspaceSettingsService } from './workspace-settings.service';
  * Workspaces and their members: sign-up, sign-in, invitations, password resets, roles, the workspace's settings.
  */
 @Module({
-  imports: [MembersDataAccessModule, SharedAuthModule],
+  imports: [MailModule, MembersDataAccessModule, SharedAuthModule],
   providers: [
     SessionService,
     MembersService,
     PasswordResetService,
     OneTimeLinksService,
-    MailTransport,
     InvitationMailer,
     PasswordResetMailer,
     DemoWorkspaceSeeder,

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import { MailTransport, quoted } from './mail-transport';
+import { MailTransport, quoted } from '@accord/api/shared/mail';
 
 export interface PasswordResetMail {
   to: string;

@@ -4,14 +4,19 @@ import { InvitationsRepository, MembersRepository } from '@accord/api/members/da
 import { AuthMember } from '@accord/api/shared/auth';
 import { TenantDb } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
-import { FrozenClock, TestDatabase, createTestDatabase, testModule } from '@accord/api/shared/testing';
+import {
+  FrozenClock,
+  SmtpInbox,
+  TestDatabase,
+  createTestDatabase,
+  testModule,
+} from '@accord/api/shared/testing';
 
 import { MembersModule } from './members.module';
 import { MembersService } from './members.service';
 import { PASSWORD_RESET_SUBJECT } from './password-reset-mailer';
 import { PasswordResetService } from './password-reset.service';
 import { SessionService } from './session.service';
-import { SmtpInbox } from './smtp-inbox.int-fixture';
 
 const BAD_RESET_LINK =
   'This password reset link is not valid: it was already used, has expired, or a newer one was sent. Ask for a new one.';

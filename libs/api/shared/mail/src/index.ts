@@ -1,0 +1,2 @@
+export * from './lib/mail-transport';
+export * from './lib/mail.module';
