@@ -181,6 +181,42 @@ describe('parseAgreementDocument', () => {
     ]);
   });
 
+  it('holds a rate KPI’s target to 100 %, and only a rate’s', () => {
+    const document = starter();
+    document.kpis[5].target = { value: 150, period: 'MONTH' };
+    document.kpis.push({
+      key: 'close-rate',
+      name: 'Close rate',
+      definition: 'Opportunities won ÷ opportunities closed.',
+      kind: 'OUTCOME',
+      target: { value: 100.5, period: 'QUARTER' },
+    });
+    document.kpis[0].target = { value: 150, period: 'MONTH' };
+    expect(issuesOf(document)).toEqual([
+      { path: 'kpis[5].target.value', message: 'must be at most 100, as a rate is a percentage' },
+      { path: 'kpis[8].target.value', message: 'must be at most 100, as a rate is a percentage' },
+    ]);
+  });
+
+  it('accepts a rate target of exactly 100, and refuses one below 0 once', () => {
+    const document = starter();
+    document.kpis[5].target = { value: 100, period: 'MONTH' };
+    expect(parseAgreementDocument(document).ok).toBe(true);
+
+    document.kpis[5].target = { value: -1, period: 'MONTH' };
+    expect(issuesOf(document)).toEqual([{ path: 'kpis[5].target.value', message: 'must be at least 0' }]);
+  });
+
+  it('still holds a rate target to 100 % when another part of the document is refused', () => {
+    const document = starter();
+    document.kpis[5].target = { value: 120, period: 'MONTH' };
+    document.kpis[0].name = '';
+    expect(issuesOf(document)).toEqual([
+      { path: 'kpis[0].name', message: 'must not be empty' },
+      { path: 'kpis[5].target.value', message: 'must be at most 100, as a rate is a percentage' },
+    ]);
+  });
+
   it('requires every matrix cell and every SLA', () => {
     const document = starter() as unknown as {
       handover: { matrix: { B: Record<string, string> }; slaHours: Record<string, number> };

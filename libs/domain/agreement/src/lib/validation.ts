@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { metricByKey } from '@accord/domain/dashboard';
+
 import { type AgreementDocument, type FitCriterion, type Routing, agreementDocumentSchema } from './document';
 import { InputIssue, inputIssue } from './fields';
 import { type ReadableDocument, readableDocument } from './readable-document';
@@ -325,6 +327,24 @@ function reasonIssues(reasons: ReadableDocument['rejectionReasons']): DocumentIs
   return issues;
 }
 
+/**
+ * A KPI's target is read in the unit of the dashboard metric of the same key. A rate is the share of something
+ * that happened (accepted handovers, won deals), at most 100 %, so a higher target could never be met.
+ */
+function kpiIssues(kpis: ReadableDocument['kpis']): DocumentIssue[] {
+  const issues = duplicates(kpis, (kpi) => kpi.key, 'kpis', { field: 'key', item: 'KPI' });
+  kpis.forEach((kpi, index) => {
+    const rate = kpi.key !== undefined && metricByKey(kpi.key)?.unit === 'RATE';
+    if (rate && kpi.target && kpi.target.value > 100) {
+      issues.push({
+        path: `kpis[${index}].target.value`,
+        message: 'must be at most 100, as a rate is a percentage',
+      });
+    }
+  });
+  return issues;
+}
+
 /** The rules that relate one field to another, over whatever of the document could be read. */
 function crossFieldIssues(document: ReadableDocument): DocumentIssue[] {
   return [
@@ -333,7 +353,7 @@ function crossFieldIssues(document: ReadableDocument): DocumentIssue[] {
     ...handoverIssues(document.handover),
     ...sqlIssues(document.sql),
     ...reasonIssues(document.rejectionReasons),
-    ...duplicates(document.kpis, (kpi) => kpi.key, 'kpis', { field: 'key', item: 'KPI' }),
+    ...kpiIssues(document.kpis),
   ];
 }
 
