@@ -33,6 +33,8 @@ describe('toImportHistoryRow', () => {
       rows: 12,
       created: 3,
       updated: 2,
+      unchanged: 4,
+      skipped: 1,
       refused: 2,
       status: 'Failed',
     });

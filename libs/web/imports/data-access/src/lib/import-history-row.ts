@@ -27,6 +27,8 @@ export interface ImportHistoryRow {
   rows: number;
   created: number;
   updated: number;
+  unchanged: number;
+  skipped: number;
   refused: number;
   status: string;
 }
@@ -45,6 +47,8 @@ export function toImportHistoryRow(item: ImportFieldsFragment, timeZone: string)
     rows: item.rows,
     created: item.created,
     updated: item.updated,
+    unchanged: item.unchanged,
+    skipped: item.skipped,
     refused: item.refused,
     status: STATUS_WORDS[item.status],
   };

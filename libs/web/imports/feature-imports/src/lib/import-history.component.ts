@@ -24,6 +24,8 @@ import { emptyListText } from '@accord/web/shared/ui';
             <th scope="col" class="count">Rows</th>
             <th scope="col" class="count">Created</th>
             <th scope="col" class="count">Updated</th>
+            <th scope="col" class="count">Unchanged</th>
+            <th scope="col" class="count">Skipped</th>
             <th scope="col" class="count">Refused</th>
             <th scope="col">Status</th>
             <th scope="col"><span class="visually-hidden">Report</span></th>
@@ -39,6 +41,8 @@ import { emptyListText } from '@accord/web/shared/ui';
               <td class="count">{{ row.rows }}</td>
               <td class="count">{{ row.created }}</td>
               <td class="count">{{ row.updated }}</td>
+              <td class="count">{{ row.unchanged }}</td>
+              <td class="count">{{ row.skipped }}</td>
               <td class="count">{{ row.refused }}</td>
               <td>{{ row.status }}</td>
               <td>
@@ -54,7 +58,7 @@ import { emptyListText } from '@accord/web/shared/ui';
             </tr>
           } @empty {
             <tr>
-              <td colspan="10" class="muted" [class.problem]="failed() && !loading()">
+              <td colspan="12" class="muted" [class.problem]="failed() && !loading()">
                 {{ emptyText() }}
               </td>
             </tr>

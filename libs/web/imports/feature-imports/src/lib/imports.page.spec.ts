@@ -99,6 +99,16 @@ describe('ImportsPage', () => {
     fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
     const value = await screen.findByRole('combobox', { name: 'Value for Chief Banana' });
     expect(requests[0].url).toBe('/api/v1/imports/leads/preview');
+    // Accord's seniorities in the words the lead pages use; the mapping records the value itself.
+    expect(
+      within(value)
+        .getAllByRole('option')
+        .map((option) => [option.textContent?.trim(), (option as HTMLOptionElement).value]),
+    ).toEqual([
+      ['— refuse the row —', ''],
+      ['VP', 'VP'],
+      ['Director', 'DIRECTOR'],
+    ]);
 
     fireEvent.change(value, { target: { value: 'VP' } });
     fireEvent.click(screen.getByRole('button', { name: 'Dry run' }));
@@ -253,17 +263,24 @@ describe('ImportsPage', () => {
     const file = new File(['Email,Type\nana@acme.com,Web Visit\n'], 'activities.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
     const unknown = await screen.findByRole('combobox', { name: 'Value for Web Visit' });
+    // The types in words, each option still carrying the type itself as its value.
+    const words = ['Pricing page visit', 'Webinar attended', 'Email sent', 'Call made', 'Meeting booked'];
     expect(
       within(unknown)
         .getAllByRole('option')
         .map((option) => option.textContent?.trim()),
-    ).toEqual(['— refuse the row —', ...types]);
+    ).toEqual(['— refuse the row —', ...words]);
+    expect(
+      within(unknown)
+        .getAllByRole('option')
+        .map((option) => (option as HTMLOptionElement).value),
+    ).toEqual(['', ...types]);
     const proposed = screen.getByRole('combobox', { name: 'Value for Webinar' });
     expect(
       within(proposed)
         .getAllByRole('option')
         .map((option) => option.textContent?.trim()),
-    ).toEqual(['WEBINAR_ATTENDED (proposed)', ...types]);
+    ).toEqual(['Webinar attended (proposed)', ...words]);
 
     fireEvent.change(unknown, { target: { value: 'PRICING_PAGE_VISIT' } });
     fireEvent.click(screen.getByRole('button', { name: 'Dry run' }));
@@ -314,6 +331,12 @@ describe('ImportsPage', () => {
     const past = {
       __typename: 'Import',
       ...OUTCOME,
+      created: 4,
+      updated: 3,
+      unchanged: 5,
+      skipped: 2,
+      refused: 1,
+      rows: 15,
       fileName: 'crm.csv',
       headers: ['Email'],
       startedAt: '2026-11-27T08:05:09.000Z',
@@ -324,7 +347,24 @@ describe('ImportsPage', () => {
 
     const table = await screen.findByRole('table', { name: 'Past imports' });
     const row = await within(table).findByRole('row', { name: /crm\.csv/ });
-    expect(within(table).getByRole('columnheader', { name: 'Started (Europe/Berlin)' })).toBeTruthy();
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent?.trim()),
+    ).toEqual([
+      'Started (Europe/Berlin)',
+      'Kind',
+      'File',
+      'Run',
+      'Rows',
+      'Created',
+      'Updated',
+      'Unchanged',
+      'Skipped',
+      'Refused',
+      'Status',
+      'Report',
+    ]);
     expect(
       within(row)
         .getAllByRole('cell')
@@ -334,10 +374,12 @@ describe('ImportsPage', () => {
       'Leads & contacts',
       'crm.csv',
       'Dry run',
+      '15',
+      '4',
+      '3',
+      '5',
+      '2',
       '1',
-      '1',
-      '0',
-      '0',
       'Done',
       'Report',
     ]);
@@ -354,7 +396,10 @@ describe('ImportsPage', () => {
       .graphqlErrors([{ message: 'Imports are unavailable.', extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
     apollo.expectOne('ImportFieldList').flushData({ importFields: FIELDS });
 
-    expect(await screen.findByText('Past imports could not be loaded.')).toBeTruthy();
+    const empty = await screen.findByText('Past imports could not be loaded.');
+    // The message spans the whole table, however many columns it has.
+    const table = screen.getByRole('table', { name: 'Past imports' });
+    expect(empty.closest('td')?.colSpan).toBe(within(table).getAllByRole('columnheader').length);
     expect(screen.getByRole('alert').textContent?.trim()).not.toBe('');
     expect(screen.queryByText('No imports yet.')).toBeNull();
   });

@@ -16,6 +16,7 @@ import {
   ImportsStore,
   KINDS_WITH_HANDOVERS,
   encodingNote,
+  importValueLabel,
   toImportHistoryRow,
   unplacedValues,
 } from '@accord/web/imports/data-access';
@@ -149,11 +150,18 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
                     (change)="mapValue(item.field, item.value, $event)"
                   >
                     <option value="">
-                      {{ item.mappedTo ? item.mappedTo + ' (proposed)' : '— refuse the row —' }}
+                      {{
+                        item.mappedTo
+                          ? valueLabel(item.field, item.mappedTo) + ' (proposed)'
+                          : '— refuse the row —'
+                      }}
                     </option>
-                    @for (allowed of allowedValues(item.field); track allowed) {
-                      <option [value]="allowed" [selected]="chosenValue(item.field, item.value) === allowed">
-                        {{ allowed }}
+                    @for (allowed of allowedValues(item.field); track allowed.value) {
+                      <option
+                        [value]="allowed.value"
+                        [selected]="chosenValue(item.field, item.value) === allowed.value"
+                      >
+                        {{ allowed.label }}
                       </option>
                     }
                   </select>
@@ -373,8 +381,14 @@ export class ImportsPage implements OnInit {
     await this.refreshValues();
   }
 
-  protected allowedValues(field: string): string[] {
-    return this.fields().find((item) => item.key === field)?.values ?? [];
+  /** Accord's values for an enumeration field: each recorded as itself, offered in words. */
+  protected allowedValues(field: string): { value: string; label: string }[] {
+    const values = this.fields().find((item) => item.key === field)?.values ?? [];
+    return values.map((value) => ({ value, label: this.valueLabel(field, value) }));
+  }
+
+  protected valueLabel(field: string, value: string): string {
+    return importValueLabel(this.kind(), field, value);
   }
 
   protected chosenValue(field: string, value: string): string | null {
