@@ -293,8 +293,8 @@ describe('dashboardNumbers', () => {
       targetToDate: null,
       paceGap: null,
       trend: [
-        { bucketStart: utc('2026-10-01T00:00:00Z'), value: 20, partial: false },
-        { bucketStart: utc('2026-11-01T00:00:00Z'), value: 40, partial: false },
+        { bucketStart: utc('2026-10-01T00:00:00Z'), value: 20, partial: false, target: 60 },
+        { bucketStart: utc('2026-11-01T00:00:00Z'), value: 40, partial: false, target: 60 },
       ],
     });
   });
@@ -341,6 +341,38 @@ describe('dashboardNumbers', () => {
     ]);
     // A whole past month, ending where the period ends, is whole.
     expect(numbers.outcomes[0].trend.every((point) => !point.partial)).toBe(true);
+  });
+
+  it("gives each bucket the part of a count's target its counted days answer for, and a rate's target as it is", () => {
+    // 60 MQLs a month, by week, over a quarter that begins on Thursday 1 October, on Wednesday 25 November at noon.
+    const quarter = { from: utc('2026-10-01T00:00:00Z'), to: utc('2027-01-01T00:00:00Z'), timeZone: 'UTC' };
+    const now = utc('2026-11-25T12:00:00Z');
+    const weeks = dashboardNumbers([], quarter, 'WEEK', kpis, now);
+    const targets = (key: string) =>
+      weeks.outcomes.find((metric) => metric.key === key)?.trend.map((point) => point.target);
+    const mqls = targets('mqls') ?? [];
+    // The first week counts 1–4 October: 4/31 of October's 60. A whole week of October: 7/31 of 60.
+    expect(mqls[0]).toBeCloseTo((60 * 4) / 31, 10);
+    expect(mqls[1]).toBeCloseTo((60 * 7) / 31, 10);
+    // The week of 26 October spans two months: 6 of October's 31 days and 1 of November's 30.
+    expect(mqls[4]).toBeCloseTo((60 * 6) / 31 + (60 * 1) / 30, 10);
+    // This week, Monday 23 November to now: 2.5 of November's 30 days; the weeks not begun have none.
+    const inProgress = 8;
+    expect(weeks.outcomes[0].trend[inProgress].bucketStart).toEqual(utc('2026-11-23T00:00:00Z'));
+    expect(mqls[inProgress]).toBeCloseTo((60 * 2.5) / 30, 10);
+    expect(mqls.slice(inProgress + 1).every((target) => target === null)).toBe(true);
+    // Whole months add up to the period's target.
+    const monthly = dashboardNumbers([], period, 'MONTH', kpis, utc('2026-12-01T00:00:00Z'));
+    const byMonth = monthly.outcomes[0].trend.map((point) => point.target ?? 0);
+    expect(byMonth.reduce((sum, target) => sum + target, 0)).toBe(monthly.outcomes[0].target);
+    // A rate's target is not scaled; a metric without a KPI has none.
+    expect(targets('sla-met')?.slice(0, 2)).toEqual([90, 90]);
+    expect(targets('sqls')?.every((target) => target === null)).toBe(true);
+    // Under a version in force from 25 November, the weeks before it answer for none of its target.
+    const v2 = versionPeriod(quarter, { effectiveAt: utc('2026-11-25T00:00:00Z'), supersededAt: null });
+    const underV2 = dashboardNumbers([], quarter, 'WEEK', kpis, now, v2).outcomes[0].trend;
+    expect(underV2.slice(0, inProgress).every((point) => point.target === null)).toBe(true);
+    expect(underV2[inProgress].target).toBeCloseTo((60 * 0.5) / 30, 10);
   });
 
   it('splits outcomes from activities and builds the funnel from the same facts', () => {

@@ -27,6 +27,13 @@ export interface TrendPoint {
    * so a chart must say so rather than draw a dip.
    */
   partial: boolean;
+  /**
+   * The part of the target this bucket answers for: a count's or amount's target scaled over the bucket's counted
+   * days (inside the period, up to now, while the version whose targets apply was in force), so that a week's 14
+   * MQLs read against its 14 due, not the month's 60; a rate's or duration's target as it is. Null without a
+   * target, and for a bucket not begun.
+   */
+  target: number | null;
 }
 
 /** A metric as the dashboard shows it: its words, its number, its parts, its target and its trend. */
@@ -134,8 +141,26 @@ function present(
       bucketStart: bucket.start,
       value: bucket.start > now ? null : metric.compute(perBucket[index]).value,
       partial: isPartial(bucket, periods.counted, now),
+      target: bucketTarget(kpi?.target ?? null, metric.unit, bucket, periods, now),
     })),
   };
+}
+
+/** A bucket's share of the target (see TrendPoint.target): over the days of it that are counted and targeted. */
+function bucketTarget(
+  target: KpiEntry['target'],
+  unit: MetricUnit,
+  bucket: Bucket,
+  periods: { counted: Period; target: Period | null },
+  now: Date,
+): number | null {
+  if (!target || !periods.target || bucket.start > now) return null;
+  const { counted } = periods;
+  const end = startOfLocalDay(bucket.endDate, counted.timeZone).getTime();
+  const from = Math.max(bucket.start.getTime(), counted.from.getTime(), periods.target.from.getTime());
+  const to = Math.min(end, counted.to.getTime(), periods.target.to.getTime(), now.getTime());
+  if (from >= to) return null;
+  return scaledTarget(target, unit, { from: new Date(from), to: new Date(to), timeZone: counted.timeZone });
 }
 
 /** Whether a bucket begins before the period or ends after it or after `now` (see TrendPoint.partial). */

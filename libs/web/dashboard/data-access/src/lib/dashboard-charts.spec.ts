@@ -1,7 +1,7 @@
 import { funnelStepDefinitions } from '@accord/domain/dashboard';
 
 import { dashboardAnswer, metric } from '../testing/dashboard';
-import { funnelBars, funnelRows, metricTrend, targetLine } from './dashboard-charts';
+import { funnelBars, funnelRows, metricTrend, targetLine, targetTrend } from './dashboard-charts';
 
 describe('funnelBars', () => {
   it('draws one bar per stage on the path, in order, named as people say them', () => {
@@ -64,9 +64,9 @@ describe('metricTrend', () => {
     const trend = metricTrend(
       metric({
         trend: [
-          { bucketStart: '2026-09-30T22:00:00.000Z', value: 50, partial: false },
-          { bucketStart: '2026-10-31T23:00:00.000Z', value: null, partial: false },
-          { bucketStart: '2026-11-30T23:00:00.000Z', value: 61.5, partial: true },
+          { bucketStart: '2026-09-30T22:00:00.000Z', value: 50, partial: false, target: null },
+          { bucketStart: '2026-10-31T23:00:00.000Z', value: null, partial: false, target: null },
+          { bucketStart: '2026-11-30T23:00:00.000Z', value: 61.5, partial: true, target: null },
         ],
       }),
       'Europe/Berlin',
@@ -86,6 +86,7 @@ describe('metricTrend', () => {
       bucketStart: new Date(Date.UTC(2026, 0, 5 + 7 * index)).toISOString(),
       value: index,
       partial: false,
+      target: null,
     }));
 
     const buckets = metricTrend(metric({ trend }), 'UTC', 'WEEK').buckets;
@@ -105,5 +106,34 @@ describe('targetLine', () => {
     expect(targetLine({ target: 30, unit: 'DAYS' })).toEqual([{ name: 'Target', value: 30 }]);
     expect(targetLine({ target: 40, unit: 'COUNT' })).toEqual([]);
     expect(targetLine({ target: null, unit: 'RATE' })).toEqual([]);
+  });
+});
+
+describe('targetTrend', () => {
+  it("draws a count's target as each bucket's share of it, at the metric's points, broken where a bucket has none", () => {
+    const lines = targetTrend(metric(), 'Europe/Berlin', 'WEEK');
+    const chart = metricTrend(metric(), 'Europe/Berlin', 'WEEK');
+    expect(lines).toHaveLength(1);
+    expect(lines[0].name).toBe('Target');
+    expect(lines[0].series.map((point) => point.name)).toEqual(
+      chart.lines[0].series.map((point) => point.name),
+    );
+    expect(lines[0].series.map((point) => Math.round(point.value * 100) / 100)).toEqual([
+      1.33, 9.33, 9.33, 9.33, 4,
+    ]);
+
+    const broken = metric({
+      trend: metric().trend.map((point, index) => ({ ...point, target: index === 2 ? null : point.target })),
+    });
+    expect(targetTrend(broken, 'Europe/Berlin', 'WEEK', 'Workspace target').map((line) => line.name)).toEqual(
+      ['Workspace target', 'Workspace target 2'],
+    );
+  });
+
+  it('draws none for rates and durations, whose target is a reference line, nor without a target', () => {
+    expect(targetTrend(metric({ unit: 'RATE' }), 'UTC', 'WEEK')).toEqual([]);
+    expect(targetTrend(metric({ unit: 'DAYS' }), 'UTC', 'WEEK')).toEqual([]);
+    const none = metric({ trend: metric().trend.map((point) => ({ ...point, target: null })) });
+    expect(targetTrend(none, 'UTC', 'WEEK')).toEqual([]);
   });
 });

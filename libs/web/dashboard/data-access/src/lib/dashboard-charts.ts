@@ -4,6 +4,7 @@ import {
   type FunnelStage,
   type FunnelStepDefinitions,
   type TrendChart,
+  type TrendLine,
   funnelChart,
   funnelDrillKey,
   funnelStepDefinitions,
@@ -96,4 +97,21 @@ export function metricTrend(
 export function targetLine(metric: Pick<DashboardMetric, 'target' | 'unit'>, name = 'Target'): ChartDatum[] {
   if (metric.target === null || (metric.unit !== 'RATE' && metric.unit !== 'DAYS')) return [];
   return [{ name, value: metric.target }];
+}
+
+/**
+ * A count's or amount's target as the trend chart's second line: each bucket's own share of it (the API's
+ * `trend.target`: a week's part of a monthly 60, this week's part up to now), at the metric's points, so each
+ * week's MQLs are read against what that week was due. Empty for rates and durations (a reference line draws their
+ * target) and without a target. Named as the reference line is ("Workspace target" under a filter).
+ */
+export function targetTrend(
+  metric: Pick<DashboardMetric, 'trend' | 'unit'>,
+  timeZone: string,
+  granularity: DashboardGranularity,
+  name = 'Target',
+): TrendLine[] {
+  if (metric.unit !== 'COUNT' && metric.unit !== 'AMOUNT') return [];
+  const points = metric.trend.map((point) => ({ ...point, value: point.target ?? null }));
+  return trendChart(name, points, granularity, timeZone).lines;
 }

@@ -161,8 +161,21 @@ describe('DashboardPage', () => {
     const funnel = screen.getByRole('img', { name: /^Funnel: Lead 200, MQL 42, SAL 25/ });
     await waitFor(() => expect(funnel.querySelectorAll('svg .bar').length).toBe(6));
     expect(screen.getByRole('rowheader', { name: 'SAL' }).parentElement?.textContent).toContain('59.5%');
-    const trend = screen.getByRole('img', { name: /^Trend of MQLs\. 2026-10-26: 6, 2026-11-02: 9/ });
-    await waitFor(() => expect(trend.querySelector('svg path.line')).toBeTruthy());
+    // A count's target, each week's share of it, is read out with each week and drawn as a dashed second line.
+    const trend = screen.getByRole('img', {
+      name: /^Trend of MQLs\. 2026-10-26: 6 \(target 1\.3\), 2026-11-02: 9 \(target 9\.3\)/,
+    });
+    await waitFor(() => expect(trend.querySelectorAll('svg path.line')).toHaveLength(2));
+    await waitFor(() =>
+      expect(
+        Array.from(trend.querySelectorAll('svg path.line')).map((line) =>
+          line.getAttribute('stroke-dasharray'),
+        ),
+      ).toEqual([null, '6 4']),
+    );
+    expect(
+      screen.getByText(/^\s*Target: each week's share of the agreement's target, up to now\s*$/),
+    ).toBeTruthy();
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Metric' }), {
       target: { value: 'mql-acceptance-rate' },
@@ -170,7 +183,7 @@ describe('DashboardPage', () => {
     await screen.findByRole('img', { name: /^Trend of MQL → SAL acceptance rate\./ });
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Metric' }), { target: { value: 'revenue-won' } });
-    const amounts = await screen.findByRole('img', { name: /^Trend of Revenue won\. 2026-10-26: 6 EUR, / });
+    const amounts = await screen.findByRole('img', { name: /^Trend of Revenue won\. 2026-10-26: 6 EUR \(target 1 EUR\), / });
     await waitFor(() => expect(amounts.querySelector('svg .y.axis')?.textContent).toContain(' EUR'));
   });
 

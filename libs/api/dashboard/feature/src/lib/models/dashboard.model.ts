@@ -49,6 +49,15 @@ export class TrendPoint {
       '(this week so far). Its counts are not comparable with a whole bucket’s.',
   })
   partial!: boolean;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The part of the target this bucket answers for: a count's or amount's target scaled over the bucket's " +
+      "counted days (up to now, while the version whose targets apply was in force); a rate's or duration's " +
+      'target as it is. Null without a target, and for a bucket not begun.',
+  })
+  target!: number | null;
 }
 
 @ObjectType({ description: 'A number of the dashboard, with its definition, parts, target and trend.' })

@@ -10,3 +10,6 @@ export const CHART_COLORS: Color = {
 
 /** One colour for bars of one kind (the funnel's steps): the bars' heights, not their hues, carry the meaning. */
 export const SINGLE_COLOR: Color = { ...CHART_COLORS, name: 'accord-single', domain: ['#005cbb'] };
+
+/** A target drawn as a line beside a metric's: the palette's second colour, dashed where it is drawn. */
+export const TARGET_COLOR = CHART_COLORS.domain[1];

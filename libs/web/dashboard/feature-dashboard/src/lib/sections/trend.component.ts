@@ -7,10 +7,18 @@ import {
   formatMetricValue,
   metricTrend,
   targetLine,
+  targetTrend,
 } from '@accord/web/dashboard/data-access';
 import type { DashboardGranularity, DashboardTargetScope } from '@accord/web/shared/data-access';
 
+import { TARGET_COLOR } from '../charts/chart-colors';
 import { LineChartComponent } from '../charts/line-chart.component';
+
+const BUCKET_WORDS: Readonly<Record<DashboardGranularity, string>> = {
+  WEEK: 'week',
+  MONTH: 'month',
+  QUARTER: 'quarter',
+};
 
 /** One metric's trend over the period at a time (units differ), with its target where a line makes sense. */
 @Component({
@@ -31,9 +39,26 @@ import { LineChartComponent } from '../charts/line-chart.component';
         <accord-line-chart
           [chart]="chart"
           [references]="references()"
+          [targets]="targets()"
           [format]="format()"
           [label]="label()"
         />
+        @if (targets().length > 0) {
+          <p class="legend">
+            <svg width="24" height="8" aria-hidden="true" focusable="false">
+              <line
+                x1="0"
+                y1="4"
+                x2="24"
+                y2="4"
+                [attr.stroke]="targetColor"
+                stroke-width="2"
+                stroke-dasharray="6 4"
+              />
+            </svg>
+            {{ targetName() }}: each {{ bucketWord() }}'s share of the agreement's target, up to now
+          </p>
+        }
       } @else {
         <p class="empty">No values for {{ metric.name }} in this selection.</p>
       }
@@ -46,6 +71,14 @@ import { LineChartComponent } from '../charts/line-chart.component';
     }
     .empty {
       padding: 16px 0;
+    }
+    .legend {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      margin: 4px 0 0;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })
@@ -75,11 +108,22 @@ export class TrendComponent {
     const chart = metric && metricTrend(metric, this.timeZone(), this.granularity());
     return chart && chart.lines.length > 0 ? chart : null;
   });
+  protected readonly targetColor = TARGET_COLOR;
+  /** "Workspace target" under a segment, owner or team filter, whose numbers are not held to it. */
+  protected readonly targetName = computed(() =>
+    this.targetScope() === 'WORKSPACE' ? 'Workspace target' : 'Target',
+  );
   protected readonly references = computed(() => {
     const metric = this.chosen();
-    const name = this.targetScope() === 'WORKSPACE' ? 'Workspace target' : 'Target';
-    return metric ? targetLine(metric, name) : [];
+    return metric ? targetLine(metric, this.targetName()) : [];
   });
+  /** A count's or amount's target, bucket by bucket, while the metric has a line to read it against. */
+  protected readonly targets = computed(() => {
+    const metric = this.chosen();
+    if (!metric || !this.chart()) return [];
+    return targetTrend(metric, this.timeZone(), this.granularity(), this.targetName());
+  });
+  protected readonly bucketWord = computed(() => BUCKET_WORDS[this.granularity()]);
   protected readonly format = computed(() => {
     const unit = this.chosen()?.unit ?? 'COUNT';
     const currency = this.currency();
@@ -89,10 +133,18 @@ export class TrendComponent {
     const metric = this.chosen();
     if (!metric) return '';
     const format = this.format();
-    // The buckets with a value, by their full labels ("2026-11-23 (partial)"), whatever the axis abbreviates.
-    const points = (this.chart()?.buckets ?? []).flatMap((bucket) =>
-      bucket.value === null ? [] : [`${bucket.label}: ${format(bucket.value)}`],
-    );
+    // The buckets with a value, by their full labels ("2026-11-23 (partial)"), whatever the axis abbreviates; with
+    // a count's target, each bucket's share of it.
+    const targets = this.targets().length > 0 ? metric.trend.slice(-(this.chart()?.buckets.length ?? 0)) : [];
+    const points = (this.chart()?.buckets ?? []).flatMap((bucket, index) => {
+      if (bucket.value === null) return [];
+      const target = targets[index]?.target;
+      const due =
+        target === null || target === undefined
+          ? ''
+          : ` (${this.targetName().toLowerCase()} ${format(target)})`;
+      return [`${bucket.label}: ${format(bucket.value)}${due}`];
+    });
     return `Trend of ${metric.name}. ${points.join(', ')}`;
   });
 
