@@ -4,13 +4,13 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 
 import { IMPORTS_ROUTE } from '@accord/api/imports/feature';
-import { MAX_NDJSON_BODY, NDJSON_TYPE, SIGNALS_ROUTE } from '@accord/api/leads/feature';
+import { LEADS_ROUTE, MAX_NDJSON_BODY, NDJSON_TYPE, SIGNALS_ROUTE } from '@accord/api/leads/feature';
 import { AppConfig } from '@accord/api/shared/config';
 import { DatabaseUnavailableFilter, createValidationPipe } from '@accord/api/shared/graphql';
 
 import { answerPolicy } from './content-security-policy';
 
-/** The largest JSON body: a GraphQL operation or a batch of signals. */
+/** The largest JSON body: a GraphQL operation, a batch of signals or of leads. */
 export const MAX_JSON_BODY = '1mb';
 
 interface BodyParserError {
@@ -29,8 +29,10 @@ function parseFailure(request: Request, body: unknown): string {
   try {
     // Valid JSON that is neither an object nor an array (`42`, `null`): the parser takes only those.
     if (typeof body === 'string') JSON.parse(body);
-    return request.path.startsWith(SIGNALS_ROUTE)
-      ? 'The request body must be an event object or an array of events.'
+    if (request.path.startsWith(SIGNALS_ROUTE))
+      return 'The request body must be an event object or an array of events.';
+    return request.path.startsWith(LEADS_ROUTE)
+      ? 'The request body must be a lead object or an array of leads.'
       : 'The request body must be a JSON object or array.';
   } catch {
     return 'The request body is not valid JSON.';

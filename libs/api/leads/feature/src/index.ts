@@ -4,6 +4,7 @@ export * from './lib/signal-ingestion.service';
 export * from './lib/recycle-sweep';
 export * from './lib/rescore.worker';
 export * from './lib/ingestion.controller';
+export * from './lib/leads-ingestion.controller';
 export * from './lib/leads-demo.seeder';
 export * from './lib/rescore-rows';
 export * from './lib/signal-applier';

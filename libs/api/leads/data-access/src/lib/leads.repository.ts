@@ -111,6 +111,45 @@ export class LeadsRepository {
     );
   }
 
+  /**
+   * Locks the leads of these e-mails in e-mail order, so that writers upserting overlapping e-mails cannot
+   * deadlock, and returns them.
+   */
+  lockByEmails(manager: EntityManager, emails: readonly string[]): Promise<LeadEntity[]> {
+    if (emails.length === 0) return Promise.resolve([]);
+    return manager
+      .createQueryBuilder(LeadEntity, 'lead')
+      .where('lead.email IN (:...emails)', { emails: [...new Set(emails)] })
+      .orderBy('lead.email')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  /**
+   * Inserts the leads (in e-mail order) whose e-mail no lead has; returns the ids inserted. A lead another
+   * transaction inserted meanwhile is skipped (ON CONFLICT DO NOTHING waits for that transaction to commit), for
+   * the caller to lock and update instead of failing on the unique index.
+   */
+  async insertNew(
+    manager: EntityManager,
+    leads: readonly (LeadFields & { workspaceId: string; id: string; ownerId: string | null })[],
+    at: Date,
+  ): Promise<Set<string>> {
+    if (leads.length === 0) return new Set();
+    const rows = [...leads]
+      .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0))
+      .map((lead) => ({ ...lead, createdAt: at, updatedAt: at, stageChangedAt: at }));
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(LeadEntity)
+      .values(rows)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return new Set((result.raw as { id: string }[]).map((row) => row.id));
+  }
+
   findByEmail(manager: EntityManager, email: string): Promise<LeadEntity | null> {
     return manager.findOneBy(LeadEntity, { email });
   }

@@ -2,9 +2,10 @@ import { Controller, Headers, HttpStatus, Post, Req, Res } from '@nestjs/common'
 import { createHash } from 'node:crypto';
 
 import { ApiKeysRepository, IngestRequestEntity } from '@accord/api/leads/data-access';
-import { Public, RateLimits, asHttpRateLimit } from '@accord/api/shared/auth';
+import { Public, RateLimits } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 
+import { ApiKeyRequest, ApiKeyResponse, hasBody, presentedKey, problem, refuseKey } from './api-key-http';
 import { ApiKeysService } from './api-keys.service';
 import {
   IngestReport,
@@ -13,19 +14,7 @@ import {
   UnknownApiKey,
 } from './signal-ingestion.service';
 
-/** The raw body parsers registered in main.ts leave these on the request. */
-interface IngestRequest {
-  body: unknown;
-  headers: Record<string, string | string[] | undefined>;
-  /** The client's address, as TRUST_PROXY lets Express read it. */
-  ip?: string;
-}
-
-interface IngestResponse {
-  status(code: number): IngestResponse;
-  setHeader(name: string, value: string): void;
-  json(body: unknown): void;
-}
+export { hasBody } from './api-key-http';
 
 export const NDJSON_TYPE = 'application/x-ndjson';
 /**
@@ -37,10 +26,6 @@ export const MAX_EVENTS = 10_000;
 const ABANDONED_REQUEST_MS = 5 * 60_000;
 /** The largest NDJSON body: 10,000 events of up to about 1 kB each. */
 export const MAX_NDJSON_BODY = '10mb';
-
-function problem(response: IngestResponse, status: number, code: string, message: string): void {
-  response.status(status).json({ error: code, message });
-}
 
 /** The route that takes NDJSON bodies: only it has their larger limit (configure-app). */
 export const SIGNALS_ROUTE = '/api/v1/signals';
@@ -77,16 +62,6 @@ export interface IngestBody {
 export interface IngestEvents {
   events: unknown[];
   lines?: number[];
-}
-
-/**
- * Whether a request carries body bytes, from its headers as Node reads them: a chunked body, or a Content-Length
- * other than 0. (A chunked body of no bytes at all reads as present; no client sends one for an empty body.)
- */
-export function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
-  if (headers['transfer-encoding'] !== undefined) return true;
-  const length = headers['content-length'];
-  return length !== undefined && length !== '0';
 }
 
 /**
@@ -140,29 +115,15 @@ export class IngestionController {
 
   @Post('signals')
   async ingest(
-    @Req() request: IngestRequest,
-    @Res() response: IngestResponse,
+    @Req() request: ApiKeyRequest,
+    @Res() response: ApiKeyResponse,
     @Headers('authorization') authorization: string | undefined,
     @Headers('x-api-key') apiKeyHeader: string | undefined,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers('content-type') contentType: string | undefined,
   ): Promise<void> {
-    // A missing, wrong or revoked key counts against the address; past its budget the answer is 429.
-    const unauthenticated = async () => {
-      await this.rateLimits.wrongApiKey(request.ip ?? 'unknown').catch((error: unknown) => {
-        throw asHttpRateLimit(error, response);
-      });
-      problem(
-        response,
-        HttpStatus.UNAUTHORIZED,
-        'UNAUTHENTICATED',
-        'Send a valid, unrevoked API key as "Authorization: Bearer <key>".',
-      );
-    };
-    // An empty X-Api-Key (a client's template with the value left out) is no key: a Bearer key still counts.
-    const secret = [apiKeyHeader, authorization?.replace(/^Bearer\s+/i, '')]
-      .map((value) => value?.trim())
-      .find((value) => value);
+    const unauthenticated = () => refuseKey(this.rateLimits, request, response);
+    const secret = presentedKey(authorization, apiKeyHeader);
     if (!secret) return unauthenticated();
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
       return problem(
@@ -252,7 +213,7 @@ export class IngestionController {
    * A request whose Idempotency-Key is taken: the first response again, or why not — the key was used with
    * another body (422), or its first request is still running (409: retry once it has been answered).
    */
-  private answerAgain(response: IngestResponse, earlier: IngestRequestEntity | null, bodyHash: string): void {
+  private answerAgain(response: ApiKeyResponse, earlier: IngestRequestEntity | null, bodyHash: string): void {
     if (earlier && earlier.bodyHash !== bodyHash) {
       return problem(
         response,

@@ -8,7 +8,9 @@ import { ApiKeysService } from './api-keys.service';
 import { IngestionController } from './ingestion.controller';
 import { KeyedSignalStore } from './keyed-signal-store';
 import { LeadScorer } from './lead-scorer';
+import { LeadUpsertService } from './lead-upsert.service';
 import { LeadsDemoSeeder } from './leads-demo.seeder';
+import { LeadsIngestionController } from './leads-ingestion.controller';
 import { ApiKeysResolver, LeadsResolver } from './leads.resolver';
 import { LeadsService } from './leads.service';
 import { RecycleSweep } from './recycle-sweep';
@@ -17,10 +19,10 @@ import { RescoreWorker } from './rescore.worker';
 import { SignalApplier } from './signal-applier';
 import { SignalIngestionService } from './signal-ingestion.service';
 
-/** Leads, signals and scoring: CRUD, ingestion (GraphQL and HTTP with API keys) and rescoring on publish. */
+/** Leads, signals and scoring: CRUD, ingestion of signals and leads (GraphQL and HTTP with API keys) and rescoring on publish. */
 @Module({
   imports: [LeadsDataAccessModule, AgreementsDataAccessModule, SharedAuthModule],
-  controllers: [IngestionController],
+  controllers: [IngestionController, LeadsIngestionController],
   providers: [
     LeadScorer,
     LeadsService,
@@ -28,6 +30,7 @@ import { SignalIngestionService } from './signal-ingestion.service';
     SignalApplier,
     KeyedSignalStore,
     ApiKeysService,
+    LeadUpsertService,
     RescoreRunner,
     RescoreWorker,
     RecycleSweep,

@@ -19,6 +19,7 @@ import { LeadFields, parseLeadFields } from '@accord/domain/leads';
 import { explanationSummary } from '@accord/domain/scoring';
 
 import { LeadInput, LeadsArgs, RecordSignalInput } from './dto/lead.inputs';
+import { mergeLeadInput } from './lead-fields';
 import { LeadScorer, evaluate } from './lead-scorer';
 import {
   Lead,
@@ -29,25 +30,6 @@ import {
   ScoringStatus,
 } from './models/lead.model';
 import { IngestReport, SignalIngestionService } from './signal-ingestion.service';
-
-const FIELD_NAMES: (keyof LeadFields)[] = [
-  'email',
-  'firstName',
-  'lastName',
-  'title',
-  'seniority',
-  'department',
-  'budgetAuthority',
-  'companyName',
-  'companyDomain',
-  'employeeCount',
-  'annualRevenue',
-  'industry',
-  'country',
-  'technologies',
-  'source',
-  'campaign',
-];
 
 /** Leads as people create, edit and read them; every change rescores the lead in the same transaction. */
 @Injectable()
@@ -102,11 +84,7 @@ export class LeadsService {
       return await this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
         const [current] = await this.leads.lockByIds(manager, [id]);
         if (!current) throw AppError.notFound('No such lead in this workspace.');
-        const merged: Record<string, unknown> = {};
-        for (const name of FIELD_NAMES)
-          merged[name] = name in input && input[name] !== undefined ? input[name] : current[name];
-        if (!('companyDomain' in input) && 'email' in input) merged['companyDomain'] = null;
-        const fields = this.parse(merged);
+        const fields = this.parse(mergeLeadInput(current, { ...input }));
         const ownerId =
           'ownerId' in input ? await this.checkOwner(manager, input.ownerId ?? null) : current.ownerId;
         await this.leads.update(manager, id, { ...fields, ownerId }, now);

@@ -1,0 +1,65 @@
+import { HttpStatus } from '@nestjs/common';
+
+import { RateLimits, asHttpRateLimit } from '@accord/api/shared/auth';
+
+/** What the machine routes (`/api/v1/…`) read of a request; the body parsers of configure-app fill `body`. */
+export interface ApiKeyRequest {
+  body: unknown;
+  headers: Record<string, string | string[] | undefined>;
+  /** The client's address, as TRUST_PROXY lets Express read it. */
+  ip?: string;
+}
+
+export interface ApiKeyResponse {
+  status(code: number): ApiKeyResponse;
+  setHeader(name: string, value: string): void;
+  json(body: unknown): void;
+}
+
+/** Answers an error in the REST shape every machine route uses: `{ error, message }`. */
+export function problem(response: ApiKeyResponse, status: number, code: string, message: string): void {
+  response.status(status).json({ error: code, message });
+}
+
+/**
+ * The API key a request presents, from `X-Api-Key` or `Authorization: Bearer …`. An empty X-Api-Key (a client's
+ * template with the value left out) is no key: a Bearer key still counts.
+ */
+export function presentedKey(
+  authorization: string | undefined,
+  apiKeyHeader: string | undefined,
+): string | undefined {
+  return [apiKeyHeader, authorization?.replace(/^Bearer\s+/i, '')]
+    .map((value) => value?.trim())
+    .find((value) => value);
+}
+
+/**
+ * Refuses a missing, wrong or revoked key with 401. It counts against the client address's budget for wrong
+ * keys first: past that budget the answer is 429 instead (thrown, as Nest answers HttpExceptions).
+ */
+export async function refuseKey(
+  rateLimits: RateLimits,
+  request: ApiKeyRequest,
+  response: ApiKeyResponse,
+): Promise<void> {
+  await rateLimits.wrongApiKey(request.ip ?? 'unknown').catch((error: unknown) => {
+    throw asHttpRateLimit(error, response);
+  });
+  problem(
+    response,
+    HttpStatus.UNAUTHORIZED,
+    'UNAUTHENTICATED',
+    'Send a valid, unrevoked API key as "Authorization: Bearer <key>".',
+  );
+}
+
+/**
+ * Whether a request carries body bytes, from its headers as Node reads them: a chunked body, or a Content-Length
+ * other than 0. (A chunked body of no bytes at all reads as present; no client sends one for an empty body.)
+ */
+export function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
+  if (headers['transfer-encoding'] !== undefined) return true;
+  const length = headers['content-length'];
+  return length !== undefined && length !== '0';
+}

@@ -1,0 +1,75 @@
+import { Controller, Headers, HttpStatus, Post, Req, Res } from '@nestjs/common';
+
+import { Public, RateLimits } from '@accord/api/shared/auth';
+
+import { ApiKeyRequest, ApiKeyResponse, hasBody, presentedKey, problem, refuseKey } from './api-key-http';
+import { LeadUpsertService } from './lead-upsert.service';
+
+/** The route machines create and update leads on. */
+export const LEADS_ROUTE = '/api/v1/leads';
+/**
+ * Leads in one request. Each is locked and scored in the request's one transaction, so this bounds how long a
+ * request holds its leads' locks (and its 1 MB JSON body holds about this many anyway).
+ */
+export const MAX_LEADS = 1_000;
+
+/**
+ * The lead objects of a JSON body: one object, or an array of them (each item is checked on its own later).
+ * A request without a body, or with a body the JSON parser did not take (another Content-Type), holds none.
+ */
+export function leadItemsOf(
+  body: unknown,
+  present: boolean,
+): unknown[] | { error: string } | { tooMany: true } {
+  const items = !present
+    ? []
+    : Array.isArray(body)
+      ? body
+      : typeof body === 'object' && body !== null
+        ? [body]
+        : null;
+  if (items === null)
+    return {
+      error: 'Send one lead object or an array of leads as JSON, with Content-Type: application/json.',
+    };
+  if (items.length > MAX_LEADS) return { tooMany: true };
+  return items.length === 0 ? { error: 'The request holds no leads.' } : items;
+}
+
+/**
+ * Leads from machines (a website form, a marketing automation tool): `POST /api/v1/leads` with a workspace API
+ * key, authenticated and rate-limited as `/api/v1/signals` is. Each lead is upserted by e-mail; the response
+ * reports every item (created, updated, unchanged, refused with the reasons) and the stage of its lead.
+ */
+@Public()
+@Controller('api/v1')
+export class LeadsIngestionController {
+  constructor(
+    private readonly upserts: LeadUpsertService,
+    private readonly rateLimits: RateLimits,
+  ) {}
+
+  @Post('leads')
+  async upsert(
+    @Req() request: ApiKeyRequest,
+    @Res() response: ApiKeyResponse,
+    @Headers('authorization') authorization: string | undefined,
+    @Headers('x-api-key') apiKeyHeader: string | undefined,
+  ): Promise<void> {
+    const secret = presentedKey(authorization, apiKeyHeader);
+    if (!secret) return refuseKey(this.rateLimits, request, response);
+    const items = leadItemsOf(request.body, hasBody(request.headers));
+    if ('tooMany' in items) {
+      return problem(
+        response,
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'PAYLOAD_TOO_LARGE',
+        `At most ${MAX_LEADS} leads per request; split the batch.`,
+      );
+    }
+    if ('error' in items) return problem(response, HttpStatus.BAD_REQUEST, 'BAD_USER_INPUT', items.error);
+    const report = await this.upserts.upsert(secret, items);
+    if (!report) return refuseKey(this.rateLimits, request, response);
+    response.status(HttpStatus.OK).json(report);
+  }
+}
