@@ -36,10 +36,13 @@ import { CreateApiKeyDialog } from './create-api-key.dialog';
       <button mat-flat-button type="button" (click)="create()">New API key</button>
     </accord-page-header>
     <p class="intro">
-      Machines — your website, your marketing automation — send signals (page visits, form fills, e-mails, calls)
-      to <code>POST /api/v1/signals</code> with one of these keys; a signal names its lead by e-mail or company
-      domain, and one for a person Accord does not know yet is answered as unmatched, not stored: add leads first
-      (Imports, or the Leads page). A key's secret is shown once, when it is created.
+      Machines — your website's forms, your marketing automation — send leads to
+      <code>POST /api/v1/leads</code>
+      (created or updated by e-mail, and scored at once) and signals (page visits, form fills, e-mails, calls)
+      to
+      <code>POST /api/v1/signals</code> with one of these keys. A signal names its lead by e-mail or company
+      domain; one for a person Accord does not know yet is answered as unmatched, not stored: send the lead
+      first. A key's secret is shown once, when it is created.
     </p>
     <accord-form-alert [message]="error()" />
     @if (store.loading()) {
