@@ -33,6 +33,22 @@ type Team = TestTeam<'marketing' | 'sales'>;
 const NOW = new Date('2026-11-25T09:00:00.000Z');
 const DAY = 86_400_000;
 
+/** A lead row of the tables (snake_case columns) as the scoring engine reads it. */
+function factsOfRow(row: Record<string, unknown>) {
+  return leadFacts({
+    email: row['email'] as string,
+    title: row['title'] as string | null,
+    seniority: row['seniority'] as string | null,
+    department: row['department'] as string | null,
+    budgetAuthority: row['budget_authority'] as boolean | null,
+    employeeCount: row['employee_count'] as number | null,
+    annualRevenue: row['annual_revenue'] as number | null,
+    industry: row['industry'] as string | null,
+    country: row['country'] as string | null,
+    technologies: row['technologies'] as string[],
+  });
+}
+
 describe('backtests on PostgreSQL', () => {
   let database: TestDatabase;
   let app: INestApplicationContext;
@@ -258,18 +274,7 @@ describe('backtests on PostgreSQL', () => {
         ]
           .filter((at) => at >= created && at < to)
           .sort((a, b) => a - b);
-        const lead = leadFacts({
-          email: row['email'] as string,
-          title: row['title'] as string | null,
-          seniority: row['seniority'] as string | null,
-          department: row['department'] as string | null,
-          budgetAuthority: row['budget_authority'] as boolean | null,
-          employeeCount: row['employee_count'] as number | null,
-          annualRevenue: row['annual_revenue'] as number | null,
-          industry: row['industry'] as string | null,
-          country: row['country'] as string | null,
-          technologies: row['technologies'] as string[],
-        });
+        const lead = factsOfRow(row);
         const first = moments.find((at) => {
           const outcome = evaluateLead({
             lead,
@@ -306,18 +311,7 @@ describe('backtests on PostgreSQL', () => {
         let count = 0;
         for (const row of leads) {
           const { outcome } = evaluateLead({
-            lead: leadFacts({
-              email: row['email'] as string,
-              title: row['title'] as string | null,
-              seniority: row['seniority'] as string | null,
-              department: row['department'] as string | null,
-              budgetAuthority: row['budget_authority'] as boolean | null,
-              employeeCount: row['employee_count'] as number | null,
-              annualRevenue: row['annual_revenue'] as number | null,
-              industry: row['industry'] as string | null,
-              country: row['country'] as string | null,
-              technologies: row['technologies'] as string[],
-            }),
+            lead: factsOfRow(row),
             signals: (row['signal_rows'] as { type: string; at: string }[]).map((signal) => ({
               type: signal.type,
               occurredAt: new Date(signal.at),
