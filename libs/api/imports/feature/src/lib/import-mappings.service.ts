@@ -60,6 +60,14 @@ export class ImportMappingsService {
     });
   }
 
+  /** The signal types the version in force scores, the workspace's own among them, for the value mapping to offer. */
+  agreedSignalTypes(workspaceId: string): Promise<string[]> {
+    return this.tenantDb.inWorkspace(workspaceId, async (manager) => {
+      const inForce = await this.agreements.findInForce(manager, this.clock.now());
+      return inForce ? inForce.document.intent.signals.map((signal) => signal.type) : [];
+    });
+  }
+
   /** The saved mapping when it was made for this header, else the one proposed from the header. */
   async defaultFor(workspaceId: string, kind: ImportKind, headers: string[]): Promise<ImportMapping> {
     const { saved, currency } = await this.startingPoint(workspaceId, kind, headers);

@@ -18,6 +18,7 @@ import {
   createTeam,
   createTestDatabase,
 } from '@accord/api/shared/testing';
+import type { AgreementDocument } from '@accord/domain/agreement';
 
 import { ImportsHttpApp, startImportsHttpApp } from './imports-http.int-fixture';
 
@@ -39,10 +40,19 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     });
   }
 
-  /** Publishes the starter agreement and lets the rescore make it the version in force. */
-  async function publish(team: Team): Promise<string> {
+  /** Publishes the starter agreement, `change`d, and lets the rescore make it the version in force. */
+  async function publish(team: Team, change?: (document: AgreementDocument) => void): Promise<string> {
     const agreements = app.get(AgreementsService);
-    const draft = await agreements.createDraft(team.marketing, {});
+    let draft = await agreements.createDraft(team.marketing, {});
+    if (change) {
+      const document = structuredClone(draft.document);
+      change(document);
+      draft = await agreements.save(team.marketing, {
+        versionId: draft.id,
+        baseRevision: draft.revision,
+        document,
+      });
+    }
     await agreements.propose(team.marketing, { versionId: draft.id, revision: draft.revision });
     await agreements.sign(team.marketing, {
       versionId: draft.id,
@@ -1039,6 +1049,34 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     const type = fields.find((field) => field.key === 'type');
     // A file's own type names ("Web Visit") must be mappable to something in the web app.
     expect(type?.values).toEqual(expect.arrayContaining(['PRICING_PAGE_VISIT', 'DEMO_REQUEST', 'CALL_MADE']));
+    expect(type?.values).not.toContain('TRIAL_STARTED');
+
+    // The workspace's own signal types, those the version in force scores, are offered too.
+    await publish(team, (document) =>
+      document.intent.signals.push({
+        type: 'TRIAL_STARTED',
+        label: 'Trial started',
+        weight: 30,
+        cap: 1,
+        halfLifeDays: 30,
+      }),
+    );
+    const again = await graphql(
+      team.marketing,
+      `
+        {
+          importFields(kind: SIGNALS) {
+            key
+            values
+          }
+        }
+      `,
+    );
+    const types = (again.data as { importFields: { key: string; values: string[] }[] }).importFields.find(
+      (field) => field.key === 'type',
+    )?.values;
+    expect(types).toEqual(expect.arrayContaining(['TRIAL_STARTED', 'PRICING_PAGE_VISIT', 'CALL_MADE']));
+    expect(types?.filter((value) => value === 'PRICING_PAGE_VISIT')).toHaveLength(1);
   });
 
   it('keeps imports, reports and mappings to their workspace, and to the roles that import', async () => {

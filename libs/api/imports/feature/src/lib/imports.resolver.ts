@@ -68,13 +68,28 @@ export class ImportsResolver {
   }
 
   @Query(() => [ImportFieldInfo], { description: 'The fields a kind of import can fill.' })
-  importFields(@Args('kind', { type: () => ImportKindEnum }) kind: ImportKind): ImportFieldInfo[] {
-    return importFields(kind).map((item) => ({
+  async importFields(
+    @CurrentMember() actor: AuthMember,
+    @Args('kind', { type: () => ImportKindEnum }) kind: ImportKind,
+  ): Promise<ImportFieldInfo[]> {
+    const fields = importFields(kind);
+    // Signal types take the workspace's own too: those the version in force scores ("TRIAL_STARTED").
+    const agreedTypes = fields.some((item) => item.enumeration === 'SIGNAL_TYPE')
+      ? await this.mappings.agreedSignalTypes(actor.workspaceId)
+      : [];
+    return fields.map((item) => ({
       key: item.key,
       label: item.label,
       type: item.type,
       required: item.required,
-      values: item.enumeration ? [...ENUMERATION_CHOICES[item.enumeration]] : [],
+      values: item.enumeration
+        ? [
+            ...new Set([
+              ...ENUMERATION_CHOICES[item.enumeration],
+              ...(item.enumeration === 'SIGNAL_TYPE' ? agreedTypes : []),
+            ]),
+          ]
+        : [],
     }));
   }
 
