@@ -31,4 +31,9 @@ describe('feedbackSince', () => {
   it('starts at midnight UTC 90 days back', () => {
     expect(feedbackSince(new Date('2026-11-25T15:30:00.000Z'))).toBe('2026-08-27T00:00:00.000Z');
   });
+
+  it('starts the window chosen back, across a year', () => {
+    expect(feedbackSince(new Date('2026-11-25T15:30:00.000Z'), 30)).toBe('2026-10-26T00:00:00.000Z');
+    expect(feedbackSince(new Date('2026-11-25T15:30:00.000Z'), 365)).toBe('2025-11-25T00:00:00.000Z');
+  });
 });

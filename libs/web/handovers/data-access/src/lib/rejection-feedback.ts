@@ -2,8 +2,16 @@ import type { RejectionFeedbackQuery } from '@accord/web/shared/data-access';
 
 export type RejectionFeedbackEntry = RejectionFeedbackQuery['rejectionFeedback'][number];
 
-/** The feedback covers this many days back from today. */
-export const FEEDBACK_DAYS = 90;
+/** The windows the feedback can cover, in days back from today, and how each reads ("the last 90 days"). */
+export const FEEDBACK_WINDOWS = [
+  { days: 30, label: '30 days' },
+  { days: 90, label: '90 days' },
+  { days: 365, label: '12 months' },
+] as const;
+export type FeedbackDays = (typeof FEEDBACK_WINDOWS)[number]['days'];
+
+/** The window shown first: a quarter's worth, enough rejections to see a pattern, recent enough to act on. */
+export const FEEDBACK_DAYS: FeedbackDays = 90;
 
 /** Rejections of one source or campaign, one count per reason (in the table's column order). */
 export interface FeedbackGroupRow {
@@ -49,8 +57,8 @@ export function feedbackTable(entries: readonly RejectionFeedbackEntry[]): Feedb
   return { reasons: columns, rows };
 }
 
-/** The start of the feedback window: midnight UTC, `FEEDBACK_DAYS` days before `now`. */
-export function feedbackSince(now: Date): string {
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - FEEDBACK_DAYS));
+/** The start of the feedback window: midnight UTC, `days` days before `now`. */
+export function feedbackSince(now: Date, days: number = FEEDBACK_DAYS): string {
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - days));
   return start.toISOString();
 }

@@ -61,6 +61,29 @@ describe('RejectionFeedbackPage', () => {
     expect(await screen.findByText('No rejections in the last 90 days.')).toBeTruthy();
   });
 
+  it('covers the window chosen, keeping the grouping, and says which window the rows are of', async () => {
+    const apollo = await renderPage();
+    apollo.expectOne('RejectionFeedback').flushData({
+      rejectionFeedback: [entry('website', 'not-ready', 'Not ready to buy', 4)],
+    });
+    await screen.findByRole('table', { name: 'Rejections per reason by Source' });
+    expect(screen.getByText('Why sales rejected handed-over leads in the last 90 days.')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('radio', { name: '12 months' }));
+    const year = apollo.expectOne('RejectionFeedback');
+    expect(year.operation.variables).toEqual({ groupBy: 'SOURCE', since: '2025-11-25T00:00:00.000Z' });
+    // Until the year's rows arrive, the heading still names the window of the rows shown.
+    expect(screen.getByText('Why sales rejected handed-over leads in the last 90 days.')).toBeTruthy();
+    year.flushData({ rejectionFeedback: [] });
+    expect(await screen.findByText('No rejections in the last 12 months.')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('radio', { name: 'By campaign' }));
+    expect(apollo.expectOne('RejectionFeedback').operation.variables).toEqual({
+      groupBy: 'CAMPAIGN',
+      since: '2025-11-25T00:00:00.000Z',
+    });
+  });
+
   it('shows no rows under a grouping that failed to load', async () => {
     const apollo = await renderPage();
     apollo.expectOne('RejectionFeedback').flushData({

@@ -3,7 +3,7 @@ import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 
-import { FEEDBACK_DAYS, RejectionFeedbackStore } from '@accord/web/handovers/data-access';
+import { FEEDBACK_WINDOWS, RejectionFeedbackStore } from '@accord/web/handovers/data-access';
 import type { FeedbackGrouping } from '@accord/web/shared/data-access';
 import {
   FormAlertComponent,
@@ -30,16 +30,28 @@ const GROUP_LABELS: Readonly<Record<FeedbackGrouping, string>> = { SOURCE: 'Sour
   template: `
     <a routerLink="/leads" class="back">← All leads</a>
     <accord-page-header heading="Rejection feedback">
-      <p subtitle class="sub">Why sales rejected handed-over leads in the last {{ days }} days.</p>
-      <mat-button-toggle-group
-        aria-label="Group rejections by"
-        hideSingleSelectionIndicator
-        [value]="store.groupBy()"
-        (change)="store.load($event.value)"
-      >
-        <mat-button-toggle value="SOURCE">By source</mat-button-toggle>
-        <mat-button-toggle value="CAMPAIGN">By campaign</mat-button-toggle>
-      </mat-button-toggle-group>
+      <p subtitle class="sub">Why sales rejected handed-over leads in the last {{ windowLabel() }}.</p>
+      <div class="choices">
+        <mat-button-toggle-group
+          aria-label="Group rejections by"
+          hideSingleSelectionIndicator
+          [value]="store.groupBy()"
+          (change)="store.load($event.value)"
+        >
+          <mat-button-toggle value="SOURCE">By source</mat-button-toggle>
+          <mat-button-toggle value="CAMPAIGN">By campaign</mat-button-toggle>
+        </mat-button-toggle-group>
+        <mat-button-toggle-group
+          aria-label="Rejections of the last"
+          hideSingleSelectionIndicator
+          [value]="store.days()"
+          (change)="store.load(store.groupBy(), $event.value)"
+        >
+          @for (window of windows; track window.days) {
+            <mat-button-toggle [value]="window.days">{{ window.label }}</mat-button-toggle>
+          }
+        </mat-button-toggle-group>
+      </div>
     </accord-page-header>
     <accord-form-alert [message]="store.loadError()?.message ?? null" />
     @if (store.loading()) {
@@ -73,7 +85,7 @@ const GROUP_LABELS: Readonly<Record<FeedbackGrouping, string>> = { SOURCE: 'Sour
         </table>
       </div>
     } @else if (!store.loading() && !store.loadError()) {
-      <p class="empty">No rejections in the last {{ days }} days.</p>
+      <p class="empty">No rejections in the last {{ windowLabel() }}.</p>
     }
   `,
   styles: [
@@ -86,6 +98,11 @@ const GROUP_LABELS: Readonly<Record<FeedbackGrouping, string>> = { SOURCE: 'Sour
       .sub {
         color: var(--mat-sys-on-surface-variant);
         margin: 4px 0 0;
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 16px;
       }
       .feedback {
         min-width: 480px;
@@ -113,7 +130,11 @@ const GROUP_LABELS: Readonly<Record<FeedbackGrouping, string>> = { SOURCE: 'Sour
 })
 export class RejectionFeedbackPage implements OnInit {
   protected readonly store = inject(RejectionFeedbackStore);
-  protected readonly days = FEEDBACK_DAYS;
+  protected readonly windows = FEEDBACK_WINDOWS;
+  /** The window of the rows shown ("90 days"), not of a choice whose answer is on its way. */
+  protected readonly windowLabel = computed(
+    () => FEEDBACK_WINDOWS.find((window) => window.days === this.store.shownDays())?.label ?? '',
+  );
   protected readonly captionId = tableCaptionId();
   protected readonly groupLabel = computed(() => GROUP_LABELS[this.store.shownGroupBy()]);
 
