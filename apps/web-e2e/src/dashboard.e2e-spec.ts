@@ -59,12 +59,11 @@ describe('funnel dashboard', () => {
     // An amount names the workspace's reporting currency (the demo's is USD) after its figure.
     const revenue = page.getByRole('listitem', { name: 'Revenue won', exact: true });
     expect(await revenue.locator('.value').innerText()).toMatch(/^[\d,]+\s+USD$/);
-    expect(
-      await page
-        .getByRole('img', { name: /^Trend of / })
-        .locator('svg path.line')
-        .count(),
-    ).toBe(1);
+    // The trend: the measured line, and the demo agreement's MQL target as a dashed second line.
+    const trend = page.getByRole('img', { name: /^Trend of MQLs\. / });
+    await trend.locator('svg path.line[stroke-dasharray="6 4"]').waitFor();
+    expect(await trend.locator('svg path.line:not([stroke-dasharray])').count()).toBe(1);
+    expect(await trend.locator('svg path.line[stroke-dasharray]').count()).toBe(1);
     expect(scripts.some((text) => text.includes(CHARTS_MARK))).toBe(true);
     await page.getByRole('heading', { level: 2, name: 'Diagnostics — activity' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Why leads were rejected' }).waitFor();
