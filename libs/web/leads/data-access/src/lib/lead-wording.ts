@@ -61,3 +61,26 @@ export function sentence(message: string): string {
   const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
+
+const MATRIX_OUTCOME_WORDS: Readonly<Record<string, string>> = {
+  MQL: 'MQL',
+  FAST_TRACK: 'fast track',
+  NURTURE: 'nurture',
+};
+
+/**
+ * Why a stage changed, in words. Scoring records its cell as "scored D/COLD: NURTURE" (the record stays terse and
+ * stable for exports); a person reads "Scored fit D, cold intent: nurture". Every other reason the API writes
+ * ("handover accepted", "qualified: 3 of 4 checklist items hold") is already words and only gets a capital.
+ */
+export function stageReason(reason: string): string {
+  const scored = /^(re)?scored ([A-Z])\/(HOT|WARM|COLD): (MQL|FAST_TRACK|NURTURE)$/.exec(reason.trim());
+  if (scored) {
+    const [, again, grade, temperature, outcome] = scored;
+    const verb = again ? 'Rescored' : 'Scored';
+    const intent = TEMPERATURE_LABELS[temperature as Temperature].toLowerCase();
+    return `${verb} fit ${grade}, ${intent} intent: ${MATRIX_OUTCOME_WORDS[outcome]}`;
+  }
+  const text = reason.trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

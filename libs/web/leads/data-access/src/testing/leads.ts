@@ -98,7 +98,7 @@ export function leadDetail(overrides: Partial<LeadQuery['lead']> = {}): LeadQuer
         at: '2026-11-20T10:00:00.000Z',
         fromStage: 'LEAD',
         toStage: 'MQL',
-        reason: 'scored',
+        reason: 'scored B/HOT: MQL',
         versionNumber: 1,
       },
     ],

@@ -256,6 +256,13 @@ describe('lead page', () => {
         .slice(1)
         .map((row) => within(row).getAllByRole('cell')[0].textContent?.trim()),
     ).toEqual(['20 Nov 2026, 11:00', '1 Nov 2026, 09:00']);
+    // Why, in words: scoring's terse cell ("scored B/HOT: MQL") is read out.
+    expect(
+      stages
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => within(row).getAllByRole('cell')[2].textContent?.trim()),
+    ).toEqual(['Scored fit B, hot intent: MQL', 'Created']);
 
     // "When" starts at now on Berlin's clock, and 02:30 on the night the clocks go back is the first of the two.
     const when = within(signals).getByLabelText<HTMLInputElement>('When');

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
-import { type LeadDetail, STAGE_LABELS } from '@accord/web/leads/data-access';
+import { type LeadDetail, STAGE_LABELS, stageReason } from '@accord/web/leads/data-access';
 import { zonedMinute } from '@accord/web/shared/data-access';
 
 /** Every stage change, newest first, with the agreement version in force when it happened. */
@@ -28,7 +28,7 @@ import { zonedMinute } from '@accord/web/shared/data-access';
               {{ transition.fromStage ? labels[transition.fromStage] + ' → ' : ''
               }}{{ labels[transition.toStage] }}
             </td>
-            <td>{{ transition.reason }}</td>
+            <td>{{ why(transition.reason) }}</td>
             <td>{{ transition.versionNumber === null ? '—' : 'v' + transition.versionNumber }}</td>
           </tr>
         }
@@ -56,6 +56,7 @@ export class StageHistoryComponent {
   /** The workspace's IANA time zone, in which the changes' times read. */
   readonly timeZone = input('UTC');
   protected readonly labels = STAGE_LABELS;
+  protected readonly why = stageReason;
 
   protected time(iso: string): string {
     return zonedMinute(iso, this.timeZone());
