@@ -46,15 +46,17 @@ describe('publishNote', () => {
     const draft = arm({ handovers: 1312, perRep: 328, byTemperature: { COLD: 1000, WARM: 300, HOT: 12 } });
     const inForce = arm({ handovers: 2, perRep: 0.5, byTemperature: { COLD: 2, WARM: 0, HOT: 0 } });
     expect(publishNote(draft, inForce, 'v3')).toBe(
-      "Publishing it today would hand 1,312 of today's nurtured leads to sales at once (v3, in force: 2): 328 per " +
-        'rep; 12 hot (due within 4 h), 300 warm (due within 24 h), 1,000 cold (due within 72 h).',
+      "Publishing this version today would hand 1,312 of today's nurtured leads to sales at once: 328 per rep; " +
+        '12 hot (due within 4 h), 300 warm (due within 24 h), 1,000 cold (due within 72 h). v3, the version in ' +
+        'force, would hand over 2.',
     );
   });
 
   it('says when publishing hands none over, and says nothing for a run saved before it was counted', () => {
     const none = arm({ handovers: 0, perRep: 0, byTemperature: { COLD: 0, WARM: 0, HOT: 0 } });
     expect(publishNote(none, none, 'v3')).toBe(
-      "Publishing it today would hand none of today's nurtured leads to sales at once (v3, in force: 0).",
+      "Publishing this version today would hand none of today's nurtured leads to sales at once. v3, the version " +
+        'in force, would hand over none.',
     );
     expect(publishNote(arm(null), none, 'v3')).toBeNull();
   });

@@ -27,10 +27,13 @@ const count = (value: number) => value.toLocaleString('en-US');
 export function publishNote(draft: ArmResult, inForce: ArmResult, inForceName: string): string | null {
   const now = draft.onPublish;
   if (!now) return null;
-  const then = inForce.onPublish ? ` (${inForceName}, in force: ${count(inForce.onPublish.handovers)})` : '';
-  if (now.handovers === 0)
-    return `Publishing it today would hand none of today's nurtured leads to sales at once${then}.`;
+  const handed = (handovers: number) => (handovers === 0 ? 'none' : count(handovers));
+  const then = inForce.onPublish
+    ? ` ${inForceName}, the version in force, would hand over ${handed(inForce.onPublish.handovers)}.`
+    : '';
   const leads = now.handovers === 1 ? 'lead' : 'leads';
+  const opening = `Publishing this version today would hand ${handed(now.handovers)} of today's nurtured ${leads} to sales at once`;
+  if (now.handovers === 0) return `${opening}.${then}`;
   const heat = (['HOT', 'WARM', 'COLD'] as const)
     .filter((temperature) => now.byTemperature[temperature] > 0)
     .map(
@@ -39,5 +42,5 @@ export function publishNote(draft: ArmResult, inForce: ArmResult, inForceName: s
     )
     .join(', ');
   const perRep = now.perRep.toLocaleString('en-US', { maximumFractionDigits: 1 });
-  return `Publishing it today would hand ${count(now.handovers)} of today's nurtured ${leads} to sales at once${then}: ${perRep} per rep; ${heat}.`;
+  return `${opening}: ${perRep} per rep; ${heat}.${then}`;
 }

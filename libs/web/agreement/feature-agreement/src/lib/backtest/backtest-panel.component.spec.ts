@@ -147,7 +147,8 @@ describe('BacktestPanelComponent', () => {
     // Every MQL of both versions was handed over: nothing is unknown, so nothing is said about it.
     expect(screen.queryByText(/Outcome unknown/)).toBeNull();
     expect(screen.getByText(/On publishing:/).parentElement?.textContent?.trim()).toBe(
-      "On publishing: Publishing it today would hand none of today's nurtured leads to sales at once (v1, in force: 0).",
+      "On publishing: Publishing this version today would hand none of today's nurtured leads to sales at once. " +
+        'v1, the version in force, would hand over none.',
     );
   });
 
