@@ -15,6 +15,25 @@ describe('unknownOutcomeNote', () => {
     );
   });
 
+  it('gives both figures when unknown outcomes rise by more than the extra MQLs', () => {
+    // 172 more MQLs, 176 more of them never handed over: the draft also hands over 4 fewer.
+    const note = unknownOutcomeNote(
+      {
+        draft: { mqls: 778, unknown: 180 },
+        inForce: { mqls: 606, unknown: 4 },
+        extra: 172,
+        extraUnknown: 172,
+      },
+      'v1',
+    );
+
+    expect(note).toBe(
+      "176 more of this version's MQLs than v1's were never actually handed over to sales — more than its 172 " +
+        'extra MQLs, as it also has 4 fewer that were: their acceptance, wins and revenue are unknown, not zero. ' +
+        'The accepted, won and revenue lines count only MQLs that were handed over.',
+    );
+  });
+
   it('counts each version when the draft adds no MQL of unknown outcome', () => {
     const note = unknownOutcomeNote(
       { draft: { mqls: 1500, unknown: 5 }, inForce: { mqls: 1606, unknown: 3 }, extra: 0, extraUnknown: 0 },

@@ -1,6 +1,8 @@
 import type { ArmResult } from '@accord/domain/backtest';
 import type { UnknownOutcomes } from '@accord/web/agreement/data-access';
 
+const count = (value: number) => value.toLocaleString('en-US');
+
 const COUNTED = 'The accepted, won and revenue lines count only MQLs that were handed over.';
 
 /**
@@ -9,6 +11,13 @@ const COUNTED = 'The accepted, won and revenue lines count only MQLs that were h
  */
 export function unknownOutcomeNote(unknown: UnknownOutcomes, inForceName: string): string | null {
   const { draft, inForce, extra, extraUnknown } = unknown;
+  const rise = draft.unknown - inForce.unknown;
+  if (extraUnknown > 0 && rise > extra) {
+    // More unknown outcomes than extra MQLs: the draft also drops MQLs that were handed over. "172 of the 172
+    // extra" beside a table's "+176" unknown would read as a mistake, so both figures are given.
+    const fewer = rise - extra;
+    return `${count(rise)} more of this version's MQLs than ${inForceName}'s were never actually handed over to sales — more than its ${count(extra)} extra MQLs, as it also has ${count(fewer)} fewer that were: their acceptance, wins and revenue are unknown, not zero. ${COUNTED}`;
+  }
   if (extraUnknown > 0) {
     const mqls = extra === 1 ? 'extra MQL was' : 'extra MQLs were';
     return `${extraUnknown.toLocaleString('en-US')} of the ${extra.toLocaleString('en-US')} ${mqls} never actually handed over to sales: their acceptance, wins and revenue are unknown, not zero. ${COUNTED}`;
@@ -16,8 +25,6 @@ export function unknownOutcomeNote(unknown: UnknownOutcomes, inForceName: string
   if (draft.unknown === 0 && inForce.unknown === 0) return null;
   return `${draft.unknown.toLocaleString('en-US')} of this version's ${draft.mqls.toLocaleString('en-US')} MQLs and ${inForce.unknown.toLocaleString('en-US')} of ${inForceName}'s ${inForce.mqls.toLocaleString('en-US')} were never actually handed over to sales: their acceptance, wins and revenue are unknown, not zero. ${COUNTED}`;
 }
-
-const count = (value: number) => value.toLocaleString('en-US');
 
 /**
  * What publishing the version would do to sales' queue the moment it is in force: the nurtured leads it makes MQLs
