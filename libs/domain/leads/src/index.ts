@@ -3,3 +3,4 @@ export * from './lib/countries';
 export * from './lib/lead-input';
 export * from './lib/signal-input';
 export * from './lib/signal-summary';
+export * from './lib/seniority-from-title';

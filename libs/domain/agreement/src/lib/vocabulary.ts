@@ -13,6 +13,16 @@ export type MatrixOutcome = (typeof MATRIX_OUTCOMES)[number];
 export const SENIORITIES = ['C_LEVEL', 'VP', 'DIRECTOR', 'MANAGER', 'INDIVIDUAL', 'STUDENT'] as const;
 export type Seniority = (typeof SENIORITIES)[number];
 
+/** Each seniority as people read it, wherever the product names one. */
+export const SENIORITY_LABELS: Readonly<Record<Seniority, string>> = {
+  C_LEVEL: 'C-level',
+  VP: 'VP',
+  DIRECTOR: 'Director',
+  MANAGER: 'Manager',
+  INDIVIDUAL: 'Individual contributor',
+  STUDENT: 'Student',
+};
+
 /**
  * Mailbox providers whose domain says nothing about a lead's company: leads take no company domain from them, and
  * the starter agreement's "personal e-mail address" criterion lists them.

@@ -936,7 +936,10 @@ describe('rows of another width than the header', () => {
       ],
       notes: [],
     });
-    expect(leads.prepare(['ana@acme.com', 'Acme', 'CTO', '', ' '])).toMatchObject({ ok: true, notes: [] });
+    expect(leads.prepare(['ana@acme.com', 'Acme', 'Marketing', '', ' '])).toMatchObject({
+      ok: true,
+      notes: [],
+    });
   });
 
   it('reads the missing cells of a shorter row as empty, and says so', () => {
@@ -1006,5 +1009,29 @@ describe('report', () => {
     expect(reportCsvLine({ row: 3, outcome: 'REFUSED', column: 'Email', message: 'is empty, see "x"' })).toBe(
       '3,REFUSED,Email,"is empty, see ""x"""\r\n',
     );
+  });
+});
+
+describe('seniority from the job title', () => {
+  const headers = ['Email', 'Title', 'Seniority'];
+  const leads = new RowPreparer('LEADS', headers, mappingFromProposal(proposeMapping('LEADS', headers)), NOW);
+
+  it('reads a blank seniority from a title that names one, and says so', () => {
+    const row = leads.prepare(['ana@acme.com', 'VP Marketing', '']);
+    expect(row).toMatchObject({ ok: true, notes: ['Title: seniority VP, read from the job title'] });
+    expect(row.ok && row.value).toMatchObject({ lead: { seniority: 'VP', title: 'VP Marketing' } });
+  });
+
+  it('keeps the seniority the file gives, and guesses none from a title that names none', () => {
+    expect(leads.prepare(['ana@acme.com', 'VP Marketing', 'Director'])).toMatchObject({
+      ok: true,
+      notes: [],
+      value: { lead: { seniority: 'DIRECTOR' } },
+    });
+    expect(leads.prepare(['ana@acme.com', 'Marketing', ''])).toMatchObject({
+      ok: true,
+      notes: [],
+      value: { lead: { seniority: null } },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { InputIssue } from '@accord/domain/agreement';
+import { type InputIssue, SENIORITY_LABELS } from '@accord/domain/agreement';
 import { type LeadFields, leadFieldsSchema, parseLeadFields, parseSignalEvent } from '@accord/domain/leads';
 import {
   MAX_OPPORTUNITY_AMOUNT,
@@ -345,6 +345,9 @@ export class RowPreparer<K extends ImportKind> {
     if (annualRevenue) rest['annualRevenue'] = annualRevenue.amount;
     const parsed = parseLeadFields(rest);
     if (!parsed.ok) return { problems: this.issues(parsed.issues) };
+    const read = parsed.lead.seniority;
+    if (read && !rest['seniority'])
+      notes.push(`${this.columnOf('title')}: seniority ${SENIORITY_LABELS[read]}, read from the job title`);
     if (createdAt && createdAt > this.now)
       return { problems: [{ column: this.columnOf('createdAt'), reason: 'is in the future' }] };
     return {

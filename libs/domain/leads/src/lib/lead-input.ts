@@ -13,6 +13,7 @@ import type { LeadFacts } from '@accord/domain/scoring';
 import { emailDomainOf } from '@accord/domain/scoring';
 
 import { isCountryCode } from './countries';
+import { seniorityFromTitle } from './seniority-from-title';
 
 const PERSONAL_DOMAINS: ReadonlySet<string> = new Set(PERSONAL_EMAIL_DOMAINS);
 
@@ -82,7 +83,10 @@ export function companyDomainFor(email: string, given: string | null): string | 
   return domain && !PERSONAL_DOMAINS.has(domain) ? domain : null;
 }
 
-/** Validates and normalises a lead from any edge (GraphQL, CSV, ingestion). */
+/**
+ * Validates and normalises a lead from any edge (GraphQL, CSV, ingestion). Two gaps are filled from what is given:
+ * the company's domain from a work e-mail, and the seniority from a job title that names one.
+ */
 export function parseLeadFields(input: unknown): LeadParseResult {
   const parsed = leadFieldsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(inputIssue) };
@@ -94,7 +98,8 @@ export function parseLeadFields(input: unknown): LeadParseResult {
       firstName: value.firstName ?? null,
       lastName: value.lastName ?? null,
       title: value.title ?? null,
-      seniority: value.seniority ?? null,
+      // None given: the one the job title names, if it names one ("VP Marketing"), as the domain fills the company.
+      seniority: value.seniority ?? seniorityFromTitle(value.title),
       department: value.department ?? null,
       budgetAuthority: value.budgetAuthority ?? null,
       companyName: value.companyName ?? null,

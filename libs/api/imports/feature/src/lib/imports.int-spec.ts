@@ -359,6 +359,22 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     expect(changed.body).toMatchObject({ created: 0, updated: 1, unchanged: 3 });
   });
 
+  it('reads a blank seniority from the job title, and again from a new title, never over a chosen one', async () => {
+    const team = await newTeam();
+    await upload(team.marketing, 'leads', 'Email,Title\nana@acme.com,Analyst\nbo@acme.com,Analyst\n');
+    await sql(team, `UPDATE leads SET seniority = 'MANAGER' WHERE email = 'bo@acme.com'`);
+    const retitled = await upload(
+      team.marketing,
+      'leads',
+      'Email,Title\nana@acme.com,VP Sales\nbo@acme.com,VP Sales\n',
+    );
+    expect(retitled).toMatchObject({ body: { updated: 2 } });
+    expect(await sql(team, `SELECT email, title, seniority FROM leads ORDER BY email`)).toEqual([
+      { email: 'ana@acme.com', title: 'VP Sales', seniority: 'VP' },
+      { email: 'bo@acme.com', title: 'VP Sales', seniority: 'MANAGER' },
+    ]);
+  });
+
   it('imports opportunities with their real dates into the funnel, idempotently', async () => {
     const team = await newTeam();
     await publish(team);

@@ -8,7 +8,7 @@ import { LeadsRepository } from '@accord/api/leads/data-access';
 // (not a copy of them), so an import's result is the product's: a deliberate feature → feature use.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LeadScorer } from '@accord/api/leads/feature';
-import type { LeadFields, LifecycleStage } from '@accord/domain/leads';
+import { type LeadFields, type LifecycleStage, impliedSeniority } from '@accord/domain/leads';
 
 import {
   type BatchContext,
@@ -128,6 +128,10 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
       // The domain the e-mail implies fills a gap; it never replaces one the lead has.
       if (!given.includes('companyDomain') && current.companyDomain === null)
         merged.companyDomain = lead.companyDomain;
+      // So does the seniority the file's job title names, which also replaces one the old title implied.
+      const retitled = given.includes('title') && impliedSeniority(current);
+      if (!given.includes('seniority') && (current.seniority === null || retitled))
+        merged.seniority = lead.seniority;
       const nextOwner = ownerId ?? current.ownerId;
       const changed =
         nextOwner !== current.ownerId ||

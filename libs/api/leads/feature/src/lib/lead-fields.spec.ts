@@ -22,6 +22,23 @@ describe('mergeLeadInput', () => {
   it('derives the company domain again from a new e-mail given without one', () => {
     expect(mergeLeadInput(stored, { email: 'ava@southwind.example' })).toMatchObject({ companyDomain: null });
   });
+
+  it('reads the seniority again from a new title when the old title implied it, and keeps a chosen one', () => {
+    const titled = { ...stored, title: 'Analyst', seniority: 'INDIVIDUAL' };
+    expect(mergeLeadInput(titled, { title: 'VP Sales' })).toMatchObject({
+      title: 'VP Sales',
+      seniority: null,
+    });
+    expect(parseLeadFields(mergeLeadInput(titled, { title: 'VP Sales' }))).toMatchObject({
+      ok: true,
+      lead: { seniority: 'VP' },
+    });
+    const chosen = { ...stored, title: 'Analyst', seniority: 'MANAGER' };
+    expect(mergeLeadInput(chosen, { title: 'VP Sales' })).toMatchObject({ seniority: 'MANAGER' });
+    expect(mergeLeadInput(titled, { title: 'VP Sales', seniority: 'DIRECTOR' })).toMatchObject({
+      seniority: 'DIRECTOR',
+    });
+  });
 });
 
 describe('sameLeadFields', () => {

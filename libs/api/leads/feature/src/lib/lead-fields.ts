@@ -1,4 +1,4 @@
-import type { LeadFields } from '@accord/domain/leads';
+import { type LeadFields, impliedSeniority } from '@accord/domain/leads';
 
 /** Every field of a lead that people and machines write (the owner is not one: members assign it). */
 export const LEAD_FIELD_NAMES: readonly (keyof LeadFields)[] = [
@@ -23,19 +23,23 @@ export const LEAD_FIELD_NAMES: readonly (keyof LeadFields)[] = [
 /** A lead's fields as stored: the entity, whose seniority column holds any text. */
 export type StoredLeadFields = Record<keyof LeadFields, unknown>;
 
+const given = (input: Record<string, unknown>, name: string) => name in input && input[name] !== undefined;
+
 /**
  * The raw fields of a lead after an edit, for parseLeadFields to check: a field the input gives replaces the
  * stored one (`null` clears it), an absent one stays. A new e-mail without a companyDomain drops the stored domain,
- * so that it is derived from the new e-mail again instead of keeping the old address's company.
+ * so that it is derived from the new e-mail again instead of keeping the old address's company; a new title
+ * without a seniority drops the seniority the old title implied, so that it is read from the new title.
  */
 export function mergeLeadInput(
   current: StoredLeadFields,
   input: Record<string, unknown>,
 ): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
-  for (const name of LEAD_FIELD_NAMES)
-    merged[name] = name in input && input[name] !== undefined ? input[name] : current[name];
+  for (const name of LEAD_FIELD_NAMES) merged[name] = given(input, name) ? input[name] : current[name];
   if (!('companyDomain' in input) && 'email' in input) merged['companyDomain'] = null;
+  if (given(input, 'title') && !given(input, 'seniority') && impliedSeniority(current))
+    merged['seniority'] = null;
   return merged;
 }
 

@@ -45,10 +45,10 @@ interface Answer {
   };
 }
 
+// No seniority, as a web form sends: the title names it, and the agreement's seniority criterion counts it.
 const fitLead = {
   email: 'VP@BigCo.example',
   title: 'VP Marketing',
-  seniority: 'VP',
   budgetAuthority: true,
   employeeCount: 500,
   industry: 'Software',
@@ -135,6 +135,7 @@ describe('POST /api/v1/leads over HTTP', () => {
     expect(detail.lead).toMatchObject({
       email: 'vp@bigco.example',
       companyDomain: 'bigco.example',
+      seniority: 'VP',
       stage: 'NURTURE',
     });
     expect(detail.lead.evaluation).toMatchObject({ versionId: version.id, grade: 'A' });
@@ -169,9 +170,11 @@ describe('POST /api/v1/leads over HTTP', () => {
       items: [{ index: 0, status: 'UPDATED', leadId: created.id, stage: 'LEAD' }],
     });
     const detail = await app.get(LeadsService).detail(team.marketing, created.id);
+    // The seniority "Analyst" implied is read again from the new title; one given outright would have stayed.
     expect(detail.lead).toMatchObject({
       firstName: 'Ava',
       title: 'VP Sales',
+      seniority: 'VP',
       country: 'DE',
       companyDomain: 'northwind-group.example',
       technologies: ['Salesforce'],

@@ -3,7 +3,6 @@ import type {
   LeadFieldsFragment,
   LeadSort,
   LifecycleStage,
-  Seniority,
   Temperature,
 } from '@accord/web/shared/data-access';
 
@@ -21,14 +20,7 @@ export const SORT_LABELS: Readonly<Record<LeadSort, string>> = {
   NEWEST: 'Newest',
 };
 
-export const SENIORITY_LABELS: Readonly<Record<Seniority, string>> = {
-  C_LEVEL: 'C-level',
-  VP: 'VP',
-  DIRECTOR: 'Director',
-  MANAGER: 'Manager',
-  INDIVIDUAL: 'Individual contributor',
-  STUDENT: 'Student',
-};
+export { SENIORITY_LABELS } from '@accord/domain/agreement';
 
 /** Points with their sign, rounded, as the explanation's summary writes them (domain code). */
 export { signedPoints } from '@accord/domain/scoring';

@@ -7,6 +7,7 @@ import type {
   MatrixOutcome,
   RejectionReason,
 } from '@accord/domain/agreement';
+import { SENIORITY_LABELS } from '@accord/domain/agreement';
 import { type MetricUnit, metricByKey } from '@accord/domain/dashboard';
 import type { Role } from '@accord/domain/workspace';
 
@@ -33,12 +34,7 @@ const OUTCOME_LABELS: Record<MatrixOutcome, string> = {
 const VALUE_LABELS: Record<string, string> = {
   ...FIELD_LABELS,
   ...OUTCOME_LABELS,
-  C_LEVEL: 'C-level',
-  VP: 'VP',
-  DIRECTOR: 'Director',
-  MANAGER: 'Manager',
-  INDIVIDUAL: 'Individual contributor',
-  STUDENT: 'Student',
+  ...SENIORITY_LABELS,
   RECYCLE: 'Recycle',
   DISQUALIFY: 'Disqualify',
   OUTCOME: 'Outcome',

@@ -35,7 +35,7 @@ describe('LeadFormComponent', () => {
   it('gives each hint room of its own, so it cannot run into the label of the field below', async () => {
     await renderForm(false);
 
-    const hints = ['Company domain', 'Country', 'Technologies'].map((label) => {
+    const hints = ['Seniority', 'Company domain', 'Country', 'Technologies'].map((label) => {
       const input = screen.getByLabelText(label);
       const hint = document.getElementById(input.getAttribute('aria-describedby') ?? '');
       // Material's dynamic subscript: the hint takes its height in the layout instead of floating under the box.
@@ -47,6 +47,7 @@ describe('LeadFormComponent', () => {
     });
 
     expect(hints).toEqual([
+      ['Unknown: read from the job title', true],
       ["Empty: taken from the e-mail's domain", true],
       ['Two letters, e.g. DE', true],
       ['Separated by commas', true],

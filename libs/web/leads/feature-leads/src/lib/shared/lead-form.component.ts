@@ -39,6 +39,7 @@ const GROUPS: FieldGroup[] = [
       {
         name: 'seniority',
         label: 'Seniority',
+        hint: 'Unknown: read from the job title',
         options: [UNKNOWN, ...SENIORITIES.map((value) => ({ value, label: SENIORITY_LABELS[value] }))],
       },
       { name: 'department', label: 'Department' },
