@@ -4,3 +4,4 @@ export * from './lib/lead-input';
 export * from './lib/signal-input';
 export * from './lib/signal-summary';
 export * from './lib/seniority-from-title';
+export * from './lib/company-facts';

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 
 import type { Grade, MatrixOutcome, Temperature } from '@accord/domain/agreement';
-import type { LeadFields, LifecycleStage, SignalEvent, SignalSummary } from '@accord/domain/leads';
+import type {
+  CompanyFacts,
+  LeadFields,
+  LifecycleStage,
+  SignalEvent,
+  SignalSummary,
+} from '@accord/domain/leads';
 
 import { LeadEvaluationEntity } from './lead-evaluation.entity';
 import { LeadTransitionEntity } from './lead-transition.entity';
@@ -148,6 +154,32 @@ export class LeadsRepository {
       .returning(['id'])
       .execute();
     return new Set((result.raw as { id: string }[]).map((row) => row.id));
+  }
+
+  /**
+   * What the workspace knows of each company domain, from its leads there: each fact the latest lead to give it
+   * (by last update) says. A domain no lead has is absent. One index probe per fact and domain (leads by domain).
+   */
+  async companyFacts(manager: EntityManager, domains: readonly string[]): Promise<Map<string, CompanyFacts>> {
+    const wanted = [...new Set(domains)];
+    if (wanted.length === 0) return new Map();
+    const latest = (column: string, known = `${column} IS NOT NULL`) =>
+      `(SELECT ${column} FROM leads WHERE company_domain = d.domain AND ${known} ORDER BY updated_at DESC LIMIT 1)`;
+    const rows: (CompanyFacts & { domain: string })[] = await manager.query(
+      `SELECT d.domain,
+              ${latest('company_name')} AS "companyName",
+              ${latest('employee_count')} AS "employeeCount",
+              ${latest('annual_revenue')} AS "annualRevenue",
+              ${latest('industry')} AS industry,
+              ${latest('country')} AS country,
+              ${latest('technologies', 'cardinality(technologies) > 0')} AS technologies
+         FROM unnest($1::text[]) AS d(domain)
+        WHERE EXISTS (SELECT 1 FROM leads WHERE company_domain = d.domain)`,
+      [wanted],
+    );
+    return new Map(
+      rows.map(({ domain, ...facts }) => [domain, { ...facts, technologies: facts.technologies ?? [] }]),
+    );
   }
 
   findByEmail(manager: EntityManager, email: string): Promise<LeadEntity | null> {

@@ -4,7 +4,13 @@ import { EntityManager, In } from 'typeorm';
 
 import { LeadEntity, LeadsRepository, ScoringStateRepository } from '@accord/api/leads/data-access';
 import { Clock } from '@accord/api/shared/config';
-import { LeadFields, LifecycleStage, parseLeadFields } from '@accord/domain/leads';
+import {
+  type CompanyFactField,
+  LeadFields,
+  LifecycleStage,
+  fillCompanyFacts,
+  parseLeadFields,
+} from '@accord/domain/leads';
 
 import { ApiKeysService } from './api-keys.service';
 import { StoredLeadFields, mergeLeadInput, sameLeadFields } from './lead-fields';
@@ -18,6 +24,8 @@ export interface LeadItemReport {
   leadId?: string;
   stage?: LifecycleStage;
   problems?: { field: string; message: string }[];
+  /** A created lead's company facts the item left out, taken from the workspace's other leads at its domain. */
+  filledFromCompany?: CompanyFactField[];
 }
 
 export interface LeadUpsertReport {
@@ -49,6 +57,8 @@ interface LeadState {
   creating: boolean;
   /** A later item changed it after it was stored or inserted: it is written again. */
   changed: boolean;
+  /** The company facts its insert took from the workspace's other leads at its domain. */
+  filled?: CompanyFactField[];
 }
 
 function parseItem(item: unknown, index: number): ParsedItem {
@@ -141,13 +151,32 @@ export class LeadUpsertService {
     await lock(accepted.map((item) => item.email));
 
     const missing = new Map<string, LeadFields & { workspaceId: string; id: string; ownerId: null }>();
-    for (const { email, fields } of accepted)
-      if (!states.has(email) && !missing.has(email))
-        missing.set(email, { ...fields, workspaceId, id: randomUUID(), ownerId: null });
+    // Each new e-mail's first item creates its lead; the company facts it leaves out come from its domain's leads.
+    const firsts = new Map<string, AcceptedItem>();
+    for (const item of accepted)
+      if (!states.has(item.email) && !firsts.has(item.email)) firsts.set(item.email, item);
+    const companies = await this.leads.companyFacts(
+      manager,
+      [...firsts.values()].flatMap(({ fields }) => (fields.companyDomain ? [fields.companyDomain] : [])),
+    );
+    const filled = new Map<string, CompanyFactField[]>();
+    for (const { email, fields } of firsts.values()) {
+      const known = fields.companyDomain ? companies.get(fields.companyDomain) : undefined;
+      const completed = fillCompanyFacts(fields, known);
+      if (completed.filled.length > 0) filled.set(email, completed.filled);
+      missing.set(email, { ...completed.lead, workspaceId, id: randomUUID(), ownerId: null });
+    }
     const inserted = await this.leads.insertNew(manager, [...missing.values()], now);
     for (const lead of missing.values())
       if (inserted.has(lead.id))
-        states.set(lead.email, { id: lead.id, fields: lead, inserted: true, creating: true, changed: false });
+        states.set(lead.email, {
+          id: lead.id,
+          fields: lead,
+          inserted: true,
+          creating: true,
+          changed: false,
+          filled: filled.get(lead.email),
+        });
     await lock([...missing.values()].filter((lead) => !inserted.has(lead.id)).map((lead) => lead.email));
 
     const versionId = await this.scoring.pointer(manager, null);
@@ -187,7 +216,8 @@ function fold(states: Map<string, LeadState>, item: AcceptedItem): Omit<LeadItem
   const state = states.get(item.email) as LeadState;
   if (state.creating) {
     state.creating = false;
-    return { index: item.index, status: 'CREATED', leadId: state.id };
+    const filled = state.filled ? { filledFromCompany: state.filled } : {};
+    return { index: item.index, status: 'CREATED', leadId: state.id, ...filled };
   }
   const result = parseLeadFields(mergeLeadInput(state.fields, item.given));
   if (!result.ok) {

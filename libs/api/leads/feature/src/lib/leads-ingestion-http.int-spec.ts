@@ -151,6 +151,29 @@ describe('POST /api/v1/leads over HTTP', () => {
     ]);
   });
 
+  it("fills a new lead's company facts it leaves out from the workspace's leads at its domain, and says so", async () => {
+    const { team, auth } = await workspace();
+    await publish(team);
+    await send(fitLead, auth);
+    const answer = await send([{ email: 'cfo@bigco.example', title: 'CFO', industry: 'Fintech' }], auth);
+    const [item] = answer.body.items ?? [];
+    expect(item).toMatchObject({ status: 'CREATED', filledFromCompany: ['employeeCount', 'country'] });
+    const detail = await app.get(LeadsService).detail(team.sales, item.leadId as string);
+    expect(detail.lead).toMatchObject({
+      employeeCount: 500,
+      country: 'US',
+      industry: 'Fintech',
+      seniority: 'C_LEVEL',
+    });
+
+    // Another company's lead takes nothing; re-sending the first body changes nothing.
+    const elsewhere = await send([{ email: 'cfo@smallco.example' }], auth);
+    expect(elsewhere.body.items?.[0]).not.toHaveProperty('filledFromCompany');
+    expect(
+      (await send([{ email: 'cfo@bigco.example', title: 'CFO', industry: 'Fintech' }], auth)).body,
+    ).toMatchObject({ unchanged: 1 });
+  });
+
   it('updates only the fields an item gives, and answers UNCHANGED when the same body is sent again', async () => {
     const { team, auth } = await workspace();
     const created = await app.get(LeadsService).create(team.marketing, {

@@ -558,6 +558,31 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     });
   });
 
+  it("fills a new lead's blank company facts from its colleagues' at the domain, the latest first", async () => {
+    const team = await newTeam();
+    await leads.create(team.marketing, { email: 'a@acme.example', employeeCount: 90, industry: 'Retail' });
+    clock.current = new Date(clock.current.getTime() + 1000);
+    await leads.create(team.marketing, {
+      email: 'b@acme.example',
+      employeeCount: 120,
+      technologies: ['HubSpot'],
+    });
+    const created = await leads.create(team.marketing, { email: 'c@acme.example', country: 'FR' });
+    expect(created).toMatchObject({
+      employeeCount: 120,
+      industry: 'Retail',
+      technologies: ['HubSpot'],
+      country: 'FR',
+      companyName: null,
+    });
+    // Another workspace's leads at the same domain lend nothing.
+    const other = await newTeam();
+    expect(await leads.create(other.marketing, { email: 'd@acme.example' })).toMatchObject({
+      employeeCount: null,
+      industry: null,
+    });
+  });
+
   it('authenticates machine clients by API key until the key is revoked', async () => {
     const team = await newTeam();
     const keys = app.get(ApiKeysService);
@@ -624,7 +649,8 @@ describe('leads, signals and scoring on PostgreSQL', () => {
       ['noah@bigco.example'],
       ['mia@other.example', 'noah@bigco.example'],
       ['noah@bigco.example'],
-      ['noah@bigco.example'],
+      // x_y took its company's name from noah, its colleague at bigco.example.
+      ['noah@bigco.example', 'x_y@bigco.example'],
       ['x_y@bigco.example'],
       [],
     ]);

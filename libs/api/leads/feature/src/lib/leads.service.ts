@@ -15,7 +15,7 @@ import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb, isUniqueViolation } from '@accord/api/shared/database';
 import { AppError, decodeCursor, encodeCursor } from '@accord/api/shared/graphql';
-import { LeadFields, parseLeadFields } from '@accord/domain/leads';
+import { LeadFields, fillCompanyFacts, parseLeadFields } from '@accord/domain/leads';
 import { explanationSummary } from '@accord/domain/scoring';
 
 import { LeadInput, LeadsArgs, RecordSignalInput } from './dto/lead.inputs';
@@ -50,8 +50,11 @@ export class LeadsService {
     try {
       return await this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
         const ownerId = await this.checkOwner(manager, input.ownerId ?? null);
+        // The company's facts the form left blank, as the workspace's other leads at its domain know them.
+        const domain = fields.companyDomain;
+        const company = domain ? (await this.leads.companyFacts(manager, [domain])).get(domain) : undefined;
         const lead = await this.leads.insert(manager, {
-          ...fields,
+          ...fillCompanyFacts(fields, company).lead,
           workspaceId: actor.workspaceId,
           id: randomUUID(),
           ownerId,
