@@ -17,6 +17,14 @@ const FIELDS = [
     required: false,
     values: ['VP', 'DIRECTOR'],
   },
+  {
+    __typename: 'ImportFieldInfo',
+    key: 'annualRevenue',
+    label: 'Annual revenue',
+    type: 'amount',
+    required: false,
+    values: [],
+  },
 ];
 
 const PREVIEW = {
@@ -109,6 +117,9 @@ describe('ImportsPage', () => {
       ['VP', 'VP'],
       ['Director', 'DIRECTOR'],
     ]);
+    // Leads have an amount (annual revenue) to give a currency, and here no date to order.
+    expect(screen.getByRole('textbox', { name: 'Default currency' })).toBeTruthy();
+    expect(screen.queryByRole('combobox', { name: 'Date order' })).toBeNull();
 
     fireEvent.change(value, { target: { value: 'VP' } });
     fireEvent.click(screen.getByRole('button', { name: 'Dry run' }));
@@ -162,6 +173,7 @@ describe('ImportsPage', () => {
       '— leave out —',
       'E-mail *',
       'Seniority',
+      'Annual revenue',
     ]);
   });
 
@@ -280,7 +292,10 @@ describe('ImportsPage', () => {
       within(proposed)
         .getAllByRole('option')
         .map((option) => option.textContent?.trim()),
-    ).toEqual(['Webinar attended (proposed)', ...words]);
+    ).toEqual(['Webinar attended (proposed)', ...words.filter((word) => word !== 'Webinar attended')]);
+    // Activities of this file have no amount or date columns to ask about.
+    expect(screen.queryByRole('textbox', { name: 'Default currency' })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Date order' })).toBeNull();
 
     fireEvent.change(unknown, { target: { value: 'PRICING_PAGE_VISIT' } });
     fireEvent.click(screen.getByRole('button', { name: 'Dry run' }));

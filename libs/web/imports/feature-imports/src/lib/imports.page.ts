@@ -156,7 +156,7 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
                           : '— refuse the row —'
                       }}
                     </option>
-                    @for (allowed of allowedValues(item.field); track allowed.value) {
+                    @for (allowed of allowedValues(item.field, item.mappedTo); track allowed.value) {
                       <option
                         [value]="allowed.value"
                         [selected]="chosenValue(item.field, item.value) === allowed.value"
@@ -173,24 +173,28 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
       }
 
       <div class="options">
-        <label>
-          Dates such as 03/04/2025
-          <select aria-label="Date order" (change)="setDateOrder($event)">
-            <option value="" [selected]="!mapping()?.dateOrder">refuse them (ambiguous)</option>
-            <option value="DMY" [selected]="mapping()?.dateOrder === 'DMY'">day first (3 April)</option>
-            <option value="MDY" [selected]="mapping()?.dateOrder === 'MDY'">month first (March 4)</option>
-          </select>
-        </label>
-        <label>
-          Currency of amounts without one
-          <input
-            aria-label="Default currency"
-            maxlength="3"
-            size="4"
-            [value]="mapping()?.defaultCurrency ?? 'USD'"
-            (change)="setCurrency($event)"
-          />
-        </label>
+        @if (hasType('date')) {
+          <label>
+            Dates such as 03/04/2025
+            <select aria-label="Date order" (change)="setDateOrder($event)">
+              <option value="" [selected]="!mapping()?.dateOrder">refuse them (ambiguous)</option>
+              <option value="DMY" [selected]="mapping()?.dateOrder === 'DMY'">day first (3 April)</option>
+              <option value="MDY" [selected]="mapping()?.dateOrder === 'MDY'">month first (March 4)</option>
+            </select>
+          </label>
+        }
+        @if (hasType('amount')) {
+          <label>
+            Currency of amounts without one
+            <input
+              aria-label="Default currency"
+              maxlength="3"
+              size="4"
+              [value]="mapping()?.defaultCurrency ?? 'USD'"
+              (change)="setCurrency($event)"
+            />
+          </label>
+        }
         <mat-checkbox [checked]="saveMapping()" (change)="saveMapping.set($event.checked)"
           >Save this mapping for next time</mat-checkbox
         >
@@ -381,10 +385,20 @@ export class ImportsPage implements OnInit {
     await this.refreshValues();
   }
 
-  /** Accord's values for an enumeration field: each recorded as itself, offered in words. */
-  protected allowedValues(field: string): { value: string; label: string }[] {
+  /**
+   * Accord's values for an enumeration field, each recorded as itself, offered in words — but the one Accord
+   * proposes, which the first option ("VP (proposed)") already stands for.
+   */
+  protected allowedValues(field: string, proposed: string | null = null): { value: string; label: string }[] {
     const values = this.fields().find((item) => item.key === field)?.values ?? [];
-    return values.map((value) => ({ value, label: this.valueLabel(field, value) }));
+    return values
+      .filter((value) => value !== proposed)
+      .map((value) => ({ value, label: this.valueLabel(field, value) }));
+  }
+
+  /** Whether the kind has a field of this type: a kind without dates or amounts asks nothing about them. */
+  protected hasType(type: 'date' | 'amount'): boolean {
+    return this.fields().some((field) => field.type === type);
   }
 
   protected valueLabel(field: string, value: string): string {
