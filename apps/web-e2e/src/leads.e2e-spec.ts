@@ -40,6 +40,25 @@ async function ingestWith(secret: string): Promise<number> {
   return response.status;
 }
 
+/**
+ * Runs one of the API keys page's example curl commands with fetch: its URL, its Authorization header and its JSON
+ * body, so that the test proves a copied command works against the real endpoint. Answers the HTTP status and
+ * the item statuses.
+ */
+async function runExample(command: string): Promise<{ status: number; items: string[] }> {
+  const url = /curl -X POST (\S+)/.exec(command)?.[1];
+  const authorization = /-H "Authorization: ([^"]+)"/.exec(command)?.[1];
+  const body = /-d '(.*)'$/s.exec(command)?.[1];
+  if (!url || !authorization || !body) throw new Error(`not an example command: ${command}`);
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'application/json' },
+    body,
+  });
+  const answer = (await response.json()) as { items?: { status: string }[] };
+  return { status: response.status, items: (answer.items ?? []).map((item) => item.status) };
+}
+
 describe('leads', () => {
   const sessions: Session[] = [];
 
@@ -195,6 +214,20 @@ describe('API keys', () => {
     expect(secret.length).toBeGreaterThan(20);
     await dialog.getByRole('button', { name: 'Copy key' }).click();
     await dialog.getByText('Key copied.').waitFor();
+
+    // The examples beside the secret send it: copied and run in order, the lead is taken and its signal matched.
+    await dialog.getByRole('button', { name: 'Copy leads command' }).click();
+    const leadsCommand = await page.evaluate(() => navigator.clipboard.readText());
+    expect(leadsCommand).toContain(`${baseUrl()}/api/v1/leads`);
+    expect(leadsCommand).toContain(secret);
+    const leads = await runExample(leadsCommand);
+    expect(leads.status).toBe(200);
+    expect(leads.items).toHaveLength(1);
+    expect(leads.items[0]).not.toBe('REFUSED');
+    await dialog.getByRole('button', { name: 'Copy signals command' }).click();
+    const signalsCommand = await page.evaluate(() => navigator.clipboard.readText());
+    expect(await runExample(signalsCommand)).toEqual({ status: 200, items: ['STORED'] });
+
     await dialog.getByRole('button', { name: 'I have stored the key' }).click();
     await dialog.waitFor({ state: 'detached' });
 

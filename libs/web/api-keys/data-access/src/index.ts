@@ -1,2 +1,3 @@
+export * from './lib/api-key-examples';
 export * from './lib/api-key-row';
 export * from './lib/api-keys.store';

@@ -1,8 +1,10 @@
+import { Clipboard } from '@angular/cdk/clipboard';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
+import { CLOCK } from '@accord/web/shared/data-access';
 import { tryToDismiss } from '@accord/web/shared/ui/testing';
 
 import { ApiKeysPage } from './api-keys.page';
@@ -19,12 +21,25 @@ function apiKey(id: string, name: string, revokedAt: string | null = null) {
   };
 }
 
+const NOW = new Date('2026-11-25T09:00:00Z');
+const copy = jest.fn<boolean, [string]>(() => true);
+
 async function renderEmpty(): Promise<ApolloTestingController> {
+  copy.mockClear();
   await render(ApiKeysPage, {
     imports: [ApolloTestingModule],
-    providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    providers: [
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      { provide: CLOCK, useValue: () => NOW },
+      { provide: Clipboard, useValue: { copy } },
+    ],
   });
   return TestBed.inject(ApolloTestingController);
+}
+
+/** The commands of the examples in `container`, one per endpoint (a code block has no role to find it by). */
+function commands(container: HTMLElement): string[] {
+  return Array.from(container.querySelectorAll('pre > code'), (code) => code.textContent ?? '');
 }
 
 async function renderPage(): Promise<ApolloTestingController> {
@@ -82,6 +97,62 @@ describe('ApiKeysPage', () => {
 
     expect(screen.getByRole('cell', { name: 'CRM sync' })).toBeTruthy();
     expect(screen.queryByDisplayValue('acc_k2_s3cret')).toBeNull();
+  });
+
+  it('shows how to use a key: a command per endpoint on this origin, with a placeholder key, to copy', async () => {
+    await renderPage();
+
+    const usage = screen.getByRole('region', { name: 'How to use a key' });
+    expect(
+      within(usage)
+        .getAllByRole('heading')
+        .map((heading) => heading.textContent),
+    ).toEqual(['How to use a key', 'Send leads', 'Send signals']);
+    expect(commands(usage).map((command) => command.split('\n').slice(0, 2))).toEqual([
+      ['curl -X POST http://localhost/api/v1/leads \\', '  -H "Authorization: Bearer acc_…your key…" \\'],
+      ['curl -X POST http://localhost/api/v1/signals \\', '  -H "Authorization: Bearer acc_…your key…" \\'],
+    ]);
+    expect(within(usage).getByText(/one item per event: STORED, DUPLICATE/)).toBeTruthy();
+
+    fireEvent.click(within(usage).getByRole('button', { name: 'Copy signals command' }));
+
+    expect(copy.mock.calls).toEqual([[commands(usage)[1]]]);
+    const leadsExample = within(usage).getByRole('region', { name: 'Send leads' });
+    const signalsExample = within(usage).getByRole('region', { name: 'Send signals' });
+    await waitFor(() =>
+      expect(within(signalsExample).getByRole('status').textContent).toBe('Command copied.'),
+    );
+    expect(within(leadsExample).getByRole('status').textContent).toBe('');
+  });
+
+  it('sends the new secret in the examples beside it, and forgets it with the dialog', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'New API key' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'CRM sync' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
+    apollo.expectOne('CreateApiKey').flushData({
+      createApiKey: {
+        __typename: 'CreatedApiKey',
+        secret: 'acc_k2_s3cret',
+        apiKey: apiKey('k2', 'CRM sync'),
+      },
+    });
+
+    await within(dialog).findByRole('heading', { name: 'Send leads' });
+    expect(commands(dialog).map((command) => command.split('\n')[1])).toEqual([
+      '  -H "Authorization: Bearer acc_k2_s3cret" \\',
+      '  -H "Authorization: Bearer acc_k2_s3cret" \\',
+    ]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Copy leads command' }));
+    expect(copy.mock.calls).toEqual([[commands(dialog)[0]]]);
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'I have stored the key' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const usage = screen.getByRole('region', { name: 'How to use a key' });
+    expect(commands(usage).map((command) => command.includes('Bearer acc_…your key…'))).toEqual([true, true]);
+    expect(screen.queryByText(/acc_k2_s3cret/)).toBeNull();
   });
 
   it('keeps Create key focused while creating, then moves focus to Copy key', async () => {

@@ -23,6 +23,7 @@ import {
   emptyListText,
 } from '@accord/web/shared/ui';
 
+import { ApiKeyUsageComponent } from './api-key-usage.component';
 import { CreateApiKeyDialog } from './create-api-key.dialog';
 
 /** The admin's API keys, with which machines send leads and signals: create, and revoke. */
@@ -30,7 +31,14 @@ import { CreateApiKeyDialog } from './create-api-key.dialog';
   selector: 'accord-api-keys-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [ApiKeysStore],
-  imports: [MatButton, MatProgressBar, MatTableModule, FormAlertComponent, PageHeaderComponent],
+  imports: [
+    MatButton,
+    MatProgressBar,
+    MatTableModule,
+    ApiKeyUsageComponent,
+    FormAlertComponent,
+    PageHeaderComponent,
+  ],
   template: `
     <accord-page-header heading="API keys">
       <button mat-flat-button type="button" (click)="create()">New API key</button>
@@ -94,6 +102,10 @@ import { CreateApiKeyDialog } from './create-api-key.dialog';
         </tr>
       </table>
     </div>
+    <section class="usage" aria-labelledby="api-key-usage-heading">
+      <h2 id="api-key-usage-heading">How to use a key</h2>
+      <accord-api-key-usage />
+    </section>
   `,
   styles: `
     accord-page-header {
@@ -115,6 +127,13 @@ import { CreateApiKeyDialog } from './create-api-key.dialog';
     }
     .empty {
       padding: 16px;
+    }
+    .usage {
+      margin-top: 32px;
+    }
+    .usage h2 {
+      font: var(--mat-sys-title-medium);
+      margin: 0 0 8px;
     }
   `,
 })

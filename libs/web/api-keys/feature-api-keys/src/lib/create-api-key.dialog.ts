@@ -17,7 +17,12 @@ import { ApiKeysStore, CreatedApiKey } from '@accord/web/api-keys/data-access';
 import { PendingCall } from '@accord/web/shared/data-access';
 import { CopyFieldComponent, FormAlertComponent } from '@accord/web/shared/ui';
 
-/** Creates an API key; on success shows its secret, the one time it can be seen. */
+import { ApiKeyUsageComponent } from './api-key-usage.component';
+
+/**
+ * Creates an API key; on success shows its secret, the one time it can be seen, and the example requests
+ * sending it.
+ */
 @Component({
   selector: 'accord-create-api-key-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -33,6 +38,7 @@ import { CopyFieldComponent, FormAlertComponent } from '@accord/web/shared/ui';
     MatHint,
     MatInput,
     MatLabel,
+    ApiKeyUsageComponent,
     CopyFieldComponent,
     FormAlertComponent,
   ],
@@ -52,6 +58,8 @@ import { CopyFieldComponent, FormAlertComponent } from '@accord/web/shared/ui';
           copiedMessage="Key copied."
           describedBy="key-warning"
         />
+        <!-- The examples send the new secret here, the one place it is on screen. -->
+        <accord-api-key-usage class="usage" [secret]="key.secret" />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-flat-button type="button" mat-dialog-close>I have stored the key</button>
@@ -78,6 +86,9 @@ import { CopyFieldComponent, FormAlertComponent } from '@accord/web/shared/ui';
   styles: `
     .wide {
       width: 100%;
+    }
+    .usage {
+      margin-top: 16px;
     }
     .warning {
       padding: 12px 16px;
