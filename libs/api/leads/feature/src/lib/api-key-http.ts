@@ -21,6 +21,36 @@ export function problem(response: ApiKeyResponse, status: number, code: string, 
   response.status(status).json({ error: code, message });
 }
 
+/** Why a machine route's body parser found no batch to take: more items than a request may hold, or unreadable. */
+export type BatchRefusal = { tooMany: true } | { error: string };
+
+/**
+ * Answers a batch its parser refused — 413 for more than `max` `items`, 400 naming what is unreadable — and says
+ * whether it did, so that the route stops there.
+ */
+export function answeredRefusal<T>(
+  response: ApiKeyResponse,
+  parsed: T | BatchRefusal,
+  max: number,
+  items: string,
+): parsed is BatchRefusal {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
+  if ('tooMany' in parsed) {
+    problem(
+      response,
+      HttpStatus.PAYLOAD_TOO_LARGE,
+      'PAYLOAD_TOO_LARGE',
+      `At most ${max} ${items} per request; split the batch.`,
+    );
+    return true;
+  }
+  if ('error' in parsed && typeof parsed.error === 'string') {
+    problem(response, HttpStatus.BAD_REQUEST, 'BAD_USER_INPUT', parsed.error);
+    return true;
+  }
+  return false;
+}
+
 /**
  * The API key a request presents, from `X-Api-Key` or `Authorization: Bearer …`. An empty X-Api-Key (a client's
  * template with the value left out) is no key: a Bearer key still counts.

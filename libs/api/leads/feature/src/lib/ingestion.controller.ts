@@ -5,7 +5,16 @@ import { ApiKeysRepository, IngestRequestEntity } from '@accord/api/leads/data-a
 import { Public, RateLimits } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 
-import { ApiKeyRequest, ApiKeyResponse, hasBody, presentedKey, problem, refuseKey } from './api-key-http';
+import {
+  ApiKeyRequest,
+  ApiKeyResponse,
+  BatchRefusal,
+  answeredRefusal,
+  hasBody,
+  presentedKey,
+  problem,
+  refuseKey,
+} from './api-key-http';
 import { ApiKeysService } from './api-keys.service';
 import {
   IngestReport,
@@ -71,7 +80,7 @@ export interface IngestEvents {
 export function eventsOf(
   { body, contentType, present }: IngestBody,
   max: number,
-): IngestEvents | { error: string } | { tooMany: true } {
+): IngestEvents | BatchRefusal {
   if (!present) return { events: [] };
   if (contentType.startsWith(NDJSON_TYPE)) {
     if (typeof body !== 'string') return { error: 'An NDJSON body must be text, one JSON event per line.' };
@@ -141,15 +150,7 @@ export class IngestionController {
       },
       MAX_EVENTS,
     );
-    if ('tooMany' in parsed) {
-      return problem(
-        response,
-        HttpStatus.PAYLOAD_TOO_LARGE,
-        'PAYLOAD_TOO_LARGE',
-        `At most ${MAX_EVENTS} events per request; split the batch.`,
-      );
-    }
-    if ('error' in parsed) return problem(response, HttpStatus.BAD_REQUEST, 'BAD_USER_INPUT', parsed.error);
+    if (answeredRefusal(response, parsed, MAX_EVENTS, 'events')) return;
     if (parsed.events.length === 0)
       return problem(response, HttpStatus.BAD_REQUEST, 'BAD_USER_INPUT', 'The request holds no events.');
 

@@ -2,7 +2,15 @@ import { Controller, Headers, HttpStatus, Post, Req, Res } from '@nestjs/common'
 
 import { Public, RateLimits } from '@accord/api/shared/auth';
 
-import { ApiKeyRequest, ApiKeyResponse, hasBody, presentedKey, problem, refuseKey } from './api-key-http';
+import {
+  ApiKeyRequest,
+  ApiKeyResponse,
+  BatchRefusal,
+  answeredRefusal,
+  hasBody,
+  presentedKey,
+  refuseKey,
+} from './api-key-http';
 import { LeadUpsertService } from './lead-upsert.service';
 
 /** The route machines create and update leads on. */
@@ -17,10 +25,7 @@ export const MAX_LEADS = 1_000;
  * The lead objects of a JSON body: one object, or an array of them (each item is checked on its own later).
  * A request without a body, or with a body the JSON parser did not take (another Content-Type), holds none.
  */
-export function leadItemsOf(
-  body: unknown,
-  present: boolean,
-): unknown[] | { error: string } | { tooMany: true } {
+export function leadItemsOf(body: unknown, present: boolean): unknown[] | BatchRefusal {
   const items = !present
     ? []
     : Array.isArray(body)
@@ -59,15 +64,7 @@ export class LeadsIngestionController {
     const secret = presentedKey(authorization, apiKeyHeader);
     if (!secret) return refuseKey(this.rateLimits, request, response);
     const items = leadItemsOf(request.body, hasBody(request.headers));
-    if ('tooMany' in items) {
-      return problem(
-        response,
-        HttpStatus.PAYLOAD_TOO_LARGE,
-        'PAYLOAD_TOO_LARGE',
-        `At most ${MAX_LEADS} leads per request; split the batch.`,
-      );
-    }
-    if ('error' in items) return problem(response, HttpStatus.BAD_REQUEST, 'BAD_USER_INPUT', items.error);
+    if (answeredRefusal(response, items, MAX_LEADS, 'leads')) return;
     const report = await this.upserts.upsert(secret, items);
     if (!report) return refuseKey(this.rateLimits, request, response);
     response.status(HttpStatus.OK).json(report);
