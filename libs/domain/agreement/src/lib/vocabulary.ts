@@ -101,6 +101,31 @@ export function isActivitySignalType(type: string): type is ActivitySignalType {
   return (ACTIVITY_SIGNAL_TYPES as readonly string[]).includes(type);
 }
 
+/**
+ * How people read the signal types Accord knows, where an agreement gives a type no label of its own (activity,
+ * which no agreement weighs, or a type a version dropped). Written out because some read differently from their
+ * upper-case names: "E-mail click", as the starter agreement spells it, not "Email click".
+ */
+const SIGNAL_TYPE_LABELS: Readonly<Record<string, string>> = {
+  PRICING_PAGE_VISIT: 'Pricing page visit',
+  DEMO_REQUEST: 'Demo request',
+  CONTENT_DOWNLOAD: 'Content download',
+  WEBINAR_ATTENDED: 'Webinar attended',
+  EMAIL_CLICK: 'E-mail click',
+  TOPIC_SURGE: 'Third-party topic surge',
+  EMAIL_SENT: 'E-mail sent',
+  CALL_MADE: 'Call made',
+  MEETING_BOOKED: 'Meeting booked',
+} satisfies Record<(typeof STANDARD_SIGNAL_TYPES)[number] | ActivitySignalType, string>;
+
+/** "EMAIL_CLICK" as "E-mail click"; a workspace's own "TRIAL_STARTED" (or "trial-started") as "Trial started". */
+export function signalTypeLabel(type: string): string {
+  const known = Object.hasOwn(SIGNAL_TYPE_LABELS, type) ? SIGNAL_TYPE_LABELS[type] : undefined;
+  if (known) return known;
+  const words = type.toLowerCase().replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export const REJECTION_CONSEQUENCES = ['RECYCLE', 'DISQUALIFY'] as const;
 export type RejectionConsequence = (typeof REJECTION_CONSEQUENCES)[number];
 

@@ -1,3 +1,4 @@
+import { signalTypeLabel } from '@accord/domain/agreement';
 import {
   type HandoverEventKind,
   type HandoverFieldsFragment,
@@ -83,12 +84,6 @@ export const HANDOVER_EVENT_LABELS: Readonly<Record<HandoverEventKind, string>> 
   ACCEPTED: 'Accepted',
   REJECTED: 'Rejected',
 };
-
-/** "PRICING_PAGE_VISIT" or "pricing-page" as "Pricing page visit" / "Pricing page". */
-function signalTypeLabel(type: string): string {
-  const words = type.toLowerCase().replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 /**
  * "Pricing page ×3, last 24 Nov 2026, 10:00": the time on the workspace's clock, `timeZone`, which the page names

@@ -34,11 +34,8 @@ export function wholeScore(value: number): string {
   return String(Math.floor(value));
 }
 
-/** "PRICING_PAGE_VISIT" as "Pricing page visit", for signal types the agreement gives no label. */
-export function typeLabel(type: string): string {
-  const words = type.toLowerCase().replace(/_/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+/** "EMAIL_CLICK" as "E-mail click", for signal types the agreement gives no label (domain code). */
+export { signalTypeLabel as typeLabel } from '@accord/domain/agreement';
 
 /** The person's name, or their e-mail when no name is known. */
 export function leadName(lead: Pick<LeadFieldsFragment, 'firstName' | 'lastName' | 'email'>): string {
