@@ -8,3 +8,4 @@ export * from './lib/owner-db';
 export * from './lib/errors';
 export * from './lib/copy-text';
 export * from './lib/workspace-shares';
+export * from './lib/returned-rows';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 
+import { returnedRows } from '@accord/api/shared/database';
 import type { BacktestResult, BacktestState } from '@accord/domain/backtest';
 
 import { BacktestRunEntity } from './backtest-run.entity';
@@ -121,7 +122,7 @@ export class BacktestRunsRepository {
         RETURNING workspace_id, id, attempts`,
       [now, staleBefore],
     );
-    const [claimed] = Array.isArray(rows[0]) ? (rows[0] as unknown as typeof rows) : rows;
+    const [claimed] = returnedRows<(typeof rows)[number]>(rows);
     return claimed ? { workspaceId: claimed.workspace_id, id: claimed.id, attempts: claimed.attempts } : null;
   }
 

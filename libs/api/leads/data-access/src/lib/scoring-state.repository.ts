@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
+import { returnedRows } from '@accord/api/shared/database';
 import type { LifecycleStage } from '@accord/domain/leads';
 
 import { RescoreRunEntity } from './scoring-state.entity';
@@ -141,7 +142,7 @@ export class ScoringStateRepository {
           RETURNING workspace_id, id`,
       [now, staleBefore],
     );
-    const [claimed] = Array.isArray(rows[0]) ? (rows[0] as typeof rows) : rows;
+    const [claimed] = returnedRows<(typeof rows)[number]>(rows);
     return claimed
       ? manager.findOneBy(RescoreRunEntity, { workspaceId: claimed.workspace_id, id: claimed.id })
       : null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+import { returnedRows } from '@accord/api/shared/database';
 import type { WebhookEventName } from '@accord/domain/webhooks';
 
 import { WebhookDeliveryStatus, WebhookEndpointEntity } from './webhook.entities';
@@ -86,12 +87,6 @@ function toDelivery(row: RawDelivery): DeliveryRow {
   };
 }
 
-/** TypeORM's query() gives [rows, count] for UPDATE … RETURNING and rows otherwise. */
-function returned<T>(result: unknown): T[] {
-  const rows = result as unknown[];
-  return (Array.isArray(rows[0]) ? rows[0] : rows) as T[];
-}
-
 /** Webhook endpoints and their deliveries, in the calling transaction's scope. */
 @Injectable()
 export class WebhooksRepository {
@@ -135,7 +130,7 @@ export class WebhooksRepository {
 
   /** Deletes the endpoint with its deliveries (and events no other endpoint still has); false when absent. */
   async deleteEndpoint(manager: EntityManager, id: string): Promise<boolean> {
-    const deleted = returned<{ id: string }>(
+    const deleted = returnedRows<{ id: string }>(
       await manager.query(
         `WITH gone AS (DELETE FROM webhook_deliveries WHERE endpoint_id = $1 RETURNING event_id),
               endpoint AS (DELETE FROM webhook_endpoints WHERE id = $1 RETURNING id),
@@ -152,7 +147,7 @@ export class WebhooksRepository {
 
   /** Gives up the endpoint's waiting deliveries, when it is deactivated; returns how many. */
   async failPending(manager: EntityManager, endpointId: string, error: string): Promise<number> {
-    const rows = returned(
+    const rows = returnedRows(
       await manager.query(
         `UPDATE webhook_deliveries SET status = 'FAILED', next_attempt_at = NULL, last_error = $2
           WHERE endpoint_id = $1 AND status = 'PENDING' RETURNING 1`,
@@ -207,7 +202,7 @@ export class WebhooksRepository {
    * same id (receivers deduplicate by it). False when it is still PENDING or its endpoint is inactive.
    */
   async redeliver(manager: EntityManager, id: string, at: Date): Promise<boolean> {
-    const rows = returned(
+    const rows = returnedRows(
       await manager.query(
         `UPDATE webhook_deliveries d SET status = 'PENDING', attempts = 0, next_attempt_at = $2, delivered_at = NULL
            FROM webhook_endpoints e
@@ -291,7 +286,7 @@ export class WebhooksRepository {
     results: readonly (AttemptResult & { id: string; attempts: number })[],
   ): Promise<number> {
     if (results.length === 0) return 0;
-    const rows = returned(
+    const rows = returnedRows(
       await manager.query(
         `UPDATE webhook_deliveries d
             SET status = r.status, next_attempt_at = r.next_attempt_at, last_status_code = r.status_code,
