@@ -4,6 +4,7 @@ import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { TenantDb } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
+import { MAX_MAIL_ATTEMPTS, MailDeliveryWorker, MailOutboxRepository } from '@accord/api/shared/mail-outbox';
 import {
   FrozenClock,
   SmtpInbox,
@@ -556,7 +557,21 @@ describe('the agreement lifecycle on PostgreSQL', () => {
       await inbox.stop();
     });
 
-    it('asks every approver but the proposer to sign, for their sides, once the proposal is made', async () => {
+    /** The team's messages in the outbox, oldest recipient first: to whom, in what state, after how many attempts. */
+    async function outboxOf(team: Team): Promise<{ to: string; status: string; attempts: number }[]> {
+      const mails = await mailing
+        .get(TenantDb)
+        .inWorkspace(team.admin.workspaceId, (manager) =>
+          mailing.get(MailOutboxRepository).list(manager, 10),
+        );
+      return mails
+        .map(({ to, status, attempts }) => ({ to, status, attempts }))
+        .sort((a, b) => a.to.localeCompare(b.to));
+    }
+
+    it('asks every approver but the proposer to sign, for their sides, from the outbox the proposal committed', async () => {
+      // Other tests' proposals wait in the outbox too: what counts is this team's messages.
+      const worker = mailing.get(MailDeliveryWorker);
       const team = await newTeam();
       const draft = await mailingAgreements.createDraft(team.marketing, {});
       inbox.mails.length = 0;
@@ -567,8 +582,17 @@ describe('the agreement lifecycle on PostgreSQL', () => {
         revision: draft.revision,
       });
       expect(proposed.status).toBe('PROPOSED');
-      // Mia proposed; Sam can sign for sales; Eve is an approver with no side to sign; Max signs nothing.
-      expect(inbox.mails).toEqual([
+      // Committed with the proposal, sent after it: a crash in between loses no one's e-mail.
+      expect(inbox.mails).toEqual([]);
+      expect(await outboxOf(team)).toEqual([
+        { to: team.sales.email, status: 'PENDING', attempts: 0 },
+        { to: team.secondSales.email, status: 'PENDING', attempts: 0 },
+      ]);
+
+      await worker.drain();
+      // Mia proposed; Sam and Sue can sign for sales (Sue's server refused); Eve is an approver with no side to
+      // sign; Max signs nothing.
+      expect(inbox.mails.filter((mail) => mail.text.includes(draft.id))).toEqual([
         {
           to: [team.sales.email],
           subject: PROPOSAL_SUBJECT,
@@ -583,13 +607,57 @@ describe('the agreement lifecycle on PostgreSQL', () => {
           ].join('\n'),
         },
       ]);
+      expect(await outboxOf(team)).toEqual([
+        { to: team.sales.email, status: 'SENT', attempts: 1 },
+        { to: team.secondSales.email, status: 'PENDING', attempts: 1 },
+      ]);
+
+      // The refused message is tried again a minute later; once the mailbox takes it, it is sent, once.
+      inbox.refused.delete(team.secondSales.email);
+      await worker.drain();
+      expect((await outboxOf(team))[1]).toEqual({
+        to: team.secondSales.email,
+        status: 'PENDING',
+        attempts: 1,
+      });
+      clock.advance(60_000);
+      await worker.drain();
+      await worker.drain();
+      const mailedTeam = inbox.mails.filter((mail) => mail.text.includes(draft.id)).map((mail) => mail.to);
+      expect(mailedTeam).toEqual([[team.sales.email], [team.secondSales.email]]);
+      expect(await outboxOf(team)).toEqual([
+        { to: team.sales.email, status: 'SENT', attempts: 1 },
+        { to: team.secondSales.email, status: 'SENT', attempts: 2 },
+      ]);
 
       // A proposal that fails asks no one.
       inbox.mails.length = 0;
       await expect(
         mailingAgreements.propose(team.admin, { versionId: draft.id, revision: proposed.revision }),
       ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
-      expect(inbox.mails).toEqual([]);
+      await worker.drain();
+      expect(inbox.mails.filter((mail) => mail.text.includes(draft.id))).toEqual([]);
+      expect(await outboxOf(team)).toHaveLength(2);
+    });
+
+    it('gives a message up as FAILED when the mail server refuses it for about half a day', async () => {
+      const worker = mailing.get(MailDeliveryWorker);
+      const team = await newTeam();
+      const draft = await mailingAgreements.createDraft(team.marketing, {});
+      inbox.refused.add(team.sales.email);
+      await mailingAgreements.propose(team.marketing, { versionId: draft.id, revision: draft.revision });
+
+      for (let attempt = 1; attempt <= MAX_MAIL_ATTEMPTS; attempt++) {
+        await worker.drain();
+        expect((await outboxOf(team))[0]).toMatchObject({ to: team.sales.email, attempts: attempt });
+        clock.advance(12 * 60 * 60_000);
+      }
+      await worker.drain();
+      expect(await outboxOf(team)).toEqual([
+        { to: team.sales.email, status: 'FAILED', attempts: MAX_MAIL_ATTEMPTS },
+        { to: team.secondSales.email, status: 'SENT', attempts: 1 },
+      ]);
+      inbox.refused.delete(team.sales.email);
     });
   });
 });

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { AgreementsDataAccessModule } from '@accord/api/agreements/data-access';
 import { LeadsDataAccessModule } from '@accord/api/leads/data-access';
-import { MailModule } from '@accord/api/shared/mail';
+import { MailOutboxModule } from '@accord/api/shared/mail-outbox';
 import { WebhooksDataAccessModule } from '@accord/api/webhooks/data-access';
 
 import { AgreementDemoSeeder } from './agreement-demo.seeder';
@@ -12,7 +12,7 @@ import { ProposalMailer } from './proposal-mailer';
 
 /** The lead agreement: versions, their co-signed lifecycle, diffs and audit trail. */
 @Module({
-  imports: [AgreementsDataAccessModule, LeadsDataAccessModule, MailModule, WebhooksDataAccessModule],
+  imports: [AgreementsDataAccessModule, LeadsDataAccessModule, MailOutboxModule, WebhooksDataAccessModule],
   providers: [AgreementsService, AgreementsResolver, AgreementDemoSeeder, ProposalMailer],
   exports: [AgreementsService, AgreementDemoSeeder],
 })

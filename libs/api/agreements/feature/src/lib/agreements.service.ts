@@ -213,7 +213,7 @@ export class AgreementsService {
   async propose(actor: AuthMember, input: ProposeAgreementInput): Promise<AgreementVersion> {
     this.requireEditor(actor);
     const now = this.clock.now();
-    const { version, mails } = await this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
       const current = await this.lockOpen(manager, input.versionId, input.revision, 'proposed');
       if (current.status !== 'DRAFT')
         throw AppError.conflict(`${label(current)} is already proposed.`, { status: current.status });
@@ -222,14 +222,9 @@ export class AgreementsService {
       await this.checkRouting(manager, current.document);
       const proposed = await this.transition(manager, actor, current, 'PROPOSED', false, now);
       await this.record(manager, actor, proposed, 'PROPOSED', input.comment, now);
-      return {
-        version: (await this.present(manager, [proposed]))[0],
-        mails: await this.signatureRequests(manager, actor, proposed),
-      };
+      await this.proposalMailer.queue(manager, await this.signatureRequests(manager, actor, proposed), now);
+      return (await this.present(manager, [proposed]))[0];
     });
-    // After the commit: a proposal that did not happen asks no one to sign.
-    await this.proposalMailer.send(mails);
-    return version;
   }
 
   /** One e-mail per approver but the proposer, naming the sides they can sign. */

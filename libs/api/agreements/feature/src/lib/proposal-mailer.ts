@@ -1,7 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 
 import { AppConfig } from '@accord/api/shared/config';
-import { MailTransport, quoted } from '@accord/api/shared/mail';
+import { quoted } from '@accord/api/shared/mail';
+import { MailOutboxRepository } from '@accord/api/shared/mail-outbox';
 import type { ApproverSide } from '@accord/domain/workspace';
 
 /** An approver asked to sign a proposal: one e-mail each, naming the sides they can sign. */
@@ -38,16 +40,14 @@ export function proposalMessage(mail: ProposalMail): { subject: string; text: st
 }
 
 /**
- * Asks the approvers of a proposal to sign it, by e-mail when SMTP is configured, otherwise in the log. A nudge,
- * sent after the proposal is committed: a mail server that refuses it is logged and costs no one the proposal
- * (the agreement's page says who still has to sign).
+ * Asks the approvers of a proposal to sign it: one message each, queued in the proposal's own transaction, so that a
+ * proposal that fails asks no one and one that commits asks everyone, even across a crash or a mail server that is
+ * down for an hour (the outbox retries; without SMTP the messages go to the log).
  */
 @Injectable()
 export class ProposalMailer {
-  private readonly logger = new Logger(ProposalMailer.name);
-
   constructor(
-    private readonly transport: MailTransport,
+    private readonly outbox: MailOutboxRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -56,20 +56,13 @@ export class ProposalMailer {
     return `${this.config.publicUrl}/agreement/versions/${versionId}`;
   }
 
-  async send(mails: readonly ProposalMail[]): Promise<void> {
-    for (const mail of mails) {
-      if (!this.transport.sendsMail) {
-        this.logger.log(
-          { to: mail.to, versionUrl: mail.versionUrl },
-          `v${mail.versionNumber} awaits ${mail.to}'s signature (SMTP not configured): ${mail.versionUrl}`,
-        );
-        continue;
-      }
-      try {
-        await this.transport.send({ to: mail.to, ...proposalMessage(mail) }, 'proposal');
-      } catch {
-        // MailTransport logged the refusal with its cause; the next approver still gets theirs.
-      }
-    }
+  /** Queues `mails` in the transaction of `manager`, the proposal's. */
+  queue(manager: EntityManager, mails: readonly ProposalMail[], at: Date): Promise<void> {
+    return this.outbox.enqueue(
+      manager,
+      'AGREEMENT_PROPOSED',
+      mails.map((mail) => ({ to: mail.to, ...proposalMessage(mail) })),
+      at,
+    );
   }
 }

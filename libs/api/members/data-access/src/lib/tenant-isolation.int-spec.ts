@@ -97,6 +97,7 @@ describe('tenant isolation in PostgreSQL', () => {
       'lead_qualifications',
       'lead_transitions',
       'leads',
+      'mail_outbox',
       'meetings',
       'members',
       'opportunities',
@@ -138,7 +139,7 @@ describe('tenant isolation in PostgreSQL', () => {
       manager.query(
         `SELECT tablename, roles::text[] AS roles FROM pg_policies
           WHERE qual LIKE '%app.system%'
-            AND tablename IN ('leads', 'handovers', 'lead_transitions', 'signal_inbox', 'webhook_deliveries')
+            AND tablename IN ('leads', 'handovers', 'lead_transitions', 'mail_outbox', 'signal_inbox', 'webhook_deliveries')
           ORDER BY tablename`,
       ),
     );
@@ -146,6 +147,7 @@ describe('tenant isolation in PostgreSQL', () => {
       { tablename: 'handovers', roles: ['accord_worker'] },
       { tablename: 'lead_transitions', roles: ['accord_worker'] },
       { tablename: 'leads', roles: ['accord_worker'] },
+      { tablename: 'mail_outbox', roles: ['accord_worker'] },
       { tablename: 'signal_inbox', roles: ['accord_worker'] },
       { tablename: 'webhook_deliveries', roles: ['accord_worker'] },
     ]);

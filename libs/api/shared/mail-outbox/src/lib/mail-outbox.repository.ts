@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+import { returnedRows } from '@accord/api/shared/database';
+import type { MailMessage } from '@accord/api/shared/mail';
+
+/** What a message is about, so that a reader of the outbox (or of the log) knows why it was sent. */
+export type MailKind = 'AGREEMENT_PROPOSED' | 'HANDOVERS_EXPIRED';
+
+/** A kind as errors and logs name the message: "Could not send the proposal e-mail to …". */
+export const MAIL_KIND_NAMES: Readonly<Record<MailKind, string>> = {
+  AGREEMENT_PROPOSED: 'proposal',
+  HANDOVERS_EXPIRED: 'escalation',
+};
+
+export type MailStatus = 'PENDING' | 'SENT' | 'LOGGED' | 'FAILED';
+
+/** A message taken for one attempt. */
+export interface ClaimedMail extends MailMessage {
+  id: string;
+  kind: MailKind;
+  /** Attempts so far, this one included. */
+  attempts: number;
+}
+
+/** What one attempt came to: sent (or written to the log, without SMTP), due again, or given up. */
+export interface MailAttempt {
+  id: string;
+  attempts: number;
+  status: MailStatus;
+  nextAttemptAt: Date | null;
+  error: string | null;
+  sentAt: Date | null;
+}
+
+/** A message as the outbox lists it. */
+export interface OutboxMail extends MailMessage {
+  kind: MailKind;
+  status: MailStatus;
+  attempts: number;
+  lastError: string | null;
+}
+
+/**
+ * The one way features send e-mail on their own. Call enqueue inside the transaction that makes the change, with
+ * its manager (scoped to the workspace by TenantDb.inWorkspace): the messages commit or roll back with the change,
+ * so a proposal that failed asks no one, and a crash after the commit loses no message. The delivery worker sends
+ * them later.
+ */
+@Injectable()
+export class MailOutboxRepository {
+  /** Queues `messages` of `kind` in the current workspace, due at `at` (the change's time); one statement. */
+  async enqueue(
+    manager: EntityManager,
+    kind: MailKind,
+    messages: readonly MailMessage[],
+    at: Date,
+  ): Promise<void> {
+    if (messages.length === 0) return;
+    await manager.query(
+      `INSERT INTO mail_outbox (workspace_id, kind, recipient, subject, body, next_attempt_at, created_at)
+       SELECT accord_current_workspace(), $1, m.recipient, m.subject, m.body, $5, $5
+         FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS m(recipient, subject, body, position)
+        ORDER BY m.position`,
+      [
+        kind,
+        messages.map((message) => message.to),
+        messages.map((message) => message.subject),
+        messages.map((message) => message.text),
+        at,
+      ],
+    );
+  }
+
+  /** Workspaces with mail due at `now` (the worker's system scope: read-only, every workspace). */
+  async workspacesWithDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
+    const rows: { workspace_id: string }[] = await manager.query(
+      `SELECT DISTINCT workspace_id FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= $1 LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map((row) => row.workspace_id);
+  }
+
+  /**
+   * Takes up to `limit` messages of the current workspace due at `now` for one attempt each: counts the attempt and
+   * moves next_attempt_at to `leaseUntil`, so that nobody else takes them meanwhile and a worker that dies leaves
+   * them due again then. SKIP LOCKED: concurrent workers take different rows.
+   */
+  async claimDue(manager: EntityManager, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMail[]> {
+    const rows = returnedRows<{
+      id: string;
+      kind: MailKind;
+      recipient: string;
+      subject: string;
+      body: string;
+      attempts: number;
+    }>(
+      await manager.query(
+        `WITH due AS (
+         SELECT id FROM mail_outbox
+          WHERE status = 'PENDING' AND next_attempt_at <= $1
+          ORDER BY next_attempt_at, created_at
+          LIMIT $3
+          FOR UPDATE SKIP LOCKED)
+       UPDATE mail_outbox m SET attempts = m.attempts + 1, next_attempt_at = $2
+         FROM due WHERE m.id = due.id
+       RETURNING m.id, m.kind, m.recipient, m.subject, m.body, m.attempts`,
+        [now, leaseUntil, limit],
+      ),
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      to: row.recipient,
+      subject: row.subject,
+      text: row.body,
+      attempts: row.attempts,
+    }));
+  }
+
+  /**
+   * Records attempts made on claimed messages; returns how many it recorded. A message whose attempt count moved
+   * on meanwhile (its lease ran out and another worker took it) is left to that worker.
+   */
+  async recordAttempts(manager: EntityManager, attempts: readonly MailAttempt[]): Promise<number> {
+    if (attempts.length === 0) return 0;
+    const rows = returnedRows(
+      await manager.query(
+        `UPDATE mail_outbox m
+          SET status = r.status, next_attempt_at = r.next_attempt_at, last_error = r.error, sent_at = r.sent_at
+         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[], $5::text[], $6::timestamptz[])
+              AS r(id, attempts, status, next_attempt_at, error, sent_at)
+        WHERE m.id = r.id AND m.attempts = r.attempts AND m.status = 'PENDING'
+        RETURNING 1`,
+        [
+          attempts.map((attempt) => attempt.id),
+          attempts.map((attempt) => attempt.attempts),
+          attempts.map((attempt) => attempt.status),
+          attempts.map((attempt) => attempt.nextAttemptAt),
+          attempts.map((attempt) => attempt.error),
+          attempts.map((attempt) => attempt.sentAt),
+        ],
+      ),
+    );
+    return rows.length;
+  }
+
+  /** The current workspace's messages, newest first: what tests and operators read of the outbox. */
+  async list(manager: EntityManager, limit: number): Promise<OutboxMail[]> {
+    const rows: {
+      kind: MailKind;
+      recipient: string;
+      subject: string;
+      body: string;
+      status: MailStatus;
+      attempts: number;
+      last_error: string | null;
+    }[] = await manager.query(
+      `SELECT kind, recipient, subject, body, status, attempts, last_error FROM mail_outbox
+        ORDER BY created_at DESC, recipient LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => ({
+      kind: row.kind,
+      to: row.recipient,
+      subject: row.subject,
+      text: row.body,
+      status: row.status,
+      attempts: row.attempts,
+      lastError: row.last_error,
+    }));
+  }
+}
