@@ -161,6 +161,20 @@ export function pageFingerprint(rows: readonly QueueRow[]): string {
 }
 
 /** Handovers, their events, routing turns and SQL checklist answers. */
+/** What the sales managers are told of handovers that expired: see HandoversRepository.escalation. */
+export interface Escalation {
+  workspaceName: string;
+  timeZone: string;
+  managerEmails: string[];
+  handovers: {
+    leadName: string;
+    companyName: string | null;
+    ownerName: string | null;
+    temperature: string;
+    dueAt: Date;
+  }[];
+}
+
 @Injectable()
 export class HandoversRepository {
   /** Under the system scope: workspaces with moves into MQL still waiting for a handover. */
@@ -355,6 +369,51 @@ export class HandoversRepository {
        SELECT ${HANDOVER_COLUMNS} FROM expired h`,
       [now, limit],
     );
+  }
+
+  /**
+   * Who the expired handovers `ids` are escalated to, and what they read of each: the sales managers (active admins,
+   * and active sales members who sign the agreement for sales), the workspace's name and clock, and each handover's
+   * lead and owner, by due time. Two statements, however many handovers.
+   */
+  async escalation(manager: EntityManager, ids: readonly string[]): Promise<Escalation> {
+    const [workspace]: { name: string; time_zone: string }[] = await manager.query(
+      `SELECT name, time_zone FROM workspaces`,
+    );
+    const managers: { email: string }[] = await manager.query(
+      `SELECT email FROM members
+        WHERE status = 'ACTIVE' AND ('ADMIN' = ANY(roles) OR ('SALES' = ANY(roles) AND approver))
+        ORDER BY created_at, id`,
+    );
+    const handovers: {
+      first_name: string | null;
+      last_name: string | null;
+      email: string;
+      company_name: string | null;
+      owner_name: string | null;
+      temperature: string;
+      due_at: Date;
+    }[] = await manager.query(
+      `SELECT l.first_name, l.last_name, l.email, l.company_name, o.name AS owner_name, h.temperature, h.due_at
+         FROM handovers h
+         JOIN leads l ON l.id = h.lead_id
+         LEFT JOIN members o ON o.id = h.owner_id
+        WHERE h.id = ANY($1::uuid[])
+        ORDER BY h.due_at, h.id`,
+      [ids],
+    );
+    return {
+      workspaceName: workspace?.name ?? '',
+      timeZone: workspace?.time_zone ?? 'UTC',
+      managerEmails: managers.map((row) => row.email),
+      handovers: handovers.map((row) => ({
+        leadName: [row.first_name, row.last_name].filter((part) => part?.trim()).join(' ') || row.email,
+        companyName: row.company_name,
+        ownerName: row.owner_name,
+        temperature: row.temperature,
+        dueAt: row.due_at,
+      })),
+    };
   }
 
   /**

@@ -4,14 +4,16 @@ import { HandoversRepository } from '@accord/api/handovers/data-access';
 import { AppConfig, Clock, PollingJob } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 
+import { EscalationMailer } from './escalation-mail';
 import { HandoverEvents } from './handover-events';
 
 const BATCH = 500;
 const POLL_WORKSPACES = 100;
 
 /**
- * Expires handovers nobody decided by their due time and escalates them to the sales managers (their team queue
- * lists expired ones, and `handover.expired` goes out). Safe on several replicas: each expiry locks its rows with
+ * Expires handovers nobody decided by their due time and escalates them to the sales managers: their team queue
+ * lists expired ones, each manager gets an e-mail per batch, and `handover.expired` goes out — all in the expiry's
+ * transaction. Safe on several replicas: each expiry locks its rows with
  * SKIP LOCKED and rechecks the status, so a handover expires once.
  */
 @Injectable()
@@ -20,6 +22,7 @@ export class HandoverExpirer extends PollingJob {
     private readonly tenantDb: TenantDb,
     private readonly handovers: HandoversRepository,
     private readonly events: HandoverEvents,
+    private readonly escalations: EscalationMailer,
     private readonly clock: Clock,
     config: AppConfig,
   ) {
@@ -40,6 +43,11 @@ export class HandoverExpirer extends PollingJob {
       this.tenantDb.inWorkspace(workspaceId, async (manager) => {
         const rows = await this.handovers.expireOverdue(manager, now, BATCH);
         await this.events.expired(manager, rows, now);
+        await this.escalations.queue(
+          manager,
+          rows.map((row) => row.id),
+          now,
+        );
         return rows.length;
       }),
     );

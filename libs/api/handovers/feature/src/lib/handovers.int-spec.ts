@@ -19,6 +19,7 @@ import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { AuthMember } from '@accord/api/shared/auth';
 import { TenantDb } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
+import { MailDeliveryWorker, MailOutboxRepository } from '@accord/api/shared/mail-outbox';
 import {
   FrozenClock,
   TestDatabase,
@@ -350,6 +351,23 @@ describe('handovers on PostgreSQL', () => {
     const expired = await handovers.queue(team.manager, { scope: 'TEAM', view: 'EXPIRED', first: 50 });
     expect(expired.edges.map((edge) => edge.node.status)).toEqual(['EXPIRED', 'EXPIRED']);
     expect((await expired.counts()).expired).toBe(2);
+
+    // The sales managers — Sue signs for sales, Ada is an admin — are told once, by an e-mail committed with the
+    // expiry that names both leads; without SMTP the outbox writes it to the log.
+    const escalations = async () =>
+      (
+        await app
+          .get(TenantDb)
+          .inWorkspace(team.manager.workspaceId, (manager) => app.get(MailOutboxRepository).list(manager, 20))
+      ).filter((mail) => mail.kind === 'HANDOVERS_EXPIRED');
+    const queued = await escalations();
+    expect(queued.map((mail) => [mail.to, mail.status, mail.subject])).toEqual([
+      [team.admin.email, 'PENDING', '2 handovers passed their SLA with no decision'],
+      [team.manager.email, 'PENDING', '2 handovers passed their SLA with no decision'],
+    ]);
+    for (const node of nodes) expect(queued[0].text).toContain(`- "${node.lead.email}": owner "`);
+    await app.get(MailDeliveryWorker).drain();
+    expect((await escalations()).map((mail) => mail.status)).toEqual(['LOGGED', 'LOGGED']);
 
     const late = await handovers.accept(
       team.rep,

@@ -4,8 +4,10 @@ import { AgreementsDataAccessModule } from '@accord/api/agreements/data-access';
 import { HandoversDataAccessModule } from '@accord/api/handovers/data-access';
 import { LeadsDataAccessModule } from '@accord/api/leads/data-access';
 import { VerifiedResultsModule } from '@accord/api/shared/graphql';
+import { MailOutboxModule } from '@accord/api/shared/mail-outbox';
 import { WebhooksDataAccessModule } from '@accord/api/webhooks/data-access';
 
+import { EscalationMailer } from './escalation-mail';
 import { HandoverEvents } from './handover-events';
 import { HandoverExpirer } from './handover-expirer';
 import { HandoverOpener } from './handover-opener';
@@ -20,9 +22,11 @@ import { QualificationService } from './qualification.service';
     LeadsDataAccessModule,
     AgreementsDataAccessModule,
     WebhooksDataAccessModule,
+    MailOutboxModule,
     VerifiedResultsModule,
   ],
   providers: [
+    EscalationMailer,
     HandoverEvents,
     HandoverOpener,
     HandoverExpirer,
