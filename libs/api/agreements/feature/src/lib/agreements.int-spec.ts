@@ -4,7 +4,12 @@ import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { TenantDb } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
-import { MAX_MAIL_ATTEMPTS, MailDeliveryWorker, MailOutboxRepository } from '@accord/api/shared/mail-outbox';
+import {
+  MAIL_LEASE_MS,
+  MAX_MAIL_ATTEMPTS,
+  MailDeliveryWorker,
+  MailOutboxRepository,
+} from '@accord/api/shared/mail-outbox';
 import {
   FrozenClock,
   SmtpInbox,
@@ -575,8 +580,8 @@ describe('the agreement lifecycle on PostgreSQL', () => {
       const team = await newTeam();
       const draft = await mailingAgreements.createDraft(team.marketing, {});
       inbox.mails.length = 0;
-      // A mail server refusing one approver costs no one the proposal, nor the others their e-mail.
-      inbox.refused.add(team.secondSales.email);
+      // A mail server putting one approver off costs no one the proposal, nor the others their e-mail.
+      inbox.busy.add(team.secondSales.email);
       const proposed = await mailingAgreements.propose(team.marketing, {
         versionId: draft.id,
         revision: draft.revision,
@@ -590,7 +595,7 @@ describe('the agreement lifecycle on PostgreSQL', () => {
       ]);
 
       await worker.drain();
-      // Mia proposed; Sam and Sue can sign for sales (Sue's server refused); Eve is an approver with no side to
+      // Mia proposed; Sam and Sue can sign for sales (Sue's server said to try later); Eve is an approver with no side to
       // sign; Max signs nothing.
       expect(inbox.mails.filter((mail) => mail.text.includes(draft.id))).toEqual([
         {
@@ -612,8 +617,8 @@ describe('the agreement lifecycle on PostgreSQL', () => {
         { to: team.secondSales.email, status: 'PENDING', attempts: 1 },
       ]);
 
-      // The refused message is tried again a minute later; once the mailbox takes it, it is sent, once.
-      inbox.refused.delete(team.secondSales.email);
+      // The message put off is tried again a minute later; once the mailbox takes it, it is sent, once.
+      inbox.busy.delete(team.secondSales.email);
       await worker.drain();
       expect((await outboxOf(team))[1]).toEqual({
         to: team.secondSales.email,
@@ -640,11 +645,12 @@ describe('the agreement lifecycle on PostgreSQL', () => {
       expect(await outboxOf(team)).toHaveLength(2);
     });
 
-    it('gives a message up as FAILED when the mail server refuses it for about half a day', async () => {
+    it('gives a message up as FAILED when the server puts it off for half a day, or refuses it for good', async () => {
       const worker = mailing.get(MailDeliveryWorker);
       const team = await newTeam();
       const draft = await mailingAgreements.createDraft(team.marketing, {});
-      inbox.refused.add(team.sales.email);
+      inbox.busy.add(team.sales.email);
+      inbox.refused.add(team.secondSales.email);
       await mailingAgreements.propose(team.marketing, { versionId: draft.id, revision: draft.revision });
 
       for (let attempt = 1; attempt <= MAX_MAIL_ATTEMPTS; attempt++) {
@@ -653,11 +659,79 @@ describe('the agreement lifecycle on PostgreSQL', () => {
         clock.advance(12 * 60 * 60_000);
       }
       await worker.drain();
-      expect(await outboxOf(team)).toEqual([
-        { to: team.sales.email, status: 'FAILED', attempts: MAX_MAIL_ATTEMPTS },
-        { to: team.secondSales.email, status: 'SENT', attempts: 1 },
+      const mails = await mailing
+        .get(TenantDb)
+        .inWorkspace(team.admin.workspaceId, (manager) =>
+          mailing.get(MailOutboxRepository).list(manager, 10),
+        );
+      expect(
+        mails
+          .map(({ to, status, attempts, lastError }) => ({ to, status, attempts, lastError }))
+          .sort((a, b) => a.to.localeCompare(b.to)),
+      ).toEqual([
+        {
+          to: team.sales.email,
+          status: 'FAILED',
+          attempts: MAX_MAIL_ATTEMPTS,
+          lastError: expect.stringContaining('450 mailbox busy'),
+        },
+        // A 550 is an answer for good: asked once, not again.
+        {
+          to: team.secondSales.email,
+          status: 'FAILED',
+          attempts: 1,
+          lastError: expect.stringContaining('550 no such mailbox'),
+        },
       ]);
-      inbox.refused.delete(team.sales.email);
+      inbox.busy.delete(team.sales.email);
+      inbox.refused.delete(team.secondSales.email);
+    });
+
+    it('sends a message its worker claimed but did not record once the lease lapses, and keeps the later record', async () => {
+      const worker = mailing.get(MailDeliveryWorker);
+      const outbox = mailing.get(MailOutboxRepository);
+      const tenantDb = mailing.get(TenantDb);
+      const team = await newTeam();
+      const draft = await mailingAgreements.createDraft(team.marketing, {});
+      await mailingAgreements.propose(team.marketing, { versionId: draft.id, revision: draft.revision });
+      // A worker claims the messages and dies before sending them.
+      const leaseUntil = new Date(clock.now().getTime() + MAIL_LEASE_MS);
+      const claimed = await tenantDb.inWorkspace(team.admin.workspaceId, (manager) =>
+        outbox.claimDue(manager, clock.now(), leaseUntil, 10),
+      );
+      expect(claimed.map((mail) => mail.to).sort()).toEqual(
+        [team.sales.email, team.secondSales.email].sort(),
+      );
+
+      await worker.drain();
+      expect(await outboxOf(team)).toEqual([
+        { to: team.sales.email, status: 'PENDING', attempts: 1 },
+        { to: team.secondSales.email, status: 'PENDING', attempts: 1 },
+      ]);
+      clock.advance(MAIL_LEASE_MS);
+      inbox.mails.length = 0;
+      await worker.drain();
+      expect(inbox.mails.filter((mail) => mail.text.includes(draft.id))).toHaveLength(2);
+      expect(await outboxOf(team)).toEqual([
+        { to: team.sales.email, status: 'SENT', attempts: 2 },
+        { to: team.secondSales.email, status: 'SENT', attempts: 2 },
+      ]);
+      // The dead worker's late record of its claim changes nothing.
+      const late = await tenantDb.inWorkspace(team.admin.workspaceId, (manager) =>
+        outbox.recordAttempts(
+          manager,
+          claimed.map((mail) => ({
+            id: mail.id,
+            attempts: mail.attempts,
+            status: 'FAILED',
+            nextAttemptAt: null,
+            error: 'lost',
+            sentAt: null,
+          })),
+        ),
+      );
+      expect(late).toBe(0);
+      expect((await outboxOf(team)).map((mail) => mail.status)).toEqual(['SENT', 'SENT']);
     });
   });
 });

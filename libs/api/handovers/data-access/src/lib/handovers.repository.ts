@@ -160,13 +160,13 @@ export function pageFingerprint(rows: readonly QueueRow[]): string {
   return rows.map((row) => row.rowVersions).join(',');
 }
 
-/** Handovers, their events, routing turns and SQL checklist answers. */
 /** What the sales managers are told of handovers that expired: see HandoversRepository.escalation. */
 export interface Escalation {
   workspaceName: string;
   timeZone: string;
   managerEmails: string[];
   handovers: {
+    id: string;
     leadName: string;
     companyName: string | null;
     ownerName: string | null;
@@ -175,6 +175,7 @@ export interface Escalation {
   }[];
 }
 
+/** Handovers, their events, routing turns and SQL checklist answers. */
 @Injectable()
 export class HandoversRepository {
   /** Under the system scope: workspaces with moves into MQL still waiting for a handover. */
@@ -374,7 +375,7 @@ export class HandoversRepository {
   /**
    * Who the expired handovers `ids` are escalated to, and what they read of each: the sales managers (active admins,
    * and active sales members who sign the agreement for sales), the workspace's name and clock, and each handover's
-   * lead and owner, by due time. Two statements, however many handovers.
+   * lead and owner, by due time. Three statements, however many handovers.
    */
   async escalation(manager: EntityManager, ids: readonly string[]): Promise<Escalation> {
     const [workspace]: { name: string; time_zone: string }[] = await manager.query(
@@ -386,6 +387,7 @@ export class HandoversRepository {
         ORDER BY created_at, id`,
     );
     const handovers: {
+      id: string;
       first_name: string | null;
       last_name: string | null;
       email: string;
@@ -394,7 +396,7 @@ export class HandoversRepository {
       temperature: string;
       due_at: Date;
     }[] = await manager.query(
-      `SELECT l.first_name, l.last_name, l.email, l.company_name, o.name AS owner_name, h.temperature, h.due_at
+      `SELECT h.id, l.first_name, l.last_name, l.email, l.company_name, o.name AS owner_name, h.temperature, h.due_at
          FROM handovers h
          JOIN leads l ON l.id = h.lead_id
          LEFT JOIN members o ON o.id = h.owner_id
@@ -407,6 +409,7 @@ export class HandoversRepository {
       timeZone: workspace?.time_zone ?? 'UTC',
       managerEmails: managers.map((row) => row.email),
       handovers: handovers.map((row) => ({
+        id: row.id,
         leadName: [row.first_name, row.last_name].filter((part) => part?.trim()).join(' ') || row.email,
         companyName: row.company_name,
         ownerName: row.owner_name,

@@ -4,10 +4,16 @@ import type { EntityManager } from 'typeorm';
 import { Escalation, HandoversRepository } from '@accord/api/handovers/data-access';
 import { AppConfig } from '@accord/api/shared/config';
 import { type MailMessage, quoted } from '@accord/api/shared/mail';
-import { MailOutboxRepository } from '@accord/api/shared/mail-outbox';
+import { MailOutboxRepository, type OutboxMessage } from '@accord/api/shared/mail-outbox';
 
 /** Handovers an escalation e-mail lists by name; the rest it counts, and the queue lists them all. */
 export const ESCALATION_LISTED = 20;
+
+/**
+ * How long an escalation waits for more expiries before it goes: a manager gets at most one e-mail per quarter of
+ * an hour, however the due times fall, and still hears of an expiry well within any SLA's hours.
+ */
+export const ESCALATION_DIGEST_MS = 15 * 60_000;
 
 /** "29 Nov 2026, 10:00" on the workspace's clock. */
 function zonedMinute(at: Date, timeZone: string): string {
@@ -28,7 +34,9 @@ function zonedMinute(at: Date, timeZone: string): string {
  * lead named like an instruction cannot start a paragraph of its own.
  */
 export function escalationMessage(
-  escalation: Omit<Escalation, 'managerEmails'>,
+  escalation: Omit<Escalation, 'managerEmails' | 'handovers'> & {
+    handovers: readonly Omit<Escalation['handovers'][number], 'id'>[];
+  },
   queueUrl: string,
 ): Omit<MailMessage, 'to'> {
   const count = escalation.handovers.length;
@@ -63,9 +71,10 @@ export function escalationMessage(
 }
 
 /**
- * Escalates expired handovers to the sales managers by e-mail: one message per manager per expiry batch, queued
- * in the expiry's own transaction, so that each expiry is reported once, even across a crash, and the outbox
- * retries a mail server that is down.
+ * Escalates expired handovers to the sales managers by e-mail, as a digest: the first expiry queues one message per
+ * manager, due ESCALATION_DIGEST_MS later, and later expiries rewrite each manager's message not yet tried to list
+ * them too. All in the expiry's own transaction, so an expiry is reported once (the outbox then delivers at least
+ * once), and a mail server that is down is retried.
  */
 @Injectable()
 export class EscalationMailer {
@@ -75,15 +84,35 @@ export class EscalationMailer {
     private readonly config: AppConfig,
   ) {}
 
-  async queue(manager: EntityManager, handoverIds: readonly string[], at: Date): Promise<void> {
-    if (handoverIds.length === 0) return;
-    const { managerEmails, ...escalation } = await this.handovers.escalation(manager, handoverIds);
-    const message = escalationMessage(escalation, `${this.config.publicUrl}/handovers`);
+  async queue(manager: EntityManager, expiredIds: readonly string[], at: Date): Promise<void> {
+    if (expiredIds.length === 0) return;
+    const open = new Map(
+      (await this.outbox.openDigests(manager, 'HANDOVERS_EXPIRED')).map((digest) => [digest.to, digest]),
+    );
+    const reported = [...open.values()].flatMap((digest) => digest.aboutIds);
+    const { managerEmails, handovers, ...workspace } = await this.handovers.escalation(manager, [
+      ...new Set([...reported, ...expiredIds]),
+    ]);
+    const queueUrl = `${this.config.publicUrl}/handovers`;
+    const fresh: OutboxMessage[] = [];
+    for (const to of managerEmails) {
+      const earlier = open.get(to);
+      const ids = new Set([...(earlier?.aboutIds ?? []), ...expiredIds]);
+      const listed = handovers.filter((handover) => ids.has(handover.id));
+      const message = {
+        to,
+        ...escalationMessage({ ...workspace, handovers: listed }, queueUrl),
+        aboutIds: listed.map((handover) => handover.id),
+      };
+      if (earlier) await this.outbox.rewrite(manager, earlier.id, message);
+      else fresh.push(message);
+    }
     await this.outbox.enqueue(
       manager,
       'HANDOVERS_EXPIRED',
-      managerEmails.map((to) => ({ to, ...message })),
+      fresh,
       at,
+      new Date(at.getTime() + ESCALATION_DIGEST_MS),
     );
   }
 }

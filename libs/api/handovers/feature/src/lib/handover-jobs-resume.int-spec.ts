@@ -61,7 +61,9 @@ describe('the handover jobs after a pass dies mid-transaction', () => {
               (SELECT coalesce(array_agg(payload->>'handoverId' ORDER BY payload->>'handoverId' COLLATE "C"), '{}')
                  FROM webhook_events WHERE type = 'handover.expired') AS webhooks,
               (SELECT count(*)::int FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
-                WHERE e.type = 'handover.expired') AS deliveries`,
+                WHERE e.type = 'handover.expired') AS deliveries,
+              (SELECT coalesce(array_agg(recipient || ' ' || cardinality(about_ids) ORDER BY recipient), '{}')
+                 FROM mail_outbox WHERE kind = 'HANDOVERS_EXPIRED') AS escalations`,
     );
     return effects;
   }
@@ -130,6 +132,8 @@ describe('the handover jobs after a pass dies mid-transaction', () => {
       events: ids,
       webhooks: ids,
       deliveries: 2,
+      // One digest per sales manager, Ada (admin) and Sue (sales approver), naming both handovers.
+      escalations: [`${team.admin.email} 2`, `${team.manager.email} 2`].sort(),
     });
     const escalated = await app
       .get(HandoversService)

@@ -352,8 +352,8 @@ describe('handovers on PostgreSQL', () => {
     expect(expired.edges.map((edge) => edge.node.status)).toEqual(['EXPIRED', 'EXPIRED']);
     expect((await expired.counts()).expired).toBe(2);
 
-    // The sales managers — Sue signs for sales, Ada is an admin — are told once, by an e-mail committed with the
-    // expiry that names both leads; without SMTP the outbox writes it to the log.
+    // The sales managers — Sue signs for sales, Ada is an admin — are told by a digest committed with the expiry,
+    // which waits a quarter of an hour for more expiries; without SMTP the outbox then writes it to the log.
     const escalations = async () =>
       (
         await app
@@ -366,7 +366,24 @@ describe('handovers on PostgreSQL', () => {
       [team.manager.email, 'PENDING', '2 handovers passed their SLA with no decision'],
     ]);
     for (const node of nodes) expect(queued[0].text).toContain(`- "${node.lead.email}": owner "`);
-    await app.get(MailDeliveryWorker).drain();
+    const mailer = app.get(MailDeliveryWorker);
+    await mailer.drain();
+    expect((await escalations()).map((mail) => mail.status)).toEqual(['PENDING', 'PENDING']);
+
+    await hotMql(team);
+    await opener.drain();
+    const [third] = (await queueOf(team.manager, 'TEAM')).edges
+      .map((edge) => edge.node)
+      .filter((node) => node.status === 'OPEN');
+    clock.current = new Date(third.dueAt.getTime() + 1);
+    expect(await expirer.drain()).toBe(1);
+    const digests = await escalations();
+    expect(digests.map((mail) => [mail.to, mail.subject])).toEqual([
+      [team.admin.email, '3 handovers passed their SLA with no decision'],
+      [team.manager.email, '3 handovers passed their SLA with no decision'],
+    ]);
+    clock.advance(15 * 60_000);
+    await mailer.drain();
     expect((await escalations()).map((mail) => mail.status)).toEqual(['LOGGED', 'LOGGED']);
 
     const late = await handovers.accept(

@@ -15,6 +15,18 @@ export const MAIL_KIND_NAMES: Readonly<Record<MailKind, string>> = {
 
 export type MailStatus = 'PENDING' | 'SENT' | 'LOGGED' | 'FAILED';
 
+/** A message to queue, with the records it reports (for a digest that may take in more before it goes). */
+export interface OutboxMessage extends MailMessage {
+  aboutIds?: readonly string[];
+}
+
+/** A digest not sent yet, nor being sent: it may still be rewritten to report more. */
+export interface OpenDigest {
+  id: string;
+  to: string;
+  aboutIds: string[];
+}
+
 /** A message taken for one attempt. */
 export interface ClaimedMail extends MailMessage {
   id: string;
@@ -49,26 +61,58 @@ export interface OutboxMail extends MailMessage {
  */
 @Injectable()
 export class MailOutboxRepository {
-  /** Queues `messages` of `kind` in the current workspace, due at `at` (the change's time); one statement. */
+  /**
+   * Queues `messages` of `kind` in the current workspace, made at `at` (the change's time) and due at `dueAt` (by
+   * default at once); one statement.
+   */
   async enqueue(
     manager: EntityManager,
     kind: MailKind,
-    messages: readonly MailMessage[],
+    messages: readonly OutboxMessage[],
     at: Date,
+    dueAt: Date = at,
   ): Promise<void> {
     if (messages.length === 0) return;
     await manager.query(
-      `INSERT INTO mail_outbox (workspace_id, kind, recipient, subject, body, next_attempt_at, created_at)
-       SELECT accord_current_workspace(), $1, m.recipient, m.subject, m.body, $5, $5
-         FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS m(recipient, subject, body, position)
+      `INSERT INTO mail_outbox (workspace_id, kind, recipient, subject, body, about_ids, next_attempt_at, created_at)
+       SELECT accord_current_workspace(), $1, m.recipient, m.subject, m.body,
+              ARRAY(SELECT jsonb_array_elements_text(m.about_ids)::uuid), $7, $6
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[]) WITH ORDINALITY
+              AS m(recipient, subject, body, about_ids, position)
         ORDER BY m.position`,
       [
         kind,
         messages.map((message) => message.to),
         messages.map((message) => message.subject),
         messages.map((message) => message.text),
+        messages.map((message) => JSON.stringify(message.aboutIds ?? [])),
         at,
+        dueAt,
       ],
+    );
+  }
+
+  /**
+   * The current workspace's messages of `kind` that no worker has tried yet, locked until the transaction ends, so
+   * that a change reporting more can rewrite them (`rewrite`) before they go. A worker skips locked rows.
+   */
+  async openDigests(manager: EntityManager, kind: MailKind): Promise<OpenDigest[]> {
+    const rows: { id: string; recipient: string; about_ids: string[] }[] = await manager.query(
+      `SELECT id, recipient, about_ids FROM mail_outbox
+        WHERE kind = $1 AND status = 'PENDING' AND attempts = 0
+        ORDER BY created_at, id
+        FOR UPDATE`,
+      [kind],
+    );
+    return rows.map((row) => ({ id: row.id, to: row.recipient, aboutIds: row.about_ids }));
+  }
+
+  /** Rewrites an open digest (see openDigests) to report `message` instead; its due time stays. */
+  async rewrite(manager: EntityManager, id: string, message: OutboxMessage): Promise<void> {
+    await manager.query(
+      `UPDATE mail_outbox SET subject = $2, body = $3, about_ids = $4::uuid[]
+        WHERE id = $1 AND status = 'PENDING' AND attempts = 0`,
+      [id, message.subject, message.text, message.aboutIds ?? []],
     );
   }
 

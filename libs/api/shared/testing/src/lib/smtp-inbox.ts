@@ -7,12 +7,13 @@ export interface Mail {
 }
 
 /**
- * A minimal SMTP server on an ephemeral port that keeps every message it takes; it answers 550 to a recipient in
- * `refused`, as a real server may.
+ * A minimal SMTP server on an ephemeral port that keeps every message it takes; it answers 550 (for good) to a
+ * recipient in `refused` and 450 (try later) to one in `busy`, as a real server may.
  */
 export class SmtpInbox {
   readonly mails: Mail[] = [];
   readonly refused = new Set<string>();
+  readonly busy = new Set<string>();
   private server!: Server;
 
   async start(): Promise<string> {
@@ -35,6 +36,7 @@ export class SmtpInbox {
           else if (/^RCPT/i.test(line)) {
             const address = /<(.*)>/.exec(line)?.[1] ?? '';
             if (this.refused.has(address)) reply('550 no such mailbox');
+            else if (this.busy.has(address)) reply('450 mailbox busy, try again later');
             else reply(`250 ${to.push(address)}`);
           } else if (/^DATA/i.test(line)) {
             data = [];

@@ -276,7 +276,7 @@ describe('ImportsPage', () => {
     fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
     const unknown = await screen.findByRole('combobox', { name: 'Value for Web Visit' });
     // The types in words, each option still carrying the type itself as its value.
-    const words = ['Pricing page visit', 'Webinar attended', 'Email sent', 'Call made', 'Meeting booked'];
+    const words = ['Pricing page visit', 'Webinar attended', 'E-mail sent', 'Call made', 'Meeting booked'];
     expect(
       within(unknown)
         .getAllByRole('option')

@@ -27,7 +27,7 @@ import { OneUnfinishedBacktestRun1795700410000 } from './1795700410000-OneUnfini
 import { SessionEpoch1795700420000 } from './1795700420000-SessionEpoch';
 import { PasswordResetLinks1795700430000 } from './1795700430000-PasswordResetLinks';
 import { ImportMappingPerHeader1795700440000 } from './1795700440000-ImportMappingPerHeader';
-import { MailOutbox1795700450000 } from './1795700450000-MailOutbox';
+import { EmailOutbox1795700450000 } from './1795700450000-EmailOutbox';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -60,5 +60,5 @@ export const MIGRATIONS = [
   SessionEpoch1795700420000,
   PasswordResetLinks1795700430000,
   ImportMappingPerHeader1795700440000,
-  MailOutbox1795700450000,
+  EmailOutbox1795700450000,
 ];

@@ -5,9 +5,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * row committed with the change it reports, then sent by a worker and retried, so that neither a crash nor a mail
  * server that is down for an hour loses it. A tenant table like every other; the worker's poll finds which
  * workspaces have mail due through the worker role's read-only policy, then claims rows in each workspace's scope.
+ * `about_ids` names the records a message reports (the handovers of an escalation), so that a digest not yet sent
+ * can take in more.
  */
-export class MailOutbox1795700450000 implements MigrationInterface {
-  name = 'MailOutbox1795700450000';
+export class EmailOutbox1795700450000 implements MigrationInterface {
+  name = 'EmailOutbox1795700450000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -18,6 +20,7 @@ export class MailOutbox1795700450000 implements MigrationInterface {
         "recipient" character varying(320) NOT NULL,
         "subject" character varying(200) NOT NULL,
         "body" text NOT NULL,
+        "about_ids" uuid array NOT NULL DEFAULT '{}',
         "status" character varying(8) NOT NULL DEFAULT 'PENDING',
         "attempts" integer NOT NULL DEFAULT 0,
         "next_attempt_at" TIMESTAMP WITH TIME ZONE,
