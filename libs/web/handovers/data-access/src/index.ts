@@ -4,3 +4,4 @@ export * from './lib/lead-handovers.store';
 export * from './lib/rejection-feedback';
 export * from './lib/rejection-feedback.store';
 export * from './lib/sales-members.store';
+export * from './lib/queue-link';

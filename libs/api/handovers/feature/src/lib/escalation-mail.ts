@@ -93,7 +93,7 @@ export class EscalationMailer {
     const { managerEmails, handovers, ...workspace } = await this.handovers.escalation(manager, [
       ...new Set([...reported, ...expiredIds]),
     ]);
-    const queueUrl = `${this.config.publicUrl}/handovers`;
+    const queueUrl = `${this.config.publicUrl}/handovers?scope=TEAM&view=EXPIRED`;
     const fresh: OutboxMessage[] = [];
     for (const to of managerEmails) {
       const earlier = open.get(to);

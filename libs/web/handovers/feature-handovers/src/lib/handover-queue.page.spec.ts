@@ -90,6 +90,28 @@ describe('HandoverQueuePage', () => {
     expect(screen.queryByRole('group', { name: 'Whose handovers' })).toBeNull();
   });
 
+  it("opens the team's expired handovers for a manager who follows the escalation e-mail's link", async () => {
+    await render(HandoverQueuePage, {
+      imports: [ApolloTestingModule],
+      inputs: { view: 'EXPIRED', scope: 'TEAM' },
+      providers: [
+        provideRouter([]),
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        { provide: SESSION_STORAGE, useValue: sessionStorage },
+        { provide: CLOCK, useValue: () => NOW },
+      ],
+      configureTestBed: () =>
+        TestBed.inject(AuthStore).start(sessionFor('sue', 'Sue Manager', ['SALES'], true)),
+    });
+    const apollo = TestBed.inject(ApolloTestingController);
+    const first = flushQueue(apollo, [bob], { undecided: 2, expired: 1, unassigned: 0 });
+    await screen.findByRole('link', { name: 'Bob Builder' });
+
+    expect(first.operation.variables).toEqual({ scope: 'TEAM', view: 'EXPIRED', first: 50, after: null });
+    expect(screen.getByRole('radio', { name: 'Expired' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByRole('radio', { name: 'Team' }).getAttribute('aria-checked')).toBe('true');
+  });
+
   it('shows decided handovers with their decision and note, without the keyboard hint for deciding', async () => {
     const { apollo } = await renderQueue();
     expect(screen.getByText(/then press A to accept/)).toBeTruthy();

@@ -8,6 +8,7 @@ import {
   afterNextRender,
   computed,
   inject,
+  input,
   signal,
   viewChild,
 } from '@angular/core';
@@ -22,6 +23,7 @@ import {
   SalesMembersStore,
   consequenceLabel,
   handoverLeadName,
+  queueOpening,
 } from '@accord/web/handovers/data-access';
 import {
   type ApiResult,
@@ -198,6 +200,9 @@ export class HandoverQueuePage implements OnInit {
   protected readonly candidates = computed(() =>
     this.members.candidates(this.store.handovers().map((handover) => handover.owner)),
   );
+  /** The link's `?view=` and `?scope=` (see queueOpening), read once, when the page opens. */
+  readonly view = input<string>();
+  readonly scope = input<string>();
   protected readonly rejecting = signal<string | null>(null);
   protected readonly pendingId = signal<string | null>(null);
   protected readonly message = signal('');
@@ -219,7 +224,8 @@ export class HandoverQueuePage implements OnInit {
   }
 
   ngOnInit(): void {
-    void this.store.load('MINE', 'UNDECIDED');
+    const { scope, view } = queueOpening({ scope: this.scope(), view: this.view() }, this.manager());
+    void this.store.load(scope, view);
     if (this.manager()) void this.members.load();
   }
 
