@@ -226,6 +226,9 @@ describe('access rules', () => {
           "MARKETING",
           "SALES",
         ],
+        "Query outboxEmails": [
+          "ADMIN",
+        ],
         "Query rejectionFeedback": [
           "ADMIN",
           "MARKETING",

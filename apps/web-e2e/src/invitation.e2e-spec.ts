@@ -63,6 +63,16 @@ describe('inviting a member', () => {
     const admin = await browser();
     const inviteUrl = await inviteSalesMember(admin.page, email, 'Ivy Invitee');
     expect(inviteUrl).toContain('/accept-invitation?token=');
+    // The demo's v2 proposal asked its approvers to sign through the outbox; with no SMTP server here, the
+    // delivery worker wrote those e-mails to the log, which the admin reads under the members.
+    const emails = admin.page.getByRole('table', { name: 'E-mail from Accord' });
+    const proposal = emails.getByRole('row', { name: /Proposal to sign/ }).first();
+    await proposal.waitFor();
+    for (let tries = 0; !(await proposal.innerText()).includes('Written to the log') && tries < 20; tries++) {
+      await admin.page.waitForTimeout(500);
+      await admin.page.getByRole('button', { name: 'Refresh' }).click();
+    }
+    expect(await proposal.innerText()).toContain('Written to the log');
 
     const invitee = await browser();
     // The page says whose workspace this is and who sent the link before a password is chosen.

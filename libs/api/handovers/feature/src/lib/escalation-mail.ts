@@ -5,6 +5,7 @@ import { Escalation, HandoversRepository } from '@accord/api/handovers/data-acce
 import { AppConfig } from '@accord/api/shared/config';
 import { type MailMessage, quoted } from '@accord/api/shared/mail';
 import { MailOutboxRepository, type OutboxMessage } from '@accord/api/shared/mail-outbox';
+import { zonedMinute } from '@accord/domain/pipeline';
 
 /** Handovers an escalation e-mail lists by name; the rest it counts, and the queue lists them all. */
 export const ESCALATION_LISTED = 20;
@@ -14,19 +15,6 @@ export const ESCALATION_LISTED = 20;
  * an hour, however the due times fall, and still hears of an expiry well within any SLA's hours.
  */
 export const ESCALATION_DIGEST_MS = 15 * 60_000;
-
-/** "29 Nov 2026, 10:00" on the workspace's clock. */
-function zonedMinute(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-}
 
 /**
  * The e-mail a sales manager gets when handovers expire: how many, which (lead, company, owner, temperature, due
@@ -47,7 +35,7 @@ export function escalationMessage(
   const listed = escalation.handovers.slice(0, ESCALATION_LISTED).map((handover) => {
     const who = [handover.leadName, handover.companyName].filter(Boolean).map((part) => quoted(part ?? ''));
     const owner = handover.ownerName ? `owner ${quoted(handover.ownerName)}` : 'no owner';
-    const due = zonedMinute(handover.dueAt, escalation.timeZone);
+    const due = zonedMinute(handover.dueAt.toISOString(), escalation.timeZone);
     return `- ${who.join(', ')}: ${owner}, ${handover.temperature.toLowerCase()}, due ${due}`;
   });
   const more = count - listed.length;

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { SharedAuthModule } from '@accord/api/shared/auth';
 import { MailModule } from '@accord/api/shared/mail';
+import { MailOutboxModule } from '@accord/api/shared/mail-outbox';
 
 import { AccountResolver } from './account.resolver';
 import { DemoWorkspaceSeeder } from './demo-workspace.seeder';
@@ -10,6 +11,7 @@ import { InvitationMailer } from './invitation-mailer';
 import { MembersResolver, ViewerResolver, WorkspaceResolver } from './members.resolver';
 import { MembersService } from './members.service';
 import { OneTimeLinksService } from './one-time-links.service';
+import { OutboxEmailsResolver } from './outbox-emails.resolver';
 import { PasswordResetMailer } from './password-reset-mailer';
 import { PasswordResetService } from './password-reset.service';
 import { SessionResolver } from './session.resolver';
@@ -20,7 +22,7 @@ import { WorkspaceSettingsService } from './workspace-settings.service';
  * Workspaces and their members: sign-up, sign-in, invitations, password resets, roles, the workspace's settings.
  */
 @Module({
-  imports: [MailModule, MembersDataAccessModule, SharedAuthModule],
+  imports: [MailModule, MailOutboxModule, MembersDataAccessModule, SharedAuthModule],
   providers: [
     SessionService,
     MembersService,
@@ -35,6 +37,7 @@ import { WorkspaceSettingsService } from './workspace-settings.service';
     MembersResolver,
     WorkspaceSettingsService,
     WorkspaceResolver,
+    OutboxEmailsResolver,
   ],
   exports: [DemoWorkspaceSeeder],
 })
@@ -47,4 +50,5 @@ export const MEMBERS_RESOLVERS = [
   ViewerResolver,
   MembersResolver,
   WorkspaceResolver,
+  OutboxEmailsResolver,
 ];

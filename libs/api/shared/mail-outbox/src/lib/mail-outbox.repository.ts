@@ -5,7 +5,8 @@ import { returnedRows } from '@accord/api/shared/database';
 import type { MailMessage } from '@accord/api/shared/mail';
 
 /** What a message is about, so that a reader of the outbox (or of the log) knows why it was sent. */
-export type MailKind = 'AGREEMENT_PROPOSED' | 'HANDOVERS_EXPIRED';
+export const MAIL_KINDS = ['AGREEMENT_PROPOSED', 'HANDOVERS_EXPIRED'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** A kind as errors and logs name the message: "Could not send the proposal e-mail to …". */
 export const MAIL_KIND_NAMES: Readonly<Record<MailKind, string>> = {
@@ -13,7 +14,8 @@ export const MAIL_KIND_NAMES: Readonly<Record<MailKind, string>> = {
   HANDOVERS_EXPIRED: 'escalation',
 };
 
-export type MailStatus = 'PENDING' | 'SENT' | 'LOGGED' | 'FAILED';
+export const MAIL_STATUSES = ['PENDING', 'SENT', 'LOGGED', 'FAILED'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /** A message to queue, with the records it reports (for a digest that may take in more before it goes). */
 export interface OutboxMessage extends MailMessage {
@@ -47,10 +49,15 @@ export interface MailAttempt {
 
 /** A message as the outbox lists it. */
 export interface OutboxMail extends MailMessage {
+  id: string;
   kind: MailKind;
   status: MailStatus;
   attempts: number;
   lastError: string | null;
+  createdAt: Date;
+  /** When a PENDING message is due (its next attempt, or the end of a claim); null once it is done. */
+  nextAttemptAt: Date | null;
+  sentAt: Date | null;
 }
 
 /**
@@ -189,9 +196,10 @@ export class MailOutboxRepository {
     return rows.length;
   }
 
-  /** The current workspace's messages, newest first: what tests and operators read of the outbox. */
+  /** The current workspace's messages, newest first: what admins, tests and operators read of the outbox. */
   async list(manager: EntityManager, limit: number): Promise<OutboxMail[]> {
     const rows: {
+      id: string;
       kind: MailKind;
       recipient: string;
       subject: string;
@@ -199,12 +207,17 @@ export class MailOutboxRepository {
       status: MailStatus;
       attempts: number;
       last_error: string | null;
+      created_at: Date;
+      next_attempt_at: Date | null;
+      sent_at: Date | null;
     }[] = await manager.query(
-      `SELECT kind, recipient, subject, body, status, attempts, last_error FROM mail_outbox
-        ORDER BY created_at DESC, recipient LIMIT $1`,
+      `SELECT id, kind, recipient, subject, body, status, attempts, last_error, created_at, next_attempt_at, sent_at
+         FROM mail_outbox
+        ORDER BY created_at DESC, recipient, id LIMIT $1`,
       [limit],
     );
     return rows.map((row) => ({
+      id: row.id,
       kind: row.kind,
       to: row.recipient,
       subject: row.subject,
@@ -212,6 +225,9 @@ export class MailOutboxRepository {
       status: row.status,
       attempts: row.attempts,
       lastError: row.last_error,
+      createdAt: row.created_at,
+      nextAttemptAt: row.next_attempt_at,
+      sentAt: row.sent_at,
     }));
   }
 }

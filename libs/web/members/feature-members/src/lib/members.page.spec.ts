@@ -90,8 +90,9 @@ function invitation(fields: Partial<MemberFieldsFragment> = {}) {
   };
 }
 
+/** The members table's rows, without the header (the page's other table lists e-mails). */
 function rowTexts(): string[][] {
-  return screen
+  return within(screen.getByRole('table', { name: 'Members of the workspace' }))
     .getAllByRole('row')
     .slice(1)
     .map((row) =>

@@ -27,12 +27,13 @@ import {
 import { EditMemberDialog } from './edit-member.dialog';
 import { GettingStartedComponent } from './getting-started.component';
 import { InviteMemberDialog } from './invite-member.dialog';
+import { OutboxEmailsComponent } from './outbox-emails.component';
 import { PasswordResetLinkDialog } from './password-reset-link.dialog';
 import { WorkspaceSettingsComponent } from './workspace-settings.component';
 
 /**
- * The admin's page for the workspace: its settings (name, time zone, reporting currency), and its members — invite,
- * change roles and approver, give a password reset link, deactivate.
+ * The admin's page for the workspace: its settings (name, time zone, reporting currency), its members — invite,
+ * change roles and approver, give a password reset link, deactivate — and the e-mail Accord sent on its own.
  */
 @Component({
   selector: 'accord-members-page',
@@ -44,6 +45,7 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
     MatTableModule,
     FormAlertComponent,
     GettingStartedComponent,
+    OutboxEmailsComponent,
     PageHeaderComponent,
     WorkspaceSettingsComponent,
   ],
@@ -129,6 +131,7 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
         </tr>
       </table>
     </div>
+    <accord-outbox-emails />
   `,
   styles: `
     .table-scroll {
