@@ -138,14 +138,8 @@ export class MailOutboxRepository {
    * them due again then. SKIP LOCKED: concurrent workers take different rows.
    */
   async claimDue(manager: EntityManager, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMail[]> {
-    const rows = returnedRows<{
-      id: string;
-      kind: MailKind;
-      recipient: string;
-      subject: string;
-      body: string;
-      attempts: number;
-    }>(
+    // Aliased to the message's own names, so that the rows are the claimed messages.
+    return returnedRows<ClaimedMail>(
       await manager.query(
         `WITH due AS (
          SELECT id FROM mail_outbox
@@ -155,18 +149,10 @@ export class MailOutboxRepository {
           FOR UPDATE SKIP LOCKED)
        UPDATE mail_outbox m SET attempts = m.attempts + 1, next_attempt_at = $2
          FROM due WHERE m.id = due.id
-       RETURNING m.id, m.kind, m.recipient, m.subject, m.body, m.attempts`,
+       RETURNING m.id, m.kind, m.recipient AS "to", m.subject, m.body AS "text", m.attempts`,
         [now, leaseUntil, limit],
       ),
     );
-    return rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      to: row.recipient,
-      subject: row.subject,
-      text: row.body,
-      attempts: row.attempts,
-    }));
   }
 
   /**
@@ -198,36 +184,12 @@ export class MailOutboxRepository {
 
   /** The current workspace's messages, newest first: what admins, tests and operators read of the outbox. */
   async list(manager: EntityManager, limit: number): Promise<OutboxMail[]> {
-    const rows: {
-      id: string;
-      kind: MailKind;
-      recipient: string;
-      subject: string;
-      body: string;
-      status: MailStatus;
-      attempts: number;
-      last_error: string | null;
-      created_at: Date;
-      next_attempt_at: Date | null;
-      sent_at: Date | null;
-    }[] = await manager.query(
-      `SELECT id, kind, recipient, subject, body, status, attempts, last_error, created_at, next_attempt_at, sent_at
+    return manager.query(
+      `SELECT id, kind, recipient AS "to", subject, body AS "text", status, attempts, last_error AS "lastError",
+              created_at AS "createdAt", next_attempt_at AS "nextAttemptAt", sent_at AS "sentAt"
          FROM mail_outbox
         ORDER BY created_at DESC, recipient, id LIMIT $1`,
       [limit],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      to: row.recipient,
-      subject: row.subject,
-      text: row.body,
-      status: row.status,
-      attempts: row.attempts,
-      lastError: row.last_error,
-      createdAt: row.created_at,
-      nextAttemptAt: row.next_attempt_at,
-      sentAt: row.sent_at,
-    }));
   }
 }
