@@ -325,6 +325,32 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     expect(lead.signalCount).toBe(30);
   });
 
+  it('reports a duplicate, never an error, when several requests send the same events at once', async () => {
+    const team = await newTeam();
+    await leads.create(team.marketing, fitLead);
+    // The same 200 events from 8 requests at once, over several rounds: inserts of one id race in both unique
+    // indexes of signals, and a conflict in either one is the same event.
+    for (let round = 0; round < 10; round++) {
+      const events = Array.from({ length: 300 }, (_, index) => ({
+        externalId: `race-${round}-${index}`,
+        type: 'PRICING_PAGE_VISIT',
+        occurredAt: '2026-11-24T09:00:00Z',
+        lead: { email: fitLead.email },
+      }));
+      const reports = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          ingestion.ingest({ workspaceId: team.workspaceId }, events, clock.now(), 'soon'),
+        ),
+      );
+      expect(reports.reduce((sum, report) => sum + report.stored, 0)).toBe(300);
+      expect(reports.reduce((sum, report) => sum + report.duplicates, 0)).toBe(7 * 300);
+    }
+    await app.get(SignalApplier).settled();
+    await app.get(SignalApplier).drain();
+    const lead = (await leads.list(team.sales, { sort: 'FIT', first: 1 })).edges[0].node;
+    expect(lead.signalCount).toBe(10 * 300);
+  });
+
   it('rescores the whole workspace on the next version, and only then shows the new version', async () => {
     const team = await newTeam();
     const v1 = await publish(team);
