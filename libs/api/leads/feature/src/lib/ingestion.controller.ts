@@ -1,7 +1,5 @@
 import { Controller, Headers, HttpStatus, Post, Req, Res } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 
-import { ApiKeysRepository, IngestRequestEntity } from '@accord/api/leads/data-access';
 import { Public, RateLimits } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 
@@ -16,6 +14,7 @@ import {
   refuseKey,
 } from './api-key-http';
 import { ApiKeysService } from './api-keys.service';
+import { IdempotentRequests, answeredBadIdempotencyKey } from './idempotent-requests';
 import {
   IngestReport,
   InvalidJsonLine,
@@ -31,8 +30,6 @@ export const NDJSON_TYPE = 'application/x-ndjson';
  * request holds (≈10 MB); a bulk sender sends more requests, a few at a time.
  */
 export const MAX_EVENTS = 10_000;
-/** A reserved Idempotency-Key whose request has not answered within this time is taken to have died with it. */
-const ABANDONED_REQUEST_MS = 5 * 60_000;
 /** The largest NDJSON body: 10,000 events of up to about 1 kB each. */
 export const MAX_NDJSON_BODY = '10mb';
 
@@ -109,17 +106,17 @@ export function eventsOf(
 /**
  * Signals from machines: `POST /api/v1/signals` with a workspace API key. The response reports every event
  * (stored, duplicate, refused with the reason, unmatched). An `Idempotency-Key` makes a retried request
- * replay the first response instead of running again.
+ * replay the first response instead of running again (IdempotentRequests).
  */
 @Public()
 @Controller('api/v1')
 export class IngestionController {
   constructor(
     private readonly apiKeys: ApiKeysService,
-    private readonly keys: ApiKeysRepository,
     private readonly ingestion: SignalIngestionService,
     private readonly clock: Clock,
     private readonly rateLimits: RateLimits,
+    private readonly idempotent: IdempotentRequests,
   ) {}
 
   @Post('signals')
@@ -131,17 +128,9 @@ export class IngestionController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers('content-type') contentType: string | undefined,
   ): Promise<void> {
-    const unauthenticated = () => refuseKey(this.rateLimits, request, response);
     const secret = presentedKey(authorization, apiKeyHeader);
-    if (!secret) return unauthenticated();
-    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
-      return problem(
-        response,
-        HttpStatus.BAD_REQUEST,
-        'BAD_USER_INPUT',
-        'Idempotency-Key must be 1 to 200 visible ASCII characters.',
-      );
-    }
+    if (!secret) return refuseKey(this.rateLimits, request, response);
+    if (answeredBadIdempotencyKey(response, idempotencyKey)) return;
     const parsed = eventsOf(
       {
         body: request.body,
@@ -153,42 +142,9 @@ export class IngestionController {
     if (answeredRefusal(response, parsed, MAX_EVENTS, 'events')) return;
     if (parsed.events.length === 0)
       return problem(response, HttpStatus.BAD_REQUEST, 'BAD_USER_INPUT', 'The request holds no events.');
-
-    // Only a request that may be replayed needs its body's fingerprint.
-    const bodyHash = idempotencyKey
-      ? createHash('sha256')
-          .update(typeof request.body === 'string' ? request.body : JSON.stringify(request.body))
-          .digest('hex')
-      : '';
-    if (idempotencyKey) {
-      const claim = await this.apiKeys.inKeyWorkspace(secret, async (manager, key) => {
-        const now = this.clock.now();
-        const request = { workspaceId: key.workspaceId, idempotencyKey, bodyHash };
-        const abandonedBefore = new Date(now.getTime() - ABANDONED_REQUEST_MS);
-        if (await this.keys.reserveRequest(manager, request, now, abandonedBefore)) return { reserved: true };
-        return { reserved: false, earlier: await this.keys.findRequest(manager, idempotencyKey) };
-      });
-      if (!claim) return unauthenticated();
-      if (!claim.reserved) return this.answerAgain(response, claim.earlier ?? null, bodyHash);
-    }
-
-    let body: ReturnType<typeof toResponse> | null;
-    try {
-      body = await this.run(secret, parsed);
-    } catch (error) {
-      if (idempotencyKey) await this.release(secret, idempotencyKey);
-      throw error;
-    }
-    if (!body) {
-      if (idempotencyKey) await this.release(secret, idempotencyKey);
-      return unauthenticated();
-    }
-    if (idempotencyKey) {
-      await this.apiKeys.inKeyWorkspace(secret, (manager) =>
-        this.keys.answerRequest(manager, idempotencyKey, { statusCode: HttpStatus.OK, response: body }),
-      );
-    }
-    response.status(HttpStatus.OK).json(body);
+    await this.idempotent.answer({ request, response, secret, idempotencyKey, route: SIGNALS_ROUTE }, () =>
+      this.run(secret, parsed),
+    );
   }
 
   /** Stores the events; null when the key is wrong or revoked. */
@@ -208,39 +164,6 @@ export class IngestionController {
     // No event reached the statement that authenticates the key: authenticate it before answering.
     const workspaceId = report.workspaceId ?? (await this.apiKeys.authenticate(secret))?.workspaceId;
     return workspaceId ? toResponse(report, lines) : null;
-  }
-
-  /**
-   * A request whose Idempotency-Key is taken: the first response again, or why not — the key was used with
-   * another body (422), or its first request is still running (409: retry once it has been answered).
-   */
-  private answerAgain(response: ApiKeyResponse, earlier: IngestRequestEntity | null, bodyHash: string): void {
-    if (earlier && earlier.bodyHash !== bodyHash) {
-      return problem(
-        response,
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'BAD_USER_INPUT',
-        'This Idempotency-Key was used with a different body.',
-      );
-    }
-    if (!earlier || earlier.statusCode === null) {
-      response.setHeader('Retry-After', '1');
-      return problem(
-        response,
-        HttpStatus.CONFLICT,
-        'CONFLICT',
-        'A request with this Idempotency-Key is still running; retry once it has been answered.',
-      );
-    }
-    response.setHeader('Idempotent-Replayed', 'true');
-    response.status(earlier.statusCode).json(earlier.response);
-  }
-
-  /** Frees the key of a request that ended without an answer to replay, so that a retry runs. */
-  private async release(secret: string, idempotencyKey: string): Promise<void> {
-    await this.apiKeys
-      .inKeyWorkspace(secret, (manager) => this.keys.releaseRequest(manager, idempotencyKey))
-      .catch(() => undefined); // the key stays taken until ABANDONED_REQUEST_MS passes
   }
 }
 

@@ -17,6 +17,7 @@ import {
 } from '@accord/api/shared/testing';
 
 import { ApiKeysService } from './api-keys.service';
+import { SIGNALS_ROUTE } from './ingestion.controller';
 import { LEADS_ROUTE, MAX_LEADS } from './leads-ingestion.controller';
 import { LeadsModule } from './leads.module';
 import { LeadsService } from './leads.service';
@@ -34,6 +35,8 @@ interface Item {
 
 interface Answer {
   status: number;
+  /** The Idempotent-Replayed header. */
+  replayed?: string;
   body: {
     error?: string;
     message?: string;
@@ -55,6 +58,11 @@ const fitLead = {
   country: 'US',
 };
 
+/** Where the test's app listens. */
+function baseOf(app: INestApplication): string {
+  return `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}`;
+}
+
 async function boot(database: TestDatabase, clock: FrozenClock, env: Record<string, string> = {}) {
   const moduleRef = await testModule(
     database,
@@ -67,14 +75,19 @@ async function boot(database: TestDatabase, clock: FrozenClock, env: Record<stri
   ).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}`;
+  const base = baseOf(app);
   const send = async (body: unknown, headers: Record<string, string>): Promise<Answer> => {
     const response = await fetch(`${base}${LEADS_ROUTE}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as Answer['body'] };
+    const replayed = response.headers.get('idempotent-replayed');
+    return {
+      status: response.status,
+      ...(replayed ? { replayed } : {}),
+      body: (await response.json()) as Answer['body'],
+    };
   };
   return { app, send };
 }
@@ -230,6 +243,37 @@ describe('POST /api/v1/leads over HTTP', () => {
     ]);
     const again = await send(body, auth);
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 3, refused: 0 });
+  });
+
+  it('replays the first answer to a retry with its Idempotency-Key, never writing over a later change', async () => {
+    const { team, auth } = await workspace();
+    const body = [{ email: 'cleo@eastwind.example', title: 'Analyst' }];
+    const keyed = { ...auth, 'idempotency-key': 'form-7' };
+    const first = await send(body, keyed);
+    expect(first).toMatchObject({ status: 200, body: { created: 1 } });
+    const leadId = first.body.items?.[0].leadId as string;
+    // Another system changes the title; then the client retries the request whose answer it lost.
+    await send([{ email: 'cleo@eastwind.example', title: 'Head of Sales' }], auth);
+    const retry = await send(body, keyed);
+    expect(retry).toEqual({ ...first, replayed: 'true' });
+    expect((await app.get(LeadsService).detail(team.sales, leadId)).lead.title).toBe('Head of Sales');
+
+    // The key of that request with another body, a key sent to another route, and a key that is not one.
+    expect(await send([{ email: 'dan@eastwind.example' }], keyed)).toMatchObject({
+      status: 422,
+      body: { message: 'This Idempotency-Key was used with a different body or route.' },
+    });
+    const signals = await fetch(`${baseOf(app)}${SIGNALS_ROUTE}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...keyed },
+      body: JSON.stringify(body),
+    });
+    expect(signals.status).toBe(422);
+    expect(await send(body, { ...auth, 'idempotency-key': 'two words' })).toMatchObject({
+      status: 400,
+      body: { message: 'Idempotency-Key must be 1 to 200 visible ASCII characters.' },
+    });
+    expect(await query(team, `SELECT count(*)::int AS leads FROM leads`)).toEqual([{ leads: 1 }]);
   });
 
   it('refuses bad items one by one, naming the problem, and stores the others', async () => {

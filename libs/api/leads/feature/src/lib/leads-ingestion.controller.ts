@@ -1,4 +1,4 @@
-import { Controller, Headers, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Controller, Headers, Post, Req, Res } from '@nestjs/common';
 
 import { Public, RateLimits } from '@accord/api/shared/auth';
 
@@ -11,6 +11,7 @@ import {
   presentedKey,
   refuseKey,
 } from './api-key-http';
+import { IdempotentRequests, answeredBadIdempotencyKey } from './idempotent-requests';
 import { LeadUpsertService } from './lead-upsert.service';
 
 /** The route machines create and update leads on. */
@@ -44,7 +45,9 @@ export function leadItemsOf(body: unknown, present: boolean): unknown[] | BatchR
 /**
  * Leads from machines (a website form, a marketing automation tool): `POST /api/v1/leads` with a workspace API
  * key, authenticated and rate-limited as `/api/v1/signals` is. Each lead is upserted by e-mail; the response
- * reports every item (created, updated, unchanged, refused with the reasons) and the stage of its lead.
+ * reports every item (created, updated, unchanged, refused with the reasons) and the stage of its lead. An
+ * `Idempotency-Key` replays the first response to a retry, which therefore never writes an item's fields again
+ * over a change another request made in between.
  */
 @Public()
 @Controller('api/v1')
@@ -52,6 +55,7 @@ export class LeadsIngestionController {
   constructor(
     private readonly upserts: LeadUpsertService,
     private readonly rateLimits: RateLimits,
+    private readonly idempotent: IdempotentRequests,
   ) {}
 
   @Post('leads')
@@ -60,13 +64,15 @@ export class LeadsIngestionController {
     @Res() response: ApiKeyResponse,
     @Headers('authorization') authorization: string | undefined,
     @Headers('x-api-key') apiKeyHeader: string | undefined,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<void> {
     const secret = presentedKey(authorization, apiKeyHeader);
     if (!secret) return refuseKey(this.rateLimits, request, response);
+    if (answeredBadIdempotencyKey(response, idempotencyKey)) return;
     const items = leadItemsOf(request.body, hasBody(request.headers));
     if (answeredRefusal(response, items, MAX_LEADS, 'leads')) return;
-    const report = await this.upserts.upsert(secret, items);
-    if (!report) return refuseKey(this.rateLimits, request, response);
-    response.status(HttpStatus.OK).json(report);
+    await this.idempotent.answer({ request, response, secret, idempotencyKey, route: LEADS_ROUTE }, () =>
+      this.upserts.upsert(secret, items),
+    );
   }
 }

@@ -5,6 +5,7 @@ import { LeadsDataAccessModule } from '@accord/api/leads/data-access';
 import { SharedAuthModule } from '@accord/api/shared/auth';
 
 import { ApiKeysService } from './api-keys.service';
+import { IdempotentRequests } from './idempotent-requests';
 import { IngestionController } from './ingestion.controller';
 import { KeyedSignalStore } from './keyed-signal-store';
 import { LeadScorer } from './lead-scorer';
@@ -31,6 +32,7 @@ import { SignalIngestionService } from './signal-ingestion.service';
     KeyedSignalStore,
     ApiKeysService,
     LeadUpsertService,
+    IdempotentRequests,
     RescoreRunner,
     RescoreWorker,
     RecycleSweep,

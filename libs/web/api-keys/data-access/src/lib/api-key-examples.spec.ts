@@ -57,7 +57,8 @@ describe('apiKeyExamples', () => {
     expect(
       apiKeyExamples({ origin: 'http://localhost', secret: null, now: NOW }).map((example) => example.answer),
     ).toEqual([
-      'Up to 1,000 leads a request, created or updated by e-mail. The answer has one item per lead: CREATED, ' +
+      'Up to 1,000 leads a request, created or updated by e-mail; an Idempotency-Key header makes a retry ' +
+        'replay the first answer. The answer has one item per lead: CREATED, ' +
         'UPDATED or UNCHANGED with its id and stage, or REFUSED with the problems.',
       'Up to 10,000 events a request, or one per line as application/x-ndjson; an Idempotency-Key header makes ' +
         'a retry replay the first answer. The answer has one item per event: STORED, DUPLICATE (its externalId ' +

@@ -56,7 +56,8 @@ export function apiKeyExamples({
         },
       ]),
       answer:
-        'Up to 1,000 leads a request, created or updated by e-mail. The answer has one item per lead: CREATED, ' +
+        'Up to 1,000 leads a request, created or updated by e-mail; an Idempotency-Key header makes a retry ' +
+        'replay the first answer. The answer has one item per lead: CREATED, ' +
         'UPDATED or UNCHANGED with its id and stage, or REFUSED with the problems.',
     },
     {
