@@ -6,7 +6,7 @@ import { QueryFailedError } from 'typeorm';
 import { AgreementsService } from '@accord/api/agreements/feature';
 import { ImportsRepository } from '@accord/api/imports/data-access';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { RescoreWorker } from '@accord/api/leads/feature';
+import { LeadScorer, LeadsService, RescoreWorker } from '@accord/api/leads/feature';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { TenantDb } from '@accord/api/shared/database';
 import { DATABASE_RETRY_AFTER_SECONDS } from '@accord/api/shared/graphql';
@@ -372,6 +372,42 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     expect(await sql(team, `SELECT email, title, seniority FROM leads ORDER BY email`)).toEqual([
       { email: 'ana@acme.com', title: 'VP Sales', seniority: 'VP' },
       { email: 'bo@acme.com', title: 'VP Sales', seniority: 'MANAGER' },
+    ]);
+  });
+
+  it('updates a lead the web app creates while its batch runs, instead of stopping the import', async () => {
+    // The embedded database serves one connection: the web app's create would wait for the batch.
+    if (database.embedded) return;
+    const team = await newTeam();
+    // Between the batch's read of the leads it names and its insert of the new ones, a marketer creates one.
+    const scorer = app.get(LeadScorer, { strict: false });
+    const original = scorer.scoreNew.bind(scorer);
+    let calls = 0;
+    const racing = jest.spyOn(scorer, 'scoreNew').mockImplementation(async (...args) => {
+      if (++calls === 1)
+        await app.get(LeadsService, { strict: false }).create(team.marketing, {
+          email: 'bo@acme.com',
+          firstName: 'Bo',
+        });
+      return original(...args);
+    });
+    let imported: Awaited<ReturnType<typeof upload>>;
+    try {
+      imported = await upload(
+        team.marketing,
+        'leads',
+        'Email,Title\nana@acme.com,Analyst\nbo@acme.com,VP Sales\n',
+      );
+    } finally {
+      racing.mockRestore();
+    }
+    expect(calls).toBe(2);
+    expect(imported).toMatchObject({ body: { status: 'DONE', created: 1, updated: 1, skipped: 0 } });
+    expect(
+      await sql(team, `SELECT email, first_name AS "firstName", title FROM leads ORDER BY email`),
+    ).toEqual([
+      { email: 'ana@acme.com', firstName: null, title: 'Analyst' },
+      { email: 'bo@acme.com', firstName: 'Bo', title: 'VP Sales' },
     ]);
   });
 

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { type ImportOutcome, ImportRecord, ImportsRepository } from '@accord/api/imports/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
-import { TenantDb } from '@accord/api/shared/database';
+import { TenantDb, isUniqueViolation } from '@accord/api/shared/database';
 import { AppError, DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@accord/api/shared/graphql';
 import {
   type ImportKind,
@@ -83,6 +83,12 @@ interface PreparedBatch {
   lines: ReportLine[];
   counts: OutcomeCounts;
 }
+
+/**
+ * Attempts at a batch whose insert a unique index refused: a record another writer created meanwhile is found on
+ * the next. More than one such race on one batch is unlikely; three allow for it, then the import stops.
+ */
+const BATCH_ATTEMPTS = 3;
 
 /** Thrown inside a dry run's transaction so that it rolls back. */
 class DryRunRollback extends Error {}
@@ -408,10 +414,28 @@ export class ImportsService {
       storedLines = await this.tenantDb.inWorkspace(context.workspaceId, (manager) =>
         report(manager, results),
       );
-    } else
-      storedLines = await this.tenantDb.inWorkspace(context.workspaceId, async (manager) =>
-        report(manager, await applied(manager)),
-      );
+    } else {
+      // A writer outside the import — the web app, the leads API, an invitation — may create a record of the
+      // batch between the batch's read and its insert: a unique index refuses the insert, and the batch rolls back
+      // whole. Run again, it finds that record and updates it. What the failed attempt noted is taken back first:
+      // its report lines and counts, and the keys its rows took.
+      const prepared = { lines: [...lines], counts: { ...counts } };
+      const rows = new Set(good.map((row) => row.row));
+      for (let attempt = 1; ; attempt++) {
+        try {
+          storedLines = await this.tenantDb.inWorkspace(context.workspaceId, async (manager) =>
+            report(manager, await applied(manager)),
+          );
+          break;
+        } catch (error) {
+          if (!isUniqueViolation(error) || attempt === BATCH_ATTEMPTS) throw error;
+          lines.splice(0, lines.length, ...prepared.lines);
+          Object.assign(counts, prepared.counts);
+          cleaned = 0;
+          for (const [key, row] of context.taken) if (rows.has(row)) context.taken.delete(key);
+        }
+      }
+    }
     state.rows += size;
     state.lastRow = lastRow;
     state.lines += storedLines;
