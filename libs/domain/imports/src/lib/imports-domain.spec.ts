@@ -1,3 +1,6 @@
+import { ACTIVITY_SIGNAL_TYPES, SENIORITY_LABELS, STANDARD_SIGNAL_TYPES } from '@accord/domain/agreement';
+import { LIFECYCLE_STAGE_LABELS } from '@accord/domain/leads';
+
 import { cleanAmount, cleanCurrency, cleanEmployeeCount } from './amounts';
 import { cleanCountry, cleanDomain, cleanEmail, cleanText } from './cleaners';
 import { cleanDate } from './dates';
@@ -5,7 +8,7 @@ import { headerProblems, mappingFromProposal, mappingProblems, proposeMapping } 
 import { csvCell, isReportFooter, reportCsvLine } from './report';
 import { RowPreparer, UNKNOWN_LOST_REASON } from './rows';
 import { closestKey, companyKey, editDistance, normaliseKey } from './text';
-import { mapEnumValue, unmappedValues } from './values';
+import { enumValueLabel, mapEnumValue, unmappedValues } from './values';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 
@@ -178,13 +181,13 @@ describe('value mappings', () => {
     expect(mapEnumValue('OPPORTUNITY_STAGE', 'Closed Won')).toEqual({
       ok: true,
       value: 'WON',
-      note: '"Closed Won" read as WON',
+      note: '"Closed Won" read as "Won"',
     });
     expect(mapEnumValue('OPPORTUNITY_STAGE', 'won')).toEqual({ ok: true, value: 'WON', note: null });
     expect(mapEnumValue('OPPORTUNITY_STAGE', 'Closed Wno')).toEqual({
       ok: true,
       value: 'WON',
-      note: '"Closed Wno" read as WON (typo)',
+      note: '"Closed Wno" read as "Won" (typo)',
     });
     expect(mapEnumValue('OPPORTUNITY_STAGE', 'Negotiation/Review').ok).toBe(true);
   });
@@ -198,7 +201,7 @@ describe('value mappings', () => {
     expect(mapEnumValue('OPPORTUNITY_STAGE', 'Banana')).toEqual({
       ok: false,
       reason:
-        '"Banana" is not a known value; map it to one of DISCOVERY, DEMO, PROOF_OF_CONCEPT, NEGOTIATION, WON, LOST',
+        '"Banana" is not a known value; map it to one of Discovery, Demo, Proof of concept, Negotiation, Won, Lost',
     });
     expect(unmappedValues('OPPORTUNITY_STAGE', ['Won', 'Banana', 'banana ', 'Banana'])).toEqual([
       'Banana',
@@ -206,12 +209,40 @@ describe('value mappings', () => {
     ]);
   });
 
+  it("names values with the app's words, and tells how to write a signal type nothing places", () => {
+    expect(enumValueLabel('OPPORTUNITY_STAGE', 'PROOF_OF_CONCEPT')).toBe('Proof of concept');
+    expect(enumValueLabel('SENIORITY', 'C_LEVEL')).toBe(SENIORITY_LABELS.C_LEVEL);
+    expect(enumValueLabel('LIFECYCLE_STAGE', 'SAL')).toBe(LIFECYCLE_STAGE_LABELS.SAL);
+    expect(enumValueLabel('SIGNAL_TYPE', 'EMAIL_SENT')).toBe('E-mail sent');
+    expect(enumValueLabel('SIGNAL_TYPE', 'WEBINAR_ATTENDED')).toBe('Webinar attended');
+    // A cell spelt as the label needs no note: it would say it was read as itself.
+    expect(mapEnumValue('SENIORITY', 'individual contributor')).toEqual({
+      ok: true,
+      value: 'INDIVIDUAL',
+      note: null,
+    });
+    expect(mapEnumValue('OPPORTUNITY_STAGE', 'Proof-of-concept ')).toEqual({
+      ok: true,
+      value: 'PROOF_OF_CONCEPT',
+      note: null,
+    });
+    expect(mapEnumValue('SIGNAL_TYPE', 'a coffee')).toEqual({
+      ok: false,
+      reason: `"a coffee" is not a known type; map it to a type such as ${enumValueLabel('SIGNAL_TYPE', STANDARD_SIGNAL_TYPES[0])} or ${enumValueLabel('SIGNAL_TYPE', ACTIVITY_SIGNAL_TYPES[0])}, or write a type of your own in capitals (WEBINAR_ATTENDED)`,
+    });
+    expect(mapEnumValue('SIGNAL_TYPE', 'COFFEE_CHAT')).toEqual({
+      ok: true,
+      value: 'COFFEE_CHAT',
+      note: null,
+    });
+  });
+
   it('never reads a value in another script as a mapped value that differs from it', () => {
     const saved = { 'Закрыта – выиграна': 'WON' };
     expect(mapEnumValue('OPPORTUNITY_STAGE', 'Закрыта – проиграна', saved)).toEqual({
       ok: false,
       reason:
-        '"Закрыта – проиграна" is not a known value; map it to one of DISCOVERY, DEMO, PROOF_OF_CONCEPT, NEGOTIATION, WON, LOST',
+        '"Закрыта – проиграна" is not a known value; map it to one of Discovery, Demo, Proof of concept, Negotiation, Won, Lost',
     });
     expect(mapEnumValue('OPPORTUNITY_STAGE', 'закрыта-выиграна', saved)).toEqual({
       ok: true,
@@ -258,7 +289,7 @@ describe('value mappings', () => {
     expect(mapEnumValue('SIGNAL_TYPE', 'Phone call')).toEqual({
       ok: true,
       value: 'CALL_MADE',
-      note: '"Phone call" read as CALL_MADE',
+      note: '"Phone call" read as "Call made"',
     });
     expect(mapEnumValue('SIGNAL_TYPE', 'TRADE_SHOW_VISIT')).toEqual({
       ok: true,
@@ -571,7 +602,7 @@ describe('rows', () => {
         'Employees: range "51-200" read as 126',
         'Revenue: "$2.5m" read as 2500000 USD',
         'Country: "Brasil" read as BR',
-        'Seniority: "Vice President" read as VP',
+        'Seniority: "Vice President" read as "VP"',
         'Name: split into first and last name',
       ],
     });
@@ -783,7 +814,7 @@ describe('rows', () => {
       },
       notes: [
         'Amount: "€12.000,00" read as 12000 EUR',
-        'Stage: "Closed Lost" read as LOST',
+        'Stage: "Closed Lost" read as "Lost"',
         `lost reason: none given; recorded as "${UNKNOWN_LOST_REASON}"`,
       ],
     });
@@ -849,7 +880,7 @@ describe('rows', () => {
     expect(signals.prepare(['a1', 'ana@acme.com', 'Webinar', '1999-05-01'])).toEqual({
       ok: false,
       problems: [{ column: 'Date', reason: 'must not be before 2000-01-01' }],
-      notes: ['Activity Type: "Webinar" read as WEBINAR_ATTENDED'],
+      notes: ['Activity Type: "Webinar" read as "Webinar attended"'],
     });
   });
 

@@ -1,6 +1,12 @@
-import { ACTIVITY_SIGNAL_TYPES, SENIORITIES, STANDARD_SIGNAL_TYPES } from '@accord/domain/agreement';
-import { LIFECYCLE_STAGES } from '@accord/domain/leads';
-import { OPPORTUNITY_STAGES } from '@accord/domain/pipeline';
+import {
+  ACTIVITY_SIGNAL_TYPES,
+  SENIORITIES,
+  SENIORITY_LABELS,
+  STANDARD_SIGNAL_TYPES,
+  signalTypeLabel,
+} from '@accord/domain/agreement';
+import { LIFECYCLE_STAGES, LIFECYCLE_STAGE_LABELS } from '@accord/domain/leads';
+import { OPPORTUNITY_STAGES, OPPORTUNITY_STAGE_LABELS } from '@accord/domain/pipeline';
 
 import type { EnumerationName } from './fields';
 import { closestKey, normaliseKey } from './text';
@@ -12,6 +18,23 @@ export const ENUMERATION_VALUES: Record<EnumerationName, readonly string[] | nul
   SIGNAL_TYPE: null,
   LIFECYCLE_STAGE: LIFECYCLE_STAGES,
 };
+
+const VALUE_LABELS: Record<EnumerationName, Readonly<Record<string, string>> | null> = {
+  SENIORITY: SENIORITY_LABELS,
+  OPPORTUNITY_STAGE: OPPORTUNITY_STAGE_LABELS,
+  SIGNAL_TYPE: null,
+  LIFECYCLE_STAGE: LIFECYCLE_STAGE_LABELS,
+};
+
+/**
+ * How the app names one of an enumeration's values to people — "Proof of concept" for PROOF_OF_CONCEPT,
+ * "E-mail sent" for EMAIL_SENT, a custom signal type in words — so that the import's report speaks as the
+ * value-mapping step's choices do. The value itself is what a mapping records and the API takes.
+ */
+export function enumValueLabel(enumeration: EnumerationName, value: string): string {
+  const labels = VALUE_LABELS[enumeration];
+  return (labels && Object.hasOwn(labels, value) ? labels[value] : undefined) ?? signalTypeLabel(value);
+}
 
 /**
  * What the value-mapping step offers for each enumeration: its values — and for signal types, which take any
@@ -184,27 +207,33 @@ export function mapEnumValue(
     for (const [from, to] of Object.entries(custom))
       if (normaliseKey(from) === key) return { ok: true, value: to, note: null };
     const known = KNOWN.get(enumeration) ?? new Map<string, string>();
+    const label = (value: string) => `"${enumValueLabel(enumeration, value)}"`;
     const exact = known.get(key);
     if (exact)
       return {
         ok: true,
         value: exact,
-        note: normaliseKey(exact) === key ? null : `"${trimmed}" read as ${exact}`,
+        // "Individual contributor" is the label of INDIVIDUAL: a note would say it was read as itself.
+        note:
+          normaliseKey(exact) === key || normaliseKey(enumValueLabel(enumeration, exact)) === key
+            ? null
+            : `"${trimmed}" read as ${label(exact)}`,
       };
     const close = closestKey(key, known.keys());
     if (close) {
       const value = known.get(close) as string;
-      return { ok: true, value, note: `"${trimmed}" read as ${value} (typo)` };
+      return { ok: true, value, note: `"${trimmed}" read as ${label(value)} (typo)` };
     }
   }
   if (enumeration === 'SIGNAL_TYPE' && /^[A-Z][A-Z0-9_]{1,49}$/.test(trimmed))
     return { ok: true, value: trimmed, note: null };
   const allowed = ENUMERATION_VALUES[enumeration];
+  const labels = (values: readonly string[]) => values.map((value) => enumValueLabel(enumeration, value));
   return {
     ok: false,
     reason: allowed
-      ? `"${trimmed}" is not a known value; map it to one of ${allowed.join(', ')}`
-      : `"${trimmed}" is not a known type; map it to a type such as ${STANDARD_SIGNAL_TYPES[0]} or ${ACTIVITY_SIGNAL_TYPES[0]}`,
+      ? `"${trimmed}" is not a known value; map it to one of ${labels(allowed).join(', ')}`
+      : `"${trimmed}" is not a known type; map it to a type such as ${labels([STANDARD_SIGNAL_TYPES[0], ACTIVITY_SIGNAL_TYPES[0]]).join(' or ')}, or write a type of your own in capitals (WEBINAR_ATTENDED)`,
   };
 }
 
