@@ -3,9 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * accord_store_signals as migration SignalInbox made it (see there), but for the key its insert does nothing on:
  * a stored event is the same event when it has the same id in the workspace (here), or for the same lead (before).
- * Null: on a conflict with any unique index (migration SignalConflictOnAnyKey says why).
  */
-export function storeSignals(conflictKey: string | null): string {
+function storeSignals(conflictKey: string): string {
   return `
       CREATE OR REPLACE FUNCTION accord_store_signals(
         key_hash text, external_ids text[], types text[], occurred timestamptz[], sources text[],
@@ -47,7 +46,7 @@ export function storeSignals(conflictKey: string | null): string {
             INSERT INTO signals AS s (workspace_id, external_id, lead_id, type, occurred_at, source, received_at)
             SELECT accord_current_workspace(), m.external_id, m.matched_lead, m.type, m.occurred_at, m.source, received
               FROM matched m WHERE m.matched_lead IS NOT NULL
-            ON CONFLICT ${conflictKey === null ? '' : `(${conflictKey}) `}DO NOTHING
+            ON CONFLICT (${conflictKey}) DO NOTHING
             RETURNING s.lead_id, s.external_id, s.type, s.occurred_at),
           queued AS (
             INSERT INTO signal_inbox (workspace_id, lead_id, type, occurred_at)
