@@ -23,6 +23,10 @@ class FrozenClock extends Clock {
   }
 }
 
+// A full rollup pass over the generated worlds takes 10–15 s on the embedded database of an idle machine, and it
+// passed the default 30 s once when CI shared the machine with other work.
+jest.setTimeout(90_000);
+
 describe('the dashboard rollup, against the raw tables', () => {
   let database: TestDatabase;
   let app: INestApplication;

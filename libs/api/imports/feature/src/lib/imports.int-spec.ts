@@ -374,39 +374,44 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     ]);
   });
 
-  it('updates a lead the web app creates while its batch runs, instead of stopping the import', async () => {
+  it('updates a lead the web app creates while its batch runs, instead of stopping the import or its dry run', async () => {
     // The embedded database serves one connection: the web app's create would wait for the batch.
     if (database.embedded) return;
     const team = await newTeam();
     // Between the batch's read of the leads it names and its insert of the new ones, a marketer creates one.
     const scorer = app.get(LeadScorer, { strict: false });
     const original = scorer.scoreNew.bind(scorer);
-    let calls = 0;
-    const racing = jest.spyOn(scorer, 'scoreNew').mockImplementation(async (...args) => {
-      if (++calls === 1)
-        await app.get(LeadsService, { strict: false }).create(team.marketing, {
-          email: 'bo@acme.com',
-          firstName: 'Bo',
-        });
-      return original(...args);
-    });
-    let imported: Awaited<ReturnType<typeof upload>>;
-    try {
-      imported = await upload(
-        team.marketing,
-        'leads',
-        'Email,Title\nana@acme.com,Analyst\nbo@acme.com,VP Sales\n',
-      );
-    } finally {
-      racing.mockRestore();
-    }
-    expect(calls).toBe(2);
-    expect(imported).toMatchObject({ body: { status: 'DONE', created: 1, updated: 1, skipped: 0 } });
+    const racing = async (path: string, email: string) => {
+      let calls = 0;
+      const spy = jest.spyOn(scorer, 'scoreNew').mockImplementation(async (...args) => {
+        if (++calls === 1)
+          await app.get(LeadsService, { strict: false }).create(team.marketing, { email, firstName: 'Bo' });
+        return original(...args);
+      });
+      try {
+        const file = `Email,Title\nana@acme.com,Analyst\n${email},VP Sales\n`;
+        return { imported: await upload(team.marketing, path, file), calls };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+
+    const dry = await racing('leads?dryRun=true', 'cy@acme.com');
+    expect(dry.calls).toBe(2);
+    expect(dry.imported).toMatchObject({ body: { status: 'DONE', dryRun: true, created: 1, updated: 1 } });
+    expect(await sql(team, `SELECT email, title FROM leads ORDER BY email`)).toEqual([
+      { email: 'cy@acme.com', title: null },
+    ]);
+
+    const real = await racing('leads', 'bo@acme.com');
+    expect(real.calls).toBe(2);
+    expect(real.imported).toMatchObject({ body: { status: 'DONE', created: 1, updated: 1, skipped: 0 } });
     expect(
       await sql(team, `SELECT email, first_name AS "firstName", title FROM leads ORDER BY email`),
     ).toEqual([
       { email: 'ana@acme.com', firstName: null, title: 'Analyst' },
       { email: 'bo@acme.com', firstName: 'Bo', title: 'VP Sales' },
+      { email: 'cy@acme.com', firstName: 'Bo', title: null },
     ]);
   });
 

@@ -90,6 +90,22 @@ interface PreparedBatch {
  */
 const BATCH_ATTEMPTS = 3;
 
+/** Runs `work` in a savepoint of `manager`'s transaction: when it throws, the transaction goes on without it. */
+async function inSavepoint<T>(
+  manager: EntityManager,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  await manager.query('SAVEPOINT import_batch');
+  try {
+    const result = await work(manager);
+    await manager.query('RELEASE SAVEPOINT import_batch');
+    return result;
+  } catch (error) {
+    await manager.query('ROLLBACK TO SAVEPOINT import_batch');
+    throw error;
+  }
+}
+
 /** Thrown inside a dry run's transaction so that it rolls back. */
 class DryRunRollback extends Error {}
 
@@ -405,9 +421,9 @@ export class ImportsService {
     };
     const applied = async (manager: EntityManager): Promise<RowResult[]> =>
       good.length > 0 ? handler.apply(manager, good, context) : [];
+    const attempt = async (manager: EntityManager) => report(manager, await applied(manager));
     let storedLines: number;
-    if (dryManager) storedLines = await report(dryManager, await applied(dryManager));
-    else if (handler.commit) {
+    if (handler.commit && !dryManager) {
       // Its writes commit on their own (signal ingestion), so no transaction is held open around them — with one
       // connection (the embedded database) theirs would wait for it; the report follows in one of its own.
       const results = good.length > 0 ? await handler.commit(good, context) : [];
@@ -417,20 +433,21 @@ export class ImportsService {
     } else {
       // A writer outside the import — the web app, the leads API, an invitation — may create a record of the
       // batch between the batch's read and its insert: a unique index refuses the insert, and the batch rolls back
-      // whole. Run again, it finds that record and updates it. What the failed attempt noted is taken back first:
-      // its report lines and counts, and the keys its rows took.
-      const prepared = { lines: [...lines], counts: { ...counts } };
+      // whole (a dry run's, to a savepoint). Run again, it finds that record and updates it. What the failed
+      // attempt noted is taken back first: its report lines and counts, and the keys its rows took.
+      const prepared = { lines: [...lines], counts: { ...counts }, dryRunLines: state.dryRunLines.length };
       const rows = new Set(good.map((row) => row.row));
-      for (let attempt = 1; ; attempt++) {
+      for (let round = 1; ; round++) {
         try {
-          storedLines = await this.tenantDb.inWorkspace(context.workspaceId, async (manager) =>
-            report(manager, await applied(manager)),
-          );
+          storedLines = dryManager
+            ? await inSavepoint(dryManager, attempt)
+            : await this.tenantDb.inWorkspace(context.workspaceId, attempt);
           break;
         } catch (error) {
-          if (!isUniqueViolation(error) || attempt === BATCH_ATTEMPTS) throw error;
+          if (!isUniqueViolation(error) || round === BATCH_ATTEMPTS) throw error;
           lines.splice(0, lines.length, ...prepared.lines);
           Object.assign(counts, prepared.counts);
+          state.dryRunLines.length = prepared.dryRunLines;
           cleaned = 0;
           for (const [key, row] of context.taken) if (rows.has(row)) context.taken.delete(key);
         }
