@@ -228,7 +228,7 @@ describe('value mappings', () => {
     });
     expect(mapEnumValue('SIGNAL_TYPE', 'a coffee')).toEqual({
       ok: false,
-      reason: `"a coffee" is not a known type; map it to a type such as ${enumValueLabel('SIGNAL_TYPE', STANDARD_SIGNAL_TYPES[0])} or ${enumValueLabel('SIGNAL_TYPE', ACTIVITY_SIGNAL_TYPES[0])}, or write a type of your own in capitals (WEBINAR_ATTENDED)`,
+      reason: `"a coffee" is not a known type; map it to a type such as ${enumValueLabel('SIGNAL_TYPE', STANDARD_SIGNAL_TYPES[0])} or ${enumValueLabel('SIGNAL_TYPE', ACTIVITY_SIGNAL_TYPES[0])}, or write a type of your own in capitals (TRADE_SHOW_VISIT)`,
     });
     expect(mapEnumValue('SIGNAL_TYPE', 'COFFEE_CHAT')).toEqual({
       ok: true,

@@ -233,7 +233,7 @@ export function mapEnumValue(
     ok: false,
     reason: allowed
       ? `"${trimmed}" is not a known value; map it to one of ${labels(allowed).join(', ')}`
-      : `"${trimmed}" is not a known type; map it to a type such as ${labels([STANDARD_SIGNAL_TYPES[0], ACTIVITY_SIGNAL_TYPES[0]]).join(' or ')}, or write a type of your own in capitals (WEBINAR_ATTENDED)`,
+      : `"${trimmed}" is not a known type; map it to a type such as ${labels([STANDARD_SIGNAL_TYPES[0], ACTIVITY_SIGNAL_TYPES[0]]).join(' or ')}, or write a type of your own in capitals (TRADE_SHOW_VISIT)`,
   };
 }
 

@@ -101,7 +101,8 @@ async function inSavepoint<T>(
     await manager.query('RELEASE SAVEPOINT import_batch');
     return result;
   } catch (error) {
-    await manager.query('ROLLBACK TO SAVEPOINT import_batch');
+    // A rollback that fails too (the connection gone) must not hide why the batch failed.
+    await manager.query('ROLLBACK TO SAVEPOINT import_batch').catch(() => undefined);
     throw error;
   }
 }

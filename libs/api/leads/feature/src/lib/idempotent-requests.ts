@@ -34,8 +34,12 @@ export interface KeyedRequest {
   secret: string;
   /** Its Idempotency-Key header, already checked by answeredBadIdempotencyKey. */
   idempotencyKey: string | undefined;
-  /** The route, part of the body's fingerprint: one key sent to two routes is two different requests. */
-  route: string;
+  /**
+   * What the body's fingerprint starts with, so that one key sent to two routes is two different requests: the
+   * route, except for `/api/v1/signals`, whose fingerprints are its body's alone as they were before the routes
+   * shared this (`''`), so that a retry sent across that upgrade is still replayed.
+   */
+  fingerprintScope: string;
 }
 
 /**
@@ -59,7 +63,7 @@ export class IdempotentRequests {
    * with an Idempotency-Key, at most once per key, replaying that answer to every retry.
    */
   async answer(
-    { request, response, secret, idempotencyKey, route }: KeyedRequest,
+    { request, response, secret, idempotencyKey, fingerprintScope }: KeyedRequest,
     work: () => Promise<object | null>,
   ): Promise<void> {
     const unauthenticated = () => refuseKey(this.rateLimits, request, response);
@@ -67,7 +71,7 @@ export class IdempotentRequests {
       const body = await work();
       return body ? void response.status(HttpStatus.OK).json(body) : unauthenticated();
     }
-    const bodyHash = fingerprint(route, request.body);
+    const bodyHash = fingerprint(fingerprintScope, request.body);
     const claim = await this.apiKeys.inKeyWorkspace(secret, async (manager, key) => {
       const now = this.clock.now();
       const reservation = { workspaceId: key.workspaceId, idempotencyKey, bodyHash };
@@ -104,10 +108,10 @@ export class IdempotentRequests {
   }
 }
 
-/** SHA-256 of the route and the body as parsed (NDJSON stays text), to tell a retry from another request. */
-function fingerprint(route: string, body: unknown): string {
+/** SHA-256 of the scope and the body as parsed (NDJSON stays text), to tell a retry from another request. */
+function fingerprint(scope: string, body: unknown): string {
   return createHash('sha256')
-    .update(`${route}\n`)
+    .update(scope === '' ? '' : `${scope}\n`)
     .update(typeof body === 'string' ? body : JSON.stringify(body))
     .digest('hex');
 }

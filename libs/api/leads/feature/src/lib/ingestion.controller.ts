@@ -142,7 +142,7 @@ export class IngestionController {
     if (answeredRefusal(response, parsed, MAX_EVENTS, 'events')) return;
     if (parsed.events.length === 0)
       return problem(response, HttpStatus.BAD_REQUEST, 'BAD_USER_INPUT', 'The request holds no events.');
-    await this.idempotent.answer({ request, response, secret, idempotencyKey, route: SIGNALS_ROUTE }, () =>
+    await this.idempotent.answer({ request, response, secret, idempotencyKey, fingerprintScope: '' }, () =>
       this.run(secret, parsed),
     );
   }

@@ -71,8 +71,9 @@ export class LeadsIngestionController {
     if (answeredBadIdempotencyKey(response, idempotencyKey)) return;
     const items = leadItemsOf(request.body, hasBody(request.headers));
     if (answeredRefusal(response, items, MAX_LEADS, 'leads')) return;
-    await this.idempotent.answer({ request, response, secret, idempotencyKey, route: LEADS_ROUTE }, () =>
-      this.upserts.upsert(secret, items),
+    await this.idempotent.answer(
+      { request, response, secret, idempotencyKey, fingerprintScope: LEADS_ROUTE },
+      () => this.upserts.upsert(secret, items),
     );
   }
 }

@@ -28,7 +28,8 @@ import { SessionEpoch1795700420000 } from './1795700420000-SessionEpoch';
 import { PasswordResetLinks1795700430000 } from './1795700430000-PasswordResetLinks';
 import { ImportMappingPerHeader1795700440000 } from './1795700440000-ImportMappingPerHeader';
 import { EmailOutbox1795700450000 } from './1795700450000-EmailOutbox';
-import { SignalsKeyedByEventId1795700460000 } from './1795700460000-SignalsKeyedByEventId';
+import { SignalsLeadIndex1795700460000 } from './1795700460000-SignalsLeadIndex';
+import { SignalsKeyedByEventId1795700461000 } from './1795700461000-SignalsKeyedByEventId';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -62,5 +63,6 @@ export const MIGRATIONS = [
   PasswordResetLinks1795700430000,
   ImportMappingPerHeader1795700440000,
   EmailOutbox1795700450000,
-  SignalsKeyedByEventId1795700460000,
+  SignalsLeadIndex1795700460000,
+  SignalsKeyedByEventId1795700461000,
 ];
