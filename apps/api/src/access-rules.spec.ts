@@ -120,6 +120,7 @@ describe('access rules', () => {
           "MARKETING",
         ],
         "Mutation sendBackAgreementVersion": "ANY_MEMBER",
+        "Mutation sendEmailVerification": "ANY_MEMBER",
         "Mutation signAgreementVersion": "ANY_MEMBER",
         "Mutation signOutEverywhere": "ANY_MEMBER",
         "Mutation signUp": "PUBLIC",
@@ -145,6 +146,7 @@ describe('access rules', () => {
         "Mutation updateWorkspace": [
           "ADMIN",
         ],
+        "Mutation verifyEmail": "PUBLIC",
         "Query agreementDiff": "ANY_MEMBER",
         "Query agreementEvents": "ANY_MEMBER",
         "Query agreementInForce": "ANY_MEMBER",

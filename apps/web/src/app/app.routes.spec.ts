@@ -92,9 +92,9 @@ describe('app routes', () => {
     ]);
   });
 
-  it('opens the password reset pages signed out, lazily: asking for a link to guests only, the link to anyone', async () => {
+  it('opens the password reset and confirmation pages signed out, lazily: asking for a link to guests only, the links to anyone', async () => {
     const pages = appRoutes.filter((route) =>
-      ['forgot-password', 'reset-password'].includes(route.path ?? ''),
+      ['forgot-password', 'reset-password', 'verify-email'].includes(route.path ?? ''),
     );
 
     expect(
@@ -109,6 +109,7 @@ describe('app routes', () => {
     ).toEqual([
       ['forgot-password', 'Reset your password · Accord', 1, 'ForgotPasswordPage'],
       ['reset-password', 'Choose a new password · Accord', 0, 'ResetPasswordPage'],
+      ['verify-email', 'Confirm your e-mail address · Accord', 0, 'VerifyEmailPage'],
     ]);
   });
 });

@@ -75,6 +75,11 @@ export const appRoutes: Routes = [
     loadComponent: () => import('@accord/web/auth/feature-password-reset').then((m) => m.ResetPasswordPage),
   },
   {
+    path: 'verify-email',
+    title: 'Confirm your e-mail address · Accord',
+    loadComponent: () => import('@accord/web/auth/feature-sign-up').then((m) => m.VerifyEmailPage),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     loadChildren: () => import('@accord/web/shell/feature').then((m) => m.withShell(signedInPages)),

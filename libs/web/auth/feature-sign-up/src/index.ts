@@ -1,1 +1,2 @@
 export * from './lib/sign-up.page';
+export * from './lib/verify-email.page';

@@ -11,3 +11,4 @@ export * from './lib/generated/graphql';
 // Written once for the web app and the API's one-line summaries alike.
 export { utcMinute, zonedMinute } from '@accord/domain/pipeline';
 export * from './lib/members/colleagues';
+export * from './lib/members/email-verification.store';

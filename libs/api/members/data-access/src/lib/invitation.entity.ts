@@ -12,19 +12,20 @@ import {
 import { MemberEntity } from './member.entity';
 
 /**
- * What a one-time link lets its holder do: an invited member sets their first password, or an active member sets a
- * new one (a password reset). A link of one purpose never works as the other.
+ * What a one-time link lets its holder do: an invited member sets their first password, an active member sets a
+ * new one (a password reset), or an active member confirms their e-mail address. A link of one purpose never works
+ * as another.
  */
-export const LINK_PURPOSES = ['INVITATION', 'PASSWORD_RESET'] as const;
+export const LINK_PURPOSES = ['INVITATION', 'PASSWORD_RESET', 'VERIFY_EMAIL'] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 /**
- * A one-time link for a member to set a password: an invitation or a password reset (see `purpose`); only the
- * SHA-256 of the token is stored. Both kinds share the table so that they share its token-hash scope (row-level
+ * A one-time link for a member to set a password or confirm their e-mail address (see `purpose`); only the
+ * SHA-256 of the token is stored. Every kind shares the table so that they share its token-hash scope (row-level
  * security) and its one unique key on the hash.
  */
 @Entity({ name: 'invitations' })
-@Check('invitations_purpose_check', `"purpose" IN ('INVITATION', 'PASSWORD_RESET')`)
+@Check('invitations_purpose_check', `"purpose" IN ('INVITATION', 'PASSWORD_RESET', 'VERIFY_EMAIL')`)
 @Index('invitations_token_hash_key', ['tokenHash'], { unique: true })
 @Index('invitations_member_idx', ['workspaceId', 'memberId'])
 export class InvitationEntity {

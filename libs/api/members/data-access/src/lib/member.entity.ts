@@ -108,4 +108,11 @@ export class MemberEntity {
 
   @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
   deactivatedAt!: Date | null;
+
+  /**
+   * When the member showed that the address is theirs: by a confirmation link, or by an invitation or reset link
+   * that was e-mailed to them. Null until then; while this instance sends mail, an admin without it cannot invite.
+   */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt!: Date | null;
 }

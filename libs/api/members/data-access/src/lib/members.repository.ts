@@ -33,7 +33,7 @@ export type NewMember = Pick<
   MemberEntity,
   'workspaceId' | 'id' | 'email' | 'name' | 'roles' | 'approver' | 'status' | 'passwordHash'
 > &
-  Partial<Pick<MemberEntity, 'monthlyQuota'>>;
+  Partial<Pick<MemberEntity, 'monthlyQuota' | 'emailVerifiedAt'>>;
 
 /** What authentication needs of a member. */
 export type SignedInMember = Pick<
@@ -181,25 +181,50 @@ export class MembersRepository {
 
   /**
    * Sets a new password for an active member and ends every session they have (their epoch moves on, as
-   * `revokeSessions` does); false when the member is not active any more.
+   * `revokeSessions` does); false when the member is not active any more. `emailVerifiedAt` is given when the link
+   * was e-mailed to them, which shows the address is theirs; an earlier confirmation stays.
    */
-  async resetPassword(manager: EntityManager, id: string, passwordHash: string): Promise<boolean> {
+  async resetPassword(
+    manager: EntityManager,
+    id: string,
+    passwordHash: string,
+    emailVerifiedAt: Date | null,
+  ): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
       .update(MemberEntity)
-      .set({ passwordHash, sessionEpoch: () => 'session_epoch + 1' })
-      .where('id = :id AND status = :status', { id, status: 'ACTIVE' })
+      .set({ passwordHash, sessionEpoch: () => 'session_epoch + 1', ...verifiedAt(emailVerifiedAt) })
+      .where('id = :id AND status = :status', { id, status: 'ACTIVE', verifiedAt: emailVerifiedAt })
       .execute();
     return result.affected === 1;
   }
 
-  /** Sets the password of an invited member; false when the member is no longer waiting for one. */
-  async activate(manager: EntityManager, id: string, passwordHash: string): Promise<boolean> {
+  /**
+   * Sets the password of an invited member; false when the member is no longer waiting for one. `emailVerifiedAt`
+   * as for `resetPassword`.
+   */
+  async activate(
+    manager: EntityManager,
+    id: string,
+    passwordHash: string,
+    emailVerifiedAt: Date | null,
+  ): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
       .update(MemberEntity)
-      .set({ status: 'ACTIVE', passwordHash })
-      .where('id = :id AND status = :status', { id, status: 'INVITED' })
+      .set({ status: 'ACTIVE', passwordHash, ...verifiedAt(emailVerifiedAt) })
+      .where('id = :id AND status = :status', { id, status: 'INVITED', verifiedAt: emailVerifiedAt })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Records that an active member confirmed their e-mail address (the first time counts); false when not active. */
+  async confirmEmail(manager: EntityManager, id: string, at: Date): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(MemberEntity)
+      .set(verifiedAt(at))
+      .where('id = :id AND status = :status', { id, status: 'ACTIVE', verifiedAt: at })
       .execute();
     return result.affected === 1;
   }
@@ -207,4 +232,12 @@ export class MembersRepository {
   async recordSignIn(manager: EntityManager, id: string, at: Date): Promise<void> {
     await manager.update(MemberEntity, { id }, { lastSignedInAt: at });
   }
+}
+
+/**
+ * The update that records a confirmed address at the query's `verifiedAt` parameter, keeping an earlier
+ * confirmation; nothing when there is none to record.
+ */
+function verifiedAt(at: Date | null): { emailVerifiedAt?: () => string } {
+  return at ? { emailVerifiedAt: () => 'COALESCE(email_verified_at, :verifiedAt)' } : {};
 }

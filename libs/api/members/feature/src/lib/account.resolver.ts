@@ -4,16 +4,19 @@ import type { Request } from 'express';
 import { AnyMember, AuthMember, CurrentMember, RateLimits } from '@accord/api/shared/auth';
 
 import { ChangePasswordInput } from './dto/auth.inputs';
+import { EmailVerificationService } from './email-verification.service';
 import { AuthPayload } from './models/auth.model';
+import { EmailVerificationRequest } from './models/email-verification.model';
 import { SessionService } from './session.service';
 
-/** A signed-in member's own account: their password and their sessions. */
+/** A signed-in member's own account: their password, their sessions and their e-mail address. */
 @AnyMember()
 @Resolver()
 export class AccountResolver {
   constructor(
     private readonly sessions: SessionService,
     private readonly rateLimits: RateLimits,
+    private readonly emailVerification: EmailVerificationService,
   ) {}
 
   @Mutation(() => AuthPayload, {
@@ -39,5 +42,16 @@ export class AccountResolver {
   })
   signOutEverywhere(@CurrentMember() actor: AuthMember): Promise<boolean> {
     return this.sessions.signOutEverywhere(actor);
+  }
+
+  @Mutation(() => EmailVerificationRequest, {
+    description:
+      'Sends the signed-in member a new link that confirms their e-mail address; earlier links stop working. ' +
+      'CONFLICT when the address is already confirmed.',
+  })
+  async sendEmailVerification(@CurrentMember() actor: AuthMember): Promise<EmailVerificationRequest> {
+    // Each request sends an e-mail: counted against the member's address as reset requests are.
+    await this.rateLimits.linkMail(actor.email);
+    return this.emailVerification.resend(actor);
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 import { MailTransport, quoted } from '@accord/api/shared/mail';
 
@@ -35,8 +35,6 @@ export function invitationMessage(mail: InvitationMail): { subject: string; text
 /** Sends invitation links by e-mail when SMTP is configured; otherwise writes them to the log for the admin. */
 @Injectable()
 export class InvitationMailer {
-  private readonly logger = new Logger(InvitationMailer.name);
-
   constructor(private readonly transport: MailTransport) {}
 
   /** Whether invitations go out by e-mail; when not, the admin receives the link to pass on. */
@@ -46,14 +44,7 @@ export class InvitationMailer {
 
   /** Sends the invitation, or logs its link without SMTP; throws when the SMTP server does not take it. */
   async send(mail: InvitationMail): Promise<void> {
-    if (!this.transport.sendsMail) {
-      this.logger.log(
-        { to: mail.to, inviteUrl: mail.inviteUrl },
-        `Invitation for ${mail.to} (SMTP not configured): ${mail.inviteUrl}`,
-      );
-      return;
-    }
     // The admin is not given the link when mail is configured, so a failure must reach them: they invite again.
-    await this.transport.send({ to: mail.to, ...invitationMessage(mail) }, 'invitation');
+    await this.transport.sendLink({ to: mail.to, ...invitationMessage(mail) }, 'invitation', mail.inviteUrl);
   }
 }

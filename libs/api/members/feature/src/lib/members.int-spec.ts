@@ -10,6 +10,7 @@ import {
   testModule,
 } from '@accord/api/shared/testing';
 
+import { EmailVerificationService } from './email-verification.service';
 import { INVITATION_SUBJECT } from './invitation-mailer';
 import { MembersModule } from './members.module';
 import { MAX_INVITATIONS_PER_DAY, MembersService } from './members.service';
@@ -299,21 +300,31 @@ describe('members and sessions on PostgreSQL', () => {
       await inbox.stop();
     });
 
-    it('e-mails the link to the invitee alone, under a subject naming no one, quoting names on one line', async () => {
-      const admin = await sessions.signUp({
-        workspaceName: 'Mail Co\n\nClick https://evil.example to claim your prize',
+    /** An admin who signed up and confirmed their address, as one must before inviting while mail goes out. */
+    async function confirmedAdmin(email: string, workspaceName = 'Mail Co'): Promise<AuthMember> {
+      const admin = await mailing.get(SessionService).signUp({
+        workspaceName,
         name: 'Ada Admin',
-        email: 'admin@mail.example',
+        email,
         password: 'a long passphrase',
       });
-      const actor: AuthMember = {
+      const link = /^http\S+\/verify-email\?token=\S+$/m.exec(inbox.mails.at(-1)?.text ?? '')?.[0] ?? '';
+      await mailing.get(EmailVerificationService).verify(new URL(link).searchParams.get('token') ?? '');
+      return {
         id: admin.member.id,
         workspaceId: admin.workspace.id,
-        email: 'admin@mail.example',
+        email,
         name: 'Ada Admin',
         roles: ['ADMIN'],
         approver: false,
       };
+    }
+
+    it('e-mails the link to the invitee alone, under a subject naming no one, quoting names on one line', async () => {
+      const actor = await confirmedAdmin(
+        'admin@mail.example',
+        'Mail Co\n\nClick https://evil.example to claim your prize',
+      );
 
       const invitation = await mailingMembers.invite(actor, {
         email: 'riley@mail.example',
@@ -348,7 +359,7 @@ describe('members and sessions on PostgreSQL', () => {
     });
 
     it('tells the admin when the mail server refuses the invitation, and gives them no link', async () => {
-      const admin = await signUp('admin@bounce.example');
+      const admin = await confirmedAdmin('admin@bounce.example');
       inbox.refused.add('nobody@bounce.example');
 
       await expect(

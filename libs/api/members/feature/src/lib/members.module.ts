@@ -7,6 +7,8 @@ import { MailOutboxModule } from '@accord/api/shared/mail-outbox';
 
 import { AccountResolver } from './account.resolver';
 import { DemoWorkspaceSeeder } from './demo-workspace.seeder';
+import { EmailVerificationMailer } from './email-verification-mailer';
+import { EmailVerificationService } from './email-verification.service';
 import { InvitationMailer } from './invitation-mailer';
 import { MembersResolver, ViewerResolver, WorkspaceResolver } from './members.resolver';
 import { MembersService } from './members.service';
@@ -19,7 +21,8 @@ import { SessionService } from './session.service';
 import { WorkspaceSettingsService } from './workspace-settings.service';
 
 /**
- * Workspaces and their members: sign-up, sign-in, invitations, password resets, roles, the workspace's settings.
+ * Workspaces and their members: sign-up, sign-in, invitations, password resets, confirmed e-mail addresses, roles,
+ * the workspace's settings.
  */
 @Module({
   imports: [MailModule, MailOutboxModule, MembersDataAccessModule, SharedAuthModule],
@@ -30,6 +33,8 @@ import { WorkspaceSettingsService } from './workspace-settings.service';
     OneTimeLinksService,
     InvitationMailer,
     PasswordResetMailer,
+    EmailVerificationService,
+    EmailVerificationMailer,
     DemoWorkspaceSeeder,
     SessionResolver,
     AccountResolver,

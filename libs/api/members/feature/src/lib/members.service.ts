@@ -20,6 +20,7 @@ import {
 } from '@accord/domain/workspace';
 
 import { InviteMemberInput, MembersArgs, UpdateMemberInput } from './dto/member.inputs';
+import { CONFIRM_BEFORE_INVITING, mustVerifyEmail } from './email-verification.service';
 import { InvitationMailer } from './invitation-mailer';
 import { newInvitationToken } from './invitation-token';
 import { Viewer } from './models/auth.model';
@@ -60,7 +61,11 @@ export class MembersService {
         this.workspaces.findById(manager, actor.workspaceId),
       ]);
       if (!member || !workspace) throw AppError.unauthenticated();
-      return { member: toMember(member), workspace: toWorkspace(workspace) };
+      return {
+        member: toMember(member),
+        workspace: toWorkspace(workspace),
+        mustVerifyEmail: mustVerifyEmail(member, this.mailer.sendsMail),
+      };
     });
   }
 
@@ -93,6 +98,10 @@ export class MembersService {
     const { member, workspaceName } = await this.tenantDb
       .inWorkspace(actor.workspaceId, async (manager) => {
         await this.invitations.lockSending(manager);
+        const inviter = await this.members.findById(manager, actor.id);
+        if (!inviter) throw AppError.unauthenticated();
+        if (mustVerifyEmail(inviter, this.mailer.sendsMail))
+          throw AppError.forbidden(CONFIRM_BEFORE_INVITING);
         const existing = await this.members.findByEmail(manager, email);
         if (existing && existing.status !== 'INVITED') {
           throw AppError.conflict(

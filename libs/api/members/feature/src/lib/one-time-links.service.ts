@@ -18,12 +18,18 @@ export const BAD_LINK: Readonly<Record<LinkPurpose, string>> = {
   INVITATION: 'This invitation link is not valid: it was already used, has expired, or was revoked.',
   PASSWORD_RESET:
     'This password reset link is not valid: it was already used, has expired, or a newer one was sent. Ask for a new one.',
+  VERIFY_EMAIL:
+    'This confirmation link is not valid: it was already used, has expired, or a newer one was sent. Sign in to send a new one.',
 };
 
-/** The member status a link of each purpose is for: an invitation sets a first password, a reset a new one. */
+/**
+ * The member status a link of each purpose is for: an invitation sets a first password, a reset a new one, a
+ * confirmation confirms an active member's address.
+ */
 const MEMBER_STATUS: Readonly<Record<LinkPurpose, string>> = {
   INVITATION: 'INVITED',
   PASSWORD_RESET: 'ACTIVE',
+  VERIFY_EMAIL: 'ACTIVE',
 };
 
 /** Reading a one-time link before it is used: what the invitation and reset pages tell its holder. */

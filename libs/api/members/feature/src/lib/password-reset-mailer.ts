@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 import { MailTransport, quoted } from '@accord/api/shared/mail';
 
@@ -35,8 +35,6 @@ export function passwordResetMessage(mail: PasswordResetMail): { subject: string
 /** Sends password reset links by e-mail when SMTP is configured; otherwise writes them to the log. */
 @Injectable()
 export class PasswordResetMailer {
-  private readonly logger = new Logger(PasswordResetMailer.name);
-
   constructor(private readonly transport: MailTransport) {}
 
   /** Whether reset links go out by e-mail; when not, only an admin's link (or the log) gets one to the member. */
@@ -46,13 +44,10 @@ export class PasswordResetMailer {
 
   /** Sends the link, or logs it without SMTP; throws when the SMTP server does not take it. */
   async send(mail: PasswordResetMail): Promise<void> {
-    if (!this.transport.sendsMail) {
-      this.logger.log(
-        { to: mail.to, resetUrl: mail.resetUrl },
-        `Password reset for ${mail.to} (SMTP not configured): ${mail.resetUrl}`,
-      );
-      return;
-    }
-    await this.transport.send({ to: mail.to, ...passwordResetMessage(mail) }, 'password reset');
+    await this.transport.sendLink(
+      { to: mail.to, ...passwordResetMessage(mail) },
+      'password reset',
+      mail.resetUrl,
+    );
   }
 }

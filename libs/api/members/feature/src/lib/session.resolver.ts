@@ -11,8 +11,11 @@ import {
   RequestPasswordResetInput,
   ResetPasswordInput,
   SignUpInput,
+  VerifyEmailInput,
 } from './dto/auth.inputs';
+import { EmailVerificationService } from './email-verification.service';
 import { AuthPayload } from './models/auth.model';
+import { EmailVerification } from './models/email-verification.model';
 import { OneTimeLinkPreview } from './models/one-time-link.model';
 import { PasswordResetRequest } from './models/password-reset.model';
 import { OneTimeLinksService } from './one-time-links.service';
@@ -27,6 +30,7 @@ export class SessionResolver {
     private readonly passwordResets: PasswordResetService,
     private readonly links: OneTimeLinksService,
     private readonly rateLimits: RateLimits,
+    private readonly emailVerification: EmailVerificationService,
   ) {}
 
   @Query(() => OneTimeLinkPreview, {
@@ -89,5 +93,14 @@ export class SessionResolver {
   ): Promise<AuthPayload> {
     await this.rateLimits.passwordSetting(request.ip ?? 'unknown');
     return this.sessions.resetPassword(input);
+  }
+
+  @Mutation(() => EmailVerification, {
+    description:
+      "Confirms a member's e-mail address with the one-time link sent to it. Needs no session: the link may be " +
+      'opened on another device.',
+  })
+  verifyEmail(@Args('input') input: VerifyEmailInput): Promise<EmailVerification> {
+    return this.emailVerification.verify(input.token);
   }
 }

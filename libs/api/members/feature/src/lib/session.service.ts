@@ -19,6 +19,7 @@ import {
   ResetPasswordInput,
   SignUpInput,
 } from './dto/auth.inputs';
+import { EmailVerificationService } from './email-verification.service';
 import { hashInvitationToken } from './invitation-token';
 import { AuthPayload } from './models/auth.model';
 import { toMember } from './models/member.model';
@@ -54,8 +55,10 @@ export class SessionService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly clock: Clock,
+    private readonly emailVerification: EmailVerificationService,
   ) {}
 
+  /** Creates the workspace and its first admin, sends them the link that confirms their address, and signs in. */
   async signUp(input: SignUpInput): Promise<AuthPayload> {
     const email = normaliseEmail(input.email);
     checkPassword(input.password, email);
@@ -79,6 +82,7 @@ export class SessionService {
         passwordHash,
       });
     });
+    await this.emailVerification.sendAfterSignUp(workspaceId, memberId);
     return this.startSession(workspaceId, memberId);
   }
 
@@ -120,7 +124,7 @@ export class SessionService {
       // Both updates are conditional, so two tabs accepting the same link at once cannot both succeed.
       if (!(await this.invitations.consume(manager, invitation.id, now)))
         throw AppError.badInput(BAD_INVITATION);
-      if (!(await this.members.activate(manager, member.id, passwordHash)))
+      if (!(await this.members.activate(manager, member.id, passwordHash, this.mailedLinkProof(now))))
         throw AppError.badInput(BAD_INVITATION);
     });
     return this.startSession(invitation.workspaceId, invitation.memberId);
@@ -147,7 +151,7 @@ export class SessionService {
       // Both updates are conditional, so two tabs using the same link at once cannot both succeed, and a member
       // deactivated meanwhile gets no password.
       if (!(await this.invitations.consume(manager, link.id, now))) throw AppError.badInput(BAD_RESET_LINK);
-      if (!(await this.members.resetPassword(manager, member.id, passwordHash)))
+      if (!(await this.members.resetPassword(manager, member.id, passwordHash, this.mailedLinkProof(now))))
         throw AppError.badInput(BAD_RESET_LINK);
     });
     return this.startSession(link.workspaceId, link.memberId);
@@ -180,6 +184,14 @@ export class SessionService {
       this.members.revokeSessions(manager, actor.id),
     );
     return true;
+  }
+
+  /**
+   * When a used invitation or reset link confirms its member's address: while this instance sends mail, every such
+   * link went to that address alone. Without mail an admin passed it on, which proves nothing of the address.
+   */
+  private mailedLinkProof(now: Date): Date | null {
+    return this.emailVerification.required ? now : null;
   }
 
   private async startSession(workspaceId: string, memberId: string): Promise<AuthPayload> {

@@ -25,7 +25,8 @@ type Bucket =
   | 'login_ip'
   | 'wrong_api_key'
   | 'password_reset_email'
-  | 'password_reset_ip';
+  | 'password_reset_ip'
+  | 'link_mail';
 
 /** How many more failed sign-ins an e-mail takes from all addresses together than from one. */
 const ANY_ADDRESS_FACTOR = 10;
@@ -92,6 +93,7 @@ export class RateLimits implements OnModuleDestroy {
         config.PASSWORD_RESETS_PER_IP,
         config.LOGIN_WINDOW_SECONDS,
       ),
+      link_mail: make('link_mail', config.PASSWORD_RESETS_PER_EMAIL, config.LOGIN_WINDOW_SECONDS),
     };
   }
 
@@ -162,6 +164,14 @@ export class RateLimits implements OnModuleDestroy {
       hashOf(email),
       'Too many password reset requests for this e-mail address',
     );
+  }
+
+  /**
+   * Counts one e-mail a signed-in member asks to be sent to themself (a new confirmation link), against their
+   * address, with the budget of reset requests for one address: a stolen session must not flood the inbox.
+   */
+  linkMail(email: string): Promise<void> {
+    return this.consume('link_mail', hashOf(email), 'Too many e-mails asked for this address');
   }
 
   /**

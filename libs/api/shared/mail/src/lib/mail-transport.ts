@@ -42,7 +42,7 @@ export class MailNotSent extends Error {
  */
 export const SMTP_TIMEOUTS_MS = { connection: 20_000, greeting: 20_000, socket: 30_000 };
 
-/** The one SMTP transport (SMTP_URL) that invitations and password resets go out by; none without SMTP. */
+/** The one SMTP transport (SMTP_URL) that one-time links and notices go out by; none without SMTP. */
 @Injectable()
 export class MailTransport {
   private readonly logger = new Logger(MailTransport.name);
@@ -62,6 +62,19 @@ export class MailTransport {
   /** Whether links go out by e-mail; when not, they are written to the log (and an admin may pass them on). */
   get sendsMail(): boolean {
     return this.transport !== null;
+  }
+
+  /**
+   * Sends a message carrying a one-time link, or without SMTP writes the link to the log, where the operator finds
+   * it; throws MailNotSent when the SMTP server does not take it. `what` names the message: "invitation".
+   */
+  async sendLink(message: MailMessage, what: string, link: string): Promise<void> {
+    if (!this.transport) {
+      const label = what.charAt(0).toUpperCase() + what.slice(1);
+      this.logger.log({ to: message.to, link }, `${label} for ${message.to} (SMTP not configured): ${link}`);
+      return;
+    }
+    await this.send(message, what);
   }
 
   /**

@@ -10,6 +10,8 @@ import { map } from 'rxjs';
 
 import { AuthService, AuthStore } from '@accord/web/shared/data-access';
 
+import { EmailVerificationBannerComponent } from './email-verification-banner.component';
+
 /** Below this width the navigation becomes an overlay opened from the toolbar (tablets in portrait). */
 export const NARROW_SCREEN = '(max-width: 959.98px)';
 
@@ -29,6 +31,7 @@ export const NARROW_SCREEN = '(max-width: 959.98px)';
     MatSidenavContainer,
     MatSidenavContent,
     MatToolbar,
+    EmailVerificationBannerComponent,
   ],
   template: `
     <a class="skip-link" href="#main">Skip to content</a>
@@ -58,6 +61,7 @@ export const NARROW_SCREEN = '(max-width: 959.98px)';
         >
         <button mat-button type="button" (click)="signOut()">Sign out</button>
       </mat-toolbar>
+      <accord-email-verification-banner />
     </header>
     <mat-sidenav-container class="container">
       <mat-sidenav

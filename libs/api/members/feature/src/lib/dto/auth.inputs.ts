@@ -93,3 +93,11 @@ export class OneTimeLinkInput {
   @IsIn(LINK_PURPOSES)
   purpose!: LinkPurpose;
 }
+
+@InputType()
+export class VerifyEmailInput {
+  @Field({ description: 'The token of the confirmation link.' })
+  @IsString()
+  @Length(20, 100)
+  token!: string;
+}

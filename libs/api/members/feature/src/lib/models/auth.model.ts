@@ -25,4 +25,11 @@ export class Viewer {
 
   @Field(() => Workspace)
   workspace!: Workspace;
+
+  @Field({
+    description:
+      'True while the member has not confirmed their e-mail address and this instance sends mail: until they do, ' +
+      'they cannot invite anyone (sendEmailVerification sends a new link).',
+  })
+  mustVerifyEmail!: boolean;
 }

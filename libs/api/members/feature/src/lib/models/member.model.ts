@@ -96,6 +96,14 @@ export class Member {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   lastSignedInAt!: Date | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When the member confirmed their e-mail address (a confirmation link, or an invitation or reset link e-mailed ' +
+      'to them); null until then.',
+  })
+  emailVerifiedAt!: Date | null;
 }
 
 export function toMember(entity: MemberEntity): Member {
@@ -113,5 +121,6 @@ export function toMember(entity: MemberEntity): Member {
       : null,
     createdAt: entity.createdAt,
     lastSignedInAt: entity.lastSignedInAt,
+    emailVerifiedAt: entity.emailVerifiedAt,
   };
 }

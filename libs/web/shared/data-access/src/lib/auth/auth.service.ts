@@ -2,6 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { Router } from '@angular/router';
 
 import { ApiResult, toApiError } from '../api/api-error';
+import { attempt } from '../api/attempt';
 import { postGraphql } from '../api/post-graphql';
 import {
   AcceptInvitationDocument,
@@ -16,12 +17,17 @@ import {
   SignOutEverywhereDocument,
   SignUpDocument,
   SignUpInput,
+  VerifyEmailDocument,
+  VerifyEmailMutation,
 } from '../generated/session-operations';
 import { AuthStore } from './auth.store';
 import { SIGNING_OUT } from './guards';
 
 /** What a one-time link is for: the workspace, the account, who sent it. */
 export type LinkPreview = OneTimeLinkQuery['oneTimeLink'];
+
+/** The address a confirmation link confirmed, and its workspace. */
+export type ConfirmedEmail = VerifyEmailMutation['verifyEmail'];
 
 /** Something holding data of the member signed in, emptied whenever the session starts or ends. */
 export type SessionCache = () => Promise<unknown>;
@@ -89,6 +95,13 @@ export class AuthService {
       const data = await postGraphql(ResetPasswordDocument, { input: { token, password } }, null);
       return data.resetPassword;
     });
+  }
+
+  /** Confirms an e-mail address with its one-time link; needs no session, as the link may be opened anywhere. */
+  verifyEmail(token: string): Promise<ApiResult<ConfirmedEmail>> {
+    return attempt(
+      async () => (await postGraphql(VerifyEmailDocument, { input: { token } }, null)).verifyEmail,
+    );
   }
 
   /**
@@ -168,5 +181,7 @@ export class AuthService {
  */
 export function inAppPath(url: string | undefined): string | null {
   if (!url || !url.startsWith('/') || url.startsWith('//') || url.startsWith('/\\')) return null;
-  return /^\/(sign-in|sign-up|accept-invitation|forgot-password|reset-password)\b/.test(url) ? null : url;
+  return /^\/(sign-in|sign-up|accept-invitation|forgot-password|reset-password|verify-email)\b/.test(url)
+    ? null
+    : url;
 }

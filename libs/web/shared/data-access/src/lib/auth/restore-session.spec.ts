@@ -147,6 +147,7 @@ describe('inAppPath', () => {
     ['/sign-in?returnUrl=/x', null],
     ['/reset-password?token=t', null],
     ['/forgot-password', null],
+    ['/verify-email?token=t', null],
     [undefined, null],
   ])('takes %s as %s', (url, path) => {
     expect(inAppPath(url)).toBe(path);

@@ -16,7 +16,8 @@ export type ChangePasswordInput = {
 /** What a one-time link lets its holder do: join a workspace, or set a new password. */
 export type LinkPurpose =
   | 'INVITATION'
-  | 'PASSWORD_RESET';
+  | 'PASSWORD_RESET'
+  | 'VERIFY_EMAIL';
 
 export type LoginInput = {
   email: string;
@@ -57,6 +58,11 @@ export type SignUpInput = {
   name: string;
   password: string;
   workspaceName: string;
+};
+
+export type VerifyEmailInput = {
+  /** The token of the confirmation link. */
+  token: string;
 };
 
 export type ViewerMemberFragment = { id: string, email: string, name: string, roles: Array<Role>, approver: boolean, status: MemberStatus };
@@ -123,6 +129,13 @@ export type OneTimeLinkQueryVariables = Exact<{
 
 
 export type OneTimeLinkQuery = { oneTimeLink: { purpose: LinkPurpose, workspaceName: string, email: string, name: string, roles: Array<Role>, sentBy: string | null, expiresAt: string } };
+
+export type VerifyEmailMutationVariables = Exact<{
+  input: VerifyEmailInput;
+}>;
+
+
+export type VerifyEmailMutation = { verifyEmail: { email: string, workspaceName: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -385,3 +398,11 @@ export const OneTimeLinkDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OneTimeLinkQuery, OneTimeLinkQueryVariables>;
+export const VerifyEmailDocument = new TypedDocumentString(`
+    mutation VerifyEmail($input: VerifyEmailInput!) {
+  verifyEmail(input: $input) {
+    email
+    workspaceName
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
