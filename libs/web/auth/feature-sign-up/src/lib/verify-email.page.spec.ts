@@ -38,6 +38,7 @@ describe('VerifyEmailPage', () => {
         'ada@acme.test is confirmed for Northwind Traders.',
       ),
     );
+    expect(screen.getByRole('heading', { level: 1 }).textContent?.trim()).toBe('E-mail address confirmed');
     expect(screen.getByRole('link', { name: 'Continue to Accord' }).getAttribute('href')).toBe('/');
   });
 

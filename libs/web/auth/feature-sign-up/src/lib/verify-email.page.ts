@@ -22,8 +22,10 @@ type Outcome =
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, AuthLayoutComponent, FormAlertComponent],
   template: `
-    <accord-auth-layout heading="Confirm your e-mail address">
-      @let result = outcome();
+    @let result = outcome();
+    <accord-auth-layout
+      [heading]="result.state === 'confirmed' ? 'E-mail address confirmed' : 'Confirm your e-mail address'"
+    >
       @if (!token()) {
         <accord-form-alert message="This confirmation link is incomplete." />
         <p class="aside"><a routerLink="/sign-in">Sign in to send a new one</a></p>
