@@ -183,9 +183,7 @@ describe('DashboardPage', () => {
     await screen.findByRole('img', { name: /^Trend of MQL → SAL acceptance rate\./ });
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Metric' }), { target: { value: 'revenue-won' } });
-    const amounts = await screen.findByRole('img', {
-      name: /^Trend of Revenue won\. 2026-10-26: 6 EUR \(target 1 EUR\), /,
-    });
+    const amounts = await screen.findByRole('img', { name: /^Trend of Revenue won\. 2026-10-26: 6 EUR \(target 1 EUR\), / });
     await waitFor(() => expect(amounts.querySelector('svg .y.axis')?.textContent).toContain(' EUR'));
   });
 
