@@ -57,6 +57,13 @@ export class InvitationEntity {
   @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
   acceptedAt!: Date | null;
 
+  /**
+   * Whether the link went out by e-mail, to the member's address alone: using it then shows that the address is
+   * theirs. False for a link an admin was given to pass on (no SMTP), and for links made before this was recorded.
+   */
+  @Column({ type: 'boolean', default: false })
+  mailed!: boolean;
+
   @Column({ name: 'created_by_id', type: 'uuid', nullable: true })
   createdById!: string | null;
 

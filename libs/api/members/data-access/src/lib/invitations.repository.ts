@@ -5,13 +5,21 @@ import { InvitationEntity, type LinkPurpose } from './invitation.entity';
 
 export type NewInvitation = Pick<
   InvitationEntity,
-  'workspaceId' | 'id' | 'memberId' | 'purpose' | 'tokenHash' | 'expiresAt' | 'createdById' | 'createdAt'
+  | 'workspaceId'
+  | 'id'
+  | 'memberId'
+  | 'purpose'
+  | 'tokenHash'
+  | 'expiresAt'
+  | 'mailed'
+  | 'createdById'
+  | 'createdAt'
 >;
 
 /**
- * One-time links, invitations and password resets alike. Every method runs in the caller's tenant-scoped
- * transaction, and every one that reads or changes links names their purpose: a link of one purpose never stands
- * in for the other.
+ * One-time links: invitations, password resets and e-mail confirmations alike. Every method runs in the caller's
+ * tenant-scoped transaction, and every one that reads or changes links names their purpose: a link of one purpose
+ * never stands in for another.
  */
 @Injectable()
 export class InvitationsRepository {

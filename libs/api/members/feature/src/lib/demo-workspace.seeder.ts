@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 
 import { MembersRepository, WorkspacesRepository } from '@accord/api/members/data-access';
 import { PasswordHasher } from '@accord/api/shared/auth';
-import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import type { Role } from '@accord/domain/workspace';
 
@@ -96,7 +95,6 @@ export class DemoWorkspaceSeeder {
     private readonly workspaces: WorkspacesRepository,
     private readonly members: MembersRepository,
     private readonly hasher: PasswordHasher,
-    private readonly clock: Clock,
   ) {}
 
   /** Returns true when it created the workspace, false when it already existed. */
@@ -111,8 +109,8 @@ export class DemoWorkspaceSeeder {
           workspaceId: DEMO_WORKSPACE_ID,
           status: 'ACTIVE',
           passwordHash,
-          // The operator who starts the demo vouches for its made-up addresses, so its admin may invite at once.
-          emailVerifiedAt: this.clock.now(),
+          // Left unconfirmed: the demo's password is public, so with a mail server its admin must not be able to
+          // invite strangers — and its made-up address can never be confirmed.
         });
       }
       return true;

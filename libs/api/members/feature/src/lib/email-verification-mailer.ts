@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
-import { MailTransport, quoted } from '@accord/api/shared/mail';
+import { MailTransport } from '@accord/api/shared/mail';
 
 export interface EmailVerificationMail {
   to: string;
-  workspaceName: string;
   verifyUrl: string;
   expiresAt: Date;
 }
@@ -13,44 +12,40 @@ export interface EmailVerificationMail {
 export const EMAIL_VERIFICATION_SUBJECT = 'Confirm your e-mail address for Accord';
 
 /**
- * A confirmation e-mail's subject and text. The workspace's name, which whoever signed up wrote, appears only in the
- * text, in quotation marks and on one line, as invitations quote it.
+ * A confirmation e-mail's subject and text. It quotes nothing anyone wrote — not even the workspace's name: whoever
+ * signs up chooses the address it goes to, and must not get to choose words for a stranger's inbox too.
  */
 export function emailVerificationMessage(mail: EmailVerificationMail): { subject: string; text: string } {
   const text = [
     'Hello,',
     '',
-    `Confirm that this is your e-mail address for the workspace ${quoted(mail.workspaceName)} on Accord.`,
-    `Open this link; it works once, until ${mail.expiresAt.toISOString()}:`,
+    'This e-mail address was given for an account on Accord. If that was you, confirm it with this link; it works',
+    `once, until ${mail.expiresAt.toISOString()}:`,
     '',
     mail.verifyUrl,
     '',
     'Until you do, you cannot invite anyone to the workspace.',
-    'If you did not sign up for Accord, you can ignore this e-mail.',
+    'If it was not you, you can ignore this e-mail.',
     '',
   ].join('\n');
   return { subject: EMAIL_VERIFICATION_SUBJECT, text };
 }
 
-/** Sends confirmation links by e-mail when SMTP is configured; otherwise writes them to the log. */
+/** Sends confirmation links by e-mail (they are made only while SMTP is configured). */
 @Injectable()
 export class EmailVerificationMailer {
   constructor(private readonly transport: MailTransport) {}
 
   /**
-   * Whether confirmation links go out by e-mail. Without mail a member need not confirm: this instance sends no one
-   * anything, so an unconfirmed address cannot make it a relay.
+   * Whether this instance sends mail. Without it a member need not confirm: the instance sends no one anything, so
+   * an unconfirmed address cannot make it a relay.
    */
   get sendsMail(): boolean {
     return this.transport.sendsMail;
   }
 
-  /** Sends the link, or logs it without SMTP; throws when the SMTP server does not take it. */
+  /** Sends the link; throws when the SMTP server does not take it. */
   async send(mail: EmailVerificationMail): Promise<void> {
-    await this.transport.sendLink(
-      { to: mail.to, ...emailVerificationMessage(mail) },
-      'confirmation',
-      mail.verifyUrl,
-    );
+    await this.transport.send({ to: mail.to, ...emailVerificationMessage(mail) }, 'confirmation');
   }
 }

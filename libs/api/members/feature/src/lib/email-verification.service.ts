@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 
 import {
@@ -7,11 +7,12 @@ import {
   MembersRepository,
   WorkspacesRepository,
 } from '@accord/api/members/data-access';
-import type { AuthMember } from '@accord/api/shared/auth';
+import { type AuthMember, RateLimits } from '@accord/api/shared/auth';
 import { AppConfig, Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
 
+import { AfterAnswer } from './after-answer';
 import { EmailVerificationMailer } from './email-verification-mailer';
 import { hashInvitationToken, newInvitationToken } from './invitation-token';
 import { EmailVerification, EmailVerificationRequest } from './models/email-verification.model';
@@ -22,24 +23,32 @@ export const EMAIL_VERIFICATION_TTL_MS = 3 * 24 * 3600_000;
 
 /** Why an admin whose address is not confirmed cannot invite, while this instance sends mail. */
 export const CONFIRM_BEFORE_INVITING =
-  'Confirm your e-mail address before you invite anyone: open the link we sent you, or send a new one from the ' +
-  'banner at the top of the page.';
+  'Confirm your e-mail address before you invite anyone: open the confirmation link e-mailed to you, or send a ' +
+  'new one from the banner at the top of the page.';
+
+/** Why no link is made when this instance sends no mail. */
+const NO_MAIL = 'This instance sends no e-mail, so no address needs confirming.';
 
 /**
- * Whether the member must still confirm their e-mail address: only while this instance sends mail, since it is
- * Accord's mail server that an unconfirmed sign-up could otherwise send invitations through to anyone.
+ * Whether the member must still confirm their e-mail address: an admin (only admins invite), while this instance
+ * sends mail — it is Accord's mail server that a made-up sign-up would otherwise send invitations through to anyone.
  */
-export function mustVerifyEmail(member: Pick<MemberEntity, 'emailVerifiedAt'>, sendsMail: boolean): boolean {
-  return sendsMail && member.emailVerifiedAt === null;
+export function mustVerifyEmail(
+  member: Pick<MemberEntity, 'emailVerifiedAt' | 'roles'>,
+  sendsMail: boolean,
+): boolean {
+  return sendsMail && member.roles.includes('ADMIN') && member.emailVerifiedAt === null;
 }
 
 /**
- * One-time links with which a member confirms that their e-mail address is theirs: the first is sent at sign-up,
- * others on the member's request; each new one voids the ones before.
+ * One-time links with which a member confirms that their e-mail address is theirs: the first is sent after sign-up,
+ * others on the member's request; each new one voids the ones before. Only while this instance sends mail: without
+ * it no one needs to confirm, and a link written to the log would prove nothing.
  */
 @Injectable()
-export class EmailVerificationService {
+export class EmailVerificationService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(EmailVerificationService.name);
+  private readonly sending = new AfterAnswer();
 
   constructor(
     private readonly tenantDb: TenantDb,
@@ -47,29 +56,33 @@ export class EmailVerificationService {
     private readonly members: MembersRepository,
     private readonly invitations: InvitationsRepository,
     private readonly mailer: EmailVerificationMailer,
+    private readonly rateLimits: RateLimits,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
-  /** Whether this instance sends mail, so that a member must confirm their address (see mustVerifyEmail). */
-  get required(): boolean {
-    return this.mailer.sendsMail;
-  }
-
   /**
-   * The first link, right after sign-up. A mail server refusing it costs the new workspace nothing: it is logged,
-   * and the member sends another from the banner.
+   * The first link, after the sign-up has answered: a slow mail server must not hold the new workspace's answer
+   * (nor make a retried sign-up a second workspace). Counted against the address's budget of e-mails asked for, as
+   * a new link from the banner is, so signing up again and again cannot flood someone else's inbox; past it, or when
+   * the mail server refuses, nothing is sent and the member sends a link from the banner later.
    */
-  async sendAfterSignUp(workspaceId: string, memberId: string): Promise<void> {
-    await this.issue(workspaceId, memberId).catch((error: unknown) =>
-      this.logger.warn({ err: error, memberId }, 'Could not send the e-mail confirmation link after sign-up'),
-    );
+  sendAfterSignUp(workspaceId: string, memberId: string, email: string): void {
+    if (!this.mailer.sendsMail) return;
+    this.sending.start(async () => {
+      try {
+        await this.rateLimits.linkMail(email);
+        await this.issue(workspaceId, memberId);
+      } catch (error) {
+        this.logger.warn({ err: error, memberId }, 'No e-mail confirmation link was sent after sign-up');
+      }
+    });
   }
 
-  /** A new link for the signed-in member; CONFLICT when their address is already confirmed. */
+  /** A new link for the signed-in member; CONFLICT when their address is confirmed, or no mail goes out. */
   async resend(actor: AuthMember): Promise<EmailVerificationRequest> {
-    const expiresAt = await this.issue(actor.workspaceId, actor.id);
-    return { mailed: this.mailer.sendsMail, expiresAt };
+    if (!this.mailer.sendsMail) throw AppError.conflict(NO_MAIL);
+    return { expiresAt: await this.issue(actor.workspaceId, actor.id) };
   }
 
   /**
@@ -86,7 +99,7 @@ export class EmailVerificationService {
     if (!link || link.acceptedAt || link.expiresAt <= now) throw bad();
     return this.tenantDb.inWorkspace(link.workspaceId, async (manager) => {
       // Both updates are conditional, and a refusal rolls back the other: the link stays unused for a member
-      // deactivated meanwhile, and two tabs opening it at once confirm once.
+      // deactivated meanwhile, and two tabs using it at once confirm once.
       if (!(await this.invitations.consume(manager, link.id, now))) throw bad();
       if (!(await this.members.confirmEmail(manager, link.memberId, now))) throw bad();
       const [member, workspace] = await Promise.all([
@@ -98,15 +111,24 @@ export class EmailVerificationService {
     });
   }
 
+  /** Resolves once every link started after a sign-up has been sent (or has failed): at shutdown, and in tests. */
+  idle(): Promise<void> {
+    return this.sending.idle();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.idle();
+  }
+
   /**
-   * Voids the member's unused confirmation links, makes a new one and sends it (or logs it without SMTP). The
-   * member's row is locked meanwhile, so that two requests at once leave one link working, not two.
+   * Voids the member's unused confirmation links, makes a new one and e-mails it. The member's row is locked
+   * meanwhile, so that two requests at once leave one link working, not two.
    */
   private async issue(workspaceId: string, memberId: string): Promise<Date> {
     const { token, tokenHash } = newInvitationToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + EMAIL_VERIFICATION_TTL_MS);
-    const { email, workspaceName } = await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
+    const email = await this.tenantDb.inWorkspace(workspaceId, async (manager) => {
       const member = await this.members.lockById(manager, memberId);
       if (!member || member.status !== 'ACTIVE') throw AppError.notFound('No such member in this workspace.');
       if (member.emailVerifiedAt) throw AppError.conflict(`${member.email} is already confirmed.`);
@@ -118,14 +140,14 @@ export class EmailVerificationService {
         purpose: 'VERIFY_EMAIL',
         tokenHash,
         expiresAt,
+        mailed: true,
         createdById: null,
         createdAt: now,
       });
-      const workspace = await this.workspaces.findById(manager, workspaceId);
-      return { email: member.email, workspaceName: workspace?.name ?? '' };
+      return member.email;
     });
     const verifyUrl = `${this.config.publicUrl}/verify-email?token=${token}`;
-    await this.mailer.send({ to: email, workspaceName, verifyUrl, expiresAt });
+    await this.mailer.send({ to: email, verifyUrl, expiresAt });
     return expiresAt;
   }
 }

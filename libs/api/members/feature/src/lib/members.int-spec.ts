@@ -308,6 +308,7 @@ describe('members and sessions on PostgreSQL', () => {
         email,
         password: 'a long passphrase',
       });
+      await mailing.get(EmailVerificationService).idle();
       const link = /^http\S+\/verify-email\?token=\S+$/m.exec(inbox.mails.at(-1)?.text ?? '')?.[0] ?? '';
       await mailing.get(EmailVerificationService).verify(new URL(link).searchParams.get('token') ?? '');
       return {

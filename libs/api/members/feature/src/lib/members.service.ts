@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 
 import {
   InvitationsRepository,
+  LINK_PURPOSES,
   type MemberPlace,
   MembersRepository,
   WorkspacesRepository,
@@ -133,6 +134,7 @@ export class MembersService {
           purpose: 'INVITATION',
           tokenHash,
           expiresAt,
+          mailed: this.mailer.sendsMail,
           createdById: actor.id,
           createdAt: now,
         });
@@ -173,8 +175,8 @@ export class MembersService {
       const now = this.clock.now();
       const updated = await this.members.deactivate(manager, target.id, now);
       if (!updated) throw AppError.conflict(`${target.email} is already deactivated.`);
-      // Every link of theirs stops working: an invitation, and a password reset too.
-      await this.invitations.revokeOpen(manager, target.id, now, ['INVITATION', 'PASSWORD_RESET']);
+      // Every link of theirs stops working: an invitation, a password reset, a confirmation.
+      await this.invitations.revokeOpen(manager, target.id, now, LINK_PURPOSES);
       return toMember(updated);
     });
   }

@@ -13,6 +13,7 @@ import { TenantDb } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
 import { normaliseEmail } from '@accord/domain/workspace';
 
+import { AfterAnswer } from './after-answer';
 import { newInvitationToken } from './invitation-token';
 import { toMember } from './models/member.model';
 import { PasswordResetLink, PasswordResetRequest } from './models/password-reset.model';
@@ -37,7 +38,7 @@ interface IssuedLink {
 @Injectable()
 export class PasswordResetService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(PasswordResetService.name);
-  private readonly sending = new Set<Promise<void>>();
+  private readonly sending = new AfterAnswer();
 
   constructor(
     private readonly tenantDb: TenantDb,
@@ -59,8 +60,7 @@ export class PasswordResetService implements BeforeApplicationShutdown {
     // Without mail a link could only go to the log — a working key to the account for whoever reads it, not the
     // member — and it would void the link an admin just gave them. The page sends the member to their admin.
     if (!this.mailer.sendsMail) return { mailed: false };
-    const work = this.sendLinks(normaliseEmail(email)).finally(() => this.sending.delete(work));
-    this.sending.add(work);
+    this.sending.start(() => this.sendLinks(normaliseEmail(email)));
     return { mailed: true };
   }
 
@@ -79,8 +79,8 @@ export class PasswordResetService implements BeforeApplicationShutdown {
   }
 
   /** Resolves once every link asked for so far has been sent (or has failed): at shutdown, and in tests. */
-  async idle(): Promise<void> {
-    while (this.sending.size > 0) await Promise.all([...this.sending]);
+  idle(): Promise<void> {
+    return this.sending.idle();
   }
 
   beforeApplicationShutdown(): Promise<void> {
@@ -132,6 +132,7 @@ export class PasswordResetService implements BeforeApplicationShutdown {
         purpose: 'PASSWORD_RESET',
         tokenHash,
         expiresAt,
+        mailed: this.mailer.sendsMail,
         createdById,
         createdAt: now,
       });

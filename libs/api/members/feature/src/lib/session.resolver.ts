@@ -35,7 +35,7 @@ export class SessionResolver {
 
   @Query(() => OneTimeLinkPreview, {
     description:
-      'What a one-time link (an invitation, a password reset) is for — the workspace, the account, who sent it — ' +
+      'What a one-time link (an invitation, a password reset, an e-mail confirmation) is for — the workspace, the account, who sent it — ' +
       'for its holder, before they use it. BAD_INPUT when it could not be used now.',
   })
   oneTimeLink(@Args('input') input: OneTimeLinkInput): Promise<OneTimeLinkPreview> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 
 import {
+  type InvitationEntity,
   InvitationsRepository,
   MembersRepository,
   WorkspacesRepository,
@@ -44,6 +45,14 @@ function checkPassword(password: string, email: string, field = 'password'): voi
   }
 }
 
+/**
+ * When using the link confirms its member's address: a link e-mailed to that address alone shows it is theirs; one an
+ * admin was given to pass on (no SMTP) shows nothing.
+ */
+function confirmedBy(link: Pick<InvitationEntity, 'mailed'>, now: Date): Date | null {
+  return link.mailed ? now : null;
+}
+
 /** Signing up, signing in, accepting invitations and resetting passwords: the ways to obtain an access token. */
 @Injectable()
 export class SessionService {
@@ -58,7 +67,10 @@ export class SessionService {
     private readonly emailVerification: EmailVerificationService,
   ) {}
 
-  /** Creates the workspace and its first admin, sends them the link that confirms their address, and signs in. */
+  /**
+   * Creates the workspace and its first admin and signs them in; the link that confirms their address is sent
+   * after the answer.
+   */
   async signUp(input: SignUpInput): Promise<AuthPayload> {
     const email = normaliseEmail(input.email);
     checkPassword(input.password, email);
@@ -82,7 +94,7 @@ export class SessionService {
         passwordHash,
       });
     });
-    await this.emailVerification.sendAfterSignUp(workspaceId, memberId);
+    this.emailVerification.sendAfterSignUp(workspaceId, memberId, email);
     return this.startSession(workspaceId, memberId);
   }
 
@@ -124,7 +136,7 @@ export class SessionService {
       // Both updates are conditional, so two tabs accepting the same link at once cannot both succeed.
       if (!(await this.invitations.consume(manager, invitation.id, now)))
         throw AppError.badInput(BAD_INVITATION);
-      if (!(await this.members.activate(manager, member.id, passwordHash, this.mailedLinkProof(now))))
+      if (!(await this.members.activate(manager, member.id, passwordHash, confirmedBy(invitation, now))))
         throw AppError.badInput(BAD_INVITATION);
     });
     return this.startSession(invitation.workspaceId, invitation.memberId);
@@ -151,7 +163,7 @@ export class SessionService {
       // Both updates are conditional, so two tabs using the same link at once cannot both succeed, and a member
       // deactivated meanwhile gets no password.
       if (!(await this.invitations.consume(manager, link.id, now))) throw AppError.badInput(BAD_RESET_LINK);
-      if (!(await this.members.resetPassword(manager, member.id, passwordHash, this.mailedLinkProof(now))))
+      if (!(await this.members.resetPassword(manager, member.id, passwordHash, confirmedBy(link, now))))
         throw AppError.badInput(BAD_RESET_LINK);
     });
     return this.startSession(link.workspaceId, link.memberId);
@@ -184,14 +196,6 @@ export class SessionService {
       this.members.revokeSessions(manager, actor.id),
     );
     return true;
-  }
-
-  /**
-   * When a used invitation or reset link confirms its member's address: while this instance sends mail, every such
-   * link went to that address alone. Without mail an admin passed it on, which proves nothing of the address.
-   */
-  private mailedLinkProof(now: Date): Date | null {
-    return this.emailVerification.required ? now : null;
   }
 
   private async startSession(workspaceId: string, memberId: string): Promise<AuthPayload> {

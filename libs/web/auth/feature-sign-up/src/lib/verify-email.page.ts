@@ -1,44 +1,47 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 
-import { AuthService, ConfirmedEmail } from '@accord/web/shared/data-access';
+import { AuthService, ConfirmedEmail, OneTimeLink, PendingCall } from '@accord/web/shared/data-access';
 import { AuthLayoutComponent, FormAlertComponent } from '@accord/web/shared/ui';
 
 /** A token the API refuses to read at all (cut short when copied, say). */
 const MALFORMED_LINK = 'This confirmation link is not valid: it may have been cut short when copied.';
 
-type Outcome =
-  | { state: 'confirming' }
-  | { state: 'confirmed'; confirmed: ConfirmedEmail }
-  | { state: 'refused'; message: string };
-
 /**
- * Opened from the link e-mailed at sign-up (or sent again from the banner): confirms the address at once, signed in
- * or not, since the link may be opened on another device. Opening the page is the confirmation: a mail scanner that
- * fetches the link runs no script, so it confirms nothing.
+ * Opened from the link e-mailed after sign-up (or sent again from the banner): names the address and workspace,
+ * and confirms them when the member says so — signed in or not, as the link may be opened on another device. A
+ * button, not the opening of the page, confirms: mail scanners open links, some of them running the page's script,
+ * and one must not confirm an address that a stranger signed up with.
  */
 @Component({
   selector: 'accord-verify-email-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, AuthLayoutComponent, FormAlertComponent],
+  imports: [RouterLink, MatButton, AuthLayoutComponent, FormAlertComponent],
   template: `
-    @let result = outcome();
-    <accord-auth-layout
-      [heading]="result.state === 'confirmed' ? 'E-mail address confirmed' : 'Confirm your e-mail address'"
-    >
-      @if (!token()) {
+    <accord-auth-layout [heading]="heading()">
+      @if (!hasToken()) {
         <accord-form-alert message="This confirmation link is incomplete." />
         <p class="aside"><a routerLink="/sign-in">Sign in to send a new one</a></p>
-      } @else if (result.state === 'confirming') {
-        <p class="intro" role="status">Confirming your address…</p>
-      } @else if (result.state === 'confirmed') {
+      } @else if (link.refusal(); as refusal) {
+        <accord-form-alert [message]="refusal" />
+        <p class="aside"><a routerLink="/sign-in">Sign in to send a new one</a></p>
+      } @else if (confirmed(); as done) {
         <p class="intro" role="status">
-          {{ result.confirmed.email }} is confirmed for <strong>{{ result.confirmed.workspaceName }}</strong>.
+          {{ done.email }} is confirmed for <strong>{{ done.workspaceName }}</strong>.
         </p>
         <p class="aside"><a routerLink="/">Continue to Accord</a></p>
       } @else {
-        <accord-form-alert [message]="result.message" />
-        <p class="aside"><a routerLink="/sign-in">Sign in to send a new one</a></p>
+        @if (link.preview(); as preview) {
+          <p class="intro">
+            Confirm {{ preview.email }} as the address of {{ preview.name }} in
+            <strong>{{ preview.workspaceName }}</strong>.
+          </p>
+        }
+        <accord-form-alert [message]="call.error()" />
+        <button mat-flat-button type="button" [disabled]="call.pending()" (click)="confirm()">
+          Confirm my address
+        </button>
       }
     </accord-auth-layout>
   `,
@@ -61,21 +64,21 @@ export class VerifyEmailPage implements OnInit {
   /** The one-time token from the link's `?token=` query parameter. */
   readonly token = input<string>();
 
-  protected readonly outcome = signal<Outcome>({ state: 'confirming' });
+  protected readonly hasToken = computed(() => (this.token() ?? '').length > 0);
+  protected readonly link = new OneTimeLink(this.auth, 'VERIFY_EMAIL', MALFORMED_LINK);
+  protected readonly call = new PendingCall();
+  protected readonly confirmed = signal<ConfirmedEmail | null>(null);
+  protected readonly heading = computed(() =>
+    this.confirmed() ? 'E-mail address confirmed' : 'Confirm your e-mail address',
+  );
 
   ngOnInit(): void {
-    const token = this.token();
-    if (token) void this.confirm(token);
+    if (this.hasToken()) void this.link.read(this.token() ?? '');
   }
 
-  private async confirm(token: string): Promise<void> {
-    const result = await this.auth.verifyEmail(token);
-    if (result.ok) this.outcome.set({ state: 'confirmed', confirmed: result.value });
-    else
-      this.outcome.set({
-        state: 'refused',
-        // A field named means the token's shape was refused before it was looked up.
-        message: result.error.fields.length > 0 ? MALFORMED_LINK : result.error.message,
-      });
+  protected async confirm(): Promise<void> {
+    const result = await this.call.run(() => this.auth.verifyEmail(this.token() ?? ''));
+    if (result.ok) this.confirmed.set(result.value);
+    else this.link.refused(result.error);
   }
 }

@@ -42,14 +42,13 @@ describe('EmailVerificationBannerComponent', () => {
 
     await waitFor(() =>
       expect(statusText()).toBe(
-        'Confirm your e-mail address, ada@acme.test: open the link we sent you. Until then you cannot invite anyone.',
+        'Confirm your e-mail address, ada@acme.test, before you invite anyone: open the confirmation link e-mailed to you, or send a new one.',
       ),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Send a new link' }));
     apollo.expectOne('SendEmailVerification').flushData({
       sendEmailVerification: {
         __typename: 'EmailVerificationRequest',
-        mailed: true,
         expiresAt: '2026-11-28T09:00:00.000Z',
       },
     });

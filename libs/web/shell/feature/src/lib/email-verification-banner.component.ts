@@ -4,9 +4,10 @@ import { MatButton } from '@angular/material/button';
 import { EmailVerificationStore, injectWorkspaceTimeZone, zonedMinute } from '@accord/web/shared/data-access';
 
 /**
- * Asks a member who has not confirmed their e-mail address to open the link sent to it, and sends a new one. Shown
- * only while the API says they must (this instance sends mail); read again whenever the tab comes back, since the
- * link is often opened elsewhere.
+ * Asks an admin who has not confirmed their e-mail address to open the link sent to it, and sends a new one. Shown
+ * only while the API says they must (an admin, and this instance sends mail); read again whenever the tab comes
+ * back, since the link is often opened elsewhere. It does not say a link was sent: none was when the mail server
+ * refused it, or when mail was turned on after sign-up.
  */
 @Component({
   selector: 'accord-email-verification-banner',
@@ -21,8 +22,8 @@ import { EmailVerificationStore, injectWorkspaceTimeZone, zonedMinute } from '@a
           @if (sentUntil(); as until) {
             We sent a new link to {{ email }}; it works until {{ until }}.
           } @else {
-            Confirm your e-mail address, {{ email }}: open the link we sent you. Until then you cannot invite
-            anyone.
+            Confirm your e-mail address, {{ email }}, before you invite anyone: open the confirmation link
+            e-mailed to you, or send a new one.
           }
         </p>
         @if (store.sendError(); as error) {

@@ -11,13 +11,14 @@ export const LinkPurposeEnum = Object.fromEntries(
 
 registerEnumType(LinkPurposeEnum, {
   name: 'LinkPurpose',
-  description: 'What a one-time link lets its holder do: join a workspace, or set a new password.',
+  description:
+    'What a one-time link lets its holder do: join a workspace, set a new password, or confirm their e-mail address.',
 });
 
 @ObjectType({
   description:
-    'What a valid one-time link is for, shown to its holder before they choose a password: the workspace, the ' +
-    'account and who sent it. Only the holder of the link can read it.',
+    'What a valid one-time link is for, shown to its holder before they use it: the workspace, the account and who ' +
+    'sent it. Only the holder of the link can read it.',
 })
 export class OneTimeLinkPreview {
   @Field(() => LinkPurposeEnum)

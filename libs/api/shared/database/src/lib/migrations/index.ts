@@ -30,7 +30,7 @@ import { ImportMappingPerHeader1795700440000 } from './1795700440000-ImportMappi
 import { EmailOutbox1795700450000 } from './1795700450000-EmailOutbox';
 import { SignalsLeadIndex1795700460000 } from './1795700460000-SignalsLeadIndex';
 import { SignalsKeyedByEventId1795700461000 } from './1795700461000-SignalsKeyedByEventId';
-import { EmailVerification1795700470000 } from './1795700470000-EmailVerification';
+import { EmailVerification1795700480000 } from './1795700480000-EmailVerification';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -66,5 +66,5 @@ export const MIGRATIONS = [
   EmailOutbox1795700450000,
   SignalsLeadIndex1795700460000,
   SignalsKeyedByEventId1795700461000,
-  EmailVerification1795700470000,
+  EmailVerification1795700480000,
 ];

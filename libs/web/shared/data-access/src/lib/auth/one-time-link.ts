@@ -5,7 +5,7 @@ import type { LinkPurpose } from '../generated/session-operations';
 import type { AuthService, LinkPreview } from './auth.service';
 
 /**
- * A one-time link (an invitation, a password reset) as the page that opened it knows it: what it is for, once
+ * A one-time link (an invitation, a password reset, a confirmation) as the page that opened it knows it: what it is for, once
  * read, or why it cannot be used — from reading it, or from the API's refusal when a password was set with it.
  */
 export class OneTimeLink {

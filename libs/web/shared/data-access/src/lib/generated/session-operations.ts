@@ -13,7 +13,7 @@ export type ChangePasswordInput = {
   newPassword: string;
 };
 
-/** What a one-time link lets its holder do: join a workspace, or set a new password. */
+/** What a one-time link lets its holder do: join a workspace, set a new password, or confirm their e-mail address. */
 export type LinkPurpose =
   | 'INVITATION'
   | 'PASSWORD_RESET'
