@@ -36,18 +36,6 @@ const ROLE_LIST = new Intl.ListFormat('en-US', { style: 'long', type: 'conjuncti
       }
     </accord-auth-layout>
   `,
-  styles: `
-    .intro,
-    .aside {
-      font: var(--mat-sys-body-medium);
-    }
-    .intro {
-      margin: 0 0 16px;
-    }
-    .aside {
-      margin: 24px 0 0;
-    }
-  `,
 })
 export class AcceptInvitationPage implements OnInit {
   private readonly auth = inject(AuthService);

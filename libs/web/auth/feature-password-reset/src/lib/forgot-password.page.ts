@@ -58,17 +58,6 @@ export const NO_MAIL_SENT =
       flex-direction: column;
       gap: 4px;
     }
-    .intro,
-    .notice,
-    .aside {
-      font: var(--mat-sys-body-medium);
-    }
-    .intro {
-      margin: 0 0 16px;
-    }
-    .aside {
-      margin: 24px 0 0;
-    }
   `,
 })
 export class ForgotPasswordPage {

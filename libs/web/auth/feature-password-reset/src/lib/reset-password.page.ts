@@ -35,18 +35,6 @@ const MALFORMED_LINK = 'This password reset link is not valid: it may have been 
       }
     </accord-auth-layout>
   `,
-  styles: `
-    .intro,
-    .aside {
-      font: var(--mat-sys-body-medium);
-    }
-    .intro {
-      margin: 0 0 16px;
-    }
-    .aside {
-      margin: 24px 0 0;
-    }
-  `,
 })
 export class ResetPasswordPage implements OnInit {
   private readonly auth = inject(AuthService);

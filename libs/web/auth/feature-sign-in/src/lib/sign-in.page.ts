@@ -68,13 +68,6 @@ import { AuthLayoutComponent, FormAlertComponent } from '@accord/web/shared/ui';
       flex-direction: column;
       gap: 4px;
     }
-    .notice,
-    .aside {
-      font: var(--mat-sys-body-medium);
-    }
-    .aside {
-      margin: 24px 0 0;
-    }
     .forgot {
       font: var(--mat-sys-body-medium);
       margin: 0 0 12px;

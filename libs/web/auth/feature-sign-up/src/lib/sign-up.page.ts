@@ -64,10 +64,6 @@ import { AuthLayoutComponent, FormAlertComponent, NEW_PASSWORD_VALIDATORS } from
       flex-direction: column;
       gap: 12px;
     }
-    .aside {
-      font: var(--mat-sys-body-medium);
-      margin: 24px 0 0;
-    }
   `,
 })
 export class SignUpPage {

@@ -45,18 +45,6 @@ const MALFORMED_LINK = 'This confirmation link is not valid: it may have been cu
       }
     </accord-auth-layout>
   `,
-  styles: `
-    .intro,
-    .aside {
-      font: var(--mat-sys-body-medium);
-    }
-    .intro {
-      margin: 0 0 16px;
-    }
-    .aside {
-      margin: 24px 0 0;
-    }
-  `,
 })
 export class VerifyEmailPage implements OnInit {
   private readonly auth = inject(AuthService);
