@@ -39,13 +39,14 @@ type SignalNumber = 'weight' | 'cap' | 'halfLifeDays';
         Each counted signal adds its weight, halving every half-life; only the most recent ones up to the cap
         count. Standard types: {{ standardTypes }}.
       </p>
-      @for (signal of document.intent.signals; track $index) {
-        @let at = 'intent.signals[' + $index + ']';
+      <!-- The signal's index is named: the numbers' own loop below has a $index of its own, which would shadow it. -->
+      @for (signal of document.intent.signals; track $index; let signalIndex = $index) {
+        @let at = 'intent.signals[' + signalIndex + ']';
         <accord-editor-item
           noun="signal type"
-          [index]="$index"
+          [index]="signalIndex"
           [problem]="found.at(at)"
-          (removed)="signals.remove($index)"
+          (removed)="signals.remove(signalIndex)"
         >
           <div class="row">
             <accord-text-field
@@ -53,14 +54,14 @@ type SignalNumber = 'weight' | 'cap' | 'halfLifeDays';
               [value]="signal.type"
               [problem]="found.at(at + '.type')"
               hint="Upper case, e.g. PRICING_PAGE_VISIT"
-              (changed)="signals.change($index, { type: $event })"
+              (changed)="signals.change(signalIndex, { type: $event })"
             />
             <accord-text-field
               class="grow"
               label="Label"
               [value]="signal.label"
               [problem]="found.at(at + '.label')"
-              (changed)="signals.change($index, { label: $event })"
+              (changed)="signals.change(signalIndex, { label: $event })"
             />
             @for (field of numbers; track field.name) {
               <accord-number-field
@@ -68,7 +69,7 @@ type SignalNumber = 'weight' | 'cap' | 'halfLifeDays';
                 [label]="field.label"
                 [value]="signal[field.name]"
                 [problem]="found.at(at + '.' + field.name)"
-                (changed)="setNumber($index, field.name, $event)"
+                (changed)="setNumber(signalIndex, field.name, $event)"
               />
             }
           </div>
