@@ -69,6 +69,15 @@ describe('HTTP surface', () => {
     expect(deepHtml.replaceAll(nonceOf(deepHtml)!, '')).toBe(homeHtml.replaceAll(nonceOf(homeHtml)!, ''));
   });
 
+  it('answers 404 for a file the build does not hold (a chunk of an earlier build), not the page', async () => {
+    // A module script asks with Accept: */*, which takes HTML too.
+    const missing = await fetch(`${product.baseUrl}/chunk-GONE1234.js`, { headers: { accept: '*/*' } });
+    expect([missing.status, missing.headers.get('content-type')?.startsWith('text/html') ?? false]).toEqual([
+      404,
+      false,
+    ]);
+  });
+
   it("gives each answer of the web app's page a fresh nonce, the one its style policy names", async () => {
     const pages = await Promise.all(
       ['/', '/dashboard', '/index.html', '/%69ndex.html', '/./index.html'].map((path) =>

@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { CSP_NONCE_PLACEHOLDER, newCspNonce, pagePolicy } from './content-security-policy';
 
 const API_PATHS = /^\/(graphql|health|metrics|api)(\/|$)/;
+/** A file's path (a name with an extension in its last segment): the app's routes have none. */
+const FILE_PATH = /\.[A-Za-z0-9]+$/;
 
 /**
  * Serves the built Angular app from the API's own port: files as they are, and index.html — with a fresh CSP
@@ -34,7 +36,9 @@ export function serveWebApp(app: NestExpressApplication, webDist: string): boole
   express.get(/\.html$/i, sendPage);
   app.useStaticAssets(root, { index: false, maxAge: '1h' });
   express.get(/.*/, (req, res, next) => {
-    if (API_PATHS.test(req.path) || !req.accepts('html')) return next();
+    // A file the build does not hold (a chunk of an earlier build, asked for by a page loaded before a deploy) gets
+    // a 404, not the page: a module script answered with HTML fails with a MIME-type error that says nothing.
+    if (API_PATHS.test(req.path) || FILE_PATH.test(req.path) || !req.accepts('html')) return next();
     sendPage(req, res);
   });
   return true;

@@ -129,13 +129,16 @@ export class MembersRepository {
     return rows.map((row) => row.id);
   }
 
-  /** Sets the roles and approver flag, and whichever of the member's team, manager and quota `place` names. */
+  /**
+   * Sets the roles and approver flag, and whichever of the member's name (an invitation sent again), team, manager
+   * and quota `place` names.
+   */
   async updateAccess(
     manager: EntityManager,
     id: string,
     roles: Role[],
     approver: boolean,
-    place: MemberPlace = {},
+    place: MemberPlace & { name?: string } = {},
   ): Promise<MemberEntity | null> {
     await manager.update(MemberEntity, { id }, { roles, approver, ...place });
     return this.findById(manager, id);

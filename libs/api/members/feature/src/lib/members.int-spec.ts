@@ -113,10 +113,18 @@ describe('members and sessions on PostgreSQL', () => {
     }
   });
 
-  it('re-inviting replaces the earlier link', async () => {
+  it('re-inviting replaces the earlier link, and the name and roles', async () => {
     const admin = await signUp('admin@again.example');
     const earlier = await inviteToken(admin, 'again@again.example', ['SALES']);
-    const later = await inviteToken(admin, 'again@again.example', ['MARKETING']);
+    const again = await members.invite(admin, {
+      email: 'again@again.example',
+      name: ' Agnes Again ',
+      roles: ['MARKETING'],
+      approver: false,
+    });
+    const later = { memberId: again.member.id, token: new URL(again.inviteUrl!).searchParams.get('token')! };
+
+    expect([again.member.name, again.member.roles]).toEqual(['Agnes Again', ['MARKETING']]);
 
     await expect(
       sessions.acceptInvitation({ token: earlier.token, password: 'earlier passphrase' }),

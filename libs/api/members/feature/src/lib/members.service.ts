@@ -112,9 +112,11 @@ export class MembersService {
         await this.checkInvitationBudget(manager, now);
         const memberId = existing?.id ?? randomUUID();
         if (existing) {
-          // Inviting again re-sends: the earlier link stops working, the new roles apply.
+          // Inviting again re-sends: the earlier link stops working, the new name and roles apply.
           await this.invitations.revokeOpen(manager, memberId, now, ['INVITATION']);
-          await this.members.updateAccess(manager, memberId, normaliseRoles(input.roles), input.approver);
+          await this.members.updateAccess(manager, memberId, normaliseRoles(input.roles), input.approver, {
+            name: input.name.trim(),
+          });
         } else {
           await this.members.insert(manager, {
             workspaceId: actor.workspaceId,
