@@ -733,5 +733,52 @@ describe('the agreement lifecycle on PostgreSQL', () => {
       expect(late).toBe(0);
       expect((await outboxOf(team)).map((mail) => mail.status)).toEqual(['SENT', 'SENT']);
     });
+
+    it('withdraws the requests to sign that have not gone out once the proposal is sent back or published', async () => {
+      const team = await newTeam();
+      const worker = mailing.get(MailDeliveryWorker);
+      const statuses = async () => (await outboxOf(team)).map((mail) => mail.status).sort();
+      const draft = await mailingAgreements.createDraft(team.marketing, {});
+      const first = await mailingAgreements.propose(team.marketing, {
+        versionId: draft.id,
+        revision: draft.revision,
+      });
+      expect(await statuses()).toEqual(['PENDING', 'PENDING']);
+
+      const back = await mailingAgreements.sendBack(team.sales, {
+        versionId: first.id,
+        revision: first.revision,
+        comment: 'Not yet',
+      });
+      expect(await statuses()).toEqual([]);
+
+      // Requests that went out stay, as sent: they are what the approvers were told.
+      const again = await mailingAgreements.propose(team.marketing, {
+        versionId: back.id,
+        revision: back.revision,
+      });
+      await worker.drain();
+      const sign = async (version: { id: string; revision: number }) => {
+        await mailingAgreements.sign(team.marketing, {
+          ...version,
+          versionId: version.id,
+          side: 'MARKETING',
+        });
+        await mailingAgreements.sign(team.sales, { ...version, versionId: version.id, side: 'SALES' });
+      };
+      await sign(again);
+      expect(await statuses()).toEqual(['SENT', 'SENT']);
+
+      const v2 = await mailingAgreements.createDraft(team.marketing, {});
+      const proposedV2 = await mailingAgreements.propose(team.marketing, {
+        versionId: v2.id,
+        revision: v2.revision,
+      });
+      expect(await statuses()).toEqual(['PENDING', 'PENDING', 'SENT', 'SENT']);
+      // v2 takes effect after v1, which took effect at its publication.
+      clock.advance(60_000);
+      await sign(proposedV2);
+      expect(await statuses()).toEqual(['SENT', 'SENT']);
+    });
   });
 });

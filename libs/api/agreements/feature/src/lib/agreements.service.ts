@@ -222,7 +222,12 @@ export class AgreementsService {
       await this.checkRouting(manager, current.document);
       const proposed = await this.transition(manager, actor, current, 'PROPOSED', false, now);
       await this.record(manager, actor, proposed, 'PROPOSED', input.comment, now);
-      await this.proposalMailer.queue(manager, await this.signatureRequests(manager, actor, proposed), now);
+      await this.proposalMailer.queue(
+        manager,
+        proposed.id,
+        await this.signatureRequests(manager, actor, proposed),
+        now,
+      );
       return (await this.present(manager, [proposed]))[0];
     });
   }
@@ -267,6 +272,7 @@ export class AgreementsService {
       // The revision moves on, so signatures given on the proposal no longer count.
       const draft = await this.transition(manager, actor, current, 'DRAFT', true, now);
       await this.record(manager, actor, draft, 'SENT_BACK', input.comment, now, { signaturesVoided: voided });
+      await this.proposalMailer.withdraw(manager, current.id);
       return (await this.present(manager, [draft]))[0];
     });
   }
@@ -328,6 +334,7 @@ export class AgreementsService {
     // Supersede first: the index allowing one published version without a successor holds at every step.
     if (latest) await this.repository.supersede(manager, latest.id, timing.effectiveAt);
     await this.repository.publish(manager, version.id, timing.effectiveAt, now);
+    await this.proposalMailer.withdraw(manager, version.id);
     // Every lead is rescored under the new version once it takes effect; queued here, so a crash cannot lose it.
     await this.scoring.enqueue(manager, {
       workspaceId: actor.workspaceId,

@@ -56,13 +56,21 @@ export class ProposalMailer {
     return `${this.config.publicUrl}/agreement/versions/${versionId}`;
   }
 
-  /** Queues `mails` in the transaction of `manager`, the proposal's. */
-  queue(manager: EntityManager, mails: readonly ProposalMail[], at: Date): Promise<void> {
+  /** Queues `mails` about the proposed version in the transaction of `manager`, the proposal's. */
+  queue(manager: EntityManager, versionId: string, mails: readonly ProposalMail[], at: Date): Promise<void> {
     return this.outbox.enqueue(
       manager,
       'AGREEMENT_PROPOSED',
-      mails.map((mail) => ({ to: mail.to, ...proposalMessage(mail) })),
+      mails.map((mail) => ({ to: mail.to, ...proposalMessage(mail), aboutIds: [versionId] })),
       at,
     );
+  }
+
+  /**
+   * Withdraws the requests to sign the version that have not gone out yet, once it is published or sent back: an
+   * e-mail asking to sign a decided proposal would send its reader to a page with nothing left to sign.
+   */
+  async withdraw(manager: EntityManager, versionId: string): Promise<void> {
+    await this.outbox.withdraw(manager, 'AGREEMENT_PROPOSED', versionId);
   }
 }

@@ -123,6 +123,23 @@ export class MailOutboxRepository {
     );
   }
 
+  /**
+   * Withdraws the current workspace's messages of `kind` about `aboutId` that no worker has tried yet (a request to
+   * sign a proposal that was decided before it went out); returns how many. One a worker holds waits for its claim,
+   * which counts an attempt, so it is not withdrawn.
+   */
+  async withdraw(manager: EntityManager, kind: MailKind, aboutId: string): Promise<number> {
+    const rows = returnedRows(
+      await manager.query(
+        `DELETE FROM mail_outbox
+          WHERE kind = $1 AND status = 'PENDING' AND attempts = 0 AND about_ids @> ARRAY[$2::uuid]
+          RETURNING 1`,
+        [kind, aboutId],
+      ),
+    );
+    return rows.length;
+  }
+
   /** Workspaces with mail due at `now` (the worker's system scope: read-only, every workspace). */
   async workspacesWithDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
     const rows: { workspace_id: string }[] = await manager.query(
