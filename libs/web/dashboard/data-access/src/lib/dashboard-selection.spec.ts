@@ -88,6 +88,14 @@ describe('selectionFromParams', () => {
     expect(readSelection({ period: 'custom', from: '2026-11-30', to: '2026-11-01' }).notices).toEqual([]);
   });
 
+  it('says when it put reversed days in order, so that the page can correct its URL without a notice', () => {
+    const reversed = readSelection({ period: 'custom', from: '2026-12-10', to: '2026-11-01' });
+    expect(reversed.reordered).toBe(true);
+    expect(selectionParams(reversed.selection)).toMatchObject({ from: '2026-11-01', to: '2026-12-10' });
+    expect(readSelection({ period: 'custom', from: '2026-11-01', to: '2026-12-10' }).reordered).toBe(false);
+    expect(readSelection({ period: 'custom', from: '2026-11-01', to: '2026-11-01' }).reordered).toBe(false);
+  });
+
   it('round-trips through the URL, leaving the defaults out', () => {
     const chosen = selection({
       period: 'QUARTER',

@@ -138,13 +138,16 @@ export function selectionFromParams(
 /**
  * The selection from URL parameters, with what the page must say it changed: a custom period longer than the API
  * reads keeps its latest days ("Periods are limited to 3 years; showing 31 Oct 2023 – 31 Oct 2026."), and the
- * page corrects its URL to match.
+ * page corrects its URL to match. Reversed days are put in order without a word (a day picked past the other
+ * end), but `reordered` tells the page to correct its URL to them too.
  */
 export function readSelection(params: Readonly<Record<string, string | undefined>>): {
   selection: DashboardSelection;
   notices: string[];
+  reordered: boolean;
 } {
   const notices: string[] = [];
+  let reordered = false;
   const owner = params[PARAMS.ownerId];
   const version = params[PARAMS.versionId];
   const band = params[PARAMS.employeeBand];
@@ -156,6 +159,7 @@ export function readSelection(params: Readonly<Record<string, string | undefined
     const last = params[PARAMS.to];
     if (isRealDate(first) && isRealDate(last)) {
       [from, to] = first <= last ? [first, last] : [last, first];
+      reordered = first > last;
       // The API reads at most MAX_PERIOD_DAYS (a day less leaves room for a daylight-saving hour); a longer
       // span keeps its latest days.
       if (daysBetween(from, to) >= MAX_CUSTOM_DAYS) {
@@ -180,7 +184,7 @@ export function readSelection(params: Readonly<Record<string, string | undefined
     ownerId: owner !== undefined && UUID.test(owner) ? owner : null,
     team: text(params[PARAMS.team], MAX_TEAM_LENGTH),
   };
-  return { selection, notices };
+  return { selection, notices, reordered };
 }
 
 /** URL parameters for the selection; null removes a parameter, so the defaults keep the URL short. */

@@ -442,6 +442,22 @@ describe('DashboardPage', () => {
     apollo.verify();
   });
 
+  it('puts reversed days of a custom period in order, and corrects the URL to them', async () => {
+    const { apollo, harness, variables } = await openDashboard(
+      '/dashboard?period=custom&from=2026-12-10&to=2026-11-01',
+    );
+
+    expect(variables['filter']).toMatchObject({
+      from: '2026-10-31T23:00:00.000Z',
+      to: '2026-12-10T23:00:00.000Z',
+    });
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/dashboard?period=custom&from=2026-11-01&to=2026-12-10');
+    expect(document.querySelectorAll('p.notice')).toHaveLength(0);
+    // The corrected URL shows what is on screen: no second query.
+    apollo.verify();
+  });
+
   it('says so when the filters match nothing in the period', async () => {
     const answer = dashboardAnswer();
     const zero = <T extends { value: number | null; unit: string }>(metric: T) => ({

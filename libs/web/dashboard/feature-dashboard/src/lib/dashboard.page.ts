@@ -253,10 +253,10 @@ export class DashboardPage {
   /**
    * Loads the URL's selection. What could not be shown as asked (a period longer than the API reads, a version
    * the workspace has not published) is said on the page, and the URL is corrected to what is shown, so that a
-   * reload or a shared link shows the same.
+   * reload or a shared link shows the same; so is a period whose days were reversed, put in order without a word.
    */
   private async show(values: Record<string, string | undefined>): Promise<void> {
-    const { selection, notices } = readSelection(values);
+    const { selection, notices, reordered } = readSelection(values);
     const key = JSON.stringify(selectionParams(selection));
     if (key === this.corrected) {
       this.corrected = null;
@@ -266,7 +266,8 @@ export class DashboardPage {
     await this.store.load(selection, notices);
     // Nothing to correct, or the URL has moved on since.
     const current = paramsOf(this.route.snapshot.queryParamMap);
-    if (this.store.notices().length === 0 || JSON.stringify(current) !== JSON.stringify(values)) return;
+    const changed = reordered || this.store.notices().length > 0;
+    if (!changed || JSON.stringify(current) !== JSON.stringify(values)) return;
     const shown = selectionParams(this.store.selection());
     this.corrected = JSON.stringify(shown);
     await this.router.navigate([], { relativeTo: this.route, queryParams: shown, replaceUrl: true });

@@ -46,6 +46,16 @@ function fillIn(current: string, next: string): void {
   fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
 }
 
+function fieldErrors(): string[] {
+  const form = screen.getByRole('button', { name: /change password|changing/i }).closest('form');
+  return Array.from(form?.querySelectorAll('mat-error') ?? [], (error) => error.textContent?.trim() ?? '');
+}
+
+function alertText(): string {
+  const form = screen.getByRole('button', { name: /change password|changing/i }).closest('form');
+  return form?.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
+}
+
 describe('AccountPage', () => {
   afterEach(() => GraphqlFetchStub.restore());
 
@@ -69,6 +79,10 @@ describe('AccountPage', () => {
 
     await screen.findByText('Password changed. Your other sessions were signed out; this one goes on.');
     expect(TestBed.inject(AuthStore).token()).toBe('new');
+    // The emptied fields start afresh: nothing in them is shown as wrong.
+    expect(fieldErrors()).toEqual([]);
+    expect(screen.getByLabelText<HTMLInputElement>(/current password/i).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>(/new password/i).value).toBe('');
   });
 
   it('shows why the API refused, and checks the new password before asking', async () => {
@@ -78,13 +92,40 @@ describe('AccountPage', () => {
     api.expectNone('ChangePassword');
 
     fillIn('not my password', 'a new long passphrase');
-    api
-      .expectOne('ChangePassword')
-      .graphqlErrors([
-        { message: 'currentPassword: is not your current password', extensions: { code: 'BAD_USER_INPUT' } },
-      ]);
-    await screen.findByText(/is not your current password/);
+    api.expectOne('ChangePassword').graphqlErrors([
+      {
+        message: 'currentPassword: is not your current password',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'currentPassword', message: 'is not your current password' }],
+        },
+      },
+    ]);
+    await waitFor(() => expect(fieldErrors()).toEqual(['is not your current password']));
+    expect(alertText()).toBe('');
     expect(TestBed.inject(AuthStore).token()).toBe('old');
+  });
+
+  it("shows a refused new password under its field, and other errors in the form's alert", async () => {
+    const api = await renderPage();
+    fillIn('the old passphrase', 'ann@acme.test');
+    api.expectOne('ChangePassword').graphqlErrors([
+      {
+        message: 'newPassword: must not be your e-mail address',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'newPassword', message: 'must not be your e-mail address' }],
+        },
+      },
+    ]);
+    await waitFor(() => expect(fieldErrors()).toEqual(['must not be your e-mail address']));
+    expect(alertText()).toBe('');
+
+    fillIn('the old passphrase', 'a new long passphrase');
+    const message = 'Too many attempts. Try again in a minute.';
+    api.expectOne('ChangePassword').graphqlErrors([{ message, extensions: { code: 'RATE_LIMITED' } }]);
+    await waitFor(() => expect(alertText()).toBe(message));
+    expect(fieldErrors()).toEqual([]);
   });
 
   it('signs out everywhere, then leaves for the sign-in page', async () => {

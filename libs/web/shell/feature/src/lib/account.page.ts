@@ -1,12 +1,26 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@accord/domain/workspace';
-import { AuthService, AuthStore, PendingCall } from '@accord/web/shared/data-access';
+import { AuthService, AuthStore, type FieldProblem, PendingCall } from '@accord/web/shared/data-access';
 import { FormAlertComponent, NEW_PASSWORD_VALIDATORS, PageHeaderComponent } from '@accord/web/shared/ui';
+
+type PasswordField = 'current' | 'next';
+
+/** The form's control for each field the API names in a refusal. */
+const FIELD_OF: ReadonlyMap<string, PasswordField> = new Map([
+  ['currentPassword', 'current'],
+  ['newPassword', 'next'],
+]);
+
+/** What a field says when it is left wrong before the API is asked. */
+const LOCAL_PROBLEMS: Record<PasswordField, string> = {
+  current: 'Enter your current password.',
+  next: `Use between ${PASSWORD_MIN_LENGTH} and ${PASSWORD_MAX_LENGTH} characters.`,
+};
 
 /** The signed-in member's own account: who they are, their password, and their sessions on other devices. */
 @Component({
@@ -39,13 +53,13 @@ import { FormAlertComponent, NEW_PASSWORD_VALIDATORS, PageHeaderComponent } from
             autocomplete="current-password"
             required
           />
-          <mat-error>Enter your current password.</mat-error>
+          <mat-error>{{ problem('current') }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>New password</mat-label>
           <input matInput type="password" formControlName="next" autocomplete="new-password" required />
           <mat-hint>At least {{ minLength }} characters; a passphrase works well.</mat-hint>
-          <mat-error>Use between {{ minLength }} and {{ maxLength }} characters.</mat-error>
+          <mat-error>{{ problem('next') }}</mat-error>
         </mat-form-field>
         <accord-form-alert [message]="passwordCall.error()" />
         <p class="done" role="status">{{ changed() }}</p>
@@ -99,7 +113,6 @@ export class AccountPage {
   protected readonly store = inject(AuthStore);
 
   protected readonly minLength = PASSWORD_MIN_LENGTH;
-  protected readonly maxLength = PASSWORD_MAX_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group({
     current: ['', [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH)]],
     next: ['', [...NEW_PASSWORD_VALIDATORS]],
@@ -107,6 +120,13 @@ export class AccountPage {
   protected readonly passwordCall = new PendingCall();
   protected readonly sessionsCall = new PendingCall();
   protected readonly changed = signal('');
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+
+  /** The API's word on a field, as it worded it; else what the field says when left wrong before asking. */
+  protected problem(field: PasswordField): string {
+    const api: unknown = this.form.controls[field].errors?.['api'];
+    return typeof api === 'string' ? api : LOCAL_PROBLEMS[field];
+  }
 
   protected async changePassword(): Promise<void> {
     this.changed.set('');
@@ -116,12 +136,29 @@ export class AccountPage {
     }
     const { current, next } = this.form.getRawValue();
     const result = await this.passwordCall.run(() => this.auth.changePassword(current, next));
-    if (!result.ok) return;
-    this.form.reset();
+    if (!result.ok) {
+      this.showProblems(result.error.fields);
+      return;
+    }
+    // Not form.reset() alone: the form stays submitted, and its emptied required fields would show as wrong.
+    this.formDirective().resetForm();
     this.changed.set('Password changed. Your other sessions were signed out; this one goes on.');
   }
 
   protected async signOutEverywhere(): Promise<void> {
     await this.sessionsCall.run(() => this.auth.signOutEverywhere());
+  }
+
+  /** The API's problems under the fields they name (each clears once its field changes); the alert keeps the rest. */
+  private showProblems(problems: readonly FieldProblem[]): void {
+    let named = 0;
+    for (const problem of problems) {
+      const field = FIELD_OF.get(problem.field);
+      if (field === undefined) continue;
+      this.form.controls[field].setErrors({ api: problem.message });
+      this.form.controls[field].markAsTouched();
+      named++;
+    }
+    if (named > 0 && named === problems.length) this.passwordCall.error.set(null);
   }
 }

@@ -51,6 +51,29 @@ describe('LeadTimelineComponent', () => {
     apollo.expectOne('LeadTimeline');
   });
 
+  it('words a stage change as the Stage history does, and other entries as the API did', async () => {
+    const [opened, stage] = timelineAnswer().leadTimeline;
+
+    const { parts } = await renderTimeline({
+      leadTimeline: [
+        opened,
+        {
+          ...stage,
+          summary: 'Nurture → MQL: scored A/HOT: FAST_TRACK',
+          fromStage: 'NURTURE',
+          toStage: 'MQL',
+        },
+        { ...stage, summary: 'Lead: created', fromStage: null, toStage: 'LEAD' },
+      ],
+    });
+
+    expect(parts.map((part) => part[2])).toEqual([
+      'Opportunity opened in DISCOVERY at 25,000 USD',
+      'Nurture → MQL: Scored fit A, hot intent: fast track',
+      'Lead: Created',
+    ]);
+  });
+
   it('puts a separator only between who and the version, when both are known', async () => {
     const [entry] = timelineAnswer().leadTimeline;
 

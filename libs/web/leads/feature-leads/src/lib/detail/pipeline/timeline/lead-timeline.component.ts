@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
 
+import { STAGE_LABELS, stageReason } from '@accord/web/leads/data-access';
 import {
   LeadTimelineStore,
   PipelineChanges,
@@ -15,6 +16,27 @@ const KIND_LABELS: Record<TimelineEntry['kind'], string> = {
   MEETING_MARKED: 'Meeting',
   OPPORTUNITY: 'Opportunity',
 };
+
+const LABEL_OF: Readonly<Record<string, string>> = STAGE_LABELS;
+
+/** A lifecycle stage's label, or null for none or one this app does not know. */
+function stageLabel(stage: string | null): string | null {
+  return stage !== null && Object.hasOwn(LABEL_OF, stage) ? LABEL_OF[stage] : null;
+}
+
+/**
+ * What an entry says. A stage change's reason reads as in the Stage history ("Nurture → MQL: Scored fit A, hot
+ * intent: fast track", not the record's "scored A/HOT: FAST_TRACK"); anything else as the API worded it.
+ */
+function summaryOf(entry: TimelineEntry): string {
+  const to = stageLabel(entry.toStage);
+  if (entry.kind !== 'LEAD_STAGE' || to === null) return entry.summary;
+  const from = stageLabel(entry.fromStage);
+  const change = from === null ? to : `${from} → ${to}`;
+  // The API writes "<change>: <reason>"; a summary in another shape is shown as it is.
+  if (!entry.summary.startsWith(`${change}: `)) return entry.summary;
+  return `${change}: ${stageReason(entry.summary.slice(change.length + 2))}`;
+}
 
 /**
  * The lead's whole story, newest first: stage changes, meetings and opportunity changes, with who and under
@@ -36,7 +58,7 @@ const KIND_LABELS: Record<TimelineEntry['kind'], string> = {
           <li>
             <span class="when">{{ time(entry.at) }}</span>
             <span class="kind">{{ kinds[entry.kind] }}</span>
-            <span class="what">{{ entry.summary }}</span>
+            <span class="what">{{ summary(entry) }}</span>
             <span class="who">{{ who(entry) }}</span>
           </li>
         }
@@ -79,6 +101,7 @@ export class LeadTimelineComponent {
   private readonly changes = inject(PipelineChanges);
   protected readonly store = inject(LeadTimelineStore);
   protected readonly kinds = KIND_LABELS;
+  protected readonly summary = summaryOf;
   protected readonly timeZone = injectWorkspaceTimeZone();
 
   readonly leadId = input.required<string>();
