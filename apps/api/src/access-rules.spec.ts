@@ -219,6 +219,9 @@ describe('access rules', () => {
           "MARKETING",
           "SALES",
         ],
+        "Query memberOpenHandovers": [
+          "ADMIN",
+        ],
         "Query members": [
           "ADMIN",
         ],

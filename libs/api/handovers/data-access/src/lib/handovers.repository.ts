@@ -243,9 +243,15 @@ export class HandoversRepository {
     return new Set(rows.map((row) => row.id));
   }
 
+  /**
+   * Whether the member may take a handover now (see routableMemberIds). Their row stays share-locked until the
+   * transaction ends: a deactivation of them waits for the reassignment to commit (and then unassigns what it
+   * gave them), or the reassignment waits for the deactivation and finds them no longer active.
+   */
   async isActiveSalesMember(manager: EntityManager, memberId: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM members WHERE id = $1 AND status = 'ACTIVE' AND roles && ARRAY['SALES', 'ADMIN']::text[]`,
+      `SELECT 1 FROM members WHERE id = $1 AND status = 'ACTIVE' AND roles && ARRAY['SALES', 'ADMIN']::text[]
+          FOR SHARE`,
       [memberId],
     );
     return rows.length > 0;
@@ -344,6 +350,45 @@ export class HandoversRepository {
 
   async reassign(manager: EntityManager, id: string, ownerId: string): Promise<void> {
     await manager.update(HandoverEntity, { id }, { ownerId });
+  }
+
+  /** How many open handovers the member owns: those `unassignOpen` would send to the unassigned queue now. */
+  async openOwnedBy(manager: EntityManager, ownerId: string): Promise<number> {
+    const [row]: { count: number }[] = await manager.query(
+      `SELECT count(*)::int AS count FROM handovers WHERE owner_id = $1 AND status = 'OPEN'`,
+      [ownerId],
+    );
+    return row.count;
+  }
+
+  /**
+   * Sends the open handovers `ownerId` owns to the unassigned queue — owner null, due time unchanged (reassigning
+   * keeps the clock) — each with a REASSIGNED event by `change.actorId`, in one statement: what deactivating a
+   * member does to their handovers. Returns how many it unassigned.
+   *
+   * The workspace's routing turns are locked first, so a handover opener routing at the same moment either commits
+   * before (and its handovers to the member are unassigned here) or routes after the caller commits, when the
+   * member is no longer routable. A handover being decided, reassigned or expired at the same moment is waited for
+   * and checked again, so one decided or moved to someone else meanwhile is left as it is; expired ones keep their
+   * owner (they are already with the sales managers).
+   */
+  async unassignOpen(
+    manager: EntityManager,
+    workspaceId: string,
+    ownerId: string,
+    change: { actorId: string; detail: string; at: Date },
+  ): Promise<number> {
+    await this.lockRouting(manager, workspaceId, change.at);
+    const [row]: { count: number }[] = await manager.query(
+      `WITH unassigned AS (
+         UPDATE handovers SET owner_id = NULL WHERE owner_id = $1 AND status = 'OPEN' RETURNING id, version_id),
+       recorded AS (
+         INSERT INTO handover_events (workspace_id, handover_id, kind, actor_id, owner_id, version_id, detail, at)
+         SELECT accord_current_workspace(), u.id, 'REASSIGNED', $2, NULL, u.version_id, $3, $4 FROM unassigned u)
+       SELECT count(*)::int AS count FROM unassigned`,
+      [ownerId, change.actorId, change.detail.slice(0, 200), change.at],
+    );
+    return row.count;
   }
 
   /** Under the system scope: workspaces with open handovers past their due time. */

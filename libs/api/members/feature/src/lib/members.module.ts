@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { HandoversDataAccessModule } from '@accord/api/handovers/data-access';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { SharedAuthModule } from '@accord/api/shared/auth';
 import { MailModule } from '@accord/api/shared/mail';
@@ -25,7 +26,14 @@ import { WorkspaceSettingsService } from './workspace-settings.service';
  * the workspace's settings.
  */
 @Module({
-  imports: [MailModule, MailOutboxModule, MembersDataAccessModule, SharedAuthModule],
+  // Handovers' data access: deactivating a member sends their open handovers to the unassigned queue.
+  imports: [
+    HandoversDataAccessModule,
+    MailModule,
+    MailOutboxModule,
+    MembersDataAccessModule,
+    SharedAuthModule,
+  ],
   providers: [
     SessionService,
     MembersService,

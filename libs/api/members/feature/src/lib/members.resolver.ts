@@ -1,5 +1,5 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 
 import { AnyMember, AuthMember, CurrentMember, Roles } from '@accord/api/shared/auth';
 
@@ -47,6 +47,17 @@ export class MembersResolver {
     return this.service.list(actor, args);
   }
 
+  @Query(() => Int, {
+    description:
+      'How many open handovers the member owns: deactivating them sends these to the unassigned queue, due as before.',
+  })
+  memberOpenHandovers(
+    @CurrentMember() actor: AuthMember,
+    @Args('memberId', { type: () => ID }, new ParseUUIDPipe()) memberId: string,
+  ): Promise<number> {
+    return this.service.openHandovers(actor, memberId);
+  }
+
   @Mutation(() => InvitationPayload, { description: 'Invites a member (or re-sends a pending invitation).' })
   inviteMember(
     @CurrentMember() actor: AuthMember,
@@ -60,7 +71,10 @@ export class MembersResolver {
     return this.service.update(actor, input);
   }
 
-  @Mutation(() => Member, { description: 'Deactivates a member; their tokens stop working at once.' })
+  @Mutation(() => Member, {
+    description:
+      'Deactivates a member: their tokens stop working at once, and their open handovers go to the unassigned queue.',
+  })
   deactivateMember(
     @CurrentMember() actor: AuthMember,
     @Args('memberId', { type: () => ID }, new ParseUUIDPipe()) memberId: string,

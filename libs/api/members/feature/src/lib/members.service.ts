@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 
+import { HandoversRepository } from '@accord/api/handovers/data-access';
 import {
   InvitationsRepository,
   LINK_PURPOSES,
@@ -50,6 +51,7 @@ export class MembersService {
     private readonly workspaces: WorkspacesRepository,
     private readonly members: MembersRepository,
     private readonly invitations: InvitationsRepository,
+    private readonly handovers: HandoversRepository,
     private readonly mailer: InvitationMailer,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -168,17 +170,40 @@ export class MembersService {
     });
   }
 
+  /** How many open handovers the member owns: deactivating them sends these to the unassigned queue. */
+  openHandovers(actor: AuthMember, memberId: string): Promise<number> {
+    return this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
+      this.handovers.openOwnedBy(manager, memberId),
+    );
+  }
+
+  /**
+   * Deactivates a member: their tokens and links stop working, and their open handovers go to the team's
+   * unassigned queue for a manager to reassign, due as before, all in one transaction. Their leads keep them as
+   * owner (the history of who worked them) until a handover gives a lead another.
+   */
   deactivate(actor: AuthMember, memberId: string): Promise<Member> {
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+      const now = this.clock.now();
+      // The routing turns first: a handover routed to the member before this commits is among those unassigned
+      // below, and one routed after finds them inactive.
+      await this.handovers.lockRouting(manager, actor.workspaceId, now);
       const target = await this.members.findById(manager, memberId);
       if (!target) throw AppError.notFound('No such member in this workspace.');
       if (target.status === 'DEACTIVATED') throw AppError.conflict(`${target.email} is already deactivated.`);
       await this.checkChange(manager, actor, target.id, { nextRoles: target.roles, deactivate: true });
-      const now = this.clock.now();
+      // Their row is locked from here: a reassignment to them waits for this to commit, then finds them inactive.
       const updated = await this.members.deactivate(manager, target.id, now);
       if (!updated) throw AppError.conflict(`${target.email} is already deactivated.`);
       // Every link of theirs stops working: an invitation, a password reset, a confirmation.
       await this.invitations.revokeOpen(manager, target.id, now, LINK_PURPOSES);
+      // Their open handovers would otherwise wait, unseen, until they expire: the managers' unassigned queue gets
+      // them, and the SLA clock keeps running (reassigning keeps the clock). Recorded as reassignments by the admin.
+      await this.handovers.unassignOpen(manager, actor.workspaceId, target.id, {
+        actorId: actor.id,
+        detail: `unassigned: ${target.name} was deactivated; the due time stays`,
+        at: now,
+      });
       return toMember(updated);
     });
   }

@@ -1,6 +1,6 @@
 import type { MemberFieldsFragment } from '@accord/web/shared/data-access';
 
-import { sortMembers, toMemberRow } from './member-row';
+import { deactivationMessage, sortMembers, toMemberRow } from './member-row';
 
 function member(overrides: Partial<MemberFieldsFragment>): MemberFieldsFragment {
   return {
@@ -69,5 +69,28 @@ describe('sortMembers', () => {
 
     expect(sortMembers(input).map((entry) => entry.id)).toEqual(['a1', 'a2', 'b']);
     expect(input.map((entry) => entry.id)).toEqual(['b', 'a2', 'a1']);
+  });
+});
+
+describe('deactivationMessage', () => {
+  const signedOut = 'Noor Rep will be signed out and will no longer be able to sign in. Their history stays.';
+
+  it('counts the open handovers that go to the unassigned queue, keeping their due times', () => {
+    expect(deactivationMessage('Noor Rep', 3)).toBe(
+      `${signedOut} Their 3 open handovers go to the unassigned queue for a sales manager to reassign; ` +
+        'the due times stay.',
+    );
+    expect(deactivationMessage('Noor Rep', 1)).toBe(
+      `${signedOut} Their open handover goes to the unassigned queue for a sales manager to reassign; ` +
+        'the due time stays.',
+    );
+  });
+
+  it('says nothing of handovers when they own none, and speaks generally when the count is unknown', () => {
+    expect(deactivationMessage('Noor Rep', 0)).toBe(signedOut);
+    expect(deactivationMessage('Noor Rep', null)).toBe(
+      `${signedOut} Any open handovers of theirs go to the unassigned queue for a sales manager to reassign; ` +
+        'the due times stay.',
+    );
   });
 });

@@ -42,3 +42,19 @@ export function sortMembers(members: readonly MemberFieldsFragment[]): MemberFie
     (a, b) => a.name.localeCompare(b.name, 'en') || a.email.localeCompare(b.email, 'en'),
   );
 }
+
+/**
+ * What the deactivation dialog says will happen: the member is signed out and keeps their history, and their open
+ * handovers go to the managers' unassigned queue with their due times (the SLA clock keeps running). Counted when
+ * the count could be read (`openHandovers`), in general words when it could not; nothing more when they own none.
+ */
+export function deactivationMessage(name: string, openHandovers: number | null): string {
+  const signedOut = `${name} will be signed out and will no longer be able to sign in. Their history stays.`;
+  const reassign = 'for a sales manager to reassign; the due times stay.';
+  if (openHandovers === null)
+    return `${signedOut} Any open handovers of theirs go to the unassigned queue ${reassign}`;
+  if (openHandovers === 0) return signedOut;
+  if (openHandovers === 1)
+    return `${signedOut} Their open handover goes to the unassigned queue for a sales manager to reassign; the due time stays.`;
+  return `${signedOut} Their ${openHandovers} open handovers go to the unassigned queue ${reassign}`;
+}

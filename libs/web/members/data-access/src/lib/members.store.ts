@@ -13,6 +13,7 @@ import {
   InviteMemberInput,
   InviteMemberMutation,
   MemberFieldsFragment,
+  MemberOpenHandoversDocument,
   MembersDocument,
   MembersQuery,
   UpdateMemberDocument,
@@ -84,6 +85,20 @@ export class MembersStore {
       this.auth.setMember({ id, email, name, roles, approver, status });
     }
     return result;
+  }
+
+  /** How many open handovers the member owns: what deactivating them sends to the unassigned queue. */
+  openHandovers(memberId: string): Promise<ApiResult<number>> {
+    return attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.query({
+          query: MemberOpenHandoversDocument,
+          variables: { memberId },
+          fetchPolicy: 'network-only',
+        }),
+      );
+      return required(answer.data?.memberOpenHandovers);
+    });
   }
 
   async deactivate(memberId: string): Promise<ApiResult<MemberFieldsFragment>> {

@@ -363,11 +363,18 @@ describe('MembersPage', () => {
     );
   });
 
-  it('deactivates a member after confirmation', async () => {
+  it('deactivates a member after confirmation that says where their open handovers go', async () => {
     const apollo = await renderPage();
 
     fireEvent.click(screen.getByRole('button', { name: 'Deactivate Bea Sales' }));
+    const count = apollo.expectOne('MemberOpenHandovers');
+    expect(count.operation.variables).toEqual({ memberId: 'm2' });
+    count.flushData({ memberOpenHandovers: 3 });
     const dialog = await screen.findByRole('dialog', { name: 'Deactivate Bea Sales?' });
+    expect(dialog.textContent).toContain(
+      'Bea Sales will be signed out and will no longer be able to sign in. Their history stays. ' +
+        'Their 3 open handovers go to the unassigned queue for a sales manager to reassign; the due times stay.',
+    );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Deactivate' }));
 
     const deactivate = await waitFor(() => apollo.expectOne('DeactivateMember'));
@@ -388,11 +395,25 @@ describe('MembersPage', () => {
     expect(screen.queryByRole('button', { name: 'Deactivate Bea Sales' })).toBeNull();
   });
 
+  it('says in general words where open handovers go when they cannot be counted', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Deactivate Bea Sales' }));
+    apollo.expectOne('MemberOpenHandovers').networkError(new Error('offline'));
+    const dialog = await screen.findByRole('dialog', { name: 'Deactivate Bea Sales?' });
+
+    expect(dialog.textContent).toContain(
+      'Any open handovers of theirs go to the unassigned queue for a sales manager to reassign; the due times stay.',
+    );
+  });
+
   it('does nothing when the deactivation is cancelled', async () => {
     const apollo = await renderPage();
 
     fireEvent.click(screen.getByRole('button', { name: 'Deactivate Bea Sales' }));
+    apollo.expectOne('MemberOpenHandovers').flushData({ memberOpenHandovers: 0 });
     const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).not.toContain('handover');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

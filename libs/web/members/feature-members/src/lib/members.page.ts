@@ -13,7 +13,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { firstValueFrom } from 'rxjs';
 
-import { MemberRow, MembersStore } from '@accord/web/members/data-access';
+import { MemberRow, MembersStore, deactivationMessage } from '@accord/web/members/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
 import {
   ConfirmDialog,
@@ -172,6 +172,8 @@ export class MembersPage implements OnInit {
 
   protected readonly columns = ['name', 'email', 'roles', 'team', 'manager', 'approver', 'status', 'actions'];
   protected readonly actionError = signal<string | null>(null);
+  /** While the open handovers of a member to deactivate are counted: a second click opens no second dialog. */
+  private countingHandovers = false;
   protected readonly error = computed(() => this.actionError() ?? this.store.loadError()?.message ?? null);
   protected readonly emptyText = computed(() =>
     emptyListText(
@@ -207,10 +209,15 @@ export class MembersPage implements OnInit {
   }
 
   protected async deactivate(row: MemberRow): Promise<void> {
+    if (this.countingHandovers) return;
     this.actionError.set(null);
+    // Counted fresh, in one small query; if it fails the dialog says what happens in general words.
+    this.countingHandovers = true;
+    const open = await this.store.openHandovers(row.id);
+    this.countingHandovers = false;
     const data: ConfirmDialogData = {
       title: `Deactivate ${row.name}?`,
-      message: `${row.name} will be signed out and will no longer be able to sign in. Their history stays.`,
+      message: deactivationMessage(row.name, open.ok ? open.value : null),
       confirm: 'Deactivate',
     };
     const confirmed: unknown = await firstValueFrom(
