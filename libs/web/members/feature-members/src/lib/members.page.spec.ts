@@ -3,7 +3,7 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
-import type { MemberFieldsFragment } from '@accord/web/shared/data-access';
+import { EmailVerificationStore, type MemberFieldsFragment } from '@accord/web/shared/data-access';
 import { tryToDismiss } from '@accord/web/shared/ui/testing';
 
 import { MembersPage } from './members.page';
@@ -120,6 +120,29 @@ describe('MembersPage', () => {
 
     expect(await screen.findByText('The members could not be loaded.')).toBeTruthy();
     expect(screen.queryByText('No members yet.')).toBeNull();
+  });
+
+  it('holds the Invite button back, saying why, while the admin must confirm their address', async () => {
+    await render(MembersPage, {
+      imports: [ApolloTestingModule],
+      providers: [
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        EmailVerificationStore,
+      ],
+    });
+    const confirmation = TestBed.inject(EmailVerificationStore);
+    const button = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Invite member' });
+
+    confirmation.pendingEmail.set('admin@demo.accord.dev');
+    await waitFor(() => expect(button().disabled).toBe(true));
+    expect(screen.getByRole('note').textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Confirm your e-mail address to invite members: open the link e-mailed to you, or send a new one from the banner above.',
+    );
+
+    // Confirmed in another tab: the frame reads it again, and the button comes back.
+    confirmation.pendingEmail.set(null);
+    await waitFor(() => expect(button().disabled).toBe(false));
+    expect(screen.queryByRole('note')).toBeNull();
   });
 
   it('invites a member and shows the one-time invite link', async () => {

@@ -14,7 +14,7 @@ import { MatTableModule } from '@angular/material/table';
 import { firstValueFrom } from 'rxjs';
 
 import { MemberRow, MembersStore, deactivationMessage } from '@accord/web/members/data-access';
-import { AuthStore } from '@accord/web/shared/data-access';
+import { AuthStore, EmailVerificationStore } from '@accord/web/shared/data-access';
 import {
   ConfirmDialog,
   ConfirmDialogData,
@@ -51,8 +51,16 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
   ],
   template: `
     <accord-page-header heading="Members">
-      <button mat-flat-button type="button" (click)="invite()">Invite member</button>
+      <button mat-flat-button type="button" [disabled]="mustConfirm()" (click)="invite()">
+        Invite member
+      </button>
     </accord-page-header>
+    @if (mustConfirm()) {
+      <p class="confirm-first" role="note">
+        Confirm your e-mail address to invite members: open the link e-mailed to you, or send a new one from
+        the banner above.
+      </p>
+    }
     <accord-getting-started />
     <accord-workspace-settings />
     <accord-form-alert [message]="error()" />
@@ -161,6 +169,10 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
     .empty {
       padding: 16px;
     }
+    .confirm-first {
+      font: var(--mat-sys-body-medium);
+      margin: 0 0 16px;
+    }
   `,
 })
 export class MembersPage implements OnInit {
@@ -168,6 +180,9 @@ export class MembersPage implements OnInit {
   private readonly injector = inject(Injector);
   private readonly auth = inject(AuthStore);
   protected readonly store = inject(MembersStore);
+  /** The frame's confirmation status (absent outside it): while mail goes out, an unconfirmed admin cannot invite. */
+  private readonly confirmation = inject(EmailVerificationStore, { optional: true });
+  protected readonly mustConfirm = computed(() => (this.confirmation?.pendingEmail() ?? null) !== null);
   protected readonly selfId = computed(() => this.auth.member()?.id);
 
   protected readonly columns = ['name', 'email', 'roles', 'team', 'manager', 'approver', 'status', 'actions'];

@@ -2,12 +2,15 @@ import { TestBed } from '@angular/core/testing';
 import { fireEvent, render, screen, waitFor } from '@testing-library/angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
-import { AuthStore } from '@accord/web/shared/data-access';
+import { AuthStore, EmailVerificationStore } from '@accord/web/shared/data-access';
 
 import { EmailVerificationBannerComponent } from './email-verification-banner.component';
 
 async function renderBanner(mustVerifyEmail: boolean): Promise<ApolloTestingController> {
-  await render(EmailVerificationBannerComponent, { imports: [ApolloTestingModule] });
+  await render(EmailVerificationBannerComponent, {
+    imports: [ApolloTestingModule],
+    providers: [EmailVerificationStore],
+  });
   TestBed.inject(AuthStore).setViewer({
     member: {
       id: 'm1',

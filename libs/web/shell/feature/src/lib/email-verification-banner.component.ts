@@ -13,7 +13,6 @@ import { EmailVerificationStore, injectWorkspaceTimeZone, zonedMinute } from '@a
   selector: 'accord-email-verification-banner',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButton],
-  providers: [EmailVerificationStore],
   host: { '(window:focus)': 'refreshIfShown()' },
   template: `
     @if (store.pendingEmail(); as email) {

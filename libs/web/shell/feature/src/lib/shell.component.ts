@@ -8,7 +8,7 @@ import { MatToolbar } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 
-import { AuthService, AuthStore } from '@accord/web/shared/data-access';
+import { AuthService, AuthStore, EmailVerificationStore } from '@accord/web/shared/data-access';
 
 import { EmailVerificationBannerComponent } from './email-verification-banner.component';
 
@@ -19,6 +19,8 @@ export const NARROW_SCREEN = '(max-width: 959.98px)';
 @Component({
   selector: 'accord-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // One confirmation status for the frame's banner and the pages under it (the Members page's Invite button).
+  providers: [EmailVerificationStore],
   imports: [
     RouterLink,
     RouterLinkActive,
