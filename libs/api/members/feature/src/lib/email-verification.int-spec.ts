@@ -12,6 +12,7 @@ import {
 } from '@accord/api/shared/testing';
 import type { Role } from '@accord/domain/workspace';
 
+import { signUpAdmin } from './admin-sign-up.int-fixture';
 import { EMAIL_VERIFICATION_SUBJECT } from './email-verification-mailer';
 import { CONFIRM_BEFORE_INVITING, EmailVerificationService } from './email-verification.service';
 import { MembersModule } from './members.module';
@@ -72,25 +73,8 @@ describe('e-mail confirmation on PostgreSQL', () => {
   const linkIn = (text: string) => /^http\S+\/verify-email\?token=\S+$/m.exec(text)?.[0] ?? '';
   const lastLinkTo = (address: string) => linkIn(mailsTo(address).at(-1)?.text ?? '');
 
-  async function signUp(app: INestApplicationContext, email: string, workspaceName = 'Confirm Co') {
-    const payload = await app.get(SessionService).signUp({
-      workspaceName,
-      name: 'Ada Admin',
-      email,
-      password: 'a long passphrase',
-    });
-    // The link goes out after the answer.
-    await app.get(EmailVerificationService).idle();
-    const actor: AuthMember = {
-      id: payload.member.id,
-      workspaceId: payload.workspace.id,
-      email,
-      name: 'Ada Admin',
-      roles: ['ADMIN'],
-      approver: false,
-    };
-    return { actor, payload };
-  }
+  const signUp = (app: INestApplicationContext, email: string, workspaceName = 'Confirm Co') =>
+    signUpAdmin(app, email, workspaceName);
 
   const invite = (
     app: INestApplicationContext,

@@ -10,6 +10,7 @@ import {
   testModule,
 } from '@accord/api/shared/testing';
 
+import { signUpAdmin } from './admin-sign-up.int-fixture';
 import { EmailVerificationService } from './email-verification.service';
 import { INVITATION_SUBJECT } from './invitation-mailer';
 import { MembersModule } from './members.module';
@@ -310,23 +311,10 @@ describe('members and sessions on PostgreSQL', () => {
 
     /** An admin who signed up and confirmed their address, as one must before inviting while mail goes out. */
     async function confirmedAdmin(email: string, workspaceName = 'Mail Co'): Promise<AuthMember> {
-      const admin = await mailing.get(SessionService).signUp({
-        workspaceName,
-        name: 'Ada Admin',
-        email,
-        password: 'a long passphrase',
-      });
-      await mailing.get(EmailVerificationService).idle();
+      const { actor } = await signUpAdmin(mailing, email, workspaceName);
       const link = /^http\S+\/verify-email\?token=\S+$/m.exec(inbox.mails.at(-1)?.text ?? '')?.[0] ?? '';
       await mailing.get(EmailVerificationService).verify(new URL(link).searchParams.get('token') ?? '');
-      return {
-        id: admin.member.id,
-        workspaceId: admin.workspace.id,
-        email,
-        name: 'Ada Admin',
-        roles: ['ADMIN'],
-        approver: false,
-      };
+      return actor;
     }
 
     it('e-mails the link to the invitee alone, under a subject naming no one, quoting names on one line', async () => {
