@@ -24,31 +24,53 @@ export function problem(response: ApiKeyResponse, status: number, code: string, 
 /** Why a machine route's body parser found no batch to take: more items than a request may hold, or unreadable. */
 export type BatchRefusal = { tooMany: true } | { error: string };
 
+/** Why a machine route will not run a request it was sent: the status, code and message it answers. */
+export interface Problem {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/** Whether a body parser's result is a refusal rather than the batch. */
+export function isBatchRefusal(parsed: unknown): parsed is BatchRefusal {
+  return (
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    !Array.isArray(parsed) &&
+    ('tooMany' in parsed || 'error' in parsed)
+  );
+}
+
+/** How a refused batch is answered: 413 for more than `max` `items`, 400 naming what is unreadable. */
+export function batchProblem(refusal: BatchRefusal, max: number, items: string): Problem {
+  return 'tooMany' in refusal
+    ? {
+        status: HttpStatus.PAYLOAD_TOO_LARGE,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `At most ${max} ${items} per request; split the batch.`,
+      }
+    : { status: HttpStatus.BAD_REQUEST, code: 'BAD_USER_INPUT', message: refusal.error };
+}
+
+/** One machine request that presented a key, and how to check that key. */
+export interface KeyedCall {
+  request: ApiKeyRequest;
+  response: ApiKeyResponse;
+  secret: string;
+  rateLimits: RateLimits;
+  /** Whether the key is a workspace's, unrevoked. */
+  keyIsValid: (secret: string) => Promise<boolean>;
+}
+
 /**
- * Answers a batch its parser refused — 413 for more than `max` `items`, 400 naming what is unreadable — and says
- * whether it did, so that the route stops there.
+ * Answers `refused`, a request the route will not run for its body or headers, once its key is known good. A
+ * wrong key is answered 401 whatever else is wrong, as a request without those faults would be: a client learns
+ * first that its key is wrong, and a caller without a valid key learns nothing of what the route takes. The key's
+ * one lookup is paid only on this error path; a good request authenticates inside its own transaction.
  */
-export function answeredRefusal<T>(
-  response: ApiKeyResponse,
-  parsed: T | BatchRefusal,
-  max: number,
-  items: string,
-): parsed is BatchRefusal {
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
-  if ('tooMany' in parsed) {
-    problem(
-      response,
-      HttpStatus.PAYLOAD_TOO_LARGE,
-      'PAYLOAD_TOO_LARGE',
-      `At most ${max} ${items} per request; split the batch.`,
-    );
-    return true;
-  }
-  if ('error' in parsed && typeof parsed.error === 'string') {
-    problem(response, HttpStatus.BAD_REQUEST, 'BAD_USER_INPUT', parsed.error);
-    return true;
-  }
-  return false;
+export async function refuseRequest(call: KeyedCall, refused: Problem): Promise<void> {
+  if (!(await call.keyIsValid(call.secret))) return refuseKey(call.rateLimits, call.request, call.response);
+  problem(call.response, refused.status, refused.code, refused.message);
 }
 
 /**

@@ -86,6 +86,11 @@ export class ApiKeysService {
     return this.inKeyWorkspace(secret, (_manager, key) => Promise.resolve(key));
   }
 
+  /** Whether a presented key is a workspace's and unrevoked. */
+  async isValid(secret: string): Promise<boolean> {
+    return (await this.authenticate(secret)) !== null;
+  }
+
   /**
    * Runs `work` in a transaction scoped to the workspace of the presented key, authenticating the key in the
    * same transaction (one statement); null, with nothing run, for a wrong or revoked key.

@@ -5,25 +5,23 @@ import { ApiKeysRepository, IngestRequestEntity } from '@accord/api/leads/data-a
 import { RateLimits } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 
-import { ApiKeyRequest, ApiKeyResponse, problem, refuseKey } from './api-key-http';
+import { ApiKeyRequest, ApiKeyResponse, Problem, problem, refuseKey } from './api-key-http';
 import { ApiKeysService } from './api-keys.service';
 
 /** A reserved Idempotency-Key whose request has not answered within this time is taken to have died with it. */
 const ABANDONED_REQUEST_MS = 5 * 60_000;
 
 /**
- * Answers 400 for an Idempotency-Key header that is not 1 to 200 visible ASCII characters, and says whether it
- * did, so that the route stops there. No header is fine: the request runs without one.
+ * Why an Idempotency-Key header is refused (400): it is not 1 to 200 visible ASCII characters. No header is
+ * fine: the request runs without one.
  */
-export function answeredBadIdempotencyKey(response: ApiKeyResponse, key: string | undefined): boolean {
-  if (key === undefined || /^[\x21-\x7e]{1,200}$/.test(key)) return false;
-  problem(
-    response,
-    HttpStatus.BAD_REQUEST,
-    'BAD_USER_INPUT',
-    'Idempotency-Key must be 1 to 200 visible ASCII characters.',
-  );
-  return true;
+export function idempotencyKeyProblem(key: string | undefined): Problem | null {
+  if (key === undefined || /^[\x21-\x7e]{1,200}$/.test(key)) return null;
+  return {
+    status: HttpStatus.BAD_REQUEST,
+    code: 'BAD_USER_INPUT',
+    message: 'Idempotency-Key must be 1 to 200 visible ASCII characters.',
+  };
 }
 
 /** One machine request as `IdempotentRequests.answer` runs it. */
@@ -32,7 +30,7 @@ export interface KeyedRequest {
   response: ApiKeyResponse;
   /** The API key the request presents. */
   secret: string;
-  /** Its Idempotency-Key header, already checked by answeredBadIdempotencyKey. */
+  /** Its Idempotency-Key header, already checked by idempotencyKeyProblem. */
   idempotencyKey: string | undefined;
   /**
    * What the body's fingerprint starts with, so that one key sent to two routes is two different requests: the

@@ -161,6 +161,17 @@ describe('POST /api/v1/signals over HTTP', () => {
     expect(empty).toMatchObject({ status: 200, body: { refused: 1 } });
   });
 
+  it('answers a wrong key 401 before saying what is wrong with the body', async () => {
+    await workspace();
+    const wrong = { authorization: 'Bearer acc_wrong' };
+    for (const [body, type] of [
+      ['', 'application/json'],
+      ['{}\n'.repeat(10_001), NDJSON_TYPE],
+    ])
+      expect((await send(body, wrong, type)).status).toBe(401);
+    expect((await send('{}', { ...wrong, 'idempotency-key': 'a b' })).status).toBe(401);
+  });
+
   it('names the real line of an NDJSON body, blank lines counted', async () => {
     const { secret, leadId } = await workspace();
     const body = `\n\n${JSON.stringify(event('line-3'))}\n\nnot json\n`;

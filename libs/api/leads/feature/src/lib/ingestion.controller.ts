@@ -7,14 +7,16 @@ import {
   ApiKeyRequest,
   ApiKeyResponse,
   BatchRefusal,
-  answeredRefusal,
+  KeyedCall,
+  batchProblem,
   hasBody,
+  isBatchRefusal,
   presentedKey,
-  problem,
   refuseKey,
+  refuseRequest,
 } from './api-key-http';
 import { ApiKeysService } from './api-keys.service';
-import { IdempotentRequests, answeredBadIdempotencyKey } from './idempotent-requests';
+import { IdempotentRequests, idempotencyKeyProblem } from './idempotent-requests';
 import {
   IngestReport,
   InvalidJsonLine,
@@ -130,7 +132,15 @@ export class IngestionController {
   ): Promise<void> {
     const secret = presentedKey(authorization, apiKeyHeader);
     if (!secret) return refuseKey(this.rateLimits, request, response);
-    if (answeredBadIdempotencyKey(response, idempotencyKey)) return;
+    const call: KeyedCall = {
+      request,
+      response,
+      secret,
+      rateLimits: this.rateLimits,
+      keyIsValid: (key) => this.apiKeys.isValid(key),
+    };
+    const badIdempotencyKey = idempotencyKeyProblem(idempotencyKey);
+    if (badIdempotencyKey) return refuseRequest(call, badIdempotencyKey);
     const parsed = eventsOf(
       {
         body: request.body,
@@ -139,9 +149,13 @@ export class IngestionController {
       },
       MAX_EVENTS,
     );
-    if (answeredRefusal(response, parsed, MAX_EVENTS, 'events')) return;
+    if (isBatchRefusal(parsed)) return refuseRequest(call, batchProblem(parsed, MAX_EVENTS, 'events'));
     if (parsed.events.length === 0)
-      return problem(response, HttpStatus.BAD_REQUEST, 'BAD_USER_INPUT', 'The request holds no events.');
+      return refuseRequest(call, {
+        status: HttpStatus.BAD_REQUEST,
+        code: 'BAD_USER_INPUT',
+        message: 'The request holds no events.',
+      });
     await this.idempotent.answer({ request, response, secret, idempotencyKey, fingerprintScope: '' }, () =>
       this.run(secret, parsed),
     );

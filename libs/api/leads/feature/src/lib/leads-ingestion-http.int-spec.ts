@@ -318,6 +318,20 @@ describe('POST /api/v1/leads over HTTP', () => {
     expect(await query(team, `SELECT id FROM leads`)).toEqual([]);
   });
 
+  it('answers a wrong key 401 before saying what is wrong with the body or the Idempotency-Key', async () => {
+    const { auth } = await workspace();
+    const wrong = { authorization: 'Bearer acc_wrong' };
+    const tooMany = Array.from({ length: MAX_LEADS + 1 }, () => ({ email: 'a@b.example' }));
+    for (const body of [[], '', tooMany]) expect((await send(body, wrong)).status).toBe(401);
+    expect((await send(fitLead, { ...wrong, 'idempotency-key': 'no spaces allowed' })).status).toBe(401);
+    // The same faults with the right key are named.
+    expect((await send([], auth)).status).toBe(400);
+    expect((await send(fitLead, { ...auth, 'idempotency-key': 'no spaces allowed' })).body).toEqual({
+      error: 'BAD_USER_INPUT',
+      message: 'Idempotency-Key must be 1 to 200 visible ASCII characters.',
+    });
+  });
+
   it(`answers 413 for more than ${MAX_LEADS} leads and 400 for none, storing nothing`, async () => {
     const { team, auth } = await workspace();
     const many = Array.from({ length: MAX_LEADS + 1 }, (_, i) => ({ email: `l${i}@many.example` }));

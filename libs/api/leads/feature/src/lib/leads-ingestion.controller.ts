@@ -6,12 +6,16 @@ import {
   ApiKeyRequest,
   ApiKeyResponse,
   BatchRefusal,
-  answeredRefusal,
+  KeyedCall,
+  batchProblem,
   hasBody,
+  isBatchRefusal,
   presentedKey,
   refuseKey,
+  refuseRequest,
 } from './api-key-http';
-import { IdempotentRequests, answeredBadIdempotencyKey } from './idempotent-requests';
+import { ApiKeysService } from './api-keys.service';
+import { IdempotentRequests, idempotencyKeyProblem } from './idempotent-requests';
 import { LeadUpsertService } from './lead-upsert.service';
 
 /** The route machines create and update leads on. */
@@ -54,6 +58,7 @@ export function leadItemsOf(body: unknown, present: boolean): unknown[] | BatchR
 export class LeadsIngestionController {
   constructor(
     private readonly upserts: LeadUpsertService,
+    private readonly apiKeys: ApiKeysService,
     private readonly rateLimits: RateLimits,
     private readonly idempotent: IdempotentRequests,
   ) {}
@@ -68,9 +73,17 @@ export class LeadsIngestionController {
   ): Promise<void> {
     const secret = presentedKey(authorization, apiKeyHeader);
     if (!secret) return refuseKey(this.rateLimits, request, response);
-    if (answeredBadIdempotencyKey(response, idempotencyKey)) return;
+    const call: KeyedCall = {
+      request,
+      response,
+      secret,
+      rateLimits: this.rateLimits,
+      keyIsValid: (key) => this.apiKeys.isValid(key),
+    };
+    const badIdempotencyKey = idempotencyKeyProblem(idempotencyKey);
+    if (badIdempotencyKey) return refuseRequest(call, badIdempotencyKey);
     const items = leadItemsOf(request.body, hasBody(request.headers));
-    if (answeredRefusal(response, items, MAX_LEADS, 'leads')) return;
+    if (isBatchRefusal(items)) return refuseRequest(call, batchProblem(items, MAX_LEADS, 'leads'));
     await this.idempotent.answer(
       { request, response, secret, idempotencyKey, fingerprintScope: LEADS_ROUTE },
       () => this.upserts.upsert(secret, items),
