@@ -734,7 +734,7 @@ describe('the agreement lifecycle on PostgreSQL', () => {
       expect((await outboxOf(team)).map((mail) => mail.status)).toEqual(['SENT', 'SENT']);
     });
 
-    it('withdraws the requests to sign that have not gone out once the proposal is sent back or published', async () => {
+    it('withdraws the requests to sign that have not gone out, retries included, once the proposal is sent back or published', async () => {
       const team = await newTeam();
       const worker = mailing.get(MailDeliveryWorker);
       const statuses = async () => (await outboxOf(team)).map((mail) => mail.status).sort();
@@ -744,13 +744,25 @@ describe('the agreement lifecycle on PostgreSQL', () => {
         revision: draft.revision,
       });
       expect(await statuses()).toEqual(['PENDING', 'PENDING']);
+      // One request waits to be retried after its mail server said "try later".
+      inbox.busy.add(team.sales.email);
+      await worker.drain();
+      inbox.busy.delete(team.sales.email);
+      expect((await outboxOf(team)).map((mail) => [mail.status, mail.attempts]).sort()).toEqual([
+        ['PENDING', 1],
+        ['SENT', 1],
+      ]);
+      inbox.mails.length = 0;
 
       const back = await mailingAgreements.sendBack(team.sales, {
         versionId: first.id,
         revision: first.revision,
         comment: 'Not yet',
       });
-      expect(await statuses()).toEqual([]);
+      expect(await statuses()).toEqual(['SENT']);
+      clock.advance(24 * 3_600_000);
+      await worker.drain();
+      expect(inbox.mails).toEqual([]);
 
       // Requests that went out stay, as sent: they are what the approvers were told.
       const again = await mailingAgreements.propose(team.marketing, {
@@ -767,18 +779,18 @@ describe('the agreement lifecycle on PostgreSQL', () => {
         await mailingAgreements.sign(team.sales, { ...version, versionId: version.id, side: 'SALES' });
       };
       await sign(again);
-      expect(await statuses()).toEqual(['SENT', 'SENT']);
+      expect(await statuses()).toEqual(['SENT', 'SENT', 'SENT']);
 
       const v2 = await mailingAgreements.createDraft(team.marketing, {});
       const proposedV2 = await mailingAgreements.propose(team.marketing, {
         versionId: v2.id,
         revision: v2.revision,
       });
-      expect(await statuses()).toEqual(['PENDING', 'PENDING', 'SENT', 'SENT']);
+      expect(await statuses()).toEqual(['PENDING', 'PENDING', 'SENT', 'SENT', 'SENT']);
       // v2 takes effect after v1, which took effect at its publication.
       clock.advance(60_000);
       await sign(proposedV2);
-      expect(await statuses()).toEqual(['SENT', 'SENT']);
+      expect(await statuses()).toEqual(['SENT', 'SENT', 'SENT']);
     });
   });
 });

@@ -124,15 +124,16 @@ export class MailOutboxRepository {
   }
 
   /**
-   * Withdraws the current workspace's messages of `kind` about `aboutId` that no worker has tried yet (a request to
-   * sign a proposal that was decided before it went out); returns how many. One a worker holds waits for its claim,
-   * which counts an attempt, so it is not withdrawn.
+   * Withdraws the current workspace's messages of `kind` about `aboutId` that have not gone out (a request to sign
+   * a proposal that was decided first): those never tried and those waiting to be retried after a failure; returns
+   * how many. A message a worker is sending at that moment may still arrive, as one sent just before the decision
+   * would have; its worker finds the row gone and records nothing.
    */
   async withdraw(manager: EntityManager, kind: MailKind, aboutId: string): Promise<number> {
     const rows = returnedRows(
       await manager.query(
         `DELETE FROM mail_outbox
-          WHERE kind = $1 AND status = 'PENDING' AND attempts = 0 AND about_ids @> ARRAY[$2::uuid]
+          WHERE kind = $1 AND status = 'PENDING' AND about_ids @> ARRAY[$2::uuid]
           RETURNING 1`,
         [kind, aboutId],
       ),
