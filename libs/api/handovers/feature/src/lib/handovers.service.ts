@@ -210,6 +210,9 @@ export class HandoversService {
   async reassign(actor: AuthMember, args: ReassignHandoverArgs): Promise<HandoverWithHistory> {
     const now = this.clock.now();
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+      // The new owner's row is share-locked before the handover's: deactivating a member locks members (the
+      // admins', theirs) before their handovers, and taking the two in the other order here deadlocked with it.
+      const ownerIsActive = await this.handovers.isActiveSalesMember(manager, args.ownerId);
       const handover = await this.handovers.lock(manager, args.id);
       if (!handover) throw AppError.notFound('No such handover in this workspace.');
       const problem = checkReassign(handover, actor, args.ownerId);
@@ -217,7 +220,7 @@ export class HandoversService {
       if (problem === 'NOT_A_MANAGER') throw AppError.forbidden('Only sales managers reassign handovers.');
       if (problem === 'SAME_OWNER')
         throw AppError.conflict('The handover is already assigned to this member.');
-      if (!(await this.handovers.isActiveSalesMember(manager, args.ownerId)))
+      if (!ownerIsActive)
         throw AppError.badInput('ownerId: not an active sales member of this workspace', [
           { field: 'ownerId', message: 'must be an active member with the SALES role' },
         ]);

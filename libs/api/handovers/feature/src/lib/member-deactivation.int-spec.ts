@@ -6,8 +6,10 @@ import { EntityManager } from 'typeorm';
 // GraphQL, as the Members page does.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AgreementsModule } from '@accord/api/agreements/feature';
+import { HandoversRepository } from '@accord/api/handovers/data-access';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LeadsModule, LeadsService } from '@accord/api/leads/feature';
+import { MembersRepository } from '@accord/api/members/data-access';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { MembersModule } from '@accord/api/members/feature';
 import { SharedAuthModule, TokenService } from '@accord/api/shared/auth';
@@ -174,6 +176,56 @@ describe('deactivating a member sends their open handovers to the unassigned que
     await expect(
       handovers.reassign(team.manager, { id: open[1].id, ownerId: team.rep.id }),
     ).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT });
+  });
+
+  it("reassigns a leaving rep's handover to the deactivating admin at the same moment without a deadlock", async () => {
+    const team = await newHandoverTeam(app);
+    await mqls(team, 2);
+    const sams = (await rowsOf(team)).find((row) => row.ownerId === team.rep.id);
+    if (!sams) throw new Error('the team has no handover of Sam');
+    // The worst interleaving, forced: the reassignment checks its new owner (the admin) only once the
+    // deactivation holds the admins' rows, which it locks before the leaving rep's handovers.
+    const signal = () => {
+      let resolve = () => undefined as void;
+      const promise = new Promise<void>((done) => (resolve = done));
+      return { promise, resolve };
+    };
+    const ownerCheckReached = signal();
+    const adminsLocked = signal();
+    const owners = app.get(HandoversRepository);
+    const members = app.get(MembersRepository);
+    const checkOwner = owners.isActiveSalesMember.bind(owners);
+    const lockAdmins = members.lockActiveAdmins.bind(members);
+    const ownerSpy = jest.spyOn(owners, 'isActiveSalesMember').mockImplementation(async (manager, id) => {
+      ownerCheckReached.resolve();
+      await adminsLocked.promise;
+      return checkOwner(manager, id);
+    });
+    const adminsSpy = jest.spyOn(members, 'lockActiveAdmins').mockImplementation(async (manager) => {
+      const admins = await lockAdmins(manager);
+      adminsLocked.resolve();
+      return admins;
+    });
+    try {
+      const reassigning = handovers.reassign(team.manager, { id: sams.id, ownerId: team.admin.id });
+      await ownerCheckReached.promise;
+      const [reassigned, deactivated] = await Promise.allSettled([
+        reassigning,
+        asAdmin(
+          team,
+          'mutation ($memberId: ID!) { deactivateMember(memberId: $memberId) { status } }',
+          team.rep.id,
+        ),
+      ]);
+      expect(deactivated).toEqual({
+        status: 'fulfilled',
+        value: { deactivateMember: { status: 'DEACTIVATED' } },
+      });
+      expect(reassigned).toMatchObject({ status: 'fulfilled', value: { owner: { id: team.admin.id } } });
+    } finally {
+      ownerSpy.mockRestore();
+      adminsSpy.mockRestore();
+    }
   });
 
   it('leaves them no open handover when routing and reassignment to them run at the same moment', async () => {
