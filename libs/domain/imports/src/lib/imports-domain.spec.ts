@@ -632,6 +632,58 @@ describe('rows', () => {
       });
   });
 
+  it("names every problem of a row at once: its cells' and its kind's rules'", () => {
+    const columns = ['Email', 'Employees', 'Revenue', 'Created'];
+    const leads = new RowPreparer(
+      'LEADS',
+      columns,
+      mappingFromProposal(proposeMapping('LEADS', columns), 'USD'),
+      NOW,
+      'EUR',
+    );
+    expect(leads.prepare(['ana@acme.com', 'lots', '$2m', '2999-01-01'])).toEqual({
+      ok: false,
+      problems: [
+        { column: 'Employees', reason: '"lots" is not a number of employees' },
+        {
+          column: 'Revenue',
+          reason: 'is in USD; this workspace reports in EUR (convert it, or leave the column out)',
+        },
+        { column: 'Created', reason: 'is in the future' },
+      ],
+      notes: ['Revenue: "$2m" read as 2000000 USD'],
+    });
+    const accounts = new RowPreparer(
+      'ACCOUNTS',
+      ['Domain', 'Country', 'Revenue'],
+      mappingFromProposal(proposeMapping('ACCOUNTS', ['Domain', 'Country', 'Revenue']), 'USD'),
+      NOW,
+      'EUR',
+    );
+    expect(accounts.prepare(['acme.com', 'Atlantis', '$2m'])).toMatchObject({
+      ok: false,
+      problems: [{ column: 'Country' }, { column: 'Revenue' }],
+    });
+    // A rule about a column whose cell was refused adds nothing; a row without its required value stops there.
+    const deals = new RowPreparer(
+      'OPPORTUNITIES',
+      ['Id', 'Email', 'Amount', 'Stage', 'Close date'],
+      mappingFromProposal(proposeMapping('OPPORTUNITIES', ['Id', 'Email', 'Amount', 'Stage', 'Close date'])),
+      NOW,
+    );
+    expect(deals.prepare(['o-1', 'ana@acme.com', '-5', 'Won', 'someday'])).toMatchObject({
+      ok: false,
+      problems: [
+        { column: 'Close date', reason: '"someday" is not a date Accord can read (use 2025-03-04)' },
+        { column: 'Amount', reason: 'must not be negative' },
+      ],
+    });
+    expect(deals.prepare(['o-1', 'ana@acme.com', 'ten', 'Won', 'someday'])).toMatchObject({
+      ok: false,
+      problems: [{ column: 'Amount' }, { column: 'Close date' }],
+    });
+  });
+
   it('splits a full name written "Last, First" at its comma', () => {
     const columns = ['Email', 'Name'];
     const leads = new RowPreparer(

@@ -292,11 +292,16 @@ export class RowPreparer<K extends ImportKind> {
       )
         problems.push({ column: column.header, reason: 'is empty; every row needs it' });
     }
-    if (problems.length > 0) return { ok: false, problems, notes };
+    // A kind's own rules read the row's required values. With those read they run even when another cell was
+    // refused, so that the report names every problem of the row at once, not one per attempt to import it; a
+    // rule about a column whose cell was refused already adds nothing.
+    if (this.columns.some((column) => column.field.required && !(column.field.key in values)))
+      return { ok: false, problems, notes };
     const result = this.byKind(values, notes);
-    return 'problems' in result
-      ? { ok: false, problems: result.problems, notes }
-      : { ok: true, value: result.value, notes };
+    if ('problems' in result)
+      problems.push(...result.problems.filter((p) => !problems.some((q) => q.column === p.column)));
+    if (problems.length > 0 || !('value' in result)) return { ok: false, problems, notes };
+    return { ok: true, value: result.value, notes };
   }
 
   private issues(issues: readonly InputIssue[], fallback = ''): RowProblem[] {
@@ -340,16 +345,18 @@ export class RowPreparer<K extends ImportKind> {
       if (name.lastName) rest['lastName'] = name.lastName.slice(0, 100);
       notes.push(`${this.columnOf('fullName')}: ${name.note}`);
     }
+    const problems: RowProblem[] = [];
     const foreign = this.foreignRevenue(annualRevenue);
-    if (foreign) return { problems: [foreign] };
-    if (annualRevenue) rest['annualRevenue'] = annualRevenue.amount;
+    if (foreign) problems.push(foreign);
+    else if (annualRevenue) rest['annualRevenue'] = annualRevenue.amount;
     const parsed = parseLeadFields(rest);
-    if (!parsed.ok) return { problems: this.issues(parsed.issues) };
+    if (!parsed.ok) problems.push(...this.issues(parsed.issues));
+    if (createdAt && createdAt > this.now)
+      problems.push({ column: this.columnOf('createdAt'), reason: 'is in the future' });
+    if (!parsed.ok || problems.length > 0) return { problems };
     const read = parsed.lead.seniority;
     if (read && !rest['seniority'])
       notes.push(`${this.columnOf('title')}: seniority ${SENIORITY_LABELS[read]}, read from the job title`);
-    if (createdAt && createdAt > this.now)
-      return { problems: [{ column: this.columnOf('createdAt'), reason: 'is in the future' }] };
     return {
       value: {
         lead: parsed.lead,
@@ -380,11 +387,12 @@ export class RowPreparer<K extends ImportKind> {
     if (!name && !domain)
       return { problems: [{ column: '', reason: 'an account needs its name or its domain' }] };
     const foreign = this.foreignRevenue(values['annualRevenue'] as { currency: string | null } | undefined);
-    if (foreign) return { problems: [foreign] };
     const facts = {
       industry: values['industry'],
       employeeCount: values['employeeCount'],
-      annualRevenue: (values['annualRevenue'] as { amount: number } | undefined)?.amount,
+      annualRevenue: foreign
+        ? undefined
+        : (values['annualRevenue'] as { amount: number } | undefined)?.amount,
       country: values['country'],
       technologies: values['technologies'],
     };
@@ -399,11 +407,17 @@ export class RowPreparer<K extends ImportKind> {
     const parsed = schema.safeParse(
       Object.fromEntries(given.map((key) => [key, facts[key as keyof typeof facts]])),
     );
-    if (!parsed.success)
+    if (!parsed.success || foreign)
       return {
-        problems: this.issues(
-          parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-        ),
+        problems: [
+          ...(foreign ? [foreign] : []),
+          ...this.issues(
+            (parsed.error?.issues ?? []).map((issue) => ({
+              path: issue.path.join('.'),
+              message: issue.message,
+            })),
+          ),
+        ],
       };
     const key = name ? companyKey(name) : null;
     return {
