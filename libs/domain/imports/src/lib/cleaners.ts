@@ -1,4 +1,5 @@
 import { text as agreedText } from '@accord/domain/agreement';
+import { asciiDomain } from '@accord/domain/leads';
 
 import { type Cleaned, ok, refuse } from './cleaned';
 
@@ -23,9 +24,12 @@ export function cleanDomain(raw: string): Cleaned<string> {
     .replace(/[/?#:].*$/, '')
     .replace(/^www\d?\./, '')
     .replace(/\.$/, '');
-  if (!/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(text))
-    return refuse(`"${raw.trim()}" is not a domain such as example.com`);
-  return ok(text, text === raw.trim() ? null : `"${raw.trim()}" read as ${text}`);
+  const domain = asciiDomain(text);
+  if (!domain) return refuse(`"${raw.trim()}" is not a domain such as example.com`);
+  if (domain === raw.trim()) return ok(domain, null);
+  // An internationalised name is kept in its ASCII form: the note says which name that is.
+  const ascii = domain !== text && /(^|\.)xn--/.test(domain) ? ` (the ASCII form of ${text})` : '';
+  return ok(domain, `"${raw.trim()}" read as ${domain}${ascii}`);
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'x', 'oui', 'ja', 'si', 'vrai', 'wahr']);

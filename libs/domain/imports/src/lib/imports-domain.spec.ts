@@ -528,6 +528,15 @@ describe('cleaners', () => {
       note: '"https://www.Acme.com/about?x=1" read as acme.com',
     });
     expect(cleanDomain('acme').ok).toBe(false);
+    // An internationalised name is kept in its ASCII form, as the same company's e-mail and signals are.
+    expect(cleanDomain('https://www.Bäckerei-Müller.de/')).toEqual({
+      ok: true,
+      value: 'xn--bckerei-mller-bfb28a.de',
+      note: '"https://www.Bäckerei-Müller.de/" read as xn--bckerei-mller-bfb28a.de (the ASCII form of bäckerei-müller.de)',
+    });
+    expect(cleanDomain('xn--mnchen-3ya.de')).toEqual({ ok: true, value: 'xn--mnchen-3ya.de', note: null });
+    for (const notADomain of ['1.2.3.4', 'ex%61mple.com', 'exa_mple.com', 'a..com', '-a.com'])
+      expect(cleanDomain(notADomain).ok).toBe(false);
     expect(cleanCountry('Deutschland')).toEqual({ ok: true, value: 'DE', note: '"Deutschland" read as DE' });
     expect(cleanCountry('uk')).toEqual({ ok: true, value: 'GB', note: '"uk" read as GB' });
     expect(cleanCountry('Atlantis').ok).toBe(false);

@@ -13,12 +13,12 @@ import type { LeadFacts } from '@accord/domain/scoring';
 import { emailDomainOf } from '@accord/domain/scoring';
 
 import { isCountryCode } from './countries';
+import { asciiDomain } from './domains';
 import { seniorityFromTitle } from './seniority-from-title';
 
 const PERSONAL_DOMAINS: ReadonlySet<string> = new Set(PERSONAL_EMAIL_DOMAINS);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 const optionalText = (max: number) => text(max).nullable().optional();
 
@@ -39,8 +39,12 @@ export const leadFieldsSchema = z.strictObject({
   budgetAuthority: z.boolean({ error: 'must be true or false' }).nullable().optional(),
   companyName: optionalText(200),
   companyDomain: text(253)
-    .toLowerCase()
-    .refine((value) => DOMAIN.test(value), 'must be a domain such as example.com')
+    .transform((value, context) => {
+      const domain = asciiDomain(value);
+      if (domain === null)
+        context.addIssue({ code: 'custom', message: 'must be a domain such as example.com' });
+      return domain ?? z.NEVER;
+    })
     .nullable()
     .optional(),
   employeeCount: whole(0, 10_000_000).nullable().optional(),
@@ -76,10 +80,14 @@ function uniqueIgnoringCase(values: readonly string[]): string[] {
   });
 }
 
-/** The company's domain: as given, else the e-mail's unless it is a personal mailbox. */
+/**
+ * The company's domain: as given, else the e-mail's (in its ASCII form, as a given one is kept) unless it is a
+ * personal mailbox or no domain name at all.
+ */
 export function companyDomainFor(email: string, given: string | null): string | null {
   if (given) return given;
-  const domain = emailDomainOf(email);
+  const written = emailDomainOf(email);
+  const domain = written === null ? null : asciiDomain(written);
   return domain && !PERSONAL_DOMAINS.has(domain) ? domain : null;
 }
 

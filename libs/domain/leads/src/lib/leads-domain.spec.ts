@@ -24,6 +24,34 @@ describe('parseLeadFields', () => {
     });
   });
 
+  it('keeps an internationalised company domain in its ASCII form, given or taken from the e-mail', () => {
+    const munich = 'xn--mnchen-3ya.de';
+    for (const companyDomain of ['München.de', 'xn--mnchen-3ya.de', 'münchen。de'])
+      expect(parseLeadFields({ email: 'a@b.co', companyDomain })).toMatchObject({
+        ok: true,
+        lead: { companyDomain: munich },
+      });
+    expect(parseLeadFields({ email: 'jörg@münchen.de' })).toMatchObject({
+      ok: true,
+      lead: { companyDomain: munich },
+    });
+    const event = {
+      externalId: 'evt-1',
+      type: 'PRICING_PAGE_VISIT',
+      occurredAt: '2026-11-24T10:00:00Z',
+      lead: { companyDomain: 'MÜNCHEN.de' },
+    };
+    expect(parseSignalEvent(event, NOW)).toMatchObject({
+      ok: true,
+      signal: { lead: { companyDomain: munich } },
+    });
+    for (const companyDomain of ['acme', '1.2.3.4', 'acme.com/about', 'a b.com', 'ex%61mple.com'])
+      expect(parseLeadFields({ email: 'a@b.co', companyDomain })).toEqual({
+        ok: false,
+        issues: [{ path: 'companyDomain', message: 'must be a domain such as example.com' }],
+      });
+  });
+
   it('does not take a personal mailbox for a company', () => {
     expect(parseLeadFields({ email: 'bob@gmail.com' })).toMatchObject({
       ok: true,

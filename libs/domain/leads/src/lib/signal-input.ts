@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 import { type InputIssue, formatPath, inputIssue, signalType, text } from '@accord/domain/agreement';
 
+import { asciiDomain } from './domains';
+
 /** Signals older than this are almost certainly a unit or parsing mistake, not history. */
 export const EARLIEST_SIGNAL = new Date('2000-01-01T00:00:00Z');
 /** Clocks drift; a signal may claim to be at most this far ahead of the server. */
@@ -69,7 +71,10 @@ const leadReference = z
   .strictObject({
     id: z.uuid({ error: 'must be a lead id' }).optional(),
     email: eventText(254).toLowerCase().optional(),
-    companyDomain: eventText(253).toLowerCase().optional(),
+    // Compared with the leads' domains as they are kept: an internationalised name in its ASCII form.
+    companyDomain: eventText(253)
+      .transform((value) => asciiDomain(value) ?? value.toLowerCase())
+      .optional(),
   })
   .refine((ref) => ref.id || ref.email || ref.companyDomain, 'needs an id, an email or a companyDomain');
 
