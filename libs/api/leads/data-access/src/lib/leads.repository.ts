@@ -43,6 +43,8 @@ export interface LeadFilter {
   temperature?: Temperature | null;
   stage?: LifecycleStage | null;
   ownerId?: string | null;
+  /** Only the leads no one owns. */
+  unassigned?: boolean | null;
   search?: string | null;
 }
 
@@ -477,6 +479,7 @@ export class LeadsRepository {
     if (filter.temperature) add('e.temperature = ?', filter.temperature);
     if (filter.stage) add('l.stage = ?', filter.stage);
     if (filter.ownerId) add('l.owner_id = ?', filter.ownerId);
+    if (filter.unassigned) where.push('l.owner_id IS NULL');
     if (filter.search) {
       const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       add(

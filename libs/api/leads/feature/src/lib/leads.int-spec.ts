@@ -683,6 +683,22 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     ]);
   });
 
+  it("lists a member's leads or the leads no one owns, but not both at once", async () => {
+    const team = await newTeam();
+    await leads.create(team.marketing, { email: 'owned@bigco.example', ownerId: team.sales.id });
+    await leads.create(team.marketing, { email: 'nobody@bigco.example' });
+    const emails = async (filter: { ownerId?: string; unassigned?: boolean }) => {
+      const page = await leads.list(team.sales, { sort: 'NEWEST', first: 10, filter });
+      return [page.totalCount, page.edges.map((edge) => edge.node.email).sort()];
+    };
+    expect(await emails({ unassigned: true })).toEqual([1, ['nobody@bigco.example']]);
+    expect(await emails({ ownerId: team.sales.id })).toEqual([1, ['owned@bigco.example']]);
+    expect(await emails({ unassigned: false })).toEqual([2, ['nobody@bigco.example', 'owned@bigco.example']]);
+    await expect(emails({ ownerId: team.sales.id, unassigned: true })).rejects.toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+    });
+  });
+
   it("never shows one workspace's leads to another", async () => {
     const team = await newTeam();
     const lead = await leads.create(team.marketing, fitLead);

@@ -103,6 +103,10 @@ export class LeadsService {
   }
 
   async list(actor: AuthMember, args: LeadsArgs): Promise<LeadConnection> {
+    if (args.filter?.ownerId && args.filter.unassigned)
+      throw AppError.badInput('filter: a lead has an owner or is unassigned, not both', [
+        { field: 'filter.unassigned', message: 'cannot be true together with ownerId' },
+      ]);
     const after: LeadCursor | null = args.after ? this.cursor(args.after, args.sort) : null;
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
       const versionId = await this.scoring.pointer(manager, null);

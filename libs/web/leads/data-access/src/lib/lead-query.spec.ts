@@ -1,4 +1,10 @@
-import { DEFAULT_LEAD_QUERY, leadQueryFromParams, leadQueryParams, toLeadsFilter } from './lead-query';
+import {
+  DEFAULT_LEAD_QUERY,
+  NO_OWNER,
+  leadQueryFromParams,
+  leadQueryParams,
+  toLeadsFilter,
+} from './lead-query';
 
 const OWNER = '00000000-0000-4000-8000-0000000000a3';
 
@@ -72,5 +78,12 @@ describe('toLeadsFilter', () => {
       grade: 'B',
       ownerId: OWNER,
     });
+  });
+
+  it('asks for the leads no one owns when the owner is "none", as the URL writes it', () => {
+    const query = leadQueryFromParams({ owner: 'none' });
+    expect(query.ownerId).toBe(NO_OWNER);
+    expect(leadQueryParams(query).owner).toBe('none');
+    expect(toLeadsFilter(query)).toEqual({ unassigned: true });
   });
 });

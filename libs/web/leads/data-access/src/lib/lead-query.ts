@@ -10,11 +10,15 @@ import type {
 
 export const LEAD_SORTS: readonly LeadSort[] = ['FIT', 'INTENT', 'NEWEST'];
 
+/** The owner filter's value, in the query and the URL (`owner=none`), for the leads no one owns. */
+export const NO_OWNER = 'none';
+
 /** What the leads list shows: the filters and sort a person chose, kept in the page's URL. */
 export interface LeadListQuery {
   grade: Grade | null;
   temperature: Temperature | null;
   stage: LifecycleStage | null;
+  /** A member's id, NO_OWNER for the leads no one owns, or null for anyone's. */
   ownerId: string | null;
   search: string | null;
   sort: LeadSort;
@@ -44,7 +48,7 @@ export function leadQueryFromParams(params: Readonly<Record<string, string | und
     grade: oneOf(GRADES, params['grade']),
     temperature: oneOf(TEMPERATURES, params['temperature']),
     stage: oneOf(LIFECYCLE_STAGES, params['stage']),
-    ownerId: owner !== undefined && UUID.test(owner) ? owner : null,
+    ownerId: owner !== undefined && (UUID.test(owner) || owner === NO_OWNER) ? owner : null,
     search: search ? search : null,
     sort: oneOf(LEAD_SORTS, params['sort']) ?? DEFAULT_LEAD_QUERY.sort,
   };
@@ -68,7 +72,8 @@ export function toLeadsFilter(query: LeadListQuery): LeadsFilter | null {
   if (query.grade) filter.grade = query.grade;
   if (query.temperature) filter.temperature = query.temperature;
   if (query.stage) filter.stage = query.stage;
-  if (query.ownerId) filter.ownerId = query.ownerId;
+  if (query.ownerId === NO_OWNER) filter.unassigned = true;
+  else if (query.ownerId) filter.ownerId = query.ownerId;
   if (query.search) filter.search = query.search;
   return Object.keys(filter).length === 0 ? null : filter;
 }

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsDate,
   IsIn,
   IsOptional,
@@ -105,6 +106,14 @@ export class LeadsFilter {
   @IsOptional()
   @IsUUID()
   ownerId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True: only the leads no one owns (not together with ownerId).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  unassigned?: boolean | null;
 
   @Field(() => String, {
     nullable: true,

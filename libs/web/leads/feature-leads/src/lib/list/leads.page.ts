@@ -27,6 +27,7 @@ import {
   LeadListQuery,
   LeadOwnersStore,
   LeadsStore,
+  NO_OWNER,
   SORT_LABELS,
   STAGE_LABELS,
   ScoringStatusStore,
@@ -117,6 +118,7 @@ const SEARCH_PAUSE_MS = 350;
         <mat-label>Owner</mat-label>
         <select matNativeControl (change)="change({ ownerId: text($event) || null })">
           <option value="" [selected]="!query().ownerId">Anyone</option>
+          <option [value]="noOwner" [selected]="query().ownerId === noOwner">Unassigned</option>
           @for (owner of owners.filterable(); track owner.id) {
             <option [value]="owner.id" [selected]="owner.id === query().ownerId">
               {{ owner.id === owners.selfId() ? 'Me' : owner.name }}
@@ -262,6 +264,7 @@ export class LeadsPage implements OnInit {
   protected readonly stages = LIFECYCLE_STAGES;
   protected readonly sorts = LEAD_SORTS;
   protected readonly sortLabels = SORT_LABELS;
+  protected readonly noOwner = NO_OWNER;
   protected readonly stageLabels = STAGE_LABELS;
   protected readonly temperatureLabels = TEMPERATURE_LABELS;
   protected readonly query = this.store.query;

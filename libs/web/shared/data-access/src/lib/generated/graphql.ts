@@ -215,6 +215,8 @@ export type LeadsFilter = {
   search?: string | null | undefined;
   stage?: LifecycleStage | null | undefined;
   temperature?: Temperature | null | undefined;
+  /** True: only the leads no one owns (not together with ownerId). */
+  unassigned?: boolean | null | undefined;
 };
 
 export type LifecycleStage =
