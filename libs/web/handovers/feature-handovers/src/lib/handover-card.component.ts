@@ -61,7 +61,12 @@ import { RejectFormComponent, Rejection } from './reject-form.component';
       <span>Fit {{ score(h.fitScore) }} · Intent {{ score(h.intentScore) }}</span>
       <span class="owner">Owner: {{ h.owner?.name ?? 'Unassigned' }}</span>
     </div>
-    <p class="why">{{ h.explanation }}</p>
+    <p
+      class="why"
+      title="Fit points are the agreement's, scaled so that the best possible lead scores 100; the lead page shows the agreement's own."
+    >
+      {{ h.explanation }}
+    </p>
     @if (decided() && h.note) {
       <p class="note">Note: “{{ h.note }}”</p>
     }

@@ -1,5 +1,11 @@
 import { leadDetail } from '../testing/leads';
-import { contributionLines, signalKind, signalTimeline, transitionsNewestFirst } from './lead-explanation';
+import {
+  contributionLines,
+  fitScaleNote,
+  signalKind,
+  signalTimeline,
+  transitionsNewestFirst,
+} from './lead-explanation';
 
 describe('contributionLines', () => {
   it("gives every contribution its signed points and the summary's wording, with signals over the cap", () => {
@@ -46,6 +52,28 @@ describe('contributionLines', () => {
       '+30',
       '\u22122',
     ]);
+  });
+});
+
+describe('fitScaleNote', () => {
+  const line = (points: number, contribution: number) => ({
+    ...leadDetail().explanation!.fit[0],
+    label: '200–1,000 employees',
+    points,
+    contribution,
+  });
+
+  it("says why a criterion's points differ from the agreement's: fit scales the best lead to 100", () => {
+    // Best criteria adding up to 95: +25 counts 25 × 100 / 95 = 26.3.
+    expect(fitScaleNote({ fit: [line(25, 2500 / 95)] })).toBe(
+      "Fit points are scaled so that the best possible lead scores 100: the agreement's best criteria add up " +
+        'to 95, so each point counts ×1.05 (+25 200–1,000 employees in the agreement).',
+    );
+  });
+
+  it('says nothing when the points are the agreement’s own, or no criterion matched', () => {
+    expect(fitScaleNote({ fit: [line(25, 25), line(-30, -30)] })).toBeNull();
+    expect(fitScaleNote({ fit: [] })).toBeNull();
   });
 });
 

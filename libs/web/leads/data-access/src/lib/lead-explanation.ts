@@ -82,6 +82,25 @@ export function contributionLines(explanation: Explanation): {
 }
 
 /**
+ * Why the fit lines' points differ from the agreement's, or null when they do not: fit is scaled so that the best
+ * possible lead scores 100, so under criteria whose best points add up to 95 a criterion of +25 counts +26.3.
+ * Read off the explanation itself (each line holds the agreement's points and what they counted), so it holds for
+ * the version that scored the lead, not the one in force now.
+ */
+export function fitScaleNote(explanation: Pick<Explanation, 'fit'>): string | null {
+  const line = explanation.fit.find((item) => item.points !== 0);
+  if (!line) return null;
+  const factor = line.contribution / line.points;
+  if (Math.abs(factor - 1) < 1e-9) return null;
+  const best = Math.round((100 / factor) * 10) / 10;
+  const example = `${signedPoints(line.points)} ${line.label}`;
+  return (
+    `Fit points are scaled so that the best possible lead scores 100: the agreement's best criteria add up to ` +
+    `${best.toLocaleString('en-US')}, so each point counts ×${factor.toFixed(2)} (${example} in the agreement).`
+  );
+}
+
+/**
  * Whether a signal of this type counted as intent or activity under the version that scored the lead.
  * Activity is decided by the agreement's fixed vocabulary, as the scoring engine decides it; intent by the
  * types the explanation counted; anything else (a type the version does not know) did not score.

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
-import { type LeadDetail, contributionLines, typeLabel } from '@accord/web/leads/data-access';
+import { type LeadDetail, contributionLines, fitScaleNote, typeLabel } from '@accord/web/leads/data-access';
 
 type Explanation = NonNullable<LeadDetail['explanation']>;
 
@@ -30,6 +30,9 @@ type Explanation = NonNullable<LeadDetail['explanation']>;
               </li>
             }
           </ul>
+          @if (scaleNote(); as note) {
+            <p class="note">{{ note }}</p>
+          }
         </section>
         <section aria-labelledby="intent-heading">
           <h3 id="intent-heading">Intent</h3>
@@ -112,6 +115,10 @@ export class LeadExplanationComponent {
   protected readonly lines = computed(() => {
     const explanation = this.explanation();
     return explanation ? contributionLines(explanation) : null;
+  });
+  protected readonly scaleNote = computed(() => {
+    const explanation = this.explanation();
+    return explanation ? fitScaleNote(explanation) : null;
   });
   protected readonly label = typeLabel;
 }
