@@ -8,3 +8,4 @@ export * from './lib/page-header.component';
 export * from './lib/new-password';
 export * from './lib/table-scroll';
 export * from './lib/new-password-form.component';
+export * from './lib/focus-first-invalid';

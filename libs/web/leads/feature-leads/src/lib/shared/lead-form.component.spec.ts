@@ -6,14 +6,14 @@ import { leadFields } from '@accord/web/leads/data-access/testing';
 
 import { LeadFormComponent } from './lead-form.component';
 
-async function renderForm(pending: boolean) {
+async function renderForm(pending: boolean, value = leadFormFrom(leadFields())) {
   const submitted = jest.fn();
-  await render(LeadFormComponent, {
-    inputs: { value: leadFormFrom(leadFields()), submitLabel: 'Save changes', pending },
+  const view = await render(LeadFormComponent, {
+    inputs: { value, submitLabel: 'Save changes', pending },
     on: { submitted },
     providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
   });
-  return submitted;
+  return Object.assign(submitted, { view });
 }
 
 describe('LeadFormComponent', () => {
@@ -30,6 +30,26 @@ describe('LeadFormComponent', () => {
       true,
     ]);
     expect(submitted).not.toHaveBeenCalled();
+  });
+
+  it("focuses the first field with a problem, the form's or the API's, so a scrolled dialog shows it", async () => {
+    const submitted = await renderForm(false, { ...leadFormFrom(leadFields()), email: '' });
+    const save = screen.getByRole('button', { name: 'Save changes' });
+    save.focus();
+
+    fireEvent.click(save);
+    await submitted.view.fixture.whenStable();
+    expect(document.activeElement).toBe(screen.getByLabelText(/E-mail/));
+    expect(submitted).not.toHaveBeenCalled();
+
+    fireEvent.input(screen.getByLabelText(/E-mail/), { target: { value: 'ana@acme.example' } });
+    save.focus();
+    submitted.view.fixture.componentRef.setInput('problems', {
+      country: 'must be a two-letter ISO country code',
+    });
+    await submitted.view.fixture.whenStable();
+    expect(document.activeElement).toBe(screen.getByLabelText('Country'));
+    expect(screen.getByText('must be a two-letter ISO country code')).toBeTruthy();
   });
 
   it('gives each hint room of its own, so it cannot run into the label of the field below', async () => {

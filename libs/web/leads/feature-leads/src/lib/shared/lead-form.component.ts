@@ -12,6 +12,7 @@ import {
   Owner,
   SENIORITY_LABELS,
 } from '@accord/web/leads/data-access';
+import { injectFocusFirstInvalid } from '@accord/web/shared/ui';
 
 interface FieldSpec {
   name: LeadFormField;
@@ -164,6 +165,9 @@ export class LeadFormComponent {
     email: ['', [Validators.required]],
   });
 
+  /** In a dialog scrolled down to its button, the field with a problem may be out of sight: it gets the focus. */
+  private readonly focusFirstInvalid = injectFocusFirstInvalid();
+
   constructor() {
     effect(() => this.form.reset(this.value()));
     effect(() => {
@@ -173,6 +177,7 @@ export class LeadFormComponent {
         control?.setErrors({ api: message });
         control?.markAsTouched();
       }
+      if (Object.keys(problems).length > 0) this.focusFirstInvalid();
     });
   }
 
@@ -181,6 +186,7 @@ export class LeadFormComponent {
     if (this.pending()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      this.focusFirstInvalid();
       return;
     }
     this.submitted.emit(this.form.getRawValue());
