@@ -324,9 +324,16 @@ describe('the agreement lifecycle on PostgreSQL', () => {
 
     expect(results.map(outcome).sort()).toEqual([ErrorCode.CONFLICT, 'OK']);
     const loser = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
-    expect(loser.reason).toMatchObject({ details: { currentRevision: 2 } });
-    expect(loser.reason.message).toMatch(
-      /it is at revision 2, you worked on revision 1\. Nothing was edited/,
+    const savedFirst = results[0].status === 'fulfilled' ? team.marketing : team.admin;
+    const [{ name: winnerName }]: { name: string }[] = await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        manager.query(`SELECT name FROM members WHERE id = $1`, [savedFirst.id]),
+      );
+    expect(loser.reason).toMatchObject({ details: { currentRevision: 2, changedBy: winnerName } });
+    expect(loser.reason.message).toBe(
+      `v1 was changed by ${winnerName}: it is at revision 2, you worked on revision 1. Nothing was edited; ` +
+        'reload it and apply your change again.',
     );
     const winner = (
       results.find((result) => result.status === 'fulfilled') as PromiseFulfilledResult<{
@@ -339,6 +346,17 @@ describe('the agreement lifecycle on PostgreSQL', () => {
       (e) => e.node.action === 'EDITED',
     );
     expect(edits).toHaveLength(1);
+
+    // A save of the member's own from another tab names them as "you".
+    await agreements.save(savedFirst, {
+      versionId: draft.id,
+      baseRevision: 2,
+      document: edited(draft.document, (d) => (d.fit.grades.A = 83)),
+    });
+    await expect(agreements.propose(savedFirst, { versionId: draft.id, revision: 2 })).rejects.toMatchObject({
+      message: expect.stringMatching(/^v1 was changed by you in another tab or window: it is at revision 3/),
+      details: { changedBy: 'you' },
+    });
   });
 
   it('publishes exactly once when two sales approvers sign at the same moment', async () => {

@@ -181,7 +181,12 @@ export class AgreementsService {
     const now = this.clock.now();
     const requestedEffectiveAt = this.requestedTime(input.requestedEffectiveAt ?? null, now);
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
-      const current = await this.lockOpen(manager, input.versionId, input.baseRevision, 'edited');
+      const current = await this.lockOpen(
+        manager,
+        actor,
+        { id: input.versionId, revision: input.baseRevision },
+        'edited',
+      );
       await this.checkRouting(manager, document);
       const unchanged =
         diffDocuments(current.document, document).length === 0 &&
@@ -214,7 +219,12 @@ export class AgreementsService {
     this.requireEditor(actor);
     const now = this.clock.now();
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
-      const current = await this.lockOpen(manager, input.versionId, input.revision, 'proposed');
+      const current = await this.lockOpen(
+        manager,
+        actor,
+        { id: input.versionId, revision: input.revision },
+        'proposed',
+      );
       if (current.status !== 'DRAFT')
         throw AppError.conflict(`${label(current)} is already proposed.`, { status: current.status });
       // Members may have left since the last save; a proposal must route to people who can take leads.
@@ -262,7 +272,12 @@ export class AgreementsService {
     }
     const now = this.clock.now();
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
-      const current = await this.lockOpen(manager, input.versionId, input.revision, 'sent back');
+      const current = await this.lockOpen(
+        manager,
+        actor,
+        { id: input.versionId, revision: input.revision },
+        'sent back',
+      );
       if (current.status !== 'PROPOSED')
         throw AppError.conflict(`${label(current)} is a draft, not a proposal.`, { status: current.status });
       const voided = signaturesOnRevision(
@@ -471,6 +486,17 @@ export class AgreementsService {
     );
   }
 
+  /** Who made a version's latest revision, as a refusal names them: "you", their name, or null when unknown. */
+  private async savedBy(
+    manager: EntityManager,
+    actor: AuthMember,
+    memberId: string | null,
+  ): Promise<string | null> {
+    if (memberId === null) return null;
+    if (memberId === actor.id) return 'you';
+    return (await this.repository.memberNames(manager, [memberId])).get(memberId) ?? null;
+  }
+
   /** A proposal asks sales to sign whom leads go to: its routing must name someone. */
   private checkProposable(document: AgreementDocument): void {
     const issues = proposalIssues(document);
@@ -481,11 +507,15 @@ export class AgreementsService {
     );
   }
 
-  /** Locks an open version and checks it is still at the revision the member acted on. */
+  /**
+   * Locks an open version and checks it is still at the revision the member acted on; if not, the refusal names
+   * who saved the revision that won ("you" for a save of the member's own in another tab), so that they know whose
+   * edits they would discard or overwrite.
+   */
   private async lockOpen(
     manager: EntityManager,
-    id: string,
-    revision: number,
+    actor: AuthMember,
+    { id, revision }: { id: string; revision: number },
     verb: string,
   ): Promise<AgreementVersionEntity> {
     const version = await this.repository.lockById(manager, id);
@@ -499,9 +529,10 @@ export class AgreementsService {
       );
     }
     if (version.revision !== revision) {
+      const changedBy = await this.savedBy(manager, actor, version.updatedById);
       throw AppError.conflict(
-        `${label(version)} was changed by someone else: it is at revision ${version.revision}, you worked on revision ${revision}. Nothing was ${verb}; reload it and apply your change again.`,
-        { currentRevision: version.revision, status: version.status },
+        `${label(version)} was changed by ${changedBy ?? 'someone else'}${changedBy === 'you' ? ' in another tab or window' : ''}: it is at revision ${version.revision}, you worked on revision ${revision}. Nothing was ${verb}; reload it and apply your change again.`,
+        { currentRevision: version.revision, status: version.status, changedBy },
       );
     }
     return version;

@@ -5,7 +5,7 @@ import type { Role } from '@accord/domain/workspace';
 import { CLOCK } from '@accord/web/shared/data-access';
 
 import { SAM_ID, eventNode, eventsPage, versionNode } from '../testing/versions';
-import { AgreementDraftStore, toDocumentIssue } from './agreement-draft.store';
+import { AgreementDraftStore, conflictHeadline, toDocumentIssue } from './agreement-draft.store';
 import { AgreementService } from './agreement.service';
 
 /** The editor's "today": Saturday 28 November 2026, mid-morning in UTC. */
@@ -87,6 +87,7 @@ describe('AgreementDraftStore', () => {
 
     expect(store.conflict()).toEqual({
       currentRevision: 5,
+      changedBy: null,
       message: 'v2 was changed by someone else: it is at revision 5, you worked on revision 3.',
     });
     expect([store.document()?.fit.grades.A, store.dirty(), store.call.error()]).toEqual([85, true, null]);
@@ -285,6 +286,22 @@ describe('AgreementDraftStore', () => {
 
     expect((await proposing)?.ok).toBe(true);
     expect(store.version()?.status).toBe('PROPOSED');
+  });
+});
+
+describe('conflictHeadline', () => {
+  it('names who saved the winning revision when the API says, "you" for another tab of the same member', () => {
+    const conflict = { currentRevision: 5, message: '' };
+    expect(
+      [null, 'Mia Marketing', 'you'].map((changedBy) => conflictHeadline({ ...conflict, changedBy })),
+    ).toEqual([
+      'Someone saved revision 5 first.',
+      'Mia Marketing saved revision 5 first.',
+      'You saved revision 5 first, in another tab or window.',
+    ]);
+    expect(conflictHeadline({ currentRevision: null, changedBy: 'Mia', message: '' })).toBe(
+      'Someone changed this version first.',
+    );
   });
 });
 

@@ -18,7 +18,16 @@ import { AgreementResult, AgreementService } from './agreement.service';
 export interface DraftConflict {
   /** The revision that won, when the API names it. */
   currentRevision: number | null;
+  /** Who saved it: a name, "you" (in another tab or window), or null when the API does not say. */
+  changedBy: string | null;
   message: string;
+}
+
+/** The conflict banner's headline: who saved which revision first, as far as the API said. */
+export function conflictHeadline({ currentRevision, changedBy }: DraftConflict): string {
+  if (currentRevision === null) return 'Someone changed this version first.';
+  if (changedBy === 'you') return `You saved revision ${currentRevision} first, in another tab or window.`;
+  return `${changedBy ?? 'Someone'} saved revision ${currentRevision} first.`;
 }
 
 /** The API names document fields `document.fit.grades.A`; the editor knows them by the domain's path. */
@@ -256,7 +265,11 @@ export class AgreementDraftStore {
     this.serverIssues.set(error.fields.map(toDocumentIssue));
     if (error.code === 'CONFLICT') {
       // The banner says it with the choices; the member's copy stays as it is.
-      this.conflict.set({ currentRevision: error.currentRevision, message: error.message });
+      this.conflict.set({
+        currentRevision: error.currentRevision,
+        changedBy: error.changedBy,
+        message: error.message,
+      });
       this.call.error.set(null);
     }
   }

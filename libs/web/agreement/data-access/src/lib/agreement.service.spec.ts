@@ -59,7 +59,7 @@ describe('AgreementService', () => {
     apollo.expectOne('SaveAgreementDraft').graphqlErrors([
       {
         message: 'v2 was changed by someone else: it is at revision 5, you worked on revision 3.',
-        extensions: { code: 'CONFLICT', currentRevision: 5, status: 'DRAFT' },
+        extensions: { code: 'CONFLICT', currentRevision: 5, status: 'DRAFT', changedBy: 'Mia Marketing' },
       },
     ]);
 
@@ -70,6 +70,7 @@ describe('AgreementService', () => {
         message: 'v2 was changed by someone else: it is at revision 5, you worked on revision 3.',
         fields: [],
         currentRevision: 5,
+        changedBy: 'Mia Marketing',
       },
     });
   });
@@ -95,6 +96,7 @@ describe('AgreementService', () => {
         message: 'The agreement is not valid: document.fit.grades.A must be above B (55).',
         fields: [{ field: 'document.fit.grades.A', message: 'must be above B (55)' }],
         currentRevision: null,
+        changedBy: null,
       },
     });
   });

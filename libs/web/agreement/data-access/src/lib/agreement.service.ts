@@ -35,9 +35,11 @@ import {
 } from './agreement-version';
 import { standingSendBack } from './send-back';
 
-/** An API error, plus the revision a CONFLICT names when someone else moved the version on. */
+/** An API error, plus the revision a CONFLICT names when someone else moved the version on, and who did. */
 export interface AgreementError extends ApiError {
   currentRevision: number | null;
+  /** Who saved that revision: a name, "you" (in another tab), or null when the API does not say. */
+  changedBy: string | null;
 }
 
 export type AgreementResult<T> = { ok: true; value: T } | { ok: false; error: AgreementError };
@@ -56,11 +58,23 @@ function currentRevisionOf(error: unknown): number | null {
   return typeof revision === 'number' && Number.isInteger(revision) ? revision : null;
 }
 
+function changedByOf(error: unknown): string | null {
+  const changedBy = errorExtensions(error)['changedBy'];
+  return typeof changedBy === 'string' && changedBy !== '' ? changedBy : null;
+}
+
 async function attempt<T>(call: () => Promise<T>): Promise<AgreementResult<T>> {
   try {
     return { ok: true, value: await call() };
   } catch (error) {
-    return { ok: false, error: { ...toApiError(error), currentRevision: currentRevisionOf(error) } };
+    return {
+      ok: false,
+      error: {
+        ...toApiError(error),
+        currentRevision: currentRevisionOf(error),
+        changedBy: changedByOf(error),
+      },
+    };
   }
 }
 

@@ -176,12 +176,12 @@ describe('AgreementEditorPage', () => {
     save.graphqlErrors([
       {
         message:
-          'v2 was changed by someone else: it is at revision 5, you worked on revision 3. Nothing was edited.',
-        extensions: { code: 'CONFLICT', currentRevision: 5, status: 'DRAFT' },
+          'v2 was changed by Mia Marketing: it is at revision 5, you worked on revision 3. Nothing was edited.',
+        extensions: { code: 'CONFLICT', currentRevision: 5, status: 'DRAFT', changedBy: 'Mia Marketing' },
       },
     ]);
 
-    await screen.findByText('Someone saved revision 5 first.');
+    await screen.findByText('Mia Marketing saved revision 5 first.');
     expect(gradeA().value).toBe('85');
     button('Keep mine and save over theirs').focus();
     fireEvent.click(button('Keep mine and save over theirs'));

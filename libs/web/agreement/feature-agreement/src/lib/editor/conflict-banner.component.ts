@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 
-import type { DraftConflict } from '@accord/web/agreement/data-access';
+import { type DraftConflict, conflictHeadline } from '@accord/web/agreement/data-access';
 
-/** Says that someone else saved first and lets the member choose whose version stays; nothing is lost silently. */
+/** Says who saved first and lets the member choose whose version stays; nothing is lost silently. */
 @Component({
   selector: 'accord-conflict-banner',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -11,13 +11,7 @@ import type { DraftConflict } from '@accord/web/agreement/data-access';
   template: `
     @let found = conflict();
     <div class="banner" role="alert">
-      <p class="headline">
-        {{
-          found.currentRevision === null
-            ? 'Someone changed this version first.'
-            : 'Someone saved revision ' + found.currentRevision + ' first.'
-        }}
-      </p>
+      <p class="headline">{{ headline() }}</p>
       <p>{{ found.message }}</p>
       <p>Your edits are still here. Choose whose version to keep.</p>
       <div class="actions">
@@ -68,6 +62,7 @@ import type { DraftConflict } from '@accord/web/agreement/data-access';
 })
 export class ConflictBannerComponent {
   readonly conflict = input.required<DraftConflict>();
+  protected readonly headline = computed(() => conflictHeadline(this.conflict()));
   readonly pending = input(false);
   readonly reload = output();
   readonly overwrite = output();
