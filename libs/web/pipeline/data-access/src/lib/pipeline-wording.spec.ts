@@ -46,8 +46,24 @@ describe('pipeline wording', () => {
 
   it('refuses what JavaScript would read as a number but a person does not write as an amount', () => {
     expect(
-      ['0x10', '1e3', 'Infinity', 'lots', '.5', '5.', '1,234 567', '25 00', '+5', '0b11'].map(parseAmount),
-    ).toEqual(Array(10).fill(NOT_A_NUMBER));
+      ['0x10', 'Infinity', 'lots', '.5', '5.', '1,234 567', '25 00', '+5', '0b11'].map(parseAmount),
+    ).toEqual(Array(9).fill(NOT_A_NUMBER));
+  });
+
+  it('says to write out a number in scientific notation, and to leave out a currency', () => {
+    const exponent = { ok: false, message: 'Write the amount out in digits, e.g. 1000000 rather than 1e6.' };
+    const currency = {
+      ok: false,
+      message: 'Enter the amount without a currency: it is in the workspace’s currency.',
+    };
+    expect(['1e12', '2.5E6', '1e3', '$25,000', '25000 EUR', '€ 12.50'].map(parseAmount)).toEqual([
+      exponent,
+      exponent,
+      exponent,
+      currency,
+      currency,
+      currency,
+    ]);
   });
 
   it('says what is wrong with an empty, negative, too large or too precise amount', () => {

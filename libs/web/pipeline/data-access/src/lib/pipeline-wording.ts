@@ -37,6 +37,19 @@ const COMMA_GROUPED_AMOUNT = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 const SPACE_GROUPED_AMOUNT = /^\d{1,3}( \d{3})+(\.\d+)?$/;
 // Digits and commas, but not in thousands: "25,50" (a decimal comma), "1,2345".
 const MISPLACED_COMMAS = /^[\d,]+(\.\d+)?$/;
+// Scientific notation, "1e12": a number, but not one a person checks at a glance.
+const EXPONENT = /^\d+(\.\d+)?e[+-]?\d+$/i;
+// A currency sign or code around the digits: "$25,000", "25000 EUR".
+const CURRENCY = /^([$€£¥]|[A-Z]{3})\s*[\d., ]+$|^[\d., ]+\s*([$€£¥]|[A-Z]{3})$/i;
+
+/** What to say of an amount none of the accepted forms reads. */
+function unreadAmountText(text: string): string {
+  if (MISPLACED_COMMAS.test(text))
+    return 'Use commas only between groups of three digits, and a point for cents, e.g. 1,234,567.89.';
+  if (EXPONENT.test(text)) return 'Write the amount out in digits, e.g. 1000000 rather than 1e6.';
+  if (CURRENCY.test(text)) return 'Enter the amount without a currency: it is in the workspace’s currency.';
+  return 'Enter the amount as a number, e.g. 25000.';
+}
 
 function amountRefusalText(refusal: AmountRefusal): string {
   switch (refusal) {
@@ -61,12 +74,8 @@ export function parseAmount(text: string): { ok: true; amount: number } | { ok: 
   const trimmed = text.replace(/[\u00a0\u202f]/g, ' ').trim();
   if (trimmed === '') return { ok: false, message: 'Enter an amount.' };
   const unsigned = trimmed.replace(/^-\s*/, '');
-  if (![PLAIN_AMOUNT, COMMA_GROUPED_AMOUNT, SPACE_GROUPED_AMOUNT].some((form) => form.test(unsigned))) {
-    const message = MISPLACED_COMMAS.test(unsigned)
-      ? 'Use commas only between groups of three digits, and a point for cents, e.g. 1,234,567.89.'
-      : 'Enter the amount as a number, e.g. 25000.';
-    return { ok: false, message };
-  }
+  if (![PLAIN_AMOUNT, COMMA_GROUPED_AMOUNT, SPACE_GROUPED_AMOUNT].some((form) => form.test(unsigned)))
+    return { ok: false, message: unreadAmountText(unsigned) };
   if (unsigned !== trimmed) return { ok: false, message: 'The amount cannot be negative.' };
   const amount = Number(unsigned.replace(/[, ]/g, ''));
   const refusal = amountRefusal(amount);
