@@ -3,5 +3,6 @@
 // chunk — through the index, Apollo and every page's GraphQL documents would be there.
 export * from './lib/auth/auth.store';
 export * from './lib/auth/guards';
+export * from './lib/auth/redirect-notice';
 export * from './lib/auth/restore-session';
 export * from './lib/auth/stored-session';

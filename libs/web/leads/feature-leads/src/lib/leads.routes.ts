@@ -1,16 +1,20 @@
 import { inject } from '@angular/core';
-import { Router, Routes } from '@angular/router';
+import { Routes } from '@angular/router';
 
 import { hasAnyRole } from '@accord/domain/workspace';
-import { AuthStore } from '@accord/web/shared/data-access';
+import { AuthStore, RedirectNotice } from '@accord/web/shared/data-access';
 
 import { LeadPage } from './detail/lead.page';
 import { RejectionFeedbackPage } from './feedback/rejection-feedback.page';
 import { LeadsPage } from './list/leads.page';
 
-/** Rejection feedback is for marketing (and admins); others go back to the leads. */
+/** Rejection feedback is for marketing (and admins); others go back to the leads, told why. */
 const feedbackReaders = () =>
-  hasAnyRole(inject(AuthStore).roles(), ['ADMIN', 'MARKETING']) || inject(Router).parseUrl('/leads');
+  hasAnyRole(inject(AuthStore).roles(), ['ADMIN', 'MARKETING']) ||
+  inject(RedirectNotice).redirect(
+    '/leads',
+    'Rejection feedback is for marketing and admins. Here are the leads.',
+  );
 
 /** The leads feature's routes, mounted under `/leads` by the app. */
 export const leadsRoutes: Routes = [

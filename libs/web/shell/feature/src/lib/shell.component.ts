@@ -11,6 +11,7 @@ import { map } from 'rxjs';
 import { AuthService, AuthStore, EmailVerificationStore } from '@accord/web/shared/data-access';
 
 import { EmailVerificationBannerComponent } from './email-verification-banner.component';
+import { RedirectNoticeComponent } from './redirect-notice.component';
 
 /** Below this width the navigation becomes an overlay opened from the toolbar (tablets in portrait). */
 export const NARROW_SCREEN = '(max-width: 959.98px)';
@@ -34,6 +35,7 @@ export const NARROW_SCREEN = '(max-width: 959.98px)';
     MatSidenavContent,
     MatToolbar,
     EmailVerificationBannerComponent,
+    RedirectNoticeComponent,
   ],
   template: `
     <a class="skip-link" href="#main">Skip to content</a>
@@ -64,6 +66,7 @@ export const NARROW_SCREEN = '(max-width: 959.98px)';
         <button mat-button type="button" (click)="signOut()">Sign out</button>
       </mat-toolbar>
       <accord-email-verification-banner />
+      <accord-redirect-notice />
     </header>
     <mat-sidenav-container class="container">
       <mat-sidenav

@@ -4,6 +4,7 @@ import { CanActivateFn, Router } from '@angular/router';
 import { Feature, canUse } from '@accord/domain/workspace';
 
 import { AuthStore, featurePath } from './auth.store';
+import { RedirectNotice, featureRefusal } from './redirect-notice';
 import { restoreSession } from './restore-session';
 
 /**
@@ -33,12 +34,16 @@ export const guestGuard: CanActivateFn = async () => {
   return session !== 'signed-in' || router.parseUrl('/');
 };
 
-/** Opens a feature only to the roles FEATURE_ACCESS lists for it; others land on their home page. */
+/** Opens a feature only to the roles FEATURE_ACCESS lists for it; others land on their home page, told why. */
 export function featureGuard(feature: Feature): CanActivateFn {
   return () => {
     const store = inject(AuthStore);
     if (canUse(store.roles(), feature)) return true;
     const home = store.homePath();
-    return home === featurePath(feature) ? false : inject(Router).parseUrl(home);
+    if (home === featurePath(feature)) return false;
+    return inject(RedirectNotice).redirect(
+      home,
+      `${featureRefusal(feature)} You are on your home page instead.`,
+    );
   };
 }
