@@ -4,6 +4,7 @@ export * from './lib/copy-field.component';
 export * from './lib/dialog-config';
 export * from './lib/empty-list';
 export * from './lib/form-alert.component';
+export * from './lib/issue.directive';
 export * from './lib/page-header.component';
 export * from './lib/new-password';
 export * from './lib/table-scroll';

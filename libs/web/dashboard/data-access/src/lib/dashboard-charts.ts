@@ -28,6 +28,11 @@ function isFunnelStage(stage: string): stage is FunnelStage {
   return (FUNNEL_STAGES as readonly string[]).includes(stage);
 }
 
+/** A funnel stage as the page names it ("Opportunity"); a stage it does not know, as the API sent it. */
+export function funnelLabel(stage: string): string {
+  return isFunnelStage(stage) ? FUNNEL_LABELS[stage] : stage;
+}
+
 /** The funnel's steps on the path LEAD → … → WON, in its order; a stage the API left out counts 0. */
 function onPath(steps: readonly DashboardFunnelStep[]): (DashboardFunnelStep & { stage: FunnelStage })[] {
   return FUNNEL_STAGES.map((stage) => {
@@ -40,10 +45,7 @@ function onPath(steps: readonly DashboardFunnelStep[]): (DashboardFunnelStep & {
 
 /** The funnel chart's bars (the domain's mapping), named as people say the stages. */
 export function funnelBars(steps: readonly DashboardFunnelStep[]): ChartDatum[] {
-  return funnelChart(onPath(steps)).map((bar) => ({
-    ...bar,
-    name: isFunnelStage(bar.name) ? FUNNEL_LABELS[bar.name] : bar.name,
-  }));
+  return funnelChart(onPath(steps)).map((bar) => ({ ...bar, name: funnelLabel(bar.name) }));
 }
 
 /** One step of the funnel as its table reads. */

@@ -38,7 +38,19 @@ describe('dashboardExport', () => {
     expect(lines).toContain('Calls made,calls-made,ACTIVITY,COUNT,310,,,,,,');
     // An amount's denominator is how many amounts it adds up (three wins).
     expect(lines).toContain('Revenue won,revenue-won,OUTCOME,AMOUNT,125000,100000,25000,,,,3');
-    expect(lines).toContain('SAL,25,59.52,17');
+  });
+
+  it('names the funnel stages as the page does, not by their keys', () => {
+    const funnel = lines.indexOf('Stage,Count,Conversion from previous (%),Drop-off');
+    expect(lines.slice(funnel + 1, funnel + 8)).toEqual([
+      'Lead,200,,',
+      'MQL,42,21,158',
+      'SAL,25,59.52,17',
+      'SQL,12,48,13',
+      'Opportunity,8,66.67,4',
+      'Won,3,37.5,5',
+      '',
+    ]);
   });
 
   it("heads the workspace's targets as such under a segment, owner or team filter, with no gap", () => {

@@ -1,6 +1,7 @@
 import { type CsvCell, addDays, dashboardCsv, toCsv } from '@accord/domain/dashboard';
 import type { DashboardFilter } from '@accord/web/shared/data-access';
 
+import { funnelLabel } from './dashboard-charts';
 import type { PeriodDays } from './dashboard-selection';
 import type { Dashboard } from './dashboard-types';
 import { withCurrency } from './metric-format';
@@ -26,8 +27,9 @@ function rejectionRows(title: string, counts: Dashboard['rejectionsBySource']): 
 
 /**
  * The view on screen as one CSV, built in the browser from what is shown: the period, the currency of its amounts,
- * the filters, every metric and the funnel (the domain's export, which neutralises formula-like cells), then the
- * reps (by revenue won, amounts headed with the currency) and the rejections (by source, campaign and grade).
+ * the filters, every metric and the funnel, its stages named as the page names them (the domain's export, which
+ * neutralises formula-like cells), then the reps (by revenue won, amounts headed with the currency) and the
+ * rejections (by source, campaign and grade).
  */
 export function dashboardExport(dashboard: Dashboard, context: ExportContext): string {
   const head = dashboardCsv({
@@ -45,7 +47,8 @@ export function dashboardExport(dashboard: Dashboard, context: ExportContext): s
     },
     outcomes: dashboard.outcomes,
     activities: dashboard.activities,
-    funnel: dashboard.funnel,
+    // The stages as the page names them: "Opportunity", not the API's OPPORTUNITY.
+    funnel: dashboard.funnel.map((step) => ({ ...step, stage: funnelLabel(step.stage) })),
   });
   const rest: CsvCell[][] = [
     [],

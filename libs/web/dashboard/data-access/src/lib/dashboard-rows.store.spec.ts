@@ -71,21 +71,40 @@ describe('DashboardRowsStore', () => {
     ]);
   });
 
-  it('shows the API’s error for an unknown key', async () => {
+  it('says the dashboard has no figure for an unknown key, not which argument the API refused', async () => {
     const { store, apollo } = setUp();
 
     const loading = store.load('nope', DEFAULT_SELECTION);
     apollo.expectOne('DashboardMetricNames').flushData(dashboardData());
-    apollo
-      .expectOne('DashboardRows')
-      .graphqlErrors([{ message: 'Unknown metric nope.', extensions: { code: 'BAD_USER_INPUT' } }]);
+    apollo.expectOne('DashboardRows').graphqlErrors([
+      {
+        message: 'metricKey: no metric "nope"',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'metricKey', message: 'not a metric of the dashboard' }],
+        },
+      },
+    ]);
     await loading;
 
     expect([store.loadError()?.message, store.rows(), store.subject()]).toEqual([
-      'Unknown metric nope.',
+      'The dashboard has no figure called “nope”: open one from the dashboard.',
       [],
       { name: 'nope', definition: null },
     ]);
+  });
+
+  it("shows the API's other refusals as it words them", async () => {
+    const { store, apollo } = setUp();
+
+    const loading = store.load('mqls', DEFAULT_SELECTION);
+    apollo.expectOne('DashboardMetricNames').flushData(dashboardData());
+    apollo
+      .expectOne('DashboardRows')
+      .graphqlErrors([{ message: 'The period is too long.', extensions: { code: 'BAD_USER_INPUT' } }]);
+    await loading;
+
+    expect(store.loadError()?.message).toBe('The period is too long.');
   });
 
   it('leaves out a version the workspace has not published, says so, and lists the rows of every version', async () => {

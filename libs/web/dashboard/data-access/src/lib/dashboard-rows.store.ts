@@ -156,11 +156,25 @@ export class DashboardRowsStore {
         return;
       }
       if (after === null) this.rows.set([]);
-      this.loadError.set(problem);
+      this.loadError.set(inPageWords(problem, this.metricKey));
     } finally {
       if (generation === this.generation) this.loading.set(false);
     }
   }
+}
+
+/**
+ * The API names the argument it refuses ("metricKey: no metric …"); a key the dashboard has no figure for — a link
+ * gone stale, a URL typed by hand — is said in the page's words instead.
+ */
+function inPageWords(problem: ApiError, metricKey: string): ApiError {
+  const unknownKey =
+    problem.code === 'BAD_USER_INPUT' && problem.fields.some((field) => field.field === 'metricKey');
+  if (!unknownKey) return problem;
+  return {
+    ...problem,
+    message: `The dashboard has no figure called “${metricKey}”: open one from the dashboard.`,
+  };
 }
 
 /** A metric's name and definition from the dashboard's metrics; a funnel step's key names its stage. */

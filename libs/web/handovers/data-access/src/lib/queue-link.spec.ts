@@ -1,4 +1,4 @@
-import { queueOpening } from './queue-link';
+import { queueOpening, queueParams } from './queue-link';
 
 describe('queueOpening', () => {
   it("opens the managers' expired handovers the escalation e-mail links", () => {
@@ -22,5 +22,24 @@ describe('queueOpening', () => {
       view: 'EXPIRED',
     });
     expect(queueOpening({ scope: 'UNASSIGNED' }, false)).toEqual({ scope: 'MINE', view: 'UNDECIDED' });
+  });
+});
+
+describe('queueParams', () => {
+  it('names the scope and view that differ from my open handovers, and nothing for those', () => {
+    expect(queueParams({ scope: 'TEAM', view: 'EXPIRED' })).toEqual({ scope: 'TEAM', view: 'EXPIRED' });
+    expect(queueParams({ scope: 'UNASSIGNED', view: 'UNDECIDED' })).toEqual({
+      scope: 'UNASSIGNED',
+      view: null,
+    });
+    expect(queueParams({ scope: 'MINE', view: 'UNDECIDED' })).toEqual({ scope: null, view: null });
+  });
+
+  it('opens again the queue it names', () => {
+    const params = queueParams({ scope: 'TEAM', view: 'DECIDED' });
+    expect(queueOpening({ scope: params.scope ?? undefined, view: params.view ?? undefined }, true)).toEqual({
+      scope: 'TEAM',
+      view: 'DECIDED',
+    });
   });
 });

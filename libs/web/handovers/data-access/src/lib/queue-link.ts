@@ -16,3 +16,17 @@ export function queueOpening(
   const scope = (manager && MANAGER_SCOPES.find((known) => known === params.scope)) || 'MINE';
   return { scope, view };
 }
+
+/**
+ * The query parameters that keep a queue in the page's URL, so a reload or the browser's back and forward show it
+ * again: only what differs from the default (my open handovers), which the plain link shows.
+ */
+export function queueParams(queue: { scope: HandoverScope; view: HandoverView }): {
+  scope: HandoverScope | null;
+  view: HandoverView | null;
+} {
+  return {
+    scope: queue.scope === 'MINE' ? null : queue.scope,
+    view: queue.view === 'UNDECIDED' ? null : queue.view,
+  };
+}

@@ -1,6 +1,10 @@
+import { Location } from '@angular/common';
+import { SpyLocation, provideLocationMocks } from '@angular/common/testing';
+import { ApplicationRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
@@ -61,6 +65,48 @@ async function renderUnanswered(): Promise<ApolloTestingController> {
   return TestBed.inject(ApolloTestingController);
 }
 
+/** The queue at `url`, as the router opens it for `member`; its first request not answered yet. */
+async function visit(url: string, member: ReturnType<typeof sessionFor>): Promise<ApolloTestingController> {
+  TestBed.configureTestingModule({
+    imports: [ApolloTestingModule],
+    providers: [
+      provideRouter([{ path: 'handovers', component: HandoverQueuePage }]),
+      provideLocationMocks(),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      { provide: SESSION_STORAGE, useValue: sessionStorage },
+      { provide: CLOCK, useValue: () => NOW },
+    ],
+  });
+  TestBed.inject(AuthStore).start(member);
+  // As the app's first navigation does: the router follows the browser's back and forward buttons.
+  TestBed.inject(Router).setUpLocationChangeListener();
+  const harness = await RouterTestingHarness.create();
+  await harness.navigateByUrl(url);
+  return TestBed.inject(ApolloTestingController);
+}
+
+const sue = sessionFor('sue', 'Sue Manager', ['SALES'], true);
+
+/** Chooses a toggle of the queue, and waits for the navigation it makes. */
+async function choose(name: string): Promise<void> {
+  fireEvent.click(screen.getByRole('radio', { name }));
+  await TestBed.inject(ApplicationRef).whenStable();
+}
+
+/**
+ * The browser's back button to `to`, and the navigation it makes (the router takes it up a task later). The mock
+ * Location's own back() drops the query of the entry it returns to, so the pop is simulated with the whole URL.
+ */
+async function goBack(to: string): Promise<void> {
+  (TestBed.inject(Location) as SpyLocation).simulateUrlPop(to);
+  await waitFor(() => expect(TestBed.inject(Router).url).toBe(to));
+  await TestBed.inject(ApplicationRef).whenStable();
+}
+
+function checked(name: string): boolean {
+  return screen.getByRole('radio', { name }).getAttribute('aria-checked') === 'true';
+}
+
 function row(name: string): HTMLElement {
   return screen.getByRole('listitem', { name: new RegExp(`^${name}`) });
 }
@@ -91,32 +137,59 @@ describe('HandoverQueuePage', () => {
   });
 
   it("opens the team's expired handovers for a manager who follows the escalation e-mail's link", async () => {
-    await render(HandoverQueuePage, {
-      imports: [ApolloTestingModule],
-      inputs: { view: 'EXPIRED', scope: 'TEAM' },
-      providers: [
-        provideRouter([]),
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-        { provide: SESSION_STORAGE, useValue: sessionStorage },
-        { provide: CLOCK, useValue: () => NOW },
-      ],
-      configureTestBed: () =>
-        TestBed.inject(AuthStore).start(sessionFor('sue', 'Sue Manager', ['SALES'], true)),
-    });
-    const apollo = TestBed.inject(ApolloTestingController);
+    const apollo = await visit('/handovers?scope=TEAM&view=EXPIRED', sue);
     const first = flushQueue(apollo, [bob], { undecided: 2, expired: 1, unassigned: 0 });
     await screen.findByRole('link', { name: 'Bob Builder' });
 
     expect(first.operation.variables).toEqual({ scope: 'TEAM', view: 'EXPIRED', first: 50, after: null });
-    expect(screen.getByRole('radio', { name: 'Expired' }).getAttribute('aria-checked')).toBe('true');
-    expect(screen.getByRole('radio', { name: 'Team' }).getAttribute('aria-checked')).toBe('true');
+    expect([checked('Expired'), checked('Team')]).toEqual([true, true]);
+  });
+
+  it("puts a manager's scope and view in the URL, and shows the URL's queue on back and forward", async () => {
+    const apollo = await visit('/handovers', sue);
+    flushQueue(apollo, [ada, bob]);
+    await screen.findByRole('link', { name: 'Ada Lovelace' });
+
+    await choose('Unassigned');
+    expect(TestBed.inject(Router).url).toBe('/handovers?scope=UNASSIGNED');
+    expect(flushQueue(apollo, [bob]).operation.variables).toMatchObject({
+      scope: 'UNASSIGNED',
+      view: 'UNDECIDED',
+    });
+    await choose('Expired');
+    expect(TestBed.inject(Router).url).toBe('/handovers?scope=UNASSIGNED&view=EXPIRED');
+    expect(flushQueue(apollo, [bob]).operation.variables).toMatchObject({
+      scope: 'UNASSIGNED',
+      view: 'EXPIRED',
+    });
+
+    await goBack('/handovers?scope=UNASSIGNED');
+    expect(flushQueue(apollo, [bob]).operation.variables).toMatchObject({
+      scope: 'UNASSIGNED',
+      view: 'UNDECIDED',
+    });
+    await waitFor(() => expect([checked('Unassigned'), checked('Open')]).toEqual([true, true]));
+    await goBack('/handovers');
+    expect(flushQueue(apollo, [ada, bob]).operation.variables).toMatchObject({
+      scope: 'MINE',
+      view: 'UNDECIDED',
+    });
+    await waitFor(() => expect(checked('Mine')).toBe(true));
+  });
+
+  it('opens my open handovers for a scope or view the page does not know', async () => {
+    const apollo = await visit('/handovers?scope=EVERYONE&view=ALL', sue);
+
+    expect(flushQueue(apollo, [ada]).operation.variables).toMatchObject({ scope: 'MINE', view: 'UNDECIDED' });
+    await screen.findByRole('link', { name: 'Ada Lovelace' });
+    expect([checked('Mine'), checked('Open')]).toEqual([true, true]);
   });
 
   it('shows decided handovers with their decision and note, without the keyboard hint for deciding', async () => {
     const { apollo } = await renderQueue();
     expect(screen.getByText(/then press A to accept/)).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('radio', { name: 'Decided' }));
+    await choose('Decided');
     const rejected = handover({
       status: 'REJECTED',
       decidedAt: '2026-11-25T08:10:00.000Z',
@@ -295,7 +368,7 @@ describe('HandoverQueuePage', () => {
     const { apollo } = await renderQueue(sessionFor('sam', 'Sam Sales', ['SALES'], true));
 
     expect(screen.getByText('2 undecided · 1 expired · 0 unassigned')).toBeTruthy();
-    fireEvent.click(screen.getByRole('radio', { name: 'Team' }));
+    await choose('Team');
     const ria = { id: 'ria', name: 'Ria Rep' };
     const team = flushQueue(apollo, [ada, handover({ id: 'h3', owner: ria })], { undecided: 2 });
     expect(team.operation.variables).toMatchObject({ scope: 'TEAM', view: 'UNDECIDED' });

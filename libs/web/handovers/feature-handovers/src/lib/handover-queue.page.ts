@@ -8,13 +8,14 @@ import {
   afterNextRender,
   computed,
   inject,
-  input,
   signal,
   viewChild,
 } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatProgressBar } from '@angular/material/progress-bar';
+import { ActivatedRoute, Router } from '@angular/router';
 
 import { isSalesManager } from '@accord/domain/handover';
 import {
@@ -24,6 +25,7 @@ import {
   consequenceLabel,
   handoverLeadName,
   queueOpening,
+  queueParams,
 } from '@accord/web/handovers/data-access';
 import {
   type ApiResult,
@@ -188,6 +190,8 @@ export class HandoverQueuePage implements OnInit {
   private readonly injector = inject(Injector);
   private readonly status = viewChild.required<ElementRef<HTMLElement>>('status');
   private readonly members = inject(SalesMembersStore);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
   protected readonly store = inject(HandoverQueueStore);
 
   protected readonly now = signal(this.clock());
@@ -200,9 +204,6 @@ export class HandoverQueuePage implements OnInit {
   protected readonly candidates = computed(() =>
     this.members.candidates(this.store.handovers().map((handover) => handover.owner)),
   );
-  /** The link's `?view=` and `?scope=` (see queueOpening), read once, when the page opens. */
-  readonly view = input<string>();
-  readonly scope = input<string>();
   protected readonly rejecting = signal<string | null>(null);
   protected readonly pendingId = signal<string | null>(null);
   protected readonly message = signal('');
@@ -221,15 +222,23 @@ export class HandoverQueuePage implements OnInit {
     // The countdowns move on every minute.
     const timer = setInterval(() => this.now.set(this.clock()), MINUTE_MS);
     inject(DestroyRef).onDestroy(() => clearInterval(timer));
+    // The URL's `?scope=` and `?view=` are the queue shown (see queueOpening): every choice navigates, and every
+    // navigation — the escalation e-mail's link, a reload, back and forward — opens its queue.
+    this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((params) => {
+      const link = { scope: params.get('scope') ?? undefined, view: params.get('view') ?? undefined };
+      this.open(queueOpening(link, this.manager()));
+    });
   }
 
   ngOnInit(): void {
-    const { scope, view } = queueOpening({ scope: this.scope(), view: this.view() }, this.manager());
-    void this.store.load(scope, view);
     if (this.manager()) void this.members.load();
   }
 
   protected show(scope: HandoverScope, view: HandoverView): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: queueParams({ scope, view }) });
+  }
+
+  private open({ scope, view }: { scope: HandoverScope; view: HandoverView }): void {
     this.rejecting.set(null);
     this.actionError.set(null);
     this.message.set('');

@@ -68,7 +68,7 @@ describe('LeadDetailStore', () => {
     expect(store.timeline()[0].externalId).toBe('s4');
   });
 
-  it('answers a refused signal with its problems and reads nothing again', async () => {
+  it('answers a refused signal with its problems, by the fields they name, and reads nothing again', async () => {
     const { store, apollo } = await loaded();
 
     const recording = store.recordSignal({
@@ -78,14 +78,19 @@ describe('LeadDetailStore', () => {
     });
     apollo
       .expectOne('RecordSignal')
-      .flushData(report('REFUSED', ['occurredAt: must not be more than a day in the future']));
+      .flushData(
+        report('REFUSED', ['occurredAt: must not be more than a day in the future', 'No lead matches.']),
+      );
 
     expect(await recording).toEqual({
       ok: false,
       error: {
         code: 'BAD_USER_INPUT',
-        message: 'The signal was refused: occurredAt: must not be more than a day in the future.',
-        fields: [],
+        message: 'The signal was refused.',
+        fields: [
+          { field: 'occurredAt', message: 'must not be more than a day in the future' },
+          { field: '', message: 'No lead matches.' },
+        ],
       },
     });
     apollo.expectNone('Lead');

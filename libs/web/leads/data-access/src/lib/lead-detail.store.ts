@@ -12,6 +12,7 @@ import {
   RecordSignalDocument,
   UpdateLeadDocument,
   attempt,
+  fieldProblemOf,
   required,
 } from '@accord/web/shared/data-access';
 
@@ -87,16 +88,14 @@ export class LeadDetailStore {
       return required(answer.data?.recordSignal);
     });
     if (!result.ok) return result;
-    // Ingestion answers per event instead of failing the request: a refused event is this form's error.
+    // Ingestion answers per event instead of failing the request: a refused event is this form's error, its
+    // problems ("occurredAt: must not be …") read as the fields they name, for the form to word by its labels.
     const refused = result.value.items.find(
       (item) => item.status === 'REFUSED' || item.status === 'UNMATCHED',
     );
     if (refused) {
-      const why = refused.problems?.length ? `: ${refused.problems.join('; ')}` : '';
-      return {
-        ok: false,
-        error: { code: 'BAD_USER_INPUT', message: `The signal was refused${why}.`, fields: [] },
-      };
+      const fields = (refused.problems ?? []).map(fieldProblemOf);
+      return { ok: false, error: { code: 'BAD_USER_INPUT', message: 'The signal was refused.', fields } };
     }
     await this.reload(leadId);
     return { ok: true, value: undefined };

@@ -41,6 +41,7 @@ describe('toMemberRow', () => {
       approver: 'Yes',
       status: 'Invited',
       active: true,
+      invited: true,
     });
   });
 
@@ -55,6 +56,7 @@ describe('toMemberRow', () => {
       approver: 'No',
       status: 'Deactivated',
       active: false,
+      invited: false,
     });
   });
 });

@@ -20,6 +20,8 @@ export interface MemberRow {
   approver: string;
   status: string;
   active: boolean;
+  /** Invited and not yet joined: no password to reset, but an invitation to send again. */
+  invited: boolean;
 }
 
 export function toMemberRow(member: MemberFieldsFragment): MemberRow {
@@ -33,6 +35,7 @@ export function toMemberRow(member: MemberFieldsFragment): MemberRow {
     approver: member.approver ? 'Yes' : 'No',
     status: STATUS_LABELS[member.status],
     active: member.status !== 'DEACTIVATED',
+    invited: member.status === 'INVITED',
   };
 }
 

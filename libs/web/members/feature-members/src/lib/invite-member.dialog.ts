@@ -4,25 +4,40 @@ import {
   ElementRef,
   Injector,
   afterNextRender,
+  computed,
   inject,
   signal,
   viewChild,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogTitle,
+} from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 
 import { Role } from '@accord/domain/workspace';
 import { Invitation, MembersStore } from '@accord/web/members/data-access';
-import { PendingCall } from '@accord/web/shared/data-access';
+import {
+  type MemberFieldsFragment,
+  PendingCall,
+  injectWorkspaceTimeZone,
+  zonedMinute,
+} from '@accord/web/shared/data-access';
 import { CopyFieldComponent, FormAlertComponent } from '@accord/web/shared/ui';
 
 import { RoleCheckboxesComponent } from './role-checkboxes.component';
 
-/** Invites a member; on success shows the one-time invite link for the admin to pass on. */
+/**
+ * Invites a member — or, given an invited member, invites them again: their earlier link stops working and the name
+ * and roles chosen here apply. On success shows the one-time invite link for the admin to pass on.
+ */
 @Component({
   selector: 'accord-invite-member-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -43,13 +58,12 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
     RoleCheckboxesComponent,
   ],
   template: `
-    <h2 mat-dialog-title>Invite member</h2>
+    <h2 mat-dialog-title>{{ again ? 'Invite ' + again.name + ' again' : 'Invite member' }}</h2>
     @if (invitation(); as sent) {
       <mat-dialog-content>
         @if (sent.inviteUrl; as link) {
           <p id="invite-sent">
-            {{ sent.member.name }} is invited. Send them this link; it works once and expires
-            {{ sent.expiresAt.slice(0, 10) }}.
+            {{ sent.member.name }} is invited. Send them this link; it works once and expires {{ expires() }}.
           </p>
           <accord-copy-field
             label="Invite link"
@@ -62,7 +76,7 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
           <!-- With mail configured, the link goes to the invitee alone: nobody else can accept it for them. -->
           <p id="invite-sent">
             {{ sent.member.name }} is invited: we e-mailed {{ sent.member.email }} a link that works once and
-            expires {{ sent.expiresAt.slice(0, 10) }}.
+            expires {{ expires() }}.
           </p>
         }
       </mat-dialog-content>
@@ -74,6 +88,9 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
     } @else {
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <mat-dialog-content>
+          @if (again) {
+            <p class="again">A new link replaces the one sent before, which stops working.</p>
+          }
           <mat-form-field appearance="outline" class="wide">
             <mat-label>E-mail</mat-label>
             <input matInput type="email" formControlName="email" required />
@@ -94,7 +111,7 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
           <!-- Closing while the invitation is being made would lose its one-time link. -->
           <button mat-button type="button" mat-dialog-close [disabled]="pending()">Cancel</button>
           <button mat-flat-button type="submit" disabledInteractive [disabled]="pending()">
-            Send invitation
+            {{ again ? 'Send new invitation' : 'Send invitation' }}
           </button>
         </mat-dialog-actions>
       </form>
@@ -108,21 +125,37 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
       display: block;
       margin: 0 0 16px;
     }
+    .again {
+      font: var(--mat-sys-body-medium);
+      margin: 0 0 16px;
+    }
   `,
 })
 export class InviteMemberDialog {
   private readonly store = inject(MembersStore);
+  private readonly timeZone = injectWorkspaceTimeZone();
 
+  /** The invited member to invite again; null for a new invitation. */
+  protected readonly again = inject<MemberFieldsFragment | null>(MAT_DIALOG_DATA, { optional: true }) ?? null;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    email: ['', [Validators.required, Validators.email]],
-    name: ['', [Validators.required, Validators.maxLength(120)]],
+    // Inviting again is for the same address: another one would be a new member.
+    email: [
+      { value: this.again?.email ?? '', disabled: this.again !== null },
+      [Validators.required, Validators.email],
+    ],
+    name: [this.again?.name ?? '', [Validators.required, Validators.maxLength(120)]],
   });
-  protected readonly roles = signal<Role[]>([]);
-  protected readonly approver = signal(false);
+  protected readonly roles = signal<Role[]>(this.again ? [...this.again.roles] : []);
+  protected readonly approver = signal(this.again?.approver ?? false);
   protected readonly call = new PendingCall();
   protected readonly error = this.call.error;
   protected readonly pending = this.call.pending;
   protected readonly invitation = signal<Invitation | null>(null);
+  /** Until when the link works, on the workspace's clock, which it names. */
+  protected readonly expires = computed(() => {
+    const sent = this.invitation();
+    return sent ? `${zonedMinute(sent.expiresAt, this.timeZone())} (${this.timeZone()})` : '';
+  });
   private readonly injector = inject(Injector);
   private readonly copyField = viewChild(CopyFieldComponent);
   private readonly doneButton = viewChild<string, ElementRef<HTMLElement>>('done', { read: ElementRef });

@@ -3,7 +3,7 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
-import { EmailVerificationStore, type MemberFieldsFragment } from '@accord/web/shared/data-access';
+import { AuthStore, EmailVerificationStore, type MemberFieldsFragment } from '@accord/web/shared/data-access';
 import { tryToDismiss } from '@accord/web/shared/ui/testing';
 
 import { MembersPage } from './members.page';
@@ -50,14 +50,14 @@ async function renderEmpty(): Promise<ApolloTestingController> {
   return TestBed.inject(ApolloTestingController);
 }
 
-async function renderPage(): Promise<ApolloTestingController> {
+async function renderPage(members = [bea, ada]): Promise<ApolloTestingController> {
   const apollo = await renderEmpty();
   apollo.expectOne('Members').flushData({
     members: {
       __typename: 'MemberConnection',
-      totalCount: 2,
+      totalCount: members.length,
       pageInfo: { __typename: 'PageInfo', endCursor: 'c2', hasNextPage: false },
-      edges: [bea, ada].map((node) => ({ __typename: 'MemberEdge', node })),
+      edges: members.map((node) => ({ __typename: 'MemberEdge', node })),
     },
   });
   await screen.findByRole('cell', { name: 'admin@demo.accord.dev' });
@@ -180,6 +180,66 @@ describe('MembersPage', () => {
       'Yes',
       'Invited',
     ]);
+  });
+
+  it("says until when the invite link works, as a date and time on the workspace's clock", async () => {
+    const apollo = await renderPage();
+    TestBed.inject(AuthStore).setViewer({
+      member: {
+        id: 'm1',
+        email: ada.email,
+        name: ada.name,
+        roles: ['ADMIN'],
+        approver: false,
+        status: 'ACTIVE',
+      },
+      workspace: { id: 'w1', name: 'Demo', timeZone: 'Europe/Berlin', currency: 'EUR' },
+    });
+
+    const dialog = await inviteCarl();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
+    apollo.expectOne('InviteMember').flushData({ inviteMember: invitation() });
+
+    const sent = await within(dialog).findByText(/Carl Marketing is invited/);
+    expect(sent.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Carl Marketing is invited. Send them this link; it works once and expires 8 Mar 2026, 01:00 (Europe/Berlin).',
+    );
+  });
+
+  it('offers an invited member a new invitation, not a password reset, keeping their address', async () => {
+    const carl = member({
+      id: 'm3',
+      name: 'Carl Marketing',
+      email: 'carl@example.com',
+      roles: ['MARKETING'],
+      status: 'INVITED',
+    });
+    const apollo = await renderPage([bea, ada, carl]);
+
+    expect(screen.queryByRole('button', { name: 'Reset password link for Carl Marketing' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Reset password link for Bea Sales' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Invite Bea Sales again' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Invite Carl Marketing again' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Invite Carl Marketing again' });
+    const email = within(dialog).getByLabelText<HTMLInputElement>(/e-mail/i);
+    expect([email.value, email.disabled]).toEqual(['carl@example.com', true]);
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/^name/i).value).toBe('Carl Marketing');
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Sales' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send new invitation' }));
+
+    const invite = apollo.expectOne('InviteMember');
+    expect(invite.operation.variables).toEqual({
+      input: {
+        email: 'carl@example.com',
+        name: 'Carl Marketing',
+        roles: ['MARKETING', 'SALES'],
+        approver: false,
+      },
+    });
+    invite.flushData({ inviteMember: invitation({ roles: ['MARKETING', 'SALES'], status: 'INVITED' }) });
+    const link = await within(dialog).findByLabelText<HTMLInputElement>('Invite link');
+    expect(link.value).toBe('http://127.0.0.1:3300/accept-invitation?token=abc');
   });
 
   it('keeps Send invitation focused while inviting, then moves focus to Copy link', async () => {

@@ -32,8 +32,9 @@ import { PasswordResetLinkDialog } from './password-reset-link.dialog';
 import { WorkspaceSettingsComponent } from './workspace-settings.component';
 
 /**
- * The admin's page for the workspace: its settings (name, time zone, reporting currency), its members — invite,
- * change roles and approver, give a password reset link, deactivate — and the e-mail Accord sent on its own.
+ * The admin's page for the workspace: its settings (name, time zone, reporting currency), its members — invite (and
+ * invite again), change roles and approver, give a password reset link, deactivate — and the e-mail Accord sent on
+ * its own.
  */
 @Component({
   selector: 'accord-members-page',
@@ -109,14 +110,26 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
                   Edit
                 </button>
                 @if (row.id !== selfId()) {
-                  <button
-                    mat-button
-                    type="button"
-                    [attr.aria-label]="'Reset password link for ' + row.name"
-                    (click)="resetPasswordLink(row)"
-                  >
-                    Reset password
-                  </button>
+                  <!-- An invited member has no password yet: what they may need is their invitation again. -->
+                  @if (row.invited) {
+                    <button
+                      mat-button
+                      type="button"
+                      [attr.aria-label]="'Invite ' + row.name + ' again'"
+                      (click)="inviteAgain(row)"
+                    >
+                      Invite again
+                    </button>
+                  } @else {
+                    <button
+                      mat-button
+                      type="button"
+                      [attr.aria-label]="'Reset password link for ' + row.name"
+                      (click)="resetPasswordLink(row)"
+                    >
+                      Reset password
+                    </button>
+                  }
                   <button
                     mat-button
                     type="button"
@@ -159,12 +172,14 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
     .mat-column-manager {
       white-space: nowrap;
     }
-    /* On a laptop the three actions wrap under one another rather than run off the table's edge. */
+    /* The actions stay on one line, each a compact button; on a narrow screen the table scrolls sideways. */
     .action-row {
       display: flex;
-      flex-wrap: wrap;
+      flex-wrap: nowrap;
+      gap: 4px;
       justify-content: flex-end;
-      min-width: 120px;
+      white-space: nowrap;
+      --mat-button-text-horizontal-padding: 8px;
     }
     .empty {
       padding: 16px;
@@ -212,6 +227,17 @@ export class MembersPage implements OnInit {
     if (member === undefined) return;
     this.actionError.set(null);
     this.dialog.open(EditMemberDialog, dialogConfig(560, { injector: this.injector, data: member }));
+  }
+
+  protected inviteAgain(row: MemberRow): void {
+    const member = this.store.member(row.id);
+    if (member === undefined) return;
+    this.actionError.set(null);
+    // As for a first invitation, the new link is shown once: only the dialog's own buttons may close it.
+    this.dialog.open(
+      InviteMemberDialog,
+      dialogConfig(560, { injector: this.injector, data: member, disableClose: true }),
+    );
   }
 
   protected resetPasswordLink(row: MemberRow): void {

@@ -40,9 +40,10 @@ async function renderPage(): Promise<GraphqlFetchStub> {
   return GraphqlFetchStub.install();
 }
 
-function fillIn(current: string, next: string): void {
+function fillIn(current: string, next: string, confirmation = next): void {
   fireEvent.input(screen.getByLabelText(/current password/i), { target: { value: current } });
-  fireEvent.input(screen.getByLabelText(/new password/i), { target: { value: next } });
+  fireEvent.input(screen.getByLabelText(/^new password/i), { target: { value: next } });
+  fireEvent.input(screen.getByLabelText(/confirm new password/i), { target: { value: confirmation } });
   fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
 }
 
@@ -82,7 +83,26 @@ describe('AccountPage', () => {
     // The emptied fields start afresh: nothing in them is shown as wrong.
     expect(fieldErrors()).toEqual([]);
     expect(screen.getByLabelText<HTMLInputElement>(/current password/i).value).toBe('');
-    expect(screen.getByLabelText<HTMLInputElement>(/new password/i).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>(/^new password/i).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>(/confirm new password/i).value).toBe('');
+  });
+
+  it('asks for the new password twice, and changes nothing until both agree', async () => {
+    const api = await renderPage();
+    fillIn('the old passphrase', 'a new long passphrase', 'a new long passfrase');
+
+    await waitFor(() => expect(fieldErrors()).toEqual(['Does not match the new password.']));
+    const confirmation = screen.getByLabelText(/confirm new password/i);
+    expect(confirmation.getAttribute('aria-invalid')).toBe('true');
+    api.expectNone('ChangePassword');
+
+    // Changing the new password to what was confirmed makes the two agree.
+    fireEvent.input(screen.getByLabelText(/^new password/i), { target: { value: 'a new long passfrase' } });
+    await waitFor(() => expect(fieldErrors()).toEqual([]));
+    fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
+    expect(api.expectOne('ChangePassword').operation.variables).toEqual({
+      input: { currentPassword: 'the old passphrase', newPassword: 'a new long passfrase' },
+    });
   });
 
   it('shows why the API refused, and checks the new password before asking', async () => {

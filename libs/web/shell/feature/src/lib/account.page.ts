@@ -1,5 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
-import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import {
+  type AbstractControl,
+  FormGroupDirective,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -8,7 +16,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@accord/domain/workspa
 import { AuthService, AuthStore, type FieldProblem, PendingCall } from '@accord/web/shared/data-access';
 import { FormAlertComponent, NEW_PASSWORD_VALIDATORS, PageHeaderComponent } from '@accord/web/shared/ui';
 
-type PasswordField = 'current' | 'next';
+type PasswordField = 'current' | 'next' | 'confirmation';
 
 /** The form's control for each field the API names in a refusal. */
 const FIELD_OF: ReadonlyMap<string, PasswordField> = new Map([
@@ -20,7 +28,16 @@ const FIELD_OF: ReadonlyMap<string, PasswordField> = new Map([
 const LOCAL_PROBLEMS: Record<PasswordField, string> = {
   current: 'Enter your current password.',
   next: `Use between ${PASSWORD_MIN_LENGTH} and ${PASSWORD_MAX_LENGTH} characters.`,
+  confirmation: 'Enter the new password again.',
 };
+
+const MISMATCH = 'Does not match the new password.';
+
+/** The confirmation is wrong while it holds something other than the new password (empty is `required`'s case). */
+function sameAsNewPassword(confirmation: AbstractControl<string>): ValidationErrors | null {
+  const next = confirmation.parent?.get('next')?.value as string | undefined;
+  return confirmation.value && confirmation.value !== next ? { mismatch: true } : null;
+}
 
 /** The signed-in member's own account: who they are, their password, and their sessions on other devices. */
 @Component({
@@ -60,6 +77,17 @@ const LOCAL_PROBLEMS: Record<PasswordField, string> = {
           <input matInput type="password" formControlName="next" autocomplete="new-password" required />
           <mat-hint>At least {{ minLength }} characters; a passphrase works well.</mat-hint>
           <mat-error>{{ problem('next') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Confirm new password</mat-label>
+          <input
+            matInput
+            type="password"
+            formControlName="confirmation"
+            autocomplete="new-password"
+            required
+          />
+          <mat-error>{{ problem('confirmation') }}</mat-error>
         </mat-form-field>
         <accord-form-alert [message]="passwordCall.error()" />
         <p class="done" role="status">{{ changed() }}</p>
@@ -116,16 +144,26 @@ export class AccountPage {
   protected readonly form = inject(NonNullableFormBuilder).group({
     current: ['', [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH)]],
     next: ['', [...NEW_PASSWORD_VALIDATORS]],
+    confirmation: ['', [Validators.required, sameAsNewPassword]],
   });
   protected readonly passwordCall = new PendingCall();
   protected readonly sessionsCall = new PendingCall();
   protected readonly changed = signal('');
   private readonly formDirective = viewChild.required(FormGroupDirective);
 
+  constructor() {
+    // The confirmation is checked against the new password, so it is checked again when that one changes.
+    this.form.controls.next.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.form.controls.confirmation.updateValueAndValidity());
+  }
+
   /** The API's word on a field, as it worded it; else what the field says when left wrong before asking. */
   protected problem(field: PasswordField): string {
-    const api: unknown = this.form.controls[field].errors?.['api'];
-    return typeof api === 'string' ? api : LOCAL_PROBLEMS[field];
+    const errors = this.form.controls[field].errors;
+    const api: unknown = errors?.['api'];
+    if (typeof api === 'string') return api;
+    return errors?.['mismatch'] ? MISMATCH : LOCAL_PROBLEMS[field];
   }
 
   protected async changePassword(): Promise<void> {

@@ -30,10 +30,9 @@ import {
   versionLabel,
 } from '@accord/web/agreement/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
-import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
+import { FormAlertComponent, IssueDirective, PageHeaderComponent } from '@accord/web/shared/ui';
 
 import { IssueIndex } from '../shared/document-issues';
-import { IssueDirective } from '../shared/issue.directive';
 import { SendBackNoteComponent } from '../shared/send-back-note.component';
 import { ConflictBannerComponent } from './conflict-banner.component';
 import { dateInputValue, dateText, inputText, instantOfDate } from './editing';

@@ -3,9 +3,9 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 
 import { type FitCondition, type FitField, SENIORITIES } from '@accord/domain/agreement';
+import { IssueDirective } from '@accord/web/shared/ui';
 
 import { IssueIndex } from '../shared/document-issues';
-import { IssueDirective } from '../shared/issue.directive';
 import { ValuesInputComponent } from '../shared/values-input.component';
 import { fieldLabel, valueLabel } from '../shared/wording';
 import { NumberFieldComponent } from './document-fields.component';

@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 
-import { IssueDirective } from '../shared/issue.directive';
+import { IssueDirective } from '@accord/web/shared/ui';
+
 import { NumberInputDirective } from '../shared/number-input.directive';
 import { inputText } from './editing';
 

@@ -8,9 +8,9 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { KPI_KINDS, KPI_PERIODS, type KpiPeriod } from '@accord/domain/agreement';
 import type { MetricUnit } from '@accord/domain/dashboard';
 import { AgreementDraftStore } from '@accord/web/agreement/data-access';
+import { IssueDirective } from '@accord/web/shared/ui';
 
 import { IssueIndex } from '../shared/document-issues';
-import { IssueDirective } from '../shared/issue.directive';
 import { kpiUnit, targetHasPeriod, valueLabel } from '../shared/wording';
 import { NumberFieldComponent, TextFieldComponent } from './document-fields.component';
 import { inputText, listEdits, unusedKey } from './editing';

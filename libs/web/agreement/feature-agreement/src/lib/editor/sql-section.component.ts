@@ -4,9 +4,9 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 
 import { AgreementDraftStore } from '@accord/web/agreement/data-access';
+import { IssueDirective } from '@accord/web/shared/ui';
 
 import { IssueIndex } from '../shared/document-issues';
-import { IssueDirective } from '../shared/issue.directive';
 import { NumberFieldComponent, TextFieldComponent } from './document-fields.component';
 import { inputText, listEdits, unusedKey } from './editing';
 import { EditorItemComponent } from './editor-item.component';

@@ -13,10 +13,9 @@ import { MatInput } from '@angular/material/input';
 
 import { LIMITS } from '@accord/domain/agreement';
 import type { AgreementResult, AgreementVersion } from '@accord/web/agreement/data-access';
-import { FormAlertComponent } from '@accord/web/shared/ui';
+import { FormAlertComponent, IssueDirective } from '@accord/web/shared/ui';
 
 import { inputText } from '../editor/editing';
-import { IssueDirective } from '../shared/issue.directive';
 import { formatNumber } from '../shared/wording';
 
 export interface SendBackDialogData {

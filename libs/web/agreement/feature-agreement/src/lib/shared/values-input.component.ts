@@ -9,7 +9,7 @@ import {
 } from '@angular/material/chips';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 
-import { IssueDirective } from './issue.directive';
+import { IssueDirective } from '@accord/web/shared/ui';
 
 /** A list of short texts (values, keywords, countries, member ids) as chips, typed in and removed one by one. */
 @Component({

@@ -8,41 +8,90 @@ import {
   signal,
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 
 import { ACTIVITY_SIGNAL_TYPES, STANDARD_SIGNAL_TYPES } from '@accord/domain/agreement';
-import { LeadDetailStore, typeLabel } from '@accord/web/leads/data-access';
+import { LeadDetailStore, sentence, typeLabel } from '@accord/web/leads/data-access';
 import { wallMinute, zonedInstant } from '@accord/web/pipeline/data-access';
-import { CLOCK, PendingCall } from '@accord/web/shared/data-access';
-import { FormAlertComponent } from '@accord/web/shared/ui';
+import { type ApiError, CLOCK, PendingCall } from '@accord/web/shared/data-access';
+import { FormAlertComponent, IssueDirective } from '@accord/web/shared/ui';
+
+/** The form's fields by the API's names for them, and the labels they have here. */
+const FIELD_LABELS = { type: 'Signal type', occurredAt: 'When', source: 'Source' } as const;
+type SignalField = keyof typeof FIELD_LABELS;
+
+function isSignalField(field: string): field is SignalField {
+  return Object.prototype.hasOwnProperty.call(FIELD_LABELS, field);
+}
+
+/**
+ * A refusal in the form's words: each problem after the label of the field it names ("When must not be …"), not
+ * the API's name for it ("occurredAt: must not be …"); one of no field here, as the API wrote it.
+ */
+function refusal(error: ApiError): string {
+  if (error.fields.length === 0) return error.message;
+  const problems = error.fields.map((problem) =>
+    isSignalField(problem.field) ? `${FIELD_LABELS[problem.field]} ${problem.message}` : problem.message,
+  );
+  return `The signal was refused: ${problems.join('; ')}.`;
+}
 
 /**
  * Records one signal for the lead by hand; the lead is rescored and the page shows the result. "When" is a time on
- * the workspace's wall clock, which it names (a member's browser may be elsewhere), and starts at now.
+ * the workspace's wall clock, which it names (a member's browser may be elsewhere), and starts at now. The API owns
+ * the rules: its problems show under the fields they name, each until that field changes.
  */
 @Component({
   selector: 'accord-record-signal',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatFormField, MatHint, MatInput, MatLabel, FormAlertComponent],
+  imports: [
+    MatButton,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+    FormAlertComponent,
+    IssueDirective,
+  ],
   template: `
     <form class="record" aria-label="Record signal" (submit)="$event.preventDefault(); record()" novalidate>
       <mat-form-field appearance="outline">
         <mat-label>Signal type</mat-label>
-        <select matNativeControl [value]="type()" (change)="type.set(value($event))">
+        <select
+          matNativeControl
+          [value]="type()"
+          (change)="type.set(value($event)); forget('type')"
+          [accordIssue]="problems().type ?? null"
+        >
           @for (option of types(); track option) {
             <option [value]="option">{{ label(option) }}</option>
           }
         </select>
+        <mat-error>{{ problems().type }}</mat-error>
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>When</mat-label>
-        <input matInput type="datetime-local" [value]="when()" (change)="when.set(value($event))" />
+        <input
+          matInput
+          type="datetime-local"
+          [value]="when()"
+          (change)="when.set(value($event)); forget('occurredAt')"
+          [accordIssue]="problems().occurredAt ?? null"
+        />
         <mat-hint>Time in {{ timeZone() }}</mat-hint>
+        <mat-error>{{ problems().occurredAt }}</mat-error>
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>Source (optional)</mat-label>
-        <input matInput [value]="source()" (change)="source.set(value($event))" />
+        <input
+          matInput
+          [value]="source()"
+          (change)="source.set(value($event)); forget('source')"
+          [accordIssue]="problems().source ?? null"
+        />
+        <mat-error>{{ problems().source }}</mat-error>
       </mat-form-field>
       <button mat-flat-button type="submit" disabledInteractive [disabled]="pending()">Record signal</button>
     </form>
@@ -80,6 +129,8 @@ export class RecordSignalComponent {
   protected readonly when = linkedSignal(() => wallMinute(this.clock(), this.timeZone()));
   protected readonly source = signal('');
   protected readonly recorded = signal('');
+  /** The API's problems with the fields, as sentences under them. */
+  protected readonly problems = signal<Partial<Record<SignalField, string>>>({});
   protected readonly call = new PendingCall();
   protected readonly error = this.call.error;
   protected readonly pending = this.call.pending;
@@ -87,6 +138,15 @@ export class RecordSignalComponent {
 
   protected value(event: Event): string {
     return (event.target as HTMLInputElement | HTMLSelectElement).value;
+  }
+
+  /** A field changed: the problem the API had with it no longer holds. */
+  protected forget(field: SignalField): void {
+    this.problems.update((problems) => {
+      const rest = { ...problems };
+      delete rest[field];
+      return rest;
+    });
   }
 
   protected async record(): Promise<void> {
@@ -99,9 +159,23 @@ export class RecordSignalComponent {
       return;
     }
     const type = this.type();
+    this.problems.set({});
     const result = await this.call.run(() =>
       this.store.recordSignal({ type, occurredAt, source: this.source().trim() || null }),
     );
-    if (result.ok) this.recorded.set(`${typeLabel(type)} recorded.`);
+    if (result.ok) {
+      this.recorded.set(`${typeLabel(type)} recorded.`);
+      return;
+    }
+    this.showProblems(result.error);
+  }
+
+  /** Each problem under the field it names (the first, if several name one), and the whole refusal in the alert. */
+  private showProblems(error: ApiError): void {
+    const byField: Partial<Record<SignalField, string>> = {};
+    for (const problem of error.fields)
+      if (isSignalField(problem.field)) byField[problem.field] ??= sentence(problem.message);
+    this.problems.set(byField);
+    this.error.set(refusal(error));
   }
 }

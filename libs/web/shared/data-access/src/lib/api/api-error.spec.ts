@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 
-import { errorExtensions, isUnauthenticated, toApiError } from './api-error';
+import { errorExtensions, fieldProblemOf, isUnauthenticated, toApiError } from './api-error';
 
 function graphQLErrors(...errors: { message: string; extensions?: Record<string, unknown> }[]) {
   return new CombinedGraphQLErrors({ data: null, errors });
@@ -135,5 +135,29 @@ describe('errorExtensions', () => {
 
   it('is empty for errors that are not GraphQL errors', () => {
     expect(errorExtensions(new Error('offline'))).toEqual({});
+  });
+});
+
+describe('fieldProblemOf', () => {
+  it('reads the field a one-line problem names, and its message', () => {
+    expect([
+      fieldProblemOf('occurredAt: must not be more than a day in the future'),
+      fieldProblemOf('lead.email: must be an e-mail address: check it'),
+      fieldProblemOf('answers[2].note: is too long'),
+    ]).toEqual([
+      { field: 'occurredAt', message: 'must not be more than a day in the future' },
+      { field: 'lead.email', message: 'must be an e-mail address: check it' },
+      { field: 'answers[2].note', message: 'is too long' },
+    ]);
+  });
+
+  it('keeps a line that names no field whole', () => {
+    expect([
+      fieldProblemOf('No lead matches: check the e-mail'),
+      fieldProblemOf('line 3 is not valid JSON'),
+    ]).toEqual([
+      { field: '', message: 'No lead matches: check the e-mail' },
+      { field: '', message: 'line 3 is not valid JSON' },
+    ]);
   });
 });

@@ -48,6 +48,19 @@ function fieldProblems(value: unknown): FieldProblem[] {
   });
 }
 
+/** "occurredAt: must not be …": a field's path (no spaces), a colon, then what is wrong with it. */
+const PROBLEM_LINE = /^([A-Za-z_$][\w$.[\]]*): (.+)$/s;
+
+/**
+ * A problem the API answered as one line of text, "occurredAt: must not be …" (so come a refused ingestion event's
+ * problems), as the field it names and its message, for a form to show under that field and by its label. A line
+ * naming no field is the message alone, of field ''.
+ */
+export function fieldProblemOf(line: string): FieldProblem {
+  const named = PROBLEM_LINE.exec(line);
+  return named ? { field: named[1], message: named[2] } : { field: '', message: line };
+}
+
 /** The code of one GraphQL error; an unknown or missing code counts as an internal error. */
 export function errorCode(error: GraphQLFormattedError): ApiErrorCode {
   const code = error.extensions?.['code'];

@@ -13,13 +13,13 @@ function hasErrorState(control: unknown): control is ErrorStateControl {
 }
 
 /**
- * Marks a Material field invalid while the domain reports an issue for it, so its `mat-error` shows and the
- * control gets `aria-invalid`. The editor holds no Angular form controls: the document is the model, and the
- * domain's validation the only rules.
+ * Marks a Material field invalid while a problem is reported for it, so its `mat-error` shows and the control gets
+ * `aria-invalid`: for fields bound to signals rather than Angular form controls (the agreement editor, whose
+ * document is the model and the domain's validation the only rules; a form whose only rules are the API's).
  */
 @Directive({ selector: '[accordIssue]' })
 export class IssueDirective {
-  /** The issue's message, or null when the field is fine. */
+  /** The problem's message, or null when the field is fine. */
   readonly accordIssue = input<string | null>(null);
 
   constructor() {
