@@ -4,8 +4,10 @@ import { FUNNEL_STAGES, FunnelStage } from './facts';
  * The recorded facts a number is made of, one kind per table and condition:
  * `ENTERED_<stage>` lead transitions; `HANDOVER_DECIDED` handovers accepted or rejected; `HANDOVER_SLA`
  * handovers handed over and no longer open; `QUALIFIED_MEETING` qualified meetings held; `OPPORTUNITY_OPENED`,
- * `OPPORTUNITY_WON`, `OPPORTUNITY_CLOSED` opportunity transitions; `EMAIL_SENT`, `CALL_MADE`, `MEETING_BOOKED`
- * activity signals.
+ * `OPPORTUNITY_WON`, `OPPORTUNITY_CLOSED` opportunity transitions — `WON_SALES_CYCLE` and `WON_OPPORTUNITY_CYCLE`
+ * are the wins again, each row saying how many days it took (from the lead's first touch, or from the
+ * opportunity's opening), the numbers a sales cycle's median is taken of; `EMAIL_SENT`, `CALL_MADE`,
+ * `MEETING_BOOKED` activity signals.
  */
 export type DrillSource =
   | `ENTERED_${FunnelStage}`
@@ -15,6 +17,8 @@ export type DrillSource =
   | 'OPPORTUNITY_OPENED'
   | 'OPPORTUNITY_WON'
   | 'OPPORTUNITY_CLOSED'
+  | 'WON_SALES_CYCLE'
+  | 'WON_OPPORTUNITY_CYCLE'
   | 'EMAIL_SENT'
   | 'CALL_MADE'
   | 'MEETING_BOOKED';
@@ -27,8 +31,8 @@ const METRIC_SOURCES: Record<string, readonly DrillSource[]> = {
   'pipeline-sourced': ['OPPORTUNITY_OPENED'],
   'revenue-won': ['OPPORTUNITY_WON'],
   'close-rate': ['OPPORTUNITY_CLOSED'],
-  'sales-cycle-days': ['OPPORTUNITY_WON'],
-  'opportunity-cycle-days': ['OPPORTUNITY_WON'],
+  'sales-cycle-days': ['WON_SALES_CYCLE'],
+  'opportunity-cycle-days': ['WON_OPPORTUNITY_CYCLE'],
   'sla-met': ['HANDOVER_SLA'],
   'emails-sent': ['EMAIL_SENT'],
   'calls-made': ['CALL_MADE'],

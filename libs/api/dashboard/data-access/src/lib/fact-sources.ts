@@ -148,6 +148,21 @@ const opportunityChanges = (condition: string): FactSource => ({
      AND ${ownedBy('o.owner_id')} AND ${LEAD_SEGMENT}`,
 });
 
+/** Days from `since` to the transition, as a drill-down row words a win's cycle: "38.5 days". */
+const daysSince = (since: string) => {
+  const days = `round((extract(epoch FROM ot.at - ${since}) / 86400)::numeric, 1)`;
+  return `trim(trailing '.' from to_char(${days}, 'FM999,999,990.9')) || CASE WHEN ${days} = 1 THEN ' day' ELSE ' days' END`;
+};
+
+/**
+ * The wins of a sales cycle's drill-down, each row saying the days the median is taken of: "38.5 days from first
+ * touch (won 42,200 USD)".
+ */
+const winCycles = (since: string, from: string): FactSource => {
+  const won = opportunityChanges(WON);
+  return { ...won, detail: `${daysSince(since)} || ' ${from} (' || ${won.detail} || ')'` };
+};
+
 const activity = (types: string): FactSource => ({
   at: 's.occurred_at',
   fact: 's.type',
@@ -194,6 +209,10 @@ export function drillSource(source: DrillSource): FactSource {
       return opportunityChanges(WON);
     case 'OPPORTUNITY_CLOSED':
       return opportunityChanges(CLOSING);
+    case 'WON_SALES_CYCLE':
+      return winCycles('l.created_at', 'from first touch');
+    case 'WON_OPPORTUNITY_CYCLE':
+      return winCycles('o.opened_at', 'from the opportunity');
     case 'EMAIL_SENT':
     case 'CALL_MADE':
     case 'MEETING_BOOKED':

@@ -449,6 +449,22 @@ describe('the dashboard on PostgreSQL, against direct SQL', () => {
     for (const detail of await details('mql-acceptance-rate'))
       expect(detail).toMatch(/^(accepted|rejected: .+)$/);
     for (const detail of await details('calls-made')) expect(detail).toMatch(/^Call made( via .+)?$/);
+    // A sales cycle's rows are its wins, each with the days its median is taken of.
+    const cycles = await details('sales-cycle-days');
+    expect(cycles.length).toBeGreaterThan(0);
+    for (const detail of cycles)
+      expect(detail).toMatch(/^[\d,]+(\.\d)? days? from first touch \(won [\d,.]+ [A-Z]{3}\)$/);
+    for (const detail of await details('opportunity-cycle-days'))
+      expect(detail).toMatch(/^[\d,]+(\.\d)? days? from the opportunity \(won [\d,.]+ [A-Z]{3}\)$/);
+    const [newest] = (await service.rows(actor(world), 'opportunity-cycle-days', YEAR, 1, null)).edges;
+    const [{ days }] = await sql<{ days: string }>(
+      world,
+      `SELECT round((extract(epoch FROM ot.at - o.opened_at) / 86400)::numeric, 1)::text AS days
+         FROM opportunity_transitions ot JOIN opportunities o ON o.id = ot.opportunity_id
+        WHERE ot.to_stage = 'WON' AND o.lead_id = $1 AND ot.at = $2`,
+      [newest.node.leadId, newest.node.at],
+    );
+    expect(newest.node.detail).toMatch(new RegExp(`^${Number(days).toLocaleString('en-US')} days? `));
   });
 
   it('drills every metric and funnel step into as many rows as its number counts', async () => {
