@@ -234,6 +234,7 @@ describe('access rules', () => {
         "Query outboxEmails": [
           "ADMIN",
         ],
+        "Query passwordResetsMailed": "PUBLIC",
         "Query rejectionFeedback": [
           "ADMIN",
           "MARKETING",

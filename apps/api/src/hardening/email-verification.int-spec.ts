@@ -39,6 +39,10 @@ describe('e-mail confirmation over HTTP, with a mail server', () => {
     return new URL(link).searchParams.get('token') ?? '';
   }
 
+  it('says to anyone that this instance e-mails password reset links', async () => {
+    expect((await run('{ passwordResetsMailed }')).body).toEqual({ data: { passwordResetsMailed: true } });
+  });
+
   it('refuses invitations until the link is used; new links are limited per address with 429 and Retry-After', async () => {
     const token = (await run(SIGN_UP)).body.data?.['signUp']?.['accessToken'] as string;
     await latestToken(1);

@@ -57,6 +57,10 @@ describe('password resets over HTTP', () => {
     ]);
   });
 
+  it('says to anyone, before they ask, that this instance e-mails no links', async () => {
+    expect((await run('{ passwordResetsMailed }')).body).toEqual({ data: { passwordResetsMailed: false } });
+  });
+
   it('ends every session of the member with the old password, and signs them in with the new one', async () => {
     const signedUp = await run(SIGN_UP);
     const first = signedUp.body.data?.['signUp']?.['accessToken'] as string;

@@ -42,6 +42,15 @@ export class SessionResolver {
     return this.links.preview(input.token, input.purpose);
   }
 
+  @Query(() => Boolean, {
+    description:
+      'Whether this instance e-mails password reset links (as requestPasswordReset would answer `mailed`), so the ' +
+      'forgot-password page can say before anyone asks when only an admin can give a link. Says nothing of accounts.',
+  })
+  passwordResetsMailed(): boolean {
+    return this.passwordResets.mailsLinks;
+  }
+
   @Mutation(() => AuthPayload, { description: 'Creates a workspace and its first admin, and signs them in.' })
   async signUp(@Args('input') input: SignUpInput, @Context('req') request: Request): Promise<AuthPayload> {
     await this.rateLimits.passwordSetting(request.ip ?? 'unknown');

@@ -5,10 +5,14 @@ import { GraphqlFetchStub } from '@accord/web/shared/data-access/testing';
 
 import { ForgotPasswordPage } from './forgot-password.page';
 
-async function renderPage(): Promise<GraphqlFetchStub> {
+/** Opens the page on an instance that e-mails links (or not), answering the page's first question. */
+async function renderPage(mailsLinks = true): Promise<GraphqlFetchStub> {
   localStorage.clear();
-  await render(ForgotPasswordPage, { providers: [provideRouter([])] });
-  return GraphqlFetchStub.install();
+  const api = GraphqlFetchStub.install();
+  const { fixture } = await render(ForgotPasswordPage, { providers: [provideRouter([])] });
+  api.expectOne('PasswordResetsMailed').flushData({ passwordResetsMailed: mailsLinks });
+  await fixture.whenStable();
+  return api;
 }
 
 function ask(email: string): void {
@@ -40,6 +44,16 @@ describe('ForgotPasswordPage', () => {
       "If an account uses this e-mail, we've sent a link to reset its password. It works for one hour.",
     );
     expect(screen.queryByRole('button', { name: 'Send reset link' })).toBeNull();
+  });
+
+  it('says at once, before any address is typed, when the instance sends no e-mail', async () => {
+    const api = await renderPage(false);
+
+    expect((await screen.findByRole('status')).textContent?.trim()).toBe(
+      'This Accord instance sends no e-mail: ask your workspace admin for a password reset link.',
+    );
+    expect(screen.queryByRole('button', { name: 'Send reset link' })).toBeNull();
+    api.expectNone('RequestPasswordReset');
   });
 
   it('sends the member to their admin when the instance sends no e-mail', async () => {

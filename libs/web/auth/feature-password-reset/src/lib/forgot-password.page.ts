@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
@@ -33,6 +33,8 @@ export const NO_MAIL_SENT =
     <accord-auth-layout heading="Reset your password">
       @if (answer(); as said) {
         <p class="notice" role="status">{{ said }}</p>
+      } @else if (mailsLinks() === false) {
+        <p class="notice" role="status">{{ noMail }}</p>
       } @else {
         <p class="intro">
           Enter the e-mail you sign in with, and we'll send you a link to choose a new password.
@@ -60,8 +62,14 @@ export const NO_MAIL_SENT =
     }
   `,
 })
-export class ForgotPasswordPage {
+export class ForgotPasswordPage implements OnInit {
   private readonly auth = inject(AuthService);
+  protected readonly noMail = NO_MAIL_SENT;
+  /**
+   * Whether this instance e-mails links, asked as the page opens, so that without mail it says at once that only
+   * an admin can give one, rather than after the member typed their address; unknown (null) until it answers.
+   */
+  protected readonly mailsLinks = signal<boolean | null>(null);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email]],
@@ -70,6 +78,10 @@ export class ForgotPasswordPage {
   protected readonly error = this.call.error;
   protected readonly pending = this.call.pending;
   protected readonly answer = signal<string | null>(null);
+
+  ngOnInit(): void {
+    void this.auth.passwordResetsMailed().then((mails) => this.mailsLinks.set(mails));
+  }
 
   protected async submit(): Promise<void> {
     if (this.form.invalid) {

@@ -11,6 +11,7 @@ import {
   LoginDocument,
   OneTimeLinkDocument,
   OneTimeLinkQuery,
+  PasswordResetsMailedDocument,
   RequestPasswordResetDocument,
   ResetPasswordDocument,
   SessionFragment,
@@ -73,6 +74,15 @@ export class AuthService {
       return { ok: true, value: data.oneTimeLink };
     } catch (error) {
       return { ok: false, error: toApiError(error) };
+    }
+  }
+
+  /** Whether this instance e-mails reset links; null when the API could not say (the page then asks as usual). */
+  async passwordResetsMailed(): Promise<boolean | null> {
+    try {
+      return (await postGraphql(PasswordResetsMailedDocument, {}, null)).passwordResetsMailed;
+    } catch {
+      return null;
     }
   }
 

@@ -109,6 +109,11 @@ export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }
 
 export type SignOutEverywhereMutation = { signOutEverywhere: boolean };
 
+export type PasswordResetsMailedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PasswordResetsMailedQuery = { passwordResetsMailed: boolean };
+
 export type RequestPasswordResetMutationVariables = Exact<{
   input: RequestPasswordResetInput;
 }>;
@@ -348,6 +353,11 @@ export const SignOutEverywhereDocument = new TypedDocumentString(`
   signOutEverywhere
 }
     `) as unknown as TypedDocumentString<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
+export const PasswordResetsMailedDocument = new TypedDocumentString(`
+    query PasswordResetsMailed {
+  passwordResetsMailed
+}
+    `) as unknown as TypedDocumentString<PasswordResetsMailedQuery, PasswordResetsMailedQueryVariables>;
 export const RequestPasswordResetDocument = new TypedDocumentString(`
     mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
   requestPasswordReset(input: $input) {
