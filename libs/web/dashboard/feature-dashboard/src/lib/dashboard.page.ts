@@ -195,9 +195,11 @@ function paramsOf(params: ParamMap): Record<string, string | undefined> {
       grid-template-columns: repeat(auto-fill, minmax(170px, 1fr));
       margin: 12px 0 16px;
     }
+    /* Side by side only where each table has room for five reasons: at a laptop's width (1366 px) two columns
+       hid a reason under the sticky Total, so the tables stack there and sit side by side on wider screens. */
     .pair {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(600px, 100%), 1fr));
       gap: 24px;
     }
     .diagnostics h2 {
