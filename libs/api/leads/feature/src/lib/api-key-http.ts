@@ -58,8 +58,8 @@ export interface KeyedCall {
   response: ApiKeyResponse;
   secret: string;
   rateLimits: RateLimits;
-  /** Whether the key is a workspace's, unrevoked. */
-  keyIsValid: (secret: string) => Promise<boolean>;
+  /** Says whether a key is a workspace's, unrevoked (ApiKeysService). */
+  keys: { isValid(secret: string): Promise<boolean> };
 }
 
 /**
@@ -69,7 +69,7 @@ export interface KeyedCall {
  * one lookup is paid only on this error path; a good request authenticates inside its own transaction.
  */
 export async function refuseRequest(call: KeyedCall, refused: Problem): Promise<void> {
-  if (!(await call.keyIsValid(call.secret))) return refuseKey(call.rateLimits, call.request, call.response);
+  if (!(await call.keys.isValid(call.secret))) return refuseKey(call.rateLimits, call.request, call.response);
   problem(call.response, refused.status, refused.code, refused.message);
 }
 

@@ -73,13 +73,7 @@ export class LeadsIngestionController {
   ): Promise<void> {
     const secret = presentedKey(authorization, apiKeyHeader);
     if (!secret) return refuseKey(this.rateLimits, request, response);
-    const call: KeyedCall = {
-      request,
-      response,
-      secret,
-      rateLimits: this.rateLimits,
-      keyIsValid: (key) => this.apiKeys.isValid(key),
-    };
+    const call: KeyedCall = { request, response, secret, rateLimits: this.rateLimits, keys: this.apiKeys };
     const badIdempotencyKey = idempotencyKeyProblem(idempotencyKey);
     if (badIdempotencyKey) return refuseRequest(call, badIdempotencyKey);
     const items = leadItemsOf(request.body, hasBody(request.headers));
