@@ -60,6 +60,16 @@ export class MembersStore {
     else this.loadError.set(result.error);
   }
 
+  /**
+   * Reads the list again without showing it loading, for when the page comes back into view: an invited member may
+   * have joined meanwhile. A failure keeps the list as it was (the next focus tries again).
+   */
+  async refresh(): Promise<void> {
+    if (this.loading()) return;
+    const result = await attempt(() => this.fetchAll());
+    if (result.ok) this.members.set(result.value);
+  }
+
   async invite(input: InviteMemberInput): Promise<ApiResult<Invitation>> {
     const result = await attempt(async () => {
       const answer = await firstValueFrom(

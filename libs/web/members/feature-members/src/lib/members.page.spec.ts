@@ -104,6 +104,32 @@ function rowTexts(): string[][] {
 }
 
 describe('MembersPage', () => {
+  it('reads the list again, without a loading bar, when the tab comes back: an invited member may have joined', async () => {
+    const invited = member({
+      id: 'm3',
+      name: 'Ivy',
+      email: 'ivy@demo.accord.dev',
+      roles: ['SALES'],
+      status: 'INVITED',
+    });
+    const apollo = await renderPage([ada, invited]);
+    expect(screen.getByRole('button', { name: 'Invite Ivy again' })).toBeTruthy();
+
+    window.dispatchEvent(new Event('focus'));
+    expect(screen.queryByLabelText('Loading members')).toBeNull();
+    apollo.expectOne('Members').flushData({
+      members: {
+        __typename: 'MemberConnection',
+        totalCount: 2,
+        pageInfo: { __typename: 'PageInfo', endCursor: 'c2', hasNextPage: false },
+        edges: [ada, { ...invited, status: 'ACTIVE' }].map((node) => ({ __typename: 'MemberEdge', node })),
+      },
+    });
+
+    expect(await screen.findByRole('button', { name: 'Reset password link for Ivy' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Invite Ivy again' })).toBeNull();
+  });
+
   it('lists the members with their e-mail, roles, team, manager, approver flag and status', async () => {
     await renderPage();
 

@@ -38,6 +38,8 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
  */
 @Component({
   selector: 'accord-members-page',
+  // An invited member who joined in another window is a member now: the list is read again when the tab comes back.
+  host: { '(window:focus)': 'refreshOnReturn()' },
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [MembersStore],
   imports: [
@@ -214,6 +216,10 @@ export class MembersPage implements OnInit {
 
   ngOnInit(): void {
     void this.store.load();
+  }
+
+  protected refreshOnReturn(): void {
+    void this.store.refresh();
   }
 
   protected invite(): void {
