@@ -40,23 +40,32 @@ describe('request bodies over HTTP', () => {
     expect(await post('/api/v1/signals', 1_100_000)).toEqual([413, 'application/json', refusal]);
   });
 
-  async function postNdjson(path: string, body: string) {
+  async function postNdjson(path: string, body: string, key = 'not-a-key') {
     const response = await fetch(`${booted.baseUrl}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-ndjson', authorization: 'Bearer not-a-key' },
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${key}` },
       body,
     });
     return [response.status, ((await response.json()) as { error?: string }).error];
   }
 
   it('counts NDJSON events before parsing any: millions of tiny lines are refused whole with 413', async () => {
+    const team = await teamWithTokens(booted, { admin: { name: 'Ada', roles: ['ADMIN'] } });
+    const created = await gql<{ data: { createApiKey: { secret: string } } }>(
+      booted.baseUrl,
+      'mutation { createApiKey(name: "bulk") { secret } }',
+      { token: team.admin.token },
+    );
+    const key = created.body.data.createApiKey.secret;
     // 4 MB of "{}" lines, within the 10 MB limit: parsed first, they would be 2,000,000 objects held at once.
     const parse = jest.spyOn(JSON, 'parse');
     try {
-      expect(await postNdjson('/api/v1/signals', '{}\n'.repeat(2_000_000))).toEqual([
+      expect(await postNdjson('/api/v1/signals', '{}\n'.repeat(2_000_000), key)).toEqual([
         413,
         'PAYLOAD_TOO_LARGE',
       ]);
+      // A wrong key is told so first, still without parsing a line.
+      expect(await postNdjson('/api/v1/signals', '{}\n'.repeat(2_000_000))).toEqual([401, 'UNAUTHENTICATED']);
       expect(parse.mock.calls.length).toBeLessThan(100);
     } finally {
       parse.mockRestore();
