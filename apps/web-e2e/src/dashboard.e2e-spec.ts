@@ -205,7 +205,7 @@ describe('funnel dashboard', () => {
     expect(csv.startsWith('\uFEFFFrom,')).toBe(true);
     expect(csv).toContain('\r\nCurrency,USD\r\n');
     expect(csv).toContain('Period,This quarter');
-    expect(csv).toMatch(/\r\nMQLs,mqls,OUTCOME,COUNT,\d+/);
+    expect(csv).toMatch(/\r\nMQLs,mqls,Outcome,count,\d+/);
     expect(csv).toContain('\r\nStage,Count,Conversion from previous (%),Drop-off\r\n');
     expect(csv).toContain('\r\nRep,Revenue won (USD),Quota (USD),');
     expect(csv).toContain('\r\nRejections by campaign,Reason,Rejections\r\n');

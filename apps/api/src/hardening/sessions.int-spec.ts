@@ -39,7 +39,7 @@ describe('ending sessions: a changed password, signing out everywhere', () => {
     const wrong = await run(CHANGE, first, { current: 'not it at all', next: 'the second long password' });
     expect(wrong.body.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      fields: [{ field: 'currentPassword', message: 'is not your current password' }],
+      fields: [{ field: 'currentPassword', message: 'does not match your current password' }],
     });
     expect(await canRead(laptop)).toBe(true);
 

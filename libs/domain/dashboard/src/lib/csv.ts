@@ -57,6 +57,18 @@ export interface ExportedMetric {
 
 const iso = (value: Date | string): string => (typeof value === 'string' ? value : value.toISOString());
 
+/** A metric's kind and unit as a reader of the file is told them (the Key column stays the machine's name). */
+const KIND_WORDS: Readonly<Record<string, string>> = {
+  OUTCOME: 'Outcome',
+  ACTIVITY: 'Activity (diagnostic)',
+};
+const UNIT_WORDS: Readonly<Record<string, string>> = {
+  COUNT: 'count',
+  RATE: '%',
+  AMOUNT: 'amount (see Currency)',
+  DAYS: 'days',
+};
+
 /**
  * The current view as one CSV: the period and filters, every metric, then the funnel. While the period runs, the
  * part of each count's and amount's target due so far and the gap to it follow the whole target and its gap. Under
@@ -89,8 +101,8 @@ export function dashboardCsv(view: DashboardView): string {
     rows.push([
       metric.name,
       metric.key,
-      metric.kind,
-      metric.unit,
+      KIND_WORDS[metric.kind] ?? metric.kind,
+      UNIT_WORDS[metric.unit] ?? metric.unit,
       metric.value,
       metric.target,
       workspaceTargets ? null : metric.targetGap,

@@ -467,7 +467,7 @@ describe('CSV export', () => {
       "Source,'+webinar",
       '',
       'Metric,Key,Kind,Unit,Value,Target,Gap,Target to date,Gap to date,Numerator,Denominator',
-      "'=MQLs,mqls,OUTCOME,COUNT,45,60,-15,20,25,,",
+      "'=MQLs,mqls,Outcome,count,45,60,-15,20,25,,",
       '',
       'Stage,Count,Conversion from previous (%),Drop-off',
       'LEAD,3,,',
@@ -505,7 +505,7 @@ describe('CSV export under a slice', () => {
     expect(lines.slice(4, 7)).toEqual([
       '',
       'Metric,Key,Kind,Unit,Value,Workspace target,Gap,Workspace target to date,Gap to date,Numerator,Denominator',
-      'MQLs,mqls,OUTCOME,COUNT,12,60,,20,,,',
+      'MQLs,mqls,Outcome,count,12,60,,20,,,',
     ]);
   });
 });

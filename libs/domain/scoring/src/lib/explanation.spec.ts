@@ -70,6 +70,12 @@ describe('wholePoints', () => {
     whole.forEach((value, index) => expect(Math.abs(value - parts[index])).toBeLessThan(1));
   });
 
+  it('adds up to a whole score that every best criterion makes, however the scaled parts round', () => {
+    // The agreement's best criteria add up to 95; a lead matching all of them scores exactly 100.
+    const parts = [25, 15, 15, 10, 10, 10, 5, 5].map((points) => (points * 100) / 95);
+    expect(wholePoints([...parts, 0])).toEqual([26, 16, 16, 11, 11, 10, 5, 5, 0]);
+  });
+
   it('ignores a float’s noise: 99.99999999999999 of parts is 100', () => {
     expect(
       wholePoints([

@@ -39,8 +39,10 @@ const steady = (value: number) => Math.round(value * 1e9) / 1e9;
 export function wholePoints(parts: readonly number[]): number[] {
   const exact = parts.map(steady);
   const floors = exact.map(Math.floor);
+  // The total from the parts as they are: parts each cut to a billionth can sum a billionth short of a whole score
+  // (eight parts of 95 points scaled to 100 sum to 99.999999999), which would leave the lines a point short.
   let ups =
-    Math.floor(steady(exact.reduce((total, part) => total + part, 0))) - floors.reduce((a, b) => a + b, 0);
+    Math.floor(steady(parts.reduce((total, part) => total + part, 0))) - floors.reduce((a, b) => a + b, 0);
   const byRemainder = exact
     .map((part, index) => ({ index, remainder: part - floors[index] }))
     .filter((entry) => entry.remainder > 0)

@@ -179,7 +179,7 @@ export class SessionService {
       this.members.findById(manager, actor.id),
     );
     if (!member || !(await this.hasher.verify(member.passwordHash, input.currentPassword))) {
-      const message = 'is not your current password';
+      const message = 'does not match your current password';
       throw AppError.badInput(`currentPassword: ${message}`, [{ field: 'currentPassword', message }]);
     }
     checkPassword(input.newPassword, member.email, 'newPassword');

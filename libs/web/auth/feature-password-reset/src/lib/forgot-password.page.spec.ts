@@ -12,6 +12,7 @@ async function renderPage(mailsLinks = true): Promise<GraphqlFetchStub> {
   const { fixture } = await render(ForgotPasswordPage, { providers: [provideRouter([])] });
   api.expectOne('PasswordResetsMailed').flushData({ passwordResetsMailed: mailsLinks });
   await fixture.whenStable();
+  if (mailsLinks) await screen.findByRole('button', { name: 'Send reset link' });
   return api;
 }
 
@@ -44,6 +45,19 @@ describe('ForgotPasswordPage', () => {
       "If an account uses this e-mail, we've sent a link to reset its password. It works for one hour.",
     );
     expect(screen.queryByRole('button', { name: 'Send reset link' })).toBeNull();
+  });
+
+  it('offers no form until it knows whether links are e-mailed, and the form when the API cannot say', async () => {
+    localStorage.clear();
+    const api = GraphqlFetchStub.install();
+    const { fixture } = await render(ForgotPasswordPage, { providers: [provideRouter([])] });
+    expect(screen.queryByRole('button', { name: 'Send reset link' })).toBeNull();
+
+    api
+      .expectOne('PasswordResetsMailed')
+      .graphqlErrors([{ message: 'down', extensions: { code: 'INTERNAL' } }], 500);
+    await fixture.whenStable();
+    expect(await screen.findByRole('button', { name: 'Send reset link' })).toBeTruthy();
   });
 
   it('says at once, before any address is typed, when the instance sends no e-mail', async () => {

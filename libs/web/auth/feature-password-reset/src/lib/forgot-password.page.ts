@@ -35,6 +35,8 @@ export const NO_MAIL_SENT =
         <p class="notice" role="status">{{ said }}</p>
       } @else if (mailsLinks() === false) {
         <p class="notice" role="status">{{ noMail }}</p>
+      } @else if (mailsLinks() === undefined) {
+        <p class="intro" aria-busy="true">One moment…</p>
       } @else {
         <p class="intro">
           Enter the e-mail you sign in with, and we'll send you a link to choose a new password.
@@ -67,9 +69,10 @@ export class ForgotPasswordPage implements OnInit {
   protected readonly noMail = NO_MAIL_SENT;
   /**
    * Whether this instance e-mails links, asked as the page opens, so that without mail it says at once that only
-   * an admin can give one, rather than after the member typed their address; unknown (null) until it answers.
+   * an admin can give one, rather than after the member typed their address: undefined until the API answers (no
+   * form yet, which would be filled in for nothing), null when it could not say (the form, as before).
    */
-  protected readonly mailsLinks = signal<boolean | null>(null);
+  protected readonly mailsLinks = signal<boolean | null | undefined>(undefined);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email]],

@@ -32,12 +32,10 @@ describe('dashboardExport', () => {
   });
 
   it('writes every metric with its target and gap, then the funnel', () => {
-    expect(lines).toContain(
-      'MQL → SAL acceptance rate,mql-acceptance-rate,OUTCOME,RATE,62.5,70,-7.5,,,25,40',
-    );
-    expect(lines).toContain('Calls made,calls-made,ACTIVITY,COUNT,310,,,,,,');
+    expect(lines).toContain('MQL → SAL acceptance rate,mql-acceptance-rate,Outcome,%,62.5,70,-7.5,,,25,40');
+    expect(lines).toContain('Calls made,calls-made,Activity (diagnostic),count,310,,,,,,');
     // An amount's denominator is how many amounts it adds up (three wins).
-    expect(lines).toContain('Revenue won,revenue-won,OUTCOME,AMOUNT,125000,100000,25000,,,,3');
+    expect(lines).toContain('Revenue won,revenue-won,Outcome,amount (see Currency),125000,100000,25000,,,,3');
   });
 
   it('names the funnel stages as the page does, not by their keys', () => {
@@ -62,7 +60,7 @@ describe('dashboardExport', () => {
     expect(sliced).toContain(
       'Metric,Key,Kind,Unit,Value,Workspace target,Gap,Workspace target to date,Gap to date,Numerator,Denominator',
     );
-    expect(sliced).toContain('MQLs,mqls,OUTCOME,COUNT,42,40,,,,,');
+    expect(sliced).toContain('MQLs,mqls,Outcome,count,42,40,,,,,');
     expect(sliced).not.toContain(
       'Metric,Key,Kind,Unit,Value,Target,Gap,Target to date,Gap to date,Numerator,Denominator',
     );

@@ -56,24 +56,33 @@ describe('contributionLines', () => {
 });
 
 describe('fitScaleNote', () => {
-  const line = (points: number, contribution: number) => ({
+  const line = (label: string, points: number, contribution: number) => ({
     ...leadDetail().explanation!.fit[0],
-    label: '200–1,000 employees',
+    key: label,
+    label,
     points,
     contribution,
   });
+  const scaled = (label: string, points: number) => line(label, points, (points * 100) / 95);
 
-  it("says why a criterion's points differ from the agreement's: fit scales the best lead to 100", () => {
-    // Best criteria adding up to 95: +25 counts 25 × 100 / 95 = 26.3.
-    expect(fitScaleNote({ fit: [line(25, 2500 / 95)] })).toBe(
+  it("says why a criterion's points differ from the agreement's, naming one that does", () => {
+    // Best criteria adding up to 95: +10 counts 10.5 and reads +10; +25 counts 26.3 and reads +26.
+    expect(
+      fitScaleNote({
+        fit: [scaled('Core markets', 10), scaled('200–1,000 employees', 25)],
+        fitAdjustment: 0,
+      }),
+    ).toBe(
       "Fit points are scaled so that the best possible lead scores 100: the agreement's best criteria add up " +
-        'to 95, so each point counts ×1.05 (+25 200–1,000 employees in the agreement).',
+        'to 95, so each point counts ×1.05 (200–1,000 employees: +25 in the agreement, +26 here).',
     );
   });
 
-  it('says nothing when the points are the agreement’s own, or no criterion matched', () => {
-    expect(fitScaleNote({ fit: [line(25, 25), line(-30, -30)] })).toBeNull();
-    expect(fitScaleNote({ fit: [] })).toBeNull();
+  it('says nothing when every line reads as the agreement wrote it, or no criterion matched', () => {
+    expect(fitScaleNote({ fit: [line('a', 25, 25), line('b', -30, -30)], fitAdjustment: 0 })).toBeNull();
+    // Scaled, but +10 still reads +10: nothing on screen needs explaining.
+    expect(fitScaleNote({ fit: [scaled('Core markets', 10)], fitAdjustment: 0 })).toBeNull();
+    expect(fitScaleNote({ fit: [], fitAdjustment: 0 })).toBeNull();
   });
 });
 

@@ -82,21 +82,24 @@ export function contributionLines(explanation: Explanation): {
 }
 
 /**
- * Why the fit lines' points differ from the agreement's, or null when they do not: fit is scaled so that the best
- * possible lead scores 100, so under criteria whose best points add up to 95 a criterion of +25 counts +26.3.
+ * Why the fit lines' points differ from the agreement's, or null when none does: fit is scaled so that the best
+ * possible lead scores 100, so under criteria whose best points add up to 95 a criterion of +25 reads +26. The
+ * example is a line that reads differently; where the scaling changes no line (a +10 reading +10), nothing is said.
  * Read off the explanation itself (each line holds the agreement's points and what they counted), so it holds for
  * the version that scored the lead, not the one in force now.
  */
-export function fitScaleNote(explanation: Pick<Explanation, 'fit'>): string | null {
-  const line = explanation.fit.find((item) => item.points !== 0);
-  if (!line) return null;
+export function fitScaleNote(explanation: Pick<Explanation, 'fit' | 'fitAdjustment'>): string | null {
+  const { fit, fitAdjustment } = explanation;
+  const shown = wholePoints([...fit.map((item) => item.contribution), fitAdjustment]);
+  const index = fit.findIndex((item, at) => item.points !== 0 && shown[at] !== item.points);
+  if (index === -1) return null;
+  const line = fit[index];
   const factor = line.contribution / line.points;
-  if (Math.abs(factor - 1) < 1e-9) return null;
   const best = Math.round((100 / factor) * 10) / 10;
-  const example = `${signedPoints(line.points)} ${line.label}`;
   return (
     `Fit points are scaled so that the best possible lead scores 100: the agreement's best criteria add up to ` +
-    `${best.toLocaleString('en-US')}, so each point counts ×${factor.toFixed(2)} (${example} in the agreement).`
+    `${best.toLocaleString('en-US')}, so each point counts ×${factor.toFixed(2)} ` +
+    `(${line.label}: ${signedPoints(line.points)} in the agreement, ${signedPoints(line.contribution, shown[index])} here).`
   );
 }
 

@@ -1,6 +1,10 @@
-import type { FieldProblem, LeadFieldsFragment, LeadInput, Seniority } from '@accord/web/shared/data-access';
-
-import { sentence } from './lead-wording';
+import {
+  type FieldProblem,
+  type LeadFieldsFragment,
+  type LeadInput,
+  type Seniority,
+  sentence,
+} from '@accord/web/shared/data-access';
 
 /** A lead's fields as a form holds them: text for everything a person types. */
 export interface LeadFormValue {

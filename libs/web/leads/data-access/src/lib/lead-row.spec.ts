@@ -1,6 +1,8 @@
+import { sentence } from '@accord/web/shared/data-access';
+
 import { leadFields } from '../testing/leads';
 import { ownerLabel, toLeadRow } from './lead-row';
-import { leadName, sentence, signedPoints, typeLabel, wholeScore } from './lead-wording';
+import { leadName, signedPoints, typeLabel, wholeScore } from './lead-wording';
 
 const SELF = '00000000-0000-4000-8000-0000000000a2';
 const SAM = '00000000-0000-4000-8000-0000000000a3';

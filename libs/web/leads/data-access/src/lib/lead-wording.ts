@@ -43,14 +43,6 @@ export function leadName(lead: Pick<LeadFieldsFragment, 'firstName' | 'lastName'
   return name || lead.email;
 }
 
-/** "Pricing page: must be …" problems from the API read as sentences under their field. */
-export function sentence(message: string): string {
-  const text = message.trim();
-  if (!text) return text;
-  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
-  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
-}
-
 const MATRIX_OUTCOME_WORDS: Readonly<Record<string, string>> = {
   MQL: 'MQL',
   FAST_TRACK: 'fast track',

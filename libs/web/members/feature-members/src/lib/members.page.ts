@@ -174,10 +174,11 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
     .mat-column-manager {
       white-space: nowrap;
     }
-    /* The actions stay on one line, each a compact button; on a narrow screen the table scrolls sideways. */
+    /* Compact buttons, each kept whole: side by side where the table has room, else wrapping as whole buttons
+       (all on one line, the table ran past a 1280 px window and hid Deactivate). */
     .action-row {
       display: flex;
-      flex-wrap: nowrap;
+      flex-wrap: wrap;
       gap: 4px;
       justify-content: flex-end;
       white-space: nowrap;

@@ -114,14 +114,14 @@ describe('AccountPage', () => {
     fillIn('not my password', 'a new long passphrase');
     api.expectOne('ChangePassword').graphqlErrors([
       {
-        message: 'currentPassword: is not your current password',
+        message: 'currentPassword: does not match your current password',
         extensions: {
           code: 'BAD_USER_INPUT',
-          fields: [{ field: 'currentPassword', message: 'is not your current password' }],
+          fields: [{ field: 'currentPassword', message: 'does not match your current password' }],
         },
       },
     ]);
-    await waitFor(() => expect(fieldErrors()).toEqual(['is not your current password']));
+    await waitFor(() => expect(fieldErrors()).toEqual(['Does not match your current password.']));
     expect(alertText()).toBe('');
     expect(TestBed.inject(AuthStore).token()).toBe('old');
   });
@@ -138,7 +138,7 @@ describe('AccountPage', () => {
         },
       },
     ]);
-    await waitFor(() => expect(fieldErrors()).toEqual(['must not be your e-mail address']));
+    await waitFor(() => expect(fieldErrors()).toEqual(['Must not be your e-mail address.']));
     expect(alertText()).toBe('');
 
     fillIn('the old passphrase', 'a new long passphrase');

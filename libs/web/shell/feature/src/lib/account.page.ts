@@ -13,7 +13,13 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@accord/domain/workspace';
-import { AuthService, AuthStore, type FieldProblem, PendingCall } from '@accord/web/shared/data-access';
+import {
+  AuthService,
+  AuthStore,
+  type FieldProblem,
+  PendingCall,
+  sentence,
+} from '@accord/web/shared/data-access';
 import { FormAlertComponent, NEW_PASSWORD_VALIDATORS, PageHeaderComponent } from '@accord/web/shared/ui';
 
 type PasswordField = 'current' | 'next' | 'confirmation';
@@ -162,7 +168,7 @@ export class AccountPage {
   protected problem(field: PasswordField): string {
     const errors = this.form.controls[field].errors;
     const api: unknown = errors?.['api'];
-    if (typeof api === 'string') return api;
+    if (typeof api === 'string') return sentence(api);
     return errors?.['mismatch'] ? MISMATCH : LOCAL_PROBLEMS[field];
   }
 

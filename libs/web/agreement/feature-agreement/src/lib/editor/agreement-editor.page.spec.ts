@@ -182,6 +182,11 @@ describe('AgreementEditorPage', () => {
     ]);
 
     await screen.findByText('Mia Marketing saved revision 5 first.');
+    // The API's "Nothing was edited … apply your change again" is not what the editor, which kept the edits, says.
+    expect(screen.queryByText(/Nothing was edited/)).toBeNull();
+    expect(
+      screen.getByText('Your edits were not saved, and they are still here. Choose whose version to keep.'),
+    ).toBeTruthy();
     expect(gradeA().value).toBe('85');
     button('Keep mine and save over theirs').focus();
     fireEvent.click(button('Keep mine and save over theirs'));

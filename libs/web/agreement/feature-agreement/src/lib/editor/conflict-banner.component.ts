@@ -12,8 +12,12 @@ import { type DraftConflict, conflictHeadline } from '@accord/web/agreement/data
     @let found = conflict();
     <div class="banner" role="alert">
       <p class="headline">{{ headline() }}</p>
-      <p>{{ found.message }}</p>
-      <p>Your edits are still here. Choose whose version to keep.</p>
+      <!-- The API's words ("… reload it and apply your change again") are for clients that keep no copy: the
+           editor kept the member's, so it says what to do here. Only a refusal naming no revision needs them. -->
+      @if (found.currentRevision === null) {
+        <p>{{ found.message }}</p>
+      }
+      <p>Your edits were not saved, and they are still here. Choose whose version to keep.</p>
       <div class="actions">
         <!-- Focusable while a choice is pending (disabledInteractive); clicks meanwhile are ignored. -->
         <button

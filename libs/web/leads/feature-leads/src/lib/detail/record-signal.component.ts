@@ -12,9 +12,9 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 
 import { ACTIVITY_SIGNAL_TYPES, STANDARD_SIGNAL_TYPES } from '@accord/domain/agreement';
-import { LeadDetailStore, sentence, typeLabel } from '@accord/web/leads/data-access';
+import { LeadDetailStore, typeLabel } from '@accord/web/leads/data-access';
 import { wallMinute, zonedInstant } from '@accord/web/pipeline/data-access';
-import { type ApiError, CLOCK, PendingCall } from '@accord/web/shared/data-access';
+import { type ApiError, CLOCK, PendingCall, sentence } from '@accord/web/shared/data-access';
 import { FormAlertComponent, IssueDirective } from '@accord/web/shared/ui';
 
 /** The form's fields by the API's names for them, and the labels they have here. */
@@ -57,7 +57,8 @@ function refusal(error: ApiError): string {
   ],
   template: `
     <form class="record" aria-label="Record signal" (submit)="$event.preventDefault(); record()" novalidate>
-      <mat-form-field appearance="outline">
+      <!-- Dynamic subscripts: a problem on two lines pushes the alert down instead of running over it. -->
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>Signal type</mat-label>
         <select
           matNativeControl
@@ -71,7 +72,7 @@ function refusal(error: ApiError): string {
         </select>
         <mat-error>{{ problems().type }}</mat-error>
       </mat-form-field>
-      <mat-form-field appearance="outline">
+      <mat-form-field appearance="outline" subscriptSizing="dynamic" class="when">
         <mat-label>When</mat-label>
         <input
           matInput
@@ -83,7 +84,7 @@ function refusal(error: ApiError): string {
         <mat-hint>Time in {{ timeZone() }}</mat-hint>
         <mat-error>{{ problems().occurredAt }}</mat-error>
       </mat-form-field>
-      <mat-form-field appearance="outline">
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>Source (optional)</mat-label>
         <input
           matInput
@@ -104,6 +105,10 @@ function refusal(error: ApiError): string {
       flex-wrap: wrap;
       gap: 0 12px;
       align-items: baseline;
+    }
+    /* Room for a date, a time and its AM/PM as browsers write them. */
+    .when {
+      min-width: 16rem;
     }
     .status {
       font: var(--mat-sys-body-small);

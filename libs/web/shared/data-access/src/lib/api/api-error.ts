@@ -48,6 +48,17 @@ function fieldProblems(value: unknown): FieldProblem[] {
   });
 }
 
+/**
+ * A field's problem as the API words it ("must be an e-mail address", to follow the field's name) read as a
+ * sentence under that field: "Must be an e-mail address."
+ */
+export function sentence(message: string): string {
+  const text = message.trim();
+  if (!text) return text;
+  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
 /** "occurredAt: must not be …": a field's path (no spaces), a colon, then what is wrong with it. */
 const PROBLEM_LINE = /^([A-Za-z_$][\w$.[\]]*): (.+)$/s;
 
