@@ -8,6 +8,7 @@ import {
   toAgreementDiff,
   toAgreementVersion,
   toDocumentChange,
+  versionLoadMessage,
 } from './agreement-version';
 
 function version(fields: Partial<AgreementVersion>): AgreementVersion {
@@ -101,5 +102,21 @@ describe('knownPeople', () => {
       ['mia-id', 'Mia Marketing'],
       [SAM_ID, 'Sam Sales'],
     ]);
+  });
+});
+
+describe('versionLoadMessage', () => {
+  it('says an address naming no version, whether its id is malformed or unknown, in the reader’s words', () => {
+    const none = 'There is no agreement version at this address. Open one from Lead agreement.';
+    expect(
+      [
+        { code: 'BAD_USER_INPUT', message: 'Validation failed (uuid is expected)' },
+        { code: 'NOT_FOUND', message: 'No such agreement version in this workspace.' },
+      ].map(versionLoadMessage),
+    ).toEqual([none, none]);
+    expect(versionLoadMessage({ code: 'INTERNAL', message: 'Something went wrong.' })).toBe(
+      'Something went wrong.',
+    );
+    expect(versionLoadMessage(null)).toBeNull();
   });
 });

@@ -75,6 +75,17 @@ export function sideLabel(side: ApproverSide): string {
 }
 
 /** "v3" */
+/**
+ * Why a version page has no version, in its reader's words: an address whose id is no id at all (BAD_USER_INPUT,
+ * "Validation failed (uuid is expected)") or no version of this workspace (NOT_FOUND) is one that names none.
+ */
+export function versionLoadMessage(error: { code: string; message: string } | null): string | null {
+  if (error === null) return null;
+  return error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND'
+    ? 'There is no agreement version at this address. Open one from Lead agreement.'
+    : error.message;
+}
+
 export function versionLabel(version: { number: number }): string {
   return `v${version.number}`;
 }

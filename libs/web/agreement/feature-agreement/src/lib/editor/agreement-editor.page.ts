@@ -28,6 +28,7 @@ import {
   knownPeople,
   statusLabel,
   versionLabel,
+  versionLoadMessage,
 } from '@accord/web/agreement/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
 import { FormAlertComponent, IssueDirective, PageHeaderComponent } from '@accord/web/shared/ui';
@@ -89,7 +90,7 @@ const SECTIONS = [
     SqlSectionComponent,
   ],
   template: `
-    <accord-form-alert [message]="store.loadError()?.message ?? null" />
+    <accord-form-alert [message]="loadMessage()" />
     @if (store.version(); as version) {
       <accord-page-header [heading]="'Edit ' + label(version)">
         <p subtitle class="meta">
@@ -275,6 +276,7 @@ export class AgreementEditorPage {
   private readonly router = inject(Router);
   private readonly auth = inject(AuthStore);
   protected readonly store = inject(AgreementDraftStore);
+  protected readonly loadMessage = computed(() => versionLoadMessage(this.store.loadError()));
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   private readonly saveButton = viewChild<string, ElementRef<HTMLElement>>('saveButton', {

@@ -21,6 +21,7 @@ import {
   AgreementService,
   sideLabel,
   versionLabel,
+  versionLoadMessage,
 } from '@accord/web/agreement/data-access';
 import { ScoringStatusStore } from '@accord/web/leads/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
@@ -64,7 +65,7 @@ import { TermsViewComponent } from './terms-view.component';
     @if (store.loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Loading the version" />
     }
-    <accord-form-alert [message]="store.call.error() ?? store.loadError()?.message ?? null" />
+    <accord-form-alert [message]="store.call.error() ?? loadMessage()" />
     @if (store.version(); as version) {
       <accord-page-header [heading]="label(version)">
         <accord-status-chip headingExtra [status]="version.status" />
@@ -229,6 +230,7 @@ export class AgreementVersionPage {
   private readonly injector = inject(Injector);
   private readonly scoring = inject(ScoringStatusStore);
   protected readonly store = inject(AgreementReviewStore);
+  protected readonly loadMessage = computed(() => versionLoadMessage(this.store.loadError()));
 
   /** The version's id, from the route. */
   readonly id = input.required<string>();
