@@ -1,4 +1,8 @@
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+
 import { FEATURE_ACCESS } from '@accord/domain/workspace';
+import { AuthStore, RedirectNotice } from '@accord/web/shared/data-access/session';
 
 import { appRoutes, featureRoute, signedInPages } from './app.routes';
 
@@ -17,6 +21,33 @@ describe('app routes', () => {
         (route) => route.path === '**' || route.path === 'account' || route.canActivate?.length === 1,
       ),
     ).toBe(true);
+  });
+
+  it('sends an address that names no page home, saying so', async () => {
+    const fallback = signedInPages.find((route) => route.path === '**')!;
+    TestBed.configureTestingModule({
+      providers: [provideRouter([{ path: 'dashboard', children: [] }, fallback])],
+    });
+    TestBed.inject(AuthStore).setViewer({
+      member: {
+        id: 'm1',
+        email: 'eve@acme.test',
+        name: 'Eve',
+        roles: ['EXECUTIVE'],
+        approver: false,
+        status: 'ACTIVE',
+      },
+      workspace: { id: 'w1', name: 'Acme', timeZone: 'UTC', currency: 'USD' },
+    });
+    const router = TestBed.inject(Router);
+
+    await router.navigateByUrl('/nonexistent/page');
+
+    expect(router.url).toBe('/dashboard');
+    expect(TestBed.inject(RedirectNotice).note()).toEqual({
+      message: 'There is no page at /nonexistent/page. You are on your home page instead.',
+      url: '/dashboard',
+    });
   });
 
   it('opens every member their own account page, lazily', async () => {

@@ -2,7 +2,13 @@ import { Type, inject } from '@angular/core';
 import { Route, Routes } from '@angular/router';
 
 import { FEATURE_ACCESS, Feature, FeatureAccess } from '@accord/domain/workspace';
-import { AuthStore, authGuard, featureGuard, guestGuard } from '@accord/web/shared/data-access/session';
+import {
+  AuthStore,
+  RedirectNotice,
+  authGuard,
+  featureGuard,
+  guestGuard,
+} from '@accord/web/shared/data-access/session';
 
 type PageLoader = () => Promise<Type<unknown>>;
 
@@ -41,7 +47,15 @@ export const signedInPages: Routes = [
     title: 'Your account · Accord',
     loadComponent: () => import('@accord/web/shell/feature').then((m) => m.AccountPage),
   },
-  { path: '**', redirectTo: () => inject(AuthStore).homePath() },
+  // An address that names no page goes home, saying so: silently, a mistyped or stale link looked broken.
+  {
+    path: '**',
+    redirectTo: ({ url }) =>
+      inject(RedirectNotice).redirect(
+        inject(AuthStore).homePath(),
+        `There is no page at /${url.map((segment) => segment.path).join('/')}. You are on your home page instead.`,
+      ),
+  },
 ];
 
 export const appRoutes: Routes = [
