@@ -9,13 +9,13 @@ import { SessionService } from './session.service';
  * Signs up a workspace's first admin, Ada, through `app`, and waits for the confirmation link sent after the answer
  * (with SMTP configured); returns the sign-up's answer and Ada as the guards would give her to a service.
  */
-export async function signUpAdmin(app: INestApplicationContext, email: string, workspaceName: string) {
-  const payload = await app.get(SessionService).signUp({
-    workspaceName,
-    name: 'Ada Admin',
-    email,
-    password: 'a long passphrase',
-  });
+export async function signUpAdmin(
+  app: INestApplicationContext,
+  email: string,
+  workspaceName: string,
+  password = 'a long passphrase',
+) {
+  const payload = await app.get(SessionService).signUp({ workspaceName, name: 'Ada Admin', email, password });
   await app.get(EmailVerificationService).idle();
   const actor: AuthMember = {
     id: payload.member.id,

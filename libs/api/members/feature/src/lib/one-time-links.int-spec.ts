@@ -4,6 +4,7 @@ import { AuthMember } from '@accord/api/shared/auth';
 import { ErrorCode } from '@accord/api/shared/graphql';
 import { FrozenClock, TestDatabase, createTestDatabase, testModule } from '@accord/api/shared/testing';
 
+import { signUpAdmin } from './admin-sign-up.int-fixture';
 import { MembersModule } from './members.module';
 import { MembersService } from './members.service';
 import { BAD_LINK, OneTimeLinksService } from './one-time-links.service';
@@ -25,22 +26,8 @@ describe('one-time link previews on PostgreSQL', () => {
   let links: OneTimeLinksService;
   const clock = new FrozenClock();
 
-  async function signUp(workspaceName: string, email: string): Promise<AuthMember> {
-    const payload = await sessions.signUp({
-      workspaceName,
-      name: 'Ada Admin',
-      email,
-      password: 'a long passphrase',
-    });
-    return {
-      id: payload.member.id,
-      workspaceId: payload.workspace.id,
-      email,
-      name: 'Ada Admin',
-      roles: ['ADMIN'],
-      approver: false,
-    };
-  }
+  const signUp = async (workspaceName: string, email: string): Promise<AuthMember> =>
+    (await signUpAdmin(app, email, workspaceName)).actor;
 
   async function invite(admin: AuthMember, email: string) {
     const invitation = await members.invite(admin, {

@@ -12,6 +12,7 @@ import {
   testModule,
 } from '@accord/api/shared/testing';
 
+import { signUpAdmin } from './admin-sign-up.int-fixture';
 import { MembersModule } from './members.module';
 import { MembersService } from './members.service';
 import { PASSWORD_RESET_SUBJECT } from './password-reset-mailer';
@@ -48,23 +49,8 @@ describe('password resets on PostgreSQL', () => {
   let resets: PasswordResetService;
   const clock = new FrozenClock();
 
-  async function signUp(email: string, workspaceName = 'Reset Co') {
-    const payload = await sessions.signUp({
-      workspaceName,
-      name: 'Ada Admin',
-      email,
-      password: 'the old passphrase',
-    });
-    const actor: AuthMember = {
-      id: payload.member.id,
-      workspaceId: payload.workspace.id,
-      email,
-      name: 'Ada Admin',
-      roles: ['ADMIN'],
-      approver: false,
-    };
-    return { actor, accessToken: payload.accessToken };
-  }
+  const signUp = (email: string, workspaceName = 'Reset Co') =>
+    signUpAdmin(app, email, workspaceName, 'the old passphrase');
 
   /** An active member of the admin's workspace, with the password 'the old passphrase'. */
   async function activeMember(admin: AuthMember, email: string): Promise<string> {
