@@ -504,15 +504,20 @@ export class HandoversRepository {
   }
 
   /**
-   * How many handovers await a decision in one owner's queue (or the team's), how many of them expired and how
-   * many nobody owns: read only when a client asks, since counting a queue of thousands costs more than its page.
+   * How many handovers await a decision in the queue's scope (one owner's, the team's, or the unassigned ones) and
+   * how many of those expired; and, whatever the scope, how many in the whole team nobody owns, which a manager's
+   * own queue points to. Read only when a client asks, since counting a queue of thousands costs more than its page.
    */
-  async counts(manager: EntityManager, ownerId: string | null): Promise<QueueCounts> {
+  async counts(
+    manager: EntityManager,
+    filter: Pick<QueueFilter, 'ownerId' | 'unassigned'>,
+  ): Promise<QueueCounts> {
     const [row]: QueueCounts[] = await manager.query(
       `SELECT count(*)::int AS undecided, count(*) FILTER (WHERE status = 'EXPIRED')::int AS expired,
-              count(*) FILTER (WHERE owner_id IS NULL)::int AS unassigned
-         FROM handovers WHERE decided_at IS NULL AND ($1::uuid IS NULL OR owner_id = $1)`,
-      [ownerId],
+              (SELECT count(*)::int FROM handovers WHERE decided_at IS NULL AND owner_id IS NULL) AS unassigned
+         FROM handovers
+        WHERE decided_at IS NULL AND ($1::uuid IS NULL OR owner_id = $1) AND (NOT $2 OR owner_id IS NULL)`,
+      [filter.ownerId, filter.unassigned],
     );
     return row;
   }

@@ -153,7 +153,9 @@ export class HandoverQueueCountsResolver {
     return (await queue.counts()).expired;
   }
 
-  @ResolveField(() => Int, { description: 'Undecided handovers nobody is assigned (team scope).' })
+  @ResolveField(() => Int, {
+    description: 'Undecided handovers nobody is assigned, in the whole team whatever the scope.',
+  })
   async unassigned(@Parent() queue: HandoverQueue): Promise<number> {
     return (await queue.counts()).unassigned;
   }

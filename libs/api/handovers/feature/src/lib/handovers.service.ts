@@ -77,9 +77,7 @@ export class HandoversService {
         pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: rows.length > args.first },
         versions: [...versions.values()],
         counts: once(() =>
-          this.tenantDb.inWorkspace(actor.workspaceId, (counting) =>
-            this.handovers.counts(counting, filter.ownerId),
-          ),
+          this.tenantDb.inWorkspace(actor.workspaceId, (counting) => this.handovers.counts(counting, filter)),
         ),
         fingerprint: pageFingerprint(rows),
       };

@@ -157,6 +157,15 @@ describe('deactivating a member sends their open handovers to the unassigned que
       first: 50,
     });
     expect(unassigned.edges.map((edge) => edge.node.id).sort()).toEqual([...moved].sort());
+    // The counts are the scope's; each scope also counts the team's unassigned ones, which Rex's own queue points to.
+    expect(await unassigned.counts()).toEqual({ undecided: moved.size, expired: 0, unassigned: moved.size });
+    const rexQueue = await handovers.queue(team.rex, { scope: 'MINE', view: 'UNDECIDED', first: 1 });
+    const rexs = after.filter((row) => row.ownerId === team.rex.id);
+    expect(await rexQueue.counts()).toEqual({
+      undecided: rexs.filter((row) => ['OPEN', 'EXPIRED'].includes(row.status)).length,
+      expired: rexs.filter((row) => row.status === 'EXPIRED').length,
+      unassigned: moved.size,
+    });
     expect(await openHandovers(team, team.rep.id)).toEqual({ memberOpenHandovers: 0 });
 
     // The leads keep Sam as their owner (who worked them) until a manager gives the handover to someone else.

@@ -152,10 +152,10 @@ describe('HandoverQueuePage', () => {
 
     await choose('Unassigned');
     expect(TestBed.inject(Router).url).toBe('/handovers?scope=UNASSIGNED');
-    expect(flushQueue(apollo, [bob]).operation.variables).toMatchObject({
-      scope: 'UNASSIGNED',
-      view: 'UNDECIDED',
-    });
+    expect(
+      flushQueue(apollo, [bob], { undecided: 1, expired: 1, unassigned: 1 }).operation.variables,
+    ).toMatchObject({ scope: 'UNASSIGNED', view: 'UNDECIDED' });
+    await screen.findByText('1 unassigned · 1 expired');
     await choose('Expired');
     expect(TestBed.inject(Router).url).toBe('/handovers?scope=UNASSIGNED&view=EXPIRED');
     expect(flushQueue(apollo, [bob]).operation.variables).toMatchObject({
@@ -183,6 +183,9 @@ describe('HandoverQueuePage', () => {
     expect(flushQueue(apollo, [ada]).operation.variables).toMatchObject({ scope: 'MINE', view: 'UNDECIDED' });
     await screen.findByRole('link', { name: 'Ada Lovelace' });
     expect([checked('Mine'), checked('Open')]).toEqual([true, true]);
+    // The address says what is shown, and the page was read once.
+    expect(TestBed.inject(Router).url).toBe('/handovers');
+    apollo.expectNone('HandoverQueue');
   });
 
   it('shows decided handovers with their decision and note, without the keyboard hint for deciding', async () => {
@@ -367,12 +370,16 @@ describe('HandoverQueuePage', () => {
   it('gives managers the team scope, the counts and reassignment', async () => {
     const { apollo } = await renderQueue(sessionFor('sam', 'Sam Sales', ['SALES'], true));
 
-    expect(screen.getByText('2 undecided · 1 expired · 0 unassigned')).toBeTruthy();
+    expect(screen.getByText('2 undecided · 1 expired · 0 unassigned in the team')).toBeTruthy();
     await choose('Team');
     const ria = { id: 'ria', name: 'Ria Rep' };
-    const team = flushQueue(apollo, [ada, handover({ id: 'h3', owner: ria })], { undecided: 2 });
+    const team = flushQueue(apollo, [ada, handover({ id: 'h3', owner: ria })], {
+      undecided: 2,
+      unassigned: 1,
+    });
     expect(team.operation.variables).toMatchObject({ scope: 'TEAM', view: 'UNDECIDED' });
     await screen.findByText('Owner: Ria Rep');
+    expect(screen.getByText('2 undecided · 0 expired · 1 unassigned')).toBeTruthy();
 
     // Choosing (an arrow key in the select) gives nothing away; the button does.
     fireEvent.change(screen.getAllByRole('combobox', { name: 'Reassign Ada Lovelace to' })[0], {

@@ -213,8 +213,12 @@ export class HandoverQueuePage implements OnInit {
   protected readonly countsText = computed(() => {
     const counts = this.store.counts();
     if (counts === null) return '';
+    // The counts are the scope's; a manager's own queue and the team's also say how many wait for an owner.
+    const scope = this.store.scope();
+    if (scope === 'UNASSIGNED') return `${counts.undecided} unassigned · ${counts.expired} expired`;
     const parts = [`${counts.undecided} undecided`, `${counts.expired} expired`];
-    if (this.manager()) parts.push(`${counts.unassigned} unassigned`);
+    if (scope === 'TEAM') parts.push(`${counts.unassigned} unassigned`);
+    else if (this.manager()) parts.push(`${counts.unassigned} unassigned in the team`);
     return parts.join(' · ');
   });
 
@@ -225,8 +229,17 @@ export class HandoverQueuePage implements OnInit {
     // The URL's `?scope=` and `?view=` are the queue shown (see queueOpening): every choice navigates, and every
     // navigation — the escalation e-mail's link, a reload, back and forward — opens its queue.
     this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((params) => {
-      const link = { scope: params.get('scope') ?? undefined, view: params.get('view') ?? undefined };
-      this.open(queueOpening(link, this.manager()));
+      const link = { scope: params.get('scope'), view: params.get('view') };
+      const queue = queueOpening(
+        { scope: link.scope ?? undefined, view: link.view ?? undefined },
+        this.manager(),
+      );
+      const shown = queueParams(queue);
+      // An address naming a queue the page does not know (or one this member may not read) is put right in place,
+      // so that it is not shared or bookmarked as if it showed something else; the corrected address opens it.
+      if (shown.scope !== link.scope || shown.view !== link.view)
+        void this.router.navigate([], { relativeTo: this.route, queryParams: shown, replaceUrl: true });
+      else this.open(queue);
     });
   }
 

@@ -113,6 +113,15 @@ describe('AgreementOverviewPage', () => {
     expect(screen.queryByRole('link', { name: /^Edit/ })).toBeNull();
   });
 
+  it("reads its times on the workspace's clock, and says which", async () => {
+    const berlin = sessionFor(SAM_ID, 'Sam Sales', ['SALES'], true);
+    await renderOverview({ ...berlin, workspace: { ...berlin.workspace, timeZone: 'Europe/Berlin' } });
+
+    expect(screen.getByText('Times in Europe/Berlin')).toBeTruthy();
+    const inForce = screen.getByRole('region', { name: 'In force' });
+    await waitFor(() => expect(inForce.textContent).toContain('v1 since 1 Jan 2026, 01:00'));
+  });
+
   it('offers marketing the editor for the open proposal', async () => {
     await renderOverview(mia);
 

@@ -12,7 +12,7 @@ import {
   statusLabel,
   versionLabel,
 } from '@accord/web/agreement/data-access';
-import { AuthStore, PendingCall } from '@accord/web/shared/data-access';
+import { AuthStore, PendingCall, injectWorkspaceTimeZone } from '@accord/web/shared/data-access';
 import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
 import { DefinitionQualityComponent } from '../backtest/definition-quality.component';
@@ -38,7 +38,9 @@ import { VersionHistoryComponent } from './version-history.component';
     VersionHistoryComponent,
   ],
   template: `
-    <accord-page-header heading="Lead agreement" />
+    <accord-page-header heading="Lead agreement">
+      <p subtitle class="zone">Times in {{ timeZone() }}</p>
+    </accord-page-header>
     <accord-form-alert [message]="call.error() ?? store.loadError()?.message ?? null" />
     @if (store.loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Loading the agreement" />
@@ -132,6 +134,11 @@ import { VersionHistoryComponent } from './version-history.component';
     </section>
   `,
   styles: `
+    .zone {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+      margin: 4px 0 0;
+    }
     h2 {
       font: var(--mat-sys-title-large);
       margin: 24px 0 8px;
@@ -173,7 +180,8 @@ export class AgreementOverviewPage implements OnInit {
   protected readonly canBacktest = computed(() => canRunBacktest(this.auth.roles()));
   /** The versions are known: not loading, and not failed — a failed load is not "no version", nor a reason to start one. */
   protected readonly loaded = computed(() => !this.store.loading() && this.store.loadError() === null);
-  protected readonly timeZone = computed(() => this.auth.workspace()?.timeZone);
+  /** The team's shared clock, in which the page's times read; named under the heading. */
+  protected readonly timeZone = injectWorkspaceTimeZone();
   protected readonly call = new PendingCall();
   protected readonly diffCall = new PendingCall();
   protected readonly diff = signal<AgreementDiff | null>(null);

@@ -24,7 +24,7 @@ import {
   versionLoadMessage,
 } from '@accord/web/agreement/data-access';
 import { ScoringStatusStore } from '@accord/web/leads/data-access';
-import { AuthStore } from '@accord/web/shared/data-access';
+import { AuthStore, injectWorkspaceTimeZone } from '@accord/web/shared/data-access';
 import { FormAlertComponent, PageHeaderComponent, dialogConfig } from '@accord/web/shared/ui';
 
 import { BacktestPanelComponent } from '../backtest/backtest-panel.component';
@@ -87,6 +87,7 @@ import { TermsViewComponent } from './terms-view.component';
           · last changed by {{ version.updatedBy?.name ?? version.createdBy?.name ?? 'a former member' }},
           {{ when(version.updatedAt) }}
         </p>
+        <p subtitle class="zone">Times in {{ timeZone() }}</p>
         @if (editable()) {
           <a mat-flat-button [routerLink]="['/agreement/versions', version.id, 'edit']">
             {{ version.status === 'PROPOSED' ? 'Edit proposal' : 'Edit draft' }}
@@ -192,6 +193,11 @@ import { TermsViewComponent } from './terms-view.component';
     .meta {
       margin: 4px 0 0;
     }
+    .zone {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+      margin: 2px 0 0;
+    }
     .signatures {
       margin: 0;
       padding-left: 20px;
@@ -266,7 +272,8 @@ export class AgreementVersionPage {
     const from = this.store.diff()?.from.id;
     return from === undefined ? null : this.store.versionById(from);
   });
-  protected readonly timeZone = computed(() => this.auth.workspace()?.timeZone);
+  /** The team's shared clock, in which the page's times read; named under the heading. */
+  protected readonly timeZone = injectWorkspaceTimeZone();
   /** Leads being rescored under this version once it was published, then how many were (or that it failed). */
   protected readonly rescore = computed(() => {
     const version = this.store.version();
