@@ -86,9 +86,12 @@ export function contributionLines(explanation: Explanation): {
  * possible lead scores 100, so under criteria whose best points add up to 95 a criterion of +25 reads +26. The
  * example is a line that reads differently; where the scaling changes no line (a +10 reading +10), nothing is said.
  * Read off the explanation itself (each line holds the agreement's points and what they counted), so it holds for
- * the version that scored the lead, not the one in force now.
+ * the version that scored the lead, not the one in force now; the editor's live preview reads it off its evaluation.
  */
-export function fitScaleNote(explanation: Pick<Explanation, 'fit' | 'fitAdjustment'>): string | null {
+export function fitScaleNote(explanation: {
+  fit: readonly Pick<Contribution, 'label' | 'points' | 'contribution'>[];
+  fitAdjustment: number;
+}): string | null {
   const { fit, fitAdjustment } = explanation;
   const shown = wholePoints([...fit.map((item) => item.contribution), fitAdjustment]);
   const index = fit.findIndex((item, at) => item.points !== 0 && shown[at] !== item.points);

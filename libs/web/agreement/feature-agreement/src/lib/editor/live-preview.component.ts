@@ -7,7 +7,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { ACTIVITY_SIGNAL_TYPES, SENIORITIES } from '@accord/domain/agreement';
 import { explanationSummary } from '@accord/domain/scoring';
 import { AgreementDraftStore } from '@accord/web/agreement/data-access';
-import { TEMPERATURE_LABELS, typeLabel } from '@accord/web/leads/data-access';
+import { TEMPERATURE_LABELS, fitScaleNote, typeLabel } from '@accord/web/leads/data-access';
 import { CLOCK } from '@accord/web/shared/data-access';
 
 import { NumberInputDirective } from '../shared/number-input.directive';
@@ -35,10 +35,9 @@ type TextField = 'industry' | 'country' | 'technologies' | 'department' | 'email
           <dd class="outcome">{{ scored.outcome }}</dd>
         </dl>
         <p class="why">{{ scored.explanation || 'No criterion or signal counted.' }}</p>
-        <p class="note">
-          Points here are scaled: scores are normalised to 0–100, so the best possible lead scores 100 and a
-          criterion may count for more or less than the points it is written with.
-        </p>
+        @if (scored.scaleNote; as note) {
+          <p class="note">{{ note }}</p>
+        }
       } @else {
         <p>Fix the agreement's problems to see how it scores this lead.</p>
       }
@@ -223,6 +222,11 @@ export class LivePreviewComponent {
       temperature: evaluation.intent.temperature,
       outcome: outcomeLabel(evaluation.outcome),
       explanation: explanationSummary(evaluation),
+      // Said only when a line reads other than the points written in the draft, naming one.
+      scaleNote: fitScaleNote({
+        fit: evaluation.fit.contributions,
+        fitAdjustment: evaluation.fit.adjustment,
+      }),
     };
   });
 

@@ -102,7 +102,7 @@ describe('LeadOpportunityComponent', () => {
     });
 
     const form = await screen.findByRole('form', { name: 'Open opportunity' });
-    fireEvent.change(within(form).getByLabelText('Amount'), { target: { value: '25,000' } });
+    fireEvent.input(within(form).getByLabelText('Amount'), { target: { value: '25,000' } });
     fireEvent.change(within(form).getByLabelText('Name (optional)'), { target: { value: 'Acme platform' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Open opportunity' }));
     const open = apollo.expectOne('OpenOpportunity');
@@ -129,7 +129,7 @@ describe('LeadOpportunityComponent', () => {
 
     const form = await screen.findByRole('form', { name: 'Open opportunity' });
     expect(within(form).getByLabelText<HTMLInputElement>('Currency').value).toBe('EUR');
-    fireEvent.change(within(form).getByLabelText('Amount'), { target: { value: '12000' } });
+    fireEvent.input(within(form).getByLabelText('Amount'), { target: { value: '12000' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Open opportunity' }));
 
     expect(apollo.expectOne('OpenOpportunity').operation.variables).toEqual({
@@ -146,7 +146,7 @@ describe('LeadOpportunityComponent', () => {
     });
 
     const form = await screen.findByRole('form', { name: 'Open opportunity' });
-    fireEvent.change(within(form).getByLabelText('Amount'), { target: { value: '12000' } });
+    fireEvent.input(within(form).getByLabelText('Amount'), { target: { value: '12000' } });
     fireEvent.change(within(form).getByLabelText('Currency'), { target: { value: 'usd' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Open opportunity' }));
     const open = apollo.expectOne('OpenOpportunity');
@@ -243,7 +243,7 @@ describe('LeadOpportunityComponent', () => {
     const { apollo } = await renderSection({ roles: ['SALES'], leadStage: 'SQL', opportunities: [] });
 
     const form = await screen.findByRole('form', { name: 'Open opportunity' });
-    fireEvent.change(within(form).getByLabelText('Amount'), { target: { value: '25000' } });
+    fireEvent.input(within(form).getByLabelText('Amount'), { target: { value: '25000' } });
     const open = within(form).getByRole<HTMLButtonElement>('button', { name: 'Open opportunity' });
     open.focus();
     fireEvent.click(open);
@@ -408,7 +408,7 @@ describe('LeadOpportunityComponent', () => {
 
     const form = await screen.findByRole('form', { name: 'Change amount' });
     const amount = within(form).getByLabelText('New amount');
-    fireEvent.change(amount, { target: { value: '30000' } });
+    fireEvent.input(amount, { target: { value: '30000' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save amount' }));
     apollo
       .expectOne('UpdateOpportunityAmount')
@@ -416,7 +416,6 @@ describe('LeadOpportunityComponent', () => {
     expect(await screen.findByText('The opportunity is already closed.')).toBeTruthy();
 
     fireEvent.input(amount, { target: { value: '-1' } });
-    fireEvent.change(amount, { target: { value: '-1' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save amount' }));
 
     await screen.findByText('The amount cannot be negative.');
@@ -426,6 +425,26 @@ describe('LeadOpportunityComponent', () => {
         .map((alert) => alert.textContent?.trim())
         .filter(Boolean),
     ).toEqual(['The amount cannot be negative.']);
+    // The field is marked and focused until it is edited.
+    await waitFor(() => expect(document.activeElement).toBe(amount));
+    expect(amount.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.input(amount, { target: { value: '30000' } });
+    expect(amount.getAttribute('aria-invalid')).toBe('false');
+  });
+
+  it('marks and focuses an amount it cannot read when opening an opportunity', async () => {
+    const { apollo } = await renderSection({ roles: ['SALES'], leadStage: 'SQL', opportunities: [] });
+
+    const form = await screen.findByRole('form', { name: 'Open opportunity' });
+    const amount = within(form).getByLabelText('Amount');
+    fireEvent.input(amount, { target: { value: '12k' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Open opportunity' }));
+
+    apollo.expectNone('OpenOpportunity');
+    await waitFor(() => expect(document.activeElement).toBe(amount));
+    expect(amount.getAttribute('aria-invalid')).toBe('true');
+    expect(amount.getAttribute('aria-describedby')).toContain('open-opportunity-problem');
+    expect(screen.getByText('Enter the amount as a number, e.g. 25000.').id).toBe('open-opportunity-problem');
   });
 
   it('is read-only for marketing', async () => {

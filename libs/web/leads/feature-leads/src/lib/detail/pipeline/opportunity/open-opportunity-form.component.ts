@@ -7,11 +7,13 @@ import {
   output,
   signal,
 } from '@angular/core';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 
 import { parseAmount } from '@accord/web/pipeline/data-access';
+import { injectFocusFirstInvalid } from '@accord/web/shared/ui';
 
 /** An opportunity to open: its amount (pipeline sourced), currency and optional name. */
 export interface OpportunityOpening {
@@ -24,7 +26,7 @@ export interface OpportunityOpening {
 @Component({
   selector: 'accord-open-opportunity-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatFormField, MatInput, MatLabel],
+  imports: [MatButton, MatFormField, MatInput, MatLabel, ReactiveFormsModule],
   template: `
     <form
       class="open"
@@ -36,7 +38,12 @@ export interface OpportunityOpening {
     >
       <mat-form-field appearance="outline">
         <mat-label>Amount</mat-label>
-        <input matInput inputmode="decimal" [value]="amount()" (change)="amount.set(value($event))" />
+        <input
+          matInput
+          inputmode="decimal"
+          [formControl]="amount"
+          [attr.aria-describedby]="problem() ? 'open-opportunity-problem' : null"
+        />
       </mat-form-field>
       <mat-form-field appearance="outline" class="currency">
         <mat-label>Currency</mat-label>
@@ -87,10 +94,12 @@ export class OpenOpportunityFormComponent {
   /** A field changed, or the form refused its own input: the API's last refusal no longer applies. */
   readonly edited = output<void>();
 
-  protected readonly amount = signal('');
+  /** A control of its own, so that an amount the form refuses is marked (red, `aria-invalid`) until it is edited. */
+  protected readonly amount = new FormControl('', { nonNullable: true });
   protected readonly currency = linkedSignal(() => this.defaultCurrency());
   protected readonly name = signal('');
   protected readonly problem = signal<string | null>(null);
+  private readonly focusFirstInvalid = injectFocusFirstInvalid();
   protected readonly shownProblem = computed(() => {
     const currency = this.currencyProblem();
     return this.problem() ?? (currency === null ? null : `Currency: ${currency}`);
@@ -103,9 +112,12 @@ export class OpenOpportunityFormComponent {
   protected submit(): void {
     // The button stays focusable while the opening is pending, so the form can still be submitted.
     if (this.pending()) return;
-    const parsed = parseAmount(this.amount());
+    const parsed = parseAmount(this.amount.value);
     if (!parsed.ok) {
       this.problem.set(parsed.message);
+      this.amount.setErrors({ amount: parsed.message });
+      this.amount.markAsTouched();
+      this.focusFirstInvalid();
       this.edited.emit();
       return;
     }

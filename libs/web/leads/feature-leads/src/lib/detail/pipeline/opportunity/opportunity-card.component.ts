@@ -1,5 +1,6 @@
 import { DatePipe, formatDate } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -15,6 +16,7 @@ import {
   zonedMinute,
 } from '@accord/web/pipeline/data-access';
 import { CLOCK } from '@accord/web/shared/data-access';
+import { injectFocusFirstInvalid } from '@accord/web/shared/ui';
 
 /** Closing an opportunity: won or lost, the day, and for a loss why. */
 export interface OpportunityClosing {
@@ -30,7 +32,7 @@ export interface OpportunityClosing {
 @Component({
   selector: 'accord-opportunity-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatButton, MatFormField, MatInput, MatLabel],
+  imports: [DatePipe, MatButton, MatFormField, MatInput, MatLabel, ReactiveFormsModule],
   template: `
     @let item = opportunity();
     <dl class="facts" aria-label="Opportunity">
@@ -105,7 +107,7 @@ export interface OpportunityClosing {
         >
           <mat-form-field appearance="outline">
             <mat-label>New amount</mat-label>
-            <input matInput inputmode="decimal" [value]="amount()" (change)="amount.set(text($event))" />
+            <input matInput inputmode="decimal" [formControl]="amount" />
           </mat-form-field>
           <button mat-stroked-button type="submit" disabledInteractive [disabled]="pending()">
             Save amount
@@ -250,6 +252,7 @@ export class OpportunityCardComponent {
   private readonly clock = inject(CLOCK);
   // Read again whenever the close form is used, so a page left open past midnight does not offer yesterday.
   private readonly now = signal(this.clock());
+  private readonly focusFirstInvalid = injectFocusFirstInvalid();
   protected readonly today = computed(() => todayIso(this.now(), this.timeZone()));
   protected readonly openedDay = computed(() =>
     calendarDateIn(new Date(this.opportunity().openedAt), this.timeZone()),
@@ -264,7 +267,8 @@ export class OpportunityCardComponent {
     const chosen = this.chosenStage();
     return chosen && this.nextStages().includes(chosen) ? chosen : (this.nextStages()[0] ?? null);
   });
-  protected readonly amount = signal('');
+  /** A control of its own, so that an amount the form refuses is marked (red, `aria-invalid`) until it is edited. */
+  protected readonly amount = new FormControl('', { nonNullable: true });
   protected readonly outcome = signal<'WON' | 'LOST'>('WON');
   protected readonly chosenDate = signal<string | null>(null);
   protected readonly closeDate = computed(() => this.chosenDate() ?? this.today());
@@ -310,8 +314,11 @@ export class OpportunityCardComponent {
 
   protected reprice(): void {
     if (this.pending()) return;
-    const parsed = parseAmount(this.amount());
+    const parsed = parseAmount(this.amount.value);
     if (!parsed.ok) {
+      this.amount.setErrors({ amount: parsed.message });
+      this.amount.markAsTouched();
+      this.focusFirstInvalid();
       this.refuse(parsed.message);
       return;
     }
