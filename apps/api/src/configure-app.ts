@@ -4,7 +4,13 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 
 import { IMPORTS_ROUTE } from '@accord/api/imports/feature';
-import { LEADS_ROUTE, MAX_NDJSON_BODY, NDJSON_TYPE, SIGNALS_ROUTE } from '@accord/api/leads/feature';
+import {
+  LEADS_ROUTE,
+  MAX_NDJSON_BODY,
+  NDJSON_TYPE,
+  SIGNALS_ROUTE,
+  UnreadBody,
+} from '@accord/api/leads/feature';
 import { AppConfig } from '@accord/api/shared/config';
 import { DatabaseUnavailableFilter, createValidationPipe } from '@accord/api/shared/graphql';
 
@@ -39,24 +45,36 @@ function parseFailure(request: Request, body: unknown): string {
   }
 }
 
+/** The routes machines call with an API key, which answer a wrong key before anything wrong with the body. */
+const MACHINE_ROUTES = [SIGNALS_ROUTE, LEADS_ROUTE];
+
+/** What is wrong with a body its parser refused, or null for an error that is not the parser's. */
+function bodyProblem(failure: BodyParserError | undefined, req: Request) {
+  if (failure?.type === 'entity.too.large')
+    return {
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `The request body is larger than the limit of ${failure.limit} bytes.`,
+    };
+  if (failure?.type === 'entity.parse.failed')
+    return { status: 400, code: 'BAD_USER_INPUT', message: parseFailure(req, failure.body) };
+  return null;
+}
+
 /**
  * A body over its limit is answered 413 with the limit named, in the API's error shape, instead of the
- * parser's HTML page; other parser errors (malformed JSON) keep their 400 in the same shape.
+ * parser's HTML page; other parser errors (malformed JSON) keep their 400 in the same shape. On the machine routes
+ * the route answers it instead (the parser has read the body off by then), so that a wrong API key hears 401 first
+ * and learns nothing of what the route takes.
  */
 function bodyErrors(error: unknown, req: Request, res: Response, next: NextFunction): void {
-  const failure = error as BodyParserError;
-  if (failure?.type === 'entity.too.large') {
-    res.status(413).json({
-      error: 'PAYLOAD_TOO_LARGE',
-      message: `The request body is larger than the limit of ${failure.limit} bytes.`,
-    });
-    return;
+  const problem = bodyProblem(error as BodyParserError | undefined, req);
+  if (problem === null) return next(error);
+  if (MACHINE_ROUTES.some((route) => req.path === route)) {
+    req.body = new UnreadBody(problem);
+    return next();
   }
-  if (failure?.type === 'entity.parse.failed') {
-    res.status(400).json({ error: 'BAD_USER_INPUT', message: parseFailure(req, failure.body) });
-    return;
-  }
-  next(error);
+  res.status(problem.status).json({ error: problem.code, message: problem.message });
 }
 
 /**

@@ -17,10 +17,21 @@ describe('request bodies over HTTP', () => {
     await booted.stop();
   });
 
-  async function post(path: string, bytes: number) {
+  /** A new workspace's API key, good for the machine routes. */
+  async function apiKey(): Promise<string> {
+    const team = await teamWithTokens(booted, { admin: { name: 'Ada', roles: ['ADMIN'] } });
+    const created = await gql<{ data: { createApiKey: { secret: string } } }>(
+      booted.baseUrl,
+      'mutation { createApiKey(name: "bulk") { secret } }',
+      { token: team.admin.token },
+    );
+    return created.body.data.createApiKey.secret;
+  }
+
+  async function post(path: string, bytes: number, key = 'not-a-key') {
     const response = await fetch(`${booted.baseUrl}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-key' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(bytes)}` }),
     });
     const text = await response.text();
@@ -37,7 +48,26 @@ describe('request bodies over HTTP', () => {
       message: 'The request body is larger than the limit of 1048576 bytes.',
     };
     expect(await post('/graphql', 1_100_000)).toEqual([413, 'application/json', refusal]);
-    expect(await post('/api/v1/signals', 1_100_000)).toEqual([413, 'application/json', refusal]);
+    const key = await apiKey();
+    expect(await post('/api/v1/signals', 1_100_000, key)).toEqual([413, 'application/json', refusal]);
+    expect(await post('/api/v1/leads', 1_100_000, key)).toEqual([413, 'application/json', refusal]);
+  });
+
+  it('answers a wrong key on the machine routes with 401 before saying their body is unreadable or too large', async () => {
+    const unauthenticated = [401, 'application/json', expect.objectContaining({ error: 'UNAUTHENTICATED' })];
+    expect(await post('/api/v1/signals', 1_100_000)).toEqual(unauthenticated);
+    expect(await post('/api/v1/leads', 1_100_000)).toEqual(unauthenticated);
+    const key = await apiKey();
+    for (const route of ['/api/v1/signals', '/api/v1/leads']) {
+      const malformed = (authorization: string) =>
+        fetch(`${booted.baseUrl}${route}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization },
+          body: '{"email": ',
+        }).then(async (response) => [response.status, ((await response.json()) as { error: string }).error]);
+      expect(await malformed('Bearer not-a-key')).toEqual([401, 'UNAUTHENTICATED']);
+      expect(await malformed(`Bearer ${key}`)).toEqual([400, 'BAD_USER_INPUT']);
+    }
   });
 
   async function postNdjson(path: string, body: string, key = 'not-a-key') {
@@ -50,13 +80,7 @@ describe('request bodies over HTTP', () => {
   }
 
   it('counts NDJSON events before parsing any: millions of tiny lines are refused whole with 413', async () => {
-    const team = await teamWithTokens(booted, { admin: { name: 'Ada', roles: ['ADMIN'] } });
-    const created = await gql<{ data: { createApiKey: { secret: string } } }>(
-      booted.baseUrl,
-      'mutation { createApiKey(name: "bulk") { secret } }',
-      { token: team.admin.token },
-    );
-    const key = created.body.data.createApiKey.secret;
+    const key = await apiKey();
     // 4 MB of "{}" lines, within the 10 MB limit: parsed first, they would be 2,000,000 objects held at once.
     const parse = jest.spyOn(JSON, 'parse');
     try {
@@ -119,10 +143,11 @@ describe('request bodies over HTTP', () => {
   });
 
   it('says what to send instead when the JSON is a bare value, or when a CSV import arrives as JSON', async () => {
+    const key = await apiKey();
     const answer = async (path: string, body: string) => {
       const response = await fetch(`${booted.baseUrl}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
         body,
       });
       return [response.status, ((await response.json()) as { message: string }).message];

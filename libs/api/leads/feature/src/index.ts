@@ -9,3 +9,4 @@ export * from './lib/leads-demo.seeder';
 export * from './lib/rescore-rows';
 export * from './lib/signal-applier';
 export * from './lib/lead-scorer';
+export { UnreadBody } from './lib/api-key-http';

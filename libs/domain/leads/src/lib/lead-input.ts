@@ -50,7 +50,8 @@ export const leadFieldsSchema = z.strictObject({
   employeeCount: whole(0, 10_000_000).nullable().optional(),
   annualRevenue: finite(0, 1e13).nullable().optional(),
   industry: optionalText(100),
-  country: text(2)
+  // Read as text of any reasonable length, so that "Germany" is told what a country code is, not that it is long.
+  country: text(100)
     .toUpperCase()
     .refine(isCountryCode, 'must be a two-letter ISO country code')
     .nullable()

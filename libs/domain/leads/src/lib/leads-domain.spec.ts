@@ -96,6 +96,12 @@ describe('parseLeadFields', () => {
       'must be a two-letter ISO country code',
     ],
     [
+      'a country by its name',
+      { email: 'a@b.co', country: 'Germany' },
+      'country',
+      'must be a two-letter ISO country code',
+    ],
+    [
       'a withdrawn country code',
       { email: 'a@b.co', country: 'UK' },
       'country',

@@ -31,6 +31,15 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * What a machine route finds in place of a body the HTTP server could not read (JSON that does not parse, a body
+ * over its limit): configure-app's body error handler leaves it there and lets the route run, so that the route
+ * answers it as it answers its own refusals, only once the key is known good (refuseRequest).
+ */
+export class UnreadBody {
+  constructor(readonly problem: Problem) {}
+}
+
 /** Whether a body parser's result is a refusal rather than the batch. */
 export function isBatchRefusal(parsed: unknown): parsed is BatchRefusal {
   return (

@@ -7,6 +7,7 @@ import {
   ApiKeyResponse,
   BatchRefusal,
   KeyedCall,
+  UnreadBody,
   batchProblem,
   hasBody,
   isBatchRefusal,
@@ -74,6 +75,7 @@ export class LeadsIngestionController {
     const secret = presentedKey(authorization, apiKeyHeader);
     if (!secret) return refuseKey(this.rateLimits, request, response);
     const call: KeyedCall = { request, response, secret, rateLimits: this.rateLimits, keys: this.apiKeys };
+    if (request.body instanceof UnreadBody) return refuseRequest(call, request.body.problem);
     const badIdempotencyKey = idempotencyKeyProblem(idempotencyKey);
     if (badIdempotencyKey) return refuseRequest(call, badIdempotencyKey);
     const items = leadItemsOf(request.body, hasBody(request.headers));

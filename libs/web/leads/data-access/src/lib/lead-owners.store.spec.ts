@@ -30,6 +30,7 @@ describe('LeadOwnersStore', () => {
       .expectOne('Colleagues')
       .flushData({
         colleagues: [
+          colleague('ada', 'Ada Admin', 'ACTIVE'),
           colleague('sam', 'Sam Sales', 'ACTIVE'),
           colleague('dana', 'Dana Dealmaker', 'INVITED'),
           colleague('gus', 'Gus Gone', 'DEACTIVATED'),
@@ -37,10 +38,11 @@ describe('LeadOwnersStore', () => {
       });
     await loading;
 
-    // Leads are given to active members only; they are filtered by anyone who may own one.
-    expect(store.owners().map((owner) => owner.name)).toEqual(['Sam Sales']);
+    // Leads are given to active members only, oneself first; they are filtered by anyone who may own one.
+    expect(store.owners().map((owner) => owner.name)).toEqual(['Sam Sales', 'Ada Admin']);
     expect(store.filterable().map((owner) => owner.name)).toEqual([
       'Sam Sales',
+      'Ada Admin',
       'Dana Dealmaker (invited)',
       'Gus Gone (deactivated)',
     ]);

@@ -23,12 +23,15 @@ export class LeadOwnersStore {
 
   readonly selfId = computed(() => this.auth.member()?.id ?? null);
 
-  /** Whom a lead can be given to: the active members, the signed-in one even before the list arrives. */
+  /**
+   * Whom a lead can be given to: the active members (whatever their role, as the API allows), the signed-in one
+   * first — the usual choice, which the leads filter calls "Me" — and even before the list arrives.
+   */
   readonly owners = computed<Owner[]>(() => {
     const self = this.auth.member();
     const listed = activeColleagues(this.colleagues());
-    if (self === null || listed.some((owner) => owner.id === self.id)) return listed;
-    return [{ id: self.id, name: self.name }, ...listed];
+    if (self === null) return listed;
+    return [{ id: self.id, name: self.name }, ...listed.filter((owner) => owner.id !== self.id)];
   });
 
   /** Whose name a lead's owner can be: everyone listed, so a deactivated owner is still named. */
