@@ -18,28 +18,51 @@ describe('app routes', () => {
     // Each feature has its own guard; the member's own account and the fallback are behind the shell's alone.
     expect(
       signedInPages.every(
-        (route) => route.path === '**' || route.path === 'account' || route.canActivate?.length === 1,
+        (route) =>
+          route.path === '**' ||
+          route.path === '' ||
+          route.path === 'account' ||
+          route.canActivate?.length === 1,
       ),
     ).toBe(true);
   });
 
-  it('sends an address that names no page home, saying so', async () => {
-    const fallback = signedInPages.find((route) => route.path === '**')!;
+  /** The shell's pages as the app mounts them, behind a guard that restores the session as `authGuard` does. */
+  function signedInAs(roles: ('EXECUTIVE' | 'SALES')[]): Router {
+    const home = signedInPages.filter((route) => route.path === '' || route.path === '**');
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'dashboard', children: [] }, fallback])],
+      providers: [
+        provideRouter([
+          {
+            path: '',
+            // Restored only once the guard runs, after the router has matched the address.
+            canActivate: [
+              async () => {
+                await Promise.resolve();
+                TestBed.inject(AuthStore).setViewer({
+                  member: {
+                    id: 'm1',
+                    email: 'eve@acme.test',
+                    name: 'Eve',
+                    roles,
+                    approver: false,
+                    status: 'ACTIVE',
+                  },
+                  workspace: { id: 'w1', name: 'Acme', timeZone: 'UTC', currency: 'USD' },
+                });
+                return true;
+              },
+            ],
+            children: [{ path: 'dashboard', children: [] }, { path: 'handovers', children: [] }, ...home],
+          },
+        ]),
+      ],
     });
-    TestBed.inject(AuthStore).setViewer({
-      member: {
-        id: 'm1',
-        email: 'eve@acme.test',
-        name: 'Eve',
-        roles: ['EXECUTIVE'],
-        approver: false,
-        status: 'ACTIVE',
-      },
-      workspace: { id: 'w1', name: 'Acme', timeZone: 'UTC', currency: 'USD' },
-    });
-    const router = TestBed.inject(Router);
+    return TestBed.inject(Router);
+  }
+
+  it('sends an address that names no page home, saying so', async () => {
+    const router = signedInAs(['EXECUTIVE']);
 
     await router.navigateByUrl('/nonexistent/page');
 
@@ -48,6 +71,20 @@ describe('app routes', () => {
       message: 'There is no page at /nonexistent/page. You are on your home page instead.',
       url: '/dashboard',
     });
+  });
+
+  it("opens the site's root on the member's own home page, once the session says whose, without a notice", async () => {
+    const router = signedInAs(['SALES']);
+
+    await router.navigateByUrl('/');
+
+    expect(router.url).toBe('/handovers');
+    expect(TestBed.inject(RedirectNotice).note()).toBeNull();
+    await router.navigateByUrl('/nope');
+    expect(router.url).toBe('/handovers');
+    expect(TestBed.inject(RedirectNotice).note()?.message).toBe(
+      'There is no page at /nope. You are on your home page instead.',
+    );
   });
 
   it('opens every member their own account page, lazily', async () => {

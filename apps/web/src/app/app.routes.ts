@@ -1,5 +1,5 @@
 import { Type, inject } from '@angular/core';
-import { Route, Routes } from '@angular/router';
+import { Route, Router, Routes } from '@angular/router';
 
 import { FEATURE_ACCESS, Feature, FeatureAccess } from '@accord/domain/workspace';
 import {
@@ -47,16 +47,28 @@ export const signedInPages: Routes = [
     title: 'Your account · Accord',
     loadComponent: () => import('@accord/web/shell/feature').then((m) => m.AccountPage),
   },
+  // These two are guards, not redirects: redirects run before the shell's guard has restored the session, when
+  // the member's roles, and so their home page, are not known yet (a rep was sent to the dashboard).
+  // The site's root opens the member's home page.
+  { path: '', pathMatch: 'full', canActivate: [() => homeUrl()], children: [] },
   // An address that names no page goes home, saying so: silently, a mistyped or stale link looked broken.
   {
     path: '**',
-    redirectTo: ({ url }) =>
-      inject(RedirectNotice).redirect(
-        inject(AuthStore).homePath(),
-        `There is no page at /${url.map((segment) => segment.path).join('/')}. You are on your home page instead.`,
-      ),
+    canActivate: [
+      (_route: unknown, { url }: { url: string }) =>
+        inject(RedirectNotice).redirect(
+          homeUrl(),
+          `There is no page at ${url}. You are on your home page instead.`,
+        ),
+    ],
+    children: [],
   },
 ];
+
+/** The signed-in member's home page, for their roles. */
+function homeUrl() {
+  return inject(Router).parseUrl(inject(AuthStore).homePath());
+}
 
 export const appRoutes: Routes = [
   {

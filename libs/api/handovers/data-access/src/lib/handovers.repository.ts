@@ -51,6 +51,8 @@ export interface Decided {
   reasonKey: string | null;
   reasonLabel: string | null;
   note: string | null;
+  /** Who owns it once decided: its owner, or the member who accepted it when nobody did. */
+  ownerId: string | null;
 }
 
 /** Which handovers a queue lists. */

@@ -152,7 +152,11 @@ export class HandoversService {
       const outcome = decisionOutcome(decision, reasons, now);
       const withinSla = decidedWithinSla(now, handover.dueAt);
       const note = decision.kind === 'REJECT' ? decision.note : null;
+      // A manager accepting a handover nobody owns (its rep was deactivated) takes it, and its lead: sales work an
+      // accepted lead from here on, and one left with no owner would be nobody's to qualify.
+      const takesOver = decision.kind === 'ACCEPT' && handover.ownerId === null;
       const decided = {
+        ownerId: takesOver ? actor.id : handover.ownerId,
         status: outcome.status,
         decidedAt: now,
         decidedBy: actor.id,
@@ -162,6 +166,7 @@ export class HandoversService {
         note,
       };
       await this.handovers.decide(manager, id, decided);
+      if (takesOver) await this.leads.assignOwners(manager, [{ id: handover.leadId, ownerId: actor.id }]);
       const what = outcome.reason ? `rejected: ${outcome.reason.label}` : 'accepted';
       const moved = await this.leads.moveStage(manager, {
         leadId: handover.leadId,

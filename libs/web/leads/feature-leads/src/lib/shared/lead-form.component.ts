@@ -142,6 +142,8 @@ const GROUPS: FieldGroup[] = [
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
       gap: 4px 12px;
+      /* A field sits at its own height: beside a hint that wraps, a field without one is not stretched taller. */
+      align-items: start;
     }
     .actions {
       display: flex;
