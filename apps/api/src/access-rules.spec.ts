@@ -240,11 +240,7 @@ describe('access rules', () => {
           "MARKETING",
           "SALES",
         ],
-        "Query scoringStatus": [
-          "ADMIN",
-          "MARKETING",
-          "SALES",
-        ],
+        "Query scoringStatus": "ANY_MEMBER",
         "Query viewer": "ANY_MEMBER",
         "Query webhookDeliveries": [
           "ADMIN",

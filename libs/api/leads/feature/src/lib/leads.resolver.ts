@@ -53,6 +53,8 @@ export class LeadsResolver {
     return this.service.detail(actor, id);
   }
 
+  // Executives too: the agreement's pages, which they read, say how many leads a published version rescored.
+  @Roles('ADMIN', 'MARKETING', 'SALES', 'EXECUTIVE')
   @Query(() => ScoringStatus, {
     description: "Which version leads are scored by, and the latest rescore's progress.",
   })

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
@@ -135,6 +136,12 @@ export class CreateWebhookDialog {
 
   protected readonly allChosen = computed(() => this.events().length === this.options.length);
 
+  constructor() {
+    // The API's last refusal was about what the form held then: once it changes, it no longer applies, and it
+    // must not stand beside the form's own message about the new value.
+    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.call.error.set(null));
+  }
+
   /** Most receivers (a CRM sync, a data warehouse) want every event: one click, not five. */
   protected chooseAll(checked: boolean): void {
     this.events.set(checked ? this.options.map((option) => option.value) : []);
@@ -156,6 +163,7 @@ export class CreateWebhookDialog {
     const events = this.events();
     this.eventsMissing.set(events.length === 0);
     if (this.form.invalid || events.length === 0) {
+      this.call.error.set(null);
       this.form.markAllAsTouched();
       return;
     }

@@ -161,6 +161,30 @@ describe('WebhooksPage', () => {
     expect(screen.queryByDisplayValue('whsec_s3cret')).toBeNull();
   });
 
+  it("drops the API's refusal of a URL once the URL is edited, so it never stands beside the form's own", async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'New endpoint' }));
+    const dialog = await screen.findByRole('dialog');
+    const url = within(dialog).getByLabelText(/^url/i);
+    fireEvent.input(url, { target: { value: 'https://example.com/x#frag' } });
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'All events' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create endpoint' }));
+    apollo
+      .expectOne('CreateWebhookEndpoint')
+      .graphqlErrors([
+        { message: 'The URL must not have a #fragment.', extensions: { code: 'BAD_USER_INPUT' } },
+      ]);
+    expect(await within(dialog).findByText('The URL must not have a #fragment.')).toBeTruthy();
+
+    fireEvent.input(url, { target: { value: 'example.com/hook' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create endpoint' }));
+
+    expect(within(dialog).getByText('Give an http or https URL.')).toBeTruthy();
+    expect(within(dialog).queryByText('The URL must not have a #fragment.')).toBeNull();
+    apollo.expectNone('CreateWebhookEndpoint');
+  });
+
   it('chooses every event at once, and shows a partial choice as such', async () => {
     const apollo = await renderPage();
 
