@@ -215,12 +215,17 @@ describe('ImportsPage', () => {
     fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
     expect(await screen.findByText('map a column to Seniority')).toBeTruthy();
     expect(screen.queryByRole('combobox', { name: 'Value for Chief Banana' })).toBeNull();
+    // The API would refuse the file whole: neither run is offered until the mapping is complete.
+    const runs = () =>
+      ['Dry run', 'Import'].map((name) => screen.getByRole<HTMLButtonElement>('button', { name }).disabled);
+    expect(runs()).toEqual([true, true]);
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Field for Level' }), {
       target: { value: 'seniority' },
     });
     expect(await screen.findByRole('combobox', { name: 'Value for Chief Banana' })).toBeTruthy();
     expect(screen.queryByText('map a column to Seniority')).toBeNull();
+    expect(runs()).toEqual([false, false]);
     expect(requests.map((request) => request.url)).toEqual([
       '/api/v1/imports/leads/preview',
       '/api/v1/imports/leads/preview',

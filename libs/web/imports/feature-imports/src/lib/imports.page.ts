@@ -91,77 +91,33 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
       @if (encodingNote(current.encoding); as note) {
         <p class="muted">{{ note }}</p>
       }
-      <table class="mapping">
-        <caption class="visually-hidden">
-          Column mapping
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Column</th>
-            <th scope="col">Example</th>
-            <th scope="col">Accord field</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (header of current.headers; track $index; let column = $index) {
-            <tr>
-              <td>{{ header }}</td>
-              <td class="muted">{{ current.sampleRows[0]?.[column] ?? '' }}</td>
-              <td>
-                <select
-                  [attr.aria-label]="'Field for ' + header"
-                  [value]="mapping()?.columns?.[column] ?? ''"
-                  (change)="mapColumn(column, $event)"
-                >
-                  <option value="">— leave out —</option>
-                  @for (field of fields(); track field.key) {
-                    <option [value]="field.key" [selected]="mapping()?.columns?.[column] === field.key">
-                      {{ field.label }}{{ field.required ? ' *' : '' }}
-                    </option>
-                  }
-                </select>
-              </td>
-            </tr>
-          }
-        </tbody>
-      </table>
-
-      @if (enumValues().length > 0) {
-        <h3>Values</h3>
+      <div class="wide">
         <table class="mapping">
           <caption class="visually-hidden">
-            Value mapping
+            Column mapping
           </caption>
           <thead>
             <tr>
               <th scope="col">Column</th>
-              <th scope="col">Value in the file</th>
-              <th scope="col">Recorded as</th>
+              <th scope="col">Example</th>
+              <th scope="col">Accord field</th>
             </tr>
           </thead>
           <tbody>
-            @for (item of enumValues(); track item.field + item.value) {
-              <tr [class.unplaced]="item.mappedTo === null && !chosenValue(item.field, item.value)">
-                <td>{{ item.header }}</td>
-                <td>{{ item.value }}</td>
+            @for (header of current.headers; track $index; let column = $index) {
+              <tr>
+                <td>{{ header }}</td>
+                <td class="muted">{{ current.sampleRows[0]?.[column] ?? '' }}</td>
                 <td>
                   <select
-                    [attr.aria-label]="'Value for ' + item.value"
-                    (change)="mapValue(item.field, item.value, $event)"
+                    [attr.aria-label]="'Field for ' + header"
+                    [value]="mapping()?.columns?.[column] ?? ''"
+                    (change)="mapColumn(column, $event)"
                   >
-                    <option value="">
-                      {{
-                        item.mappedTo
-                          ? valueLabel(item.field, item.mappedTo) + ' (proposed)'
-                          : '— refuse the row —'
-                      }}
-                    </option>
-                    @for (allowed of allowedValues(item.field, item.mappedTo); track allowed.value) {
-                      <option
-                        [value]="allowed.value"
-                        [selected]="chosenValue(item.field, item.value) === allowed.value"
-                      >
-                        {{ allowed.label }}
+                    <option value="">— leave out —</option>
+                    @for (field of fields(); track field.key) {
+                      <option [value]="field.key" [selected]="mapping()?.columns?.[column] === field.key">
+                        {{ field.label }}{{ field.required ? ' *' : '' }}
                       </option>
                     }
                   </select>
@@ -170,6 +126,54 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
             }
           </tbody>
         </table>
+      </div>
+
+      @if (enumValues().length > 0) {
+        <h3>Values</h3>
+        <div class="wide">
+          <table class="mapping">
+            <caption class="visually-hidden">
+              Value mapping
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">Value in the file</th>
+                <th scope="col">Recorded as</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (item of enumValues(); track item.field + item.value) {
+                <tr [class.unplaced]="item.mappedTo === null && !chosenValue(item.field, item.value)">
+                  <td>{{ item.header }}</td>
+                  <td>{{ item.value }}</td>
+                  <td>
+                    <select
+                      [attr.aria-label]="'Value for ' + item.value"
+                      (change)="mapValue(item.field, item.value, $event)"
+                    >
+                      <option value="">
+                        {{
+                          item.mappedTo
+                            ? valueLabel(item.field, item.mappedTo) + ' (proposed)'
+                            : '— refuse the row —'
+                        }}
+                      </option>
+                      @for (allowed of allowedValues(item.field, item.mappedTo); track allowed.value) {
+                        <option
+                          [value]="allowed.value"
+                          [selected]="chosenValue(item.field, item.value) === allowed.value"
+                        >
+                          {{ allowed.label }}
+                        </option>
+                      }
+                    </select>
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
       }
 
       <div class="options">
@@ -210,8 +214,12 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
       }
 
       <div class="actions">
-        <button mat-stroked-button type="button" [disabled]="busy()" (click)="run(true)">Dry run</button>
-        <button mat-flat-button type="button" [disabled]="busy()" (click)="run(false)">Import</button>
+        <button mat-stroked-button type="button" [disabled]="busy() || unmapped()" (click)="run(true)">
+          Dry run
+        </button>
+        <button mat-flat-button type="button" [disabled]="busy() || unmapped()" (click)="run(false)">
+          Import
+        </button>
       </div>
     }
 
@@ -227,29 +235,31 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
       }
       <button mat-button type="button" (click)="download(result.id)">Download the report (CSV)</button>
       @if (lines().length > 0) {
-        <table class="report">
-          <caption class="visually-hidden">
-            Report lines
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Column</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (line of lines(); track $index) {
+        <div class="wide">
+          <table class="report">
+            <caption class="visually-hidden">
+              Report lines
+            </caption>
+            <thead>
               <tr>
-                <td>{{ line.row }}</td>
-                <td>{{ line.outcome }}</td>
-                <td>{{ line.column }}</td>
-                <td>{{ line.message }}</td>
+                <th scope="col">Row</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Column</th>
+                <th scope="col">Message</th>
               </tr>
-            }
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              @for (line of lines(); track $index) {
+                <tr>
+                  <td>{{ line.row }}</td>
+                  <td>{{ line.outcome }}</td>
+                  <td>{{ line.column }}</td>
+                  <td>{{ line.message }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
       }
     }
 
@@ -277,6 +287,10 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
       gap: 12px;
       align-items: center;
       margin-bottom: 12px;
+    }
+    /* A table wider than a phone scrolls by itself, and not the page. */
+    .wide {
+      overflow-x: auto;
     }
     table {
       border-collapse: collapse;
@@ -338,6 +352,11 @@ export class ImportsPage implements OnInit {
   private readonly previewing = signal(false);
   private readonly uploading = signal(false);
   protected readonly busy = computed(() => this.previewing() || this.uploading());
+  /**
+   * The mapping has problems (a field every row needs has no column): the API would refuse the file whole, and
+   * record a failed import, so neither run is offered until the problems listed above the buttons are solved.
+   */
+  protected readonly unmapped = computed(() => (this.preview()?.problems.length ?? 0) > 0);
   protected readonly error = signal<string | null>(null);
   /** Why past imports could not be read; kept apart so that the page's own errors do not hide it. */
   protected readonly historyError = signal<string | null>(null);
