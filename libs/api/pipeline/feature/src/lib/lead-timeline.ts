@@ -28,8 +28,10 @@ const MARK_WORDS = {
 } as const;
 
 // The summaries are read as they are, so they name stages as the web app does (the domain's labels).
+// An amount with cents shows both digits ("30,000.50 USD"), as the opportunity card and the dashboard write it.
 function money(amount: number, currency: string): string {
-  return `${amount.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${currency}`;
+  const digits = Number.isInteger(amount) ? 0 : 2;
+  return `${amount.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${currency}`;
 }
 
 /** A lead's stage changes, meetings and opportunity changes as one list, newest first. */

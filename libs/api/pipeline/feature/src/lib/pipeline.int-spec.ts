@@ -271,7 +271,7 @@ describe('meetings and opportunities on PostgreSQL', () => {
     expect(entries.slice(0, 3).map((entry) => [entry.kind, entry.summary])).toEqual([
       ['OPPORTUNITY', 'Opportunity Negotiation → Won at 28,000 USD'],
       ['LEAD_STAGE', 'Opportunity → Won: opportunity won'],
-      ['OPPORTUNITY', 'Opportunity Demo → Negotiation at 30,000.5 USD'],
+      ['OPPORTUNITY', 'Opportunity Demo → Negotiation at 30,000.50 USD'],
     ]);
   });
 

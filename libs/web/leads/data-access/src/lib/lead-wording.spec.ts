@@ -1,4 +1,4 @@
-import { stageReason } from './lead-wording';
+import { leadLoadMessage, stageReason } from './lead-wording';
 
 describe('stageReason', () => {
   it('reads a scoring cell as words', () => {
@@ -18,5 +18,22 @@ describe('stageReason', () => {
   it('leaves an unfamiliar cell as written rather than guessing', () => {
     expect(stageReason('scored D/LUKEWARM: NURTURE')).toBe('Scored D/LUKEWARM: NURTURE');
     expect(stageReason('')).toBe('');
+  });
+});
+
+describe('leadLoadMessage', () => {
+  it('says in words that the address names no lead, for a malformed id as for an unknown one', () => {
+    const none = 'There is no lead at this address in this workspace. Find it in Leads.';
+    expect(leadLoadMessage({ code: 'BAD_USER_INPUT', message: 'Validation failed (uuid is expected)' })).toBe(
+      none,
+    );
+    expect(leadLoadMessage({ code: 'NOT_FOUND', message: 'No such lead in this workspace.' })).toBe(none);
+  });
+
+  it("keeps the API's message for other failures, and says nothing without one", () => {
+    expect(leadLoadMessage({ code: 'UNAVAILABLE', message: 'Try again in a moment.' })).toBe(
+      'Try again in a moment.',
+    );
+    expect(leadLoadMessage(null)).toBeNull();
   });
 });

@@ -65,3 +65,15 @@ export function stageReason(reason: string): string {
   const text = reason.trim();
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * Why the lead page shows no lead, in words: an address naming no lead of this workspace (a mistyped id is refused
+ * by the API's id check, "Validation failed (uuid is expected)") says so and where to go; other failures keep the
+ * API's message.
+ */
+export function leadLoadMessage(error: { code: string; message: string } | null): string | null {
+  if (error === null) return null;
+  return error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND'
+    ? 'There is no lead at this address in this workspace. Find it in Leads.'
+    : error.message;
+}

@@ -43,9 +43,9 @@ function runNode(values: Record<string, unknown>) {
   };
 }
 
-async function renderPanel(canRun: boolean): Promise<ApolloTestingController> {
+async function renderPanel(canRun: boolean, decided = false): Promise<ApolloTestingController> {
   await render(BacktestPanelComponent, {
-    inputs: { versionId: 'v2-id', canRun },
+    inputs: { versionId: 'v2-id', canRun, decided },
     imports: [ApolloTestingModule],
     providers: [
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
@@ -150,6 +150,16 @@ describe('BacktestPanelComponent', () => {
       "On publishing: Publishing this version today would hand none of today's nurtured leads to sales at once. " +
         'v1, the version in force, would hand over none.',
     );
+  });
+
+  it("reads a published version's backtest as the record it is: no forecast, v1 named as in force when it ran", async () => {
+    const apollo = await renderPanel(false, true);
+    apollo.expectOne('LatestBacktest').flushData({ latestBacktest: runNode({}) });
+
+    const table = await screen.findByRole('table', { name: 'Backtest against the version in force' });
+    expect(within(table).getByRole('columnheader', { name: 'v1 (in force when it ran)' })).toBeTruthy();
+    expect(screen.getByText(/^\s*Revision 3 against v1 \(in force when it ran\)/)).toBeTruthy();
+    expect(screen.queryByText(/On publishing:/)).toBeNull();
   });
 
   describe('with extra MQLs that were never handed over (the demo workspace)', () => {

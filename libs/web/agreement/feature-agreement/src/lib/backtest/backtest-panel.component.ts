@@ -67,8 +67,8 @@ import { SignalValueTableComponent } from './signal-value-table.component';
         }
         @if (run.result; as result) {
           <p class="muted">
-            Revision {{ run.revision }} against v{{ run.baselineVersionNumber }} (in force), over the leads of
-            {{ result.window.from.slice(0, 10) }} to {{ result.window.to.slice(0, 10) }} ({{
+            Revision {{ run.revision }} against v{{ run.baselineVersionNumber }} ({{ baselineWord() }}), over
+            the leads of {{ result.window.from.slice(0, 10) }} to {{ result.window.to.slice(0, 10) }} ({{
               result.leadsInWindow.toLocaleString('en-US')
             }}
             leads), each scored with only the signals it had at the time.
@@ -76,7 +76,7 @@ import { SignalValueTableComponent } from './signal-value-table.component';
           @if (unknownNote(); as note) {
             <p class="unknown"><strong>Outcome unknown:</strong> {{ note }}</p>
           }
-          @if (onPublishNote(); as note) {
+          @if (!decided() && onPublishNote(); as note) {
             <p class="publish"><strong>On publishing:</strong> {{ note }}</p>
           }
           <div class="scroll">
@@ -85,7 +85,7 @@ import { SignalValueTableComponent } from './signal-value-table.component';
                 <tr>
                   <th scope="col">Over the window</th>
                   <th scope="col">This version</th>
-                  <th scope="col">v{{ run.baselineVersionNumber }} (in force)</th>
+                  <th scope="col">v{{ run.baselineVersionNumber }} ({{ baselineWord() }})</th>
                   <th scope="col">Change</th>
                 </tr>
               </thead>
@@ -145,6 +145,12 @@ export class BacktestPanelComponent {
   readonly versionId = input.required<string>();
   /** Whether the member may start a backtest. */
   readonly canRun = input(false);
+  /**
+   * The version is published (or was superseded): its backtest is the record of the comparison made before, so it
+   * names the version then in force as such and no longer forecasts what publishing would do.
+   */
+  readonly decided = input(false);
+  protected readonly baselineWord = computed(() => (this.decided() ? 'in force when it ran' : 'in force'));
 
   protected readonly rows = computed(() => {
     const result = this.store.run()?.result;

@@ -167,7 +167,11 @@ import { TermsViewComponent } from './terms-view.component';
         </section>
       }
 
-      <accord-backtest-panel [versionId]="version.id" [canRun]="canBacktest()" />
+      <accord-backtest-panel
+        [versionId]="version.id"
+        [canRun]="canBacktest()"
+        [decided]="version.status !== 'DRAFT' && version.status !== 'PROPOSED'"
+      />
 
       <section aria-labelledby="document-heading" class="document">
         <h2 id="document-heading" class="visually-hidden">The agreement</h2>

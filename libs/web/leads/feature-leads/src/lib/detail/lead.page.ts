@@ -14,6 +14,7 @@ import {
   STAGE_LABELS,
   TEMPERATURE_LABELS,
   leadFormFrom,
+  leadLoadMessage,
   leadName,
   ownerLabel,
   problemsByField,
@@ -62,7 +63,7 @@ function grouped(value: number | null | undefined): string {
   ],
   template: `
     <a routerLink="/leads" class="back">← All leads</a>
-    <accord-form-alert [message]="store.loadError()?.message ?? null" />
+    <accord-form-alert [message]="loadMessage()" />
     @if (store.loading() && !lead()) {
       <mat-progress-bar mode="indeterminate" aria-label="Loading the lead" />
     }
@@ -210,6 +211,7 @@ export class LeadPage implements OnInit {
   /** The team's shared clock, in which the page's times read; each section names it once. */
   protected readonly timeZone = injectWorkspaceTimeZone();
   protected readonly lead = this.store.lead;
+  protected readonly loadMessage = computed(() => leadLoadMessage(this.store.loadError()));
   protected readonly name = computed(() => {
     const lead = this.lead();
     return lead ? leadName(lead) : '';
