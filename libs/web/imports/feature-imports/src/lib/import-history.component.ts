@@ -88,8 +88,10 @@ import { emptyListText } from '@accord/web/shared/ui';
     .nowrap {
       white-space: nowrap;
     }
+    /* Long names break between words, and only break inside one that is wider than the table can be; "anywhere"
+       let the column shrink below a short name, which split "leads.csv" at 1366 px. */
     .file {
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
     }
     .muted {
       color: var(--mat-sys-on-surface-variant);

@@ -17,8 +17,8 @@ describe('routingAdvice', () => {
 
   it('points at routing or at Members once there are sales members to choose', () => {
     expect(routingAdvice({ candidates: [sam], routingIssues: 2, proposalIssues: 0, admin: true })).toBe(
-      'Routing names people who are not active sales members: remove them under Routing, or give them the Sales ' +
-        'role on Members.',
+      'Routing names people who are not active sales members: remove them under Routing (a deactivated member can ' +
+        'only be removed), or give one who is active the Sales role on Members.',
     );
     expect(routingAdvice({ candidates: [sam], routingIssues: 0, proposalIssues: 1, admin: false })).toBe(
       'Choose at least one sales member under Routing to receive leads before proposing.',

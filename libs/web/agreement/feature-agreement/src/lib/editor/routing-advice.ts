@@ -28,10 +28,14 @@ export function routingAdvice(state: RoutingState): string | null {
     );
   }
   if (state.routingIssues > 0) {
+    // A deactivated member has the Sales role still: only removing them helps, so the role is offered for the others.
     const next = state.admin
-      ? 'give them the Sales role on Members'
-      : 'ask an admin to give them the Sales role';
-    return `Routing names people who are not active sales members: remove them under Routing, or ${next}.`;
+      ? 'give one who is active the Sales role on Members'
+      : 'ask an admin to give one who is active the Sales role';
+    return (
+      'Routing names people who are not active sales members: remove them under Routing (a deactivated member can ' +
+      `only be removed), or ${next}.`
+    );
   }
   if (state.proposalIssues > 0) {
     return 'Choose at least one sales member under Routing to receive leads before proposing.';

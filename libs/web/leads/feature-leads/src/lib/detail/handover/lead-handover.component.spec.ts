@@ -130,6 +130,16 @@ describe('LeadHandoverComponent', () => {
 
     expect(await screen.findByText('Checklist saved: the lead is an SQL.')).toBeTruthy();
     expect(screen.getByText('SQL')).toBeTruthy();
+
+    // Answered down again below the mark: the stage is kept, and the summary says so rather than contradict it.
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Timeline under 6 months' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save checklist' }));
+    apollo
+      .expectOne('AnswerQualification')
+      .flushData({ answerQualification: qualificationAnswer({ ...answered, stage: 'SQL' }) });
+    expect(
+      await screen.findByText(/1 item holds; 2 needed for SQL \(v\d+ checklist\)\. The lead stays an SQL/),
+    ).toBeTruthy();
   });
 
   it('keeps Save checklist focused while saving and once nothing is left to save', async () => {

@@ -149,10 +149,16 @@ export class LeadQualificationComponent {
   protected readonly answeredTimes = computed(() =>
     this.qualification().items.some((item) => item.answeredBy !== null && item.answeredAt !== null),
   );
-  /** "3 items hold; 3 needed for SQL (v2 checklist)." */
+  /**
+   * "3 items hold; 3 needed for SQL (v2 checklist)." An SQL whose answers no longer reach the mark is told why its
+   * stage still says SQL: a stage once reached is kept (the funnel counts it), the checklist records the answers.
+   */
   protected readonly summary = computed(() => {
-    const { met, required, versionNumber } = this.qualification();
-    return `${met} ${met === 1 ? 'item holds' : 'items hold'}; ${required} needed for SQL (v${versionNumber} checklist).`;
+    const { met, required, versionNumber, qualified, stage } = this.qualification();
+    const counted = `${met} ${met === 1 ? 'item holds' : 'items hold'}; ${required} needed for SQL (v${versionNumber} checklist).`;
+    return !qualified && stage === 'SQL'
+      ? `${counted} The lead stays an SQL: a stage once reached is kept.`
+      : counted;
   });
   readonly answered = output<QualificationAnswerInput[]>();
 
