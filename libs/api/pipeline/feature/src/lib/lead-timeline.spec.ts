@@ -83,7 +83,7 @@ describe('leadTimeline', () => {
         entry.versionNumber,
       ]),
     ).toEqual([
-      ['13:00', 'OPPORTUNITY', 'Opportunity amount changed to 50,000.5 EUR', null, null],
+      ['13:00', 'OPPORTUNITY', 'Opportunity amount changed to 50,000.50 EUR', null, null],
       ['12:00', 'OPPORTUNITY', 'Opportunity opened in Discovery at 48,000 EUR', 'Sue', 1],
       ['12:00', 'LEAD_STAGE', 'SQL → Opportunity: opportunity opened', 'Sue', 1],
       ['11:30', 'MEETING_MARKED', 'Meeting “Demo” held — a qualified meeting held', 'Sue', null],
