@@ -118,3 +118,12 @@ export function leadStageFor(stage: OpportunityStage): LifecycleStage {
   if (stage === 'LOST') return 'LOST';
   return 'OPPORTUNITY';
 }
+
+/**
+ * An amount as people read it, in the web app and in what the API writes for it (the lead timeline): "25,000 USD",
+ * "30,000.50 USD" — whole amounts without cents, others with both digits.
+ */
+export function formatAmount(amount: number, currency: string): string {
+  const digits = Number.isInteger(amount) ? 0 : 2;
+  return `${amount.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${currency}`;
+}

@@ -5,7 +5,7 @@ import type {
   OpportunityTransitionEntity,
 } from '@accord/api/pipeline/data-access';
 import { LIFECYCLE_STAGE_LABELS } from '@accord/domain/leads';
-import { OPPORTUNITY_STAGE_LABELS, zonedMinute } from '@accord/domain/pipeline';
+import { OPPORTUNITY_STAGE_LABELS, formatAmount, zonedMinute } from '@accord/domain/pipeline';
 
 import type { LeadTimelineEntry } from './models/pipeline.model';
 
@@ -27,14 +27,10 @@ const MARK_WORDS = {
   BOOKED: 'booked',
 } as const;
 
-// The summaries are read as they are, so they name stages as the web app does (the domain's labels).
-// An amount with cents shows both digits ("30,000.50 USD"), as the opportunity card and the dashboard write it.
-function money(amount: number, currency: string): string {
-  const digits = Number.isInteger(amount) ? 0 : 2;
-  return `${amount.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${currency}`;
-}
-
-/** A lead's stage changes, meetings and opportunity changes as one list, newest first. */
+/**
+ * A lead's stage changes, meetings and opportunity changes as one list, newest first. The summaries are read as they
+ * are, so they name stages and write amounts as the web app does (the domain's labels and `formatAmount`).
+ */
 export function leadTimeline(facts: TimelineFacts): LeadTimelineEntry[] {
   const name = (id: string | null) => (id ? (facts.names.get(id) ?? null) : null);
   const version = (id: string | null) => (id ? (facts.numbers.get(id) ?? null) : null);
@@ -85,7 +81,7 @@ export function leadTimeline(facts: TimelineFacts): LeadTimelineEntry[] {
       });
   }
   for (const change of facts.opportunityTransitions) {
-    const amount = money(change.amount, currencyOf.get(change.opportunityId) ?? 'USD');
+    const amount = formatAmount(change.amount, currencyOf.get(change.opportunityId) ?? 'USD');
     const to = OPPORTUNITY_STAGE_LABELS[change.toStage];
     const summary =
       change.fromStage === null

@@ -25,11 +25,8 @@ export function nextOpenStages(stage: OpportunityStage): OpportunityStage[] {
   );
 }
 
-/** "25,000 USD", "30,000.50 USD": whole amounts without cents, others with two digits. */
-export function formatAmount(amount: number, currency: string): string {
-  const digits = Number.isInteger(amount) ? 0 : 2;
-  return `${amount.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${currency}`;
-}
+// One formatter for the web app and the API's own words (the lead timeline): the domain's.
+export { formatAmount } from '@accord/domain/pipeline';
 
 // "25000", "25000.50"; or grouped by thousands, "1,234,567.89" or "1 234 567.89" — one separator throughout.
 const PLAIN_AMOUNT = /^\d+(\.\d+)?$/;
