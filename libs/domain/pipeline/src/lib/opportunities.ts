@@ -40,10 +40,14 @@ export function isClosedStage(stage: OpportunityStage): boolean {
 /** Why an amount is refused: not a finite number, below zero, above the maximum, or finer than a cent. */
 export type AmountRefusal = 'NOT_FINITE' | 'NEGATIVE' | 'TOO_LARGE' | 'TOO_PRECISE';
 
-export function amountRefusal(amount: number): AmountRefusal | null {
+/**
+ * Why an amount of money is refused, if it is; up to an opportunity's maximum unless another (a quota's) is given.
+ * The bound is an option, not a second number, so that `amounts.map(amountRefusal)` cannot pass an index as one.
+ */
+export function amountRefusal(amount: number, { max = MAX_OPPORTUNITY_AMOUNT } = {}): AmountRefusal | null {
   if (!Number.isFinite(amount)) return 'NOT_FINITE';
   if (amount < 0) return 'NEGATIVE';
-  if (amount > MAX_OPPORTUNITY_AMOUNT) return 'TOO_LARGE';
+  if (amount > max) return 'TOO_LARGE';
   const cents = amount * 100;
   if (Math.abs(cents - Math.round(cents)) > 1e-6) return 'TOO_PRECISE';
   return null;

@@ -29,17 +29,25 @@ describe('calendar dates', () => {
 
 describe('amounts', () => {
   it('takes zero, whole and cent amounts up to the maximum', () => {
-    expect([0, 25_000, 1234.56, 100_000_000_000].map(amountRefusal)).toEqual([null, null, null, null]);
+    expect([0, 25_000, 1234.56, 100_000_000_000].map((amount) => amountRefusal(amount))).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('refuses non-finite, negative, oversized and sub-cent amounts', () => {
-    expect([NaN, Infinity, -Infinity, -0.01, 100_000_000_000.01, 10.005].map(amountRefusal)).toEqual([
-      'NOT_FINITE',
-      'NOT_FINITE',
-      'NOT_FINITE',
-      'NEGATIVE',
+    expect(
+      [NaN, Infinity, -Infinity, -0.01, 100_000_000_000.01, 10.005].map((amount) => amountRefusal(amount)),
+    ).toEqual(['NOT_FINITE', 'NOT_FINITE', 'NOT_FINITE', 'NEGATIVE', 'TOO_LARGE', 'TOO_PRECISE']);
+  });
+
+  it('bounds an amount by another maximum when given one', () => {
+    const quota = { max: 999_999_999_999.99 };
+    expect([amountRefusal(200_000_000_000, quota), amountRefusal(1_000, { max: 999.99 })]).toEqual([
+      null,
       'TOO_LARGE',
-      'TOO_PRECISE',
     ]);
   });
 

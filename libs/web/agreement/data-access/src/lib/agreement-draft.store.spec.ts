@@ -5,7 +5,12 @@ import type { Role } from '@accord/domain/workspace';
 import { CLOCK } from '@accord/web/shared/data-access';
 
 import { SAM_ID, eventNode, eventsPage, versionNode } from '../testing/versions';
-import { AgreementDraftStore, conflictHeadline, toDocumentIssue } from './agreement-draft.store';
+import {
+  AgreementDraftStore,
+  conflictHeadline,
+  editingRevisionText,
+  toDocumentIssue,
+} from './agreement-draft.store';
 import { AgreementService } from './agreement.service';
 
 /** The editor's "today": Saturday 28 November 2026, mid-morning in UTC. */
@@ -302,6 +307,21 @@ describe('conflictHeadline', () => {
     expect(conflictHeadline({ currentRevision: null, changedBy: 'Mia', message: '' })).toBe(
       'Someone changed this version first.',
     );
+  });
+});
+
+describe('editingRevisionText', () => {
+  it('names the revision edited, and during a conflict the one that won', () => {
+    const conflict = { changedBy: 'Mia', message: '' };
+    expect([
+      editingRevisionText(4, null),
+      editingRevisionText(4, { ...conflict, currentRevision: 5 }),
+      editingRevisionText(4, { ...conflict, currentRevision: null }),
+    ]).toEqual([
+      'revision 4',
+      'your edits start from revision 4; the latest is revision 5',
+      'your edits start from revision 4, since changed',
+    ]);
   });
 });
 

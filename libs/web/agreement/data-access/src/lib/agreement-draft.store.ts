@@ -30,6 +30,16 @@ export function conflictHeadline({ currentRevision, changedBy }: DraftConflict):
   return `${changedBy ?? 'Someone'} saved revision ${currentRevision} first.`;
 }
 
+/**
+ * The editor header's revision: the one being edited, and during a conflict also the one that won, so the
+ * header does not name a revision the banner below it says is already behind.
+ */
+export function editingRevisionText(revision: number, conflict: DraftConflict | null): string {
+  if (conflict === null) return `revision ${revision}`;
+  if (conflict.currentRevision === null) return `your edits start from revision ${revision}, since changed`;
+  return `your edits start from revision ${revision}; the latest is revision ${conflict.currentRevision}`;
+}
+
 /** The API names document fields `document.fit.grades.A`; the editor knows them by the domain's path. */
 export function toDocumentIssue(problem: FieldProblem): DocumentIssue {
   if (problem.field === 'document') return { path: '', message: problem.message };

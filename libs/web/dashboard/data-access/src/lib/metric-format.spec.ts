@@ -1,6 +1,7 @@
 import {
   formatDifference,
   formatMetricValue,
+  formatTarget,
   metricParts,
   targetWording,
   unitCurrency,
@@ -13,17 +14,34 @@ describe('formatMetricValue', () => {
       formatMetricValue(1204, 'COUNT'),
       formatMetricValue(7.75, 'COUNT'),
       formatMetricValue(62.5, 'RATE'),
-      formatMetricValue(125000.4, 'AMOUNT'),
+      formatMetricValue(125000, 'AMOUNT'),
       formatMetricValue(28, 'DAYS'),
       formatMetricValue(1, 'DAYS'),
       formatMetricValue(null, 'RATE'),
     ]).toEqual(['1,204', '7.8', '62.5%', '125,000', '28 days', '1 day', '—']);
   });
 
+  it('shows an amount’s cents when it has some, as the rows it sums do, and not a sum’s float noise', () => {
+    expect([
+      formatMetricValue(125000.4, 'AMOUNT'),
+      formatMetricValue(30000.05, 'AMOUNT', 'USD'),
+      formatMetricValue(0.1 + 0.2, 'AMOUNT'),
+      formatMetricValue(1000.000000001, 'AMOUNT'),
+    ]).toEqual(['125,000.40', '30,000.05 USD', '0.30', '1,000']);
+  });
+
+  it('reads an amount’s target to the whole unit, and other targets as they are', () => {
+    expect([
+      formatTarget(83333.33, 'AMOUNT', 'USD'),
+      formatTarget(40 / 30, 'COUNT'),
+      formatTarget(72.5, 'RATE'),
+    ]).toEqual(['83,333 USD', '1.3', '72.5%']);
+  });
+
   it('names the currency of an amount, and of nothing else', () => {
     expect([
       formatMetricValue(739200, 'AMOUNT', 'USD'),
-      formatMetricValue(83333.4, 'AMOUNT', 'EUR'),
+      formatMetricValue(83333, 'AMOUNT', 'EUR'),
       formatMetricValue(null, 'AMOUNT', 'USD'),
       formatMetricValue(1204, 'COUNT', 'USD'),
       formatMetricValue(62.5, 'RATE', 'USD'),
@@ -73,7 +91,7 @@ describe('targetWording', () => {
     });
   });
 
-  it('names the currency of an amount’s target and gap', () => {
+  it('names the currency of an amount’s target and gap, read to the whole unit', () => {
     expect(
       targetWording({ value: 78333, target: 83333.4, targetGap: -5000.4, unit: 'AMOUNT' }, 'USD'),
     ).toEqual({

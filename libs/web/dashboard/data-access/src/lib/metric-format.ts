@@ -7,6 +7,10 @@ export const NO_VALUE = '—';
 
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const AMOUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const AMOUNT_WITH_CENTS = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 const POINTS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
 /**
@@ -19,7 +23,8 @@ export function unitCurrency(unit: MetricUnit, currency?: string | null): string
 
 /**
  * A figure as people read it: "1,204", "38.5%" (rates are percentages, 0–100), "125,000" (amounts; "125,000 USD"
- * given the currency), "42 days".
+ * given the currency), "42 days". An amount with cents shows them, "125,000.50", as the rows it sums do: a card
+ * that rounded them would not add up to its drill-down.
  */
 export function formatMetricValue(value: number | null, unit: MetricUnit, currency?: string | null): string {
   if (value === null || !Number.isFinite(value)) return NO_VALUE;
@@ -29,14 +34,33 @@ export function formatMetricValue(value: number | null, unit: MetricUnit, curren
     case 'RATE':
       return `${POINTS.format(value)}%`;
     case 'AMOUNT': {
+      const amount = (hasCents(value) ? AMOUNT_WITH_CENTS : AMOUNT).format(value);
       const code = unitCurrency(unit, currency);
-      return code ? `${AMOUNT.format(value)} ${code}` : AMOUNT.format(value);
+      return code ? `${amount} ${code}` : amount;
     }
     case 'DAYS': {
       const days = COUNT.format(value);
       return `${days} ${days === '1' ? 'day' : 'days'}`;
     }
   }
+}
+
+/** Whether an amount has cents to show, once a sum's floating-point noise (0.1 + 0.2) is rounded away. */
+function hasCents(amount: number): boolean {
+  return !Number.isInteger(Math.round(amount * 100) / 100);
+}
+
+/**
+ * A target, or a gap to one, as the figure to read: a plan's, so an amount's share of a month spread over days
+ * (83,333.33) is read to the whole unit, unlike a value, which sums real deals to the cent.
+ */
+export function planFigure(figure: number, unit: MetricUnit): number {
+  return unit === 'AMOUNT' ? Math.round(figure) : figure;
+}
+
+/** A target as people read it: `formatMetricValue` of its `planFigure`. */
+export function formatTarget(target: number, unit: MetricUnit, currency?: string | null): string {
+  return formatMetricValue(planFigure(target, unit), unit, currency);
 }
 
 /** A heading of amounts naming their currency: "Revenue won (USD)"; the label alone without one. */
@@ -91,8 +115,10 @@ export function targetWording(
   currency?: string | null,
   scope: DashboardTargetScope = 'SELECTION',
 ): TargetWording {
-  const { value, target, unit } = metric;
-  if (target === null) return { target: null, ...NO_GAP };
+  const { value, unit } = metric;
+  if (metric.target === null) return { target: null, ...NO_GAP };
+  const plan = (figure: number) => planFigure(figure, unit);
+  const target = plan(metric.target);
   const figure = formatMetricValue(target, unit, currency);
   if (scope === 'WORKSPACE') return { target: `Workspace target ${figure}`, ...NO_GAP };
   if (value === null) return { target: `Target ${figure}`, ...NO_GAP };
@@ -100,10 +126,10 @@ export function targetWording(
   if (toDate === null)
     return {
       target: `Target ${figure}`,
-      ...gapWording(metric.targetGap ?? value - target, unit, currency, TARGET),
+      ...gapWording(plan(metric.targetGap ?? value - target), unit, currency, TARGET),
     };
   // A pace is a share of days: "54.4 MQLs due" reads as 54 — nobody is behind by a fraction of a lead.
-  const whole = unit === 'COUNT' ? Math.round : (figure: number) => figure;
+  const whole = unit === 'COUNT' || unit === 'AMOUNT' ? Math.round : (figure: number) => figure;
   return {
     target: `Target ${figure} (${formatMetricValue(whole(toDate), unit, currency)} due by now)`,
     ...gapWording(whole(metric.paceGap ?? value - toDate), unit, currency, PACE),

@@ -10,8 +10,9 @@ import {
 } from '@angular/material/dialog';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 
-import { Role } from '@accord/domain/workspace';
+import { MAX_MONTHLY_QUOTA, Role } from '@accord/domain/workspace';
 import { MembersStore } from '@accord/web/members/data-access';
+import { parseAmount } from '@accord/web/pipeline/data-access';
 import { type MemberFieldsFragment, PendingCall } from '@accord/web/shared/data-access';
 import { FormAlertComponent } from '@accord/web/shared/ui';
 
@@ -58,12 +59,11 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
         <label class="field">
           Monthly quota (revenue, empty: none)
           <input
-            type="number"
-            min="0"
-            step="1000"
             inputmode="decimal"
+            autocomplete="off"
+            [attr.aria-invalid]="quotaRefused()"
             [value]="monthlyQuota()"
-            (input)="monthlyQuota.set(text($event))"
+            (input)="monthlyQuota.set(text($event)); quotaRefused.set(false)"
           />
         </label>
         <accord-form-alert [message]="error()" />
@@ -111,6 +111,8 @@ export class EditMemberDialog {
   protected readonly managers = computed(() =>
     this.store.possibleManagers().filter((person) => person.id !== this.member.id),
   );
+  /** Whether the quota as typed was refused; cleared by the next keystroke. */
+  protected readonly quotaRefused = signal(false);
   protected readonly call = new PendingCall();
   protected readonly error = this.call.error;
   protected readonly pending = this.call.pending;
@@ -122,12 +124,15 @@ export class EditMemberDialog {
       this.error.set('Choose at least one role.');
       return;
     }
+    // The opportunity forms' reading of an amount: "70,000" is 70000, "1e3" and "$70k" are refused in words.
     const quota = this.monthlyQuota().trim();
-    const monthlyQuota = quota === '' ? null : Number(quota);
-    if (monthlyQuota !== null && !(Number.isFinite(monthlyQuota) && monthlyQuota >= 0)) {
-      this.error.set('The monthly quota is an amount of 0 or more, or empty for none.');
+    const parsed = quota === '' ? null : parseAmount(quota, { max: MAX_MONTHLY_QUOTA });
+    if (parsed !== null && !parsed.ok) {
+      this.quotaRefused.set(true);
+      this.error.set(`Monthly quota: ${parsed.message} Leave it empty for none.`);
       return;
     }
+    const monthlyQuota = parsed === null ? null : parsed.amount;
     const result = await this.call.run(() =>
       this.store.update({
         memberId: this.member.id,

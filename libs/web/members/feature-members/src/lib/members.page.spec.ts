@@ -440,8 +440,13 @@ describe('MembersPage', () => {
     expect((quota as HTMLInputElement).value).toBe('40000');
     fireEvent.input(quota, { target: { value: '-5' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
-    expect(within(dialog).getByRole('alert').textContent).toContain('0 or more');
-    fireEvent.input(quota, { target: { value: '55000' } });
+    expect(within(dialog).getByRole('alert').textContent).toContain('cannot be negative');
+    fireEvent.input(quota, { target: { value: '1e3' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(within(dialog).getByRole('alert').textContent).toContain('Write the amount out in digits');
+    expect(quota.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.input(quota, { target: { value: '55,000' } });
+    expect(quota.getAttribute('aria-invalid')).toBe('false');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     const update = apollo.expectOne('UpdateMember');

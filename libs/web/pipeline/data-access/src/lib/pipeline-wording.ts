@@ -48,14 +48,14 @@ function unreadAmountText(text: string): string {
   return 'Enter the amount as a number, e.g. 25000.';
 }
 
-function amountRefusalText(refusal: AmountRefusal): string {
+function amountRefusalText(refusal: AmountRefusal, max: number): string {
   switch (refusal) {
     case 'NEGATIVE':
       return 'The amount cannot be negative.';
     // Only a number too long for a double is not finite once the digits are checked.
     case 'NOT_FINITE':
     case 'TOO_LARGE':
-      return `The amount cannot be more than ${MAX_OPPORTUNITY_AMOUNT.toLocaleString('en-US')}.`;
+      return `The amount cannot be more than ${max.toLocaleString('en-US')}.`;
     case 'TOO_PRECISE':
       return 'The amount is in whole cents: at most two digits after the point.';
   }
@@ -64,9 +64,13 @@ function amountRefusalText(refusal: AmountRefusal): string {
 /**
  * A form's amount, or a message saying what is wrong. Plain decimals with a point for cents, optionally grouped
  * by thousands with commas or spaces; anything else JavaScript would read as a number ("0x10", "1e3",
- * "Infinity") is refused rather than guessed at. The API's bounds (0 to 100 billion, whole cents) apply too.
+ * "Infinity") is refused rather than guessed at. The API's bounds apply too: 0 up to `max` (an opportunity's
+ * 100 billion unless another is given), in whole cents.
  */
-export function parseAmount(text: string): { ok: true; amount: number } | { ok: false; message: string } {
+export function parseAmount(
+  text: string,
+  { max = MAX_OPPORTUNITY_AMOUNT } = {},
+): { ok: true; amount: number } | { ok: false; message: string } {
   // Browsers and locales group thousands with no-break spaces too.
   const trimmed = text.replace(/[\u00a0\u202f]/g, ' ').trim();
   if (trimmed === '') return { ok: false, message: 'Enter an amount.' };
@@ -75,6 +79,6 @@ export function parseAmount(text: string): { ok: true; amount: number } | { ok: 
     return { ok: false, message: unreadAmountText(unsigned) };
   if (unsigned !== trimmed) return { ok: false, message: 'The amount cannot be negative.' };
   const amount = Number(unsigned.replace(/[, ]/g, ''));
-  const refusal = amountRefusal(amount);
-  return refusal === null ? { ok: true, amount } : { ok: false, message: amountRefusalText(refusal) };
+  const refusal = amountRefusal(amount, { max });
+  return refusal === null ? { ok: true, amount } : { ok: false, message: amountRefusalText(refusal, max) };
 }

@@ -1,12 +1,9 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
-import type { Role } from '@accord/domain/workspace';
+import { MAX_MONTHLY_QUOTA, type Role } from '@accord/domain/workspace';
 
 import { EmailField, PersonNameField, RolesField } from './fields';
-
-/** The most numeric(14,2) holds: a quota near a trillion a month is a typo anyway, not a 500. */
-const MAX_MONTHLY_QUOTA = 999_999_999_999.99;
 
 @InputType()
 export class InviteMemberInput {

@@ -182,6 +182,8 @@ describe('AgreementEditorPage', () => {
     ]);
 
     await screen.findByText('Mia Marketing saved revision 5 first.');
+    // The header names the revision the edits start from and the one that won, not only the former.
+    expect(screen.getByText(/your edits start from revision 3; the latest is revision 5/)).toBeTruthy();
     // The API's "Nothing was edited … apply your change again" is not what the editor, which kept the edits, says.
     expect(screen.queryByText(/Nothing was edited/)).toBeNull();
     expect(
@@ -206,6 +208,7 @@ describe('AgreementEditorPage', () => {
 
     await screen.findByText('Saved as revision 6.');
     expect(screen.queryByText('Someone saved revision 5 first.')).toBeNull();
+    expect(screen.getByText(/Draft · revision 6/)).toBeTruthy();
     expect(unavailable('Propose')).toBe(false);
     // The banner went with the focused button; focus went on to Save.
     await waitFor(() => expect(document.activeElement).toBe(button('Save')));

@@ -25,6 +25,7 @@ import {
   AgreementDraftStore,
   AgreementService,
   colleagueNames,
+  editingRevisionText,
   knownPeople,
   statusLabel,
   versionLabel,
@@ -94,7 +95,7 @@ const SECTIONS = [
     @if (store.version(); as version) {
       <accord-page-header [heading]="'Edit ' + label(version)">
         <p subtitle class="meta">
-          {{ status(version.status) }} · revision {{ version.revision }}
+          {{ status(version.status) }} · {{ revisionText(version.revision, store.conflict()) }}
           @if (version.status === 'PROPOSED') {
             · saving returns it to draft and voids its signatures
           }
@@ -317,6 +318,7 @@ export class AgreementEditorPage {
   protected readonly allowed = computed(() => canEditAgreement(this.auth.roles()));
   protected readonly label = versionLabel;
   protected readonly status = statusLabel;
+  protected readonly revisionText = editingRevisionText;
   protected readonly dateValue = dateInputValue;
   protected readonly dateText = dateText;
   protected readonly text = inputText;

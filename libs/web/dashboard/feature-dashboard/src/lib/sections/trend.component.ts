@@ -5,6 +5,7 @@ import { MatInput } from '@angular/material/input';
 import {
   type DashboardMetric,
   formatMetricValue,
+  formatTarget,
   metricTrend,
   targetLine,
   targetTrend,
@@ -142,7 +143,7 @@ export class TrendComponent {
       const due =
         target === null || target === undefined
           ? ''
-          : ` (${this.targetName().toLowerCase()} ${format(target)})`;
+          : ` (${this.targetName().toLowerCase()} ${formatTarget(target, metric.unit, this.currency())})`;
       return [`${bucket.label}: ${format(bucket.value)}${due}`];
     });
     return `Trend of ${metric.name}. ${points.join(', ')}`;
