@@ -108,13 +108,11 @@ describe('knownPeople', () => {
 describe('versionLoadMessage', () => {
   it('says an address naming no version, whether its id is malformed or unknown, in the reader’s words', () => {
     const none = 'There is no agreement version at this address. Open one from Lead agreement.';
-    expect(
-      [
-        { code: 'BAD_USER_INPUT', message: 'Validation failed (uuid is expected)' },
-        { code: 'NOT_FOUND', message: 'No such agreement version in this workspace.' },
-      ].map(versionLoadMessage),
-    ).toEqual([none, none]);
-    expect(versionLoadMessage({ code: 'INTERNAL', message: 'Something went wrong.' })).toBe(
+    expect([
+      versionLoadMessage({ code: 'BAD_USER_INPUT', message: 'Validation failed (uuid is expected)' }),
+      versionLoadMessage({ code: 'NOT_FOUND', message: 'No such agreement version in this workspace.' }),
+    ]).toEqual([none, none]);
+    expect(versionLoadMessage({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong.' })).toBe(
       'Something went wrong.',
     );
     expect(versionLoadMessage(null)).toBeNull();

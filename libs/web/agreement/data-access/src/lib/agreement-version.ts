@@ -1,10 +1,12 @@
 import type { AgreementDocument, ChangeKind, DocumentChange } from '@accord/domain/agreement';
-import type {
-  AgreementDiffQuery,
-  AgreementEventFieldsFragment,
-  AgreementStatus,
-  AgreementVersionFieldsFragment,
-  ApproverSide,
+import {
+  type AgreementDiffQuery,
+  type AgreementEventFieldsFragment,
+  type AgreementStatus,
+  type AgreementVersionFieldsFragment,
+  type ApiError,
+  type ApproverSide,
+  recordLoadMessage,
 } from '@accord/web/shared/data-access';
 
 /** One version as the pages use it: the API's fields, with the document typed by the domain. */
@@ -74,18 +76,18 @@ export function sideLabel(side: ApproverSide): string {
   return SIDE_LABELS[side];
 }
 
-/** "v3" */
 /**
  * Why a version page has no version, in its reader's words: an address whose id is no id at all (BAD_USER_INPUT,
  * "Validation failed (uuid is expected)") or no version of this workspace (NOT_FOUND) is one that names none.
  */
-export function versionLoadMessage(error: { code: string; message: string } | null): string | null {
-  if (error === null) return null;
-  return error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND'
-    ? 'There is no agreement version at this address. Open one from Lead agreement.'
-    : error.message;
+export function versionLoadMessage(error: Pick<ApiError, 'code' | 'message'> | null): string | null {
+  return recordLoadMessage(
+    error,
+    'There is no agreement version at this address. Open one from Lead agreement.',
+  );
 }
 
+/** "v3" */
 export function versionLabel(version: { number: number }): string {
   return `v${version.number}`;
 }

@@ -31,7 +31,7 @@ describe('leadLoadMessage', () => {
   });
 
   it("keeps the API's message for other failures, and says nothing without one", () => {
-    expect(leadLoadMessage({ code: 'UNAVAILABLE', message: 'Try again in a moment.' })).toBe(
+    expect(leadLoadMessage({ code: 'NETWORK', message: 'Try again in a moment.' })).toBe(
       'Try again in a moment.',
     );
     expect(leadLoadMessage(null)).toBeNull();

@@ -1,9 +1,11 @@
 import { LIFECYCLE_STAGE_LABELS } from '@accord/domain/leads';
-import type {
-  LeadFieldsFragment,
-  LeadSort,
-  LifecycleStage,
-  Temperature,
+import {
+  type ApiError,
+  type LeadFieldsFragment,
+  type LeadSort,
+  type LifecycleStage,
+  type Temperature,
+  recordLoadMessage,
 } from '@accord/web/shared/data-access';
 
 export const STAGE_LABELS: Readonly<Record<LifecycleStage, string>> = LIFECYCLE_STAGE_LABELS;
@@ -71,9 +73,6 @@ export function stageReason(reason: string): string {
  * by the API's id check, "Validation failed (uuid is expected)") says so and where to go; other failures keep the
  * API's message.
  */
-export function leadLoadMessage(error: { code: string; message: string } | null): string | null {
-  if (error === null) return null;
-  return error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND'
-    ? 'There is no lead at this address in this workspace. Find it in Leads.'
-    : error.message;
+export function leadLoadMessage(error: Pick<ApiError, 'code' | 'message'> | null): string | null {
+  return recordLoadMessage(error, 'There is no lead at this address in this workspace. Find it in Leads.');
 }

@@ -1,6 +1,12 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 
-import { errorExtensions, fieldProblemOf, isUnauthenticated, toApiError } from './api-error';
+import {
+  errorExtensions,
+  fieldProblemOf,
+  isUnauthenticated,
+  recordLoadMessage,
+  toApiError,
+} from './api-error';
 
 function graphQLErrors(...errors: { message: string; extensions?: Record<string, unknown> }[]) {
   return new CombinedGraphQLErrors({ data: null, errors });
@@ -159,5 +165,17 @@ describe('fieldProblemOf', () => {
       { field: '', message: 'No lead matches: check the e-mail' },
       { field: '', message: 'line 3 is not valid JSON' },
     ]);
+  });
+});
+
+describe('recordLoadMessage', () => {
+  it('says the address names no record when the id is no id or none of the workspace, else the API’s words', () => {
+    const missing = 'There is no lead at this address.';
+    expect([
+      recordLoadMessage(null, missing),
+      recordLoadMessage({ code: 'BAD_USER_INPUT', message: 'Validation failed (uuid is expected)' }, missing),
+      recordLoadMessage({ code: 'NOT_FOUND', message: 'Lead not found' }, missing),
+      recordLoadMessage({ code: 'NETWORK', message: 'Accord could not be reached.' }, missing),
+    ]).toEqual([null, missing, missing, 'Accord could not be reached.']);
   });
 });

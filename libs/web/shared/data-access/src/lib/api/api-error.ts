@@ -72,6 +72,19 @@ export function fieldProblemOf(line: string): FieldProblem {
   return named ? { field: named[1], message: named[2] } : { field: '', message: line };
 }
 
+/**
+ * What a page loading one record by its address says when that failed: `missing` when the address names no record
+ * of this workspace (an id that is not one, or not found: the API does not tell another workspace's from none),
+ * otherwise the API's own sentence; null when nothing failed.
+ */
+export function recordLoadMessage(
+  error: Pick<ApiError, 'code' | 'message'> | null,
+  missing: string,
+): string | null {
+  if (error === null) return null;
+  return error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND' ? missing : error.message;
+}
+
 /** The code of one GraphQL error; an unknown or missing code counts as an internal error. */
 export function errorCode(error: GraphQLFormattedError): ApiErrorCode {
   const code = error.extensions?.['code'];
