@@ -10,3 +10,4 @@ export * from './lib/unavailable';
 export * from './lib/unavailable.filter';
 export * from './lib/verified-results';
 export * from './lib/instant';
+export * from './lib/plain-text';

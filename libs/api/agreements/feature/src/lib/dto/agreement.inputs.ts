@@ -10,21 +10,18 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
-import { IsInstant, ValidatedByDomain } from '@accord/api/shared/graphql';
+import { IsInstant, PlainText, ValidatedByDomain } from '@accord/api/shared/graphql';
 import type { ApproverSide } from '@accord/domain/workspace';
 
 import { ApproverSideEnum } from '../models/agreement.model';
 
 const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-// Line breaks and tabs are fine in a comment; other control characters (NUL…) are not.
-const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/u; // eslint-disable-line no-control-regex
 
 const CommentText = (required: boolean) =>
   applyDecorators(
@@ -33,7 +30,8 @@ const CommentText = (required: boolean) =>
     required
       ? Length(1, 2000, { message: 'say what should change, in 1 to 2,000 characters' })
       : MaxLength(2000),
-    Matches(NO_CONTROL_CHARACTERS, { message: 'must not contain control characters' }),
+    // Line breaks and tabs are fine in a comment.
+    PlainText({ lines: true }),
   );
 
 const OptionalComment = () =>

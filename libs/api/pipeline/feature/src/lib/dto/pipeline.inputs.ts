@@ -1,6 +1,7 @@
 import { Field, Float, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
 import { IsDate, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
+import { PlainText } from '@accord/api/shared/graphql';
 import {
   MAX_LOST_REASON_LENGTH,
   MAX_MEETING_NOTES_LENGTH,
@@ -30,12 +31,14 @@ export class BookMeetingInput {
   @IsOptional()
   @IsString()
   @MaxLength(MAX_MEETING_TITLE_LENGTH)
+  @PlainText({ lines: false })
   title?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_MEETING_NOTES_LENGTH)
+  @PlainText({ lines: true })
   notes?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Defaults to you.' })
@@ -80,6 +83,7 @@ export class OpenOpportunityInput {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @PlainText({ lines: false })
   name?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Defaults to you.' })
@@ -119,6 +123,8 @@ export class MoveOpportunityInput {
   @IsOptional()
   @IsString()
   @MaxLength(MAX_LOST_REASON_LENGTH)
+  // It goes out as it is in the opportunity.closed webhook, to receivers that may print it.
+  @PlainText({ lines: true })
   lostReason?: string | null;
 }
 

@@ -8,20 +8,16 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 
+import { PlainText } from '@accord/api/shared/graphql';
 import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from '@accord/api/webhooks/data-access';
 import { MAX_ENDPOINT_URL_LENGTH, WEBHOOK_EVENTS, type WebhookEventName } from '@accord/domain/webhooks';
 
 import { WebhookDeliveryStatusEnum } from '../models/webhook.model';
-
-// A one-line label in the endpoints list, like the agreement's labels: no control character, tab and line breaks
-// included (ESC sequences would garble an admin's screen).
-const ONE_LINE_TEXT = /^[^\u0000-\u001f\u007f]*$/u; // eslint-disable-line no-control-regex
 
 @InputType()
 export class CreateWebhookEndpointInput {
@@ -41,7 +37,8 @@ export class CreateWebhookEndpointInput {
   @IsOptional()
   @IsString()
   @MaxLength(200)
-  @Matches(ONE_LINE_TEXT, { message: 'must not contain control characters' })
+  // A one-line label in the endpoints list, like the agreement's labels.
+  @PlainText({ lines: false })
   description?: string | null;
 }
 
@@ -65,7 +62,8 @@ export class UpdateWebhookEndpointInput {
   @IsOptional()
   @IsString()
   @MaxLength(200)
-  @Matches(ONE_LINE_TEXT, { message: 'must not contain control characters' })
+  // A one-line label in the endpoints list, like the agreement's labels.
+  @PlainText({ lines: false })
   description?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'False stops deliveries and fails those waiting.' })
