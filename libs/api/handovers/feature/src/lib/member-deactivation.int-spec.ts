@@ -193,6 +193,45 @@ describe('deactivating a member sends their open handovers to the unassigned que
     expect((await leads.detail(team.manager, open[1].leadId)).lead.ownerId).toBe(team.manager.id);
   });
 
+  it('unassigns the open handovers of a member whose new roles cannot see the queue, and no one else’s', async () => {
+    const team = await newHandoverTeam(app);
+    await mqls(team, 4);
+    const before = await rowsOf(team);
+    const samsOpen = new Set(
+      before.filter((row) => row.ownerId === team.rep.id && row.status === 'OPEN').map((row) => row.id),
+    );
+    expect(samsOpen.size).toBeGreaterThanOrEqual(1);
+    const update = `mutation ($memberId: ID!, $roles: [Role!]!) {
+      updateMember(input: { memberId: $memberId, roles: $roles, approver: false }) { roles } }`;
+    const asAdminChanging = async (memberId: string, roles: string[]) => {
+      const { accessToken } = await app.get(TokenService).issue(team.admin);
+      const response = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+        body: JSON.stringify({ query: update, variables: { memberId, roles } }),
+      });
+      return ((await response.json()) as { data?: unknown }).data;
+    };
+
+    // Rex stays in sales (an executive too): his keep their owner. Sam moves to marketing: his go to the managers.
+    expect(await asAdminChanging(team.rex.id, ['SALES', 'EXECUTIVE'])).toEqual({
+      updateMember: { roles: ['SALES', 'EXECUTIVE'] },
+    });
+    expect(await rowsOf(team)).toEqual(before);
+    expect(await asAdminChanging(team.rep.id, ['MARKETING'])).toEqual({
+      updateMember: { roles: ['MARKETING'] },
+    });
+    const after = await rowsOf(team);
+    expect(after.filter((row) => samsOpen.has(row.id))).toEqual(
+      before
+        .filter((row) => samsOpen.has(row.id))
+        .map((row) => ({ ...row, ownerId: null, events: row.events + 1 })),
+    );
+    expect(after.filter((row) => !samsOpen.has(row.id))).toEqual(
+      before.filter((row) => !samsOpen.has(row.id)),
+    );
+  });
+
   it("reassigns a leaving rep's handover to the deactivating admin at the same moment without a deadlock", async () => {
     // One connection: the embedded server runs transactions one after the other, so none waits on another's lock.
     if (database.embedded) return;

@@ -1,5 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 
+import { MembersRepository } from '@accord/api/members/data-access';
 import { AuthMember } from '@accord/api/shared/auth';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import {
@@ -243,6 +245,37 @@ describe('members and sessions on PostgreSQL', () => {
 
     const cleared = await change(rep.memberId, { team: '', managerId: null });
     expect([cleared.team, cleared.manager]).toEqual([null, null]);
+  });
+
+  it('refuses one of two changes made at once that together would close a loop of managers', async () => {
+    const admin = await signUp('admin@loops.example');
+    const [ann, bob] = await Promise.all([
+      inviteToken(admin, 'ann@loops.example', ['SALES']),
+      inviteToken(admin, 'bob@loops.example', ['SALES']),
+    ]);
+    const manage = (memberId: string, managerId: string) =>
+      members.update(admin, { memberId, roles: ['SALES'], approver: false, managerId });
+
+    // Each alone is fine; both would make Ann and Bob each other's manager. A check for a loop waits (up to half
+    // a second) for the other to have checked too, as a slow moment would: were the changes not taking turns (every
+    // change locks the active admins first, for its last-admin rule), both would pass before either wrote.
+    const repository = app.get(MembersRepository);
+    const check = repository.managesThroughChain.bind(repository);
+    let checking = 0;
+    const spy = jest.spyOn(repository, 'managesThroughChain').mockImplementation(async (...args) => {
+      checking += 1;
+      const found = await check(...args);
+      for (let waited = 0; checking < 2 && waited < 500; waited += 20) await sleep(20);
+      return found;
+    });
+    const results = await Promise.allSettled([
+      manage(ann.memberId, bob.memberId),
+      manage(bob.memberId, ann.memberId),
+    ]).finally(() => spy.mockRestore());
+
+    expect(results.map(codeOf).sort()).toEqual([ErrorCode.CONFLICT, 'OK']);
+    const listed = await members.list(admin, { first: 10 });
+    expect(listed.edges.filter((edge) => edge.node.manager !== null)).toHaveLength(1);
   });
 
   it('refuses a workspace its 51st invitation in 24 hours, re-sent ones included, and no other workspace', async () => {

@@ -16,6 +16,7 @@ import { TenantDb, isUniqueViolation } from '@accord/api/shared/database';
 import { AppError, decodeCursor, encodeCursor } from '@accord/api/shared/graphql';
 import {
   MemberChangeError,
+  canUse,
   checkMemberChange,
   normaliseEmail,
   normaliseRoles,
@@ -157,15 +158,30 @@ export class MembersService {
     return { member, inviteUrl: this.mailer.sendsMail ? null : inviteUrl, expiresAt };
   }
 
+  /**
+   * Changes a member's roles, approver flag and place in the team. One left without a role that sees the handover
+   * queue (SALES, ADMIN) would not see their open handovers either: those go to the team's unassigned queue, due as
+   * before, as when a member is deactivated.
+   */
   update(actor: AuthMember, input: UpdateMemberInput): Promise<Member> {
     const roles = normaliseRoles(input.roles);
+    const leavesSales = !canUse(roles, 'HANDOVERS');
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+      const now = this.clock.now();
+      // In deactivate's order: the routing's turn, then the members' rows.
+      if (leavesSales) await this.handovers.lockRouting(manager, actor.workspaceId, now);
       const target = await this.members.findById(manager, input.memberId);
       if (!target) throw AppError.notFound('No such member in this workspace.');
       await this.checkChange(manager, actor, target.id, { nextRoles: roles, deactivate: false });
       const place = await this.placeInTeam(manager, target.id, input);
       const updated = await this.members.updateAccess(manager, target.id, roles, input.approver, place);
       if (!updated) throw AppError.notFound('No such member in this workspace.');
+      if (leavesSales)
+        await this.handovers.unassignOpen(manager, actor.workspaceId, target.id, {
+          actorId: actor.id,
+          detail: `unassigned: ${target.name} no longer works in sales; the due time stays`,
+          at: now,
+        });
       return toMember(updated);
     });
   }
