@@ -109,12 +109,30 @@ export class LeadsRepository {
    * lock thousands at a time, where building whole entities costs more than the lock.
    */
   lockForScoring(manager: EntityManager, ids: readonly string[]): Promise<LeadForScoring[]> {
+    return this.forScoring(manager, ids, 'FOR UPDATE');
+  }
+
+  /**
+   * What scoring needs of the leads, as last committed, without locking them: for a rescore's final flip, which
+   * holds the workspace's scoring lock (see ScoringStateRepository.lockForFlip). A writer may hold one of these
+   * leads while it waits for that lock to score it; it scores again under the new version once the flip commits,
+   * so the flip need not wait for it — and must not, or the two would wait for each other.
+   */
+  readForScoring(manager: EntityManager, ids: readonly string[]): Promise<LeadForScoring[]> {
+    return this.forScoring(manager, ids, '');
+  }
+
+  private forScoring(
+    manager: EntityManager,
+    ids: readonly string[],
+    lock: 'FOR UPDATE' | '',
+  ): Promise<LeadForScoring[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return manager.query(
       `SELECT id, email, title, seniority, department, budget_authority AS "budgetAuthority",
               employee_count AS "employeeCount", annual_revenue AS "annualRevenue", industry, country,
               technologies, signal_summary AS "signalSummary", stage, recycle_until AS "recycleUntil"
-         FROM leads WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+         FROM leads WHERE id = ANY($1::uuid[]) ORDER BY id ${lock}`,
       [[...new Set(ids)]],
     );
   }

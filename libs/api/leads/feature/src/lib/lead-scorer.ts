@@ -103,7 +103,11 @@ export class LeadScorer {
     return score(leadFacts(lead), lead.signalSummary, now.getTime());
   }
 
-  /** Scores the given leads under a given version, without moving stages: a rescore's catch-up. */
+  /**
+   * Scores the given leads under a given version, without moving stages: a rescore's catch-up, under the flip's
+   * lock. It reads the leads without locking them (see LeadsRepository.readForScoring): writers lock a lead before
+   * they wait for that lock, so locking it here too would deadlock with them.
+   */
   async scoreUnder(
     manager: EntityManager,
     versionId: string,
@@ -112,7 +116,7 @@ export class LeadScorer {
   ): Promise<void> {
     const score = await this.scorerFor(manager, versionId);
     for (let start = 0; start < leadIds.length; start += 1_000) {
-      const leads = await this.leads.lockForScoring(manager, leadIds.slice(start, start + 1_000));
+      const leads = await this.leads.readForScoring(manager, leadIds.slice(start, start + 1_000));
       await this.leads.upsertEvaluations(
         manager,
         leads.map((lead) => evaluationRow(lead.id, versionId, this.scores(score, lead, now), now)),

@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 // The test publishes versions through the real agreement lifecycle, which is what queues a rescore.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -27,6 +28,12 @@ import { SignalApplier } from './signal-applier';
 import { SignalIngestionService, UnknownApiKey } from './signal-ingestion.service';
 
 type Team = TestTeam<'marketing' | 'sales' | 'admin'>;
+
+/** Waits, polling, until `holds` answers true; fails after five seconds. */
+async function eventually(holds: () => Promise<boolean>): Promise<void> {
+  for (const started = Date.now(); !(await holds()); await sleep(20))
+    if (Date.now() - started > 5_000) throw new Error('the condition never held');
+}
 
 describe('leads, signals and scoring on PostgreSQL', () => {
   let database: TestDatabase;
@@ -502,6 +509,54 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     expect(lateNow.lead.evaluation?.versionNumber).toBe(2);
     // Scored under v2 from what it holds now, not from the copy's snapshot.
     expect(lateNow.lead.evaluation?.fitScore).toBe(controlNow.lead.evaluation?.fitScore);
+  });
+
+  it("lets a lead's edit and a rescore's flip meet without waiting for each other", async () => {
+    // One connection: the embedded server runs transactions one after the other, so none waits on another's lock.
+    if (database.embedded) return;
+    const team = await newTeam();
+    await publish(team);
+    await worker.drain();
+    const lead = await leads.create(team.marketing, { ...fitLead, email: 'edited@flip.example' });
+    await publish(team, (document) => (document.fit.grades.A = 95));
+    // Once the flip holds the scoring lock, marketing edits the lead: the edit locks the lead, then waits for that
+    // lock to score it. The flip goes on to catch the lead up (it changed during the run).
+    const scoring = app.get(ScoringStateRepository);
+    const lockForFlip = scoring.lockForFlip.bind(scoring);
+    let edit: Promise<unknown> = Promise.resolve();
+    const flip = jest.spyOn(scoring, 'lockForFlip').mockImplementationOnce(async (manager, workspaceId) => {
+      await lockForFlip(manager, workspaceId);
+      edit = leads.update(team.marketing, lead.id, { employeeCount: 3 });
+      await eventually(async () => {
+        const [{ waiting }]: { waiting: number }[] = await app
+          .get(OwnerDb)
+          .inWorkspace(
+            team.workspaceId,
+            async (client) =>
+              (
+                await client.query(
+                  `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+                )
+              ).rows,
+          );
+        return waiting > 0;
+      });
+    });
+
+    // Before the flip read the leads it catches up without locking them, the two waited for each other until
+    // PostgreSQL broke the deadlock by failing one: the edit, or the run's attempt.
+    expect(await worker.drain()).toBe(1);
+    flip.mockRestore();
+    await expect(edit).resolves.toMatchObject({ employeeCount: 3 });
+    const runs: { attempts: number; status: string }[] = await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        manager.query(`SELECT attempts, status FROM rescore_runs ORDER BY created_at DESC LIMIT 1`),
+      );
+    expect(runs).toEqual([{ attempts: 1, status: 'DONE' }]);
+    const scored = await leads.detail(team.sales, lead.id);
+    // The edit scored after the flip, under the new version and with its own change.
+    expect([scored.lead.evaluation?.versionNumber, scored.lead.employeeCount]).toEqual([2, 3]);
   });
 
   it('resumes the stage moves of a run that stopped after its flip, moving each lead once', async () => {
