@@ -60,6 +60,10 @@ export class RescoreRunEntity {
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
 
+  /** Moved by every batch the run saves: a run whose heartbeat stops is taken to have died. */
+  @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true })
+  heartbeatAt!: Date | null;
+
   /** When the run moved the scoring pointer; a run stopped after that only has stage moves left to apply. */
   @Column({ name: 'flipped_at', type: 'timestamptz', nullable: true })
   flippedAt!: Date | null;

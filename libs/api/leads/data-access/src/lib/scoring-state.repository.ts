@@ -126,18 +126,22 @@ export class ScoringStateRepository {
 
   /**
    * Under the system scope: claims the oldest due run of any workspace (queued, or running but abandoned by a
-   * worker that stopped heartbeating), skipping runs other workers hold and workspaces whose run is live: one run
-   * at a time per workspace (a unique index backs this when two workers claim at the same instant).
+   * worker whose heartbeat stopped before `staleBefore`), skipping runs other workers hold and workspaces whose run
+   * is live: one run at a time per workspace (a unique index backs this when two workers claim at the same
+   * instant). The claim bumps `attempts`, so a worker that was only stalled finds its claim taken at its next save
+   * (keepClaim) and stops.
    */
   async claimDue(manager: EntityManager, now: Date, staleBefore: Date): Promise<RescoreRunEntity | null> {
     const rows: { workspace_id: string; id: string }[] = await manager.query(
-      `UPDATE rescore_runs SET status = 'RUNNING', attempts = attempts + 1, started_at = $1, processed = 0, error = NULL
+      `UPDATE rescore_runs SET status = 'RUNNING', attempts = attempts + 1, started_at = $1, heartbeat_at = $1,
+                               processed = 0, error = NULL
           WHERE (workspace_id, id) = (
             SELECT r.workspace_id, r.id FROM rescore_runs r
-             WHERE r.run_after <= $1 AND (r.status = 'QUEUED' OR (r.status = 'RUNNING' AND r.started_at < $2))
+             WHERE r.run_after <= $1
+               AND (r.status = 'QUEUED' OR (r.status = 'RUNNING' AND coalesce(r.heartbeat_at, r.started_at) < $2))
                AND NOT EXISTS (SELECT 1 FROM rescore_runs live
                                 WHERE live.workspace_id = r.workspace_id AND live.id <> r.id
-                                  AND live.status = 'RUNNING' AND live.started_at >= $2)
+                                  AND live.status = 'RUNNING' AND coalesce(live.heartbeat_at, live.started_at) >= $2)
              ORDER BY r.run_after, r.created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
           RETURNING workspace_id, id`,
       [now, staleBefore],
@@ -148,9 +152,28 @@ export class ScoringStateRepository {
       : null;
   }
 
-  async progress(
+  /**
+   * Saves a running run's progress and moves its heartbeat, only while this attempt still holds the claim: false
+   * when another worker has taken the run over (this one stalled past the abandonment threshold) or it ended.
+   */
+  keepClaim(
     manager: EntityManager,
-    id: string,
+    run: Pick<RescoreRunEntity, 'id' | 'attempts'>,
+    at: Date,
+    values: Partial<
+      Pick<RescoreRunEntity, 'total' | 'processed' | 'status' | 'finishedAt' | 'flippedAt'>
+    > = {},
+  ): Promise<boolean> {
+    return this.whileClaimed(manager, run, { ...values, heartbeatAt: at });
+  }
+
+  /**
+   * Changes a running run only while this attempt holds the claim (queues it again, fails it): false when another
+   * worker has taken it over, whose run it now is.
+   */
+  async whileClaimed(
+    manager: EntityManager,
+    run: Pick<RescoreRunEntity, 'id' | 'attempts'>,
     values: Partial<
       Pick<
         RescoreRunEntity,
@@ -159,13 +182,22 @@ export class ScoringStateRepository {
         | 'status'
         | 'error'
         | 'finishedAt'
-        | 'startedAt'
         | 'flippedAt'
+        | 'heartbeatAt'
         | 'runAfter'
         | 'attempts'
       >
     >,
-  ): Promise<void> {
-    await manager.update(RescoreRunEntity, { id }, values);
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(RescoreRunEntity)
+      .set(values)
+      .where(`id = :id AND attempts = :attempts AND status = 'RUNNING'`, {
+        id: run.id,
+        attempts: run.attempts,
+      })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 }

@@ -559,6 +559,51 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     expect([scored.lead.evaluation?.versionNumber, scored.lead.employeeCount]).toEqual([2, 3]);
   });
 
+  it('keeps a long run its claim while it beats, and a stalled one taken over stops without flipping', async () => {
+    const team = await newTeam();
+    await publish(team);
+    await worker.drain();
+    await leads.create(team.marketing, fitLead);
+    await publish(team, (document) => (document.fit.grades.A = 95));
+    const minutes = (count: number) => (clock.current = new Date(clock.current.getTime() + count * 60_000));
+    /** Another replica polling for due runs now: what it claims, if anything. */
+    const otherReplicaClaims = () =>
+      app
+        .get(TenantDb)
+        .run({ system: true }, (manager) =>
+          app
+            .get(ScoringStateRepository)
+            .claimDue(manager, clock.now(), new Date(clock.now().getTime() - 15 * 60_000)),
+        );
+    const runner = app.get<RescoreRunner, { copyEvaluations: (...args: unknown[]) => Promise<void> }>(
+      RescoreRunner,
+    );
+    const copy = runner.copyEvaluations.bind(runner);
+    let claimedMidRun: unknown[] = [];
+    const slow = jest.spyOn(runner, 'copyEvaluations').mockImplementationOnce(async (...args: unknown[]) => {
+      // Twenty minutes into the run, its copy saves progress: the heartbeat keeps it from looking abandoned.
+      minutes(20);
+      await copy(...args);
+      const whileBeating = await otherReplicaClaims();
+      // Then it stalls past the threshold, and another replica takes the run over.
+      minutes(16);
+      const afterStalling = await otherReplicaClaims();
+      claimedMidRun = [whileBeating, afterStalling?.attempts];
+    });
+
+    expect(await worker.drain()).toBe(1);
+    slow.mockRestore();
+    expect(claimedMidRun).toEqual([null, 2]);
+    // The stalled attempt found its claim gone at the flip: the pointer stayed, and the run is the other's.
+    const status = await leads.scoringStatus(team.sales);
+    expect([status.scoredVersionNumber, status.latestRun?.status]).toEqual([1, 'RUNNING']);
+
+    // The other replica dies too; once its heartbeat is stale the run is started over and finishes.
+    minutes(16);
+    expect(await worker.drain()).toBe(1);
+    expect((await leads.scoringStatus(team.sales)).scoredVersionNumber).toBe(2);
+  });
+
   it('resumes the stage moves of a run that stopped after its flip, moving each lead once', async () => {
     const team = await newTeam();
     const created = await Promise.all(

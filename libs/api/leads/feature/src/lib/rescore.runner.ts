@@ -55,6 +55,13 @@ const CATCH_UP_MARGIN_MS = 10 * 60_000;
  * A run stopped between two batches because the process is shutting down. Nothing half-done is left behind: before
  * the flip the next attempt starts the partition over, after it the moves go on from the leads' stages.
  */
+/** Another worker has taken the run over (this one stalled past the abandonment threshold): stop, touch nothing. */
+export class RescoreClaimLost extends Error {
+  constructor(runId: string) {
+    super(`rescore ${runId} was claimed by another worker; this one stops`);
+  }
+}
+
 export class RescoreInterrupted extends Error {
   constructor() {
     super('The rescore stopped for a shutdown; it is queued again.');
@@ -101,7 +108,7 @@ export class RescoreRunner {
       const [{ count }]: { count: number }[] = await manager.query(
         `SELECT count(*)::int AS count FROM leads`,
       );
-      await this.scoring.progress(manager, run.id, { total: count, processed: 0 });
+      await this.keepClaim(manager, run, now(), { total: count, processed: 0 });
       return {
         document: await this.scorer.document(manager, versionId),
         pointer: await this.scoring.pointer(manager, null),
@@ -111,7 +118,7 @@ export class RescoreRunner {
     if (run.flippedAt) {
       // An earlier attempt flipped and then stopped: the evaluations are in place, some stage moves may not be.
       const noPlan: PlannedMoves = { ids: [], from: [], to: [], reasons: [] };
-      await this.moveStages(run, noPlan, await this.everyLead(workspaceId), now(), changedSince, checkpoint);
+      await this.moveStages(run, noPlan, await this.everyLead(workspaceId), now, changedSince, checkpoint);
       return this.finish(run, total, now());
     }
     if (pointer === versionId) {
@@ -127,7 +134,7 @@ export class RescoreRunner {
     });
 
     const rows = new RescoreRows(workspaceId, { id: versionId, document }, startedAt);
-    await this.copyEvaluations(run, rows, table, total, checkpoint);
+    await this.copyEvaluations(run, rows, table, total, now, checkpoint);
 
     await this.ownerDb.inWorkspace(workspaceId, async (client) => {
       await client.query(`ALTER TABLE "${table}" ADD PRIMARY KEY (workspace_id, version_id, lead_id)`);
@@ -144,7 +151,7 @@ export class RescoreRunner {
     const flipped = await this.tenantDb.inWorkspace(workspaceId, (manager) =>
       this.flip(manager, run, startedAt, changedSince, now()),
     );
-    await this.moveStages(run, rows.moves, flipped.changed, now(), changedSince, checkpoint);
+    await this.moveStages(run, rows.moves, flipped.changed, now, changedSince, checkpoint);
     await this.finish(run, total, now());
     await this.dropOldPartitions(workspaceId, [versionId, ...(flipped.previous ? [flipped.previous] : [])]);
     this.logger.log(`rescored ${total} leads of workspace ${workspaceId} under version ${versionId}`);
@@ -155,11 +162,12 @@ export class RescoreRunner {
     rows: RescoreRows,
     table: string,
     total: number,
+    now: () => Date,
     checkpoint: () => void,
   ): Promise<void> {
     const report = (processed: number) =>
       this.tenantDb.inWorkspace(run.workspaceId, (manager) =>
-        this.scoring.progress(manager, run.id, { processed, total }),
+        this.keepClaim(manager, run, now(), { processed, total }),
       );
     // The owner may bypass row-level security (a superuser does), so the workspace is named explicitly.
     const leads = `SELECT ${RESCORE_COLUMNS} FROM leads WHERE workspace_id = '${uuid(run.workspaceId)}'`;
@@ -285,7 +293,8 @@ export class RescoreRunner {
     const changed = rows.map((row) => row.id);
     if (changed.length) await this.scorer.scoreUnder(manager, run.versionId, changed, startedAt);
     await this.scoring.setPointer(manager, run.workspaceId, run.versionId, now);
-    await this.scoring.progress(manager, run.id, { flippedAt: now });
+    // Last, in the flip's transaction: a run taken over meanwhile flips nothing.
+    await this.keepClaim(manager, run, now, { flippedAt: now });
     return { previous, changed };
   }
 
@@ -298,10 +307,11 @@ export class RescoreRunner {
     run: RescoreRunEntity,
     planned: PlannedMoves,
     decideAgain: readonly string[],
-    at: Date,
+    now: () => Date,
     unchangedSince: Date,
     checkpoint: () => void,
   ): Promise<void> {
+    const at = now();
     const slice = (start: number): PlannedMoves => ({
       ids: planned.ids.slice(start, start + MOVE_BATCH),
       from: planned.from.slice(start, start + MOVE_BATCH),
@@ -335,6 +345,7 @@ export class RescoreRunner {
             // The shared lock every scorer takes: a newer version's flip cannot slip in between check and move.
             if ((await this.scoring.pointer(manager, 'share')) !== run.versionId) return false;
             await batch(manager);
+            await this.keepClaim(manager, run, now());
             return true;
           });
           // A newer version took over: its own run moves the stages.
@@ -379,7 +390,7 @@ export class RescoreRunner {
       after = scored[scored.length - 1];
       processed += scored.length;
       await this.tenantDb.inWorkspace(run.workspaceId, (manager) =>
-        this.scoring.progress(manager, run.id, { processed, total }),
+        this.keepClaim(manager, run, now(), { processed, total }),
       );
     }
   }
@@ -394,8 +405,21 @@ export class RescoreRunner {
 
   private finish(run: RescoreRunEntity, total: number, at: Date): Promise<void> {
     return this.tenantDb.inWorkspace(run.workspaceId, (manager) =>
-      this.scoring.progress(manager, run.id, { status: 'DONE', processed: total, total, finishedAt: at }),
+      this.keepClaim(manager, run, at, { status: 'DONE', processed: total, total, finishedAt: at }),
     );
+  }
+
+  /**
+   * Saves progress and moves the heartbeat (every batch does, so a long run is not taken for dead), or throws
+   * RescoreClaimLost, rolling back the caller's transaction, when another worker has taken the run over.
+   */
+  private async keepClaim(
+    manager: EntityManager,
+    run: RescoreRunEntity,
+    at: Date,
+    values: Parameters<ScoringStateRepository['keepClaim']>[3] = {},
+  ): Promise<void> {
+    if (!(await this.scoring.keepClaim(manager, run, at, values))) throw new RescoreClaimLost(run.id);
   }
 
   private async dropOldPartitions(workspaceId: string, keep: string[]): Promise<void> {

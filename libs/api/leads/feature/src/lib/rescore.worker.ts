@@ -4,10 +4,13 @@ import { RescoreRunEntity, ScoringStateRepository } from '@accord/api/leads/data
 import { AppConfig, Clock, PollingJob } from '@accord/api/shared/config';
 import { TenantDb, isUniqueViolation } from '@accord/api/shared/database';
 
-import { RescoreInterrupted, RescoreRunner } from './rescore.runner';
+import { RescoreClaimLost, RescoreInterrupted, RescoreRunner } from './rescore.runner';
 
-/** A run whose worker has not finished within this time is taken to have died and is started again. */
-const ABANDONED_AFTER_MS = 30 * 60_000;
+/**
+ * A running run whose heartbeat (a saved batch) is older than this is taken to have died and is started again.
+ * Batches take seconds; the longest step without one, attaching a large partition, takes minutes at most.
+ */
+const ABANDONED_AFTER_MS = 15 * 60_000;
 /** Attempts before a run is given up as FAILED; the waits between them grow 1, 4, 16, 64 minutes. */
 const MAX_ATTEMPTS = 5;
 const FIRST_RETRY_MS = 60_000;
@@ -46,11 +49,16 @@ export class RescoreWorker extends PollingJob {
         () => this.stopped,
       );
     } catch (error) {
+      // Another worker took the run over while this one stalled: the run is theirs now, to finish or to fail.
+      if (error instanceof RescoreClaimLost) {
+        this.logger.warn(error.message);
+        return true;
+      }
       if (error instanceof RescoreInterrupted) {
         // Stopped for a shutdown, not failed: queued again at once, without spending an attempt, so the next
         // worker to poll (another replica, or this one after its restart) goes on with it.
         await this.tenantDb.inWorkspace(run.workspaceId, (manager) =>
-          this.scoring.progress(manager, run.id, {
+          this.scoring.whileClaimed(manager, run, {
             status: 'QUEUED',
             attempts: run.attempts - 1,
             runAfter: this.clock.now(),
@@ -65,7 +73,7 @@ export class RescoreWorker extends PollingJob {
       // partition over; after, it resumes the moves.
       const failedAt = this.clock.now();
       await this.tenantDb.inWorkspace(run.workspaceId, (manager) =>
-        this.scoring.progress(manager, run.id, {
+        this.scoring.whileClaimed(manager, run, {
           status: run.attempts >= MAX_ATTEMPTS ? 'FAILED' : 'QUEUED',
           error: message.slice(0, 500),
           runAfter: new Date(failedAt.getTime() + FIRST_RETRY_MS * 4 ** (run.attempts - 1)),

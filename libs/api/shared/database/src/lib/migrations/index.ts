@@ -31,6 +31,7 @@ import { EmailOutbox1795700450000 } from './1795700450000-EmailOutbox';
 import { SignalsLeadIndex1795700460000 } from './1795700460000-SignalsLeadIndex';
 import { SignalsKeyedByEventId1795700461000 } from './1795700461000-SignalsKeyedByEventId';
 import { EmailVerification1795700480000 } from './1795700480000-EmailVerification';
+import { RescoreHeartbeat1795700490000 } from './1795700490000-RescoreHeartbeat';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   SignalsLeadIndex1795700460000,
   SignalsKeyedByEventId1795700461000,
   EmailVerification1795700480000,
+  RescoreHeartbeat1795700490000,
 ];
