@@ -1,6 +1,6 @@
 import type { RejectionReason } from '@accord/domain/agreement';
 import type { LifecycleStage } from '@accord/domain/leads';
-import { type Role, approverSides } from '@accord/domain/workspace';
+import { type Role, isSalesManager } from '@accord/domain/workspace';
 
 /** OPEN and EXPIRED await a decision (an expired one can still be decided, late); the other two are final. */
 export const HANDOVER_STATUSES = ['OPEN', 'EXPIRED', 'ACCEPTED', 'REJECTED'] as const;
@@ -29,13 +29,9 @@ export interface HandoverActor {
   approver: boolean;
 }
 
-/**
- * Sales managers see the whole team's queue, decide and reassign any handover: the members who sign the
- * agreement for sales, and admins.
- */
-export function isSalesManager(actor: Pick<HandoverActor, 'roles' | 'approver'>): boolean {
-  return actor.roles.includes('ADMIN') || approverSides(actor.roles, actor.approver).includes('SALES');
-}
+// Sales managers (admins and the members who sign for sales) see the whole team's queue, decide and reassign any
+// handover; the rule is the workspace's, shared with the pipeline's.
+export { isSalesManager };
 
 /** Why this actor may not take this decision on this handover, or null when they may. */
 export function checkDecision(

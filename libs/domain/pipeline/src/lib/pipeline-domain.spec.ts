@@ -9,6 +9,7 @@ import {
   leadStageFor,
   openRefusal,
 } from './opportunities';
+import { mayAssignPipelineOwner, pipelineWriteRefusal } from './pipeline-access';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 
@@ -216,5 +217,38 @@ describe('meetings', () => {
     expect(isQualifiedMeeting({ ...booked, status: 'NO_SHOW' }, new Date('2026-11-01T00:00:00Z'))).toBe(
       false,
     );
+  });
+});
+
+describe('pipeline access', () => {
+  const rep = { id: 'rep', roles: ['SALES'] as const, approver: false };
+  const manager = { id: 'sue', roles: ['SALES'] as const, approver: true };
+  const admin = { id: 'ada', roles: ['ADMIN'] as const, approver: false };
+
+  it('lets a rep work their own lead, their own deal on it, and leads no one owns; a manager any', () => {
+    expect([
+      pipelineWriteRefusal(rep, { lead: 'rep' }),
+      pipelineWriteRefusal(rep, { lead: 'other', item: 'rep' }),
+      pipelineWriteRefusal(rep, { lead: null }),
+      pipelineWriteRefusal(rep, { lead: null, item: null }),
+      pipelineWriteRefusal(manager, { lead: 'other', item: 'other' }),
+      pipelineWriteRefusal(admin, { lead: 'other' }),
+    ]).toEqual([null, null, null, null, null, null]);
+  });
+
+  it('keeps a rep off a colleague’s lead and a colleague’s deal, even on a lead no one owns', () => {
+    expect([
+      pipelineWriteRefusal(rep, { lead: 'other' }),
+      pipelineWriteRefusal(rep, { lead: 'other', item: 'other' }),
+      pipelineWriteRefusal(rep, { lead: null, item: 'other' }),
+    ]).toEqual(['NOT_YOURS', 'NOT_YOURS', 'NOT_YOURS']);
+  });
+
+  it('lets only managers name another owner', () => {
+    expect([
+      mayAssignPipelineOwner(rep, 'rep'),
+      mayAssignPipelineOwner(rep, 'other'),
+      mayAssignPipelineOwner(manager, 'other'),
+    ]).toEqual([true, false, true]);
   });
 });

@@ -42,6 +42,14 @@ export function approverSides(roles: readonly Role[], approver: boolean): Approv
   return sides;
 }
 
+/**
+ * Sales managers work the whole team's leads — its handover queue, any lead's meetings and opportunities: the
+ * members who sign the agreement for sales, and admins. Other sales members work their own.
+ */
+export function isSalesManager(actor: { roles: readonly Role[]; approver: boolean }): boolean {
+  return actor.roles.includes('ADMIN') || approverSides(actor.roles, actor.approver).includes('SALES');
+}
+
 export type MemberChangeError = 'LAST_ADMIN' | 'NO_ROLES' | 'SELF_DEACTIVATION';
 
 /**

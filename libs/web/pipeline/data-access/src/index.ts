@@ -4,3 +4,4 @@ export * from './lib/lead-timeline.store';
 export * from './lib/pipeline-changes';
 export * from './lib/pipeline-wording';
 export * from './lib/workspace-time';
+export * from './lib/pipeline-access';

@@ -31,6 +31,7 @@ export class MeetingsService {
     if (refusal) throw bookingError(refusal);
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
       const lead = await this.support.findLead(manager, input.leadId);
+      this.support.checkWrite(actor, { lead: lead.ownerId }, 'books meetings on this lead');
       const meeting = await this.meetings.insert(manager, {
         workspaceId: actor.workspaceId,
         id: randomUUID(),
@@ -55,8 +56,13 @@ export class MeetingsService {
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
       const found = await this.meetings.findById(manager, input.meetingId);
       if (!found) throw AppError.notFound('No such meeting in this workspace.');
-      await this.support.lockLead(manager, found.leadId);
+      const lead = await this.support.lockLead(manager, found.leadId);
       const meeting = (await this.meetings.findById(manager, found.id)) as MeetingEntity;
+      this.support.checkWrite(
+        actor,
+        { lead: lead.ownerId, item: { kind: 'meeting', owner: meeting.ownerId } },
+        'marks this meeting',
+      );
       const refusal = meetingMarkRefusal(meeting, input.status, now);
       if (refusal) throw markError(refusal, meeting.status);
       const qualified = isQualifiedMeeting(

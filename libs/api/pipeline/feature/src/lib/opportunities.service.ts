@@ -63,6 +63,7 @@ export class OpportunitiesService {
         // The version first, then the lead: the same order as a rescore's flip, so neither waits on the other.
         const versionId = await this.scoring.pointer(manager);
         const lead = await this.support.lockLead(manager, input.leadId);
+        this.support.checkWrite(actor, { lead: lead.ownerId }, 'opens an opportunity on this lead');
         const refused = openRefusal(lead.stage, await this.opportunities.hasOpen(manager, lead.id));
         if (refused) throw openError(refused, lead.stage);
         const opportunity = await this.opportunities.insert(manager, {
@@ -114,6 +115,11 @@ export class OpportunitiesService {
       ]);
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
       const { opportunity, lead, versionId } = await this.lockOpportunity(manager, input.opportunityId);
+      this.support.checkWrite(
+        actor,
+        { lead: lead.ownerId, item: { kind: 'opportunity', owner: opportunity.ownerId } },
+        'moves this opportunity',
+      );
       const timeZone = await this.support.timeZone(manager, actor.workspaceId);
       const move = {
         from: opportunity.stage,
@@ -173,7 +179,12 @@ export class OpportunitiesService {
     const refusal = amountRefusal(input.amount);
     if (refusal) throw amountError(refusal);
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
-      const { opportunity, versionId } = await this.lockOpportunity(manager, input.opportunityId);
+      const { opportunity, lead, versionId } = await this.lockOpportunity(manager, input.opportunityId);
+      this.support.checkWrite(
+        actor,
+        { lead: lead.ownerId, item: { kind: 'opportunity', owner: opportunity.ownerId } },
+        're-prices this opportunity',
+      );
       if (amountChangeRefusal(opportunity.stage))
         throw AppError.conflict(`The opportunity is closed ${opportunity.stage}: its amount is final.`, {
           stage: opportunity.stage,

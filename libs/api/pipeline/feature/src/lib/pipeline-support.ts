@@ -7,6 +7,7 @@ import { MembersRepository, WorkspacesRepository } from '@accord/api/members/dat
 import type { AuthMember } from '@accord/api/shared/auth';
 import { AppError } from '@accord/api/shared/graphql';
 import type { LifecycleStage } from '@accord/domain/leads';
+import { mayAssignPipelineOwner, pipelineWriteRefusal } from '@accord/domain/pipeline';
 
 const NO_SUCH_LEAD = 'No such lead in this workspace.';
 
@@ -33,13 +34,30 @@ export class PipelineSupport {
     return lead;
   }
 
-  /** The owner asked for (an active member of the workspace), else the actor. */
+  /**
+   * Refuses (FORBIDDEN) a sales member who is not a manager writing a colleague's lead's meetings or opportunity,
+   * or a colleague's meeting or deal (see pipelineWriteRefusal). `what` names what they tried to change.
+   */
+  checkWrite(
+    actor: AuthMember,
+    owners: { lead: string | null; item?: { kind: 'meeting' | 'opportunity'; owner: string | null } },
+    what: string,
+  ): void {
+    const { lead, item } = owners;
+    if (pipelineWriteRefusal(actor, { lead, item: item?.owner }) === null) return;
+    const who = item ? `the lead's owner, the ${item.kind}'s owner` : `the lead's owner`;
+    throw AppError.forbidden(`Only ${who} or a sales manager ${what}.`);
+  }
+
+  /** The owner asked for (an active member of the workspace; another than the actor only by a manager), else the actor. */
   async owner(
     manager: EntityManager,
     ownerId: string | null | undefined,
     actor: AuthMember,
   ): Promise<string> {
     if (!ownerId || ownerId === actor.id) return actor.id;
+    if (!mayAssignPipelineOwner(actor, ownerId))
+      throw AppError.forbidden('Only a sales manager gives a meeting or an opportunity to someone else.');
     const member = await this.members.findById(manager, ownerId);
     if (member?.status !== 'ACTIVE')
       throw AppError.badInput('ownerId: not an active member of this workspace', [

@@ -23,7 +23,7 @@ import { MeetingsService } from './meetings.service';
 import { OpportunitiesService } from './opportunities.service';
 import { PipelineModule } from './pipeline.module';
 
-type Team = TestTeam<'marketing' | 'sales' | 'admin'> & { versionId: string };
+type Team = TestTeam<'marketing' | 'sales' | 'rex' | 'manager' | 'admin'> & { versionId: string };
 
 describe('meetings and opportunities on PostgreSQL', () => {
   let database: TestDatabase;
@@ -40,6 +40,8 @@ describe('meetings and opportunities on PostgreSQL', () => {
       ...(await createTeam(app, {
         marketing: { name: 'mia', roles: ['MARKETING'] },
         sales: { name: 'sam', roles: ['SALES'] },
+        rex: { name: 'rex', roles: ['SALES'] },
+        manager: { name: 'sue', roles: ['SALES'], approver: true },
         admin: { name: 'ada', roles: ['ADMIN'] },
       })),
       versionId: randomUUID(),
@@ -424,7 +426,7 @@ describe('meetings and opportunities on PostgreSQL', () => {
       scheduledAt: new Date('2026-11-19T15:00:00Z'),
       title: 'First call',
     });
-    const after = await meetings.book(team.sales, {
+    const after = await meetings.book(team.admin, {
       leadId,
       scheduledAt: new Date('2026-11-24T15:00:00Z'),
       ownerId: team.admin.id,
@@ -435,7 +437,7 @@ describe('meetings and opportunities on PostgreSQL', () => {
       status: 'HELD',
       qualified: false,
     });
-    expect(await meetings.mark(team.sales, { meetingId: after.id, status: 'HELD' })).toMatchObject({
+    expect(await meetings.mark(team.admin, { meetingId: after.id, status: 'HELD' })).toMatchObject({
       status: 'HELD',
       qualified: true,
       ownerName: 'ada',
@@ -444,7 +446,7 @@ describe('meetings and opportunities on PostgreSQL', () => {
     await expect(meetings.mark(team.sales, { meetingId: future.id, status: 'HELD' })).rejects.toMatchObject({
       code: ErrorCode.BAD_USER_INPUT,
     });
-    await expect(meetings.mark(team.sales, { meetingId: after.id, status: 'NO_SHOW' })).rejects.toMatchObject(
+    await expect(meetings.mark(team.admin, { meetingId: after.id, status: 'NO_SHOW' })).rejects.toMatchObject(
       {
         code: ErrorCode.CONFLICT,
         message: 'The meeting is already marked HELD.',
@@ -463,6 +465,59 @@ describe('meetings and opportunities on PostgreSQL', () => {
       ['2026-11-24T15:00:00.000Z', 'HELD', true],
       ['2026-11-19T15:00:00.000Z', 'HELD', false],
     ]);
+  });
+
+  it("keeps a rep off a colleague's lead and deal, and lets its owner and a sales manager work it", async () => {
+    const team = await newTeam();
+    const leadId = await leadAt(team, 'SQL', new Date('2026-11-20T09:00:00Z'));
+    await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        app.get(LeadsRepository).assignOwners(manager, [{ id: leadId, ownerId: team.sales.id }]),
+      );
+    const forbidden = (message: string) => ({ code: ErrorCode.FORBIDDEN, message });
+    const book = { leadId, scheduledAt: new Date('2026-11-24T15:00:00Z') };
+
+    // Rex is in sales too, but the lead is Sam's.
+    await expect(meetings.book(team.rex, book)).rejects.toMatchObject(
+      forbidden("Only the lead's owner or a sales manager books meetings on this lead."),
+    );
+    await expect(opportunities.open(team.rex, { leadId, amount: 1_000 })).rejects.toMatchObject(
+      forbidden("Only the lead's owner or a sales manager opens an opportunity on this lead."),
+    );
+    // Sam may not give his deal to Rex; the sales manager may.
+    await expect(
+      opportunities.open(team.sales, { leadId, amount: 1_000, ownerId: team.rex.id }),
+    ).rejects.toMatchObject(
+      forbidden('Only a sales manager gives a meeting or an opportunity to someone else.'),
+    );
+    const meeting = await meetings.book(team.sales, book);
+    const deal = await opportunities.open(team.manager, { leadId, amount: 1_000, ownerId: team.rex.id });
+    expect([meeting.ownerName, deal.ownerName]).toEqual(['sam', 'rex']);
+
+    await expect(meetings.mark(team.rex, { meetingId: meeting.id, status: 'HELD' })).rejects.toMatchObject(
+      forbidden("Only the lead's owner, the meeting's owner or a sales manager marks this meeting."),
+    );
+    // Rex owns the deal, Sam the lead: both work it; a third rep of the team would not.
+    await opportunities.move(team.rex, { opportunityId: deal.id, stage: 'DEMO' });
+    await opportunities.updateAmount(team.sales, { opportunityId: deal.id, amount: 2_000 });
+    await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        app.get(LeadsRepository).assignOwners(manager, [{ id: leadId, ownerId: team.manager.id }]),
+      );
+    await expect(
+      opportunities.move(team.sales, {
+        opportunityId: deal.id,
+        stage: 'LOST',
+        closeDate: '2026-11-25',
+        lostReason: 'x',
+      }),
+    ).rejects.toMatchObject(
+      forbidden("Only the lead's owner, the opportunity's owner or a sales manager moves this opportunity."),
+    );
+    const listed = await opportunities.list(team.sales, leadId);
+    expect(listed.map((item) => [item.stage, item.amount])).toEqual([['DEMO', 2_000]]);
   });
 
   it('never counts a meeting of a lead sales never accepted', async () => {

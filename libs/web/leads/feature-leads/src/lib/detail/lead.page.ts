@@ -122,13 +122,14 @@ function grouped(value: number | null | undefined): string {
 
       <section aria-labelledby="meetings-heading">
         <h2 id="meetings-heading">Meetings</h2>
-        <accord-lead-meetings [leadId]="lead.id" />
+        <accord-lead-meetings [leadId]="lead.id" [leadOwnerId]="lead.ownerId" />
       </section>
 
       <section aria-labelledby="opportunity-heading">
         <h2 id="opportunity-heading">Opportunity</h2>
         <accord-lead-opportunity
           [leadId]="lead.id"
+          [leadOwnerId]="lead.ownerId"
           [leadStage]="lead.stage"
           (stageChanged)="store.load(lead.id)"
         />

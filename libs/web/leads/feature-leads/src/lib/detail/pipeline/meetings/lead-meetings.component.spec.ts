@@ -13,13 +13,24 @@ import { LeadMeetingsComponent } from './lead-meetings.component';
 // A rep in any browser zone books and reads meetings on the workspace's clock: Los Angeles here.
 const WORKSPACE = { id: 'w1', name: 'Demo', timeZone: 'America/Los_Angeles', currency: 'USD' };
 
-async function renderSection(roles: Role[]) {
+/** The section as `roles` see it, signed in as Sam (who owns the fixtures' meetings) unless `as` says otherwise. */
+async function renderSection(
+  roles: Role[],
+  as: { memberId?: string; approver?: boolean; leadOwnerId?: string | null } = {},
+) {
   await render(LeadMeetingsComponent, {
-    inputs: { leadId: LEAD_ID },
+    inputs: { leadId: LEAD_ID, leadOwnerId: as.leadOwnerId ?? null },
     imports: [ApolloTestingModule],
     providers: [
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-      { provide: AuthStore, useValue: { roles: signal(roles), workspace: signal(WORKSPACE) } },
+      {
+        provide: AuthStore,
+        useValue: {
+          roles: signal(roles),
+          member: signal({ id: as.memberId ?? 'sam', roles, approver: as.approver ?? false }),
+          workspace: signal(WORKSPACE),
+        },
+      },
     ],
   });
   const apollo = TestBed.inject(ApolloTestingController);
@@ -211,5 +222,19 @@ describe('LeadMeetingsComponent', () => {
 
     expect(screen.queryByRole('form')).toBeNull();
     expect(screen.queryByRole('button')).toBeNull();
+  });
+  it("shows a rep no booking or marking on a colleague's lead, and says whose it is to do", async () => {
+    await renderSection(['SALES'], { memberId: 'rex', leadOwnerId: 'sam' });
+
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.getByText(/its owner or a sales manager records its meetings/)).toBeTruthy();
+  });
+
+  it('lets a sales manager book and mark on any lead', async () => {
+    await renderSection(['SALES'], { memberId: 'sue', approver: true, leadOwnerId: 'sam' });
+
+    expect(screen.getByRole('form')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Mark Discovery call held' })).toBeTruthy();
   });
 });

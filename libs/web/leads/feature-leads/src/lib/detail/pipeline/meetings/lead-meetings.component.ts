@@ -2,7 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
-  computed,
   effect,
   inject,
   input,
@@ -13,9 +12,8 @@ import {
 import { MatDialog } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
 
-import { hasAnyRole } from '@accord/domain/workspace';
-import { LeadMeetingsStore } from '@accord/web/pipeline/data-access';
-import { AuthStore, PendingCall, injectWorkspaceTimeZone } from '@accord/web/shared/data-access';
+import { LeadMeetingsStore, NOT_YOUR_LEAD, injectPipelineAccess } from '@accord/web/pipeline/data-access';
+import { PendingCall, injectWorkspaceTimeZone } from '@accord/web/shared/data-access';
 import {
   ConfirmDialog,
   type ConfirmDialogData,
@@ -46,24 +44,30 @@ function heldNote(status: MeetingMark['status'], qualified: boolean): string {
   imports: [BookMeetingFormComponent, FormAlertComponent, MeetingListComponent],
   template: `
     <accord-form-alert [message]="store.loadError()?.message ?? error()" />
-    @if (canWrite()) {
+    @if (access.onLead()) {
       <accord-book-meeting-form
         [pending]="pending()"
         [timeZone]="timeZone()"
         (booked)="book($event)"
         (edited)="error.set(null)"
       />
+    } @else if (access.inSales()) {
+      <p class="note">{{ notYours }}</p>
     }
     <accord-meeting-list
       [meetings]="store.meetings()"
       [timeZone]="timeZone()"
-      [canWrite]="canWrite()"
+      [canWrite]="access.inSales()"
+      [mayMark]="access.onItem"
       [pending]="pending()"
       (mark)="mark($event)"
     />
     <p #status class="status" role="status" tabindex="-1">{{ done() }}</p>
   `,
   styles: `
+    .note {
+      color: var(--mat-sys-on-surface-variant);
+    }
     .status {
       font: var(--mat-sys-body-small);
       min-height: 1.5em;
@@ -72,14 +76,16 @@ function heldNote(status: MeetingMark['status'], qualified: boolean): string {
   `,
 })
 export class LeadMeetingsComponent {
-  private readonly auth = inject(AuthStore);
   private readonly dialog = inject(MatDialog);
   protected readonly store = inject(LeadMeetingsStore);
 
   readonly leadId = input.required<string>();
+  /** Who owns the lead (null: no one): a rep records meetings on their own leads, a sales manager on any. */
+  readonly leadOwnerId = input<string | null>(null);
 
-  /** Sales and admins record meetings; marketing reads them. */
-  protected readonly canWrite = computed(() => hasAnyRole(this.auth.roles(), ['ADMIN', 'SALES']));
+  /** Sales and admins record meetings, within what is theirs; marketing reads them. */
+  protected readonly access = injectPipelineAccess(() => this.leadOwnerId());
+  protected readonly notYours = NOT_YOUR_LEAD;
   protected readonly call = new PendingCall();
   protected readonly error = this.call.error;
   protected readonly pending = this.call.pending;

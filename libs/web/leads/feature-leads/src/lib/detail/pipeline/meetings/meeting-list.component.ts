@@ -53,7 +53,7 @@ export interface MeetingMark {
               </td>
               @if (canWrite()) {
                 <td class="actions">
-                  @if (meeting.status === 'BOOKED') {
+                  @if (meeting.status === 'BOOKED' && mayMark()(meeting.ownerId)) {
                     <button
                       mat-button
                       type="button"
@@ -136,7 +136,9 @@ export class MeetingListComponent {
   readonly meetings = input<readonly Meeting[]>([]);
   /** The workspace's IANA time zone, in which meeting times read. */
   readonly timeZone = input('UTC');
+  /** Whether the member writes meetings at all (an actions column); which meetings they may mark is `mayMark`'s. */
   readonly canWrite = input(false);
+  readonly mayMark = input<(owner: string | null) => boolean>(() => true);
   readonly pending = input(false);
   readonly mark = output<MeetingMark>();
 

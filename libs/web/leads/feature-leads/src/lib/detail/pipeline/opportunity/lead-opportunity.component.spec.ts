@@ -25,6 +25,10 @@ beforeEach(() => {
 
 async function renderSection(options: {
   roles: Role[];
+  /** The signed-in member: Sam, who owns the fixtures' opportunity, unless said. */
+  memberId?: string;
+  approver?: boolean;
+  leadOwnerId?: string | null;
   leadStage?: LifecycleStage;
   opportunities?: OpportunityFieldsFragment[];
   currency?: string;
@@ -38,12 +42,27 @@ async function renderSection(options: {
   };
   const stageChanged = jest.fn();
   await render(LeadOpportunityComponent, {
-    inputs: { leadId: LEAD_ID, leadStage: options.leadStage ?? 'OPPORTUNITY' },
+    inputs: {
+      leadId: LEAD_ID,
+      leadOwnerId: options.leadOwnerId ?? null,
+      leadStage: options.leadStage ?? 'OPPORTUNITY',
+    },
     on: { stageChanged },
     imports: [ApolloTestingModule],
     providers: [
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-      { provide: AuthStore, useValue: { roles: signal(options.roles), workspace: signal(workspace) } },
+      {
+        provide: AuthStore,
+        useValue: {
+          roles: signal(options.roles),
+          member: signal({
+            id: options.memberId ?? 'sam',
+            roles: options.roles,
+            approver: options.approver ?? false,
+          }),
+          workspace: signal(workspace),
+        },
+      },
       { provide: CLOCK, useValue: () => now },
     ],
   });
@@ -453,5 +472,19 @@ describe('LeadOpportunityComponent', () => {
     await screen.findByText('25,000 USD', { selector: 'dd' });
     expect(screen.queryByRole('form')).toBeNull();
     expect(screen.queryByRole('button')).toBeNull();
+  });
+  it("is read-only for a rep on a colleague's lead and deal, and a colleague's lead shows no opening", async () => {
+    await renderSection({ roles: ['SALES'], memberId: 'rex', leadOwnerId: 'sam', leadStage: 'SQL' });
+
+    await screen.findByText('25,000 USD', { selector: 'dd' });
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it("lets the deal's owner work it on a colleague's lead", async () => {
+    await renderSection({ roles: ['SALES'], memberId: 'sam', leadOwnerId: 'rex', leadStage: 'OPPORTUNITY' });
+
+    await screen.findByText('25,000 USD', { selector: 'dd' });
+    expect(screen.getAllByRole('button').length).toBeGreaterThan(0);
   });
 });

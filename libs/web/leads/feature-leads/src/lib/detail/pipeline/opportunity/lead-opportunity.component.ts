@@ -17,11 +17,12 @@ import { firstValueFrom } from 'rxjs';
 
 import type { LifecycleStage } from '@accord/domain/leads';
 import type { OpportunityStage } from '@accord/domain/pipeline';
-import { hasAnyRole } from '@accord/domain/workspace';
 import {
   LeadOpportunityStore,
+  NOT_YOUR_LEAD,
   OPPORTUNITY_STAGE_LABELS,
   formatAmount,
+  injectPipelineAccess,
 } from '@accord/web/pipeline/data-access';
 import { AuthStore, PendingCall, injectWorkspaceTimeZone } from '@accord/web/shared/data-access';
 import {
@@ -50,7 +51,7 @@ import { OpportunityCardComponent, type OpportunityClosing } from './opportunity
     @if (store.opportunity(); as opportunity) {
       <accord-opportunity-card
         [opportunity]="opportunity"
-        [canWrite]="canWrite()"
+        [canWrite]="access.onItem(opportunity.ownerId)"
         [pending]="pending()"
         [timeZone]="timeZone()"
         (moved)="move($event)"
@@ -70,8 +71,10 @@ import { OpportunityCardComponent, type OpportunityClosing } from './opportunity
     } @else if (!store.opportunity() && !store.loading()) {
       <p class="empty">
         No opportunity yet.
-        @if (canWrite()) {
+        @if (access.onLead()) {
           One can be opened once sales accept the lead (SAL or SQL).
+        } @else if (access.inSales()) {
+          {{ notYours }}
         }
       </p>
     }
@@ -120,15 +123,18 @@ export class LeadOpportunityComponent {
   protected readonly store = inject(LeadOpportunityStore);
 
   readonly leadId = input.required<string>();
+  /** Who owns the lead (null: no one): a rep works deals on their own leads, a sales manager on any. */
+  readonly leadOwnerId = input<string | null>(null);
   /** The lead's lifecycle stage: opportunities open on SAL and SQL leads. */
   readonly leadStage = input.required<LifecycleStage>();
   readonly stageChanged = output<void>();
 
   protected readonly timeZone = injectWorkspaceTimeZone();
-  protected readonly canWrite = computed(() => hasAnyRole(this.auth.roles(), ['ADMIN', 'SALES']));
+  protected readonly access = injectPipelineAccess(() => this.leadOwnerId());
+  protected readonly notYours = NOT_YOUR_LEAD;
   protected readonly canOpen = computed(
     () =>
-      this.canWrite() &&
+      this.access.onLead() &&
       !this.store.loading() &&
       (this.leadStage() === 'SAL' || this.leadStage() === 'SQL') &&
       !this.store.opportunities().some((item) => item.stage !== 'WON' && item.stage !== 'LOST'),
