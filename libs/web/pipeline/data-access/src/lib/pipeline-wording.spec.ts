@@ -65,7 +65,7 @@ describe('pipeline wording', () => {
 
   it('says what is wrong with an empty, negative, too large or too precise amount', () => {
     expect(
-      ['', '-5', '- 1,000', '100000000001', '9'.repeat(400), '10.005'].map((text) => parseAmount(text)),
+      ['', '-5', '- 1,000', '100000000001', '9'.repeat(400), '10.0051'].map((text) => parseAmount(text)),
     ).toEqual([
       { ok: false, message: 'Enter an amount.' },
       { ok: false, message: 'The amount cannot be negative.' },
@@ -87,5 +87,20 @@ describe('pipeline wording', () => {
       { ok: false, message: 'Write the amount out in digits, e.g. 1000000 rather than 1e6.' },
       { ok: false, message: 'The amount cannot be more than 999.' },
     ]);
+  });
+
+  it('refuses a point before three digits, which Europe reads as thousands, and more digits after it', () => {
+    expect(['70.000', '1.234.567', '1,234.567', '10.0000', '70.00'].map((text) => parseAmount(text))).toEqual(
+      [
+        {
+          ok: false,
+          message: 'A point is for cents: write thousands with a comma or nothing, e.g. 70,000 or 70000.',
+        },
+        { ok: false, message: 'Enter the amount as a number, e.g. 25000.' },
+        { ok: false, message: 'The amount is in whole cents: at most two digits after the point.' },
+        { ok: false, message: 'The amount is in whole cents: at most two digits after the point.' },
+        { ok: true, amount: 70 },
+      ],
+    );
   });
 });

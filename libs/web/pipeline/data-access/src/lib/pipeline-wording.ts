@@ -78,6 +78,15 @@ export function parseAmount(
   if (![PLAIN_AMOUNT, COMMA_GROUPED_AMOUNT, SPACE_GROUPED_AMOUNT].some((form) => form.test(unsigned)))
     return { ok: false, message: unreadAmountText(unsigned) };
   if (unsigned !== trimmed) return { ok: false, message: 'The amount cannot be negative.' };
+  // "70.000" is 70 to JavaScript and 70,000 in much of Europe: more than two digits after the point are refused
+  // rather than read either way (a quota of 70 for one of 70,000 would pass unseen).
+  const cents = /\.(\d+)$/.exec(unsigned)?.[1] ?? '';
+  if (cents.length === 3 && !unsigned.includes(','))
+    return {
+      ok: false,
+      message: 'A point is for cents: write thousands with a comma or nothing, e.g. 70,000 or 70000.',
+    };
+  if (cents.length > 2) return { ok: false, message: amountRefusalText('TOO_PRECISE', max) };
   const amount = Number(unsigned.replace(/[, ]/g, ''));
   const refusal = amountRefusal(amount, { max });
   return refusal === null ? { ok: true, amount } : { ok: false, message: amountRefusalText(refusal, max) };
