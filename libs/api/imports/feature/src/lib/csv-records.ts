@@ -5,6 +5,7 @@ import {
   ENCODING_SAMPLE_BYTES,
   type FileEncoding,
   type FileTextStream,
+  binaryContent,
   decodeSample,
   detectEncoding,
   fileTextStream,
@@ -67,6 +68,8 @@ export function csvRecords(
     let failure: Error | null = null;
     const start = (sample: Buffer) => {
       const found = detectEncoding(sample);
+      const binary = binaryContent(sample, found);
+      if (binary) throw new UnreadableCsv(binary);
       const firstLine = decodeSample(sample.subarray(0, ENCODING_SAMPLE_BYTES), found)
         .replace(/^\uFEFF/, '')
         .split(/\r?\n/, 1)[0];

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 
-import { csvRecords } from './csv-records';
-import { ENCODING_SAMPLE_BYTES, detectEncoding, fileTextStream } from './file-encoding';
+import { UnreadableCsv, csvRecords } from './csv-records';
+import { ENCODING_SAMPLE_BYTES, binaryContent, detectEncoding, fileTextStream } from './file-encoding';
 
 async function recordsOf(chunks: Buffer[]): Promise<string[][]> {
   const { records, encoding } = csvRecords(Readable.from(chunks), {
@@ -88,5 +88,27 @@ describe('csvRecords in an encoding', () => {
     const head = Buffer.from(`Company,Notes\nCafé,${'x'.repeat(ENCODING_SAMPLE_BYTES)}\n`);
     const records = await recordsOf([head, Buffer.from('Caf\xe9,\n', 'latin1')]);
     expect([records[0], records[3]]).toEqual([['UTF-8'], ['Caf\uFFFD', '']]);
+  });
+});
+
+describe('binaryContent', () => {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
+  const xlsx = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
+
+  it('finds a workbook, an image or a mostly-NUL file, and not a CSV with a stray NUL, however encoded', () => {
+    const utf16 = Buffer.from('\ufeffemail,name\nann@x.example,Ann\n', 'utf16le');
+    const nuls = Buffer.alloc(200);
+    const strayNul = Buffer.from('email,name\nann@x.example,A\u0000nn\n');
+    const binary =
+      'it is not text but a workbook, a PDF, an image or another binary file; save or export the data as CSV and upload that';
+    expect(
+      [xlsx, png, nuls, strayNul, Buffer.from('email,name\n'), utf16].map((file) =>
+        binaryContent(file, detectEncoding(file)),
+      ),
+    ).toEqual([binary, binary, binary, null, null, null]);
+  });
+
+  it('stops an import of one before it reads a record', async () => {
+    await expect(recordsOf([xlsx])).rejects.toBeInstanceOf(UnreadableCsv);
   });
 });

@@ -34,6 +34,31 @@ export function detectEncoding(file: Uint8Array): FileEncoding {
   }
 }
 
+// The first bytes of the files people upload by mistake: a zip (an .xlsx, .docx or .ods is one), an old Office
+// document (.xls), a PDF and the common images.
+const SIGNATURES: readonly (readonly number[])[] = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0xd0, 0xcf, 0x11, 0xe0],
+  [0x25, 0x50, 0x44, 0x46],
+  [0x89, 0x50, 0x4e, 0x47],
+  [0xff, 0xd8, 0xff],
+  [0x47, 0x49, 0x46, 0x38],
+];
+
+/**
+ * Why a file's head is not text at all, or null when it may be: it starts as a workbook, a PDF or an image does,
+ * or NUL bytes make up more than 1% of it (outside UTF-16). Read as Windows-1252 such a file would "parse", its
+ * bytes shown as column names. A CSV with a stray NUL in a cell is still a CSV: its row is refused, the rest kept.
+ */
+export function binaryContent(file: Uint8Array, encoding: FileEncoding): string | null {
+  const head = file.subarray(0, ENCODING_SAMPLE_BYTES);
+  const signed = SIGNATURES.some((signature) => signature.every((byte, index) => head[index] === byte));
+  let nuls = 0;
+  if (encoding !== 'UTF-16LE' && encoding !== 'UTF-16BE') for (const byte of head) if (byte === 0) nuls += 1;
+  if (!signed && !(nuls >= 16 && nuls * 100 > head.length)) return null;
+  return 'it is not text but a workbook, a PDF, an image or another binary file; save or export the data as CSV and upload that';
+}
+
 /** Text of a whole sample of the file (its head), byte-order mark dropped. */
 export function decodeSample(sample: Buffer, encoding: FileEncoding): string {
   return decode(sample, ICONV_NAMES[encoding]);

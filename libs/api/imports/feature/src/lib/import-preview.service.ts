@@ -16,7 +16,7 @@ import {
 } from '@accord/domain/imports';
 
 import { sniffDelimiter } from './csv-records';
-import { type FileEncoding, decodeSample, detectEncoding } from './file-encoding';
+import { type FileEncoding, binaryContent, decodeSample, detectEncoding } from './file-encoding';
 import { ImportMappingsService } from './import-mappings.service';
 import { checkMayImport } from './import-rules';
 
@@ -51,6 +51,8 @@ export class ImportPreviewService {
   ): Promise<ImportPreview> {
     checkMayImport(actor, kind);
     const encoding = detectEncoding(sample);
+    const binary = binaryContent(sample, encoding);
+    if (binary) throw AppError.badInput(`The file is not readable CSV: ${binary}.`);
     const text = decodeSample(sample, encoding).replace(/^\uFEFF/, '');
     // The sample is the head of a file: its last line may be cut, so it is dropped unless the sample is whole.
     const cut = text.lastIndexOf('\n');

@@ -360,7 +360,8 @@ export class ImportsController {
     response.status(HttpStatus.OK);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', reportDisposition(record.fileName, id));
-    response.write(`${REPORT_HEADER.map(csvCell).join(',')}\r\n`);
+    // A byte-order mark first: Excel reads a CSV without one in the machine's code page, garbling "Nb employés".
+    response.write(`\ufeff${REPORT_HEADER.map(csvCell).join(',')}\r\n`);
     for await (const line of this.history.reportCsv(actor, id)) {
       if (!response.write(reportCsvLine(line)))
         await new Promise((resolve) => response.once('drain', resolve));

@@ -118,8 +118,8 @@ describe('ImportsPage', () => {
       ['Director', 'DIRECTOR'],
     ]);
     // Leads have an amount (annual revenue) to give a currency, and here no date to order.
-    expect(screen.getByRole('textbox', { name: 'Default currency' })).toBeTruthy();
-    expect(screen.queryByRole('combobox', { name: 'Date order' })).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Currency of amounts without one' })).toBeTruthy();
+    expect(screen.queryByRole('combobox', { name: 'Dates such as 03/04/2025' })).toBeNull();
 
     fireEvent.change(value, { target: { value: 'VP' } });
     fireEvent.click(screen.getByRole('button', { name: 'Dry run' }));
@@ -299,8 +299,8 @@ describe('ImportsPage', () => {
         .map((option) => option.textContent?.trim()),
     ).toEqual(['Webinar attended (proposed)', ...words.filter((word) => word !== 'Webinar attended')]);
     // Activities of this file have no amount or date columns to ask about.
-    expect(screen.queryByRole('textbox', { name: 'Default currency' })).toBeNull();
-    expect(screen.queryByRole('combobox', { name: 'Date order' })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Currency of amounts without one' })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Dates such as 03/04/2025' })).toBeNull();
 
     fireEvent.change(unknown, { target: { value: 'PRICING_PAGE_VISIT' } });
     fireEvent.click(screen.getByRole('button', { name: 'Dry run' }));

@@ -180,7 +180,8 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
         @if (hasType('date')) {
           <label>
             Dates such as 03/04/2025
-            <select aria-label="Date order" (change)="setDateOrder($event)">
+            <!-- Named by its visible label, so that speaking what is on screen finds it. -->
+            <select (change)="setDateOrder($event)">
               <option value="" [selected]="!mapping()?.dateOrder">refuse them (ambiguous)</option>
               <option value="DMY" [selected]="mapping()?.dateOrder === 'DMY'">day first (3 April)</option>
               <option value="MDY" [selected]="mapping()?.dateOrder === 'MDY'">month first (March 4)</option>
@@ -191,7 +192,6 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
           <label>
             Currency of amounts without one
             <input
-              aria-label="Default currency"
               maxlength="3"
               size="4"
               [value]="mapping()?.defaultCurrency ?? 'USD'"
