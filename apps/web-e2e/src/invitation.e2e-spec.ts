@@ -106,7 +106,8 @@ describe('inviting a member', () => {
 
     // The admin's list read Fay as invited (offering Invite again); read again, it shows her joined.
     await admin.page.reload();
-    await admin.page.getByRole('button', { name: 'Reset password link for Fay Forgetful' }).click();
+    await admin.page.getByRole('button', { name: 'More actions for Fay Forgetful' }).click();
+    await admin.page.getByRole('menuitem', { name: 'Reset password' }).click();
     const dialog = await focusedDialog(admin.page);
     await dialog.getByRole('button', { name: 'Create link' }).click();
     const resetUrl = await dialog.getByLabel('Reset link').inputValue();
@@ -137,7 +138,8 @@ describe('inviting a member', () => {
     const member = await browser();
     await acceptInvitation(member.page, inviteUrl, password);
 
-    await admin.page.getByRole('button', { name: 'Deactivate Dee Deactivated' }).click();
+    await admin.page.getByRole('button', { name: 'More actions for Dee Deactivated' }).click();
+    await admin.page.getByRole('menuitem', { name: 'Deactivate' }).click();
     await admin.page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
     await admin.page.getByRole('row', { name: /Dee Deactivated.*Deactivated/ }).waitFor();
     await member.page.reload();

@@ -26,7 +26,7 @@ describe('apiKeyExamples', () => {
         '  -H "Authorization: Bearer acc_…your key…" \\',
         '  -H "Content-Type: application/json" \\',
         `  -d '[{"email":"ava.chen@northwind.example","firstName":"Ava","lastName":"Chen","title":"VP Marketing",` +
-          `"companyName":"Northwind","employeeCount":250,"source":"website"}]'`,
+          `"companyName":"Northwind","employeeCount":250,"source":"Website"}]'`,
       ].join('\n'),
     );
     expect(signals.command).toBe(
@@ -35,7 +35,7 @@ describe('apiKeyExamples', () => {
         '  -H "Authorization: Bearer acc_…your key…" \\',
         '  -H "Content-Type: application/json" \\',
         `  -d '[{"externalId":"evt-8812","type":"PRICING_PAGE_VISIT","occurredAt":"2026-11-25T09:00:00Z",` +
-          `"lead":{"email":"ava.chen@northwind.example"},"source":"website"}]'`,
+          `"lead":{"email":"ava.chen@northwind.example"},"source":"Website"}]'`,
       ].join('\n'),
     );
   });

@@ -52,7 +52,7 @@ export function apiKeyExamples({
           title: 'VP Marketing',
           companyName: 'Northwind',
           employeeCount: 250,
-          source: 'website',
+          source: 'Website',
         },
       ]),
       answer:
@@ -69,7 +69,7 @@ export function apiKeyExamples({
           type: 'PRICING_PAGE_VISIT',
           occurredAt: instant(now),
           lead: { email: EXAMPLE_EMAIL },
-          source: 'website',
+          source: 'Website',
         },
       ]),
       answer:

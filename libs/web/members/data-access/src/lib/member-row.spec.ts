@@ -95,4 +95,10 @@ describe('deactivationMessage', () => {
         'the due times stay.',
     );
   });
+
+  it('tells of an invited member that their link stops working, not that they are signed out', () => {
+    expect(deactivationMessage('Ivy', 0, { invited: true })).toBe(
+      "Ivy's invitation link will stop working, and they will not be able to join.",
+    );
+  });
 });

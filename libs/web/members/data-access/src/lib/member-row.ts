@@ -47,12 +47,20 @@ export function sortMembers(members: readonly MemberFieldsFragment[]): MemberFie
 }
 
 /**
- * What the deactivation dialog says will happen: the member is signed out and keeps their history, and their open
+ * What the deactivation dialog says will happen: the member is signed out and keeps their history (an invited one's
+ * link stops working), and their open
  * handovers go to the managers' unassigned queue with their due times (the SLA clock keeps running). Counted when
  * the count could be read (`openHandovers`), in general words when it could not; nothing more when they own none.
  */
-export function deactivationMessage(name: string, openHandovers: number | null): string {
-  const signedOut = `${name} will be signed out and will no longer be able to sign in. Their history stays.`;
+export function deactivationMessage(
+  name: string,
+  openHandovers: number | null,
+  { invited = false } = {},
+): string {
+  // An invited member never signed in: what stops for them is the link they were sent.
+  const signedOut = invited
+    ? `${name}'s invitation link will stop working, and they will not be able to join.`
+    : `${name} will be signed out and will no longer be able to sign in. Their history stays.`;
   const reassign = 'for a sales manager to reassign; the due times stay.';
   if (openHandovers === null)
     return `${signedOut} Any open handovers of theirs go to the unassigned queue ${reassign}`;

@@ -103,6 +103,22 @@ function rowTexts(): string[][] {
     );
 }
 
+/** Opens a member's More menu and returns the actions it offers, by name. */
+async function moreActions(name: string): Promise<string[]> {
+  fireEvent.click(screen.getByRole('button', { name: `More actions for ${name}` }));
+  const menu = await screen.findByRole('menu');
+  const items = within(menu)
+    .getAllByRole('menuitem')
+    .map((item) => item.textContent?.trim() ?? '');
+  return items;
+}
+
+/** Chooses one action of a member's More menu. */
+async function chooseAction(name: string, action: string): Promise<void> {
+  fireEvent.click(screen.getByRole('button', { name: `More actions for ${name}` }));
+  fireEvent.click(await screen.findByRole('menuitem', { name: action }));
+}
+
 describe('MembersPage', () => {
   it('reads the list again, without a loading bar, when the tab comes back: an invited member may have joined', async () => {
     const invited = member({
@@ -113,7 +129,9 @@ describe('MembersPage', () => {
       status: 'INVITED',
     });
     const apollo = await renderPage([ada, invited]);
-    expect(screen.getByRole('button', { name: 'Invite Ivy again' })).toBeTruthy();
+    expect(await moreActions('Ivy')).toEqual(['Invite again', 'Deactivate']);
+    fireEvent.keyDown(await screen.findByRole('menu'), { key: 'Escape', keyCode: 27 });
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
 
     window.dispatchEvent(new Event('focus'));
     expect(screen.queryByLabelText('Loading members')).toBeNull();
@@ -126,8 +144,8 @@ describe('MembersPage', () => {
       },
     });
 
-    expect(await screen.findByRole('button', { name: 'Reset password link for Ivy' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Invite Ivy again' })).toBeNull();
+    await waitFor(() => expect(rowTexts()).toContainEqual(expect.arrayContaining(['Ivy', 'Active'])));
+    expect(await moreActions('Ivy')).toEqual(['Reset password', 'Deactivate']);
   });
 
   it('lists the members with their e-mail, roles, team, manager, approver flag and status', async () => {
@@ -242,10 +260,10 @@ describe('MembersPage', () => {
     });
     const apollo = await renderPage([bea, ada, carl]);
 
-    expect(screen.queryByRole('button', { name: 'Reset password link for Carl Marketing' })).toBeNull();
-    expect(screen.getByRole('button', { name: 'Reset password link for Bea Sales' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Invite Bea Sales again' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Invite Carl Marketing again' }));
+    expect(await moreActions('Bea Sales')).toEqual(['Reset password', 'Deactivate']);
+    fireEvent.keyDown(await screen.findByRole('menu'), { key: 'Escape', keyCode: 27 });
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+    await chooseAction('Carl Marketing', 'Invite again');
 
     const dialog = await screen.findByRole('dialog', { name: 'Invite Carl Marketing again' });
     const email = within(dialog).getByLabelText<HTMLInputElement>(/e-mail/i);
@@ -312,7 +330,7 @@ describe('MembersPage', () => {
   it("makes a member's password reset link and shows it to copy", async () => {
     const apollo = await renderPage();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Reset password link for Bea Sales' }));
+    await chooseAction('Bea Sales', 'Reset password');
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create link' }));
     expect(within(dialog).getByRole('button', { name: 'Cancel' }).hasAttribute('disabled')).toBe(true);
@@ -345,7 +363,7 @@ describe('MembersPage', () => {
   it('says the reset link was e-mailed when the API keeps it for the member alone', async () => {
     const apollo = await renderPage();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Reset password link for Bea Sales' }));
+    await chooseAction('Bea Sales', 'Reset password');
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create link' }));
     apollo.expectOne('CreatePasswordResetLink').flushData({
@@ -370,7 +388,7 @@ describe('MembersPage', () => {
   it("shows the API's message when no reset link can be made", async () => {
     const apollo = await renderPage();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Reset password link for Bea Sales' }));
+    await chooseAction('Bea Sales', 'Reset password');
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create link' }));
     apollo.expectOne('CreatePasswordResetLink').graphqlErrors([
@@ -480,7 +498,7 @@ describe('MembersPage', () => {
   it('deactivates a member after confirmation that says where their open handovers go', async () => {
     const apollo = await renderPage();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Deactivate Bea Sales' }));
+    await chooseAction('Bea Sales', 'Deactivate');
     const count = apollo.expectOne('MemberOpenHandovers');
     expect(count.operation.variables).toEqual({ memberId: 'm2' });
     count.flushData({ memberOpenHandovers: 3 });
@@ -506,13 +524,13 @@ describe('MembersPage', () => {
         'Deactivated',
       ]),
     );
-    expect(screen.queryByRole('button', { name: 'Deactivate Bea Sales' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'More actions for Bea Sales' })).toBeNull();
   });
 
   it('says in general words where open handovers go when they cannot be counted', async () => {
     const apollo = await renderPage();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Deactivate Bea Sales' }));
+    await chooseAction('Bea Sales', 'Deactivate');
     apollo.expectOne('MemberOpenHandovers').networkError(new Error('offline'));
     const dialog = await screen.findByRole('dialog', { name: 'Deactivate Bea Sales?' });
 
@@ -524,7 +542,7 @@ describe('MembersPage', () => {
   it('does nothing when the deactivation is cancelled', async () => {
     const apollo = await renderPage();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Deactivate Bea Sales' }));
+    await chooseAction('Bea Sales', 'Deactivate');
     apollo.expectOne('MemberOpenHandovers').flushData({ memberOpenHandovers: 0 });
     const dialog = await screen.findByRole('dialog');
     expect(dialog.textContent).not.toContain('handover');

@@ -9,6 +9,7 @@ import {
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
+import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { firstValueFrom } from 'rxjs';
@@ -44,6 +45,10 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
   providers: [MembersStore],
   imports: [
     MatButton,
+    MatMenu,
+    MatMenuContent,
+    MatMenuItem,
+    MatMenuTrigger,
     MatProgressBar,
     MatTableModule,
     FormAlertComponent,
@@ -112,33 +117,14 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
                   Edit
                 </button>
                 @if (row.id !== selfId()) {
-                  <!-- An invited member has no password yet: what they may need is their invitation again. -->
-                  @if (row.invited) {
-                    <button
-                      mat-button
-                      type="button"
-                      [attr.aria-label]="'Invite ' + row.name + ' again'"
-                      (click)="inviteAgain(row)"
-                    >
-                      Invite again
-                    </button>
-                  } @else {
-                    <button
-                      mat-button
-                      type="button"
-                      [attr.aria-label]="'Reset password link for ' + row.name"
-                      (click)="resetPasswordLink(row)"
-                    >
-                      Reset password
-                    </button>
-                  }
                   <button
                     mat-button
                     type="button"
-                    [attr.aria-label]="'Deactivate ' + row.name"
-                    (click)="deactivate(row)"
+                    [matMenuTriggerFor]="moreActions"
+                    [matMenuTriggerData]="{ row }"
+                    [attr.aria-label]="'More actions for ' + row.name"
                   >
-                    Deactivate
+                    More
                   </button>
                 }
               }
@@ -154,6 +140,18 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
         </tr>
       </table>
     </div>
+    <!-- One menu for every row: its actions stay on one line beside Edit however wide the names and addresses. -->
+    <mat-menu #moreActions="matMenu" xPosition="before">
+      <ng-template matMenuContent let-row="row">
+        <!-- An invited member has no password yet: what they may need is their invitation again. -->
+        @if (row.invited) {
+          <button mat-menu-item type="button" (click)="inviteAgain(row)">Invite again</button>
+        } @else {
+          <button mat-menu-item type="button" (click)="resetPasswordLink(row)">Reset password</button>
+        }
+        <button mat-menu-item type="button" (click)="deactivate(row)">Deactivate</button>
+      </ng-template>
+    </mat-menu>
     <accord-outbox-emails />
   `,
   styles: `
@@ -174,11 +172,16 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
     .mat-column-manager {
       white-space: nowrap;
     }
-    /* Compact buttons, each kept whole: side by side where the table has room, else wrapping as whole buttons
-       (all on one line, the table ran past a 1280 px window and hid Deactivate). */
+    /* An address breaks where it must rather than widen the table past the window: the column gets what the others
+       leave, and a long address wraps within it. */
+    .mat-column-email {
+      overflow-wrap: anywhere;
+      min-width: 12em;
+    }
+    /* Edit and More, side by side: the rarer actions are in the More menu, so a long name or address never pushes
+       them onto a second line or out of a 1280 px window. */
     .action-row {
       display: flex;
-      flex-wrap: wrap;
       gap: 4px;
       justify-content: flex-end;
       white-space: nowrap;
@@ -265,7 +268,7 @@ export class MembersPage implements OnInit {
     this.countingHandovers = false;
     const data: ConfirmDialogData = {
       title: `Deactivate ${row.name}?`,
-      message: deactivationMessage(row.name, open.ok ? open.value : null),
+      message: deactivationMessage(row.name, open.ok ? open.value : null, { invited: row.invited }),
       confirm: 'Deactivate',
     };
     const confirmed: unknown = await firstValueFrom(
