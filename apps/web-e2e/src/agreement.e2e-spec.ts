@@ -57,7 +57,7 @@ describe('the lead agreement', () => {
     expect(await save.isDisabled()).toBe(true);
 
     await gradeA.fill('85');
-    await page.getByText('No problems found.').waitFor();
+    await page.getByText('No problems to fix before saving.').waitFor();
     await save.click();
     await page.getByText(/Saved as revision \d+\./).waitFor();
     await page.getByText(/Draft · revision \d+/).waitFor();

@@ -22,7 +22,7 @@ async function editGradeA(page: Page): Promise<void> {
   const gradeA = page.getByLabel('Grade A', { exact: true });
   const current = Number(await gradeA.inputValue());
   await gradeA.fill(String(current >= 90 ? current - 1 : current + 1));
-  await page.getByText('No problems found.').waitFor();
+  await page.getByText('No problems to fix before saving.').waitFor();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText(/Saved as revision \d+\./).waitFor();
 }

@@ -159,6 +159,8 @@ describe('BacktestPanelComponent', () => {
     const table = await screen.findByRole('table', { name: 'Backtest against the version in force' });
     expect(within(table).getByRole('columnheader', { name: 'v1 (in force when it ran)' })).toBeTruthy();
     expect(screen.getByText(/^\s*Revision 3 against v1 \(in force when it ran\)/)).toBeTruthy();
+    // The window's days as every date of the app reads, on the workspace's clock (UTC here).
+    expect(screen.getByText(/over the leads of 25 Nov 2025 to 25 Nov 2026/)).toBeTruthy();
     expect(screen.queryByText(/On publishing:/)).toBeNull();
   });
 

@@ -11,7 +11,7 @@ import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 
 import { BacktestStore, backtestHeadline } from '@accord/web/agreement/data-access';
-import { AuthStore } from '@accord/web/shared/data-access';
+import { AuthStore, injectWorkspaceTimeZone } from '@accord/web/shared/data-access';
 import { FormAlertComponent } from '@accord/web/shared/ui';
 
 import { publishNote, unknownOutcomeNote } from './backtest-notes';
@@ -68,7 +68,7 @@ import { SignalValueTableComponent } from './signal-value-table.component';
         @if (run.result; as result) {
           <p class="muted">
             Revision {{ run.revision }} against v{{ run.baselineVersionNumber }} ({{ baselineWord() }}), over
-            the leads of {{ result.window.from.slice(0, 10) }} to {{ result.window.to.slice(0, 10) }} ({{
+            the leads of {{ day(result.window.from) }} to {{ day(result.window.to) }} ({{
               result.leadsInWindow.toLocaleString('en-US')
             }}
             leads), each scored with only the signals it had at the time.
@@ -151,6 +151,13 @@ export class BacktestPanelComponent {
    */
   readonly decided = input(false);
   protected readonly baselineWord = computed(() => (this.decided() ? 'in force when it ran' : 'in force'));
+  private readonly timeZone = injectWorkspaceTimeZone();
+
+  /** A day of the backtest's window as every date of the app reads, "25 Nov 2026", on the workspace's clock. */
+  protected day(iso: string): string {
+    const format = { day: 'numeric', month: 'short', year: 'numeric', timeZone: this.timeZone() } as const;
+    return new Intl.DateTimeFormat('en-GB', format).format(new Date(iso));
+  }
 
   protected readonly rows = computed(() => {
     const result = this.store.run()?.result;

@@ -90,7 +90,7 @@ describe('AgreementEditorPage', () => {
 
     type(gradeA(), '85');
 
-    await screen.findByText('No problems found.');
+    await screen.findByText('No problems to fix before saving.');
     expect(screen.queryByText('Must be above B (55)')).toBeNull();
     expect(unavailable('Save')).toBe(false);
     expect(unavailable('Propose')).toBe(true);
@@ -142,7 +142,7 @@ describe('AgreementEditorPage', () => {
 
     fireEvent.change(day, { target: { value: '2026-11-21' } });
 
-    await screen.findByText('No problems found.');
+    await screen.findByText('No problems to fix before saving.');
     expect(unavailable('Save')).toBe(false);
   });
 
@@ -353,7 +353,7 @@ describe('AgreementEditorPage', () => {
       const note = await screen.findByRole('note');
       await waitFor(() => expect(note.textContent?.replace(/\s+/g, ' ').trim()).toBe(advice));
       expect(within(note).getByRole('link', { name: 'Open Members' }).getAttribute('href')).toBe('/members');
-      expect(screen.getByText('No problems found.')).toBeTruthy();
+      expect(screen.getByText('No problems to fix before saving.')).toBeTruthy();
       expect(unavailable('Propose')).toBe(true);
 
       type(gradeA(), '85');

@@ -11,7 +11,7 @@ import { describePath } from '../shared/document-paths';
   template: `
     <div role="status" class="summary" [class.problems]="issues().length > 0">
       @if (issues().length === 0) {
-        <p>No problems found.</p>
+        <p>No problems to fix before saving.</p>
       } @else {
         <p class="count">{{ heading() }}</p>
         <ul>
