@@ -249,7 +249,7 @@ function matrixIssues(matrix: AgreementDocument['handover']['matrix']): Document
   return [
     {
       path: 'handover.matrix',
-      message: 'at least one cell must be MQL or FAST_TRACK, or no lead ever reaches sales',
+      message: 'at least one cell must be MQL or Fast track, or no lead ever reaches sales',
     },
   ];
 }
