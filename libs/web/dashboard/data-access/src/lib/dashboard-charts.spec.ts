@@ -1,7 +1,14 @@
 import { funnelStepDefinitions } from '@accord/domain/dashboard';
 
 import { dashboardAnswer, metric } from '../testing/dashboard';
-import { funnelBars, funnelRows, metricTrend, targetLine, targetTrend } from './dashboard-charts';
+import {
+  funnelBars,
+  funnelOverNote,
+  funnelRows,
+  metricTrend,
+  targetLine,
+  targetTrend,
+} from './dashboard-charts';
 
 describe('funnelBars', () => {
   it('draws one bar per stage on the path, in order, named as people say them', () => {
@@ -22,6 +29,20 @@ describe('funnelBars', () => {
     ]);
 
     expect(bars.map((bar) => bar.value)).toEqual([0, 4, 0, 0, 0, 0]);
+  });
+});
+
+describe('funnelOverNote', () => {
+  it('explains the first step that counts more moves than the one before, and says nothing otherwise', () => {
+    const steps = dashboardAnswer().funnel;
+    const over = steps.map((step) => (step.stage === 'MQL' ? { ...step, count: 300 } : step));
+    expect([funnelOverNote(steps, false), funnelOverNote(over, false), funnelOverNote(over, true)]).toEqual([
+      null,
+      'More leads moved into MQL than into Lead: each step counts the moves made in the period, and these include ' +
+        'leads that entered Lead before the period.',
+      'More leads moved into MQL than into Lead: each step counts the moves made in the period, and these include ' +
+        'leads that entered Lead before the period or under an earlier version.',
+    ]);
   });
 });
 

@@ -79,6 +79,27 @@ export function funnelRows(steps: readonly DashboardFunnelStep[]): FunnelRow[] {
 }
 
 /**
+ * What to say under the funnel when a step counts more moves than the step before it (over 100 %, a negative
+ * drop-off), which reads as an error without it; null when none does. Steps are moves within the period, so the
+ * later one also counts leads that entered the earlier stage before the period — or, under a version filter,
+ * under an earlier version, as every lead a publication's rescore makes an MQL did.
+ */
+export function funnelOverNote(
+  steps: readonly DashboardFunnelStep[],
+  versionFiltered: boolean,
+): string | null {
+  const path = onPath(steps);
+  const over = path.findIndex((step, index) => index > 0 && step.count > path[index - 1].count);
+  if (over < 0) return null;
+  const [from, to] = [FUNNEL_LABELS[path[over - 1].stage], FUNNEL_LABELS[path[over].stage]];
+  const before = versionFiltered ? 'before the period or under an earlier version' : 'before the period';
+  return (
+    `More leads moved into ${to} than into ${from}: each step counts the moves made in the period, and these ` +
+    `include leads that entered ${from} ${before}.`
+  );
+}
+
+/**
  * A metric's trend as the line chart draws it (the domain's mapping: every bucket of the period on the axis, capped
  * to the latest ones, lines broken where a bucket has no value), labelled at the step the API used — which is
  * coarser than the one asked for when a period has too many buckets.

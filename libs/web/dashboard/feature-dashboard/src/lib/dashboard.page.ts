@@ -108,7 +108,10 @@ function paramsOf(params: ParamMap): Record<string, string | undefined> {
       <div class="pair">
         <section aria-labelledby="funnel-heading">
           <h2 id="funnel-heading">Funnel</h2>
-          <accord-funnel [steps]="dashboard.funnel" />
+          <accord-funnel
+            [steps]="dashboard.funnel"
+            [versionFiltered]="store.selection().versionId !== null"
+          />
         </section>
         <section aria-labelledby="trends-heading">
           <h2 id="trends-heading">Trends</h2>

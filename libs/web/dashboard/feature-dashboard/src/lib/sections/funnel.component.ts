@@ -5,6 +5,7 @@ import {
   type DashboardFunnelStep,
   FUNNEL_COLUMNS,
   funnelBars,
+  funnelOverNote,
   funnelRows,
 } from '@accord/web/dashboard/data-access';
 
@@ -55,6 +56,9 @@ import { DefinitionHintComponent } from './definition-hint.component';
         }
       </tbody>
     </table>
+    @if (overNote(); as note) {
+      <p class="note">{{ note }}</p>
+    }
   `,
   styles: `
     .steps {
@@ -70,14 +74,22 @@ import { DefinitionHintComponent } from './definition-hint.component';
     .number {
       text-align: right;
     }
+    .note {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+      margin: 8px 0 0;
+    }
   `,
 })
 export class FunnelComponent {
   readonly steps = input.required<DashboardFunnelStep[]>();
+  /** Whether the numbers are those of one agreement version (the version filter). */
+  readonly versionFiltered = input(false);
 
   protected readonly columns = FUNNEL_COLUMNS;
   protected readonly bars = computed(() => funnelBars(this.steps()));
   protected readonly rows = computed(() => funnelRows(this.steps()));
+  protected readonly overNote = computed(() => funnelOverNote(this.steps(), this.versionFiltered()));
   protected readonly chartLabel = computed(
     () =>
       `Funnel: ${this.bars()
