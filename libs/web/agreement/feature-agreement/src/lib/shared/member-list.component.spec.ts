@@ -21,7 +21,7 @@ async function renderList() {
     providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
   });
   const type = (text: string) => {
-    const input = screen.getByRole('textbox', { name: 'Add to Sales team' });
+    const input = screen.getByRole('textbox', { name: 'Type a name to add to Sales team' });
     fireEvent.input(input, { target: { value: text } });
     fireEvent.keyDown(input, { key: 'Enter', keyCode: 13 });
   };
@@ -35,6 +35,13 @@ describe('MemberListComponent', () => {
     type('rex rep');
 
     expect(idsChange).toHaveBeenLastCalledWith(['sam-id', 'rex-id']);
+  });
+
+  it('names its text box apart from the picker beside it', async () => {
+    await renderList();
+
+    expect(screen.getByRole('textbox', { name: 'Type a name to add to Sales team' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Add to sales team' })).toBeTruthy();
   });
 
   it('leaves out a name no sales member has, and says to choose from the list', async () => {

@@ -23,6 +23,7 @@ import { personName } from './wording';
       [issue]="issue()"
       [display]="name"
       [hint]="hint()"
+      [inputLabel]="candidates() === null ? null : 'Type a name to add to ' + label()"
       (valuesChange)="typed($event)"
     />
     @if (choices(); as options) {

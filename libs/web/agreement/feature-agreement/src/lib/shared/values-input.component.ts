@@ -40,7 +40,7 @@ import { IssueDirective } from '@accord/web/shared/ui';
           [matChipInputFor]="grid"
           [matChipInputSeparatorKeyCodes]="separators"
           [matChipInputAddOnBlur]="true"
-          [attr.aria-label]="'Add to ' + label()"
+          [attr.aria-label]="inputLabel() ?? 'Add to ' + label()"
           (matChipInputTokenEnd)="add($event)"
         />
       </mat-chip-grid>
@@ -61,6 +61,8 @@ export class ValuesInputComponent {
   readonly values = input.required<readonly string[]>();
   readonly issue = input<string | null>(null);
   readonly hint = input<string | null>(null);
+  /** The text box's name, "Add to <label>" unless said: a list with a picker beside it names its box apart. */
+  readonly inputLabel = input<string | null>(null);
   /** How a value is shown (a member's name for their id); the value itself is what is stored. */
   readonly display = input<(value: string) => string>((value) => value);
   readonly valuesChange = output<string[]>();
