@@ -108,6 +108,13 @@ describe('binaryContent', () => {
     ).toEqual([binary, binary, binary, null, null, null]);
   });
 
+  it('tells UTF-16 text without its byte-order mark from a binary file', () => {
+    const utf16 = Buffer.from('email,name\nann@x.example,Ann\nbob@x.example,Bob\n', 'utf16le');
+    expect(binaryContent(utf16, detectEncoding(utf16))).toBe(
+      'it looks like UTF-16 text without a byte-order mark; save it as "CSV UTF-8" and upload that',
+    );
+  });
+
   it('stops an import of one before it reads a record', async () => {
     await expect(recordsOf([xlsx])).rejects.toBeInstanceOf(UnreadableCsv);
   });

@@ -56,6 +56,9 @@ export function binaryContent(file: Uint8Array, encoding: FileEncoding): string 
   let nuls = 0;
   if (encoding !== 'UTF-16LE' && encoding !== 'UTF-16BE') for (const byte of head) if (byte === 0) nuls += 1;
   if (!signed && !(nuls >= 16 && nuls * 100 > head.length)) return null;
+  // Text in UTF-16 without its byte-order mark: every other byte of ASCII text is NUL.
+  if (!signed && nuls * 5 > head.length * 2 && nuls * 5 < head.length * 3)
+    return 'it looks like UTF-16 text without a byte-order mark; save it as "CSV UTF-8" and upload that';
   return 'it is not text but a workbook, a PDF, an image or another binary file; save or export the data as CSV and upload that';
 }
 

@@ -60,6 +60,10 @@ export class RescoreRunEntity {
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
 
+  /** Which claim of the run is live: every save of a run matches it, so a worker that lost the run writes nothing. */
+  @Column({ name: 'claim_id', type: 'uuid', nullable: true })
+  claimId!: string | null;
+
   /** Moved by every batch the run saves: a run whose heartbeat stops is taken to have died. */
   @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true })
   heartbeatAt!: Date | null;

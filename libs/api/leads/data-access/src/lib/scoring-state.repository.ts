@@ -128,12 +128,13 @@ export class ScoringStateRepository {
    * Under the system scope: claims the oldest due run of any workspace (queued, or running but abandoned by a
    * worker whose heartbeat stopped before `staleBefore`), skipping runs other workers hold and workspaces whose run
    * is live: one run at a time per workspace (a unique index backs this when two workers claim at the same
-   * instant). The claim bumps `attempts`, so a worker that was only stalled finds its claim taken at its next save
-   * (keepClaim) and stops.
+   * instant). Each claim gets a new `claim_id` (not `attempts`, which a shutdown hands back), so a worker that was
+   * only stalled finds its claim taken at its next save (keepClaim) and stops.
    */
   async claimDue(manager: EntityManager, now: Date, staleBefore: Date): Promise<RescoreRunEntity | null> {
     const rows: { workspace_id: string; id: string }[] = await manager.query(
-      `UPDATE rescore_runs SET status = 'RUNNING', attempts = attempts + 1, started_at = $1, heartbeat_at = $1,
+      `UPDATE rescore_runs SET status = 'RUNNING', attempts = attempts + 1, claim_id = gen_random_uuid(),
+                               started_at = $1, heartbeat_at = $1,
                                processed = 0, error = NULL
           WHERE (workspace_id, id) = (
             SELECT r.workspace_id, r.id FROM rescore_runs r
@@ -158,7 +159,7 @@ export class ScoringStateRepository {
    */
   keepClaim(
     manager: EntityManager,
-    run: Pick<RescoreRunEntity, 'id' | 'attempts'>,
+    run: Pick<RescoreRunEntity, 'id' | 'claimId'>,
     at: Date,
     values: Partial<
       Pick<RescoreRunEntity, 'total' | 'processed' | 'status' | 'finishedAt' | 'flippedAt'>
@@ -173,7 +174,7 @@ export class ScoringStateRepository {
    */
   async whileClaimed(
     manager: EntityManager,
-    run: Pick<RescoreRunEntity, 'id' | 'attempts'>,
+    run: Pick<RescoreRunEntity, 'id' | 'claimId'>,
     values: Partial<
       Pick<
         RescoreRunEntity,
@@ -193,10 +194,7 @@ export class ScoringStateRepository {
       .createQueryBuilder()
       .update(RescoreRunEntity)
       .set(values)
-      .where(`id = :id AND attempts = :attempts AND status = 'RUNNING'`, {
-        id: run.id,
-        attempts: run.attempts,
-      })
+      .where(`id = :id AND claim_id = :claimId AND status = 'RUNNING'`, { id: run.id, claimId: run.claimId })
       .execute();
     return (result.affected ?? 0) > 0;
   }

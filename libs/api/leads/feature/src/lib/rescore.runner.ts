@@ -51,10 +51,6 @@ function range(length: number): number[] {
  */
 const CATCH_UP_MARGIN_MS = 10 * 60_000;
 
-/**
- * A run stopped between two batches because the process is shutting down. Nothing half-done is left behind: before
- * the flip the next attempt starts the partition over, after it the moves go on from the leads' stages.
- */
 /** Another worker has taken the run over (this one stalled past the abandonment threshold): stop, touch nothing. */
 export class RescoreClaimLost extends Error {
   constructor(runId: string) {
@@ -62,6 +58,10 @@ export class RescoreClaimLost extends Error {
   }
 }
 
+/**
+ * A run stopped between two batches because the process is shutting down. Nothing half-done is left behind: before
+ * the flip the next attempt starts the partition over, after it the moves go on from the leads' stages.
+ */
 export class RescoreInterrupted extends Error {
   constructor() {
     super('The rescore stopped for a shutdown; it is queued again.');
@@ -137,6 +137,14 @@ export class RescoreRunner {
     await this.copyEvaluations(run, rows, table, total, now, checkpoint);
 
     await this.ownerDb.inWorkspace(workspaceId, async (client) => {
+      // Under the claim, held until these commit: a worker that took the run over meanwhile has dropped and
+      // recreated this table, which must not be indexed and attached from here.
+      const held = await client.query(
+        `SELECT 1 FROM rescore_runs WHERE workspace_id = $1 AND id = $2 AND claim_id = $3 AND status = 'RUNNING'
+            FOR SHARE`,
+        [workspaceId, run.id, run.claimId],
+      );
+      if (held.rowCount === 0) throw new RescoreClaimLost(run.id);
       await client.query(`ALTER TABLE "${table}" ADD PRIMARY KEY (workspace_id, version_id, lead_id)`);
       await client.query(
         `ALTER TABLE "${table}" ADD CONSTRAINT "${table}_version" CHECK (version_id = '${uuid(versionId)}'::uuid)`,
@@ -199,6 +207,8 @@ export class RescoreRunner {
   ): Promise<number> {
     let processed = 0;
     let reported = 0;
+    // A report that found the run taken over: the copy stops at its next batch rather than write on.
+    let lost: unknown = null;
     await this.ownerDb.inWorkspace(workspaceId, async (reader) => {
       const writer = await this.ownerDb.client();
       try {
@@ -208,6 +218,7 @@ export class RescoreRunner {
           transform: (batch: CopyRow[], _encoding, done) => {
             try {
               checkpoint();
+              if (lost !== null) throw lost;
             } catch (error) {
               // Ends the pipeline: both COPYs are cut off and the reader's transaction rolls back.
               done(error as Error);
@@ -216,7 +227,7 @@ export class RescoreRunner {
             processed += batch.length;
             if (processed - reported >= PROGRESS_EVERY) {
               reported = processed;
-              void report(processed).catch(() => undefined);
+              void report(processed).catch((error: unknown) => (lost ??= error));
             }
             done(null, rows.lines(batch));
           },
@@ -384,14 +395,13 @@ export class RescoreRunner {
           rows.map((row) => row.id),
         );
         await this.scorer.scoreChanged(manager, leads, now(), null);
+        // In the batch's transaction: a worker that lost the run commits nothing more of it.
+        await this.keepClaim(manager, run, now(), { processed: processed + rows.length, total });
         return rows.map((row) => row.id);
       });
       if (scored.length === 0) return;
       after = scored[scored.length - 1];
       processed += scored.length;
-      await this.tenantDb.inWorkspace(run.workspaceId, (manager) =>
-        this.keepClaim(manager, run, now(), { processed, total }),
-      );
     }
   }
 

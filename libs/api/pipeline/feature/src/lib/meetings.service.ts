@@ -30,7 +30,8 @@ export class MeetingsService {
     const refusal = bookingRefusal({ scheduledAt: input.scheduledAt, title, notes }, now);
     if (refusal) throw bookingError(refusal);
     return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
-      const lead = await this.support.findLead(manager, input.leadId);
+      // Locked, as every other pipeline write does: a reassignment of the lead committing meanwhile is seen.
+      const lead = await this.support.lockLead(manager, input.leadId);
       this.support.checkWrite(actor, { lead: lead.ownerId }, 'books meetings on this lead');
       const meeting = await this.meetings.insert(manager, {
         workspaceId: actor.workspaceId,

@@ -60,7 +60,8 @@ export class OpportunitiesService {
     try {
       return await this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
         const currency = await this.support.reportingCurrency(manager, actor.workspaceId, input.currency);
-        // The version first, then the lead: the same order as a rescore's flip, so neither waits on the other.
+        // The version first, then the lead, as every scorer takes them: a flip waiting for the version's lock
+        // cannot find this lead held by a transaction that waits for it in turn.
         const versionId = await this.scoring.pointer(manager);
         const lead = await this.support.lockLead(manager, input.leadId);
         this.support.checkWrite(actor, { lead: lead.ownerId }, 'opens an opportunity on this lead');

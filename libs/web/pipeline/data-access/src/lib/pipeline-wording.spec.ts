@@ -90,17 +90,18 @@ describe('pipeline wording', () => {
   });
 
   it('refuses a point before three digits, which Europe reads as thousands, and more digits after it', () => {
-    expect(['70.000', '1.234.567', '1,234.567', '10.0000', '70.00'].map((text) => parseAmount(text))).toEqual(
-      [
-        {
-          ok: false,
-          message: 'A point is for cents: write thousands with a comma or nothing, e.g. 70,000 or 70000.',
-        },
-        { ok: false, message: 'Enter the amount as a number, e.g. 25000.' },
-        { ok: false, message: 'The amount is in whole cents: at most two digits after the point.' },
-        { ok: false, message: 'The amount is in whole cents: at most two digits after the point.' },
-        { ok: true, amount: 70 },
-      ],
-    );
+    expect(
+      ['70.000', '1.234.567', '1,234.567', '10.0000', '0.125', '70.00'].map((text) => parseAmount(text)),
+    ).toEqual([
+      {
+        ok: false,
+        message: 'A point is for cents: write thousands with a comma or nothing, e.g. 70,000 or 70000.',
+      },
+      { ok: false, message: 'Enter the amount as a number, e.g. 25000.' },
+      { ok: false, message: 'The amount is in whole cents: at most two digits after the point.' },
+      { ok: false, message: 'The amount is in whole cents: at most two digits after the point.' },
+      { ok: false, message: 'The amount is in whole cents: at most two digits after the point.' },
+      { ok: true, amount: 70 },
+    ]);
   });
 });

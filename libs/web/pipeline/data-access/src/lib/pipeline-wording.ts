@@ -81,7 +81,7 @@ export function parseAmount(
   // "70.000" is 70 to JavaScript and 70,000 in much of Europe: more than two digits after the point are refused
   // rather than read either way (a quota of 70 for one of 70,000 would pass unseen).
   const cents = /\.(\d+)$/.exec(unsigned)?.[1] ?? '';
-  if (cents.length === 3 && !unsigned.includes(','))
+  if (cents.length === 3 && !unsigned.includes(',') && !unsigned.startsWith('0.'))
     return {
       ok: false,
       message: 'A point is for cents: write thousands with a comma or nothing, e.g. 70,000 or 70000.',

@@ -32,6 +32,7 @@ import { SignalsLeadIndex1795700460000 } from './1795700460000-SignalsLeadIndex'
 import { SignalsKeyedByEventId1795700461000 } from './1795700461000-SignalsKeyedByEventId';
 import { EmailVerification1795700480000 } from './1795700480000-EmailVerification';
 import { RescoreHeartbeat1795700490000 } from './1795700490000-RescoreHeartbeat';
+import { RescoreClaim1795700491000 } from './1795700491000-RescoreClaim';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   SignalsKeyedByEventId1795700461000,
   EmailVerification1795700480000,
   RescoreHeartbeat1795700490000,
+  RescoreClaim1795700491000,
 ];

@@ -18,6 +18,7 @@ import { publishNote, unknownOutcomeNote } from './backtest-notes';
 import { comparisonRows, gradeLines, liftLines } from './backtest-tables';
 import { RatesTableComponent } from './rates-table.component';
 import { SignalValueTableComponent } from './signal-value-table.component';
+import { windowDay } from './window-day';
 
 /**
  * A version's backtest beside the version in force, in the proposal: what it would have produced over the last
@@ -153,10 +154,8 @@ export class BacktestPanelComponent {
   protected readonly baselineWord = computed(() => (this.decided() ? 'in force when it ran' : 'in force'));
   private readonly timeZone = injectWorkspaceTimeZone();
 
-  /** A day of the backtest's window as every date of the app reads, "25 Nov 2026", on the workspace's clock. */
   protected day(iso: string): string {
-    const format = { day: 'numeric', month: 'short', year: 'numeric', timeZone: this.timeZone() } as const;
-    return new Intl.DateTimeFormat('en-GB', format).format(new Date(iso));
+    return windowDay(iso, this.timeZone());
   }
 
   protected readonly rows = computed(() => {

@@ -3,11 +3,13 @@ import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 
 import { BacktestStore } from '@accord/web/agreement/data-access';
+import { injectWorkspaceTimeZone } from '@accord/web/shared/data-access';
 import { FormAlertComponent } from '@accord/web/shared/ui';
 
 import { gradeLines, inversionText, liftLines } from './backtest-tables';
 import { RatesTableComponent } from './rates-table.component';
 import { SignalValueTableComponent } from './signal-value-table.component';
+import { windowDay } from './window-day';
 
 /**
  * Is the version in force any good? Its calibration (an A should convert better than a B), what each criterion
@@ -43,8 +45,8 @@ import { SignalValueTableComponent } from './signal-value-table.component';
       }
       @if (store.run()?.result; as result) {
         <p class="muted">
-          v{{ store.run()?.versionNumber }} over {{ result.window.from.slice(0, 10) }} to
-          {{ result.window.to.slice(0, 10) }}: leads graded as they stood when they were handed over.
+          v{{ store.run()?.versionNumber }} over {{ day(result.window.from) }} to {{ day(result.window.to) }}:
+          leads graded as they stood when they were handed over.
         </p>
         @if (result.draft.calibration.inversions.length) {
           <ul class="inversions" aria-label="Inversions">
@@ -95,11 +97,17 @@ import { SignalValueTableComponent } from './signal-value-table.component';
   `,
 })
 export class DefinitionQualityComponent implements OnInit {
+  private readonly timeZone = injectWorkspaceTimeZone();
+
   protected readonly store = inject(BacktestStore);
 
   /** The version in force. */
   readonly inForceId = input.required<string>();
   readonly canRun = input(false);
+
+  protected day(iso: string): string {
+    return windowDay(iso, this.timeZone());
+  }
 
   protected readonly grades = computed(() =>
     gradeLines(this.store.run()?.result?.draft.calibration.byGrade ?? []),

@@ -473,7 +473,21 @@ describe('LeadOpportunityComponent', () => {
     expect(screen.queryByRole('form')).toBeNull();
     expect(screen.queryByRole('button')).toBeNull();
   });
-  it("is read-only for a rep on a colleague's lead and deal, and a colleague's lead shows no opening", async () => {
+  it("offers a rep no opening on a colleague's accepted lead, and says whose it is", async () => {
+    await renderSection({
+      roles: ['SALES'],
+      memberId: 'rex',
+      leadOwnerId: 'sam',
+      leadStage: 'SQL',
+      opportunities: [],
+    });
+
+    await screen.findByText(/No opportunity yet\./);
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.getByText(/its owner or a sales manager records its meetings and deal/)).toBeTruthy();
+  });
+
+  it("is read-only for a rep on a colleague's lead and deal", async () => {
     await renderSection({ roles: ['SALES'], memberId: 'rex', leadOwnerId: 'sam', leadStage: 'SQL' });
 
     await screen.findByText('25,000 USD', { selector: 'dd' });
