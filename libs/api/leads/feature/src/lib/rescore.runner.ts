@@ -208,7 +208,7 @@ export class RescoreRunner {
     let processed = 0;
     let reported = 0;
     // A report that found the run taken over: the copy stops at its next batch rather than write on.
-    let lost: unknown = null;
+    let lost: Error | null = null;
     await this.ownerDb.inWorkspace(workspaceId, async (reader) => {
       const writer = await this.ownerDb.client();
       try {
@@ -227,7 +227,9 @@ export class RescoreRunner {
             processed += batch.length;
             if (processed - reported >= PROGRESS_EVERY) {
               reported = processed;
-              void report(processed).catch((error: unknown) => (lost ??= error));
+              void report(processed).catch((error: unknown) => {
+                lost ??= error instanceof Error ? error : new Error(String(error));
+              });
             }
             done(null, rows.lines(batch));
           },
