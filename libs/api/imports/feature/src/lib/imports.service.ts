@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 
 import { type ImportOutcome, ImportRecord, ImportsRepository } from '@accord/api/imports/data-access';
+import { shareScoringLock } from '@accord/api/leads/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb, isUniqueViolation } from '@accord/api/shared/database';
@@ -420,8 +421,12 @@ export class ImportsService {
       else await this.imports.addLines(manager, importId, stored);
       return stored.length;
     };
-    const applied = async (manager: EntityManager): Promise<RowResult[]> =>
-      good.length > 0 ? handler.apply(manager, good, context) : [];
+    const applied = async (manager: EntityManager): Promise<RowResult[]> => {
+      if (good.length === 0) return [];
+      // Before the handler locks any lead, as every writer of leads does (see shareScoringLock).
+      await shareScoringLock(manager);
+      return handler.apply(manager, good, context);
+    };
     const attempt = async (manager: EntityManager) => report(manager, await applied(manager));
     let storedLines: number;
     if (handler.commit && !dryManager) {

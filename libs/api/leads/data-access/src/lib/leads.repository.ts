@@ -13,6 +13,7 @@ import type {
 import { LeadEvaluationEntity } from './lead-evaluation.entity';
 import { LeadTransitionEntity } from './lead-transition.entity';
 import { LeadEntity } from './lead.entity';
+import { shareScoringLock } from './scoring-state.repository';
 import { SignalEntity } from './signal.entity';
 
 export interface EvaluationRow {
@@ -93,9 +94,13 @@ export class LeadsRepository {
     return manager.findOneBy(LeadEntity, { id });
   }
 
-  /** Locks the leads in id order (so concurrent writers cannot deadlock) and returns them. */
-  lockByIds(manager: EntityManager, ids: readonly string[]): Promise<LeadEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
+  /**
+   * Locks the leads in id order (so concurrent writers cannot deadlock) and returns them — after the scoring lock,
+   * shared, as every lead lock here is taken (see shareScoringLock).
+   */
+  async lockByIds(manager: EntityManager, ids: readonly string[]): Promise<LeadEntity[]> {
+    if (ids.length === 0) return [];
+    await shareScoringLock(manager);
     return manager
       .createQueryBuilder(LeadEntity, 'lead')
       .where('lead.id IN (:...ids)', { ids: [...new Set(ids)] })
@@ -122,12 +127,13 @@ export class LeadsRepository {
     return this.forScoring(manager, ids, '');
   }
 
-  private forScoring(
+  private async forScoring(
     manager: EntityManager,
     ids: readonly string[],
     lock: 'FOR UPDATE' | '',
   ): Promise<LeadForScoring[]> {
-    if (ids.length === 0) return Promise.resolve([]);
+    if (ids.length === 0) return [];
+    if (lock) await shareScoringLock(manager);
     return manager.query(
       `SELECT id, email, title, seniority, department, budget_authority AS "budgetAuthority",
               employee_count AS "employeeCount", annual_revenue AS "annualRevenue", industry, country,
@@ -141,8 +147,9 @@ export class LeadsRepository {
    * Locks the leads of these e-mails in e-mail order, so that writers upserting overlapping e-mails cannot
    * deadlock, and returns them.
    */
-  lockByEmails(manager: EntityManager, emails: readonly string[]): Promise<LeadEntity[]> {
-    if (emails.length === 0) return Promise.resolve([]);
+  async lockByEmails(manager: EntityManager, emails: readonly string[]): Promise<LeadEntity[]> {
+    if (emails.length === 0) return [];
+    await shareScoringLock(manager);
     return manager
       .createQueryBuilder(LeadEntity, 'lead')
       .where('lead.email IN (:...emails)', { emails: [...new Set(emails)] })
@@ -444,6 +451,7 @@ export class LeadsRepository {
    * holds, for scoring.
    */
   async lockRecycleDue(manager: EntityManager, now: Date, limit: number): Promise<LeadForScoring[]> {
+    await shareScoringLock(manager);
     const rows: { id: string }[] = await manager.query(
       `SELECT id FROM leads WHERE stage = 'NURTURE' AND recycle_until IS NOT NULL AND recycle_until <= $1
         ORDER BY recycle_until LIMIT $2 FOR UPDATE SKIP LOCKED`,

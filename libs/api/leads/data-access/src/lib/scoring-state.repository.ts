@@ -14,6 +14,19 @@ export interface PlannedMoves {
   reasons: string[];
 }
 
+/**
+ * Takes the workspace's scoring lock in shared mode until the transaction ends (again is free). Every writer of
+ * leads takes it before it locks any lead, and a rescore's flip takes it exclusively and then touches leads: in one
+ * order, a writer that holds a lead can never be waiting behind the flip for it, with the flip, or another writer
+ * the flip waits for, waiting for that lead.
+ */
+export async function shareScoringLock(manager: EntityManager): Promise<void> {
+  // An advisory lock rather than a row lock: before the first rescore there is no row to lock.
+  await manager.query(
+    `SELECT pg_advisory_xact_lock_shared(hashtextextended(accord_current_workspace()::text, 7))`,
+  );
+}
+
 /** The workspace's scoring pointer and its rescore runs. */
 @Injectable()
 export class ScoringStateRepository {
@@ -22,11 +35,7 @@ export class ScoringStateRepository {
    * that scored under the old pointer, and catches up with them before it moves the pointer.
    */
   async pointer(manager: EntityManager, lock: 'share' | null = 'share'): Promise<string | null> {
-    // An advisory lock rather than a row lock: before the first rescore there is no row to lock.
-    if (lock === 'share')
-      await manager.query(
-        `SELECT pg_advisory_xact_lock_shared(hashtextextended(accord_current_workspace()::text, 7))`,
-      );
+    if (lock === 'share') await shareScoringLock(manager);
     const rows: { version_id: string }[] = await manager.query(`SELECT version_id FROM workspace_scoring`);
     return rows[0]?.version_id ?? null;
   }
