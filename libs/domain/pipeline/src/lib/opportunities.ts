@@ -124,10 +124,18 @@ export function leadStageFor(stage: OpportunityStage): LifecycleStage {
 }
 
 /**
+ * The digits of an amount as people read them: "25,000", "30,000.50" — whole amounts without cents, others with
+ * both digits, once a sum's floating-point noise (0.1 + 0.2) is rounded away.
+ */
+export function formatMoney(amount: number): string {
+  const digits = Number.isInteger(Math.round(amount * 100) / 100) ? 0 : 2;
+  return amount.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/**
  * An amount as people read it, in the web app and in what the API writes for it (the lead timeline): "25,000 USD",
- * "30,000.50 USD" — whole amounts without cents, others with both digits.
+ * "30,000.50 USD".
  */
 export function formatAmount(amount: number, currency: string): string {
-  const digits = Number.isInteger(amount) ? 0 : 2;
-  return `${amount.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${currency}`;
+  return `${formatMoney(amount)} ${currency}`;
 }

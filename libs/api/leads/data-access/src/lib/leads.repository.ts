@@ -113,7 +113,9 @@ export class LeadsRepository {
    * Locks the leads in id order, like lockByIds, reading only what scoring needs: the applier and the rescore
    * lock thousands at a time, where building whole entities costs more than the lock.
    */
-  lockForScoring(manager: EntityManager, ids: readonly string[]): Promise<LeadForScoring[]> {
+  async lockForScoring(manager: EntityManager, ids: readonly string[]): Promise<LeadForScoring[]> {
+    if (ids.length === 0) return [];
+    await shareScoringLock(manager);
     return this.forScoring(manager, ids, 'FOR UPDATE');
   }
 
@@ -133,7 +135,6 @@ export class LeadsRepository {
     lock: 'FOR UPDATE' | '',
   ): Promise<LeadForScoring[]> {
     if (ids.length === 0) return [];
-    if (lock) await shareScoringLock(manager);
     return manager.query(
       `SELECT id, email, title, seniority, department, budget_authority AS "budgetAuthority",
               employee_count AS "employeeCount", annual_revenue AS "annualRevenue", industry, country,
@@ -457,10 +458,12 @@ export class LeadsRepository {
         ORDER BY recycle_until LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
     );
+    // Its scoring lock is already taken, above.
     return rows.length
-      ? this.lockForScoring(
+      ? this.forScoring(
           manager,
           rows.map((row) => row.id),
+          'FOR UPDATE',
         )
       : [];
   }

@@ -1,3 +1,4 @@
+import { formatMoney } from '@accord/domain/pipeline';
 import type { DashboardTargetScope, MetricUnit } from '@accord/web/shared/data-access';
 
 import type { DashboardMetric } from './dashboard-types';
@@ -6,11 +7,6 @@ import type { DashboardMetric } from './dashboard-types';
 export const NO_VALUE = '—';
 
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const AMOUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const AMOUNT_WITH_CENTS = new Intl.NumberFormat('en-US', {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
 const POINTS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
 /**
@@ -34,7 +30,7 @@ export function formatMetricValue(value: number | null, unit: MetricUnit, curren
     case 'RATE':
       return `${POINTS.format(value)}%`;
     case 'AMOUNT': {
-      const amount = (hasCents(value) ? AMOUNT_WITH_CENTS : AMOUNT).format(value);
+      const amount = formatMoney(value);
       const code = unitCurrency(unit, currency);
       return code ? `${amount} ${code}` : amount;
     }
@@ -43,11 +39,6 @@ export function formatMetricValue(value: number | null, unit: MetricUnit, curren
       return `${days} ${days === '1' ? 'day' : 'days'}`;
     }
   }
-}
-
-/** Whether an amount has cents to show, once a sum's floating-point noise (0.1 + 0.2) is rounded away. */
-function hasCents(amount: number): boolean {
-  return !Number.isInteger(Math.round(amount * 100) / 100);
 }
 
 /**

@@ -15,9 +15,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { IsInstant, enumOf } from '@accord/api/shared/graphql';
+import { IsInstant, PlainText, enumOf } from '@accord/api/shared/graphql';
 import { LIMITS } from '@accord/domain/agreement';
-import { NOTE_MAX_LENGTH, NOTE_TEXT } from '@accord/domain/handover';
+import { NOTE_MAX_LENGTH } from '@accord/domain/handover';
 
 export const HandoverScopeEnum = enumOf(['MINE', 'TEAM', 'UNASSIGNED'] as const);
 export const HandoverViewEnum = enumOf(['UNDECIDED', 'EXPIRED', 'DECIDED'] as const);
@@ -75,7 +75,7 @@ export class RejectHandoverArgs {
   @IsOptional()
   @IsString()
   @MaxLength(NOTE_MAX_LENGTH)
-  @Matches(NOTE_TEXT, { message: 'must not contain control characters' })
+  @PlainText({ lines: true })
   note?: string | null;
 }
 
@@ -104,7 +104,7 @@ export class QualificationAnswerInput {
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.text)
-  @Matches(NOTE_TEXT, { message: 'must not contain control characters' })
+  @PlainText({ lines: true })
   note?: string | null;
 }
 

@@ -14,11 +14,11 @@ import { BacktestStore, backtestHeadline } from '@accord/web/agreement/data-acce
 import { AuthStore, injectWorkspaceTimeZone } from '@accord/web/shared/data-access';
 import { FormAlertComponent } from '@accord/web/shared/ui';
 
+import { formatDay } from '../shared/wording';
 import { publishNote, unknownOutcomeNote } from './backtest-notes';
 import { comparisonRows, gradeLines, liftLines } from './backtest-tables';
 import { RatesTableComponent } from './rates-table.component';
 import { SignalValueTableComponent } from './signal-value-table.component';
-import { windowDay } from './window-day';
 
 /**
  * A version's backtest beside the version in force, in the proposal: what it would have produced over the last
@@ -155,7 +155,7 @@ export class BacktestPanelComponent {
   private readonly timeZone = injectWorkspaceTimeZone();
 
   protected day(iso: string): string {
-    return windowDay(iso, this.timeZone());
+    return formatDay(iso, this.timeZone());
   }
 
   protected readonly rows = computed(() => {

@@ -6,10 +6,10 @@ import { BacktestStore } from '@accord/web/agreement/data-access';
 import { injectWorkspaceTimeZone } from '@accord/web/shared/data-access';
 import { FormAlertComponent } from '@accord/web/shared/ui';
 
+import { formatDay } from '../shared/wording';
 import { gradeLines, inversionText, liftLines } from './backtest-tables';
 import { RatesTableComponent } from './rates-table.component';
 import { SignalValueTableComponent } from './signal-value-table.component';
-import { windowDay } from './window-day';
 
 /**
  * Is the version in force any good? Its calibration (an A should convert better than a B), what each criterion
@@ -106,7 +106,7 @@ export class DefinitionQualityComponent implements OnInit {
   readonly canRun = input(false);
 
   protected day(iso: string): string {
-    return windowDay(iso, this.timeZone());
+    return formatDay(iso, this.timeZone());
   }
 
   protected readonly grades = computed(() =>

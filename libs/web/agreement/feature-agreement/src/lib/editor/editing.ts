@@ -7,6 +7,8 @@ import {
   type FitField,
 } from '@accord/domain/agreement';
 
+import { formatDay } from '../shared/wording';
+
 /** The text of the input or textarea an event came from. */
 export function inputText(event: Event): string {
   return (event.target as HTMLInputElement | HTMLTextAreaElement).value;
@@ -57,7 +59,7 @@ export function dateInputValue(instant: string | null): string {
  * the input itself shows the browser's own format (mm/dd/yyyy in many).
  */
 export function dateText(instant: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(new Date(instant));
+  return formatDay(instant);
 }
 
 /** The start of a date input's day in the member's time zone, as an instant; null when empty. */

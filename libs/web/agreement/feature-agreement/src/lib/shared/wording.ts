@@ -153,6 +153,11 @@ export function personName(id: string, people: ReadonlyMap<string, string>): str
   return people.get(id) ?? id;
 }
 
+/** The day of an instant as every date of the app reads, "25 Nov 2026", in `timeZone` (the browser's if none). */
+export function formatDay(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone }).format(new Date(iso));
+}
+
 /** An instant in the workspace's time zone, e.g. "12 Mar 2026, 14:05". */
 export function formatInstant(iso: string | null, timeZone?: string): string {
   if (iso === null) return '—';
