@@ -6,3 +6,4 @@ export * from './lib/signal-input';
 export * from './lib/signal-summary';
 export * from './lib/seniority-from-title';
 export * from './lib/company-facts';
+export * from './lib/spellings';

@@ -4,6 +4,7 @@ import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
 import { type LeadHistory, WorkspaceGenerator } from '@accord/domain/demo-data';
+import { SPELLED_FIELDS, spellingsIn } from '@accord/domain/leads';
 
 import { type RowContext, TABLES, type TableRows, type Value, copyLine, jsonRow } from './tables';
 import { type LoadedPlan, type PlanOptions, loadPlan } from './workspace-plan';
@@ -76,6 +77,7 @@ export async function seedWorkspace(client: ClientBase, options: SeedOptions): P
   }
   if (batch.length > 0) await flush();
 
+  await recordSpellings(client, plan.workspaceId);
   await client.query(
     `INSERT INTO handover_routing (workspace_id, cursors, updated_at) VALUES ($1, $2, $3)
      ON CONFLICT (workspace_id) DO UPDATE SET cursors = EXCLUDED.cursors, updated_at = EXCLUDED.updated_at`,
@@ -92,6 +94,32 @@ export async function seedWorkspace(client: ClientBase, options: SeedOptions): P
   // Statistics now: unanalysed, the planner takes the new rows for a few and picks poor plans.
   await analyse(client);
   return { counts, backdated: loaded.backdated, seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * The spellings of the industries, sources and campaigns the leads were written with, so that a lead created
+ * later with one in another case is stored as the demo spells it (see LeadSpellingsRepository).
+ */
+async function recordSpellings(client: ClientBase, workspaceId: string): Promise<void> {
+  const { rows } = await client.query<{ field: string; value: string }>(
+    SPELLED_FIELDS.map(
+      (field) => `SELECT DISTINCT '${field}' AS field, ${field} AS value FROM leads
+                   WHERE workspace_id = $1 AND ${field} IS NOT NULL`,
+    ).join(' UNION ALL '),
+    [workspaceId],
+  );
+  const spellings = spellingsIn(rows.map(({ field, value }) => ({ [field]: value })));
+  await client.query(
+    `INSERT INTO lead_spellings (workspace_id, field, key, spelling)
+     SELECT $1, s.field, s.key, s.spelling FROM unnest($2::text[], $3::text[], $4::text[]) AS s(field, key, spelling)
+     ON CONFLICT DO NOTHING`,
+    [
+      workspaceId,
+      spellings.map((item) => item.field),
+      spellings.map((item) => item.key),
+      spellings.map((item) => item.spelling),
+    ],
+  );
 }
 
 async function analyse(client: ClientBase): Promise<void> {

@@ -11,3 +11,4 @@ export * from './lib/leads.repository';
 export * from './lib/scoring-state.repository';
 export * from './lib/leads-data-access.module';
 export * from './lib/api-keys.repository';
+export * from './lib/lead-spellings.repository';

@@ -7,9 +7,17 @@ import { LeadsRepository } from '@accord/api/leads/data-access';
 // (not a copy of them), so an import's result is the product's: a deliberate feature → feature use.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LeadScorer } from '@accord/api/leads/feature';
+import { type Spelling, respell, spellingsIn } from '@accord/domain/leads';
 
 import { companyNamesByKey } from './company-names';
-import { type BatchContext, type GoodRow, type KindHandler, type RowResult, firstOfEachKey } from './handler';
+import {
+  type BatchContext,
+  type GoodRow,
+  type KindHandler,
+  type RowResult,
+  firstOfEachKey,
+  respeltNote,
+} from './handler';
 
 /**
  * Accounts have no table of their own: Accord keeps a company's facts on its leads (company name, domain,
@@ -26,6 +34,10 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
     private readonly scorer: LeadScorer,
     private readonly imports: ImportsRepository,
   ) {}
+
+  spelled(rows: readonly GoodRow<'ACCOUNTS'>[]): Spelling[] {
+    return spellingsIn(rows.map((row) => ({ industry: row.value.facts.industry })));
+  }
 
   async apply(
     manager: EntityManager,
@@ -56,11 +68,14 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
       names: string[];
       notes: string[];
     }[] = [];
-    for (const row of kept) {
+    for (const given of kept) {
+      const { fields, respelt } = respell({ industry: given.value.facts.industry }, context.spellings);
+      const row = { ...given, value: { ...given.value, facts: { ...given.value.facts, ...fields } } };
+      const spelt = respelt.map((item) => respeltNote(context, item));
       const { domain, nameKey, name } = row.value;
       if (domain) {
         if (knownDomains.has(domain))
-          targets.push({ index: targets.length, row, domain, names: [], notes: [] });
+          targets.push({ index: targets.length, row, domain, names: [], notes: spelt });
         else results.push(this.noLead(row));
         continue;
       }
@@ -72,7 +87,7 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
       const notes = names
         .filter((found) => found !== name)
         .map((found) => `matched the company "${found}" by name`);
-      targets.push({ index: targets.length, row, domain: null, names, notes });
+      targets.push({ index: targets.length, row, domain: null, names, notes: [...notes, ...spelt] });
     }
     const facts = (key: string) => targets.map(({ row }) => (row.value.given.includes(key) ? 1 : 0));
     const reached = await this.reachedLeads(manager, targets);

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 import type { ImportKind, OwnerDirectory, PreparedByKind, RowOutcome } from '@accord/domain/imports';
+import { type Respelt, type Spelling, type SpellingsBook } from '@accord/domain/leads';
 
 /** A row that passed its kind's validation, with its number in the file and what cleaning it took. */
 export interface GoodRow<K extends ImportKind> {
@@ -44,11 +45,18 @@ export interface BatchContext {
   handovers: ImportHandovers;
   /** The records the import's earlier rows took (see firstOfEachKey). */
   taken: TakenKeys;
+  /**
+   * The workspace's spelling of the industries, sources and campaigns of the batch (see KindHandler.spelled),
+   * looked up for each batch before its handler runs.
+   */
+  spellings: SpellingsBook;
 }
 
 /** Writes one batch of good rows of a kind in the caller's transaction and says what became of each. */
 export interface KindHandler<K extends ImportKind> {
   apply(manager: EntityManager, rows: readonly GoodRow<K>[], context: BatchContext): Promise<RowResult[]>;
+  /** The lead industries, sources and campaigns the rows write, for the batch's `spellings`. */
+  spelled?(rows: readonly GoodRow<K>[]): Spelling[];
   /**
    * For a kind whose real (not dry) import commits through transactions of its own: called instead of `apply`,
    * outside any transaction of the import's.
@@ -100,3 +108,7 @@ export function firstOfEachKey<K extends ImportKind>(
 
 /** A date as report lines write it: "2024-03-04". */
 export const isoDay = (at: Date): string => at.toISOString().slice(0, 10);
+
+/** A report note for a value respelt as the workspace spells it. */
+export const respeltNote = (context: BatchContext, { field, given, spelling }: Respelt): string =>
+  `${context.headerOf(field)}: "${given}" read as "${spelling}", as the workspace already spells it`;

@@ -860,6 +860,52 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     expect(again.body).toMatchObject({ updated: 0, unchanged: 1 });
   });
 
+  it('stores each industry, source and campaign as the workspace spells it, a new one as the file first does', async () => {
+    const team = await newTeam();
+    await upload(team.marketing, 'leads', 'email,source,campaign\nana@acme.com,LinkedIn,Q3 Push\n');
+    // Batches of two rows: the new source is first spelt in one batch and met again in the next.
+    const csv =
+      'email,Lead Source,campaign\nbo@beta.io,LINKEDIN,q3 push\ncy@gamma.io,Paid Social,\ndi@delta.io,PAID SOCIAL,\n';
+    const respelt = [
+      '2,CREATED,Lead Source,"cleaned: ""LINKEDIN"" read as ""LinkedIn"", as the workspace already spells it"',
+      '2,CREATED,campaign,"cleaned: ""q3 push"" read as ""Q3 Push"", as the workspace already spells it"',
+      '4,CREATED,Lead Source,"cleaned: ""PAID SOCIAL"" read as ""Paid Social"", as the workspace already spells it"',
+    ];
+    const lines = async (importId: unknown) =>
+      (await report(team.marketing, importId as string)).text
+        .split('\r\n')
+        .filter((line) => line.includes('spells'));
+    const dry = await upload(team.marketing, 'leads?dryRun=true', csv);
+    expect(dry.body).toMatchObject({ status: 'DONE', created: 3, cleaned: 2 });
+    expect(await lines(dry.body['id'])).toEqual(respelt);
+    expect(await sql(team, `SELECT spelling FROM lead_spellings WHERE field = 'source' ORDER BY 1`)).toEqual([
+      { spelling: 'LinkedIn' },
+    ]);
+
+    const real = await upload(team.marketing, 'leads', csv);
+    expect(await lines(real.body['id'])).toEqual(respelt);
+    expect(await sql(team, `SELECT email, source, campaign FROM leads ORDER BY email`)).toEqual([
+      { email: 'ana@acme.com', source: 'LinkedIn', campaign: 'Q3 Push' },
+      { email: 'bo@beta.io', source: 'LinkedIn', campaign: 'Q3 Push' },
+      { email: 'cy@gamma.io', source: 'Paid Social', campaign: null },
+      { email: 'di@delta.io', source: 'Paid Social', campaign: null },
+    ]);
+
+    await upload(team.marketing, 'leads', 'email,industry\nana@acme.com,Software\n');
+    const accounts = await upload(
+      team.marketing,
+      'accounts',
+      'Account Name,Website,Sector\nBeta,beta.io,SOFTWARE\n',
+    );
+    expect(accounts.body).toMatchObject({ updated: 1, cleaned: 1 });
+    expect(await lines(accounts.body['id'])).toEqual([
+      '2,UPDATED,Sector,"cleaned: ""SOFTWARE"" read as ""Software"", as the workspace already spells it"',
+    ]);
+    expect(await sql(team, `SELECT industry FROM leads WHERE email = 'bo@beta.io'`)).toEqual([
+      { industry: 'Software' },
+    ]);
+  });
+
   it('spells a misspelt industry or technology as the agreement in force does, so its criterion counts', async () => {
     const team = await newTeam();
     const versionId = await publish(team);

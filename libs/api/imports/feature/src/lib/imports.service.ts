@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 
 import { type ImportOutcome, ImportRecord, ImportsRepository } from '@accord/api/imports/data-access';
-import { shareScoringLock } from '@accord/api/leads/data-access';
+import { LeadSpellingsRepository, shareScoringLock } from '@accord/api/leads/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb, isUniqueViolation } from '@accord/api/shared/database';
@@ -20,6 +20,7 @@ import {
   importFields,
   isReportFooter,
 } from '@accord/domain/imports';
+import { type SpellingsBook, withFirstSpellings } from '@accord/domain/leads';
 
 import { AccountsImportHandler } from './accounts.handler';
 import { UnreadableCsv, UploadTooLarge, csvRecords } from './csv-records';
@@ -151,6 +152,7 @@ export class ImportsService {
     private readonly imports: ImportsRepository,
     private readonly mappings: ImportMappingsService,
     private readonly history: ImportHistoryService,
+    private readonly spellings: LeadSpellingsRepository,
     private readonly clock: Clock,
     leads: LeadsImportHandler,
     accounts: AccountsImportHandler,
@@ -199,6 +201,7 @@ export class ImportsService {
       cleaned: 0,
       lines: 0,
       dryRunLines: [] as ReportLine[],
+      dryRunSpellings: new Map() as SpellingsBook,
     };
     let failure: unknown = null;
     try {
@@ -222,6 +225,7 @@ export class ImportsService {
         dryRun: request.dryRun,
         handovers: request.handovers ?? 'SKIP',
         taken: new Map(),
+        spellings: new Map(),
         owners: async (manager) => {
           owners ??= new OwnerDirectory(await manager.query(`SELECT id, email, name FROM members`));
           return owners;
@@ -389,6 +393,7 @@ export class ImportsService {
       cleaned: number;
       lines: number;
       dryRunLines: ReportLine[];
+      dryRunSpellings: SpellingsBook;
     },
     dryManager: EntityManager | null,
   ): Promise<void> {
@@ -423,9 +428,17 @@ export class ImportsService {
     };
     const applied = async (manager: EntityManager): Promise<RowResult[]> => {
       if (good.length === 0) return [];
-      // Before the handler locks any lead, as every writer of leads does (see shareScoringLock).
+      // The batch's spellings first, then the scoring lock, then the leads: the order every writer of leads takes
+      // them in (see LeadSpellingsRepository.learn and shareScoringLock).
+      const spelled = handler.spelled?.(good) ?? [];
+      let spellings: SpellingsBook;
+      if (dryManager) {
+        // A dry run records none: a value the workspace does not know takes the first spelling the import gave it.
+        state.dryRunSpellings = withFirstSpellings(state.dryRunSpellings, spelled);
+        spellings = new Map([...state.dryRunSpellings, ...(await this.spellings.known(manager, spelled))]);
+      } else spellings = await this.spellings.learn(manager, spelled);
       await shareScoringLock(manager);
-      return handler.apply(manager, good, context);
+      return handler.apply(manager, good, { ...context, spellings });
     };
     const attempt = async (manager: EntityManager) => report(manager, await applied(manager));
     let storedLines: number;

@@ -8,7 +8,14 @@ import { LeadsRepository } from '@accord/api/leads/data-access';
 // (not a copy of them), so an import's result is the product's: a deliberate feature → feature use.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LeadScorer } from '@accord/api/leads/feature';
-import { type LeadFields, type LifecycleStage, impliedSeniority } from '@accord/domain/leads';
+import {
+  type LeadFields,
+  type LifecycleStage,
+  type Spelling,
+  impliedSeniority,
+  respell,
+  spellingsIn,
+} from '@accord/domain/leads';
 
 import {
   type BatchContext,
@@ -17,6 +24,7 @@ import {
   type RowResult,
   firstOfEachKey,
   isoDay,
+  respeltNote,
   versionInForceAt,
 } from './handler';
 
@@ -85,6 +93,10 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
     private readonly imports: ImportsRepository,
   ) {}
 
+  spelled(rows: readonly GoodRow<'LEADS'>[]): Spelling[] {
+    return spellingsIn(rows.map((row) => row.value.lead));
+  }
+
   async apply(
     manager: EntityManager,
     rows: readonly GoodRow<'LEADS'>[],
@@ -106,8 +118,9 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
     const updated: { id: string; lead: LeadFields; ownerId: string | null }[] = [];
     const backdated: { id: string; at: Date }[] = [];
     for (const row of kept) {
-      const { lead, given, owner, createdAt } = row.value;
-      const notes: string[] = [];
+      const { given, owner, createdAt } = row.value;
+      const { fields: lead, respelt } = respell(row.value.lead, context.spellings);
+      const notes = respelt.map((item) => respeltNote(context, item));
       let ownerId: string | null | undefined;
       if (owner) {
         const found = owners.find(owner);

@@ -2,14 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 
-import { LeadEntity, LeadsRepository, ScoringStateRepository } from '@accord/api/leads/data-access';
+import {
+  LeadEntity,
+  LeadSpellingsRepository,
+  LeadsRepository,
+  ScoringStateRepository,
+} from '@accord/api/leads/data-access';
 import { Clock } from '@accord/api/shared/config';
 import {
   type CompanyFactField,
   LeadFields,
   LifecycleStage,
+  type SpellingsBook,
   fillCompanyFacts,
   parseLeadFields,
+  respell,
+  spellingsIn,
 } from '@accord/domain/leads';
 
 import { ApiKeysService } from './api-keys.service';
@@ -80,6 +88,7 @@ export class LeadUpsertService {
   constructor(
     private readonly apiKeys: ApiKeysService,
     private readonly leads: LeadsRepository,
+    private readonly spellings: LeadSpellingsRepository,
     private readonly scoring: ScoringStateRepository,
     private readonly scorer: LeadScorer,
     private readonly clock: Clock,
@@ -100,10 +109,13 @@ export class LeadUpsertService {
     parsed: readonly ParsedItem[],
     now: Date,
   ): Promise<LeadUpsertReport> {
-    const accepted = parsed.filter((item): item is AcceptedItem => 'email' in item);
+    // Each value in the workspace's spelling, learnt before any other lock (see LeadSpellingsRepository.learn).
+    const given = parsed.filter((item): item is AcceptedItem => 'email' in item);
+    const spellings = await this.spellings.learn(manager, spellingsIn(given.map((item) => item.fields)));
+    const accepted = given.map((item) => ({ ...item, fields: respell(item.fields, spellings).fields }));
     const states = await this.lockOrInsert(manager, workspaceId, accepted, now);
     const items = parsed.map((item) =>
-      'email' in item ? fold(states, item) : { ...item, status: 'REFUSED' as const },
+      'email' in item ? fold(states, item, spellings) : { ...item, status: 'REFUSED' as const },
     );
 
     for (const state of states.values())
@@ -212,7 +224,11 @@ export class LeadUpsertService {
  * Applies one accepted item to its lead's state: the first item of a lead this request inserted created it; any
  * other item is an edit of the lead as the items before it left it — given fields replace, absent ones stay.
  */
-function fold(states: Map<string, LeadState>, item: AcceptedItem): Omit<LeadItemReport, 'stage'> {
+function fold(
+  states: Map<string, LeadState>,
+  item: AcceptedItem,
+  spellings: SpellingsBook,
+): Omit<LeadItemReport, 'stage'> {
   const state = states.get(item.email) as LeadState;
   if (state.creating) {
     state.creating = false;
@@ -225,9 +241,10 @@ function fold(states: Map<string, LeadState>, item: AcceptedItem): Omit<LeadItem
     const problems = result.issues.map((issue) => ({ field: issue.path, message: issue.message }));
     return { index: item.index, status: 'REFUSED', problems };
   }
-  if (sameLeadFields(state.fields, result.lead))
+  const { fields } = respell(result.lead, spellings);
+  if (sameLeadFields(state.fields, fields))
     return { index: item.index, status: 'UNCHANGED', leadId: state.id };
-  state.fields = result.lead;
+  state.fields = fields;
   state.changed = true;
   return { index: item.index, status: 'UPDATED', leadId: state.id };
 }

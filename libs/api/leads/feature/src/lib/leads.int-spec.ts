@@ -20,6 +20,7 @@ import {
 import type { AgreementDocument } from '@accord/domain/agreement';
 
 import { ApiKeysService } from './api-keys.service';
+import { LeadUpsertService } from './lead-upsert.service';
 import { LeadsModule } from './leads.module';
 import { LeadsService } from './leads.service';
 import { RescoreRunner, partitionName } from './rescore.runner';
@@ -708,6 +709,60 @@ describe('leads, signals and scoring on PostgreSQL', () => {
       employeeCount: null,
       industry: null,
     });
+  });
+
+  it("stores an industry, source or campaign in the workspace's first spelling, whatever a later one's case", async () => {
+    const team = await newTeam();
+    const first = await leads.create(team.marketing, {
+      email: 'a@spelt.example',
+      industry: 'Software',
+      source: 'LinkedIn',
+      campaign: 'Q3 Push',
+    });
+    const second = await leads.create(team.marketing, {
+      email: 'b@spelt.example',
+      industry: ' SOFTWARE ',
+      source: 'linkedin',
+      campaign: 'q3 push',
+    });
+    expect(second).toMatchObject({ industry: 'Software', source: 'LinkedIn', campaign: 'Q3 Push' });
+    // An edit is respelt too; a new value is stored as given, and becomes the spelling of later ones.
+    expect(await leads.update(team.marketing, first.id, { source: 'LINKEDIN' })).toMatchObject({
+      source: 'LinkedIn',
+    });
+    expect(await leads.update(team.marketing, first.id, { source: 'Webinar' })).toMatchObject({
+      source: 'Webinar',
+    });
+    expect(await leads.update(team.marketing, second.id, { source: 'WEBINAR' })).toMatchObject({
+      source: 'Webinar',
+    });
+    // So do machines': a lead that already reads so is unchanged.
+    const { secret } = await app.get(ApiKeysService).create(team.admin, 'CRM sync');
+    const report = await app.get(LeadUpsertService).upsert(secret, [
+      { email: 'c@spelt.example', source: 'WEBinar', campaign: 'Q3 PUSH' },
+      { email: 'a@spelt.example', source: 'webinar' },
+    ]);
+    expect(report?.items.map((item) => item.status)).toEqual(['CREATED', 'UNCHANGED']);
+    const [created] = (
+      await leads.list(team.sales, { sort: 'NEWEST', first: 1, filter: { search: 'c@spelt.example' } })
+    ).edges;
+    expect(created.node).toMatchObject({ email: 'c@spelt.example', source: 'Webinar', campaign: 'Q3 Push' });
+    // Another workspace spells its own.
+    const other = await newTeam();
+    expect(
+      await leads.create(other.marketing, { email: 'd@spelt.example', source: 'LINKEDIN' }),
+    ).toMatchObject({ source: 'LINKEDIN' });
+  });
+
+  it('agrees on one spelling when writers give a new value in several cases at once', async () => {
+    const team = await newTeam();
+    const spellings = ['Paid Social', 'PAID SOCIAL', 'paid social', 'Paid social'];
+    const created = await Promise.all(
+      spellings.map((source, index) =>
+        leads.create(team.marketing, { email: `p${index}@at-once.example`, source }),
+      ),
+    );
+    expect(new Set(created.map((lead) => lead.source)).size).toBe(1);
   });
 
   it('authenticates machine clients by API key until the key is revoked', async () => {

@@ -8,6 +8,7 @@ import {
   LeadCursor,
   LeadEntity,
   LeadEvaluationEntity,
+  LeadSpellingsRepository,
   LeadsRepository,
   ScoringStateRepository,
 } from '@accord/api/leads/data-access';
@@ -15,7 +16,7 @@ import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb, isUniqueViolation } from '@accord/api/shared/database';
 import { AppError, decodeCursor, encodeCursor } from '@accord/api/shared/graphql';
-import { LeadFields, fillCompanyFacts, parseLeadFields } from '@accord/domain/leads';
+import { LeadFields, fillCompanyFacts, parseLeadFields, respell, spellingsIn } from '@accord/domain/leads';
 import { explanationSummary } from '@accord/domain/scoring';
 
 import { LeadInput, LeadsArgs, RecordSignalInput } from './dto/lead.inputs';
@@ -37,6 +38,7 @@ export class LeadsService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly leads: LeadsRepository,
+    private readonly spellings: LeadSpellingsRepository,
     private readonly scoring: ScoringStateRepository,
     private readonly agreements: AgreementsRepository,
     private readonly scorer: LeadScorer,
@@ -45,10 +47,12 @@ export class LeadsService {
   ) {}
 
   async create(actor: AuthMember, input: LeadInput): Promise<Lead> {
-    const fields = this.parse(input);
+    const parsed = this.parse(input);
     const now = this.clock.now();
     try {
       return await this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+        // Before any other lock (see LeadSpellingsRepository.learn).
+        const { fields } = respell(parsed, await this.spellings.learn(manager, spellingsIn([parsed])));
         const ownerId = await this.checkOwner(manager, input.ownerId ?? null);
         // The company's facts the form left blank, as the workspace's other leads at its domain know them.
         const domain = fields.companyDomain;
@@ -76,7 +80,7 @@ export class LeadsService {
       });
     } catch (error) {
       if (isUniqueViolation(error))
-        throw AppError.conflict(`A lead with the e-mail ${fields.email} already exists.`);
+        throw AppError.conflict(`A lead with the e-mail ${parsed.email} already exists.`);
       throw error;
     }
   }
@@ -85,9 +89,11 @@ export class LeadsService {
     const now = this.clock.now();
     try {
       return await this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+        // Before the lead's lock (see LeadSpellingsRepository.learn); what the lead already has is spelt already.
+        const spellings = await this.spellings.learn(manager, spellingsIn([{ ...input }]));
         const [current] = await this.leads.lockByIds(manager, [id]);
         if (!current) throw AppError.notFound('No such lead in this workspace.');
-        const fields = this.parse(mergeLeadInput(current, { ...input }));
+        const { fields } = respell(this.parse(mergeLeadInput(current, { ...input })), spellings);
         const ownerId =
           'ownerId' in input ? await this.checkOwner(manager, input.ownerId ?? null) : current.ownerId;
         await this.leads.update(manager, id, { ...fields, ownerId }, now);

@@ -95,6 +95,7 @@ describe('tenant isolation in PostgreSQL', () => {
       'invitations',
       'lead_evaluations',
       'lead_qualifications',
+      'lead_spellings',
       'lead_transitions',
       'leads',
       'mail_outbox',

@@ -33,6 +33,7 @@ import { SignalsKeyedByEventId1795700461000 } from './1795700461000-SignalsKeyed
 import { EmailVerification1795700480000 } from './1795700480000-EmailVerification';
 import { RescoreHeartbeat1795700490000 } from './1795700490000-RescoreHeartbeat';
 import { RescoreClaim1795700491000 } from './1795700491000-RescoreClaim';
+import { LeadSpellings1795700500000 } from './1795700500000-LeadSpellings';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   EmailVerification1795700480000,
   RescoreHeartbeat1795700490000,
   RescoreClaim1795700491000,
+  LeadSpellings1795700500000,
 ];
