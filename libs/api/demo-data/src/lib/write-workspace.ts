@@ -4,7 +4,7 @@ import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
 import { type LeadHistory, WorkspaceGenerator } from '@accord/domain/demo-data';
-import { SPELLED_FIELDS, spellingsIn } from '@accord/domain/leads';
+import { SPELLED_FIELDS, type Spelling, respell, spellingsBook, spellingsIn } from '@accord/domain/leads';
 
 import { type RowContext, TABLES, type TableRows, type Value, copyLine, jsonRow } from './tables';
 import { type LoadedPlan, type PlanOptions, loadPlan } from './workspace-plan';
@@ -71,7 +71,15 @@ export async function seedWorkspace(client: ClientBase, options: SeedOptions): P
     }
     options.onProgress?.(written, plan.leads);
   };
+  // A workspace seeded again (--append) keeps its spellings: the generated leads are written in them.
+  const { rows: known } = await client.query<Spelling>(
+    `SELECT field, key, spelling FROM lead_spellings WHERE workspace_id = $1`,
+    [plan.workspaceId],
+  );
+  const spellings = spellingsBook(known);
   for (const history of generator.leads()) {
+    const { industry, source, campaign } = history.lead;
+    Object.assign(history.lead, respell({ industry, source, campaign }, spellings).fields);
     batch.push(history);
     if (batch.length === size) await flush();
   }
@@ -97,8 +105,9 @@ export async function seedWorkspace(client: ClientBase, options: SeedOptions): P
 }
 
 /**
- * The spellings of the industries, sources and campaigns the leads were written with, so that a lead created
- * later with one in another case is stored as the demo spells it (see LeadSpellingsRepository).
+ * Records the spellings of the industries, sources and campaigns the leads were written with, so that a lead created
+ * later with one in another case is stored as the demo spells it (see LeadSpellingsRepository). The generator spells
+ * each value one way, and the leads were respelt by the workspace's spellings, so each value has one spelling here.
  */
 async function recordSpellings(client: ClientBase, workspaceId: string): Promise<void> {
   const { rows } = await client.query<{ field: string; value: string }>(

@@ -7,7 +7,7 @@ import { LeadsRepository } from '@accord/api/leads/data-access';
 // (not a copy of them), so an import's result is the product's: a deliberate feature → feature use.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LeadScorer } from '@accord/api/leads/feature';
-import { type Spelling, respell, spellingsIn } from '@accord/domain/leads';
+import { respell, spellingsIn } from '@accord/domain/leads';
 
 import { companyNamesByKey } from './company-names';
 import {
@@ -34,10 +34,6 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
     private readonly scorer: LeadScorer,
     private readonly imports: ImportsRepository,
   ) {}
-
-  spelled(rows: readonly GoodRow<'ACCOUNTS'>[]): Spelling[] {
-    return spellingsIn(rows.map((row) => ({ industry: row.value.facts.industry })));
-  }
 
   async apply(
     manager: EntityManager,
@@ -68,14 +64,11 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
       names: string[];
       notes: string[];
     }[] = [];
-    for (const given of kept) {
-      const { fields, respelt } = respell({ industry: given.value.facts.industry }, context.spellings);
-      const row = { ...given, value: { ...given.value, facts: { ...given.value.facts, ...fields } } };
-      const spelt = respelt.map((item) => respeltNote(context, item));
+    for (const row of kept) {
       const { domain, nameKey, name } = row.value;
       if (domain) {
         if (knownDomains.has(domain))
-          targets.push({ index: targets.length, row, domain, names: [], notes: spelt });
+          targets.push({ index: targets.length, row, domain, names: [], notes: [] });
         else results.push(this.noLead(row));
         continue;
       }
@@ -87,7 +80,18 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
       const notes = names
         .filter((found) => found !== name)
         .map((found) => `matched the company "${found}" by name`);
-      targets.push({ index: targets.length, row, domain: null, names, notes: [...notes, ...spelt] });
+      targets.push({ index: targets.length, row, domain: null, names, notes });
+    }
+    // Only the industries of accounts that reach leads are spelt, as only those are stored.
+    const spellings = await context.spellings(
+      manager,
+      spellingsIn(targets.map(({ row }) => ({ industry: row.value.facts.industry }))),
+    );
+    for (const target of targets) {
+      const { facts } = target.row.value;
+      const { fields, respelt } = respell({ industry: facts.industry }, spellings);
+      target.row = { ...target.row, value: { ...target.row.value, facts: { ...facts, ...fields } } };
+      target.notes.push(...respelt.map((item) => respeltNote(context, item)));
     }
     const facts = (key: string) => targets.map(({ row }) => (row.value.given.includes(key) ? 1 : 0));
     const reached = await this.reachedLeads(manager, targets);
@@ -186,6 +190,11 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
         actorId: context.actorId,
         ownedOnly: context.handovers === 'OPEN',
       });
+      // Last, once every lead the batch writes is locked (see LeadSpellingsRepository.record).
+      await context.recordSpellings(
+        manager,
+        changed.map(({ id, index }) => ({ id, industry: targets[index].row.value.facts.industry })),
+      );
     }
     return results;
   }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
+import type { StoredSpellings } from '@accord/api/leads/data-access';
 import type { ImportKind, OwnerDirectory, PreparedByKind, RowOutcome } from '@accord/domain/imports';
 import { type Respelt, type Spelling, type SpellingsBook } from '@accord/domain/leads';
 
@@ -46,17 +47,18 @@ export interface BatchContext {
   /** The records the import's earlier rows took (see firstOfEachKey). */
   taken: TakenKeys;
   /**
-   * The workspace's spelling of the industries, sources and campaigns of the batch (see KindHandler.spelled),
-   * looked up for each batch before its handler runs.
+   * The spelling of each of these lead industries, sources and campaigns: the workspace's, else the first the
+   * import gave (as recording it will keep it). Reads only; the handler respells the rows it writes by it.
    */
-  spellings: SpellingsBook;
+  spellings(manager: EntityManager, spelled: readonly Spelling[]): Promise<SpellingsBook>;
+  /** Records the spellings of the leads the batch stored, once it has written them (a dry run records none). */
+  recordSpellings(manager: EntityManager, leads: readonly StoredSpellings[]): Promise<void>;
 }
 
 /** Writes one batch of good rows of a kind in the caller's transaction and says what became of each. */
 export interface KindHandler<K extends ImportKind> {
   apply(manager: EntityManager, rows: readonly GoodRow<K>[], context: BatchContext): Promise<RowResult[]>;
-  /** The lead industries, sources and campaigns the rows write, for the batch's `spellings`. */
-  spelled?(rows: readonly GoodRow<K>[]): Spelling[];
+
   /**
    * For a kind whose real (not dry) import commits through transactions of its own: called instead of `apply`,
    * outside any transaction of the import's.

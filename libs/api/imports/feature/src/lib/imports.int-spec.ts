@@ -904,6 +904,13 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     expect(await sql(team, `SELECT industry FROM leads WHERE email = 'bo@beta.io'`)).toEqual([
       { industry: 'Software' },
     ]);
+    // Only stored values become spellings: an account that reaches no lead, or a row skipped as a duplicate, sets none.
+    await upload(team.marketing, 'accounts', 'Account Name,Website,Industry\nNobody,nobody.io,RETAIL\n');
+    await upload(team.marketing, 'leads', 'email,campaign\nem@epsilon.io,Spring\nem@epsilon.io,SUMMER\n');
+    await upload(team.marketing, 'leads', 'email,industry,campaign\nfe@zeta.io,Retail,summer\n');
+    expect(await sql(team, `SELECT industry, campaign FROM leads WHERE email = 'fe@zeta.io'`)).toEqual([
+      { industry: 'Retail', campaign: 'summer' },
+    ]);
   });
 
   it('spells a misspelt industry or technology as the agreement in force does, so its criterion counts', async () => {

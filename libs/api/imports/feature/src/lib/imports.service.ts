@@ -201,7 +201,6 @@ export class ImportsService {
       cleaned: 0,
       lines: 0,
       dryRunLines: [] as ReportLine[],
-      dryRunSpellings: new Map() as SpellingsBook,
     };
     let failure: unknown = null;
     try {
@@ -218,6 +217,8 @@ export class ImportsService {
       const preparer = new RowPreparer(request.kind, state.headers, mapping, now, currency, agreedTerms);
       const fields = new Map(importFields(request.kind).map((item) => [item.key, item.label]));
       let owners: OwnerDirectory | null = null;
+      // The first spelling the import gave each value the workspace does not know, for the rows after it.
+      let importSpellings: SpellingsBook = new Map();
       const context: BatchContext = {
         workspaceId,
         actorId: actor.id,
@@ -225,7 +226,13 @@ export class ImportsService {
         dryRun: request.dryRun,
         handovers: request.handovers ?? 'SKIP',
         taken: new Map(),
-        spellings: new Map(),
+        spellings: async (manager, spelled) => {
+          importSpellings = withFirstSpellings(importSpellings, spelled);
+          return new Map([...importSpellings, ...(await this.spellings.known(manager, spelled))]);
+        },
+        recordSpellings: async (manager, leads) => {
+          if (!request.dryRun) await this.spellings.record(manager, leads);
+        },
         owners: async (manager) => {
           owners ??= new OwnerDirectory(await manager.query(`SELECT id, email, name FROM members`));
           return owners;
@@ -393,7 +400,6 @@ export class ImportsService {
       cleaned: number;
       lines: number;
       dryRunLines: ReportLine[];
-      dryRunSpellings: SpellingsBook;
     },
     dryManager: EntityManager | null,
   ): Promise<void> {
@@ -428,17 +434,9 @@ export class ImportsService {
     };
     const applied = async (manager: EntityManager): Promise<RowResult[]> => {
       if (good.length === 0) return [];
-      // The batch's spellings first, then the scoring lock, then the leads: the order every writer of leads takes
-      // them in (see LeadSpellingsRepository.learn and shareScoringLock).
-      const spelled = handler.spelled?.(good) ?? [];
-      let spellings: SpellingsBook;
-      if (dryManager) {
-        // A dry run records none: a value the workspace does not know takes the first spelling the import gave it.
-        state.dryRunSpellings = withFirstSpellings(state.dryRunSpellings, spelled);
-        spellings = new Map([...state.dryRunSpellings, ...(await this.spellings.known(manager, spelled))]);
-      } else spellings = await this.spellings.learn(manager, spelled);
+      // Before the handler locks any lead, as every writer of leads does (see shareScoringLock).
       await shareScoringLock(manager);
-      return handler.apply(manager, good, { ...context, spellings });
+      return handler.apply(manager, good, context);
     };
     const attempt = async (manager: EntityManager) => report(manager, await applied(manager));
     let storedLines: number;

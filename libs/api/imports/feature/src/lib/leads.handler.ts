@@ -11,7 +11,6 @@ import { LeadScorer } from '@accord/api/leads/feature';
 import {
   type LeadFields,
   type LifecycleStage,
-  type Spelling,
   impliedSeniority,
   respell,
   spellingsIn,
@@ -93,10 +92,6 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
     private readonly imports: ImportsRepository,
   ) {}
 
-  spelled(rows: readonly GoodRow<'LEADS'>[]): Spelling[] {
-    return spellingsIn(rows.map((row) => row.value.lead));
-  }
-
   async apply(
     manager: EntityManager,
     rows: readonly GoodRow<'LEADS'>[],
@@ -109,6 +104,7 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
     ]);
     const byEmail = new Map(stored.map((lead) => [lead.email, lead]));
     const owners = await context.owners(manager);
+    const spellings = await context.spellings(manager, spellingsIn(kept.map((row) => row.value.lead)));
     // The leads this scoring makes MQLs get no handover unless the import asks for them; one it asks for would be
     // routed, which takes the lead from its owner, so a lead with an owner gets none either way. Without handovers
     // a new lead is history: it became an MQL when it was created (by fit alone; it has no signals yet), so its
@@ -119,7 +115,7 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
     const backdated: { id: string; at: Date }[] = [];
     for (const row of kept) {
       const { given, owner, createdAt } = row.value;
-      const { fields: lead, respelt } = respell(row.value.lead, context.spellings);
+      const { fields: lead, respelt } = respell(row.value.lead, spellings);
       const notes = respelt.map((item) => respeltNote(context, item));
       let ownerId: string | null | undefined;
       if (owner) {
@@ -194,6 +190,10 @@ export class LeadsImportHandler implements KindHandler<'LEADS'> {
       actorId: context.actorId,
       ownedOnly: open,
     });
+    await context.recordSpellings(
+      manager,
+      [...created, ...updated].map((item) => ({ ...item.lead, id: item.id })),
+    );
     return results;
   }
 

@@ -19,7 +19,7 @@ describe('migration LeadSpellings on PostgreSQL', () => {
     await database.drop();
   });
 
-  it("respells each workspace's leads in its most used spelling, records it, and forgets the rollup", async () => {
+  it("respells each workspace's leads in its most used spelling, records it, and forgets that workspace's rollup", async () => {
     const runner = dataSource.createQueryRunner();
     const LeadSpellings = MIGRATIONS.find((migration) => migration.name === 'LeadSpellings1795700500000');
     if (!LeadSpellings) throw new Error('the migration is not listed');
@@ -47,8 +47,8 @@ describe('migration LeadSpellings on PostgreSQL', () => {
     );
     await runner.query(
       `INSERT INTO dashboard_rollup_state (workspace_id, time_zone, built_at, watermark, segments)
-       VALUES ($1, 'UTC', now(), now(), '{}')`,
-      [first],
+       VALUES ($1, 'UTC', now(), now(), '{}'), ($2, 'UTC', now(), now(), '{}')`,
+      [first, second],
     );
 
     await migration.up(runner);
@@ -80,7 +80,21 @@ describe('migration LeadSpellings on PostgreSQL', () => {
       { first: true, field: 'source', key: 'webinar', spelling: 'Webinar' },
       { first: false, field: 'source', key: 'linkedin', spelling: 'linkedin' },
     ]);
-    expect(await runner.query(`SELECT workspace_id FROM dashboard_rollup_state`)).toEqual([]);
+    // Only the workspace whose leads were respelt has its rollup counted again.
+    expect(await runner.query(`SELECT workspace_id FROM dashboard_rollup_state`)).toEqual([
+      { workspace_id: second },
+    ]);
+    // Row-level security, lifted for the migration's reads and writes across workspaces, is forced again.
+    expect(
+      await runner.query(
+        `SELECT relname, relforcerowsecurity FROM pg_class
+          WHERE relname IN ('leads', 'lead_spellings', 'dashboard_rollup_state') ORDER BY relname`,
+      ),
+    ).toEqual([
+      { relname: 'dashboard_rollup_state', relforcerowsecurity: true },
+      { relname: 'lead_spellings', relforcerowsecurity: true },
+      { relname: 'leads', relforcerowsecurity: true },
+    ]);
     await runner.release();
   });
 });

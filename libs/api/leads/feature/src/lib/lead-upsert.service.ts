@@ -18,6 +18,7 @@ import {
   parseLeadFields,
   respell,
   spellingsIn,
+  withFirstSpellings,
 } from '@accord/domain/leads';
 
 import { ApiKeysService } from './api-keys.service';
@@ -109,9 +110,10 @@ export class LeadUpsertService {
     parsed: readonly ParsedItem[],
     now: Date,
   ): Promise<LeadUpsertReport> {
-    // Each value in the workspace's spelling, learnt before any other lock (see LeadSpellingsRepository.learn).
+    // Each value in the workspace's spelling, or the first the request gives of a new one (as `record` will keep it).
     const given = parsed.filter((item): item is AcceptedItem => 'email' in item);
-    const spellings = await this.spellings.learn(manager, spellingsIn(given.map((item) => item.fields)));
+    const spelled = spellingsIn(given.map((item) => item.fields));
+    const spellings = withFirstSpellings(await this.spellings.known(manager, spelled), spelled);
     const accepted = given.map((item) => ({ ...item, fields: respell(item.fields, spellings).fields }));
     const states = await this.lockOrInsert(manager, workspaceId, accepted, now);
     const items = parsed.map((item) =>
@@ -120,10 +122,20 @@ export class LeadUpsertService {
 
     for (const state of states.values())
       if (state.changed) await this.leads.update(manager, state.id, state.fields as LeadFields, now);
-    const written = [...states.values()]
-      .filter((state) => state.inserted || state.changed)
-      .map((state) => state.id);
-    await this.scorer.scoreChanged(manager, await this.leads.lockForScoring(manager, written), now, null);
+    const written = [...states.values()].filter((state) => state.inserted || state.changed);
+    await this.scorer.scoreChanged(
+      manager,
+      await this.leads.lockForScoring(
+        manager,
+        written.map((state) => state.id),
+      ),
+      now,
+      null,
+    );
+    await this.spellings.record(
+      manager,
+      written.map((state) => ({ ...(state.fields as LeadFields), id: state.id })),
+    );
 
     const stages = await this.stagesOf(
       manager,

@@ -754,15 +754,56 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     ).toMatchObject({ source: 'LINKEDIN' });
   });
 
-  it('agrees on one spelling when writers give a new value in several cases at once', async () => {
+  it('gives a lead the spelling another writer stored first, once that writer commits', async () => {
+    // One connection: the embedded server runs transactions one after the other, so none waits on another's.
+    if (database.embedded) return;
     const team = await newTeam();
-    const spellings = ['Paid Social', 'PAID SOCIAL', 'paid social', 'Paid social'];
-    const created = await Promise.all(
-      spellings.map((source, index) =>
-        leads.create(team.marketing, { email: `p${index}@at-once.example`, source }),
-      ),
-    );
-    expect(new Set(created.map((lead) => lead.source)).size).toBe(1);
+    // Another writer has stored "Paid Social" and recorded its spelling, and has not committed yet.
+    let release = () => undefined as void;
+    let done = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const recorded = new Promise<void>((resolve) => (done = resolve));
+    const other = app.get(TenantDb).inWorkspace(team.workspaceId, async (manager) => {
+      await manager.query(
+        `INSERT INTO lead_spellings (workspace_id, field, key, spelling)
+         VALUES (accord_current_workspace(), 'source', 'paid social', 'Paid Social')`,
+      );
+      done();
+      await held;
+    });
+    await recorded;
+    const created = leads.create(team.marketing, { email: 'late@at-once.example', source: 'PAID SOCIAL' });
+    // The create stores its lead, then waits for the other writer's spelling before it records its own.
+    await eventually(async () => {
+      const [{ waiting }]: { waiting: number }[] = await app
+        .get(OwnerDb)
+        .inWorkspace(
+          team.workspaceId,
+          async (client) =>
+            (
+              await client.query(
+                `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted`,
+              )
+            ).rows,
+        );
+      return waiting > 0;
+    });
+    release();
+    await other;
+    expect(await created).toMatchObject({ source: 'Paid Social' });
+  });
+
+  it("refuses an edit's over-long industry, source or campaign as bad input, recording no spelling", async () => {
+    const team = await newTeam();
+    const lead = await leads.create(team.marketing, { email: 'long@spelt.example' });
+    await expect(leads.update(team.marketing, lead.id, { source: 'x'.repeat(300) })).rejects.toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      fields: [{ field: 'source', message: 'must be at most 100 characters' }],
+    });
+    const spellings: unknown[] = await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) => manager.query(`SELECT key FROM lead_spellings`));
+    expect(spellings).toEqual([]);
   });
 
   it('authenticates machine clients by API key until the key is revoked', async () => {

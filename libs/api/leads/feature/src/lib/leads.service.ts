@@ -51,8 +51,7 @@ export class LeadsService {
     const now = this.clock.now();
     try {
       return await this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
-        // Before any other lock (see LeadSpellingsRepository.learn).
-        const { fields } = respell(parsed, await this.spellings.learn(manager, spellingsIn([parsed])));
+        const { fields } = respell(parsed, await this.spellings.known(manager, spellingsIn([parsed])));
         const ownerId = await this.checkOwner(manager, input.ownerId ?? null);
         // The company's facts the form left blank, as the workspace's other leads at its domain know them.
         const domain = fields.companyDomain;
@@ -76,6 +75,7 @@ export class LeadsService {
           },
         ]);
         await this.scorer.scoreChanged(manager, [lead], now, actor.id);
+        await this.spellings.record(manager, [{ ...fields, id: lead.id }]);
         return this.present(manager, (await this.leads.findById(manager, lead.id)) as LeadEntity);
       });
     } catch (error) {
@@ -89,16 +89,16 @@ export class LeadsService {
     const now = this.clock.now();
     try {
       return await this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
-        // Before the lead's lock (see LeadSpellingsRepository.learn); what the lead already has is spelt already.
-        const spellings = await this.spellings.learn(manager, spellingsIn([{ ...input }]));
         const [current] = await this.leads.lockByIds(manager, [id]);
         if (!current) throw AppError.notFound('No such lead in this workspace.');
-        const { fields } = respell(this.parse(mergeLeadInput(current, { ...input })), spellings);
+        const parsed = this.parse(mergeLeadInput(current, { ...input }));
+        const { fields } = respell(parsed, await this.spellings.known(manager, spellingsIn([parsed])));
         const ownerId =
           'ownerId' in input ? await this.checkOwner(manager, input.ownerId ?? null) : current.ownerId;
         await this.leads.update(manager, id, { ...fields, ownerId }, now);
         const updated = (await this.leads.findById(manager, id)) as LeadEntity;
         await this.scorer.scoreChanged(manager, [updated], now, actor.id);
+        await this.spellings.record(manager, [{ ...fields, id }]);
         return this.present(manager, (await this.leads.findById(manager, id)) as LeadEntity);
       });
     } catch (error) {

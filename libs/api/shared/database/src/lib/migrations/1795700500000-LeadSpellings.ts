@@ -6,8 +6,9 @@ const FIELDS = ['industry', 'source', 'campaign'] as const;
  * One spelling per workspace of each lead industry, source and campaign, whatever its case: `lead_spellings` keeps
  * the spelling every later write of a value in another case is stored in (the first one stored; see
  * libs/domain/leads spellings.ts). Leads stored before are respelt here, each value in its most used spelling
- * (ties: the first in sort order), and the dashboard's rollup is forgotten if any was, as in
- * DashboardRollupCampaign, so that its segments and filters count them as one. Case is all that is folded, as
+ * (ties: the first in sort order), and the dashboard's rollup of each workspace with a lead respelt is forgotten, so
+ * that the rollup job counts it again from scratch with its segments and filters as one (the dashboard reads the
+ * raw tables meanwhile). Case is all that is folded, as
  * scoring folds it, so no lead's score changes.
  */
 export class LeadSpellings1795700500000 implements MigrationInterface {
@@ -34,7 +35,7 @@ export class LeadSpellings1795700500000 implements MigrationInterface {
     // Every workspace's leads: the owner passes row-level security only while it is not forced.
     await queryRunner.query(`ALTER TABLE "leads" NO FORCE ROW LEVEL SECURITY`);
     await queryRunner.query(`ALTER TABLE "lead_spellings" NO FORCE ROW LEVEL SECURITY`);
-    let respelt = 0;
+    const respelt = new Set<string>();
     for (const field of FIELDS) {
       const used = (await queryRunner.query(
         `SELECT workspace_id, ${field} AS value FROM leads WHERE ${field} IS NOT NULL
@@ -62,24 +63,26 @@ export class LeadSpellings1795700500000 implements MigrationInterface {
         ],
       );
       if (changes.length === 0) continue;
-      const [, count] = (await queryRunner.query(
+      const [updated] = (await queryRunner.query(
         `UPDATE leads l SET ${field} = c.spelling
            FROM unnest($1::uuid[], $2::text[], $3::text[]) AS c(workspace_id, given, spelling)
-          WHERE l.workspace_id = c.workspace_id AND l.${field} = c.given`,
+          WHERE l.workspace_id = c.workspace_id AND l.${field} = c.given
+        RETURNING l.workspace_id`,
         [
           changes.map((change) => change.workspaceId),
           changes.map((change) => change.given),
           changes.map((change) => change.spelling),
         ],
-      )) as [unknown, number];
-      respelt += count;
+      )) as [{ workspace_id: string }[], number];
+      for (const row of updated) respelt.add(row.workspace_id);
     }
+    await queryRunner.query(`ALTER TABLE "dashboard_rollup_state" NO FORCE ROW LEVEL SECURITY`);
+    await queryRunner.query(`DELETE FROM "dashboard_rollup_state" WHERE "workspace_id" = ANY($1::uuid[])`, [
+      [...respelt],
+    ]);
+    await queryRunner.query(`ALTER TABLE "dashboard_rollup_state" FORCE ROW LEVEL SECURITY`);
     await queryRunner.query(`ALTER TABLE "lead_spellings" FORCE ROW LEVEL SECURITY`);
     await queryRunner.query(`ALTER TABLE "leads" FORCE ROW LEVEL SECURITY`);
-    if (respelt > 0)
-      await queryRunner.query(
-        `TRUNCATE "dashboard_rollup", "dashboard_lead_segments", "dashboard_rollup_state"`,
-      );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
