@@ -204,16 +204,39 @@ describe('target to date', () => {
     );
   });
 
-  it('is null for rates and durations, before the period and once it has ended', () => {
+  it('is null for rates and durations, and once the period has ended', () => {
     const now = utc('2026-11-10T12:00:00Z');
     expect([
       targetToDate(monthly, 'RATE', november, now),
       targetToDate(monthly, 'DAYS', november, now),
       targetToDate(null, 'COUNT', november, now),
-      targetToDate(monthly, 'COUNT', november, november.from),
       targetToDate(monthly, 'COUNT', november, november.to),
       targetToDate(monthly, 'COUNT', november, utc('2027-01-01T00:00:00Z')),
-    ]).toEqual([null, null, null, null, null, null]);
+    ]).toEqual([null, null, null, null, null]);
+  });
+
+  it('is 0 until the period begins: none of its target is due yet', () => {
+    const before = utc('2026-10-29T12:00:00Z');
+    expect([
+      targetToDate(monthly, 'COUNT', november, november.from),
+      targetToDate(monthly, 'COUNT', november, before),
+      targetToDate({ value: 250_000, period: 'QUARTER' }, 'AMOUNT', november, before),
+      targetToDate(monthly, 'RATE', november, before),
+    ]).toEqual([0, 0, 0, null]);
+  });
+
+  it('measures a period not begun against nothing due, not its whole target', () => {
+    // A custom period from tomorrow, 30 November to 31 December, seen on 29 November.
+    const ahead = { from: utc('2026-11-30T00:00:00Z'), to: utc('2027-01-01T00:00:00Z'), timeZone: 'UTC' };
+    const kpis: KpiEntry[] = [{ key: 'mqls', name: 'MQLs', definition: '', target: monthly }];
+    const numbers = dashboardNumbers([], ahead, 'WEEK', kpis, utc('2026-11-29T12:00:00Z'));
+    expect(numbers.outcomes.find((metric) => metric.key === 'mqls')).toMatchObject({
+      value: 0,
+      target: 62,
+      targetGap: -62,
+      targetToDate: 0,
+      paceGap: 0,
+    });
   });
 
   it('measures a running period against its pace, and a version over its own days in force', () => {

@@ -96,10 +96,12 @@ export function scaledTarget(
 }
 
 /**
- * The part of a count's or amount's target due by `now`, while its period runs: the target scaled over the
+ * The part of a count's or amount's target due by `now`, until its period ends: the target scaled over the
  * period's elapsed part, counted as targets are (the 10th of November at noon is 9.5 of its 30 days). On day two
- * of a month, 2 MQLs against a monthly 60 are on pace, not "58 below target". Null for rates and durations, which
- * do not accrue, and when the period has not begun or has ended (the whole target is due).
+ * of a month, 2 MQLs against a monthly 60 are on pace, not "58 below target"; before the period begins (next
+ * month, a custom period from tomorrow) nothing is due yet, 0, since none of its days has passed — not its whole
+ * target, which would read as missed in full. Null for rates and durations, which do not accrue, and once the
+ * period has ended (the whole target is due).
  */
 export function targetToDate(
   target: { value: number; period: TargetPeriod } | null,
@@ -108,7 +110,8 @@ export function targetToDate(
   now: Date,
 ): number | null {
   if (!target || unit === 'RATE' || unit === 'DAYS') return null;
-  if (now <= period.from || now >= period.to) return null;
+  if (now >= period.to) return null;
+  if (now <= period.from) return 0;
   return scaleBy(target.value, { ...period, to: now }, target.period);
 }
 

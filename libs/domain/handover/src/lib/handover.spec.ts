@@ -2,7 +2,7 @@ import { type Routing, starterAgreement } from '@accord/domain/agreement';
 
 import { checkDecision, checkReassign, decisionOutcome, isSalesManager } from './decision';
 import { compareQueueOrder } from './priority';
-import { qualificationOf, unknownChecklistKeys } from './qualification';
+import { mayQualify, qualificationOf, unknownChecklistKeys } from './qualification';
 import { routeLeads } from './routing';
 import { decidedWithinSla, handoverDueAt, isOverdue } from './sla';
 
@@ -148,6 +148,20 @@ describe('decisions', () => {
     expect(checkReassign(open, manager, ann)).toBe('SAME_OWNER');
     expect(checkReassign(open, manager, bob)).toBeNull();
     expect(checkReassign({ ...open, status: 'REJECTED' }, manager, bob)).toBe('ALREADY_DECIDED');
+  });
+});
+
+describe('mayQualify', () => {
+  const accepted = { ownerId: 'jo', decidedById: 'sam' };
+  it("lets the handover's owner, the member who accepted it and sales managers answer, no other rep", () => {
+    expect(mayQualify({ id: 'jo', roles: ['SALES'], approver: false }, accepted)).toBe(true);
+    expect(mayQualify({ id: 'sam', roles: ['SALES'], approver: false }, accepted)).toBe(true);
+    expect(mayQualify({ id: 'lee', roles: ['SALES'], approver: true }, accepted)).toBe(true);
+    expect(mayQualify({ id: 'ada', roles: ['ADMIN'], approver: false }, accepted)).toBe(true);
+    expect(mayQualify({ id: 'riley', roles: ['SALES'], approver: false }, accepted)).toBe(false);
+    expect(
+      mayQualify({ id: 'riley', roles: ['SALES'], approver: false }, { ownerId: null, decidedById: null }),
+    ).toBe(false);
   });
 });
 

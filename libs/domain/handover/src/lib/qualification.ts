@@ -1,4 +1,5 @@
 import type { AgreementDocument } from '@accord/domain/agreement';
+import { type Role, isSalesManager } from '@accord/domain/workspace';
 
 export interface Qualification {
   met: number;
@@ -17,4 +18,15 @@ export function qualificationOf(sql: AgreementDocument['sql'], metKeys: Readonly
 export function unknownChecklistKeys(sql: AgreementDocument['sql'], keys: readonly string[]): string[] {
   const known = new Set(sql.checklist.map((item) => item.key));
   return keys.filter((key) => !known.has(key));
+}
+
+/**
+ * Whether the actor answers the SQL checklist of a lead whose accepted handover this is: its owner, the member who
+ * accepted it, or a sales manager. The API refuses anyone else; the lead page shows them the answers read-only.
+ */
+export function mayQualify(
+  actor: { id: string; roles: readonly Role[]; approver: boolean },
+  accepted: { ownerId: string | null; decidedById: string | null },
+): boolean {
+  return accepted.ownerId === actor.id || accepted.decidedById === actor.id || isSalesManager(actor);
 }

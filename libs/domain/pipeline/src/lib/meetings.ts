@@ -39,13 +39,18 @@ export function meetingMarkRefusal(
   return null;
 }
 
+const MINUTE_MS = 60_000;
+
 /**
  * A "qualified meeting held": held, with a lead sales had accepted (its first move to SAL) by the time the
- * meeting took place. A meeting held before the handover was accepted is activity, not an outcome.
+ * meeting took place. A meeting held before the handover was accepted is activity, not an outcome. Meetings are
+ * booked to the minute, so an acceptance within the meeting's minute is by its time: a rep who accepts at 10:40:30
+ * and books the call they are starting "at 10:40" holds a qualified meeting.
  */
 export function isQualifiedMeeting(
   meeting: { status: MeetingStatus; scheduledAt: Date },
   acceptedAt: Date | null,
 ): boolean {
-  return meeting.status === 'HELD' && acceptedAt !== null && acceptedAt <= meeting.scheduledAt;
+  if (meeting.status !== 'HELD' || acceptedAt === null) return false;
+  return Math.floor(acceptedAt.getTime() / MINUTE_MS) * MINUTE_MS <= meeting.scheduledAt.getTime();
 }

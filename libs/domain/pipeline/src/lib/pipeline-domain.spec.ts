@@ -213,6 +213,9 @@ describe('meetings', () => {
     expect(isQualifiedMeeting(held, new Date('2026-11-25T09:00:00Z'))).toBe(true);
     expect(isQualifiedMeeting(held, new Date('2026-11-25T10:00:00Z'))).toBe(true);
     expect(isQualifiedMeeting(held, new Date('2026-11-25T11:00:00Z'))).toBe(false);
+    // Booked to the minute: an acceptance within the meeting's minute is by its time, the next minute is not.
+    expect(isQualifiedMeeting(held, new Date('2026-11-25T10:00:59.999Z'))).toBe(true);
+    expect(isQualifiedMeeting(held, new Date('2026-11-25T10:01:00Z'))).toBe(false);
     expect(isQualifiedMeeting(held, null)).toBe(false);
     expect(isQualifiedMeeting({ ...booked, status: 'NO_SHOW' }, new Date('2026-11-01T00:00:00Z'))).toBe(
       false,

@@ -5,3 +5,4 @@ export * from './lib/pipeline-changes';
 export * from './lib/pipeline-wording';
 export * from './lib/workspace-time';
 export * from './lib/pipeline-access';
+export * from './lib/pipeline-owners';

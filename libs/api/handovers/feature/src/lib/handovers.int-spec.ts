@@ -412,7 +412,11 @@ describe('handovers on PostgreSQL', () => {
     expect(moved).toMatchObject({ owner: { id: team.rex.id }, dueAt: node.dueAt });
     expect((await queueOf(team.rep)).edges).toHaveLength(0);
     expect((await queueOf(team.rex)).edges.map((edge) => edge.node.id)).toEqual([node.id]);
-    await expectError(handovers.accept(team.rep, node.id), ErrorCode.FORBIDDEN);
+    // The rep, deciding from a queue read before the move, is told whose it is now.
+    const stale = await expectError(handovers.accept(team.rep, node.id), ErrorCode.FORBIDDEN);
+    expect(stale.message).toBe(
+      `This handover is now assigned to ${team.rex.name}; only they or a sales manager decide it.`,
+    );
   });
 
   it('pages the queue due-first and never shows or decides another workspace’s handovers', async () => {

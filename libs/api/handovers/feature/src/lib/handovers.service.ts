@@ -131,10 +131,16 @@ export class HandoversService {
       const reasons = version.document.rejectionReasons;
       const problem = checkDecision(handover, actor, decision, reasons);
       if (problem === 'ALREADY_DECIDED') throw await this.alreadyDecided(manager, handover);
-      if (problem === 'NOT_YOURS')
+      if (problem === 'NOT_YOURS') {
+        // Named, since a rep meets this mostly on a stale queue: a manager gave the handover to someone else.
+        const owner =
+          handover.ownerId && (await this.memberNames(manager, [handover.ownerId])).get(handover.ownerId);
         throw AppError.forbidden(
-          'This handover is assigned to someone else; only they or a sales manager decide it.',
+          owner
+            ? `This handover is now assigned to ${owner}; only they or a sales manager decide it.`
+            : "This handover is in the team's unassigned queue; a sales manager decides it or gives it to someone.",
         );
+      }
       if (problem === 'UNKNOWN_REASON') {
         const keys = `must be one of ${reasons.map((reason) => reason.key).join(', ')}`;
         throw AppError.badInput(`reasonKey: not a rejection reason of version ${version.number}; ${keys}`, [

@@ -8,7 +8,7 @@ import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
-import { isSalesManager, qualificationOf, unknownChecklistKeys } from '@accord/domain/handover';
+import { mayQualify, qualificationOf, unknownChecklistKeys } from '@accord/domain/handover';
 
 import { AnswerQualificationArgs } from './dto/handover.inputs';
 import { LeadQualification } from './models/handover.model';
@@ -42,7 +42,7 @@ export class QualificationService {
       const accepted = await this.handovers.acceptedFor(manager, lead.id);
       if (!accepted)
         throw AppError.conflict('The lead has no accepted handover; accept it before qualifying it.');
-      if (accepted.decidedBy !== actor.id && accepted.ownerId !== actor.id && !isSalesManager(actor))
+      if (!mayQualify(actor, { ownerId: accepted.ownerId, decidedById: accepted.decidedBy }))
         throw AppError.forbidden(
           'Only the owner of the accepted handover or a sales manager qualifies this lead.',
         );

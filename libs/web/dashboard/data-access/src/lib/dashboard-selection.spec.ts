@@ -3,6 +3,8 @@ import {
   type DashboardSelection,
   MAX_CUSTOM_DAYS,
   effectiveGranularity,
+  emptyNotice,
+  periodBegun,
   periodLabel,
   readSelection,
   selectionDays,
@@ -80,20 +82,51 @@ describe('selectionFromParams', () => {
     expect(MAX_CUSTOM_DAYS).toBe(1097);
   });
 
-  it('says when it shortened a period, so that the page can tell and correct its URL', () => {
+  it('says when it shortened a period, and to what, so that the page can tell and correct its URL', () => {
     const long = readSelection({ period: 'custom', from: '2020-01-01', to: '2026-10-31' });
-    expect(long.notices).toEqual(['Periods are limited to 3 years; showing 31 Oct 2023 – 31 Oct 2026.']);
+    expect(long.periodNotices).toEqual(['A period spans at most 3 years: From moved to 31 Oct 2023.']);
     expect(selectionParams(long.selection)).toMatchObject({ from: '2023-10-31', to: '2026-10-31' });
-    expect(readSelection({ period: 'custom', from: '2023-10-31', to: '2026-10-31' }).notices).toEqual([]);
-    expect(readSelection({ period: 'custom', from: '2026-11-30', to: '2026-11-01' }).notices).toEqual([]);
+    expect(readSelection({ period: 'custom', from: '2023-10-31', to: '2026-10-31' }).periodNotices).toEqual(
+      [],
+    );
   });
 
-  it('says when it put reversed days in order, so that the page can correct its URL without a notice', () => {
+  it('says when it put reversed days in order, rather than swapping them without a word', () => {
     const reversed = readSelection({ period: 'custom', from: '2026-12-10', to: '2026-11-01' });
-    expect(reversed.reordered).toBe(true);
+    expect(reversed.periodNotices).toEqual(['From was after To: the dates were swapped.']);
     expect(selectionParams(reversed.selection)).toMatchObject({ from: '2026-11-01', to: '2026-12-10' });
-    expect(readSelection({ period: 'custom', from: '2026-11-01', to: '2026-12-10' }).reordered).toBe(false);
-    expect(readSelection({ period: 'custom', from: '2026-11-01', to: '2026-11-01' }).reordered).toBe(false);
+    expect(readSelection({ period: 'custom', from: '2026-11-01', to: '2026-12-10' }).periodNotices).toEqual(
+      [],
+    );
+    expect(readSelection({ period: 'custom', from: '2026-11-01', to: '2026-11-01' }).periodNotices).toEqual(
+      [],
+    );
+    // Both at once: reversed, and longer than 3 years once in order.
+    expect(readSelection({ period: 'custom', from: '2026-10-31', to: '2020-01-01' }).periodNotices).toEqual([
+      'From was after To: the dates were swapped.',
+      'A period spans at most 3 years: From moved to 31 Oct 2023.',
+    ]);
+  });
+
+  it('says a period that has not begun has nothing to show, and otherwise where nothing was recorded', () => {
+    const ahead = selection({ period: 'CUSTOM', from: '2026-11-30', to: '2026-12-31' });
+    const days = { from: '2026-11-30', to: '2027-01-01' };
+    const filter = toDashboardFilter(ahead, NOW, 'UTC');
+    expect([
+      periodBegun(filter, NOW),
+      periodBegun(filter, new Date(filter.from)),
+      periodBegun(filter, new Date('2026-11-30T00:00:01Z')),
+    ]).toEqual([false, false, true]);
+    expect(emptyNotice(ahead, days, false)).toBe(
+      'This period has not started yet: nothing can have been recorded in 30 Nov – 31 Dec 2026.',
+    );
+    expect(emptyNotice({ ...ahead, source: 'webinar' }, days, true)).toBe(
+      'No data for this selection: nothing was recorded in 30 Nov – 31 Dec 2026 under these filters. ' +
+        'Try a longer period or fewer filters.',
+    );
+    expect(emptyNotice(DEFAULT_SELECTION, null, true)).toBe(
+      'No data for this selection: nothing was recorded in this period. Try a longer period or fewer filters.',
+    );
   });
 
   it('round-trips through the URL, leaving the defaults out', () => {

@@ -136,18 +136,16 @@ export function selectionFromParams(
 }
 
 /**
- * The selection from URL parameters, with what the page must say it changed: a custom period longer than the API
- * reads keeps its latest days ("Periods are limited to 3 years; showing 31 Oct 2023 – 31 Oct 2026."), and the
- * page corrects its URL to match. Reversed days are put in order without a word (a day picked past the other
- * end), but `reordered` tells the page to correct its URL to them too.
+ * The selection from URL parameters, with what the page must say it changed of a custom period's days, to be said
+ * beside its fields rather than changed without a word: reversed days are put in order ("From was after To: the
+ * dates were swapped."), a span longer than the API reads keeps its latest days ("A period spans at most 3 years:
+ * From moved to 31 Oct 2023."). The page then corrects its URL to what it shows.
  */
 export function readSelection(params: Readonly<Record<string, string | undefined>>): {
   selection: DashboardSelection;
-  notices: string[];
-  reordered: boolean;
+  periodNotices: string[];
 } {
-  const notices: string[] = [];
-  let reordered = false;
+  const periodNotices: string[] = [];
   const owner = params[PARAMS.ownerId];
   const version = params[PARAMS.versionId];
   const band = params[PARAMS.employeeBand];
@@ -159,13 +157,13 @@ export function readSelection(params: Readonly<Record<string, string | undefined
     const last = params[PARAMS.to];
     if (isRealDate(first) && isRealDate(last)) {
       [from, to] = first <= last ? [first, last] : [last, first];
-      reordered = first > last;
+      if (first > last) periodNotices.push('From was after To: the dates were swapped.');
       // The API reads at most MAX_PERIOD_DAYS (a day less leaves room for a daylight-saving hour); a longer
       // span keeps its latest days.
       if (daysBetween(from, to) >= MAX_CUSTOM_DAYS) {
         from = addDays(to, -(MAX_CUSTOM_DAYS - 1));
-        notices.push(
-          `Periods are limited to ${MAX_PERIOD_YEARS} years; showing ${periodLabel({ from, to: addDays(to, 1) })}.`,
+        periodNotices.push(
+          `A period spans at most ${MAX_PERIOD_YEARS} years: From moved to ${dayLabel(from)}.`,
         );
       }
     } else period = DEFAULT_SELECTION.period;
@@ -184,7 +182,7 @@ export function readSelection(params: Readonly<Record<string, string | undefined
     ownerId: owner !== undefined && UUID.test(owner) ? owner : null,
     team: text(params[PARAMS.team], MAX_TEAM_LENGTH),
   };
-  return { selection, notices, reordered };
+  return { selection, periodNotices };
 }
 
 /** URL parameters for the selection; null removes a parameter, so the defaults keep the URL short. */
@@ -221,6 +219,30 @@ export function selectionDays(selection: DashboardSelection, now: Date, timeZone
   return { from: localDate(period.from, timeZone), to: localDate(period.to, timeZone) };
 }
 
+/**
+ * Whether the filter's period had begun at `now`. One that has not (a custom period from tomorrow) can have
+ * nothing recorded yet, and owes none of its targets so far (the API's `targetToDate` is 0).
+ */
+export function periodBegun(filter: Pick<DashboardFilter, 'from'>, now: Date): boolean {
+  return now.getTime() > Date.parse(filter.from);
+}
+
+/**
+ * What the page says when the filters match no fact: that the period has not begun, if so — a longer period or
+ * fewer filters would not help — else where nothing was recorded ("in 1–30 Nov 2026 under these filters").
+ */
+export function emptyNotice(selection: DashboardSelection, days: PeriodDays | null, begun: boolean): string {
+  const period = days ? `in ${periodLabel(days)}` : 'in this period';
+  if (!begun) return `This period has not started yet: nothing can have been recorded ${period}.`;
+  const filtered = [
+    selection.versionId,
+    selection.ownerId,
+    selection.team,
+    ...SEGMENT_KEYS.map((key) => selection[key]),
+  ].some((value) => value !== null);
+  return `No data for this selection: nothing was recorded ${period}${filtered ? ' under these filters' : ''}. Try a longer period or fewer filters.`;
+}
+
 /** The step of the trend lines: the one chosen, else weeks for up to about two months, months beyond. */
 export function effectiveGranularity(selection: DashboardSelection, days: PeriodDays): DashboardGranularity {
   if (selection.granularity !== null) return selection.granularity;
@@ -247,6 +269,11 @@ export function toDashboardFilter(
   if (selection.ownerId) filter.ownerId = selection.ownerId;
   if (selection.team) filter.team = selection.team;
   return filter;
+}
+
+/** "31 Oct 2023": one day, as `periodLabel` writes it. */
+export function dayLabel(date: LocalDate): string {
+  return periodLabel({ from: date, to: addDays(date, 1) });
 }
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

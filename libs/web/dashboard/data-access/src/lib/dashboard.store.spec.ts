@@ -137,7 +137,7 @@ describe('DashboardStore', () => {
     const { store, apollo } = setUp('Europe/Berlin');
 
     const loading = store.load({ ...DEFAULT_SELECTION, versionId: VERSION_4, source: 'webinar' }, [
-      'Earlier.',
+      'From was after To: the dates were swapped.',
     ]);
     const refused = apollo.expectOne('Dashboard');
     expect(refused.operation.variables['filter'].versionId).toBe(VERSION_4);
@@ -158,9 +158,16 @@ describe('DashboardStore', () => {
     retried.flushData(dashboardData());
     await loading;
 
-    expect([store.selection(), store.notices(), store.loadError(), store.dashboard() !== null]).toEqual([
+    expect([
+      store.selection(),
+      store.notices(),
+      store.periodNotices(),
+      store.loadError(),
+      store.dashboard() !== null,
+    ]).toEqual([
       { ...DEFAULT_SELECTION, source: 'webinar' },
-      ['Earlier.', 'That version is not published in this workspace; showing all versions.'],
+      ['That version is not published in this workspace; showing all versions.'],
+      ['From was after To: the dates were swapped.'],
       null,
       true,
     ]);
@@ -187,6 +194,27 @@ describe('DashboardStore', () => {
     await loading;
 
     expect(store.empty()).toBe(true);
+  });
+
+  it('knows a period that has not begun, which has nothing to count yet', async () => {
+    const { store, apollo } = setUp('UTC');
+
+    // 30 November – 31 December, read on 25 November.
+    const loading = store.load({
+      ...DEFAULT_SELECTION,
+      period: 'CUSTOM',
+      from: '2026-11-30',
+      to: '2026-12-31',
+    });
+    expect(store.begun()).toBe(true);
+    apollo.expectOne('Dashboard').flushData(dashboardData(dashboardAnswer({ timeZone: 'UTC' })));
+    await loading;
+    expect(store.begun()).toBe(false);
+
+    const current = store.load(DEFAULT_SELECTION);
+    apollo.expectOne('Dashboard').flushData(dashboardData(dashboardAnswer({ timeZone: 'UTC' })));
+    await current;
+    expect(store.begun()).toBe(true);
   });
 
   it('drops the answer of a selection a newer one replaced', async () => {

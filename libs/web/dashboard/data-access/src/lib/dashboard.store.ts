@@ -20,6 +20,7 @@ import {
   DEFAULT_SELECTION,
   type DashboardSelection,
   type PeriodDays,
+  periodBegun,
   selectionDays,
   toDashboardFilter,
 } from './dashboard-selection';
@@ -65,10 +66,14 @@ export class DashboardStore {
   readonly loading = signal(false);
   readonly loadError = signal<ApiError | null>(null);
   /**
-   * What the dashboard changed of the selection asked for, in words for the page ("Periods are limited to 3
-   * years; …", UNKNOWN_VERSION_NOTICE); `selection` is then what is shown, for the page to correct its URL.
+   * What the dashboard changed of the selection asked for, in words for the page (UNKNOWN_VERSION_NOTICE);
+   * `selection` is then what is shown, for the page to correct its URL.
    */
   readonly notices = signal<readonly string[]>([]);
+  /** What reading the URL changed of a custom period's days ("From was after To: …"), said beside its fields. */
+  readonly periodNotices = signal<readonly string[]>([]);
+  /** Whether the period shown had begun when it was read: one from tomorrow has nothing to count yet. */
+  readonly begun = signal(true);
   /** The filters match no fact in the period: every number is zero or has no value (see nothingCounted). */
   readonly empty = computed(() => {
     const dashboard = this.dashboard();
@@ -91,14 +96,15 @@ export class DashboardStore {
   }
 
   /**
-   * The dashboard for the selection; presets ("this month") are days of the workspace's own calendar. `notices`
-   * say what reading the URL changed. A version the workspace has not published is left out, and said so, rather
-   * than leaving the page without numbers or filters to recover with.
+   * The dashboard for the selection; presets ("this month") are days of the workspace's own calendar.
+   * `periodNotices` say what reading the URL changed of the period's days. A version the workspace has not published
+   * is left out, and said so, rather than leaving the page without numbers or filters to recover with.
    */
-  async load(selection: DashboardSelection, notices: readonly string[] = []): Promise<void> {
+  async load(selection: DashboardSelection, periodNotices: readonly string[] = []): Promise<void> {
     const ticket = ++this.latest;
     this.selection.set(selection);
-    this.notices.set(notices);
+    this.notices.set([]);
+    this.periodNotices.set(periodNotices);
     this.loading.set(true);
     this.loadError.set(null);
     const now = this.clock();
@@ -107,7 +113,7 @@ export class DashboardStore {
     if (!result.ok && shown.versionId !== null && refusedVersion(result.error) && ticket === this.latest) {
       shown = { ...shown, versionId: null };
       this.selection.set(shown);
-      this.notices.set([...notices, UNKNOWN_VERSION_NOTICE]);
+      this.notices.set([UNKNOWN_VERSION_NOTICE]);
       result = await this.fetchIn(shown, now, ticket);
     }
     if (ticket !== this.latest) return;
@@ -122,6 +128,7 @@ export class DashboardStore {
     this.dashboard.set(dashboard);
     this.filter.set(filter);
     this.days.set(selectionDays(shown, now, dashboard.timeZone));
+    this.begun.set(periodBegun(filter, now));
     this.seenOwners.update((owners) => {
       const next = new Map(owners);
       for (const rep of dashboard.reps) next.set(rep.ownerId, rep.name);

@@ -1,4 +1,5 @@
 import {
+  cardFigure,
   formatDifference,
   formatMetricValue,
   formatTarget,
@@ -36,6 +37,17 @@ describe('formatMetricValue', () => {
       formatTarget(40 / 30, 'COUNT'),
       formatTarget(72.5, 'RATE'),
     ]).toEqual(['83,333 USD', '1.3', '72.5%']);
+  });
+
+  it('reads a target on a card in whole units for a count too, halves away from zero', () => {
+    expect([
+      cardFigure(183.9, 'COUNT'),
+      cardFigure(0.5, 'COUNT'),
+      cardFigure(-0.5, 'COUNT'),
+      cardFigure(-65332.5, 'AMOUNT'),
+      cardFigure(72.55, 'RATE'),
+      cardFigure(30.5, 'DAYS'),
+    ]).toEqual([184, 1, -1, -65333, 72.55, 30.5]);
   });
 
   it('names the currency of an amount, and of nothing else', () => {
@@ -177,6 +189,47 @@ describe('targetWording', () => {
       target: 'Workspace target 60',
       gap: null,
     });
+  });
+
+  it('reads a count’s target and gap in whole units, the gap between the figures shown', () => {
+    expect(targetWording({ value: 0, target: 0.5, targetGap: -0.5, unit: 'COUNT' })).toEqual({
+      target: 'Target 1',
+      gap: '1 below target',
+      tone: 'behind',
+      toneLabel: 'behind target',
+    });
+    expect(targetWording({ value: 150, target: 183.9, targetGap: -33.9, unit: 'COUNT' })).toMatchObject({
+      target: 'Target 184',
+      gap: '34 below target',
+    });
+    // An amount keeps the cents of its value, and reads its plan to the whole unit, as before.
+    expect(
+      targetWording({ value: 193000.5, target: 258333.33, targetGap: -65332.83, unit: 'AMOUNT' }, 'USD'),
+    ).toMatchObject({ target: 'Target 258,333 USD', gap: '65,333 USD below target' });
+  });
+
+  it('owes nothing of the target of a period not begun: nothing due, no gap, no colour of a miss', () => {
+    // A custom period from tomorrow: the API says 0 due by now.
+    const ahead = {
+      value: 0,
+      target: 62,
+      targetGap: -62,
+      targetToDate: 0,
+      paceGap: 0,
+      unit: 'COUNT',
+    } as const;
+    expect(targetWording(ahead)).toEqual({
+      target: 'Target 62 (0 due by now)',
+      gap: 'on pace',
+      tone: 'on-target',
+      toneLabel: 'on pace',
+    });
+    expect(
+      targetWording(
+        { value: 0, target: 258333.33, targetGap: -258333.33, targetToDate: 0, paceGap: 0, unit: 'AMOUNT' },
+        'USD',
+      ).target,
+    ).toBe('Target 258,333 USD (0 USD due by now)');
   });
 
   it("names the whole workspace's target under a slice, with no gap and no colour", () => {

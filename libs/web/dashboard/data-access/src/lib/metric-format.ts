@@ -41,12 +41,26 @@ export function formatMetricValue(value: number | null, unit: MetricUnit, curren
   }
 }
 
+/** To the nearest whole, halves away from zero as a size is read: 65,332.50 below reads 65,333 below. */
+function whole(figure: number): number {
+  return Math.sign(figure) * Math.round(Math.abs(figure));
+}
+
 /**
  * A target, or a gap to one, as the figure to read: a plan's, so an amount's share of a month spread over days
  * (83,333.33) is read to the whole unit, unlike a value, which sums real deals to the cent.
  */
 export function planFigure(figure: number, unit: MetricUnit): number {
-  return unit === 'AMOUNT' ? Math.round(figure) : figure;
+  return unit === 'AMOUNT' ? whole(figure) : figure;
+}
+
+/**
+ * A target, or a gap to one, as a card reads it: its `planFigure`, and a count in whole units too — a card's
+ * "Target 183.9 SQLs" or "0.5 below target" asks for a fraction of a lead, which nobody is behind by. (A trend
+ * keeps each week's exact share, 9.3 of a monthly 40, as its dashed line draws it.)
+ */
+export function cardFigure(figure: number, unit: MetricUnit): number {
+  return unit === 'COUNT' ? whole(figure) : planFigure(figure, unit);
 }
 
 /** A target as people read it: `formatMetricValue` of its `planFigure`. */
@@ -95,9 +109,10 @@ type TargetedMetric = Pick<DashboardMetric, 'value' | 'target' | 'targetGap' | '
 const NO_GAP = { gap: null, tone: 'none', toneLabel: '' } as const;
 
 /**
- * The metric against its target: the API's gap (value − target), worded and toned by the unit's direction; amounts
- * name `currency` (the dashboard's). While the period runs, a count or amount is measured against the part of its
- * target due by now (the API's `targetToDate`), so that the 2nd of the month is not "58 below target". Under a
+ * The metric against its target: value − target, both as a card reads them (`cardFigure`), worded and toned by the unit's
+ * direction; amounts name `currency` (the dashboard's). Until the period ends, a count or amount is measured
+ * against the part of its target due by now (the API's `targetToDate`: none before the period begins), so that the
+ * 2nd of the month is not "58 below target", nor next month "62 below target". Under a
  * segment, owner or team filter (`scope` WORKSPACE) the target is the whole workspace's: it is named so, for
  * reference, with no gap and no colour — a slice is not behind it.
  */
@@ -108,22 +123,21 @@ export function targetWording(
 ): TargetWording {
   const { value, unit } = metric;
   if (metric.target === null) return { target: null, ...NO_GAP };
-  const plan = (figure: number) => planFigure(figure, unit);
+  const plan = (figure: number) => cardFigure(figure, unit);
   const target = plan(metric.target);
   const figure = formatMetricValue(target, unit, currency);
   if (scope === 'WORKSPACE') return { target: `Workspace target ${figure}`, ...NO_GAP };
   if (value === null) return { target: `Target ${figure}`, ...NO_GAP };
+  // Each gap is the one between the figures shown, so that a card adds up: 0 SQLs against a target of 0.5, read
+  // as 1, are "1 below target", not "on target" (the API's exact gap, -0.5, would round to nothing).
   const toDate = metric.targetToDate ?? null;
   if (toDate === null)
-    return {
-      target: `Target ${figure}`,
-      ...gapWording(plan(metric.targetGap ?? value - target), unit, currency, TARGET),
-    };
-  // A pace is a share of days: "54.4 MQLs due" reads as 54 — nobody is behind by a fraction of a lead.
-  const whole = unit === 'COUNT' || unit === 'AMOUNT' ? Math.round : (figure: number) => figure;
+    return { target: `Target ${figure}`, ...gapWording(plan(value - target), unit, currency, TARGET) };
+  // A pace is a share of days, read as a plan is: "54.4 MQLs due" reads as 54.
+  const due = plan(toDate);
   return {
-    target: `Target ${figure} (${formatMetricValue(whole(toDate), unit, currency)} due by now)`,
-    ...gapWording(whole(metric.paceGap ?? value - toDate), unit, currency, PACE),
+    target: `Target ${figure} (${formatMetricValue(due, unit, currency)} due by now)`,
+    ...gapWording(plan(value - due), unit, currency, PACE),
   };
 }
 

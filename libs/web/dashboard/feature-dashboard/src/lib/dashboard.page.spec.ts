@@ -183,7 +183,9 @@ describe('DashboardPage', () => {
     await screen.findByRole('img', { name: /^Trend of MQL → SAL acceptance rate\./ });
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Metric' }), { target: { value: 'revenue-won' } });
-    const amounts = await screen.findByRole('img', { name: /^Trend of Revenue won\. 2026-10-26: 6 EUR \(target 1 EUR\), / });
+    const amounts = await screen.findByRole('img', {
+      name: /^Trend of Revenue won\. 2026-10-26: 6 EUR \(target 1 EUR\), /,
+    });
     await waitFor(() => expect(amounts.querySelector('svg .y.axis')?.textContent).toContain(' EUR'));
   });
 
@@ -428,17 +430,19 @@ describe('DashboardPage', () => {
     apollo.verify();
   });
 
-  it('says when a period was longer than the dashboard reads, and corrects the URL', async () => {
+  it('says beside the period when it was longer than the dashboard reads, and corrects the URL', async () => {
     const { apollo, harness, variables } = await openDashboard(
       '/dashboard?period=custom&from=2020-01-01&to=2026-10-31',
     );
 
     expect(variables['filter']).toMatchObject({ from: '2023-10-30T23:00:00.000Z' });
-    expect(
-      screen.getByText('Periods are limited to 3 years; showing 31 Oct 2023 – 31 Oct 2026.'),
-    ).toBeTruthy();
+    const notice = screen.getByText('A period spans at most 3 years: From moved to 31 Oct 2023.');
+    expect([notice.getAttribute('role'), notice.getAttribute('aria-live')]).toEqual(['status', 'polite']);
+    expect(screen.getByLabelText('From').getAttribute('aria-describedby')).toBe(notice.id);
     await harness.fixture.whenStable();
     expect(TestBed.inject(Router).url).toBe('/dashboard?period=custom&from=2023-10-31&to=2026-10-31');
+    // The corrected URL keeps what was said.
+    expect(notice.textContent?.trim()).toBe('A period spans at most 3 years: From moved to 31 Oct 2023.');
     apollo.verify();
   });
 
@@ -453,7 +457,11 @@ describe('DashboardPage', () => {
     });
     await harness.fixture.whenStable();
     expect(TestBed.inject(Router).url).toBe('/dashboard?period=custom&from=2026-11-01&to=2026-12-10');
+    // Said beside the period's fields, not among the page's notices.
     expect(document.querySelectorAll('p.notice')).toHaveLength(0);
+    expect(document.getElementById('dashboard-period-notice')?.textContent?.trim()).toBe(
+      'From was after To: the dates were swapped.',
+    );
     // The corrected URL shows what is on screen: no second query.
     apollo.verify();
   });
@@ -476,6 +484,28 @@ describe('DashboardPage', () => {
         'No data for this selection: nothing was recorded in 1–30 Nov 2026 under these filters. Try a longer period or fewer filters.',
       ),
     ).toBeTruthy();
+  });
+
+  it('says a period that has not started yet has nothing to show, rather than to try a longer one', async () => {
+    const answer = dashboardAnswer();
+    const zero = <T extends { value: number | null; unit: string }>(metric: T) => ({
+      ...metric,
+      value: metric.unit === 'RATE' || metric.unit === 'DAYS' ? null : 0,
+    });
+    // 30 November – 31 December, seen on 25 November.
+    await openDashboard('/dashboard?period=custom&from=2026-11-30&to=2026-12-31', {
+      ...answer,
+      outcomes: answer.outcomes.map(zero),
+      activities: answer.activities.map(zero),
+      funnel: answer.funnel.map((step) => ({ ...step, count: 0 })),
+    });
+
+    expect(
+      screen.getByText(
+        'This period has not started yet: nothing can have been recorded in 30 Nov – 31 Dec 2026.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/Try a longer period/)).toBeNull();
   });
 
   it('exports the view as CSV in the browser', async () => {

@@ -12,8 +12,8 @@ import {
   GRANULARITY_LABELS,
   PERIOD_LABELS,
   REJECTION_TABLES,
-  SEGMENT_KEYS,
   dashboardExport,
+  emptyNotice,
   exportFileName,
   periodLabel,
   readSelection,
@@ -70,6 +70,7 @@ function paramsOf(params: ParamMap): Record<string, string | undefined> {
       [segments]="store.dashboard()?.segments ?? null"
       [owners]="store.owners()"
       [teams]="store.teams()"
+      [periodNotices]="store.periodNotices()"
       (changed)="change($event)"
     />
     <accord-form-alert [message]="store.loadError()?.message ?? null" />
@@ -81,10 +82,7 @@ function paramsOf(params: ParamMap): Record<string, string | undefined> {
     }
     @if (store.dashboard(); as dashboard) {
       @if (store.empty()) {
-        <p class="notice empty" role="status">
-          No data for this selection: nothing was recorded {{ emptyWhen() }}. Try a longer period or fewer
-          filters.
-        </p>
+        <p class="notice empty" role="status">{{ emptyNotice() }}</p>
       }
       <section aria-labelledby="outcomes-heading">
         <h2 id="outcomes-heading">Outcomes</h2>
@@ -228,19 +226,10 @@ export class DashboardPage {
     return `${name}${periodLabel(days)} · ${this.store.timeZone()} time`;
   });
 
-  /** "in 1–30 Nov 2026 under these filters", for the empty state. */
-  protected readonly emptyWhen = computed(() => {
-    const days = this.store.days();
-    const period = days ? `in ${periodLabel(days)}` : 'in this period';
-    const selection = this.store.selection();
-    const filtered = [
-      selection.versionId,
-      selection.ownerId,
-      selection.team,
-      ...SEGMENT_KEYS.map((key) => selection[key]),
-    ];
-    return filtered.some((value) => value !== null) ? `${period} under these filters` : period;
-  });
+  /** The empty state's words: the period has not begun, or nothing was recorded in it (see emptyNotice). */
+  protected readonly emptyNotice = computed(() =>
+    emptyNotice(this.store.selection(), this.store.days(), this.store.begun()),
+  );
   /** Whether reps' attainment is measured: not under a segment filter (see quotasApply). */
   protected readonly quotasMeasured = computed(() => quotasApply(this.store.selection()));
   /** The URL the page corrected itself to, whose navigation shows what is already on screen. */
@@ -257,21 +246,21 @@ export class DashboardPage {
 
   /**
    * Loads the URL's selection. What could not be shown as asked (a period longer than the API reads, a version
-   * the workspace has not published) is said on the page, and the URL is corrected to what is shown, so that a
-   * reload or a shared link shows the same; so is a period whose days were reversed, put in order without a word.
+   * the workspace has not published, days picked in reverse) is said on the page — what was changed of the period
+   * beside its fields — and the URL is corrected to what is shown, so that a reload or a shared link shows the same.
    */
   private async show(values: Record<string, string | undefined>): Promise<void> {
-    const { selection, notices, reordered } = readSelection(values);
+    const { selection, periodNotices } = readSelection(values);
     const key = JSON.stringify(selectionParams(selection));
     if (key === this.corrected) {
       this.corrected = null;
       return;
     }
     this.corrected = null;
-    await this.store.load(selection, notices);
+    await this.store.load(selection, periodNotices);
     // Nothing to correct, or the URL has moved on since.
     const current = paramsOf(this.route.snapshot.queryParamMap);
-    const changed = reordered || this.store.notices().length > 0;
+    const changed = periodNotices.length > 0 || this.store.notices().length > 0;
     if (!changed || JSON.stringify(current) !== JSON.stringify(values)) return;
     const shown = selectionParams(this.store.selection());
     this.corrected = JSON.stringify(shown);

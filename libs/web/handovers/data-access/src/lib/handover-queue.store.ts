@@ -38,7 +38,8 @@ type QueuePage = HandoverQueueQuery['handoverQueue'];
 
 /**
  * One scope and view of the handover queue, in the API's order, and the decisions taken on it. A decided
- * handover leaves the list; a CONFLICT (someone decided first) reads the queue again. Provide it per page.
+ * handover leaves the list; a CONFLICT (someone decided first) or a FORBIDDEN (a manager gave it to someone else)
+ * reads the queue again. Provide it per page.
  */
 @Injectable()
 export class HandoverQueueStore {
@@ -142,8 +143,9 @@ export class HandoverQueueStore {
     if (result.ok) {
       this.handovers.update((handovers) => handovers.filter((handover) => handover.id !== id));
       if (this.view() !== 'DECIDED') this.countDown(before?.status === 'EXPIRED', before?.owner === null);
-    } else if (result.error.code === 'CONFLICT' || result.error.code === 'NOT_FOUND') {
-      // Someone else decided (or it moved away): the list is stale, so read it again, keeping the message.
+    } else if (['CONFLICT', 'NOT_FOUND', 'FORBIDDEN'].includes(result.error.code)) {
+      // Someone else decided, or a manager gave it to someone else (or it moved away): the list is stale, so read
+      // it again, keeping the message.
       void this.load();
     }
     return result;

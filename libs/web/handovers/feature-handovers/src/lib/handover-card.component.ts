@@ -214,6 +214,8 @@ import { RejectFormComponent, Rejection } from './reject-form.component';
     }
     .note {
       color: var(--mat-sys-on-surface-variant);
+      /* A pasted link or a long word wraps inside the card. */
+      overflow-wrap: anywhere;
     }
     .signals {
       display: flex;

@@ -300,7 +300,7 @@ export class HandoverQueuePage implements OnInit {
       this.actionError.set(result.error.message);
       // Decided or moved by someone else: the row is about to leave with the queue read again, and the focus with it
       // (to the page's body). The status line under the message keeps it, one Tab before the queue's first row.
-      if (result.error.code === 'CONFLICT' || result.error.code === 'NOT_FOUND')
+      if (['CONFLICT', 'NOT_FOUND', 'FORBIDDEN'].includes(result.error.code))
         this.status().nativeElement.focus();
       return;
     }

@@ -109,8 +109,8 @@ export class DashboardMetric {
   @Field(() => Float, {
     nullable: true,
     description:
-      'While the period runs, the part of a count’s or amount’s target due by now (the target scaled over the ' +
-      'period’s elapsed part); null for rates and durations, and when the period has ended or not begun.',
+      'Until the period ends, the part of a count’s or amount’s target due by now (the target scaled over the ' +
+      'period’s elapsed part; 0 before it begins); null for rates and durations, and once the period has ended.',
   })
   targetToDate!: number | null;
 

@@ -34,7 +34,12 @@ import type { DashboardTargetScope } from '@accord/web/shared/data-access';
         i
       </button>
     </div>
-    <p class="value" [title]="item.definition">
+    <p
+      class="value"
+      [class.with-unit]="valueCurrency() !== null"
+      [style.--figure-length]="value().length"
+      [title]="item.definition"
+    >
       {{ value() }}
       @if (valueCurrency(); as code) {
         <span class="currency">{{ code }}</span>
@@ -60,6 +65,8 @@ import type { DashboardTargetScope } from '@accord/web/shared/data-access';
   `,
   styles: `
     :host {
+      /* The figure is sized to the card's width (see .value). */
+      container-type: inline-size;
       display: flex;
       flex-direction: column;
       gap: 4px;
@@ -91,11 +98,22 @@ import type { DashboardTargetScope } from '@accord/web/shared/data-access';
     p {
       margin: 0;
     }
+    /* The figure and its currency stay on one line: a long amount ("2,962,300.50 USD" in a 1366 px screen's
+       quarter) is set smaller to fit the card rather than push its currency onto a line of its own. A character
+       is taken as 0.6 em wide, and the currency as 48 px. */
     .value {
+      --unit-room: 0px;
+      --fit: calc((100cqi - var(--unit-room)) / (var(--figure-length, 1) * 0.6));
+      white-space: nowrap;
       font: var(--mat-sys-title-large);
+      font-size: min(var(--mat-sys-title-large-size, 1.375rem), var(--fit));
+    }
+    .value.with-unit {
+      --unit-room: 48px;
     }
     :host(.large) .value {
       font: var(--mat-sys-display-small);
+      font-size: min(var(--mat-sys-display-small-size, 2.25rem), var(--fit));
     }
     .currency {
       font: var(--mat-sys-title-small);

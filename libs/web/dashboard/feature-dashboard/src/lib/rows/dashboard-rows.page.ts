@@ -188,8 +188,9 @@ export class DashboardRowsPage {
       .pipe(takeUntilDestroyed())
       .subscribe(([params, query]) => {
         const values = Object.fromEntries(query.keys.map((key) => [key, query.get(key) ?? undefined]));
-        const { selection, notices } = readSelection(values);
-        void this.store.load(params.get('metric') ?? '', selection, notices);
+        // No period fields here: what was changed of the period is said with the other notices.
+        const { selection, periodNotices } = readSelection(values);
+        void this.store.load(params.get('metric') ?? '', selection, periodNotices);
       });
   }
 

@@ -20,4 +20,24 @@ describe('DashboardFiltersComponent', () => {
     // Folded or not, every filter stays in the form (a wide screen shows them all).
     expect(screen.getByRole('combobox', { name: 'Team' })).toBeTruthy();
   });
+
+  it('says beside the period fields what was changed of the days, and emits only a day that changed', async () => {
+    const changes: unknown[] = [];
+    await render(DashboardFiltersComponent, {
+      inputs: {
+        selection: { ...DEFAULT_SELECTION, period: 'CUSTOM', from: '2026-11-10', to: '2026-11-20' },
+        periodNotices: ['From was after To: the dates were swapped.'],
+      },
+      on: { changed: (patch: unknown) => changes.push(patch) },
+    });
+    const notice = screen.getByText('From was after To: the dates were swapped.');
+    expect([notice.getAttribute('role'), notice.getAttribute('aria-live')]).toEqual(['status', 'polite']);
+    expect(screen.getByLabelText('To').getAttribute('aria-describedby')).toBe(notice.id);
+
+    // Setting To again as it is would navigate for nothing and drop the notice.
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-20' } });
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-25' } });
+
+    expect(changes).toEqual([{ to: '2026-11-25' }]);
+  });
 });

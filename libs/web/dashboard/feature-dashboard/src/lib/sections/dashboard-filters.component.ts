@@ -66,13 +66,35 @@ const FOLDED_FILTERS = [
       @if (chosen.period === 'CUSTOM') {
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>From</mat-label>
-          <input matInput type="date" [value]="chosen.from" (change)="pickDay('from', value($event))" />
+          <input
+            matInput
+            type="date"
+            [value]="chosen.from"
+            [attr.aria-describedby]="periodNote()"
+            (change)="pickDay('from', value($event))"
+          />
         </mat-form-field>
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>To</mat-label>
-          <input matInput type="date" [value]="chosen.to" (change)="pickDay('to', value($event))" />
+          <input
+            matInput
+            type="date"
+            [value]="chosen.to"
+            [attr.aria-describedby]="periodNote()"
+            (change)="pickDay('to', value($event))"
+          />
         </mat-form-field>
       }
+      <!-- In the page from the start, so that a screen reader hears what is put in it later. -->
+      <p
+        id="dashboard-period-notice"
+        class="period-notice"
+        role="status"
+        aria-live="polite"
+        [class.visually-hidden]="periodNotices().length === 0"
+      >
+        {{ periodNotices().join(' ') }}
+      </p>
       <button
         mat-stroked-button
         type="button"
@@ -148,6 +170,15 @@ const FOLDED_FILTERS = [
     mat-form-field {
       width: 170px;
     }
+    /* On a line of its own right after the period's fields, which it is about. */
+    .period-notice {
+      flex-basis: 100%;
+      margin: 0;
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
     /* On a wide screen every filter is in view; the wrapper only groups those a phone folds away. */
     .more {
       display: contents;
@@ -180,7 +211,14 @@ export class DashboardFiltersComponent {
   readonly owners = input<OwnerChoice[]>([]);
   /** The teams the workspace's members are in. */
   readonly teams = input<string[]>([]);
+  /** What reading the URL changed of the custom period's days, said beside its fields ("From was after To: …"). */
+  readonly periodNotices = input<readonly string[]>([]);
   readonly changed = output<Partial<DashboardSelection>>();
+
+  /** The period fields are described by the notice about them while there is one. */
+  protected readonly periodNote = computed(() =>
+    this.periodNotices().length > 0 ? 'dashboard-period-notice' : null,
+  );
 
   /** Whether a phone shows the filters beyond the period (a wide screen always does). */
   protected readonly expanded = signal(false);
@@ -226,7 +264,9 @@ export class DashboardFiltersComponent {
   }
 
   protected pickDay(end: 'from' | 'to', value: string): void {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) this.changed.emit({ [end]: value });
+    // A day set again as it is changes nothing; navigating would only drop the notice of what was adjusted.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value) && value !== this.selection()[end])
+      this.changed.emit({ [end]: value });
   }
 
   protected pickSegment(key: SegmentKey, value: string): void {

@@ -6,6 +6,7 @@ import {
   formatMetricValue,
   repColumns,
   repRows,
+  unownedNote,
 } from '@accord/web/dashboard/data-access';
 import { TABLE_SCROLL_STYLES, tableCaptionId } from '@accord/web/shared/ui';
 
@@ -64,6 +65,9 @@ import { DefinitionHintComponent } from './definition-hint.component';
         </tbody>
       </table>
     </div>
+    @if (unowned(); as note) {
+      <p class="footnote">{{ note }}</p>
+    }
   `,
   styles: [
     TABLE_SCROLL_STYLES,
@@ -72,11 +76,15 @@ import { DefinitionHintComponent } from './definition-hint.component';
         min-width: 880px;
         width: 100%;
       }
-      .caption {
+      .caption,
+      .footnote {
         font: var(--mat-sys-body-small);
         color: var(--mat-sys-on-surface-variant);
         margin: 0;
         padding: 0 0 8px;
+      }
+      .footnote {
+        padding: 8px 0 0;
       }
       th,
       td {
@@ -95,13 +103,18 @@ import { DefinitionHintComponent } from './definition-hint.component';
 })
 export class RepTableComponent {
   readonly reps = input.required<RepRow[]>();
-  /** The dashboard's metrics, whose definitions (the agreement's words where it words them) the columns use. */
-  readonly metrics = input<Pick<DashboardMetric, 'key' | 'definition'>[]>([]);
+  /**
+   * The dashboard's metrics, whose definitions (the agreement's words where it words them) the columns use, and
+   * whose figures the rows are set against for the facts no one owns.
+   */
+  readonly metrics = input<Pick<DashboardMetric, 'key' | 'definition' | 'value' | 'numerator'>[]>([]);
   /** The currency revenue and quotas are in (ISO 4217), named in their columns' headings. */
   readonly currency = input<string | null>(null);
   protected readonly captionId = tableCaptionId();
   protected readonly rows = computed(() => repRows(this.reps()));
   protected readonly columns = computed(() => repColumns(this.metrics(), this.currency()));
+  /** Why the rows add up to less than the cards, when facts are on leads no one owns (see unownedNote). */
+  protected readonly unowned = computed(() => unownedNote(this.metrics(), this.reps(), this.currency()));
   protected readonly definitions = computed<Record<string, string>>(() =>
     Object.fromEntries(this.columns().map((column) => [column.key, column.definition ?? ''])),
   );

@@ -65,6 +65,22 @@ describe('RepTableComponent', () => {
     ).toEqual(['Sam Sales', 'Ria Rep']);
   });
 
+  it('says under the rows when the cards count facts no one owns, and nothing when the rows add up', async () => {
+    const answer = dashboardAnswer();
+    // The fixture's cards count 310 calls; Ria's and Sam's rows 220.
+    const metrics = answer.outcomes.concat(answer.activities);
+    const { rerender } = await render(RepTableComponent, { inputs: { reps: answer.reps, metrics } });
+
+    expect(
+      screen.getByText('90 calls were on leads no one owns, so the rows add up to less than the cards.'),
+    ).toBeTruthy();
+
+    await rerender({
+      inputs: { reps: answer.reps, metrics: metrics.filter((metric) => metric.key !== 'calls-made') },
+    });
+    expect(screen.queryByText(/no one owns/)).toBeNull();
+  });
+
   it('says the selection has no reps', async () => {
     await render(RepTableComponent, { inputs: { reps: [] } });
 

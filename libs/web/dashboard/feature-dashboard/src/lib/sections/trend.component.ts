@@ -29,7 +29,7 @@ const BUCKET_WORDS: Readonly<Record<DashboardGranularity, string>> = {
   template: `
     <mat-form-field appearance="outline" subscriptSizing="dynamic">
       <mat-label>Metric</mat-label>
-      <select matNativeControl (change)="pick($event)">
+      <select matNativeControl [title]="chosen()?.name ?? ''" (change)="pick($event)">
         @for (metric of metrics(); track metric.key) {
           <option [value]="metric.key" [selected]="metric.key === chosen()?.key">{{ metric.name }}</option>
         }
@@ -66,9 +66,15 @@ const BUCKET_WORDS: Readonly<Record<DashboardGranularity, string>> = {
     }
   `,
   styles: `
+    /* Wide enough for the longest built-in name, "Sales cycle (opportunity → close)"; a longer one the agreement
+       words ends in an ellipsis short of the arrow (Material keeps its 15 px clear) rather than being cut under it,
+       and reads in full in the title. */
     mat-form-field {
-      width: min(320px, 100%);
+      width: min(400px, 100%);
       margin-bottom: 8px;
+    }
+    select {
+      text-overflow: ellipsis;
     }
     .empty {
       padding: 16px 0;

@@ -35,7 +35,13 @@ const rejected = handoverWithHistory({
   ],
 });
 
-async function renderSection(roles: ('ADMIN' | 'MARKETING' | 'SALES')[], answer: object, timeZone = 'UTC') {
+/** The section as `roles` see it, signed in as Sam, a sales approver (a manager), unless `as` says otherwise. */
+async function renderSection(
+  roles: ('ADMIN' | 'MARKETING' | 'SALES')[],
+  answer: object,
+  timeZone = 'UTC',
+  as = { id: 'sam', name: 'Sam Sales', approver: true },
+) {
   await render(LeadHandoverComponent, {
     inputs: { leadId: LEAD_ID },
     imports: [ApolloTestingModule],
@@ -44,7 +50,7 @@ async function renderSection(roles: ('ADMIN' | 'MARKETING' | 'SALES')[], answer:
       { provide: SESSION_STORAGE, useValue: sessionStorage },
     ],
     configureTestBed: () =>
-      TestBed.inject(AuthStore).start(sessionFor('sam', 'Sam Sales', roles, true, timeZone)),
+      TestBed.inject(AuthStore).start(sessionFor(as.id, as.name, roles, as.approver, timeZone)),
   });
   const apollo = TestBed.inject(ApolloTestingController);
   const load = apollo.expectOne('LeadHandovers');
@@ -170,6 +176,25 @@ describe('LeadHandoverComponent', () => {
       'true',
       true,
     ]);
+  });
+
+  it("shows a rep a colleague's checklist read-only, saying whose it is, before they answer it", async () => {
+    const accepted = handoverWithHistory({ status: 'ACCEPTED', decidedBy: { id: 'sam', name: 'Sam Sales' } });
+    await renderSection(
+      ['SALES'],
+      { leadHandovers: [handoverWithHistoryAnswer(accepted)], leadQualification: qualificationAnswer() },
+      'UTC',
+      { id: 'riley', name: 'Riley Rep', approver: false },
+    );
+
+    await screen.findByRole('heading', { name: 'Qualification' });
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Save checklist' })).toBeNull();
+    expect(
+      screen.getByText(
+        'This lead is Sam Sales’s: the owner of its accepted handover or a sales manager answers its checklist.',
+      ),
+    ).toBeTruthy();
   });
 
   it('shows the checklist read-only to marketing', async () => {

@@ -9,11 +9,13 @@ import {
   untracked,
 } from '@angular/core';
 
+import { mayQualify } from '@accord/domain/handover';
 import { hasAnyRole } from '@accord/domain/workspace';
 import { LeadHandoversStore } from '@accord/web/handovers/data-access';
 import { LeadDetailStore } from '@accord/web/leads/data-access';
 import {
   AuthStore,
+  type HandoverWithHistoryFieldsFragment,
   PendingCall,
   type QualificationAnswerInput,
   injectWorkspaceTimeZone,
@@ -42,6 +44,9 @@ import { LeadQualificationComponent } from './lead-qualification.component';
       <section aria-labelledby="qualification-heading">
         <h2 id="qualification-heading">Qualification</h2>
         <accord-form-alert [message]="call.error()" />
+        @if (notYours(); as text) {
+          <p class="note">{{ text }}</p>
+        }
         <accord-lead-qualification
           [qualification]="qualification"
           [writable]="writable()"
@@ -58,6 +63,9 @@ import { LeadQualificationComponent } from './lead-qualification.component';
       font: var(--mat-sys-title-large);
       margin: 24px 0 8px;
     }
+    .note {
+      color: var(--mat-sys-on-surface-variant);
+    }
     .status {
       font: var(--mat-sys-body-small);
       min-height: 1.5em;
@@ -73,7 +81,34 @@ export class LeadHandoverComponent {
 
   readonly leadId = input.required<string>();
 
-  protected readonly writable = computed(() => hasAnyRole(this.auth.roles(), ['ADMIN', 'SALES']));
+  private readonly inSales = computed(() => hasAnyRole(this.auth.roles(), ['ADMIN', 'SALES']));
+  /** The accepted handover whose owner, acceptor or a sales manager answers the checklist (the API's rule). */
+  private readonly accepted = computed(() =>
+    this.store
+      .handovers()
+      .filter((handover) => handover.status === 'ACCEPTED')
+      .reduce<HandoverWithHistoryFieldsFragment | undefined>(
+        (latest, handover) =>
+          latest && (latest.decidedAt ?? '') >= (handover.decidedAt ?? '') ? latest : handover,
+        undefined,
+      ),
+  );
+  private readonly mayAnswer = computed(() => {
+    const member = this.auth.member();
+    const accepted = this.accepted();
+    return (
+      member !== null &&
+      accepted !== undefined &&
+      mayQualify(member, { ownerId: accepted.owner?.id ?? null, decidedById: accepted.decidedBy?.id ?? null })
+    );
+  });
+  protected readonly writable = computed(() => this.inSales() && this.mayAnswer());
+  /** Why a rep sees a colleague's checklist read-only, before they answer it rather than on saving. */
+  protected readonly notYours = computed(() => {
+    if (!this.inSales() || this.mayAnswer()) return null;
+    const owner = this.accepted()?.owner?.name;
+    return `${owner ? `This lead is ${owner}’s` : 'This lead is a colleague’s'}: the owner of its accepted handover or a sales manager answers its checklist.`;
+  });
   protected readonly call = new PendingCall();
   protected readonly saved = signal('');
 

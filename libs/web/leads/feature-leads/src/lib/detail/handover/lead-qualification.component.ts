@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 
+import { LIMITS } from '@accord/domain/agreement';
 import type { LeadQualification } from '@accord/web/handovers/data-access';
 import { type QualificationAnswerInput, zonedMinute } from '@accord/web/shared/data-access';
 
@@ -48,6 +49,7 @@ interface Draft {
                 <span>Note on {{ item.label }} (optional)</span>
                 <input
                   type="text"
+                  [attr.maxlength]="noteLimit"
                   [value]="drafts()[item.key]?.note ?? ''"
                   (input)="setNote(item.key, text($event))"
                 />
@@ -142,6 +144,8 @@ interface Draft {
 export class LeadQualificationComponent {
   readonly qualification = input.required<LeadQualification>();
   readonly writable = input(false);
+  /** The API's limit on a note, which the field holds to rather than have the whole checklist refused on saving. */
+  protected readonly noteLimit = LIMITS.text;
   readonly pending = input(false);
   /** The workspace's IANA time zone, in which the answers' times read. */
   readonly timeZone = input('UTC');

@@ -1,15 +1,29 @@
-import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  input,
+  linkedSignal,
+  output,
+  signal,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 
-import { zonedInstant } from '@accord/web/pipeline/data-access';
+import { MEETING_BOOKING_WINDOW_DAYS, bookingRefusal } from '@accord/domain/pipeline';
+import { type OwnerChoice, zonedInstant } from '@accord/web/pipeline/data-access';
+import { CLOCK } from '@accord/web/shared/data-access';
+
+import { OwnerFieldComponent } from '../owner-field.component';
 
 /** A meeting to book: when, and optionally what it is about. */
 export interface MeetingBooking {
   scheduledAt: Date;
   title: string | null;
   notes: string | null;
+  /** Whom a manager books it for; null: the member who books it. */
+  ownerId: string | null;
 }
 
 /**
@@ -19,7 +33,7 @@ export interface MeetingBooking {
 @Component({
   selector: 'accord-book-meeting-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatFormField, MatHint, MatInput, MatLabel],
+  imports: [MatButton, MatFormField, MatHint, MatInput, MatLabel, OwnerFieldComponent],
   template: `
     <form
       class="book"
@@ -42,6 +56,9 @@ export interface MeetingBooking {
         <mat-label>Notes (optional)</mat-label>
         <input matInput maxlength="2000" [value]="notes()" (change)="notes.set(value($event))" />
       </mat-form-field>
+      @if (owners(); as choices) {
+        <accord-owner-field [choices]="choices" [(value)]="owner" />
+      }
       <button mat-flat-button type="submit" disabledInteractive [disabled]="pending()">Book meeting</button>
     </form>
     @if (problem()) {
@@ -68,6 +85,9 @@ export class BookMeetingFormComponent {
   readonly pending = input(false);
   /** The workspace's IANA time zone, in which "When" is read. */
   readonly timeZone = input('UTC');
+  /** The members a manager may book for (null: the member books for themself), and the one the form names first. */
+  readonly owners = input<readonly OwnerChoice[] | null>(null);
+  readonly initialOwner = input<string | null>(null);
   readonly booked = output<MeetingBooking>();
   /** A field changed, or the form refused its own input: the API's last refusal no longer applies. */
   readonly edited = output<void>();
@@ -75,13 +95,16 @@ export class BookMeetingFormComponent {
   protected readonly when = signal('');
   protected readonly title = signal('');
   protected readonly notes = signal('');
+  protected readonly owner = linkedSignal(() => this.initialOwner());
   protected readonly problem = signal<string | null>(null);
+  private readonly clock = inject(CLOCK);
 
   /** Empties the form, once its meeting is booked, so that submitting again does not book it twice. */
   reset(): void {
     this.when.set('');
     this.title.set('');
     this.notes.set('');
+    this.owner.set(this.initialOwner());
     this.problem.set(null);
   }
 
@@ -98,11 +121,20 @@ export class BookMeetingFormComponent {
       this.edited.emit();
       return;
     }
+    // The API's window, said in the form's words rather than as its field's ("scheduledAt: must be within…").
+    if (bookingRefusal({ scheduledAt, title: null, notes: null }, this.clock()) === 'OUTSIDE_WINDOW') {
+      this.problem.set(
+        `A meeting is booked within ${MEETING_BOOKING_WINDOW_DAYS} days of today, before or after: check When.`,
+      );
+      this.edited.emit();
+      return;
+    }
     this.problem.set(null);
     this.booked.emit({
       scheduledAt,
       title: this.title().trim() || null,
       notes: this.notes().trim() || null,
+      ownerId: this.owners() ? this.owner() : null,
     });
   }
 }

@@ -6,23 +6,25 @@ import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/tes
 
 import type { Role } from '@accord/domain/workspace';
 import { LEAD_ID, meeting, meetingAnswer, meetingsAnswer } from '@accord/web/pipeline/data-access/testing';
-import { AuthStore } from '@accord/web/shared/data-access';
+import { AuthStore, CLOCK } from '@accord/web/shared/data-access';
 
 import { LeadMeetingsComponent } from './lead-meetings.component';
 
 // A rep in any browser zone books and reads meetings on the workspace's clock: Los Angeles here.
 const WORKSPACE = { id: 'w1', name: 'Demo', timeZone: 'America/Los_Angeles', currency: 'USD' };
+const NOW = '2026-11-25T12:00:00.000Z';
 
 /** The section as `roles` see it, signed in as Sam (who owns the fixtures' meetings) unless `as` says otherwise. */
 async function renderSection(
   roles: Role[],
-  as: { memberId?: string; approver?: boolean; leadOwnerId?: string | null } = {},
+  as: { memberId?: string; approver?: boolean; leadOwnerId?: string | null; later?: boolean } = {},
 ) {
   await render(LeadMeetingsComponent, {
     inputs: { leadId: LEAD_ID, leadOwnerId: as.leadOwnerId ?? null },
     imports: [ApolloTestingModule],
     providers: [
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      { provide: CLOCK, useValue: () => new Date(NOW) },
       {
         provide: AuthStore,
         useValue: {
@@ -37,7 +39,13 @@ async function renderSection(
   apollo
     .expectOne('LeadMeetings')
     .flushData(
-      meetingsAnswer([meeting(), meeting({ id: 'm0', title: 'Intro', status: 'HELD', qualified: true })]),
+      meetingsAnswer([
+        ...(as.later
+          ? [meeting({ id: 'm9', title: 'Later call', scheduledAt: '2026-12-01T15:00:00.000Z' })]
+          : []),
+        meeting(),
+        meeting({ id: 'm0', title: 'Intro', status: 'HELD', qualified: true }),
+      ]),
     );
   await screen.findByRole('cell', { name: 'Discovery call' });
   return apollo;
@@ -81,6 +89,7 @@ describe('LeadMeetingsComponent', () => {
         scheduledAt: '2026-11-28T18:00:00.000Z',
         title: 'Demo',
         notes: null,
+        ownerId: null,
       },
     });
     book.flushData({ bookMeeting: meetingAnswer(meeting({ id: 'm2', title: 'Demo' })) });
@@ -119,24 +128,68 @@ describe('LeadMeetingsComponent', () => {
     apollo.expectNone('BookMeeting');
   });
 
+  it('refuses a time over a year away in its own words, before asking the API', async () => {
+    const apollo = await renderSection(['SALES']);
+
+    const form = screen.getByRole('form', { name: 'Book meeting' });
+    fireEvent.change(within(form).getByLabelText('When'), { target: { value: '2028-11-28T10:00' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Book meeting' }));
+    expect(
+      await screen.findByText('A meeting is booked within 366 days of today, before or after: check When.'),
+    ).toBeTruthy();
+    apollo.expectNone('BookMeeting');
+  });
+
   it('keeps what was typed when the API refuses it, and drops its refusal once the rep edits', async () => {
     const apollo = await renderSection(['SALES']);
 
     const form = screen.getByRole('form', { name: 'Book meeting' });
     const when = within(form).getByLabelText<HTMLInputElement>('When');
-    fireEvent.change(when, { target: { value: '2028-11-28T10:00' } });
+    fireEvent.change(when, { target: { value: '2026-11-28T10:00' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Book meeting' }));
-    apollo
-      .expectOne('BookMeeting')
-      .graphqlErrors([
-        { message: 'scheduledAt: must be within 366 days of now', extensions: { code: 'BAD_USER_INPUT' } },
-      ]);
-    expect(await screen.findByText('scheduledAt: must be within 366 days of now')).toBeTruthy();
-    expect(when.value).toBe('2028-11-28T10:00');
+    const refusal = 'The lead is not in this workspace any more.';
+    apollo.expectOne('BookMeeting').graphqlErrors([{ message: refusal, extensions: { code: 'NOT_FOUND' } }]);
+    expect(await screen.findByText(refusal)).toBeTruthy();
+    expect(when.value).toBe('2026-11-28T10:00');
 
     fireEvent.input(when, { target: { value: '' } });
 
-    await waitFor(() => expect(screen.queryByText('scheduledAt: must be within 366 days of now')).toBeNull());
+    await waitFor(() => expect(screen.queryByText(refusal)).toBeNull());
+  });
+
+  it("lets a manager on a rep's lead book for the rep, whom the Owner choice starts at", async () => {
+    const apollo = await renderSection(['SALES'], { approver: true, leadOwnerId: 'jo' });
+    apollo.expectOne('Colleagues').flushData({
+      colleagues: [
+        { __typename: 'Colleague', id: 'jo', name: 'Jo Rep', roles: ['SALES'], team: null, status: 'ACTIVE' },
+        {
+          __typename: 'Colleague',
+          id: 'sam',
+          name: 'Sam Sales',
+          roles: ['SALES'],
+          team: null,
+          status: 'ACTIVE',
+        },
+      ],
+    });
+    await flushed();
+
+    const form = screen.getByRole('form', { name: 'Book meeting' });
+    await waitFor(() =>
+      expect(within(form).getByRole('combobox', { name: 'Owner' }).textContent).toContain('Jo Rep'),
+    );
+    fireEvent.change(within(form).getByLabelText('When'), { target: { value: '2026-11-28T10:00' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Book meeting' }));
+    const book = apollo.expectOne('BookMeeting');
+    expect((book.operation.variables['input'] as { ownerId: string }).ownerId).toBe('jo');
+  });
+
+  it('offers held and no-show once a meeting has started, and cancel before', async () => {
+    await renderSection(['ADMIN'], { later: true });
+
+    expect(screen.queryByRole('button', { name: 'Mark Later call held' })).toBeNull();
+    expect(screen.getByText('Held or no-show once it starts')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Cancel Later call' })).toBeTruthy();
   });
 
   it('marks a meeting held and says when it counts as qualified', async () => {

@@ -12,7 +12,12 @@ import {
 import { MatDialog } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
 
-import { LeadMeetingsStore, NOT_YOUR_LEAD, injectPipelineAccess } from '@accord/web/pipeline/data-access';
+import {
+  LeadMeetingsStore,
+  NOT_YOUR_LEAD,
+  injectPipelineAccess,
+  injectPipelineOwners,
+} from '@accord/web/pipeline/data-access';
 import { PendingCall, injectWorkspaceTimeZone } from '@accord/web/shared/data-access';
 import {
   ConfirmDialog,
@@ -48,6 +53,8 @@ function heldNote(status: MeetingMark['status'], qualified: boolean): string {
       <accord-book-meeting-form
         [pending]="pending()"
         [timeZone]="timeZone()"
+        [owners]="owners.choices()"
+        [initialOwner]="owners.initial()"
         (booked)="book($event)"
         (edited)="error.set(null)"
       />
@@ -85,6 +92,7 @@ export class LeadMeetingsComponent {
 
   /** Sales and admins record meetings, within what is theirs; marketing reads them. */
   protected readonly access = injectPipelineAccess(() => this.leadOwnerId());
+  protected readonly owners = injectPipelineOwners(() => this.leadOwnerId());
   protected readonly notYours = NOT_YOUR_LEAD;
   protected readonly call = new PendingCall();
   protected readonly error = this.call.error;
@@ -110,6 +118,7 @@ export class LeadMeetingsComponent {
         scheduledAt: booking.scheduledAt.toISOString(),
         title: booking.title,
         notes: booking.notes,
+        ownerId: booking.ownerId,
       }),
     );
     if (!result.ok) return;

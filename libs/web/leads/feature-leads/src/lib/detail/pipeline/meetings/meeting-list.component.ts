@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, output, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 
 import type { MeetingStatus } from '@accord/domain/pipeline';
 import { MEETING_STATUS_LABELS, type Meeting, zonedMinute } from '@accord/web/pipeline/data-access';
+import { CLOCK } from '@accord/web/shared/data-access';
 
 /** Why a held meeting is not a qualified one: the dashboard counts only those held once sales accepted the lead. */
 export const UNQUALIFIED_HELD = 'held before sales accepted the lead: activity, not a qualified meeting';
@@ -41,7 +42,7 @@ export interface MeetingMark {
           @for (meeting of meetings(); track meeting.id) {
             <tr>
               <td>{{ time(meeting.scheduledAt) }}</td>
-              <td>{{ meeting.title || 'Meeting' }}</td>
+              <td class="title">{{ meeting.title || 'Meeting' }}</td>
               <td>{{ meeting.ownerName ?? 'Another member' }}</td>
               <td>
                 {{ labels[meeting.status] }}
@@ -54,26 +55,30 @@ export interface MeetingMark {
               @if (canWrite()) {
                 <td class="actions">
                   @if (meeting.status === 'BOOKED' && mayMark()(meeting.ownerId)) {
-                    <button
-                      mat-button
-                      type="button"
-                      disabledInteractive
-                      [disabled]="pending()"
-                      [attr.aria-label]="'Mark ' + name(meeting) + ' held'"
-                      (click)="markAs(meeting, 'HELD')"
-                    >
-                      Held
-                    </button>
-                    <button
-                      mat-button
-                      type="button"
-                      disabledInteractive
-                      [disabled]="pending()"
-                      [attr.aria-label]="'Mark ' + name(meeting) + ' no-show'"
-                      (click)="markAs(meeting, 'NO_SHOW')"
-                    >
-                      No-show
-                    </button>
+                    @if (started(meeting)) {
+                      <button
+                        mat-button
+                        type="button"
+                        disabledInteractive
+                        [disabled]="pending()"
+                        [attr.aria-label]="'Mark ' + name(meeting) + ' held'"
+                        (click)="markAs(meeting, 'HELD')"
+                      >
+                        Held
+                      </button>
+                      <button
+                        mat-button
+                        type="button"
+                        disabledInteractive
+                        [disabled]="pending()"
+                        [attr.aria-label]="'Mark ' + name(meeting) + ' no-show'"
+                        (click)="markAs(meeting, 'NO_SHOW')"
+                      >
+                        No-show
+                      </button>
+                    } @else {
+                      <span class="later">Held or no-show once it starts</span>
+                    }
                     <button
                       mat-button
                       type="button"
@@ -106,6 +111,16 @@ export interface MeetingMark {
     }
     th {
       font: var(--mat-sys-label-large);
+    }
+    /* A long title (a pasted meeting link) wraps rather than push the actions off the screen. */
+    .title {
+      overflow-wrap: anywhere;
+      min-width: 8em;
+    }
+    .later {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+      margin-right: 8px;
     }
     /* Held, No-show and Cancel read as one row of actions; the other columns give way. */
     .actions {
@@ -144,6 +159,19 @@ export class MeetingListComponent {
 
   protected readonly labels = MEETING_STATUS_LABELS;
   protected readonly unqualified = UNQUALIFIED_HELD;
+  private readonly clock = inject(CLOCK);
+  /** Moves on every minute, so a meeting's Held and No-show appear once it starts. */
+  private readonly now = signal(this.clock());
+
+  constructor() {
+    const timer = setInterval(() => this.now.set(this.clock()), 60_000);
+    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+  }
+
+  /** Whether the meeting has begun: only then was it held or missed (the API refuses either before). */
+  protected started(meeting: Meeting): boolean {
+    return Date.parse(meeting.scheduledAt) <= this.now().getTime();
+  }
 
   protected time(iso: string): string {
     return zonedMinute(iso, this.timeZone());

@@ -126,7 +126,7 @@ describe('LeadOpportunityComponent', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Open opportunity' }));
     const open = apollo.expectOne('OpenOpportunity');
     expect(open.operation.variables).toEqual({
-      input: { leadId: LEAD_ID, amount: 25000, currency: 'USD', name: 'Acme platform' },
+      input: { leadId: LEAD_ID, amount: 25000, currency: 'USD', name: 'Acme platform', ownerId: null },
     });
     open.flushData({ openOpportunity: opportunityAnswer(opportunity({ stage: 'DISCOVERY' })) });
     await flushed();
@@ -152,7 +152,7 @@ describe('LeadOpportunityComponent', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Open opportunity' }));
 
     expect(apollo.expectOne('OpenOpportunity').operation.variables).toEqual({
-      input: { leadId: LEAD_ID, amount: 12000, currency: 'EUR', name: null },
+      input: { leadId: LEAD_ID, amount: 12000, currency: 'EUR', name: null, ownerId: null },
     });
   });
 

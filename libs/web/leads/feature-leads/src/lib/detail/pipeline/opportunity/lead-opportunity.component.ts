@@ -23,6 +23,7 @@ import {
   OPPORTUNITY_STAGE_LABELS,
   formatAmount,
   injectPipelineAccess,
+  injectPipelineOwners,
 } from '@accord/web/pipeline/data-access';
 import { AuthStore, PendingCall, injectWorkspaceTimeZone } from '@accord/web/shared/data-access';
 import {
@@ -57,7 +58,7 @@ import { OpportunityCardComponent, type OpportunityClosing } from './opportunity
         (moved)="move($event)"
         (repriced)="reprice($event)"
         (closed)="close($event)"
-        (edited)="error.set(null)"
+        (edited)="error.set(null); done.set('')"
       />
     }
     @if (canOpen()) {
@@ -65,8 +66,10 @@ import { OpportunityCardComponent, type OpportunityClosing } from './opportunity
         [pending]="pending()"
         [defaultCurrency]="currency()"
         [currencyProblem]="currencyProblem()"
+        [owners]="owners.choices()"
+        [initialOwner]="owners.initial()"
         (opened)="open($event)"
-        (edited)="error.set(null); currencyProblem.set(null)"
+        (edited)="error.set(null); currencyProblem.set(null); done.set('')"
       />
     } @else if (!store.opportunity() && !store.loading()) {
       <p class="empty">
@@ -131,6 +134,7 @@ export class LeadOpportunityComponent {
 
   protected readonly timeZone = injectWorkspaceTimeZone();
   protected readonly access = injectPipelineAccess(() => this.leadOwnerId());
+  protected readonly owners = injectPipelineOwners(() => this.leadOwnerId());
   protected readonly notYours = NOT_YOUR_LEAD;
   protected readonly canOpen = computed(
     () =>

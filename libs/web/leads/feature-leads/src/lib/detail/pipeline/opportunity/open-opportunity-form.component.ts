@@ -12,21 +12,25 @@ import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 
-import { parseAmount } from '@accord/web/pipeline/data-access';
+import { type OwnerChoice, parseAmount } from '@accord/web/pipeline/data-access';
 import { injectFocusFirstInvalid } from '@accord/web/shared/ui';
+
+import { OwnerFieldComponent } from '../owner-field.component';
 
 /** An opportunity to open: its amount (pipeline sourced), currency and optional name. */
 export interface OpportunityOpening {
   amount: number;
   currency: string;
   name: string | null;
+  /** Whom a manager opens it for; null: the member who opens it. */
+  ownerId: string | null;
 }
 
 /** Opens an opportunity on an accepted lead, in the workspace's reporting currency unless told otherwise. */
 @Component({
   selector: 'accord-open-opportunity-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatFormField, MatInput, MatLabel, ReactiveFormsModule],
+  imports: [MatButton, MatFormField, MatInput, MatLabel, OwnerFieldComponent, ReactiveFormsModule],
   template: `
     <form
       class="open"
@@ -60,6 +64,9 @@ export interface OpportunityOpening {
         <mat-label>Name (optional)</mat-label>
         <input matInput maxlength="200" [value]="name()" (change)="name.set(value($event))" />
       </mat-form-field>
+      @if (owners(); as choices) {
+        <accord-owner-field [choices]="choices" [(value)]="owner" />
+      }
       <button mat-flat-button type="submit" disabledInteractive [disabled]="pending()">
         Open opportunity
       </button>
@@ -90,6 +97,9 @@ export class OpenOpportunityFormComponent {
   readonly defaultCurrency = input('USD');
   /** The API's word on the currency (the workspace reports in another), shown where the form's problems are. */
   readonly currencyProblem = input<string | null>(null);
+  /** The members a manager may open it for (null: the member opens it for themself), and the one named first. */
+  readonly owners = input<readonly OwnerChoice[] | null>(null);
+  readonly initialOwner = input<string | null>(null);
   readonly opened = output<OpportunityOpening>();
   /** A field changed, or the form refused its own input: the API's last refusal no longer applies. */
   readonly edited = output<void>();
@@ -98,6 +108,7 @@ export class OpenOpportunityFormComponent {
   protected readonly amount = new FormControl('', { nonNullable: true });
   protected readonly currency = linkedSignal(() => this.defaultCurrency());
   protected readonly name = signal('');
+  protected readonly owner = linkedSignal(() => this.initialOwner());
   protected readonly problem = signal<string | null>(null);
   private readonly focusFirstInvalid = injectFocusFirstInvalid();
   protected readonly shownProblem = computed(() => {
@@ -126,6 +137,7 @@ export class OpenOpportunityFormComponent {
       amount: parsed.amount,
       currency: this.currency().trim().toUpperCase() || this.defaultCurrency(),
       name: this.name().trim() || null,
+      ownerId: this.owners() ? this.owner() : null,
     });
   }
 }
