@@ -4,7 +4,7 @@ import type { FitCriterion } from '@accord/domain/agreement';
 import { criterionMatches } from '@accord/domain/scoring';
 import { unknownLead } from '@accord/domain/scoring/testing';
 
-import { respell, spellingKey, spellingsBook, spellingsIn, withFirstSpellings } from './spellings';
+import { respell, respeltIn, spellingKey, spellingsBook, spellingsIn, withFirstSpellings } from './spellings';
 
 const book = spellingsBook([
   { field: 'source', key: 'linkedin', spelling: 'LinkedIn' },
@@ -45,6 +45,15 @@ describe('spellings', () => {
       campaign: 'Q3',
     });
     expect(book.size).toBe(2);
+  });
+
+  it("tells which values a writer stored in the workspace's spelling rather than as given", () => {
+    expect(
+      respeltIn(
+        { source: ' linkedin ', campaign: 'Spring', industry: 'Retail' },
+        { source: 'LinkedIn', campaign: 'Spring', industry: 'Software' },
+      ),
+    ).toEqual([{ field: 'source', given: 'linkedin', spelling: 'LinkedIn' }]);
   });
 
   it('lists the values of many leads once each, in their first spelling', () => {

@@ -90,3 +90,19 @@ export function respell<T extends Partial<Pick<LeadFields, SpelledField>>>(
   }
   return { fields: result, respelt };
 }
+
+/** The values `stored` holds in another spelling than `given` gave them: those a writer respelt (case aside). */
+export function respeltIn(
+  given: Partial<Record<SpelledField, unknown>>,
+  stored: Partial<Record<SpelledField, string | null>>,
+): Respelt[] {
+  return SPELLED_FIELDS.flatMap((field) => {
+    const sent = given[field];
+    const spelling = stored[field];
+    if (typeof sent !== 'string' || typeof spelling !== 'string') return [];
+    const value = sent.trim();
+    return value !== spelling && spellingKey(value) === spellingKey(spelling)
+      ? [{ field, given: value, spelling }]
+      : [];
+  });
+}

@@ -74,6 +74,23 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     return agreements.sign(team.sales, { versionId: saved.id, revision: saved.revision, side: 'SALES' });
   }
 
+  /** How many lock requests of the kind wait in the server (not granted yet). */
+  async function waitingLocks(workspaceId: string, locktype: 'advisory' | 'transactionid'): Promise<number> {
+    const rows = await app
+      .get(OwnerDb)
+      .inWorkspace(
+        workspaceId,
+        async (client) =>
+          (
+            await client.query<{ waiting: number }>(
+              `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = $1 AND NOT granted`,
+              [locktype],
+            )
+          ).rows,
+      );
+    return rows[0].waiting;
+  }
+
   const fitLead = {
     email: 'vp@bigco.example',
     title: 'VP Marketing',
@@ -528,20 +545,7 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     const flip = jest.spyOn(scoring, 'lockForFlip').mockImplementationOnce(async (manager, workspaceId) => {
       await lockForFlip(manager, workspaceId);
       edit = leads.update(team.marketing, lead.id, { employeeCount: 3 });
-      await eventually(async () => {
-        const [{ waiting }]: { waiting: number }[] = await app
-          .get(OwnerDb)
-          .inWorkspace(
-            team.workspaceId,
-            async (client) =>
-              (
-                await client.query(
-                  `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
-                )
-              ).rows,
-          );
-        return waiting > 0;
-      });
+      await eventually(async () => (await waitingLocks(team.workspaceId, 'advisory')) > 0);
     });
 
     // Before the flip read the leads it catches up without locking them, the two waited for each other until
@@ -774,20 +778,7 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     await recorded;
     const created = leads.create(team.marketing, { email: 'late@at-once.example', source: 'PAID SOCIAL' });
     // The create stores its lead, then waits for the other writer's spelling before it records its own.
-    await eventually(async () => {
-      const [{ waiting }]: { waiting: number }[] = await app
-        .get(OwnerDb)
-        .inWorkspace(
-          team.workspaceId,
-          async (client) =>
-            (
-              await client.query(
-                `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted`,
-              )
-            ).rows,
-        );
-      return waiting > 0;
-    });
+    await eventually(async () => (await waitingLocks(team.workspaceId, 'transactionid')) > 0);
     release();
     await other;
     expect(await created).toMatchObject({ source: 'Paid Social' });

@@ -90,6 +90,21 @@ function describedText(button: HTMLElement): string | undefined {
   return id ? document.getElementById(id)?.textContent?.trim() : undefined;
 }
 
+/** The dashboard with nothing recorded: every count and amount 0, every rate and duration without a value. */
+function emptyAnswer() {
+  const answer = dashboardAnswer();
+  const zero = <T extends { value: number | null; unit: string }>(metric: T) => ({
+    ...metric,
+    value: metric.unit === 'RATE' || metric.unit === 'DAYS' ? null : 0,
+  });
+  return {
+    ...answer,
+    outcomes: answer.outcomes.map(zero),
+    activities: answer.activities.map(zero),
+    funnel: answer.funnel.map((step) => ({ ...step, count: 0 })),
+  };
+}
+
 describe('DashboardPage', () => {
   it('leads with the outcomes: value, target, gap in words and colour, definition and rows link', async () => {
     const { variables } = await openDashboard();
@@ -467,17 +482,7 @@ describe('DashboardPage', () => {
   });
 
   it('says so when the filters match nothing in the period', async () => {
-    const answer = dashboardAnswer();
-    const zero = <T extends { value: number | null; unit: string }>(metric: T) => ({
-      ...metric,
-      value: metric.unit === 'RATE' || metric.unit === 'DAYS' ? null : 0,
-    });
-    await openDashboard('/dashboard?campaign=Nothing', {
-      ...answer,
-      outcomes: answer.outcomes.map(zero),
-      activities: answer.activities.map(zero),
-      funnel: answer.funnel.map((step) => ({ ...step, count: 0 })),
-    });
+    await openDashboard('/dashboard?campaign=Nothing', emptyAnswer());
 
     expect(
       screen.getByText(
@@ -487,18 +492,8 @@ describe('DashboardPage', () => {
   });
 
   it('says a period that has not started yet has nothing to show, rather than to try a longer one', async () => {
-    const answer = dashboardAnswer();
-    const zero = <T extends { value: number | null; unit: string }>(metric: T) => ({
-      ...metric,
-      value: metric.unit === 'RATE' || metric.unit === 'DAYS' ? null : 0,
-    });
     // 30 November – 31 December, seen on 25 November.
-    await openDashboard('/dashboard?period=custom&from=2026-11-30&to=2026-12-31', {
-      ...answer,
-      outcomes: answer.outcomes.map(zero),
-      activities: answer.activities.map(zero),
-      funnel: answer.funnel.map((step) => ({ ...step, count: 0 })),
-    });
+    await openDashboard('/dashboard?period=custom&from=2026-11-30&to=2026-12-31', emptyAnswer());
 
     expect(
       screen.getByText(

@@ -1,4 +1,4 @@
-import { leadLoadMessage, stageReason } from './lead-wording';
+import { leadLoadMessage, respeltWords, stageReason } from './lead-wording';
 
 describe('stageReason', () => {
   it('reads a scoring cell as words', () => {
@@ -35,5 +35,19 @@ describe('leadLoadMessage', () => {
       'Try again in a moment.',
     );
     expect(leadLoadMessage(null)).toBeNull();
+  });
+});
+
+describe('respeltWords', () => {
+  it('says which values were stored as the workspace spells them', () => {
+    expect(
+      respeltWords([
+        { field: 'source', given: 'linkedin', spelling: 'LinkedIn' },
+        { field: 'industry', given: 'SOFTWARE', spelling: 'Software' },
+      ]),
+    ).toBe(
+      'Source reads “LinkedIn”, as the workspace already spells it. Industry reads “Software”, as the workspace already spells it.',
+    );
+    expect(respeltWords([])).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import { LIFECYCLE_STAGE_LABELS } from '@accord/domain/leads';
+import { LIFECYCLE_STAGE_LABELS, type Respelt, type SpelledField } from '@accord/domain/leads';
 import {
   type ApiError,
   type LeadFieldsFragment,
@@ -75,4 +75,23 @@ export function stageReason(reason: string): string {
  */
 export function leadLoadMessage(error: Pick<ApiError, 'code' | 'message'> | null): string | null {
   return recordLoadMessage(error, 'There is no lead at this address in this workspace. Find it in Leads.');
+}
+
+const SPELLED_LABELS: Readonly<Record<SpelledField, string>> = {
+  industry: 'Industry',
+  source: 'Source',
+  campaign: 'Campaign',
+};
+
+/**
+ * What a save stored in the workspace's spelling rather than as typed: `Source reads “LinkedIn”, as the workspace
+ * already spells it.` — or '' — so that a changed case is not undone without a word.
+ */
+export function respeltWords(respelt: readonly Respelt[]): string {
+  return respelt
+    .map(
+      ({ field, spelling }) =>
+        `${SPELLED_LABELS[field]} reads “${spelling}”, as the workspace already spells it.`,
+    )
+    .join(' ');
 }

@@ -3,6 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 
+import { respeltIn } from '@accord/domain/leads';
 import { hasAnyRole } from '@accord/domain/workspace';
 import {
   EMPTY_LEAD_FORM,
@@ -18,6 +19,7 @@ import {
   leadName,
   ownerLabel,
   problemsByField,
+  respeltWords,
   toLeadInput,
   wholeScore,
 } from '@accord/web/leads/data-access';
@@ -282,7 +284,8 @@ export class LeadPage implements OnInit {
     }
     const result = await this.call.run(() => this.store.update(parsed.input));
     if (result.ok) {
-      this.saved.set('Changes saved; the lead was rescored.');
+      const respelt = respeltWords(respeltIn(parsed.input, result.value));
+      this.saved.set(`Changes saved; the lead was rescored.${respelt ? ` ${respelt}` : ''}`);
       return;
     }
     this.problems.set(problemsByField(result.error.fields));

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input, model } from '@angular/core';
-import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 
 import type { OwnerChoice } from '@accord/web/pipeline/data-access';
@@ -11,7 +11,7 @@ import type { OwnerChoice } from '@accord/web/pipeline/data-access';
 @Component({
   selector: 'accord-owner-field',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatFormField, MatHint, MatLabel, MatOption, MatSelect],
+  imports: [MatFormField, MatLabel, MatOption, MatSelect],
   template: `
     <mat-form-field appearance="outline" class="owner">
       <mat-label>Owner</mat-label>
@@ -20,12 +20,11 @@ import type { OwnerChoice } from '@accord/web/pipeline/data-access';
           <mat-option [value]="choice.id">{{ choice.name }}</mat-option>
         }
       </mat-select>
-      <mat-hint>Credited on the dashboard</mat-hint>
     </mat-form-field>
   `,
   styles: `
     .owner {
-      width: 200px;
+      width: 220px;
     }
   `,
 })
