@@ -247,9 +247,22 @@ import { RejectFormComponent, Rejection } from './reject-form.component';
       gap: 8px;
       font: var(--mat-sys-label-medium);
     }
+    /* A native select on purpose (see reassignChoice), drawn as the page's outlined fields are. */
     .reassign select {
       font: var(--mat-sys-body-medium);
-      padding: 4px;
+      color: var(--mat-sys-on-surface);
+      background: var(--mat-sys-surface);
+      min-height: 40px;
+      padding: 6px 10px;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 4px;
+    }
+    .reassign select:hover:not(:disabled) {
+      border-color: var(--mat-sys-on-surface);
+    }
+    .reassign select:focus-visible {
+      outline: 2px solid var(--mat-sys-primary);
+      outline-offset: 1px;
     }
   `,
 })
