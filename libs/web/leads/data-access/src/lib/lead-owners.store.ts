@@ -19,7 +19,9 @@ import type { Owner } from './lead-row';
 export class LeadOwnersStore {
   private readonly apollo = inject(Apollo);
   private readonly auth = inject(AuthStore);
-  private readonly colleagues = signal<Colleague[]>([]);
+  private readonly listed = signal<Colleague[]>([]);
+  /** Every colleague as read, for pages that choose among them by role (the pipeline's owners). */
+  readonly colleagues = this.listed.asReadonly();
 
   readonly selfId = computed(() => this.auth.member()?.id ?? null);
 
@@ -59,6 +61,6 @@ export class LeadOwnersStore {
   async load(): Promise<void> {
     const result = await attempt(() => fetchColleagues(this.apollo));
     // Without the list the page still works: owners read "Another member".
-    if (result.ok) this.colleagues.set(result.value);
+    if (result.ok) this.listed.set(result.value);
   }
 }

@@ -1,14 +1,7 @@
-import { type Signal, computed, inject, signal } from '@angular/core';
-import { Apollo } from 'apollo-angular';
+import { type Signal, computed, inject } from '@angular/core';
 
 import { type Role, isSalesManager } from '@accord/domain/workspace';
-import {
-  AuthStore,
-  type Colleague,
-  activeColleagues,
-  attempt,
-  fetchColleagues,
-} from '@accord/web/shared/data-access';
+import { AuthStore, type Colleague, activeColleagues } from '@accord/web/shared/data-access';
 
 /** A member a meeting or an opportunity can be booked in the name of. */
 export interface OwnerChoice {
@@ -51,16 +44,15 @@ export interface PipelineOwners {
   initial: Signal<string | null>;
 }
 
-/** The owner choice of the lead page's meeting and opportunity forms; managers' colleagues are read once. */
-export function injectPipelineOwners(leadOwner: () => string | null): PipelineOwners {
+/**
+ * The owner choice of the lead page's meeting and opportunity forms, from the colleagues the page has read (its
+ * LeadOwnersStore: one read for the owner field and both forms).
+ */
+export function injectPipelineOwners(
+  leadOwner: () => string | null,
+  colleagues: () => readonly Colleague[] | null,
+): PipelineOwners {
   const auth = inject(AuthStore);
-  const apollo = inject(Apollo);
-  const colleagues = signal<Colleague[] | null>(null);
-  const member = auth.member();
-  if (member !== null && isSalesManager(member))
-    void attempt(() => fetchColleagues(apollo)).then((result) => {
-      if (result.ok) colleagues.set(result.value);
-    });
   const choices = computed(() => ownerChoices(auth.member(), colleagues()));
   const initial = computed(() => initialOwner(choices(), leadOwner(), auth.member()?.id ?? null));
   return { choices, initial };

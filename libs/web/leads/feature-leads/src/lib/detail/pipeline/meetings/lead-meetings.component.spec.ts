@@ -5,6 +5,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/ang
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 
 import type { Role } from '@accord/domain/workspace';
+import { LeadOwnersStore } from '@accord/web/leads/data-access';
 import { LEAD_ID, meeting, meetingAnswer, meetingsAnswer } from '@accord/web/pipeline/data-access/testing';
 import { AuthStore, CLOCK } from '@accord/web/shared/data-access';
 
@@ -25,6 +26,8 @@ async function renderSection(
     providers: [
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       { provide: CLOCK, useValue: () => new Date(NOW) },
+      // The lead page's, whose colleagues the owner choice offers.
+      LeadOwnersStore,
       {
         provide: AuthStore,
         useValue: {
@@ -159,6 +162,7 @@ describe('LeadMeetingsComponent', () => {
 
   it("lets a manager on a rep's lead book for the rep, whom the Owner choice starts at", async () => {
     const apollo = await renderSection(['SALES'], { approver: true, leadOwnerId: 'jo' });
+    void TestBed.inject(LeadOwnersStore).load();
     apollo.expectOne('Colleagues').flushData({
       colleagues: [
         { __typename: 'Colleague', id: 'jo', name: 'Jo Rep', roles: ['SALES'], team: null, status: 'ACTIVE' },

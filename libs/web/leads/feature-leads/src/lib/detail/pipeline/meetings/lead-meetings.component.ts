@@ -12,6 +12,7 @@ import {
 import { MatDialog } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
 
+import { LeadOwnersStore } from '@accord/web/leads/data-access';
 import {
   LeadMeetingsStore,
   NOT_YOUR_LEAD,
@@ -92,7 +93,12 @@ export class LeadMeetingsComponent {
 
   /** Sales and admins record meetings, within what is theirs; marketing reads them. */
   protected readonly access = injectPipelineAccess(() => this.leadOwnerId());
-  protected readonly owners = injectPipelineOwners(() => this.leadOwnerId());
+  // The lead page's colleagues, read once for its owner field and both pipeline forms.
+  private readonly people = inject(LeadOwnersStore, { optional: true });
+  protected readonly owners = injectPipelineOwners(
+    () => this.leadOwnerId(),
+    () => this.people?.colleagues() ?? null,
+  );
   protected readonly notYours = NOT_YOUR_LEAD;
   protected readonly call = new PendingCall();
   protected readonly error = this.call.error;

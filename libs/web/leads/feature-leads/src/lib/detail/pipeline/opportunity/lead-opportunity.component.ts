@@ -17,6 +17,7 @@ import { firstValueFrom } from 'rxjs';
 
 import type { LifecycleStage } from '@accord/domain/leads';
 import type { OpportunityStage } from '@accord/domain/pipeline';
+import { LeadOwnersStore } from '@accord/web/leads/data-access';
 import {
   LeadOpportunityStore,
   NOT_YOUR_LEAD,
@@ -134,7 +135,12 @@ export class LeadOpportunityComponent {
 
   protected readonly timeZone = injectWorkspaceTimeZone();
   protected readonly access = injectPipelineAccess(() => this.leadOwnerId());
-  protected readonly owners = injectPipelineOwners(() => this.leadOwnerId());
+  // The lead page's colleagues, read once for its owner field and both pipeline forms.
+  private readonly people = inject(LeadOwnersStore, { optional: true });
+  protected readonly owners = injectPipelineOwners(
+    () => this.leadOwnerId(),
+    () => this.people?.colleagues() ?? null,
+  );
   protected readonly notYours = NOT_YOUR_LEAD;
   protected readonly canOpen = computed(
     () =>
