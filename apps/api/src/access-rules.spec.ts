@@ -43,6 +43,10 @@ describe('access rules', () => {
           "SALES",
         ],
         "Mutation changePassword": "ANY_MEMBER",
+        "Mutation correctLeadValue": [
+          "ADMIN",
+          "MARKETING",
+        ],
         "Mutation createAgreementDraft": [
           "ADMIN",
           "MARKETING",
@@ -205,6 +209,11 @@ describe('access rules', () => {
           "SALES",
         ],
         "Query leadTimeline": [
+          "ADMIN",
+          "MARKETING",
+          "SALES",
+        ],
+        "Query leadValues": [
           "ADMIN",
           "MARKETING",
           "SALES",

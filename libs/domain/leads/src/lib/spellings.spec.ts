@@ -4,7 +4,15 @@ import type { FitCriterion } from '@accord/domain/agreement';
 import { criterionMatches } from '@accord/domain/scoring';
 import { unknownLead } from '@accord/domain/scoring/testing';
 
-import { respell, respeltIn, spellingKey, spellingsBook, spellingsIn, withFirstSpellings } from './spellings';
+import {
+  parseSpelling,
+  respell,
+  respeltIn,
+  spellingKey,
+  spellingsBook,
+  spellingsIn,
+  withFirstSpellings,
+} from './spellings';
 
 const book = spellingsBook([
   { field: 'source', key: 'linkedin', spelling: 'LinkedIn' },
@@ -103,5 +111,34 @@ describe('spellings', () => {
         },
       ),
     );
+  });
+
+  describe('parseSpelling', () => {
+    it('reads a corrected spelling trimmed, keyed by the value it spells', () => {
+      expect(parseSpelling('source', '  LinkedIn ')).toEqual({
+        ok: true,
+        spelling: { field: 'source', key: 'linkedin', spelling: 'LinkedIn' },
+      });
+    });
+
+    it("refuses what the field's text rules refuse, in their words", () => {
+      expect(parseSpelling('source', '   ')).toEqual({
+        ok: false,
+        issues: [{ path: '', message: 'must not be empty' }],
+      });
+      expect(parseSpelling('source', 'x'.repeat(101))).toEqual({
+        ok: false,
+        issues: [{ path: '', message: 'must be at most 100 characters' }],
+      });
+      expect(parseSpelling('campaign', 'x'.repeat(200))).toMatchObject({ ok: true });
+      expect(parseSpelling('industry', 'Soft\u0000ware')).toEqual({
+        ok: false,
+        issues: [{ path: '', message: 'must not contain control characters' }],
+      });
+      expect(parseSpelling('industry', null)).toEqual({
+        ok: false,
+        issues: [{ path: '', message: 'is required' }],
+      });
+    });
   });
 });

@@ -1,4 +1,6 @@
-import type { LeadFields } from './lead-input';
+import { type InputIssue, inputIssue } from '@accord/domain/agreement';
+
+import { type LeadFields, leadFieldsSchema } from './lead-input';
 
 /**
  * The free-text lead fields that segment the dashboard. Each value has one spelling per workspace whatever its
@@ -21,6 +23,21 @@ export interface Spelling {
  */
 export function spellingKey(value: string): string {
   return value.toLowerCase();
+}
+
+/**
+ * A spelling a person gives a value in place of the workspace's ("LinkedIn" for "linkedin"), under the field's rules
+ * for text. Its key names the value it spells: a correction changes case, never which value.
+ */
+export function parseSpelling(
+  field: SpelledField,
+  value: unknown,
+): { ok: true; spelling: Spelling } | { ok: false; issues: InputIssue[] } {
+  const parsed = leadFieldsSchema.shape[field].safeParse(value ?? undefined);
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(inputIssue) };
+  const spelling = parsed.data;
+  if (spelling == null) return { ok: false, issues: [{ path: '', message: 'is required' }] };
+  return { ok: true, spelling: { field, key: spellingKey(spelling), spelling } };
 }
 
 /** The workspace's spelling of each value it knows, by field and key (see spellingsBook). */

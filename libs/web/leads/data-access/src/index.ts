@@ -7,3 +7,5 @@ export * from './lib/lead-row';
 export * from './lib/lead-wording';
 export * from './lib/leads.store';
 export * from './lib/scoring-status.store';
+export * from './lib/lead-values';
+export * from './lib/lead-values.store';

@@ -308,21 +308,35 @@ export class DashboardRollupRepository {
     }));
   }
 
-  /** Adds the segment values of some leads to the filter's lists (values only join; a rebuild prunes). */
+  /**
+   * Adds the segment values of some leads to the filter's lists. Values only join — a rebuild prunes — except a
+   * spelling the workspace has since corrected ("linkedin" once "LinkedIn", see lead_spellings): its leads, marked
+   * updated by the correction, bring the new spelling in here, and the old one leaves.
+   */
   private async mergeSegmentValues(manager: EntityManager, leads: string, params: unknown[]): Promise<void> {
-    const merged = (column: string, key: keyof SegmentValues): string =>
+    const merged = (column: string, key: keyof SegmentValues, spelled = true): string =>
       `array(SELECT v FROM (SELECT jsonb_array_elements_text(segments->'${key}') AS v
                             UNION SELECT ${column} FROM l WHERE ${column} IS NOT NULL) u
+             ${spelled ? correctedAway(column) : ''}
              ORDER BY v LIMIT ${SEGMENT_LIMIT})`;
     await manager.query(
       `WITH l AS MATERIALIZED (${leads})
        UPDATE dashboard_rollup_state SET segments = jsonb_build_object(
-         'industries', ${merged('industry', 'industries')}, 'countries', ${merged('country', 'countries')},
+         'industries', ${merged('industry', 'industries')}, 'countries', ${merged('country', 'countries', false)},
          'sources', ${merged('source', 'sources')}, 'campaigns', ${merged('campaign', 'campaigns')})`,
       params,
     );
   }
 }
+
+/**
+ * Keeps a segment value `u.v` unless the workspace now spells it otherwise. (The key is spellingKey's lower case,
+ * which PostgreSQL's lower() gives under a UTF-8 locale; under the C locale it folds ASCII letters only, and a
+ * corrected non-ASCII spelling stays listed until the next rebuild — listed, it finds no lead.)
+ */
+const correctedAway = (field: string) =>
+  `WHERE NOT EXISTS (SELECT 1 FROM lead_spellings s
+                      WHERE s.field = '${field}' AND s.key = lower(u.v) AND s.spelling <> u.v)`;
 
 /** Sorted, distinct days split into runs of consecutive days, each at most `maxRun` long. */
 export function consecutiveRuns(days: readonly LocalDate[], maxRun: number): LocalDate[][] {

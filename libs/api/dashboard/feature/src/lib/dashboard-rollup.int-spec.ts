@@ -165,6 +165,32 @@ describe('the dashboard rollup, against the raw tables', () => {
     await expectRollupAgrees(app, world);
   });
 
+  it('lists a corrected spelling in the filter in place of the old one, on its next pass', async () => {
+    await app.get(DashboardRollupJob).drain();
+    const sources = async () =>
+      (
+        await sql<{ sources: string[] }>(
+          world,
+          `SELECT segments->'sources' AS sources FROM dashboard_rollup_state`,
+        )
+      )[0].sources;
+    expect(await sources()).toContain('webinar');
+    // What correcting the spelling does (LeadSpellingsRepository.correct): the spelling, and its leads marked updated.
+    await sql(
+      world,
+      `INSERT INTO lead_spellings (workspace_id, field, key, spelling)
+       VALUES (accord_current_workspace(), 'source', 'webinar', 'Webinar')`,
+    );
+    await sql(world, `UPDATE leads SET source = 'Webinar', updated_at = $1 WHERE source = 'webinar'`, [
+      WORLD_NOW,
+    ]);
+
+    await app.get(DashboardRollupJob).drain();
+    expect(await sources()).toEqual(expect.arrayContaining(['Webinar', 'ads', 'partner']));
+    expect(await sources()).not.toContain('webinar');
+    await expectRollupAgrees(app, world);
+  });
+
   it('keeps each workspace to its own rollup', async () => {
     await expectRollupAgrees(app, other);
     const foreign = await sql<{ n: number }>(

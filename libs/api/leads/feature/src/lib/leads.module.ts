@@ -10,6 +10,8 @@ import { IngestionController } from './ingestion.controller';
 import { KeyedSignalStore } from './keyed-signal-store';
 import { LeadScorer } from './lead-scorer';
 import { LeadUpsertService } from './lead-upsert.service';
+import { LeadValuesResolver } from './lead-values.resolver';
+import { LeadValuesService } from './lead-values.service';
 import { LeadsDemoSeeder } from './leads-demo.seeder';
 import { LeadsIngestionController } from './leads-ingestion.controller';
 import { ApiKeysResolver, LeadsResolver } from './leads.resolver';
@@ -38,6 +40,8 @@ import { SignalIngestionService } from './signal-ingestion.service';
     RecycleSweep,
     LeadsResolver,
     ApiKeysResolver,
+    LeadValuesService,
+    LeadValuesResolver,
     LeadsDemoSeeder,
   ],
   exports: [
@@ -53,4 +57,4 @@ import { SignalIngestionService } from './signal-ingestion.service';
 export class LeadsModule {}
 
 /** Every resolver of this module, for printing the schema without booting the app. */
-export const LEADS_RESOLVERS = [LeadsResolver, ApiKeysResolver];
+export const LEADS_RESOLVERS = [LeadsResolver, ApiKeysResolver, LeadValuesResolver];

@@ -7,6 +7,7 @@ import { AuthStore, RedirectNotice } from '@accord/web/shared/data-access';
 import { LeadPage } from './detail/lead.page';
 import { RejectionFeedbackPage } from './feedback/rejection-feedback.page';
 import { LeadsPage } from './list/leads.page';
+import { LeadValuesPage } from './values/lead-values.page';
 
 /** Rejection feedback is for marketing (and admins); others go back to the leads, told why. */
 const feedbackReaders = () =>
@@ -25,5 +26,6 @@ export const leadsRoutes: Routes = [
     title: 'Rejection feedback · Accord',
     canActivate: [feedbackReaders],
   },
+  { path: 'values', component: LeadValuesPage, title: 'Sources, campaigns and industries · Accord' },
   { path: ':id', component: LeadPage },
 ];

@@ -34,6 +34,7 @@ import { EmailVerification1795700480000 } from './1795700480000-EmailVerificatio
 import { RescoreHeartbeat1795700490000 } from './1795700490000-RescoreHeartbeat';
 import { RescoreClaim1795700491000 } from './1795700491000-RescoreClaim';
 import { LeadSpellings1795700500000 } from './1795700500000-LeadSpellings';
+import { LeadSpellingsCorrected1795700600000 } from './1795700600000-LeadSpellingsCorrected';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   RescoreHeartbeat1795700490000,
   RescoreClaim1795700491000,
   LeadSpellings1795700500000,
+  LeadSpellingsCorrected1795700600000,
 ];

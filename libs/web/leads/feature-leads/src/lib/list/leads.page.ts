@@ -70,6 +70,7 @@ const SEARCH_PAUSE_MS = 350;
       @if (readsFeedback()) {
         <a mat-button routerLink="rejection-feedback">Rejection feedback</a>
       }
+      <a mat-button routerLink="values">Sources &amp; campaigns</a>
       <button mat-flat-button type="button" (click)="newLead()">New lead</button>
     </accord-page-header>
     <accord-rescore-banner [progress]="scoring.progress()" />

@@ -1,0 +1,192 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { AgreementsDataAccessModule } from '@accord/api/agreements/data-access';
+import { MembersDataAccessModule } from '@accord/api/members/data-access';
+import { OwnerDb, TenantDb } from '@accord/api/shared/database';
+import { ErrorCode } from '@accord/api/shared/graphql';
+import {
+  FrozenClock,
+  TestDatabase,
+  TestTeam,
+  createTeam,
+  createTestDatabase,
+  testModule,
+} from '@accord/api/shared/testing';
+
+import { LeadValuesService } from './lead-values.service';
+import { LeadsModule } from './leads.module';
+import { LeadsService } from './leads.service';
+
+type Team = TestTeam<'marketing' | 'sales'>;
+
+describe("the workspace's lead values and their corrected spelling, on PostgreSQL", () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let leads: LeadsService;
+  let values: LeadValuesService;
+  const clock = new FrozenClock();
+
+  const newTeam = (): Promise<Team> =>
+    createTeam(app, {
+      marketing: { name: 'mia', roles: ['MARKETING'], approver: true },
+      sales: { name: 'sam', roles: ['SALES'], approver: true },
+    });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const moduleRef = await testModule(
+      database,
+      clock,
+      [MembersDataAccessModule, AgreementsDataAccessModule, LeadsModule],
+      { poolSize: 4 },
+    ).compile();
+    app = await moduleRef.init();
+    leads = app.get(LeadsService);
+    values = app.get(LeadValuesService);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('lists each value once in its spelling, those with the most leads first, and corrects its case in every lead', async () => {
+    const team = await newTeam();
+    const created = [];
+    for (const [email, source] of [
+      ['a@values.example', 'linkedin'],
+      ['b@values.example', 'LinkedIn'],
+      ['c@values.example', 'LINKEDIN'],
+      ['d@values.example', 'webinar'],
+    ])
+      created.push(await leads.create(team.marketing, { email, source, industry: 'Software' }));
+    // The only lead with "webinar" moves on: the value stays known, held by no lead.
+    await leads.update(team.marketing, created[3].id, { source: 'Partner' });
+    expect(await values.list(team.sales, 'SOURCE')).toEqual({
+      field: 'SOURCE',
+      total: 3,
+      values: [
+        { spelling: 'linkedin', leads: 3 },
+        { spelling: 'Partner', leads: 1 },
+        { spelling: 'webinar', leads: 0 },
+      ],
+    });
+
+    clock.current = new Date(clock.current.getTime() + 60_000);
+    expect(await values.correct(team.marketing, { field: 'SOURCE', spelling: ' LinkedIn ' })).toEqual({
+      field: 'SOURCE',
+      spelling: 'LinkedIn',
+      previous: 'linkedin',
+      leads: 3,
+    });
+    const rows: { source: string; updated: boolean }[] = await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        manager.query(
+          `SELECT DISTINCT source, updated_at = $1 AS updated FROM leads WHERE source ILIKE 'linkedin'`,
+          [clock.current],
+        ),
+      );
+    // Marked updated, so the dashboard's rollup counts them again under the new spelling.
+    expect(rows).toEqual([{ source: 'LinkedIn', updated: true }]);
+    // Later writers store the value in its new spelling; its score was never a matter of case.
+    const later = await leads.create(team.marketing, { email: 'e@values.example', source: 'linkedIN' });
+    expect(later.source).toBe('LinkedIn');
+    expect((await leads.detail(team.sales, created[0].id)).lead.evaluation?.fitScore).toBe(
+      created[0].evaluation?.fitScore,
+    );
+    // Again: nothing to change.
+    expect(await values.correct(team.marketing, { field: 'SOURCE', spelling: 'LinkedIn' })).toMatchObject({
+      previous: 'LinkedIn',
+      leads: 0,
+    });
+  });
+
+  it('refuses a spelling of a value the workspace does not have, or a bad one, changing nothing', async () => {
+    const team = await newTeam();
+    await leads.create(team.marketing, {
+      email: 'a@refused.example',
+      campaign: 'Q3 push',
+      industry: 'Retail',
+    });
+    // Only case may change: another value is not a correction.
+    await expect(
+      values.correct(team.marketing, { field: 'CAMPAIGN', spelling: 'Q3 Pushed' }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.NOT_FOUND,
+      message: expect.stringContaining('campaign “Q3 Pushed”'),
+    });
+    // A value is a field's: the industry is not a source.
+    await expect(
+      values.correct(team.marketing, { field: 'SOURCE', spelling: 'RETAIL' }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.NOT_FOUND,
+    });
+    await expect(values.correct(team.marketing, { field: 'CAMPAIGN', spelling: '  ' })).rejects.toMatchObject(
+      {
+        code: ErrorCode.BAD_USER_INPUT,
+        fields: [{ field: 'spelling', message: 'must not be empty' }],
+      },
+    );
+    await expect(
+      values.correct(team.marketing, { field: 'INDUSTRY', spelling: 'R'.repeat(101) }),
+    ).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT });
+    // Another workspace's values are not this one's to list or correct.
+    const other = await newTeam();
+    expect(await values.list(other.marketing, 'CAMPAIGN')).toEqual({
+      field: 'CAMPAIGN',
+      total: 0,
+      values: [],
+    });
+    await expect(
+      values.correct(other.marketing, { field: 'CAMPAIGN', spelling: 'Q3 Push' }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.NOT_FOUND,
+    });
+    expect((await values.list(team.marketing, 'CAMPAIGN')).values).toEqual([
+      { spelling: 'Q3 push', leads: 1 },
+    ]);
+  });
+
+  it('waits for a write in flight, and corrects the leads it stored too', async () => {
+    // One connection: the embedded server runs transactions one after the other, so none waits on another's.
+    if (database.embedded) return;
+    const team = await newTeam();
+    await leads.create(team.marketing, { email: 'first@in-flight.example', source: 'podcast' });
+    // A writer holds the scoring lock, as every writer of leads does, and has stored a lead it has not committed.
+    let release = () => undefined as void;
+    let done = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const stored = new Promise<void>((resolve) => (done = resolve));
+    const writer = app.get(TenantDb).inWorkspace(team.workspaceId, async (manager) => {
+      await manager.query(
+        `SELECT pg_advisory_xact_lock_shared(hashtextextended(accord_current_workspace()::text, 7))`,
+      );
+      await manager.query(
+        `INSERT INTO leads (workspace_id, id, email, source)
+         VALUES (accord_current_workspace(), gen_random_uuid(), 'late@in-flight.example', 'podcast')`,
+      );
+      done();
+      await held;
+    });
+    await Promise.race([stored, writer]);
+    const corrected = values.correct(team.marketing, { field: 'SOURCE', spelling: 'Podcast' });
+    for (const started = Date.now(); (await waitingAdvisoryLocks(team.workspaceId)) === 0; await sleep(20))
+      if (Date.now() - started > 5_000) throw new Error('the correction never waited');
+    release();
+    await writer;
+    expect(await corrected).toMatchObject({ previous: 'podcast', leads: 2 });
+  });
+
+  async function waitingAdvisoryLocks(workspaceId: string): Promise<number> {
+    const { rows } = await app
+      .get(OwnerDb)
+      .inWorkspace(workspaceId, (client) =>
+        client.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+        ),
+      );
+    return rows[0].waiting;
+  }
+});
