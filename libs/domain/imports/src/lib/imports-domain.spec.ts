@@ -4,8 +4,16 @@ import { LIFECYCLE_STAGE_LABELS } from '@accord/domain/leads';
 import { cleanAmount, cleanCurrency, cleanEmployeeCount } from './amounts';
 import { cleanCountry, cleanDomain, cleanEmail, cleanText } from './cleaners';
 import { cleanDate } from './dates';
+import { IMPORT_KINDS } from './fields';
 import { headerProblems, mappingFromProposal, mappingProblems, proposeMapping } from './mapping';
-import { csvCell, isReportFooter, reportCsvLine } from './report';
+import {
+  REFUSED_BECAUSE,
+  csvCell,
+  isReportFooter,
+  refusedRowsCsv,
+  reportCsvLine,
+  unmarkedCell,
+} from './report';
 import { RowPreparer, UNKNOWN_LOST_REASON } from './rows';
 import { closestKey, companyKey, editDistance, normaliseKey } from './text';
 import { enumValueLabel, mapEnumValue, unmappedValues } from './values';
@@ -1101,6 +1109,49 @@ describe('report', () => {
     expect(reportCsvLine({ row: 3, outcome: 'REFUSED', column: 'Email', message: 'is empty, see "x"' })).toBe(
       '3,REFUSED,Email,"is empty, see ""x"""\r\n',
     );
+  });
+});
+
+describe('the refused rows file', () => {
+  it('writes refused rows as the file gave them, with why, and reads its formula marks back', () => {
+    expect(refusedRowsCsv.header(['Email', 'Amount'])).toBe('Email,Amount,Refused because\r\n');
+    expect(
+      refusedRowsCsv.line(2, {
+        cells: ['ann@', '-500'],
+        problems: [
+          { row: 2, outcome: 'REFUSED', column: 'Email', message: 'must be an e-mail address' },
+          { row: 2, outcome: 'REFUSED', column: '', message: 'has no account' },
+        ],
+      }),
+    ).toBe("ann@,'-500,Email: must be an e-mail address; has no account\r\n");
+    // A short row is padded, so that the reason stays in its column.
+    expect(refusedRowsCsv.line(3, { cells: ['x'], problems: [] })).toBe('x,,,\r\n');
+    expect([
+      unmarkedCell("'-500"),
+      unmarkedCell("'=SUM(A1)"),
+      unmarkedCell("'Neill"),
+      unmarkedCell('-5'),
+    ]).toEqual(['-500', '=SUM(A1)', "'Neill", '-5']);
+  });
+
+  it('adds a column that no kind maps to a field, so the fixed file imports as it did', () => {
+    for (const kind of IMPORT_KINDS)
+      expect(mappingFromProposal(proposeMapping(kind, [REFUSED_BECAUSE])).columns).toEqual([null]);
+  });
+
+  it('reads a cell it marked as text without the mark, and says so', () => {
+    const headers = ['Email', 'Source'];
+    const preparer = new RowPreparer(
+      'LEADS',
+      headers,
+      mappingFromProposal(proposeMapping('LEADS', headers)),
+      NOW,
+    );
+    expect(preparer.prepare(['ann@acme.example', "'@events"])).toMatchObject({
+      ok: true,
+      value: { lead: { source: '@events' } },
+      notes: ['Source: read as “@events”, without the apostrophe that marked it as text'],
+    });
   });
 });
 

@@ -11,6 +11,8 @@ export interface ReportLine {
   column: string;
   /** Why a row was refused or skipped, or what was cleaned. */
   message: string;
+  /** A refused row's cells as the file gave them, on its first line: for the file of rows to fix (see refusedRowsCsv). */
+  cells?: readonly string[];
 }
 
 export type OutcomeCounts = Record<RowOutcome, number>;
@@ -30,7 +32,37 @@ export function csvCell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * A cell read back from a CSV that csvCell wrote: the apostrophe it put before a would-be formula is a spreadsheet's
+ * mark for text, not part of the value (a refused row's "-500" comes back as "'-500" once fixed and imported again).
+ */
+export function unmarkedCell(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 export const REPORT_HEADER = ['row', 'outcome', 'column', 'message'];
+
+/** The column the refused rows' file adds after the file's own: why each row was refused. */
+export const REFUSED_BECAUSE = 'Refused because';
+
+/**
+ * The file of an import's refused rows, to fix in a spreadsheet and import again: the file's header with
+ * REFUSED_BECAUSE after it — a column no mapping imports — then each refused row's cells as given and its problems.
+ */
+export const refusedRowsCsv = {
+  header: (headers: readonly string[]): string =>
+    `${[...headers, REFUSED_BECAUSE].map(csvCell).join(',')}\r\n`,
+  line: (width: number, row: { cells: readonly string[]; problems: readonly ReportLine[] }): string => {
+    const cells = Array.from(
+      { length: Math.max(width, row.cells.length) },
+      (_, index) => row.cells[index] ?? '',
+    );
+    const why = row.problems
+      .map((problem) => (problem.column ? `${problem.column}: ${problem.message}` : problem.message))
+      .join('; ');
+    return `${[...cells, why].map(csvCell).join(',')}\r\n`;
+  },
+};
 
 export function reportCsvLine(line: ReportLine): string {
   return `${[line.row, line.outcome, line.column, line.message].map(csvCell).join(',')}\r\n`;

@@ -24,6 +24,7 @@ import { cleanDate } from './dates';
 import { type ImportField, type ImportKind, importFields } from './fields';
 import type { ImportMapping } from './mapping';
 import { type OwnerRef, cleanOwner } from './owners';
+import { unmarkedCell } from './report';
 import { companyKey } from './text';
 import { mapEnumValue } from './values';
 
@@ -273,8 +274,11 @@ export class RowPreparer<K extends ImportKind> {
         `the row has ${cells.length} of the header's ${width} cells; the missing ones are read as empty`,
       );
     for (const column of this.columns) {
-      const raw = cells[column.index];
-      if (raw === undefined || raw.trim() === '') continue;
+      const given = cells[column.index];
+      if (given === undefined || given.trim() === '') continue;
+      const raw = unmarkedCell(given);
+      if (raw !== given)
+        notes.push(`${column.header}: read as “${raw}”, without the apostrophe that marked it as text`);
       const cleaned = column.clean(raw);
       if (cleaned.ok) {
         // Null: a cell the field can do without, noted and left unset (see notingUnreadable).

@@ -175,15 +175,17 @@ export class ImportsRepository {
   async addLines(manager: EntityManager, importId: string, lines: readonly ReportLine[]): Promise<void> {
     if (lines.length === 0) return;
     await manager.query(
-      `INSERT INTO import_report_lines (workspace_id, import_id, "row", outcome, "column", message)
-       SELECT accord_current_workspace(), $1, l.row, l.outcome, left(l.col, 200), left(l.message, 1000)
-         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS l(row, outcome, col, message)`,
+      `INSERT INTO import_report_lines (workspace_id, import_id, "row", outcome, "column", message, cells)
+       SELECT accord_current_workspace(), $1, l.row, l.outcome, left(l.col, 200), left(l.message, 1000), l.cells
+         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
+           AS l(row, outcome, col, message, cells)`,
       [
         importId,
         lines.map((line) => line.row),
         lines.map((line) => line.outcome),
         lines.map((line) => line.column),
         lines.map((line) => line.message),
+        lines.map((line) => (line.cells ? JSON.stringify(line.cells.map(storable)) : null)),
       ],
     );
   }
@@ -202,6 +204,30 @@ export class ImportsRepository {
         [importId, after, limit],
       );
     return rows.map((row) => ({ ...row, id: Number(row.id) }));
+  }
+
+  /**
+   * A page of the refused rows whose cells were kept, in file order, after the file row `after` (0 for the first
+   * page): each with its cells and every problem reported for it.
+   */
+  async refusedRows(
+    manager: EntityManager,
+    importId: string,
+    after: number,
+    limit: number,
+  ): Promise<{ row: number; cells: string[]; problems: ReportLine[] }[]> {
+    const rows: { row: number; cells: string[]; problems: ReportLine[] }[] = await manager.query(
+      `SELECT l."row", (array_agg(l.cells) FILTER (WHERE l.cells IS NOT NULL))[1] AS cells,
+              jsonb_agg(jsonb_build_object('row', l."row", 'outcome', l.outcome, 'column', l."column",
+                                           'message', l.message) ORDER BY l.id) AS problems
+         FROM import_report_lines l
+        WHERE l.import_id = $1 AND l.outcome = 'REFUSED' AND l."row" > $2
+        GROUP BY l."row"
+       HAVING bool_or(l.cells IS NOT NULL)
+        ORDER BY l."row" LIMIT $3`,
+      [importId, after, limit],
+    );
+    return rows;
   }
 
   /** Saves the mapping for its kind and header, replacing the one saved before for that header only. */
@@ -286,4 +312,15 @@ export class ImportsRepository {
       [kind, keys.map((key) => key.externalId), keys.map((key) => key.targetId)],
     );
   }
+}
+
+/**
+ * A cell as jsonb can hold it: a NUL, or half of a surrogate pair, becomes U+FFFD. Rows holding them are refused for
+ * it, and their report says where; the cell comes back in the refused rows file with the replacement mark there.
+ */
+function storable(cell: string): string {
+  return cell.replace(
+    /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
 }

@@ -9,6 +9,8 @@ export interface GoodRow<K extends ImportKind> {
   row: number;
   value: PreparedByKind[K];
   notes: string[];
+  /** The row's cells as the file gave them: kept with the report if the handler refuses the row. */
+  cells: readonly string[];
 }
 
 /** What became of one good row; a refusal or skip names the column (header) and says why. */

@@ -51,4 +51,25 @@ export class ImportHistoryService {
       after = page[page.length - 1].id;
     }
   }
+
+  /**
+   * The refused rows whose cells were kept, in file order, each with its problems, read a page at a time like
+   * reportCsv.
+   */
+  async *refusedRows(
+    actor: AuthMember,
+    importId: string,
+  ): AsyncGenerator<{ cells: string[]; problems: ReportLine[] }> {
+    let after = 0;
+    for (;;) {
+      const page = await this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+        const record = await this.imports.find(manager, importId);
+        if (!record || !mayImport(actor, record.kind)) return [];
+        return this.imports.refusedRows(manager, importId, after, 2_000);
+      });
+      for (const row of page) yield row;
+      if (page.length < 2_000) return;
+      after = page[page.length - 1].row;
+    }
+  }
 }

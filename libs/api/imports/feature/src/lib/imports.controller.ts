@@ -26,6 +26,7 @@ import {
   REPORT_HEADER,
   csvCell,
   isImportKind,
+  refusedRowsCsv,
   reportCsvLine,
 } from '@accord/domain/imports';
 
@@ -264,9 +265,9 @@ export function mappingOf(header: string | undefined): ImportMapping | null {
  * or after the import without one. The plain `filename` keeps to printable ASCII for old clients; `filename*`
  * carries the name as typed (RFC 6266).
  */
-export function reportDisposition(fileName: string | null, importId: string): string {
+export function reportDisposition(fileName: string | null, importId: string, suffix = 'report'): string {
   const stem = fileName?.replace(/\.(csv|tsv|txt)$/i, '').trim() || `import-${importId}`;
-  const name = `${stem}-report.csv`;
+  const name = `${stem}-${suffix}.csv`;
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
@@ -364,6 +365,29 @@ export class ImportsController {
     response.write(`\ufeff${REPORT_HEADER.map(csvCell).join(',')}\r\n`);
     for await (const line of this.history.reportCsv(actor, id)) {
       if (!response.write(reportCsvLine(line)))
+        await new Promise((resolve) => response.once('drain', resolve));
+    }
+    response.end();
+  }
+
+  /**
+   * The import's refused rows as the file gave them (its first 10,000), its header first and why each was refused
+   * in a last column: to fix in a spreadsheet and import again (docs/imports.md, "Fixing refused rows").
+   */
+  @Get(':id/refused.csv')
+  async refused(
+    @CurrentMember() actor: AuthMember,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const record = await this.history.find(actor, id);
+    if (!record) throw AppError.notFound('No such import in this workspace.');
+    response.status(HttpStatus.OK);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', reportDisposition(record.fileName, id, 'refused'));
+    response.write(`\ufeff${refusedRowsCsv.header(record.headers)}`);
+    for await (const row of this.history.refusedRows(actor, id)) {
+      if (!response.write(refusedRowsCsv.line(record.headers.length, row)))
         await new Promise((resolve) => response.once('drain', resolve));
     }
     response.end();

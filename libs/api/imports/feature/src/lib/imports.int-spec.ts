@@ -1300,6 +1300,15 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
       '4,REFUSED,Amount,must not contain control characters',
       '5,REFUSED,Name,must not contain control characters',
     ]);
+    // The refused rows file holds them too, a NUL (which the database cannot store) marked in its place.
+    const refused = await fetch(`${base}/api/v1/imports/${imported.body['id'] as string}/refused.csv`, {
+      headers: { authorization: `Bearer ${await token(team.admin)}` },
+    });
+    expect((await refused.text()).split('\r\n').slice(1, 4)).toEqual([
+      'N2,ana@acme.com,Bad\uFFFDdeal,200,Discovery,Name: must not contain control characters',
+      'N3,bo@beta.io,Odd deal,300\uFFFD,Discovery,Amount: must not contain control characters',
+      'N4,bo@beta.io,Bell\u0007deal,400,Discovery,Name: must not contain control characters',
+    ]);
   });
 
   it('reads a file saved by Excel on Windows (Windows-1252) or as Unicode text (UTF-16)', async () => {

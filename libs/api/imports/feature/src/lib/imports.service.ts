@@ -50,6 +50,8 @@ export interface ImportLimits {
   repBatchRows: number;
   /** Report lines stored per import; the counts stay exact beyond it. */
   maxReportLines: number;
+  /** Refused rows per import whose cells are kept for the file of rows to fix (a dry run holds them in memory). */
+  maxRefusedRowsKept: number;
 }
 
 export const IMPORT_LIMITS = Symbol('IMPORT_LIMITS');
@@ -61,6 +63,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   batchChars: 16_000_000,
   repBatchRows: 50_000,
   maxReportLines: 100_000,
+  maxRefusedRowsKept: 10_000,
 };
 
 export interface StartImport {
@@ -200,6 +203,7 @@ export class ImportsService {
       counts: emptyCounts(),
       cleaned: 0,
       lines: 0,
+      refusedRowsKept: 0,
       dryRunLines: [] as ReportLine[],
     };
     let failure: unknown = null;
@@ -376,11 +380,18 @@ export class ImportsService {
         continue;
       }
       const prepared = preparer.prepare(cells);
-      if (prepared.ok) good.push({ row, value: prepared.value, notes: prepared.notes });
+      if (prepared.ok) good.push({ row, value: prepared.value, notes: prepared.notes, cells });
       else {
         counts.REFUSED++;
-        for (const problem of prepared.problems)
-          lines.push({ row, outcome: 'REFUSED', column: problem.column, message: problem.reason });
+        prepared.problems.forEach((problem, index) =>
+          lines.push({
+            row,
+            outcome: 'REFUSED',
+            column: problem.column,
+            message: problem.reason,
+            ...(index === 0 ? { cells } : {}),
+          }),
+        );
       }
     }
     return { size: batch.length, lastRow: batch[batch.length - 1]?.row ?? 0, good, lines, counts };
@@ -399,12 +410,15 @@ export class ImportsService {
       counts: OutcomeCounts;
       cleaned: number;
       lines: number;
+      refusedRowsKept: number;
       dryRunLines: ReportLine[];
     },
     dryManager: EntityManager | null,
   ): Promise<void> {
     let cleaned = 0;
+    let refusedRowsKept = 0;
     const notesOf = new Map(good.map((row) => [row.row, row.notes]));
+    const cellsOf = new Map(good.map((row) => [row.row, row.cells]));
     const report = async (manager: EntityManager, results: readonly RowResult[]) => {
       for (const result of results) {
         counts[result.outcome]++;
@@ -415,6 +429,7 @@ export class ImportsService {
             outcome: result.outcome,
             column: result.column ?? '',
             message: result.message ?? '',
+            ...(result.outcome === 'REFUSED' ? { cells: cellsOf.get(result.row) } : {}),
           });
         if (rejected) continue;
         const notes = [...(notesOf.get(result.row) ?? []), ...(result.notes ?? [])];
@@ -424,7 +439,12 @@ export class ImportsService {
       }
       lines.sort((a, b) => a.row - b.row);
       const room = Math.max(0, this.limits.maxReportLines - state.lines);
-      const stored = lines.slice(0, room);
+      refusedRowsKept = 0;
+      const stored = lines.slice(0, room).map(({ cells, ...line }) => {
+        if (!cells || state.refusedRowsKept + refusedRowsKept >= this.limits.maxRefusedRowsKept) return line;
+        refusedRowsKept++;
+        return { ...line, cells };
+      });
       // A dry run's lines outlive its rolled-back transaction: they are kept (at most maxReportLines) and written
       // with the import's outcome. Not from a second transaction meanwhile: with one connection (the embedded
       // database) it would wait for the dry run's own.
@@ -473,6 +493,7 @@ export class ImportsService {
     state.rows += size;
     state.lastRow = lastRow;
     state.lines += storedLines;
+    state.refusedRowsKept += refusedRowsKept;
     state.cleaned += cleaned;
     for (const outcome of Object.keys(counts) as (keyof OutcomeCounts)[])
       state.counts[outcome] += counts[outcome];

@@ -113,17 +113,20 @@ export class ImportsStore {
     });
   }
 
-  /** Fetches the report as CSV and hands it to the browser as a download. */
-  async download(importId: string): Promise<ApiResult<void>> {
+  /**
+   * Fetches the report, or the refused rows as the file had them (to fix and import again), as CSV and hands it to
+   * the browser as a download.
+   */
+  async download(importId: string, file: 'report' | 'refused' = 'report'): Promise<ApiResult<void>> {
     return this.unwrap(async () => {
-      const response = await fetch(`/api/v1/imports/${importId}/report.csv`, { headers: this.headers() });
+      const response = await fetch(`/api/v1/imports/${importId}/${file}.csv`, { headers: this.headers() });
       if (!response.ok)
         throw new HttpFailure(httpError(response.status, await response.json().catch(() => null)));
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement('a');
       link.href = url;
       link.download =
-        downloadName(response.headers.get('content-disposition')) ?? `import-${importId}-report.csv`;
+        downloadName(response.headers.get('content-disposition')) ?? `import-${importId}-${file}.csv`;
       link.click();
       URL.revokeObjectURL(url);
     });

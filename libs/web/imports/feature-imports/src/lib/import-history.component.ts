@@ -28,7 +28,7 @@ import { emptyListText } from '@accord/web/shared/ui';
             <th scope="col" class="count">Skipped</th>
             <th scope="col" class="count">Refused</th>
             <th scope="col">Status</th>
-            <th scope="col"><span class="visually-hidden">Report</span></th>
+            <th scope="col"><span class="visually-hidden">Downloads</span></th>
           </tr>
         </thead>
         <tbody>
@@ -54,6 +54,16 @@ import { emptyListText } from '@accord/web/shared/ui';
                 >
                   Report
                 </button>
+                @if (row.refused > 0) {
+                  <button
+                    mat-button
+                    type="button"
+                    [attr.aria-label]="'Refused rows of the import started ' + row.started"
+                    (click)="downloadRefused.emit(row.id)"
+                  >
+                    Refused rows
+                  </button>
+                }
               </td>
             </tr>
           } @empty {
@@ -109,6 +119,8 @@ export class ImportHistoryComponent {
   readonly failed = input(false);
   /** The id of the import whose report is asked for. */
   readonly download = output<string>();
+  /** The refused rows as the file had them, to fix and import again. */
+  readonly downloadRefused = output<string>();
 
   protected readonly emptyText = computed(() =>
     emptyListText(

@@ -141,6 +141,52 @@ describe('ImportsPage', () => {
     expect((await screen.findByTestId('import-counts')).textContent).toContain('1 created');
   });
 
+  it('offers the refused rows of a run as a file to fix, only when some were refused', async () => {
+    const apollo = await renderReady();
+    const refusedOne = { ...OUTCOME, created: 0, refused: 1 };
+    global.fetch = jest.fn((url: string, init: RequestInit) => {
+      requests.push({ url, init });
+      if (url.endsWith('/refused.csv'))
+        return Promise.resolve({
+          ok: true,
+          status: 200,
+          headers: new Headers({ 'content-disposition': 'attachment; filename="crm-refused.csv"' }),
+          blob: () => Promise.resolve(new Blob(['Email,Refused because\r\n'])),
+        } as Response);
+      const body = url.includes('/preview') ? PREVIEW : refusedOne;
+      return Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve(body) } as Response);
+    }) as unknown as typeof fetch;
+    URL.createObjectURL = jest.fn(() => 'blob:refused');
+    URL.revokeObjectURL = jest.fn();
+    const clicked = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+
+    const file = new File(['Email,Level\nana@acme.com,Chief Banana\n'], 'crm.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+    await screen.findByRole('combobox', { name: 'Value for Chief Banana' });
+    fireEvent.click(screen.getByRole('button', { name: 'Dry run' }));
+    await waitFor(() =>
+      apollo.expectOne('ImportReport').flushData({ importReport: { lines: [], next: null } }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Download the refused rows to fix (CSV)' }));
+    await waitFor(() => expect(clicked).toHaveBeenCalled());
+    expect(requests.at(-1)?.url).toBe(`/api/v1/imports/${OUTCOME.id}/refused.csv`);
+    expect((clicked.mock.contexts[0] as HTMLAnchorElement).download).toBe('crm-refused.csv');
+    clicked.mockRestore();
+  });
+
+  it('offers no refused rows file when none were refused', async () => {
+    const apollo = await renderReady();
+    const file = new File(['Email,Level\nana@acme.com,Chief Banana\n'], 'crm.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+    await screen.findByRole('combobox', { name: 'Value for Chief Banana' });
+    fireEvent.click(screen.getByRole('button', { name: 'Dry run' }));
+    await waitFor(() =>
+      apollo.expectOne('ImportReport').flushData({ importReport: { lines: [], next: null } }),
+    );
+    await screen.findByRole('button', { name: 'Download the report (CSV)' });
+    expect(screen.queryByRole('button', { name: /refused rows/ })).toBeNull();
+  });
+
   it('keeps the fields of the kind on screen when the kind left answers last', async () => {
     const apollo = await renderReady();
     const file = new File(['Email,Level\nana@acme.com,Chief Banana\n'], 'crm.csv', { type: 'text/csv' });
@@ -383,12 +429,12 @@ describe('ImportsPage', () => {
       'Skipped',
       'Refused',
       'Status',
-      'Report',
+      'Downloads',
     ]);
     expect(
       within(row)
         .getAllByRole('cell')
-        .map((cell) => cell.textContent?.trim()),
+        .map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim()),
     ).toEqual([
       '27 Nov 2026, 09:05',
       'Leads & contacts',
@@ -401,7 +447,7 @@ describe('ImportsPage', () => {
       '2',
       '1',
       'Done',
-      'Report',
+      'Report Refused rows',
     ]);
   });
 

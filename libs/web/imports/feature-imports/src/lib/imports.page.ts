@@ -233,7 +233,20 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
       @if (result.error) {
         <p class="problem">{{ result.error }}</p>
       }
-      <button mat-button type="button" (click)="download(result.id)">Download the report (CSV)</button>
+      <div class="downloads">
+        <button mat-button type="button" (click)="download(result.id)">Download the report (CSV)</button>
+        @if (result.refused > 0) {
+          <button mat-button type="button" (click)="download(result.id, 'refused')">
+            Download the refused rows to fix (CSV)
+          </button>
+        }
+      </div>
+      @if (result.refused > 0) {
+        <p class="muted">
+          The refused rows come as your file had them, with why in a last column: fix them in a spreadsheet
+          and import that file again.
+        </p>
+      }
       @if (lines().length > 0) {
         <div class="wide">
           <table class="report">
@@ -270,6 +283,7 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
       [loading]="store.loading()"
       [failed]="historyError() !== null"
       (download)="download($event)"
+      (downloadRefused)="download($event, 'refused')"
     />
   `,
   styles: `
@@ -277,6 +291,11 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
     .kinds {
       flex-wrap: wrap;
       max-width: 100%;
+    }
+    .downloads {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
     }
     .intro,
     .muted {
@@ -476,8 +495,8 @@ export class ImportsPage implements OnInit {
     await this.loadHistory();
   }
 
-  protected async download(importId: string): Promise<void> {
-    const result = await this.store.download(importId);
+  protected async download(importId: string, file: 'report' | 'refused' = 'report'): Promise<void> {
+    const result = await this.store.download(importId, file);
     if (!result.ok) this.error.set(result.error.message);
   }
 
