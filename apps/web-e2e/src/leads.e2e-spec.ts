@@ -171,6 +171,40 @@ describe('leads', () => {
     await page.getByRole('heading', { level: 1, name: 'Erin' }).waitFor();
   });
 
+  it("have their source's case corrected by marketing, in every lead", async () => {
+    const { page } = await browser();
+    await signIn(page, 'marketing@demo.accord.dev', DEMO_PASSWORD);
+    await page.waitForURL(`${baseUrl()}/agreement`);
+    await openFromNav(page, 'Leads', 'leads');
+    const stored = `podcast e2e ${Date.now()}`;
+    const meant = stored.replace('podcast e2e', 'Podcast E2E');
+    await page.getByRole('button', { name: 'New lead' }).click();
+    const dialog = await focusedDialog(page);
+    await dialog.getByLabel('E-mail').fill(`e2e-${Date.now()}@spelt-e2e.test`);
+    await dialog.getByLabel('Source').fill(stored);
+    await dialog.getByRole('button', { name: 'Create lead' }).click();
+    await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+    const leadUrl = page.url();
+
+    await page.goto(`${baseUrl()}/leads`);
+    await page.getByRole('link', { name: 'Sources & campaigns' }).click();
+    await page.waitForURL(`${baseUrl()}/leads/values`);
+    await page.getByRole('button', { name: `Correct the case of ${stored}` }).click();
+    const spelling = page.getByRole('textbox', { name: 'Spelling' });
+    // Another value is not a correction of this one.
+    await spelling.fill(`${meant} ads`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Only the case can change here').waitFor();
+    await spelling.fill(meant);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText(`“${stored}” now reads “${meant}” in 1 lead.`).waitFor();
+    await page.getByRole('table', { name: 'Source values and their leads' }).getByText(meant).waitFor();
+
+    await page.goto(leadUrl);
+    await page.getByRole('heading', { name: 'Contact and company' }).waitFor();
+    expect(await page.getByLabel('Source').inputValue()).toBe(meant);
+  });
+
   it('can be worked by sales, who read a lead without editing it, and are closed to executives', async () => {
     const { page } = await browser();
     await signIn(page, 'sales@demo.accord.dev', DEMO_PASSWORD);

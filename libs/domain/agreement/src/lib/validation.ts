@@ -300,7 +300,13 @@ function sqlIssues(sql: ReadableDocument['sql']): DocumentIssue[] {
   });
   // An empty checklist is refused on its own; "cannot exceed the 0 items" would only repeat it.
   if (minimumMet !== undefined && checklist.length > 0 && minimumMet > checklist.length) {
-    issues.push({ path: 'sql.minimumMet', message: `cannot exceed the ${checklist.length} checklist items` });
+    issues.push({
+      path: 'sql.minimumMet',
+      message:
+        checklist.length === 1
+          ? 'cannot exceed the 1 checklist item'
+          : `cannot exceed the ${checklist.length} checklist items`,
+    });
   }
   return issues;
 }

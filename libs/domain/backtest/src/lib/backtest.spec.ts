@@ -438,10 +438,10 @@ describe('what publishing would do today', () => {
   const TODAY: HistoricalLead[] = [
     // B/HOT: the draft hands it over, the version in force does not.
     lead('p1', { big: true, vp: false, signals: hot }),
-    // A/COLD (a click, 19.8): neither.
+    // A/COLD (a click, 20): neither.
     lead('p2', { big: true, vp: true, signals: { EMAIL_CLICK: [at('2025-02-28')] } }),
-    // A/WARM (a demo request, 59.3): both.
-    lead('p3', { big: true, vp: true, signals: { DEMO_REQUEST: [at('2025-02-28')] } }),
+    // A/WARM (a demo request a whole day old, 58.6): both.
+    lead('p3', { big: true, vp: true, signals: { DEMO_REQUEST: [at('2025-02-27')] } }),
     // A/HOT but recycled until after today: neither.
     lead('p4', { big: true, vp: true, signals: hot, recycleUntil: at('2025-03-15') }),
     // A/HOT, but sales hold it.

@@ -147,22 +147,27 @@ describe('scoreIntent on the starter agreement', () => {
 });
 
 describe('temperatures at their thresholds (WARM 30, HOT 60)', () => {
-  // A demo request weighs 60 and halves every 30 days.
+  // A demo request weighs 60 and halves every 30 days, by whole days of age: in full for its first 24 hours.
+  const DAY = 86_400_000;
   it.each([
     ['today', daysAgo(0), 60, 'HOT'],
-    ['a millisecond ago', new Date(NOW.getTime() - 1), 60 * 0.5 ** (1 / 86_400_000 / 30), 'WARM'],
+    ['a millisecond ago', new Date(NOW.getTime() - 1), 60, 'HOT'],
+    ['a millisecond short of a day ago', new Date(NOW.getTime() - DAY + 1), 60, 'HOT'],
+    ['a day ago', daysAgo(1), 60 * 0.5 ** (1 / 30), 'WARM'],
     ['30 days ago', daysAgo(30), 30, 'WARM'],
-    [
-      '30 days and a millisecond ago',
-      new Date(daysAgo(30).getTime() - 1),
-      60 * 0.5 ** (1 + 1 / 86_400_000 / 30),
-      'COLD',
-    ],
+    ['30 days and a millisecond ago', new Date(daysAgo(30).getTime() - 1), 30, 'WARM'],
+    ['31 days ago', daysAgo(31), 60 * 0.5 ** (31 / 30), 'COLD'],
   ])('a demo request %s scores %d: %s', (_when, occurredAt, score, temperature) => {
     const result = scoreIntent([signal('DEMO_REQUEST', occurredAt)], rules, NOW);
     expect({ score: result.score, temperature: result.temperature }).toEqual({
       score: expect.closeTo(score, 12),
       temperature,
     });
+  });
+
+  it('calls a signal decayed once it has lost weight, from its first whole day', () => {
+    const decayed = (occurredAt: Date) =>
+      scoreIntent([signal('DEMO_REQUEST', occurredAt)], rules, NOW).contributions[0].decayed;
+    expect([decayed(new Date(NOW.getTime() - DAY + 1)), decayed(daysAgo(1))]).toEqual([false, true]);
   });
 });

@@ -11,6 +11,16 @@ import type { SignalFact } from './lead';
 
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * The share of its weight a signal still counts `ageMs` after it happened: halved every `halfLifeDays`, by whole
+ * days of age — as the agreement states half-lives and its editor's preview ages signals, in days. A signal counts
+ * in full for its first 24 hours, so a demo request weighted at the HOT threshold makes a lead hot when it is
+ * recorded, not only at the instant it happened (seconds of decay would leave 59.99, read as 59 and WARM).
+ */
+export function decayShare(ageMs: number, halfLifeDays: number): number {
+  return 0.5 ** (Math.floor(ageMs / MS_PER_DAY) / halfLifeDays);
+}
+
 /** What the counted signals of one type added to the intent score. */
 export interface IntentContribution {
   type: string;
@@ -99,17 +109,14 @@ function ruleContribution(
   const newestFirst = [...times].sort((a, b) => b - a);
   const counted = newestFirst.slice(0, rule.cap);
   const points = sum(
-    counted.map((occurredMs) => {
-      const ageDays = (nowMs - occurredMs) / MS_PER_DAY;
-      return rule.weight * 0.5 ** (ageDays / rule.halfLifeDays);
-    }),
+    counted.map((occurredMs) => rule.weight * decayShare(nowMs - occurredMs, rule.halfLifeDays)),
   );
   return {
     type: rule.type,
     label: rule.label,
     counted: counted.length,
     overCap: newestFirst.length - counted.length,
-    decayed: counted.some((occurredMs) => occurredMs < nowMs),
+    decayed: counted.some((occurredMs) => nowMs - occurredMs >= MS_PER_DAY),
     points,
     contribution: points,
   };

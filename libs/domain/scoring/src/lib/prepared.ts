@@ -9,10 +9,8 @@ import {
 import { clamp } from './arithmetic';
 import { matcherFor } from './criterion-match';
 import { gradeFor, maxPositivePoints } from './fit';
-import { temperatureFor } from './intent';
+import { decayShare, temperatureFor } from './intent';
 import type { LeadFacts } from './lead';
-
-const MS_PER_DAY = 86_400_000;
 
 /** An evaluation's numbers without its explanation: what a rescore stores for each lead. */
 export interface Scores {
@@ -109,7 +107,7 @@ function decayedPoints(
   for (const time of times) {
     if (counted === rule.cap) break;
     if (time > nowMs) continue;
-    points += rule.weight * 0.5 ** ((nowMs - time) / MS_PER_DAY / rule.halfLifeDays);
+    points += rule.weight * decayShare(nowMs - time, rule.halfLifeDays);
     counted += 1;
   }
   return points;

@@ -2,6 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 
 import { ApiError } from '@accord/web/shared/data-access';
 
+import { AgreementColleague, colleagueNames } from './agreement-colleagues';
 import { AgreementEvent, AgreementVersion, knownPeople, openVersion } from './agreement-version';
 import { AgreementResult, AgreementService } from './agreement.service';
 
@@ -16,7 +17,14 @@ export class AgreementOverviewStore {
   readonly loadError = signal<ApiError | null>(null);
   readonly inForce = computed(() => this.versions().find((version) => version.inForce) ?? null);
   readonly open = computed(() => openVersion(this.versions()));
-  readonly people = computed(() => knownPeople(this.versions()));
+  private readonly colleagues = signal<readonly AgreementColleague[]>([]);
+  /**
+   * Names for the member ids the versions hold: their authors and signers, and the colleagues routing names — so
+   * that comparing two versions' round robins reads names, not ids.
+   */
+  readonly people = computed(
+    () => new Map([...colleagueNames(this.colleagues()), ...knownPeople(this.versions())]),
+  );
 
   readonly events = signal<AgreementEvent[]>([]);
   readonly hasMoreEvents = signal(false);
@@ -26,6 +34,10 @@ export class AgreementOverviewStore {
   async load(): Promise<void> {
     this.loading.set(true);
     this.loadError.set(null);
+    // Beside the versions, not before them: without the colleagues routing shows the ids the versions hold.
+    void this.service.colleagues().then((colleagues) => {
+      if (colleagues.ok) this.colleagues.set(colleagues.value);
+    });
     const [versions] = await Promise.all([this.service.versions(), this.loadEvents(true)]);
     this.loading.set(false);
     if (versions.ok) this.versions.set(versions.value);

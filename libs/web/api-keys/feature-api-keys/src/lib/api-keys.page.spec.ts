@@ -97,6 +97,11 @@ describe('ApiKeysPage', () => {
 
     expect(screen.getByRole('cell', { name: 'CRM sync' })).toBeTruthy();
     expect(screen.queryByDisplayValue('acc_k2_s3cret')).toBeNull();
+    // Read again once the dialog closes: the key may have been tried out meanwhile.
+    apollo
+      .expectOne('ApiKeys')
+      .flushData({ apiKeys: [{ ...apiKey('k2', 'CRM sync'), lastUsedAt: '2026-11-25T09:05:00.000Z' }] });
+    await waitFor(() => expect(screen.queryByRole('cell', { name: 'Never' })).toBeNull());
   });
 
   it('shows how to use a key: a command per endpoint on this origin, with a placeholder key, to copy', async () => {

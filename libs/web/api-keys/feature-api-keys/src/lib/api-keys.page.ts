@@ -159,7 +159,11 @@ export class ApiKeysPage implements OnInit {
   protected create(): void {
     this.actionError.set(null);
     // The new key is shown once: only its own buttons may close it, not Escape or a stray click beside it.
-    this.dialog.open(CreateApiKeyDialog, dialogConfig(560, { injector: this.injector, disableClose: true }));
+    this.dialog
+      .open(CreateApiKeyDialog, dialogConfig(560, { injector: this.injector, disableClose: true }))
+      .afterClosed()
+      // Read again: a key tried out while its secret was on screen shows when it was last used.
+      .subscribe(() => void this.store.load());
   }
 
   protected async revoke(row: ApiKeyRow): Promise<void> {

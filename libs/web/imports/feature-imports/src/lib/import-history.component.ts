@@ -28,7 +28,6 @@ import { emptyListText } from '@accord/web/shared/ui';
             <th scope="col" class="count">Skipped</th>
             <th scope="col" class="count">Refused</th>
             <th scope="col">Status</th>
-            <th scope="col"><span class="visually-hidden">Downloads</span></th>
           </tr>
         </thead>
         <tbody>
@@ -36,7 +35,30 @@ import { emptyListText } from '@accord/web/shared/ui';
             <tr>
               <td class="nowrap">{{ row.started }}</td>
               <td>{{ row.kind }}</td>
-              <td class="file">{{ row.file }}</td>
+              <td class="file">
+                {{ row.file }}
+                <!-- Under the file's name, not in a column of their own: twelve columns overflowed 1366 px. -->
+                <span class="downloads">
+                  <button
+                    mat-button
+                    type="button"
+                    [attr.aria-label]="'Report of the import started ' + row.started"
+                    (click)="download.emit(row.id)"
+                  >
+                    Report
+                  </button>
+                  @if (row.refused > 0) {
+                    <button
+                      mat-button
+                      type="button"
+                      [attr.aria-label]="'Refused rows of the import started ' + row.started"
+                      (click)="downloadRefused.emit(row.id)"
+                    >
+                      Refused rows
+                    </button>
+                  }
+                </span>
+              </td>
               <td>{{ row.run }}</td>
               <td class="count">{{ row.rows }}</td>
               <td class="count">{{ row.created }}</td>
@@ -45,30 +67,10 @@ import { emptyListText } from '@accord/web/shared/ui';
               <td class="count">{{ row.skipped }}</td>
               <td class="count">{{ row.refused }}</td>
               <td>{{ row.status }}</td>
-              <td>
-                <button
-                  mat-button
-                  type="button"
-                  [attr.aria-label]="'Report of the import started ' + row.started"
-                  (click)="download.emit(row.id)"
-                >
-                  Report
-                </button>
-                @if (row.refused > 0) {
-                  <button
-                    mat-button
-                    type="button"
-                    [attr.aria-label]="'Refused rows of the import started ' + row.started"
-                    (click)="downloadRefused.emit(row.id)"
-                  >
-                    Refused rows
-                  </button>
-                }
-              </td>
             </tr>
           } @empty {
             <tr>
-              <td colspan="12" class="muted" [class.problem]="failed() && !loading()">
+              <td colspan="11" class="muted" [class.problem]="failed() && !loading()">
                 {{ emptyText() }}
               </td>
             </tr>
@@ -102,6 +104,11 @@ import { emptyListText } from '@accord/web/shared/ui';
        let the column shrink below a short name, which split "leads.csv" at 1366 px. */
     .file {
       overflow-wrap: break-word;
+    }
+    .downloads {
+      display: flex;
+      flex-wrap: wrap;
+      margin-left: -12px;
     }
     .muted {
       color: var(--mat-sys-on-surface-variant);

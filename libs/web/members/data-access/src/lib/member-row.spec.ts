@@ -1,6 +1,6 @@
 import type { MemberFieldsFragment } from '@accord/web/shared/data-access';
 
-import { deactivationMessage, sortMembers, toMemberRow } from './member-row';
+import { deactivationMessage, leavingSalesMessage, sortMembers, toMemberRow } from './member-row';
 
 function member(overrides: Partial<MemberFieldsFragment>): MemberFieldsFragment {
   return {
@@ -100,5 +100,19 @@ describe('deactivationMessage', () => {
     expect(deactivationMessage('Ivy', 0, { invited: true })).toBe(
       "Ivy's invitation link will stop working, and they will not be able to join.",
     );
+  });
+});
+
+describe('leavingSalesMessage', () => {
+  it('counts the open handovers a member leaving sales leaves, and asks nothing when there are none', () => {
+    expect(leavingSalesMessage('Jordan Rep', 6)).toBe(
+      'Without Sales or Admin, Jordan Rep no longer works the handover queue. Their 6 open handovers go to the ' +
+        'unassigned queue for a sales manager to reassign; the due times stay.',
+    );
+    expect(leavingSalesMessage('Jordan Rep', null)).toBe(
+      'Without Sales or Admin, Jordan Rep no longer works the handover queue. Any open handovers of theirs go to ' +
+        'the unassigned queue for a sales manager to reassign; the due times stay.',
+    );
+    expect(leavingSalesMessage('Jordan Rep', 0)).toBeNull();
   });
 });

@@ -48,9 +48,7 @@ export function sortMembers(members: readonly MemberFieldsFragment[]): MemberFie
 
 /**
  * What the deactivation dialog says will happen: the member is signed out and keeps their history (an invited one's
- * link stops working), and their open
- * handovers go to the managers' unassigned queue with their due times (the SLA clock keeps running). Counted when
- * the count could be read (`openHandovers`), in general words when it could not; nothing more when they own none.
+ * link stops working), and their open handovers go to the managers' unassigned queue (see handoversUnassigned).
  */
 export function deactivationMessage(
   name: string,
@@ -61,11 +59,28 @@ export function deactivationMessage(
   const signedOut = invited
     ? `${name}'s invitation link will stop working, and they will not be able to join.`
     : `${name} will be signed out and will no longer be able to sign in. Their history stays.`;
+  return [signedOut, handoversUnassigned(openHandovers)].filter(Boolean).join(' ');
+}
+
+/**
+ * What saving roles without Sales or Admin — the roles that work the handover queue — does to the member's open
+ * handovers, as the edit dialog asks before it saves them. Null when they own none: nothing to ask.
+ */
+export function leavingSalesMessage(name: string, openHandovers: number | null): string | null {
+  if (openHandovers === 0) return null;
+  return `Without Sales or Admin, ${name} no longer works the handover queue. ${handoversUnassigned(openHandovers)}`;
+}
+
+/**
+ * A member's open handovers once they leave the queue: to the managers' unassigned queue with their due times (the
+ * SLA clock keeps running). Counted when the count could be read, in general words when it could not; nothing when
+ * they own none.
+ */
+function handoversUnassigned(openHandovers: number | null): string {
   const reassign = 'for a sales manager to reassign; the due times stay.';
-  if (openHandovers === null)
-    return `${signedOut} Any open handovers of theirs go to the unassigned queue ${reassign}`;
-  if (openHandovers === 0) return signedOut;
+  if (openHandovers === null) return `Any open handovers of theirs go to the unassigned queue ${reassign}`;
+  if (openHandovers === 0) return '';
   if (openHandovers === 1)
-    return `${signedOut} Their open handover goes to the unassigned queue for a sales manager to reassign; the due time stays.`;
-  return `${signedOut} Their ${openHandovers} open handovers go to the unassigned queue ${reassign}`;
+    return 'Their open handover goes to the unassigned queue for a sales manager to reassign; the due time stays.';
+  return `Their ${openHandovers} open handovers go to the unassigned queue ${reassign}`;
 }

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButton } from '@angular/material/button';
 import {
   MAT_DIALOG_DATA,
+  MatDialog,
   MatDialogActions,
   MatDialogClose,
   MatDialogContent,
@@ -9,12 +10,18 @@ import {
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
+import { firstValueFrom } from 'rxjs';
 
-import { MAX_MONTHLY_QUOTA, Role } from '@accord/domain/workspace';
-import { MembersStore } from '@accord/web/members/data-access';
+import { MAX_MONTHLY_QUOTA, Role, canUse } from '@accord/domain/workspace';
+import { MembersStore, leavingSalesMessage } from '@accord/web/members/data-access';
 import { parseAmount } from '@accord/web/pipeline/data-access';
 import { type MemberFieldsFragment, PendingCall } from '@accord/web/shared/data-access';
-import { FormAlertComponent } from '@accord/web/shared/ui';
+import {
+  ConfirmDialog,
+  type ConfirmDialogData,
+  FormAlertComponent,
+  dialogConfig,
+} from '@accord/web/shared/ui';
 
 import { RoleCheckboxesComponent } from './role-checkboxes.component';
 
@@ -100,6 +107,7 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
 export class EditMemberDialog {
   private readonly store = inject(MembersStore);
   private readonly dialog = inject<MatDialogRef<EditMemberDialog, boolean>>(MatDialogRef);
+  private readonly dialogs = inject(MatDialog);
 
   protected readonly member = inject<MemberFieldsFragment>(MAT_DIALOG_DATA);
   protected readonly roles = signal<Role[]>([...this.member.roles]);
@@ -133,6 +141,7 @@ export class EditMemberDialog {
       return;
     }
     const monthlyQuota = parsed === null ? null : parsed.amount;
+    if (!(await this.confirmLeavingSales())) return;
     const result = await this.call.run(() =>
       this.store.update({
         memberId: this.member.id,
@@ -144,6 +153,27 @@ export class EditMemberDialog {
       }),
     );
     if (result.ok) this.dialog.close(true);
+  }
+
+  /**
+   * Saving roles without Sales or Admin sends the member's open handovers to the unassigned queue, as deactivating
+   * them does: like deactivating, it is confirmed first, counted fresh. True when there is nothing to confirm.
+   */
+  private async confirmLeavingSales(): Promise<boolean> {
+    if (!canUse(this.member.roles, 'HANDOVERS') || canUse(this.roles(), 'HANDOVERS')) return true;
+    const open = await this.call.run(() => this.store.openHandovers(this.member.id));
+    this.error.set(null);
+    const message = leavingSalesMessage(this.member.name, open.ok ? open.value : null);
+    if (message === null) return true;
+    const data: ConfirmDialogData = {
+      title: `Take ${this.member.name} out of sales?`,
+      message,
+      confirm: 'Save',
+    };
+    const confirmed: unknown = await firstValueFrom(
+      this.dialogs.open(ConfirmDialog, dialogConfig(480, { data })).afterClosed(),
+    );
+    return confirmed === true;
   }
 
   protected text(event: Event): string {

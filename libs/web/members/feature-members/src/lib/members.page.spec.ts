@@ -467,7 +467,8 @@ describe('MembersPage', () => {
     expect(quota.getAttribute('aria-invalid')).toBe('false');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
-    const update = apollo.expectOne('UpdateMember');
+    // Still in sales: saved with nothing to confirm.
+    const update = await waitFor(() => apollo.expectOne('UpdateMember'));
     expect(update.operation.variables).toEqual({
       input: {
         memberId: 'm2',
@@ -493,6 +494,48 @@ describe('MembersPage', () => {
         'Active',
       ]),
     );
+  });
+
+  it('asks before saving roles that take a member out of sales, saying where their open handovers go', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Bea Sales' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Sales' }));
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Marketing' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    const count = apollo.expectOne('MemberOpenHandovers');
+    expect(count.operation.variables).toEqual({ memberId: 'm2' });
+    count.flushData({ memberOpenHandovers: 6 });
+
+    const confirm = await screen.findByRole('dialog', { name: 'Take Bea Sales out of sales?' });
+    expect(confirm.textContent).toContain(
+      'Without Sales or Admin, Bea Sales no longer works the handover queue. Their 6 open handovers go to the ' +
+        'unassigned queue for a sales manager to reassign; the due times stay.',
+    );
+    apollo.expectNone('UpdateMember');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Save' }));
+    const update = await waitFor(() => apollo.expectOne('UpdateMember'));
+    expect(update.operation.variables['input']).toMatchObject({ memberId: 'm2', roles: ['MARKETING'] });
+  });
+
+  it('saves nothing when taking a member out of sales is not confirmed', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Bea Sales' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Sales' }));
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Executive' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    apollo.expectOne('MemberOpenHandovers').flushData({ memberOpenHandovers: 1 });
+    const confirm = await screen.findByRole('dialog', { name: 'Take Bea Sales out of sales?' });
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'Take Bea Sales out of sales?' })).toBeNull(),
+    );
+    apollo.expectNone('UpdateMember');
+    expect(screen.getByRole('dialog', { name: 'Edit Bea Sales' })).toBeTruthy();
   });
 
   it('deactivates a member after confirmation that says where their open handovers go', async () => {

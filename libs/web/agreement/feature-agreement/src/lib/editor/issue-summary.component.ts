@@ -44,6 +44,10 @@ import { describePath } from '../shared/document-paths';
       margin: 4px 0 0;
       padding-left: 20px;
     }
+    /* A problem quotes what was typed: a long word (a pasted 300-character label) breaks, not the page's width. */
+    li {
+      overflow-wrap: anywhere;
+    }
   `,
 })
 export class IssueSummaryComponent {

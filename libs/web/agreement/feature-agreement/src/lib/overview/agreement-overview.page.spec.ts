@@ -161,6 +161,44 @@ describe('AgreementOverviewPage', () => {
     expect(table.textContent).toContain('Fit › Grade thresholds › Grade A');
   });
 
+  it("names the members two versions' routing hands leads to, not their ids", async () => {
+    const riley = '00000000-0000-4000-8000-0000000000a5';
+    const apollo = await renderPage(mia);
+    apollo.expectOne('AgreementVersions').flushData({ agreementVersions: [versionNode(), v1Node()] });
+    apollo.expectOne('AgreementEvents').flushData(eventPage([], 'c0', false));
+    apollo.expectOne('AgreementColleagues').flushData({
+      colleagues: [
+        {
+          __typename: 'Colleague',
+          id: riley,
+          name: 'Riley Rep',
+          roles: ['SALES'],
+          status: 'ACTIVE',
+          approver: false,
+        },
+      ],
+    });
+    await pickV1AndV2();
+    apollo.expectOne('AgreementDiff').flushData({
+      agreementDiff: {
+        ...V1_TO_V2.agreementDiff,
+        changes: [
+          {
+            __typename: 'AgreementChange',
+            path: 'handover.routing.memberIds',
+            kind: 'CHANGED',
+            before: [SAM_ID, riley],
+            after: [riley],
+          },
+        ],
+      },
+    });
+
+    const table = await screen.findByRole('table', { name: 'Changes from v1 to v2' });
+    expect(table.textContent).toContain('Riley Rep');
+    expect(table.textContent).not.toContain(riley);
+  });
+
   it('takes the comparison away once one of its two versions is un-picked', async () => {
     const apollo = await renderOverview(mia);
     await pickV1AndV2();
