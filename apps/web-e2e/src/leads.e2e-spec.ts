@@ -201,8 +201,11 @@ describe('leads', () => {
     await page.getByRole('table', { name: 'Source values and their leads' }).getByText(meant).waitFor();
 
     await page.goto(leadUrl);
-    await page.getByRole('heading', { name: 'Contact and company' }).waitFor();
-    expect(await page.getByLabel('Source').inputValue()).toBe(meant);
+    // The form is filled once the lead has loaded: wait for its value, then read it.
+    const source = page.getByRole('textbox', { name: 'Source', exact: true });
+    for (const started = Date.now(); (await source.inputValue()) === '' && Date.now() - started < 10_000;)
+      await page.waitForTimeout(100);
+    expect(await source.inputValue()).toBe(meant);
   });
 
   it('can be worked by sales, who read a lead without editing it, and are closed to executives', async () => {

@@ -13,8 +13,10 @@ export const LEAD_VALUE_FIELDS: readonly { field: LeadValueField; label: string;
 const fieldOf = (field: LeadValueField) =>
   LEAD_VALUE_FIELDS.find((entry) => entry.field === field) ?? LEAD_VALUE_FIELDS[0];
 
-const count = (n: number, one: string, many: string) =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** A count with thousands separated, "1,200": without Angular's DecimalPipe, whose code would join the first chunk. */
+export const wholeNumber = (n: number): string => n.toLocaleString('en-US');
+
+const count = (n: number, one: string, many: string) => `${wholeNumber(n)} ${n === 1 ? one : many}`;
 
 /**
  * What is wrong with a corrected spelling before it is sent, or null: the lead rules' text limits, and the rule

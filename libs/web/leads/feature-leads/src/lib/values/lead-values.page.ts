@@ -1,4 +1,3 @@
-import { DecimalPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -22,6 +21,7 @@ import {
   LeadValuesStore,
   correctionWords,
   valuesSummary,
+  wholeNumber,
 } from '@accord/web/leads/data-access';
 import { AuthStore, type LeadValueField } from '@accord/web/shared/data-access';
 import {
@@ -43,7 +43,6 @@ import { SpellingEditorComponent } from './spelling-editor.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [LeadValuesStore],
   imports: [
-    DecimalPipe,
     MatButton,
     MatButtonToggle,
     MatButtonToggleGroup,
@@ -109,7 +108,7 @@ import { SpellingEditorComponent } from './spelling-editor.component';
                   </td>
                 } @else {
                   <th scope="row" class="spelling">{{ value.spelling }}</th>
-                  <td class="count">{{ value.leads | number }}</td>
+                  <td class="count">{{ wholeNumber(value.leads) }}</td>
                   @if (corrects()) {
                     <td class="action">
                       <button
@@ -188,6 +187,7 @@ export class LeadValuesPage implements OnInit {
   protected readonly store = inject(LeadValuesStore);
   private readonly auth = inject(AuthStore);
   protected readonly fields = LEAD_VALUE_FIELDS;
+  protected readonly wholeNumber = wholeNumber;
   protected readonly captionId = tableCaptionId();
   /** Sources, campaigns and industries are marketing's to keep, as the API rules. */
   protected readonly corrects = computed(() => hasAnyRole(this.auth.roles(), ['ADMIN', 'MARKETING']));
