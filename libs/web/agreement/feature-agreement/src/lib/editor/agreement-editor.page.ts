@@ -255,6 +255,12 @@ const SECTIONS = [
       min-width: 0;
       padding: 0 12px;
     }
+    /* A section's last button (Add criterion) has a 48px touch target 4px below its bottom edge: room for it, or the
+       tab's body scrolls by those 4px beside the page's own scrollbar. */
+    .sections ::ng-deep .mat-mdc-tab-body-content > * {
+      display: block;
+      padding-bottom: 8px;
+    }
     .preview {
       position: sticky;
       top: 0;
