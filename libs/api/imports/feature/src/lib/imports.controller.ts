@@ -17,6 +17,7 @@ import {
 import type { Request, Response } from 'express';
 import type { Readable } from 'node:stream';
 
+import type { ImportRecord } from '@accord/api/imports/data-access';
 import { type AuthMember, CurrentMember, Roles } from '@accord/api/shared/auth';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import {
@@ -356,18 +357,11 @@ export class ImportsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res() response: Response,
   ): Promise<void> {
-    const record = await this.history.find(actor, id);
-    if (!record) throw AppError.notFound('No such import in this workspace.');
-    response.status(HttpStatus.OK);
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', reportDisposition(record.fileName, id));
-    // A byte-order mark first: Excel reads a CSV without one in the machine's code page, garbling "Nb employés".
-    response.write(`\ufeff${REPORT_HEADER.map(csvCell).join(',')}\r\n`);
-    for await (const line of this.history.reportCsv(actor, id)) {
-      if (!response.write(reportCsvLine(line)))
-        await new Promise((resolve) => response.once('drain', resolve));
-    }
-    response.end();
+    const record = await this.importOf(actor, id);
+    await sendCsv(response, reportDisposition(record.fileName, id), [
+      `${REPORT_HEADER.map(csvCell).join(',')}\r\n`,
+      mapLines(this.history.reportCsv(actor, id), reportCsvLine),
+    ]);
   }
 
   /**
@@ -380,16 +374,41 @@ export class ImportsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res() response: Response,
   ): Promise<void> {
+    const record = await this.importOf(actor, id);
+    const width = record.headers.length;
+    await sendCsv(response, reportDisposition(record.fileName, id, 'refused'), [
+      refusedRowsCsv.header(record.headers),
+      mapLines(this.history.refusedRows(actor, id), (row) => refusedRowsCsv.line(width, row)),
+    ]);
+  }
+
+  /** The import, if the actor may read it: another workspace's, or a kind they may not import, is not found. */
+  private async importOf(actor: AuthMember, id: string): Promise<ImportRecord> {
     const record = await this.history.find(actor, id);
     if (!record) throw AppError.notFound('No such import in this workspace.');
-    response.status(HttpStatus.OK);
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', reportDisposition(record.fileName, id, 'refused'));
-    response.write(`\ufeff${refusedRowsCsv.header(record.headers)}`);
-    for await (const row of this.history.refusedRows(actor, id)) {
-      if (!response.write(refusedRowsCsv.line(record.headers.length, row)))
-        await new Promise((resolve) => response.once('drain', resolve));
-    }
-    response.end();
+    return record;
   }
+}
+
+async function* mapLines<T>(items: AsyncIterable<T>, line: (item: T) => string): AsyncGenerator<string> {
+  for await (const item of items) yield line(item);
+}
+
+/**
+ * Streams a CSV download: its header line, then its lines as they are read, waiting whenever the client is slower
+ * than the database. A byte-order mark first: Excel reads a CSV without one in the machine's code page, garbling
+ * "Nb employés".
+ */
+async function sendCsv(
+  response: Response,
+  disposition: string,
+  [header, lines]: [string, AsyncIterable<string>],
+): Promise<void> {
+  response.status(HttpStatus.OK);
+  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  response.setHeader('Content-Disposition', disposition);
+  response.write(`\ufeff${header}`);
+  for await (const line of lines)
+    if (!response.write(line)) await new Promise((resolve) => response.once('drain', resolve));
+  response.end();
 }

@@ -12,6 +12,8 @@ import {
   tableCaptionId,
 } from '@accord/web/shared/ui';
 
+import { SIDE_PAGE_STYLES } from '../shared/side-page-styles';
+
 const GROUP_LABELS: Readonly<Record<FeedbackGrouping, string>> = { SOURCE: 'Source', CAMPAIGN: 'Campaign' };
 
 /** Marketing's feedback from sales: why handed-over leads were rejected, by lead source or campaign. */
@@ -90,15 +92,8 @@ const GROUP_LABELS: Readonly<Record<FeedbackGrouping, string>> = { SOURCE: 'Sour
   `,
   styles: [
     TABLE_SCROLL_STYLES,
+    SIDE_PAGE_STYLES,
     `
-      .back {
-        display: inline-block;
-        margin: 0 0 8px;
-      }
-      .sub {
-        color: var(--mat-sys-on-surface-variant);
-        margin: 4px 0 0;
-      }
       .choices {
         display: flex;
         flex-wrap: wrap;
@@ -106,18 +101,6 @@ const GROUP_LABELS: Readonly<Record<FeedbackGrouping, string>> = { SOURCE: 'Sour
       }
       .feedback {
         min-width: 480px;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 8px 16px 8px 0;
-        border-bottom: 1px solid var(--mat-sys-outline-variant);
-      }
-      thead th {
-        font: var(--mat-sys-label-large);
-      }
-      .count {
-        text-align: right;
       }
       .total {
         font-weight: 600;

@@ -31,6 +31,7 @@ import {
   tableCaptionId,
 } from '@accord/web/shared/ui';
 
+import { SIDE_PAGE_STYLES } from '../shared/side-page-styles';
 import { SpellingEditorComponent } from './spelling-editor.component';
 
 /**
@@ -132,14 +133,9 @@ import { SpellingEditorComponent } from './spelling-editor.component';
   `,
   styles: [
     TABLE_SCROLL_STYLES,
+    SIDE_PAGE_STYLES,
     `
-      .back {
-        display: inline-block;
-        margin: 0 0 8px;
-      }
       .sub {
-        color: var(--mat-sys-on-surface-variant);
-        margin: 4px 0 0;
         max-width: 72ch;
       }
       .status:empty,
@@ -158,21 +154,11 @@ import { SpellingEditorComponent } from './spelling-editor.component';
         width: 100%;
         max-width: 760px;
       }
-      th,
-      td {
-        text-align: left;
-        padding: 8px 16px 8px 0;
-        border-bottom: 1px solid var(--mat-sys-outline-variant);
-      }
-      thead th {
-        font: var(--mat-sys-label-large);
-      }
       .spelling {
         font-weight: normal;
         overflow-wrap: anywhere;
       }
       .count {
-        text-align: right;
         white-space: nowrap;
       }
       .action {
