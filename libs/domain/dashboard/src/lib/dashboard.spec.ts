@@ -3,6 +3,8 @@ import { dashboardNumbers, nothingCounted } from './dashboard';
 import { drillSources, funnelDrillKey } from './drill';
 import { FactCounts, emptyFacts } from './facts';
 import { filterProblems } from './filter';
+import { metricByKey } from './metrics';
+import { metricByKey } from './metrics';
 import type { Period } from './periods';
 import { EMPLOYEE_BANDS, employeeBandOf } from './segments';
 import {
@@ -91,7 +93,21 @@ describe('targets', () => {
       scaledTarget({ value: 90, period: 'MONTH' }, 'RATE', { ...november, to: utc('2027-01-01T00:00:00Z') }),
     ).toBe(90);
     expect(scaledTarget({ value: 30, period: 'QUARTER' }, 'DAYS', november)).toBe(30);
+    // A ratio is a level too: 8 calls per qualified meeting is 8 over any period, not 8 a month added up.
+    expect(
+      scaledTarget({ value: 8, period: 'MONTH' }, 'RATIO', { ...november, to: utc('2027-01-01T00:00:00Z') }),
+    ).toBe(8);
     expect(scaledTarget(null, 'COUNT', november)).toBeNull();
+  });
+
+  it('measures activity per outcome as a ratio, not a count that adds up', () => {
+    expect(['calls-per-qualified-meeting', 'emails-per-sql'].map((key) => metricByKey(key)?.unit)).toEqual([
+      'RATIO',
+      'RATIO',
+    ]);
+    expect(
+      targetToDate({ value: 8, period: 'MONTH' }, 'RATIO', november, utc('2026-11-10T12:00:00Z')),
+    ).toBeNull();
   });
 
   it("scales a chosen version's targets to the part of the period it was in force", () => {

@@ -4,8 +4,11 @@ import { median, percentage, ratio } from './formulas';
 export const METRIC_KINDS = ['OUTCOME', 'ACTIVITY'] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
 
-/** COUNT: a number of things; RATE: a percentage 0–100; AMOUNT: money; DAYS: a duration. */
-export const METRIC_UNITS = ['COUNT', 'RATE', 'AMOUNT', 'DAYS'] as const;
+/**
+ * COUNT: a number of things; RATE: a percentage 0–100; AMOUNT: money; DAYS: a duration; RATIO: so many of one
+ * thing per another (calls per qualified meeting held), which, like a rate, does not add up over a period.
+ */
+export const METRIC_UNITS = ['COUNT', 'RATE', 'AMOUNT', 'DAYS', 'RATIO'] as const;
 export type MetricUnit = (typeof METRIC_UNITS)[number];
 
 /** A metric's number with the parts it was computed from (null where a part does not apply). */
@@ -166,7 +169,7 @@ export const METRICS: readonly MetricDefinition[] = [
     name: 'Calls per qualified meeting held',
     definition: 'Calls made ÷ qualified meetings held in the period.',
     kind: 'ACTIVITY',
-    unit: 'COUNT',
+    unit: 'RATIO',
     compute: (f) => per(f.callsMade, f.qualifiedMeetingsHeld),
   },
   {
@@ -174,7 +177,7 @@ export const METRICS: readonly MetricDefinition[] = [
     name: 'E-mails per SQL',
     definition: 'E-mails sent ÷ SQLs in the period.',
     kind: 'ACTIVITY',
-    unit: 'COUNT',
+    unit: 'RATIO',
     compute: (f) => per(f.emailsSent, f.entered.SQL),
   },
 ];

@@ -76,8 +76,8 @@ export function targetPeriods(period: Period, targetPeriod: TargetPeriod): numbe
 }
 
 /**
- * The target for the selected period: counts and amounts scale with the period's length; rates and durations
- * are the same whatever the period ("90 % within SLA", "30 days to close").
+ * The target for the selected period: counts and amounts scale with the period's length; rates, durations and
+ * ratios are the same whatever the period ("90 % within SLA", "30 days to close", "8 calls per meeting").
  */
 export function scaledTarget(
   target: { value: number; period: TargetPeriod } | null,
@@ -88,11 +88,17 @@ export function scaledTarget(
   switch (unit) {
     case 'RATE':
     case 'DAYS':
+    case 'RATIO':
       return target.value;
     case 'COUNT':
     case 'AMOUNT':
       return scaleBy(target.value, period, target.period);
   }
+}
+
+/** Whether a target adds up over time: a count's or an amount's does; a rate, duration or ratio is a level. */
+export function accrues(unit: MetricUnit): boolean {
+  return unit === 'COUNT' || unit === 'AMOUNT';
 }
 
 /**
@@ -101,7 +107,7 @@ export function scaledTarget(
  * of a month, 2 MQLs against a monthly 60 are on pace, not "58 below target"; before the period begins (next
  * month, a custom period from tomorrow) nothing is due yet, 0, since none of its days has passed — not its whole
  * target, which would read as missed in full. Null for rates and durations, which do not accrue, and once the
- * period has ended (the whole target is due).
+ * period has ended (the whole target is due). Null for ratios too.
  */
 export function targetToDate(
   target: { value: number; period: TargetPeriod } | null,
@@ -109,7 +115,7 @@ export function targetToDate(
   period: Period,
   now: Date,
 ): number | null {
-  if (!target || unit === 'RATE' || unit === 'DAYS') return null;
+  if (!target || !accrues(unit)) return null;
   if (now >= period.to) return null;
   if (now <= period.from) return 0;
   return scaleBy(target.value, { ...period, to: now }, target.period);

@@ -5,6 +5,7 @@ import {
   type FunnelStepDefinitions,
   type TrendChart,
   type TrendLine,
+  accrues,
   funnelChart,
   funnelDrillKey,
   funnelStepDefinitions,
@@ -113,12 +114,12 @@ export function metricTrend(
 }
 
 /**
- * The target as the trend chart's reference line, for rates and durations only: a count's or amount's target
+ * The target as the trend chart's reference line, for rates, durations and ratios only: a count's or amount's target
  * is for the whole period, so drawing it across weekly points would mislead. `name` labels it ("Workspace
  * target" under a segment, owner or team filter, whose numbers are not held to it).
  */
 export function targetLine(metric: Pick<DashboardMetric, 'target' | 'unit'>, name = 'Target'): ChartDatum[] {
-  if (metric.target === null || (metric.unit !== 'RATE' && metric.unit !== 'DAYS')) return [];
+  if (metric.target === null || accrues(metric.unit)) return [];
   return [{ name, value: metric.target }];
 }
 
@@ -134,7 +135,7 @@ export function targetTrend(
   granularity: DashboardGranularity,
   name = 'Target',
 ): TrendLine[] {
-  if (metric.unit !== 'COUNT' && metric.unit !== 'AMOUNT') return [];
+  if (!accrues(metric.unit)) return [];
   const points = metric.trend.map((point) => ({ ...point, value: point.target ?? null }));
   return trendChart(name, points, granularity, timeZone).lines;
 }

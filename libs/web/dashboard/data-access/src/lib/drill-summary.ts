@@ -62,7 +62,8 @@ export function drillSummary(
     case 'RATE':
       if (numerator === null || denominator === null) return null;
       return `${rows(denominator)} · ${count(numerator)} of ${count(denominator)} ${NUMERATOR_WORDS[key] ?? 'counted'}`;
-    case 'COUNT': {
+    case 'COUNT':
+    case 'RATIO': {
       if (numerator === null || denominator === null) return value === null ? null : rows(value);
       const words = RATIO_WORDS[key];
       const parts = words

@@ -47,7 +47,8 @@ describe('formatMetricValue', () => {
       cardFigure(-65332.5, 'AMOUNT'),
       cardFigure(72.55, 'RATE'),
       cardFigure(30.5, 'DAYS'),
-    ]).toEqual([184, 1, -1, -65333, 72.55, 30.5]);
+      cardFigure(7.5, 'RATIO'),
+    ]).toEqual([184, 1, -1, -65333, 72.55, 30.5, 7.5]);
   });
 
   it('names the currency of an amount, and of nothing else', () => {
@@ -85,6 +86,15 @@ describe('formatMetricValue', () => {
 });
 
 describe('targetWording', () => {
+  it('says activity per outcome above its target is behind: more calls per meeting is less efficient', () => {
+    expect(targetWording({ value: 9.25, target: 8, targetGap: 1.25, unit: 'RATIO' })).toEqual({
+      target: 'Target 8',
+      gap: '1.3 above target',
+      tone: 'behind',
+      toneLabel: 'behind target',
+    });
+  });
+
   it('says a count above its target is ahead', () => {
     expect(targetWording({ value: 42, target: 40, targetGap: 2, unit: 'COUNT' })).toEqual({
       target: 'Target 40',

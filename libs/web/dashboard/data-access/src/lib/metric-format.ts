@@ -26,6 +26,7 @@ export function formatMetricValue(value: number | null, unit: MetricUnit, curren
   if (value === null || !Number.isFinite(value)) return NO_VALUE;
   switch (unit) {
     case 'COUNT':
+    case 'RATIO':
       return COUNT.format(value);
     case 'RATE':
       return `${POINTS.format(value)}%`;
@@ -82,9 +83,12 @@ export function formatDifference(difference: number, unit: MetricUnit, currency?
 /** Whether the figure is where the agreement wants it: `none` without a target or a value. */
 export type GapTone = 'ahead' | 'behind' | 'on-target' | 'none';
 
-/** Fewer days is better (a shorter sales cycle); for every other unit, more is. */
+/**
+ * Fewer days is better (a shorter sales cycle), and less activity per outcome (fewer calls per qualified meeting);
+ * for every other unit, more is.
+ */
 export function lowerIsBetter(unit: MetricUnit): boolean {
-  return unit === 'DAYS';
+  return unit === 'DAYS' || unit === 'RATIO';
 }
 
 export interface TargetWording {

@@ -30,7 +30,8 @@ registerEnumType(MetricKindEnum, {
 });
 registerEnumType(MetricUnitEnum, {
   name: 'MetricUnit',
-  description: 'COUNT; RATE: a percentage 0–100; AMOUNT: money; DAYS: a duration in days.',
+  description:
+    'COUNT; RATE: a percentage 0–100; AMOUNT: money; DAYS: a duration in days; RATIO: so many of one thing per another (calls per qualified meeting held), not added up over a period.',
 });
 
 @ObjectType({ description: 'A metric over one trend bucket.' })
@@ -110,7 +111,7 @@ export class DashboardMetric {
     nullable: true,
     description:
       'Until the period ends, the part of a count’s or amount’s target due by now (the target scaled over the ' +
-      'period’s elapsed part; 0 before it begins); null for rates and durations, and once the period has ended.',
+      'period’s elapsed part; 0 before it begins); null for rates, durations and ratios, and once the period has ended.',
   })
   targetToDate!: number | null;
 

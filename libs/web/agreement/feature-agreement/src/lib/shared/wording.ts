@@ -8,7 +8,7 @@ import type {
   RejectionReason,
 } from '@accord/domain/agreement';
 import { SENIORITY_LABELS } from '@accord/domain/agreement';
-import { type MetricUnit, metricByKey } from '@accord/domain/dashboard';
+import { type MetricUnit, accrues, metricByKey } from '@accord/domain/dashboard';
 import type { Role } from '@accord/domain/workspace';
 
 const FIELD_LABELS: Record<FitField, string> = {
@@ -126,7 +126,7 @@ export function kpiUnit(key: string): MetricUnit {
  * ("90%") or a duration ("30 days") is the same whatever the period, so the document's period means nothing there.
  */
 export function targetHasPeriod(unit: MetricUnit): boolean {
-  return unit === 'COUNT' || unit === 'AMOUNT';
+  return accrues(unit);
 }
 
 /** "60 per month", "90%", "30 days", "No target". */
@@ -138,6 +138,8 @@ export function kpiTargetText(target: Kpi['target'], unit: MetricUnit): string {
       return `${value}%`;
     case 'DAYS':
       return `${value} ${target.value === 1 ? 'day' : 'days'}`;
+    case 'RATIO':
+      return value;
     case 'COUNT':
     case 'AMOUNT':
       return `${value} per ${target.period.toLowerCase()}`;

@@ -283,12 +283,13 @@ export type MetricKind =
   | 'ACTIVITY'
   | 'OUTCOME';
 
-/** COUNT; RATE: a percentage 0–100; AMOUNT: money; DAYS: a duration in days. */
+/** COUNT; RATE: a percentage 0–100; AMOUNT: money; DAYS: a duration in days; RATIO: so many of one thing per another (calls per qualified meeting held), not added up over a period. */
 export type MetricUnit =
   | 'AMOUNT'
   | 'COUNT'
   | 'DAYS'
-  | 'RATE';
+  | 'RATE'
+  | 'RATIO';
 
 export type MoveOpportunityInput = {
   /** A new amount with the move (the closed amount when closing). */
