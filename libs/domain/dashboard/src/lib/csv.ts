@@ -1,3 +1,4 @@
+import type { MetricUnit } from './metrics';
 import type { TargetScope } from './targets';
 
 export type CsvCell = string | number | boolean | null | undefined;
@@ -62,11 +63,12 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   OUTCOME: 'Outcome',
   ACTIVITY: 'Activity (diagnostic)',
 };
-const UNIT_WORDS: Readonly<Record<string, string>> = {
+const UNIT_WORDS: Readonly<Record<MetricUnit, string>> = {
   COUNT: 'count',
   RATE: '%',
   AMOUNT: 'amount (see Currency)',
   DAYS: 'days',
+  RATIO: 'ratio',
 };
 
 /**
@@ -102,7 +104,7 @@ export function dashboardCsv(view: DashboardView): string {
       metric.name,
       metric.key,
       KIND_WORDS[metric.kind] ?? metric.kind,
-      UNIT_WORDS[metric.unit] ?? metric.unit,
+      UNIT_WORDS[metric.unit as MetricUnit] ?? metric.unit,
       metric.value,
       metric.target,
       workspaceTargets ? null : metric.targetGap,
