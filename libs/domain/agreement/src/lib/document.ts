@@ -100,8 +100,11 @@ const intentSignal = z.strictObject({
   weight: finite(0, LIMITS.weight),
   /** How many signals of this type count at most (the most recent ones). */
   cap: whole(1, LIMITS.cap),
-  /** After this many days a signal weighs half as much. */
-  halfLifeDays: positive(LIMITS.halfLifeDays),
+  /**
+   * After this many days a signal weighs half as much. Whole days, as signals age (see decayShare in the scoring
+   * library): a signal counts in full for its first day, so a half-life of hours could not be honoured.
+   */
+  halfLifeDays: whole(1, LIMITS.halfLifeDays),
 });
 
 function byEnum<K extends readonly [string, ...string[]], V extends z.ZodType>(keys: K, value: V) {

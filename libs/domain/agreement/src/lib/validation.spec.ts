@@ -115,6 +115,14 @@ describe('parseAgreementDocument', () => {
     ]);
   });
 
+  it('takes half-lives in whole days, as signals age', () => {
+    const document = starter();
+    document.intent.signals[0].halfLifeDays = 1.5;
+    expect(issuesOf(document)).toEqual([
+      { path: 'intent.signals[0].halfLifeDays', message: 'must be a whole number' },
+    ]);
+  });
+
   it('says once that an SLA must be more than 0, however far below it is', () => {
     const document = starter();
     document.handover.slaHours.WARM = -1;

@@ -110,7 +110,7 @@ export const documentArbitrary: fc.Arbitrary<AgreementDocument> = fc
     points: exactly(criteriaCount, fc.integer({ min: -100, max: 100 })),
     weights: exactly(rulesCount, fc.double({ min: 0, max: 100, noNaN: true })),
     caps: exactly(rulesCount, fc.integer({ min: 1, max: 5 })),
-    halfLives: exactly(rulesCount, fc.double({ min: 0.001, max: 3650, noNaN: true })),
+    halfLives: exactly(rulesCount, fc.integer({ min: 1, max: 3650 })),
     grades: descending(3, 0, 100),
     temperatures: descending(2, 0, 100),
   })
