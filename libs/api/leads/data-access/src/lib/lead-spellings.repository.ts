@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+import { returnedRows } from '@accord/api/shared/database';
 import {
   SPELLED_FIELDS,
   type SpelledField,
@@ -10,6 +11,8 @@ import {
   spellingsBook,
   spellingsIn,
 } from '@accord/domain/leads';
+
+import { shareScoringLock } from './scoring-state.repository';
 
 const byFieldAndKey = (a: Spelling, b: Spelling) =>
   a.field < b.field ? -1 : a.field > b.field ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
@@ -107,34 +110,53 @@ export class LeadSpellingsRepository {
   }
 
   /**
-   * Gives a value the spelling a person chose — the same key, so the same value — and every lead holding it that
-   * spelling, marked updated so the dashboard's rollup counts them again. Returns the spelling it had and how many
-   * leads changed, or null when the workspace does not know the value. The caller holds the workspace's scoring
-   * lock exclusively: no writer is between reading the old spelling and recording what it stored.
+   * Gives a value the spelling a person chose — the same key, so the same value — and returns the spelling it had,
+   * or null when the workspace does not know the value. Its leads are respelt after, by `respellLeads`. The caller
+   * holds the workspace's scoring lock exclusively: the writes in flight have finished, and every write from its
+   * commit on reads the new spelling.
    */
-  async correct(
-    manager: EntityManager,
-    { field, key, spelling }: Spelling,
-    at: Date,
-  ): Promise<{ previous: string; leads: number } | null> {
+  async correct(manager: EntityManager, { field, key, spelling }: Spelling): Promise<string | null> {
     const known: { spelling: string }[] = await manager.query(
       `SELECT spelling FROM lead_spellings WHERE field = $1 AND key = $2 FOR UPDATE`,
       [field, key],
     );
     if (known.length === 0) return null;
-    const previous = known[0].spelling;
-    if (previous === spelling) return { previous, leads: 0 };
     await manager.query(`UPDATE lead_spellings SET spelling = $3 WHERE field = $1 AND key = $2`, [
       field,
       key,
       spelling,
     ]);
-    // Every writer stores a known value in its spelling, so the leads holding the value hold exactly that one.
-    const [, leads] = await manager.query<[unknown, number]>(
-      `UPDATE leads SET ${column(field)} = $2, updated_at = $3 WHERE ${column(field)} = $1`,
-      [previous, spelling, at],
+    return known[0].spelling;
+  }
+
+  /**
+   * Gives the next `limit` leads after the id `after` that hold a value in another spelling than the workspace's
+   * — `previous`, or any other case of it a correction cut short left — that spelling, and marks them updated, so
+   * the dashboard's rollup counts them again. Locks them in id order after the scoring lock, shared, as every writer
+   * of leads does. Returns their ids, in order.
+   */
+  async respellLeads(
+    manager: EntityManager,
+    { field, spelling }: Spelling,
+    previous: string,
+    after: string,
+    limit: number,
+    at: Date,
+  ): Promise<string[]> {
+    await shareScoringLock(manager);
+    const rows: { id: string }[] = returnedRows(
+      await manager.query(
+        `WITH batch AS (
+           SELECT id FROM leads
+            WHERE id > $3 AND (${column(field)} = $1 OR lower(${column(field)}) = lower($2))
+              AND ${column(field)} <> $2
+            ORDER BY id LIMIT $4 FOR UPDATE)
+         UPDATE leads l SET ${column(field)} = $2, updated_at = $5 FROM batch WHERE l.id = batch.id
+         RETURNING l.id`,
+        [previous, spelling, after, limit, at],
+      ),
     );
-    return { previous, leads };
+    return rows.map((row) => row.id).sort();
   }
 }
 

@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { AgreementsDataAccessModule } from '@accord/api/agreements/data-access';
+import { LeadSpellingsRepository } from '@accord/api/leads/data-access';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { OwnerDb, TenantDb } from '@accord/api/shared/database';
 import { ErrorCode } from '@accord/api/shared/graphql';
@@ -101,6 +102,45 @@ describe("the workspace's lead values and their corrected spelling, on PostgreSQ
       previous: 'LinkedIn',
       leads: 0,
     });
+  });
+
+  it('finishes a correction cut short when it is made again, a batch of leads at a time', async () => {
+    const team = await newTeam();
+    for (const email of ['a', 'b', 'c', 'd', 'e'])
+      await leads.create(team.marketing, { email: `${email}@cut-short.example`, source: 'trade show' });
+    // Cut short: the spelling was corrected, two leads were respelt, and one holds yet another case.
+    await app.get(TenantDb).inWorkspace(team.workspaceId, async (manager) => {
+      await manager.query(`UPDATE lead_spellings SET spelling = 'Trade Show' WHERE key = 'trade show'`);
+      await manager.query(
+        `UPDATE leads SET source = CASE WHEN email LIKE 'a@%' THEN 'TRADE SHOW' ELSE 'Trade Show' END
+          WHERE email SIMILAR TO '(a|b|c)@%'`,
+      );
+    });
+    // The repository's batches: in id order, each after the last one's last id.
+    const spelling = { field: 'source', key: 'trade show', spelling: 'Trade Show' } as const;
+    const batch = (after: string) =>
+      app
+        .get(TenantDb)
+        .inWorkspace(team.workspaceId, (manager) =>
+          app
+            .get(LeadSpellingsRepository)
+            .respellLeads(manager, spelling, 'trade show', after, 2, clock.current),
+        );
+    const first = await batch('00000000-0000-0000-0000-000000000000');
+    expect(first).toHaveLength(2);
+    expect(first).toEqual([...first].sort());
+    const second = await batch(first[1]);
+    expect(second.length).toBeLessThanOrEqual(1);
+    expect(second.every((id) => id > first[1])).toBe(true);
+
+    // Made again: whatever the batches left is respelt, the other case included.
+    expect(await values.correct(team.marketing, { field: 'SOURCE', spelling: 'Trade Show' })).toMatchObject({
+      previous: 'Trade Show',
+    });
+    const sources: { source: string }[] = await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) => manager.query(`SELECT DISTINCT source FROM leads`));
+    expect(sources).toEqual([{ source: 'Trade Show' }]);
   });
 
   it('refuses a spelling of a value the workspace does not have, or a bad one, changing nothing', async () => {

@@ -14,6 +14,11 @@ import type {
   LeadValues,
 } from './models/lead-value.model';
 
+/** Leads respelt per transaction: a few thousand row locks held for a moment, as a rescore's batches hold them. */
+const RESPELT_PER_BATCH = 5_000;
+/** Below every lead id: where the batches start. */
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
 /** At most this many values are listed: more than a person reads through, fewer than the campaigns of years. */
 const LISTED_VALUES = 1000;
 
@@ -46,9 +51,12 @@ export class LeadValuesService {
   }
 
   /**
-   * Case is all a correction changes, so no lead's score changes (scoring folds case) and nothing is rescored. It
-   * takes the workspace's scoring lock exclusively, as a rescore's flip does: it waits for the writes in flight,
-   * and writes that start meanwhile wait for it, then store the value in its new spelling.
+   * Case is all a correction changes, so no lead's score changes (scoring folds case). First the spelling, under the
+   * workspace's scoring lock taken exclusively, as a rescore's flip takes it: the writes in flight finish first, and
+   * every write after reads the new spelling, so no lead is stored in the old one from then on. Then the leads that
+   * hold the old one, a batch at a time, each batch as any writer of leads locks them — not all in one transaction,
+   * which would hold every writer of the workspace back as long as it rewrote a value of hundreds of thousands of
+   * leads. A correction cut short is finished by the same one made again.
    */
   async correct(actor: AuthMember, input: CorrectLeadValueInput): Promise<CorrectedLeadValue> {
     const parsed = parseSpelling(spelledField(input.field), input.spelling);
@@ -57,14 +65,24 @@ export class LeadValuesService {
       throw AppError.badInput(`spelling: ${message}`, [{ field: 'spelling', message }]);
     }
     const { spelling } = parsed;
-    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+    const previous = await this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
       await this.scoring.lockForFlip(manager, actor.workspaceId);
-      const corrected = await this.spellings.correct(manager, spelling, this.clock.now());
-      if (!corrected)
-        throw AppError.notFound(
-          `No lead has had the ${FIELD_NAMES[input.field]} “${spelling.spelling}” in any case: a correction changes only the case of a value the workspace has.`,
-        );
-      return { field: input.field, spelling: spelling.spelling, ...corrected };
+      return this.spellings.correct(manager, spelling);
     });
+    if (previous === null)
+      throw AppError.notFound(
+        `No lead has had the ${FIELD_NAMES[input.field]} “${spelling.spelling}” in any case: a correction changes only the case of a value the workspace has.`,
+      );
+    const at = this.clock.now();
+    let leads = 0;
+    for (let after = NO_ID; ;) {
+      const ids = await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
+        this.spellings.respellLeads(manager, spelling, previous, after, RESPELT_PER_BATCH, at),
+      );
+      leads += ids.length;
+      if (ids.length < RESPELT_PER_BATCH) break;
+      after = ids[ids.length - 1];
+    }
+    return { field: input.field, spelling: spelling.spelling, previous, leads };
   }
 }
