@@ -1114,9 +1114,10 @@ describe('report', () => {
 
 describe('the refused rows file', () => {
   it('writes refused rows as the file gave them, with why, and reads its formula marks back', () => {
-    expect(refusedRowsCsv.header(['Email', 'Amount'])).toBe('Email,Amount,Refused because\r\n');
+    const file = refusedRowsCsv(['Email', 'Amount']);
+    expect(file.header).toBe('Email,Amount,Refused because\r\n');
     expect(
-      refusedRowsCsv.line(2, {
+      file.line({
         cells: ['ann@', '-500'],
         problems: [
           { row: 2, outcome: 'REFUSED', column: 'Email', message: 'must be an e-mail address' },
@@ -1125,7 +1126,23 @@ describe('the refused rows file', () => {
       }),
     ).toBe("ann@,'-500,Email: must be an e-mail address; has no account\r\n");
     // A short row is padded, so that the reason stays in its column.
-    expect(refusedRowsCsv.line(3, { cells: ['x'], problems: [] })).toBe('x,,,\r\n');
+    expect(refusedRowsCsv(['A', 'B', 'C']).line({ cells: ['x'], problems: [] })).toBe('x,,,\r\n');
+    // More cells than the header: the reason under its column, the cells past the header after it.
+    expect(
+      refusedRowsCsv(['A', 'B']).line({
+        cells: ['x', 'Acme', ' Inc.'],
+        problems: [{ row: 2, outcome: 'REFUSED', column: '', message: 'has 3 cells' }],
+      }),
+    ).toBe('x,Acme,has 3 cells, Inc.\r\n');
+    // Refused again after a fix: the old reasons give way to the new ones.
+    const again = refusedRowsCsv(['Email', REFUSED_BECAUSE]);
+    expect(again.header).toBe('Email,Refused because\r\n');
+    expect(
+      again.line({
+        cells: ['ann@', 'Email: old reason'],
+        problems: [{ row: 2, outcome: 'REFUSED', column: 'Email', message: 'new reason' }],
+      }),
+    ).toBe('ann@,Email: new reason\r\n');
     expect([
       unmarkedCell("'-500"),
       unmarkedCell("'=SUM(A1)"),

@@ -1,7 +1,27 @@
 import { controlCharacterRefusal } from './cleaners';
 import { type ImportField, type ImportKind, importFields } from './fields';
+import { REFUSED_BECAUSE } from './report';
 import { closestKey, normaliseKey } from './text';
 import { ENUMERATION_VALUES } from './values';
+
+/**
+ * The header of the file a refused rows file was made from (see refusedRowsCsv): its own, without the
+ * REFUSED_BECAUSE column last; null for any other header.
+ */
+export function headerBeforeRefusal(headers: readonly string[]): string[] | null {
+  return headers.length > 1 && headers[headers.length - 1] === REFUSED_BECAUSE ? headers.slice(0, -1) : null;
+}
+
+/**
+ * A mapping made for the file a refused rows file came from, fitted to that file: its REFUSED_BECAUSE column left
+ * out, so the fixed rows import as the file's did. Any other mapping is as it is.
+ */
+export function fittedToRefusedRows(mapping: ImportMapping, headers: readonly string[]): ImportMapping {
+  const own = headerBeforeRefusal(headers);
+  return own !== null && mapping.columns.length === own.length
+    ? { ...mapping, columns: [...mapping.columns, null] }
+    : mapping;
+}
 
 /** Day-first (31/12/2025) or month-first (12/31/2025) for dates whose order the file cannot tell. */
 export const DATE_ORDERS = ['DMY', 'MDY'] as const;

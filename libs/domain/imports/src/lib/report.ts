@@ -47,22 +47,29 @@ export const REFUSED_BECAUSE = 'Refused because';
 
 /**
  * The file of an import's refused rows, to fix in a spreadsheet and import again: the file's header with
- * REFUSED_BECAUSE after it — a column no mapping imports — then each refused row's cells as given and its problems.
+ * REFUSED_BECAUSE after it — a column no mapping imports — then each refused row's cells as given and its problems
+ * under it. A row with more cells than the header (a comma outside quotes) has the ones past the header after its
+ * problems, so that they stay under REFUSED_BECAUSE. A file that was such a file already (fixed, imported, refused
+ * again) has its old reasons replaced, not a second column of them.
  */
-export const refusedRowsCsv = {
-  header: (headers: readonly string[]): string =>
-    `${[...headers, REFUSED_BECAUSE].map(csvCell).join(',')}\r\n`,
-  line: (width: number, row: { cells: readonly string[]; problems: readonly ReportLine[] }): string => {
-    const cells = Array.from(
-      { length: Math.max(width, row.cells.length) },
-      (_, index) => row.cells[index] ?? '',
-    );
-    const why = row.problems
-      .map((problem) => (problem.column ? `${problem.column}: ${problem.message}` : problem.message))
-      .join('; ');
-    return `${[...cells, why].map(csvCell).join(',')}\r\n`;
-  },
-};
+export function refusedRowsCsv(headers: readonly string[]): {
+  header: string;
+  line: (row: { cells: readonly string[]; problems: readonly ReportLine[] }) => string;
+} {
+  const again = headers.length > 0 && headers[headers.length - 1] === REFUSED_BECAUSE;
+  const own = again ? headers.slice(0, -1) : headers;
+  return {
+    header: `${[...own, REFUSED_BECAUSE].map(csvCell).join(',')}\r\n`,
+    line: (row) => {
+      const given = again && row.cells.length === headers.length ? row.cells.slice(0, -1) : row.cells;
+      const cells = own.map((_, index) => given[index] ?? '');
+      const why = row.problems
+        .map((problem) => (problem.column ? `${problem.column}: ${problem.message}` : problem.message))
+        .join('; ');
+      return `${[...cells, why, ...given.slice(own.length)].map(csvCell).join(',')}\r\n`;
+    },
+  };
+}
 
 export function reportCsvLine(line: ReportLine): string {
   return `${[line.row, line.outcome, line.column, line.message].map(csvCell).join(',')}\r\n`;

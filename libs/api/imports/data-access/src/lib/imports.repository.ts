@@ -24,6 +24,8 @@ export interface ImportRecord {
   counts: OutcomeCounts;
   cleaned: number;
   reportLines: number;
+  /** Refused rows whose cells were kept, for the file of rows to fix (refused.csv). */
+  refusedRowsKept: number;
   error: string | null;
   createdById: string | null;
   startedAt: Date;
@@ -33,7 +35,7 @@ export interface ImportRecord {
 /** What an import records when it finishes; a null mapping keeps the one recorded. */
 export type ImportOutcome = Pick<
   ImportRecord,
-  'status' | 'headers' | 'bytes' | 'rows' | 'counts' | 'cleaned' | 'reportLines' | 'error'
+  'status' | 'headers' | 'bytes' | 'rows' | 'counts' | 'cleaned' | 'reportLines' | 'refusedRowsKept' | 'error'
 > & { mapping: ImportMapping | null; at: Date };
 
 /** A mapping saved for the files of one kind with one header (its cells, trimmed, in order). */
@@ -79,6 +81,7 @@ interface ImportRow {
   refused: number;
   cleaned: number;
   report_lines: number;
+  refused_rows_kept: number;
   error: string | null;
   created_by_id: string | null;
   started_at: Date;
@@ -105,6 +108,7 @@ function toRecord(row: ImportRow): ImportRecord {
     },
     cleaned: row.cleaned,
     reportLines: row.report_lines,
+    refusedRowsKept: row.refused_rows_kept,
     error: row.error,
     createdById: row.created_by_id,
     startedAt: row.started_at,
@@ -137,7 +141,7 @@ export class ImportsRepository {
     await manager.query(
       `UPDATE imports SET status = $2, mapping = coalesce($3::jsonb, mapping), headers = $4, bytes = $5, rows = $6,
               created = $7, updated = $8, unchanged = $9, skipped = $10, refused = $11, cleaned = $12,
-              report_lines = $13, error = $14, finished_at = $15
+              report_lines = $13, error = $14, finished_at = $15, refused_rows_kept = $16
         WHERE id = $1`,
       [
         id,
@@ -155,6 +159,7 @@ export class ImportsRepository {
         result.reportLines,
         result.error?.slice(0, 1000) ?? null,
         result.at,
+        result.refusedRowsKept,
       ],
     );
   }
@@ -216,15 +221,19 @@ export class ImportsRepository {
     after: number,
     limit: number,
   ): Promise<{ row: number; cells: string[]; problems: ReportLine[] }[]> {
+    // The page's rows first (a kept row's cells are on one line), then their problems: the cells of rows past the
+    // page are never read.
     const rows: { row: number; cells: string[]; problems: ReportLine[] }[] = await manager.query(
-      `SELECT l."row", (array_agg(l.cells) FILTER (WHERE l.cells IS NOT NULL))[1] AS cells,
+      `WITH page AS (
+         SELECT "row", cells FROM import_report_lines
+          WHERE import_id = $1 AND cells IS NOT NULL AND "row" > $2
+          ORDER BY "row" LIMIT $3)
+       SELECT p."row", p.cells,
               jsonb_agg(jsonb_build_object('row', l."row", 'outcome', l.outcome, 'column', l."column",
                                            'message', l.message) ORDER BY l.id) AS problems
-         FROM import_report_lines l
-        WHERE l.import_id = $1 AND l.outcome = 'REFUSED' AND l."row" > $2
-        GROUP BY l."row"
-       HAVING bool_or(l.cells IS NOT NULL)
-        ORDER BY l."row" LIMIT $3`,
+         FROM page p JOIN import_report_lines l ON l.import_id = $1 AND l."row" = p."row" AND l.outcome = 'REFUSED'
+        GROUP BY p."row", p.cells
+        ORDER BY p."row"`,
       [importId, after, limit],
     );
     return rows;
@@ -319,8 +328,7 @@ export class ImportsRepository {
  * it, and their report says where; the cell comes back in the refused rows file with the replacement mark there.
  */
 function storable(cell: string): string {
-  return cell.replace(
-    /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    '\uFFFD',
-  );
+  return cell
+    .replaceAll('\u0000', '\uFFFD')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }

@@ -12,6 +12,8 @@ import {
   type ImportMapping,
   NO_AGREED_TERMS,
   agreedTermsOf,
+  fittedToRefusedRows,
+  headerBeforeRefusal,
   headerProblems,
   mappingFromProposal,
   proposeMapping,
@@ -35,14 +37,23 @@ export class ImportMappingsService {
 
   /**
    * What a proposed mapping starts from: the mapping saved for this very header (same cells, as trimmed, in the
-   * same order) and the workspace's reporting currency.
+   * same order) — for a refused rows file, the one saved for the file it came from, its last column left out — and
+   * the workspace's reporting currency.
    */
   startingPoint(workspaceId: string, kind: ImportKind, headers: string[]) {
-    return this.tenantDb.inWorkspace(workspaceId, async (manager) => ({
+    return this.tenantDb.inWorkspace(workspaceId, async (manager) => {
+      const own = headerBeforeRefusal(headers);
       // Only a readable header has a mapping saved (see save); one holding a NUL would not even reach the query.
-      saved: headerProblems(headers).length === 0 ? await this.imports.mapping(manager, kind, headers) : null,
-      currency: (await this.workspaces.findById(manager, workspaceId))?.currency ?? 'USD',
-    }));
+      const saved =
+        headerProblems(headers).length > 0
+          ? null
+          : ((await this.imports.mapping(manager, kind, headers)) ??
+            (own ? await this.imports.mapping(manager, kind, own) : null));
+      return {
+        saved: saved && { ...saved, mapping: fittedToRefusedRows(saved.mapping, headers) },
+        currency: (await this.workspaces.findById(manager, workspaceId))?.currency ?? 'USD',
+      };
+    });
   }
 
   /**

@@ -41,10 +41,11 @@ describe("an import's refused rows, as a file to fix and import again, on Postgr
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    // Batches of two rows, so refused rows come from several; the cells of at most four refused rows are kept.
+    // Batches of two rows, so refused rows come from several; the cells of at most four refused rows are kept, and
+    // of at most 10,000 characters.
     http = await startImportsHttpApp(database, clock, {
       modules: [MembersDataAccessModule],
-      limits: { batchRows: 2, maxRefusedRowsKept: 4 },
+      limits: { batchRows: 2, maxRefusedRowsKept: 4, maxRefusedCellChars: 10_000 },
     });
     app = http.app;
   });
@@ -63,7 +64,7 @@ describe("an import's refused rows, as a file to fix and import again, on Postgr
       'bo@acme.example,lots,Atlantis,-\r\n' +
       'cy@acme.example,40,DE,=2+3\r\n';
     const first = await http.upload(team.marketing, 'leads?fileName=crm.csv', csv);
-    expect(first.body).toMatchObject({ status: 'DONE', created: 2, refused: 2 });
+    expect(first.body).toMatchObject({ status: 'DONE', created: 2, refused: 2, refusedRowsKept: 2 });
 
     const file = await refused(team.marketing, first.body['id']);
     expect(file.status).toBe(200);
@@ -105,7 +106,13 @@ describe("an import's refused rows, as a file to fix and import again, on Postgr
       'D-5,nobody@else.example,800,Demo\r\n' +
       'D-6,nobody@else.example,900,Demo\r\n';
     const dry = await http.upload(team.marketing, 'opportunities?dryRun=true', deals);
-    expect(dry.body).toMatchObject({ dryRun: true, status: 'DONE', created: 1, refused: 5 });
+    expect(dry.body).toMatchObject({
+      dryRun: true,
+      status: 'DONE',
+      created: 1,
+      refused: 5,
+      refusedRowsKept: 4,
+    });
     const file = await refused(team.marketing, dry.body['id']);
     const lines = file.text.split('\r\n').filter((line) => line !== '');
     expect(lines[0]).toBe('\uFEFFOpportunity ID,Contact Email,Amount,Stage,Refused because');
@@ -118,5 +125,59 @@ describe("an import's refused rows, as a file to fix and import again, on Postgr
     expect((await refused(team.sales, dry.body['id'])).status).toBe(403);
     const other = await newTeam();
     expect((await refused(other.marketing, dry.body['id'])).status).toBe(404);
+  });
+
+  it('fixes a file imported with a mapping of its own, saved or given, and replaces the reasons when refused again', async () => {
+    const team = await newTeam();
+    // A header Accord would not map by itself, mapped by hand and saved for next time.
+    const mapping = {
+      columns: ['email', 'employeeCount', null],
+      values: {},
+      dateOrder: null,
+      defaultCurrency: 'USD',
+    };
+    const csv = 'Kontakt,Köpfe,Notiz\r\nann@acme.example,12,x\r\nbad-address,40,y\r\nbo@,lots,z\r\n';
+    const first = await http.upload(team.marketing, 'leads?saveMapping=true', csv, {
+      'x-import-mapping': encodeURIComponent(JSON.stringify(mapping)),
+    });
+    expect(first.body).toMatchObject({ created: 1, refused: 2 });
+    const file = (await refused(team.marketing, first.body['id'])).text;
+
+    // Refused again with one row still wrong: one column of reasons, the new ones.
+    const halfFixed = file.replace('bad-address', 'cy@acme.example');
+    const again = await http.upload(team.marketing, 'leads', halfFixed);
+    expect(again.body).toMatchObject({ created: 1, refused: 1 });
+    const second = (await refused(team.marketing, again.body['id'])).text;
+    expect(second.split('\r\n')[0]).toBe('\uFEFFKontakt,Köpfe,Notiz,Refused because');
+    expect(second.split('\r\n')[1]).toMatch(/^bo@,lots,z,"Kontakt: .*Köpfe: .*"$/);
+
+    // Fixed, with the saved mapping found for the file it came from, or the same mapping given.
+    const fixed = second.replace('bo@,lots', 'bo@acme.example,30');
+    expect((await http.upload(team.marketing, 'leads?dryRun=true', fixed)).body).toMatchObject({
+      created: 1,
+    });
+    const given = await http.upload(team.marketing, 'leads', fixed, {
+      'x-import-mapping': encodeURIComponent(JSON.stringify(mapping)),
+    });
+    expect(given.body).toMatchObject({ created: 1, refused: 0 });
+    const counts: { email: string; employee_count: number }[] = await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        manager.query(`SELECT email, employee_count FROM leads ORDER BY email`),
+      );
+    expect(counts).toEqual([
+      { email: 'ann@acme.example', employee_count: 12 },
+      { email: 'bo@acme.example', employee_count: 30 },
+      { email: 'cy@acme.example', employee_count: 40 },
+    ]);
+  });
+
+  it('keeps no cells of rows past its budget of characters, and says how many it kept', async () => {
+    const team = await newTeam();
+    const csv = `Email,Notes\r\nwide@,${'w'.repeat(12_000)}\r\nnarrow@,short\r\n`;
+    const run = await http.upload(team.marketing, 'leads?dryRun=true', csv);
+    expect(run.body).toMatchObject({ refused: 2, refusedRowsKept: 1 });
+    const lines = (await refused(team.marketing, run.body['id'])).text.split('\r\n').filter(Boolean);
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['narrow@']);
   });
 });

@@ -375,10 +375,14 @@ export class ImportsController {
     @Res() response: Response,
   ): Promise<void> {
     const record = await this.importOf(actor, id);
-    const width = record.headers.length;
+    if (record.status === 'RUNNING')
+      throw AppError.conflict(
+        'The import is still running: its refused rows can be had once it has finished.',
+      );
+    const file = refusedRowsCsv(record.headers);
     await sendCsv(response, reportDisposition(record.fileName, id, 'refused'), [
-      refusedRowsCsv.header(record.headers),
-      mapLines(this.history.refusedRows(actor, id), (row) => refusedRowsCsv.line(width, row)),
+      file.header,
+      mapLines(this.history.refusedRows(actor, id), file.line),
     ]);
   }
 

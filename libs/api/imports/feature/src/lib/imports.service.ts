@@ -17,6 +17,7 @@ import {
   type ReportLine,
   RowPreparer,
   emptyCounts,
+  fittedToRefusedRows,
   importFields,
   isReportFooter,
 } from '@accord/domain/imports';
@@ -52,6 +53,8 @@ export interface ImportLimits {
   maxReportLines: number;
   /** Refused rows per import whose cells are kept for the file of rows to fix (a dry run holds them in memory). */
   maxRefusedRowsKept: number;
+  /** Characters of those cells per import at most, whatever their rows: a file of wide rows keeps fewer. */
+  maxRefusedCellChars: number;
 }
 
 export const IMPORT_LIMITS = Symbol('IMPORT_LIMITS');
@@ -64,6 +67,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   repBatchRows: 50_000,
   maxReportLines: 100_000,
   maxRefusedRowsKept: 10_000,
+  maxRefusedCellChars: 16_000_000,
 };
 
 export interface StartImport {
@@ -204,6 +208,7 @@ export class ImportsService {
       cleaned: 0,
       lines: 0,
       refusedRowsKept: 0,
+      refusedCellChars: 0,
       dryRunLines: [] as ReportLine[],
     };
     let failure: unknown = null;
@@ -214,7 +219,11 @@ export class ImportsService {
       const headers = usableHeaders(header);
       state.headers = headers;
       const handler = this.handlers[request.kind];
-      const mapping = request.mapping ?? (await this.mappings.defaultFor(workspaceId, request.kind, headers));
+      // A refused rows file runs with the mapping of the file it came from, as given or saved.
+      const mapping = fittedToRefusedRows(
+        request.mapping ?? (await this.mappings.defaultFor(workspaceId, request.kind, headers)),
+        headers,
+      );
       checkMapping(request.kind, mapping, headers.length);
       state.mapping = mapping;
       const { currency, agreedTerms } = await this.mappings.readingRules(workspaceId, now);
@@ -313,6 +322,7 @@ export class ImportsService {
       counts: state.counts,
       cleaned: state.cleaned,
       reportLines: state.lines,
+      refusedRowsKept: state.refusedRowsKept,
       error: message,
       at: this.clock.now(),
     };
@@ -358,6 +368,8 @@ export class ImportsService {
           status: 'FAILED',
           mapping: null,
           headers: [],
+          // Without the header, the kept cells would be a file with no column names.
+          refusedRowsKept: 0,
           error: message,
           at: this.clock.now(),
         }),
@@ -411,12 +423,14 @@ export class ImportsService {
       cleaned: number;
       lines: number;
       refusedRowsKept: number;
+      refusedCellChars: number;
       dryRunLines: ReportLine[];
     },
     dryManager: EntityManager | null,
   ): Promise<void> {
     let cleaned = 0;
     let refusedRowsKept = 0;
+    let refusedCellChars = 0;
     const notesOf = new Map(good.map((row) => [row.row, row.notes]));
     const cellsOf = new Map(good.map((row) => [row.row, row.cells]));
     const report = async (manager: EntityManager, results: readonly RowResult[]) => {
@@ -440,9 +454,13 @@ export class ImportsService {
       lines.sort((a, b) => a.row - b.row);
       const room = Math.max(0, this.limits.maxReportLines - state.lines);
       refusedRowsKept = 0;
+      refusedCellChars = 0;
       const stored = lines.slice(0, room).map(({ cells, ...line }) => {
         if (!cells || state.refusedRowsKept + refusedRowsKept >= this.limits.maxRefusedRowsKept) return line;
+        const chars = cells.reduce((total, cell) => total + cell.length, 0);
+        if (state.refusedCellChars + refusedCellChars + chars > this.limits.maxRefusedCellChars) return line;
         refusedRowsKept++;
+        refusedCellChars += chars;
         return { ...line, cells };
       });
       // A dry run's lines outlive its rolled-back transaction: they are kept (at most maxReportLines) and written
@@ -494,6 +512,7 @@ export class ImportsService {
     state.lastRow = lastRow;
     state.lines += storedLines;
     state.refusedRowsKept += refusedRowsKept;
+    state.refusedCellChars += refusedCellChars;
     state.cleaned += cleaned;
     for (const outcome of Object.keys(counts) as (keyof OutcomeCounts)[])
       state.counts[outcome] += counts[outcome];

@@ -17,6 +17,7 @@ const item: ImportFieldsFragment = {
   refused: 2,
   cleaned: 5,
   reportLines: 9,
+  refusedRowsKept: 0,
   error: 'Stopped after row 13',
   startedAt: '2026-11-27T08:05:09.120Z',
   finishedAt: '2026-11-27T08:05:10.000Z',
@@ -36,6 +37,7 @@ describe('toImportHistoryRow', () => {
       unchanged: 4,
       skipped: 1,
       refused: 2,
+      refusedRowsKept: 0,
       status: 'Failed',
     });
   });

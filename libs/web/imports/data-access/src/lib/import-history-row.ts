@@ -30,6 +30,8 @@ export interface ImportHistoryRow {
   unchanged: number;
   skipped: number;
   refused: number;
+  /** Refused rows the refused rows file holds: it is offered only when there are some. */
+  refusedRowsKept: number;
   status: string;
 }
 
@@ -50,6 +52,7 @@ export function toImportHistoryRow(item: ImportFieldsFragment, timeZone: string)
     unchanged: item.unchanged,
     skipped: item.skipped,
     refused: item.refused,
+    refusedRowsKept: item.refusedRowsKept,
     status: STATUS_WORDS[item.status],
   };
 }

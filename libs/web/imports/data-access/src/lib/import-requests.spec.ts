@@ -3,6 +3,7 @@ import {
   encodingNote,
   httpError,
   mappingHeader,
+  refusedRowsNote,
   unplacedValues,
   uploadPath,
 } from './import-requests';
@@ -90,5 +91,16 @@ describe('downloadName', () => {
     expect(downloadName('attachment; filename="sf_leads-report.csv"')).toBe('sf_leads-report.csv');
     expect(downloadName(`attachment; filename="x.csv"; filename*=UTF-8''%E0%A4%A`)).toBe('x.csv');
     expect(downloadName(null)).toBeNull();
+  });
+});
+
+describe('refusedRowsNote', () => {
+  it('says which refused rows the file holds', () => {
+    expect(refusedRowsNote({ refused: 3, refusedRowsKept: 3 })).toBe(
+      'The refused rows come as your file had them, with why in a last column: fix them in a spreadsheet and import that file again.',
+    );
+    expect(refusedRowsNote({ refused: 12_500, refusedRowsKept: 10_000 })).toMatch(
+      /^The first 10,000 of the 12,500 refused rows come as your file had them/,
+    );
   });
 });

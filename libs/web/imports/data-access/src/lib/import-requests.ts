@@ -49,7 +49,24 @@ export interface ImportOutcome {
   refused: number;
   cleaned: number;
   reportLines: number;
+  /** Refused rows whose cells were kept: what the refused rows file holds. */
+  refusedRowsKept: number;
   error: string | null;
+}
+
+/**
+ * What the refused rows file holds and is for: the rows as the file had them, to fix and import again — all of the
+ * refused ones, or the first so many when the import kept the cells of only those.
+ */
+export function refusedRowsNote({
+  refused,
+  refusedRowsKept,
+}: Pick<ImportOutcome, 'refused' | 'refusedRowsKept'>): string {
+  const which =
+    refusedRowsKept < refused
+      ? `The first ${refusedRowsKept.toLocaleString('en-US')} of the ${refused.toLocaleString('en-US')} refused rows come`
+      : 'The refused rows come';
+  return `${which} as your file had them, with why in a last column: fix them in a spreadsheet and import that file again.`;
 }
 
 /** The kinds that score leads and so may make MQLs: whether those are handed over is the import's choice. */

@@ -47,7 +47,7 @@ import { emptyListText } from '@accord/web/shared/ui';
                   >
                     Report
                   </button>
-                  @if (row.refused > 0) {
+                  @if (row.refusedRowsKept > 0) {
                     <button
                       mat-button
                       type="button"

@@ -51,6 +51,7 @@ const OUTCOME = {
   refused: 0,
   cleaned: 0,
   reportLines: 0,
+  refusedRowsKept: 0,
   error: null,
 };
 
@@ -143,7 +144,7 @@ describe('ImportsPage', () => {
 
   it('offers the refused rows of a run as a file to fix, only when some were refused', async () => {
     const apollo = await renderReady();
-    const refusedOne = { ...OUTCOME, created: 0, refused: 1 };
+    const refusedOne = { ...OUTCOME, created: 0, refused: 1, refusedRowsKept: 1 };
     global.fetch = jest.fn((url: string, init: RequestInit) => {
       requests.push({ url, init });
       if (url.endsWith('/refused.csv'))
@@ -402,6 +403,7 @@ describe('ImportsPage', () => {
       unchanged: 5,
       skipped: 2,
       refused: 1,
+      refusedRowsKept: 1,
       rows: 15,
       fileName: 'crm.csv',
       headers: ['Email'],

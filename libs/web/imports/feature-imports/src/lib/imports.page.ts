@@ -17,6 +17,7 @@ import {
   KINDS_WITH_HANDOVERS,
   encodingNote,
   importValueLabel,
+  refusedRowsNote,
   toImportHistoryRow,
   unplacedValues,
 } from '@accord/web/imports/data-access';
@@ -235,17 +236,14 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
       }
       <div class="downloads">
         <button mat-button type="button" (click)="download(result.id)">Download the report (CSV)</button>
-        @if (result.refused > 0) {
+        @if (result.refusedRowsKept > 0) {
           <button mat-button type="button" (click)="download(result.id, 'refused')">
             Download the refused rows to fix (CSV)
           </button>
         }
       </div>
-      @if (result.refused > 0) {
-        <p class="muted">
-          The refused rows come as your file had them, with why in a last column: fix them in a spreadsheet
-          and import that file again.
-        </p>
+      @if (result.refusedRowsKept > 0) {
+        <p class="muted">{{ refusedRowsNote(result) }}</p>
       }
       @if (lines().length > 0) {
         <div class="wide">
@@ -494,6 +492,8 @@ export class ImportsPage implements OnInit {
     this.lines.set(report.ok ? report.value.lines : []);
     await this.loadHistory();
   }
+
+  protected readonly refusedRowsNote = refusedRowsNote;
 
   protected async download(importId: string, file: 'report' | 'refused' = 'report'): Promise<void> {
     const result = await this.store.download(importId, file);

@@ -79,6 +79,12 @@ export class ImportSummary {
   cleaned!: number;
   @Field(() => Int)
   reportLines!: number;
+  @Field(() => Int, {
+    description:
+      'Refused rows whose cells were kept for the file of rows to fix (refused.csv): the first 10,000, or fewer ' +
+      'when their cells are wide; 0 for imports made before it was kept.',
+  })
+  refusedRowsKept!: number;
   @Field(() => String, { nullable: true, description: 'Why the import stopped, and where.' })
   error!: string | null;
   @Field()
@@ -170,6 +176,7 @@ export function toImportSummary(record: ImportRecord): ImportSummary {
     refused: record.counts.REFUSED,
     cleaned: record.cleaned,
     reportLines: record.reportLines,
+    refusedRowsKept: record.refusedRowsKept,
     error: record.error,
     startedAt: record.startedAt,
     finishedAt: record.finishedAt,

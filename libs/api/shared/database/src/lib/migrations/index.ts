@@ -35,7 +35,7 @@ import { RescoreHeartbeat1795700490000 } from './1795700490000-RescoreHeartbeat'
 import { RescoreClaim1795700491000 } from './1795700491000-RescoreClaim';
 import { LeadSpellings1795700500000 } from './1795700500000-LeadSpellings';
 import { LeadSpellingsCorrected1795700600000 } from './1795700600000-LeadSpellingsCorrected';
-import { ImportRefusedRows1795700610000 } from './1795700610000-ImportRefusedRows';
+import { ImportRefusedRows1795700620000 } from './1795700620000-ImportRefusedRows';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -76,5 +76,5 @@ export const MIGRATIONS = [
   RescoreClaim1795700491000,
   LeadSpellings1795700500000,
   LeadSpellingsCorrected1795700600000,
-  ImportRefusedRows1795700610000,
+  ImportRefusedRows1795700620000,
 ];
