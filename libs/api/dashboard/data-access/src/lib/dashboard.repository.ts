@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 import { DayFacts, DrillSource, RejectionGroup } from '@accord/domain/dashboard';
+import { type SpelledField, respell, spellingsBook, spellingsIn } from '@accord/domain/leads';
 
 import { CountedRow, CycleRow, assembleDays } from './day-facts';
 import {
@@ -79,6 +80,24 @@ const SEGMENT_LIMIT = 500;
  */
 @Injectable()
 export class DashboardRepository {
+  /**
+   * A filter's industry, source and campaign as the workspace spells them now ("partner" for "Partner"): a link
+   * saved before a spelling was corrected still finds its leads, which the facts match by their exact spelling.
+   */
+  async spelt<T extends Partial<Record<SpelledField, string | null>>>(
+    manager: EntityManager,
+    filter: T,
+  ): Promise<T> {
+    const given = spellingsIn([filter]);
+    if (given.length === 0) return filter;
+    const rows: { field: SpelledField; key: string; spelling: string }[] = await manager.query(
+      `SELECT s.field, s.key, s.spelling FROM lead_spellings s
+         JOIN unnest($1::text[], $2::text[]) AS g(field, key) ON s.field = g.field AND s.key = g.key`,
+      [given.map((item) => item.field), given.map((item) => item.key)],
+    );
+    return respell(filter, spellingsBook(rows)).fields;
+  }
+
   /** The workspace's time zone (its periods' calendar) and reporting currency (its amounts'). */
   async calendarAndCurrency(manager: EntityManager): Promise<{ timeZone: string; currency: string }> {
     const rows: { timeZone: string; currency: string }[] = await manager.query(

@@ -189,6 +189,14 @@ describe('the dashboard rollup, against the raw tables', () => {
     expect(await sources()).toEqual(expect.arrayContaining(['Webinar', 'ads', 'partner']));
     expect(await sources()).not.toContain('webinar');
     await expectRollupAgrees(app, world);
+    // A link saved with the old spelling still finds the value's leads.
+    const bySource = (source: string) =>
+      app
+        .get(DashboardService)
+        .dashboard(executiveOf(world), { ...ROLLUP_YEAR, granularity: 'MONTH', source });
+    const [old, current] = [await bySource('webinar'), await bySource('Webinar')];
+    expect(old.outcomes.find((metric) => metric.key === 'mqls')?.value).toBeGreaterThan(0);
+    expect(old).toEqual(current);
   });
 
   it('keeps each workspace to its own rollup', async () => {

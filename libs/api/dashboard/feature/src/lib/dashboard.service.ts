@@ -186,7 +186,7 @@ export class DashboardService {
     const catalogue = version ?? versionInForce(versions, this.clock.now());
     const kpis = catalogue ? (await this.documents.document(manager, catalogue.id)).kpis : [];
     return {
-      scope: factScope(filter, timeZone, version),
+      scope: factScope(await this.repository.spelt(manager, filter), timeZone, version),
       versions,
       version,
       kpis,

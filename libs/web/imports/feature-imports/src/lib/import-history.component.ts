@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButton } from '@angular/material/button';
 
 import type { ImportHistoryRow } from '@accord/web/imports/data-access';
-import { emptyListText } from '@accord/web/shared/ui';
+import { TABLE_SCROLL_STYLES, emptyListText } from '@accord/web/shared/ui';
 
 /** The workspace's past imports, newest first, each with a button for its report. */
 @Component({
@@ -10,7 +10,7 @@ import { emptyListText } from '@accord/web/shared/ui';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButton],
   template: `
-    <div class="table-scroll">
+    <div class="scroll">
       <table>
         <caption class="visually-hidden">
           Past imports
@@ -33,7 +33,8 @@ import { emptyListText } from '@accord/web/shared/ui';
         <tbody>
           @for (row of rows(); track row.id) {
             <tr>
-              <td class="nowrap">{{ row.started }}</td>
+              <!-- The row's header, which stays in view while a phone scrolls the counts under it. -->
+              <th scope="row" class="nowrap started">{{ row.started }}</th>
               <td>{{ row.kind }}</td>
               <td class="file">
                 {{ row.file }}
@@ -79,44 +80,47 @@ import { emptyListText } from '@accord/web/shared/ui';
       </table>
     </div>
   `,
-  styles: `
-    .table-scroll {
-      overflow-x: auto;
-    }
-    table {
-      border-collapse: collapse;
-      margin: 8px 0 16px;
-      width: 100%;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 6px 8px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .count {
-      text-align: right;
-    }
-    .nowrap {
-      white-space: nowrap;
-    }
-    /* Long names break between words, and only break inside one that is wider than the table can be; "anywhere"
+  styles: [
+    TABLE_SCROLL_STYLES,
+    `
+      table {
+        border-collapse: collapse;
+        margin: 8px 0 16px;
+        width: 100%;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 6px 8px;
+        border-bottom: 1px solid var(--mat-sys-outline-variant);
+      }
+      .count {
+        text-align: right;
+      }
+      .nowrap {
+        white-space: nowrap;
+      }
+      /* Long names break between words, and only break inside one that is wider than the table can be; "anywhere"
        let the column shrink below a short name, which split "leads.csv" at 1366 px. */
-    .file {
-      overflow-wrap: break-word;
-    }
-    .downloads {
-      display: flex;
-      flex-wrap: wrap;
-      margin-left: -12px;
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .problem {
-      color: var(--mat-sys-error);
-    }
-  `,
+      .file {
+        overflow-wrap: break-word;
+      }
+      .downloads {
+        display: flex;
+        flex-wrap: wrap;
+        margin-left: -12px;
+      }
+      .muted {
+        color: var(--mat-sys-on-surface-variant);
+      }
+      .problem {
+        color: var(--mat-sys-error);
+      }
+      .started {
+        font-weight: normal;
+      }
+    `,
+  ],
 })
 export class ImportHistoryComponent {
   readonly rows = input.required<ImportHistoryRow[]>();

@@ -10,6 +10,10 @@ describe('lead values', () => {
       'Only the case can change here: “Q3 pushed” is another value than “Q3 push”. Edit the leads to give them another one.',
     );
     expect(correctionProblem('SOURCE', 'linkedin', '  ')).toBe('The source must not be empty.');
+    // Spaces are part of the value, and a page would show the two spellings alike.
+    expect(correctionProblem('SOURCE', 'QA LinkedIn', 'QA  linkedin')).toBe(
+      'Only the case can change here, not the spaces between words: “QA LinkedIn” keeps its spaces as they are.',
+    );
     expect(correctionProblem('INDUSTRY', 'x', 'X'.repeat(101))).toBe(
       'The industry must be at most 100 characters.',
     );

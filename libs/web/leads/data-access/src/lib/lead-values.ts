@@ -25,7 +25,10 @@ const count = (n: number, one: string, many: string) => `${wholeNumber(n)} ${n =
 export function correctionProblem(field: LeadValueField, current: string, given: string): string | null {
   const parsed = parseSpelling(field.toLowerCase() as SpelledField, given);
   if (!parsed.ok) return `The ${fieldOf(field).label.toLowerCase()} ${parsed.issues[0].message}.`;
-  if (parsed.spelling.key !== spellingKey(current))
+  const key = spellingKey(current);
+  if (parsed.spelling.key !== key && parsed.spelling.key.replace(/\s+/g, ' ') === key.replace(/\s+/g, ' '))
+    return `Only the case can change here, not the spaces between words: “${current}” keeps its spaces as they are.`;
+  if (parsed.spelling.key !== key)
     return `Only the case can change here: “${parsed.spelling.spelling}” is another value than “${current}”. Edit the leads to give them another one.`;
   return null;
 }

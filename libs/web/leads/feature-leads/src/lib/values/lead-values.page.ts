@@ -241,6 +241,7 @@ export class LeadValuesPage implements OnInit {
     }
     this.editing.set(null);
     this.message.set(correctionWords(result.value));
-    this.status().nativeElement.focus();
+    // Once the message shows: an empty status is not displayed, and cannot take focus.
+    afterNextRender({ write: () => this.status().nativeElement.focus() }, { injector: this.injector });
   }
 }
