@@ -152,6 +152,33 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
       : [];
     const updatedTargets = new Map<number, number>();
     for (const { index } of changed) updatedTargets.set(index, (updatedTargets.get(index) ?? 0) + 1);
+    const regraded = new Map<number, string[]>();
+    if (changed.length > 0) {
+      const ids = changed.map((row) => row.id);
+      const locked = await this.leads.lockForScoring(manager, ids);
+      const before = await this.leads.gradesInForce(manager, ids);
+      await this.scorer.scoreChanged(manager, locked, context.now, context.actorId);
+      // A company's facts move its leads' fit: the report says whose grade they changed, as nothing else would.
+      const after = await this.leads.gradesInForce(manager, ids);
+      for (const { id, index } of changed) {
+        const [from, to] = [before.get(id), after.get(id)];
+        if (from && to && from !== to)
+          regraded.set(index, [...(regraded.get(index) ?? []), `${from} → ${to}`]);
+      }
+      // As for a leads import: the leads this makes MQLs get no handover unless asked, and never one that has an
+      // owner (routing would take the lead from them).
+      await this.imports.markImportedMqlsChecked(manager, {
+        leadIds: changed.map((row) => row.id),
+        at: context.now,
+        actorId: context.actorId,
+        ownedOnly: context.handovers === 'OPEN',
+      });
+      // Last, once every lead the batch writes is locked (see LeadSpellingsRepository.record).
+      await context.recordSpellings(
+        manager,
+        changed.map(({ id, index }) => ({ id, industry: targets[index].row.value.facts.industry })),
+      );
+    }
     for (const target of targets) {
       const count = updatedTargets.get(target.index);
       const by = overriddenBy.get(target.index);
@@ -168,33 +195,11 @@ export class AccountsImportHandler implements KindHandler<'ACCOUNTS'> {
         row: target.row.row,
         outcome: count ? 'UPDATED' : 'UNCHANGED',
         column: '',
-        message: count ? `${count} lead${count === 1 ? '' : 's'} updated` : undefined,
+        message: count
+          ? `${count} lead${count === 1 ? '' : 's'} updated${gradeMoves(regraded.get(target.index) ?? [])}`
+          : undefined,
         notes: target.notes,
       });
-    }
-    if (changed.length > 0) {
-      await this.scorer.scoreChanged(
-        manager,
-        await this.leads.lockForScoring(
-          manager,
-          changed.map((row) => row.id),
-        ),
-        context.now,
-        context.actorId,
-      );
-      // As for a leads import: the leads this makes MQLs get no handover unless asked, and never one that has an
-      // owner (routing would take the lead from them).
-      await this.imports.markImportedMqlsChecked(manager, {
-        leadIds: changed.map((row) => row.id),
-        at: context.now,
-        actorId: context.actorId,
-        ownedOnly: context.handovers === 'OPEN',
-      });
-      // Last, once every lead the batch writes is locked (see LeadSpellingsRepository.record).
-      await context.recordSpellings(
-        manager,
-        changed.map(({ id, index }) => ({ id, industry: targets[index].row.value.facts.industry })),
-      );
     }
     return results;
   }
@@ -255,4 +260,13 @@ export function firstRowPerLead(
   const overriddenBy = new Map<number, number>();
   for (const [index, rows] of lostTo) if (!won.has(index)) overriddenBy.set(index, Math.min(...rows));
   return { winners, overriddenBy };
+}
+
+/** "; grade B → C", "; grade B → C for 2, C → B": the leads an account's facts regraded, by move. */
+function gradeMoves(moves: readonly string[]): string {
+  if (moves.length === 0) return '';
+  const counts = new Map<string, number>();
+  for (const move of moves) counts.set(move, (counts.get(move) ?? 0) + 1);
+  const listed = [...counts].map(([move, count]) => (count > 1 ? `${move} for ${count}` : move));
+  return `; grade ${listed.join(', ')}`;
 }

@@ -860,6 +860,29 @@ describe('CSV imports on PostgreSQL, over HTTP', () => {
     expect(again.body).toMatchObject({ updated: 0, unchanged: 1 });
   });
 
+  it("says whose grade an account's facts changed", async () => {
+    const team = await newTeam();
+    await publish(team);
+    await upload(
+      team.marketing,
+      'leads',
+      'email,company,title,employees,industry,country\nana@regrade.io,Regrade,VP Marketing,150,Software,US\n',
+    );
+    const grade = async () =>
+      (await sql<{ grade: string }>(team, `SELECT grade FROM lead_evaluations`)).map((row) => row.grade);
+    const before = await grade();
+    const result = await upload(
+      team.marketing,
+      'accounts',
+      'Account Name,Website,Industry,Employees\nRegrade,regrade.io,Retail,5\n',
+    );
+    expect(result.body).toMatchObject({ updated: 1 });
+    const after = await grade();
+    expect(after).not.toEqual(before);
+    const lines = (await report(team.marketing, result.body['id'] as string)).text.split('\r\n');
+    expect(lines).toContain(`2,UPDATED,,1 lead updated; grade ${before[0]} → ${after[0]}`);
+  });
+
   it('stores each industry, source and campaign as the workspace spells it, a new one as the file first does', async () => {
     const team = await newTeam();
     await upload(team.marketing, 'leads', 'email,source,campaign\nana@acme.com,LinkedIn,Q3 Push\n');

@@ -119,6 +119,16 @@ export class LeadsRepository {
     return this.forScoring(manager, ids, 'FOR UPDATE');
   }
 
+  /** The leads' grades under the version they are scored by (none for a lead not scored yet). */
+  async gradesInForce(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    const rows: { lead_id: string; grade: string }[] = await manager.query(
+      `SELECT e.lead_id, e.grade FROM lead_evaluations e JOIN workspace_scoring w ON e.version_id = w.version_id
+        WHERE e.lead_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.lead_id, row.grade]));
+  }
+
   /**
    * What scoring needs of the leads, as last committed, without locking them: for a rescore's final flip, which
    * holds the workspace's scoring lock (see ScoringStateRepository.lockForFlip). A writer may hold one of these
