@@ -22,12 +22,6 @@ const NO_ID = '00000000-0000-0000-0000-000000000000';
 /** At most this many values are listed: more than a person reads through, fewer than the campaigns of years. */
 const LISTED_VALUES = 1000;
 
-const FIELD_NAMES: Readonly<Record<LeadValueField, string>> = {
-  INDUSTRY: 'industry',
-  SOURCE: 'source',
-  CAMPAIGN: 'campaign',
-};
-
 const spelledField = (field: LeadValueField) => field.toLowerCase() as SpelledField;
 
 /**
@@ -71,7 +65,7 @@ export class LeadValuesService {
     });
     if (previous === null)
       throw AppError.notFound(
-        `No lead has had the ${FIELD_NAMES[input.field]} “${spelling.spelling}” in any case: a correction changes only the case of a value the workspace has.`,
+        `No lead has had the ${spelledField(input.field)} “${spelling.spelling}” in any case: a correction changes only the case of a value the workspace has.`,
       );
     const at = this.clock.now();
     let leads = 0;
