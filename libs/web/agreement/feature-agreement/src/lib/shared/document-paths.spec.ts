@@ -29,14 +29,15 @@ describe('describePath', () => {
     ['fit.criteria[6].points', 'Fit › Criterion 7 “Uses a CRM” › Points'],
     [
       'fit.criteria[employees-200-1000].condition.max',
-      'Fit › Criterion “200–1,000 employees” › Condition › Maximum',
+      // As the editor labels the bound.
+      'Fit › Criterion “200–1,000 employees” › Employee count below',
     ],
     ['fit.criteria[5].condition.values[1]', 'Fit › Criterion 6 “Core markets” › Condition › Value 2'],
     ['fit.criteria[gone]', 'Fit › Criterion “gone”'],
     ['handover.matrix.A.WARM', 'Handover › Matrix › A × WARM'],
     ['handover.slaHours.HOT', 'Handover › SLA hours › HOT'],
     ['intent.temperature.hot', 'Intent › Temperature thresholds › HOT'],
-    ['kpis[sqls].target.value', 'KPIs › KPI “SQLs” › Target › Value'],
+    ['kpis[sqls].target.value', 'KPIs › KPI “SQLs” › Target'],
     ['rejectionReasons[5]', 'Rejection reasons › Reason 6 “Duplicate of an open lead”'],
     ['requestedEffectiveAt', 'Take effect on'],
     ['', 'The whole agreement'],

@@ -3,6 +3,7 @@ import type {
   DocumentChange,
   FitCondition,
   FitCriterion,
+  FitField,
   IntentSignalRule,
   Kpi,
   RejectionReason,
@@ -11,6 +12,7 @@ import type {
 import {
   conditionText,
   criterionText,
+  fieldLabel,
   formatNumber,
   kpiTargetText,
   kpiText,
@@ -126,6 +128,12 @@ function itemTitle(item: unknown): string | null {
   return typeof title === 'string' && title.trim() ? title.trim() : null;
 }
 
+/** The label of the field a criterion's range is of ("Employee count"), or null. */
+function rangeField(criterion: unknown): string | null {
+  const field = isRecord(criterion) ? criterion['field'] : undefined;
+  return typeof field === 'string' ? (fieldLabel(field as FitField) ?? null) : null;
+}
+
 function nameOf(at: PathStep | undefined): string | undefined {
   return at && 'name' in at ? at.name : undefined;
 }
@@ -149,7 +157,12 @@ export function describePath(path: string, documents: readonly unknown[] = []): 
   steps.forEach((at, position) => {
     const parent = nameOf(steps[position - 1]);
     if ('name' in at) {
-      if (nameOf(steps[position - 2]) === 'matrix' && parent)
+      // As the editor labels a range's bounds and a KPI's target: "Employee count below", "Target".
+      const bound = parent === 'condition' && (at.name === 'min' || at.name === 'max');
+      const field = bound ? rangeField(lookUp(documents, steps.slice(0, position - 1))) : null;
+      if (field) words[words.length - 1] = `${field} ${at.name === 'min' ? 'from' : 'below'}`;
+      else if (parent === 'target' && at.name === 'value') return;
+      else if (nameOf(steps[position - 2]) === 'matrix' && parent)
         words[words.length - 1] = `${parent} × ${at.name}`;
       else if (parent === 'matrix' || parent === 'grades') words.push(`Grade ${at.name}`);
       else if (parent === 'slaHours') words.push(at.name);
