@@ -47,9 +47,15 @@ export function testServerUrl(): string | undefined {
   return process.env['DATABASE_URL'] || undefined;
 }
 
-/** Template name changes whenever the migration list does, so a stale template is never reused. */
+/**
+ * Template name changes whenever the migration list does — or a migration's own code, edited before it lands — so a
+ * stale template is never reused: templates outlive a run on the machine's shared server.
+ */
 export function templateName(): string {
-  const names = MIGRATIONS.map((migration) => migration.name).join(',');
+  const names = MIGRATIONS.map(
+    (migration) =>
+      `${migration.name}:${migration.prototype.up.toString()}:${migration.prototype.down.toString()}`,
+  ).join(',');
   let hash = 0;
   for (const char of names) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
   return `accord_template_${(hash >>> 0).toString(16)}`;
