@@ -5,3 +5,4 @@ export * from './lib/crash';
 export * from './lib/test-infrastructure';
 export * from './lib/input-problems';
 export * from './lib/smtp-inbox';
+export * from './lib/waiting-locks';

@@ -1,5 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 import { AgreementsDataAccessModule } from '@accord/api/agreements/data-access';
 import { LeadSpellingsRepository } from '@accord/api/leads/data-access';
@@ -13,6 +12,7 @@ import {
   createTeam,
   createTestDatabase,
   testModule,
+  untilLockWaits,
 } from '@accord/api/shared/testing';
 
 import { LeadValuesService } from './lead-values.service';
@@ -212,21 +212,9 @@ describe("the workspace's lead values and their corrected spelling, on PostgreSQ
     });
     await Promise.race([stored, writer]);
     const corrected = values.correct(team.marketing, { field: 'SOURCE', spelling: 'Podcast' });
-    for (const started = Date.now(); (await waitingAdvisoryLocks(team.workspaceId)) === 0; await sleep(20))
-      if (Date.now() - started > 5_000) throw new Error('the correction never waited');
+    await untilLockWaits(app.get(OwnerDb), team.workspaceId, 'advisory');
     release();
     await writer;
     expect(await corrected).toMatchObject({ previous: 'podcast', leads: 2 });
   });
-
-  async function waitingAdvisoryLocks(workspaceId: string): Promise<number> {
-    const { rows } = await app
-      .get(OwnerDb)
-      .inWorkspace(workspaceId, (client) =>
-        client.query<{ waiting: number }>(
-          `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
-        ),
-      );
-    return rows[0].waiting;
-  }
 });

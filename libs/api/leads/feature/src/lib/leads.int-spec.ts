@@ -1,6 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 // The test publishes versions through the real agreement lifecycle, which is what queues a rescore.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -16,6 +15,7 @@ import {
   createTeam,
   createTestDatabase,
   testModule,
+  untilLockWaits,
 } from '@accord/api/shared/testing';
 import type { AgreementDocument } from '@accord/domain/agreement';
 
@@ -29,12 +29,6 @@ import { SignalApplier } from './signal-applier';
 import { SignalIngestionService, UnknownApiKey } from './signal-ingestion.service';
 
 type Team = TestTeam<'marketing' | 'sales' | 'admin'>;
-
-/** Waits, polling, until `holds` answers true; fails after five seconds. */
-async function eventually(holds: () => Promise<boolean>): Promise<void> {
-  for (const started = Date.now(); !(await holds()); await sleep(20))
-    if (Date.now() - started > 5_000) throw new Error('the condition never held');
-}
 
 describe('leads, signals and scoring on PostgreSQL', () => {
   let database: TestDatabase;
@@ -74,22 +68,8 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     return agreements.sign(team.sales, { versionId: saved.id, revision: saved.revision, side: 'SALES' });
   }
 
-  /** How many lock requests of the kind wait in the server (not granted yet). */
-  async function waitingLocks(workspaceId: string, locktype: 'advisory' | 'transactionid'): Promise<number> {
-    const rows = await app
-      .get(OwnerDb)
-      .inWorkspace(
-        workspaceId,
-        async (client) =>
-          (
-            await client.query<{ waiting: number }>(
-              `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = $1 AND NOT granted`,
-              [locktype],
-            )
-          ).rows,
-      );
-    return rows[0].waiting;
-  }
+  const untilWaiting = (workspaceId: string, locktype: 'advisory' | 'transactionid') =>
+    untilLockWaits(app.get(OwnerDb), workspaceId, locktype);
 
   const fitLead = {
     email: 'vp@bigco.example',
@@ -545,7 +525,7 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     const flip = jest.spyOn(scoring, 'lockForFlip').mockImplementationOnce(async (manager, workspaceId) => {
       await lockForFlip(manager, workspaceId);
       edit = leads.update(team.marketing, lead.id, { employeeCount: 3 });
-      await eventually(async () => (await waitingLocks(team.workspaceId, 'advisory')) > 0);
+      await untilWaiting(team.workspaceId, 'advisory');
     });
 
     // Before the flip read the leads it catches up without locking them, the two waited for each other until
@@ -778,7 +758,7 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     await recorded;
     const created = leads.create(team.marketing, { email: 'late@at-once.example', source: 'PAID SOCIAL' });
     // The create stores its lead, then waits for the other writer's spelling before it records its own.
-    await eventually(async () => (await waitingLocks(team.workspaceId, 'transactionid')) > 0);
+    await untilWaiting(team.workspaceId, 'transactionid');
     release();
     await other;
     expect(await created).toMatchObject({ source: 'Paid Social' });

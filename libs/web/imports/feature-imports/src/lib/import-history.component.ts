@@ -4,6 +4,8 @@ import { MatButton } from '@angular/material/button';
 import type { ImportHistoryRow } from '@accord/web/imports/data-access';
 import { TABLE_SCROLL_STYLES, emptyListText } from '@accord/web/shared/ui';
 
+import { IMPORT_TABLE_STYLES } from './import-table-styles';
+
 /** The workspace's past imports, newest first, each with a button for its report. */
 @Component({
   selector: 'accord-import-history',
@@ -82,18 +84,8 @@ import { TABLE_SCROLL_STYLES, emptyListText } from '@accord/web/shared/ui';
   `,
   styles: [
     TABLE_SCROLL_STYLES,
+    IMPORT_TABLE_STYLES,
     `
-      table {
-        border-collapse: collapse;
-        margin: 8px 0 16px;
-        width: 100%;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 6px 8px;
-        border-bottom: 1px solid var(--mat-sys-outline-variant);
-      }
       .count {
         text-align: right;
       }

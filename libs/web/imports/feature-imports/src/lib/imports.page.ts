@@ -25,6 +25,7 @@ import { type ApiResult, AuthStore, injectWorkspaceTimeZone } from '@accord/web/
 import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
 import { ImportHistoryComponent } from './import-history.component';
+import { IMPORT_TABLE_STYLES } from './import-table-styles';
 
 const KINDS = Object.keys(IMPORT_KIND_PATHS) as ImportKindName[];
 
@@ -284,61 +285,53 @@ const ADMIN_KINDS: readonly ImportKindName[] = ['SALES_REPS'];
       (downloadRefused)="download($event, 'refused')"
     />
   `,
-  styles: `
-    /* Five kinds do not fit a phone's width in one row: they wrap rather than push the page sideways. */
-    .kinds {
-      flex-wrap: wrap;
-      max-width: 100%;
-    }
-    .downloads {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-    }
-    .intro,
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .file {
-      display: flex;
-      gap: 12px;
-      align-items: center;
-      margin-bottom: 12px;
-    }
-    /* A table wider than a phone scrolls by itself, and not the page. */
-    .wide {
-      overflow-x: auto;
-    }
-    table {
-      border-collapse: collapse;
-      margin: 8px 0 16px;
-      width: 100%;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 6px 8px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .unplaced td {
-      background: var(--mat-sys-error-container);
-    }
-    .options {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 24px;
-      align-items: center;
-      margin: 12px 0;
-    }
-    .actions {
-      display: flex;
-      gap: 12px;
-      margin: 12px 0 24px;
-    }
-    .problem {
-      color: var(--mat-sys-error);
-    }
-  `,
+  styles: [
+    IMPORT_TABLE_STYLES,
+    `
+      /* Five kinds do not fit a phone's width in one row: they wrap rather than push the page sideways. */
+      .kinds {
+        flex-wrap: wrap;
+        max-width: 100%;
+      }
+      .downloads {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+      }
+      .intro,
+      .muted {
+        color: var(--mat-sys-on-surface-variant);
+      }
+      .file {
+        display: flex;
+        gap: 12px;
+        align-items: center;
+        margin-bottom: 12px;
+      }
+      /* A table wider than a phone scrolls by itself, and not the page. */
+      .wide {
+        overflow-x: auto;
+      }
+      .unplaced td {
+        background: var(--mat-sys-error-container);
+      }
+      .options {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 24px;
+        align-items: center;
+        margin: 12px 0;
+      }
+      .actions {
+        display: flex;
+        gap: 12px;
+        margin: 12px 0 24px;
+      }
+      .problem {
+        color: var(--mat-sys-error);
+      }
+    `,
+  ],
 })
 export class ImportsPage implements OnInit {
   protected readonly store = inject(ImportsStore);
