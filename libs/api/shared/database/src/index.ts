@@ -6,6 +6,7 @@ export * from './lib/migrate';
 export * from './lib/migrations';
 export * from './lib/owner-db';
 export * from './lib/errors';
+export * from './lib/lock-waits';
 export * from './lib/copy-text';
 export * from './lib/workspace-shares';
 export * from './lib/returned-rows';

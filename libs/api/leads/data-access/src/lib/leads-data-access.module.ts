@@ -5,11 +5,23 @@ import { ApiKeysRepository } from './api-keys.repository';
 import { LeadSpellingsRepository } from './lead-spellings.repository';
 import { LEAD_ENTITIES } from './leads-entities';
 import { LeadsRepository } from './leads.repository';
-import { ScoringStateRepository } from './scoring-state.repository';
+import { ScoringLockPatience, ScoringStateRepository } from './scoring-state.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature(LEAD_ENTITIES)],
-  providers: [LeadsRepository, ScoringStateRepository, ApiKeysRepository, LeadSpellingsRepository],
-  exports: [LeadsRepository, ScoringStateRepository, ApiKeysRepository, LeadSpellingsRepository],
+  providers: [
+    LeadsRepository,
+    ScoringStateRepository,
+    ApiKeysRepository,
+    LeadSpellingsRepository,
+    ScoringLockPatience,
+  ],
+  exports: [
+    LeadsRepository,
+    ScoringStateRepository,
+    ApiKeysRepository,
+    LeadSpellingsRepository,
+    ScoringLockPatience,
+  ],
 })
 export class LeadsDataAccessModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { returnedRows } from '@accord/api/shared/database';
+import { isLockTimeout, limitLockWaits, returnedRows, unlimitLockWaits } from '@accord/api/shared/database';
 import type { LifecycleStage } from '@accord/domain/leads';
 
 import { RescoreRunEntity } from './scoring-state.entity';
@@ -27,6 +27,56 @@ export async function shareScoringLock(manager: EntityManager): Promise<void> {
   );
 }
 
+/**
+ * The workspace's scoring lock was held by a long transaction for longer than lockForFlip would keep the workspace's
+ * writers waiting. The transaction that asked is aborted; a later one may try again.
+ */
+export class ScoringLockBusy extends Error {
+  constructor() {
+    super(
+      "The workspace's leads are being changed by a long-running transaction (an import's dry run, or an import).",
+    );
+  }
+}
+
+/**
+ * How long the takers of the exclusive scoring lock queue the workspace's writers behind them, and how often they
+ * try again (see lockForFlip; tests shorten the pauses).
+ */
+@Injectable()
+export class ScoringLockPatience {
+  /** Each try waits this long for the lock. */
+  readonly waitMs: number = 1_000;
+  /** A correction a person asked for: a pause after each try but the last, then CONFLICT, to try again later. */
+  readonly correctionPausesMs: readonly number[] = [500, 1_000, 2_000, 4_000];
+  /** A rescore's flip tries until it has the lock (the run's heartbeat kept), this long apart. */
+  readonly flipPauseMs: number = 5_000;
+  /** A correction's batch of leads waits this long for a lead another transaction holds (a dry run holds many). */
+  readonly respellWaitMs: number = 5_000;
+}
+
+/**
+ * Runs `attempt`, a transaction that takes the scoring lock with lockForFlip first, again after each ScoringLockBusy,
+ * once `pauseMs(tries)` has passed (the writers it held back run meanwhile) and `between` has run (a job's
+ * heartbeat). When `pauseMs` says null, the ScoringLockBusy is thrown.
+ */
+export async function retriedWhileScoringLockBusy<T>(
+  attempt: () => Promise<T>,
+  pauseMs: (tries: number) => number | null,
+  between: () => Promise<void> = () => Promise.resolve(),
+): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const pause = error instanceof ScoringLockBusy ? pauseMs(tries) : null;
+      if (pause === null) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      await between();
+    }
+  }
+}
+
 /** The workspace's scoring pointer and its rescore runs. */
 @Injectable()
 export class ScoringStateRepository {
@@ -40,9 +90,21 @@ export class ScoringStateRepository {
     return rows[0]?.version_id ?? null;
   }
 
-  /** Waits until no transaction is scoring under the current pointer, and keeps new ones out until commit. */
-  async lockForFlip(manager: EntityManager, workspaceId: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 7))`, [workspaceId]);
+  /**
+   * Waits until no transaction is scoring under the current pointer, and keeps new ones out until commit. While it
+   * waits, every writer of the workspace's leads queues behind it (the lock is granted in order), so it waits at
+   * most `waitMs`: past that it throws ScoringLockBusy, and the writers go on. Something that holds the shared lock
+   * for long — an import's dry run holds it to its end — thus delays the taker, never the workspace's writers for
+   * longer than that. The rest of the transaction waits for locks as usual.
+   */
+  async lockForFlip(manager: EntityManager, workspaceId: string, waitMs: number): Promise<void> {
+    await limitLockWaits(manager, waitMs);
+    try {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 7))`, [workspaceId]);
+    } catch (error) {
+      throw isLockTimeout(error) ? new ScoringLockBusy() : error;
+    }
+    await unlimitLockWaits(manager);
   }
 
   /**

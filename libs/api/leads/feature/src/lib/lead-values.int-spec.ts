@@ -1,16 +1,18 @@
 import { INestApplicationContext } from '@nestjs/common';
 
 import { AgreementsDataAccessModule } from '@accord/api/agreements/data-access';
-import { LeadSpellingsRepository } from '@accord/api/leads/data-access';
+import { LeadSpellingsRepository, ScoringLockPatience } from '@accord/api/leads/data-access';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { OwnerDb, TenantDb } from '@accord/api/shared/database';
 import { ErrorCode } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
+  SHARED_SCORING_LOCK,
   TestDatabase,
   TestTeam,
   createTeam,
   createTestDatabase,
+  heldOpen,
   testModule,
   untilLockWaits,
 } from '@accord/api/shared/testing';
@@ -41,7 +43,11 @@ describe("the workspace's lead values and their corrected spelling, on PostgreSQ
       clock,
       [MembersDataAccessModule, AgreementsDataAccessModule, LeadsModule],
       { poolSize: 4 },
-    ).compile();
+    )
+      // Short waits, so that giving way takes a moment here; the product's are seconds.
+      .overrideProvider(ScoringLockPatience)
+      .useValue({ waitMs: 300, correctionPausesMs: [100, 100], flipPauseMs: 100, respellWaitMs: 300 })
+      .compile();
     app = await moduleRef.init();
     leads = app.get(LeadsService);
     values = app.get(LeadValuesService);
@@ -195,26 +201,80 @@ describe("the workspace's lead values and their corrected spelling, on PostgreSQ
     const team = await newTeam();
     await leads.create(team.marketing, { email: 'first@in-flight.example', source: 'podcast' });
     // A writer holds the scoring lock, as every writer of leads does, and has stored a lead it has not committed.
-    let release = () => undefined as void;
-    let done = () => undefined as void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const stored = new Promise<void>((resolve) => (done = resolve));
-    const writer = app.get(TenantDb).inWorkspace(team.workspaceId, async (manager) => {
-      await manager.query(
-        `SELECT pg_advisory_xact_lock_shared(hashtextextended(accord_current_workspace()::text, 7))`,
-      );
-      await manager.query(
-        `INSERT INTO leads (workspace_id, id, email, source)
-         VALUES (accord_current_workspace(), gen_random_uuid(), 'late@in-flight.example', 'podcast')`,
-      );
-      done();
-      await held;
-    });
-    await Promise.race([stored, writer]);
+    const writer = await heldOpen(app.get(TenantDb), team.workspaceId, [
+      SHARED_SCORING_LOCK,
+      `INSERT INTO leads (workspace_id, id, email, source)
+       VALUES (accord_current_workspace(), gen_random_uuid(), 'late@in-flight.example', 'podcast')`,
+    ]);
     const corrected = values.correct(team.marketing, { field: 'SOURCE', spelling: 'Podcast' });
     await untilLockWaits(app.get(OwnerDb), team.workspaceId, 'advisory');
-    release();
-    await writer;
+    await writer.release();
     expect(await corrected).toMatchObject({ previous: 'podcast', leads: 2 });
+  });
+
+  it("gives way to a dry run that holds the scoring lock, without holding the workspace's writers back", async () => {
+    if (database.embedded) return;
+    const team = await newTeam();
+    await leads.create(team.marketing, { email: 'first@dry-run.example', source: 'webinar' });
+    const dryRun = await heldOpen(app.get(TenantDb), team.workspaceId, [SHARED_SCORING_LOCK]);
+    const corrected = values.correct(team.marketing, { field: 'SOURCE', spelling: 'Webinar' });
+    // Settled now, read below: the correction gives way while the writer below is still waiting.
+    const refusal = corrected.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    await untilLockWaits(app.get(OwnerDb), team.workspaceId, 'advisory');
+    // A writer that asks for the lock behind the waiting correction goes on once the correction gives way.
+    await expect(
+      leads.create(team.marketing, { email: 'second@dry-run.example', source: 'webinar' }),
+    ).resolves.toMatchObject({ source: 'webinar' });
+    expect(await refusal).toMatchObject({
+      code: ErrorCode.CONFLICT,
+      message: expect.stringContaining(
+        'The source was not corrected: make the correction again once it has finished.',
+      ),
+    });
+    expect((await values.list(team.marketing, 'SOURCE')).values).toEqual([{ spelling: 'webinar', leads: 2 }]);
+
+    await dryRun.release();
+    expect(await values.correct(team.marketing, { field: 'SOURCE', spelling: 'Webinar' })).toMatchObject({
+      previous: 'webinar',
+      leads: 2,
+    });
+  });
+
+  it('keeps the spelling, and says how far it got, when a long transaction holds leads it would respell', async () => {
+    if (database.embedded) return;
+    const team = await newTeam();
+    await leads.create(team.marketing, { email: 'a@held.example', campaign: 'spring launch' });
+    await leads.create(team.marketing, { email: 'b@held.example', campaign: 'spring launch' });
+    // A long transaction that updated one of the leads, as a dry run begun just after the spelling changed would:
+    // it holds that lead until it ends. (Not the scoring lock, taken in shared mode as the batches take it too.)
+    const dryRun = await heldOpen(app.get(TenantDb), team.workspaceId, [
+      `UPDATE leads SET title = 'CTO' WHERE email = 'b@held.example'`,
+    ]);
+    await expect(
+      values.correct(team.marketing, { field: 'CAMPAIGN', spelling: 'Spring Launch' }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      message: expect.stringMatching(
+        /^“Spring Launch” is now the spelling, and 0 leads were respelt; others are held/,
+      ),
+    });
+    // The spelling stands: a lead written now takes it.
+    expect(
+      await leads.create(team.marketing, { email: 'c@held.example', campaign: 'SPRING LAUNCH' }),
+    ).toMatchObject({ campaign: 'Spring Launch' });
+
+    await dryRun.release();
+    expect(
+      await values.correct(team.marketing, { field: 'CAMPAIGN', spelling: 'Spring Launch' }),
+    ).toMatchObject({
+      previous: 'Spring Launch',
+      leads: 2,
+    });
+    expect((await values.list(team.marketing, 'CAMPAIGN')).values).toEqual([
+      { spelling: 'Spring Launch', leads: 3 },
+    ]);
   });
 });

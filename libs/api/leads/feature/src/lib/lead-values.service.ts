@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 
-import { LeadSpellingsRepository, ScoringStateRepository } from '@accord/api/leads/data-access';
+import {
+  LeadSpellingsRepository,
+  ScoringLockBusy,
+  ScoringLockPatience,
+  ScoringStateRepository,
+  retriedWhileScoringLockBusy,
+} from '@accord/api/leads/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
-import { TenantDb } from '@accord/api/shared/database';
+import { TenantDb, isLockTimeout, limitLockWaits } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
 import { type SpelledField, parseSpelling } from '@accord/domain/leads';
 
@@ -34,6 +40,7 @@ export class LeadValuesService {
     private readonly tenantDb: TenantDb,
     private readonly spellings: LeadSpellingsRepository,
     private readonly scoring: ScoringStateRepository,
+    private readonly patience: ScoringLockPatience,
     private readonly clock: Clock,
   ) {}
 
@@ -51,6 +58,10 @@ export class LeadValuesService {
    * hold the old one, a batch at a time, each batch as any writer of leads locks them — not all in one transaction,
    * which would hold every writer of the workspace back as long as it rewrote a value of hundreds of thousands of
    * leads. A correction cut short is finished by the same one made again.
+   *
+   * Neither step waits long for a transaction that runs long (an import's dry run holds the scoring lock, and the
+   * leads it would change, until it ends): the correction gives way with a CONFLICT, to be made again once that has
+   * finished, rather than keep the workspace's writers queued behind it (see ScoringStateRepository.lockForFlip).
    */
   async correct(actor: AuthMember, input: CorrectLeadValueInput): Promise<CorrectedLeadValue> {
     const parsed = parseSpelling(spelledField(input.field), input.spelling);
@@ -59,9 +70,19 @@ export class LeadValuesService {
       throw AppError.badInput(`spelling: ${message}`, [{ field: 'spelling', message }]);
     }
     const { spelling } = parsed;
-    const previous = await this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
-      await this.scoring.lockForFlip(manager, actor.workspaceId);
-      return this.spellings.correct(manager, spelling);
+    const { waitMs, correctionPausesMs, respellWaitMs } = this.patience;
+    const previous = await retriedWhileScoringLockBusy(
+      () =>
+        this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+          await this.scoring.lockForFlip(manager, actor.workspaceId, waitMs);
+          return this.spellings.correct(manager, spelling);
+        }),
+      (tries) => correctionPausesMs[tries - 1] ?? null,
+    ).catch((error: unknown) => {
+      if (!(error instanceof ScoringLockBusy)) throw error;
+      throw AppError.conflict(
+        `${error.message} The ${spelledField(input.field)} was not corrected: make the correction again once it has finished.`,
+      );
     });
     if (previous === null)
       throw AppError.notFound(
@@ -70,9 +91,18 @@ export class LeadValuesService {
     const at = this.clock.now();
     let leads = 0;
     for (let after = NO_ID; ;) {
-      const ids = await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
-        this.spellings.respellLeads(manager, spelling, previous, after, RESPELT_PER_BATCH, at),
-      );
+      const ids = await this.tenantDb
+        .inWorkspace(actor.workspaceId, async (manager) => {
+          await limitLockWaits(manager, respellWaitMs);
+          return this.spellings.respellLeads(manager, spelling, previous, after, RESPELT_PER_BATCH, at);
+        })
+        .catch((error: unknown) => {
+          if (!isLockTimeout(error)) throw error;
+          // The spelling stands: every write from now on uses it, and the same correction made again respells the rest.
+          throw AppError.conflict(
+            `“${spelling.spelling}” is now the spelling, and ${leads} ${leads === 1 ? 'lead was' : 'leads were'} respelt; others are held by a long-running transaction (an import's dry run holds the leads it would change until it ends). Make the same correction again once it has finished to respell them.`,
+          );
+        });
       leads += ids.length;
       if (ids.length < RESPELT_PER_BATCH) break;
       after = ids[ids.length - 1];

@@ -4,16 +4,18 @@ import { randomUUID } from 'node:crypto';
 // The test publishes versions through the real agreement lifecycle, which is what queues a rescore.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AgreementsModule, AgreementsService } from '@accord/api/agreements/feature';
-import { ScoringStateRepository } from '@accord/api/leads/data-access';
+import { ScoringLockPatience, ScoringStateRepository } from '@accord/api/leads/data-access';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 import { OwnerDb, TenantDb } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
+  SHARED_SCORING_LOCK,
   TestDatabase,
   TestTeam,
   createTeam,
   createTestDatabase,
+  heldOpen,
   testModule,
   untilLockWaits,
 } from '@accord/api/shared/testing';
@@ -88,7 +90,11 @@ describe('leads, signals and scoring on PostgreSQL', () => {
       clock,
       [MembersDataAccessModule, AgreementsModule, LeadsModule],
       { poolSize: 6 },
-    ).compile();
+    )
+      // Short waits, so that a flip gives way and tries again within a moment here; the product's are seconds.
+      .overrideProvider(ScoringLockPatience)
+      .useValue({ waitMs: 300, correctionPausesMs: [], flipPauseMs: 100, respellWaitMs: 300 })
+      .compile();
     app = await moduleRef.init();
     leads = app.get(LeadsService);
     agreements = app.get(AgreementsService);
@@ -522,11 +528,13 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     const scoring = app.get(ScoringStateRepository);
     const lockForFlip = scoring.lockForFlip.bind(scoring);
     let edit: Promise<unknown> = Promise.resolve();
-    const flip = jest.spyOn(scoring, 'lockForFlip').mockImplementationOnce(async (manager, workspaceId) => {
-      await lockForFlip(manager, workspaceId);
-      edit = leads.update(team.marketing, lead.id, { employeeCount: 3 });
-      await untilWaiting(team.workspaceId, 'advisory');
-    });
+    const flip = jest
+      .spyOn(scoring, 'lockForFlip')
+      .mockImplementationOnce(async (manager, workspaceId, waitMs) => {
+        await lockForFlip(manager, workspaceId, waitMs);
+        edit = leads.update(team.marketing, lead.id, { employeeCount: 3 });
+        await untilWaiting(team.workspaceId, 'advisory');
+      });
 
     // Before the flip read the leads it catches up without locking them, the two waited for each other until
     // PostgreSQL broke the deadlock by failing one: the edit, or the run's attempt.
@@ -541,6 +549,34 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     expect(runs).toEqual([{ attempts: 1, status: 'DONE' }]);
     const scored = await leads.detail(team.sales, lead.id);
     // The edit scored after the flip, under the new version and with its own change.
+    expect([scored.lead.evaluation?.versionNumber, scored.lead.employeeCount]).toEqual([2, 3]);
+  });
+
+  it("lets a long transaction holding the scoring lock delay a rescore's flip, never the workspace's writers", async () => {
+    if (database.embedded) return;
+    const team = await newTeam();
+    await publish(team);
+    await worker.drain();
+    const lead = await leads.create(team.marketing, { ...fitLead, email: 'waiting@flip.example' });
+    await publish(team, (document) => (document.fit.grades.A = 95));
+    // An import's dry run holds the scoring lock, shared, until it ends.
+    const dryRun = await heldOpen(app.get(TenantDb), team.workspaceId, [SHARED_SCORING_LOCK]);
+    const drained = worker.drain();
+    await untilWaiting(team.workspaceId, 'advisory');
+    // An edit asks for the lock behind the waiting flip: it goes on as the flip gives way, under the version in force.
+    await leads.update(team.marketing, lead.id, { employeeCount: 3 });
+    expect((await leads.detail(team.sales, lead.id)).lead.evaluation?.versionNumber).toBe(1);
+
+    await dryRun.release();
+    expect(await drained).toBe(1);
+    const runs: { attempts: number; status: string }[] = await app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        manager.query(`SELECT attempts, status FROM rescore_runs ORDER BY created_at DESC LIMIT 1`),
+      );
+    // One attempt: the flip tried again until it had the lock, and caught the edited lead up.
+    expect(runs).toEqual([{ attempts: 1, status: 'DONE' }]);
+    const scored = await leads.detail(team.sales, lead.id);
     expect([scored.lead.evaluation?.versionNumber, scored.lead.employeeCount]).toEqual([2, 3]);
   });
 
@@ -743,24 +779,14 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     if (database.embedded) return;
     const team = await newTeam();
     // Another writer has stored "Paid Social" and recorded its spelling, and has not committed yet.
-    let release = () => undefined as void;
-    let done = () => undefined as void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const recorded = new Promise<void>((resolve) => (done = resolve));
-    const other = app.get(TenantDb).inWorkspace(team.workspaceId, async (manager) => {
-      await manager.query(
-        `INSERT INTO lead_spellings (workspace_id, field, key, spelling)
-         VALUES (accord_current_workspace(), 'source', 'paid social', 'Paid Social')`,
-      );
-      done();
-      await held;
-    });
-    await recorded;
+    const other = await heldOpen(app.get(TenantDb), team.workspaceId, [
+      `INSERT INTO lead_spellings (workspace_id, field, key, spelling)
+       VALUES (accord_current_workspace(), 'source', 'paid social', 'Paid Social')`,
+    ]);
     const created = leads.create(team.marketing, { email: 'late@at-once.example', source: 'PAID SOCIAL' });
     // The create stores its lead, then waits for the other writer's spelling before it records its own.
     await untilWaiting(team.workspaceId, 'transactionid');
-    release();
-    await other;
+    await other.release();
     expect(await created).toMatchObject({ source: 'Paid Social' });
   });
 

@@ -9,7 +9,9 @@ import {
   LeadsRepository,
   PlannedMoves,
   RescoreRunEntity,
+  ScoringLockPatience,
   ScoringStateRepository,
+  retriedWhileScoringLockBusy,
 } from '@accord/api/leads/data-access';
 import { CopyRow, CopyTextRows, OwnerDb, TenantDb } from '@accord/api/shared/database';
 
@@ -88,6 +90,7 @@ export class RescoreRunner {
     private readonly tenantDb: TenantDb,
     private readonly ownerDb: OwnerDb,
     private readonly scoring: ScoringStateRepository,
+    private readonly patience: ScoringLockPatience,
     private readonly agreements: AgreementsRepository,
     private readonly scorer: LeadScorer,
     private readonly leads: LeadsRepository,
@@ -156,8 +159,17 @@ export class RescoreRunner {
     // Statistics before anything joins the partition: unanalysed, the planner takes it for a few rows.
     await this.ownerDb.inWorkspace(workspaceId, (client) => client.query(`ANALYZE "${table}"`));
 
-    const flipped = await this.tenantDb.inWorkspace(workspaceId, (manager) =>
-      this.flip(manager, run, startedAt, changedSince, now()),
+    // Tried until the lock is had: a long transaction holding it (an import's dry run) only delays the flip.
+    const flipped = await retriedWhileScoringLockBusy(
+      () =>
+        this.tenantDb.inWorkspace(workspaceId, (manager) =>
+          this.flip(manager, run, startedAt, changedSince, now()),
+        ),
+      () => this.patience.flipPauseMs,
+      async () => {
+        checkpoint();
+        await this.tenantDb.inWorkspace(workspaceId, (manager) => this.keepClaim(manager, run, now()));
+      },
     );
     await this.moveStages(run, rows.moves, flipped.changed, now, changedSince, checkpoint);
     await this.finish(run, total, now());
@@ -298,7 +310,7 @@ export class RescoreRunner {
     changedSince: Date,
     now: Date,
   ): Promise<{ previous: string | null; changed: string[] }> {
-    await this.scoring.lockForFlip(manager, run.workspaceId);
+    await this.scoring.lockForFlip(manager, run.workspaceId, this.patience.waitMs);
     const previous = await this.scoring.pointer(manager, null);
     const rows: { id: string }[] = await manager.query(`SELECT id FROM leads WHERE updated_at >= $1`, [
       changedSince,

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import type { OwnerDb } from '@accord/api/shared/database';
+import type { OwnerDb, TenantDb } from '@accord/api/shared/database';
 
 /**
  * Waits, polling, until a lock request of the kind waits in the server (not granted yet) — a transaction the test
@@ -24,3 +24,33 @@ export async function untilLockWaits(
   for (const started = Date.now(); (await waiting()) === 0; await sleep(20))
     if (Date.now() - started > 5_000) throw new Error(`no ${locktype} lock request ever waited`);
 }
+
+/**
+ * Runs `statements` in a transaction of the workspace and keeps it open, with the locks they took, until `release`
+ * is called — a writer in flight, or an import's dry run, which holds its locks to its end.
+ */
+export async function heldOpen(
+  tenantDb: TenantDb,
+  workspaceId: string,
+  statements: string[],
+): Promise<{ release(): Promise<void> }> {
+  let release = () => undefined as void;
+  let ready = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const taken = new Promise<void>((resolve) => (ready = resolve));
+  const transaction = tenantDb.inWorkspace(workspaceId, async (manager) => {
+    for (const statement of statements) await manager.query(statement);
+    ready();
+    await held;
+  });
+  await Promise.race([taken, transaction]);
+  return {
+    release: async () => {
+      release();
+      await transaction;
+    },
+  };
+}
+
+/** What every writer of leads takes first (shareScoringLock), and an import's dry run keeps until it ends. */
+export const SHARED_SCORING_LOCK = `SELECT pg_advisory_xact_lock_shared(hashtextextended(accord_current_workspace()::text, 7))`;
