@@ -23,7 +23,7 @@ export function text(max: number, multiline = false) {
     .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
     .trim()
     .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
+    .max(max, `must be at most ${formatBound(max)} characters`)
     .refine((value) => !hasControlCharacter(value, multiline), 'must not contain control characters')
     .refine(
       (value) => !LONE_SURROGATE.test(value),

@@ -11,7 +11,7 @@ export interface EndpointUrlRules {
 /** Why a URL cannot be a webhook endpoint; an empty list when it can. */
 export function endpointUrlProblems(value: string, rules: EndpointUrlRules): string[] {
   if (value.length > MAX_ENDPOINT_URL_LENGTH)
-    return [`must be at most ${MAX_ENDPOINT_URL_LENGTH} characters`];
+    return [`must be at most ${MAX_ENDPOINT_URL_LENGTH.toLocaleString('en-US')} characters`];
   let url: URL;
   try {
     url = new URL(value);

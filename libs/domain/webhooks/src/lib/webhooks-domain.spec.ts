@@ -146,7 +146,7 @@ describe('endpoint URLs', () => {
       ['must use http or https'],
       ['must not carry a user name or password', 'must not have a #fragment'],
       ['must be an absolute URL, e.g. https://example.com/hooks/accord'],
-      ['must be at most 2000 characters'],
+      ['must be at most 2,000 characters'],
     ]);
   });
 

@@ -21,6 +21,7 @@ import { TenantDb } from '@accord/api/shared/database';
 import { AppError, decodeCursor, encodeCursor } from '@accord/api/shared/graphql';
 import {
   Decision,
+  NOTE_MAX_LENGTH,
   checkDecision,
   checkReassign,
   decidedWithinSla,
@@ -149,7 +150,7 @@ export class HandoversService {
       }
       if (problem === 'NOTE_TOO_LONG')
         throw AppError.badInput('note: too long', [
-          { field: 'note', message: 'must be at most 2000 characters' },
+          { field: 'note', message: `must be at most ${NOTE_MAX_LENGTH.toLocaleString('en-US')} characters` },
         ]);
       if (problem === 'NOTE_HAS_CONTROL_CHARACTERS')
         throw AppError.badInput('note: must not contain control characters', [

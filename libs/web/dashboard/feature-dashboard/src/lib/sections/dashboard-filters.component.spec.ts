@@ -40,4 +40,26 @@ describe('DashboardFiltersComponent', () => {
 
     expect(changes).toEqual([{ to: '2026-11-25' }]);
   });
+
+  it("shows a value linked in another case as the workspace's spelling, and one it does not list as it is", async () => {
+    const segments = {
+      industries: [],
+      employeeBands: [],
+      countries: [],
+      sources: ['LinkedIn', 'Webinar'],
+      campaigns: [],
+    };
+    await render(DashboardFiltersComponent, {
+      inputs: { selection: { ...DEFAULT_SELECTION, source: 'linkedin', campaign: 'Spring push' }, segments },
+    });
+    const source = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Source' });
+    expect(Array.from(source.options, (option) => option.text)).toEqual([
+      'Any source',
+      'LinkedIn',
+      'Webinar',
+    ]);
+    expect(source.selectedOptions[0].text).toBe('LinkedIn');
+    const campaign = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Campaign' });
+    expect(campaign.selectedOptions[0].text).toBe('Spring push');
+  });
 });

@@ -21,6 +21,8 @@ interface SegmentControl {
   label: string;
   any: string;
   options: string[];
+  /** The option shown as chosen: the URL's value, or the option it is a case of. */
+  chosen: string | null;
 }
 
 const SEGMENTS: readonly {
@@ -132,9 +134,9 @@ const FOLDED_FILTERS = [
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>{{ segment.label }}</mat-label>
             <select matNativeControl (change)="pickSegment(segment.key, value($event))">
-              <option value="" [selected]="chosen[segment.key] === null">{{ segment.any }}</option>
+              <option value="" [selected]="segment.chosen === null">{{ segment.any }}</option>
               @for (option of segment.options; track option) {
-                <option [value]="option" [selected]="option === chosen[segment.key]">{{ option }}</option>
+                <option [value]="option" [selected]="option === segment.chosen">{{ option }}</option>
               }
             </select>
           </mat-form-field>
@@ -232,13 +234,19 @@ export class DashboardFiltersComponent {
   protected readonly periodLabels = PERIOD_LABELS;
   protected readonly granularities = GRANULARITIES;
   protected readonly granularityLabels = GRANULARITY_LABELS;
-  /** Each segment's choices; a value from the URL that the API did not list is kept, so it shows as chosen. */
+  /**
+   * Each segment's choices. A value from the URL in another case than the one listed (a link saved before the
+   * workspace corrected the value's spelling, which the API still reads as that value) shows as the listed one; a
+   * value the API did not list at all is kept, so it shows as chosen.
+   */
   protected readonly segmentControls = computed<SegmentControl[]>(() =>
     SEGMENTS.map((segment) => {
       const options = [...(this.segments()?.[segment.from] ?? [])];
       const current = this.selection()[segment.key];
-      if (current !== null && !options.includes(current)) options.unshift(current);
-      return { key: segment.key, label: segment.label, any: segment.any, options };
+      const folded = current?.toLowerCase();
+      const chosen = options.find((option) => option.toLowerCase() === folded) ?? current;
+      if (chosen !== null && !options.includes(chosen)) options.unshift(chosen);
+      return { key: segment.key, label: segment.label, any: segment.any, options, chosen };
     }),
   );
 
