@@ -139,6 +139,35 @@ describe('rate limits over HTTP, counted in PostgreSQL', () => {
     expect((await post(keys[1]))[0]).not.toBe(429);
   });
 
+  it("limits a key's CSV imports with its own budget, not its creator's, with Retry-After", async () => {
+    const team = await teamWithTokens(booted, { ida: { name: 'Ida', roles: ['ADMIN'] } });
+    const created = await gql<{ data: { createApiKey: { secret: string } } }>(
+      booted.baseUrl,
+      'mutation { createApiKey(name: "nightly export", imports: true) { secret } }',
+      { token: team.ida.token },
+    );
+    const key = created.body.data.createApiKey.secret;
+    const upload = async () => {
+      const response = await fetch(`${booted.baseUrl}/api/v1/imports/leads?dryRun=true`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${key}` },
+        body: 'Email\r\nana@budget.example\r\n',
+      });
+      return [response.status, response.headers.get('retry-after') !== null];
+    };
+    expect([await upload(), await upload(), await upload()]).toEqual([
+      [200, false],
+      [200, false],
+      [429, true],
+    ]);
+    // The admin's own budget is untouched by the key's requests (one of three spent on creating the key).
+    expect(outcome(await gql(booted.baseUrl, '{ __typename }', { token: team.ida.token }))).toEqual([
+      200,
+      'OK',
+      null,
+    ]);
+  });
+
   it('limits sign-in attempts per e-mail address, then per client address', async () => {
     const signUp = await gql<{ data: { signUp: { accessToken: string } } | null }>(
       booted.baseUrl,
@@ -321,6 +350,26 @@ describe('wrong API keys, however many different ones', () => {
     expect((await send('acc_another_guess'))[2]).toMatch(
       /^Too many requests with wrong API keys from this address; retry in \d+ minutes\.$/,
     );
+  });
+
+  it('counts wrong keys sent to the imports route against the same budget, answering 429 there too', async () => {
+    const upload = async (key: string) => {
+      const response = await fetch(`${booted.baseUrl}/api/v1/imports/leads?dryRun=true`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${key}` },
+        body: 'Email\r\nana@guess.example\r\n',
+      });
+      return [response.status, response.headers.get('retry-after') !== null];
+    };
+    const results = [];
+    for (let n = 0; n < 4; n++) results.push(await upload(`acc_import_guess${n}${'x'.repeat(40)}`));
+    expect(results).toEqual([
+      [401, false],
+      [401, false],
+      [401, false],
+      [429, true],
+    ]);
+    expect((await guesses(1))[0]).toEqual([429, true]);
   });
 
   it('still serves a valid key, and signs members in, from an address that spent its wrong-key budget', async () => {

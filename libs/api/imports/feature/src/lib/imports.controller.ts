@@ -5,6 +5,7 @@ import {
   ExceptionFilter,
   Get,
   Headers,
+  HttpException,
   HttpStatus,
   Param,
   ParseUUIDPipe,
@@ -18,7 +19,13 @@ import type { Request, Response } from 'express';
 import type { Readable } from 'node:stream';
 
 import type { ImportRecord } from '@accord/api/imports/data-access';
-import { type AuthMember, CurrentMember, Roles } from '@accord/api/shared/auth';
+import {
+  AcceptsApiKey,
+  type AuthMember,
+  CurrentMember,
+  Roles,
+  asHttpRateLimit,
+} from '@accord/api/shared/auth';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import {
   DATE_ORDERS,
@@ -107,6 +114,12 @@ export class ImportHttpErrors implements ExceptionFilter {
         fields: error.fields,
         ...(error.retryAfterSeconds !== null ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
       });
+      return;
+    }
+    if (error.code === ErrorCode.RATE_LIMITED) {
+      // A wrong API key past its address's budget: answered as every REST route answers a spent budget.
+      const limited = asHttpRateLimit(error, response) as HttpException;
+      response.status(limited.getStatus()).json(limited.getResponse());
       return;
     }
     response
@@ -274,11 +287,13 @@ export function reportDisposition(fileName: string | null, importId: string, suf
 }
 
 /**
- * CSV imports over HTTP, for the web app and scripts, authenticated like every request of a member (Bearer
- * token). The file is the raw request body (any content type but JSON), streamed — never buffered — through
- * the parser, so its size is bounded only by the import's own limit (413 beyond it).
+ * CSV imports over HTTP, for the web app and scripts: authenticated like every request of a member (Bearer token),
+ * or by an API key an admin allowed to import, which acts as that admin (a script's nightly CRM export). The file is
+ * the raw request body (any content type but JSON), streamed — never buffered — through the parser, so its size is
+ * bounded only by the import's own limit (413 beyond it).
  */
 @Roles('ADMIN', 'MARKETING')
+@AcceptsApiKey()
 @UseFilters(ImportHttpErrors)
 @Controller(IMPORTS_ROUTE.slice(1))
 export class ImportsController {

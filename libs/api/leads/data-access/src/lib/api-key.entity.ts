@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** A workspace's key for machine clients (ingestion). Only a hash of the secret is kept; it is shown once. */
+/** A workspace's key for machine clients (ingestion, and imports if allowed). Only a hash of the secret is kept; it is shown once. */
 @Entity({ name: 'api_keys' })
 @Index('api_keys_secret_hash_key', ['secretHash'], { unique: true })
 export class ApiKeyEntity {
@@ -20,6 +20,10 @@ export class ApiKeyEntity {
   /** SHA-256 of the whole key: the key has 256 random bits, so a slow hash adds nothing. */
   @Column({ name: 'secret_hash', type: 'char', length: 64 })
   secretHash!: string;
+
+  /** Whether the key may also import CSV files, acting as the member who created it (migration ApiKeyImports). */
+  @Column({ type: 'boolean', default: false })
+  imports!: boolean;
 
   @Column({ name: 'created_by_id', type: 'uuid', nullable: true })
   createdById!: string | null;

@@ -1,15 +1,45 @@
 import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, IsNull } from 'typeorm';
 
 import { ApiKeyEntity } from './api-key.entity';
 import { IngestRequestEntity } from './ingest-request.entity';
+
+/** The key a request presented, once known good: whose, and what it may do. */
+export interface PresentedKey {
+  workspaceId: string;
+  keyId: string;
+  /** Whether it may import CSV files, as the member who created it (createdById). */
+  imports: boolean;
+  createdById: string | null;
+}
+
+const KEY_PREFIX = 'acc_';
+
+/** A new key's secret: the prefix that marks it as one, then 256 random bits. */
+export function newApiKeySecret(): string {
+  return `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+}
+
+/** What a key is stored and looked up by: the key has 256 random bits, so a slow hash adds nothing. */
+export function hashApiKey(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** The hash a presented key is looked up by; null for a string that cannot be a key (a member's token, say). */
+export function apiKeyHashOf(secret: string): string | null {
+  return secret.startsWith(KEY_PREFIX) && secret.length <= 100 ? hashApiKey(secret) : null;
+}
 
 /** API keys and the responses replayed for idempotent ingestion requests. */
 @Injectable()
 export class ApiKeysRepository {
   async insert(
     manager: EntityManager,
-    key: Pick<ApiKeyEntity, 'workspaceId' | 'id' | 'name' | 'prefix' | 'secretHash' | 'createdById'>,
+    key: Pick<
+      ApiKeyEntity,
+      'workspaceId' | 'id' | 'name' | 'prefix' | 'secretHash' | 'createdById' | 'imports'
+    >,
   ): Promise<ApiKeyEntity> {
     await manager.insert(ApiKeyEntity, key);
     return (await manager.findOneBy(ApiKeyEntity, { id: key.id })) as ApiKeyEntity;
@@ -30,16 +60,21 @@ export class ApiKeysRepository {
    * scopes the rest of the transaction to its workspace and returns it. One statement, so a machine client's
    * request authenticates inside the transaction that does its work.
    */
-  async enterKeyWorkspace(
-    manager: EntityManager,
-    secretHash: string,
-  ): Promise<{ workspaceId: string; keyId: string } | null> {
-    const rows: { id: string; workspace_id: string }[] = await manager.query(
-      `SELECT id, set_config('app.workspace_id', workspace_id::text, true) AS workspace_id
-         FROM api_keys WHERE secret_hash = $1 AND revoked_at IS NULL`,
-      [secretHash],
-    );
-    return rows.length === 1 ? { workspaceId: rows[0].workspace_id, keyId: rows[0].id } : null;
+  async enterKeyWorkspace(manager: EntityManager, secretHash: string): Promise<PresentedKey | null> {
+    const rows: { id: string; workspace_id: string; imports: boolean; created_by_id: string | null }[] =
+      await manager.query(
+        `SELECT id, set_config('app.workspace_id', workspace_id::text, true) AS workspace_id, imports, created_by_id
+           FROM api_keys WHERE secret_hash = $1 AND revoked_at IS NULL`,
+        [secretHash],
+      );
+    return rows.length === 1
+      ? {
+          workspaceId: rows[0].workspace_id,
+          keyId: rows[0].id,
+          imports: rows[0].imports,
+          createdById: rows[0].created_by_id,
+        }
+      : null;
   }
 
   async touch(manager: EntityManager, id: string, at: Date): Promise<void> {

@@ -1,20 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
-import { ApiKeyEntity, ApiKeysRepository } from '@accord/api/leads/data-access';
+import {
+  ApiKeyEntity,
+  ApiKeysRepository,
+  type PresentedKey,
+  apiKeyHashOf,
+  hashApiKey,
+  newApiKeySecret,
+} from '@accord/api/leads/data-access';
 import type { AuthMember } from '@accord/api/shared/auth';
 import { Clock } from '@accord/api/shared/config';
 import { TenantDb } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
 
-const KEY_PREFIX = 'acc_';
 /** last_used_at is a hint for admins, not an audit log: written at most this often per key and process. */
 const TOUCH_EVERY_MS = 60_000;
-
-export function hashApiKey(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
-}
 
 export interface ApiKeyView {
   id: string;
@@ -23,6 +25,7 @@ export interface ApiKeyView {
   createdAt: Date;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
+  imports: boolean;
 }
 
 function view(key: ApiKeyEntity): ApiKeyView {
@@ -33,6 +36,7 @@ function view(key: ApiKeyEntity): ApiKeyView {
     createdAt: key.createdAt,
     revokedAt: key.revokedAt,
     lastUsedAt: key.lastUsedAt,
+    imports: key.imports,
   };
 }
 
@@ -47,8 +51,13 @@ export class ApiKeysService {
     private readonly clock: Clock,
   ) {}
 
-  async create(actor: AuthMember, name: string): Promise<{ apiKey: ApiKeyView; secret: string }> {
-    const secret = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+  /** A new key; with `imports`, it may also import CSV files over HTTP, as `actor` (see ApiKeyMembers). */
+  async create(
+    actor: AuthMember,
+    name: string,
+    imports = false,
+  ): Promise<{ apiKey: ApiKeyView; secret: string }> {
+    const secret = newApiKeySecret();
     const key = await this.tenantDb.inWorkspace(actor.workspaceId, (manager) =>
       this.keys.insert(manager, {
         workspaceId: actor.workspaceId,
@@ -57,6 +66,7 @@ export class ApiKeysService {
         prefix: secret.slice(0, 10),
         secretHash: hashApiKey(secret),
         createdById: actor.id,
+        imports,
       }),
     );
     return { apiKey: view(key), secret };
@@ -78,11 +88,11 @@ export class ApiKeysService {
 
   /** The hash a key is stored and looked up by; null for a string that cannot be a key. */
   hashOf(secret: string): string | null {
-    return secret.startsWith(KEY_PREFIX) && secret.length <= 100 ? hashApiKey(secret) : null;
+    return apiKeyHashOf(secret);
   }
 
   /** The workspace a presented key belongs to, or null for a wrong or revoked key. */
-  authenticate(secret: string): Promise<{ workspaceId: string; keyId: string } | null> {
+  authenticate(secret: string): Promise<PresentedKey | null> {
     return this.inKeyWorkspace(secret, (_manager, key) => Promise.resolve(key));
   }
 
@@ -97,7 +107,7 @@ export class ApiKeysService {
    */
   async inKeyWorkspace<T>(
     secret: string,
-    work: (manager: EntityManager, key: { workspaceId: string; keyId: string }) => Promise<T>,
+    work: (manager: EntityManager, key: PresentedKey) => Promise<T>,
   ): Promise<T | null> {
     const secretHash = this.hashOf(secret);
     if (!secretHash) return null;

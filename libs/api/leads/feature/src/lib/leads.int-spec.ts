@@ -807,12 +807,26 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     const team = await newTeam();
     const keys = app.get(ApiKeysService);
     const { apiKey, secret } = await keys.create(team.admin, 'Website');
-    expect(await keys.authenticate(secret)).toEqual({ workspaceId: team.workspaceId, keyId: apiKey.id });
+    expect(await keys.authenticate(secret)).toEqual({
+      workspaceId: team.workspaceId,
+      keyId: apiKey.id,
+      imports: false,
+      createdById: team.admin.id,
+    });
+    // Allowed to import when the admin says so; every key sends leads and signals.
+    const importing = await keys.create(team.admin, 'Nightly CRM export', true);
+    expect([importing.apiKey.imports, (await keys.authenticate(importing.secret))?.imports]).toEqual([
+      true,
+      true,
+    ]);
     expect(await keys.authenticate(`${secret}x`)).toBeNull();
     await keys.revoke(team.admin, apiKey.id);
     expect(await keys.authenticate(secret)).toBeNull();
     await expect(keys.revoke(team.admin, apiKey.id)).rejects.toBeInstanceOf(AppError);
-    expect((await keys.list(team.admin)).map((key) => key.revokedAt !== null)).toEqual([true]);
+    expect((await keys.list(team.admin)).map((key) => [key.name, key.revokedAt !== null])).toEqual([
+      ['Nightly CRM export', false],
+      ['Website', true],
+    ]);
   });
 
   it('pages by cursor, and refuses a cursor of another sort or an owner that is not an id', async () => {

@@ -1,7 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsString, Length } from 'class-validator';
+import { IsBoolean, IsString, Length } from 'class-validator';
 
 import { AuthMember, CurrentMember, Roles } from '@accord/api/shared/auth';
 
@@ -18,6 +18,14 @@ class CreateApiKeyArgs {
   @IsString()
   @Length(1, 120)
   name!: string;
+
+  @Field({
+    defaultValue: false,
+    description:
+      'Whether the key may also import CSV files over the HTTP API (`/api/v1/imports/…`), acting as the admin who creates it.',
+  })
+  @IsBoolean()
+  imports!: boolean;
 }
 
 export function toIngestResult(report: IngestReport): IngestResult {
@@ -101,7 +109,7 @@ export class ApiKeysResolver {
 
   @Mutation(() => CreatedApiKey)
   createApiKey(@CurrentMember() actor: AuthMember, @Args() args: CreateApiKeyArgs): Promise<CreatedApiKey> {
-    return this.service.create(actor, args.name);
+    return this.service.create(actor, args.name, args.imports);
   }
 
   @Mutation(() => ApiKey, { description: 'Revokes a key; requests with it fail at once.' })

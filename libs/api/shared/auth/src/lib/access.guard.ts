@@ -1,16 +1,18 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ExecutionContext, Injectable, type Type } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 
 import { AppError, isDatabaseUnavailable } from '@accord/api/shared/graphql';
 import { Role, hasAnyRole } from '@accord/domain/workspace';
 
+import { ApiKeyMembers, presentedApiKey } from './api-key-members';
 import type { AuthMember } from './auth-member';
-import { PUBLIC_KEY, ROLES_KEY, requestOf } from './decorators';
+import { ACCEPTS_API_KEY, PUBLIC_KEY, ROLES_KEY, requestOf } from './decorators';
 
 /**
- * The global guard: every operation needs a valid token unless marked @Public(), and one of the roles its
- * @Roles() (or @AnyMember()) names. An operation with no rule at all is refused: registered once as APP_GUARD,
+ * The global guard: every operation needs a valid token unless marked @Public() — or, on a route marked
+ * @AcceptsApiKey(), an API key allowed to import, acting as its creator — and one of the roles its @Roles() (or
+ * @AnyMember()) names. An operation with no rule at all is refused: registered once as APP_GUARD,
  * so a new resolver is closed until someone decides who may use it.
  */
 @Injectable()
@@ -18,7 +20,10 @@ export class AccessGuard extends AuthGuard('jwt') {
   /** Each request's one authentication, settled or not, for every guard and plugin that asks. */
   private readonly authentications = new WeakMap<object, Promise<AuthMember>>();
 
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeyMembers: ApiKeyMembers,
+  ) {
     super();
   }
 
@@ -32,9 +37,18 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (request.user) return Promise.resolve(request.user);
     let authentication = this.authentications.get(request);
     if (!authentication) {
-      authentication = (super.canActivate(context) as Promise<boolean>).then(
-        () => request.user as AuthMember,
-      );
+      // The operation gate authenticates before any resolver is known: it has no handler or class to read.
+      const handler = context.getHandler() as (() => unknown) | null | undefined;
+      const type = context.getClass() as Type | null | undefined;
+      const apiKey =
+        handler && type && this.reflector.getAllAndOverride<boolean>(ACCEPTS_API_KEY, [handler, type])
+          ? presentedApiKey(request)
+          : undefined;
+      authentication = apiKey
+        ? this.apiKeyMembers
+            .memberOf(apiKey, request.ip ?? 'unknown')
+            .then((member) => (request.user = member))
+        : (super.canActivate(context) as Promise<boolean>).then(() => request.user as AuthMember);
       this.authentications.set(request, authentication);
     }
     return authentication;

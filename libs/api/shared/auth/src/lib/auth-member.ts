@@ -1,6 +1,6 @@
 import type { Role } from '@accord/domain/workspace';
 
-/** The signed-in member, re-read from the database on every request. */
+/** The signed-in member (or the creator of the API key a request presents), re-read on every request. */
 export interface AuthMember {
   id: string;
   workspaceId: string;
@@ -8,6 +8,8 @@ export interface AuthMember {
   name: string;
   roles: Role[];
   approver: boolean;
+  /** Set when the request presented this API key rather than the member's token (see ApiKeyMembers). */
+  apiKeyId?: string;
 }
 
 /** What an access token carries: who, in which workspace. Roles are never trusted from the token. */

@@ -12,6 +12,14 @@ export const ROLES_KEY = 'accord:roles';
 /** Opens an operation or route to anonymous callers; everything else requires a signed-in member. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
+export const ACCEPTS_API_KEY = 'accord:accepts-api-key';
+
+/**
+ * Lets a REST route's callers present an API key allowed to import in place of a member's token: the request then
+ * acts as the key's creator (ApiKeyMembers), and @Roles applies to the roles they hold.
+ */
+export const AcceptsApiKey = () => SetMetadata(ACCEPTS_API_KEY, true);
+
 /** Restricts an operation to members holding at least one of these roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 

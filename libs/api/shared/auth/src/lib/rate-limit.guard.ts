@@ -62,7 +62,8 @@ export class RateLimitGuard implements CanActivate {
   }
 
   private async count(kind: 'graphql' | 'http', request: Request & { user?: AuthMember }): Promise<void> {
-    if (request.user) return this.limits.member(request.user.id);
+    // A key acting as its creator (an import) spends the key's budget, as the key's other requests do.
+    if (request.user && !request.user.apiKeyId) return this.limits.member(request.user.id);
     if (kind === 'graphql') return this.limits.anonymous(request.ip ?? 'unknown');
     // Wrong keys are limited per address where the key is looked up (RateLimits.wrongApiKey), not here: refusing
     // the address before its key is known would refuse valid keys of others behind the same egress address.

@@ -3,9 +3,11 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 
+import { LeadsDataAccessModule } from '@accord/api/leads/data-access';
 import { MembersDataAccessModule } from '@accord/api/members/data-access';
 
 import { AccessGuard } from './access.guard';
+import { ApiKeyMembers } from './api-key-members';
 import { JwtStrategy } from './jwt.strategy';
 import { OperationGate } from './operation-gate.plugin';
 import { PasswordHasher } from './password-hasher';
@@ -19,12 +21,13 @@ import { TokenService } from './token.service';
  * both to every GraphQL operation before it runs, password hashing.
  */
 @Module({
-  imports: [PassportModule, JwtModule.register({}), MembersDataAccessModule],
+  imports: [PassportModule, JwtModule.register({}), MembersDataAccessModule, LeadsDataAccessModule],
   providers: [
     JwtStrategy,
     TokenService,
     PasswordHasher,
     RateLimits,
+    ApiKeyMembers,
     AccessGuard,
     RateLimitGuard,
     { provide: APP_GUARD, useExisting: AccessGuard },

@@ -77,4 +77,25 @@ describe('apiKeyExamples', () => {
       'ava.chen@northwind.example',
     ]);
   });
+
+  it('adds a CSV upload, a dry run of a leads file, for a key that may import', () => {
+    const plain = apiKeyExamples({ origin: 'https://accord.example.com', secret: null, now: NOW });
+    const examples = apiKeyExamples({
+      origin: 'https://accord.example.com',
+      secret: null,
+      now: NOW,
+      imports: true,
+    });
+
+    expect(plain.map((example) => example.id)).toEqual(['leads', 'signals']);
+    expect(examples.map((example) => example.id)).toEqual(['leads', 'signals', 'import']);
+    expect(examples[2].command).toBe(
+      [
+        'curl -X POST -T leads.csv \\',
+        '  -H "Authorization: Bearer acc_…your key…" \\',
+        '  -H "Content-Type: text/csv" \\',
+        "  'https://accord.example.com/api/v1/imports/leads?dryRun=true&fileName=leads.csv'",
+      ].join('\n'),
+    );
+  });
 });

@@ -10,6 +10,7 @@ function key(overrides: Partial<ApiKeyFieldsFragment>): ApiKeyFieldsFragment {
     createdAt: '2026-11-20T08:15:00.000Z',
     lastUsedAt: null,
     revokedAt: null,
+    imports: false,
     ...overrides,
   };
 }
@@ -23,6 +24,7 @@ describe('toApiKeyRow', () => {
       created: '20 Nov 2026, 08:15 UTC',
       lastUsed: 'Never',
       status: 'Active',
+      allows: 'Leads, signals',
       active: true,
     });
   });
@@ -35,6 +37,10 @@ describe('toApiKeyRow', () => {
       status: 'Revoked 22 Nov 2026, 11:30 UTC',
       active: false,
     });
+  });
+
+  it('says a key that may import does so besides sending', () => {
+    expect(toApiKeyRow(key({ imports: true })).allows).toBe('Leads, signals, imports');
   });
 });
 

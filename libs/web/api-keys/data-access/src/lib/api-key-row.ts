@@ -8,6 +8,8 @@ export interface ApiKeyRow {
   created: string;
   lastUsed: string;
   status: string;
+  /** What the key may do: every key sends leads and signals; some also import files. */
+  allows: string;
   active: boolean;
 }
 
@@ -19,6 +21,7 @@ export function toApiKeyRow(key: ApiKeyFieldsFragment): ApiKeyRow {
     created: utcMinute(key.createdAt),
     lastUsed: key.lastUsedAt ? utcMinute(key.lastUsedAt) : 'Never',
     status: key.revokedAt ? `Revoked ${utcMinute(key.revokedAt)}` : 'Active',
+    allows: key.imports ? 'Leads, signals, imports' : 'Leads, signals',
     active: key.revokedAt === null,
   };
 }

@@ -27,9 +27,9 @@ describe('ApiKeysStore', () => {
     apollo.expectOne('ApiKeys').flushData({ apiKeys: [apiKey('a')] });
     await loading;
 
-    const creating = store.create('Website tracking');
+    const creating = store.create('Website tracking', true);
     const create = apollo.expectOne('CreateApiKey');
-    expect(create.operation.variables).toEqual({ name: 'Website tracking' });
+    expect(create.operation.variables).toEqual({ name: 'Website tracking', imports: true });
     create.flushData({
       createApiKey: { __typename: 'CreatedApiKey', secret: 'acc_b_secret', apiKey: apiKey('b') },
     });

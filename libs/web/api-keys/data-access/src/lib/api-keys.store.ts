@@ -43,10 +43,11 @@ export class ApiKeysStore {
     else this.loadError.set(result.error);
   }
 
-  async create(name: string): Promise<ApiResult<CreatedApiKey>> {
+  /** A new key; with `imports`, it may also import CSV files over HTTP, acting as the admin who creates it. */
+  async create(name: string, imports: boolean): Promise<ApiResult<CreatedApiKey>> {
     const result = await attempt(async () => {
       const answer = await firstValueFrom(
-        this.apollo.mutate({ mutation: CreateApiKeyDocument, variables: { name } }),
+        this.apollo.mutate({ mutation: CreateApiKeyDocument, variables: { name, imports } }),
       );
       return required(answer.data?.createApiKey);
     });

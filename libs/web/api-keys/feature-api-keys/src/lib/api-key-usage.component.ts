@@ -9,8 +9,8 @@ import { CLOCK } from '@accord/web/shared/data-access';
 let nextId = 0;
 
 /**
- * How a machine sends leads and signals with a key: a curl command per endpoint on this origin, each with a copy
- * button and a line on what it answers. Given the secret just created, the commands send it; else a placeholder.
+ * How a machine sends leads and signals with a key (and imports a file, with a key allowed to): a curl command per
+ * endpoint on this origin, each with a copy button and a line on what it answers. Given the secret just created, the commands send it; else a placeholder.
  */
 @Component({
   selector: 'accord-api-key-usage',
@@ -77,6 +77,8 @@ let nextId = 0;
 export class ApiKeyUsageComponent {
   /** The secret of the key just created, while it is on screen. */
   readonly secret = input<string | null>(null);
+  /** Whether to show a CSV upload too: for a key allowed to import, or on the page, for any such key. */
+  readonly imports = input(false);
 
   // The page and the new key's dialog may both show the examples: each instance's heading ids are its own.
   protected readonly id = `api-key-usage-${nextId++}`;
@@ -85,6 +87,6 @@ export class ApiKeyUsageComponent {
   // Taken once, so that the command does not change under a reader's cursor.
   private readonly now = inject(CLOCK)();
   protected readonly examples = computed(() =>
-    apiKeyExamples({ origin: this.origin, secret: this.secret(), now: this.now }),
+    apiKeyExamples({ origin: this.origin, secret: this.secret(), now: this.now, imports: this.imports() }),
   );
 }

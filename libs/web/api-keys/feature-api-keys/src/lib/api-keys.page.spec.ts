@@ -9,7 +9,7 @@ import { tryToDismiss } from '@accord/web/shared/ui/testing';
 
 import { ApiKeysPage } from './api-keys.page';
 
-function apiKey(id: string, name: string, revokedAt: string | null = null) {
+function apiKey(id: string, name: string, revokedAt: string | null = null, imports = false) {
   return {
     __typename: 'ApiKey',
     id,
@@ -18,6 +18,7 @@ function apiKey(id: string, name: string, revokedAt: string | null = null) {
     createdAt: '2026-11-20T08:15:00.000Z',
     lastUsedAt: null,
     revokedAt,
+    imports,
   };
 }
 
@@ -57,9 +58,9 @@ describe('ApiKeysPage', () => {
     expect(
       within(row)
         .getAllByRole('cell')
-        .slice(0, 5)
+        .slice(0, 6)
         .map((cell) => cell.textContent?.trim()),
-    ).toEqual(['Website tracking', 'acc_k1…', '20 Nov 2026, 08:15 UTC', 'Never', 'Active']);
+    ).toEqual(['Website tracking', 'acc_k1…', 'Leads, signals', '20 Nov 2026, 08:15 UTC', 'Never', 'Active']);
   });
 
   it('says the keys could not be loaded rather than that there are none', async () => {
@@ -78,7 +79,7 @@ describe('ApiKeysPage', () => {
     fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'CRM sync' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
     const create = apollo.expectOne('CreateApiKey');
-    expect(create.operation.variables).toEqual({ name: 'CRM sync' });
+    expect(create.operation.variables).toEqual({ name: 'CRM sync', imports: false });
     create.flushData({
       createApiKey: {
         __typename: 'CreatedApiKey',
@@ -112,10 +113,11 @@ describe('ApiKeysPage', () => {
       within(usage)
         .getAllByRole('heading')
         .map((heading) => heading.textContent),
-    ).toEqual(['How to use a key', 'Send leads', 'Send signals']);
+    ).toEqual(['How to use a key', 'Send leads', 'Send signals', 'Import a CSV file']);
     expect(commands(usage).map((command) => command.split('\n').slice(0, 2))).toEqual([
       ['curl -X POST http://localhost/api/v1/leads \\', '  -H "Authorization: Bearer acc_…your key…" \\'],
       ['curl -X POST http://localhost/api/v1/signals \\', '  -H "Authorization: Bearer acc_…your key…" \\'],
+      ['curl -X POST -T leads.csv \\', '  -H "Authorization: Bearer acc_…your key…" \\'],
     ]);
     expect(within(usage).getByText(/one item per event: STORED, DUPLICATE/)).toBeTruthy();
 
@@ -156,8 +158,44 @@ describe('ApiKeysPage', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'I have stored the key' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const usage = screen.getByRole('region', { name: 'How to use a key' });
-    expect(commands(usage).map((command) => command.includes('Bearer acc_…your key…'))).toEqual([true, true]);
+    expect(commands(usage).map((command) => command.includes('Bearer acc_…your key…'))).toEqual([
+      true,
+      true,
+      true,
+    ]);
     expect(screen.queryByText(/acc_k2_s3cret/)).toBeNull();
+  });
+
+  it('creates a key that may also import files, and shows how to upload one with it', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'New API key' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'Nightly CRM export' } });
+    const imports = within(dialog).getByRole('checkbox', { name: 'Also import CSV files' });
+    expect(imports.getAttribute('aria-describedby')).toContain('key-imports-hint');
+    fireEvent.click(imports);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
+    const create = apollo.expectOne('CreateApiKey');
+    expect(create.operation.variables).toEqual({ name: 'Nightly CRM export', imports: true });
+    create.flushData({
+      createApiKey: {
+        __typename: 'CreatedApiKey',
+        secret: 'acc_k3_s3cret',
+        apiKey: apiKey('k3', 'Nightly CRM export', null, true),
+      },
+    });
+
+    await within(dialog).findByRole('heading', { name: 'Import a CSV file' });
+    expect(commands(dialog)[2].split('\n')).toEqual([
+      'curl -X POST -T leads.csv \\',
+      '  -H "Authorization: Bearer acc_k3_s3cret" \\',
+      '  -H "Content-Type: text/csv" \\',
+      "  'http://localhost/api/v1/imports/leads?dryRun=true&fileName=leads.csv'",
+    ]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'I have stored the key' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByRole('cell', { name: 'Leads, signals, imports' })).toBeTruthy();
   });
 
   it('keeps Create key focused while creating, then moves focus to Copy key', async () => {

@@ -50,7 +50,9 @@ import { CreateApiKeyDialog } from './create-api-key.dialog';
       to
       <code>POST /api/v1/signals</code> with one of these keys. A signal names its lead by e-mail or company
       domain; one for a person Accord does not know yet is answered as unmatched, not stored: send the lead
-      first. A key's secret is shown once, when it is created.
+      first. A key you allow to import also uploads CSV files to <code>/api/v1/imports/…</code>, as you (with
+      the roles you hold then): a script's nightly CRM export. A key's secret is shown once, when it is
+      created.
     </p>
     <accord-form-alert [message]="error()" />
     @if (store.loading()) {
@@ -70,6 +72,10 @@ import { CreateApiKeyDialog } from './create-api-key.dialog';
           <td mat-cell *matCellDef="let row">
             <code>{{ row.prefix }}</code>
           </td>
+        </ng-container>
+        <ng-container matColumnDef="allows">
+          <th mat-header-cell *matHeaderCellDef scope="col">Sends</th>
+          <td mat-cell *matCellDef="let row">{{ row.allows }}</td>
         </ng-container>
         <ng-container matColumnDef="created">
           <th mat-header-cell *matHeaderCellDef scope="col">Created</th>
@@ -104,7 +110,7 @@ import { CreateApiKeyDialog } from './create-api-key.dialog';
     </div>
     <section class="usage" aria-labelledby="api-key-usage-heading">
       <h2 id="api-key-usage-heading">How to use a key</h2>
-      <accord-api-key-usage />
+      <accord-api-key-usage [imports]="true" />
     </section>
   `,
   styles: `
@@ -142,7 +148,7 @@ export class ApiKeysPage implements OnInit {
   private readonly injector = inject(Injector);
   protected readonly store = inject(ApiKeysStore);
 
-  protected readonly columns = ['name', 'prefix', 'created', 'lastUsed', 'status', 'actions'];
+  protected readonly columns = ['name', 'prefix', 'allows', 'created', 'lastUsed', 'status', 'actions'];
   protected readonly actionError = signal<string | null>(null);
   protected readonly error = computed(() => this.actionError() ?? this.store.loadError()?.message ?? null);
   protected readonly emptyText = computed(() =>

@@ -9,6 +9,7 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
 import { MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -29,6 +30,7 @@ import { ApiKeyUsageComponent } from './api-key-usage.component';
   imports: [
     ReactiveFormsModule,
     MatButton,
+    MatCheckbox,
     MatDialogActions,
     MatDialogClose,
     MatDialogContent,
@@ -59,7 +61,7 @@ import { ApiKeyUsageComponent } from './api-key-usage.component';
           describedBy="key-warning"
         />
         <!-- The examples send the new secret here, the one place it is on screen. -->
-        <accord-api-key-usage class="usage" [secret]="key.secret" />
+        <accord-api-key-usage class="usage" [secret]="key.secret" [imports]="key.apiKey.imports" />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-flat-button type="button" mat-dialog-close>I have stored the key</button>
@@ -73,6 +75,13 @@ import { ApiKeyUsageComponent } from './api-key-usage.component';
             <mat-hint>What the key is for, e.g. "Website tracking"</mat-hint>
             <mat-error>Name the key (at most 120 characters).</mat-error>
           </mat-form-field>
+          <mat-checkbox formControlName="imports" aria-describedby="key-imports-hint">
+            Also import CSV files
+          </mat-checkbox>
+          <p class="hint" id="key-imports-hint">
+            Every key sends leads and signals. A key that imports uploads files to /api/v1/imports as you,
+            with the roles you hold then — it stops importing if you leave the workspace.
+          </p>
           <accord-form-alert [message]="error()" />
         </mat-dialog-content>
         <mat-dialog-actions align="end">
@@ -90,6 +99,11 @@ import { ApiKeyUsageComponent } from './api-key-usage.component';
     .usage {
       margin-top: 16px;
     }
+    .hint {
+      margin: 0 0 8px 40px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
     .warning {
       padding: 12px 16px;
       border-radius: 8px;
@@ -103,6 +117,7 @@ export class CreateApiKeyDialog {
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', [Validators.required, Validators.maxLength(120)]],
+    imports: [false],
   });
   protected readonly call = new PendingCall();
   protected readonly error = this.call.error;
@@ -114,12 +129,13 @@ export class CreateApiKeyDialog {
   protected async submit(): Promise<void> {
     // Create key stays focusable while the key is created, so the form can still be submitted.
     if (this.pending()) return;
-    const name = this.form.getRawValue().name.trim();
+    const { name: typed, imports } = this.form.getRawValue();
+    const name = typed.trim();
     if (this.form.invalid || name === '') {
       this.form.markAllAsTouched();
       return;
     }
-    const result = await this.call.run(() => this.store.create(name));
+    const result = await this.call.run(() => this.store.create(name, imports));
     if (!result.ok) return;
     this.created.set(result.value);
     // The form, and the button that had focus, give way to the secret: focus its copy button, described by the warning.

@@ -1,7 +1,8 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({
-  description: 'A key machine clients use to send signals; the secret itself is never shown again.',
+  description:
+    'A key machine clients use to send leads and signals (and import files, if allowed); the secret itself is never shown again.',
 })
 export class ApiKey {
   @Field(() => ID)
@@ -21,6 +22,12 @@ export class ApiKey {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   lastUsedAt!: Date | null;
+
+  @Field({
+    description:
+      'Whether it may also import CSV files over the HTTP API, acting as the admin who created it.',
+  })
+  imports!: boolean;
 }
 
 @ObjectType()

@@ -36,6 +36,7 @@ import { RescoreClaim1795700491000 } from './1795700491000-RescoreClaim';
 import { LeadSpellings1795700500000 } from './1795700500000-LeadSpellings';
 import { LeadSpellingsCorrected1795700600000 } from './1795700600000-LeadSpellingsCorrected';
 import { ImportRefusedRows1795700620000 } from './1795700620000-ImportRefusedRows';
+import { ApiKeyImports1795700640000 } from './1795700640000-ApiKeyImports';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   LeadSpellings1795700500000,
   LeadSpellingsCorrected1795700600000,
   ImportRefusedRows1795700620000,
+  ApiKeyImports1795700640000,
 ];
