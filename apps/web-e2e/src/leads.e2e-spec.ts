@@ -282,4 +282,53 @@ describe('API keys', () => {
     expect(await page.getByRole('button', { name: 'Revoke E2E tracking' }).count()).toBe(0);
     expect(await ingestWith(secret)).toBe(401);
   });
+
+  it('allowed to import, upload a CSV file with the command the page gives, as the admin who made the key', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
+    await signIn(page, 'admin@demo.accord.dev', DEMO_PASSWORD);
+    await page.waitForURL(`${baseUrl()}/members`);
+    await openFromNav(page, 'API keys', 'api-keys');
+
+    await page.getByRole('button', { name: 'New API key' }).click();
+    const dialog = await focusedDialog(page);
+    await dialog.getByLabel('Name').fill('E2E nightly export');
+    await dialog.getByRole('checkbox', { name: 'Also import CSV files' }).check();
+    await dialog.getByRole('button', { name: 'Create key' }).click();
+    const secret = await dialog.getByLabel('Secret of E2E nightly export').inputValue();
+
+    // The upload beside the secret sends it; run with a file of one lead, as a dry run and then for real.
+    await dialog.getByRole('button', { name: 'Copy import command' }).click();
+    const command = await page.evaluate(() => navigator.clipboard.readText());
+    const url = /'(http[^']+)'/.exec(command)?.[1] ?? '';
+    const authorization = /-H "Authorization: ([^"]+)"/.exec(command)?.[1] ?? '';
+    expect([url, authorization]).toEqual([
+      `${baseUrl()}/api/v1/imports/leads?dryRun=true&fileName=leads.csv`,
+      `Bearer ${secret}`,
+    ]);
+    const email = `ines.${Date.now()}@nightly-export.example`;
+    const upload = async (target: string) => {
+      const response = await fetch(target, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'text/csv' },
+        body: `Email,First name,Last name,Company\r\n${email},Ines,Import,Nightly Co\r\n`,
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    expect(await upload(url)).toMatchObject({ status: 200, body: { dryRun: true, created: 1 } });
+    expect(await upload(url.replace('dryRun=true&', ''))).toMatchObject({
+      status: 200,
+      body: { dryRun: false, created: 1 },
+    });
+
+    await dialog.getByRole('button', { name: 'I have stored the key' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.getByRole('row', { name: /E2E nightly export/ });
+    expect(await row.innerText()).toContain('Leads, signals, imports');
+
+    // The imported lead is in the workspace's leads.
+    await page.goto(`${baseUrl()}/leads?q=${encodeURIComponent(email)}`);
+    await page.getByRole('table', { name: 'Leads' }).getByText('Ines Import').waitFor();
+  });
 });

@@ -3,6 +3,7 @@ import {
   consequenceLabel,
   decisionLabel,
   durationWords,
+  handoverEventDetail,
   recentSignalLabel,
   roleAtCompany,
   slaCountdown,
@@ -123,6 +124,26 @@ describe('lead and decision wording', () => {
       'Accepted 25 Oct 2026, 02:30, within the SLA',
       'Accepted 25 Oct 2026, 02:30, within the SLA',
       'Accepted 25 Oct 2026, 03:30, within the SLA',
+    ]);
+  });
+});
+
+describe('handoverEventDetail', () => {
+  it("leaves out the verb the event's label already says, and keeps the rest", () => {
+    expect([
+      handoverEventDetail('CREATED', 'handed over B/HOT, routed by the agreement'),
+      handoverEventDetail('ACCEPTED', 'accepted'),
+      handoverEventDetail('REJECTED', 'rejected: Bad fit'),
+      handoverEventDetail('REJECTED', 'rejected (Not ready)'),
+      handoverEventDetail('REASSIGNED', 'reassigned to Jordan Rep; the due time stays'),
+      handoverEventDetail('EXPIRED', 'not decided within the SLA; escalated to the sales managers'),
+    ]).toEqual([
+      'B/HOT, routed by the agreement',
+      '',
+      'Bad fit',
+      '(Not ready)',
+      'to Jordan Rep; the due time stays',
+      'not decided within the SLA; escalated to the sales managers',
     ]);
   });
 });

@@ -86,6 +86,21 @@ export const HANDOVER_EVENT_LABELS: Readonly<Record<HandoverEventKind, string>> 
 };
 
 /**
+ * An event's line as its label begins it: "Handed over B/HOT, routed by the agreement", "Accepted", "Rejected: Bad
+ * fit". The API's detail opens with the same verb ("handed over B/HOT, …", "accepted"), recorded as it was said
+ * when it happened, so it is left out after the label rather than read twice.
+ */
+export function handoverEventDetail(kind: HandoverEventKind, detail: string): string {
+  const label = HANDOVER_EVENT_LABELS[kind];
+  const text = detail.trim();
+  if (!text.toLowerCase().startsWith(label.toLowerCase())) return text;
+  return text
+    .slice(label.length)
+    .replace(/^[\s:;,—-]+/, '')
+    .trim();
+}
+
+/**
  * "Pricing page ×3, last 24 Nov 2026, 10:00": the time on the workspace's clock, `timeZone`, which the page names
  * once rather than every line.
  */

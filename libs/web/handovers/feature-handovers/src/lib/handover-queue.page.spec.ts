@@ -261,6 +261,8 @@ describe('HandoverQueuePage', () => {
 
     const accept = screen.getByRole('button', { name: 'Accept Ada Lovelace' });
     accept.focus();
+    // A double click: both land before the button is rendered disabled.
+    fireEvent.click(accept);
     fireEvent.click(accept);
     const sent = apollo.expectOne('AcceptHandover');
     await waitFor(() => expect(accept.getAttribute('aria-disabled')).toBe('true'));
@@ -359,7 +361,8 @@ describe('HandoverQueuePage', () => {
         { message: 'Already rejected by Sam Sales (Not ready to buy).', extensions: { code: 'CONFLICT' } },
       ]);
 
-    await screen.findByText('Already rejected by Sam Sales (Not ready to buy).');
+    // Named, since the row leaves as the queue is read again.
+    await screen.findByText('Ada Lovelace: Already rejected by Sam Sales (Not ready to buy).');
     // The focus stays on the page, just above the queue, while the decided row leaves.
     expect(document.activeElement).toBe(screen.getByRole('status'));
     flushQueue(apollo, [bob], { undecided: 1, expired: 1 });

@@ -290,6 +290,9 @@ export class HandoverQueuePage implements OnInit {
     call: () => Promise<ApiResult<unknown>>,
     done: string,
   ): Promise<void> {
+    // One decision at a time: a double click (or a key pressed twice) lands before the buttons are disabled, and a
+    // second accept of the same handover would report the first as a conflict.
+    if (this.pendingId() !== null) return;
     const index = this.store.handovers().findIndex((entry) => entry.id === handover.id);
     this.pendingId.set(handover.id);
     this.actionError.set(null);
@@ -297,7 +300,8 @@ export class HandoverQueuePage implements OnInit {
     const result = await call();
     this.pendingId.set(null);
     if (!result.ok) {
-      this.actionError.set(result.error.message);
+      // Named: a handover decided or moved by someone else leaves the queue as it is read again.
+      this.actionError.set(`${handoverLeadName(handover.lead)}: ${result.error.message}`);
       // Decided or moved by someone else: the row is about to leave with the queue read again, and the focus with it
       // (to the page's body). The status line under the message keeps it, one Tab before the queue's first row.
       if (['CONFLICT', 'NOT_FOUND', 'FORBIDDEN'].includes(result.error.code))

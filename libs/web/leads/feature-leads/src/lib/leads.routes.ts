@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { Routes } from '@angular/router';
+import { CanDeactivateFn, Routes } from '@angular/router';
 
 import { hasAnyRole } from '@accord/domain/workspace';
 import { AuthStore, RedirectNotice } from '@accord/web/shared/data-access';
@@ -17,6 +17,9 @@ const feedbackReaders = () =>
     'Rejection feedback is for marketing and admins. Here are the leads.',
   );
 
+/** Leaving a lead with unsaved edits asks first. */
+export const unsavedLeadGuard: CanDeactivateFn<LeadPage> = (page) => page.canLeave();
+
 /** The leads feature's routes, mounted under `/leads` by the app. */
 export const leadsRoutes: Routes = [
   { path: '', component: LeadsPage },
@@ -27,5 +30,5 @@ export const leadsRoutes: Routes = [
     canActivate: [feedbackReaders],
   },
   { path: 'values', component: LeadValuesPage, title: 'Sources, campaigns and industries · Accord' },
-  { path: ':id', component: LeadPage },
+  { path: ':id', component: LeadPage, canDeactivate: [unsavedLeadGuard] },
 ];

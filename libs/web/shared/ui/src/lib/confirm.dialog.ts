@@ -13,6 +13,8 @@ export interface ConfirmDialogData {
   readonly title: string;
   readonly message: string;
   readonly confirm: string;
+  /** The button that goes back (default "Cancel"): another word where the action is itself a cancelling. */
+  readonly dismiss?: string;
 }
 
 /** Asks before an action that cannot be undone; closes with true to go ahead. */
@@ -26,7 +28,7 @@ export interface ConfirmDialogData {
       <p>{{ data.message }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" [mat-dialog-close]="false">Cancel</button>
+      <button mat-button type="button" [mat-dialog-close]="false">{{ data.dismiss ?? 'Cancel' }}</button>
       <button mat-flat-button type="button" class="danger" [mat-dialog-close]="true">
         {{ data.confirm }}
       </button>

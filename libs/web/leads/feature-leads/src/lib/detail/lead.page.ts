@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  OnInit,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
@@ -27,6 +36,7 @@ import { AuthStore, PendingCall, injectWorkspaceTimeZone, zonedMinute } from '@a
 import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
 
 import { LeadFormComponent } from '../shared/lead-form.component';
+import { UnsavedEdits } from '../shared/unsaved-edits';
 import { LeadExplanationComponent } from './explanation.component';
 import { LeadHandoverComponent } from './handover/lead-handover.component';
 import { LeadMeetingsComponent } from './pipeline/meetings/lead-meetings.component';
@@ -47,7 +57,8 @@ function grouped(value: number | null | undefined): string {
 @Component({
   selector: 'accord-lead-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [LeadDetailStore, LeadOwnersStore],
+  providers: [LeadDetailStore, LeadOwnersStore, UnsavedEdits],
+  host: { '(window:beforeunload)': 'warnBeforeUnload($event)' },
   imports: [
     MatProgressBar,
     RouterLink,
@@ -207,6 +218,7 @@ export class LeadPage implements OnInit {
   private readonly auth = inject(AuthStore);
   protected readonly store = inject(LeadDetailStore);
   protected readonly owners = inject(LeadOwnersStore);
+  private readonly unsaved = inject(UnsavedEdits);
 
   protected readonly stages = STAGE_LABELS;
   protected readonly temperatures = TEMPERATURE_LABELS;
@@ -265,6 +277,26 @@ export class LeadPage implements OnInit {
       const id = params.get('id');
       if (id) void this.store.load(id);
     });
+    // The tab names the lead, so that several open leads can be told apart (the document's title, not Angular's
+    // Title service, whose module would join the first chunk every page loads).
+    const document = inject(DOCUMENT);
+    effect(() => {
+      const name = this.name();
+      if (name) document.title = `${name} · Leads · Accord`;
+    });
+  }
+
+  /** Asked by the route before it leaves: unsaved fields, checklist answers or a meeting being booked are kept or dropped. */
+  canLeave(): boolean {
+    return this.unsaved.mayLeave();
+  }
+
+  /** Reloading or closing the tab would drop them too: the browser asks first, and only then. */
+  protected warnBeforeUnload(event: BeforeUnloadEvent): void {
+    if (!this.unsaved.any()) return;
+    event.preventDefault();
+    // Browsers that predate preventDefault() here ask only when returnValue is set.
+    event.returnValue = true;
   }
 
   protected time(iso: string): string {

@@ -14,6 +14,8 @@ import {
 } from '@accord/web/leads/data-access';
 import { injectFocusFirstInvalid } from '@accord/web/shared/ui';
 
+import { trackUnsavedEdits } from './unsaved-edits';
+
 interface FieldSpec {
   name: LeadFormField;
   label: string;
@@ -172,6 +174,12 @@ export class LeadFormComponent {
 
   constructor() {
     effect(() => this.form.reset(this.value()));
+    // Unsaved: the fields differ from the lead as last read (saving reads it again, which resets them).
+    trackUnsavedEdits(() => {
+      const typed = this.form.getRawValue();
+      const read = this.value();
+      return (Object.keys(read) as (keyof LeadFormValue)[]).some((field) => typed[field] !== read[field]);
+    });
     effect(() => {
       const problems = this.problems();
       for (const [name, message] of Object.entries(problems)) {

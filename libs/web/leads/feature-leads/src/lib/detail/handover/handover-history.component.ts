@@ -4,6 +4,7 @@ import {
   HANDOVER_EVENT_LABELS,
   HANDOVER_STATUS_LABELS,
   consequenceLabel,
+  handoverEventDetail,
 } from '@accord/web/handovers/data-access';
 import { type HandoverWithHistoryFieldsFragment, zonedMinute } from '@accord/web/shared/data-access';
 
@@ -63,7 +64,7 @@ import { type HandoverWithHistoryFieldsFragment, zonedMinute } from '@accord/web
           @for (event of handover.events; track $index) {
             <li>
               <span class="when">{{ time(event.at) }}</span>&ngsp;<strong>{{ events[event.kind] }}</strong>
-              {{ event.detail }}{{ event.actor ? ' — ' + event.actor.name : '' }}
+              {{ detail(event.kind, event.detail) }}{{ event.actor ? ' — ' + event.actor.name : '' }}
             </li>
           }
         </ol>
@@ -123,6 +124,7 @@ export class HandoverHistoryComponent {
   protected readonly statuses = HANDOVER_STATUS_LABELS;
   protected readonly events = HANDOVER_EVENT_LABELS;
   protected readonly consequence = consequenceLabel;
+  protected readonly detail = handoverEventDetail;
 
   protected time(iso: string): string {
     return zonedMinute(iso, this.timeZone());

@@ -84,7 +84,7 @@ describe('LeadHandoverComponent', () => {
       'listitem',
     );
     expect(events.map((item) => item.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
-      '25 Nov 2026, 09:00 Handed over Handed over to Sam Sales under v1',
+      '25 Nov 2026, 09:00 Handed over to Sam Sales under v1',
       '25 Nov 2026, 14:00 Rejected Not ready to buy — Sam Sales',
     ]);
     expect(screen.queryByRole('heading', { name: 'Qualification' })).toBeNull();

@@ -5,6 +5,8 @@ import { LIMITS } from '@accord/domain/agreement';
 import type { LeadQualification } from '@accord/web/handovers/data-access';
 import { type QualificationAnswerInput, zonedMinute } from '@accord/web/shared/data-access';
 
+import { trackUnsavedEdits } from '../../shared/unsaved-edits';
+
 interface Draft {
   met: boolean | null;
   note: string;
@@ -183,6 +185,10 @@ export class LeadQualificationComponent {
       return [{ key: item.key, met: draft.met, note: note === '' ? null : note }];
     });
   });
+
+  constructor() {
+    trackUnsavedEdits(() => this.changed().length > 0);
+  }
 
   protected time(iso: string): string {
     return zonedMinute(iso, this.timeZone());

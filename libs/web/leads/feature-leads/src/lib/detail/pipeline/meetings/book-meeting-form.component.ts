@@ -15,6 +15,7 @@ import { MEETING_BOOKING_WINDOW_DAYS, bookingRefusal } from '@accord/domain/pipe
 import { type OwnerChoice, zonedInstant } from '@accord/web/pipeline/data-access';
 import { CLOCK } from '@accord/web/shared/data-access';
 
+import { trackUnsavedEdits } from '../../../shared/unsaved-edits';
 import { OwnerFieldComponent } from '../owner-field.component';
 
 /** A meeting to book: when, and optionally what it is about. */
@@ -50,11 +51,14 @@ export interface MeetingBooking {
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>Title (optional)</mat-label>
-        <input matInput maxlength="200" [value]="title()" (change)="title.set(value($event))" />
+        <input matInput maxlength="200" [value]="title()" (input)="title.set(value($event))" />
+        <!-- Counted as typed: a pasted text longer than the field holds is cut, which the count shows. -->
+        <mat-hint align="end">{{ title().length }} / 200</mat-hint>
       </mat-form-field>
       <mat-form-field appearance="outline" class="notes">
         <mat-label>Notes (optional)</mat-label>
-        <input matInput maxlength="2000" [value]="notes()" (change)="notes.set(value($event))" />
+        <input matInput maxlength="2000" [value]="notes()" (input)="notes.set(value($event))" />
+        <mat-hint align="end">{{ notes().length }} / 2,000</mat-hint>
       </mat-form-field>
       @if (owners(); as choices) {
         <accord-owner-field [choices]="choices" [(value)]="owner" />
@@ -98,6 +102,10 @@ export class BookMeetingFormComponent {
   protected readonly owner = linkedSignal(() => this.initialOwner());
   protected readonly problem = signal<string | null>(null);
   private readonly clock = inject(CLOCK);
+
+  constructor() {
+    trackUnsavedEdits(() => [this.when(), this.title(), this.notes()].some((value) => value.trim() !== ''));
+  }
 
   /** Empties the form, once its meeting is booked, so that submitting again does not book it twice. */
   reset(): void {

@@ -9,7 +9,7 @@ import { LeadOwnersStore } from '@accord/web/leads/data-access';
 import { LEAD_ID, meeting, meetingAnswer, meetingsAnswer } from '@accord/web/pipeline/data-access/testing';
 import { AuthStore, CLOCK } from '@accord/web/shared/data-access';
 
-import { LeadMeetingsComponent } from './lead-meetings.component';
+import { LeadMeetingsComponent, shortTitle } from './lead-meetings.component';
 
 // A rep in any browser zone books and reads meetings on the workspace's clock: Los Angeles here.
 const WORKSPACE = { id: 'w1', name: 'Demo', timeZone: 'America/Los_Angeles', currency: 'USD' };
@@ -83,7 +83,7 @@ describe('LeadMeetingsComponent', () => {
     const form = screen.getByRole('form', { name: 'Book meeting' });
     expect(within(form).getByText('Time in America/Los_Angeles')).toBeTruthy();
     fireEvent.change(within(form).getByLabelText('When'), { target: { value: '2026-11-28T10:00' } });
-    fireEvent.change(within(form).getByLabelText('Title (optional)'), { target: { value: 'Demo' } });
+    fireEvent.input(within(form).getByLabelText('Title (optional)'), { target: { value: 'Demo' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Book meeting' }));
     const book = apollo.expectOne('BookMeeting');
     expect(book.operation.variables).toEqual({
@@ -109,8 +109,8 @@ describe('LeadMeetingsComponent', () => {
 
     const form = screen.getByRole('form', { name: 'Book meeting' });
     fireEvent.change(within(form).getByLabelText('When'), { target: { value: '2026-11-28T10:00' } });
-    fireEvent.change(within(form).getByLabelText('Title (optional)'), { target: { value: 'Demo' } });
-    fireEvent.change(within(form).getByLabelText('Notes (optional)'), { target: { value: 'Bring the CFO' } });
+    fireEvent.input(within(form).getByLabelText('Title (optional)'), { target: { value: 'Demo' } });
+    fireEvent.input(within(form).getByLabelText('Notes (optional)'), { target: { value: 'Bring the CFO' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Book meeting' }));
     apollo
       .expectOne('BookMeeting')
@@ -229,6 +229,42 @@ describe('LeadMeetingsComponent', () => {
     ).toBeTruthy();
   });
 
+  it('books once on a double click, and shows the notes under the title', async () => {
+    const apollo = await renderSection(['SALES']);
+
+    const form = screen.getByRole('form', { name: 'Book meeting' });
+    fireEvent.change(within(form).getByLabelText('When'), { target: { value: '2026-11-28T10:00' } });
+    fireEvent.input(within(form).getByLabelText('Title (optional)'), { target: { value: 'Demo' } });
+    fireEvent.input(within(form).getByLabelText('Notes (optional)'), {
+      target: { value: 'Agenda: pricing, security review' },
+    });
+    // The title and notes count what they hold as it is typed (a pasted text past the limit is cut).
+    expect([within(form).getByText('4 / 200'), within(form).getByText('32 / 2,000')]).toHaveLength(2);
+    // Both clicks land before the button is rendered disabled.
+    const book = within(form).getByRole('button', { name: 'Book meeting' });
+    fireEvent.click(book);
+    fireEvent.click(book);
+    const booked = meeting({ id: 'm2', title: 'Demo', notes: 'Agenda: pricing, security review' });
+    apollo.expectOne('BookMeeting').flushData({ bookMeeting: meetingAnswer(booked) });
+    await flushed();
+    apollo.expectOne('LeadMeetings').flushData(meetingsAnswer([booked, meeting()]));
+
+    const cell = await screen.findByRole('cell', { name: /^Demo/ });
+    expect(within(cell).getByText('Agenda: pricing, security review')).toBeTruthy();
+    apollo.expectNone('BookMeeting');
+  });
+
+  it('names a long meeting shortly when asking to cancel it', () => {
+    // A title that is a pasted link: the dialog's heading keeps its first characters.
+    const title = `Call https://meet.example.com/${'x'.repeat(150)}`;
+    expect(shortTitle(title)).toBe(`${title.slice(0, 59)}…`);
+    expect([shortTitle(null), shortTitle('  '), shortTitle('Demo')]).toEqual([
+      'this meeting',
+      'this meeting',
+      'Demo',
+    ]);
+  });
+
   it('keeps Book meeting focused while the booking runs, and ignores clicks until it is done', async () => {
     const apollo = await renderSection(['SALES']);
 
@@ -269,7 +305,7 @@ describe('LeadMeetingsComponent', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Cancel Discovery call' }));
     const dialog = await screen.findByRole('dialog', { name: 'Cancel Discovery call?' });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep meeting' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     apollo.expectNone('MarkMeeting');
   });

@@ -33,6 +33,13 @@ import { MeetingListComponent, type MeetingMark, UNQUALIFIED_HELD } from './meet
 
 const MARK_WORDS = { HELD: 'held', NO_SHOW: 'a no-show', CANCELLED: 'cancelled' } as const;
 
+/** A meeting's title short enough for a dialog's heading (a title holds up to 200 characters, a pasted link). */
+export function shortTitle(title: string | null): string {
+  const text = title?.trim() ?? '';
+  if (!text) return 'this meeting';
+  return text.length <= 60 ? text : `${text.slice(0, 59).trimEnd()}…`;
+}
+
 /** What a held meeting counts as, said when it is marked: a qualified meeting, or activity and why. */
 function heldNote(status: MeetingMark['status'], qualified: boolean): string {
   if (status !== 'HELD') return '';
@@ -136,9 +143,11 @@ export class LeadMeetingsComponent {
     this.done.set('');
     if (status === 'CANCELLED') {
       const data: ConfirmDialogData = {
-        title: `Cancel ${meeting.title || 'this meeting'}?`,
+        title: `Cancel ${shortTitle(meeting.title)}?`,
         message: 'A cancelled meeting stays cancelled; book a new one to meet later.',
         confirm: 'Cancel meeting',
+        // Not "Cancel", beside "Cancel meeting": which of the two cancels would be anyone's guess.
+        dismiss: 'Keep meeting',
       };
       const confirmed: unknown = await firstValueFrom(
         this.dialog.open(ConfirmDialog, dialogConfig(560, { data })).afterClosed(),

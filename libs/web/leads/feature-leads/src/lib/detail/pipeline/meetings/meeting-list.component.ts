@@ -23,85 +23,103 @@ export interface MeetingMark {
     @if (meetings().length === 0) {
       <p class="empty">No meetings yet.</p>
     } @else {
-      <table class="meetings">
-        <caption class="visually-hidden">
-          Meetings
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">When ({{ timeZone() }})</th>
-            <th scope="col">Meeting</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Status</th>
-            @if (canWrite()) {
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
-            }
-          </tr>
-        </thead>
-        <tbody>
-          @for (meeting of meetings(); track meeting.id) {
+      <!-- A phone scrolls the table sideways within itself, never the whole page. -->
+      <div class="table-scroll">
+        <table class="meetings">
+          <caption class="visually-hidden">
+            Meetings
+          </caption>
+          <thead>
             <tr>
-              <td>{{ time(meeting.scheduledAt) }}</td>
-              <td class="title">{{ meeting.title || 'Meeting' }}</td>
-              <td>{{ meeting.ownerName ?? 'Another member' }}</td>
-              <td>
-                {{ labels[meeting.status] }}
-                @if (meeting.qualified) {
-                  <span class="qualified">· qualified</span>
-                } @else if (meeting.status === 'HELD') {
-                  <span class="unqualified">· {{ unqualified }}</span>
-                }
-              </td>
+              <th scope="col">When ({{ timeZone() }})</th>
+              <th scope="col">Meeting</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Status</th>
               @if (canWrite()) {
-                <td class="actions">
-                  @if (meeting.status === 'BOOKED' && mayMark()(meeting.ownerId)) {
-                    @if (started(meeting)) {
-                      <button
-                        mat-button
-                        type="button"
-                        disabledInteractive
-                        [disabled]="pending()"
-                        [attr.aria-label]="'Mark ' + name(meeting) + ' held'"
-                        (click)="markAs(meeting, 'HELD')"
-                      >
-                        Held
-                      </button>
-                      <button
-                        mat-button
-                        type="button"
-                        disabledInteractive
-                        [disabled]="pending()"
-                        [attr.aria-label]="'Mark ' + name(meeting) + ' no-show'"
-                        (click)="markAs(meeting, 'NO_SHOW')"
-                      >
-                        No-show
-                      </button>
-                    } @else {
-                      <span class="later">Held or no-show once it starts</span>
-                    }
-                    <button
-                      mat-button
-                      type="button"
-                      disabledInteractive
-                      [disabled]="pending()"
-                      [attr.aria-label]="'Cancel ' + name(meeting)"
-                      (click)="markAs(meeting, 'CANCELLED')"
-                    >
-                      Cancel
-                    </button>
-                  }
-                </td>
+                <th scope="col"><span class="visually-hidden">Actions</span></th>
               }
             </tr>
-          }
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            @for (meeting of meetings(); track meeting.id) {
+              <tr>
+                <td>{{ time(meeting.scheduledAt) }}</td>
+                <td class="title">
+                  {{ meeting.title || 'Meeting' }}
+                  @if (meeting.notes) {
+                    <span class="notes">{{ meeting.notes }}</span>
+                  }
+                </td>
+                <td>{{ meeting.ownerName ?? 'Another member' }}</td>
+                <td>
+                  {{ labels[meeting.status] }}
+                  @if (meeting.qualified) {
+                    <span class="qualified">· qualified</span>
+                  } @else if (meeting.status === 'HELD') {
+                    <span class="unqualified">· {{ unqualified }}</span>
+                  }
+                </td>
+                @if (canWrite()) {
+                  <td class="actions">
+                    @if (meeting.status === 'BOOKED' && mayMark()(meeting.ownerId)) {
+                      @if (started(meeting)) {
+                        <button
+                          mat-button
+                          type="button"
+                          disabledInteractive
+                          [disabled]="pending()"
+                          [attr.aria-label]="'Mark ' + name(meeting) + ' held'"
+                          (click)="markAs(meeting, 'HELD')"
+                        >
+                          Held
+                        </button>
+                        <button
+                          mat-button
+                          type="button"
+                          disabledInteractive
+                          [disabled]="pending()"
+                          [attr.aria-label]="'Mark ' + name(meeting) + ' no-show'"
+                          (click)="markAs(meeting, 'NO_SHOW')"
+                        >
+                          No-show
+                        </button>
+                      } @else {
+                        <span class="later">Held or no-show once it starts</span>
+                      }
+                      <button
+                        mat-button
+                        type="button"
+                        disabledInteractive
+                        [disabled]="pending()"
+                        [attr.aria-label]="'Cancel ' + name(meeting)"
+                        (click)="markAs(meeting, 'CANCELLED')"
+                      >
+                        Cancel
+                      </button>
+                    }
+                  </td>
+                }
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
     }
   `,
   styles: `
+    .table-scroll {
+      overflow-x: auto;
+    }
     .meetings {
       border-collapse: collapse;
       width: 100%;
+    }
+    /* The notes under the title, as a second, quieter line; kept to their line breaks. */
+    .notes {
+      display: block;
+      white-space: pre-line;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
     }
     th,
     td {

@@ -122,7 +122,7 @@ describe('LeadOpportunityComponent', () => {
 
     const form = await screen.findByRole('form', { name: 'Open opportunity' });
     fireEvent.input(within(form).getByLabelText('Amount'), { target: { value: '25,000' } });
-    fireEvent.change(within(form).getByLabelText('Name (optional)'), { target: { value: 'Acme platform' } });
+    fireEvent.input(within(form).getByLabelText('Name (optional)'), { target: { value: 'Acme platform' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Open opportunity' }));
     const open = apollo.expectOne('OpenOpportunity');
     expect(open.operation.variables).toEqual({
@@ -220,7 +220,7 @@ describe('LeadOpportunityComponent', () => {
     expect(await screen.findByText('Say why the opportunity was lost.')).toBeTruthy();
     apollo.expectNone('MoveOpportunity');
 
-    fireEvent.change(within(form).getByLabelText('Lost reason'), { target: { value: 'Chose a competitor' } });
+    fireEvent.input(within(form).getByLabelText('Lost reason'), { target: { value: 'Chose a competitor' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Close opportunity' }));
     const dialog = await screen.findByRole('dialog', { name: 'Close as lost?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close as lost' }));

@@ -9,7 +9,7 @@ import {
 } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 
 import { type OwnerChoice, parseAmount } from '@accord/web/pipeline/data-access';
@@ -30,7 +30,7 @@ export interface OpportunityOpening {
 @Component({
   selector: 'accord-open-opportunity-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatFormField, MatInput, MatLabel, OwnerFieldComponent, ReactiveFormsModule],
+  imports: [MatButton, MatFormField, MatHint, MatInput, MatLabel, OwnerFieldComponent, ReactiveFormsModule],
   template: `
     <form
       class="open"
@@ -62,7 +62,9 @@ export interface OpportunityOpening {
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>Name (optional)</mat-label>
-        <input matInput maxlength="200" [value]="name()" (change)="name.set(value($event))" />
+        <input matInput maxlength="200" [value]="name()" (input)="name.set(value($event))" />
+        <!-- Counted as typed: a pasted text longer than the field holds is cut, which the count shows. -->
+        <mat-hint align="end">{{ name().length }} / 200</mat-hint>
       </mat-form-field>
       @if (owners(); as choices) {
         <accord-owner-field [choices]="choices" [(value)]="owner" />

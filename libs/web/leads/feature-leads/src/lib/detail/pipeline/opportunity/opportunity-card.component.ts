@@ -2,7 +2,7 @@ import { DatePipe, formatDate } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 
 import { type OpportunityStage, calendarDateIn } from '@accord/domain/pipeline';
@@ -32,7 +32,7 @@ export interface OpportunityClosing {
 @Component({
   selector: 'accord-opportunity-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatButton, MatFormField, MatInput, MatLabel, ReactiveFormsModule],
+  imports: [DatePipe, MatButton, MatFormField, MatHint, MatInput, MatLabel, ReactiveFormsModule],
   template: `
     @let item = opportunity();
     <dl class="facts" aria-label="Opportunity">
@@ -147,8 +147,10 @@ export interface OpportunityClosing {
                 matInput
                 maxlength="500"
                 [value]="lostReason()"
-                (change)="lostReason.set(text($event))"
+                (input)="lostReason.set(text($event))"
               />
+              <!-- Counted as typed: a pasted text longer than the field holds is cut, which the count shows. -->
+              <mat-hint align="end">{{ lostReason().length }} / 500</mat-hint>
             </mat-form-field>
           }
           <button mat-flat-button type="submit" disabledInteractive [disabled]="pending()">
