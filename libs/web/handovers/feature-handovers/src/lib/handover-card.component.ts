@@ -25,6 +25,14 @@ import { TEMPERATURE_LABELS, wholeScore } from '@accord/web/leads/data-access';
 
 import { RejectFormComponent, Rejection } from './reject-form.component';
 
+/** Where each key that moves between rows goes: the next or previous row, or the first or last. */
+const ROW_KEYS: Readonly<Record<string, number | 'FIRST' | 'LAST'>> = {
+  ArrowDown: 1,
+  ArrowUp: -1,
+  Home: 'FIRST',
+  End: 'LAST',
+};
+
 /**
  * One handover of the queue: who, how good and how hot, why, recent signals, owner and the SLA countdown, with
  * Accept, Reject and (for managers) Reassign to a chosen member. The row itself is focusable: A accepts, R opens the rejection.
@@ -50,7 +58,7 @@ import { RejectFormComponent, Rejection } from './reject-form.component';
         }
       </div>
       @if (decided()) {
-        <span class="decision">{{ decision() }}</span>
+        <span class="decision" [class.late]="h.withinSla === false">{{ decision() }}</span>
       } @else {
         <span class="sla" [class.urgent]="sla().urgent">{{ sla().text }}</span>
       }
@@ -181,6 +189,10 @@ import { RejectFormComponent, Rejection } from './reject-form.component';
       color: var(--mat-sys-error);
       font-weight: 700;
     }
+    /* Decided after the SLA: told apart from the decisions within it at a glance. */
+    .decision.late {
+      color: var(--mat-sys-error);
+    }
     .facts {
       display: flex;
       flex-wrap: wrap;
@@ -304,9 +316,10 @@ export class HandoverCardComponent {
     // Only on the row itself: keys typed into the note or a select stay there.
     if (event.target !== this.host.nativeElement) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    const step = ROW_KEYS[event.key];
+    if (step !== undefined) {
       event.preventDefault();
-      this.focusNeighbour(event.key === 'ArrowDown' ? 1 : -1);
+      this.focusRow(step);
       return;
     }
     if (this.decided() || this.pending()) return;
@@ -320,11 +333,15 @@ export class HandoverCardComponent {
     }
   }
 
-  /** The arrow keys go from row to row, one stop each, where Tab walks through every control of a row. */
-  private focusNeighbour(step: 1 | -1): void {
+  /**
+   * The arrow keys go from row to row, one stop each, where Tab walks through every control of a row; Home and End
+   * to the first and last row.
+   */
+  private focusRow(step: number | 'FIRST' | 'LAST'): void {
     const host = this.host.nativeElement;
     const rows = Array.from(host.parentElement?.querySelectorAll<HTMLElement>('accord-handover-card') ?? []);
-    rows[rows.indexOf(host) + step]?.focus();
+    const index = step === 'FIRST' ? 0 : step === 'LAST' ? rows.length - 1 : rows.indexOf(host) + step;
+    rows[index]?.focus();
   }
 
   /**

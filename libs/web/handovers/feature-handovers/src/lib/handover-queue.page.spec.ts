@@ -227,7 +227,7 @@ describe('HandoverQueuePage', () => {
     }
   });
 
-  it('goes from row to row with the arrow keys, one stop each', async () => {
+  it('goes from row to row with the arrow keys, one stop each, and to the first and last with Home and End', async () => {
     await renderQueue();
     const ada = row('Ada Lovelace');
     const bob = row('Bob Builder');
@@ -238,6 +238,10 @@ describe('HandoverQueuePage', () => {
     fireEvent.keyDown(bob, { key: 'ArrowDown' });
     expect(document.activeElement).toBe(bob);
     fireEvent.keyDown(bob, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(ada);
+    fireEvent.keyDown(ada, { key: 'End' });
+    expect(document.activeElement).toBe(bob);
+    fireEvent.keyDown(bob, { key: 'Home' });
     expect(document.activeElement).toBe(ada);
   });
 
@@ -254,6 +258,19 @@ describe('HandoverQueuePage', () => {
     await screen.findByText('Accepted Ada Lovelace.');
     expect(screen.queryByRole('link', { name: 'Ada Lovelace' })).toBeNull();
     expect(screen.getByText('1 undecided · 1 expired')).toBeTruthy();
+  });
+
+  it('says that an expired handover accepted now is accepted after the SLA', async () => {
+    const { apollo } = await renderQueue();
+
+    fireEvent.click(within(row('Bob Builder')).getByRole('button', { name: 'Accept Bob Builder' }));
+    apollo.expectOne('AcceptHandover').flushData({
+      acceptHandover: handoverWithHistoryAnswer(
+        handoverWithHistory({ status: 'ACCEPTED', withinSla: false }),
+      ),
+    });
+
+    await screen.findByText('Accepted Bob Builder, after the SLA.');
   });
 
   it('keeps Accept focused while the decision is on its way, and sends it once however often it is clicked', async () => {

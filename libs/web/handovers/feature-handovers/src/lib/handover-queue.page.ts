@@ -52,6 +52,11 @@ const EMPTY_TEXT: Readonly<Record<HandoverView, string>> = {
  * The sales handover queue: open handovers by due time and priority, each accepted in one click or rejected with
  * a reason in two, with an SLA countdown; managers also see the team's and the unassigned ones, and reassign.
  */
+/** A decision on an expired handover is made after the SLA, which counts against sales: said, not left out. */
+function lateWords(handover: Handover): string {
+  return handover.status === 'EXPIRED' ? ', after the SLA' : '';
+}
+
 @Component({
   selector: 'accord-handover-queue-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -93,10 +98,10 @@ const EMPTY_TEXT: Readonly<Record<HandoverView, string>> = {
         </mat-button-toggle-group>
       }
     </div>
-    @if (store.view() !== 'DECIDED') {
+    @if (store.view() !== 'DECIDED' && store.handovers().length > 0) {
       <p class="hint">
-        Tab to a handover (the arrow keys go from one to the next), then press A to accept, or R and a
-        reason's number to reject; Escape cancels.
+        Tab to a handover (the arrow keys go from one to the next, Home and End to the first and last), then
+        press A to accept, or R and a reason's number to reject; Escape cancels.
       </p>
     }
     <accord-form-alert [message]="error()" />
@@ -262,7 +267,7 @@ export class HandoverQueuePage implements OnInit {
     await this.act(
       handover,
       () => this.store.accept(handover.id),
-      `Accepted ${handoverLeadName(handover.lead)}.`,
+      `Accepted ${handoverLeadName(handover.lead)}${lateWords(handover)}.`,
     );
   }
 
@@ -272,7 +277,7 @@ export class HandoverQueuePage implements OnInit {
     await this.act(
       handover,
       () => this.store.reject(handover.id, rejection.reasonKey, rejection.note),
-      `Rejected ${handoverLeadName(handover.lead)}${why}.`,
+      `Rejected ${handoverLeadName(handover.lead)}${why}${lateWords(handover)}.`,
     );
   }
 
