@@ -234,7 +234,8 @@ describe('API keys', () => {
     await session.close();
   });
 
-  it('are created by an admin, who sees the secret once, and revoked', async () => {
+  /** Signs the admin in, opens API keys and fills in a new key's dialog, up to Create key; answers the dialog. */
+  async function newKey(name: string, imports: boolean) {
     session = await openBrowser();
     const { page } = session;
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
@@ -244,8 +245,14 @@ describe('API keys', () => {
 
     await page.getByRole('button', { name: 'New API key' }).click();
     const dialog = await focusedDialog(page);
-    await dialog.getByLabel('Name').fill('E2E tracking');
+    await dialog.getByLabel('Name').fill(name);
+    if (imports) await dialog.getByRole('checkbox', { name: 'Also import CSV files' }).check();
     await dialog.getByRole('button', { name: 'Create key' }).click();
+    return { page, dialog };
+  }
+
+  it('are created by an admin, who sees the secret once, and revoked', async () => {
+    const { page, dialog } = await newKey('E2E tracking', false);
     await dialog.getByText("you won't see it again").waitFor();
     const secret = await dialog.getByLabel('Secret of E2E tracking').inputValue();
     expect(secret.length).toBeGreaterThan(20);
@@ -284,18 +291,7 @@ describe('API keys', () => {
   });
 
   it('allowed to import, upload a CSV file with the command the page gives, as the admin who made the key', async () => {
-    session = await openBrowser();
-    const { page } = session;
-    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
-    await signIn(page, 'admin@demo.accord.dev', DEMO_PASSWORD);
-    await page.waitForURL(`${baseUrl()}/members`);
-    await openFromNav(page, 'API keys', 'api-keys');
-
-    await page.getByRole('button', { name: 'New API key' }).click();
-    const dialog = await focusedDialog(page);
-    await dialog.getByLabel('Name').fill('E2E nightly export');
-    await dialog.getByRole('checkbox', { name: 'Also import CSV files' }).check();
-    await dialog.getByRole('button', { name: 'Create key' }).click();
+    const { page, dialog } = await newKey('E2E nightly export', true);
     const secret = await dialog.getByLabel('Secret of E2E nightly export').inputValue();
 
     // The upload beside the secret sends it; run with a file of one lead, as a dry run and then for real.

@@ -73,6 +73,14 @@ describe('leads, signals and scoring on PostgreSQL', () => {
   const untilWaiting = (workspaceId: string, locktype: 'advisory' | 'transactionid') =>
     untilLockWaits(app.get(OwnerDb), workspaceId, locktype);
 
+  /** The workspace's latest rescore run: how many attempts it took, and how it ended. */
+  const latestRun = (team: Team): Promise<{ attempts: number; status: string }[]> =>
+    app
+      .get(TenantDb)
+      .inWorkspace(team.workspaceId, (manager) =>
+        manager.query(`SELECT attempts, status FROM rescore_runs ORDER BY created_at DESC LIMIT 1`),
+      );
+
   const fitLead = {
     email: 'vp@bigco.example',
     title: 'VP Marketing',
@@ -541,12 +549,7 @@ describe('leads, signals and scoring on PostgreSQL', () => {
     expect(await worker.drain()).toBe(1);
     flip.mockRestore();
     await expect(edit).resolves.toMatchObject({ employeeCount: 3 });
-    const runs: { attempts: number; status: string }[] = await app
-      .get(TenantDb)
-      .inWorkspace(team.workspaceId, (manager) =>
-        manager.query(`SELECT attempts, status FROM rescore_runs ORDER BY created_at DESC LIMIT 1`),
-      );
-    expect(runs).toEqual([{ attempts: 1, status: 'DONE' }]);
+    expect(await latestRun(team)).toEqual([{ attempts: 1, status: 'DONE' }]);
     const scored = await leads.detail(team.sales, lead.id);
     // The edit scored after the flip, under the new version and with its own change.
     expect([scored.lead.evaluation?.versionNumber, scored.lead.employeeCount]).toEqual([2, 3]);
@@ -569,13 +572,8 @@ describe('leads, signals and scoring on PostgreSQL', () => {
 
     await dryRun.release();
     expect(await drained).toBe(1);
-    const runs: { attempts: number; status: string }[] = await app
-      .get(TenantDb)
-      .inWorkspace(team.workspaceId, (manager) =>
-        manager.query(`SELECT attempts, status FROM rescore_runs ORDER BY created_at DESC LIMIT 1`),
-      );
     // One attempt: the flip tried again until it had the lock, and caught the edited lead up.
-    expect(runs).toEqual([{ attempts: 1, status: 'DONE' }]);
+    expect(await latestRun(team)).toEqual([{ attempts: 1, status: 'DONE' }]);
     const scored = await leads.detail(team.sales, lead.id);
     expect([scored.lead.evaluation?.versionNumber, scored.lead.employeeCount]).toEqual([2, 3]);
   });
