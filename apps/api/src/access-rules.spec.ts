@@ -91,6 +91,9 @@ describe('access rules', () => {
           "ADMIN",
           "MARKETING",
         ],
+        "Mutation reactivateMember": [
+          "ADMIN",
+        ],
         "Mutation reassignHandover": [
           "ADMIN",
           "SALES",

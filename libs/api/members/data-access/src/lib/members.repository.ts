@@ -170,6 +170,25 @@ export class MembersRepository {
   }
 
   /**
+   * Brings a deactivated member back: active again with the password they had, or invited again when they never
+   * set one (deactivated before they joined: they need a new invitation). The session epoch moves on, so no token
+   * issued before the deactivation works again. Null when the member is not deactivated.
+   */
+  async reactivate(manager: EntityManager, id: string): Promise<MemberEntity | null> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(MemberEntity)
+      .set({
+        status: () => `CASE WHEN password_hash IS NULL THEN 'INVITED' ELSE 'ACTIVE' END`,
+        deactivatedAt: null,
+        sessionEpoch: () => 'session_epoch + 1',
+      })
+      .where('id = :id AND status = :status', { id, status: 'DEACTIVATED' })
+      .execute();
+    return result.affected === 1 ? this.findById(manager, id) : null;
+  }
+
+  /**
    * Ends every session of the member: the epoch their tokens carry moves on, so all of them are refused; sets a new
    * password hash too when one is given.
    */

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { MembersRepository } from '@accord/api/members/data-access';
 import { AuthMember } from '@accord/api/shared/auth';
+import { TenantDb } from '@accord/api/shared/database';
 import { AppError, ErrorCode } from '@accord/api/shared/graphql';
 import {
   FrozenClock,
@@ -148,6 +149,45 @@ describe('members and sessions on PostgreSQL', () => {
     ).rejects.toMatchObject({
       code: ErrorCode.UNAUTHENTICATED,
       message: 'E-mail or password is incorrect.',
+    });
+  });
+
+  it('reactivates a deactivated member with the roles and password they had, but none of their old tokens', async () => {
+    const admin = await signUp('admin@back.example');
+    const { memberId, token } = await inviteToken(admin, 'back@back.example', ['SALES']);
+    const joined = await sessions.acceptInvitation({ token, password: 'back passphrase' });
+    const oldToken = joined.accessToken;
+    await members.deactivate(admin, memberId);
+    // Deactivated before joining: invited again, to be sent a new invitation.
+    const never = await inviteToken(admin, 'never@back.example', ['MARKETING']);
+    await members.deactivate(admin, never.memberId);
+
+    expect(await members.reactivate(admin, memberId)).toMatchObject({ status: 'ACTIVE', roles: ['SALES'] });
+    const again = await sessions.login({ email: 'back@back.example', password: 'back passphrase' });
+    expect(again.member.id).toBe(memberId);
+    const epochs: { session_epoch: number }[] = await app
+      .get(TenantDb)
+      .inWorkspace(admin.workspaceId, (manager) =>
+        manager.query(`SELECT session_epoch FROM members WHERE id = $1`, [memberId]),
+      );
+    const claims = JSON.parse(Buffer.from(oldToken.split('.')[1], 'base64url').toString()) as {
+      sep?: number;
+    };
+    expect(epochs[0].session_epoch).toBeGreaterThan(claims.sep ?? 0);
+
+    expect(await members.reactivate(admin, never.memberId)).toMatchObject({ status: 'INVITED' });
+    // Their old link stays dead; a new invitation lets them join.
+    await expect(
+      sessions.acceptInvitation({ token: never.token, password: 'never passphrase' }),
+    ).rejects.toBeInstanceOf(AppError);
+    const renewed = await inviteToken(admin, 'never@back.example', ['MARKETING']);
+    await expect(
+      sessions.acceptInvitation({ token: renewed.token, password: 'never passphrase' }),
+    ).resolves.toMatchObject({ member: { id: never.memberId } });
+
+    await expect(members.reactivate(admin, memberId)).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      message: 'back@back.example is not deactivated.',
     });
   });
 

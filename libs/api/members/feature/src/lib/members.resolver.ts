@@ -82,6 +82,17 @@ export class MembersResolver {
     return this.service.deactivate(actor, memberId);
   }
 
+  @Mutation(() => Member, {
+    description:
+      'Brings a deactivated member back with the roles they had: ACTIVE, signing in with their password, or INVITED when they never set one (invite them again).',
+  })
+  reactivateMember(
+    @CurrentMember() actor: AuthMember,
+    @Args('memberId', { type: () => ID }, new ParseUUIDPipe()) memberId: string,
+  ): Promise<Member> {
+    return this.service.reactivate(actor, memberId);
+  }
+
   @Mutation(() => PasswordResetLink, {
     description:
       'Makes a one-time link for an active member to set a new password (earlier unused ones stop working): e-mailed to them when SMTP is configured, else answered for the admin to pass on.',

@@ -225,6 +225,23 @@ export class MembersService {
   }
 
   /**
+   * Brings a deactivated member back with the roles, team and manager they had: they sign in again with their
+   * password, or — deactivated before they joined — are invited again and need a new invitation. Handovers taken
+   * from them when they left stay with whoever has them now; routing finds them again from the next one.
+   */
+  reactivate(actor: AuthMember, memberId: string): Promise<Member> {
+    return this.tenantDb.inWorkspace(actor.workspaceId, async (manager) => {
+      // In deactivate's order: the routing's turn, then the member's row.
+      await this.handovers.lockRouting(manager, actor.workspaceId, this.clock.now());
+      const target = await this.members.findById(manager, memberId);
+      if (!target) throw AppError.notFound('No such member in this workspace.');
+      const updated = await this.members.reactivate(manager, target.id);
+      if (!updated) throw AppError.conflict(`${target.email} is not deactivated.`);
+      return toMember(updated);
+    });
+  }
+
+  /**
    * The team, manager and quota an update gives (only those it names), checked: a manager of this workspace, no
    * loop.
    */

@@ -1,6 +1,12 @@
 import type { MemberFieldsFragment } from '@accord/web/shared/data-access';
 
-import { deactivationMessage, leavingSalesMessage, sortMembers, toMemberRow } from './member-row';
+import {
+  deactivationMessage,
+  leavingSalesMessage,
+  reactivationMessage,
+  sortMembers,
+  toMemberRow,
+} from './member-row';
 
 function member(overrides: Partial<MemberFieldsFragment>): MemberFieldsFragment {
   return {
@@ -76,29 +82,40 @@ describe('sortMembers', () => {
 
 describe('deactivationMessage', () => {
   const signedOut = 'Noor Rep will be signed out and will no longer be able to sign in. Their history stays.';
+  const later = 'An admin can reactivate them later.';
 
   it('counts the open handovers that go to the unassigned queue, keeping their due times', () => {
     expect(deactivationMessage('Noor Rep', 3)).toBe(
       `${signedOut} Their 3 open handovers go to the unassigned queue for a sales manager to reassign; ` +
-        'the due times stay.',
+        `the due times stay. ${later}`,
     );
     expect(deactivationMessage('Noor Rep', 1)).toBe(
       `${signedOut} Their open handover goes to the unassigned queue for a sales manager to reassign; ` +
-        'the due time stays.',
+        `the due time stays. ${later}`,
     );
   });
 
   it('says nothing of handovers when they own none, and speaks generally when the count is unknown', () => {
-    expect(deactivationMessage('Noor Rep', 0)).toBe(signedOut);
+    expect(deactivationMessage('Noor Rep', 0)).toBe(`${signedOut} ${later}`);
     expect(deactivationMessage('Noor Rep', null)).toBe(
       `${signedOut} Any open handovers of theirs go to the unassigned queue for a sales manager to reassign; ` +
-        'the due times stay.',
+        `the due times stay. ${later}`,
     );
   });
 
   it('tells of an invited member that their link stops working, not that they are signed out', () => {
     expect(deactivationMessage('Ivy', 0, { invited: true })).toBe(
-      "Ivy's invitation link will stop working, and they will not be able to join.",
+      `Ivy's invitation link will stop working, and they will not be able to join. ${later}`,
+    );
+  });
+});
+
+describe('reactivationMessage', () => {
+  it('says they come back with their roles and password, and how one who never joined comes back', () => {
+    expect(reactivationMessage('Eve Executive', 'Executive')).toBe(
+      'Eve Executive can sign in again with the password they had, as Executive. Handovers taken from them when ' +
+        'they left stay with whoever has them. Someone deactivated before joining is invited again, to be sent a ' +
+        'new invitation.',
     );
   });
 });

@@ -59,7 +59,17 @@ export function deactivationMessage(
   const signedOut = invited
     ? `${name}'s invitation link will stop working, and they will not be able to join.`
     : `${name} will be signed out and will no longer be able to sign in. Their history stays.`;
-  return [signedOut, handoversUnassigned(openHandovers)].filter(Boolean).join(' ');
+  return [signedOut, handoversUnassigned(openHandovers), 'An admin can reactivate them later.']
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** What the reactivation dialog says: back with their roles, signing in as before (or invited again, never joined). */
+export function reactivationMessage(name: string, roles: string): string {
+  return (
+    `${name} can sign in again with the password they had, as ${roles}. Handovers taken from them when they left ` +
+    'stay with whoever has them. Someone deactivated before joining is invited again, to be sent a new invitation.'
+  );
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   MemberOpenHandoversDocument,
   MembersDocument,
   MembersQuery,
+  ReactivateMemberDocument,
   UpdateMemberDocument,
   UpdateMemberInput,
   attempt,
@@ -117,6 +118,18 @@ export class MembersStore {
         this.apollo.mutate({ mutation: DeactivateMemberDocument, variables: { memberId } }),
       );
       return required(answer.data?.deactivateMember);
+    });
+    if (result.ok) this.put(result.value);
+    return result;
+  }
+
+  /** Brings a deactivated member back: active, or invited again when they never joined. */
+  async reactivate(memberId: string): Promise<ApiResult<MemberFieldsFragment>> {
+    const result = await attempt(async () => {
+      const answer = await firstValueFrom(
+        this.apollo.mutate({ mutation: ReactivateMemberDocument, variables: { memberId } }),
+      );
+      return required(answer.data?.reactivateMember);
     });
     if (result.ok) this.put(result.value);
     return result;

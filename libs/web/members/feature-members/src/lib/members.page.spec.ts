@@ -538,7 +538,7 @@ describe('MembersPage', () => {
     expect(screen.getByRole('dialog', { name: 'Edit Bea Sales' })).toBeTruthy();
   });
 
-  it('deactivates a member after confirmation that says where their open handovers go', async () => {
+  it('deactivates a member after confirmation that says where their open handovers go, and reactivates them', async () => {
     const apollo = await renderPage();
 
     await chooseAction('Bea Sales', 'Deactivate');
@@ -568,6 +568,18 @@ describe('MembersPage', () => {
       ]),
     );
     expect(screen.queryByRole('button', { name: 'More actions for Bea Sales' })).toBeNull();
+
+    // Brought back, after a confirmation that is no danger.
+    fireEvent.click(screen.getByRole('button', { name: 'Reactivate Bea Sales' }));
+    const again = await screen.findByRole('dialog', { name: 'Reactivate Bea Sales?' });
+    expect(again.textContent).toContain('Bea Sales can sign in again with the password they had, as Sales.');
+    const confirm = within(again).getByRole('button', { name: 'Reactivate' });
+    expect(confirm.classList.contains('danger')).toBe(false);
+    fireEvent.click(confirm);
+    const reactivate = await waitFor(() => apollo.expectOne('ReactivateMember'));
+    expect(reactivate.operation.variables).toEqual({ memberId: 'm2' });
+    reactivate.flushData({ reactivateMember: { ...bea, status: 'ACTIVE' } });
+    await screen.findByRole('button', { name: 'More actions for Bea Sales' });
   });
 
   it('says in general words where open handovers go when they cannot be counted', async () => {

@@ -14,7 +14,12 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { firstValueFrom } from 'rxjs';
 
-import { MemberRow, MembersStore, deactivationMessage } from '@accord/web/members/data-access';
+import {
+  MemberRow,
+  MembersStore,
+  deactivationMessage,
+  reactivationMessage,
+} from '@accord/web/members/data-access';
 import { AuthStore, EmailVerificationStore } from '@accord/web/shared/data-access';
 import {
   ConfirmDialog,
@@ -127,6 +132,15 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
                     More
                   </button>
                 }
+              } @else {
+                <button
+                  mat-button
+                  type="button"
+                  [attr.aria-label]="'Reactivate ' + row.name"
+                  (click)="reactivate(row)"
+                >
+                  Reactivate
+                </button>
               }
             </div>
           </td>
@@ -276,6 +290,22 @@ export class MembersPage implements OnInit {
     );
     if (confirmed !== true) return;
     const result = await this.store.deactivate(row.id);
+    if (!result.ok) this.actionError.set(result.error.message);
+  }
+
+  protected async reactivate(row: MemberRow): Promise<void> {
+    this.actionError.set(null);
+    const data: ConfirmDialogData = {
+      title: `Reactivate ${row.name}?`,
+      message: reactivationMessage(row.name, row.roles),
+      confirm: 'Reactivate',
+      safe: true,
+    };
+    const confirmed: unknown = await firstValueFrom(
+      this.dialog.open(ConfirmDialog, dialogConfig(560, { data })).afterClosed(),
+    );
+    if (confirmed !== true) return;
+    const result = await this.store.reactivate(row.id);
     if (!result.ok) this.actionError.set(result.error.message);
   }
 }

@@ -15,6 +15,8 @@ export interface ConfirmDialogData {
   readonly confirm: string;
   /** The button that goes back (default "Cancel"): another word where the action is itself a cancelling. */
   readonly dismiss?: string;
+  /** An action that undoes nothing (reactivating someone) is not shown as a danger. */
+  readonly safe?: boolean;
 }
 
 /** Asks before an action that cannot be undone; closes with true to go ahead. */
@@ -29,7 +31,7 @@ export interface ConfirmDialogData {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false">{{ data.dismiss ?? 'Cancel' }}</button>
-      <button mat-flat-button type="button" class="danger" [mat-dialog-close]="true">
+      <button mat-flat-button type="button" [class.danger]="!data.safe" [mat-dialog-close]="true">
         {{ data.confirm }}
       </button>
     </mat-dialog-actions>
