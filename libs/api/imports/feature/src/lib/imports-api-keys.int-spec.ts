@@ -162,6 +162,17 @@ describe('CSV imports with an API key an admin allowed to import, over HTTP on P
 
     // No longer an admin, still in marketing: the key imports leads, not sales reps.
     await query(team, `UPDATE members SET roles = '{MARKETING}' WHERE id = $1`, [team.admin.id]);
+    // Not in marketing or admin at all: the key says whose roles it lacks.
+    await query(team, `UPDATE members SET roles = '{EXECUTIVE}' WHERE id = $1`, [team.admin.id]);
+    expect(await uploadWithKey(key, 'leads', 'Email\r\nana@roles.example\r\n')).toMatchObject({
+      status: 403,
+      body: {
+        error: 'FORBIDDEN',
+        message:
+          'This API key acts as ada, who created it and no longer holds one of the roles this needs: ADMIN, MARKETING.',
+      },
+    });
+    await query(team, `UPDATE members SET roles = '{MARKETING}' WHERE id = $1`, [team.admin.id]);
     expect(await uploadWithKey(key, 'sales-reps?dryRun=true', reps)).toMatchObject({
       status: 403,
       body: { error: 'FORBIDDEN' },

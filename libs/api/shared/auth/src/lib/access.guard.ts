@@ -66,6 +66,11 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (!roles || roles.length === 0)
       throw AppError.forbidden('This operation has no access rule yet, so it stays closed.');
     if (!(member && hasAnyRole(member.roles, roles))) {
+      // A script's owner reads this: the key's rights are its creator's, as they are now.
+      if (member?.apiKeyId)
+        throw AppError.forbidden(
+          `This API key acts as ${member.name}, who created it and no longer holds one of the roles this needs: ${roles.join(', ')}.`,
+        );
       throw AppError.forbidden(`This needs one of the roles: ${roles.join(', ')}.`);
     }
     return true;

@@ -25,9 +25,12 @@ function apiKey(id: string, name: string, revokedAt: string | null = null, impor
 const NOW = new Date('2026-11-25T09:00:00Z');
 const copy = jest.fn<boolean, [string]>(() => true);
 
+/** The page last rendered, whose canLeave the route asks. */
+let rendered: ApiKeysPage;
+
 async function renderEmpty(): Promise<ApolloTestingController> {
   copy.mockClear();
-  await render(ApiKeysPage, {
+  const view = await render(ApiKeysPage, {
     imports: [ApolloTestingModule],
     providers: [
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
@@ -35,6 +38,7 @@ async function renderEmpty(): Promise<ApolloTestingController> {
       { provide: Clipboard, useValue: { copy } },
     ],
   });
+  rendered = view.fixture.componentInstance;
   return TestBed.inject(ApolloTestingController);
 }
 
@@ -255,6 +259,29 @@ describe('ApiKeysPage', () => {
     await within(dialog).findByLabelText(/secret of crm sync/i);
     await tryToDismiss(dialog);
     expect(screen.getByRole('dialog')).toBe(dialog);
+  });
+
+  it("asks before the page goes while a new key's secret is on screen, and takes the dialog with it", async () => {
+    const apollo = await renderPage();
+    fireEvent.click(screen.getByRole('button', { name: 'New API key' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'CRM sync' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
+    apollo.expectOne('CreateApiKey').flushData({
+      createApiKey: {
+        __typename: 'CreatedApiKey',
+        secret: 'acc_k2_s3cret',
+        apiKey: apiKey('k2', 'CRM sync'),
+      },
+    });
+    await within(dialog).findByLabelText(/secret of crm sync/i);
+
+    const asked: string[] = [];
+    expect(rendered.canLeave((message) => (asked.push(message), false))).toBe(false);
+    expect(screen.getByRole('dialog')).toBe(dialog);
+    expect(asked).toEqual(["The new key's secret is shown only once. Leave without storing it?"]);
+    expect(rendered.canLeave(() => true)).toBe(true);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
   it('cancels a new key before creating it', async () => {

@@ -8,7 +8,7 @@ import {
   signal,
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
+import { MatDialog, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { firstValueFrom } from 'rxjs';
@@ -150,6 +150,8 @@ export class ApiKeysPage implements OnInit {
 
   protected readonly columns = ['name', 'prefix', 'allows', 'created', 'lastUsed', 'status', 'actions'];
   protected readonly actionError = signal<string | null>(null);
+  /** The new key's dialog while it is open. */
+  private newKey: MatDialogRef<CreateApiKeyDialog> | null = null;
   protected readonly error = computed(() => this.actionError() ?? this.store.loadError()?.message ?? null);
   protected readonly emptyText = computed(() =>
     emptyListText(
@@ -164,12 +166,32 @@ export class ApiKeysPage implements OnInit {
 
   protected create(): void {
     this.actionError.set(null);
-    // The new key is shown once: only its own buttons may close it, not Escape or a stray click beside it.
-    this.dialog
-      .open(CreateApiKeyDialog, dialogConfig(560, { injector: this.injector, disableClose: true }))
-      .afterClosed()
+    // The new key is shown once: only its own buttons may close it, not Escape or a stray click beside it, nor the
+    // browser's Back on its own (which would close it before the page is asked; canLeave asks instead).
+    const opened = this.dialog.open(
+      CreateApiKeyDialog,
+      dialogConfig(560, { injector: this.injector, disableClose: true, closeOnNavigation: false }),
+    );
+    this.newKey = opened;
+    opened.afterClosed().subscribe(() => {
+      this.newKey = null;
       // Read again: a key tried out while its secret was on screen shows when it was last used.
-      .subscribe(() => void this.store.load());
+      void this.store.load();
+    });
+  }
+
+  /**
+   * Asked by the route before the page goes: while a new key's secret is on screen, the member confirms leaving it
+   * unstored. The dialog goes with the page.
+   */
+  canLeave(confirm: (message: string) => boolean = (message) => window.confirm(message)): boolean {
+    if (
+      this.newKey?.componentInstance.holdsSecret() &&
+      !confirm("The new key's secret is shown only once. Leave without storing it?")
+    )
+      return false;
+    this.newKey?.close();
+    return true;
   }
 
   protected async revoke(row: ApiKeyRow): Promise<void> {

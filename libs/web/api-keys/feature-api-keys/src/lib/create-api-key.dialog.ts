@@ -126,6 +126,11 @@ export class CreateApiKeyDialog {
   private readonly injector = inject(Injector);
   private readonly copyField = viewChild(CopyFieldComponent);
 
+  /** Whether the new key's secret is on screen: the one time it can be seen. */
+  holdsSecret(): boolean {
+    return this.created() !== null;
+  }
+
   protected async submit(): Promise<void> {
     // Create key stays focusable while the key is created, so the form can still be submitted.
     if (this.pending()) return;

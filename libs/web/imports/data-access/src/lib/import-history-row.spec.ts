@@ -39,16 +39,18 @@ describe('toImportHistoryRow', () => {
       refused: 2,
       refusedRowsKept: 0,
       status: 'Failed',
+      problem: 'Stopped after row 13',
     });
   });
 
-  it('leaves the file blank when the upload named none', () => {
+  it('says the upload named no file, and gives no problem for an import that did not fail', () => {
     expect(
       toImportHistoryRow({ ...item, fileName: null, dryRun: false, status: 'DONE' }, 'UTC'),
     ).toMatchObject({
-      file: '',
+      file: 'No file name',
       run: 'Import',
       status: 'Done',
+      problem: '',
     });
   });
 });

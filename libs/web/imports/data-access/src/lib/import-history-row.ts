@@ -33,6 +33,8 @@ export interface ImportHistoryRow {
   /** Refused rows the refused rows file holds: it is offered only when there are some. */
   refusedRowsKept: number;
   status: string;
+  /** Why a failed import stopped, as the API recorded it ("The file is empty: it needs a header row."); else empty. */
+  problem: string;
 }
 
 /**
@@ -44,7 +46,8 @@ export function toImportHistoryRow(item: ImportFieldsFragment, timeZone: string)
     id: item.id,
     started: zonedMinute(item.startedAt, timeZone),
     kind: IMPORT_KIND_LABELS[item.kind],
-    file: item.fileName ?? '',
+    // Sent over the API without a fileName: said, rather than an empty cell.
+    file: item.fileName ?? 'No file name',
     run: item.dryRun ? 'Dry run' : 'Import',
     rows: item.rows,
     created: item.created,
@@ -54,5 +57,6 @@ export function toImportHistoryRow(item: ImportFieldsFragment, timeZone: string)
     refused: item.refused,
     refusedRowsKept: item.refusedRowsKept,
     status: STATUS_WORDS[item.status],
+    problem: item.status === 'FAILED' ? (item.error ?? '') : '',
   };
 }

@@ -69,7 +69,12 @@ import { IMPORT_TABLE_STYLES } from './import-table-styles';
               <td class="count">{{ row.unchanged }}</td>
               <td class="count">{{ row.skipped }}</td>
               <td class="count">{{ row.refused }}</td>
-              <td>{{ row.status }}</td>
+              <td>
+                {{ row.status }}
+                @if (row.problem) {
+                  <span class="why">{{ row.problem }}</span>
+                }
+              </td>
             </tr>
           } @empty {
             <tr>
@@ -106,6 +111,13 @@ import { IMPORT_TABLE_STYLES } from './import-table-styles';
         color: var(--mat-sys-on-surface-variant);
       }
       .problem {
+        color: var(--mat-sys-error);
+      }
+      /* Why a failed import stopped, under "Failed": the report holds the rows, not this. */
+      .why {
+        display: block;
+        min-width: 16em;
+        font: var(--mat-sys-body-small);
         color: var(--mat-sys-error);
       }
       .started {

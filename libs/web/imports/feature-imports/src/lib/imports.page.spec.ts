@@ -410,10 +410,21 @@ describe('ImportsPage', () => {
       startedAt: '2026-11-27T08:05:09.000Z',
       finishedAt: '2026-11-27T08:05:10.000Z',
     };
-    apollo.expectOne('Imports').flushData({ imports: [past] });
+    const failed = {
+      ...past,
+      id: 'failed-import',
+      fileName: null,
+      status: 'FAILED',
+      rows: 0,
+      error: 'The file is empty: it needs a header row.',
+    };
+    apollo.expectOne('Imports').flushData({ imports: [past, failed] });
     apollo.expectOne('ImportFieldList').flushData({ importFields: FIELDS });
 
     const table = await screen.findByRole('table', { name: 'Past imports' });
+    // A failed import says why, and an upload that named no file says so.
+    const failedRow = await within(table).findByRole('row', { name: /No file name/ });
+    expect(within(failedRow).getByText('The file is empty: it needs a header row.')).toBeTruthy();
     const row = await within(table).findByRole('row', { name: /crm\.csv/ });
     expect(
       within(table)

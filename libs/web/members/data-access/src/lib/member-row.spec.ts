@@ -3,6 +3,7 @@ import type { MemberFieldsFragment } from '@accord/web/shared/data-access';
 import {
   deactivationMessage,
   leavingSalesMessage,
+  pendingInvitationNotice,
   reactivationMessage,
   sortMembers,
   toMemberRow,
@@ -107,6 +108,27 @@ describe('deactivationMessage', () => {
     expect(deactivationMessage('Ivy', 0, { invited: true })).toBe(
       `Ivy's invitation link will stop working, and they will not be able to join. ${later}`,
     );
+  });
+});
+
+describe('pendingInvitationNotice', () => {
+  it("warns that an invitation to a pending invitee's address replaces theirs, in any case of the address", () => {
+    const members = [
+      member({
+        id: 'm2',
+        name: 'New Rep',
+        email: 'new.rep@example.com',
+        roles: ['SALES'],
+        status: 'INVITED',
+      }),
+      member({}),
+    ];
+    expect(pendingInvitationNotice(members, ' New.Rep@Example.com ')).toBe(
+      'New Rep is already invited, as Sales: sending this invites them again with the name and roles below, and ' +
+        'the link sent before stops working.',
+    );
+    expect(pendingInvitationNotice(members, 'ann@example.com')).toBeNull();
+    expect(pendingInvitationNotice(members, 'someone@example.com')).toBeNull();
   });
 });
 

@@ -64,6 +64,23 @@ export function deactivationMessage(
     .join(' ');
 }
 
+/**
+ * What the invitation form says when the address typed is a pending invitee's: sending replaces their name and
+ * roles, and their earlier link. Null for any other address.
+ */
+export function pendingInvitationNotice(
+  members: readonly MemberFieldsFragment[],
+  typed: string,
+): string | null {
+  const email = typed.trim().toLowerCase();
+  const invitee = members.find((member) => member.status === 'INVITED' && member.email === email);
+  if (!invitee) return null;
+  return (
+    `${invitee.name} is already invited, as ${invitee.roles.map(roleLabel).join(', ')}: sending this invites ` +
+    'them again with the name and roles below, and the link sent before stops working.'
+  );
+}
+
 /** What the reactivation dialog says: back with their roles, signing in as before (or invited again, never joined). */
 export function reactivationMessage(name: string, roles: string): string {
   return (

@@ -23,7 +23,7 @@ import { MatInput } from '@angular/material/input';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 
 import { Role } from '@accord/domain/workspace';
-import { Invitation, MembersStore } from '@accord/web/members/data-access';
+import { Invitation, MembersStore, pendingInvitationNotice } from '@accord/web/members/data-access';
 import {
   type MemberFieldsFragment,
   PendingCall,
@@ -93,9 +93,18 @@ import { RoleCheckboxesComponent } from './role-checkboxes.component';
           }
           <mat-form-field appearance="outline" class="wide">
             <mat-label>E-mail</mat-label>
-            <input matInput type="email" formControlName="email" required />
+            <input
+              matInput
+              type="email"
+              formControlName="email"
+              required
+              (input)="typedEmail.set(text($event))"
+            />
             <mat-error>Enter a valid e-mail address.</mat-error>
           </mat-form-field>
+          @if (pendingNotice(); as notice) {
+            <p class="again" role="status">{{ notice }}</p>
+          }
           <mat-form-field appearance="outline" class="wide">
             <mat-label>Name</mat-label>
             <input matInput formControlName="name" required />
@@ -146,6 +155,11 @@ export class InviteMemberDialog {
     name: [this.again?.name ?? '', [Validators.required, Validators.maxLength(120)]],
   });
   protected readonly roles = signal<Role[]>(this.again ? [...this.again.roles] : []);
+  /** The address as typed, to say when it is a pending invitee's (inviting again from their row says so itself). */
+  protected readonly typedEmail = signal('');
+  protected readonly pendingNotice = computed(() =>
+    this.again ? null : pendingInvitationNotice(this.store.list(), this.typedEmail()),
+  );
   protected readonly approver = signal(this.again?.approver ?? false);
   protected readonly call = new PendingCall();
   protected readonly error = this.call.error;
@@ -159,6 +173,10 @@ export class InviteMemberDialog {
   private readonly injector = inject(Injector);
   private readonly copyField = viewChild(CopyFieldComponent);
   private readonly doneButton = viewChild<string, ElementRef<HTMLElement>>('done', { read: ElementRef });
+
+  protected text(event: Event): string {
+    return (event.target as HTMLInputElement).value;
+  }
 
   protected async submit(): Promise<void> {
     // Send invitation stays focusable while the invitation is made, so the form can still be submitted.

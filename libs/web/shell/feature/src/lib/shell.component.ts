@@ -55,7 +55,7 @@ export const NARROW_SCREEN = '(max-width: 959.98px)';
             </svg>
           </button>
         }
-        <span class="workspace">{{ store.workspace()?.name }}</span>
+        <span class="workspace" [attr.title]="store.workspace()?.name">{{ store.workspace()?.name }}</span>
         <span class="spacer"></span>
         <a
           class="member"
@@ -109,8 +109,21 @@ export const NARROW_SCREEN = '(max-width: 959.98px)';
       gap: 8px;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
+    /* A name of up to 120 characters is cut with "…" rather than push the member and Sign out off the bar; the
+       full name is its title. */
     .workspace {
       font: var(--mat-sys-title-medium);
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .member {
+      min-width: 0;
+      flex: 0 1 auto;
+    }
+    .toolbar > button {
+      flex-shrink: 0;
     }
     .member {
       font: var(--mat-sys-body-medium);
