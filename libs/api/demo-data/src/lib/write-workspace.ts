@@ -91,22 +91,11 @@ export async function seedWorkspace(client: ClientBase, options: SeedOptions): P
      ON CONFLICT (workspace_id) DO UPDATE SET cursors = EXCLUDED.cursors, updated_at = EXCLUDED.updated_at`,
     [plan.workspaceId, generator.routingCursors(), plan.now],
   );
-  if (loaded.pointer === null) {
+  if (loaded.pointer === null)
     await client.query(
       `INSERT INTO workspace_scoring (workspace_id, version_id, updated_at) VALUES ($1, $2, $3)`,
       [plan.workspaceId, inForce, plan.now],
     );
-    // The history was scored under the version in force from its start, and every lead's evaluation now is the
-    // engine's: the rescore its publication queued took place back then, as far as the history goes. Run now, it
-    // would move every recycled lead whose recycling has ended to MQL at once, today — a spike on the dashboard
-    // that no real workspace shows (such a lead comes back when it is next scored).
-    await client.query(
-      `UPDATE rescore_runs SET status = 'DONE', total = $3, processed = $3, started_at = $4, flipped_at = $4,
-              finished_at = $4
-        WHERE workspace_id = $1 AND version_id = $2 AND status = 'QUEUED'`,
-      [plan.workspaceId, inForce, counts['leads'], plan.now],
-    );
-  }
   // The history is back-dated, which the dashboard rollup's passes do not look for: forgetting the workspace's
   // rollup makes the next pass count it from scratch (the dashboard reads the raw tables until then).
   await client.query(`DELETE FROM dashboard_rollup_state WHERE workspace_id = $1`, [plan.workspaceId]);
