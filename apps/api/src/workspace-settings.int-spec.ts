@@ -80,6 +80,11 @@ describe("the workspace's settings, over HTTP on PostgreSQL", () => {
       code: 'BAD_USER_INPUT',
       fields: ['currency'],
     });
+    expect(outcome(await as('admin', UPDATE, { input: { currency: 'XYZ' } }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['currency'],
+      message: 'currency: "XYZ" is not a currency code (ISO 4217), e.g. EUR',
+    });
     expect(outcome(await as('admin', UPDATE, { input: { name: '   ' } }))).toMatchObject({
       code: 'BAD_USER_INPUT',
       fields: ['name'],
@@ -103,7 +108,7 @@ describe("the workspace's settings, over HTTP on PostgreSQL", () => {
     });
     expect(outcome(await as('admin', UPDATE, { input: { currency: 'USD' } }))).toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringContaining('EUR (1 opportunity)'),
+      message: expect.stringMatching(/^The workspace has amounts in EUR \(1 opportunity\)/),
     });
     // Naming the currency it already has, or changing something else, is fine.
     expect(outcome(await as('admin', UPDATE, { input: { currency: 'EUR', name: 'Acme' } }))).toEqual({

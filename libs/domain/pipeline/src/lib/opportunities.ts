@@ -53,9 +53,12 @@ export function amountRefusal(amount: number, { max = MAX_OPPORTUNITY_AMOUNT } =
   return null;
 }
 
-/** A currency as ISO 4217 writes it: three capital letters. */
+/** The currencies in use that ISO 4217 lists, as the runtime's ICU data knows them (USD, EUR… not XYZ). */
+const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/** A currency as ISO 4217 writes it: three capital letters, of a currency the standard lists. */
 export function isCurrencyCode(value: string): boolean {
-  return /^[A-Z]{3}$/.test(value);
+  return /^[A-Z]{3}$/.test(value) && CURRENCY_CODES.has(value);
 }
 
 /** Why an opportunity cannot be opened on a lead: only accepted leads (SAL, SQL) without an open one qualify. */

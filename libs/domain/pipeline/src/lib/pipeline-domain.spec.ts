@@ -61,9 +61,12 @@ describe('amounts', () => {
   });
 
   it('knows a currency code', () => {
-    expect(['USD', 'EUR', 'usd', 'US', 'EURO'].map(isCurrencyCode)).toEqual([
+    // Three capital letters that name no currency (XYZ) are none either.
+    expect(['USD', 'EUR', 'JPY', 'usd', 'US', 'EURO', 'XYZ'].map(isCurrencyCode)).toEqual([
       true,
       true,
+      true,
+      false,
       false,
       false,
       false,

@@ -5,6 +5,7 @@ import type { AuthMember } from '@accord/api/shared/auth';
 import { TenantDb } from '@accord/api/shared/database';
 import { AppError } from '@accord/api/shared/graphql';
 import { isTimeZone } from '@accord/domain/dashboard';
+import { isCurrencyCode } from '@accord/domain/pipeline';
 
 import { UpdateWorkspaceInput } from './dto/workspace.inputs';
 import { Workspace, toWorkspace } from './models/workspace.model';
@@ -29,7 +30,8 @@ export class WorkspaceSettingsService {
         const others = await this.workspaces.amountsInOtherCurrencies(manager, settings.currency);
         if (others.length > 0)
           throw AppError.conflict(
-            `currency: the workspace has amounts in ${others
+            // A sentence for the settings' alert, not a field's problem: no value of the field would do now.
+            `The workspace has amounts in ${others
               .map(
                 (other) =>
                   `${other.currency} (${other.opportunities} ${other.opportunities === 1 ? 'opportunity' : 'opportunities'})`,
@@ -61,6 +63,12 @@ function settingsOf(input: UpdateWorkspaceInput): WorkspaceSettings {
       ]);
     settings.timeZone = input.timeZone;
   }
-  if (input.currency !== undefined && input.currency !== null) settings.currency = input.currency;
+  if (input.currency !== undefined && input.currency !== null) {
+    if (!isCurrencyCode(input.currency))
+      throw AppError.badInput(`currency: "${input.currency}" is not a currency code (ISO 4217), e.g. EUR`, [
+        { field: 'currency', message: 'is not a currency code (ISO 4217), e.g. EUR' },
+      ]);
+    settings.currency = input.currency;
+  }
   return settings;
 }

@@ -284,6 +284,18 @@ describe('ApiKeysPage', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
+  it('refuses a name of spaces alone, saying so under the field', async () => {
+    const apollo = await renderPage();
+
+    fireEvent.click(screen.getByRole('button', { name: 'New API key' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: '   ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
+
+    expect(await within(dialog).findByText('Name the key (at most 120 characters).')).toBeTruthy();
+    apollo.expectNone('CreateApiKey');
+  });
+
   it('cancels a new key before creating it', async () => {
     const apollo = await renderPage();
 

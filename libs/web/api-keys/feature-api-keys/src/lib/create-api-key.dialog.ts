@@ -116,7 +116,8 @@ export class CreateApiKeyDialog {
   private readonly store = inject(ApiKeysStore);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: ['', [Validators.required, Validators.maxLength(120)]],
+    // Spaces alone name nothing: refused as a blank name is, with the field's message.
+    name: ['', [Validators.required, Validators.maxLength(120), Validators.pattern(/\S/)]],
     imports: [false],
   });
   protected readonly call = new PendingCall();

@@ -166,7 +166,7 @@ describe('WorkspaceSettingsComponent', () => {
     fireEvent.input(currency, { target: { value: 'EUR' } });
     save();
     const message =
-      'currency: the workspace has amounts in USD (2 opportunities); a workspace reports in one currency, so ' +
+      'The workspace has amounts in USD (2 opportunities); a workspace reports in one currency, so ' +
       'change it before amounts are recorded or once they are all in EUR';
     apollo.expectOne('UpdateWorkspace').graphqlErrors([{ message, extensions: { code: 'CONFLICT' } }]);
 
