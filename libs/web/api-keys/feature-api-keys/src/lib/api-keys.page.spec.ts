@@ -54,6 +54,15 @@ async function renderPage(): Promise<ApolloTestingController> {
   return apollo;
 }
 
+/** Opens New API key, names the key and presses Create key; answers the dialog. */
+async function submitNewKey(name: string): Promise<HTMLElement> {
+  fireEvent.click(screen.getByRole('button', { name: 'New API key' }));
+  const dialog = await screen.findByRole('dialog');
+  fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: name } });
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
+  return dialog;
+}
+
 describe('ApiKeysPage', () => {
   it('lists the keys with their prefix, dates and status', async () => {
     await renderPage();
@@ -78,10 +87,7 @@ describe('ApiKeysPage', () => {
   it('creates a key and shows its secret once, with a copy button', async () => {
     const apollo = await renderPage();
 
-    fireEvent.click(screen.getByRole('button', { name: 'New API key' }));
-    const dialog = await screen.findByRole('dialog');
-    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'CRM sync' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
+    const dialog = await submitNewKey('CRM sync');
     const create = apollo.expectOne('CreateApiKey');
     expect(create.operation.variables).toEqual({ name: 'CRM sync', imports: false });
     create.flushData({
@@ -139,10 +145,7 @@ describe('ApiKeysPage', () => {
   it('sends the new secret in the examples beside it, and forgets it with the dialog', async () => {
     const apollo = await renderPage();
 
-    fireEvent.click(screen.getByRole('button', { name: 'New API key' }));
-    const dialog = await screen.findByRole('dialog');
-    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'CRM sync' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
+    const dialog = await submitNewKey('CRM sync');
     apollo.expectOne('CreateApiKey').flushData({
       createApiKey: {
         __typename: 'CreatedApiKey',
@@ -263,10 +266,7 @@ describe('ApiKeysPage', () => {
 
   it("asks before the page goes while a new key's secret is on screen, and takes the dialog with it", async () => {
     const apollo = await renderPage();
-    fireEvent.click(screen.getByRole('button', { name: 'New API key' }));
-    const dialog = await screen.findByRole('dialog');
-    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: 'CRM sync' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
+    const dialog = await submitNewKey('CRM sync');
     apollo.expectOne('CreateApiKey').flushData({
       createApiKey: {
         __typename: 'CreatedApiKey',
@@ -287,10 +287,7 @@ describe('ApiKeysPage', () => {
   it('refuses a name of spaces alone, saying so under the field', async () => {
     const apollo = await renderPage();
 
-    fireEvent.click(screen.getByRole('button', { name: 'New API key' }));
-    const dialog = await screen.findByRole('dialog');
-    fireEvent.input(within(dialog).getByLabelText(/^name/i), { target: { value: '   ' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
+    const dialog = await submitNewKey('   ');
 
     expect(await within(dialog).findByText('Name the key (at most 120 characters).')).toBeTruthy();
     apollo.expectNone('CreateApiKey');
