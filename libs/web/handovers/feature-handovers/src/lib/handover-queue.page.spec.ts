@@ -270,7 +270,7 @@ describe('HandoverQueuePage', () => {
       ),
     });
 
-    await screen.findByText('Accepted Bob Builder, after the SLA.');
+    expect(await screen.findByText('Accepted Bob Builder, after the SLA.')).toBeTruthy();
   });
 
   it('keeps Accept focused while the decision is on its way, and sends it once however often it is clicked', async () => {
