@@ -91,6 +91,29 @@ describe('selectionFromParams', () => {
     );
   });
 
+  it("says when it could not read the link's period or days, and shows this month", () => {
+    expect(readSelection({ period: 'bogus' }).periodNotices).toEqual([
+      '"bogus" is not a period the dashboard knows: this month is shown instead.',
+    ]);
+    expect(readSelection({ period: 'custom', from: '2026-02-30', to: '2026-03-10' })).toEqual({
+      selection: DEFAULT_SELECTION,
+      periodNotices: [
+        'A custom period needs two real days, From and To (the link had "2026-02-30" and "2026-03-10"): this month is shown instead.',
+      ],
+    });
+    expect(readSelection({ period: 'custom', to: '2026-03-10' }).periodNotices[0]).toContain(
+      '(the link had none and "2026-03-10")',
+    );
+    expect(readSelection({ period: 'x'.repeat(200) }).periodNotices[0]).toBe(
+      `"${'x'.repeat(29)}…" is not a period the dashboard knows: this month is shown instead.`,
+    );
+    // A period in another case, or none, is read without a word.
+    expect([readSelection({ period: 'Week' }), readSelection({})].map((read) => read.periodNotices)).toEqual([
+      [],
+      [],
+    ]);
+  });
+
   it('says when it put reversed days in order, rather than swapping them without a word', () => {
     const reversed = readSelection({ period: 'custom', from: '2026-12-10', to: '2026-11-01' });
     expect(reversed.periodNotices).toEqual(['From was after To: the dates were swapped.']);

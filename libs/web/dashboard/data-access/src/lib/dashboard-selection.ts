@@ -119,6 +119,11 @@ function oneOf<T extends string>(values: readonly T[], value: string | undefined
   return upper !== undefined && (values as readonly string[]).includes(upper) ? (upper as T) : null;
 }
 
+/** A value from the URL as a notice quotes it: at most 30 characters. */
+function shortened(value: string): string {
+  return value.length <= 30 ? value : `${value.slice(0, 29)}…`;
+}
+
 function isRealDate(value: string | undefined): value is LocalDate {
   return value !== undefined && LOCAL_DATE.test(value) && addDays(value, 0) === value;
 }
@@ -149,7 +154,12 @@ export function readSelection(params: Readonly<Record<string, string | undefined
   const owner = params[PARAMS.ownerId];
   const version = params[PARAMS.versionId];
   const band = params[PARAMS.employeeBand];
-  let period = oneOf(PERIOD_CHOICES, params[PARAMS.period]) ?? DEFAULT_SELECTION.period;
+  const asked = params[PARAMS.period];
+  let period = oneOf(PERIOD_CHOICES, asked) ?? DEFAULT_SELECTION.period;
+  const instead = `${PERIOD_LABELS[DEFAULT_SELECTION.period].toLowerCase()} is shown instead.`;
+  // A link's period the page cannot show is said, not dropped without a word (the page then corrects the URL).
+  if (asked !== undefined && asked !== '' && period !== asked.toUpperCase())
+    periodNotices.push(`"${shortened(asked)}" is not a period the dashboard knows: ${instead}`);
   let from: LocalDate | null = null;
   let to: LocalDate | null = null;
   if (period === 'CUSTOM') {
@@ -166,7 +176,14 @@ export function readSelection(params: Readonly<Record<string, string | undefined
           `A period spans at most ${MAX_PERIOD_YEARS} years: From moved to ${dayLabel(from)}.`,
         );
       }
-    } else period = DEFAULT_SELECTION.period;
+    } else {
+      period = DEFAULT_SELECTION.period;
+      periodNotices.push(
+        `A custom period needs two real days, From and To (the link had ${[first, last]
+          .map((day) => (day ? `"${shortened(day)}"` : 'none'))
+          .join(' and ')}): ${instead}`,
+      );
+    }
   }
   const selection: DashboardSelection = {
     period,
