@@ -6,6 +6,7 @@ import {
   computed,
   inject,
   signal,
+  viewChild,
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -45,7 +46,8 @@ import { WorkspaceSettingsComponent } from './workspace-settings.component';
 @Component({
   selector: 'accord-members-page',
   // An invited member who joined in another window is a member now: the list is read again when the tab comes back.
-  host: { '(window:focus)': 'refreshOnReturn()' },
+  // Reloading or closing the tab with workspace settings typed but not saved asks first, as leaving the page does.
+  host: { '(window:focus)': 'refreshOnReturn()', '(window:beforeunload)': 'warnBeforeUnload($event)' },
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [MembersStore],
   imports: [
@@ -219,6 +221,7 @@ export class MembersPage implements OnInit {
   private readonly confirmation = inject(EmailVerificationStore, { optional: true });
   protected readonly mustConfirm = computed(() => (this.confirmation?.pendingEmail() ?? null) !== null);
   protected readonly selfId = computed(() => this.auth.member()?.id);
+  private readonly settings = viewChild(WorkspaceSettingsComponent);
 
   protected readonly columns = ['name', 'email', 'roles', 'team', 'manager', 'approver', 'status', 'actions'];
   protected readonly actionError = signal<string | null>(null);
@@ -234,6 +237,21 @@ export class MembersPage implements OnInit {
 
   ngOnInit(): void {
     void this.store.load();
+  }
+
+  /** Asked by the route before it leaves the page: typed workspace settings are kept or dropped. */
+  canLeave(confirm: (message: string) => boolean = (message) => window.confirm(message)): boolean {
+    return (
+      !this.settings()?.hasUnsavedChanges() ||
+      confirm('You have unsaved workspace settings. Leave and lose them?')
+    );
+  }
+
+  protected warnBeforeUnload(event: BeforeUnloadEvent): void {
+    if (!this.settings()?.hasUnsavedChanges()) return;
+    event.preventDefault();
+    // Browsers that predate preventDefault() here ask only when returnValue is set.
+    event.returnValue = true;
   }
 
   protected refreshOnReturn(): void {

@@ -20,13 +20,14 @@ const viewer: Viewer = {
 };
 
 async function renderSettings() {
-  await render(WorkspaceSettingsComponent, {
+  const view = await render(WorkspaceSettingsComponent, {
     imports: [ApolloTestingModule],
     providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
     configureTestBed: () => TestBed.inject(AuthStore).setViewer(viewer),
   });
   const form = screen.getByRole('form', { name: 'Workspace settings' });
   return {
+    component: view.fixture.componentInstance,
     apollo: TestBed.inject(ApolloTestingController),
     auth: TestBed.inject(AuthStore),
     form,
@@ -83,6 +84,25 @@ describe('WorkspaceSettingsComponent', () => {
     });
     expect(auth.member()).toEqual(viewer.member);
     expect([name.value, timeZone.value, currency.value]).toEqual(['Demo GmbH', 'Europe/Berlin', 'EUR']);
+  });
+
+  it('holds an unsaved change from the moment one is typed until it is saved', async () => {
+    const { apollo, component, name, save } = await renderSettings();
+    expect(component.hasUnsavedChanges()).toBe(false);
+
+    fireEvent.input(name, { target: { value: 'Demo GmbH' } });
+    expect(component.hasUnsavedChanges()).toBe(true);
+    save();
+    apollo.expectOne('UpdateWorkspace').flushData({
+      updateWorkspace: {
+        __typename: 'Workspace',
+        id: 'w1',
+        name: 'Demo GmbH',
+        timeZone: 'UTC',
+        currency: 'USD',
+      },
+    });
+    await waitFor(() => expect(component.hasUnsavedChanges()).toBe(false));
   });
 
   it('sends only the field that changed', async () => {

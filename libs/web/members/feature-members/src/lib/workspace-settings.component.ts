@@ -175,6 +175,11 @@ export class WorkspaceSettingsComponent {
     this.showProblems(result.error.fields);
   }
 
+  /** Whether the fields hold a change not saved yet (the page asks before it is left with one). */
+  hasUnsavedChanges(): boolean {
+    return Object.keys(this.changes()).length > 0;
+  }
+
   /** Only what the admin changed: an omitted field stays as it is, whoever else changed it meanwhile. */
   private changes(): UpdateWorkspaceInput {
     const saved = this.store.workspace();
