@@ -10,3 +10,4 @@ export * from './lib/new-password';
 export * from './lib/table-scroll';
 export * from './lib/new-password-form.component';
 export * from './lib/focus-first-invalid';
+export * from './lib/before-unload';

@@ -27,6 +27,7 @@ import {
   ConfirmDialogData,
   FormAlertComponent,
   PageHeaderComponent,
+  askBeforeUnload,
   dialogConfig,
   emptyListText,
 } from '@accord/web/shared/ui';
@@ -248,10 +249,7 @@ export class MembersPage implements OnInit {
   }
 
   protected warnBeforeUnload(event: BeforeUnloadEvent): void {
-    if (!this.settings()?.hasUnsavedChanges()) return;
-    event.preventDefault();
-    // Browsers that predate preventDefault() here ask only when returnValue is set.
-    event.returnValue = true;
+    askBeforeUnload(event, !!this.settings()?.hasUnsavedChanges());
   }
 
   protected refreshOnReturn(): void {

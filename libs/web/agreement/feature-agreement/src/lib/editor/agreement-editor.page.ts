@@ -32,7 +32,12 @@ import {
   versionLoadMessage,
 } from '@accord/web/agreement/data-access';
 import { AuthStore } from '@accord/web/shared/data-access';
-import { FormAlertComponent, IssueDirective, PageHeaderComponent } from '@accord/web/shared/ui';
+import {
+  FormAlertComponent,
+  IssueDirective,
+  PageHeaderComponent,
+  askBeforeUnload,
+} from '@accord/web/shared/ui';
 
 import { IssueIndex } from '../shared/document-issues';
 import { SendBackNoteComponent } from '../shared/send-back-note.component';
@@ -345,10 +350,7 @@ export class AgreementEditorPage {
 
   /** Reloading or closing the tab would drop unsaved edits too: the browser asks first, and only then. */
   protected warnBeforeUnload(event: BeforeUnloadEvent): void {
-    if (!this.store.dirty()) return;
-    event.preventDefault();
-    // Browsers that predate preventDefault() here ask only when returnValue is set.
-    event.returnValue = true;
+    askBeforeUnload(event, this.store.dirty());
   }
 
   protected setDate(event: Event): void {

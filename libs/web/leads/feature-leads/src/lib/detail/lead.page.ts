@@ -33,7 +33,7 @@ import {
   wholeScore,
 } from '@accord/web/leads/data-access';
 import { AuthStore, PendingCall, injectWorkspaceTimeZone, zonedMinute } from '@accord/web/shared/data-access';
-import { FormAlertComponent, PageHeaderComponent } from '@accord/web/shared/ui';
+import { FormAlertComponent, PageHeaderComponent, askBeforeUnload } from '@accord/web/shared/ui';
 
 import { LeadFormComponent } from '../shared/lead-form.component';
 import { UnsavedEdits } from '../shared/unsaved-edits';
@@ -293,10 +293,7 @@ export class LeadPage implements OnInit {
 
   /** Reloading or closing the tab would drop them too: the browser asks first, and only then. */
   protected warnBeforeUnload(event: BeforeUnloadEvent): void {
-    if (!this.unsaved.any()) return;
-    event.preventDefault();
-    // Browsers that predate preventDefault() here ask only when returnValue is set.
-    event.returnValue = true;
+    askBeforeUnload(event, this.unsaved.any());
   }
 
   protected time(iso: string): string {
