@@ -6,3 +6,4 @@ export * from './lib/shared-auth.module';
 export * from './lib/access.guard';
 export * from './lib/rate-limits';
 export * from './lib/rate-limit.guard';
+export * from './lib/api-key-members';

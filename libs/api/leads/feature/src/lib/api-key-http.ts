@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 
-import { RateLimits, asHttpRateLimit } from '@accord/api/shared/auth';
+import { RateLimits, WRONG_API_KEY_MESSAGE, asHttpRateLimit } from '@accord/api/shared/auth';
 
 /** What the machine routes (`/api/v1/…`) read of a request; the body parsers of configure-app fill `body`. */
 export interface ApiKeyRequest {
@@ -107,12 +107,7 @@ export async function refuseKey(
   await rateLimits.wrongApiKey(request.ip ?? 'unknown').catch((error: unknown) => {
     throw asHttpRateLimit(error, response);
   });
-  problem(
-    response,
-    HttpStatus.UNAUTHORIZED,
-    'UNAUTHENTICATED',
-    'Send a valid, unrevoked API key as "Authorization: Bearer <key>".',
-  );
+  problem(response, HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', WRONG_API_KEY_MESSAGE);
 }
 
 /**

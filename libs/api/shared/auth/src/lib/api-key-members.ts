@@ -10,6 +10,9 @@ import { AppError } from '@accord/api/shared/graphql';
 import type { AuthMember } from './auth-member';
 import { RateLimits } from './rate-limits';
 
+/** What every machine route answers a missing, wrong or revoked API key (401). */
+export const WRONG_API_KEY_MESSAGE = 'Send a valid, unrevoked API key as "Authorization: Bearer <key>".';
+
 /**
  * The API key a request presents instead of a member's token: `X-Api-Key`, or a Bearer credential that reads as a
  * key (`acc_…`; a member's token is a JWT). Undefined when it presents none.
@@ -53,7 +56,7 @@ export class ApiKeyMembers {
       }));
     if (!key) {
       await this.rateLimits.wrongApiKey(address);
-      throw AppError.unauthenticated('Send a valid, unrevoked API key as "Authorization: Bearer <key>".');
+      throw AppError.unauthenticated(WRONG_API_KEY_MESSAGE);
     }
     if (!key.imports)
       throw AppError.forbidden(

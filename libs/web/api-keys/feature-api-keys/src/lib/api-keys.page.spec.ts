@@ -22,6 +22,11 @@ function apiKey(id: string, name: string, revokedAt: string | null = null, impor
   };
 }
 
+/** The API's answer to CreateApiKey: the key and its one-time secret. */
+function created(secret: string, key: ReturnType<typeof apiKey>) {
+  return { createApiKey: { __typename: 'CreatedApiKey', secret, apiKey: key } };
+}
+
 const NOW = new Date('2026-11-25T09:00:00Z');
 const copy = jest.fn<boolean, [string]>(() => true);
 
@@ -90,13 +95,7 @@ describe('ApiKeysPage', () => {
     const dialog = await submitNewKey('CRM sync');
     const create = apollo.expectOne('CreateApiKey');
     expect(create.operation.variables).toEqual({ name: 'CRM sync', imports: false });
-    create.flushData({
-      createApiKey: {
-        __typename: 'CreatedApiKey',
-        secret: 'acc_k2_s3cret',
-        apiKey: apiKey('k2', 'CRM sync'),
-      },
-    });
+    create.flushData(created('acc_k2_s3cret', apiKey('k2', 'CRM sync')));
 
     const secret = await within(dialog).findByLabelText<HTMLInputElement>(/secret of crm sync/i);
     expect(secret.value).toBe('acc_k2_s3cret');
@@ -146,13 +145,7 @@ describe('ApiKeysPage', () => {
     const apollo = await renderPage();
 
     const dialog = await submitNewKey('CRM sync');
-    apollo.expectOne('CreateApiKey').flushData({
-      createApiKey: {
-        __typename: 'CreatedApiKey',
-        secret: 'acc_k2_s3cret',
-        apiKey: apiKey('k2', 'CRM sync'),
-      },
-    });
+    apollo.expectOne('CreateApiKey').flushData(created('acc_k2_s3cret', apiKey('k2', 'CRM sync')));
 
     await within(dialog).findByRole('heading', { name: 'Send leads' });
     expect(commands(dialog).map((command) => command.split('\n')[1])).toEqual([
@@ -185,13 +178,7 @@ describe('ApiKeysPage', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
     const create = apollo.expectOne('CreateApiKey');
     expect(create.operation.variables).toEqual({ name: 'Nightly CRM export', imports: true });
-    create.flushData({
-      createApiKey: {
-        __typename: 'CreatedApiKey',
-        secret: 'acc_k3_s3cret',
-        apiKey: apiKey('k3', 'Nightly CRM export', null, true),
-      },
-    });
+    create.flushData(created('acc_k3_s3cret', apiKey('k3', 'Nightly CRM export', null, true)));
 
     await within(dialog).findByRole('heading', { name: 'Import a CSV file' });
     expect(commands(dialog)[2].split('\n')).toEqual([
@@ -217,13 +204,7 @@ describe('ApiKeysPage', () => {
     await waitFor(() => expect(create.getAttribute('aria-disabled')).toBe('true'));
     fireEvent.click(create);
     expect([create.disabled, document.activeElement === create]).toEqual([false, true]);
-    apollo.expectOne('CreateApiKey').flushData({
-      createApiKey: {
-        __typename: 'CreatedApiKey',
-        secret: 'acc_k2_s3cret',
-        apiKey: apiKey('k2', 'CRM sync'),
-      },
-    });
+    apollo.expectOne('CreateApiKey').flushData(created('acc_k2_s3cret', apiKey('k2', 'CRM sync')));
 
     const copy = await within(dialog).findByRole('button', { name: 'Copy key' });
     await waitFor(() => expect(document.activeElement).toBe(copy));
@@ -252,13 +233,7 @@ describe('ApiKeysPage', () => {
       within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Cancel' }).disabled,
     ]).toEqual([dialog, true]);
 
-    create.flushData({
-      createApiKey: {
-        __typename: 'CreatedApiKey',
-        secret: 'acc_k2_s3cret',
-        apiKey: apiKey('k2', 'CRM sync'),
-      },
-    });
+    create.flushData(created('acc_k2_s3cret', apiKey('k2', 'CRM sync')));
     await within(dialog).findByLabelText(/secret of crm sync/i);
     await tryToDismiss(dialog);
     expect(screen.getByRole('dialog')).toBe(dialog);
@@ -267,13 +242,7 @@ describe('ApiKeysPage', () => {
   it("asks before the page goes while a new key's secret is on screen, and takes the dialog with it", async () => {
     const apollo = await renderPage();
     const dialog = await submitNewKey('CRM sync');
-    apollo.expectOne('CreateApiKey').flushData({
-      createApiKey: {
-        __typename: 'CreatedApiKey',
-        secret: 'acc_k2_s3cret',
-        apiKey: apiKey('k2', 'CRM sync'),
-      },
-    });
+    apollo.expectOne('CreateApiKey').flushData(created('acc_k2_s3cret', apiKey('k2', 'CRM sync')));
     await within(dialog).findByLabelText(/secret of crm sync/i);
 
     const asked: string[] = [];

@@ -15,12 +15,14 @@ import { firstValueFrom } from 'rxjs';
 
 import { ApiKeyRow, ApiKeysStore } from '@accord/web/api-keys/data-access';
 import {
+  type Confirm,
   ConfirmDialog,
   ConfirmDialogData,
   FormAlertComponent,
   PageHeaderComponent,
   dialogConfig,
   emptyListText,
+  mayLeave,
 } from '@accord/web/shared/ui';
 
 import { ApiKeyUsageComponent } from './api-key-usage.component';
@@ -184,11 +186,9 @@ export class ApiKeysPage implements OnInit {
    * Asked by the route before the page goes: while a new key's secret is on screen, the member confirms leaving it
    * unstored. The dialog goes with the page.
    */
-  canLeave(confirm: (message: string) => boolean = (message) => window.confirm(message)): boolean {
-    if (
-      this.newKey?.componentInstance.holdsSecret() &&
-      !confirm("The new key's secret is shown only once. Leave without storing it?")
-    )
+  canLeave(confirm?: Confirm): boolean {
+    const secretShown = this.newKey?.componentInstance.holdsSecret() ?? false;
+    if (!mayLeave(secretShown, "The new key's secret is shown only once. Leave without storing it?", confirm))
       return false;
     this.newKey?.close();
     return true;

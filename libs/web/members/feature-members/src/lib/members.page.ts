@@ -23,6 +23,7 @@ import {
 } from '@accord/web/members/data-access';
 import { AuthStore, EmailVerificationStore } from '@accord/web/shared/data-access';
 import {
+  type Confirm,
   ConfirmDialog,
   ConfirmDialogData,
   FormAlertComponent,
@@ -30,6 +31,7 @@ import {
   askBeforeUnload,
   dialogConfig,
   emptyListText,
+  mayLeave,
 } from '@accord/web/shared/ui';
 
 import { EditMemberDialog } from './edit-member.dialog';
@@ -241,10 +243,11 @@ export class MembersPage implements OnInit {
   }
 
   /** Asked by the route before it leaves the page: typed workspace settings are kept or dropped. */
-  canLeave(confirm: (message: string) => boolean = (message) => window.confirm(message)): boolean {
-    return (
-      !this.settings()?.hasUnsavedChanges() ||
-      confirm('You have unsaved workspace settings. Leave and lose them?')
+  canLeave(confirm?: Confirm): boolean {
+    return mayLeave(
+      !!this.settings()?.hasUnsavedChanges(),
+      'You have unsaved workspace settings. Leave and lose them?',
+      confirm,
     );
   }
 

@@ -37,6 +37,7 @@ import {
   IssueDirective,
   PageHeaderComponent,
   askBeforeUnload,
+  mayLeave,
 } from '@accord/web/shared/ui';
 
 import { IssueIndex } from '../shared/document-issues';
@@ -343,9 +344,7 @@ export class AgreementEditorPage {
 
   /** Asked before leaving the page: unsaved edits are never dropped without the member saying so. */
   canLeave(): boolean {
-    return (
-      !this.store.dirty() || window.confirm('You have unsaved changes to the agreement. Leave and lose them?')
-    );
+    return mayLeave(this.store.dirty(), 'You have unsaved changes to the agreement. Leave and lose them?');
   }
 
   /** Reloading or closing the tab would drop unsaved edits too: the browser asks first, and only then. */

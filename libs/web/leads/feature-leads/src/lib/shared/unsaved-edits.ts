@@ -1,5 +1,7 @@
 import { DestroyRef, Injectable, inject } from '@angular/core';
 
+import { type Confirm, mayLeave } from '@accord/web/shared/ui';
+
 /**
  * A page's sections that hold edits not yet saved (the lead's fields, the checklist, a meeting being booked), so
  * that leaving the page asks first. The page provides it; each section tracks itself with trackUnsavedEdits.
@@ -19,8 +21,8 @@ export class UnsavedEdits {
   }
 
   /** Leaving is fine when nothing is unsaved, or when the member says so. */
-  mayLeave(confirm: (message: string) => boolean = (message) => window.confirm(message)): boolean {
-    return !this.any() || confirm('You have unsaved changes on this lead. Leave and lose them?');
+  mayLeave(confirm?: Confirm): boolean {
+    return mayLeave(this.any(), 'You have unsaved changes on this lead. Leave and lose them?', confirm);
   }
 }
 
